@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// jxlint: a consistency auditor for Chinese budget performance-evaluation reports.
+// One target per pipeline stage; each imports only the stages before it:
+//   Load → Normalize → Structure → Extract → Check → Format → Lint (driver) → jxlint (CLI)
+// Rules (the rule-file parser and the lexicon) is data, used by Extract and Check.
+import PackageDescription
+
+let package = Package(
+    name: "jxlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jxlint", targets: ["jxlint"]),
+        .library(name: "JXLint", targets: ["JXLint"]),
+    ],
+    targets: [
+        // System zlib, for inflating .docx/.xlsx (ZIP) entries.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Shared vocabulary: source positions and exact decimal intervals.
+        .target(name: "JXCore", path: "Sources/Core"),
+        // bytes → Document (text decoding, .docx, .xlsx, .pdf)
+        .target(name: "JXLoad", dependencies: ["JXCore", "CZlib"], path: "Sources/Load"),
+        // Document → normalized lines with a source map
+        .target(name: "JXNormalize", dependencies: ["JXCore", "JXLoad"], path: "Sources/Normalize"),
+        // normalized lines → headings, paragraphs, sentences, clauses, table grids
+        .target(name: "JXStructure", dependencies: ["JXCore", "JXLoad", "JXNormalize"], path: "Sources/Structure"),
+        // rules/*.toml: the TOML-subset parser, rule and lexicon models, the embedded default set
+        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"], path: "Plugins/EmbedRules"),
+        .target(name: "JXRules", dependencies: ["JXCore"], path: "Sources/Rules", plugins: ["EmbedRules"]),
+        // structure → facts: quantities, labels, concepts, years, stated relations
+        .target(name: "JXExtract", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules"], path: "Sources/Extract"),
+        // facts + rules → findings
+        .target(name: "JXCheck", dependencies: ["JXCore", "JXLoad", "JXStructure", "JXExtract", "JXRules"], path: "Sources/Check"),
+        // findings → text | json | sarif | html | csv
+        .target(name: "JXFormat", dependencies: ["JXCore", "JXLoad", "JXStructure", "JXExtract", "JXRules", "JXCheck"], path: "Sources/Format"),
+        // the driver: file discovery, batch and parallel runs, config, baseline, command line
+        .target(name: "JXLint", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck", "JXFormat"], path: "Sources/Lint"),
+        .executableTarget(name: "jxlint", dependencies: ["JXLint"], path: "Sources/jxlint"),
+
+        .testTarget(name: "CoreTests", dependencies: ["JXCore"], path: "Tests/CoreTests"),
+        .testTarget(name: "LoadTests", dependencies: ["JXCore", "JXLoad"], path: "Tests/LoadTests"),
+        .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXRules"], path: "Tests/RulesTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
+        .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests"),
+    ]
+)

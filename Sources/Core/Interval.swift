@@ -1,0 +1,117 @@
+import Foundation
+
+/// Exact decimal arithmetic helpers. Money is never a `Double`.
+public enum Decimals {
+    /// 10^exponent as an exact `Decimal` (exponent may be negative).
+    public static func pow10(_ exponent: Int) -> Decimal {
+        Decimal(sign: .plus, exponent: exponent, significand: 1)
+    }
+
+    /// Half a unit in the last shown place: the rounding slack of a number shown with `decimals` places.
+    public static func halfUnit(decimals: Int) -> Decimal {
+        Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5)
+    }
+
+    /// Rounds half away from zero to `scale` places.
+    public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+
+    /// Plain decimal text with exactly `scale` places ("98.81", "-3.00"); no exponent, no grouping.
+    public static func format(_ value: Decimal, scale: Int) -> String {
+        let r = rounded(value, scale: max(0, scale))
+        var text = NSDecimalNumber(decimal: r).stringValue
+        if text.hasPrefix("-0"), r == 0 { text.removeFirst() }
+        if scale <= 0 { return text }
+        if let dot = text.firstIndex(of: ".") {
+            let shown = text.distance(from: text.index(after: dot), to: text.endIndex)
+            if shown < scale { text += String(repeating: "0", count: scale - shown) }
+        } else {
+            text += "." + String(repeating: "0", count: scale)
+        }
+        return text
+    }
+
+    /// Shortest plain text of an exact value (at most `maxScale` places, trailing zeros dropped).
+    public static func formatShort(_ value: Decimal, maxScale: Int = 4) -> String {
+        var text = format(value, scale: maxScale)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return text
+    }
+}
+
+/// A closed interval [lo, hi] of exact decimals: what a rounded number stands for.
+/// Formulas are evaluated in interval arithmetic; an equality fails only when the intervals do not
+/// overlap (the rule of XBRL Calculations 1.1), so a correctly rounded report never raises a finding.
+public struct Interval: Hashable, Sendable, CustomStringConvertible {
+    public var lo: Decimal
+    public var hi: Decimal
+
+    public init(lo: Decimal, hi: Decimal) {
+        self.lo = min(lo, hi)
+        self.hi = max(lo, hi)
+    }
+
+    /// An exact value (a count, a constant).
+    public init(exactly value: Decimal) {
+        lo = value
+        hi = value
+    }
+
+    /// A value shown with `decimals` places, e.g. "12.34" stands for [12.335, 12.345].
+    /// Integers (decimals == 0) are exact unless `roundedInteger` says the integer is itself rounded.
+    public init(shown value: Decimal, decimals: Int, roundedInteger: Bool = false) {
+        if decimals > 0 || roundedInteger {
+            let half = Decimals.halfUnit(decimals: decimals)
+            lo = value - half
+            hi = value + half
+        } else {
+            lo = value
+            hi = value
+        }
+    }
+
+    public var midpoint: Decimal { (lo + hi) / 2 }
+    public var width: Decimal { hi - lo }
+    public var isExact: Bool { lo == hi }
+
+    public func contains(_ value: Decimal) -> Bool { lo <= value && value <= hi }
+
+    public func contains(zero: Void = ()) -> Bool { lo <= 0 && 0 <= hi }
+
+    /// Closed-interval overlap: touching intervals count as consistent.
+    public func overlaps(_ other: Interval) -> Bool { max(lo, other.lo) <= min(hi, other.hi) }
+
+    /// How far apart two intervals are (0 when they overlap).
+    public func distance(to other: Interval) -> Decimal {
+        if overlaps(other) { return 0 }
+        return hi < other.lo ? other.lo - hi : lo - other.hi
+    }
+
+    public static func + (a: Interval, b: Interval) -> Interval { Interval(lo: a.lo + b.lo, hi: a.hi + b.hi) }
+    public static func - (a: Interval, b: Interval) -> Interval { Interval(lo: a.lo - b.hi, hi: a.hi - b.lo) }
+    public static prefix func - (a: Interval) -> Interval { Interval(lo: -a.hi, hi: -a.lo) }
+
+    public static func * (a: Interval, b: Interval) -> Interval {
+        let c = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
+        return Interval(lo: c.min()!, hi: c.max()!)
+    }
+
+    /// Division; nil when the divisor interval contains zero.
+    public static func / (a: Interval, b: Interval) -> Interval? {
+        if b.lo <= 0 && 0 <= b.hi { return nil }
+        let c = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi]
+        return Interval(lo: c.min()!, hi: c.max()!)
+    }
+
+    public var description: String {
+        isExact ? Decimals.formatShort(lo, maxScale: 6) : "[\(Decimals.formatShort(lo, maxScale: 6)), \(Decimals.formatShort(hi, maxScale: 6))]"
+    }
+}

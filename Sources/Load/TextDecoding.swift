@@ -1,0 +1,162 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decodes the bytes of a text file: BOM → UTF-8/UTF-16; valid UTF-8; otherwise GB18030
+/// (government text files are often GBK, which GB18030 contains) through iconv.
+public enum TextDecoding {
+    public struct Decoded: Sendable {
+        public var text: String
+        public var encoding: String
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(LoadError) -> Decoded {
+        if bytes.isEmpty { throw LoadError("empty file (0 bytes)") }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let text = String(validating: bytes[3...], as: UTF8.self) else {
+                throw LoadError("not valid UTF-8 although it starts with a UTF-8 byte-order mark")
+            }
+            return Decoded(text: text, encoding: "utf-8-bom")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try utf16(bytes.dropFirst(2), littleEndian: true, name: "utf-16le") }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try utf16(bytes.dropFirst(2), littleEndian: false, name: "utf-16be") }
+        if let endian = unmarkedUTF16(bytes) {
+            return try utf16(bytes[...], littleEndian: endian, name: endian ? "utf-16le" : "utf-16be")
+        }
+        if bytes.contains(0) { throw LoadError("not a text file (it contains NUL bytes)") }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            try requireText(text)
+            return Decoded(text: text, encoding: "utf-8")
+        }
+        guard let text = iconvDecode(bytes, from: "GB18030") else {
+            throw LoadError("not a text file: neither UTF-8 nor GB18030 text")
+        }
+        try requireText(text)
+        return Decoded(text: text, encoding: "gb18030")
+    }
+
+    /// UTF-16 without a byte-order mark, recognised by its NUL bytes in alternating positions.
+    static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
+        let sample = bytes.prefix(4096)
+        var evenZeros = 0, oddZeros = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 10 >= pairs * 3 && evenZeros == 0 { return true }
+        if evenZeros * 10 >= pairs * 3 && oddZeros == 0 { return false }
+        return nil
+    }
+
+    static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool, name: String) throws(LoadError) -> Decoded {
+        guard body.count % 2 == 0 else { throw LoadError("truncated \(name) text (odd number of bytes)") }
+        var units = [UInt16]()
+        units.reserveCapacity(body.count / 2)
+        var i = body.startIndex
+        while i < body.endIndex {
+            let a = UInt16(body[i]), b = UInt16(body[i + 1])
+            units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
+            i += 2
+        }
+        var text = ""
+        text.reserveCapacity(units.count)
+        var bad = 0
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): text.unicodeScalars.append(scalar)
+            case .emptyInput: break loop
+            case .error:
+                bad += 1
+                text.unicodeScalars.append("\u{FFFD}")
+            }
+        }
+        if bad > 0 && bad * 100 > units.count { throw LoadError("not valid \(name) text") }
+        try requireText(text)
+        return Decoded(text: text, encoding: name)
+    }
+
+    /// Text, not binary that happens to decode: few control characters.
+    static func requireText(_ text: String) throws(LoadError) {
+        var controls = 0, total = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let v = scalar.value
+            if v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C { controls += 1 }
+            if v == 0 { throw LoadError("not a text file (it contains NUL characters)") }
+        }
+        if total > 0 && controls * 50 > total { throw LoadError("not a text file (too many control characters)") }
+    }
+
+    /// Converts with iconv; nil when the bytes are not valid in `encoding`.
+    public static func iconvDecode(_ bytes: [UInt8], from encoding: String) -> String? {
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
+        var produced = 0
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                produced = outBuf.count - outLeft
+                return r != -1 && inLeft == 0
+            }
+        }
+        guard ok else { return nil }
+        return String(validating: output.prefix(produced), as: UTF8.self)
+    }
+
+    /// Encodes UTF-8 text into `encoding` with iconv (used by tests and by fixture tools).
+    public static func iconvEncode(_ text: String, to encoding: String) -> [UInt8]? {
+        let cd = iconv_open(encoding, "UTF-8")
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8)
+        if input.isEmpty { return [] }
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        var produced = 0
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                produced = outBuf.count - outLeft
+                return r != -1 && inLeft == 0
+            }
+        }
+        return ok ? Array(output.prefix(produced)) : nil
+    }
+
+    /// Splits decoded text into lines on "\n" (a trailing "\r" is dropped); a final newline does not
+    /// open an extra line. Line numbers match what editors and `grep -n` show.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines = [String]()
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty {
+            if current.last == "\r" { current.removeLast() }
+            lines.append(String(current))
+        }
+        return lines
+    }
+}
