@@ -1,0 +1,229 @@
+import JXCore
+import JXLoad
+
+/// A line after normalization, with the original column of every scalar it keeps.
+public struct NormalizedLine: Sendable {
+    /// Index into `Document.lines`.
+    public var sourceIndex: Int
+    /// The line number findings report.
+    public var number: Int
+    /// Normalized text: half-width digits and signs, no thousands separators, no spaces inside
+    /// numbers or between a number and its unit, no export artifacts.
+    public var scalars: [Unicode.Scalar]
+    /// The 1-based original column of each scalar in `scalars`.
+    public var columns: [Int32]
+    /// Set for lines that are not content (table-of-contents entries, page numbers).
+    public var artifact: LineArtifact?
+
+    public var text: String { String(String.UnicodeScalarView(scalars)) }
+
+    public var isBlank: Bool { scalars.allSatisfy(CharClass.isWhitespace) }
+
+    public func position(at index: Int) -> SourcePosition {
+        if columns.isEmpty { return SourcePosition(line: number, column: 1) }
+        let i = min(max(index, 0), columns.count - 1)
+        return SourcePosition(line: number, column: Int(columns[i]))
+    }
+}
+
+public enum LineArtifact: String, Sendable {
+    case tableOfContents, pageNumber
+}
+
+public struct NormalizedDocument: Sendable {
+    public var document: Document
+    public var lines: [NormalizedLine]
+}
+
+/// Normalization for scanning. It never loses the source map: every kept scalar remembers its
+/// original column, so findings point into the original file.
+public enum Normalizer {
+    public static func normalize(_ document: Document) -> NormalizedDocument {
+        var lines = [NormalizedLine]()
+        lines.reserveCapacity(document.lines.count)
+        for (index, line) in document.lines.enumerated() {
+            lines.append(normalize(line: line, sourceIndex: index))
+        }
+        return NormalizedDocument(document: document, lines: lines)
+    }
+
+    public static func normalize(line: SourceLine, sourceIndex: Int = 0) -> NormalizedLine {
+        var scalars = [Unicode.Scalar]()
+        var columns = [Int32]()
+        let original = Array(line.text.unicodeScalars)
+        scalars.reserveCapacity(original.count)
+        columns.reserveCapacity(original.count)
+
+        // Pass 1: drop artifacts, map full-width forms to half-width.
+        var i = 0
+        while i < original.count {
+            let s = original[i]
+            if s == "[", let end = bookmarkEnd(original, from: i) {
+                i = end
+                continue
+            }
+            if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
+                i += 1
+                continue
+            }
+            scalars.append(halfWidth(s, in: original, at: i))
+            columns.append(Int32(i + 1))
+            i += 1
+        }
+
+        // Pass 2: thousands separators and spaces inside numbers and before units.
+        (scalars, columns) = compact(scalars, columns)
+
+        var result = NormalizedLine(sourceIndex: sourceIndex, number: line.number, scalars: scalars, columns: columns)
+        result.artifact = artifact(of: scalars)
+        return result
+    }
+
+    /// `[bookmark: _Toc123]` and similar conversion artifacts; returns the index after `]`.
+    static func bookmarkEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        let marker: [Unicode.Scalar] = Array("[bookmark:".unicodeScalars)
+        guard start + marker.count <= s.count, Array(s[start..<start + marker.count]) == marker else { return nil }
+        var j = start + marker.count
+        while j < s.count && j < start + 200 {
+            if s[j] == "]" { return j + 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    static func halfWidth(_ s: Unicode.Scalar, in line: [Unicode.Scalar], at i: Int) -> Unicode.Scalar {
+        let v = s.value
+        if v >= 0xFF10 && v <= 0xFF19 { return Unicode.Scalar(v - 0xFF10 + 0x30)! }  // ０-９
+        switch v {
+        case 0xFF05: return "%"      // ％
+        case 0xFF0B: return "+"      // ＋
+        case 0xFF0D, 0x2212: return "-"  // － −
+        case 0xFF1C: return "<"
+        case 0xFF1E: return ">"
+        case 0xFF1D: return "="
+        case 0xFF5E: return "~"
+        case 0x00A0, 0x2002, 0x2003, 0x2009, 0x202F: return " "
+        case 0xFF0E:  // ． as a decimal point only between digits
+            let before = i > 0 ? line[i - 1] : " ", after = i + 1 < line.count ? line[i + 1] : " "
+            if isDigitLike(before) && isDigitLike(after) { return "." }
+            return s
+        default: return s
+        }
+    }
+
+    @inline(__always) static func isDigitLike(_ s: Unicode.Scalar) -> Bool {
+        CharClass.isDigit(s) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+    }
+
+    /// Removes thousands separators ("29,586.86"), spaces inside a number and its unit
+    /// ("2 辆", "2020 年", "13.44 万元") and single spaces between ideographs (PDF export).
+    static func compact(_ s: [Unicode.Scalar], _ c: [Int32]) -> ([Unicode.Scalar], [Int32]) {
+        var out = [Unicode.Scalar]()
+        var cols = [Int32]()
+        out.reserveCapacity(s.count)
+        cols.reserveCapacity(s.count)
+        var i = 0
+        let n = s.count
+        while i < n {
+            let ch = s[i]
+            if (ch == "," || ch == "，") && isThousandsSeparator(s, at: i) {
+                i += 1
+                continue
+            }
+            if CharClass.isInlineSpace(ch) {
+                var j = i
+                while j < n && CharClass.isInlineSpace(s[j]) { j += 1 }
+                let prev = out.last
+                let next: Unicode.Scalar? = j < n ? s[j] : nil
+                if let p = prev, let q = next, dropSpace(between: p, and: q, runLength: j - i) {
+                    i = j
+                    continue
+                }
+            }
+            out.append(ch)
+            cols.append(c[i])
+            i += 1
+        }
+        return (out, cols)
+    }
+
+    static func dropSpace(between p: Unicode.Scalar, and q: Unicode.Scalar, runLength: Int) -> Bool {
+        let pDigit = CharClass.isDigit(p) || p == "%" || p == "."
+        let qDigit = CharClass.isDigit(q)
+        // "2 辆", "2020 年", "13.44 万元", "95 %"
+        if pDigit && (CharClass.isHan(q) || q == "%" || q == "‰") { return true }
+        // "为 29586.86", "共计 259 件"
+        if CharClass.isHan(p) && qDigit { return true }
+        // "分管 领导": a single space between ideographs is an export artifact; wider runs are layout
+        if runLength == 1 && CharClass.isHan(p) && CharClass.isHan(q) { return true }
+        // "（ 含 ）" style spacing next to CJK punctuation
+        if runLength == 1 && ((CharClass.isCJK(p) && !CharClass.isHan(p) && p != "\u{3000}") || (CharClass.isCJK(q) && !CharClass.isHan(q) && q != "\u{3000}")) {
+            return CharClass.isHan(p) || CharClass.isHan(q) || qDigit || pDigit
+        }
+        return false
+    }
+
+    /// A comma between digit groups: d{1,3}(,ddd)+ not followed by another digit.
+    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i > 0, CharClass.isDigit(s[i - 1]) else { return false }
+        // exactly three digits after the comma, then a non-digit
+        guard i + 3 < s.count + 1 else { return false }
+        for k in 1...3 {
+            guard i + k < s.count, CharClass.isDigit(s[i + k]) else { return false }
+        }
+        if i + 4 < s.count && CharClass.isDigit(s[i + 4]) { return false }
+        // the group before the comma: 1-3 digits, starting the number (or after another separator)
+        var j = i - 1
+        var count = 0
+        while j >= 0 && CharClass.isDigit(s[j]) {
+            count += 1
+            j -= 1
+        }
+        if count > 3 { return false }
+        if j >= 0 && (s[j] == "." ) { return false }
+        if s[i] == "，" {
+            // a full-width comma is a thousands separator only in "29，586.86" (decimals follow)
+            return i + 4 < s.count && s[i + 4] == "." && i + 5 < s.count && CharClass.isDigit(s[i + 5])
+        }
+        if j >= 0 && s[j] == "," {
+            // "1,234,567": the earlier group must itself be a separator
+            return isThousandsSeparator(s, at: j)
+        }
+        // a lone "1,2" list is not grouping (caught by the 3-digit test); "12,345" is
+        return true
+    }
+
+    /// Table-of-contents entries ("一、部门基本情况.....1") and page-number lines ("- 3 -", "第3页").
+    static func artifact(of s: [Unicode.Scalar]) -> LineArtifact? {
+        var start = 0, end = s.count
+        while start < end && CharClass.isWhitespace(s[start]) { start += 1 }
+        while end > start && CharClass.isWhitespace(s[end - 1]) { end -= 1 }
+        if start == end { return nil }
+        let t = Array(s[start..<end])
+        // TOC leader: a run of 3+ dots/ellipses/middle dots, then only a page number
+        var j = t.count
+        while j > 0 && (CharClass.isDigit(t[j - 1]) || CharClass.isWhitespace(t[j - 1])) { j -= 1 }
+        if j < t.count && j > 0 {
+            var dots = 0
+            var k = j
+            while k > 0 && (t[k - 1] == "." || t[k - 1] == "…" || t[k - 1] == "·" || t[k - 1] == "．" || t[k - 1] == "-" || t[k - 1] == "_") {
+                dots += t[k - 1] == "…" ? 3 : 1
+                k -= 1
+            }
+            if dots >= 3 && k > 0 { return .tableOfContents }
+        }
+        // page numbers
+        let digits = t.filter(CharClass.isDigit).count
+        if digits > 0 && digits <= 4 {
+            let others = t.filter { !CharClass.isDigit($0) && !CharClass.isWhitespace($0) }
+            let dashes: Set<Unicode.Scalar> = ["-", "—", "－", "–"]
+            if !others.isEmpty && others.allSatisfy({ dashes.contains($0) }) && t.count <= 12 && dashes.contains(t.first!) && dashes.contains(t.last!) {
+                return .pageNumber
+            }
+            let text = String(String.UnicodeScalarView(t.filter { !CharClass.isWhitespace($0) }))
+            if text.hasPrefix("第") && text.hasSuffix("页") && text.count <= 12 { return .pageNumber }
+            if text.hasPrefix("第") && text.contains("页") && text.contains("共") && text.count <= 14 && others.allSatisfy({ "第页共/".unicodeScalars.contains($0) }) { return .pageNumber }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,248 @@
+import JXCore
+import JXLoad
+import JXNormalize
+
+/// Builds headings, paragraphs, sentences and tables from normalized lines.
+public enum Structurer {
+    public static func structure(_ normalized: NormalizedDocument) -> StructuredDocument {
+        var builder = Builder(normalized: normalized)
+        builder.run()
+        return builder.result()
+    }
+
+    struct Builder {
+        let normalized: NormalizedDocument
+        var paragraphs = [Paragraph]()
+        var tables = [Table]()
+        var blocks = [Block]()
+        var pending = TextRun()
+        var pendingFirstLine = 0
+        var pendingLastLine = 0
+        /// Blank lines seen since the pending paragraph's last line.
+        var blanksSincePending = 0
+        var sectionStack = [(rank: Int, paragraph: Int)]()
+
+        init(normalized: NormalizedDocument) {
+            self.normalized = normalized
+        }
+
+        var document: Document { normalized.document }
+        var lines: [NormalizedLine] { normalized.lines }
+
+        mutating func run() {
+            var i = 0
+            let explicitParagraphs = document.format == .docx || document.format == .xlsx
+            while i < lines.count {
+                let line = lines[i]
+                if line.artifact != nil {
+                    flush()
+                    i += 1
+                    continue
+                }
+                if let found = TableScanner.scanStructured(lines, document: document, from: i) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: document.format == .xlsx ? .xlsx : .docx, index: tables.count))
+                    i = found.end
+                    continue
+                }
+                if let found = TableScanner.scanMarkdown(lines, from: i) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count))
+                    i = found.end
+                    continue
+                }
+                if TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1,
+                   let found = TableScanner.scanCellPerLine(lines, from: i) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count))
+                    i = found.end
+                    continue
+                }
+                if TableScanner.isTabRow(line), let found = TableScanner.scanTabSeparated(lines, from: i) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count))
+                    i = found.end
+                    continue
+                }
+                if line.isBlank {
+                    if explicitParagraphs { flush() } else if !pending.isEmpty { blanksSincePending += 1 }
+                    i += 1
+                    continue
+                }
+                let run = TextRun(line: line).trimmed()
+                let headingLevel = document.lines[line.sourceIndex].headingLevel
+                if !explicitParagraphs && headingLevel == nil && continuesPending(with: run) {
+                    if let p = pending.positions.last, pending.scalars.last.map(CharClass.isASCIILetter) == true,
+                       run.scalars.first.map(CharClass.isASCIILetter) == true {
+                        pending.append(" ", at: p)
+                    }
+                    pending.append(run)
+                    pendingLastLine = line.number
+                    blanksSincePending = 0
+                } else {
+                    flush()
+                    pending = run
+                    pendingFirstLine = line.number
+                    pendingLastLine = line.number
+                    blanksSincePending = 0
+                    if explicitParagraphs || headingLevel != nil {
+                        flush(headingLevel: headingLevel)
+                    }
+                }
+                i += 1
+            }
+            flush()
+        }
+
+        /// A wrapped line (PDF export, page break) continues the paragraph before it when that one
+        /// ends mid-sentence and the new line does not start a heading.
+        func continuesPending(with run: TextRun) -> Bool {
+            guard let last = pending.scalars.last, !run.isEmpty else { return false }
+            if blanksSincePending > 2 { return false }
+            if pending.count < 20 { return false }
+            let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
+            if enders.contains(last) { return false }
+            if HeadingDetector.detect(run) != nil { return false }
+            if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
+            if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
+            // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
+            var open = 0
+            var punctuated = false
+            for s in pending.scalars {
+                switch s {
+                case "，", "、", "；", "。", ",", ";": punctuated = true
+                case "《", "（", "(", "“", "〈": open += 1
+                case "》", "）", ")", "”", "〉": open -= 1
+                default: break
+                }
+            }
+            return punctuated || open > 0
+        }
+
+        mutating func flush(headingLevel: Int? = nil) {
+            guard !pending.isEmpty else { return }
+            let text = pending
+            pending = TextRun()
+            blanksSincePending = 0
+            addParagraph(text, firstLine: pendingFirstLine, lastLine: pendingLastLine, headingLevel: headingLevel)
+        }
+
+        mutating func addParagraph(_ text: TextRun, firstLine: Int, lastLine: Int, headingLevel: Int?) {
+            let index = paragraphs.count
+            var heading: Heading?
+            if let match = HeadingDetector.detect(text) {
+                var rank = match.style.defaultRank
+                if match.style == .markdown { rank = match.ordinal }
+                if let level = headingLevel { rank = level }
+                heading = Heading(style: match.style, level: 0, ordinal: match.style == .markdown ? 0 : match.ordinal,
+                                  marker: text.string(match.markerRange), titleRange: match.titleRange)
+                heading?.level = pushSection(rank: rank, paragraph: index)
+            } else if let level = headingLevel {
+                heading = Heading(style: .wordStyle, level: 0, ordinal: 0, marker: "", titleRange: 0..<text.count)
+                heading?.level = pushSection(rank: level, paragraph: index)
+            }
+            let paragraph = Paragraph(index: index, text: text, heading: heading, sentences: Sentences.split(text),
+                                      sectionPath: sectionStack.map(\.paragraph), firstLine: firstLine, lastLine: lastLine)
+            paragraphs.append(paragraph)
+            blocks.append(.paragraph(index))
+        }
+
+        /// Records a heading in the section stack and returns its nesting level.
+        mutating func pushSection(rank: Int, paragraph: Int) -> Int {
+            while let top = sectionStack.last, top.rank >= rank { sectionStack.removeLast() }
+            sectionStack.append((rank, paragraph))
+            return sectionStack.count
+        }
+
+        mutating func addTable(_ built: Table) {
+            var table = built
+            table.sectionPath = sectionStack.map(\.paragraph)
+            // caption and unit from the short paragraphs right before the table, and caption rows
+            var captionParts = [String]()
+            var k = blocks.count - 1
+            var taken = 0
+            while k >= 0, taken < 3, case .paragraph(let p) = blocks[k] {
+                let text = paragraphs[p].string
+                if text.count > 60 || paragraphs[p].lastLine < table.firstLine - 6 { break }
+                if paragraphs[p].isHeading && !(text.hasPrefix("表") || text.contains("表")) { break }
+                captionParts.insert(text, at: 0)
+                k -= 1
+                taken += 1
+                if text.hasPrefix("表") { break }
+            }
+            for row in table.rows.prefix(3) where row.kind == .caption {
+                captionParts.append(row.cells.first { !$0.isEmpty }?.string ?? "")
+            }
+            table.caption = captionParts.filter { looksLikeCaption($0) }.joined(separator: " ")
+            table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "))
+            tables.append(table)
+            blocks.append(.table(table.index))
+        }
+
+        func looksLikeCaption(_ s: String) -> Bool {
+            s.hasPrefix("表") || s.contains("表") || s.contains("单位") || s.contains("情况") || s.count <= 30
+        }
+
+        func result() -> StructuredDocument {
+            StructuredDocument(document: document, paragraphs: paragraphs, tables: tables, blocks: blocks,
+                               titleParagraph: TitleFinder.find(paragraphs))
+        }
+    }
+}
+
+public enum Sentences {
+    /// Sentence ranges: after 。！？ (and their ASCII forms) and at line breaks inside cells.
+    public static func split(_ text: TextRun) -> [Range<Int>] {
+        var out = [Range<Int>]()
+        var start = 0
+        let s = text.scalars
+        var i = 0
+        while i < s.count {
+            let ch = s[i]
+            if ch == "。" || ch == "！" || ch == "？" || ch == "!" || ch == "?" || ch == "\n" {
+                var end = i + 1
+                // keep closing quotes and brackets with the sentence
+                while end < s.count && (s[end] == "”" || s[end] == "」" || s[end] == "）" || s[end] == ")") { end += 1 }
+                let r = text.trimmedRange(start..<end)
+                if !r.isEmpty { out.append(r) }
+                start = end
+                i = end
+                continue
+            }
+            i += 1
+        }
+        let r = text.trimmedRange(start..<s.count)
+        if !r.isEmpty { out.append(r) }
+        return out
+    }
+}
+
+enum UnitHints {
+    /// "单位：万元", "（单位：元）", "金额单位：万元".
+    static func tableUnit(_ text: String) -> String? {
+        guard let r = text.range(of: "单位") else { return nil }
+        let rest = text[r.upperBound...].drop { $0 == "：" || $0 == ":" || $0 == " " }
+        for unit in ["万美元", "亿元", "万元", "千元", "元"] where rest.hasPrefix(unit) { return unit }
+        return nil
+    }
+}
+
+enum TitleFinder {
+    /// The title: among the first paragraphs before the first body heading, the one that names the
+    /// report ("2022年度部门整体支出绩效自评报告").
+    static func find(_ paragraphs: [Paragraph]) -> Int? {
+        var best: (score: Int, index: Int)?
+        for p in paragraphs.prefix(15) {
+            if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }
+            let t = p.string
+            if t.count > 80 { continue }
+            var score = 0
+            if t.contains("报告") { score += 3 }
+            if t.contains("自评") || t.contains("评价") || t.contains("绩效") { score += 2 }
+            if t.contains("年度") || t.contains("年") { score += 1 }
+            if t.hasPrefix("目录") || t.contains("财政局") && t.hasSuffix("：") { score = 0 }
+            if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
+        }
+        return best?.index
+    }
+}

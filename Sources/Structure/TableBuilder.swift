@@ -1,0 +1,328 @@
+import JXCore
+import JXNormalize
+
+/// Rebuilds a table grid from raw rows: finds header rows (and headers restated further down),
+/// header paths per column, caption rows, repeated headers after page breaks, fills merged label
+/// cells, joins PDF continuation rows and aligns short total rows.
+enum TableBuilder {
+    /// Words that make a cell look like a column title.
+    static let headerWords: [String] = [
+        "指标", "分值", "得分", "名称", "项目", "预算", "执行", "决算", "支出", "金额", "完成", "目标", "说明", "标准",
+        "序号", "类别", "分类", "单位", "数量", "年度", "备注", "原因", "偏差", "权重", "评分", "科目", "资金", "来源",
+        "实际", "计划", "全年", "结转", "结余", "调整", "追加", "剩余", "进度", "内容", "级", "解释", "依据", "合计", "满分",
+        "总额", "收入", "比例", "率", "情况", "数", "值",
+    ]
+
+    static func build(rows raw: [RawRow], origin: Table.Origin, index: Int) -> Table {
+        var rows = raw.map { r -> TableRow in
+            var cells = [TableCell]()
+            for (k, c) in r.cells.enumerated() {
+                cells.append(TableCell(text: c.text, column: c.column ?? k, span: c.span, inherited: false, place: c.place))
+            }
+            return TableRow(kind: .data, cells: cells, segment: -1, line: r.firstLine, lastLine: r.lastLine)
+        }
+        let merges: [[Bool]] = raw.map { $0.cells.map(\.continuesMerge) }
+        let columnCount = rows.map { $0.cells.map { $0.column + $0.span }.max() ?? 0 }.max() ?? 0
+
+        // 1. captions, headers, repeated headers, data
+        var segments = [[Int]]()          // header row indices per segment
+        var dataInSegment = 0
+        var firstContentRow = true
+        for i in rows.indices {
+            let row = rows[i]
+            let filled = row.cells.filter { !$0.isEmpty }
+            if filled.isEmpty {
+                rows[i].kind = .data
+                rows[i].segment = segments.count - 1
+                continue
+            }
+            if isCaption(row, raw: raw[i], columnCount: columnCount) {
+                rows[i].kind = .caption
+                rows[i].segment = segments.count - 1
+                continue
+            }
+            let headerLike = isHeaderLike(row)
+            if headerLike && (segments.isEmpty && firstContentRow || (!segments.isEmpty && dataInSegment == 0 && segments[segments.count - 1].count < 3 && keywordCells(row) >= 1)) {
+                if segments.isEmpty { segments.append([]) }
+                segments[segments.count - 1].append(i)
+                rows[i].kind = .header
+                rows[i].segment = segments.count - 1
+                firstContentRow = false
+                continue
+            }
+            firstContentRow = false
+            if headerLike, let seg = segments.last, seg.contains(where: { sameText(rows[$0], row) }) {
+                rows[i].kind = .repeatedHeader
+                rows[i].segment = segments.count - 1
+                continue
+            }
+            if headerLike && isStronglyHeaderLike(row) {
+                segments.append([i])
+                dataInSegment = 0
+                rows[i].kind = .header
+                rows[i].segment = segments.count - 1
+                continue
+            }
+            if segments.isEmpty { segments.append([]) }
+            rows[i].kind = .data
+            rows[i].segment = segments.count - 1
+            dataInSegment += 1
+        }
+        if segments.isEmpty { segments.append([]) }
+
+        // 2. header paths
+        var headerSegments = [[String]]()
+        for seg in segments {
+            headerSegments.append(headerPaths(seg.map { rows[$0] }, columnCount: columnCount))
+        }
+
+        // 3. continuation rows of PDF exports, short total rows, merged label cells
+        if origin == .tabSeparated {
+            rows = joinContinuations(rows, headerSegments: headerSegments)
+        }
+        if origin == .tabSeparated || origin == .cellPerLine {
+            alignShortTotals(&rows, columnCount: columnCount)
+        }
+        fillMergedLabels(&rows, merges: origin == .docx || origin == .xlsx ? merges : nil, columnCount: columnCount)
+
+        let first = rows.first?.line ?? 0
+        let last = rows.map(\.lastLine).max() ?? first
+        return Table(index: index, origin: origin, caption: "", unit: nil, rows: rows, columnCount: columnCount,
+                     headerSegments: headerSegments, sectionPath: [], firstLine: first, lastLine: last)
+    }
+
+    // MARK: classification
+
+    static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
+        guard columnCount >= 2 else { return false }
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard filled.count == 1, let cell = filled.first else { return false }
+        if CellText.isNumeric(cell.text) { return false }
+        if cell.span >= columnCount { return true }
+        if raw.cells.count == 1 { return true }
+        let text = cell.text.scalars
+        return cell.column == 0 && text.count <= 30 && !(text.first.map(CharClass.isDigit) ?? false)
+    }
+
+    static func keywordCells(_ row: TableRow) -> Int {
+        row.cells.filter { cell in
+            let s = cell.string
+            return !cell.isEmpty && s.count <= 20 && headerWords.contains(where: { s.contains($0) })
+        }.count
+    }
+
+    static func isHeaderLike(_ row: TableRow) -> Bool {
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard filled.count >= 2 else { return false }
+        if filled.contains(where: { CellText.isNumeric($0.text) }) { return false }
+        let average = filled.map(\.text.count).reduce(0, +) / filled.count
+        if average > 16 { return false }
+        return keywordCells(row) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
+    }
+
+    static func isStronglyHeaderLike(_ row: TableRow) -> Bool {
+        let filled = row.cells.filter { !$0.isEmpty }
+        let keywords = keywordCells(row)
+        return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
+    }
+
+    static func sameText(_ a: TableRow, _ b: TableRow) -> Bool {
+        let ta = a.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
+        let tb = b.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
+        return ta == tb
+    }
+
+    // MARK: header paths
+
+    static func headerPaths(_ header: [TableRow], columnCount: Int) -> [String] {
+        guard !header.isEmpty else { return Array(repeating: "", count: columnCount) }
+        var grid = header.map { row -> [String] in
+            var line = Array(repeating: "", count: columnCount)
+            for cell in row.cells where cell.column < columnCount {
+                let text = CellText.compact(cell.string)
+                for c in cell.column..<min(columnCount, cell.column + cell.span) { line[c] = text }
+            }
+            return line
+        }
+        // a title spanning several columns leaves the cells to its right empty: fill them from the
+        // left when a lower header row titles those columns
+        for r in grid.indices {
+            for c in 1..<max(1, columnCount) where grid[r][c].isEmpty && !grid[r][c - 1].isEmpty {
+                let below = (r + 1..<grid.count).contains { !grid[$0][c].isEmpty }
+                if below { grid[r][c] = grid[r][c - 1] }
+            }
+        }
+        var paths = [String]()
+        for c in 0..<columnCount {
+            var parts = [String]()
+            for r in grid.indices where !grid[r][c].isEmpty && parts.last != grid[r][c] { parts.append(grid[r][c]) }
+            paths.append(parts.joined(separator: "/"))
+        }
+        return paths
+    }
+
+    // MARK: repairs
+
+    /// Columns whose data cells are mostly numbers, per segment.
+    static func numericColumns(_ rows: [TableRow], segment: Int, columnCount: Int) -> Set<Int> {
+        var numeric = [Int](repeating: 0, count: columnCount), filled = [Int](repeating: 0, count: columnCount)
+        for row in rows where row.kind == .data && row.segment == segment {
+            for cell in row.cells where cell.column < columnCount && !cell.isEmpty {
+                filled[cell.column] += 1
+                if CellText.isNumeric(cell.text) { numeric[cell.column] += 1 }
+            }
+        }
+        return Set((0..<columnCount).filter { numeric[$0] >= 1 && numeric[$0] * 2 >= filled[$0] })
+    }
+
+    /// PDF text exports spill long cells onto rows of their own: a row with an empty first cell,
+    /// no numbers, and only long or enumerated text continues the row above.
+    static func joinContinuations(_ rows: [TableRow], headerSegments: [[String]]) -> [TableRow] {
+        var out = [TableRow]()
+        for row in rows {
+            guard row.kind == .data, let prevIndex = out.lastIndex(where: { $0.kind == .data }),
+                  prevIndex == out.count - 1, isContinuation(row) else {
+                out.append(row)
+                continue
+            }
+            var prev = out[prevIndex]
+            for cell in row.cells where !cell.isEmpty {
+                if let k = prev.cells.firstIndex(where: { $0.column == cell.column }) {
+                    var text = prev.cells[k].text
+                    if !text.isEmpty, let p = text.positions.last { text.append("\n", at: p) }
+                    text.append(cell.text)
+                    prev.cells[k].text = text
+                } else {
+                    prev.cells.append(cell)
+                    prev.cells.sort { $0.column < $1.column }
+                }
+            }
+            prev.lastLine = max(prev.lastLine, row.lastLine)
+            out[prevIndex] = prev
+        }
+        return out
+    }
+
+    static func isContinuation(_ row: TableRow) -> Bool {
+        if let first = row.cells.first, !first.isEmpty, first.column == 0 {
+            // text in the first column continues only when it is clearly an enumerated sentence
+            if !CellText.startsWithEnumerator(first.text) || first.text.count < 12 { return false }
+        }
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard !filled.isEmpty else { return false }
+        for cell in filled {
+            if CellText.isNumeric(cell.text) { return false }
+            if cell.text.count < 12 && !CellText.startsWithEnumerator(cell.text) { return false }
+        }
+        return true
+    }
+
+    /// "合计 | 100 | 94.94" under a wider header: put the numbers in the rightmost numeric columns.
+    static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int) {
+        for i in rows.indices where rows[i].kind == .data {
+            let row = rows[i]
+            guard let first = row.cells.first, CellText.isTotalLabel(first.string) else { continue }
+            let rest = row.cells.dropFirst().filter { !$0.isEmpty }
+            guard !rest.isEmpty, rest.allSatisfy({ CellText.isNumeric($0.text) }) else { continue }
+            let widest = rows.filter { $0.segment == row.segment && $0.kind != .caption }.map(\.cells.count).max() ?? 0
+            guard row.cells.count < widest else { continue }
+            let numeric = numericColumns(rows, segment: row.segment, columnCount: columnCount).sorted()
+            guard numeric.count >= rest.count else { continue }
+            let targets = Array(numeric.suffix(rest.count))
+            var cells = [first]
+            for (cell, column) in zip(rest, targets) {
+                var moved = cell
+                moved.column = column
+                cells.append(moved)
+            }
+            rows[i].cells = cells
+        }
+    }
+
+    /// Merged label cells are empty in text exports: a row's leading label cells inherit the text
+    /// above within the same header segment. Structured formats say exactly which cells continue a
+    /// merge; those inherit whatever their column.
+    static func fillMergedLabels(_ rows: inout [TableRow], merges: [[Bool]]?, columnCount: Int) {
+        if let merges {
+            for i in rows.indices where i < merges.count {
+                for k in rows[i].cells.indices where k < merges[i].count && merges[i][k] && rows[i].cells[k].isEmpty {
+                    let column = rows[i].cells[k].column
+                    let snapshot = rows
+                    if let above = (0..<i).reversed().compactMap({ snapshot[$0].cell(column) }).first(where: { !$0.isEmpty }) {
+                        rows[i].cells[k].text = above.text
+                        rows[i].cells[k].inherited = true
+                    }
+                }
+            }
+            return
+        }
+        let segmentCount = (rows.map(\.segment).max() ?? -1) + 1
+        for segment in 0..<max(segmentCount, 1) {
+            let numeric = numericColumns(rows, segment: segment, columnCount: columnCount)
+            guard let firstNumeric = numeric.min(), firstNumeric > 0 else { continue }
+            var last = [Int: TableCell]()
+            for i in rows.indices where rows[i].segment == segment {
+                if rows[i].kind != .data { last = [:]; continue }
+                if rows[i].cells.allSatisfy(\.isEmpty) { continue }
+                for column in 0..<firstNumeric {
+                    if let k = rows[i].cells.firstIndex(where: { $0.column == column }) {
+                        if rows[i].cells[k].isEmpty, let above = last[column] {
+                            rows[i].cells[k].text = above.text
+                            rows[i].cells[k].inherited = true
+                        } else if !rows[i].cells[k].isEmpty {
+                            last[column] = rows[i].cells[k]
+                            // a new upper label resets the labels below it
+                            for deeper in (column + 1)..<max(firstNumeric, column + 1) { last[deeper] = nil }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Light-weight tests on cell text used while rebuilding grids (the Extract stage does the real
+/// number scanning).
+public enum CellText {
+    /// Without white space of any kind.
+    public static func compact(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !CharClass.isWhitespace($0) }))
+    }
+
+    /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",
+    /// "≥95%", "-1947.96", "5 次", "19.94". A year ("2021年") or a code is not numeric.
+    public static func isNumeric(_ run: TextRun) -> Bool {
+        let s = run.scalars.filter { !CharClass.isWhitespace($0) }
+        var i = 0
+        while i < s.count && "≥≤<>=＞＜≧≦约~±+".unicodeScalars.contains(s[i]) { i += 1 }
+        if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }
+        let digitsStart = i
+        while i < s.count && (CharClass.isDigit(s[i]) || s[i] == ".") { i += 1 }
+        guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
+        let rest = s[i...]
+        if rest.isEmpty { return true }
+        let tail = String(String.UnicodeScalarView(rest))
+        if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
+        if tail.count > 4 { return false }
+        return !tail.unicodeScalars.contains(where: CharClass.isDigit)
+    }
+
+    public static func isTotalLabel(_ s: String) -> Bool {
+        let t = compact(s)
+        return t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计") || t == "合 计" || t == "总 计"
+    }
+
+    /// "2. …", "（2）…", "② …", "(2)…": a numbered sentence.
+    public static func startsWithEnumerator(_ run: TextRun) -> Bool {
+        guard let first = run.scalars.first else { return false }
+        if first.value >= 0x2460 && first.value <= 0x2473 { return true }
+        if first == "（" || first == "(" { return run.count > 2 && CharClass.isDigit(run.scalars[1]) }
+        if CharClass.isDigit(first) {
+            var i = 0
+            while i < run.count && CharClass.isDigit(run.scalars[i]) { i += 1 }
+            return i < run.count && (run.scalars[i] == "." || run.scalars[i] == "、" || run.scalars[i] == "．")
+                && !(i + 1 < run.count && CharClass.isDigit(run.scalars[i + 1]))
+        }
+        return false
+    }
+}

@@ -1,0 +1,244 @@
+import JXCore
+import JXLoad
+import JXNormalize
+
+/// A table row as found in the input, before the grid is rebuilt.
+struct RawRow {
+    var cells: [RawCell]
+    var firstLine: Int
+    var lastLine: Int
+}
+
+struct RawCell {
+    var text: TextRun
+    /// Explicit grid column (structured formats); nil for text tables, where the index counts.
+    var column: Int?
+    var span: Int = 1
+    var continuesMerge = false
+    var place: String?
+}
+
+extension TextRun {
+    /// The normalized scalars of a line (optionally a range of them) with their source positions.
+    init(line: NormalizedLine, range: Range<Int>? = nil) {
+        let r = range ?? 0..<line.scalars.count
+        var positions = [SourcePosition]()
+        positions.reserveCapacity(r.count)
+        for k in r { positions.append(SourcePosition(line: line.number, column: Int(line.columns[k]))) }
+        self.init(scalars: Array(line.scalars[r]), positions: positions)
+    }
+}
+
+/// Finds tables in text input: tab-separated rows (one row per line, .txt exports of PDFs),
+/// one-cell-per-line blocks (.txt exports of Word tables: each cell starts with a tab, rows are
+/// separated by blank lines, a cell's later paragraphs continue on lines without a tab), and
+/// Markdown pipe tables.
+enum TableScanner {
+    static func leadsWithTab(_ line: NormalizedLine) -> Bool {
+        for s in line.scalars {
+            if s == "\t" { return true }
+            if !CharClass.isInlineSpace(s) { return false }
+        }
+        return false
+    }
+
+    /// Nothing but spaces: a row separator. (A line holding only a tab is an empty cell.)
+    static func isVoid(_ line: NormalizedLine) -> Bool { line.scalars.allSatisfy(CharClass.isInlineSpace) }
+
+    static func tabCount(_ line: NormalizedLine) -> Int { line.scalars.reduce(0) { $0 + ($1 == "\t" ? 1 : 0) } }
+
+    /// Splits a line on tabs into trimmed cells.
+    static func tabCells(_ line: NormalizedLine) -> [TextRun] {
+        var cells = [TextRun]()
+        var start = 0
+        for (k, s) in line.scalars.enumerated() where s == "\t" {
+            cells.append(TextRun(line: line, range: start..<k).trimmed())
+            start = k + 1
+        }
+        cells.append(TextRun(line: line, range: start..<line.scalars.count).trimmed())
+        return cells
+    }
+
+    static func nonEmptyCount(_ cells: [TextRun]) -> Int { cells.filter { !$0.isEmpty }.count }
+
+    // MARK: one cell per line
+
+    /// Rows of a one-cell-per-line block starting at `start`, and the index after the block.
+    static func scanCellPerLine(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+        guard leadsWithTab(lines[start]) else { return nil }
+        var groups = [[Int]]()
+        var current = [Int]()
+        var blankRun = 0
+        var j = start
+        while j < lines.count {
+            let line = lines[j]
+            if line.artifact != nil { j += 1; continue }
+            if isVoid(line) {
+                if !current.isEmpty { groups.append(current); current = [] }
+                blankRun += 1
+                if blankRun > 2 { break }
+                j += 1
+                continue
+            }
+            if leadsWithTab(line) {
+                blankRun = 0
+                current.append(j)
+            } else if !current.isEmpty {
+                current.append(j)  // a later paragraph of the cell
+            } else {
+                break  // text after a blank line: the table has ended
+            }
+            j += 1
+        }
+        if !current.isEmpty { groups.append(current) }
+        // the block ends after its last non-blank line
+        var end = start
+        for g in groups { end = max(end, g.last! + 1) }
+        var rows = [RawRow]()
+        for g in groups {
+            var joined = TextRun()
+            for (n, k) in g.enumerated() {
+                if n > 0 {
+                    let prev = lines[g[n - 1]]
+                    let p = SourcePosition(line: prev.number, column: Int(prev.columns.last ?? 0) + 1)
+                    joined.append("\n", at: p)
+                }
+                joined.append(TextRun(line: lines[k]))
+            }
+            var cells = [TextRun]()
+            var segStart = 0
+            for (k, s) in joined.scalars.enumerated() where s == "\t" {
+                cells.append(joined.slice(segStart..<k))
+                segStart = k + 1
+            }
+            cells.append(joined.slice(segStart..<joined.count))
+            // text before the first tab is only the export's indentation
+            if let first = cells.first, first.trimmed().isEmpty { cells.removeFirst() }
+            rows.append(RawRow(cells: cells.map { RawCell(text: $0.trimmed()) },
+                               firstLine: lines[g.first!].number, lastLine: lines[g.last!].number))
+        }
+        let multiCell = rows.filter { $0.cells.count >= 2 }.count
+        guard multiCell >= 2 else { return nil }
+        return (rows, end)
+    }
+
+    // MARK: tab-separated rows
+
+    static func isTabRow(_ line: NormalizedLine) -> Bool {
+        line.artifact == nil && !line.isBlank && tabCount(line) >= 1 && nonEmptyCount(tabCells(line)) >= 1
+            && !(leadsWithTab(line) && tabCount(line) == 1)
+    }
+
+    static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+        guard isTabRow(lines[start]), nonEmptyCount(tabCells(lines[start])) >= 2 || tabCount(lines[start]) >= 2 else { return nil }
+        var rows = [RawRow]()
+        var j = start
+        var end = start
+        while j < lines.count {
+            let line = lines[j]
+            if line.artifact != nil { j += 1; continue }
+            if isTabRow(line) {
+                rows.append(RawRow(cells: tabCells(line).map { RawCell(text: $0) }, firstLine: line.number, lastLine: line.number))
+                j += 1
+                end = j
+                continue
+            }
+            if line.isBlank {
+                // a page break inside the table: continue when tab rows follow
+                var k = j
+                while k < lines.count && (lines[k].isBlank || lines[k].artifact != nil) && k - j < 4 { k += 1 }
+                if k < lines.count && isTabRow(lines[k]) && tabCount(lines[k]) >= 2 {
+                    j = k
+                    continue
+                }
+            }
+            break
+        }
+        guard rows.count >= 2, rows.filter({ nonEmptyCount($0.cells.map(\.text)) >= 2 }).count >= 2 else { return nil }
+        return (rows, end)
+    }
+
+    // MARK: Markdown
+
+    static func isPipeLine(_ line: NormalizedLine) -> Bool {
+        var i = 0
+        while i < line.scalars.count && CharClass.isInlineSpace(line.scalars[i]) { i += 1 }
+        return i < line.scalars.count && line.scalars[i] == "|"
+    }
+
+    static func isPipeSeparator(_ line: NormalizedLine) -> Bool {
+        guard isPipeLine(line) else { return false }
+        var dashes = 0
+        for s in line.scalars {
+            switch s {
+            case "-": dashes += 1
+            case "|", ":", " ", "\t": continue
+            default: return false
+            }
+        }
+        return dashes >= 3
+    }
+
+    static func pipeCells(_ line: NormalizedLine) -> [TextRun] {
+        var cells = [TextRun]()
+        var start: Int?
+        var k = 0
+        let s = line.scalars
+        while k < s.count {
+            if s[k] == "\\" && k + 1 < s.count { k += 2; continue }
+            if s[k] == "|" {
+                if let st = start { cells.append(TextRun(line: line, range: st..<k).trimmed()) }
+                start = k + 1
+            }
+            k += 1
+        }
+        if let st = start, st < s.count {
+            let rest = TextRun(line: line, range: st..<s.count).trimmed()
+            if !rest.isEmpty { cells.append(rest) }
+        }
+        return cells
+    }
+
+    static func scanMarkdown(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+        guard start + 1 < lines.count, isPipeLine(lines[start]), isPipeSeparator(lines[start + 1]) else { return nil }
+        var rows = [RawRow(cells: pipeCells(lines[start]).map { RawCell(text: $0) }, firstLine: lines[start].number, lastLine: lines[start].number)]
+        var j = start + 2
+        while j < lines.count && isPipeLine(lines[j]) {
+            if !isPipeSeparator(lines[j]) {
+                rows.append(RawRow(cells: pipeCells(lines[j]).map { RawCell(text: $0) }, firstLine: lines[j].number, lastLine: lines[j].number))
+            }
+            j += 1
+        }
+        return (rows, j)
+    }
+
+    // MARK: structured formats
+
+    /// Rows of a .docx/.xlsx table, from the loader's exact grid.
+    static func scanStructured(_ lines: [NormalizedLine], document: Document, from start: Int) -> (rows: [RawRow], end: Int, table: Int)? {
+        guard let ref = document.lines[lines[start].sourceIndex].tableRow else { return nil }
+        let source = document.tables[ref.table]
+        var rows = [RawRow]()
+        var j = start
+        while j < lines.count, let r = document.lines[lines[j].sourceIndex].tableRow, r.table == ref.table {
+            let line = lines[j]
+            let row = source.rows[r.row]
+            var cells = [RawCell]()
+            for cell in row.cells {
+                // normalized scalars whose original column falls inside the cell
+                let lo = Int32(cell.start + 1), hi = Int32(cell.start + cell.length)
+                var first = -1, last = -1
+                for (k, c) in line.columns.enumerated() where c >= lo && c <= hi {
+                    if first < 0 { first = k }
+                    last = k
+                }
+                let text = first >= 0 ? TextRun(line: line, range: first..<(last + 1)).trimmed() : TextRun()
+                cells.append(RawCell(text: text, column: cell.gridColumn, span: max(1, cell.columnSpan),
+                                     continuesMerge: cell.continuesMerge, place: cell.place))
+            }
+            rows.append(RawRow(cells: cells, firstLine: line.number, lastLine: line.number))
+            j += 1
+        }
+        return (rows, j, ref.table)
+    }
+}
