@@ -1,0 +1,507 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Structure → facts: quantities with labels, concepts, years, and the relations the text states.
+public enum Extractor {
+    public static func extract(_ doc: StructuredDocument, lexicon: Lexicon, fiscalYear override: Int? = nil) -> FactSet {
+        var x = Run(doc: doc, lexicon: lexicon)
+        x.scanParagraphs()
+        x.scanTables()
+        x.resolveFiscalYear(override: override)
+        x.resolveYears()
+        x.buildGroups()
+        x.inheritMeasures()
+        x.buildShares()
+        return x.result()
+    }
+
+    struct Run {
+        let doc: StructuredDocument
+        let lexicon: Lexicon
+        var facts = [Fact]()
+        var paragraphFacts: [[Int]]
+        var tableFacts: [[[Int: Int]]]
+        var years = [(paragraph: Int, mention: YearMention)]()
+        var groups = [PartsGroup]()
+        var shares = [ShareStatement]()
+        var fiscalYear: Int?
+        var fiscalYearSource = "none"
+        var titleYear: Int?
+        /// Year mentions per paragraph, for resolving facts' years.
+        var paragraphYears: [[YearMention]]
+        /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
+        var cellTexts: [FactPlace: TextRun] = [:]
+
+        init(doc: StructuredDocument, lexicon: Lexicon) {
+            self.doc = doc
+            self.lexicon = lexicon
+            paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
+            paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
+            tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }
+        }
+
+        // MARK: running text
+
+        mutating func scanParagraphs() {
+            for p in doc.paragraphs {
+                let scan = NumberScanner.scan(p.text)
+                paragraphYears[p.index] = scan.years
+                for y in scan.years { years.append((p.index, y)) }
+                let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
+                paragraphFacts[p.index] = ids
+            }
+        }
+
+        /// Adds prose facts (running text, or long text inside a table cell).
+        mutating func addProse(_ numbers: [ScannedNumber], text: TextRun, sentences: [Range<Int>],
+                               place: (Int, Int) -> FactPlace, cellPlace: String?) -> [Int] {
+            var ids = [Int]()
+            var previousEnd = 0
+            var previousSentence = -1
+            for number in numbers {
+                if number.kind == .bare { previousEnd = number.range.upperBound; continue }
+                let sentence = sentences.firstIndex { $0.contains(number.numberRange.lowerBound) } ?? max(0, sentences.count - 1)
+                let sentenceStart = sentences.indices.contains(sentence) ? sentences[sentence].lowerBound : 0
+                if sentence != previousSentence { previousEnd = sentenceStart }
+                previousSentence = sentence
+                let limit = max(previousEnd, sentenceStart)
+                let labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
+                let label = text.string(labelRange)
+                let clause = clauseIndex(text.scalars, from: sentenceStart, to: number.numberRange.lowerBound)
+                guard let span = text.span(number.range), let numberSpan = text.span(number.numberRange) else { continue }
+                var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan)
+                fact.sourcePlace = cellPlace
+                ids.append(fact.id)
+                facts.append(fact)
+                previousEnd = number.range.upperBound
+            }
+            return ids
+        }
+
+        func clauseIndex(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+            var count = 0
+            var depth = 0
+            var k = start
+            while k < end && k < s.count {
+                switch s[k] {
+                case "（", "(": depth += 1
+                case "）", ")": depth = max(0, depth - 1)
+                case "，", ",", "；", ";", "：", ":": if depth == 0 { count += 1 }
+                default: break
+                }
+                k += 1
+            }
+            return count
+        }
+
+        func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
+            let head = Labels.head(label)
+            var shareOf: String?
+            var conceptLabel = head
+            if let r = head.range(of: "占") {
+                var base = String(head[r.upperBound...])
+                for suffix in ["的比重", "的比例", "比重", "比例", "的", "比"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
+                if head.hasSuffix("占比") || base.isEmpty { base = "" }
+                if number.kind == .percent {
+                    shareOf = base
+                    conceptLabel = String(head[..<r.lowerBound])
+                }
+            } else if (head.hasSuffix("比重") || head.hasSuffix("所占比例")) && number.kind == .percent {
+                shareOf = ""
+            }
+            var change = 0
+            if Labels.increaseWords.contains(where: { head.hasSuffix($0) }) { change = 1 }
+            if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
+            let comparesYears = Labels.yearComparisons.contains { label.contains($0) }
+            let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
+            var concept = lexicon.resolve(conceptLabel)
+            if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
+            if !number.kind.isMoney && number.kind != .percent { concept.measure = nil; concept.item = concept.item == "total" ? nil : concept.item }
+            if concept.rate == nil && concept.measure == nil && number.kind.isMoney, let item = concept.item, let entry = lexicon.item(item) {
+                concept.measure = entry.defaultMeasure
+            }
+            return Fact(id: facts.count, number: number, place: place, span: span, numberSpan: numberSpan, sourcePlace: nil,
+                        label: label, head: head, concept: concept,
+                        measureSource: concept.explicitMeasure ? .label : (concept.measure != nil ? .itemDefault : nil),
+                        year: nil, yearSource: .document, shareOf: shareOf, change: change, comparesYears: comparesYears,
+                        marksTotal: marksTotal)
+        }
+
+        // MARK: tables
+
+        mutating func scanTables() {
+            for table in doc.tables {
+                let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted }?.year
+                for (r, row) in table.rows.enumerated() where row.kind == .data {
+                    let headers = table.headers(for: row)
+                    let labelText = rowLabel(row, table: table)
+                    for cell in row.cells where !cell.isEmpty && !cell.inherited {
+                        let header = cell.column < headers.count ? headers[cell.column] : ""
+                        let scan = NumberScanner.scan(cell.text)
+                        if isSingleValue(cell.text, scan: scan) {
+                            guard var number = scan.numbers.first else { continue }
+                            applyHeaderUnit(&number, header: header, tableUnit: table.unit)
+                            guard let span = cell.text.span(number.range), let numberSpan = cell.text.span(number.numberRange) else { continue }
+                            var fact = makeFact(number: number, label: labelText, place: .cell(table: table.index, row: r, column: cell.column),
+                                                span: span, numberSpan: numberSpan)
+                            fact.label = labelText + "／" + header
+                            applyHeaderConcept(&fact, header: header)
+                            fact.sourcePlace = cell.place
+                            if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
+                            tableFacts[table.index][r][cell.column] = fact.id
+                            facts.append(fact)
+                        } else if cell.text.count > 8 && !scan.numbers.isEmpty {
+                            // running text inside a cell (a 说明 column): read it as prose
+                            let sentences = Sentences.split(cell.text)
+                            let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
+                            cellTexts[place] = cell.text
+                            _ = addProse(scan.numbers, text: cell.text, sentences: sentences, place: { _, _ in place }, cellPlace: cell.place)
+                        }
+                    }
+                }
+            }
+        }
+
+        /// A cell that is one number (with a comparator, unit or measure word), not text.
+        func isSingleValue(_ text: TextRun, scan: NumberScanner.Result) -> Bool {
+            guard scan.numbers.count == 1, let n = scan.numbers.first else { return false }
+            var other = 0
+            for (k, ch) in text.scalars.enumerated() where !n.range.contains(k) && !CharClass.isWhitespace(ch) {
+                if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
+                other += 1
+            }
+            return other <= 2
+        }
+
+        /// The row's label: its rightmost non-empty text cell before the first numeric cell.
+        func rowLabel(_ row: TableRow, table: Table) -> String {
+            var label = ""
+            for cell in row.cells.sorted(by: { $0.column < $1.column }) {
+                if CellText.isNumeric(cell.text) { break }
+                let t = CellText.compact(cell.string)
+                if !t.isEmpty && t != "-" && t != "—" && t != "——" { label = t }
+                if cell.column >= 3 { break }
+            }
+            return label
+        }
+
+        func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+            guard number.kind == .bare else { return }
+            for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] where header.contains("（\(unit.rawValue)）") || header.contains("(\(unit.rawValue))") || header.contains("单位：\(unit.rawValue)") {
+                number.kind = .money(unit)
+                number.unitText = ""
+                return
+            }
+            if header.contains("分值") || header.contains("得分") || header.contains("满分") || header.contains("权重") || header.hasSuffix("分") {
+                number.kind = .score
+                return
+            }
+            if header.contains("率") || header.contains("进度") || header.contains("比例") || header.contains("占比") { return }
+            let moneyHeader = ["预算", "支出", "执行数", "金额", "指标", "决算", "结转", "结余", "资金", "经费"].contains { header.contains($0) }
+            if moneyHeader, let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
+                number.kind = .money(money)
+                number.unitText = ""
+            }
+        }
+
+        func applyHeaderConcept(_ fact: inout Fact, header: String) {
+            let fromHeader = lexicon.resolve(header)
+            var rowConcept = lexicon.resolve(fact.head)
+            if fact.number.kind.isMoney {
+                if rowConcept.measure == nil || !rowConcept.explicitMeasure {
+                    rowConcept.measure = fromHeader.measure
+                    rowConcept.qualifier = fromHeader.qualifier
+                }
+                if rowConcept.item == nil && rowConcept.scope.isEmpty { rowConcept.item = "total" }
+                rowConcept.rate = nil
+                fact.measureSource = .header
+            } else if fact.number.kind == .percent {
+                rowConcept.rate = fromHeader.rate
+                rowConcept.measure = nil
+            }
+            fact.concept = rowConcept
+            if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }
+        }
+
+        // MARK: years
+
+        mutating func resolveFiscalYear(override: Int?) {
+            if let t = doc.titleParagraph {
+                titleYear = paragraphYears[t].first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
+            }
+            if let override {
+                fiscalYear = override
+                fiscalYearSource = "option"
+                return
+            }
+            if let y = titleYear {
+                fiscalYear = y
+                fiscalYearSource = "title"
+                return
+            }
+            // the most frequent year of the text (documents' own dates and quoted titles aside)
+            var counts = [Int: Int]()
+            for (_, m) in years where !m.quoted && m.form != .relative && m.form != .date { counts[m.year, default: 0] += 1 }
+            if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
+                fiscalYear = best.key
+                fiscalYearSource = "body"
+            }
+        }
+
+        mutating func resolveYears() {
+            for k in facts.indices {
+                switch facts[k].place {
+                case .text(let p, let s, _):
+                    let text = doc.paragraphs[p].text
+                    let sentence = doc.paragraphs[p].sentences.indices.contains(s) ? doc.paragraphs[p].sentences[s] : 0..<text.count
+                    let start = facts[k].number.numberRange.lowerBound
+                    // the last year mention before the number in its sentence, then in the paragraph
+                    let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
+                    if let m = usable.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
+                        facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
+                        facts[k].yearSource = .sentence
+                    } else if let m = usable.last(where: { $0.range.upperBound <= start }) {
+                        facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
+                        facts[k].yearSource = .paragraph
+                    } else if let y = sectionYear(doc.paragraphs[p].sectionPath) {
+                        facts[k].year = y
+                        facts[k].yearSource = .section
+                    } else {
+                        facts[k].year = fiscalYear
+                        facts[k].yearSource = .document
+                    }
+                case .cell(let t, _, _):
+                    if facts[k].year == nil {
+                        facts[k].year = sectionYear(doc.tables[t].sectionPath) ?? fiscalYear
+                        facts[k].yearSource = facts[k].year == fiscalYear ? .document : .section
+                    }
+                }
+            }
+        }
+
+        func sectionYear(_ path: [Int]) -> Int? {
+            for p in path.reversed() {
+                if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd }) {
+                    return y.year
+                }
+            }
+            return nil
+        }
+
+        // MARK: relations
+
+        mutating func buildGroups() {
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index]
+                guard ids.count >= 2 else { continue }
+                let s = p.text.scalars
+                var k = 0
+                let markers: [(String, PartsGroup.Marker)] = [("其中", .qizhong), ("包括", .baokuo)]
+                while k < s.count {
+                    var matched: (Int, PartsGroup.Marker)?
+                    for (word, marker) in markers where p.text.hasPrefix(word, at: k) {
+                        matched = (word.unicodeScalars.count, marker)
+                    }
+                    if let (len, marker) = matched {
+                        addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker)
+                        k += len
+                    } else {
+                        k += 1
+                    }
+                }
+                addTotalGroups(paragraph: p, ids: ids)
+            }
+        }
+
+        func sentenceIndex(of fact: Fact) -> Int {
+            if case .text(_, let s, _) = fact.place { return s }
+            return -1
+        }
+
+        /// "X，其中A、B" and "X，包括A、B": the parts after the marker in its sentence, at the marker's
+        /// bracket depth, until the sentence ends or another marker starts a nested list.
+        mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker) {
+            let s = p.text.scalars
+            let depth = bracketDepth(s, at: k)
+            guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
+            let sentenceRange = p.sentences[sentence]
+            // parts: same sentence, after the marker, same depth, not shares or changes
+            var parts = [Int]()
+            var nextMarker = s.count
+            for word in ["其中", "包括"] {
+                if let m = p.text.firstIndex(of: Array(word.unicodeScalars), from: k + markerLength, before: sentenceRange.upperBound) {
+                    nextMarker = min(nextMarker, m)
+                }
+            }
+            for id in ids {
+                let f = facts[id]
+                let at = f.number.numberRange.lowerBound
+                guard at > k, at < sentenceRange.upperBound, at < nextMarker else { continue }
+                guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears,
+                      f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
+                if f.head.hasPrefix("含") { continue }
+                parts.append(id)
+            }
+            guard !parts.isEmpty else { return }
+            // families of the first two parts
+            let families = parts.prefix(2).map { facts[$0].kind }
+            for family in families where !groups.contains(where: { g in g.parts.contains(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) }) {
+                let familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
+                // the whole: the last fact of the family before the marker, in this or the previous sentence
+                let candidates = ids.filter { id in
+                    let f = facts[id]
+                    return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
+                        && f.shareOf == nil && f.number.parenDepth <= depth
+                        && sentenceIndex(of: f) >= sentence - 1
+                }
+                guard let whole = candidates.last else { continue }
+                // the whole must be close: in this sentence, or the marker opens its sentence
+                let wholeSentence = sentenceIndex(of: facts[whole])
+                if wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
+                let closed: Bool
+                if marker == .baokuo {
+                    let last = facts[familyParts.last!]
+                    let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
+                    closed = !after.hasPrefix("等")
+                } else {
+                    closed = false
+                }
+                let nested = familyParts.filter { facts[$0].label.contains("以上") || facts[$0].label.contains("以下") }.count >= 2
+                groups.append(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+            }
+        }
+
+        func opensSentence(_ s: [Unicode.Scalar], at k: Int, sentence: Range<Int>) -> Bool {
+            var j = sentence.lowerBound
+            while j < k {
+                if CharClass.isHan(s[j]) || CharClass.isDigit(s[j]) { return false }
+                j += 1
+            }
+            return true
+        }
+
+        func bracketDepth(_ s: [Unicode.Scalar], at k: Int) -> Int {
+            var depth = 0
+            for j in 0..<min(k, s.count) {
+                switch s[j] {
+                case "（", "(", "【": depth += 1
+                case "）", ")", "】": depth = max(0, depth - 1)
+                default: break
+                }
+            }
+            return depth
+        }
+
+        /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
+        /// "A x万元、B y万元，合计z万元" (parts followed by their total).
+        mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
+            for (n, id) in ids.enumerated() {
+                let f = facts[id]
+                guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
+                if groups.contains(where: { $0.whole == id }) { continue }
+                let sentence = sentenceIndex(of: f)
+                let depth = f.number.parenDepth
+                let sameSentence = ids.filter { sentenceIndex(of: facts[$0]) == sentence && facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
+                let head = f.head
+                if head.hasPrefix("合计") || head.hasPrefix("总计") || f.label.hasSuffix("合计") || f.label.hasSuffix("总计") || f.label.hasSuffix("合计为") {
+                    // parts before the total, back to the previous total in the sentence
+                    var parts = [Int]()
+                    for other in sameSentence.reversed() where facts[other].number.range.upperBound <= f.number.numberRange.lowerBound {
+                        if facts[other].marksTotal { break }
+                        parts.insert(other, at: 0)
+                    }
+                    if parts.count >= 2 && !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) {
+                        groups.append(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+                    }
+                    continue
+                }
+                guard f.label.contains("共") else { continue }
+                // parts after 共N, up to the next total or 其中 in the sentence
+                var parts = [Int]()
+                for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+                    if facts[other].marksTotal || facts[other].label.contains("其中") { break }
+                    parts.append(other)
+                }
+                guard parts.count >= 2, !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) else { continue }
+                let statusWords = ["已完成", "完成", "未完成", "正在", "推进", "拟", "结转", "调出", "取消", "在建", "暂缓", "终止", "延期", "实施中", "办结", "未办结", "剩余", "已", "尚未"]
+                let partition = parts.allSatisfy { pid in statusWords.contains { facts[pid].head.contains($0) } }
+                groups.append(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
+                _ = n
+            }
+        }
+
+        /// Parts of a 其中/包括 list take the whole's measure when their label names none
+        /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
+        /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
+        mutating func inheritMeasures() {
+            for g in groups {
+                let whole = facts[g.whole]
+                guard whole.kind.isMoney, let measure = whole.concept.measure else { continue }
+                for pid in g.parts where facts[pid].kind.isMoney && !facts[pid].concept.explicitMeasure {
+                    facts[pid].concept.measure = measure
+                    facts[pid].measureSource = .inherited
+                }
+            }
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
+                let bySentence = Dictionary(grouping: ids) { sentenceIndex(of: facts[$0]) }
+                for (_, members) in bySentence {
+                    let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }
+                    let items = Set(itemed.map { facts[$0].concept.item! })
+                    guard items.count == 1, let item = items.first else { continue }
+                    let itemedMeasures = Set(itemed.compactMap { facts[$0].concept.measure })
+                    for id in members where facts[id].concept.item == "total" && facts[id].concept.explicitMeasure {
+                        guard let m = facts[id].concept.measure, !itemedMeasures.contains(m) else { continue }
+                        // only when the sentence states no department-wide figure of that measure
+                        facts[id].concept.item = item
+                        facts[id].measureSource = .sibling
+                    }
+                }
+            }
+        }
+
+        /// Shares: the part is the nearest figure before the percentage in its sentence; the base is
+        /// the figure the text names after 占 in the same paragraph, or the whole of the part's list.
+        mutating func buildShares() {
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index]
+                for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent {
+                    let f = facts[id]
+                    let sentence = sentenceIndex(of: f)
+                    guard let part = ids.last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && sentenceIndex(of: o) == sentence && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears }) else { continue }
+                    var base: Int?
+                    if let named = f.shareOf, !named.isEmpty {
+                        let wanted = lexicon.resolve(named)
+                        let candidates = ids.filter { other in
+                            guard other != part, other != id else { return false }
+                            let o = facts[other]
+                            guard o.kind.sameFamily(as: facts[part].kind) || (o.kind.isMoney && facts[part].kind.isMoney) else { return false }
+                            if o.head == named || o.head.hasSuffix(named) { return true }
+                            return wanted.item != nil && wanted.item != "total" && o.concept.item == wanted.item && o.concept.scope == wanted.scope
+                                && (wanted.measure == nil || o.concept.measure == wanted.measure)
+                        }
+                        // one value only: a base named twice with two values is ambiguous
+                        let values = Set(candidates.map { facts[$0].normalizedInterval.midpoint })
+                        if values.count == 1 { base = candidates.first }
+                    } else if let g = groups.first(where: { $0.parts.contains(part) }) {
+                        base = g.whole
+                    }
+                    if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
+                }
+            }
+        }
+
+        func result() -> FactSet {
+            var unitCounts = [MoneyUnit: Int]()
+            for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
+            let dominant = unitCounts.max { $0.value < $1.value }?.key
+            return FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
+                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
+                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
+        }
+    }
+}

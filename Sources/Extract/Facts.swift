@@ -1,0 +1,121 @@
+import Foundation
+import JXCore
+import JXRules
+import JXStructure
+
+/// Where a fact sits: in running text (paragraph, sentence, clause) or in a table cell.
+public enum FactPlace: Sendable, Hashable {
+    case text(paragraph: Int, sentence: Int, clause: Int)
+    case cell(table: Int, row: Int, column: Int)
+
+    public var paragraph: Int? { if case .text(let p, _, _) = self { return p } else { return nil } }
+    public var table: Int? { if case .cell(let t, _, _) = self { return t } else { return nil } }
+}
+
+public enum MeasureSource: String, Sendable {
+    case label, inherited, sibling, header, itemDefault
+}
+
+public enum YearSource: String, Sendable {
+    case clause, sentence, paragraph, section, table, document
+}
+
+/// A quantity in context: the unit the rules bind to.
+public struct Fact: Sendable, Identifiable {
+    public var id: Int
+    public var number: ScannedNumber
+    public var place: FactPlace
+    /// The number and its unit in the source.
+    public var span: SourceSpan
+    /// The digits only.
+    public var numberSpan: SourceSpan
+    /// A readable place for .docx/.xlsx cells.
+    public var sourcePlace: String?
+    /// The words before the number within its clause, as written ("基本支出预算数").
+    public var label: String
+    /// The label without leading connectives (其中 / 包括 / 和) and trailing fillers (为 / 达).
+    public var head: String
+    public var concept: Lexicon.Resolution
+    public var measureSource: MeasureSource?
+    public var year: Int?
+    public var yearSource: YearSource
+    /// "占基本支出78.31%": the label of the base the percentage is a share of; "" for a bare 占比.
+    public var shareOf: String?
+    /// +1 for 增加/增长/提高, −1 for 减少/下降/降低 in the label; 0 otherwise.
+    public var change: Int
+    /// 同比 / 较上年 / 比上年: a comparison with another year, not a statement of this year's figure.
+    public var comparesYears: Bool
+    /// The label marks a total (共 / 共计 / 合计 / 总计).
+    public var marksTotal: Bool
+
+    public var value: Decimal { number.value }
+    public var kind: QuantityKind { number.kind }
+    public var literal: String { number.literal }
+    public var line: Int { numberSpan.start.line }
+
+    /// The value in 元 (money) or as a plain number, as an interval from the shown decimals.
+    public var normalizedInterval: Interval {
+        var iv = number.interval
+        if let unit = kind.moneyUnit, unit.exponent != 0 {
+            let f = Interval(exactly: Decimals.pow10(unit.exponent))
+            iv = iv * f
+        } else if number.multiplier != 0 {
+            iv = iv * Interval(exactly: Decimals.pow10(number.multiplier))
+        }
+        return iv
+    }
+
+    /// The literal with its unit as written: "822.24万元".
+    public var shown: String { literal + number.unitText }
+
+    public var conceptKey: String {
+        let c = concept
+        var key = c.rate.map { "rate.\($0)" } ?? (c.measure ?? "?")
+        key += "." + (c.item ?? "?")
+        if !c.scope.isEmpty { key += "{\(c.scope)}" }
+        return key
+    }
+}
+
+/// "X，其中A、B" / "X，包括A、B" / "A、B，合计X": a stated whole and its listed parts.
+public struct PartsGroup: Sendable {
+    public enum Marker: String, Sendable {
+        case qizhong = "其中", baokuo = "包括", hanyou = "含", heji = "合计", gong = "共"
+    }
+
+    public var whole: Int
+    public var parts: [Int]
+    public var marker: Marker
+    /// The wording makes the list complete (包括 … 和 …; a partition by status after 共).
+    public var closedByWording: Bool
+    /// The parts are nested thresholds ("亿元以上35个；5亿元以上8个"): not additive.
+    public var nestedThresholds: Bool
+}
+
+/// "人员支出405.87万元，占基本支出78.31%" / "…11882.1万元，占比79.9%".
+public struct ShareStatement: Sendable {
+    public var percent: Int
+    public var part: Int
+    public var base: Int
+}
+
+/// Everything extracted from one document.
+public struct FactSet: Sendable {
+    public var structured: StructuredDocument
+    public var fiscalYear: Int?
+    /// Where the fiscal year came from: "title", "option", "body".
+    public var fiscalYearSource: String
+    /// The year stated in the title, if any (the year rule compares it with the body).
+    public var titleYear: Int?
+    public var facts: [Fact]
+    public var groups: [PartsGroup]
+    public var shares: [ShareStatement]
+    /// Year mentions of running text, with their paragraph.
+    public var years: [(paragraph: Int, mention: YearMention)]
+    /// Facts per paragraph, in text order.
+    public var paragraphFacts: [[Int]]
+    /// Facts per table cell: tableFacts[t][row] is a dictionary column → fact id.
+    public var tableFacts: [[[Int: Int]]]
+    /// The dominant money unit of the report (万元 for most).
+    public var dominantMoneyUnit: MoneyUnit?
+}

@@ -1,0 +1,85 @@
+import JXNormalize
+
+/// Finds the noun phrase a number belongs to: the words before it in its clause.
+enum Labels {
+    static let clauseBoundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
+    static let openBrackets: Set<Unicode.Scalar> = ["（", "(", "【", "["]
+    static let closeBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
+
+    static let leadingConnectives = ["其中：", "其中:", "其中，", "其中", "包括", "含有", "含", "另有", "另", "以及", "及", "和", "与", "分别为", "分别是", "此外", "同时", "主要是", "主要为", "即"]
+    static let trailingFillers = ["分别为", "分别是", "总计为", "合计为", "共计为", "累计为", "总额为", "共计", "合计", "总计", "累计", "达到", "约为", "仅为", "只有", "为", "是", "达", "约", "共", "计", "有", "的", "已", "仅", "近", "至", "到"]
+
+    /// The label range for a number starting at `start`, not reaching back before `limit`.
+    static func labelRange(_ s: [Unicode.Scalar], numberStart start: Int, limit: Int) -> Range<Int> {
+        var k = start - 1
+        var depth = 0
+        var stopChar: Unicode.Scalar?
+        while k >= limit {
+            let ch = s[k]
+            if closeBrackets.contains(ch) {
+                depth += 1
+            } else if openBrackets.contains(ch) {
+                if depth == 0 { stopChar = ch; break }
+                depth -= 1
+            } else if depth == 0 && clauseBoundaries.contains(ch) {
+                stopChar = ch
+                break
+            }
+            k -= 1
+        }
+        var range = (k + 1)..<start
+        // "预算执行率：99.70%": a label ending in a colon lies before it
+        if let stop = stopChar, stop == "：" || stop == ":", isEmptyLabel(s, range) {
+            let before = labelRange(s, numberStart: k, limit: limit)
+            range = before.lowerBound..<k
+        }
+        return trim(s, range)
+    }
+
+    static func isEmptyLabel(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        r.allSatisfy { CharClass.isWhitespace(s[$0]) || s[$0] == "≥" || s[$0] == "≤" }
+    }
+
+    static func trim(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && (CharClass.isWhitespace(s[lo])) { lo += 1 }
+        while hi > lo && (CharClass.isWhitespace(s[hi - 1])) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// The label without connectives, fillers and comparator words.
+    static func head(_ label: String) -> String {
+        var h = label
+        var changed = true
+        while changed {
+            changed = false
+            for word in leadingConnectives where h.hasPrefix(word) && h.count > word.count {
+                h = String(h.dropFirst(word.count))
+                changed = true
+            }
+            for sym in ["：", ":", "，", "（", "("] where h.hasPrefix(sym) {
+                h = String(h.dropFirst(sym.count))
+                changed = true
+            }
+        }
+        changed = true
+        while changed {
+            changed = false
+            for word in trailingFillers + comparatorWords where h.hasSuffix(word) && h.count > word.count {
+                h = String(h.dropLast(word.count))
+                changed = true
+            }
+            for sym in ["≥", "≤", ">", "<", "=", "：", ":"] where h.hasSuffix(sym) {
+                h = String(h.dropLast(sym.count))
+                changed = true
+            }
+        }
+        return h
+    }
+
+    static let comparatorWords = ["大于等于", "小于等于", "不少于", "不低于", "不超过", "不高于", "不多于", "至少", "超过", "高于", "低于", "大于", "小于"]
+    static let increaseWords = ["增加", "增长", "提高", "上升", "增幅", "调增", "追加"]
+    static let decreaseWords = ["减少", "下降", "降低", "减", "调减", "压减"]
+    static let yearComparisons = ["同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "比上一年", "环比", "较年初", "比年初"]
+    static let totalMarkers = ["合计", "共计", "总计", "共", "总额", "总数"]
+}

@@ -1,0 +1,401 @@
+import Foundation
+import JXCore
+import JXNormalize
+import JXStructure
+
+/// Finds numbers with their units, comparators and years in normalized text. A single hand-written
+/// pass over Unicode scalars: this is the hot path of the whole tool.
+public enum NumberScanner {
+    public struct Result: Sendable {
+        public var numbers: [ScannedNumber] = []
+        public var years: [YearMention] = []
+    }
+
+    /// Measure words of counts, longest first so "人次" wins over "人".
+    static let measureWords: [[Unicode.Scalar]] = [
+        "个百分点", "平方米", "立方米", "万人次", "人次", "家次", "户次", "场次", "批次", "项次", "篇次", "个月", "公里", "千米",
+        "小时", "周年", "个", "家", "次", "人", "项", "件", "辆", "套", "篇", "场", "台", "名", "户", "份", "期", "批", "所",
+        "座", "处", "条", "本", "册", "张", "块", "间", "栋", "棵", "株", "头", "只", "吨", "亩", "米", "天", "周", "剂",
+        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "届",
+    ].map { Array($0.unicodeScalars) }
+
+    /// "分" is a score unless what follows makes it another word (分别, 分析, 分管, 三分之一 …).
+    static let notScoreAfterFen: Set<Unicode.Scalar> = [
+        "之", "钟", "别", "析", "管", "类", "配", "解", "布", "散", "工", "期", "批", "摊", "项", "行", "支", "队", "组",
+        "段", "院", "局", "会", "部", "享", "成", "红", "担", "贝", "秒", "辨", "化", "歧", "级", "档", "数", "值", "制",
+    ]
+
+    static let comparatorWords: [([Unicode.Scalar], Comparator)] = ([
+        ("大于等于", .atLeast), ("小于等于", .atMost), ("不少于", .atLeast), ("不低于", .atLeast), ("不小于", .atLeast),
+        ("不超过", .atMost), ("不高于", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("至少", .atLeast),
+        ("最少", .atLeast), ("最多", .atMost), ("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
+        ("小于", .less), ("低于", .less), ("少于", .less),
+    ] as [(String, Comparator)]).map { (Array($0.0.unicodeScalars), $0.1) }
+
+    public static func scan(_ text: TextRun) -> Result { scan(text.scalars) }
+
+    public static func scan(_ s: [Unicode.Scalar]) -> Result {
+        var result = Result()
+        let n = s.count
+        var i = 0
+        var bookDepth = 0     // 《…》
+        var docNumberDepth = 0  // 〔…〕
+        var parenDepth = 0
+        while i < n {
+            let ch = s[i]
+            switch ch {
+            case "《": bookDepth += 1
+            case "》": bookDepth = max(0, bookDepth - 1)
+            case "〔", "［": docNumberDepth += 1
+            case "〕", "］": docNumberDepth = max(0, docNumberDepth - 1)
+            case "（", "(", "【": parenDepth += 1
+            case "）", ")", "】": parenDepth = max(0, parenDepth - 1)
+            default: break
+            }
+            if let rel = relativeYear(s, at: i) {
+                result.years.append(YearMention(year: rel.offset, form: .relative, range: i..<(i + rel.length), quoted: bookDepth > 0))
+                i += rel.length
+                continue
+            }
+            let negative = ch == "-" && i + 1 < n && CharClass.isDigit(s[i + 1]) && signAllowed(s, at: i)
+            guard CharClass.isDigit(ch) || negative else {
+                i += 1
+                continue
+            }
+            let start = i
+            var j = negative ? i + 1 : i
+            // part of an identifier or a longer token ("5G", "E7", "v2.1")
+            if start > 0 && (CharClass.isASCIILetter(s[start - 1]) || CharClass.isDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "_") {
+                while j < n && (CharClass.isDigit(s[j]) || s[j] == ".") { j += 1 }
+                i = j
+                continue
+            }
+            var intDigits = 0
+            var integerPart = 0
+            while j < n && CharClass.isDigit(s[j]) {
+                if intDigits < 15 { integerPart = integerPart * 10 + Int(s[j].value - 48) }
+                intDigits += 1
+                j += 1
+            }
+            var decimals = 0
+            if j + 1 < n && s[j] == "." && CharClass.isDigit(s[j + 1]) {
+                j += 1
+                while j < n && CharClass.isDigit(s[j]) {
+                    decimals += 1
+                    j += 1
+                }
+            }
+            let numberEnd = j
+            if intDigits > 15 || decimals > 10 {  // an account number or a code, not an amount
+                i = numberEnd
+                continue
+            }
+            if j < n && CharClass.isASCIILetter(s[j]) {  // "5G", "3D"
+                i = j
+                continue
+            }
+            let literal = String(String.UnicodeScalarView(s[start..<numberEnd]))
+            let quoted = bookDepth > 0 || docNumberDepth > 0
+
+            // years and dates
+            if !negative && decimals == 0 && intDigits == 4 && (1950...2100).contains(integerPart),
+               let mention = yearMention(s, year: integerPart, start: start, end: numberEnd, quoted: quoted) {
+                result.years.append(mention.mention)
+                i = mention.end
+                continue
+            }
+            // "(2020)" after a document title, "2020-2022" without 年: years, not amounts
+            if !negative && decimals == 0 && intDigits == 4 && (1990...2100).contains(integerPart) && quoted {
+                result.years.append(YearMention(year: integerPart, form: .bare, range: start..<numberEnd, quoted: true))
+                i = numberEnd
+                continue
+            }
+            if quoted || isOrdinal(s, at: start) || isDatePart(s, end: numberEnd, value: integerPart, decimals: decimals) {
+                i = skipDate(s, from: numberEnd)
+                continue
+            }
+            // "2019-1802" style codes: digits-digits not forming a range with a unit
+            if numberEnd < n, s[numberEnd] == "-", numberEnd + 1 < n, CharClass.isDigit(s[numberEnd + 1]),
+               !rangeFollows(s, from: numberEnd) {
+                var k = numberEnd + 1
+                while k < n && (CharClass.isDigit(s[k]) || s[k] == "-") { k += 1 }
+                i = k
+                continue
+            }
+
+            var number = ScannedNumber(value: decimalValue(literal), literal: literal, decimals: decimals, kind: .bare,
+                                       unitText: "", multiplier: 0, comparator: comparator(before: s, at: start),
+                                       approximate: false, inRange: false, range: start..<numberEnd,
+                                       numberRange: start..<numberEnd, parenDepth: parenDepth)
+            if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { number.approximate = true }
+            var k = numberEnd
+            if k < n && (s[k] == "余" || s[k] == "多" || s[k] == "来") && k + 1 < n && CharClass.isHan(s[k + 1]) && s[k + 1] != "万" {
+                number.approximate = true
+                k += 1
+            }
+            k = readUnit(s, from: k, into: &number)
+            if k + 1 < n, s[k] == "左", s[k + 1] == "右" { number.approximate = true }
+            if let (cmp, len) = trailingComparator(s, at: k) {
+                if number.comparator == nil { number.comparator = cmp }
+                k += len
+            }
+            number.range = start..<max(k, numberEnd)
+            // a range "80-90分", "200%-300%", "3至5个": mark both ends
+            if let last = result.numbers.last, last.range.upperBound < start,
+               start - last.range.upperBound <= 4, isRangeJoiner(s, last.range.upperBound..<start) {
+                result.numbers[result.numbers.count - 1].inRange = true
+                number.inRange = true
+                if result.numbers[result.numbers.count - 1].kind == .bare { result.numbers[result.numbers.count - 1].kind = number.kind }
+            }
+            result.numbers.append(number)
+            i = max(k, numberEnd)
+        }
+        return result
+    }
+
+    // MARK: units
+
+    static func readUnit(_ s: [Unicode.Scalar], from start: Int, into number: inout ScannedNumber) -> Int {
+        let n = s.count
+        var k = start
+        func has(_ word: String) -> Bool {
+            var j = k
+            for ch in word.unicodeScalars {
+                guard j < n, s[j] == ch else { return false }
+                j += 1
+            }
+            return true
+        }
+        for unit in [MoneyUnit.wanUSD, .yiUSD, .usd, .wanYuan, .yiYuan, .qianYuan, .yuan] where has(unit.rawValue) {
+            // "元/人" is a rate per head, still money
+            number.kind = .money(unit)
+            number.unitText = unit.rawValue
+            return k + unit.rawValue.unicodeScalars.count
+        }
+        if k < n && (s[k] == "%" || s[k] == "％") {
+            number.kind = .percent
+            number.unitText = "%"
+            return k + 1
+        }
+        if k < n && s[k] == "‰" {
+            number.kind = .permille
+            number.unitText = "‰"
+            return k + 1
+        }
+        if has("个百分点") {
+            number.kind = .percentagePoint
+            number.unitText = "个百分点"
+            return k + 4
+        }
+        if k < n && s[k] == "分" {
+            let next: Unicode.Scalar? = k + 1 < n ? s[k + 1] : nil
+            if next == nil || !notScoreAfterFen.contains(next!) {
+                number.kind = .score
+                number.unitText = "分"
+                return k + 1
+            }
+            return k
+        }
+        if k < n && s[k] == "倍" {
+            number.kind = .multiple
+            number.unitText = "倍"
+            return k + 1
+        }
+        // 万 / 亿 before a measure word multiply a count; a bare "万" after money words means 万元
+        var multiplier = 0
+        if k < n && (s[k] == "万" || s[k] == "亿") {
+            multiplier = s[k] == "万" ? 4 : 8
+            let afterMultiplier = k + 1
+            if let word = measureWord(s, at: afterMultiplier), word != "元" {
+                number.kind = .count(word)
+                number.unitText = String(s[k]) + word
+                number.multiplier = multiplier
+                return afterMultiplier + word.unicodeScalars.count
+            }
+            let next: Unicode.Scalar? = afterMultiplier < n ? s[afterMultiplier] : nil
+            if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || next == "至" || next == "和" || next == "及" || next == "的" || next == "用" || next == "预") {
+                number.kind = .money(.wanYuan)
+                number.unitText = "万"
+                return afterMultiplier
+            }
+            return k
+        }
+        if let word = measureWord(s, at: k) {
+            if word == "年" { return k }
+            number.kind = .count(word)
+            number.unitText = word
+            return k + word.unicodeScalars.count
+        }
+        return k
+    }
+
+    static func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
+        guard k < s.count, CharClass.isHan(s[k]) else { return nil }
+        for word in measureWords where k + word.count <= s.count {
+            var match = true
+            for (d, ch) in word.enumerated() where s[k + d] != ch {
+                match = false
+                break
+            }
+            if match { return String(String.UnicodeScalarView(word)) }
+        }
+        return nil
+    }
+
+    // MARK: context
+
+    static func signAllowed(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        if i == 0 { return true }
+        let p = s[i - 1]
+        if CharClass.isDigit(p) || CharClass.isASCIILetter(p) { return false }
+        // "2020-2022" and "90(含)-100分" are ranges, handled by the range test
+        if p == ")" || p == "）" || p == "%" { return false }
+        return CharClass.isWhitespace(p) || p == "\t" || p == "（" || p == "(" || p == "：" || p == ":" || p == "，" || p == "为" || p == "、" || p == "\u{3000}"
+    }
+
+    static func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        var text = [Unicode.Scalar]()
+        for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
+        let joined = String(String.UnicodeScalarView(text))
+        let joiners = ["-", "—", "–", "~", "～", "至", "到", "(含)-", "（含）-", "(含)—", "（含）—", "－", "—", "──", "--", "~", "―"]
+        return joiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
+    }
+
+    static func rangeFollows(_ s: [Unicode.Scalar], from dash: Int) -> Bool {
+        // "80-90分", "1-3个": digits then a unit
+        var k = dash + 1
+        while k < s.count && (CharClass.isDigit(s[k]) || s[k] == ".") { k += 1 }
+        guard k < s.count else { return false }
+        let ch = s[k]
+        if ch == "%" || ch == "分" || ch == "年" || ch == "元" || ch == "万" || ch == "亿" || ch == "个" || ch == "月" || ch == "日" { return true }
+        return measureWord(s, at: k) != nil
+    }
+
+    static func comparator(before s: [Unicode.Scalar], at start: Int) -> Comparator? {
+        var k = start
+        while k > 0 && CharClass.isInlineSpace(s[k - 1]) { k -= 1 }
+        guard k > 0 else { return nil }
+        switch s[k - 1] {
+        case "≥", "≧", "⩾": return .atLeast
+        case "≤", "≦", "⩽": return .atMost
+        case ">", "＞": return .greater
+        case "<", "＜": return .less
+        case "=", "＝": return k >= 2 && (s[k - 2] == ">" || s[k - 2] == "＞") ? .atLeast : (k >= 2 && (s[k - 2] == "<" || s[k - 2] == "＜") ? .atMost : nil)
+        default: break
+        }
+        for (word, cmp) in comparatorWords where k >= word.count {
+            if Array(s[(k - word.count)..<k]) == word { return cmp }
+        }
+        return nil
+    }
+
+    static func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (Comparator, Int)? {
+        let options: [(String, Comparator)] = [("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost)]
+        for (word, cmp) in options {
+            let w = Array(word.unicodeScalars)
+            if k + w.count <= s.count && Array(s[k..<(k + w.count)]) == w { return (cmp, w.count) }
+        }
+        return nil
+    }
+
+    /// "第3次", "第十一": ordinals are not quantities.
+    static func isOrdinal(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        start > 0 && s[start - 1] == "第"
+    }
+
+    /// "5月", "20日" (after a month), "15号": parts of dates.
+    static func isDatePart(_ s: [Unicode.Scalar], end: Int, value: Int, decimals: Int) -> Bool {
+        guard decimals == 0, end < s.count else { return false }
+        let next = s[end]
+        if next == "月" && (1...12).contains(value) {
+            // "3个月" is a duration and is read as a count elsewhere; "5月" is a date
+            return true
+        }
+        if (next == "日" || next == "号") && (1...31).contains(value) { return true }
+        if next == "号" { return true }  // document numbers: "161号"
+        if next == ":" || next == "：", end + 1 < s.count, CharClass.isDigit(s[end + 1]) { return true }  // 10:30
+        return false
+    }
+
+    static func skipDate(_ s: [Unicode.Scalar], from k: Int) -> Int {
+        var j = k
+        if j < s.count && (s[j] == "月" || s[j] == "日" || s[j] == "号") { j += 1 }
+        return j
+    }
+
+    /// A four-digit year before 年: "2022年", "2022年度", "2020年末", "2021年4月15日", "2020-2022年".
+    static func yearMention(_ s: [Unicode.Scalar], year: Int, start: Int, end: Int, quoted: Bool) -> (mention: YearMention, end: Int)? {
+        let n = s.count
+        var k = end
+        // "2020-2022年": a range; the first year is reported as rangeEnd too
+        if k < n && (s[k] == "-" || s[k] == "—" || s[k] == "–" || s[k] == "至" || s[k] == "~") {
+            var j = k + 1
+            var digits = 0
+            while j < n && CharClass.isDigit(s[j]) { j += 1; digits += 1 }
+            if digits == 4 && j < n && s[j] == "年" {
+                return (YearMention(year: year, form: .rangeEnd, range: start..<end, quoted: quoted), end)
+            }
+            return nil
+        }
+        guard k < n && s[k] == "年" else { return nil }
+        k += 1
+        var form = YearMention.Form.year
+        if k < n && s[k] == "度" {
+            form = .fiscalYear
+            k += 1
+        } else if k < n && (s[k] == "末" || s[k] == "底") {
+            form = .yearEnd
+            k += 1
+        } else if k + 1 < n && s[k] == "年" && (s[k + 1] == "末" || s[k + 1] == "底" || s[k + 1] == "初") {
+            form = s[k + 1] == "初" ? .yearStart : .yearEnd
+            k += 2
+        } else if k < n && s[k] == "初" {
+            form = .yearStart
+            k += 1
+        } else if k < n && CharClass.isDigit(s[k]) {
+            // a date: 2021年4月15日
+            var j = k
+            while j < n && CharClass.isDigit(s[j]) { j += 1 }
+            if j < n && s[j] == "月" {
+                form = .date
+                k = j + 1
+                var d = k
+                while d < n && CharClass.isDigit(s[d]) { d += 1 }
+                if d > k && d < n && (s[d] == "日" || s[d] == "号") { k = d + 1 }
+            }
+        }
+        // the first year of a range was already recorded; keep the second too
+        return (YearMention(year: year, form: form, range: start..<k, quoted: quoted), k)
+    }
+
+    /// 上年 / 上一年 / 去年 / 上年度 / 本年 / 当年 / 今年 / 本年度 / 下年 / 明年 / 次年.
+    static func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
+        let ch = s[i]
+        guard ch == "上" || ch == "去" || ch == "本" || ch == "当" || ch == "今" || ch == "下" || ch == "明" || ch == "次" || ch == "前" else { return nil }
+        let words: [(String, Int)] = [("上一年度", -1), ("上一年", -1), ("上年度", -1), ("上年", -1), ("去年", -1), ("前一年", -1),
+                                      ("本年度", 0), ("本年", 0), ("当年", 0), ("今年", 0),
+                                      ("下一年度", 1), ("下一年", 1), ("下年度", 1), ("下年", 1), ("明年", 1), ("次年", 1)]
+        for (word, offset) in words {
+            let w = Array(word.unicodeScalars)
+            if i + w.count <= s.count && Array(s[i..<(i + w.count)]) == w {
+                // "本年度" inside "基本年度" is not relative; require a non-ideograph or clause start before
+                return (offset, w.count)
+            }
+        }
+        return nil
+    }
+
+    static func decimalValue(_ literal: String) -> Decimal {
+        var negative = false
+        var mantissa: UInt64 = 0
+        var exponent = 0
+        var afterDot = false
+        for ch in literal.unicodeScalars {
+            if ch == "-" { negative = true; continue }
+            if ch == "." { afterDot = true; continue }
+            mantissa = mantissa &* 10 &+ UInt64(ch.value - 48)
+            if afterDot { exponent -= 1 }
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// The concept lexicon (rules/lexicon.toml): how report labels name the figures of a budget.
+///
+/// A concept is a MEASURE of an ITEM: `budget.basic` is the budget of basic expenditure,
+/// `spend.total` the total spending. Rates (`rate.execution`) are separate. A label is resolved by
+/// finding its item, measure and rate phrases (longest match wins); what is left over (other than
+/// modifiers such as 全年 / 本部门 and fillers such as 为 / 达) is the label's own *scope*, which keeps
+/// "公用经费综合定额" from being taken for 公用经费.
+public struct Lexicon: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var phrases: [String]
+        /// For items: the measure a bare mention implies ("基本支出822.24万元" is spending).
+        public var defaultMeasure: String?
+        /// For measures: a qualifier the phrase carries (年初 → initial, 调整后 → adjusted).
+        public var qualifier: String?
+        /// Higher wins when two phrases of one kind overlap in a label.
+        public var priority: Int
+
+        public init(id: String, name: String, phrases: [String], defaultMeasure: String? = nil,
+                    qualifier: String? = nil, priority: Int = 0) {
+            self.id = id
+            self.name = name
+            self.phrases = phrases
+            self.defaultMeasure = defaultMeasure
+            self.qualifier = qualifier
+            self.priority = priority
+        }
+    }
+
+    /// A sum that defines an item: `total = basic + project (+ govinvest)`. Parts lists that cover
+    /// a decomposition are exhaustive.
+    public struct Decomposition: Sendable, Hashable {
+        public var whole: String
+        public var parts: [String]
+        /// Parts that may be absent from the text without making the list partial.
+        public var optional: [String]
+
+        public init(whole: String, parts: [String], optional: [String] = []) {
+            self.whole = whole
+            self.parts = parts
+            self.optional = optional
+        }
+    }
+
+    public var measures: [Entry]
+    public var items: [Entry]
+    public var rates: [Entry]
+    public var decompositions: [Decomposition]
+    /// Words that do not change what a label names (全年, 本部门, 资金 …).
+    public var modifiers: [String]
+    /// Words around a number that are not part of its label (为, 达, 共计 …).
+    public var fillers: [String]
+    /// Qualifier phrases that can stand anywhere in a label (年初 → initial).
+    public var qualifiers: [String: String]
+
+    public init(measures: [Entry] = [], items: [Entry] = [], rates: [Entry] = [], decompositions: [Decomposition] = [],
+                modifiers: [String] = [], fillers: [String] = [], qualifiers: [String: String] = [:]) {
+        self.measures = measures
+        self.items = items
+        self.rates = rates
+        self.decompositions = decompositions
+        self.modifiers = modifiers.sorted { $0.count > $1.count }
+        self.fillers = fillers.sorted { $0.count > $1.count }
+        self.qualifiers = qualifiers
+        phraseIndex = []
+        rebuildIndex()
+    }
+
+    enum Kind: Int, Sendable { case rate, item, measure }
+
+    struct Phrase: Sendable {
+        var text: [Unicode.Scalar]
+        var kind: Kind
+        var entry: Int
+        var priority: Int
+    }
+
+    var phraseIndex: [Phrase]
+
+    mutating func rebuildIndex() {
+        var all = [Phrase]()
+        for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .rate, entry: k, priority: e.priority)) } }
+        for (k, e) in items.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .item, entry: k, priority: e.priority)) } }
+        for (k, e) in measures.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .measure, entry: k, priority: e.priority)) } }
+        // longest first: "一般公共预算收入" before "预算"
+        phraseIndex = all.sorted { $0.text.count != $1.text.count ? $0.text.count > $1.text.count : $0.priority > $1.priority }
+    }
+
+    /// What a label names.
+    public struct Resolution: Sendable, Hashable {
+        public var measure: String?
+        public var item: String?
+        public var rate: String?
+        public var qualifier: String?
+        /// Ideographs of the label that no lexicon entry explains: the label's own subject.
+        public var scope: String
+        /// The measure came from the label itself (not a default or an inheritance).
+        public var explicitMeasure: Bool
+
+        public init(measure: String? = nil, item: String? = nil, rate: String? = nil, qualifier: String? = nil,
+                    scope: String = "", explicitMeasure: Bool = false) {
+            self.measure = measure
+            self.item = item
+            self.rate = rate
+            self.qualifier = qualifier
+            self.scope = scope
+            self.explicitMeasure = explicitMeasure
+        }
+    }
+
+    public func resolve(_ label: String) -> Resolution {
+        var s = Array(label.unicodeScalars)
+        var used = [Bool](repeating: false, count: s.count)
+        var result = Resolution()
+        // the phrase nearest the number (rightmost) wins among phrases of one kind; longer first
+        var best: [Kind: (end: Int, length: Int, priority: Int, entry: Int)] = [:]
+        for phrase in phraseIndex {
+            var start = s.count - phrase.text.count
+            while start >= 0 {
+                if !used[start] && matches(s, phrase.text, at: start) && !used[start + phrase.text.count - 1] {
+                    let end = start + phrase.text.count
+                    let current = best[phrase.kind]
+                    let better = current == nil || phrase.priority > current!.priority
+                        || (phrase.priority == current!.priority && end > current!.end && phrase.text.count >= current!.length)
+                    for k in start..<end { used[k] = true }
+                    if better { best[phrase.kind] = (end, phrase.text.count, phrase.priority, phrase.entry) }
+                    start -= phrase.text.count
+                    continue
+                }
+                start -= 1
+            }
+        }
+        if let r = best[.rate] { result.rate = rates[r.entry].id }
+        if let i = best[.item] { result.item = items[i.entry].id }
+        if let m = best[.measure] {
+            result.measure = measures[m.entry].id
+            result.qualifier = measures[m.entry].qualifier
+            result.explicitMeasure = true
+        }
+        for (phrase, qualifier) in qualifiers {
+            if label.contains(phrase) { result.qualifier = result.qualifier ?? qualifier }
+        }
+        // what is left: drop modifiers, fillers, years and digits, punctuation
+        var rest = [Unicode.Scalar]()
+        for (k, ch) in s.enumerated() where !used[k] { rest.append(ch) }
+        s = rest
+        var text = String(String.UnicodeScalarView(s.filter { isIdeograph($0) }))
+        for word in modifiers + fillers where !word.isEmpty {
+            text = text.replacingOccurrences(of: word, with: "")
+        }
+        for (phrase, _) in qualifiers { text = text.replacingOccurrences(of: phrase, with: "") }
+        text = text.replacingOccurrences(of: "年度", with: "").replacingOccurrences(of: "年", with: "")
+        result.scope = text
+        if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
+            result.item = "total"
+        }
+        return result
+    }
+
+    public func item(_ id: String) -> Entry? { items.first { $0.id == id } }
+    public func measure(_ id: String) -> Entry? { measures.first { $0.id == id } }
+    public func rate(_ id: String) -> Entry? { rates.first { $0.id == id } }
+
+    /// A readable Chinese name of a concept ("基本支出预算数").
+    public func name(measure: String?, item: String?, rate: String? = nil) -> String {
+        var out = ""
+        if let item, item != "total", let e = self.item(item) { out += e.name }
+        if let rate, let e = self.rate(rate) { return out + e.name }
+        if let measure, let e = self.measure(measure) { out += e.name }
+        return out
+    }
+
+    func matches(_ s: [Unicode.Scalar], _ p: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + p.count <= s.count else { return false }
+        for k in 0..<p.count where s[i + k] != p[k] { return false }
+        return true
+    }
+
+    func isIdeograph(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+}
