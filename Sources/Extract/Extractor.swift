@@ -120,7 +120,14 @@ public enum Extractor {
             let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
             var concept = lexicon.resolve(conceptLabel)
             if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
-            if !number.kind.isMoney && number.kind != .percent { concept.measure = nil; concept.item = concept.item == "total" ? nil : concept.item }
+            if number.kind == .score {
+                if concept.measure != "score" && concept.measure != "weight" { concept.measure = nil }
+            } else if !number.kind.isMoney && number.kind != .percent {
+                concept.measure = nil
+                concept.item = concept.item == "total" ? nil : concept.item
+            } else if concept.measure == "score" || concept.measure == "weight" {
+                concept.measure = nil
+            }
             if concept.rate == nil && concept.measure == nil && number.kind.isMoney, let item = concept.item, let entry = lexicon.item(item) {
                 concept.measure = entry.defaultMeasure
             }
@@ -177,10 +184,26 @@ public enum Extractor {
             return other <= 2
         }
 
-        /// The row's label: its rightmost non-empty text cell before the first numeric cell.
+        /// The row's label: the rightmost non-empty cell of its name columns (一级/二级/三级指标, 项目,
+        /// 名称 …), or else of the text cells before its first number.
         func rowLabel(_ row: TableRow, table: Table) -> String {
+            let headers = table.headers(for: row)
+            func isNameColumn(_ c: Int) -> Bool {
+                guard c < headers.count else { return false }
+                let h = headers[c]
+                if h.contains("值") || h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || h.contains("分值") || h.contains("得分") { return false }
+                return h.hasSuffix("指标") || h.hasSuffix("名称") || h.contains("项目") || h.contains("科目") || h.contains("类别") || h.contains("分类") || h.contains("内容") || h.hasSuffix("指标/名称")
+            }
             var label = ""
-            for cell in row.cells.sorted(by: { $0.column < $1.column }) {
+            let sorted = row.cells.sorted(by: { $0.column < $1.column })
+            if sorted.contains(where: { isNameColumn($0.column) }) {
+                for cell in sorted where isNameColumn(cell.column) {
+                    let t = CellText.compact(cell.string)
+                    if !t.isEmpty && !CellText.isNumeric(cell.text) { label = t }
+                }
+                if !label.isEmpty { return label }
+            }
+            for cell in sorted {
                 if CellText.isNumeric(cell.text) { break }
                 let t = CellText.compact(cell.string)
                 if !t.isEmpty && t != "-" && t != "—" && t != "——" { label = t }
@@ -222,6 +245,8 @@ public enum Extractor {
             } else if fact.number.kind == .percent {
                 rowConcept.rate = fromHeader.rate
                 rowConcept.measure = nil
+            } else if fact.number.kind == .score {
+                rowConcept.measure = fromHeader.measure == "score" || fromHeader.measure == "weight" ? fromHeader.measure : nil
             }
             fact.concept = rowConcept
             if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }
@@ -260,12 +285,20 @@ public enum Extractor {
                     let sentence = doc.paragraphs[p].sentences.indices.contains(s) ? doc.paragraphs[p].sentences[s] : 0..<text.count
                     let start = facts[k].number.numberRange.lowerBound
                     // the last year mention before the number in its sentence, then in the paragraph
+                    // a year inside the figure's own label dates it ("公务接待费2020年预算数…",
+                    // "结转至2023年1项"); otherwise the last year that opens a clause before it does
+                    // ("2022年全年预算数…", "截至2020年年末，…"), not one in passing ("是去年的两倍")
+                    let labelStart = start - facts[k].label.unicodeScalars.count
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
-                    if let m = usable.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
+                    let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
+                    if let m = usable.last(where: { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start }) {
                         facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
+                        facts[k].yearSource = .clause
+                    } else if let m = governing.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
+                        facts[k].year = m.year
                         facts[k].yearSource = .sentence
-                    } else if let m = usable.last(where: { $0.range.upperBound <= start }) {
-                        facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
+                    } else if let m = governing.last(where: { $0.range.upperBound <= start }) {
+                        facts[k].year = m.year
                         facts[k].yearSource = .paragraph
                     } else if let y = sectionYear(doc.paragraphs[p].sectionPath) {
                         facts[k].year = y
@@ -281,6 +314,20 @@ public enum Extractor {
                     }
                 }
             }
+        }
+
+        /// A year that opens its clause: nothing but white space, quotes or a time preposition
+        /// (截至 / 截止 / 在 / 于 / 到 / 自 / 从) between it and the clause start.
+        func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+            var k = index - 1
+            var before = [Unicode.Scalar]()
+            while k >= 0 && !Labels.clauseBoundaries.contains(s[k]) && s[k] != "：" && s[k] != ":" && s[k] != "（" && s[k] != "(" {
+                if !CharClass.isWhitespace(s[k]) && s[k] != "“" && s[k] != "”" { before.insert(s[k], at: 0) }
+                k -= 1
+                if before.count > 4 { return false }
+            }
+            let text = String(String.UnicodeScalarView(before))
+            return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "至", "经"].contains(text)
         }
 
         func sectionYear(_ path: [Int]) -> Int? {
@@ -341,9 +388,9 @@ public enum Extractor {
                 let f = facts[id]
                 let at = f.number.numberRange.lowerBound
                 guard at > k, at < sentenceRange.upperBound, at < nextMarker else { continue }
-                guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears,
+                guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                       f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
-                if f.head.hasPrefix("含") { continue }
+                if f.label.hasPrefix("含") || f.label.hasPrefix("（含") || f.label.hasPrefix("(含") { continue }
                 parts.append(id)
             }
             guard !parts.isEmpty else { return }
@@ -370,9 +417,18 @@ public enum Extractor {
                 } else {
                     closed = false
                 }
-                let nested = familyParts.filter { facts[$0].label.contains("以上") || facts[$0].label.contains("以下") }.count >= 2
+                let nested = familyParts.filter { isThresholdQualified($0, among: ids) }.count >= 2
                 groups.append(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
             }
+        }
+
+        /// "投资亿元以上项目35个", "5亿元以上8个": a part counted above a threshold; such parts nest.
+        func isThresholdQualified(_ id: Int, among ids: [Int]) -> Bool {
+            let f = facts[id]
+            if f.label.contains("以上") || f.label.contains("以下") || f.label.contains("超过") { return true }
+            guard let k = ids.firstIndex(of: id), k > 0 else { return false }
+            let prev = facts[ids[k - 1]]
+            return prev.number.comparator != nil && f.label.isEmpty && sentenceIndex(of: prev) == sentenceIndex(of: f)
         }
 
         func opensSentence(_ s: [Unicode.Scalar], at k: Int, sentence: Range<Int>) -> Bool {

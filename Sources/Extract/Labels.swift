@@ -7,7 +7,7 @@ enum Labels {
     static let closeBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
 
     static let leadingConnectives = ["其中：", "其中:", "其中，", "其中", "包括", "含有", "含", "另有", "另", "以及", "及", "和", "与", "分别为", "分别是", "此外", "同时", "主要是", "主要为", "即"]
-    static let trailingFillers = ["分别为", "分别是", "总计为", "合计为", "共计为", "累计为", "总额为", "共计", "合计", "总计", "累计", "达到", "约为", "仅为", "只有", "为", "是", "达", "约", "共", "计", "有", "的", "已", "仅", "近", "至", "到"]
+    static let trailingFillers = ["分别为", "分别是", "总计为", "合计为", "共计为", "累计为", "总额为", "共计", "合计", "总计", "累计", "达到", "约为", "仅为", "只有", "为", "是", "达", "约", "共", "有", "的", "已", "仅", "近", "至", "到"]
 
     /// The label range for a number starting at `start`, not reaching back before `limit`.
     static func labelRange(_ s: [Unicode.Scalar], numberStart start: Int, limit: Int) -> Range<Int> {

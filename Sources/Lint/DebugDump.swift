@@ -26,3 +26,26 @@ public enum DebugDump {
         return out
     }
 }
+
+import JXRules
+import JXExtract
+
+extension DebugDump {
+    public static func facts(path: String) throws -> String {
+        let doc = try DocumentLoader.load(path: path)
+        let s = Structurer.structure(Normalizer.normalize(doc))
+        let lexicon = try LexiconLoader.embedded()
+        let f = Extractor.extract(s, lexicon: lexicon)
+        var out = "FY \(f.fiscalYear.map(String.init) ?? "?") (\(f.fiscalYearSource)) title=\(f.titleYear.map(String.init) ?? "-") dominant=\(f.dominantMoneyUnit?.rawValue ?? "-")\n"
+        for fact in f.facts {
+            out += "#\(fact.id) L\(fact.line) \(fact.shown) [\(fact.kind)] \(fact.number.comparator?.rawValue ?? "")\(fact.number.inRange ? " range" : "") label=「\(fact.label)」 head=「\(fact.head)」 → \(fact.conceptKey) \(fact.concept.qualifier ?? "") src=\(fact.measureSource?.rawValue ?? "-") y=\(fact.year.map(String.init) ?? "?")/\(fact.yearSource.rawValue)\(fact.shareOf.map { " share-of「\($0)」" } ?? "")\(fact.change != 0 ? " change\(fact.change)" : "")\(fact.comparesYears ? " yoy" : "")\(fact.marksTotal ? " TOTAL" : "")\n"
+        }
+        for g in f.groups {
+            out += "GROUP \(g.marker.rawValue) whole #\(g.whole) \(f.facts[g.whole].shown) parts \(g.parts.map { "#\($0) \(f.facts[$0].shown)" }.joined(separator: ", ")) closed=\(g.closedByWording) nested=\(g.nestedThresholds)\n"
+        }
+        for sh in f.shares {
+            out += "SHARE \(f.facts[sh.percent].shown) = #\(sh.part) \(f.facts[sh.part].shown) / #\(sh.base) \(f.facts[sh.base].shown)\n"
+        }
+        return out
+    }
+}

@@ -1,3 +1,4 @@
 import JXLint
 import Foundation
-print(try DebugDump.structure(path: CommandLine.arguments[2]))
+if CommandLine.arguments[1] == "x" { print(try DebugDump.structure(path: CommandLine.arguments[2])) }
+else { print(try DebugDump.facts(path: CommandLine.arguments[2])) }

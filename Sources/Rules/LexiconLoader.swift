@@ -1,0 +1,57 @@
+/// Reads rules/lexicon.toml (see that file for the format).
+public enum LexiconLoader {
+    public static func load(_ text: String, file: String) throws(TOMLError) -> Lexicon {
+        let root = try TOML.parse(text, file: file)
+        try root.checkKeys(allowed: ["measure", "item", "rate", "decomposition", "words", "qualifiers"], file: file)
+        func entries(_ key: String) throws(TOMLError) -> [Lexicon.Entry] {
+            var out = [Lexicon.Entry]()
+            for table in try root.tables(key, file: file) ?? [] {
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority"], file: file)
+                let id = try table.required("id", file: file).string(file: file, key: "id")
+                let phrases = try table.required("phrases", file: file).strings(file: file, key: "phrases")
+                if phrases.isEmpty { throw table.error("'phrases' of '\(id)' is empty", file: file) }
+                out.append(Lexicon.Entry(id: id, name: try table.string("name", file: file) ?? id, phrases: phrases,
+                                         defaultMeasure: try table.string("default_measure", file: file),
+                                         qualifier: try table.string("qualifier", file: file),
+                                         priority: try table.int("priority", file: file) ?? 0))
+            }
+            return out
+        }
+        let measures = try entries("measure")
+        let items = try entries("item")
+        let rates = try entries("rate")
+        var decompositions = [Lexicon.Decomposition]()
+        let itemIDs = Set(items.map(\.id)).union(["total"])
+        for table in try root.tables("decomposition", file: file) ?? [] {
+            try table.checkKeys(allowed: ["whole", "parts", "optional"], file: file)
+            let whole = try table.required("whole", file: file).string(file: file, key: "whole")
+            let partsNode = try table.required("parts", file: file)
+            let parts = try partsNode.strings(file: file, key: "parts")
+            let optional = try table.strings("optional", file: file) ?? []
+            for id in [whole] + parts + optional where !itemIDs.contains(id) {
+                throw partsNode.error("unknown item '\(id)' in a decomposition (items: \(itemIDs.sorted().joined(separator: ", ")))", file: file)
+            }
+            decompositions.append(Lexicon.Decomposition(whole: whole, parts: parts, optional: optional))
+        }
+        for item in items {
+            if let m = item.defaultMeasure, !measures.contains(where: { $0.id == m }) {
+                throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
+            }
+        }
+        let words = try root.table("words", file: file)
+        var qualifiers = [String: String]()
+        if let q = try root.table("qualifiers", file: file) {
+            for entry in q.entries { qualifiers[entry.key] = try entry.node.string(file: file, key: entry.key) }
+        }
+        return Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
+                       modifiers: try words?.strings("modifiers", file: file) ?? [],
+                       fillers: try words?.strings("fillers", file: file) ?? [],
+                       qualifiers: qualifiers)
+    }
+
+    /// The lexicon of the default rule set, embedded in the binary.
+    public static func embedded() throws(TOMLError) -> Lexicon {
+        guard let file = EmbeddedRules.files.first(where: { $0.name == "lexicon.toml" }) else { return Lexicon() }
+        return try load(file.text, file: "rules/lexicon.toml")
+    }
+}
