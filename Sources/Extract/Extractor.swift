@@ -156,6 +156,7 @@ public enum Extractor {
                             var fact = makeFact(number: number, label: labelText, place: .cell(table: table.index, row: r, column: cell.column),
                                                 span: span, numberSpan: numberSpan)
                             fact.label = labelText + "／" + header
+                            fact.isCellValue = true
                             applyHeaderConcept(&fact, header: header)
                             fact.sourcePlace = cell.place
                             if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
@@ -263,16 +264,26 @@ public enum Extractor {
                 fiscalYearSource = "option"
                 return
             }
+            // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
+            var counts = [Int: Int]()
+            for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
+                counts[m.year, default: 0] += 1
+            }
+            let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
             if let y = titleYear {
+                // a title year the body never uses, against a body that keeps naming another year:
+                // the title is the slip; report on the body's year
+                if let b = body, b.key != y, b.value >= 3, counts[y, default: 0] == 0 {
+                    fiscalYear = b.key
+                    fiscalYearSource = "body"
+                    return
+                }
                 fiscalYear = y
                 fiscalYearSource = "title"
                 return
             }
-            // the most frequent year of the text (documents' own dates and quoted titles aside)
-            var counts = [Int: Int]()
-            for (_, m) in years where !m.quoted && m.form != .relative && m.form != .date { counts[m.year, default: 0] += 1 }
-            if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
-                fiscalYear = best.key
+            if let b = body {
+                fiscalYear = b.key
                 fiscalYearSource = "body"
             }
         }
@@ -373,6 +384,8 @@ public enum Extractor {
         /// bracket depth, until the sentence ends or another marker starts a nested list.
         mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker) {
             let s = p.text.scalars
+            // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
+            guard markerOpensClause(s, at: k) else { return }
             let depth = bracketDepth(s, at: k)
             guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
             let sentenceRange = p.sentences[sentence]
@@ -429,6 +442,12 @@ public enum Extractor {
             guard let k = ids.firstIndex(of: id), k > 0 else { return false }
             let prev = facts[ids[k - 1]]
             return prev.number.comparator != nil && f.label.isEmpty && sentenceIndex(of: prev) == sentenceIndex(of: f)
+        }
+
+        func markerOpensClause(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+            var j = k - 1
+            while j >= 0 && (CharClass.isWhitespace(s[j]) || s[j] == "“") { j -= 1 }
+            return j < 0 || Labels.clauseBoundaries.contains(s[j]) || s[j] == "：" || s[j] == ":" || s[j] == "（" || s[j] == "("
         }
 
         func opensSentence(_ s: [Unicode.Scalar], at k: Int, sentence: Range<Int>) -> Bool {

@@ -47,6 +47,9 @@ public struct Fact: Sendable, Identifiable {
     public var comparesYears: Bool
     /// The label marks a total (共 / 共计 / 合计 / 总计).
     public var marksTotal: Bool
+    /// A table cell holding just this value (its label comes from the row and column headers);
+    /// false for running text, including text inside a cell.
+    public var isCellValue: Bool = false
 
     public var value: Decimal { number.value }
     public var kind: QuantityKind { number.kind }

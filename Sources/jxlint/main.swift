@@ -1,4 +1,5 @@
-import JXLint
+// The jxlint executable: a thin shell over the JXLint library.
 import Foundation
-if CommandLine.arguments[1] == "x" { print(try DebugDump.structure(path: CommandLine.arguments[2])) }
-else { print(try DebugDump.facts(path: CommandLine.arguments[2])) }
+import JXLint
+
+exit(CommandLineTool.run(CommandLine.arguments))

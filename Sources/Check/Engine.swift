@@ -1,0 +1,176 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXRules
+import JXStructure
+
+/// Runs rules over the facts of one document and returns findings.
+public struct Checker: Sendable {
+    public var ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// Runs the enabled rules (or only `only`, for rule examples).
+    public func check(_ facts: FactSet, only: Set<String>? = nil) -> [Finding] {
+        var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
+        let active = ruleSet.rules.filter { rule in
+            if let only { return only.contains(rule.id) }
+            return rule.enabled
+        }
+        context.active = Set(active.map(\.id))
+        for rule in active {
+            switch rule.kind {
+            case .formula: FormulaCheck.run(rule, &context)
+            case .parts: PartsCheck.run(rule, &context)
+            case .share: ShareCheck.run(rule, &context)
+            case .unit: UnitCheck.run(rule, &context)
+            case .year: YearCheck.run(rule, &context)
+            case .consistency: ConsistencyCheck.run(rule, &context)
+            case .score: ScoreCheck.run(rule, &context)
+            case .table: TableCheck.run(rule, &context)
+            case .status: StatusCheck.run(rule, &context)
+            case .pattern: PatternCheck.run(rule, &context)
+            }
+        }
+        return context.finish()
+    }
+}
+
+/// A finding under construction, with the facts it involves (for de-duplication).
+struct Draft {
+    var finding: Finding
+    var involved: Set<Int>
+    var priority: Int
+}
+
+/// Shared state and helpers of one check run.
+struct CheckContext {
+    let facts: FactSet
+    let lexicon: Lexicon
+    let ruleSet: RuleSet
+    var active = Set<String>()
+    var drafts = [Draft]()
+    /// Fact sets a relation rule already evaluated, so larger frames do not repeat them.
+    var evaluated = Set<[Int]>()
+
+    var doc: StructuredDocument { facts.structured }
+
+    init(facts: FactSet, lexicon: Lexicon, ruleSet: RuleSet) {
+        self.facts = facts
+        self.lexicon = lexicon
+        self.ruleSet = ruleSet
+    }
+
+    func rule(_ id: String) -> Rule? {
+        active.contains(id) ? ruleSet.rule(id) : nil
+    }
+
+    /// Adds a finding about `main` (a fact) with the other facts as related locations.
+    mutating func report(_ rule: Rule, main: Fact, others: [Fact] = [], evidence: String, message: String? = nil,
+                         relatedNotes: [Int: String] = [:]) {
+        let related = others.filter { $0.id != main.id }.map { f in
+            RelatedLocation(position: f.numberSpan.start, place: f.sourcePlace, message: relatedNotes[f.id] ?? describe(f))
+        }
+        let text = (message ?? rule.message).replacingOccurrences(of: "{label}", with: displayLabel(main))
+        let finding = Finding(rule: rule.id, category: rule.category, severity: rule.severity, span: main.span,
+                              place: main.sourcePlace, message: text, evidence: evidence, related: related,
+                              fingerprint: fingerprint(rule.id, main))
+        drafts.append(Draft(finding: finding, involved: Set([main.id] + others.map(\.id)), priority: drafts.count))
+    }
+
+    /// Adds a finding about a span of text (a heading, a phrase), not a fact.
+    mutating func report(_ rule: Rule, span: SourceSpan, place: String? = nil, evidence: String, message: String? = nil,
+                         related: [RelatedLocation] = [], key: String) {
+        let finding = Finding(rule: rule.id, category: rule.category, severity: rule.severity, span: span, place: place,
+                              message: message ?? rule.message, evidence: evidence, related: related,
+                              fingerprint: rule.id + "|" + key)
+        drafts.append(Draft(finding: finding, involved: [], priority: drafts.count))
+    }
+
+    /// "基本支出预算数 822.24万元（第28行）"
+    func describe(_ f: Fact) -> String {
+        let label = displayLabel(f)
+        return label.isEmpty ? f.shown : "\(label) \(f.shown)"
+    }
+
+    func displayLabel(_ f: Fact) -> String {
+        var label = f.head
+        if label.count > 24 { label = String(label.suffix(24)) }
+        return label
+    }
+
+    /// Rule id + the sentence around the fact with white space removed: stable when lines move.
+    func fingerprint(_ rule: String, _ f: Fact) -> String {
+        rule + "|" + sentenceText(of: f).filter { !$0.isWhitespace } + "|" + f.literal
+    }
+
+    func sentenceText(of f: Fact) -> String {
+        switch f.place {
+        case .text(let p, let s, _):
+            let para = doc.paragraphs[p]
+            return para.sentences.indices.contains(s) ? para.text.string(para.sentences[s]) : para.string
+        case .cell(let t, let r, _):
+            return doc.tables[t].rows[r].cells.map(\.string).joined(separator: "|")
+        }
+    }
+
+    /// Drops findings that repeat another's involved facts, keeps rule order, sorts by position.
+    func finish() -> [Finding] {
+        var kept = [Draft]()
+        for draft in drafts {
+            if !draft.involved.isEmpty, kept.contains(where: { $0.finding.span == draft.finding.span && $0.involved == draft.involved }) { continue }
+            if kept.contains(where: { $0.finding.rule == draft.finding.rule && $0.finding.span == draft.finding.span && $0.finding.evidence == draft.finding.evidence }) { continue }
+            kept.append(draft)
+        }
+        return kept.map(\.finding).sorted {
+            ($0.span.start, $0.rule) < ($1.span.start, $1.rule)
+        }
+    }
+
+    // MARK: fact helpers
+
+    func fact(_ id: Int) -> Fact { facts.facts[id] }
+
+    func sentence(of f: Fact) -> (paragraph: Int, sentence: Int)? {
+        if case .text(let p, let s, _) = f.place { return (p, s) }
+        return nil
+    }
+
+    /// Money in 元 (or plain numbers) as intervals; percentages and rounded money integers widened.
+    func interval(_ f: Fact) -> Interval {
+        var iv = Interval(shown: f.value, decimals: f.number.decimals,
+                          roundedInteger: f.number.decimals == 0 && (f.kind == .percent || f.kind.isMoney || f.number.approximate))
+        if let unit = f.kind.moneyUnit, unit.exponent != 0 {
+            iv = iv * Interval(exactly: Decimals.pow10(unit.exponent))
+        } else if f.number.multiplier != 0 {
+            iv = iv * Interval(exactly: Decimals.pow10(f.number.multiplier))
+        }
+        return iv
+    }
+
+    /// The value in the unit of `reference` (万元 figures shown in 万元).
+    func value(_ f: Fact, inUnitOf reference: Fact) -> Decimal {
+        guard let u = f.kind.moneyUnit, let r = reference.kind.moneyUnit, u != r else { return f.value }
+        return f.value * Decimals.pow10(u.exponent - r.exponent)
+    }
+}
+
+/// Number formatting for evidence texts.
+enum Show {
+    static func number(_ value: Decimal, scale: Int) -> String { Decimals.format(value, scale: scale) }
+
+    /// The unit text used in 差 …: 万元 for money, 个百分点 for rates, 分 for scores.
+    static func differenceUnit(_ f: Fact) -> String {
+        switch f.kind {
+        case .money(let u): return " " + u.rawValue
+        case .percent: return " 个百分点"
+        case .score: return " 分"
+        case .count(let w): return " " + w
+        default: return ""
+        }
+    }
+
+    static func scale(_ facts: [Fact]) -> Int { facts.map(\.number.decimals).max() ?? 0 }
+}

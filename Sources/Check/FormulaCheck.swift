@@ -1,0 +1,304 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXRules
+import JXStructure
+
+/// `kind = "formula"`: binds each concept of the formula to one figure within a frame (a sentence,
+/// a paragraph, a table row, a table) and evaluates it in interval arithmetic.
+enum FormulaCheck {
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard let formula = rule.formula else { return }
+        for frame in rule.frames {
+            for members in instances(of: frame, context) {
+                evaluate(rule, formula, frame: frame, members: members, &context)
+            }
+        }
+    }
+
+    /// Groups of fact ids that make one instance of a frame.
+    static func instances(of frame: Frame, _ context: CheckContext) -> [[Int]] {
+        var groups = [String: [Int]]()
+        var order = [String]()
+        for f in context.facts.facts {
+            var key: String?
+            switch (frame, f.place) {
+            case (.clause, .text(let p, let s, let c)): key = "\(p).\(s).\(c)"
+            case (.sentence, .text(let p, let s, _)): key = "\(p).\(s)"
+            case (.paragraph, .text(let p, _, _)): key = "\(p)"
+            case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
+                if !f.isCellValue { key = "c\(t).\(r).\(c)" }
+            case (.row, .cell(let t, let r, _)):
+                if f.isCellValue { key = "r\(t).\(r)" }
+            case (.table, .cell(let t, let r, _)):
+                if f.isCellValue { key = "t\(t).\(context.doc.tables[t].rows[r].segment)" }
+            default: break
+            }
+            guard let k = key else { continue }
+            if groups[k] == nil { order.append(k) }
+            groups[k, default: []].append(f.id)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// `item == "*"`: any item (in a table row, the row's label is the shared subject).
+    static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
+        let c = f.concept
+        guard item == "*" || (c.scope.isEmpty && c.item == item), f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
+              !f.number.inRange, f.change == 0 else { return false }
+        if let rate = ref.rate {
+            guard f.kind == .percent, c.rate == rate else { return false }
+        } else if ref.measure == "score" || ref.measure == "weight" {
+            guard f.kind == .score, c.measure == ref.measure else { return false }
+        } else {
+            guard let unit = f.kind.moneyUnit, !unit.isDollar, c.measure == ref.measure else { return false }
+        }
+        switch ref.qualifier {
+        case nil: return c.qualifier == nil || c.qualifier == "adjusted"
+        case "any": return true
+        case let q: return c.qualifier == q
+        }
+    }
+
+    /// The reference with its variables replaced by the values of one assignment.
+    static func substitute(_ ref: ConceptReference, measure: String?, item: String?) -> ConceptReference {
+        var r = ref
+        if let m = r.measure, m.hasPrefix("$") { r.measure = measure }
+        if r.isVariable { r.item = item ?? r.item }
+        return r
+    }
+
+    static func evaluate(_ rule: Rule, _ formula: Formula, frame: Frame, members: [Int], _ context: inout CheckContext) {
+        let facts = members.map { context.fact($0) }
+        let refs = formula.references
+        // values of the measure variable ($m) and the item variable ($x), from the figures present
+        var measures: [String?] = [nil]
+        if refs.contains(where: { $0.measure?.hasPrefix("$") == true }) {
+            var seen = [String]()
+            for f in facts where f.kind.isMoney { if let m = f.concept.measure, !seen.contains(m) { seen.append(m) } }
+            measures = seen
+        }
+        var assignments = [(String?, String?)]()
+        for measure in measures {
+            var items: [String?] = [nil]
+            if frame == .row && refs.contains(where: \.isVariable) {
+                items = ["*"]
+            } else if let variable = refs.first(where: { $0.isVariable && !$0.optional }) {
+                let v = substitute(variable, measure: measure, item: nil)
+                var seen = [String]()
+                for f in facts {
+                    guard let item = f.concept.item, !seen.contains(item), matches(v, f, item: item) else { continue }
+                    seen.append(item)
+                }
+                items = seen
+            }
+            for item in items { assignments.append((measure, item)) }
+        }
+        for (measure, item) in assignments {
+            var bound = [ConceptReference: [Fact]]()
+            var ok = true
+            for original in refs where bound[original] == nil {
+                let ref = substitute(original, measure: measure, item: item)
+                let candidates = facts.filter { matches(ref, $0, item: ref.item) }
+                let isSum = formula.lhs.sumsReference(original) || formula.rhs.sumsReference(original)
+                if isSum {
+                    bound[original] = candidates
+                    continue
+                }
+                if candidates.isEmpty {
+                    if ref.optional { bound[original] = []; continue }
+                    ok = false
+                    break
+                }
+                // one figure per concept: two different values make the frame ambiguous
+                let distinct = Set(candidates.map { context.interval($0).midpoint })
+                if distinct.count > 1 { ok = false; break }
+                bound[original] = [candidates[0]]
+            }
+            guard ok else { continue }
+            let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
+            guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }
+            context.evaluated.insert(involved + [rule.id.hashValue])
+            let all = involved.map { context.fact($0) }
+            if frame == .table && !columnsComplete(all, context) { continue }
+            if (frame == .sentence || frame == .paragraph) && hasUnboundSiblings(all, context) { continue }
+            check(rule, formula, bound: bound, involved: all, &context)
+        }
+    }
+
+    /// In a table, a column relation holds only over complete columns: every figure of each column
+    /// used must take part (a column with other, unnamed rows is not a decomposition).
+    static func columnsComplete(_ bound: [Fact], _ context: CheckContext) -> Bool {
+        let ids = Set(bound.map(\.id))
+        for f in bound {
+            guard case .cell(let t, let r, let c) = f.place else { continue }
+            let segment = context.doc.tables[t].rows[r].segment
+            for (row, cells) in context.facts.tableFacts[t].enumerated() where context.doc.tables[t].rows[row].segment == segment {
+                if let other = cells[c], !ids.contains(other), context.fact(other).kind.sameFamily(as: f.kind) { return false }
+            }
+        }
+        return true
+    }
+
+    /// A part of a listed whole that the formula leaves out means the formula is not the list's sum.
+    static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {
+        let ids = Set(bound.map(\.id))
+        for g in context.facts.groups where g.parts.contains(where: { ids.contains($0) }) {
+            if ids.contains(g.whole) && g.parts.contains(where: { !ids.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    static func check(_ rule: Rule, _ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: inout CheckContext) {
+        let holds = FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: [])
+        guard let result = holds else { return }
+        let main = formula.lhs.references.first.flatMap { bound[$0]?.first } ?? involved[0]
+        // inputs from two different years: the numbers belong together, a year is wrong
+        let years = Set(involved.compactMap(\.year))
+        if years.count > 1 {
+            if result, let yearRule = context.rule("year.mixed-years-in-relation") {
+                YearCheck.reportMixedYears(yearRule, involved: involved, formula: formula.source, &context)
+            }
+            return
+        }
+        if result { return }
+        // read as 万元, a figure written in 元 would make the relation hold: a unit slip
+        let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
+        if !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),
+           FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: Set(yuan.map(\.id))) == true,
+           let unitRule = context.rule("unit.mixed-in-relation") {
+            UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+            return
+        }
+        let evidence = FormulaEvaluator.evidence(formula, bound: bound, main: main, context: context)
+        context.report(rule, main: main, others: involved, evidence: evidence)
+    }
+}
+
+extension FormulaExpression {
+    func sumsReference(_ ref: ConceptReference) -> Bool {
+        switch self {
+        case .sum(let r): return r == ref
+        case .reference, .constant: return false
+        case .negate(let e): return e.sumsReference(ref)
+        case .binary(_, let a, let b): return a.sumsReference(ref) || b.sumsReference(ref)
+        }
+    }
+}
+
+/// Interval evaluation and evidence text of formulas.
+enum FormulaEvaluator {
+    static func value(_ f: Fact, _ context: CheckContext, reinterpret: Set<Int>) -> Interval {
+        var iv = context.interval(f)
+        if reinterpret.contains(f.id) { iv = iv * Interval(exactly: 10000) }
+        return iv
+    }
+
+    static func eval(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Interval? {
+        switch e {
+        case .reference(let r):
+            guard let f = bound[r]?.first else { return Interval(exactly: 0) }
+            return value(f, context, reinterpret: reinterpret)
+        case .sum(let r):
+            return (bound[r] ?? []).reduce(Interval(exactly: 0)) { $0 + value($1, context, reinterpret: reinterpret) }
+        case .constant(let d):
+            return Interval(exactly: d)
+        case .negate(let x):
+            return eval(x, bound: bound, context: context, reinterpret: reinterpret).map { -$0 }
+        case .binary(let op, let a, let b):
+            guard let l = eval(a, bound: bound, context: context, reinterpret: reinterpret),
+                  let r = eval(b, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
+            switch op {
+            case "+": return l + r
+            case "-": return l - r
+            case "*": return l * r
+            default: return l / r
+            }
+        }
+    }
+
+    /// nil when the formula cannot be evaluated (a division by an interval around zero).
+    static func holds(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Bool? {
+        guard let l = eval(formula.lhs, bound: bound, context: context, reinterpret: reinterpret),
+              let r = eval(formula.rhs, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
+        switch formula.relation {
+        case .equal: return l.overlaps(r)
+        case .notEqual: return !l.overlaps(r)
+        case .lessOrEqual: return l.lo <= r.hi
+        case .greaterOrEqual: return l.hi >= r.lo
+        case .less: return l.lo < r.hi
+        case .greater: return l.hi > r.lo
+        }
+    }
+
+    /// Exact value from the stated numbers (no rounding slack), in the unit of `unitOf`.
+    static func exact(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], unitOf: Fact, context: CheckContext) -> Decimal? {
+        switch e {
+        case .reference(let r):
+            guard let f = bound[r]?.first else { return 0 }
+            return context.value(f, inUnitOf: unitOf)
+        case .sum(let r):
+            return (bound[r] ?? []).reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: unitOf) }
+        case .constant(let d): return d
+        case .negate(let x): return exact(x, bound: bound, unitOf: unitOf, context: context).map { -$0 }
+        case .binary(let op, let a, let b):
+            guard let l = exact(a, bound: bound, unitOf: unitOf, context: context),
+                  let r = exact(b, bound: bound, unitOf: unitOf, context: context) else { return nil }
+            switch op {
+            case "+": return l + r
+            case "-": return l - r
+            case "*": return l * r
+            default: return r == 0 ? nil : l / r
+            }
+        }
+    }
+
+    static func render(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], mixedUnits: Bool, parentPrecedence: Int = 0) -> String {
+        func lit(_ f: Fact) -> String { mixedUnits ? f.shown : f.literal }
+        switch e {
+        case .reference(let r):
+            return bound[r]?.first.map(lit) ?? "0"
+        case .sum(let r):
+            let terms = (bound[r] ?? []).map(lit)
+            if terms.isEmpty { return "0" }
+            return terms.count == 1 ? terms[0] : (parentPrecedence > 1 ? "(" + terms.joined(separator: " + ") + ")" : terms.joined(separator: " + "))
+        case .constant(let d): return NSDecimalNumber(decimal: d).stringValue
+        case .negate(let x): return "-" + render(x, bound: bound, mixedUnits: mixedUnits, parentPrecedence: 3)
+        case .binary(let op, let a, let b):
+            // an optional figure that is absent is left out rather than shown as "+ 0"
+            if op == "+", case .reference(let r) = b, r.optional, bound[r]?.isEmpty ?? true {
+                return render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: parentPrecedence)
+            }
+            let precedence = (op == "+" || op == "-") ? 1 : 2
+            let symbol = ["+": "+", "-": "−", "*": "×", "/": "÷"][String(op)] ?? String(op)
+            var text = render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence) + " \(symbol) "
+                + render(b, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence + (op == "-" || op == "/" ? 1 : 0))
+            if precedence < parentPrecedence { text = "(" + text + ")" }
+            return text
+        }
+    }
+
+    /// "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）"
+    static func evidence(_ formula: Formula, bound: [ConceptReference: [Fact]], main: Fact, context: CheckContext) -> String {
+        let all = bound.values.flatMap { $0 }
+        let units = Set(all.compactMap { $0.kind.moneyUnit })
+        let mixed = units.count > 1
+        let lhsIsMain = formula.lhs.references.count == 1 && { if case .reference = formula.lhs { return true } else { return false } }()
+        let shownScale = max(Show.scale(all), main.kind == .percent ? 2 : 0)
+        if lhsIsMain, let computed = exact(formula.rhs, bound: bound, unitOf: main, context: context) {
+            let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed)
+            let stated = mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")
+            let computedText = Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : ""))
+            let diff = main.value - computed
+            let relation = formula.relation == .equal ? "≠" : "不满足 \(formula.relation.rawValue)"
+            return "\(rhsText) = \(computedText) \(relation) \(stated)（差 \(Show.number(diff, scale: shownScale))\(Show.differenceUnit(main))）"
+        }
+        let lhsText = render(formula.lhs, bound: bound, mixedUnits: mixed)
+        let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed)
+        let l = exact(formula.lhs, bound: bound, unitOf: main, context: context)
+        let r = exact(formula.rhs, bound: bound, unitOf: main, context: context)
+        let lt = l.map { " = " + Show.number($0, scale: shownScale) } ?? ""
+        let rt = r.map { " = " + Show.number($0, scale: shownScale) } ?? ""
+        return "\(lhsText)\(lt)，\(rhsText)\(rt)，不满足 \(formula.relation.rawValue)"
+    }
+}

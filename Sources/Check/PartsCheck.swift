@@ -1,0 +1,112 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXRules
+
+/// `kind = "parts"`: a stated whole and its listed parts (其中 / 包括 / 合计 / 共).
+///  - exceeds-whole: the parts add up to more than the whole;
+///  - complete-list: the list is complete (包括…和…, a partition by status, or a decomposition of the
+///    lexicon such as 基本支出 + 项目支出) and does not add up;
+///  - near-complete: an open list whose parts fall short of the whole by a sliver (`near_ratio`):
+///    most likely a complete list with a slip.
+enum PartsCheck {
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        for group in context.facts.groups where !group.nestedThresholds {
+            let whole = context.fact(group.whole)
+            let parts = group.parts.map { context.fact($0) }
+            guard !parts.isEmpty else { continue }
+            if whole.kind.isMoney && parts.contains(where: { !$0.kind.isMoney }) { continue }
+            let wholeIv = context.interval(whole)
+            let sumIv = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            let complete = group.closedByWording || coversDecomposition(whole, parts, context.lexicon)
+            var failing = false
+            switch rule.check {
+            case "exceeds-whole":
+                failing = sumIv.lo > wholeIv.hi && parts.count >= 1
+            case "complete-list":
+                failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv)
+            case "near-complete":
+                guard !complete, parts.count >= 2, whole.kind.isMoney, sumIv.hi < wholeIv.lo else { continue }
+                let gap = wholeIv.lo - sumIv.hi
+                let ratio = rule.number("near_ratio", default: Decimal(string: "0.02")!)
+                failing = gap <= wholeIv.midpoint * ratio
+            default:
+                continue
+            }
+            guard failing else { continue }
+            // the parts hold once a figure written in 元 is read as 万元: a unit slip, not a sum slip
+            let all = [whole] + parts
+            let yuan = all.filter { $0.kind.moneyUnit == .yuan }
+            if !yuan.isEmpty && all.contains(where: { $0.kind.moneyUnit == .wanYuan }), let unitRule = context.rule("unit.mixed-in-relation") {
+                let scaled = Set(yuan.map(\.id))
+                let w = scaledInterval(whole, scaled, context)
+                let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
+                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi) {
+                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: all, &context)
+                    continue
+                }
+            }
+            context.report(rule, main: whole, others: parts, evidence: evidence(whole, parts, context))
+        }
+    }
+
+    static func scaledInterval(_ f: Fact, _ scaled: Set<Int>, _ context: CheckContext) -> Interval {
+        let iv = context.interval(f)
+        return scaled.contains(f.id) ? iv * Interval(exactly: 10000) : iv
+    }
+
+    /// The parts name exactly the items of a decomposition of the whole's item.
+    static func coversDecomposition(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
+        guard let w = whole.concept.item, whole.concept.scope.isEmpty else { return false }
+        var items = Set<String>()
+        for p in parts {
+            guard let item = p.concept.item, p.concept.scope.isEmpty, p.concept.measure == whole.concept.measure else { return false }
+            items.insert(item)
+        }
+        guard items.count == parts.count else { return false }
+        return lexicon.decompositions.contains { d in
+            d.whole == w && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
+        }
+    }
+
+    /// "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）"
+    static func evidence(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> String {
+        let mixed = Set(([whole] + parts).compactMap { $0.kind.moneyUnit }).count > 1
+        let scale = Show.scale([whole] + parts)
+        let sum = parts.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: whole) }
+        let terms = parts.map { mixed ? $0.shown : $0.literal }.joined(separator: " + ")
+        let stated = mixed ? whole.shown : whole.literal
+        let sumText = Show.number(sum, scale: scale) + (mixed ? whole.number.unitText : "")
+        let diff = whole.value - sum
+        return "\(terms) = \(sumText) ≠ \(stated)（差 \(Show.number(diff, scale: scale))\(Show.differenceUnit(whole))）"
+    }
+}
+
+/// `kind = "share"`: "A占B的P%" and "…，占比P%": P must be A ÷ B × 100.
+enum ShareCheck {
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        for share in context.facts.shares {
+            let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
+            guard !percent.comparesYears, percent.number.comparator == nil else { continue }
+            if part.kind.isMoney != base.kind.isMoney { continue }
+            let stated = Interval(shown: percent.value, decimals: percent.number.decimals, roundedInteger: true)
+            guard let ratio = context.interval(part) / context.interval(base) else { continue }
+            let computed = ratio * Interval(exactly: 100)
+            if computed.overlaps(stated) { continue }
+            let involved = [percent, part, base]
+            if part.kind.moneyUnit != base.kind.moneyUnit, let unitRule = context.rule("unit.mixed-in-relation") {
+                let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
+                let scaled = Set(yuan.map(\.id))
+                if let r = PartsCheck.scaledInterval(part, scaled, context) / PartsCheck.scaledInterval(base, scaled, context),
+                   (r * Interval(exactly: 100)).overlaps(stated), !yuan.isEmpty {
+                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+                    continue
+                }
+            }
+            let scale = max(percent.number.decimals, 2)
+            let exact = context.value(base, inUnitOf: part) == 0 ? Decimal(0) : part.value / context.value(base, inUnitOf: part) * 100
+            let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(percent.value - exact, scale: scale)) 个百分点）"
+            context.report(rule, main: percent, others: [part, base], evidence: evidence)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// `kind = "year"`: years that contradict the report's fiscal year.
+///  - title-vs-body: the title names another year than the body reports on;
+///  - fiscal-statement: a statement about this year's budget, spending or evaluation dated to the
+///    previous year, with nothing that makes it a comparison;
+///  - same-figure-two-years: one figure given for the fiscal year in one place and for another year
+///    elsewhere;
+///  - mixed-years-in-relation: reported by the formula check when a relation holds between figures
+///    dated to different years.
+enum YearCheck {
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        switch rule.check {
+        case "title-vs-body": titleVersusBody(rule, &context)
+        case "fiscal-statement": fiscalStatement(rule, &context)
+        case "same-figure-two-years": sameFigure(rule, &context)
+        default: break
+        }
+    }
+
+    static func titleVersusBody(_ rule: Rule, _ context: inout CheckContext) {
+        guard let title = context.facts.titleYear, let fy = context.facts.fiscalYear, title != fy,
+              let t = context.doc.titleParagraph,
+              let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
+        let paragraph = context.doc.paragraphs[t]
+        guard let span = paragraph.text.span(mention.mention.range) else { return }
+        let count = context.facts.years.filter { $0.mention.year == fy && !$0.mention.quoted }.count
+        context.report(rule, span: span, evidence: "标题为 \(title) 年度，正文中 \(fy) 年出现 \(count) 次、\(title) 年出现 \(context.facts.years.filter { $0.mention.year == title && !$0.mention.quoted }.count) 次",
+                       key: "title-\(title)-\(fy)")
+    }
+
+    static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fy = context.facts.fiscalYear else { return }
+        let fiscalWords = rule.words("fiscal_words")
+        let comparisonWords = rule.words("comparison_words")
+        let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
+        for (p, mention) in context.facts.years {
+            guard offsets.contains(mention.year - fy), !mention.quoted,
+                  [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form) else { continue }
+            let paragraph = context.doc.paragraphs[p]
+            if p == context.doc.titleParagraph { continue }  // the title has its own check
+            guard let s = paragraph.sentences.firstIndex(where: { $0.contains(mention.range.lowerBound) }) else { continue }
+            let sentenceRange = paragraph.sentences[s]
+            let sentence = paragraph.text.string(sentenceRange)
+            guard fiscalWords.contains(where: { sentence.contains($0) }) else { continue }
+            if comparisonWords.contains(where: { sentence.contains($0) }) { continue }
+            // another year in the sentence makes it a comparison or a history
+            let others = context.facts.years.filter { $0.paragraph == p && sentenceRange.contains($0.mention.range.lowerBound) && $0.mention.year != mention.year && !$0.mention.quoted }
+            if !others.isEmpty { continue }
+            // a section about that year
+            if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
+                context.facts.years.contains { $0.paragraph == sp && $0.mention.year == mention.year }
+            }) { continue }
+            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound)
+            let inLabel = context.facts.paragraphFacts[p].contains { id in
+                let f = context.fact(id)
+                let start = f.number.numberRange.lowerBound
+                return mention.range.lowerBound >= start - f.label.unicodeScalars.count && mention.range.upperBound <= start
+            }
+            guard governs || inLabel || paragraph.isHeading else { continue }
+            guard let span = paragraph.text.span(mention.range) else { continue }
+            let yearText = paragraph.text.string(mention.range)
+            context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",
+                           key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
+        }
+    }
+
+    static func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        var k = index - 1
+        var before = [Unicode.Scalar]()
+        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、"]
+        while k >= 0 && !boundaries.contains(s[k]) {
+            if !CharClass.isWhitespace(s[k]) && s[k] != "“" && s[k] != "”" { before.insert(s[k], at: 0) }
+            k -= 1
+            if before.count > 4 { return false }
+        }
+        let text = String(String.UnicodeScalarView(before))
+        return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "经", "本部门", "我部门", "本单位", "我单位"].contains(text)
+            || text.hasSuffix("附件") || text.hasPrefix("附件") || text.hasPrefix("表")
+    }
+
+    static func sameFigure(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fy = context.facts.fiscalYear else { return }
+        let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
+        let all = context.facts.facts
+        for f in all where f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 {
+            guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
+            let distinctive = f.number.decimals > 0 || (f.kind.isMoney && abs(f.value) >= 100)
+            guard distinctive else { continue }
+            guard let twin = all.first(where: { g in
+                g.id != f.id && g.value == f.value && g.kind == f.kind && g.year == fy && !g.comparesYears
+                    && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
+                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
+            }) else { continue }
+            let evidence = "\(f.shown) 在此记为 \(f.year!) 年，在别处（\(context.describe(twin))）为 \(fy) 年"
+            context.report(rule, main: f, others: [twin], evidence: evidence)
+        }
+    }
+
+    static func reportMixedYears(_ rule: Rule, involved: [Fact], formula: String, _ context: inout CheckContext) {
+        var counts = [Int: Int]()
+        for f in involved { if let y = f.year { counts[y, default: 0] += 1 } }
+        let fy = context.facts.fiscalYear
+        // the odd one out: the year that is not the fiscal year (or the minority)
+        guard let odd = involved.first(where: { f in f.year != nil && f.year != fy && [.clause, .sentence, .paragraph].contains(f.yearSource) }) else { return }
+        let others = involved.filter { $0.id != odd.id }
+        let evidence = "这组数字相互吻合（\(formula)），但 \(odd.shown) 记为 \(odd.year!) 年，其余为 " + Set(others.compactMap(\.year)).sorted().map(String.init).joined(separator: "、") + " 年"
+        context.report(rule, main: odd, others: others, evidence: evidence)
+    }
+}
