@@ -14,7 +14,8 @@ struct EmbedRules: BuildToolPlugin {
                 displayName: "Embedding the default rule set",
                 executable: try context.tool(named: "EmbedRulesTool").url,
                 arguments: [rulesDirectory.path, output.path],
-                inputFiles: inputs,
+                // the folder too: adding a rule file changes its modification time
+                inputFiles: [rulesDirectory] + inputs,
                 outputFiles: [output])
         ]
     }

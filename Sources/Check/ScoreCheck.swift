@@ -1,6 +1,209 @@
+import Foundation
+import JXCore
 import JXExtract
 import JXRules
+import JXStructure
 
+/// `kind = "score"`: score sheets (评分表, 自评表) and the scores the text states.
+///  - item-above-cap: an item's score above its weight, or a weight that differs from the cap
+///    written into its own name ("结转结余率（4）" with 分值 5);
+///  - section-caps: the weights of a section's items against its cap (caption "二、…（60分）" or a
+///    name "产出（30）", or a group weight column);
+///  - items-vs-total: items' weights and scores against the 合计 row;
+///  - prose-total: the total score stated in the text against the sheet's total;
+///  - grade: the grade (优/良/中/差) against the total score.
+/// Sums are checked both ways only on a sheet without scrambled rows; on a scrambled sheet only
+/// sums that exceed their cap are reported.
 enum ScoreCheck {
-    static func run(_ rule: Rule, _ context: inout CheckContext) {}
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        let sheets = context.doc.tables.compactMap { ScoreSheet.build($0, context.facts) }
+        switch rule.check {
+        case "item-above-cap": for s in sheets { itemAboveCap(rule, s, &context) }
+        case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context) }
+        case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, &context) }
+        case "prose-total": proseTotal(rule, sheets, &context)
+        case "grade": grade(rule, sheets, &context)
+        default: break
+        }
+    }
+
+    static func itemAboveCap(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        for row in sheet.rows where !row.garbled && !row.isTotal {
+            let weight = sheet.itemWeight(row)
+            if let s = row.score, let w = weight, context.interval(s).lo > context.interval(w).hi {
+                context.report(rule, main: s, others: [w], evidence: "得分 \(s.literal) > 分值 \(w.literal)",
+                               message: "得分超过该指标的分值")
+            }
+            // a weight that contradicts the cap written into its own name
+            for (level, w) in row.weights where level < row.caps.count {
+                guard row.ownName[level], let cap = row.caps[level], w.value != cap else { continue }
+                context.report(rule, main: w, evidence: "分值 \(w.literal) ≠ 指标名称“\(row.names[level])”所注 \(Show.number(cap, scale: 0))",
+                               message: "分值与指标名称所注分值不符")
+            }
+            if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, s.value > cap {
+                context.report(rule, main: s, evidence: "得分 \(s.literal) > 指标名称所注分值 \(Show.number(cap, scale: 0))",
+                               message: "得分超过该指标的分值")
+            }
+        }
+    }
+
+    /// Caption sections: "一、当年预算执行情况（20分）" and the weights of the rows under it.
+    static func sectionCaps(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        for (k, section) in sheet.sections.enumerated() {
+            let rows = sheet.rows.filter { $0.section == k }
+            guard !rows.isEmpty, !rows.contains(where: \.garbled) else { continue }
+            if rows.contains(where: { $0.score != nil && sheet.itemWeight($0) == nil && $0.caps.allSatisfy { $0 == nil } }) { continue }
+            let weights = rows.compactMap { sheet.itemWeight($0) }
+            guard !weights.isEmpty else { continue }
+            let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
+            if sum == section.cap || (sum < section.cap && !sheet.clean) { continue }
+            guard let span = section.captionSpan else { continue }
+            let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: "分值 \($0.literal)") }
+            context.report(rule, span: span, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(Show.number(section.cap, scale: 0))（“\(section.title)”）",
+                           message: "本部分各指标分值之和与标题所注分值不符", related: related, key: "section|\(section.title)")
+        }
+    }
+
+    /// Name groups: "产出（30）" and the weights of its rows; with several weight columns, a group's
+    /// own weight (一级/二级 分值) against its rows.
+    static func groupCaps(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        let rows = sheet.rows.filter { !$0.isTotal }
+        for level in 0..<sheet.levels {
+            var start = 0
+            while start < rows.count {
+                guard level < rows[start].names.count, rows[start].ownName[level] else { start += 1; continue }
+                let name = rows[start].names[level]
+                var end = start + 1
+                while end < rows.count, level < rows[end].names.count, !rows[end].ownName[level],
+                      rows[end].names[level] == name || rows[end].names[level].isEmpty {
+                    // an empty, not inherited name ends the group unless it is a continuation of the same segment
+                    if rows[end].names[level].isEmpty && sheet.table.rows[rows[end].index].segment != sheet.table.rows[rows[start].index].segment { break }
+                    end += 1
+                }
+                defer { start = end }
+                // the group must be closed: followed by a new name at this level, a total row, or the end
+                let closed: Bool
+                if end < rows.count {
+                    closed = level < rows[end].names.count && rows[end].ownName[level] && rows[end].names[level] != name
+                } else {
+                    closed = true
+                }
+                guard closed else { continue }
+                let group = Array(rows[start..<end])
+                if group.contains(where: \.garbled) { continue }
+                // the cap: written into the name, or the group's own weight column
+                var cap: Decimal?
+                var capFact: Fact?
+                if let c = rows[start].caps[level] { cap = c }
+                let maxLevel = group.flatMap { $0.weights.keys }.max() ?? 0
+                if cap == nil, level < maxLevel, let w = rows[start].weights[level] { cap = w.value; capFact = w }
+                guard let capValue = cap else { continue }
+                let items = group.compactMap { r -> Fact? in
+                    let k = r.weights.keys.filter { $0 > level }.max() ?? (maxLevel == 0 ? r.weights.keys.max() : nil)
+                    return k.flatMap { r.weights[$0] }
+                }
+                guard !items.isEmpty, items.count >= 1 else { continue }
+                if group.contains(where: { $0.score != nil && sheet.itemWeight($0) == nil }) { continue }
+                let sum = items.reduce(Decimal(0)) { $0 + $1.value }
+                if sum == capValue || (sum < capValue && !sheet.clean) { continue }
+                if items.count == 1 && items[0].id == capFact?.id { continue }
+                let evidence = items.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(items))) ≠ \(Show.number(capValue, scale: 0))（“\(name)”）"
+                if let capFact {
+                    context.report(rule, main: capFact, others: items, evidence: evidence, message: "下级指标分值之和与“\(name)”的分值不符")
+                } else if let cell = sheet.table.rows[rows[start].index].cells.first(where: { CellText.compact($0.string) == name }),
+                          let span = ScoreSheet.capSpan(cell.text) {
+                    let related = items.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: "分值 \($0.literal)") }
+                    context.report(rule, span: span, place: cell.place, evidence: evidence, message: "下级指标分值之和与“\(name)”所注分值不符",
+                                   related: related, key: "group|\(name)|\(rows[start].line)")
+                }
+            }
+        }
+    }
+
+    static func itemsVersusTotal(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        guard sheet.clean, let total = sheet.rows.last(where: \.isTotal) else { return }
+        let items = sheet.rows.filter { !$0.isTotal }
+        if let tw = total.weights.values.first {
+            let weights = items.compactMap { sheet.itemWeight($0) }
+            let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
+            if !weights.isEmpty && sum != tw.value {
+                context.report(rule, main: tw, others: weights, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(tw.literal)",
+                               message: "各指标分值之和与合计分值不符")
+            }
+            // the caption sections' caps add up to the total too
+            let caps = sheet.sections.map(\.cap)
+            if caps.count >= 2 {
+                let capSum = caps.reduce(0, +)
+                if capSum != tw.value && sum == tw.value {
+                    context.report(rule, main: tw, evidence: caps.map { Show.number($0, scale: 0) }.joined(separator: " + ") + " = \(Show.number(capSum, scale: 0)) ≠ \(tw.literal)",
+                                   message: "各部分标题所注分值之和与合计分值不符")
+                }
+            }
+        }
+        if let ts = total.score {
+            let scores = items.compactMap(\.score)
+            guard !scores.isEmpty else { return }
+            let sum = scores.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            if !sum.overlaps(context.interval(ts)) {
+                let exact = scores.reduce(Decimal(0)) { $0 + $1.value }
+                let scale = Show.scale(scores + [ts])
+                context.report(rule, main: ts, others: scores, evidence: scores.map(\.literal).joined(separator: " + ") + " = \(Show.number(exact, scale: scale)) ≠ \(ts.literal)（差 \(Show.number(ts.value - exact, scale: scale)) 分）",
+                               message: "各指标得分之和与合计得分不符")
+            }
+        }
+    }
+
+    /// Total scores stated in running text ("整体绩效评价得分为94.94分").
+    static func proseTotals(_ rule: Rule, _ context: CheckContext) -> [Fact] {
+        let words = rule.words("total_words")
+        return context.facts.facts.filter { f in
+            !f.isCellValue && f.kind == .score && f.concept.measure == "score" && !f.number.inRange && f.number.comparator == nil
+                && words.contains { f.label.contains($0) } && f.value <= 100
+        }
+    }
+
+    static func proseTotal(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
+        let totals = sheets.compactMap { s in s.rows.last(where: \.isTotal)?.score }
+        guard totals.count == 1, let sheetTotal = totals.first else { return }
+        for f in proseTotals(rule, context) where f.value != sheetTotal.value {
+            if !context.interval(f).overlaps(context.interval(sheetTotal)) {
+                context.report(rule, main: f, others: [sheetTotal], evidence: "正文 \(f.literal)分 ≠ 评分表合计 \(sheetTotal.literal)分",
+                               message: "正文所述总得分与评分表合计得分不符")
+            }
+        }
+    }
+
+    static func grade(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
+        let excellent = rule.number("excellent", default: 90), good = rule.number("good", default: 80), pass = rule.number("pass", default: 60)
+        var score: Fact? = proseTotals(rule, context).first
+        if score == nil { score = sheets.compactMap { $0.rows.last(where: \.isTotal)?.score }.first }
+        guard let total = score else { return }
+        for p in context.doc.paragraphs {
+            let s = p.text.scalars
+            for marker in ["等级为", "等级：", "等级:", "等次为", "评价结果为", "评定为", "评价等级", "结果为“", "等级“"] {
+                var from = 0
+                while let k = p.text.firstIndex(of: Array(marker.unicodeScalars), from: from) {
+                    from = k + 1
+                    var j = k + marker.unicodeScalars.count
+                    while j < s.count && (s[j] == "“" || s[j] == "\"" || s[j] == "：" || s[j] == " " || s[j] == "为" || s[j] == "「") { j += 1 }
+                    guard j < s.count else { continue }
+                    let rest = p.text.string(j..<min(s.count, j + 3))
+                    let found: (String, Decimal, Decimal)?
+                    if rest.hasPrefix("优") { found = ("优", excellent, 1000) }
+                    else if rest.hasPrefix("良") { found = ("良", good, excellent) }
+                    else if rest.hasPrefix("中") || rest.hasPrefix("合格") { found = (rest.hasPrefix("中") ? "中" : "合格", pass, good) }
+                    else if rest.hasPrefix("差") || rest.hasPrefix("不合格") { found = ("差", -1, pass) }
+                    else { found = nil }
+                    guard let (name, lo, hi) = found else { continue }
+                    let v = total.value
+                    if v >= lo && v < hi { continue }
+                    guard let span = p.text.span(j..<(j + name.unicodeScalars.count)) else { continue }
+                    context.report(rule, span: span, evidence: "总得分 \(total.literal) 分对应的等级不是“\(name)”（优 ≥ \(Show.number(excellent, scale: 0))，良 \(Show.number(good, scale: 0))–\(Show.number(excellent, scale: 0))，中 \(Show.number(pass, scale: 0))–\(Show.number(good, scale: 0))，差 < \(Show.number(pass, scale: 0))）",
+                                   message: "评价等级与总得分不符",
+                                   related: [RelatedLocation(position: total.numberSpan.start, place: total.sourcePlace, message: "总得分 \(total.literal)")],
+                                   key: "grade|\(name)|\(total.literal)")
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXStructure
+
+/// A score sheet (评分表 / 自评表) read from a table: per row its names by level, its weight (分值),
+/// its score (得分), caps written into names ("产出（30）") and caption sections ("二、…（60分）").
+struct ScoreSheet {
+    struct Row {
+        var index: Int
+        var line: Int
+        /// Names per level (0 = 一级), after merged-cell filling; "" when empty.
+        var names: [String]
+        /// Whether each level's name is written in this row (not inherited from above).
+        var ownName: [Bool]
+        /// Caps written in names per level ("产出（30）" → 30).
+        var caps: [Decimal?]
+        /// Weight facts per level (several weight columns: 一级/二级/三级 分值); the last is the item's.
+        var weights: [Int: Fact]
+        var score: Fact?
+        var isTotal: Bool
+        var garbled: Bool
+        /// The caption section the row belongs to (index into `sections`), if any.
+        var section: Int?
+    }
+
+    struct Section {
+        var title: String
+        var cap: Decimal
+        var captionLine: Int
+        var captionSpan: SourceSpan?
+    }
+
+    var table: Table
+    var rows: [Row]
+    var sections: [Section]
+    var levels: Int
+    /// No garbled rows: sums may be checked in both directions.
+    var clean: Bool
+
+    /// The weight of the row as an item: its lowest-level weight.
+    func itemWeight(_ r: Row) -> Fact? {
+        r.weights.keys.max().flatMap { r.weights[$0] }
+    }
+
+    static func isWeightHeader(_ h: String) -> Bool {
+        h.hasSuffix("分值") || h.contains("权重") || h.contains("满分") || h.contains("标准分") || h == "分值"
+    }
+
+    static func isScoreHeader(_ h: String) -> Bool {
+        (h.contains("得分") || h.hasSuffix("评分") || h.contains("自评分")) && !h.contains("标准") && !h.contains("说明")
+    }
+
+    static func isNameHeader(_ h: String) -> Bool {
+        if h.contains("值") || h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || isScoreHeader(h) { return false }
+        return h.hasSuffix("指标") || h.hasSuffix("名称") || h.contains("级指标") || h.hasSuffix("指标/名称") || h == "指标" || h.hasSuffix("项目")
+    }
+
+    static func isTextHeader(_ h: String) -> Bool {
+        h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || h.contains("依据") || h.contains("备注")
+    }
+
+    /// "产出（30）", "当年预算执行情况(20分)" → 30 / 20.
+    static func cap(in name: String) -> Decimal? {
+        let s = Array(name.unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")" else { return nil }
+        var k = s.count - 2
+        if k >= 0 && s[k] == "分" { k -= 1 }
+        var digits = [Unicode.Scalar]()
+        while k >= 0 && (s[k].value >= 48 && s[k].value <= 57 || s[k] == ".") { digits.insert(s[k], at: 0); k -= 1 }
+        guard !digits.isEmpty, k >= 0, s[k] == "（" || s[k] == "(" else { return nil }
+        return Decimal(string: String(String.UnicodeScalarView(digits)))
+    }
+
+    static func build(_ table: Table, _ facts: FactSet) -> ScoreSheet? {
+        // a score sheet has a weight and a score column in some header segment
+        let scoreSegments = table.headerSegments.indices.filter { k in
+            table.headerSegments[k].contains(where: isWeightHeader) && table.headerSegments[k].contains(where: isScoreHeader)
+        }
+        guard !scoreSegments.isEmpty else { return nil }
+        var rows = [Row]()
+        var sections = [Section]()
+        var currentSection: Int?
+        var levels = 0
+        for (r, row) in table.rows.enumerated() {
+            if row.kind == .caption {
+                let text = row.cells.first { !$0.isEmpty }?.string ?? ""
+                if let c = cap(in: CellText.compact(text)) {
+                    sections.append(Section(title: text, cap: c, captionLine: row.line,
+                                            captionSpan: capSpan(row.cells.first { !$0.isEmpty }?.text)))
+                    currentSection = sections.count - 1
+                }
+                continue
+            }
+            guard row.kind == .data, scoreSegments.contains(row.segment) || row.segment < 0 else { continue }
+            let headers = table.headers(for: row)
+            let nameColumns = headers.indices.filter { isNameHeader(headers[$0]) }
+            let weightColumns = headers.indices.filter { isWeightHeader(headers[$0]) }
+            guard let scoreColumn = headers.indices.last(where: { isScoreHeader(headers[$0]) }) else { continue }
+            levels = max(levels, nameColumns.count)
+            var names = [String](), own = [Bool](), caps = [Decimal?]()
+            for c in nameColumns {
+                let cell = row.cell(c)
+                let text = CellText.compact(cell?.string ?? "")
+                names.append(text)
+                own.append(!(cell?.inherited ?? true) && !text.isEmpty)
+                caps.append(cap(in: text))
+            }
+            var weights = [Int: Fact]()
+            for c in weightColumns {
+                // the level of a weight column: the name columns to its left
+                let level = max(0, nameColumns.filter { $0 < c }.count - 1)
+                if let id = facts.tableFacts[table.index][r][c], facts.facts[id].kind == .score { weights[level] = facts.facts[id] }
+            }
+            let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
+            let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
+            let isTotal = CellText.isTotalLabel(first)
+            let garbled = isGarbled(row, headers: headers, nameColumns: nameColumns, scoreColumn: scoreColumn)
+            rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
+                            isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
+        }
+        guard rows.contains(where: { $0.score != nil || !$0.weights.isEmpty }) else { return nil }
+        return ScoreSheet(table: table, rows: rows, sections: sections, levels: levels, clean: !rows.contains { $0.garbled })
+    }
+
+    /// A row a PDF export has scrambled: a number alone in a name or text column, text in the score
+    /// column, or a name column holding a bare number.
+    static func isGarbled(_ row: TableRow, headers: [String], nameColumns: [Int], scoreColumn: Int) -> Bool {
+        for cell in row.cells where !cell.isEmpty {
+            let h = cell.column < headers.count ? headers[cell.column] : ""
+            let numeric = CellText.isNumeric(cell.text)
+            if numeric && (nameColumns.contains(cell.column) || isTextHeader(h)) { return true }
+            if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
+        }
+        return false
+    }
+
+    /// The span of the "20" in "一、当年预算执行情况（20分）".
+    static func capSpan(_ text: TextRun?) -> SourceSpan? {
+        guard let t = text else { return nil }
+        var end = t.count - 1
+        while end >= 0 && !(t.scalars[end].value >= 48 && t.scalars[end].value <= 57) { end -= 1 }
+        var start = end
+        while start > 0 && (t.scalars[start - 1].value >= 48 && t.scalars[start - 1].value <= 57 || t.scalars[start - 1] == ".") { start -= 1 }
+        guard end >= 0 else { return t.fullSpan }
+        return t.span(start..<(end + 1))
+    }
+}
