@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "jxlint", dependencies: ["JXLint"], path: "Sources/jxlint"),
 
         .testTarget(name: "CoreTests", dependencies: ["JXCore"], path: "Tests/CoreTests"),
-        .testTarget(name: "LoadTests", dependencies: ["JXCore", "JXLoad"], path: "Tests/LoadTests"),
+        .testTarget(name: "LoadTests", dependencies: ["JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
         .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXRules"], path: "Tests/RulesTests"),
         .testTarget(name: "PipelineTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
         .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests"),

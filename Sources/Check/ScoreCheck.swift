@@ -74,17 +74,22 @@ enum ScoreCheck {
                 guard level < rows[start].names.count, rows[start].ownName[level] else { start += 1; continue }
                 let name = rows[start].names[level]
                 var end = start + 1
-                while end < rows.count, level < rows[end].names.count, !rows[end].ownName[level],
-                      rows[end].names[level] == name || rows[end].names[level].isEmpty {
+                while end < rows.count, level < rows[end].names.count,
+                      rows[end].names[level] == name || (rows[end].names[level].isEmpty && !rows[end].ownName[level]) {
                     // an empty, not inherited name ends the group unless it is a continuation of the same segment
                     if rows[end].names[level].isEmpty && sheet.table.rows[rows[end].index].segment != sheet.table.rows[rows[start].index].segment { break }
                     end += 1
                 }
                 defer { start = end }
-                // the group must be closed: followed by a new name at this level, a total row, or the end
+                // the group must be closed: by a new name at this level under the same header, a new
+                // caption section, a total row, or the end of the table (a row under another header,
+                // whose name columns mean something else, closes nothing)
+                let last = rows[end - 1]
                 let closed: Bool
-                if end < rows.count {
-                    closed = level < rows[end].names.count && rows[end].ownName[level] && rows[end].names[level] != name
+                if let next = sheet.rows.first(where: { $0.index > last.index }) {
+                    let sameSegment = sheet.table.rows[next.index].segment == sheet.table.rows[last.index].segment
+                    closed = next.isTotal || next.section != last.section
+                        || (sameSegment && level < next.names.count && !next.names[level].isEmpty && next.names[level] != name)
                 } else {
                     closed = true
                 }
@@ -174,7 +179,7 @@ enum ScoreCheck {
     }
 
     static func grade(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
-        let excellent = rule.number("excellent", default: 90), good = rule.number("good", default: 80), pass = rule.number("pass", default: 60)
+        let excellent = rule.number("excellent", default: 90), good = rule.number("good", default: 80), pass = rule.number("pass_mark", default: 60)
         var score: Fact? = proseTotals(rule, context).first
         if score == nil { score = sheets.compactMap { $0.rows.last(where: \.isTotal)?.score }.first }
         guard let total = score else { return }

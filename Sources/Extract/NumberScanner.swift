@@ -157,7 +157,7 @@ public enum NumberScanner {
 
     static func readUnit(_ s: [Unicode.Scalar], from start: Int, into number: inout ScannedNumber) -> Int {
         let n = s.count
-        var k = start
+        let k = start
         func has(_ word: String) -> Bool {
             var j = k
             for ch in word.unicodeScalars {
