@@ -26,6 +26,9 @@ enum FormulaCheck {
             case (.clause, .text(let p, let s, let c)): key = "\(p).\(s).\(c)"
             case (.sentence, .text(let p, let s, _)): key = "\(p).\(s)"
             case (.paragraph, .text(let p, _, _)): key = "\(p)"
+            case (.section, .text(let p, _, _)):
+                let path = context.doc.paragraphs[p].sectionPath
+                key = "s" + (path.last.map(String.init) ?? "-")
             case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
                 if !f.isCellValue { key = "c\(t).\(r).\(c)" }
             case (.row, .cell(let t, let r, _)):
@@ -121,7 +124,7 @@ enum FormulaCheck {
             context.evaluated.insert(involved + [rule.id.hashValue])
             let all = involved.map { context.fact($0) }
             if frame == .table && !columnsComplete(all, context) { continue }
-            if (frame == .sentence || frame == .paragraph) && hasUnboundSiblings(all, context) { continue }
+            if (frame == .sentence || frame == .paragraph || frame == .section) && hasUnboundSiblings(all, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }

@@ -80,7 +80,9 @@ enum YearCheck {
             if before.count > 4 { return false }
         }
         let text = String(String.UnicodeScalarView(before))
+        // "我部门对2019年度部门预算整体支出绩效进行了评价": the scope of the evaluation
         return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "经", "本部门", "我部门", "本单位", "我单位"].contains(text)
+            || (text.hasSuffix("对") && text.count <= 4)
             || text.hasSuffix("附件") || text.hasPrefix("附件") || text.hasPrefix("表")
     }
 

@@ -148,7 +148,11 @@ public enum Extractor {
                     let labelText = rowLabel(row, table: table)
                     for cell in row.cells where !cell.isEmpty && !cell.inherited {
                         let header = cell.column < headers.count ? headers[cell.column] : ""
-                        let scan = NumberScanner.scan(cell.text)
+                        var scan = NumberScanner.scan(cell.text)
+                        // "-" in a money column is a stated zero (剩余指标 "-" when all was spent)
+                        if scan.numbers.isEmpty, ["-", "—", "－", "–"].contains(CellText.compact(cell.string)), let zero = zeroCell(cell.text, header: header, tableUnit: table.unit) {
+                            scan.numbers = [zero]
+                        }
                         if isSingleValue(cell.text, scan: scan) {
                             guard var number = scan.numbers.first else { continue }
                             applyHeaderUnit(&number, header: header, tableUnit: table.unit)
@@ -174,9 +178,19 @@ public enum Extractor {
             }
         }
 
+        /// A zero for a dash in a column whose header or table states a money unit.
+        func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
+            var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0,
+                                       comparator: nil, approximate: false, inRange: false, range: 0..<text.count,
+                                       numberRange: 0..<text.count, parenDepth: 0)
+            applyHeaderUnit(&number, header: header, tableUnit: tableUnit)
+            return number.kind.isMoney ? number : nil
+        }
+
         /// A cell that is one number (with a comparator, unit or measure word), not text.
         func isSingleValue(_ text: TextRun, scan: NumberScanner.Result) -> Bool {
             guard scan.numbers.count == 1, let n = scan.numbers.first else { return false }
+            if n.value == 0 && n.literal == "0" && n.range.count == text.count { return true }
             var other = 0
             for (k, ch) in text.scalars.enumerated() where !n.range.contains(k) && !CharClass.isWhitespace(ch) {
                 if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
@@ -236,9 +250,11 @@ public enum Extractor {
             let fromHeader = lexicon.resolve(header)
             var rowConcept = lexicon.resolve(fact.head)
             if fact.number.kind.isMoney {
-                if rowConcept.measure == nil || !rowConcept.explicitMeasure {
+                // the column says what is measured; the row names the item ("预算准备金" is an item)
+                if fromHeader.measure != nil || rowConcept.measure == nil || !rowConcept.explicitMeasure {
                     rowConcept.measure = fromHeader.measure
                     rowConcept.qualifier = fromHeader.qualifier
+                    rowConcept.explicitMeasure = fromHeader.explicitMeasure
                 }
                 if rowConcept.item == nil && rowConcept.scope.isEmpty { rowConcept.item = "total" }
                 rowConcept.rate = nil
@@ -372,6 +388,7 @@ public enum Extractor {
                     }
                 }
                 addTotalGroups(paragraph: p, ids: ids)
+                addBandGroups(paragraph: p, ids: ids)
             }
         }
 
@@ -392,9 +409,12 @@ public enum Extractor {
             // parts: same sentence, after the marker, same depth, not shares or changes
             var parts = [Int]()
             var nextMarker = s.count
-            for word in ["其中", "包括"] {
-                if let m = p.text.firstIndex(of: Array(word.unicodeScalars), from: k + markerLength, before: sentenceRange.upperBound) {
-                    nextMarker = min(nextMarker, m)
+            // a nested 其中 starts a list of its own; a 包括 inside a list usually just names things
+            for word in ["其中"] {
+                var from = k + markerLength
+                while let m = p.text.firstIndex(of: Array(word.unicodeScalars), from: from, before: sentenceRange.upperBound) {
+                    if markerOpensClause(s, at: m) { nextMarker = min(nextMarker, m); break }
+                    from = m + 1
                 }
             }
             for id in ids {
@@ -495,6 +515,7 @@ public enum Extractor {
                     continue
                 }
                 guard f.label.contains("共") else { continue }
+                _ = n
                 // parts after 共N, up to the next total or 其中 in the sentence
                 var parts = [Int]()
                 for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
@@ -509,6 +530,32 @@ public enum Extractor {
             }
         }
 
+        /// "评价项目13个，…，评价得分在90(含)-100分的12个，评价得分在80(含)-90分的1个": counts by band
+        /// after a count of the same things are parts of it (an open list: bands may be left out).
+        mutating func addBandGroups(paragraph p: Paragraph, ids: [Int]) {
+            for id in ids {
+                let f = facts[id]
+                guard case .count(let word) = f.kind, !f.number.inRange, f.number.comparator == nil,
+                      !groups.contains(where: { $0.whole == id || $0.parts.contains(id) }) else { continue }
+                let sentence = sentenceIndex(of: f)
+                var parts = [Int]()
+                for other in ids where facts[other].number.numberRange.lowerBound > f.number.range.upperBound && sentenceIndex(of: facts[other]) == sentence {
+                    let o = facts[other]
+                    guard o.kind == .count(word) else { continue }
+                    // its label is a band: the text between the previous range and the count is "的"
+                    let band = ids.contains { r in
+                        let rf = facts[r]
+                        return rf.number.inRange && rf.number.range.upperBound <= o.number.numberRange.lowerBound
+                            && o.number.numberRange.lowerBound - rf.number.range.upperBound <= 2 && o.label.hasSuffix("的")
+                    }
+                    if band { parts.append(other) } else { break }
+                }
+                if parts.count >= 2 && !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) {
+                    groups.append(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
+                }
+            }
+        }
+
         /// Parts of a 其中/包括 list take the whole's measure when their label names none
         /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
         /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
@@ -519,6 +566,31 @@ public enum Extractor {
                 for pid in g.parts where facts[pid].kind.isMoney && !facts[pid].concept.explicitMeasure {
                     facts[pid].concept.measure = measure
                     facts[pid].measureSource = .inherited
+                }
+            }
+            // a bare measure ("账面金额1.08万元", "实际支出3.56万元") is about the subject of the clause
+            // before it in the sentence ("闲置资产共有3件，…", "公务用车…预算数为3.67万元，…")
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index]
+                for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
+                    let c = facts[id].concept
+                    guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
+                          !groups.contains(where: { $0.whole == id }) else { continue }
+                    let sentence = sentenceIndex(of: facts[id])
+                    guard let previous = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence && facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                    let pc = facts[previous].concept
+                    guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
+                    if groups.contains(where: { $0.whole == previous && $0.parts.contains(id) }) { continue }
+                    facts[id].concept.item = pc.item == "total" ? nil : pc.item
+                    facts[id].concept.scope = pc.scope
+                    facts[id].measureSource = .sibling
+                }
+            }
+            // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"
+            for g in groups {
+                for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {
+                    facts[pid].concept.item = nil
+                    facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "部分" : facts[pid].concept.scope
                 }
             }
             for p in doc.paragraphs {

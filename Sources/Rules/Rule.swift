@@ -24,7 +24,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
 
 /// Where a formula's inputs must all be found.
 public enum Frame: String, Sendable, CaseIterable {
-    case clause, sentence, paragraph, row, table
+    /// clause < sentence < paragraph < section (the paragraphs under one heading); a table row; a table.
+    case clause, sentence, paragraph, section, row, table
 }
 
 public struct RuleExample: Sendable {
