@@ -44,15 +44,18 @@ enum FormulaCheck {
         return order.map { groups[$0]! }
     }
 
-    /// `item == "*"`: any item (in a table row, the row's label is the shared subject).
+    /// `item == "*"`: any item (in a table row, the row's label is the shared subject). A variable's
+    /// value may carry a scope, "project{英才荟}": the figures about one named sub-project.
     static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
         let c = f.concept
-        guard item == "*" || (c.scope.isEmpty && c.item == item), f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
+        guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
               !f.number.inRange, f.change == 0 else { return false }
         if let rate = ref.rate {
             guard f.kind == .percent, c.rate == rate else { return false }
         } else if ref.measure == "score" || ref.measure == "weight" {
             guard f.kind == .score, c.measure == ref.measure else { return false }
+        } else if ref.measure == "count" {
+            guard case .count = f.kind, !f.number.approximate else { return false }
         } else {
             guard let unit = f.kind.moneyUnit, !unit.isDollar, c.measure == ref.measure else { return false }
         }
@@ -61,6 +64,11 @@ enum FormulaCheck {
         case "any": return true
         case let q: return c.qualifier == q
         }
+    }
+
+    /// "project", "project{英才荟}", "{准备金}": an item and its scope as one text.
+    static func subjectText(_ c: Lexicon.Resolution) -> String {
+        (c.item ?? "") + (c.scope.isEmpty ? "" : "{\(c.scope)}")
     }
 
     /// The reference with its variables replaced by the values of one assignment.
@@ -90,8 +98,9 @@ enum FormulaCheck {
                 let v = substitute(variable, measure: measure, item: nil)
                 var seen = [String]()
                 for f in facts {
-                    guard let item = f.concept.item, !seen.contains(item), matches(v, f, item: item) else { continue }
-                    seen.append(item)
+                    let subject = subjectText(f.concept)
+                    guard !subject.isEmpty, !seen.contains(subject), matches(v, f, item: subject) else { continue }
+                    seen.append(subject)
                 }
                 items = seen
             }
@@ -119,6 +128,11 @@ enum FormulaCheck {
                 bound[original] = [candidates[0]]
             }
             guard ok else { continue }
+            // `absent`: the formula applies only where these concepts are not stated
+            if rule.absent.contains(where: { original in
+                let ref = substitute(original, measure: measure, item: item)
+                return facts.contains { matches(ref, $0, item: ref.item) }
+            }) { continue }
             let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
             guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }
             context.evaluated.insert(involved + [rule.id.hashValue])
@@ -183,7 +197,7 @@ extension FormulaExpression {
         switch self {
         case .sum(let r): return r == ref
         case .reference, .constant: return false
-        case .negate(let e): return e.sumsReference(ref)
+        case .negate(let e), .absolute(let e): return e.sumsReference(ref)
         case .binary(_, let a, let b): return a.sumsReference(ref) || b.sumsReference(ref)
         }
     }
@@ -194,7 +208,18 @@ enum FormulaEvaluator {
     static func value(_ f: Fact, _ context: CheckContext, reinterpret: Set<Int>) -> Interval {
         var iv = context.interval(f)
         if reinterpret.contains(f.id) { iv = iv * Interval(exactly: 10000) }
+        if signedNegative(f) { iv = -iv }
         return iv
+    }
+
+    /// "调减预算250万": an adjustment the words make negative (a table's "-250.00" carries its sign).
+    static func signedNegative(_ f: Fact) -> Bool {
+        f.concept.measure == "adjust" && f.value > 0 && ["调减", "减少", "压减", "核减", "收回"].contains { f.label.contains($0) }
+    }
+
+    static func signed(_ f: Fact, _ context: CheckContext, unitOf: Fact) -> Decimal {
+        let v = context.value(f, inUnitOf: unitOf)
+        return signedNegative(f) ? -v : v
     }
 
     static func eval(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Interval? {
@@ -208,6 +233,11 @@ enum FormulaEvaluator {
             return Interval(exactly: d)
         case .negate(let x):
             return eval(x, bound: bound, context: context, reinterpret: reinterpret).map { -$0 }
+        case .absolute(let x):
+            guard let v = eval(x, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
+            if v.lo >= 0 { return v }
+            if v.hi <= 0 { return -v }
+            return Interval(lo: 0, hi: max(-v.lo, v.hi))
         case .binary(let op, let a, let b):
             guard let l = eval(a, bound: bound, context: context, reinterpret: reinterpret),
                   let r = eval(b, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
@@ -239,11 +269,12 @@ enum FormulaEvaluator {
         switch e {
         case .reference(let r):
             guard let f = bound[r]?.first else { return 0 }
-            return context.value(f, inUnitOf: unitOf)
+            return signed(f, context, unitOf: unitOf)
         case .sum(let r):
-            return (bound[r] ?? []).reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: unitOf) }
+            return (bound[r] ?? []).reduce(Decimal(0)) { $0 + signed($1, context, unitOf: unitOf) }
         case .constant(let d): return d
         case .negate(let x): return exact(x, bound: bound, unitOf: unitOf, context: context).map { -$0 }
+        case .absolute(let x): return exact(x, bound: bound, unitOf: unitOf, context: context).map { abs($0) }
         case .binary(let op, let a, let b):
             guard let l = exact(a, bound: bound, unitOf: unitOf, context: context),
                   let r = exact(b, bound: bound, unitOf: unitOf, context: context) else { return nil }
@@ -257,7 +288,7 @@ enum FormulaEvaluator {
     }
 
     static func render(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], mixedUnits: Bool, parentPrecedence: Int = 0) -> String {
-        func lit(_ f: Fact) -> String { mixedUnits ? f.shown : f.literal }
+        func lit(_ f: Fact) -> String { (signedNegative(f) ? "-" : "") + (mixedUnits ? f.shown : f.literal) }
         switch e {
         case .reference(let r):
             return bound[r]?.first.map(lit) ?? "0"
@@ -267,6 +298,7 @@ enum FormulaEvaluator {
             return terms.count == 1 ? terms[0] : (parentPrecedence > 1 ? "(" + terms.joined(separator: " + ") + ")" : terms.joined(separator: " + "))
         case .constant(let d): return NSDecimalNumber(decimal: d).stringValue
         case .negate(let x): return "-" + render(x, bound: bound, mixedUnits: mixedUnits, parentPrecedence: 3)
+        case .absolute(let x): return "|" + render(x, bound: bound, mixedUnits: mixedUnits) + "|"
         case .binary(let op, let a, let b):
             // an optional figure that is absent is left out rather than shown as "+ 0"
             if op == "+", case .reference(let r) = b, r.optional, bound[r]?.isEmpty ?? true {

@@ -93,7 +93,6 @@ enum ScoreCheck {
                 } else {
                     closed = true
                 }
-                guard closed else { continue }
                 let group = Array(rows[start..<end])
                 if group.contains(where: \.garbled) { continue }
                 // the cap: written into the name, or the group's own weight column
@@ -110,7 +109,8 @@ enum ScoreCheck {
                 guard !items.isEmpty, items.count >= 1 else { continue }
                 if group.contains(where: { $0.score != nil && sheet.itemWeight($0) == nil }) { continue }
                 let sum = items.reduce(Decimal(0)) { $0 + $1.value }
-                if sum == capValue || (sum < capValue && !sheet.clean) { continue }
+                // an open group (more of its rows may follow under another header) can only be too big
+                if sum == capValue || (sum < capValue && (!sheet.clean || !closed)) { continue }
                 if items.count == 1 && items[0].id == capFact?.id { continue }
                 let evidence = items.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(items))) ≠ \(Show.number(capValue, scale: 0))（“\(name)”）"
                 if let capFact {

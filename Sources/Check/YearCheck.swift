@@ -62,7 +62,10 @@ enum YearCheck {
                 let start = f.number.numberRange.lowerBound
                 return mention.range.lowerBound >= start - f.label.unicodeScalars.count && mention.range.upperBound <= start
             }
-            guard governs || inLabel || paragraph.isHeading else { continue }
+            // "在编制2019年部门预算时": the year of a budget, a final account, an evaluation
+            let after = paragraph.text.string(mention.range.upperBound..<min(paragraph.text.count, mention.range.upperBound + 6))
+            let datesNoun = rule.words("fiscal_nouns").contains { after.hasPrefix($0) }
+            guard governs || inLabel || paragraph.isHeading || datesNoun else { continue }
             guard let span = paragraph.text.span(mention.range) else { continue }
             let yearText = paragraph.text.string(mention.range)
             context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",

@@ -5,6 +5,11 @@ import JXNormalize
 import JXRules
 import JXStructure
 
+struct SubjectKey: Hashable {
+    var item: String?
+    var scope: String
+}
+
 /// Structure → facts: quantities with labels, concepts, years, and the relations the text states.
 public enum Extractor {
     public static func extract(_ doc: StructuredDocument, lexicon: Lexicon, fiscalYear override: Int? = nil) -> FactSet {
@@ -584,6 +589,19 @@ public enum Extractor {
                     facts[id].concept.item = pc.item == "total" ? nil : pc.item
                     facts[id].concept.scope = pc.scope
                     facts[id].measureSource = .sibling
+                }
+            }
+            // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index]
+                for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty {
+                    let sentence = sentenceIndex(of: facts[id])
+                    let money = ids.filter { facts[$0].kind.isMoney && sentenceIndex(of: facts[$0]) == sentence && facts[$0].concept.measure != nil }
+                    let subjects = Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
+                    if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty {
+                        facts[id].concept.item = subject.item
+                        facts[id].concept.scope = subject.scope
+                    }
                 }
             }
             // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"

@@ -11,13 +11,15 @@ import Foundation
 /// item throughout the formula), `rate.ID` / `rate.ID[ITEM]` for rates, `score` / `weight` for
 /// scores. `@initial` / `@adjusted` / `@any` select a qualifier (default: not the initial budget).
 /// A trailing `?` makes a reference optional (absent → 0); `sum(ref)` adds every matching figure
-/// (none → 0). Operators: + − * / with the usual precedence, parentheses, decimal constants;
+/// (none → 0); `abs(…)` is the magnitude. `count.ITEM` is a count of people or things (编制数,
+/// 在编人数). Operators: + − * / with the usual precedence, parentheses, decimal constants;
 /// one comparison (== <= >= < > !=) at the top.
 public indirect enum FormulaExpression: Sendable, Hashable, CustomStringConvertible {
     case reference(ConceptReference)
     case sum(ConceptReference)
     case constant(Decimal)
     case negate(FormulaExpression)
+    case absolute(FormulaExpression)
     case binary(Character, FormulaExpression, FormulaExpression)
 
     public var description: String {
@@ -26,6 +28,7 @@ public indirect enum FormulaExpression: Sendable, Hashable, CustomStringConverti
         case .sum(let r): return "sum(\(r))"
         case .constant(let d): return NSDecimalNumber(decimal: d).stringValue
         case .negate(let e): return "-\(e)"
+        case .absolute(let e): return "abs(\(e))"
         case .binary(let op, let a, let b): return "(\(a) \(op) \(b))"
         }
     }
@@ -34,7 +37,7 @@ public indirect enum FormulaExpression: Sendable, Hashable, CustomStringConverti
         switch self {
         case .reference(let r), .sum(let r): return [r]
         case .constant: return []
-        case .negate(let e): return e.references
+        case .negate(let e), .absolute(let e): return e.references
         case .binary(_, let a, let b): return a.references + b.references
         }
     }
@@ -175,6 +178,16 @@ public enum FormulaParser {
             guard isIdentifierStart(ch) || ch == "$" else { throw Failure(column: i + 1, message: "expected a concept, a number or '(', found '\(Character(ch))'") }
             let start = i
             let name = identifier()
+            if name == "abs" {
+                skipSpace()
+                guard i < s.count, s[i] == "(" else { throw Failure(column: i + 1, message: "expected '(' after abs") }
+                i += 1
+                let inner = try expression()
+                skipSpace()
+                guard i < s.count, s[i] == ")" else { throw Failure(column: i + 1, message: "expected ')' after abs(…") }
+                i += 1
+                return .absolute(inner)
+            }
             if name == "sum" {
                 skipSpace()
                 guard i < s.count, s[i] == "(" else { throw Failure(column: i + 1, message: "expected '(' after sum") }

@@ -43,6 +43,8 @@ public struct Rule: Sendable {
     public var message: String
     public var formula: Formula?
     public var frames: [Frame]
+    /// Formula rules: concepts whose presence in the frame makes the formula not apply.
+    public var absent: [ConceptReference] = []
     /// Word lists of the rule ("comparison_words = [...]").
     public var words: [String: [String]]
     /// Numeric parameters ("near_ratio = 0.02").
@@ -124,7 +126,7 @@ public struct RuleSet: Sendable {
 /// Reads the `[[rule]]` tables of one rule file.
 public enum RuleLoader {
     static let commonKeys: Set<String> = ["id", "category", "severity", "kind", "check", "title", "message", "explanation", "pass", "fail", "enabled"]
-    static let formulaKeys: Set<String> = ["formula", "frames"]
+    static let formulaKeys: Set<String> = ["formula", "frames", "absent"]
 
     public static func load(_ text: String, file: String) throws(TOMLError) -> [Rule] {
         let root = try TOML.parse(text, file: file)
@@ -189,6 +191,7 @@ public enum RuleLoader {
         }
         var formula: Formula?
         var frames = [Frame]()
+        var absentRefs = [ConceptReference]()
         if kind == .formula {
             let node = try table.required("formula", file: file)
             let text = try node.string(file: file, key: "formula")
@@ -207,6 +210,14 @@ public enum RuleLoader {
                 frames.append(frame)
             }
             if frames.isEmpty { throw frameNode.error("'frames' must name at least one frame", file: file) }
+            if let absentNode = table["absent"] {
+                for text in try absentNode.strings(file: file, key: "absent") {
+                    guard let parsed = try? FormulaParser.parse(text + " == 0"), case .reference(let ref) = parsed.lhs else {
+                        throw absentNode.error("in 'absent': '\(text)' is not a concept reference such as 'budget[$x]'", file: file)
+                    }
+                    absentRefs.append(ref)
+                }
+            }
         }
         let message = try table.required("message", file: file).string(file: file, key: "message")
         let title = try table.string("title", file: file) ?? message
@@ -222,10 +233,12 @@ public enum RuleLoader {
         if !examples.contains(where: { $0.fails }) || !examples.contains(where: { !$0.fails }) {
             throw table.error("rule '\(id)' needs at least one 'pass' and one 'fail' example", file: file)
         }
-        return Rule(info: RuleInfo(id: id, category: category, severity: severity, title: title, explanation: explanation),
-                    kind: kind, check: check, message: message, formula: formula, frames: frames, words: words,
-                    numbers: numbers, examples: examples, enabled: try table.bool("enabled", file: file) ?? true,
-                    file: file, position: table.position)
+        var rule = Rule(info: RuleInfo(id: id, category: category, severity: severity, title: title, explanation: explanation),
+                        kind: kind, check: check, message: message, formula: formula, frames: frames, words: words,
+                        numbers: numbers, examples: examples, enabled: try table.bool("enabled", file: file) ?? true,
+                        file: file, position: table.position)
+        rule.absent = absentRefs
+        return rule
     }
 
     static func validateID(_ id: String, node: TOMLNode, file: String) throws(TOMLError) {
