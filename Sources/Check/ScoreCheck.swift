@@ -19,7 +19,7 @@ enum ScoreCheck {
         let sheets = context.doc.tables.compactMap { ScoreSheet.build($0, context.facts) }
         switch rule.check {
         case "item-above-cap": for s in sheets { itemAboveCap(rule, s, &context) }
-        case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context) }
+        case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context); captionVersusName(rule, s, &context) }
         case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, &context) }
         case "prose-total": proseTotal(rule, sheets, &context)
         case "grade": grade(rule, sheets, &context)
@@ -61,6 +61,23 @@ enum ScoreCheck {
             let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: "分值 \($0.literal)") }
             context.report(rule, span: span, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(Show.number(section.cap, scale: 0))（“\(section.title)”）",
                            message: "本部分各指标分值之和与标题所注分值不符", related: related, key: "section|\(section.title)")
+        }
+    }
+
+    /// A caption section whose rows all sit under one top-level name: the name's cap
+    /// ("预算管理情况（20）") must be the caption's ("三、预算管理情况（20分）").
+    static func captionVersusName(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        for (k, section) in sheet.sections.enumerated() {
+            let rows = sheet.rows.filter { $0.section == k && !$0.isTotal && !$0.garbled }
+            let named = rows.filter { !$0.names.isEmpty && $0.ownName[0] }
+            let names = Set(named.map { $0.names[0] })
+            guard names.count == 1, let row = named.first, let cap = row.caps[0], cap != section.cap,
+                  let cell = sheet.table.rows[row.index].cells.first(where: { CellText.compact($0.string) == row.names[0] }),
+                  let span = ScoreSheet.capSpan(cell.text) else { continue }
+            var related = [RelatedLocation]()
+            if let s = section.captionSpan { related.append(RelatedLocation(position: s.start, message: "“\(section.title)”")) }
+            context.report(rule, span: span, place: cell.place, evidence: "“\(row.names[0])”注 \(Show.number(cap, scale: 0)) 分，所在部分“\(section.title)”注 \(Show.number(section.cap, scale: 0)) 分",
+                           message: "指标名称所注分值与所在部分标题不符", related: related, key: "caption-name|\(row.names[0])")
         }
     }
 

@@ -1,6 +1,177 @@
+import Foundation
+import JXCore
 import JXExtract
 import JXRules
+import JXStructure
 
+/// `kind = "table"`: the sums a budget table states by its layout.
+///  - subtotals: 小计 / 合计 / 总计 rows equal the sum of the rows they close (a 小计 closes its
+///    分类 group; a 合计/总计 the 小计 rows above it, or all rows when there are none); rows marked as
+///    sub-items (其中…, 【…】) are not counted twice;
+///  - children: a row's marked sub-items add up to it (【…】 lists) or stay within it (其中…).
 enum TableCheck {
-    static func run(_ rule: Rule, _ context: inout CheckContext) {}
+    struct Layout {
+        var table: Table
+        /// Data rows of one header segment, in order.
+        var rows: [Int]
+        /// Money columns of the segment.
+        var columns: [Int]
+        /// Parent row index of each child row.
+        var parent: [Int: Int]
+        /// How each child row is marked ("其中", "【】", or "follows" for unmarked rows after a 其中 row).
+        var childMark: [Int: String]
+        var totals: Set<Int>
+    }
+
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        for table in context.doc.tables {
+            if ScoreSheet.build(table, context.facts) != nil { continue }
+            let segments = Set(table.rows.map(\.segment))
+            for segment in segments.sorted() {
+                guard let layout = layout(table, segment: segment, context) else { continue }
+                switch rule.check {
+                case "subtotals": subtotals(rule, layout, &context)
+                case "children": children(rule, layout, &context)
+                default: break
+                }
+            }
+        }
+    }
+
+    /// The row's item: the last text cell before its first number ("【办公用房水电费】", "基本支出小计").
+    static func label(_ row: TableRow) -> String {
+        var text = ""
+        for cell in row.cells.sorted(by: { $0.column < $1.column }) {
+            if CellText.isNumeric(cell.text) || ["-", "—", "－"].contains(CellText.compact(cell.string)) { break }
+            let t = CellText.compact(cell.string)
+            if !t.isEmpty { text = t }
+        }
+        return text
+    }
+
+    static func isChildMarked(_ label: String) -> String? {
+        if label.hasPrefix("其中") || label.hasPrefix("（其中") || label.hasPrefix("(其中") { return "其中" }
+        if label.hasPrefix("【") && label.hasSuffix("】") { return "【】" }
+        if label.hasPrefix("—") || label.hasPrefix("-") || label.hasPrefix("·") || label.hasPrefix("△") { return "【】" }
+        return nil
+    }
+
+    static func fact(_ context: CheckContext, _ table: Table, _ row: Int, _ column: Int) -> Fact? {
+        guard let id = context.facts.tableFacts[table.index][row][column] else { return nil }
+        let f = context.fact(id)
+        return f.kind.isMoney ? f : nil
+    }
+
+    static func layout(_ table: Table, segment: Int, _ context: CheckContext) -> Layout? {
+        let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
+        guard rows.count >= 3 else { return nil }
+        var counts = [Int: Int]()
+        for r in rows { for (c, id) in context.facts.tableFacts[table.index][r] where context.fact(id).kind.isMoney && context.fact(id).value != 0 { counts[c, default: 0] += 1 } }
+        let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted()
+        guard !columns.isEmpty else { return nil }
+        let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0])) || label(table.rows[$0]).contains("小计") })
+        guard !totals.isEmpty else { return nil }
+        // marked sub-items and the unmarked rows that complete a 其中 list
+        var parent = [Int: Int]()
+        var mark = [Int: String]()
+        var lastTop: Int?
+        var k = 0
+        let key = columns[0]
+        while k < rows.count {
+            let r = rows[k]
+            if totals.contains(r) { lastTop = nil; k += 1; continue }
+            let text = label(table.rows[r])
+            if let m = isChildMarked(text), let p = lastTop {
+                parent[r] = p
+                mark[r] = m
+                if m == "其中" {
+                    // following rows continue the 其中 list while they add up to the parent exactly
+                    var sum = fact(context, table, r, key).map { context.interval($0) } ?? Interval(exactly: 0)
+                    var extra = [Int]()
+                    var j = k + 1
+                    let target = fact(context, table, p, key).map { context.interval($0) }
+                    while let t = target, j < rows.count, !totals.contains(rows[j]), isChildMarked(label(table.rows[rows[j]])) == nil,
+                          let v = fact(context, table, rows[j], key) {
+                        sum = sum + context.interval(v)
+                        extra.append(rows[j])
+                        if sum.overlaps(t) {
+                            for e in extra { parent[e] = p; mark[e] = "follows" }
+                            k = j
+                            break
+                        }
+                        if sum.lo > t.hi { break }
+                        j += 1
+                    }
+                }
+            } else {
+                lastTop = r
+            }
+            k += 1
+        }
+        return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals)
+    }
+
+    /// The 分类 of a row: its first cell (filled from merged cells).
+    static func category(_ row: TableRow) -> String {
+        CellText.compact(row.cells.first(where: { $0.column == 0 })?.string ?? "")
+    }
+
+    static func subtotals(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {
+        let table = layout.table
+        var start = 0  // first row (index into layout.rows) of the open group
+        var subtotalRows = [Int]()
+        for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
+            let text = label(table.rows[r])
+            let isSub = text.contains("小计")
+            var members: [Int]
+            if isSub {
+                // the rows of its group: same 分类 as the 小计's name, else everything since the last total
+                let name = text.replacingOccurrences(of: "小计", with: "")
+                members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
+                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(String(name.prefix(4))) }
+                if !sameCategory.isEmpty { members = sameCategory }
+                subtotalRows.append(r)
+            } else if !subtotalRows.isEmpty {
+                members = subtotalRows
+                subtotalRows = []
+            } else {
+                members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
+            }
+            start = k + 1
+            guard !members.isEmpty else { continue }
+            for c in layout.columns {
+                guard let total = fact(context, table, r, c) else { continue }
+                let parts = members.compactMap { fact(context, table, $0, c) }
+                // every member must state this column (a blank is not a zero)
+                guard parts.count == members.count, parts.count >= 1 else { continue }
+                if parts.count == 1 && parts[0].value == total.value { continue }
+                let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+                if sum.overlaps(context.interval(total)) { continue }
+                let header = table.header(row: table.rows[r], column: c)
+                context.report(rule, main: total, others: parts, evidence: PartsCheck.evidence(total, parts, context) + (header.isEmpty ? "" : "（\(header)）"),
+                               message: "“\(text)”行与其所合计各行之和不符")
+            }
+        }
+    }
+
+    static func children(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {
+        let table = layout.table
+        let parents = Set(layout.parent.values)
+        for p in parents.sorted() {
+            let kids = layout.rows.filter { layout.parent[$0] == p }
+            let marks = Set(kids.compactMap { layout.childMark[$0] })
+            let exhaustive = (marks == ["【】"] && kids.count >= 2) || marks.contains("follows")
+            for c in layout.columns {
+                guard let whole = fact(context, table, p, c) else { continue }
+                let parts = kids.compactMap { fact(context, table, $0, c) }
+                guard parts.count == kids.count, !parts.isEmpty else { continue }
+                let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+                let w = context.interval(whole)
+                let failing = exhaustive ? !sum.overlaps(w) : sum.lo > w.hi
+                guard failing else { continue }
+                context.report(rule, main: whole, others: parts, evidence: PartsCheck.evidence(whole, parts, context),
+                               message: exhaustive ? "“\(label(table.rows[p]))”与其下各明细之和不符" : "“\(label(table.rows[p]))”的“其中”各项之和超过了它")
+            }
+        }
+    }
 }

@@ -573,6 +573,20 @@ public enum Extractor {
                     facts[pid].measureSource = .inherited
                 }
             }
+            // "如英才荟项目，2020年年初预算340万，…": a sentence that opens with a clause naming a
+            // subject, and no number, is about that subject
+            for p in doc.paragraphs {
+                for (s, range) in p.sentences.enumerated() {
+                    guard let subject = openingSubject(p.text, range) else { continue }
+                    for id in paragraphFacts[p.index] where sentenceIndex(of: facts[id]) == s {
+                        let c = facts[id].concept
+                        guard c.scope.isEmpty, c.item == "total" || (c.item == nil && facts[id].kind.isMoney) else { continue }
+                        guard facts[id].number.numberRange.lowerBound > range.lowerBound + subject.count else { continue }
+                        facts[id].concept.item = nil
+                        facts[id].concept.scope = subject
+                    }
+                }
+            }
             // a bare measure ("账面金额1.08万元", "实际支出3.56万元") is about the subject of the clause
             // before it in the sentence ("闲置资产共有3件，…", "公务用车…预算数为3.67万元，…")
             for p in doc.paragraphs {
@@ -627,6 +641,25 @@ public enum Extractor {
                     }
                 }
             }
+        }
+
+        /// The subject named by a sentence's first clause when it holds no number: "如英才荟项目，…",
+        /// "以投资推广项目为例，…", "英才荟专项：…".
+        func openingSubject(_ text: TextRun, _ range: Range<Int>) -> String? {
+            let s = text.scalars
+            var end = range.lowerBound
+            while end < range.upperBound && !"，,：:；;".unicodeScalars.contains(s[end]) { end += 1 }
+            guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 20 else { return nil }
+            let clause = text.string(range.lowerBound..<end)
+            if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
+            var subject = clause
+            for prefix in ["如", "例如", "比如", "以", "其中", "对于", "关于"] where subject.hasPrefix(prefix) {
+                subject = String(subject.dropFirst(prefix.count))
+            }
+            if subject.hasSuffix("为例") { subject = String(subject.dropLast(2)) }
+            let nouns = ["项目", "专项", "工程", "经费", "资金", "活动", "课题", "任务"]
+            guard subject.count >= 2, nouns.contains(where: { subject.hasSuffix($0) }) else { return nil }
+            return subject
         }
 
         /// Shares: the part is the nearest figure before the percentage in its sentence; the base is

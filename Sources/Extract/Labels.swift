@@ -21,7 +21,7 @@ enum Labels {
             } else if openBrackets.contains(ch) {
                 if depth == 0 { stopChar = ch; break }
                 depth -= 1
-            } else if depth == 0 && clauseBoundaries.contains(ch) {
+            } else if depth == 0 && (clauseBoundaries.contains(ch) || ch == "：" || ch == ":") {
                 stopChar = ch
                 break
             }

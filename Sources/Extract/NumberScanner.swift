@@ -110,7 +110,7 @@ public enum NumberScanner {
                 i = numberEnd
                 continue
             }
-            if quoted || isOrdinal(s, at: start) || isDatePart(s, end: numberEnd, value: integerPart, decimals: decimals) {
+            if quoted || isOrdinal(s, at: start) || isReference(s, at: start) || isDatePart(s, end: numberEnd, value: integerPart, decimals: decimals) {
                 i = skipDate(s, from: numberEnd)
                 continue
             }
@@ -296,6 +296,15 @@ public enum NumberScanner {
             if k + w.count <= s.count && Array(s[k..<(k + w.count)]) == w { return (cmp, w.count) }
         }
         return nil
+    }
+
+    /// "表5", "图 2", "附件1", "附表3": references to parts of the document.
+    static func isReference(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0 && CharClass.isInlineSpace(s[k]) { k -= 1 }
+        guard k >= 0 else { return false }
+        if s[k] == "表" || s[k] == "图" { return true }
+        return k >= 1 && s[k - 1] == "附" && s[k] == "件"
     }
 
     /// "第3次", "第十一": ordinals are not quantities.
