@@ -1,6 +1,79 @@
+import Foundation
+import JXCore
 import JXExtract
 import JXRules
+import JXStructure
 
+/// `kind = "status"`: indicator tables (绩效指标完成情况): a target (指标值, with its comparator), an
+/// actual value (完成值) and what the row claims. A target that is missed while the row gives full
+/// marks, says 已完成, or leaves the deviation note (偏差说明) empty, is a missed target declared met.
 enum StatusCheck {
-    static func run(_ rule: Rule, _ context: inout CheckContext) {}
+    static func run(_ rule: Rule, _ context: inout CheckContext) {
+        guard rule.check == "indicator-target" else { return }
+        let reverseWords = rule.words("reverse_words")
+        let completedWords = rule.words("completed_words")
+        for table in context.doc.tables {
+            for (r, row) in table.rows.enumerated() where row.kind == .data {
+                let headers = table.headers(for: row)
+                guard let targetColumn = headers.firstIndex(where: isTarget), let actualColumn = headers.firstIndex(where: isActual),
+                      let tid = context.facts.tableFacts[table.index][r][targetColumn],
+                      let aid = context.facts.tableFacts[table.index][r][actualColumn] else { continue }
+                let target = context.fact(tid), actual = context.fact(aid)
+                guard comparable(target, actual) else { continue }
+                let name = CellText.compact(row.cells.filter { !CellText.isNumeric($0.text) }.map(\.string).joined())
+                var comparator = target.number.comparator
+                if comparator == nil { comparator = reverseWords.contains { name.contains($0) } ? .atMost : .atLeast }
+                guard !met(actual, target, comparator!, context) else { continue }
+                // what the row says about it
+                var claims = [String]()
+                if let weightColumn = headers.firstIndex(where: ScoreSheet.isWeightHeader), let scoreColumn = headers.lastIndex(where: ScoreSheet.isScoreHeader),
+                   let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
+                   let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
+                    claims.append("得分 \(s.literal) 为满分")
+                }
+                if let statusColumn = headers.firstIndex(where: { $0.contains("是否完成") || $0 == "完成情况" || $0.contains("完成状态") }),
+                   let cell = row.cell(statusColumn), completedWords.contains(where: { CellText.compact(cell.string).hasPrefix($0) }) {
+                    claims.append("标为“\(CellText.compact(cell.string))”")
+                }
+                if let noteColumn = headers.firstIndex(where: { $0.contains("偏差") || $0.contains("原因") || $0.contains("未完成") }),
+                   row.cell(noteColumn)?.isEmpty ?? true {
+                    claims.append("偏差说明为空")
+                }
+                guard !claims.isEmpty else { continue }
+                let need = comparator == .atMost || comparator == .less ? "不超过" : "达到"
+                let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.number.comparator?.rawValue ?? "")\(actual.shown)：未\(need)目标，但" + claims.joined(separator: "、")
+                context.report(rule, main: actual, others: [target], evidence: evidence)
+            }
+        }
+    }
+
+    static func isTarget(_ h: String) -> Bool {
+        (h.contains("指标值") || h.contains("目标值") || h.contains("预期值") || h.contains("计划值") || h.hasSuffix("预期目标")) && !h.contains("完成")
+    }
+
+    static func isActual(_ h: String) -> Bool {
+        h.contains("完成值") || h.contains("实际值") || h.contains("实际完成") || h.contains("完成情况值")
+    }
+
+    static func comparable(_ t: Fact, _ a: Fact) -> Bool {
+        if t.number.inRange || a.number.inRange { return false }
+        switch (t.kind, a.kind) {
+        case (.percent, .percent), (.score, .score), (.multiple, .multiple): return true
+        case (.count(let x), .count(let y)): return x == y
+        case (.count, .bare), (.bare, .count): return true
+        case (.money, .money): return true
+        default: return false
+        }
+    }
+
+    /// An actual written "≥5次" is at least 5.
+    static func met(_ actual: Fact, _ target: Fact, _ comparator: NumberComparator, _ context: CheckContext) -> Bool {
+        let a = context.interval(actual), t = context.interval(target)
+        switch comparator {
+        case .atLeast, .equal: return a.hi >= t.lo || actual.number.comparator == .atLeast || actual.number.comparator == .greater
+        case .greater: return a.hi > t.lo || actual.number.comparator == .greater
+        case .atMost: return a.lo <= t.hi || actual.number.comparator == .atMost || actual.number.comparator == .less
+        case .less: return a.lo < t.hi || actual.number.comparator == .less
+        }
+    }
 }

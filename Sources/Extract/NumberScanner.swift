@@ -25,12 +25,12 @@ public enum NumberScanner {
         "段", "院", "局", "会", "部", "享", "成", "红", "担", "贝", "秒", "辨", "化", "歧", "级", "档", "数", "值", "制",
     ]
 
-    static let comparatorWords: [([Unicode.Scalar], Comparator)] = ([
+    static let comparatorWords: [([Unicode.Scalar], NumberComparator)] = ([
         ("大于等于", .atLeast), ("小于等于", .atMost), ("不少于", .atLeast), ("不低于", .atLeast), ("不小于", .atLeast),
         ("不超过", .atMost), ("不高于", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("至少", .atLeast),
         ("最少", .atLeast), ("最多", .atMost), ("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
         ("小于", .less), ("低于", .less), ("少于", .less),
-    ] as [(String, Comparator)]).map { (Array($0.0.unicodeScalars), $0.1) }
+    ] as [(String, NumberComparator)]).map { (Array($0.0.unicodeScalars), $0.1) }
 
     public static func scan(_ text: TextRun) -> Result { scan(text.scalars) }
 
@@ -271,7 +271,7 @@ public enum NumberScanner {
         return measureWord(s, at: k) != nil
     }
 
-    static func comparator(before s: [Unicode.Scalar], at start: Int) -> Comparator? {
+    static func comparator(before s: [Unicode.Scalar], at start: Int) -> NumberComparator? {
         var k = start
         while k > 0 && CharClass.isInlineSpace(s[k - 1]) { k -= 1 }
         guard k > 0 else { return nil }
@@ -289,8 +289,8 @@ public enum NumberScanner {
         return nil
     }
 
-    static func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (Comparator, Int)? {
-        let options: [(String, Comparator)] = [("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost)]
+    static func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (NumberComparator, Int)? {
+        let options: [(String, NumberComparator)] = [("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost)]
         for (word, cmp) in options {
             let w = Array(word.unicodeScalars)
             if k + w.count <= s.count && Array(s[k..<(k + w.count)]) == w { return (cmp, w.count) }

@@ -60,7 +60,7 @@ public enum QuantityKind: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-public enum Comparator: String, Sendable {
+public enum NumberComparator: String, Sendable {
     case atLeast = "≥", atMost = "≤", greater = ">", less = "<", equal = "="
 }
 
@@ -76,7 +76,7 @@ public struct ScannedNumber: Sendable {
     public var unitText: String
     /// Power of ten in front of a count's measure word ("117.82万人次" → 4); 0 otherwise.
     public var multiplier: Int
-    public var comparator: Comparator?
+    public var comparator: NumberComparator?
     /// 约, 近, 余, 多, 左右
     public var approximate: Bool
     /// One end of a range ("80-90分", "200%-300%").
