@@ -74,8 +74,9 @@ enum ConsistencyCheck {
             out.append(ch)
         }
         out += digits
-        h = out.replacingOccurrences(of: "度", with: "", options: .anchored)
-        for m in modifiers { h = h.replacingOccurrences(of: m, with: "") }
-        return h
+        var scalars = Array(out.unicodeScalars)
+        if scalars.first == "度" { scalars.removeFirst() }
+        for m in modifiers { scalars = Lexicon.removing(Array(m.unicodeScalars), from: scalars) }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -54,6 +54,15 @@ struct CheckContext {
     var drafts = [Draft]()
     /// Fact sets a relation rule already evaluated, so larger frames do not repeat them.
     var evaluated = Set<[Int]>()
+    /// The score sheets of the document, built on first use.
+    var scoreSheetCache: [ScoreSheet?]?
+
+    mutating func scoreSheets() -> [ScoreSheet?] {
+        if let cached = scoreSheetCache { return cached }
+        let sheets = doc.tables.map { ScoreSheet.build($0, facts) }
+        scoreSheetCache = sheets
+        return sheets
+    }
 
     var doc: StructuredDocument { facts.structured }
 

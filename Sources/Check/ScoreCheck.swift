@@ -16,7 +16,7 @@ import JXStructure
 /// sums that exceed their cap are reported.
 enum ScoreCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        let sheets = context.doc.tables.compactMap { ScoreSheet.build($0, context.facts) }
+        let sheets = context.scoreSheets().compactMap { $0 }
         switch rule.check {
         case "item-above-cap": for s in sheets { itemAboveCap(rule, s, &context) }
         case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context); captionVersusName(rule, s, &context) }

@@ -24,8 +24,9 @@ enum TableCheck {
     }
 
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        let sheets = context.scoreSheets()
         for table in context.doc.tables {
-            if ScoreSheet.build(table, context.facts) != nil { continue }
+            if sheets[table.index] != nil { continue }
             let segments = Set(table.rows.map(\.segment))
             for segment in segments.sorted() {
                 guard let layout = layout(table, segment: segment, context) else { continue }

@@ -40,6 +40,15 @@ public enum Extractor {
         var paragraphYears: [[YearMention]]
         /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
         var cellTexts: [FactPlace: TextRun] = [:]
+        /// Labels resolved so far: table cells repeat their row label and column header.
+        var resolved: [String: Lexicon.Resolution] = [:]
+
+        mutating func resolve(_ label: String) -> Lexicon.Resolution {
+            if let r = resolved[label] { return r }
+            let r = lexicon.resolve(label)
+            resolved[label] = r
+            return r
+        }
 
         init(doc: StructuredDocument, lexicon: Lexicon) {
             self.doc = doc
@@ -103,7 +112,7 @@ public enum Extractor {
             return count
         }
 
-        func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
+        mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
             let head = Labels.head(label)
             var shareOf: String?
             var conceptLabel = head
@@ -123,7 +132,7 @@ public enum Extractor {
             if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
             let comparesYears = Labels.yearComparisons.contains { label.contains($0) }
             let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
-            var concept = lexicon.resolve(conceptLabel)
+            var concept = resolve(conceptLabel)
             if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
             if number.kind == .score {
                 if concept.measure != "score" && concept.measure != "weight" { concept.measure = nil }
@@ -184,7 +193,7 @@ public enum Extractor {
         }
 
         /// A zero for a dash in a column whose header or table states a money unit.
-        func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
+        mutating func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
             var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0,
                                        comparator: nil, approximate: false, inRange: false, range: 0..<text.count,
                                        numberRange: 0..<text.count, parenDepth: 0)
@@ -204,16 +213,30 @@ public enum Extractor {
             return other <= 2
         }
 
+        /// Whether a header names the rows' items (一级/二级/三级指标, 项目, 名称, 分类 …).
+        static func isNameHeader(_ h: String) -> Bool {
+            let s = Array(h.unicodeScalars)
+            func has(_ w: String) -> Bool { Lexicon.find(Array(w.unicodeScalars), in: s) }
+            if has("值") || has("说明") || has("标准") || has("解释") || has("原因") || has("得分") { return false }
+            return h.hasSuffix("指标") || h.hasSuffix("名称") || has("项目") || has("科目") || has("类别") || has("分类") || has("内容")
+        }
+
+        /// Name columns per (table, header segment), computed once.
+        var nameColumnCache: [String: Set<Int>] = [:]
+
         /// The row's label: the rightmost non-empty cell of its name columns (一级/二级/三级指标, 项目,
         /// 名称 …), or else of the text cells before its first number.
-        func rowLabel(_ row: TableRow, table: Table) -> String {
-            let headers = table.headers(for: row)
-            func isNameColumn(_ c: Int) -> Bool {
-                guard c < headers.count else { return false }
-                let h = headers[c]
-                if h.contains("值") || h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || h.contains("分值") || h.contains("得分") { return false }
-                return h.hasSuffix("指标") || h.hasSuffix("名称") || h.contains("项目") || h.contains("科目") || h.contains("类别") || h.contains("分类") || h.contains("内容") || h.hasSuffix("指标/名称")
+        mutating func rowLabel(_ row: TableRow, table: Table) -> String {
+            let key = "\(table.index).\(row.segment)"
+            let nameColumns: Set<Int>
+            if let cached = nameColumnCache[key] {
+                nameColumns = cached
+            } else {
+                let headers = table.headers(for: row)
+                nameColumns = Set(headers.indices.filter { Run.isNameHeader(headers[$0]) })
+                nameColumnCache[key] = nameColumns
             }
+            func isNameColumn(_ c: Int) -> Bool { nameColumns.contains(c) }
             var label = ""
             let sorted = row.cells.sorted(by: { $0.column < $1.column })
             if sorted.contains(where: { isNameColumn($0.column) }) {
@@ -232,8 +255,43 @@ public enum Extractor {
             return label
         }
 
-        func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+        /// What a column header says about the unit of its bare numbers, cached per header.
+        enum HeaderUnit { case money(MoneyUnit), score, rate, none }
+        var headerUnitCache: [String: HeaderUnit] = [:]
+
+        mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
             guard number.kind == .bare else { return }
+            let key = header + "|" + (tableUnit ?? "")
+            let unit: HeaderUnit
+            if let cached = headerUnitCache[key] {
+                unit = cached
+            } else {
+                unit = Run.headerUnit(header, tableUnit: tableUnit)
+                headerUnitCache[key] = unit
+            }
+            switch unit {
+            case .money(let m):
+                number.kind = .money(m)
+                number.unitText = ""
+            case .score:
+                number.kind = .score
+            case .rate, .none:
+                break
+            }
+        }
+
+        static func headerUnit(_ header: String, tableUnit: String?) -> HeaderUnit {
+            var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0, comparator: nil,
+                                       approximate: false, inRange: false, range: 0..<0, numberRange: 0..<0, parenDepth: 0)
+            classifyHeaderUnit(&number, header: header, tableUnit: tableUnit)
+            switch number.kind {
+            case .money(let m): return .money(m)
+            case .score: return .score
+            default: return .none
+            }
+        }
+
+        static func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
             for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] where header.contains("（\(unit.rawValue)）") || header.contains("(\(unit.rawValue))") || header.contains("单位：\(unit.rawValue)") {
                 number.kind = .money(unit)
                 number.unitText = ""
@@ -251,9 +309,9 @@ public enum Extractor {
             }
         }
 
-        func applyHeaderConcept(_ fact: inout Fact, header: String) {
-            let fromHeader = lexicon.resolve(header)
-            var rowConcept = lexicon.resolve(fact.head)
+        mutating func applyHeaderConcept(_ fact: inout Fact, header: String) {
+            let fromHeader = resolve(header)
+            var rowConcept = resolve(fact.head)
             if fact.number.kind.isMoney {
                 // the column says what is measured; the row names the item ("预算准备金" is an item)
                 if fromHeader.measure != nil || rowConcept.measure == nil || !rowConcept.explicitMeasure {
@@ -673,7 +731,7 @@ public enum Extractor {
                     guard let part = ids.last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && sentenceIndex(of: o) == sentence && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears }) else { continue }
                     var base: Int?
                     if let named = f.shareOf, !named.isEmpty {
-                        let wanted = lexicon.resolve(named)
+                        let wanted = resolve(named)
                         let candidates = ids.filter { other in
                             guard other != part, other != id else { return false }
                             let o = facts[other]

@@ -79,8 +79,44 @@ public struct Lexicon: Sendable {
     }
 
     var phraseIndex: [Phrase]
+    /// Modifiers, fillers, qualifier phrases and year words, longest first, as scalars.
+    var removableWords: [[Unicode.Scalar]] = []
+    var qualifierScalars: [([Unicode.Scalar], String)] = []
+
+    public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty, needle.count <= hay.count else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == needle[0] {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    public static func removing(_ word: [Unicode.Scalar], from s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard !word.isEmpty, word.count <= s.count, find(word, in: s) else { return s }
+        var out = [Unicode.Scalar]()
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + word.count <= s.count && s[i] == word[0] && Array(s[i..<(i + word.count)]) == word {
+                i += word.count
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return out
+    }
 
     mutating func rebuildIndex() {
+        let words = (modifiers + fillers + qualifiers.keys.sorted() + ["年度", "年"]).filter { !$0.isEmpty }
+        removableWords = words.map { Array($0.unicodeScalars) }
+        qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         var all = [Phrase]()
         for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .rate, entry: k, priority: e.priority)) } }
         for (k, e) in items.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .item, entry: k, priority: e.priority)) } }
@@ -140,20 +176,16 @@ public struct Lexicon: Sendable {
             result.qualifier = measures[m.entry].qualifier
             result.explicitMeasure = true
         }
-        for (phrase, qualifier) in qualifiers {
-            if label.contains(phrase) { result.qualifier = result.qualifier ?? qualifier }
+        let all = Array(label.unicodeScalars)
+        for (phrase, qualifier) in qualifierScalars where Lexicon.find(phrase, in: all) {
+            result.qualifier = result.qualifier ?? qualifier
         }
         // what is left: drop modifiers, fillers, years and digits, punctuation
         var rest = [Unicode.Scalar]()
-        for (k, ch) in s.enumerated() where !used[k] { rest.append(ch) }
+        for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) { rest.append(ch) }
         s = rest
-        var text = String(String.UnicodeScalarView(s.filter { isIdeograph($0) }))
-        for word in modifiers + fillers where !word.isEmpty {
-            text = text.replacingOccurrences(of: word, with: "")
-        }
-        for (phrase, _) in qualifiers { text = text.replacingOccurrences(of: phrase, with: "") }
-        text = text.replacingOccurrences(of: "年度", with: "").replacingOccurrences(of: "年", with: "")
-        result.scope = text
+        for word in removableWords { s = Lexicon.removing(word, from: s) }
+        result.scope = String(String.UnicodeScalarView(s))
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
         }
