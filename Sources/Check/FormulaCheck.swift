@@ -128,6 +128,10 @@ enum FormulaCheck {
                 bound[original] = [candidates[0]]
             }
             guard ok else { continue }
+            // a table row states its adjustments in columns: without any such column (not even "-"),
+            // the row says nothing about them and the identity cannot be checked
+            let sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            if frame == .row && !sums.isEmpty && sums.allSatisfy({ bound[$0]?.isEmpty ?? true }) { continue }
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
