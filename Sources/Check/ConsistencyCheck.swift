@@ -43,7 +43,7 @@ enum ConsistencyCheck {
     }
 
     static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {
-        guard f.kind != .bare, !f.number.inRange, f.number.comparator == nil, !f.number.approximate, !f.comparesYears,
+        guard f.kind != .bare, !f.unitAssumed, !f.isTarget, !f.number.inRange, f.number.comparator == nil, !f.number.approximate, !f.comparesYears,
               f.shareOf == nil, f.change == 0, !parts.contains(f.id) else { return false }
         if f.kind == .percent && f.concept.rate == nil { return false }
         if case .cell = f.place, !f.isCellValue { return false }

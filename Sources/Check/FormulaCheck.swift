@@ -48,7 +48,7 @@ enum FormulaCheck {
     /// value may carry a scope, "project{英才荟}": the figures about one named sub-project.
     static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
         let c = f.concept
-        guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
+        guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
               !f.number.inRange, f.change == 0 else { return false }
         if let rate = ref.rate {
             guard f.kind == .percent, c.rate == rate else { return false }
@@ -131,7 +131,7 @@ enum FormulaCheck {
             // a table row states its adjustments in columns: without any such column (not even "-"),
             // the row says nothing about them and the identity cannot be checked
             let sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
-            if frame == .row && !sums.isEmpty && sums.allSatisfy({ bound[$0]?.isEmpty ?? true }) { continue }
+            if !sums.isEmpty && sums.allSatisfy({ bound[$0]?.isEmpty ?? true }) { continue }
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)

@@ -178,9 +178,14 @@ enum ScoreCheck {
     /// Total scores stated in running text ("整体绩效评价得分为94.94分").
     static func proseTotals(_ rule: Rule, _ context: CheckContext) -> [Fact] {
         let words = rule.words("total_words")
+        let comparisons = rule.words("comparison_words")
         return context.facts.facts.filter { f in
-            !f.isCellValue && f.kind == .score && f.concept.measure == "score" && !f.number.inRange && f.number.comparator == nil
-                && words.contains { f.label.contains($0) } && f.value <= 100
+            guard !f.isCellValue, f.kind == .score, f.concept.measure == "score", !f.number.inRange, f.number.comparator == nil,
+                  !f.comparesYears, f.value <= 100, words.contains(where: { f.label.contains($0) }) else { return false }
+            // last year's score, or a comparison with it, is not this year's total
+            if let y = f.year, let fy = context.facts.fiscalYear, y != fy { return false }
+            let sentence = context.sentenceText(of: f)
+            return !comparisons.contains { sentence.contains($0) }
         }
     }
 

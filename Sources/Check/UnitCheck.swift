@@ -40,7 +40,7 @@ enum UnitCheck {
     /// Counts of CNY amounts per unit over the whole report.
     static func unitCounts(_ context: CheckContext) -> (wan: Int, yuan: Int) {
         var wan = 0, yuan = 0
-        for f in context.facts.facts {
+        for f in context.facts.facts where !f.unitAssumed {
             switch f.kind.moneyUnit {
             case .wanYuan?: wan += 1
             case .yuan?: yuan += 1
@@ -58,7 +58,7 @@ enum UnitCheck {
     }
 
     static func sameNumber(_ rule: Rule, _ context: inout CheckContext) {
-        let money = context.facts.facts.filter { ($0.kind.moneyUnit == .yuan || $0.kind.moneyUnit == .wanYuan) && !$0.number.inRange }
+        let money = context.facts.facts.filter { ($0.kind.moneyUnit == .yuan || $0.kind.moneyUnit == .wanYuan) && !$0.number.inRange && !$0.unitAssumed }
         var byValue = [Decimal: [Fact]]()
         for f in money where f.value != 0 { byValue[abs(f.value), default: []].append(f) }
         let dominant = context.facts.dominantMoneyUnit ?? .wanYuan

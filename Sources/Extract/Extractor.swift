@@ -155,6 +155,9 @@ public enum Extractor {
         // MARK: tables
 
         mutating func scanTables() {
+            var counts = [MoneyUnit: Int]()
+            for f in facts { if let u = f.kind.moneyUnit, !u.isDollar, u != .yuan || true { counts[u, default: 0] += 1 } }
+            if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
             for table in doc.tables {
                 let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted }?.year
                 for (r, row) in table.rows.enumerated() where row.kind == .data {
@@ -170,11 +173,19 @@ public enum Extractor {
                         if isSingleValue(cell.text, scan: scan) {
                             guard var number = scan.numbers.first else { continue }
                             applyHeaderUnit(&number, header: header, tableUnit: table.unit)
+                            // a money column with no unit anywhere: the report's usual unit, assumed
+                            var assumed = false
+                            if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, Run.isMoneyHeader(header) {
+                                number.kind = .money(unit)
+                                assumed = true
+                            }
                             guard let span = cell.text.span(number.range), let numberSpan = cell.text.span(number.numberRange) else { continue }
                             var fact = makeFact(number: number, label: labelText, place: .cell(table: table.index, row: r, column: cell.column),
                                                 span: span, numberSpan: numberSpan)
                             fact.label = labelText + "／" + header
                             fact.isCellValue = true
+                            fact.isTarget = Run.isTargetHeader(header)
+                            fact.unitAssumed = assumed
                             applyHeaderConcept(&fact, header: header)
                             fact.sourcePlace = cell.place
                             if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
@@ -255,6 +266,18 @@ public enum Extractor {
             return label
         }
 
+        /// The money unit most prose amounts use (set before tables are read).
+        var proseMoneyUnit: MoneyUnit?
+
+        static func isTargetHeader(_ h: String) -> Bool {
+            (h.contains("指标值") || h.contains("目标值") || h.contains("预期值") || h.contains("计划值") || h.hasSuffix("预期目标")) && !h.contains("完成")
+        }
+
+        static func isMoneyHeader(_ h: String) -> Bool {
+            if h.contains("率") || h.contains("进度") || h.contains("比例") || h.contains("分值") || h.contains("得分") || h.contains("占比") { return false }
+            return ["预算数", "预算", "支出", "执行数", "金额", "决算", "结转", "结余", "资金", "经费", "指标数"].contains { h.contains($0) }
+        }
+
         /// What a column header says about the unit of its bare numbers, cached per header.
         enum HeaderUnit { case money(MoneyUnit), score, rate, none }
         var headerUnitCache: [String: HeaderUnit] = [:]
@@ -323,10 +346,14 @@ public enum Extractor {
                 rowConcept.rate = nil
                 fact.measureSource = .header
             } else if fact.number.kind == .percent {
-                rowConcept.rate = fromHeader.rate
+                // the column names the rate (执行率), or else the row does ("预算执行率 | 100% | 95.05%")
+                rowConcept.rate = fromHeader.rate ?? rowConcept.rate
                 rowConcept.measure = nil
             } else if fact.number.kind == .score {
                 rowConcept.measure = fromHeader.measure == "score" || fromHeader.measure == "weight" ? fromHeader.measure : nil
+                rowConcept.rate = nil
+            } else {
+                rowConcept.rate = nil
             }
             fact.concept = rowConcept
             if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }

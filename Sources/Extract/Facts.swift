@@ -50,6 +50,11 @@ public struct Fact: Sendable, Identifiable {
     /// A table cell holding just this value (its label comes from the row and column headers);
     /// false for running text, including text inside a cell.
     public var isCellValue: Bool = false
+    /// A cell of a target column (指标值 / 目标值): a goal, not a stated figure.
+    public var isTarget: Bool = false
+    /// The unit was not stated (a table without 单位 or a unit in its header) and is the report's
+    /// usual money unit: good for relations within the table, not for unit checks.
+    public var unitAssumed: Bool = false
 
     public var value: Decimal { number.value }
     public var kind: QuantityKind { number.kind }

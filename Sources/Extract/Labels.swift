@@ -50,6 +50,11 @@ enum Labels {
     /// The label without connectives, fillers and comparator words.
     static func head(_ label: String) -> String {
         var h = label
+        // "一是…", "二是…": an enumerator, not part of the name
+        let scalars = Array(h.unicodeScalars)
+        if scalars.count > 2, scalars[1] == "是", "一二三四五六七八九十".unicodeScalars.contains(scalars[0]) {
+            h = String(h.unicodeScalars.dropFirst(2))
+        }
         var changed = true
         while changed {
             changed = false

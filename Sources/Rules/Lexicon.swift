@@ -115,7 +115,8 @@ public struct Lexicon: Sendable {
 
     mutating func rebuildIndex() {
         let words = (modifiers + fillers + qualifiers.keys.sorted() + ["年度", "年"]).filter { !$0.isEmpty }
-        removableWords = words.map { Array($0.unicodeScalars) }
+        // longest first, so "调整后" goes before the filler "后"
+        removableWords = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         var all = [Phrase]()
         for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .rate, entry: k, priority: e.priority)) } }

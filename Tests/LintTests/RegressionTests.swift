@@ -157,3 +157,40 @@ extension RegressionTests {
         #expect(findings(table).isEmpty)
     }
 }
+
+/// Found while writing the samples.
+extension RegressionTests {
+    @Test func lastYearsScoreIsNotThisYearsTotal() {
+        let text = """
+        2023年度部门整体支出绩效自评报告
+        本部门2023年度整体绩效自评得分为95分，评价等级为“优”。较上年度自评得分94.20分提高0.80分。
+        | 一级指标 | 三级指标 | 分值 | 得分 |
+        |---|---|---|---|
+        | 决策 | 目标设置 | 40 | 38 |
+        | 产出 | 数量指标 | 60 | 57 |
+        | 合计 | | 100 | 95 |
+        """
+        #expect(findings(text).isEmpty)
+    }
+
+    @Test func theExecutionRateRowOfAScoreSheetIsChecked() {
+        let row = """
+        一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分
+        投入指标\t资金管理\t预算执行率\t100%\t95.05%\t10\t9.51
+        """
+        #expect(findings(row).isEmpty)
+        let slip = row.replacingOccurrences(of: "\t10\t9.51", with: "\t10\t9.05")
+        #expect(rules(slip).contains("score.weighted-rate"))
+    }
+
+    @Test func aTableWithoutAUnitTakesTheReportsUnitForItsOwnRelations() {
+        let text = """
+        2023年全年预算数172.00万元，实际支出160.88万元，结转11.12万元。
+        表1 预算执行情况表
+        预算项目\t年度预算数\t支出数\t执行率
+        文物保护修缮\t172.00\t160.88\t95.53%
+        安全巡查\t20.00\t19.00\t95.00%
+        """
+        #expect(rules(text) == ["rate.execution"])
+    }
+}
