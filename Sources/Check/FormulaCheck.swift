@@ -328,7 +328,7 @@ enum FormulaEvaluator {
             let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed)
             let stated = mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")
             let computedText = Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : ""))
-            let diff = main.value - computed
+            let diff = abs(main.value - computed)
             let relation = formula.relation == .equal ? "≠" : "不满足 \(formula.relation.rawValue)"
             return "\(rhsText) = \(computedText) \(relation) \(stated)（差 \(Show.number(diff, scale: shownScale))\(Show.differenceUnit(main))）"
         }

@@ -77,8 +77,9 @@ enum PartsCheck {
         let terms = parts.map { mixed ? $0.shown : $0.literal }.joined(separator: " + ")
         let stated = mixed ? whole.shown : whole.literal
         let sumText = Show.number(sum, scale: scale) + (mixed ? whole.number.unitText : "")
-        let diff = whole.value - sum
-        return "\(terms) = \(sumText) ≠ \(stated)（差 \(Show.number(diff, scale: scale))\(Show.differenceUnit(whole))）"
+        let diff = abs(whole.value - sum)
+        let left = parts.count == 1 ? terms : "\(terms) = \(sumText)"
+        return "\(left) ≠ \(stated)（差 \(Show.number(diff, scale: scale))\(Show.differenceUnit(whole))）"
     }
 }
 
@@ -105,8 +106,9 @@ enum ShareCheck {
             }
             let scale = max(percent.number.decimals, 2)
             let exact = context.value(base, inUnitOf: part) == 0 ? Decimal(0) : part.value / context.value(base, inUnitOf: part) * 100
-            let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(percent.value - exact, scale: scale)) 个百分点）"
-            context.report(rule, main: percent, others: [part, base], evidence: evidence)
+            let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(abs(percent.value - exact), scale: scale)) 个百分点）"
+            let message = "\(context.displayLabel(part))占\(context.displayLabel(base))的比例与两者的数值不符"
+            context.report(rule, main: percent, others: [part, base], evidence: evidence, message: message)
         }
     }
 }

@@ -169,7 +169,7 @@ enum ScoreCheck {
             if !sum.overlaps(context.interval(ts)) {
                 let exact = scores.reduce(Decimal(0)) { $0 + $1.value }
                 let scale = Show.scale(scores + [ts])
-                context.report(rule, main: ts, others: scores, evidence: scores.map(\.literal).joined(separator: " + ") + " = \(Show.number(exact, scale: scale)) ≠ \(ts.literal)（差 \(Show.number(ts.value - exact, scale: scale)) 分）",
+                context.report(rule, main: ts, others: scores, evidence: scores.map(\.literal).joined(separator: " + ") + " = \(Show.number(exact, scale: scale)) ≠ \(ts.literal)（差 \(Show.number(abs(ts.value - exact), scale: scale)) 分）",
                                message: "各指标得分之和与合计得分不符")
             }
         }
