@@ -59,7 +59,7 @@ struct CheckContext {
 
     mutating func scoreSheets() -> [ScoreSheet?] {
         if let cached = scoreSheetCache { return cached }
-        let sheets = doc.tables.map { ScoreSheet.build($0, facts) }
+        let sheets = doc.tables.map { ScoreSheet.build($0, facts, layouts: lexicon.tables) }
         scoreSheetCache = sheets
         return sheets
     }

@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXRules
 import JXStructure
 
 /// A score sheet (评分表 / 自评表) read from a table: per row its names by level, its weight (分值),
@@ -43,23 +44,6 @@ struct ScoreSheet {
         r.weights.keys.max().flatMap { r.weights[$0] }
     }
 
-    static func isWeightHeader(_ h: String) -> Bool {
-        h.hasSuffix("分值") || h.contains("权重") || h.contains("满分") || h.contains("标准分") || h == "分值"
-    }
-
-    static func isScoreHeader(_ h: String) -> Bool {
-        (h.contains("得分") || h.hasSuffix("评分") || h.contains("自评分")) && !h.contains("标准") && !h.contains("说明")
-    }
-
-    static func isNameHeader(_ h: String) -> Bool {
-        if h.contains("值") || h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || isScoreHeader(h) { return false }
-        return h.hasSuffix("指标") || h.hasSuffix("名称") || h.contains("级指标") || h.hasSuffix("指标/名称") || h == "指标" || h.hasSuffix("项目")
-    }
-
-    static func isTextHeader(_ h: String) -> Bool {
-        h.contains("说明") || h.contains("标准") || h.contains("解释") || h.contains("原因") || h.contains("依据") || h.contains("备注")
-    }
-
     /// "产出（30）", "当年预算执行情况(20分)" → 30 / 20.
     static func cap(in name: String) -> Decimal? {
         let s = Array(name.unicodeScalars)
@@ -72,7 +56,10 @@ struct ScoreSheet {
         return Decimal(string: String(String.UnicodeScalarView(digits)))
     }
 
-    static func build(_ table: Table, _ facts: FactSet) -> ScoreSheet? {
+    static func build(_ table: Table, _ facts: FactSet, layouts: TableLayouts) -> ScoreSheet? {
+        func isWeightHeader(_ h: String) -> Bool { layouts.header(h, is: .weight) }
+        func isScoreHeader(_ h: String) -> Bool { layouts.header(h, is: .score) }
+        func isNameHeader(_ h: String) -> Bool { layouts.header(h, is: .name) }
         // a score sheet has a weight and a score column in some header segment
         let scoreSegments = table.headerSegments.indices.filter { k in
             table.headerSegments[k].contains(where: isWeightHeader) && table.headerSegments[k].contains(where: isScoreHeader)
@@ -115,7 +102,7 @@ struct ScoreSheet {
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
             let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
             let isTotal = CellText.isTotalLabel(first)
-            let garbled = isGarbled(row, headers: headers, nameColumns: nameColumns, scoreColumn: scoreColumn)
+            let garbled = isGarbled(row, headers: headers, nameColumns: nameColumns, scoreColumn: scoreColumn, layouts: layouts)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
                             isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
         }
@@ -125,11 +112,11 @@ struct ScoreSheet {
 
     /// A row a PDF export has scrambled: a number alone in a name or text column, text in the score
     /// column, or a name column holding a bare number.
-    static func isGarbled(_ row: TableRow, headers: [String], nameColumns: [Int], scoreColumn: Int) -> Bool {
+    static func isGarbled(_ row: TableRow, headers: [String], nameColumns: [Int], scoreColumn: Int, layouts: TableLayouts) -> Bool {
         for cell in row.cells where !cell.isEmpty {
             let h = cell.column < headers.count ? headers[cell.column] : ""
             let numeric = CellText.isNumeric(cell.text)
-            if numeric && (nameColumns.contains(cell.column) || isTextHeader(h)) { return true }
+            if numeric && (nameColumns.contains(cell.column) || layouts.header(h, is: .text)) { return true }
             if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
         }
         return false

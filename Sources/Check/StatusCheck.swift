@@ -15,7 +15,9 @@ enum StatusCheck {
         for table in context.doc.tables {
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
-                guard let targetColumn = headers.firstIndex(where: isTarget), let actualColumn = headers.firstIndex(where: isActual),
+                let layouts = context.lexicon.tables
+                guard let targetColumn = headers.firstIndex(where: { layouts.header($0, is: .target) }),
+                      let actualColumn = headers.firstIndex(where: { layouts.header($0, is: .actual) }),
                       let tid = context.facts.tableFacts[table.index][r][targetColumn],
                       let aid = context.facts.tableFacts[table.index][r][actualColumn] else { continue }
                 let target = context.fact(tid), actual = context.fact(aid)
@@ -26,16 +28,16 @@ enum StatusCheck {
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
-                if let weightColumn = headers.firstIndex(where: ScoreSheet.isWeightHeader), let scoreColumn = headers.lastIndex(where: ScoreSheet.isScoreHeader),
+                if let weightColumn = headers.firstIndex(where: { layouts.header($0, is: .weight) }), let scoreColumn = headers.lastIndex(where: { layouts.header($0, is: .score) }),
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
                    let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
                     claims.append("得分 \(s.literal) 为满分")
                 }
-                if let statusColumn = headers.firstIndex(where: { $0.contains("是否完成") || $0 == "完成情况" || $0.contains("完成状态") }),
+                if let statusColumn = headers.firstIndex(where: { layouts.header($0, is: .status) }),
                    let cell = row.cell(statusColumn), completedWords.contains(where: { CellText.compact(cell.string).hasPrefix($0) }) {
                     claims.append("标为“\(CellText.compact(cell.string))”")
                 }
-                if let noteColumn = headers.firstIndex(where: { $0.contains("偏差") || $0.contains("原因") || $0.contains("未完成") }),
+                if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
                    row.cell(noteColumn)?.isEmpty ?? true {
                     claims.append("偏差说明为空")
                 }
@@ -45,14 +47,6 @@ enum StatusCheck {
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }
-    }
-
-    static func isTarget(_ h: String) -> Bool {
-        (h.contains("指标值") || h.contains("目标值") || h.contains("预期值") || h.contains("计划值") || h.hasSuffix("预期目标")) && !h.contains("完成")
-    }
-
-    static func isActual(_ h: String) -> Bool {
-        h.contains("完成值") || h.contains("实际值") || h.contains("实际完成") || h.contains("完成情况值")
     }
 
     static func comparable(_ t: Fact, _ a: Fact) -> Bool {

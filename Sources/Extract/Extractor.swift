@@ -175,7 +175,7 @@ public enum Extractor {
                             applyHeaderUnit(&number, header: header, tableUnit: table.unit)
                             // a money column with no unit anywhere: the report's usual unit, assumed
                             var assumed = false
-                            if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, Run.isMoneyHeader(header) {
+                            if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, lexicon.tables.header(header, is: .money) {
                                 number.kind = .money(unit)
                                 assumed = true
                             }
@@ -184,7 +184,7 @@ public enum Extractor {
                                                 span: span, numberSpan: numberSpan)
                             fact.label = labelText + "／" + header
                             fact.isCellValue = true
-                            fact.isTarget = Run.isTargetHeader(header)
+                            fact.isTarget = lexicon.tables.header(header, is: .target)
                             fact.unitAssumed = assumed
                             applyHeaderConcept(&fact, header: header)
                             fact.sourcePlace = cell.place
@@ -224,14 +224,6 @@ public enum Extractor {
             return other <= 2
         }
 
-        /// Whether a header names the rows' items (一级/二级/三级指标, 项目, 名称, 分类 …).
-        static func isNameHeader(_ h: String) -> Bool {
-            let s = Array(h.unicodeScalars)
-            func has(_ w: String) -> Bool { Lexicon.find(Array(w.unicodeScalars), in: s) }
-            if has("值") || has("说明") || has("标准") || has("解释") || has("原因") || has("得分") { return false }
-            return h.hasSuffix("指标") || h.hasSuffix("名称") || has("项目") || has("科目") || has("类别") || has("分类") || has("内容")
-        }
-
         /// Name columns per (table, header segment), computed once.
         var nameColumnCache: [String: Set<Int>] = [:]
 
@@ -244,7 +236,7 @@ public enum Extractor {
                 nameColumns = cached
             } else {
                 let headers = table.headers(for: row)
-                nameColumns = Set(headers.indices.filter { Run.isNameHeader(headers[$0]) })
+                nameColumns = Set(headers.indices.filter { lexicon.tables.header(headers[$0], is: .name) })
                 nameColumnCache[key] = nameColumns
             }
             func isNameColumn(_ c: Int) -> Bool { nameColumns.contains(c) }
@@ -269,14 +261,6 @@ public enum Extractor {
         /// The money unit most prose amounts use (set before tables are read).
         var proseMoneyUnit: MoneyUnit?
 
-        static func isTargetHeader(_ h: String) -> Bool {
-            (h.contains("指标值") || h.contains("目标值") || h.contains("预期值") || h.contains("计划值") || h.hasSuffix("预期目标")) && !h.contains("完成")
-        }
-
-        static func isMoneyHeader(_ h: String) -> Bool {
-            if h.contains("率") || h.contains("进度") || h.contains("比例") || h.contains("分值") || h.contains("得分") || h.contains("占比") { return false }
-            return ["预算数", "预算", "支出", "执行数", "金额", "决算", "结转", "结余", "资金", "经费", "指标数"].contains { h.contains($0) }
-        }
 
         /// What a column header says about the unit of its bare numbers, cached per header.
         enum HeaderUnit { case money(MoneyUnit), score, rate, none }
@@ -289,7 +273,7 @@ public enum Extractor {
             if let cached = headerUnitCache[key] {
                 unit = cached
             } else {
-                unit = Run.headerUnit(header, tableUnit: tableUnit)
+                unit = Run.headerUnit(header, tableUnit: tableUnit, layouts: lexicon.tables)
                 headerUnitCache[key] = unit
             }
             switch unit {
@@ -303,10 +287,10 @@ public enum Extractor {
             }
         }
 
-        static func headerUnit(_ header: String, tableUnit: String?) -> HeaderUnit {
+        static func headerUnit(_ header: String, tableUnit: String?, layouts: TableLayouts) -> HeaderUnit {
             var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0, comparator: nil,
                                        approximate: false, inRange: false, range: 0..<0, numberRange: 0..<0, parenDepth: 0)
-            classifyHeaderUnit(&number, header: header, tableUnit: tableUnit)
+            classifyHeaderUnit(&number, header: header, tableUnit: tableUnit, layouts: layouts)
             switch number.kind {
             case .money(let m): return .money(m)
             case .score: return .score
@@ -314,19 +298,19 @@ public enum Extractor {
             }
         }
 
-        static func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+        static func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, layouts: TableLayouts) {
+            guard number.kind == .bare else { return }
             for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] where header.contains("（\(unit.rawValue)）") || header.contains("(\(unit.rawValue))") || header.contains("单位：\(unit.rawValue)") {
                 number.kind = .money(unit)
                 number.unitText = ""
                 return
             }
-            if header.contains("分值") || header.contains("得分") || header.contains("满分") || header.contains("权重") || header.hasSuffix("分") {
+            if layouts.header(header, is: .weight) || layouts.header(header, is: .score) || header.hasSuffix("分") {
                 number.kind = .score
                 return
             }
-            if header.contains("率") || header.contains("进度") || header.contains("比例") || header.contains("占比") { return }
-            let moneyHeader = ["预算", "支出", "执行数", "金额", "指标", "决算", "结转", "结余", "资金", "经费"].contains { header.contains($0) }
-            if moneyHeader, let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
+            if layouts.header(header, is: .rate) { return }
+            if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
                 number.kind = .money(money)
                 number.unitText = ""
             }
@@ -782,9 +766,11 @@ public enum Extractor {
             var unitCounts = [MoneyUnit: Int]()
             for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
             let dominant = unitCounts.max { $0.value < $1.value }?.key
-            return FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
-                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
-                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
+            var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
+                              facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
+                              tableFacts: tableFacts, dominantMoneyUnit: dominant)
+            set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
+            return set
         }
     }
 }

@@ -126,4 +126,6 @@ public struct FactSet: Sendable {
     public var tableFacts: [[[Int: Int]]]
     /// The dominant money unit of the report (万元 for most).
     public var dominantMoneyUnit: MoneyUnit?
+    /// Each table's type by its headers (rules/tables.toml): "评分表", "绩效指标表", "预算执行表", or nil.
+    public var tableTypes: [String?] = []
 }

@@ -25,7 +25,8 @@ public enum FactsFormatter {
 
         out += "\n== 表格\n"
         for table in doc.tables {
-            out += "表\(table.index + 1) 第\(table.firstLine)-\(table.lastLine)行 \(table.rows.count)行×\(table.columnCount)列 来源=\(table.origin.rawValue)"
+            let type = table.index < facts.tableTypes.count ? facts.tableTypes[table.index] : nil
+            out += "表\(table.index + 1) 第\(table.firstLine)-\(table.lastLine)行 \(table.rows.count)行×\(table.columnCount)列 类型=\(type ?? "其他") 来源=\(table.origin.rawValue)"
             if !table.caption.isEmpty { out += " 标题=「\(table.caption)」" }
             if let u = table.unit { out += " 单位=\(u)" }
             out += "\n"
@@ -101,6 +102,7 @@ public enum FactsFormatter {
                 w.field("firstLine", table.firstLine)
                 w.field("lastLine", table.lastLine)
                 w.field("origin", table.origin.rawValue)
+                w.field("type", table.index < facts.tableTypes.count ? facts.tableTypes[table.index] : nil)
                 w.field("caption", table.caption)
                 w.field("unit", table.unit)
                 w.field("columns", table.columnCount)

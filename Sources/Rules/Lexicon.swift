@@ -55,6 +55,8 @@ public struct Lexicon: Sendable {
     public var fillers: [String]
     /// Qualifier phrases that can stand anywhere in a label (年初 → initial).
     public var qualifiers: [String: String]
+    /// Column roles and table types (rules/tables.toml).
+    public var tables = TableLayouts()
 
     public init(measures: [Entry] = [], items: [Entry] = [], rates: [Entry] = [], decompositions: [Decomposition] = [],
                 modifiers: [String] = [], fillers: [String] = [], qualifiers: [String: String] = [:]) {

@@ -49,9 +49,13 @@ public enum LexiconLoader {
                        qualifiers: qualifiers)
     }
 
-    /// The lexicon of the default rule set, embedded in the binary.
+    /// The lexicon of the default rule set (with its table layouts), embedded in the binary.
     public static func embedded() throws(TOMLError) -> Lexicon {
         guard let file = EmbeddedRules.files.first(where: { $0.name == "lexicon.toml" }) else { return Lexicon() }
-        return try load(file.text, file: "rules/lexicon.toml")
+        var lexicon = try load(file.text, file: "rules/lexicon.toml")
+        if let tables = EmbeddedRules.files.first(where: { $0.name == "tables.toml" }) {
+            lexicon.tables = try TableLayouts.load(tables.text, file: "rules/tables.toml")
+        }
+        return lexicon
     }
 }

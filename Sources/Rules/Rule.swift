@@ -103,12 +103,19 @@ public struct RuleSet: Sendable {
 
     public static func load(files: [(path: String, text: String)]) throws(TOMLError) -> RuleSet {
         var lexicon = Lexicon()
+        var layouts = TableLayouts()
         var rules = [Rule]()
         var seen = [String: (String, SourcePosition)]()
         for (path, text) in files {
-            if (path as NSString).lastPathComponent == "lexicon.toml" {
+            switch (path as NSString).lastPathComponent {
+            case "lexicon.toml":
                 lexicon = try LexiconLoader.load(text, file: path)
                 continue
+            case "tables.toml":
+                layouts = try TableLayouts.load(text, file: path)
+                continue
+            default:
+                break
             }
             for rule in try RuleLoader.load(text, file: path) {
                 if let (file, pos) = seen[rule.id] {
@@ -119,6 +126,7 @@ public struct RuleSet: Sendable {
                 rules.append(rule)
             }
         }
+        lexicon.tables = layouts
         return RuleSet(lexicon: lexicon, rules: rules)
     }
 }
