@@ -25,6 +25,7 @@ public struct Checker: Sendable {
             case .formula: FormulaCheck.run(rule, &context)
             case .parts: PartsCheck.run(rule, &context)
             case .share: ShareCheck.run(rule, &context)
+            case .change: ChangeCheck.run(rule, &context)
             case .unit: UnitCheck.run(rule, &context)
             case .year: YearCheck.run(rule, &context)
             case .consistency: ConsistencyCheck.run(rule, &context)

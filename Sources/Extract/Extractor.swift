@@ -21,6 +21,7 @@ public enum Extractor {
         x.buildGroups()
         x.inheritMeasures()
         x.buildShares()
+        x.buildChanges()
         return x.result()
     }
 
@@ -130,6 +131,8 @@ public enum Extractor {
             var change = 0
             if Labels.increaseWords.contains(where: { head.hasSuffix($0) }) { change = 1 }
             if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
+            // "增加至365家", "下降到3%": the value reached, not the difference
+            if change != 0, label.hasSuffix("至") || label.hasSuffix("到") || label.hasSuffix("为") { change = 0 }
             let comparesYears = Labels.yearComparisons.contains { label.contains($0) }
             let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
             var concept = resolve(conceptLabel)
@@ -762,6 +765,38 @@ public enum Extractor {
             }
         }
 
+        var changes = [ChangeStatement]()
+
+        /// A difference stated right after the two figures it compares: its label is only the change
+        /// word ("增长", "增加了", "减少"), so "一般公共服务支出增加243.42万元" (one category's increase)
+        /// is not taken for the difference of the figures before it.
+        mutating func buildChanges() {
+            for p in doc.paragraphs {
+                let ids = paragraphFacts[p.index]
+                for (n, id) in ids.enumerated() {
+                    let d = facts[id]
+                    guard d.change != 0, !d.comparesYears, !d.number.inRange, d.number.comparator == nil,
+                          d.head.unicodeScalars.count <= 4 else { continue }
+                    let sentence = sentenceIndex(of: d)
+                    let family: (Fact) -> Bool = { f in
+                        d.kind == .percent ? (f.kind != .percent && f.kind != .bare) : f.kind.sameFamily(as: d.kind)
+                    }
+                    var before = [Int]()
+                    for other in ids[..<n].reversed() {
+                        let f = facts[other]
+                        guard sentenceIndex(of: f) == sentence else { break }
+                        if f.change != 0 && f.head.unicodeScalars.count <= 4 && family(f) { break }
+                        if family(f) && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil { before.insert(other, at: 0) }
+                        if before.count == 2 { break }
+                    }
+                    guard before.count == 2, facts[before[0]].kind.sameFamily(as: facts[before[1]].kind) else { continue }
+                    // the two figures sit in the clauses just before the change
+                    guard case .text(_, _, let c0) = facts[before[0]].place, case .text(_, _, let cd) = d.place, cd - c0 <= 3 else { continue }
+                    changes.append(ChangeStatement(old: before[0], new: before[1], change: id, direction: d.change))
+                }
+            }
+        }
+
         func result() -> FactSet {
             var unitCounts = [MoneyUnit: Int]()
             for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
@@ -769,6 +804,7 @@ public enum Extractor {
             var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
                               facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                               tableFacts: tableFacts, dominantMoneyUnit: dominant)
+            set.changes = changes
             set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
             return set
         }

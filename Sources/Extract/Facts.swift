@@ -107,6 +107,17 @@ public struct ShareStatement: Sendable {
     public var base: Int
 }
 
+/// "收入预算5257.67万元，调整预算数33386.96万元，增长28129.29万元" / "由297家增加至365家，增加68家":
+/// two figures and their stated difference (or growth rate).
+public struct ChangeStatement: Sendable {
+    public var old: Int
+    public var new: Int
+    /// The stated difference or growth rate.
+    public var change: Int
+    /// +1 增加/增长/提高, −1 减少/下降/降低.
+    public var direction: Int
+}
+
 /// Everything extracted from one document.
 public struct FactSet: Sendable {
     public var structured: StructuredDocument
@@ -128,4 +139,5 @@ public struct FactSet: Sendable {
     public var dominantMoneyUnit: MoneyUnit?
     /// Each table's type by its headers (rules/tables.toml): "评分表", "绩效指标表", "预算执行表", or nil.
     public var tableTypes: [String?] = []
+    public var changes: [ChangeStatement] = []
 }

@@ -3,7 +3,7 @@ import JXCore
 
 /// The built-in check families the engine implements; a rule picks one and parameterizes it.
 public enum RuleKind: String, Sendable, CaseIterable {
-    case formula, parts, share, unit, year, consistency, status, score, table, pattern
+    case formula, parts, share, change, unit, year, consistency, status, score, table, pattern
 
     /// Named checks of each family (`check = "…"` in a rule); formula rules have none.
     public var checks: [String] {
@@ -11,6 +11,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .formula: return []
         case .parts: return ["exceeds-whole", "complete-list", "near-complete"]
         case .share: return ["share"]
+        case .change: return ["difference", "growth-rate"]
         case .unit: return ["same-number-two-units", "mixed-units-in-relation", "out-of-scale"]
         case .year: return ["title-vs-body", "fiscal-statement", "same-figure-two-years", "mixed-years-in-relation"]
         case .consistency: return ["same-concept", "prose-vs-table"]
