@@ -41,13 +41,16 @@ public enum Normalizer {
     public static func normalize(_ document: Document) -> NormalizedDocument {
         var lines = [NormalizedLine]()
         lines.reserveCapacity(document.lines.count)
+        let layout = document.format == .pdf
         for (index, line) in document.lines.enumerated() {
-            lines.append(normalize(line: line, sourceIndex: index))
+            lines.append(normalize(line: line, sourceIndex: index, layoutColumns: layout))
         }
         return NormalizedDocument(document: document, lines: lines)
     }
 
-    public static func normalize(line: SourceLine, sourceIndex: Int = 0) -> NormalizedLine {
+    /// `layoutColumns`: `pdftotext -layout` separates table columns by runs of two or more spaces;
+    /// those become tabs, so tables read like any tab-separated export.
+    public static func normalize(line: SourceLine, sourceIndex: Int = 0, layoutColumns: Bool = false) -> NormalizedLine {
         var scalars = [Unicode.Scalar]()
         var columns = [Int32]()
         let original = Array(line.text.unicodeScalars)
@@ -71,12 +74,50 @@ public enum Normalizer {
             i += 1
         }
 
+        if layoutColumns { (scalars, columns) = layoutGapsToTabs(scalars, columns) }
+
         // Pass 2: thousands separators and spaces inside numbers and before units.
         (scalars, columns) = compact(scalars, columns)
 
         var result = NormalizedLine(sourceIndex: sourceIndex, number: line.number, scalars: scalars, columns: columns)
         result.artifact = artifact(of: scalars)
         return result
+    }
+
+    /// Internal runs of 2+ spaces → one tab; leading indentation dropped. A line that starts with a
+    /// list marker ("1.   完成项目数量…", "（一）  …") keeps its spaces: it is prose, not a row.
+    static func layoutGapsToTabs(_ s: [Unicode.Scalar], _ c: [Int32]) -> ([Unicode.Scalar], [Int32]) {
+        var start = 0
+        while start < s.count && CharClass.isInlineSpace(s[start]) { start += 1 }
+        guard start < s.count else { return (s, c) }
+        let body = Array(s[start...])
+        if startsWithListMarker(body) { return (s, c) }
+        var out = [Unicode.Scalar](), cols = [Int32]()
+        var i = start
+        while i < s.count {
+            if CharClass.isInlineSpace(s[i]) {
+                var j = i
+                while j < s.count && CharClass.isInlineSpace(s[j]) { j += 1 }
+                if j - i >= 2 && j < s.count {
+                    out.append("\t")
+                    cols.append(c[i])
+                    i = j
+                    continue
+                }
+            }
+            out.append(s[i])
+            cols.append(c[i])
+            i += 1
+        }
+        return (out, cols)
+    }
+
+    static func startsWithListMarker(_ s: [Unicode.Scalar]) -> Bool {
+        guard let first = s.first else { return false }
+        if first == "（" || first == "(" || (first.value >= 0x2460 && first.value <= 0x2473) { return true }
+        var k = 0
+        while k < s.count && (CharClass.isDigit(s[k]) || "一二三四五六七八九十".unicodeScalars.contains(s[k])) { k += 1 }
+        return k > 0 && k < s.count && (s[k] == "." || s[k] == "、" || s[k] == "．")
     }
 
     /// `[bookmark: _Toc123]` and similar conversion artifacts; returns the index after `]`.
