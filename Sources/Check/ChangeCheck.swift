@@ -8,7 +8,11 @@ import JXRules
 ///  - growth-rate: "由A增加至B，增长P%": P = (B − A) ÷ A × 100.
 enum ChangeCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        for change in context.facts.changes {
+        if rule.check == "year-on-year" {
+            for change in context.facts.changes where change.form == .yearOnYear { yearOnYear(rule, change, &context) }
+            return
+        }
+        for change in context.facts.changes where change.form == .between {
             let old = context.fact(change.old), new = context.fact(change.new), d = context.fact(change.change)
             let percent = d.kind == .percent
             guard (rule.check == "growth-rate") == percent else { continue }
@@ -35,5 +39,22 @@ enum ChangeCheck {
             }
             context.report(rule, main: d, others: [old, new], evidence: evidence)
         }
+    }
+
+    /// rate = change ÷ last year × 100, last year = this year − change (增加) or + change (减少).
+    static func yearOnYear(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
+        let current = context.fact(change.old), delta = context.fact(change.new), rate = context.fact(change.change)
+        let a = context.interval(current), d = context.interval(delta)
+        let last = change.direction > 0 ? a - d : a + d
+        guard let ratio = d / last else { return }
+        let expected = ratio * Interval(exactly: 100)
+        let stated = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
+        if expected.overlaps(stated) { return }
+        let lastExact = change.direction > 0 ? context.value(current, inUnitOf: delta) - delta.value : context.value(current, inUnitOf: delta) + delta.value
+        guard lastExact != 0 else { return }
+        let exact = delta.value / lastExact * 100
+        let word = change.direction > 0 ? "增长" : "下降"
+        let evidence = "上年 = \(current.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: Show.scale([current, delta])))；\(delta.literal) ÷ \(Show.number(lastExact, scale: Show.scale([current, delta]))) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
+        context.report(rule, main: rate, others: [current, delta], evidence: evidence)
     }
 }

@@ -35,11 +35,20 @@ enum ConsistencyCheck {
             let first = group[0]
             for other in group.dropFirst() {
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
+                // two statements in running text compare only within one top-level section: the same
+                // words under "一般公共预算" and under "政府性基金预算" name different figures
+                if let a = topSection(first, context), let b = topSection(other, context), a != b,
+                   !first.isCellValue, !other.isCellValue { continue }
                 let evidence = "\(context.describe(other)) ≠ 第\(first.line)行 \(context.describe(first))"
                 context.report(rule, main: other, others: [first], evidence: evidence)
                 break
             }
         }
+    }
+
+    static func topSection(_ f: Fact, _ context: CheckContext) -> Int? {
+        guard case .text(let p, _, _) = f.place else { return nil }
+        return context.doc.paragraphs[p].sectionPath.first
     }
 
     static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {

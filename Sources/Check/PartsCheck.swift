@@ -86,6 +86,7 @@ enum PartsCheck {
 /// `kind = "share"`: "A占B的P%" and "…，占比P%": P must be A ÷ B × 100.
 enum ShareCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         for share in context.facts.shares {
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
             guard !percent.comparesYears, percent.number.comparator == nil else { continue }
@@ -109,6 +110,39 @@ enum ShareCheck {
             let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(abs(percent.value - exact), scale: scale)) 个百分点）"
             let message = "\(context.displayLabel(part))占\(context.displayLabel(base))的比例与两者的数值不符"
             context.report(rule, main: percent, others: [part, base], evidence: evidence, message: message)
+        }
+    }
+}
+
+extension ShareCheck {
+    /// "基本支出…，占一般公共预算支出的84.00%；项目支出…，占一般公共预算支出的19.60%": the shares of
+    /// one base taken by the parts of a decomposition (基本支出 and 项目支出) cannot exceed 100%.
+    static func sharesOverWhole(_ rule: Rule, _ context: inout CheckContext) {
+        for p in context.doc.paragraphs {
+            var byBase = [String: [(share: Fact, item: String)]]()
+            let ids = context.facts.paragraphFacts[p.index]
+            for id in ids {
+                let f = context.fact(id)
+                guard f.kind == .percent, let base = f.shareOf, !base.isEmpty, !f.comparesYears, f.number.comparator == nil else { continue }
+                // the part: the figure just before the share, in its sentence
+                guard let part = ids.last(where: { other in
+                    let o = context.fact(other)
+                    return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
+                        && context.sentence(of: o)?.sentence == context.sentence(of: f)?.sentence
+                }).map({ context.fact($0) }), let item = part.concept.item, part.concept.scope.isEmpty else { continue }
+                byBase[base, default: []].append((f, item))
+            }
+            for (base, shares) in byBase where shares.count >= 2 {
+                let items = Set(shares.map(\.item))
+                guard items.count == shares.count,
+                      context.lexicon.decompositions.contains(where: { items.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
+                let total = shares.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.share.value, decimals: $1.share.number.decimals, roundedInteger: true) }
+                guard total.lo > 100 else { continue }
+                let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }
+                let main = shares.last!.share
+                context.report(rule, main: main, others: shares.map(\.share),
+                               evidence: shares.map { $0.share.literal + "%" }.joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(shares.map(\.share))))% > 100%（均为占\(base)的比例）")
+            }
         }
     }
 }

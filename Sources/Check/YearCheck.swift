@@ -66,6 +66,9 @@ enum YearCheck {
             let after = paragraph.text.string(mention.range.upperBound..<min(paragraph.text.count, mention.range.upperBound + 6))
             let datesNoun = rule.words("fiscal_nouns").contains { after.hasPrefix($0) }
             guard governs || inLabel || paragraph.isHeading || datesNoun else { continue }
+            // a lone short line with no sentence ("2022年决算数"): a column header of a table the
+            // export spread one cell per line, not a statement
+            if !paragraph.isHeading && paragraph.text.count <= 16 && !paragraph.text.scalars.contains(where: { "，。；,;：".unicodeScalars.contains($0) }) { continue }
             guard let span = paragraph.text.span(mention.range) else { continue }
             let yearText = paragraph.text.string(mention.range)
             context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",
@@ -93,10 +96,13 @@ enum YearCheck {
         guard let fy = context.facts.fiscalYear else { return }
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
+        let flatWords = rule.words("flat_words")
         for f in all where f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 {
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
-            let distinctive = f.number.decimals > 0 || (f.kind.isMoney && abs(f.value) >= 100)
-            guard distinctive else { continue }
+            // a round figure may well stay the same from one year to the next
+            guard f.number.decimals > 0 else { continue }
+            // nor when the text says it did ("零增长", "与上年持平")
+            if flatWords.contains(where: { context.sentenceText(of: f).contains($0) }) { continue }
             guard let twin = all.first(where: { g in
                 g.id != f.id && g.value == f.value && g.kind == f.kind && g.year == fy && !g.comparesYears
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)

@@ -133,7 +133,10 @@ public enum Extractor {
             if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
             // "增加至365家", "下降到3%": the value reached, not the difference
             if change != 0, label.hasSuffix("至") || label.hasSuffix("到") || label.hasSuffix("为") { change = 0 }
-            let comparesYears = Labels.yearComparisons.contains { label.contains($0) }
+            // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算减少"
+            let comparative = (label.contains("较") || label.contains("比") || label.contains("相比"))
+                && !label.contains("比例") && !label.contains("比重") && !label.contains("占比")
+            let comparesYears = Labels.yearComparisons.contains { label.contains($0) } || (comparative && change != 0)
             let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
             var concept = resolve(conceptLabel)
             if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
@@ -362,7 +365,8 @@ public enum Extractor {
             for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
                 counts[m.year, default: 0] += 1
             }
-            let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })
+            // ties go to the later year: a report compares its year with the one before
+            let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })
             if let y = titleYear {
                 // a title year the body never uses, against a body that keeps naming another year:
                 // the title is the slip; report on the body's year
@@ -395,7 +399,8 @@ public enum Extractor {
                     let labelStart = start - facts[k].label.unicodeScalars.count
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                     let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
-                    if let m = usable.last(where: { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start }) {
+                    let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start }
+                    if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                         facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                         facts[k].yearSource = .clause
                     } else if let m = governing.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
@@ -494,28 +499,68 @@ public enum Extractor {
                     from = m + 1
                 }
             }
+            // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
+            var headingStop = sentenceRange.upperBound
+            var h = k + markerLength
+            while h < sentenceRange.upperBound {
+                if (s[h] == "、" && h > 0 && ChineseNumerals.digit(s[h - 1]) != nil || s[h] == "、" && h > 0 && s[h - 1] == "十")
+                    && (h < 2 || !CharClass.isHan(s[h - 2]) || ChineseNumerals.digit(s[h - 2]) == nil && s[h - 2] != "十") {
+                    headingStop = h - 1
+                    break
+                }
+                h += 1
+            }
             for id in ids {
                 let f = facts[id]
                 let at = f.number.numberRange.lowerBound
-                guard at > k, at < sentenceRange.upperBound, at < nextMarker else { continue }
+                guard at > k, at < sentenceRange.upperBound, at < nextMarker, at < headingStop else { continue }
                 guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                       f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
                 if f.label.hasPrefix("含") || f.label.hasPrefix("（含") || f.label.hasPrefix("(含") { continue }
                 parts.append(id)
             }
             guard !parts.isEmpty else { return }
+            // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
+            let changeParts = parts.filter { facts[$0].change != 0 }
+            if !changeParts.isEmpty && changeParts.count < parts.count { parts.removeAll { facts[$0].change != 0 } }
+            if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
             // families of the first two parts
             let families = parts.prefix(2).map { facts[$0].kind }
             for family in families where !groups.contains(where: { g in g.parts.contains(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) }) {
-                let familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
-                // the whole: the last fact of the family before the marker, in this or the previous sentence
+                var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
+                let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
+                // the whole: the last fact of the family before the marker, in this or the previous
+                // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
                 let candidates = ids.filter { id in
                     let f = facts[id]
                     return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                         && f.shareOf == nil && f.number.parenDepth <= depth
                         && sentenceIndex(of: f) >= sentence - 1
+                        && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                 }
                 guard let whole = candidates.last else { continue }
+                // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
+                if facts[whole].kind.isMoney {
+                    let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
+                    if measures.count > 1 {
+                        guard let m = facts[whole].concept.measure, measures.contains(m) else { continue }
+                        familyParts = familyParts.filter { !facts[$0].concept.explicitMeasure || facts[$0].concept.measure == m }
+                    }
+                }
+                // the enumeration ends where the parts already make up the whole exactly
+                // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
+                if familyParts.count > 2 {
+                    let target = interval(facts[whole])
+                    var running = Interval(exactly: 0)
+                    for (n, pid) in familyParts.enumerated() {
+                        running = running + interval(facts[pid])
+                        if n >= 1 && running.overlaps(target) && n < familyParts.count - 1 {
+                            familyParts = Array(familyParts[...n])
+                            break
+                        }
+                    }
+                }
+                guard !familyParts.isEmpty else { continue }
                 // the whole must be close: in this sentence, or the marker opens its sentence
                 let wholeSentence = sentenceIndex(of: facts[whole])
                 if wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
@@ -530,6 +575,14 @@ public enum Extractor {
                 let nested = familyParts.filter { isThresholdQualified($0, among: ids) }.count >= 2
                 groups.append(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
             }
+        }
+
+        /// A fact's value as an interval in 元 (or plain), rounding included.
+        func interval(_ f: Fact) -> Interval {
+            var iv = Interval(shown: f.value, decimals: f.number.decimals,
+                              roundedInteger: f.number.decimals == 0 && f.value != 0 && (f.kind == .percent || f.kind.isMoney))
+            if let unit = f.kind.moneyUnit, unit.exponent != 0 { iv = iv * Interval(exactly: Decimals.pow10(unit.exponent)) }
+            return iv
         }
 
         /// "投资亿元以上项目35个", "5亿元以上8个": a part counted above a threshold; such parts nest.
@@ -597,6 +650,8 @@ public enum Extractor {
                 var parts = [Int]()
                 for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
                     if facts[other].marksTotal || facts[other].label.contains("其中") { break }
+                    // "年中增加5个项目" is a flow over the year, not a part of 共N
+                    if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }
                     parts.append(other)
                 }
                 guard parts.count >= 2, !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) else { continue }
@@ -775,8 +830,9 @@ public enum Extractor {
                 let ids = paragraphFacts[p.index]
                 for (n, id) in ids.enumerated() {
                     let d = facts[id]
+                    let bareWords: Set<String> = ["增加", "增长", "减少", "下降", "提高", "降低", "增加了", "增长了", "减少了", "下降了", "共增加", "共减少", "合计增加", "合计减少", "净增加", "净减少"]
                     guard d.change != 0, !d.comparesYears, !d.number.inRange, d.number.comparator == nil,
-                          d.head.unicodeScalars.count <= 4 else { continue }
+                          bareWords.contains(d.head) else { continue }
                     let sentence = sentenceIndex(of: d)
                     let family: (Fact) -> Bool = { f in
                         d.kind == .percent ? (f.kind != .percent && f.kind != .bare) : f.kind.sameFamily(as: d.kind)
@@ -786,13 +842,28 @@ public enum Extractor {
                         let f = facts[other]
                         guard sentenceIndex(of: f) == sentence else { break }
                         if f.change != 0 && f.head.unicodeScalars.count <= 4 && family(f) { break }
-                        if family(f) && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil { before.insert(other, at: 0) }
+                        if family(f) && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil {
+                            // the two figures compared are plain values, not changes themselves
+                            if f.change != 0 || f.comparesYears { break }
+                            before.insert(other, at: 0)
+                        }
                         if before.count == 2 { break }
                     }
                     guard before.count == 2, facts[before[0]].kind.sameFamily(as: facts[before[1]].kind) else { continue }
                     // the two figures sit in the clauses just before the change
-                    guard case .text(_, _, let c0) = facts[before[0]].place, case .text(_, _, let cd) = d.place, cd - c0 <= 3 else { continue }
+                    // the figures compared sit in the clause(s) right before the change
+                    guard case .text(_, _, let c0) = facts[before[0]].place, case .text(_, _, let c1) = facts[before[1]].place,
+                          case .text(_, _, let cd) = d.place, cd - c1 == 1, c1 - c0 <= 1 else { continue }
                     changes.append(ChangeStatement(old: before[0], new: before[1], change: id, direction: d.change))
+                }
+                // "支出12.60万元，比上年减少1.20万元，下降8.70%": this year's figure, the change, the rate
+                for n in ids.indices.dropFirst(2) {
+                    let a = facts[ids[n - 2]], d = facts[ids[n - 1]], r = facts[ids[n]]
+                    guard r.kind == .percent, r.change != 0, r.head.unicodeScalars.count <= 4 || r.comparesYears,
+                          d.change == r.change, d.kind.sameFamily(as: a.kind), d.kind != .percent, a.change == 0, !a.comparesYears,
+                          sentenceIndex(of: a) == sentenceIndex(of: r), sentenceIndex(of: d) == sentenceIndex(of: r),
+                          !a.number.inRange, !d.number.inRange, !r.number.inRange, a.shareOf == nil else { continue }
+                    changes.append(ChangeStatement(form: .yearOnYear, old: ids[n - 2], new: ids[n - 1], change: ids[n], direction: r.change))
                 }
             }
         }

@@ -110,6 +110,15 @@ public struct ShareStatement: Sendable {
 /// "收入预算5257.67万元，调整预算数33386.96万元，增长28129.29万元" / "由297家增加至365家，增加68家":
 /// two figures and their stated difference (or growth rate).
 public struct ChangeStatement: Sendable {
+    public enum Form: Sendable {
+        /// old, new, and their difference or growth rate
+        case between
+        /// "支出12.60万元，比上年减少1.20万元，下降8.70%": `old` holds this year's figure, `new` the
+        /// stated change, `change` the rate: rate = change ÷ (this year ∓ change) × 100
+        case yearOnYear
+    }
+
+    public var form: Form = .between
     public var old: Int
     public var new: Int
     /// The stated difference or growth rate.

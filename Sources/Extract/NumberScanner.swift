@@ -16,7 +16,8 @@ public enum NumberScanner {
         "个百分点", "平方米", "立方米", "万人次", "人次", "家次", "户次", "场次", "批次", "项次", "篇次", "个月", "公里", "千米",
         "小时", "周年", "个", "家", "次", "人", "项", "件", "辆", "套", "篇", "场", "台", "名", "户", "份", "期", "批", "所",
         "座", "处", "条", "本", "册", "张", "块", "间", "栋", "棵", "株", "头", "只", "吨", "亩", "米", "天", "周", "剂",
-        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "届",
+        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "位",
+        "個", "項", "場", "間", "輛", "個月", "戶", "處", "臺",
     ].map { Array($0.unicodeScalars) }
 
     /// "分" is a score unless what follows makes it another word (分别, 分析, 分管, 三分之一 …).
@@ -171,6 +172,12 @@ public enum NumberScanner {
             number.kind = .money(unit)
             number.unitText = unit.rawValue
             return k + unit.rawValue.unicodeScalars.count
+        }
+        // traditional characters: 萬元, 億元, 萬美元
+        for (text, unit) in [("萬美元", MoneyUnit.wanUSD), ("萬元", .wanYuan), ("億元", .yiYuan)] where has(text) {
+            number.kind = .money(unit)
+            number.unitText = text
+            return k + text.unicodeScalars.count
         }
         if k < n && (s[k] == "%" || s[k] == "％") {
             number.kind = .percent

@@ -55,6 +55,9 @@ public struct Lexicon: Sendable {
     public var fillers: [String]
     /// Qualifier phrases that can stand anywhere in a label (年初 → initial).
     public var qualifiers: [String: String]
+    /// Phrases that name where money comes from (一般公共预算财政拨款, 政府性基金预算): neither a
+    /// measure nor a scope, whatever words they contain.
+    public var neutral: [String] = [] { didSet { rebuildIndex() } }
     /// Column roles and table types (rules/tables.toml).
     public var tables = TableLayouts()
 
@@ -83,6 +86,7 @@ public struct Lexicon: Sendable {
     var phraseIndex: [Phrase]
     /// Modifiers, fillers, qualifier phrases and year words, longest first, as scalars.
     var removableWords: [[Unicode.Scalar]] = []
+    var neutralScalars: [[Unicode.Scalar]] = []
     var qualifierScalars: [([Unicode.Scalar], String)] = []
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
@@ -119,6 +123,7 @@ public struct Lexicon: Sendable {
         let words = (modifiers + fillers + qualifiers.keys.sorted() + ["年度", "年"]).filter { !$0.isEmpty }
         // longest first, so "调整后" goes before the filler "后"
         removableWords = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        neutralScalars = neutral.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         var all = [Phrase]()
         for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .rate, entry: k, priority: e.priority)) } }
@@ -154,6 +159,17 @@ public struct Lexicon: Sendable {
         var s = Array(label.unicodeScalars)
         var used = [Bool](repeating: false, count: s.count)
         var result = Resolution()
+        for phrase in neutralScalars {
+            var i = 0
+            while i + phrase.count <= s.count {
+                if matches(s, phrase, at: i) && !used[i] {
+                    for k in i..<(i + phrase.count) { used[k] = true }
+                    i += phrase.count
+                } else {
+                    i += 1
+                }
+            }
+        }
         // the phrase nearest the number (rightmost) wins among phrases of one kind; longer first
         var best: [Kind: (end: Int, length: Int, priority: Int, entry: Int)] = [:]
         for phrase in phraseIndex {
@@ -188,6 +204,8 @@ public struct Lexicon: Sendable {
         for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) { rest.append(ch) }
         s = rest
         for word in removableWords { s = Lexicon.removing(word, from: s) }
+        // the unit naming itself ("本馆", "我局", "本中心") is no scope
+        if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"

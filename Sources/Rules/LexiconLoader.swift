@@ -43,10 +43,13 @@ public enum LexiconLoader {
         if let q = try root.table("qualifiers", file: file) {
             for entry in q.entries { qualifiers[entry.key] = try entry.node.string(file: file, key: entry.key) }
         }
-        return Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
-                       modifiers: try words?.strings("modifiers", file: file) ?? [],
-                       fillers: try words?.strings("fillers", file: file) ?? [],
-                       qualifiers: qualifiers)
+        try words?.checkKeys(allowed: ["modifiers", "fillers", "neutral"], file: file)
+        var lexicon = Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
+                              modifiers: try words?.strings("modifiers", file: file) ?? [],
+                              fillers: try words?.strings("fillers", file: file) ?? [],
+                              qualifiers: qualifiers)
+        lexicon.neutral = try words?.strings("neutral", file: file) ?? []
+        return lexicon
     }
 
     /// The lexicon of the default rule set (with its table layouts), embedded in the binary.

@@ -10,8 +10,8 @@ public enum RuleKind: String, Sendable, CaseIterable {
         switch self {
         case .formula: return []
         case .parts: return ["exceeds-whole", "complete-list", "near-complete"]
-        case .share: return ["share"]
-        case .change: return ["difference", "growth-rate"]
+        case .share: return ["share", "shares-over-100"]
+        case .change: return ["difference", "growth-rate", "year-on-year"]
         case .unit: return ["same-number-two-units", "mixed-units-in-relation", "out-of-scale"]
         case .year: return ["title-vs-body", "fiscal-statement", "same-figure-two-years", "mixed-years-in-relation"]
         case .consistency: return ["same-concept", "prose-vs-table"]

@@ -76,11 +76,16 @@ public enum Structurer {
                        run.scalars.first.map(CharClass.isASCIILetter) == true {
                         pending.append(" ", at: p)
                     }
+                    // an item line of a list ends with "。" but the list goes on: read it as "；"
+                    if listMode, let end = pending.scalars.last, end == "。" || end == "." {
+                        pending.scalars[pending.scalars.count - 1] = "；"
+                    }
                     pending.append(run)
                     pendingLastLine = line.number
                     blanksSincePending = 0
                 } else {
                     flush()
+                    listMode = false
                     pending = run
                     pendingFirstLine = line.number
                     pendingLastLine = line.number
@@ -94,10 +99,23 @@ public enum Structurer {
             flush()
         }
 
+        /// Lines listing the items announced by "其中：" at the end of the line before.
+        var listMode = false
+
+        static let listOpeners = ["其中：", "其中:", "包括：", "包括:", "分别为：", "分别是：", "具体如下：", "如下："]
+
         /// A wrapped line (PDF export, page break) continues the paragraph before it when that one
-        /// ends mid-sentence and the new line does not start a heading.
-        func continuesPending(with run: TextRun) -> Bool {
+        /// ends mid-sentence and the new line does not start a heading; and the item lines after a
+        /// line ending in "其中：" join it, so the list and its whole are read together.
+        mutating func continuesPending(with run: TextRun) -> Bool {
             guard let last = pending.scalars.last, !run.isEmpty else { return false }
+            let text = pending.string
+            if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
+                && (listMode || Builder.listOpeners.contains(where: { text.hasSuffix($0) })) {
+                listMode = true
+                return true
+            }
+            listMode = false
             if blanksSincePending > 2 { return false }
             if pending.count < 20 { return false }
             let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
