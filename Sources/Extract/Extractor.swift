@@ -549,13 +549,19 @@ public enum Extractor {
                 }
                 // the enumeration ends where the parts already make up the whole exactly
                 // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
+                // and the next one names another kind of thing (its label does not end like theirs:
+                // "…职称" then "退休人员"; "…债务" then "…债务限额")
                 if familyParts.count > 2 {
                     let target = interval(facts[whole])
                     var running = Interval(exactly: 0)
                     for (n, pid) in familyParts.enumerated() {
                         running = running + interval(facts[pid])
                         if n >= 1 && running.overlaps(target) && n < familyParts.count - 1 {
-                            familyParts = Array(familyParts[...n])
+                            let ending = Run.commonSuffix(familyParts[...n].map { Run.withoutBrackets(facts[$0].head) })
+                            let next = Run.withoutBrackets(facts[familyParts[n + 1]].head)
+                            if ending.isEmpty || !next.hasSuffix(ending) {
+                                familyParts = Array(familyParts[...n])
+                            }
                             break
                         }
                     }
@@ -575,6 +581,29 @@ public enum Extractor {
                 let nested = familyParts.filter { isThresholdQualified($0, among: ids) }.count >= 2
                 groups.append(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
             }
+        }
+
+        static func commonSuffix(_ words: [String]) -> String {
+            guard var suffix = words.first.map({ Array($0) }) else { return "" }
+            for w in words.dropFirst() {
+                let a = Array(w)
+                var k = 0
+                while k < suffix.count && k < a.count && suffix[suffix.count - 1 - k] == a[a.count - 1 - k] { k += 1 }
+                suffix = Array(suffix.suffix(k))
+            }
+            return String(suffix)
+        }
+
+        /// "招引总部经济类项目（包括区域总部）" → "招引总部经济类项目".
+        static func withoutBrackets(_ s: String) -> String {
+            var out = ""
+            var depth = 0
+            for ch in s {
+                if ch == "（" || ch == "(" { depth += 1; continue }
+                if ch == "）" || ch == ")" { depth = max(0, depth - 1); continue }
+                if depth == 0 { out.append(ch) }
+            }
+            return out
         }
 
         /// A fact's value as an interval in 元 (or plain), rounding included.

@@ -150,3 +150,11 @@ import JXRules
 }
 
 import JXLoad
+
+extension PublishedStyleRegressionTests {
+    /// A list of like things (all "…项目") is read to its end even when a prefix adds up to the whole.
+    @Test func aListOfLikeThingsIsReadToItsEnd() {
+        let slip = "2020年度工作目标：全年招引项目120个，其中招引生物医药项目30个，招引海外背景的项目90个，招引总部经济类项目（包括区域总部）10个。"
+        #expect(rules(slip).contains("sum.parts-exceed-whole"))
+    }
+}
