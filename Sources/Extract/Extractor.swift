@@ -166,6 +166,14 @@ public enum Extractor {
             if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
             for table in doc.tables {
                 let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted }?.year
+                for (r, row) in table.rows.enumerated() where row.kind == .caption {
+                    // "一、当年预算执行情况（20分）": the section titles inside a table are text
+                    guard let cell = row.cells.first(where: { !$0.isEmpty }) else { continue }
+                    let scan = NumberScanner.scan(cell.text)
+                    guard !scan.numbers.isEmpty else { continue }
+                    let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
+                    _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
+                }
                 for (r, row) in table.rows.enumerated() where row.kind == .data {
                     let headers = table.headers(for: row)
                     let labelText = rowLabel(row, table: table)

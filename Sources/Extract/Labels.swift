@@ -22,6 +22,9 @@ enum Labels {
                 if depth == 0 { stopChar = ch; break }
                 depth -= 1
             } else if depth == 0 && (clauseBoundaries.contains(ch) || ch == "：" || ch == ":") {
+                // "引进生物经济、数字经济等各类项目160个": a 、 between names, with no number before it
+                // in its segment, is part of the label
+                if ch == "、" && !segmentHasDigit(s, before: k, limit: limit) { k -= 1; continue }
                 stopChar = ch
                 break
             }
@@ -34,6 +37,15 @@ enum Labels {
             range = before.lowerBound..<k
         }
         return trim(s, range)
+    }
+
+    static func segmentHasDigit(_ s: [Unicode.Scalar], before k: Int, limit: Int) -> Bool {
+        var j = k - 1
+        while j >= limit && !clauseBoundaries.contains(s[j]) && s[j] != "：" && s[j] != ":" {
+            if CharClass.isDigit(s[j]) { return true }
+            j -= 1
+        }
+        return j < limit ? false : false
     }
 
     static func isEmptyLabel(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

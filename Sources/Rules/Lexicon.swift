@@ -203,7 +203,14 @@ public struct Lexicon: Sendable {
         var rest = [Unicode.Scalar]()
         for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) { rest.append(ch) }
         s = rest
-        for word in removableWords { s = Lexicon.removing(word, from: s) }
+        for word in removableWords {
+            // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
+            if word.count == 1 {
+                while s.first == word[0] { s.removeFirst() }
+            } else {
+                s = Lexicon.removing(word, from: s)
+            }
+        }
         // the unit naming itself ("本馆", "我局", "本中心") is no scope
         if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))

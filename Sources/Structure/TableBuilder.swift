@@ -72,8 +72,12 @@ enum TableBuilder {
 
         // 2. header paths
         var headerSegments = [[String]]()
-        for seg in segments {
-            headerSegments.append(headerPaths(seg.map { rows[$0] }, columnCount: columnCount))
+        for (k, seg) in segments.enumerated() {
+            var dataColumns = Set<Int>()
+            for row in rows where row.segment == k && row.kind == .data {
+                for cell in row.cells where !cell.isEmpty { dataColumns.insert(cell.column) }
+            }
+            headerSegments.append(headerPaths(seg.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
         }
 
         // 3. continuation rows of PDF exports, short total rows, merged label cells
@@ -134,7 +138,7 @@ enum TableBuilder {
 
     // MARK: header paths
 
-    static func headerPaths(_ header: [TableRow], columnCount: Int) -> [String] {
+    static func headerPaths(_ header: [TableRow], columnCount: Int, dataColumns: Set<Int> = []) -> [String] {
         guard !header.isEmpty else { return Array(repeating: "", count: columnCount) }
         var grid = header.map { row -> [String] in
             var line = Array(repeating: "", count: columnCount)
@@ -149,7 +153,10 @@ enum TableBuilder {
         for r in grid.indices {
             for c in 1..<max(1, columnCount) where grid[r][c].isEmpty && !grid[r][c - 1].isEmpty {
                 let below = (r + 1..<grid.count).contains { !grid[$0][c].isEmpty }
-                if below { grid[r][c] = grid[r][c - 1] }
+                // with one header row, a title whose right-hand neighbours are empty but hold data
+                // below spans them too ("五年主要工作目标及具体内容 | | |")
+                let spans = grid.count == 1 && dataColumns.contains(c)
+                if below || spans { grid[r][c] = grid[r][c - 1] }
             }
         }
         var paths = [String]()
@@ -180,8 +187,10 @@ enum TableBuilder {
     static func joinContinuations(_ rows: [TableRow], headerSegments: [[String]]) -> [TableRow] {
         var out = [TableRow]()
         for row in rows {
-            guard row.kind == .data, let prevIndex = out.lastIndex(where: { $0.kind == .data }),
-                  prevIndex == out.count - 1, isContinuation(row) else {
+            // the row above, skipping a header repeated after a page break
+            var prevIndex = out.count - 1
+            while prevIndex >= 0 && out[prevIndex].kind == .repeatedHeader { prevIndex -= 1 }
+            guard row.kind == .data, prevIndex >= 0, out[prevIndex].kind == .data, isContinuation(row) else {
                 out.append(row)
                 continue
             }
@@ -212,7 +221,9 @@ enum TableBuilder {
         guard !filled.isEmpty else { return false }
         for cell in filled {
             if CellText.isNumeric(cell.text) { return false }
-            if cell.text.count < 12 && !CellText.startsWithEnumerator(cell.text) { return false }
+            // long text, an enumerated criterion, or the end of a sentence cut by a page break ("况。")
+            let endsSentence = cell.text.scalars.last.map { $0 == "。" || $0 == "；" || $0 == ";" } ?? false
+            if cell.text.count < 12 && !CellText.startsWithEnumerator(cell.text) && !endsSentence { return false }
         }
         return true
     }
@@ -258,13 +269,15 @@ enum TableBuilder {
         }
         let segmentCount = (rows.map(\.segment).max() ?? -1) + 1
         for segment in 0..<max(segmentCount, 1) {
-            let numeric = numericColumns(rows, segment: segment, columnCount: columnCount)
-            guard let firstNumeric = numeric.min(), firstNumeric > 0 else { continue }
+            let labels = labelColumns(rows, segment: segment, columnCount: columnCount)
+            guard !labels.isEmpty else { continue }
             var last = [Int: TableCell]()
             for i in rows.indices where rows[i].segment == segment {
+                // a header repeated after a page break continues the table: labels carry on
+                if rows[i].kind == .repeatedHeader { continue }
                 if rows[i].kind != .data { last = [:]; continue }
                 if rows[i].cells.allSatisfy(\.isEmpty) { continue }
-                for column in 0..<firstNumeric {
+                for column in labels {
                     if let k = rows[i].cells.firstIndex(where: { $0.column == column }) {
                         if rows[i].cells[k].isEmpty, let above = last[column] {
                             rows[i].cells[k].text = above.text
@@ -272,12 +285,35 @@ enum TableBuilder {
                         } else if !rows[i].cells[k].isEmpty {
                             last[column] = rows[i].cells[k]
                             // a new upper label resets the labels below it
-                            for deeper in (column + 1)..<max(firstNumeric, column + 1) { last[deeper] = nil }
+                            for deeper in labels where deeper > column { last[deeper] = nil }
                         }
                     }
                 }
             }
         }
+    }
+
+    /// Columns of short names that merged cells leave empty: not numeric, short texts, and to the
+    /// left of the first column of long text (说明, 评分标准), which is never filled. The last
+    /// label column before the numbers is the row's own name and is not filled either unless it is
+    /// also left of the first number (an item name is not merged with the one above).
+    static func labelColumns(_ rows: [TableRow], segment: Int, columnCount: Int) -> [Int] {
+        let numeric = numericColumns(rows, segment: segment, columnCount: columnCount)
+        guard let firstNumeric = numeric.min(), firstNumeric > 0 else { return [] }
+        var lengths = [Int: (sum: Int, count: Int)]()
+        for row in rows where row.segment == segment && row.kind == .data {
+            for cell in row.cells where !cell.isEmpty && !cell.inherited {
+                let v = lengths[cell.column] ?? (0, 0)
+                lengths[cell.column] = (v.sum + cell.text.count, v.count + 1)
+            }
+        }
+        func average(_ c: Int) -> Int { lengths[c].map { $0.count == 0 ? 0 : $0.sum / $0.count } ?? 0 }
+        let firstLongText = (0..<columnCount).first { !numeric.contains($0) && average($0) > 20 } ?? columnCount
+        var out = Array(0..<firstNumeric)
+        // short name columns between the numbers (二级指标 after 一级分值), before any long text
+        let nameColumns = (firstNumeric..<firstLongText).filter { !numeric.contains($0) && average($0) > 0 && average($0) <= 12 }
+        if nameColumns.count >= 2 { out += nameColumns.dropLast() }
+        return out
     }
 }
 
