@@ -1,4 +1,5 @@
 import Foundation
+import JXCore
 
 /// The concept lexicon (rules/lexicon.toml): how report labels name the figures of a budget.
 ///
@@ -90,17 +91,7 @@ public struct Lexicon: Sendable {
     var qualifierScalars: [([Unicode.Scalar], String)] = []
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
-        guard !needle.isEmpty, needle.count <= hay.count else { return false }
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == needle[0] {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+        ScalarSearch.firstIndex(of: needle, in: hay) != nil
     }
 
     public static func removing(_ word: [Unicode.Scalar], from s: [Unicode.Scalar]) -> [Unicode.Scalar] {

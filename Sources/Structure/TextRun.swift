@@ -79,18 +79,7 @@ public struct TextRun: Sendable {
 
     /// Index of the first occurrence of `needle` at or after `from`, or nil.
     public func firstIndex(of needle: [Unicode.Scalar], from: Int = 0, before limit: Int? = nil) -> Int? {
-        let end = min(limit ?? count, count)
-        guard !needle.isEmpty, end - needle.count >= from else { return nil }
-        var i = max(from, 0)
-        while i + needle.count <= end {
-            if scalars[i] == needle[0] {
-                var k = 1
-                while k < needle.count && scalars[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        ScalarSearch.firstIndex(of: needle, in: scalars, from: from, before: limit)
     }
 
     public func hasPrefix(_ prefix: String, at index: Int = 0) -> Bool {
