@@ -69,7 +69,7 @@ public enum Normalizer {
                 i += 1
                 continue
             }
-            scalars.append(halfWidth(s, in: original, at: i))
+            scalars.append(TraditionalCharacters.simplify(halfWidth(s, in: original, at: i)))
             columns.append(Int32(i + 1))
             i += 1
         }
