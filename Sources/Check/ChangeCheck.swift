@@ -9,7 +9,7 @@ import JXRules
 enum ChangeCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "year-on-year" {
-            for change in context.facts.changes where change.form == .yearOnYear { yearOnYear(rule, change, &context) }
+            for change in context.facts.changes where change.form != .between { yearOnYear(rule, change, &context) }
             return
         }
         for change in context.facts.changes where change.form == .between {
@@ -45,16 +45,20 @@ enum ChangeCheck {
     static func yearOnYear(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
         let current = context.fact(change.old), delta = context.fact(change.new), rate = context.fact(change.change)
         let a = context.interval(current), d = context.interval(delta)
-        let last = change.direction > 0 ? a - d : a + d
+        let priorStated = change.form == .priorStated
+        let last = priorStated ? a : (change.direction > 0 ? a - d : a + d)
         guard let ratio = d / last else { return }
         let expected = ratio * Interval(exactly: 100)
         let stated = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
         if expected.overlaps(stated) { return }
-        let lastExact = change.direction > 0 ? context.value(current, inUnitOf: delta) - delta.value : context.value(current, inUnitOf: delta) + delta.value
+        let currentValue = context.value(current, inUnitOf: delta)
+        let lastExact = priorStated ? currentValue : (change.direction > 0 ? currentValue - delta.value : currentValue + delta.value)
         guard lastExact != 0 else { return }
         let exact = delta.value / lastExact * 100
         let word = change.direction > 0 ? "增长" : "下降"
-        let evidence = "上年 = \(current.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: Show.scale([current, delta])))；\(delta.literal) ÷ \(Show.number(lastExact, scale: Show.scale([current, delta]))) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
+        let scale = Show.scale([current, delta])
+        let lastText = priorStated ? "上年 \(current.literal)" : "上年 = \(current.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
+        let evidence = "\(lastText)；\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
         context.report(rule, main: rate, others: [current, delta], evidence: evidence)
     }
 }

@@ -21,8 +21,15 @@ enum ConsistencyCheck {
             // the label must name its subject: a bare "实际支出" may be about anything the text
             // discussed before it
             let c = f.concept
-            let named = (c.item != nil && c.item != "total") || !c.scope.isEmpty || subjectWords.contains { f.label.contains($0) }
+            // the label itself names what it is about: a lexicon item, the department as a whole, or
+            // a specific noun phrase of its own (not a bare 均价 / 支出决算 / 税收收入 whose subject is
+            // in the clause before)
+            let named = (c.item != nil && c.item != "total" && c.scope.isEmpty)
+                || subjectWords.contains { f.label.contains($0) }
+                || c.scope.unicodeScalars.count >= 3
             guard named else { continue }
+            // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
+            if f.kind == .score && (f.label.contains("扣") || f.label.contains("每") || f.label.contains("加")) { continue }
             let head = normalizedHead(f.head, modifiers)
             guard head.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count >= 2 else { continue }
             let key = [head, f.conceptKey, f.concept.qualifier ?? "", f.kind.description, f.year.map(String.init) ?? "?"].joined(separator: "|")
@@ -35,10 +42,14 @@ enum ConsistencyCheck {
             let first = group[0]
             for other in group.dropFirst() {
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
-                // two statements in running text compare only within one top-level section: the same
-                // words under "一般公共预算" and under "政府性基金预算" name different figures
-                if let a = topSection(first, context), let b = topSection(other, context), a != b,
-                   !first.isCellValue, !other.isCellValue { continue }
+                // two statements in running text compare within one top-level section, and not when
+                // they are parallel sentences of one template ("全年一般公共预算收入…加上转移性收入8.2亿元" /
+                // "全年政府性基金预算收入…加上转移性收入3.1亿元"): those report the same item of
+                // different subjects
+                if !first.isCellValue && !other.isCellValue {
+                    if topSection(first, context) != topSection(other, context) { continue }
+                    if parallel(context.windowText(of: first, radius: 60), context.windowText(of: other, radius: 60)) { continue }
+                }
                 let evidence = "\(context.describe(other)) ≠ 第\(first.line)行 \(context.describe(first))"
                 context.report(rule, main: other, others: [first], evidence: evidence)
                 break
@@ -49,6 +60,19 @@ enum ConsistencyCheck {
     static func topSection(_ f: Fact, _ context: CheckContext) -> Int? {
         guard case .text(let p, _, _) = f.place else { return nil }
         return context.doc.paragraphs[p].sectionPath.first
+    }
+
+    /// Sentences built on one template: their character bigrams (digits left out) mostly coincide.
+    static func parallel(_ a: String, _ b: String) -> Bool {
+        func bigrams(_ s: String) -> Set<String> {
+            let chars = Array(s.filter { !$0.isNumber && $0 != "." && !$0.isWhitespace })
+            guard chars.count >= 2 else { return [] }
+            return Set((0..<(chars.count - 1)).map { String(chars[$0...($0 + 1)]) })
+        }
+        let x = bigrams(a), y = bigrams(b)
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        let shared = Double(x.intersection(y).count)
+        return shared / Double(min(x.count, y.count)) >= 0.6
     }
 
     static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {

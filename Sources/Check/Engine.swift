@@ -67,10 +67,14 @@ struct CheckContext {
 
     var doc: StructuredDocument { facts.structured }
 
+    /// The 其中 / 包括 groups of each whole.
+    let groupsOfWhole: [Int: [PartsGroup]]
+
     init(facts: FactSet, lexicon: Lexicon, ruleSet: RuleSet) {
         self.facts = facts
         self.lexicon = lexicon
         self.ruleSet = ruleSet
+        groupsOfWhole = Dictionary(grouping: facts.groups, by: \.whole)
     }
 
     func rule(_ id: String) -> Rule? {
@@ -111,9 +115,19 @@ struct CheckContext {
         return label
     }
 
-    /// Rule id + the sentence around the fact with white space removed: stable when lines move.
+    /// Rule id + the text around the fact (its sentence, at most 40 characters either side) with
+    /// white space removed: stable when lines move, bounded however long the sentence.
     func fingerprint(_ rule: String, _ f: Fact) -> String {
-        rule + "|" + sentenceText(of: f).filter { !$0.isWhitespace } + "|" + f.literal
+        rule + "|" + windowText(of: f, radius: 40).filter { !$0.isWhitespace } + "|" + f.literal
+    }
+
+    func windowText(of f: Fact, radius: Int) -> String {
+        guard case .text(let p, let s, _) = f.place else { return sentenceText(of: f) }
+        let para = doc.paragraphs[p]
+        let sentence = para.sentences.indices.contains(s) ? para.sentences[s] : 0..<para.text.count
+        let lo = max(sentence.lowerBound, f.number.range.lowerBound - radius)
+        let hi = min(sentence.upperBound, f.number.range.upperBound + radius)
+        return para.text.string(lo..<max(lo, hi))
     }
 
     func sentenceText(of f: Fact) -> String {

@@ -10,7 +10,8 @@ enum FormulaCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
         for frame in rule.frames {
-            for members in instances(of: frame, context) {
+            // a relation among hundreds of figures is not one the text states: skip such frames
+            for members in instances(of: frame, context) where members.count <= 300 {
                 evaluate(rule, formula, frame: frame, members: members, &context)
             }
         }
@@ -26,6 +27,8 @@ enum FormulaCheck {
             case (.clause, .text(let p, let s, let c)): key = "\(p).\(s).\(c)"
             case (.sentence, .text(let p, let s, _)): key = "\(p).\(s)"
             case (.paragraph, .text(let p, _, _)): key = "\(p)"
+            case (.document, .text):
+                key = "d"
             case (.section, .text(let p, _, _)):
                 let path = context.doc.paragraphs[p].sectionPath
                 key = "s" + (path.last.map(String.init) ?? "-")
@@ -142,7 +145,7 @@ enum FormulaCheck {
             context.evaluated.insert(involved + [rule.id.hashValue])
             let all = involved.map { context.fact($0) }
             if frame == .table && !columnsComplete(all, context) { continue }
-            if (frame == .sentence || frame == .paragraph || frame == .section) && hasUnboundSiblings(all, context) { continue }
+            if (frame == .sentence || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }
@@ -164,8 +167,11 @@ enum FormulaCheck {
     /// A part of a listed whole that the formula leaves out means the formula is not the list's sum.
     static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {
         let ids = Set(bound.map(\.id))
-        for g in context.facts.groups where g.parts.contains(where: { ids.contains($0) }) {
-            if ids.contains(g.whole) && g.parts.contains(where: { !ids.contains($0) }) { return true }
+        for id in ids {
+            guard let groups = context.groupsOfWhole[id] else { continue }
+            for g in groups where g.parts.contains(where: { ids.contains($0) }) && g.parts.contains(where: { !ids.contains($0) }) {
+                return true
+            }
         }
         return false
     }

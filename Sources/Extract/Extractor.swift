@@ -18,6 +18,7 @@ public enum Extractor {
         x.scanTables()
         x.resolveFiscalYear(override: override)
         x.resolveYears()
+        x.indexSentences()
         x.buildGroups()
         x.inheritMeasures()
         x.buildShares()
@@ -33,6 +34,10 @@ public enum Extractor {
         var tableFacts: [[[Int: Int]]]
         var years = [(paragraph: Int, mention: YearMention)]()
         var groups = [PartsGroup]()
+        /// The first group each part belongs to, and the groups of each whole: looked up for every
+        /// figure, so kept beside `groups` instead of searching it.
+        var groupOfPart: [Int: Int] = [:]
+        var groupsOfWhole: [Int: [Int]] = [:]
         var shares = [ShareStatement]()
         var fiscalYear: Int?
         var fiscalYearSource = "none"
@@ -41,6 +46,33 @@ public enum Extractor {
         var paragraphYears: [[YearMention]]
         /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
         var cellTexts: [FactPlace: TextRun] = [:]
+        /// Facts of each sentence of each paragraph, in text order (built after the paragraphs are
+        /// read): relations stay within a sentence or two, so they are found without rescanning the
+        /// whole paragraph for every figure.
+        var sentenceFacts: [[Int: [Int]]] = []
+
+        mutating func appendGroup(_ group: PartsGroup) {
+            let index = groups.count
+            groups.append(group)
+            for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
+            groupsOfWhole[group.whole, default: []].append(index)
+        }
+
+        func isGrouped(_ id: Int) -> Bool { groupOfPart[id] != nil }
+
+        mutating func indexSentences() {
+            sentenceFacts = paragraphFacts.map { ids in
+                var map = [Int: [Int]]()
+                for id in ids { map[sentenceIndex(of: facts[id]), default: []].append(id) }
+                return map
+            }
+        }
+
+        func facts(paragraph p: Int, sentence s: Int) -> [Int] {
+            guard p < sentenceFacts.count else { return [] }
+            return sentenceFacts[p][s] ?? []
+        }
+
         /// Labels resolved so far: table cells repeat their row label and column header.
         var resolved: [String: Lexicon.Resolution] = [:]
 
@@ -117,7 +149,10 @@ public enum Extractor {
             let head = Labels.head(label)
             var shareOf: String?
             var conceptLabel = head
-            if let r = head.range(of: "占") {
+            // "完成政府性基金收入900万元，占年初预算2000万元的45.0%": 2000 is the base of a share
+            if number.kind != .percent, let r = label.range(of: "占") {
+                shareOf = String(label[r.upperBound...])
+            } else if let r = head.range(of: "占") {
                 var base = String(head[r.upperBound...])
                 for suffix in ["的比重", "的比例", "比重", "比例", "的", "比"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
                 if head.hasSuffix("占比") || base.isEmpty { base = "" }
@@ -133,10 +168,9 @@ public enum Extractor {
             if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
             // "增加至365家", "下降到3%": the value reached, not the difference
             if change != 0, label.hasSuffix("至") || label.hasSuffix("到") || label.hasSuffix("为") { change = 0 }
-            // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算减少"
-            let comparative = (label.contains("较") || label.contains("比") || label.contains("相比"))
-                && !label.contains("比例") && !label.contains("比重") && !label.contains("占比")
-            let comparesYears = Labels.yearComparisons.contains { label.contains($0) } || (comparative && change != 0)
+            // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
+            // "较2024年的2000万元" (a prior value stated for comparison)
+            let comparesYears = Labels.yearComparisons.contains { label.contains($0) } || Labels.isComparison(label)
             let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
             var concept = resolve(conceptLabel)
             if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
@@ -165,7 +199,8 @@ public enum Extractor {
             for f in facts { if let u = f.kind.moneyUnit, !u.isDollar, u != .yuan || true { counts[u, default: 0] += 1 } }
             if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
             for table in doc.tables {
-                let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted }?.year
+                // "本年度…" in a caption is the report's year, not a year of its own
+                let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
                 for (r, row) in table.rows.enumerated() where row.kind == .caption {
                     // "一、当年预算执行情况（20分）": the section titles inside a table are text
                     guard let cell = row.cells.first(where: { !$0.isEmpty }) else { continue }
@@ -371,6 +406,8 @@ public enum Extractor {
             // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
             var counts = [Int: Int]()
             for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
+                // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year
+                if Run.comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) { continue }
                 counts[m.year, default: 0] += 1
             }
             // ties go to the later year: a report compares its year with the one before
@@ -447,9 +484,17 @@ public enum Extractor {
             return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "至", "经"].contains(text)
         }
 
+        /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).
+        static func comparedYear(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+            var k = index - 1
+            while k >= 0 && CharClass.isWhitespace(s[k]) { k -= 1 }
+            return k >= 0 && "比较与同于".unicodeScalars.contains(s[k])
+        }
+
         func sectionYear(_ path: [Int]) -> Int? {
             for p in path.reversed() {
-                if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd }) {
+                if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
+                    && !Run.comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
                     return y.year
                 }
             }
@@ -493,7 +538,7 @@ public enum Extractor {
             let s = p.text.scalars
             // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
             guard markerOpensClause(s, at: k) else { return }
-            let depth = bracketDepth(s, at: k)
+            let depth = bracketDepth(s, paragraph: p.index, at: k)
             guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
             let sentenceRange = p.sentences[sentence]
             // parts: same sentence, after the marker, same depth, not shares or changes
@@ -518,7 +563,7 @@ public enum Extractor {
                 }
                 h += 1
             }
-            for id in ids {
+            for id in facts(paragraph: p.index, sentence: sentence) {
                 let f = facts[id]
                 let at = f.number.numberRange.lowerBound
                 guard at > k, at < sentenceRange.upperBound, at < nextMarker, at < headingStop else { continue }
@@ -534,12 +579,13 @@ public enum Extractor {
             if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
             // families of the first two parts
             let families = parts.prefix(2).map { facts[$0].kind }
-            for family in families where !groups.contains(where: { g in g.parts.contains(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) }) {
+            for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
                 var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
                 let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
                 // the whole: the last fact of the family before the marker, in this or the previous
                 // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
-                let candidates = ids.filter { id in
+                let near = (sentence > 0 ? facts(paragraph: p.index, sentence: sentence - 1) : []) + facts(paragraph: p.index, sentence: sentence)
+                let candidates = near.filter { id in
                     let f = facts[id]
                     return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                         && f.shareOf == nil && f.number.parenDepth <= depth
@@ -586,8 +632,9 @@ public enum Extractor {
                 } else {
                     closed = false
                 }
-                let nested = familyParts.filter { isThresholdQualified($0, among: ids) }.count >= 2
-                groups.append(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
+                appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
             }
         }
 
@@ -646,16 +693,25 @@ public enum Extractor {
             return true
         }
 
-        func bracketDepth(_ s: [Unicode.Scalar], at k: Int) -> Int {
-            var depth = 0
-            for j in 0..<min(k, s.count) {
-                switch s[j] {
-                case "（", "(", "【": depth += 1
-                case "）", ")", "】": depth = max(0, depth - 1)
-                default: break
+        /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
+        /// 其中 would otherwise be rescanned from its start for each one.
+        var bracketDepths: (paragraph: Int, depths: [Int])?
+
+        mutating func bracketDepth(_ s: [Unicode.Scalar], paragraph: Int, at k: Int) -> Int {
+            if bracketDepths?.paragraph != paragraph {
+                var depths = [Int](repeating: 0, count: s.count + 1)
+                var depth = 0
+                for (j, c) in s.enumerated() {
+                    switch c {
+                    case "（", "(", "【": depth += 1
+                    case "）", ")", "】": depth = max(0, depth - 1)
+                    default: break
+                    }
+                    depths[j + 1] = depth
                 }
+                bracketDepths = (paragraph, depths)
             }
-            return depth
+            return bracketDepths!.depths[min(max(k, 0), s.count)]
         }
 
         /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
@@ -664,10 +720,10 @@ public enum Extractor {
             for (n, id) in ids.enumerated() {
                 let f = facts[id]
                 guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
-                if groups.contains(where: { $0.whole == id }) { continue }
+                if (groupsOfWhole[id] != nil) { continue }
                 let sentence = sentenceIndex(of: f)
                 let depth = f.number.parenDepth
-                let sameSentence = ids.filter { sentenceIndex(of: facts[$0]) == sentence && facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
+                let sameSentence = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
                 let head = f.head
                 if head.hasPrefix("合计") || head.hasPrefix("总计") || f.label.hasSuffix("合计") || f.label.hasSuffix("总计") || f.label.hasSuffix("合计为") {
                     // parts before the total, back to the previous total in the sentence
@@ -676,8 +732,8 @@ public enum Extractor {
                         if facts[other].marksTotal { break }
                         parts.insert(other, at: 0)
                     }
-                    if parts.count >= 2 && !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) {
-                        groups.append(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+                    if parts.count >= 2 && !parts.contains(where: isGrouped) {
+                        appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
                     }
                     continue
                 }
@@ -691,10 +747,10 @@ public enum Extractor {
                     if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }
                     parts.append(other)
                 }
-                guard parts.count >= 2, !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) else { continue }
+                guard parts.count >= 2, !parts.contains(where: isGrouped) else { continue }
                 let statusWords = ["已完成", "完成", "未完成", "正在", "推进", "拟", "结转", "调出", "取消", "在建", "暂缓", "终止", "延期", "实施中", "办结", "未办结", "剩余", "已", "尚未"]
                 let partition = parts.allSatisfy { pid in statusWords.contains { facts[pid].head.contains($0) } }
-                groups.append(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
+                appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
                 _ = n
             }
         }
@@ -705,22 +761,23 @@ public enum Extractor {
             for id in ids {
                 let f = facts[id]
                 guard case .count(let word) = f.kind, !f.number.inRange, f.number.comparator == nil,
-                      !groups.contains(where: { $0.whole == id || $0.parts.contains(id) }) else { continue }
+                      groupsOfWhole[id] == nil, !isGrouped(id) else { continue }
                 let sentence = sentenceIndex(of: f)
                 var parts = [Int]()
-                for other in ids where facts[other].number.numberRange.lowerBound > f.number.range.upperBound && sentenceIndex(of: facts[other]) == sentence {
+                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                for other in inSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
                     let o = facts[other]
                     guard o.kind == .count(word) else { continue }
                     // its label is a band: the text between the previous range and the count is "的"
-                    let band = ids.contains { r in
+                    let band = inSentence.contains { r in
                         let rf = facts[r]
                         return rf.number.inRange && rf.number.range.upperBound <= o.number.numberRange.lowerBound
                             && o.number.numberRange.lowerBound - rf.number.range.upperBound <= 2 && o.label.hasSuffix("的")
                     }
                     if band { parts.append(other) } else { break }
                 }
-                if parts.count >= 2 && !parts.contains(where: { pid in groups.contains { $0.parts.contains(pid) } }) {
-                    groups.append(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
+                if parts.count >= 2 && !parts.contains(where: isGrouped) {
+                    appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
                 }
             }
         }
@@ -742,7 +799,7 @@ public enum Extractor {
             for p in doc.paragraphs {
                 for (s, range) in p.sentences.enumerated() {
                     guard let subject = openingSubject(p.text, range) else { continue }
-                    for id in paragraphFacts[p.index] where sentenceIndex(of: facts[id]) == s {
+                    for id in facts(paragraph: p.index, sentence: s) {
                         let c = facts[id].concept
                         guard c.scope.isEmpty, c.item == "total" || (c.item == nil && facts[id].kind.isMoney) else { continue }
                         guard facts[id].number.numberRange.lowerBound > range.lowerBound + subject.count else { continue }
@@ -758,12 +815,15 @@ public enum Extractor {
                 for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
                     let c = facts[id].concept
                     guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
-                          !groups.contains(where: { $0.whole == id }) else { continue }
+                          !(groupsOfWhole[id] != nil) else { continue }
                     let sentence = sentenceIndex(of: facts[id])
-                    guard let previous = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence && facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                    _ = n
+                    let inSentence = facts(paragraph: p.index, sentence: sentence)
+                    guard let at = inSentence.firstIndex(of: id),
+                          let previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
                     let pc = facts[previous].concept
                     guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
-                    if groups.contains(where: { $0.whole == previous && $0.parts.contains(id) }) { continue }
+                    if (groupsOfWhole[previous] ?? []).contains(where: { groups[$0].parts.contains(id) }) { continue }
                     facts[id].concept.item = pc.item == "total" ? nil : pc.item
                     facts[id].concept.scope = pc.scope
                     facts[id].measureSource = .sibling
@@ -774,7 +834,7 @@ public enum Extractor {
                 let ids = paragraphFacts[p.index]
                 for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty {
                     let sentence = sentenceIndex(of: facts[id])
-                    let money = ids.filter { facts[$0].kind.isMoney && sentenceIndex(of: facts[$0]) == sentence && facts[$0].concept.measure != nil }
+                    let money = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
                     let subjects = Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
                     if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty {
                         facts[id].concept.item = subject.item
@@ -831,14 +891,31 @@ public enum Extractor {
         mutating func buildShares() {
             for p in doc.paragraphs {
                 let ids = paragraphFacts[p.index]
-                for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent {
+                // "A…，占年初预算B的P%": the figure after 占 is the base, the percentage follows it
+                for (n, id) in ids.enumerated() where n + 1 < ids.count && n >= 1 {
+                    let b = facts[id], pct = facts[ids[n + 1]]
+                    guard b.kind != .percent, b.shareOf != nil, pct.kind == .percent,
+                          pct.number.numberRange.lowerBound - b.number.range.upperBound <= 2,
+                          sentenceIndex(of: pct) == sentenceIndex(of: b) else { continue }
+                    let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
+                    guard let at = inSentence.firstIndex(of: id),
+                          let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil }) else { continue }
+                    facts[ids[n + 1]].shareOf = b.shareOf
+                    shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
+                }
+                for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !shares.contains(where: { $0.percent == id }) {
                     let f = facts[id]
+                    // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
+                    if let sentence = p.sentences.indices.contains(sentenceIndex(of: f)) ? p.text.string(p.sentences[sentenceIndex(of: f)]) : nil,
+                       sentence.contains("分别") { continue }
                     let sentence = sentenceIndex(of: f)
-                    guard let part = ids.last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && sentenceIndex(of: o) == sentence && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears }) else { continue }
+                    guard let part = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears }) else { continue }
                     var base: Int?
                     if let named = f.shareOf, !named.isEmpty {
                         let wanted = resolve(named)
-                        let candidates = ids.filter { other in
+                        // the base is named in this sentence or the two before it
+                        let near = (max(0, sentence - 2)...sentence).flatMap { facts(paragraph: p.index, sentence: $0) }
+                        let candidates = near.filter { other in
                             guard other != part, other != id else { return false }
                             let o = facts[other]
                             guard o.kind.sameFamily(as: facts[part].kind) || (o.kind.isMoney && facts[part].kind.isMoney) else { return false }
@@ -849,8 +926,8 @@ public enum Extractor {
                         // one value only: a base named twice with two values is ambiguous
                         let values = Set(candidates.map { facts[$0].normalizedInterval.midpoint })
                         if values.count == 1 { base = candidates.first }
-                    } else if let g = groups.first(where: { $0.parts.contains(part) }) {
-                        base = g.whole
+                    } else if let g = groupOfPart[part] {
+                        base = groups[g].whole
                     }
                     if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
                 }
@@ -863,11 +940,12 @@ public enum Extractor {
         /// word ("增长", "增加了", "减少"), so "一般公共服务支出增加243.42万元" (one category's increase)
         /// is not taken for the difference of the figures before it.
         mutating func buildChanges() {
+            let bareWords: Set<String> = ["增加", "增长", "减少", "下降", "提高", "降低", "增加了", "增长了", "减少了", "下降了", "共增加", "共减少", "合计增加", "合计减少", "净增加", "净减少"]
+            let partIDs = Set(groups.flatMap(\.parts))
             for p in doc.paragraphs {
                 let ids = paragraphFacts[p.index]
                 for (n, id) in ids.enumerated() {
                     let d = facts[id]
-                    let bareWords: Set<String> = ["增加", "增长", "减少", "下降", "提高", "降低", "增加了", "增长了", "减少了", "下降了", "共增加", "共减少", "合计增加", "合计减少", "净增加", "净减少"]
                     guard d.change != 0, !d.comparesYears, !d.number.inRange, d.number.comparator == nil,
                           bareWords.contains(d.head) else { continue }
                     let sentence = sentenceIndex(of: d)
@@ -893,14 +971,25 @@ public enum Extractor {
                           case .text(_, _, let cd) = d.place, cd - c1 == 1, c1 - c0 <= 1 else { continue }
                     changes.append(ChangeStatement(old: before[0], new: before[1], change: id, direction: d.change))
                 }
-                // "支出12.60万元，比上年减少1.20万元，下降8.70%": this year's figure, the change, the rate
-                for n in ids.indices.dropFirst(2) {
-                    let a = facts[ids[n - 2]], d = facts[ids[n - 1]], r = facts[ids[n]]
+                // "支出12.60万元，比上年减少1.20万元，下降8.70%": this year's figure, the change, the rate;
+                // "…为1800万元，较2024年的2000万元减少200万元，下降10.0%": a prior value stated outright
+                for n in ids.indices.dropFirst(1) {
+                    let r = facts[ids[n]], d = facts[ids[n - 1]]
                     guard r.kind == .percent, r.change != 0, r.head.unicodeScalars.count <= 4 || r.comparesYears,
-                          d.change == r.change, d.kind.sameFamily(as: a.kind), d.kind != .percent, a.change == 0, !a.comparesYears,
-                          sentenceIndex(of: a) == sentenceIndex(of: r), sentenceIndex(of: d) == sentenceIndex(of: r),
-                          !a.number.inRange, !d.number.inRange, !r.number.inRange, a.shareOf == nil else { continue }
-                    changes.append(ChangeStatement(form: .yearOnYear, old: ids[n - 2], new: ids[n - 1], change: ids[n], direction: r.change))
+                          d.change == r.change, d.kind != .percent, !d.number.inRange, !r.number.inRange,
+                          sentenceIndex(of: d) == sentenceIndex(of: r) else { continue }
+                    // this year's figure: the nearest plain figure before the change, skipping a share
+                    // ("…，占支出总预算10.00%，同比增加…")
+                    var k = n - 2
+                    while k >= 0 && facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil { k -= 1 }
+                    guard k >= 0 else { continue }
+                    let a = facts[ids[k]]
+                    guard a.kind.sameFamily(as: d.kind), a.change == 0, !a.number.inRange, sentenceIndex(of: a) == sentenceIndex(of: r),
+                          a.shareOf == nil || a.comparesYears else { continue }
+                    // a change after the last part of a 其中 list may belong to the list's total: unclear
+                    if partIDs.contains(ids[k]) { continue }
+                    changes.append(ChangeStatement(form: a.comparesYears ? .priorStated : .yearOnYear, old: ids[k], new: ids[n - 1],
+                                                   change: ids[n], direction: r.change))
                 }
             }
         }

@@ -116,6 +116,8 @@ public struct ChangeStatement: Sendable {
         /// "支出12.60万元，比上年减少1.20万元，下降8.70%": `old` holds this year's figure, `new` the
         /// stated change, `change` the rate: rate = change ÷ (this year ∓ change) × 100
         case yearOnYear
+        /// "较2024年的2000万元减少200万元，下降10.0%": `old` is the prior value itself: rate = change ÷ old
+        case priorStated
     }
 
     public var form: Form = .between

@@ -25,8 +25,9 @@ public enum RuleKind: String, Sendable, CaseIterable {
 
 /// Where a formula's inputs must all be found.
 public enum Frame: String, Sendable, CaseIterable {
-    /// clause < sentence < paragraph < section (the paragraphs under one heading); a table row; a table.
-    case clause, sentence, paragraph, section, row, table
+    /// clause < sentence < paragraph < section (the paragraphs under one heading) < document (all
+    /// running text); a table row; a table.
+    case clause, sentence, paragraph, section, document, row, table
 }
 
 public struct RuleExample: Sendable {
