@@ -37,9 +37,11 @@ public struct Baseline: Sendable {
         try data.write(to: URL(fileURLWithPath: path))
     }
 
-    /// Paths are compared by their last two components, so a baseline survives moving the folder.
+    /// Paths are compared by the last two components of the absolute path, so a baseline survives
+    /// moving the folder and spelling the path another way ("report.txt", "./report.txt", "/abs/…").
     static func key(_ path: String) -> String {
-        let parts = path.split(separator: "/")
+        let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        let parts = (absolute as NSString).standardizingPath.split(separator: "/")
         return parts.suffix(2).joined(separator: "/")
     }
 

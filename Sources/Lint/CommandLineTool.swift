@@ -179,15 +179,23 @@ public enum CommandLineTool {
                 else { print(Formatters.htmlIndex(reports, pageNames: [], options: formatOptions), terminator: "") }
                 return
             }
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for file in site {
-                try file.contents.write(toFile: (dir as NSString).appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                for file in site {
+                    try file.contents.write(toFile: (dir as NSString).appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+                }
+            } catch {
+                throw UsageError(message: "cannot write the HTML pages to \(dir): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
             }
             return
         }
         let text = Formatters.render(reports, as: options.format, options: formatOptions)
         if let path = options.output {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw UsageError(message: "cannot write \(path): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+            }
         } else {
             FileHandle.standardOutput.write(text.data(using: .utf8)!)
         }
@@ -238,7 +246,10 @@ public enum CommandLineTool {
             switch args[i] {
             case "--format": json = try value(args, &i, "--format") == "json"
             case "--json": json = true
-            case "--year": year = Int(try value(args, &i, "--year"))
+            case "--year":
+                let v = try value(args, &i, "--year")
+                guard let y = Int(v), (1990...2100).contains(y) else { throw UsageError(message: "--year needs a year such as 2022, not '\(v)'") }
+                year = y
             case "--rules": directory = try value(args, &i, "--rules")
             default: path = args[i]
             }

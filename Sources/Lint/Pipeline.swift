@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JXCheck
 import JXCore
 import JXExtract
@@ -75,7 +80,8 @@ public enum FileDiscovery {
         var visited = Set<String>()
         let fm = FileManager.default
         func walk(_ dir: String, display: String) {
-            let real = (dir as NSString).resolvingSymlinksInPath
+            // realpath(3): NSString's resolvingSymlinksInPath resolves ".." lexically on Linux
+            let real = realPath(dir) ?? dir
             if visited.contains(real) {
                 out.append(Entry(path: display, error: "directory loop (already visited \(real))"))
                 return
@@ -93,6 +99,8 @@ public enum FileDiscovery {
                 if isDir.boolValue {
                     walk(full, display: shown)
                 } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    // a FIFO, socket or device inside a folder is not a report (reading one would block)
+                    guard isRegularFile(full) else { continue }
                     out.append(Entry(path: shown))
                 }
             }
@@ -111,6 +119,18 @@ public enum FileDiscovery {
         }
         return out
     }
+}
+
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    return (info.st_mode & S_IFMT) == S_IFREG
 }
 
 /// Checks many files in parallel; results come back in input order.

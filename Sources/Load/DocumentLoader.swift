@@ -12,6 +12,10 @@ public enum DocumentLoader {
             throw LoadError("no such file")
         }
         if isDirectory.boolValue { throw LoadError("is a directory") }
+        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
+           type != .typeRegular && type != .typeSymbolicLink {
+            throw LoadError("not a regular file (a pipe, socket or device)")
+        }
         let bytes: [UInt8]
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))

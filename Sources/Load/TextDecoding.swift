@@ -47,8 +47,9 @@ public enum TextDecoding {
             if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
         }
         let pairs = sample.count / 2
-        if oddZeros * 10 >= pairs * 3 && evenZeros == 0 { return true }
-        if evenZeros * 10 >= pairs * 3 && oddZeros == 0 { return false }
+        // Chinese text has zero bytes only beside its ASCII (digits, punctuation): fewer, one-sided
+        if oddZeros * 20 >= pairs && evenZeros == 0 { return true }
+        if evenZeros * 20 >= pairs && oddZeros == 0 { return false }
         return nil
     }
 

@@ -311,6 +311,7 @@ enum TableBuilder {
         let firstLongText = (0..<columnCount).first { !numeric.contains($0) && average($0) > 20 } ?? columnCount
         var out = Array(0..<firstNumeric)
         // short name columns between the numbers (二级指标 after 一级分值), before any long text
+        guard firstLongText > firstNumeric else { return out }
         let nameColumns = (firstNumeric..<firstLongText).filter { !numeric.contains($0) && average($0) > 0 && average($0) <= 12 }
         if nameColumns.count >= 2 { out += nameColumns.dropLast() }
         return out
