@@ -35,7 +35,8 @@ enum YearCheck {
     }
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
-        guard let fy = context.facts.fiscalYear else { return }
+        // a budget plan (部门预算, 预算说明) describes the year before beside the coming one
+        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
         let fiscalWords = rule.words("fiscal_words")
         let comparisonWords = rule.words("comparison_words")
         let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
@@ -49,6 +50,8 @@ enum YearCheck {
             let sentence = paragraph.text.string(sentenceRange)
             guard fiscalWords.contains(where: { sentence.contains($0) }) else { continue }
             if comparisonWords.contains(where: { sentence.contains($0) }) { continue }
+            // "与2023年预算持平", "比2022年…": a year compared with
+            if mention.range.lowerBound > 0, "比较与同于".unicodeScalars.contains(paragraph.text.scalars[mention.range.lowerBound - 1]) { continue }
             // another year in the sentence makes it a comparison or a history
             let others = context.facts.years.filter { $0.paragraph == p && sentenceRange.contains($0.mention.range.lowerBound) && $0.mention.year != mention.year && !$0.mention.quoted }
             if !others.isEmpty { continue }
@@ -74,6 +77,14 @@ enum YearCheck {
             context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",
                            key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
         }
+    }
+
+    /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
+    static func isBudgetPlan(_ context: CheckContext) -> Bool {
+        guard let t = context.doc.titleParagraph else { return false }
+        let title = context.doc.paragraphs[t].string
+        return title.contains("预算") && !title.contains("决算") && !title.contains("绩效") && !title.contains("评价")
+            && !title.contains("自评") && !title.contains("执行")
     }
 
     static func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {

@@ -95,8 +95,30 @@ enum Labels {
     }
 
     static let comparatorWords = ["大于等于", "小于等于", "不少于", "不低于", "不超过", "不高于", "不多于", "至少", "超过", "高于", "低于", "大于", "小于"]
-    static let increaseWords = ["增加", "增长", "提高", "上升", "增幅", "调增", "追加"]
-    static let decreaseWords = ["减少", "下降", "降低", "减", "调减", "压减"]
+    static let increaseWords = ["增加", "增长", "提高", "上升", "增幅", "调增", "追加", "超支", "增支", "多支出", "多"]
+    static let decreaseWords = ["减少", "下降", "降低", "减", "调减", "压减", "节约", "节省", "节余", "压缩", "减支", "少支出", "少", "降幅"]
+    /// What a comparison is made against: "比预算数…", "较上年…", "与2022年相比…".
+    static let comparisonBases = ["上年", "去年", "上一年", "同期", "预算", "计划", "年初", "目标", "批复", "年度"]
+
+    /// "比预算数节约2.00万元", "较2024年的2000万元", "与上年相比减少": a figure stated against another,
+    /// whatever the verb. "比例", "占比", "较好" are not comparisons.
+    static func isComparison(_ label: String) -> Bool {
+        let s = Array(label.unicodeScalars)
+        for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
+            if ch == "比" && i + 1 < s.count && (s[i + 1] == "例" || s[i + 1] == "重" || s[i + 1] == "率") { continue }
+            if ch == "比" && i > 0 && (s[i - 1] == "占" || s[i - 1] == "对" || s[i - 1] == "同" || s[i - 1] == "环") { continue }
+            let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
+            if ch == "与" || ch == "同" {
+                if rest.contains("相比") || rest.contains("比较") || rest.contains("持平") { return true }
+                continue
+            }
+            if comparisonBases.contains(where: { rest.hasPrefix($0) || rest.hasPrefix("数" + $0) })
+                || rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" {
+                return true
+            }
+        }
+        return false
+    }
     static let yearComparisons = ["同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "比上一年", "环比", "较年初", "比年初"]
     static let totalMarkers = ["合计", "共计", "总计", "共", "总额", "总数"]
 }

@@ -257,7 +257,9 @@ public enum NumberScanner {
         if CharClass.isDigit(p) || CharClass.isASCIILetter(p) { return false }
         // "2020-2022" and "90(含)-100分" are ranges, handled by the range test
         if p == ")" || p == "）" || p == "%" { return false }
-        return CharClass.isWhitespace(p) || p == "\t" || p == "（" || p == "(" || p == "：" || p == ":" || p == "，" || p == "为" || p == "、" || p == "\u{3000}"
+        // "调整指标-250.00", "基本支出预算数-30.00万元": a sign after a word
+        return CharClass.isWhitespace(p) || p == "\t" || p == "（" || p == "(" || p == "：" || p == ":" || p == "，" || p == "、"
+            || p == "\u{3000}" || CharClass.isHan(p)
     }
 
     static func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

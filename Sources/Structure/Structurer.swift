@@ -121,6 +121,8 @@ public enum Structurer {
             let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }
+            // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose
+            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40 { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
@@ -257,7 +259,11 @@ enum TitleFinder {
             var score = 0
             if t.contains("报告") { score += 3 }
             if t.contains("自评") || t.contains("评价") || t.contains("绩效") { score += 2 }
+            // "…2024年部门预算", "…2023年度部门决算", "…“三公”经费预算说明"
+            if t.contains("预算") || t.contains("决算") { score += 2 }
+            if t.hasSuffix("说明") || t.hasSuffix("情况") || t.hasSuffix("自评表") { score += 1 }
             if t.contains("年度") || t.contains("年") { score += 1 }
+            if t.contains("，") || t.contains("。") { score -= 3 }
             if t.hasPrefix("目录") || t.contains("财政局") && t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
         }

@@ -76,9 +76,9 @@ import JXRules
     }
 
     @Test func aLabelEndsAtAColon() {
-        let quiet = "评价项目13个，占预算项目总数的100%。\n总体评价：评价项目13个，评价得分在90分以上的12个。"
+        let quiet = "本部门评价项目13个，占预算项目总数的100%。\n总体评价：本部门评价项目13个，评价得分在90分以上的12个。"
         #expect(findings(quiet).isEmpty)
-        let slip = "评价项目13个，占预算项目总数的100%。\n总体评价：评价项目43个，评价得分在90分以上的12个。"
+        let slip = "本部门评价项目13个，占预算项目总数的100%。\n总体评价：本部门评价项目43个，评价得分在90分以上的12个。"
         #expect(rules(slip).contains("consistency.same-figure"))
     }
 
