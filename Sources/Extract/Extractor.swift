@@ -109,7 +109,11 @@ public enum Extractor {
             var ids = [Int]()
             var previousEnd = 0
             var previousSentence = -1
-            for number in numbers {
+            let distributed = Labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
+                let r = resolve(name)
+                return r.item != nil && r.scope.isEmpty
+            }
+            for (index, number) in numbers.enumerated() {
                 if number.kind == .bare { previousEnd = number.range.upperBound; continue }
                 let sentence = sentences.firstIndex { $0.contains(number.numberRange.lowerBound) } ?? max(0, sentences.count - 1)
                 let sentenceStart = sentences.indices.contains(sentence) ? sentences[sentence].lowerBound : 0
@@ -117,10 +121,15 @@ public enum Extractor {
                 previousSentence = sentence
                 let limit = max(previousEnd, sentenceStart)
                 let labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
-                let label = text.string(labelRange)
+                let label = (distributed[index] ?? nil) ?? text.string(labelRange)
                 let clause = clauseIndex(text.scalars, from: sentenceStart, to: number.numberRange.lowerBound)
                 guard let span = text.span(number.range), let numberSpan = text.span(number.numberRange) else { continue }
                 var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan)
+                if case .some(.none) = distributed[index] {
+                    // "A、B和C分别为x、y": which figure is which cannot be told
+                    fact.concept.item = nil
+                    if fact.concept.scope.isEmpty { fact.concept.scope = fact.head }
+                }
                 fact.sourcePlace = cellPlace
                 ids.append(fact.id)
                 facts.append(fact)

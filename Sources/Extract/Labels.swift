@@ -10,7 +10,7 @@ enum Labels {
     static let trailingFillers = ["分别为", "分别是", "总计为", "合计为", "共计为", "累计为", "总额为", "共计", "合计", "总计", "累计", "达到", "约为", "仅为", "只有", "为", "是", "达", "约", "共", "有", "的", "已", "仅", "近", "至", "到"]
 
     /// The label range for a number starting at `start`, not reaching back before `limit`.
-    static func labelRange(_ s: [Unicode.Scalar], numberStart start: Int, limit: Int) -> Range<Int> {
+    static func labelRange(_ s: [Unicode.Scalar], numberStart start: Int, limit: Int, listOfNames: Bool = false) -> Range<Int> {
         var k = start - 1
         var depth = 0
         var stopChar: Unicode.Scalar?
@@ -24,7 +24,7 @@ enum Labels {
             } else if depth == 0 && (clauseBoundaries.contains(ch) || ch == "：" || ch == ":") {
                 // "引进生物经济、数字经济等各类项目160个": a 、 between names, with no number before it
                 // in its segment, is part of the label
-                if ch == "、" && !segmentHasDigit(s, before: k, limit: limit) { k -= 1; continue }
+                if ch == "、" && (listOfNames || !segmentHasDigit(s, before: k, limit: limit)) { k -= 1; continue }
                 stopChar = ch
                 break
             }
@@ -57,6 +57,124 @@ enum Labels {
         while lo < hi && (CharClass.isWhitespace(s[lo])) { lo += 1 }
         while hi > lo && (CharClass.isWhitespace(s[hi - 1])) { hi -= 1 }
         return lo..<hi
+    }
+
+    /// "基本支出、项目支出分别为100.00万元、300.00万元", "收、支总计各减少100.00、50.00万元": a list
+    /// of names before 分别/各 and a list of figures after it pair up by position. Returns the label
+    /// of each listed figure (by index into `numbers`), "收总计减少", "支总计减少"; nothing when the two
+    /// lists differ in length.
+    static func distributedLabels(_ numbers: [ScannedNumber], _ s: [Unicode.Scalar], sentences: [Range<Int>],
+                                  isOneName: (String) -> Bool) -> [Int: String?] {
+        // nil: a list that does not pair up, whose figures therefore name no one thing
+        var labels = [Int: String?]()
+        var i = 0
+        while i < numbers.count {
+            // a run of figures joined by 、/和/及/与
+            var j = i
+            while j + 1 < numbers.count, numbers[i].kind != .bare, numbers[j + 1].kind.sameFamily(as: numbers[i].kind),
+                  isListJoiner(s, numbers[j].range.upperBound..<numbers[j + 1].numberRange.lowerBound) { j += 1 }
+            defer { i = j + 1 }
+            guard j > i else { continue }
+            let sentenceStart = sentences.first { $0.contains(numbers[i].numberRange.lowerBound) }?.lowerBound ?? 0
+            let previousEnd = i > 0 ? max(sentenceStart, numbers[i - 1].range.upperBound) : sentenceStart
+            let range = labelRange(s, numberStart: numbers[i].numberRange.lowerBound, limit: previousEnd, listOfNames: true)
+            let label = String(String.UnicodeScalarView(s[range]))
+            guard let (names, verb) = distributedNames(label, count: j - i + 1, isOneName: isOneName) else {
+                if distributiveMarkers.contains(where: { label.hasSuffix($0) }) || label.contains("分别") {
+                    for k in i...j { labels[k] = .some(nil) }
+                }
+                continue
+            }
+            for (k, name) in names.enumerated() { labels[i + k] = name + verb }
+        }
+        return labels
+    }
+
+    static let distributiveMarkers = ["分别为", "分别是", "分别达到", "分别达", "分别", "各为", "各是", "各", "依次为", "依次是"]
+
+    /// "收、支总计各减少" → (["收总计", "支总计"], "减少").
+    static func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false }) -> ([String], String)? {
+        for marker in distributiveMarkers {
+            guard let r = label.range(of: marker, options: .backwards) else { continue }
+            var verb = String(label[r.upperBound...])
+            for filler in ["为", "是", "：", ":"] where verb.hasSuffix(filler) { verb = String(verb.dropLast(filler.count)) }
+            // only a change word may follow the marker: "各减少", "分别增长"
+            guard verb.isEmpty || (increaseWords + decreaseWords).contains(verb) else { continue }
+            let list = String(label[..<r.lowerBound])
+            var names = splitNames(list, on: ["、"])
+            // "A、B和C": the last joiner is a word, unless it belongs to a name ("公务用车购置及运行费");
+            // when either reading is possible the list is not paired
+            if let last = names.last, let (a, b) = splitAtLastJoiner(last), !isOneName(last) {
+                guard names.count == count - 1 else { return nil }
+                names[names.count - 1] = a
+                names.append(b)
+            }
+            guard names.count == count, names.allSatisfy({ !$0.isEmpty }) else { return nil }
+            // "收、支总计", "基本、项目支出": short first names share the last name's ending
+            let last = names[names.count - 1]
+            let short = names.dropLast().map { withoutLeadingYear($0).count }
+            if let length = short.first, short.allSatisfy({ $0 == length }), length <= 2, last.count > length + 1 {
+                let ending = String(last.dropFirst(length))
+                names = names.dropLast().map { $0 + ending } + [last]
+            }
+            return (names, verb)
+        }
+        return nil
+    }
+
+    /// "2023年度收" → "收".
+    static func withoutLeadingYear(_ name: String) -> Substring {
+        let s = Array(name.unicodeScalars)
+        var k = 0
+        while k < s.count && CharClass.isDigit(s[k]) { k += 1 }
+        guard k == 4, k < s.count, s[k] == "年" else { return Substring(name) }
+        k += 1
+        if k < s.count && s[k] == "度" { k += 1 }
+        return Substring(String(String.UnicodeScalarView(s[k...])))
+    }
+
+    /// "公务用车购置及运行费和公务接待费" → ("公务用车购置及运行费", "公务接待费").
+    static func splitAtLastJoiner(_ name: String) -> (String, String)? {
+        let s = Array(name.unicodeScalars)
+        var depth = 0
+        var best: (Int, Int)?
+        for k in s.indices {
+            if openBrackets.contains(s[k]) || s[k] == "“" { depth += 1 }
+            if closeBrackets.contains(s[k]) || s[k] == "”" { depth = max(0, depth - 1) }
+            guard depth == 0 else { continue }
+            for joiner in ["以及", "和", "及", "与"] {
+                let j = Array(joiner.unicodeScalars)
+                if k + j.count <= s.count, Array(s[k..<(k + j.count)]) == j, k > 0 { best = (k, j.count) }
+            }
+        }
+        guard let (k, length) = best, k + length < s.count else { return nil }
+        return (String(String.UnicodeScalarView(s[..<k])), String(String.UnicodeScalarView(s[(k + length)...])))
+    }
+
+    /// Splits at the joiners outside brackets.
+    static func splitNames(_ list: String, on joiners: [String]) -> [String] {
+        let s = Array(list.unicodeScalars)
+        let joinerScalars = joiners.map { Array($0.unicodeScalars) }
+        var names = [String]()
+        var start = 0, depth = 0, k = 0
+        while k < s.count {
+            if openBrackets.contains(s[k]) || s[k] == "“" { depth += 1 }
+            if closeBrackets.contains(s[k]) || s[k] == "”" { depth = max(0, depth - 1) }
+            if depth == 0, let joiner = joinerScalars.first(where: { k + $0.count <= s.count && Array(s[k..<(k + $0.count)]) == $0 }) {
+                names.append(String(String.UnicodeScalarView(s[start..<k])))
+                k += joiner.count
+                start = k
+                continue
+            }
+            k += 1
+        }
+        names.append(String(String.UnicodeScalarView(s[start..<s.count])))
+        return names
+    }
+
+    static func isListJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        guard r.lowerBound <= r.upperBound, r.upperBound <= s.count else { return false }
+        return ["、", "和", "及", "与"].contains(String(String.UnicodeScalarView(s[r])))
     }
 
     /// The label without connectives, fillers and comparator words.

@@ -149,9 +149,28 @@ public enum NumberScanner {
                 if result.numbers[result.numbers.count - 1].kind == .bare { result.numbers[result.numbers.count - 1].kind = number.kind }
             }
             result.numbers.append(number)
+            if number.kind != .bare && !number.inRange { shareUnitBackwards(s, &result.numbers) }
             i = max(k, numberEnd)
         }
         return result
+    }
+
+    /// "收、支总计分别为400.00、450.00万元": bare numbers listed with 、 right before a number with a
+    /// unit share its unit.
+    static func shareUnitBackwards(_ s: [Unicode.Scalar], _ numbers: inout [ScannedNumber]) {
+        let last = numbers[numbers.count - 1]
+        var joinStart = last.numberRange.lowerBound
+        var j = numbers.count - 2
+        while j >= 0 {
+            let candidate = numbers[j]
+            guard candidate.kind == .bare, !candidate.inRange, candidate.parenDepth == last.parenDepth,
+                  candidate.range.upperBound + 1 == joinStart, s[candidate.range.upperBound] == "、" else { break }
+            numbers[j].kind = last.kind
+            numbers[j].unitText = last.unitText
+            numbers[j].multiplier = last.multiplier
+            joinStart = candidate.numberRange.lowerBound
+            j -= 1
+        }
     }
 
     // MARK: units

@@ -158,3 +158,70 @@ extension PublishedStyleRegressionTests {
         #expect(rules(slip).contains("sum.parts-exceed-whole"))
     }
 }
+
+/// "A、B分别为x、y" lists: names and figures pair up by position.
+extension PublishedStyleRegressionTests {
+    func facts(_ text: String) -> [(head: String, concept: String, value: String)] {
+        let set = Self.pipeline.facts(of: try! JXLoad.DocumentLoader.load(bytes: Array(text.utf8), path: "t.txt"))
+        return set.facts.map { ($0.head, $0.conceptKey, $0.number.literal + $0.number.unitText) }
+    }
+
+    @Test func respectivelyListsPairNamesWithFigures() {
+        let text = """
+        青林县档案馆2023年度部门整体支出绩效自评报告
+        2023年度本馆支出总额400.00万元，基本支出、项目支出分别为100.00万元、300.00万元。
+        """
+        let listed = facts(text).filter { $0.value == "100.00万元" || $0.value == "300.00万元" }
+        #expect(listed.map(\.concept) == ["spend.basic", "spend.project"])
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "300.00万元。", with: "280.00万元。")) == ["sum.expenditure-parts"])
+    }
+
+    @Test func theLastNameOfARespectivelyListMayBeJoinedByAWord() {
+        let text = """
+        青林县档案馆2023年度部门决算
+        2023年度“三公”经费中，因公出国（境）费、公务用车购置及运行费和公务接待费分别为1.00万元、2.00万元和3.00万元，合计6.00万元。
+        """
+        #expect(facts(text).prefix(3).map(\.concept) == ["spend.abroad", "spend.vehicle", "spend.reception"])
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "合计6.00", with: "合计6.50")) == ["sum.parts-incomplete"])
+    }
+
+    @Test func shortNamesShareTheEndingOfTheLastOne() {
+        let text = """
+        青林县档案馆2023年度部门决算
+        2023年度人员经费、公用经费各为80.00万元、20.00万元，基本支出100.00万元。2023年度基本、项目支出分别为100.00、50.00万元。
+        """
+        let concepts = facts(text).map(\.concept)
+        #expect(concepts == ["spend.personnel", "spend.public", "spend.basic", "spend.basic", "spend.project"])
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "20.00万元，基本", with: "30.00万元，基本")) == ["sum.basic-parts"])
+    }
+
+    @Test func listsThatDoNotPairUpKeepTheirPlainLabels() {
+        // three names, two figures: nothing is paired, and nothing is claimed
+        let text = """
+        青林县档案馆2023年度部门决算
+        2023年度基本支出、项目支出和其他支出分别为100.00万元、300.00万元。
+        """
+        #expect(!facts(text).map(\.concept).contains("spend.basic"))
+        #expect(rules(text).isEmpty)
+    }
+
+    @Test func bareNumbersListedBeforeAUnitShareIt() {
+        let text = """
+        青林县档案馆2023年度部门决算
+        2023年度收、支总计各是400.00、450.00万元。
+        """
+        #expect(facts(text).map(\.value) == ["400.00万元", "450.00万元"])
+    }
+
+    @Test func completedShareOfTheBudgetIsTheExecutionRate() {
+        let text = """
+        青林县档案馆2023年度“三公”经费支出决算说明
+        本馆2023年度“三公”经费支出预算为5.00万元，支出决算为4.00万元，完成预算的80%。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "80%", with: "20%")) == ["rate.execution"])
+    }
+}
