@@ -14,7 +14,7 @@ enum ConsistencyCheck {
         let modifiers = rule.words("label_modifiers")
         var seen = [String: [Fact]]()
         var order = [String]()
-        let partIDs = Set(context.facts.groups.flatMap(\.parts))
+        let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule.words("subject_words")
         for f in context.facts.facts {
             guard eligible(f, partIDs) else { continue }

@@ -108,7 +108,9 @@ enum ShareCheck {
             let scale = max(percent.number.decimals, 2)
             let exact = context.value(base, inUnitOf: part) == 0 ? Decimal(0) : part.value / context.value(base, inUnitOf: part) * 100
             let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(abs(percent.value - exact), scale: scale)) 个百分点）"
-            let message = "\(context.displayLabel(part))占\(context.displayLabel(base))的比例与两者的数值不符"
+            var baseLabel = context.displayLabel(base)
+            if baseLabel.hasPrefix("占") { baseLabel.removeFirst() }
+            let message = "\(context.displayLabel(part))占\(baseLabel)的比例与两者的数值不符"
             context.report(rule, main: percent, others: [part, base], evidence: evidence, message: message)
         }
     }

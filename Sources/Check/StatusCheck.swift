@@ -42,8 +42,8 @@ enum StatusCheck {
                     claims.append("偏差说明为空")
                 }
                 guard !claims.isEmpty else { continue }
-                let need = comparator == .atMost || comparator == .less ? "不超过" : "达到"
-                let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.number.comparator?.rawValue ?? "")\(actual.shown)：未\(need)目标，但" + claims.joined(separator: "、")
+                let missed = comparator == .atMost || comparator == .less ? "超过了目标" : "未达到目标"
+                let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.number.comparator?.rawValue ?? "")\(actual.shown)：\(missed)，但" + claims.joined(separator: "、")
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }

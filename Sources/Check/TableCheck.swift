@@ -71,7 +71,7 @@ enum TableCheck {
         let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted()
         guard !columns.isEmpty else { return nil }
         let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0])) || label(table.rows[$0]).contains("小计") })
-        guard !totals.isEmpty else { return nil }
+        guard !totals.isEmpty || rows.contains(where: { isChildMarked(label(table.rows[$0])) != nil }) else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
         var mark = [Int: String]()
@@ -85,6 +85,14 @@ enum TableCheck {
             if let m = isChildMarked(text), let p = lastTop {
                 parent[r] = p
                 mark[r] = m
+                let rest = rows[(k + 1)...].filter { !totals.contains($0) }
+                if m == "其中", isTotalName(label(table.rows[p])), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }), rest.count <= 5,
+                   rest.allSatisfy({ isChildMarked(label(table.rows[$0])) == nil && fact(context, table, $0, key) != nil }) {
+                    // "年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金": a total stated first,
+                    // broken down by the rows to the end of the table
+                    for e in rest { parent[e] = p; mark[e] = "follows" }
+                    break
+                }
                 if m == "其中" {
                     // following rows continue the 其中 list while they add up to the parent exactly
                     var sum = fact(context, table, r, key).map { context.interval($0) } ?? Interval(exactly: 0)
@@ -110,6 +118,11 @@ enum TableCheck {
             k += 1
         }
         return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals)
+    }
+
+    /// "年度资金总额", "资金总计", "总额": a row that names a total without being a 合计 row.
+    static func isTotalName(_ label: String) -> Bool {
+        ["总额", "总计", "合计", "总数", "总金额"].contains { label.hasSuffix($0) } || label.hasPrefix("资金总")
     }
 
     /// The 分类 of a row: its first cell (filled from merged cells).

@@ -36,7 +36,14 @@ enum YearCheck {
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
         // a budget plan (部门预算, 预算说明) describes the year before beside the coming one
-        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
+        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context), !isEvaluationResults(context) else { return }
+        // a year read from the body alone must clearly be the report's: with no year in the title and
+        // the year before named about as often, the text covers both years
+        if context.facts.fiscalYearSource == "body" {
+            let mentions = context.facts.years.filter { $0.paragraph != context.doc.titleParagraph && !$0.mention.quoted }
+            let current = mentions.filter { $0.mention.year == fy }.count, previous = mentions.filter { $0.mention.year == fy - 1 }.count
+            if current < 2 * previous { return }
+        }
         let fiscalWords = rule.words("fiscal_words")
         let comparisonWords = rule.words("comparison_words")
         let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
@@ -81,10 +88,18 @@ enum YearCheck {
 
     /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
     static func isBudgetPlan(_ context: CheckContext) -> Bool {
-        guard let t = context.doc.titleParagraph else { return false }
+        // without a title, the first line says what the text is ("一、2024年“三公”经费预算安排情况")
+        guard let t = context.doc.titleParagraph ?? context.doc.paragraphs.first(where: { !$0.string.isEmpty })?.index else { return false }
         let title = context.doc.paragraphs[t].string
         return title.contains("预算") && !title.contains("决算") && !title.contains("绩效") && !title.contains("评价")
             && !title.contains("自评") && !title.contains("执行")
+    }
+
+    /// "2024年度财政重点绩效评价结果公开": the year the evaluation was made, of the year before's spending.
+    static func isEvaluationResults(_ context: CheckContext) -> Bool {
+        guard let t = context.doc.titleParagraph else { return false }
+        let title = context.doc.paragraphs[t].string
+        return title.contains("评价结果") || title.contains("重点评价") || title.contains("重点绩效评价")
     }
 
     static func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
@@ -104,7 +119,8 @@ enum YearCheck {
     }
 
     static func sameFigure(_ rule: Rule, _ context: inout CheckContext) {
-        guard let fy = context.facts.fiscalYear else { return }
+        // a budget plan states both years' budgets, which may well be the same
+        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule.words("flat_words")
@@ -119,6 +135,7 @@ enum YearCheck {
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
                     && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
             }) else { continue }
+            if flatWords.contains(where: { context.sentenceText(of: twin).contains($0) }) { continue }
             let evidence = "\(f.shown) 在此记为 \(f.year!) 年，在别处（\(context.describe(twin))）为 \(fy) 年"
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }

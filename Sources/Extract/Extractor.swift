@@ -37,6 +37,7 @@ public enum Extractor {
         /// The first group each part belongs to, and the groups of each whole: looked up for every
         /// figure, so kept beside `groups` instead of searching it.
         var groupOfPart: [Int: Int] = [:]
+        var listed = Set<Int>()
         var groupsOfWhole: [Int: [Int]] = [:]
         var shares = [ShareStatement]()
         var fiscalYear: Int?
@@ -582,8 +583,12 @@ public enum Extractor {
                 parts.append(id)
             }
             guard !parts.isEmpty else { return }
+            listed.formUnion(parts)
             // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
             let changeParts = parts.filter { facts[$0].change != 0 }
+            // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
+            // of the part before; a list with signed parts is not summed
+            if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { isNamedAdjustment(facts[$0]) }) { return }
             if !changeParts.isEmpty && changeParts.count < parts.count { parts.removeAll { facts[$0].change != 0 } }
             if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
             // families of the first two parts
@@ -610,6 +615,18 @@ public enum Extractor {
                         familyParts = familyParts.filter { !facts[$0].concept.explicitMeasure || facts[$0].concept.measure == m }
                     }
                 }
+                // "一级指标3个，二级指标7个，三级指标15个": levels of one tree, not a partition
+                if familyParts.filter({ Run.isLevelName(facts[$0].head) }).count >= 2 { continue }
+                // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
+                // is no part: it ends the list, or, first in it, leaves no list at all
+                if familyParts.count >= 2, let r = familyParts.firstIndex(where: { interval(facts[$0]).overlaps(interval(facts[whole])) }) {
+                    if r == 0 { continue }
+                    familyParts = Array(familyParts[..<r])
+                }
+                // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
+                // its items are left out when they make it up; otherwise the list cannot be read
+                guard let outer = withoutSubLists(familyParts, s) else { continue }
+                familyParts = outer
                 // the enumeration ends where the parts already make up the whole exactly
                 // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
                 // and the next one names another kind of thing (its label does not end like theirs:
@@ -645,6 +662,57 @@ public enum Extractor {
                 let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
                 appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
             }
+        }
+
+        /// "一级指标", "二级指标": a level of a hierarchy.
+        static func isLevelName(_ head: String) -> Bool {
+            let s = Array(head.unicodeScalars)
+            return s.count >= 2 && "一二三四五".unicodeScalars.contains(s[0]) && s[1] == "级"
+        }
+
+        /// "森林生态效益补偿资金调减1.50万元": a change word after a name of its own.
+        func isNamedAdjustment(_ f: Fact) -> Bool {
+            guard f.change != 0, !f.comparesYears else { return false }
+            let verbs = Labels.increaseWords + Labels.decreaseWords + ["扣回", "收回"]
+            guard let verb = verbs.filter({ f.head.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return false }
+            return f.head.count - verb.count >= 2
+        }
+
+        static let subListMarkers = ["即：", "即:", "即", "主要是", "主要为", "主要包括", "包括", "具体为", "具体是", "具体包括", "分别为", "分别是"]
+
+        /// Parts without the items of a part that is broken down further; nil when a breakdown does
+        /// not add up to its part, so where it ends is unknown.
+        func withoutSubLists(_ parts: [Int], _ s: [Unicode.Scalar]) -> [Int]? {
+            var kept = [Int]()
+            var n = 0
+            while n < parts.count {
+                kept.append(parts[n])
+                guard n + 1 < parts.count, opensSubList(s, from: facts[parts[n]].number.range.upperBound,
+                                                        to: facts[parts[n + 1]].number.numberRange.lowerBound) else {
+                    n += 1
+                    continue
+                }
+                let target = interval(facts[parts[n]])
+                var running = Interval(exactly: 0)
+                var m = n + 1
+                while m < parts.count {
+                    running = running + interval(facts[parts[m]])
+                    if running.overlaps(target) { break }
+                    m += 1
+                }
+                guard m < parts.count else { return nil }
+                n = m + 1
+            }
+            return kept
+        }
+
+        func opensSubList(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+            var k = from
+            while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
+            guard k < to else { return false }
+            let rest = String(String.UnicodeScalarView(s[k..<to]))
+            if rest.hasPrefix("即将") || rest.hasPrefix("即时") { return false }
+            return Run.subListMarkers.contains { rest.hasPrefix($0) }
         }
 
         static func commonSuffix(_ words: [String]) -> String {
@@ -1011,6 +1079,7 @@ public enum Extractor {
                               facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                               tableFacts: tableFacts, dominantMoneyUnit: dominant)
             set.changes = changes
+            set.listed = listed.union(groups.flatMap(\.parts))
             set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
             return set
         }

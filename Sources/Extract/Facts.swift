@@ -151,4 +151,7 @@ public struct FactSet: Sendable {
     /// Each table's type by its headers (rules/tables.toml): "评分表", "绩效指标表", "预算执行表", or nil.
     public var tableTypes: [String?] = []
     public var changes: [ChangeStatement] = []
+    /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each
+    /// belongs to its list, not to the text at large.
+    public var listed: Set<Int> = []
 }

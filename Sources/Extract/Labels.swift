@@ -177,6 +177,25 @@ enum Labels {
         return ["、", "和", "及", "与"].contains(String(String.UnicodeScalarView(s[r])))
     }
 
+    /// Length of a list number opening a label ("1.", "2、", "（一）", "(3)", "①"), followed by a Han
+    /// character; 0 when there is none.
+    static func enumeratorLength(_ s: [Unicode.Scalar]) -> Int {
+        var k = 0
+        if let first = s.first, ("①"..."⑳").contains(first) {
+            k = 1
+        } else if let first = s.first, first == "（" || first == "(" {
+            k = 1
+            while k < s.count && k <= 3 && (CharClass.isDigit(s[k]) || "一二三四五六七八九十".unicodeScalars.contains(s[k])) { k += 1 }
+            guard k > 1, k < s.count, s[k] == "）" || s[k] == ")" else { return 0 }
+            k += 1
+        } else {
+            while k < s.count && k < 2 && CharClass.isDigit(s[k]) { k += 1 }
+            guard k > 0, k < s.count, s[k] == "." || s[k] == "、" || s[k] == "．" else { return 0 }
+            k += 1
+        }
+        return k < s.count && CharClass.isHan(s[k]) ? k : 0
+    }
+
     /// The label without connectives, fillers and comparator words.
     static func head(_ label: String) -> String {
         var h = label
@@ -185,6 +204,9 @@ enum Labels {
         if scalars.count > 2, scalars[1] == "是", "一二三四五六七八九十".unicodeScalars.contains(scalars[0]) {
             h = String(h.unicodeScalars.dropFirst(2))
         }
+        // "1.基本支出预算", "（二）项目支出": a list number, not part of the name
+        let enumerator = enumeratorLength(Array(h.unicodeScalars))
+        if enumerator > 0 { h = String(h.unicodeScalars.dropFirst(enumerator)) }
         var changed = true
         while changed {
             changed = false

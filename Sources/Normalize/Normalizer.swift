@@ -171,6 +171,10 @@ public enum Normalizer {
                 i += 1
                 continue
             }
+            if CharClass.isInlineSpace(ch) && isSpaceThousandsSeparator(s, at: i) {
+                i += 1
+                continue
+            }
             if CharClass.isInlineSpace(ch) {
                 var j = i
                 while j < n && CharClass.isInlineSpace(s[j]) { j += 1 }
@@ -202,6 +206,46 @@ public enum Normalizer {
             return CharClass.isHan(p) || CharClass.isHan(q) || qDigit || pDigit
         }
         return false
+    }
+
+    /// A single space between digit groups, "32 500.00万元": d{1,3}( ddd)+ with an optional decimal
+    /// part, then straight away a money or percent unit. Without the unit a space between numbers
+    /// is more likely a column gap.
+    static func isSpaceThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i > 0, isGroupSpace(s[i]), CharClass.isDigit(s[i - 1]) else { return false }
+        // the group before: 1-3 digits, opening the number or after another single space
+        var j = i - 1
+        while j >= 0 && CharClass.isDigit(s[j]) { j -= 1 }
+        guard (i - 1 - j) <= 3 else { return false }
+        if j >= 0 && (s[j] == "." || s[j] == "," || s[j] == "-") { return false }
+        // an earlier group: the whole chain must hold
+        if j > 0 && isGroupSpace(s[j]) && CharClass.isDigit(s[j - 1]) { return isSpaceThousandsSeparator(s, at: j) }
+        return followingGroupsEndInUnit(s, from: i)
+    }
+
+    static func isGroupSpace(_ c: Unicode.Scalar) -> Bool {
+        c == " " || c == "\u{00A0}" || c == "\u{2009}" || c == "\u{202F}"
+    }
+
+    /// From a space at `i`: " ddd" groups, an optional ".d+" and a unit right after.
+    static func followingGroupsEndInUnit(_ s: [Unicode.Scalar], from i: Int) -> Bool {
+        var k = i
+        var groups = 0
+        while k < s.count && isGroupSpace(s[k]) {
+            for d in 1...3 { guard k + d < s.count, CharClass.isDigit(s[k + d]) else { return false } }
+            k += 4
+            groups += 1
+            if k < s.count && CharClass.isDigit(s[k]) { return false }
+        }
+        guard groups > 0 else { return false }
+        if k < s.count && s[k] == "." {
+            k += 1
+            let start = k
+            while k < s.count && CharClass.isDigit(s[k]) { k += 1 }
+            guard k > start else { return false }
+        }
+        guard k < s.count else { return false }
+        return ["万", "元", "亿", "千", "%", "％"].contains(s[k])
     }
 
     /// A comma between digit groups: d{1,3}(,ddd)+ not followed by another digit.

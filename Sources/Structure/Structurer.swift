@@ -51,6 +51,12 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
+                if let found = TableScanner.scanPipeRows(lines, from: i) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count))
+                    i = found.end
+                    continue
+                }
                 if TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1,
                    let found = TableScanner.scanCellPerLine(lines, from: i) {
                     flush()

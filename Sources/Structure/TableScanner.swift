@@ -212,6 +212,36 @@ enum TableScanner {
         return (rows, j)
     }
 
+    /// "| a | b | c |" or "a | b | c" rows with no "|---|" line, as web pages and some exports
+    /// write them: a run of at least two lines that each split into the same number (≥ 3) of cells.
+    static func scanPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+        guard start + 1 < lines.count, let first = barCells(lines[start]), first.count >= 3 else { return nil }
+        var rows = [RawRow(cells: first.map { RawCell(text: $0) }, firstLine: lines[start].number, lastLine: lines[start].number)]
+        var j = start + 1
+        // without a separator line nothing else says where the columns are: every row must agree
+        while j < lines.count, let cells = barCells(lines[j]), cells.count == first.count {
+            rows.append(RawRow(cells: cells.map { RawCell(text: $0) }, firstLine: lines[j].number, lastLine: lines[j].number))
+            j += 1
+        }
+        guard rows.count >= 2 else { return nil }
+        return (rows, j)
+    }
+
+    /// The cells of a line divided by "|" (a leading and a trailing bar are optional); nil when the
+    /// line has fewer than two bars.
+    static func barCells(_ line: NormalizedLine) -> [TextRun]? {
+        let s = line.scalars
+        var bars = [Int]()
+        for k in s.indices where s[k] == "|" && (k == 0 || s[k - 1] != "\\") { bars.append(k) }
+        guard bars.count >= 2 else { return nil }
+        let bounds = [-1] + bars + [s.count]
+        var cells = bounds.indices.dropLast().map { TextRun(line: line, range: (bounds[$0] + 1)..<bounds[$0 + 1]).trimmed() }
+        // the text before a leading bar and after a trailing bar is not a cell
+        if let c = cells.first, c.isEmpty { cells.removeFirst() }
+        if let c = cells.last, c.isEmpty { cells.removeLast() }
+        return cells
+    }
+
     // MARK: structured formats
 
     /// Rows of a .docx/.xlsx table, from the loader's exact grid.

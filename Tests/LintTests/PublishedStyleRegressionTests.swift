@@ -225,3 +225,87 @@ extension PublishedStyleRegressionTests {
         #expect(rules(text.replacingOccurrences(of: "80%", with: "20%")) == ["rate.execution"])
     }
 }
+
+/// Round three of running jxlint over published evaluation reports (invented reproductions).
+extension PublishedStyleRegressionTests {
+    @Test func levelsOfOneIndicatorTreeAreNotParts() {
+        let text = "青林县2023年度农村道路项目绩效自评报告\n该项目共设置15个绩效指标，其中一级指标3个，二级指标7个，三级指标15个。"
+        #expect(rules(text).isEmpty)
+    }
+
+    @Test func aPartBrokenDownFurtherIsNotAddedTwice() {
+        let text = "青林县粮食局2024年度项目支出绩效自评报告\n本局2024年年初预算资金为300.00万元，其中：本年财政拨款安排预算资金为280.00万元，即：储备粮补贴200.00万元、质量监测经费50.00万元、统计经费30.00万元；上年结转预算资金为20.00万元。"
+        #expect(rules(text).isEmpty)
+        let income = "青林中学2025年单位预算情况说明\n2025年收入合计900.00万元，其中：本年收入700.00万元，主要是一般公共预算拨款600.00万元，财政专户管理资金收入100.00万元；上年结转收入200.00万元。"
+        #expect(rules(income).isEmpty)
+    }
+
+    @Test func aSpaceBetweenDigitGroupsIsAThousandsSeparator() {
+        let text = "青林市职业技能提升行动项目绩效评价报告\n评价期间内预算下拨金额共计32 500.00万元(其中:实际执行金额28 400.00万元)，专账资金结余金额4 100.00万元(其中:利息收益1 200.00万元)。"
+        #expect(rules(text).isEmpty)
+        #expect(facts(text).map(\.value).contains("32500.00万元"))
+        #expect(rules(text.replacingOccurrences(of: "28 400.00", with: "33 400.00")) == ["sum.parts-exceed-whole"])
+        // groups of other than three digits, or with no unit after them, are separate figures
+        #expect(facts("青林县2023年度部门决算\n支出12 34.00万元。").map(\.value) == ["34.00万元"])
+        #expect(facts("青林县2023年度部门决算\n支出12 345个。").map(\.value) == ["345个"])
+    }
+
+    @Test func aRestatementOfTheWholeIsNoPart() {
+        let first = "青林县2022年文化专项资金绩效自评报告\n省财政厅下达2022年文化专项资金30万元，其中专项资金30万元于2022年3月1日全部到位，剧本创作费8万元，音乐创作费4万元。"
+        #expect(rules(first).isEmpty)
+        let last = "青林县2021年农村饮水工程维修养护资金绩效自评报告\n项目批复总投资40.0万元，其中中央财政资金20.0万元，县财政配套资金20.0万元，2021年度共下达资金40.0万元。"
+        #expect(rules(last).isEmpty)
+        #expect(rules(last.replacingOccurrences(of: "配套资金20.0", with: "配套资金25.0")) == ["sum.parts-exceed-whole"])
+    }
+
+    @Test func aNamedReductionIsANegativePart() {
+        let text = "青林县林业局2021年度林业改革发展资金绩效自评报告\n下达给我局资金1.50万元，其中：造林补助2.00万元，公益林补助1.00万元，森林生态效益补偿资金调减1.50万元。\n另一批下达给我局资金3.00万元，其中：造林补助2.50万元，公益林补助0.50万元。"
+        #expect(rules(text).isEmpty)
+    }
+
+    @Test func yearsOfOtherEvaluationsAreNotSlips() {
+        let results = "青林市2024年度财政重点绩效评价结果公开\n选取2023年度市级12个项目开展重点绩效评价，涉及资金合计5600.00万元。"
+        #expect(rules(results).isEmpty)
+        let rectification = "青林县2021年农村饮水工程维修养护资金绩效自评报告\n本项目批复总投资40.0万元。\n（四）2020年度水利发展资金绩效评价整改情况\n2020年度水利发展资金绩效评价指出的问题已全部整改。"
+        #expect(rules(rectification).isEmpty)
+    }
+
+    @Test func aTextWithoutATitleYearCoversBothYears() {
+        let plan = "一、2024年“三公”经费预算安排情况\n2024年度“三公”经费预算总计30.0万元，其中：公务接待费12.0万元，公务用车运行费18.0万元。\n二、2023年“三公”经费决算情况\n2023年度“三公”经费合计支出28.5万元，其中：公务接待费11.0万元，公务用车运行费17.5万元。"
+        #expect(rules(plan).isEmpty)
+        let news = "青林县审计局公布“三公”经费情况\n青林县审计局公布：2022年“三公”经费财政拨款预算数50.00万元、决算数45.00万元，2023年预算数48.00万元。\n2022年“三公”经费财政拨款预算中，公务接待费20.00万元，公务用车运行费30.00万元。\n2023年“三公”经费财政拨款预算中，公务接待费18.00万元，公务用车运行费28.00万元。"
+        #expect(rules(news).isEmpty)
+    }
+
+    @Test func zeroGrowthNextToEitherFigureKeepsItQuiet() {
+        let text = "青林县档案馆2023年度部门决算\n2022年“三公”经费财政拨款支出中，公务接待费1234.56万元。\n2023年“三公”经费财政拨款支出中，公务接待费1234.56万元（零增长）。"
+        #expect(!rules(text).contains("year.same-figure-two-years"))
+    }
+
+    @Test func paymentRateIsAnExecutionRate() {
+        let text = "青林县2023年度衔接资金项目绩效自评报告\n2023年，全县衔接资金安排资金5000.00万元，资金支付4800.00万元，未支付200.00万元，支付率96%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "支付率96%", with: "支付率92%")) == ["rate.execution"])
+    }
+
+    @Test func pipeRowsWithoutASeparatorLineAreATable() {
+        let text = """
+        青林县民政局2023年度项目支出绩效自评表
+        | 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因 |
+        | 产出指标 | 数量指标 | 特困人员救助供养人数 | 10 | >=500人 | 450人 | 10 | 实行动态管理 |
+        | 产出指标 | 质量指标 | 临时救助标准 | 10 | <=3000元/户 | 3300元/户 | 10 | |
+        """
+        let found = Self.pipeline.report(text: text).findings
+        #expect(found.map(\.rule) == ["status.missed-target-declared-met", "status.missed-target-declared-met"])
+        #expect(found.last?.evidence.contains("超过了目标") == true)
+        // rows that do not agree on their columns are not forced into one grid
+        let ragged = "青林县2020年项目支出绩效自评表\n年初预算数 | 全年预算数 | 分值 | 得分 |\n| 年度资金总额 | 7.29 | 7.29 | 10.00 | 10.00 |\n| 其中:当年财政拨款 | 7.29 | 7.29 | |"
+        #expect(rules(ragged).isEmpty)
+    }
+
+    @Test func aTotalRowFollowedByItsBreakdownIsChecked() {
+        let text = "青林县2022年度就业补助资金绩效自评表\n单位：万元\n项目\t全年预算数\t全年执行数\n年度资金总额\t5000.00\t4900.00\n其中:中央财政资金\t3000.00\t3000.00\n省级财政资金\t1200.00\t1150.00\n县级财政资金\t800.00\t750.00\n"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "5000.00", with: "5100.00")) == ["sum.table-children"])
+    }
+}
