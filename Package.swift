@@ -39,7 +39,12 @@ let package = Package(
 
         .testTarget(name: "CoreTests", dependencies: ["JXCore"], path: "Tests/CoreTests"),
         .testTarget(name: "LoadTests", dependencies: ["JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["JXCore", "JXLoad", "JXNormalize"], path: "Tests/NormalizeTests"),
+        .testTarget(name: "StructureTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure"], path: "Tests/StructureTests"),
         .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXRules"], path: "Tests/RulesTests"),
+        .testTarget(name: "ExtractTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract"], path: "Tests/ExtractTests"),
+        // the interval evaluation of formulas lives in JXCheck (FormulaEvaluator)
+        .testTarget(name: "CheckTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),
         .testTarget(name: "PipelineTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
         .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests"),
     ]

@@ -1,0 +1,103 @@
+import Testing
+import JXCore
+
+private func s(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
+
+@Suite("ScalarSearch")
+struct ScalarSearchTests {
+    @Test func findsTheFirstOccurrence() {
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: s("全年预算数，年初预算")) == 2)
+        #expect(ScalarSearch.firstIndex(of: s("执行率"), in: s("预算执行率为90%")) == 2)
+    }
+
+    @Test func notFound() {
+        #expect(ScalarSearch.firstIndex(of: s("决算"), in: s("全年预算数")) == nil)
+        // a prefix of the needle at the end of the text is not a match
+        #expect(ScalarSearch.firstIndex(of: s("预算数"), in: s("全年预算")) == nil)
+        // a needle longer than the text
+        #expect(ScalarSearch.firstIndex(of: s("全年预算数"), in: s("预算")) == nil)
+        #expect(ScalarSearch.firstIndex(of: s("a"), in: []) == nil)
+    }
+
+    @Test func atTheEnds() {
+        #expect(ScalarSearch.firstIndex(of: s("全年"), in: s("全年预算数")) == 0)
+        #expect(ScalarSearch.firstIndex(of: s("算数"), in: s("全年预算数")) == 3)
+        #expect(ScalarSearch.firstIndex(of: s("全年预算数"), in: s("全年预算数")) == 0)
+    }
+
+    @Test func emptyNeedleIsNeverFound() {
+        #expect(ScalarSearch.firstIndex(of: [], in: s("预算")) == nil)
+        #expect(ScalarSearch.firstIndex(of: [], in: []) == nil)
+    }
+
+    @Test func repeatedPatterns() {
+        // a partial match must not skip the real one
+        #expect(ScalarSearch.firstIndex(of: s("aab"), in: s("aaab")) == 1)
+        #expect(ScalarSearch.firstIndex(of: s("abab"), in: s("abaabab")) == 3)
+        #expect(ScalarSearch.firstIndex(of: s("其中其中"), in: s("其中其其中其中")) == 3)
+    }
+
+    @Test func fromAnOffset() {
+        let hay = s("预算数，预算数，预算数")
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: 0) == 0)
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: 1) == 4)
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: 4) == 4)
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: 9) == nil)
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: 100) == nil)
+        // a negative start reads as 0
+        #expect(ScalarSearch.firstIndex(of: s("预算"), in: hay, from: -5) == 0)
+    }
+
+    @Test func beforeALimit() {
+        let hay = s("abcabc")
+        // the whole match must end at or before the limit
+        #expect(ScalarSearch.firstIndex(of: s("bc"), in: hay, before: 3) == 1)
+        #expect(ScalarSearch.firstIndex(of: s("bc"), in: hay, before: 2) == nil)
+        #expect(ScalarSearch.firstIndex(of: s("bc"), in: hay, from: 2, before: 6) == 4)
+        #expect(ScalarSearch.firstIndex(of: s("bc"), in: hay, from: 2, before: 5) == nil)
+        // a limit past the end is the end
+        #expect(ScalarSearch.firstIndex(of: s("bc"), in: hay, from: 2, before: 99) == 4)
+    }
+
+    @Test func astralScalarsCountOne() {
+        #expect(ScalarSearch.firstIndex(of: s("说明"), in: s("𠀀𠀁说明")) == 2)
+    }
+}
+
+@Suite("SourcePosition")
+struct SourcePositionTests {
+    @Test func orderIsLineThenColumn() {
+        let a = SourcePosition(line: 3, column: 20), b = SourcePosition(line: 4, column: 1), c = SourcePosition(line: 3, column: 21)
+        #expect(a < b)
+        #expect(a < c)
+        #expect(c < b)
+        #expect(!(a < a))
+        #expect([b, c, a].sorted() == [a, c, b])
+        #expect(max(a, b) == b)
+    }
+
+    @Test func description() {
+        #expect(SourcePosition(line: 39, column: 1).description == "39:1")
+        let span = SourceSpan(start: SourcePosition(line: 1, column: 2), end: SourcePosition(line: 3, column: 4))
+        #expect(span.description == "1:2-3:4")
+    }
+
+    @Test func spanOfOnePosition() {
+        let p = SourcePosition(line: 5, column: 7)
+        let span = SourceSpan(p)
+        #expect(span.start == p && span.end == p)
+    }
+
+    @Test func unionCoversBoth() {
+        let a = SourceSpan(start: SourcePosition(line: 2, column: 5), end: SourcePosition(line: 2, column: 9))
+        let b = SourceSpan(start: SourcePosition(line: 1, column: 8), end: SourcePosition(line: 2, column: 6))
+        let u = a.union(b)
+        #expect(u.start == SourcePosition(line: 1, column: 8))
+        #expect(u.end == SourcePosition(line: 2, column: 9))
+        #expect(b.union(a) == u)
+        // disjoint spans: the union covers the gap
+        let c = SourceSpan(start: SourcePosition(line: 7, column: 1), end: SourcePosition(line: 7, column: 3))
+        #expect(a.union(c) == SourceSpan(start: SourcePosition(line: 2, column: 5), end: SourcePosition(line: 7, column: 3)))
+        #expect(a.union(a) == a)
+    }
+}

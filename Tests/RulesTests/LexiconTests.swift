@@ -1,0 +1,149 @@
+import Testing
+import JXCore
+@testable import JXRules
+
+private let embedded: Lexicon = try! LexiconLoader.embedded()
+
+@Suite("Lexicon: the embedded lexicon")
+struct EmbeddedLexiconTests {
+    @Test func measureOfAnItem() {
+        let r = embedded.resolve("基本支出预算数")
+        #expect(r.measure == "budget")
+        #expect(r.item == "basic")
+        #expect(r.rate == nil)
+        #expect(r.scope == "")
+        #expect(r.explicitMeasure)
+        #expect(embedded.resolve("项目支出执行数").measure == "spend")
+        #expect(embedded.resolve("项目支出执行数").item == "project")
+        #expect(embedded.resolve("“三公”经费支出").item == "three")
+    }
+
+    @Test func aBareMeasureIsTheTotal() {
+        let r = embedded.resolve("全年预算数")
+        #expect(r.measure == "budget")
+        #expect(r.item == "total")
+        #expect(r.scope == "")
+        // modifiers (全年, 本部门) name no scope
+        #expect(embedded.resolve("本部门全年支出").item == "total")
+        #expect(embedded.resolve("本部门全年支出").measure == "spend")
+    }
+
+    @Test func qualifiers() {
+        #expect(embedded.resolve("年初预算数").qualifier == "initial")
+        #expect(embedded.resolve("调整后预算数").qualifier == "adjusted")
+        #expect(embedded.resolve("调整后预算数").measure == "budget")
+        #expect(embedded.resolve("全年预算数").qualifier == nil)
+    }
+
+    @Test func rates() {
+        let r = embedded.resolve("预算执行率")
+        #expect(r.rate == "execution")
+        #expect(r.measure == nil)
+        #expect(r.item == "total")
+        #expect(embedded.resolve("结转结余率").rate == "carryover")
+    }
+
+    @Test func anItemWithoutAMeasure() {
+        // the default measure is applied by the extractor, not by the lexicon
+        let r = embedded.resolve("人员经费支出")
+        #expect(r.item == "personnel")
+        #expect(r.measure == nil)
+        #expect(!r.explicitMeasure)
+        #expect(embedded.item("basic")?.defaultMeasure != nil)
+    }
+
+    @Test func wordsNoEntryExplainsAreTheScope() {
+        // 公用经费综合定额 is not 公用经费
+        let r = embedded.resolve("公用经费综合定额")
+        #expect(r.item == "public")
+        #expect(r.scope == "综合定额")
+        #expect(embedded.resolve("培训费预算数").scope == "培训费")
+        #expect(embedded.resolve("培训费预算数").item == nil)
+    }
+
+    @Test func readableNames() {
+        #expect(embedded.name(measure: "budget", item: "basic") == "基本支出预算数")
+        #expect(embedded.name(measure: "budget", item: "total") == "预算数")
+        #expect(embedded.name(measure: nil, item: nil, rate: "execution") == "预算执行率")
+    }
+}
+
+@Suite("Lexicon: loading")
+struct LexiconLoaderTests {
+    static let small = """
+        [[measure]]
+        id = "budget"
+        name = "预算数"
+        phrases = ["预算数", "预算"]
+
+        [[measure]]
+        id = "budget"
+        name = "年初预算数"
+        qualifier = "initial"
+        priority = 1
+        phrases = ["年初预算数"]
+
+        [[item]]
+        id = "basic"
+        name = "基本支出"
+        default_measure = "budget"
+        phrases = ["基本支出"]
+
+        [[rate]]
+        id = "execution"
+        name = "执行率"
+        phrases = ["执行率"]
+
+        [[decomposition]]
+        whole = "total"
+        parts = ["basic"]
+
+        [words]
+        modifiers = ["全年"]
+        fillers = ["为"]
+        """
+
+    @Test func aSmallLexiconResolves() throws {
+        let lexicon = try LexiconLoader.load(Self.small, file: "rules/lexicon.toml")
+        #expect(lexicon.measures.count == 2)
+        #expect(lexicon.items.map(\.id) == ["basic"])
+        #expect(lexicon.decompositions == [Lexicon.Decomposition(whole: "total", parts: ["basic"])])
+        let r = lexicon.resolve("全年基本支出预算数为")
+        #expect(r.measure == "budget" && r.item == "basic" && r.scope == "")
+        // the longer phrase wins: 年初预算数, not 预算数
+        #expect(lexicon.resolve("年初预算数").qualifier == "initial")
+        #expect(lexicon.resolve("执行率").rate == "execution")
+        #expect(lexicon.resolve("培训费").scope == "培训费")
+        #expect(lexicon.resolve("培训费").item == nil)
+    }
+
+    /// The error of a lexicon that must not load.
+    func loadError(_ text: String) -> TOMLError? {
+        do {
+            _ = try LexiconLoader.load(text, file: "rules/lexicon.toml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func errorsNameTheFileLineAndColumn() throws {
+        let unknownKey = try #require(loadError("[[measure]]\nid = \"budget\"\nphrase = [\"预算\"]\n"))
+        #expect(unknownKey.file == "rules/lexicon.toml")
+        #expect(unknownKey.line == 3)
+        #expect(unknownKey.description.hasPrefix("rules/lexicon.toml:3:"))
+
+        let empty = try #require(loadError("[[item]]\nid = \"basic\"\nphrases = []\n"))
+        #expect(empty.message.contains("'phrases' of 'basic' is empty"))
+
+        let decomposition = try #require(loadError("[[item]]\nid = \"basic\"\nphrases = [\"基本支出\"]\n[[decomposition]]\nwhole = \"total\"\nparts = [\"basic\", \"nosuch\"]\n"))
+        #expect(decomposition.line == 6)
+        #expect(decomposition.message.contains("unknown item 'nosuch'"))
+
+        let measure = try #require(loadError("[[item]]\nid = \"basic\"\ndefault_measure = \"nosuch\"\nphrases = [\"基本支出\"]\n"))
+        #expect(measure.message.contains("unknown default_measure 'nosuch'"))
+
+        let topLevel = try #require(loadError("[measures]\n"))
+        #expect(topLevel.line == 1)
+    }
+}

@@ -1,0 +1,216 @@
+import Testing
+import JXCore
+@testable import JXStructure
+
+@Suite("HeadingDetector")
+struct HeadingDetectorTests {
+    func detect(_ text: String) -> HeadingDetector.Match? { HeadingDetector.detect(run(text)) }
+
+    @Test func chineseNumeral() throws {
+        let m = try #require(detect("一、基本情况"))
+        #expect(m.style == .chineseNumeral)
+        #expect(m.ordinal == 1)
+        #expect(m.markerRange == 0..<2)
+        #expect(m.titleRange == 2..<6)
+        #expect(detect("十二、其他需要说明的情况")?.ordinal == 12)
+        #expect(detect("二十一、附表")?.ordinal == 21)
+        // a full-width or half-width stop instead of 、
+        #expect(detect("三．评价结论")?.style == .chineseNumeral)
+        #expect(detect("三.评价结论")?.ordinal == 3)
+    }
+
+    @Test func parenthesisedChineseNumeral() throws {
+        let m = try #require(detect("（三）项目绩效"))
+        #expect(m.style == .parenChinese)
+        #expect(m.ordinal == 3)
+        #expect(m.markerRange == 0..<3)
+        #expect(detect("(十)其他")?.style == .parenChinese)
+        #expect(detect("(十)其他")?.ordinal == 10)
+        #expect(detect("（二)混合括号")?.style == .parenChinese)
+    }
+
+    @Test func arabic() throws {
+        let m = try #require(detect("1.产出数量"))
+        #expect(m.style == .arabic)
+        #expect(m.ordinal == 1)
+        #expect(m.markerRange == 0..<2)
+        #expect(detect("2、质量指标")?.ordinal == 2)
+        #expect(detect("3．时效指标")?.style == .arabic)
+        #expect(detect("12. 满意度")?.ordinal == 12)
+        #expect(detect("12. 满意度")?.titleRange == 4..<7)
+    }
+
+    @Test func numbersAreNotArabicHeadings() {
+        #expect(detect("1.5万元用于购置设备") == nil)
+        #expect(detect("2020.年度") == nil)        // not below 100: a year
+        #expect(detect("100.预算") == nil)
+        #expect(detect("1") == nil)
+        #expect(detect("1.") == nil)
+    }
+
+    @Test func parenthesisedArabic() throws {
+        let m = try #require(detect("（1）数量指标"))
+        #expect(m.style == .parenArabic)
+        #expect(m.ordinal == 1)
+        #expect(detect("(2)质量指标")?.style == .parenArabic)
+        #expect(detect("(2)质量指标")?.ordinal == 2)
+        #expect(detect("（12）其他")?.ordinal == 12)
+        // brackets around something else are no heading
+        #expect(detect("（含）专项资金") == nil)
+        #expect(detect("(a)说明") == nil)
+    }
+
+    @Test func circled() {
+        #expect(detect("①预算编制")?.style == .circled)
+        #expect(detect("①预算编制")?.ordinal == 1)
+        #expect(detect("⑩其他")?.ordinal == 10)
+        #expect(detect("⑳最后")?.ordinal == 20)
+    }
+
+    @Test func chapterAndMarkdown() {
+        #expect(detect("第一部分 部门概况")?.style == .chapter)
+        #expect(detect("第二章 总则")?.ordinal == 2)
+        #expect(detect("第三节 附则")?.style == .chapter)
+        // 第三次 is an ordinal in a sentence
+        #expect(detect("第三次会议") == nil)
+        let md = detect("## 部门概况")
+        #expect(md?.style == .markdown)
+        #expect(md?.ordinal == 2)
+        #expect(md?.titleRange == 3..<7)
+        #expect(detect("#标签") == nil)
+        #expect(detect("####### 太深") == nil)
+    }
+
+    @Test func leadingSpacesAreSkipped() throws {
+        let m = try #require(detect("　　（二）项目情况"))
+        #expect(m.style == .parenChinese)
+        #expect(m.markerRange == 2..<5)
+    }
+
+    @Test func theTitleEndsWhereTheBodyBegins() throws {
+        let m = try #require(detect("（一）绩效信息收集。年度预算执行完成后，进行收集。"))
+        #expect(m.titleRange == 3..<9)
+        let colon = try #require(detect("1.预算执行率：99.70%"))
+        #expect(colon.titleRange == 2..<7)
+    }
+
+    @Test func plainTextIsNoHeading() {
+        #expect(detect("全年预算数100万元。") == nil)
+        #expect(detect("") == nil)
+        #expect(detect("   ") == nil)
+    }
+
+    @Test func chineseNumbers() {
+        func parse(_ s: String) -> Int? { HeadingDetector.chineseNumber(Array(s.unicodeScalars), from: 0)?.0 }
+        #expect(parse("一") == 1)
+        #expect(parse("十") == 10)
+        #expect(parse("十五") == 15)
+        #expect(parse("二十") == 20)
+        #expect(parse("九十九") == 99)
+        #expect(parse("一百零五") == 105)
+        #expect(parse("两") == 2)
+        #expect(parse("预算") == nil)
+        // the parse stops at the first other character and says where
+        #expect(HeadingDetector.chineseNumber(Array("三、".unicodeScalars), from: 0)?.1 == 1)
+    }
+}
+
+@Suite("Structurer: headings and paragraphs")
+struct StructurerParagraphTests {
+    @Test func headingLevelsNest() {
+        let doc = structure("一、部门概况\n（一）主要职能\n1.产出指标\n（1）数量指标\n①完成数量\n二、绩效评价")
+        #expect(doc.paragraphs.count == 6)
+        #expect(doc.paragraphs.map { $0.heading?.level } == [1, 2, 3, 4, 5, 1])
+        #expect(doc.paragraphs.map { $0.heading?.style } == [.chineseNumeral, .parenChinese, .arabic, .parenArabic, .circled, .chineseNumeral])
+        #expect(doc.paragraphs[4].sectionPath == [0, 1, 2, 3, 4])
+        #expect(doc.paragraphs[5].sectionPath == [5])
+        #expect(doc.paragraphs[1].heading?.marker == "（一）")
+    }
+
+    @Test func skippedLevelsCountByNesting() {
+        // 一、 then 1. (no （一）): 1. is the second level
+        let doc = structure("一、部门概况\n1.产出指标\n（1）数量指标\n二、结论")
+        #expect(doc.paragraphs.map { $0.heading?.level } == [1, 2, 3, 1])
+    }
+
+    @Test func bodyTextBelongsToItsSection() {
+        let doc = structure("一、基本情况\n本部门全年预算数100万元。\n（一）预算执行\n执行率为95%。")
+        #expect(doc.paragraphs.count == 4)
+        #expect(!doc.paragraphs[1].isHeading)
+        #expect(doc.paragraphs[1].sectionPath == [0])
+        #expect(doc.paragraphs[3].sectionPath == [0, 2])
+    }
+
+    @Test func markdownHeadingsRankByHashes() {
+        let doc = structure("# 报告\n## 部门概况\n### 职能\n## 绩效")
+        #expect(doc.paragraphs.map { $0.heading?.level } == [1, 2, 3, 2])
+    }
+
+    @Test func sentences() {
+        let text = run("预算数100万元。执行数90万元！执行率90%？剩余部分")
+        let ranges = Sentences.split(text)
+        #expect(ranges.map { text.string($0) } == ["预算数100万元。", "执行数90万元！", "执行率90%？", "剩余部分"])
+        // closing quotes and brackets stay with their sentence; spaces between sentences are trimmed
+        let quoted = run("他说“完成了。” 然后（见附表。）继续")
+        #expect(Sentences.split(quoted).map { quoted.string($0) } == ["他说“完成了。”", "然后（见附表。）", "继续"])
+        #expect(Sentences.split(run("")).isEmpty)
+        #expect(Sentences.split(run("。")) == [0..<1])
+    }
+
+    @Test func paragraphsCarryTheirSentences() {
+        let doc = structure("全年预算数100万元。执行数95万元。")
+        #expect(doc.paragraphs.count == 1)
+        #expect(doc.paragraphs[0].sentences.count == 2)
+    }
+
+    @Test func wrappedLinesAreJoined() {
+        // a PDF export wraps a sentence: the first line ends mid-sentence
+        let doc = structure("本部门2022年全年预算数为33463.78万元，其中基本支出822.24万元，项目\n支出32542.73万元，全年执行率为99.70%。\n下一段落。")
+        #expect(doc.paragraphs.count == 2)
+        let p = doc.paragraphs[0]
+        #expect(p.string == "本部门2022年全年预算数为33463.78万元，其中基本支出822.24万元，项目支出32542.73万元，全年执行率为99.70%。")
+        #expect(p.firstLine == 1 && p.lastLine == 2)
+        // positions still point at the second line for the joined text
+        let zhi = p.text.firstIndex(of: Array("支出32542".unicodeScalars))!
+        #expect(p.text.positions[zhi] == SourcePosition(line: 2, column: 1))
+        #expect(doc.paragraphs[1].firstLine == 3)
+    }
+
+    @Test func finishedSentencesAndShortLinesAreNotJoined() {
+        let ended = structure("本部门2022年全年预算数为33463.78万元，执行率为99.70%。\n全年共完成项目12个，达到预期目标。")
+        #expect(ended.paragraphs.count == 2)
+        // a short title line is not wrapped prose
+        let title = structure("部门整体支出绩效自评报告\n本部门全年预算数为33463.78万元。")
+        #expect(title.paragraphs.count == 2)
+        // a heading on the next line starts a new paragraph
+        let heading = structure("本部门2022年全年预算数为33463.78万元，其中基本支出822.24万元\n二、绩效目标完成情况")
+        #expect(heading.paragraphs.count == 2)
+        #expect(heading.paragraphs[1].isHeading)
+    }
+
+    @Test func aListAfterQizhongJoinsItsWhole() {
+        let doc = structure("全年预算数100万元，其中：\n基本支出30万元。\n项目支出70万元。")
+        #expect(doc.paragraphs.count == 1)
+        // the items' full stops read as semicolons, so the list is one sentence with its whole
+        #expect(doc.paragraphs[0].string == "全年预算数100万元，其中：基本支出30万元；项目支出70万元。")
+        #expect(doc.paragraphs[0].sentences.count == 1)
+    }
+
+    @Test func artifactLinesAreSkipped() {
+        let doc = structure("目录\n一、部门概况……………………1\n- 1 -\n一、部门概况\n本部门全年预算数100万元。")
+        #expect(doc.paragraphs.map(\.string) == ["目录", "一、部门概况", "本部门全年预算数100万元。"])
+        #expect(doc.paragraphs[1].firstLine == 4)
+    }
+
+    @Test func theTitleParagraph() throws {
+        let doc = structure("附件2\n某某局2022年度部门整体支出绩效自评报告\n一、部门概况\n本部门全年预算数100万元。")
+        let t = try #require(doc.titleParagraph)
+        #expect(doc.paragraphs[t].string == "某某局2022年度部门整体支出绩效自评报告")
+        #expect(structure("一、部门概况\n本部门全年预算数100万元。").titleParagraph == nil)
+    }
+
+    @Test func blocksAreInDocumentOrder() {
+        let doc = structure("说明文字。\n项目\t预算数\t执行数\n基本支出\t30.00\t29.00\n项目支出\t70.00\t68.00\n结尾。")
+        #expect(doc.blocks == [.paragraph(0), .table(0), .paragraph(1)])
+    }
+}
