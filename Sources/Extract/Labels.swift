@@ -54,7 +54,8 @@ enum Labels {
 
     static func trim(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi && (CharClass.isWhitespace(s[lo])) { lo += 1 }
+        // "…70.00万元、基本支出20.00万元": the 、 after the previous figure separates, it names nothing
+        while lo < hi && (CharClass.isWhitespace(s[lo]) || s[lo] == "、") { lo += 1 }
         while hi > lo && (CharClass.isWhitespace(s[hi - 1])) { hi -= 1 }
         return lo..<hi
     }

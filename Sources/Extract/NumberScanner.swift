@@ -215,7 +215,10 @@ public enum NumberScanner {
         }
         if k < n && s[k] == "分" {
             let next: Unicode.Scalar? = k + 1 < n ? s[k + 1] : nil
-            if next == nil || !notScoreAfterFen.contains(next!) {
+            // "9时30分", "9:30分": the minutes of a time of day
+            let at = number.numberRange.lowerBound
+            let clock = at >= 2 && ["时", ":", "：", "点"].contains(s[at - 1]) && CharClass.isDigit(s[at - 2])
+            if !clock && (next == nil || !notScoreAfterFen.contains(next!)) {
                 number.kind = .score
                 number.unitText = "分"
                 return k + 1

@@ -267,8 +267,15 @@ public enum Normalizer {
         if count > 3 { return false }
         if j >= 0 && (s[j] == "." ) { return false }
         if s[i] == "，" {
-            // a full-width comma is a thousands separator only in "29，586.86" (decimals follow)
-            return i + 4 < s.count && s[i + 4] == "." && i + 5 < s.count && CharClass.isDigit(s[i + 5])
+            // a full-width comma is a thousands separator only in "29，586.86" / "1，234，567.89"
+            // (decimals follow the last group)
+            var k = i
+            while k + 4 < s.count && s[k] == "，" && (1...3).allSatisfy({ CharClass.isDigit(s[k + $0]) }) {
+                k += 4
+                if s[k] == "." { return k + 1 < s.count && CharClass.isDigit(s[k + 1]) }
+                if s[k] != "，" { return false }
+            }
+            return false
         }
         if j >= 0 && s[j] == "," {
             // "1,234,567": the earlier group must itself be a separator

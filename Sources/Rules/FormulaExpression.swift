@@ -170,7 +170,9 @@ public enum FormulaParser {
                 let start = i
                 while i < s.count && ((s[i].value >= 48 && s[i].value <= 57) || s[i] == ".") { i += 1 }
                 let literal = String(String.UnicodeScalarView(s[start..<i]))
-                guard let d = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+                // Decimal(string:) would read "1.2.3" as 1.2
+                guard literal.filter({ $0 == "." }).count <= 1, literal.first != ".", literal.last != ".",
+                      let d = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
                     throw Failure(column: start + 1, message: "bad number '\(literal)'")
                 }
                 return .constant(d)

@@ -81,10 +81,8 @@ struct ExtractorFactTests {
         let set = extract("2022年度绩效自评报告\n全年支出100.00万元，其中：项目支出70.00万元、基本支出20.00万元。")
         let basic = try #require(set.fact("20.00万元"))
         #expect(basic.concept.item == "basic")
-        withKnownIssue("bug: the label starts with the 、 that follows the previous figure") {
-            #expect(basic.label == "基本支出")
-            #expect(basic.head == "基本支出")
-        }
+        #expect(basic.label == "基本支出")
+        #expect(basic.head == "基本支出")
         // names listed with 、 before one figure stay one label
         let listed = extract("2022年度绩效自评报告\n引进生物经济、数字经济等各类项目160个。")
         #expect(try #require(listed.fact("160个")).label == "引进生物经济、数字经济等各类项目")

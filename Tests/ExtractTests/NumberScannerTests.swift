@@ -224,10 +224,11 @@ struct NumberScannerYearTests {
     /// A time of day is not a score: "9时30分" and "9:30分" are 9.30 a.m., and no rule may read 30分
     /// as a score of 30.
     @Test func clockTimesAreNotScores() {
-        withKnownIssue("bug: the minutes of a clock time are read as a score (30分)") {
-            #expect(!scan("上午9时30分召开会议").numbers.contains { $0.kind == .score })
-            #expect(!scan("于9:30分召开").numbers.contains { $0.kind == .score })
-        }
+        #expect(!scan("上午9时30分召开会议").numbers.contains { $0.kind == .score })
+        #expect(!scan("于9:30分召开").numbers.contains { $0.kind == .score })
+        #expect(!scan("下午3点15分").numbers.contains { $0.kind == .score })
+        // a score after a clause is still a score
+        #expect(scan("第3项指标得分30分").numbers.contains { $0.kind == .score })
         // durations with 分钟 are fine
         #expect(!scan("历时2小时30分钟").numbers.contains { $0.kind == .score })
     }

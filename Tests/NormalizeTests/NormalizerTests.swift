@@ -75,10 +75,9 @@ struct NormalizerNumberTests {
     /// Full-width separators in a number of three groups ("1，234，567.89元", as typed with a
     /// full-width input method) must all go, or the amount is read as 1 and 234567.89.
     @Test func fullWidthSeparatorsInEveryGroup() {
-        withKnownIssue("bug: only the last full-width separator is removed: 1，234，567.89 → 1，234567.89") {
-            #expect(norm("合计1，234，567.89元").text == "合计1234567.89元")
-            #expect(norm("合计１，２３４，５６７．８９元").text == "合计1234567.89元")
-        }
+        #expect(norm("合计1，234，567.89元").text == "合计1234567.89元")
+        #expect(norm("合计１，２３４，５６７．８９元").text == "合计1234567.89元")
+        #expect(norm("分别为1，234，567个").text == "分别为1，234，567个")
     }
 
     @Test func commasThatAreNotGroupingStay() {

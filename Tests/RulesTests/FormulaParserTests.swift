@@ -124,9 +124,9 @@ struct FormulaParserTests {
     }
 
     @Test func malformedNumbersAreRejected() {
-        withKnownIssue("bug: Decimal(string:) reads the prefix of a malformed number, so '1.2.3' parses as 1.2") {
-            #expect(failure("budget.total == 1.2.3")?.column == 17)
-        }
+        #expect(failure("budget.total == 1.2.3")?.column == 17)
+        #expect(failure("budget.total == 1.")?.message == "bad number '1.'")
+        #expect(failure("budget.total == 1.25") == nil)
         // a full-width digit is a number character but no ASCII digit
         #expect(failure("budget.total == ５")?.column == 17)
         #expect(failure("budget.total == ５")?.message == "bad number ''")
