@@ -52,7 +52,7 @@ enum FormulaCheck {
     static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
         let c = f.concept
         guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
-              !f.number.inRange, f.change == 0 else { return false }
+              !f.number.inRange, f.change == 0 || isOwnAdjustment(ref, f) else { return false }
         if let rate = ref.rate {
             guard f.kind == .percent, c.rate == rate else { return false }
         } else if ref.measure == "score" || ref.measure == "weight" {
@@ -67,6 +67,12 @@ enum FormulaCheck {
         case "any": return true
         case let q: return c.qualifier == q
         }
+    }
+
+    /// "追加1020.00万元", "调减245.00万元": the verb is the adjustment itself, not a change against
+    /// another figure; its sign comes from the words (`isNegativeAdjustment`).
+    static func isOwnAdjustment(_ ref: ConceptReference, _ f: Fact) -> Bool {
+        ref.measure == "adjust" && f.concept.measure == "adjust" && f.concept.explicitMeasure && !f.comparesYears
     }
 
     /// "project", "project{英才荟}", "{准备金}": an item and its scope as one text.
@@ -305,19 +311,29 @@ enum FormulaEvaluator {
         case .sum(let r):
             let terms = (bound[r] ?? []).map(lit)
             if terms.isEmpty { return "0" }
-            return terms.count == 1 ? terms[0] : (parentPrecedence > 1 ? "(" + terms.joined(separator: " + ") + ")" : terms.joined(separator: " + "))
+            if terms.count == 1 { return terms[0] }
+            let joined = terms.dropFirst().reduce(terms[0]) { text, term in
+                term.hasPrefix("-") ? text + " − " + term.dropFirst() : text + " + " + term
+            }
+            return parentPrecedence > 1 ? "(" + joined + ")" : joined
         case .constant(let d): return NSDecimalNumber(decimal: d).stringValue
         case .negate(let x): return "-" + render(x, bound: bound, mixedUnits: mixedUnits, parentPrecedence: 3)
         case .absolute(let x): return "|" + render(x, bound: bound, mixedUnits: mixedUnits) + "|"
         case .binary(let op, let a, let b):
             // an optional figure that is absent is left out rather than shown as "+ 0"
+            // and so is a sum of nothing ("sum(carryin)" where nothing was carried in)
             if op == "+", case .reference(let r) = b, r.optional, bound[r]?.isEmpty ?? true {
                 return render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: parentPrecedence)
             }
+            if op == "+", case .sum(let r) = b, bound[r]?.isEmpty ?? true {
+                return render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: parentPrecedence)
+            }
             let precedence = (op == "+" || op == "-") ? 1 : 2
-            let symbol = ["+": "+", "-": "−", "*": "×", "/": "÷"][String(op)] ?? String(op)
-            var text = render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence) + " \(symbol) "
-                + render(b, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence + (op == "-" || op == "/" ? 1 : 0))
+            var symbol = ["+": "+", "-": "−", "*": "×", "/": "÷"][String(op)] ?? String(op)
+            var right = render(b, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence + (op == "-" || op == "/" ? 1 : 0))
+            // "+ -245.00" reads "− 245.00"
+            if op == "+" && right.hasPrefix("-") { symbol = "−"; right.removeFirst() }
+            var text = render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence) + " \(symbol) " + right
             if precedence < parentPrecedence { text = "(" + text + ")" }
             return text
         }

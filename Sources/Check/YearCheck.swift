@@ -48,9 +48,10 @@ enum YearCheck {
         let comparisonWords = rule.words("comparison_words")
         let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
         for (p, mention) in context.facts.years {
-            guard offsets.contains(mention.year - fy), !mention.quoted,
-                  [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form) else { continue }
             let paragraph = context.doc.paragraphs[p]
+            guard offsets.contains(mention.year - fy), !mention.quoted,
+                  [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
+                    || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
             guard let s = paragraph.sentences.firstIndex(where: { $0.contains(mention.range.lowerBound) }) else { continue }
             let sentenceRange = paragraph.sentences[s]
@@ -62,6 +63,13 @@ enum YearCheck {
             // another year in the sentence makes it a comparison or a history
             let others = context.facts.years.filter { $0.paragraph == p && sentenceRange.contains($0.mention.range.lowerBound) && $0.mention.year != mention.year && !$0.mention.quoted }
             if !others.isEmpty { continue }
+            // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
+            // paragraph makes with that year
+            if context.facts.years.contains(where: { other in
+                other.paragraph == p && other.mention.year == mention.year && other.mention.range != mention.range
+                    && other.mention.range.lowerBound > 0
+                    && "比较与同于".unicodeScalars.contains(paragraph.text.scalars[other.mention.range.lowerBound - 1])
+            }) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 context.facts.years.contains { $0.paragraph == sp && $0.mention.year == mention.year }
@@ -84,6 +92,14 @@ enum YearCheck {
             context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",
                            key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
         }
+    }
+
+    /// "2022年12月31日": the last day of a year, the same as "2022年末".
+    static func isYearEndDate(_ s: [Unicode.Scalar], after start: Int) -> Bool {
+        let tail = "年12月31日".unicodeScalars.map { $0 }
+        let from = start + 4
+        guard from + tail.count <= s.count else { return false }
+        return Array(s[from..<(from + tail.count)]) == tail
     }
 
     /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.

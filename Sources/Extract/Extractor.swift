@@ -454,7 +454,9 @@ public enum Extractor {
                     let labelStart = start - facts[k].label.unicodeScalars.count
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                     let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
-                    let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start }
+                    // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
+                    let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
+                        && !($0.form == .relative && Run.namesCarryIn(text.scalars, after: $0.range.upperBound)) }
                     if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                         facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                         facts[k].yearSource = .clause
@@ -492,6 +494,15 @@ public enum Extractor {
             }
             let text = String(String.UnicodeScalarView(before))
             return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "至", "经"].contains(text)
+        }
+
+        /// 结转 / 结余 / 末结转 right after a relative year: "上年结转", "上年末结余" name a part of this
+        /// year's funds, not last year's figure.
+        static func namesCarryIn(_ s: [Unicode.Scalar], after index: Int) -> Bool {
+            var k = index
+            if k < s.count && (s[k] == "末" || s[k] == "度") { k += 1 }
+            guard k + 1 < s.count else { return false }
+            return (s[k] == "结" && (s[k + 1] == "转" || s[k + 1] == "余")) || (s[k] == "遗" && s[k + 1] == "留")
         }
 
         /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).
@@ -582,6 +593,13 @@ public enum Extractor {
                 if f.label.hasPrefix("含") || f.label.hasPrefix("（含") || f.label.hasPrefix("(含") { continue }
                 parts.append(id)
             }
+            // "预算X，其中A、B；支出Y，其中C、D": the figure that opens the next list after a "；" is
+            // that list's whole, not a part of this one
+            if nextMarker < s.count, parts.count >= 2, let last = parts.last, facts[last].concept.explicitMeasure {
+                let previousEnd = facts[parts[parts.count - 2]].number.range.upperBound
+                let lastStart = facts[last].number.numberRange.lowerBound
+                if (previousEnd..<lastStart).contains(where: { s[$0] == "；" || s[$0] == ";" }) { parts.removeLast() }
+            }
             guard !parts.isEmpty else { return }
             listed.formUnion(parts)
             // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
@@ -615,6 +633,18 @@ public enum Extractor {
                         familyParts = familyParts.filter { !facts[$0].concept.explicitMeasure || facts[$0].concept.measure == m }
                     }
                 }
+                // "A资金1500.00万元，全部支出；B资金840.00万元，支出776.85万元": figures per item
+                // (its funds, then its spending), not a partition: one item named twice
+                let named = familyParts.map { facts[$0].concept }.filter { !$0.scope.isEmpty }
+                if Set(named.map { "\($0.item ?? "")|\($0.scope)" }).count < named.count { continue }
+                if familyParts.indices.dropFirst().contains(where: { n in
+                    let c = facts[familyParts[n]].concept
+                    guard c.explicitMeasure, c.item == nil || c.item == "total", c.scope.isEmpty, c.rate == nil,
+                          facts[familyParts[n]].head.count <= 4 else { return false }
+                    // "…，账面金额64.18万元" after "；无形资产3套": the item's only figure, named before it
+                    let from = facts[familyParts[n - 1]].number.range.upperBound, to = facts[familyParts[n]].number.numberRange.lowerBound
+                    return from < to && !(from..<to).contains { s[$0] == "；" || s[$0] == ";" }
+                }) { continue }
                 // "一级指标3个，二级指标7个，三级指标15个": levels of one tree, not a partition
                 if familyParts.filter({ Run.isLevelName(facts[$0].head) }).count >= 2 { continue }
                 // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
@@ -1058,7 +1088,9 @@ public enum Extractor {
                     // this year's figure: the nearest plain figure before the change, skipping a share
                     // ("…，占支出总预算10.00%，同比增加…")
                     var k = n - 2
-                    while k >= 0 && facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil { k -= 1 }
+                    // and a figure compared with something other than a year ("较预算节约2.64万元")
+                    while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil)
+                                     || (facts[ids[k]].comparesYears && !Labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                     guard k >= 0 else { continue }
                     let a = facts[ids[k]]
                     guard a.kind.sameFamily(as: d.kind), a.change == 0, !a.number.inRange, sentenceIndex(of: a) == sentenceIndex(of: r),

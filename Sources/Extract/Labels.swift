@@ -260,6 +260,17 @@ enum Labels {
         }
         return false
     }
+    /// A comparison with another year ("较上年", "比2022年的", "与上年同期相比"), not with the budget or a target.
+    static func comparesWithYear(_ label: String) -> Bool {
+        if yearComparisons.contains(where: { label.contains($0) }) && !label.contains("年初") { return true }
+        let s = Array(label.unicodeScalars)
+        for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
+            let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
+            if ["上年", "去年", "上一年", "同期", "前一年"].contains(where: { rest.hasPrefix($0) }) { return true }
+            if rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" { return true }
+        }
+        return false
+    }
     static let yearComparisons = ["同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "比上一年", "环比", "较年初", "比年初"]
     static let totalMarkers = ["合计", "共计", "总计", "共", "总额", "总数"]
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import JXCheck
+import JXLint
+import JXRules
+
+/// False alarms and missed slips found by planting slips in invented reports (every figure made up);
+/// each test pairs the clean text with its slipped twin where the slip should be found.
+@Suite struct MissHuntRegressionTests {
+    static let pipeline: Pipeline = { Pipeline(ruleSet: try! RuleSet.embedded()) }()
+
+    func findings(_ text: String) -> [Finding] { Self.pipeline.report(text: text).findings }
+    func rules(_ text: String) -> [String] { findings(text).map(\.rule) }
+
+    static let title = "青林县2023年度城乡道路养护项目支出绩效自评报告\n"
+
+    // MARK: false alarms
+
+    @Test func carriedInFundsAreThisYearsFunds() {
+        // "上年结转" names part of this year's funds: the prose figure and the table cell are one year
+        let text = Self.title + """
+        本项目年初预算830.00万元，上年结转46.20万元，全年执行851.10万元。
+        表1 项目资金执行情况表（单位：万元）
+        资金来源	年初预算	上年结转	执行数
+        县级资金	230.00	46.20	262.10
+        省级补助资金	600.00	-	589.00
+        合计	830.00	46.20	851.10
+        """
+        #expect(!rules(text).contains { $0.hasPrefix("year.") })
+    }
+
+    @Test func theBaseOfAComparisonMayBeStatedWithItsYear() {
+        let text = Self.title + """
+        2023年，本项目全年预算数468.42万元，全年实际支出441.07万元。
+        与2022年相比，全年支出增加38.51万元。2022年全年支出402.56万元。
+        """
+        #expect(rules(text).isEmpty)
+        // without the comparison, last year's figure in a sentence on this year's spending is a slip
+        let slipped = Self.title + "2023年，本项目全年预算数468.42万元。\n2022年全年实际支出441.07万元，预算执行率94.16%。"
+        #expect(rules(slipped).contains("year.fiscal-statement"))
+    }
+
+    @Test func aYearEndDateOfTheYearBeforeIsAYearSlip() {
+        let slipped = Self.title + "2023年，本项目全年预算数468.42万元。截至2022年12月31日，全年实际支出441.07万元，预算执行率94.16%。"
+        #expect(rules(slipped).contains("year.fiscal-statement"))
+        let clean = Self.title + "2023年，本项目全年预算数468.42万元。截至2023年12月31日，全年实际支出441.07万元，预算执行率94.16%。"
+        #expect(rules(clean).isEmpty)
+    }
+
+    @Test func fundsBySourceWithTheirSpendingAreNoPartition() {
+        // 1500.00 and 840.00 are the budget by source, 776.85 one source's spending
+        let text = Self.title + "2023年项目预算资金2340.00万元，实际支出2276.85万元，预算执行率97.30%。其中省级补助资金1500.00万元，全部支出；县级配套资金840.00万元，支出776.85万元。"
+        #expect(rules(text).isEmpty)
+        // the rate slip is still found
+        let slipped = text.replacingOccurrences(of: "97.30%", with: "97.03%")
+        #expect(rules(slipped) == ["rate.execution"])
+    }
+
+    @Test func aSecondTotalAfterASemicolonIsNotAPart() {
+        let text = Self.title + "2023年全年预算4,441,080.00元，其中基本支出3,256,480.00元、项目支出1,184,600.00元；全年支出4,295,067.02元，其中基本支出3,198,754.62元、项目支出1,096,312.40元，预算执行率96.71%。"
+        #expect(rules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "96.71%", with: "97.21%")
+        #expect(rules(slipped) == ["rate.execution"])
+        let parts = text.replacingOccurrences(of: "1,096,312.40", with: "1,146,312.40")
+        #expect(rules(parts) == ["sum.expenditure-parts"])
+    }
+
+    @Test func savingAgainstTheBudgetIsNotLastYearsFigure() {
+        let text = Self.title + "2023年“三公”经费预算15.00万元，实际支出12.36万元，较预算节约2.64万元，较上年减少1.12万元，下降8.31%。"
+        #expect(rules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "8.31%", with: "9.31%")
+        #expect(rules(slipped) == ["rate.year-on-year"])
+    }
+
+    @Test func anAssetListNamesEachItemBeforeItsAmount() {
+        // "…；无形资产3套，账面金额64.18万元": a bare 账面金额 is the named item's only figure
+        let text = Self.title + "2023年末，本单位资产共计259件，账面总额125.51万元。其中：固定资产256件，账面金额合计59.33万元；无形资产3套，账面金额64.18万元。"
+        #expect(rules(text).contains("sum.parts-near-complete"))
+    }
+
+    // MARK: adjustments written as bare verbs
+
+    @Test func bareAdjustmentVerbsAreAdjustments() {
+        let clean = "青林县交通运输局2023年度部门整体支出绩效自评报告\n本部门年初预算5660.00万元，上年结转126.40万元，年中追加1020.00万元，调减245.00万元，年度总指标6561.40万元。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "6561.40", with: "6661.40")
+        let found = findings(slipped)
+        #expect(found.map(\.rule) == ["sum.budget-adjustments-text"])
+        #expect(found.first?.evidence.contains("5660.00 + 126.40 + 1020.00 − 245.00 = 6561.40") == true)
+    }
+
+    @Test func adjustmentsDuringExecutionKeepTheBudgetsScope() {
+        let text = "青林县水务局2023年度部门整体支出绩效自评报告\n2023年年初预算3568.40万元，年度执行中追加预算1226.00万元，调减预算310.50万元，调整后预算4483.90万元。"
+        #expect(rules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "4483.90", with: "4583.90")
+        #expect(rules(slipped) == ["sum.budget-adjustments-text"])
+    }
+}
