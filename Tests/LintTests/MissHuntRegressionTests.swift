@@ -95,4 +95,29 @@ import JXRules
         let slipped = text.replacingOccurrences(of: "4483.90", with: "4583.90")
         #expect(rules(slipped) == ["sum.budget-adjustments-text"])
     }
+
+    // MARK: relations across paragraphs and subsections
+
+    static let department = "青林县文旅局2023年度部门整体支出绩效自评报告\n一、预算执行情况\n"
+
+    @Test func carryOverInItsOwnSubsection() {
+        let clean = Self.department + "（一）预算收支\n2023年全年预算数1268.50万元，全年实际支出1211.16万元，预算执行率95.48%。\n（二）结转结余\n年末结转结余资金57.34万元。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "57.34", with: "75.34")
+        #expect(rules(slipped) == ["sum.carryover"])
+    }
+
+    @Test func executionRateInTheNextParagraph() {
+        let clean = Self.department + "2023年全年预算数1268.50万元，全年实际支出1211.16万元。\n（二）预算执行\n全年预算执行率95.48%，较上年有所提高。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "95.48%", with: "96.48%")
+        #expect(rules(slipped) == ["rate.execution"])
+    }
+
+    @Test func basicPartsUnderTheParagraphThatStatesBasic() {
+        let clean = Self.department + "2023年全年支出2830.42万元，其中基本支出1849.03万元，项目支出981.39万元。\n基本支出中，人员经费1603.05万元，公用经费245.98万元。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "1603.05", with: "1623.05")
+        #expect(rules(slipped) == ["sum.basic-parts"])
+    }
 }
