@@ -5,13 +5,22 @@ import JXRules
 import JXStructure
 
 /// `kind = "status"`: indicator tables (绩效指标完成情况): a target (指标值, with its comparator), an
-/// actual value (完成值) and what the row claims. A target that is missed while the row gives full
-/// marks, says 已完成, or leaves the deviation note (偏差说明) empty, is a missed target declared met.
+/// actual value (完成值) and what the row claims.
+///
+/// - `indicator-target`: a target that is missed while the row gives full marks, says 已完成, or
+///   leaves the deviation note (偏差说明) empty, is a missed target declared met.
+/// - `indicator-met-declared-missed`: the reverse, a target met beyond any rounding while the
+///   row's status cell says 未完成 / 否.
+///
+/// A target written with a comparator (≥98%, 不少于300人) is an exact threshold: only the actual
+/// value's rounding counts. A target without one is a figure like any other, rounding included.
 enum StatusCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        guard rule.check == "indicator-target" else { return }
+        let reverse = rule.check == "indicator-met-declared-missed"
+        guard rule.check == "indicator-target" || reverse else { return }
         let reverseWords = rule.words("reverse_words")
         let completedWords = rule.words("completed_words")
+        let missedWords = rule.words("missed_words")
         for table in context.doc.tables {
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
@@ -22,9 +31,20 @@ enum StatusCheck {
                       let aid = context.facts.tableFacts[table.index][r][actualColumn] else { continue }
                 let target = context.fact(tid), actual = context.fact(aid)
                 guard comparable(target, actual) else { continue }
+                let statusColumn = headers.firstIndex(where: { layouts.header($0, is: .status) })
+                let status = statusColumn.flatMap { row.cell($0) }.map { CellText.compact($0.string) } ?? ""
+                if reverse {
+                    // only a plain "not done" in the status column, and only a target met for sure
+                    guard !status.isEmpty, missedWords.contains(where: { status == $0 || status.hasPrefix($0) && $0.unicodeScalars.count > 1 }),
+                          metForSure(actual, target, context) else { continue }
+                    let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.shown)：已达到目标，但标为“\(status)”"
+                    context.report(rule, main: actual, others: [target], evidence: evidence)
+                    continue
+                }
                 let name = CellText.compact(row.cells.filter { !CellText.isNumeric($0.text) }.map(\.string).joined())
                 var comparator = target.number.comparator
-                if comparator == nil { comparator = reverseWords.contains { name.contains($0) } ? .atMost : .atLeast }
+                // no comparator: a target of zero (0起, 0次) can only be a ceiling; else the indicator's name decides
+                if comparator == nil { comparator = target.value == 0 || reverseWords.contains { name.contains($0) } ? .atMost : .atLeast }
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
@@ -33,9 +53,8 @@ enum StatusCheck {
                    let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
                     claims.append("得分 \(s.literal) 为满分")
                 }
-                if let statusColumn = headers.firstIndex(where: { layouts.header($0, is: .status) }),
-                   let cell = row.cell(statusColumn), completedWords.contains(where: { CellText.compact(cell.string).hasPrefix($0) }) {
-                    claims.append("标为“\(CellText.compact(cell.string))”")
+                if !status.isEmpty, completedWords.contains(where: { status.hasPrefix($0) }) {
+                    claims.append("标为“\(status)”")
                 }
                 if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
                    row.cell(noteColumn)?.isEmpty ?? true {
@@ -52,7 +71,7 @@ enum StatusCheck {
     static func comparable(_ t: Fact, _ a: Fact) -> Bool {
         if t.number.inRange || a.number.inRange { return false }
         switch (t.kind, a.kind) {
-        case (.percent, .percent), (.score, .score), (.multiple, .multiple): return true
+        case (.percent, .percent), (.permille, .permille), (.score, .score), (.multiple, .multiple): return true
         case (.count(let x), .count(let y)): return x == y
         case (.count, .bare), (.bare, .count): return true
         case (.money, .money): return true
@@ -60,14 +79,36 @@ enum StatusCheck {
         }
     }
 
-    /// An actual written "≥5次" is at least 5.
+    /// The value a target stands for: with a comparator, exactly the figure written (a threshold
+    /// is not a rounded measurement); without one, the figure with its rounding.
+    static func targetInterval(_ target: Fact, _ context: CheckContext) -> Interval {
+        let t = context.interval(target)
+        guard target.number.comparator != nil else { return t }
+        return Interval(exactly: (t.lo + t.hi) / 2)
+    }
+
+    /// Whether the actual can have reached the target. An actual written "≥5次" is at least 5.
     static func met(_ actual: Fact, _ target: Fact, _ comparator: NumberComparator, _ context: CheckContext) -> Bool {
-        let a = context.interval(actual), t = context.interval(target)
+        let a = context.interval(actual), t = targetInterval(target, context)
         switch comparator {
         case .atLeast, .equal: return a.hi >= t.lo || actual.number.comparator == .atLeast || actual.number.comparator == .greater
         case .greater: return a.hi > t.lo || actual.number.comparator == .greater
         case .atMost: return a.lo <= t.hi || actual.number.comparator == .atMost || actual.number.comparator == .less
         case .less: return a.lo < t.hi || actual.number.comparator == .less
+        }
+    }
+
+    /// Whether the actual reached the target whatever its rounding. A target without a comparator
+    /// has no known direction here, so only an exactly equal actual (4座 of 4座) meets it for sure.
+    static func metForSure(_ actual: Fact, _ target: Fact, _ context: CheckContext) -> Bool {
+        guard actual.number.comparator == nil, !actual.number.approximate, !target.number.approximate else { return false }
+        let a = context.interval(actual), t = targetInterval(target, context)
+        switch target.number.comparator {
+        case .atLeast?: return a.lo >= t.hi
+        case .greater?: return a.lo > t.hi
+        case .atMost?: return a.hi <= t.lo
+        case .less?: return a.hi < t.lo
+        case .equal?, nil: return a.lo >= t.hi && a.hi <= t.lo
         }
     }
 }

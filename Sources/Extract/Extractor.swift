@@ -276,7 +276,10 @@ public enum Extractor {
             guard scan.numbers.count == 1, let n = scan.numbers.first else { return false }
             if n.value == 0 && n.literal == "0" && n.range.count == text.count { return true }
             var other = 0
-            for (k, ch) in text.scalars.enumerated() where !n.range.contains(k) && !CharClass.isWhitespace(ch) {
+            // a comparator word in front of a target ("不少于300人", "大于等于95%") is part of the value
+            let lead = n.comparator == nil ? 0 : NumberScanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
+            let value = (n.numberRange.lowerBound - lead)..<n.range.upperBound
+            for (k, ch) in text.scalars.enumerated() where !value.contains(k) && !CharClass.isWhitespace(ch) {
                 if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
                 other += 1
             }

@@ -13,10 +13,10 @@ public enum NumberScanner {
 
     /// Measure words of counts, longest first so "人次" wins over "人".
     static let measureWords: [[Unicode.Scalar]] = [
-        "个百分点", "平方米", "立方米", "万人次", "人次", "家次", "户次", "场次", "批次", "项次", "篇次", "个月", "公里", "千米",
+        "微克/立方米", "毫克/立方米", "个百分点", "个工作日", "工作日", "平方米", "立方米", "万人次", "人次", "家次", "户次", "场次", "批次", "项次", "篇次", "个月", "公里", "千米",
         "小时", "周年", "个", "家", "次", "人", "项", "件", "辆", "套", "篇", "场", "台", "名", "户", "份", "期", "批", "所",
         "座", "处", "条", "本", "册", "张", "块", "间", "栋", "棵", "株", "头", "只", "吨", "亩", "米", "天", "周", "剂",
-        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "位",
+        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "位", "起",
         "個", "項", "場", "間", "輛", "個月", "戶", "處", "臺",
     ].map { Array($0.unicodeScalars) }
 
@@ -318,6 +318,23 @@ public enum NumberScanner {
             if Array(s[(k - word.count)..<k]) == word { return cmp }
         }
         return nil
+    }
+
+    /// How many scalars a comparator in front of the number at `start` takes ("不少于300人" → 3,
+    /// "≥ 90%" → 2); 0 when there is none.
+    static func leadingComparatorLength(_ s: [Unicode.Scalar], at start: Int) -> Int {
+        var k = start
+        while k > 0 && CharClass.isInlineSpace(s[k - 1]) { k -= 1 }
+        guard k > 0 else { return 0 }
+        switch s[k - 1] {
+        case "≥", "≧", "⩾", "≤", "≦", "⩽", ">", "＞", "<", "＜": return start - k + 1
+        case "=", "＝": return k >= 2 && "><＞＜".unicodeScalars.contains(s[k - 2]) ? start - k + 2 : 0
+        default: break
+        }
+        for (word, _) in comparatorWords where k >= word.count {
+            if Array(s[(k - word.count)..<k]) == word { return start - k + word.count }
+        }
+        return 0
     }
 
     static func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (NumberComparator, Int)? {

@@ -15,7 +15,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .unit: return ["same-number-two-units", "mixed-units-in-relation", "out-of-scale"]
         case .year: return ["title-vs-body", "fiscal-statement", "same-figure-two-years", "mixed-years-in-relation"]
         case .consistency: return ["same-concept", "prose-vs-table"]
-        case .status: return ["indicator-target"]
+        case .status: return ["indicator-target", "indicator-met-declared-missed"]
         case .score: return ["item-above-cap", "items-vs-total", "section-caps", "prose-total", "grade"]
         case .table: return ["subtotals", "children"]
         case .pattern: return ["text"]
