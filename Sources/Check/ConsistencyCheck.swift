@@ -3,6 +3,7 @@ import JXCore
 import JXExtract
 import JXRules
 import JXStructure
+import JXNormalize
 
 /// `kind = "consistency"`: one figure stated twice with two values.
 ///  - same-concept: two figures with the same label and concept, the same unit and year, in
@@ -16,6 +17,7 @@ enum ConsistencyCheck {
         var order = [String]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule.words("subject_words")
+        let selfWords = rule.words("self_words")
         for f in context.facts.facts {
             guard eligible(f, partIDs) else { continue }
             // the label must name its subject: a bare "实际支出" may be about anything the text
@@ -47,8 +49,12 @@ enum ConsistencyCheck {
                 // "全年政府性基金预算收入…加上转移性收入3.1亿元"): those report the same item of
                 // different subjects
                 if !first.isCellValue && !other.isCellValue {
-                    if topSection(first, context) != topSection(other, context) { continue }
-                    if parallel(context.windowText(of: first, radius: 60), context.windowText(of: other, radius: 60)) { continue }
+                    let a = context.windowText(of: first, radius: 60), b = context.windowText(of: other, radius: 60)
+                    // within one section, a sentence copied with one figure changed is a restatement
+                    // the department's own figures ("我局…自评得分") have one value whatever the section
+                    let own = selfWords.contains { first.label.contains($0) } && selfWords.contains { other.label.contains($0) }
+                        || bareStatement(first, context) || bareStatement(other, context)
+                    if !own && parallel(a, b) && (section(first, context) != section(other, context) || withoutFigures(a) != withoutFigures(b)) { continue }
                 }
                 let evidence = "\(context.describe(other)) ≠ 第\(first.line)行 \(context.describe(first))"
                 context.report(rule, main: other, others: [first], evidence: evidence)
@@ -57,9 +63,9 @@ enum ConsistencyCheck {
         }
     }
 
-    static func topSection(_ f: Fact, _ context: CheckContext) -> Int? {
+    static func section(_ f: Fact, _ context: CheckContext) -> Int? {
         guard case .text(let p, _, _) = f.place else { return nil }
-        return context.doc.paragraphs[p].sectionPath.first
+        return context.doc.paragraphs[p].sectionPath.last
     }
 
     /// Sentences built on one template: their character bigrams (digits left out) mostly coincide.
@@ -73,6 +79,21 @@ enum ConsistencyCheck {
         guard !x.isEmpty, !y.isEmpty else { return false }
         let shared = Double(x.intersection(y).count)
         return shared / Double(min(x.count, y.count)) >= 0.6
+    }
+
+    /// "全年城镇新增就业2.68万人。": a sentence that says nothing but the figure restates it; it is
+    /// contained in any longer sentence on the same thing without sharing its template.
+    static func bareStatement(_ f: Fact, _ context: CheckContext) -> Bool {
+        guard case .text = f.place else { return false }
+        let punctuation = "，。；：、,.;:！？!?“”\"（）()".unicodeScalars
+        func letters(_ s: String) -> String {
+            String(withoutFigures(s).unicodeScalars.filter { !punctuation.contains($0) }.map(Character.init))
+        }
+        return letters(context.sentenceText(of: f)) == letters(f.label + f.number.unitText)
+    }
+
+    static func withoutFigures(_ s: String) -> String {
+        String(s.unicodeScalars.filter { !CharClass.isDigit($0) && $0 != "." && !CharClass.isWhitespace($0) }.map(Character.init))
     }
 
     static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {

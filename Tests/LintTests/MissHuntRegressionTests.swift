@@ -120,4 +120,37 @@ import JXRules
         let slipped = clean.replacingOccurrences(of: "1603.05", with: "1623.05")
         #expect(rules(slipped) == ["sum.basic-parts"])
     }
+
+    // MARK: one figure stated twice
+
+    static let filler = "本部门坚持以人民为中心的发展思想，围绕年度重点任务，统筹推进各项工作，取得了较好成效。"
+
+    @Test func aRestatementInTheConclusionSection() {
+        let text = "青林县人社局2023年度部门整体支出绩效自评报告\n一、绩效目标完成情况\n全年城镇新增就业2.86万人，开展补贴性职业技能培训3.18万人次。\n\(Self.filler)\n二、综合评价\n\(Self.filler)\n从完成情况看，全年城镇新增就业2.68万人，较好完成年度目标。"
+        #expect(rules(text) == ["consistency.same-figure"])
+        #expect(rules(text.replacingOccurrences(of: "2.68", with: "2.86")).isEmpty)
+    }
+
+    @Test func aSentenceCopiedWithOneFigureChanged() {
+        let text = "青林县人社局2023年度部门整体支出绩效自评报告\n全年城镇新增就业2.86万人，开展补贴性职业技能培训3.18万人次。\n\(Self.filler)\n全年城镇新增就业2.68万人，开展补贴性职业技能培训3.18万人次。"
+        #expect(rules(text) == ["consistency.same-figure"])
+    }
+
+    @Test func theDepartmentsScoreStatedInTwoSections() {
+        let text = "青林县人社局2023年度部门整体支出绩效自评报告\n四、综合评价\n经自评，我局2023年度部门整体支出绩效自评得分97.3分。\n五、评价结论\n综上，我局2023年度部门整体支出绩效自评得分93.7分，评价等级为优。"
+        #expect(rules(text) == ["consistency.same-figure"])
+    }
+
+    @Test func oneTemplateForTwoBudgetsIsNoRestatement() {
+        // the same sentence for the general budget and for the fund budget: two subjects
+        let text = """
+        青林县2023年财政预算执行情况的报告
+        一、2023年财政预算执行情况
+        1. 一般公共预算执行情况
+        2023年全县一般公共预算收入完成47.1亿元，完成年度预算的100.2%。加上转移性收入19.2亿元，收入合计66.3亿元。
+        2. 政府性基金预算执行情况
+        2023年全县政府性基金预算收入完成30.2亿元，完成年度预算的96.6%。加上转移性收入3.8亿元，收入合计34.0亿元。
+        """
+        #expect(!rules(text).contains("consistency.same-figure"))
+    }
 }
