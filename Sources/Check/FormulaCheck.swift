@@ -197,10 +197,19 @@ enum FormulaCheck {
         if result { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
-        if !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),
+        if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),
            FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: Set(yuan.map(\.id))) == true,
            let unitRule = context.rule("unit.mixed-in-relation") {
             UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+            return
+        }
+        // in a report that counts in 元, a figure written in 万元 that only fits read as 元
+        let wan = involved.filter { $0.kind.moneyUnit == .wanYuan }
+        if context.facts.dominantMoneyUnit == .yuan, !wan.isEmpty, wan.count < involved.count,
+           involved.contains(where: { $0.kind.moneyUnit == .yuan }),
+           FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: Set(wan.map(\.id))) == true,
+           let unitRule = context.rule("unit.mixed-in-relation-wan") {
+            UnitCheck.reportMixed(unitRule, slipped: wan, involved: involved, &context)
             return
         }
         let evidence = FormulaEvaluator.evidence(formula, bound: bound, main: main, context: context)
@@ -223,7 +232,10 @@ extension FormulaExpression {
 enum FormulaEvaluator {
     static func value(_ f: Fact, _ context: CheckContext, reinterpret: Set<Int>) -> Interval {
         var iv = context.interval(f)
-        if reinterpret.contains(f.id) { iv = iv * Interval(exactly: 10000) }
+        // the other unit: 元 read as 万元, 万元 read as 元
+        if reinterpret.contains(f.id) {
+            iv = f.kind.moneyUnit == .wanYuan ? (iv / Interval(exactly: 10000)) ?? iv : iv * Interval(exactly: 10000)
+        }
         if signedNegative(f) { iv = -iv }
         return iv
     }

@@ -7,13 +7,15 @@ import JXRules
 ///  - same-number-two-units: one figure written with 元 in one place and 万元 in another;
 ///  - out-of-scale: an amount in 元 in a report that counts in 万元, where a 元 amount of that size
 ///    makes no sense (a budget, spending or carry-over figure, not a per-person standard);
+///  - out-of-scale-wan: the mirror, an amount in 万元 far beyond anything a report counting in 元 states;
 ///  - mixed-units-in-relation: reported by the relation checks when a relation holds only if a
-///    figure written in 元 is read as 万元.
+///    figure written in 元 is read as 万元 (or, in a report counting in 元, one in 万元 read as 元).
 enum UnitCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
         case "same-number-two-units": sameNumber(rule, &context)
         case "out-of-scale": outOfScale(rule, &context)
+        case "out-of-scale-wan": outOfScaleWan(rule, &context)
         default: break
         }
     }
@@ -97,11 +99,31 @@ enum UnitCheck {
         }
     }
 
+    /// The mirror of `outOfScale`: in a report that counts in 元, an amount in 万元 ten thousand
+    /// times larger than its context ("“三公”经费预算96,000.00元，实际支出78,462.50万元").
+    static func outOfScaleWan(_ rule: Rule, _ context: inout CheckContext) {
+        let (wan, yuan) = unitCounts(context)
+        let minimum = NSDecimalNumber(decimal: rule.number("min_yuan_amounts", default: 5)).intValue
+        guard yuan >= minimum, Decimal(yuan) >= rule.number("dominance", default: 3) * Decimal(wan) else { return }
+        let money = context.facts.facts.filter { !$0.number.inRange && !$0.unitAssumed && $0.value != 0 }
+        // the largest amount the report states in 元: its whole budget, or near it
+        guard let largest = money.filter({ $0.kind.moneyUnit == .yuan }).map({ abs($0.value) }).max(), largest > 0 else { return }
+        let factor = rule.number("factor", default: 100)
+        let fiscalWords = rule.words("fiscal_words")
+        for f in money where f.kind.moneyUnit == .wanYuan && !perUnit(f, rule, context) {
+            guard f.concept.measure != nil || fiscalWords.contains(where: { f.label.contains($0) }) else { continue }
+            guard f.number.decimals > 0, abs(f.value) * 10000 > factor * largest else { continue }
+            let evidence = "\(f.shown) 即 \(Show.number(abs(f.value) * 10000, scale: 0)) 元，是本报告以元计的最大金额（\(Show.number(largest, scale: 2)) 元）的 \(Show.number(abs(f.value) * 10000 / largest, scale: 0)) 倍；本报告其余 \(yuan) 处金额以元计"
+            context.report(rule, main: f, evidence: evidence)
+        }
+    }
+
     /// Called by relation checks: the relation holds when the figures written in 元 are read as 万元.
     static func reportMixed(_ rule: Rule, slipped: [Fact], involved: [Fact], _ context: inout CheckContext) {
         for f in slipped {
             let others = involved.filter { $0.id != f.id }
-            let evidence = "按“万元”读 \(f.shown)，与 " + others.prefix(4).map(\.shown).joined(separator: "、") + " 的关系即成立；按“元”读则不成立"
+            let (read, written) = f.kind.moneyUnit == .wanYuan ? ("元", "万元") : ("万元", "元")
+            let evidence = "按“\(read)”读 \(f.shown)，与 " + others.prefix(4).map(\.shown).joined(separator: "、") + " 的关系即成立；按“\(written)”读则不成立"
             context.report(rule, main: f, others: others, evidence: evidence)
         }
     }

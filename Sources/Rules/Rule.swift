@@ -12,7 +12,7 @@ public enum RuleKind: String, Sendable, CaseIterable {
         case .parts: return ["exceeds-whole", "complete-list", "near-complete"]
         case .share: return ["share", "shares-over-100"]
         case .change: return ["difference", "growth-rate", "year-on-year"]
-        case .unit: return ["same-number-two-units", "mixed-units-in-relation", "out-of-scale"]
+        case .unit: return ["same-number-two-units", "mixed-units-in-relation", "out-of-scale", "out-of-scale-wan"]
         case .year: return ["title-vs-body", "fiscal-statement", "same-figure-two-years", "mixed-years-in-relation"]
         case .consistency: return ["same-concept", "prose-vs-table"]
         case .status: return ["indicator-target", "indicator-met-declared-missed"]

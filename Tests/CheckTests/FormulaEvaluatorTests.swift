@@ -83,10 +83,15 @@ struct FormulaEvaluatorTests {
         let f = try FormulaParser.parse("budget.total == 0")
         let bound = try bind(f, [["100.00万元"]], in: c)
         #expect(FormulaEvaluator.eval(f.lhs, bound: bound, context: c, reinterpret: []) == Interval(lo: 999950, hi: 1000050))
-        // read as 元 instead of 万元 (the unit check's reinterpretation): ×10000
+        // read in the other unit (the unit check's reinterpretation): a 万元 figure read as 元 is
+        // ÷10000, a 元 figure read as 万元 ×10000
         let fact = try #require(bound.values.first?.first)
         let slipped = FormulaEvaluator.eval(f.lhs, bound: bound, context: c, reinterpret: [fact.id])
-        #expect(slipped == Interval(lo: 9999500000, hi: 10000500000))
+        #expect(slipped == Interval(lo: Decimal(string: "99.995")!, hi: Decimal(string: "100.005")!))
+        let y = context("全年预算数100.00元，其中：基本支出30.00元，项目支出70.00元。")
+        let yuanBound = try bind(f, [["100.00元"]], in: y)
+        let yuan = try #require(yuanBound.values.first?.first)
+        #expect(FormulaEvaluator.eval(f.lhs, bound: yuanBound, context: y, reinterpret: [yuan.id]) == Interval(lo: 999950, hi: 1000050))
     }
 
     /// 30.00 + 70.01 against 100.00 is within the rounding of three figures; 70.02 is not.

@@ -153,4 +153,24 @@ import JXRules
         """
         #expect(!rules(text).contains("consistency.same-figure"))
     }
+
+    // MARK: 万元 written in a report that counts in 元
+
+    @Test func wanYuanInAYuanReport() {
+        let clean = """
+        青林县统计局2023年度部门整体支出绩效自评报告
+        2023年全年预算4,441,080.00元，全年支出4,295,067.02元，预算执行率96.71%。
+        “三公”经费全年预算96,000.00元，实际支出78,462.50元。
+        年末结转结余资金146,012.98元。
+        基本支出3,256,480.00元，项目支出1,184,600.00元。
+        """
+        #expect(rules(clean).isEmpty)
+        let spend = clean.replacingOccurrences(of: "78,462.50元", with: "78,462.50万元")
+        #expect(rules(spend) == ["unit.out-of-scale-wan"])
+        // the carry-over fits budget − spending only when read as 元: the 万元 figure is blamed,
+        // not the two 元 figures that would fit if they were 万元
+        let carry = findings(clean.replacingOccurrences(of: "146,012.98元", with: "146,012.98万元"))
+        #expect(carry.map(\.rule).sorted() == ["unit.mixed-in-relation-wan", "unit.out-of-scale-wan"])
+        #expect(carry.allSatisfy { $0.span.start.line == 4 })
+    }
 }
