@@ -20,7 +20,7 @@ enum ScoreCheck {
         switch rule.check {
         case "item-above-cap": for s in sheets { itemAboveCap(rule, s, &context) }
         case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context); captionVersusName(rule, s, &context) }
-        case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, &context) }
+        case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, others: sheets, &context) }
         case "prose-total": proseTotal(rule, sheets, &context)
         case "grade": grade(rule, sheets, &context)
         default: break
@@ -142,11 +142,32 @@ enum ScoreCheck {
         }
     }
 
-    static func itemsVersusTotal(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+    /// Rows scored outside the sheet that its total may count: the 项目资金 block of a
+    /// 项目支出绩效自评表 (分值 10, 执行率, 得分) is a sheet of its own, without a total, whose score
+    /// the indicator sheet's 总分 includes.
+    static func outsideRows(_ sheet: ScoreSheet, _ sheets: [ScoreSheet]) -> [ScoreSheet.Row] {
+        var rows = [ScoreSheet.Row]()
+        for other in sheets where other.table.index != sheet.table.index && other.clean && !other.rows.contains(where: \.isTotal) {
+            rows += other.rows.filter { !$0.isTotal && other.itemWeight($0) != nil && $0.score != nil }
+        }
+        return rows
+    }
+
+    /// A row's own (lowest-level) weight.
+    static func rowWeight(_ r: ScoreSheet.Row) -> Fact? { r.weights.keys.max().flatMap { r.weights[$0] } }
+
+    static func itemsVersusTotal(_ rule: Rule, _ sheet: ScoreSheet, others sheets: [ScoreSheet] = [], _ context: inout CheckContext) {
         guard sheet.clean, let total = sheet.rows.last(where: \.isTotal) else { return }
-        let items = sheet.rows.filter { !$0.isTotal }
-        if let tw = total.weights.values.first {
-            let weights = items.compactMap { sheet.itemWeight($0) }
+        var items = sheet.rows.filter { !$0.isTotal }
+        // the total counts the outside rows when the weights say so (items + outside = total weight)
+        let outside = outsideRows(sheet, sheets)
+        if !outside.isEmpty, let tw = rowWeight(total) {
+            let inner = items.compactMap { sheet.itemWeight($0) }.reduce(Decimal(0)) { $0 + $1.value }
+            let outer = outside.compactMap(rowWeight).reduce(Decimal(0)) { $0 + $1.value }
+            if inner != tw.value && inner + outer == tw.value { items = outside + items }
+        }
+        if let tw = rowWeight(total) {
+            let weights = items.compactMap(rowWeight)
             let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
             if !weights.isEmpty && sum != tw.value {
                 context.report(rule, main: tw, others: weights, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(tw.literal)",
@@ -166,7 +187,10 @@ enum ScoreCheck {
             let scores = items.compactMap(\.score)
             guard !scores.isEmpty else { return }
             let sum = scores.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-            if !sum.overlaps(context.interval(ts)) {
+            // without a total weight to tell, a total that counts the outside rows is right too
+            let withOutside = outside.compactMap { (row: ScoreSheet.Row) in row.score }.reduce(sum) { $0 + context.interval($1) }
+            let countedOutside = items.contains { row in outside.contains { $0.index == row.index && $0.line == row.line } }
+            if !sum.overlaps(context.interval(ts)) && !(!countedOutside && !outside.isEmpty && total.weights.isEmpty && withOutside.overlaps(context.interval(ts))) {
                 let exact = scores.reduce(Decimal(0)) { $0 + $1.value }
                 let scale = Show.scale(scores + [ts])
                 context.report(rule, main: ts, others: scores, evidence: scores.map(\.literal).joined(separator: " + ") + " = \(Show.number(exact, scale: scale)) ≠ \(ts.literal)（差 \(Show.number(abs(ts.value - exact), scale: scale)) 分）",

@@ -101,7 +101,7 @@ struct ScoreSheet {
             }
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
             let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
-            let isTotal = CellText.isTotalLabel(first)
+            let isTotal = CellText.isTotalLabel(first) || CellText.isScoreTotalLabel(first)
             let garbled = isGarbled(row, headers: headers, nameColumns: nameColumns, scoreColumn: scoreColumn, layouts: layouts)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
                             isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))

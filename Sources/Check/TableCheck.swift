@@ -26,10 +26,11 @@ enum TableCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         let sheets = context.scoreSheets()
         for table in context.doc.tables {
-            if sheets[table.index] != nil { continue }
+            // a score sheet's money columns (the 项目资金 block of a 项目支出绩效自评表) are a budget table
+            let isSheet = sheets[table.index] != nil
             let segments = Set(table.rows.map(\.segment))
             for segment in segments.sorted() {
-                guard let layout = layout(table, segment: segment, context) else { continue }
+                guard let layout = layout(table, segment: segment, context, moneyHeadersOnly: isSheet) else { continue }
                 switch rule.check {
                 case "subtotals": subtotals(rule, layout, &context)
                 case "children": children(rule, layout, &context)
@@ -63,12 +64,15 @@ enum TableCheck {
         return f.kind.isMoney ? f : nil
     }
 
-    static func layout(_ table: Table, segment: Int, _ context: CheckContext) -> Layout? {
+    static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false) -> Layout? {
         let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
         guard rows.count >= 3 else { return nil }
         var counts = [Int: Int]()
         for r in rows { for (c, id) in context.facts.tableFacts[table.index][r] where context.fact(id).kind.isMoney && context.fact(id).value != 0 { counts[c, default: 0] += 1 } }
-        let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted()
+        let headers = table.headerSegments.indices.contains(segment) ? table.headerSegments[segment] : []
+        let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted().filter { c in
+            !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
+        }
         guard !columns.isEmpty else { return nil }
         let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0])) || label(table.rows[$0]).contains("小计") })
         guard !totals.isEmpty || rows.contains(where: { isChildMarked(label(table.rows[$0])) != nil }) else { return nil }
@@ -133,39 +137,94 @@ enum TableCheck {
     static func subtotals(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {
         let table = layout.table
         var start = 0  // first row (index into layout.rows) of the open group
+        var detailStart = 0  // first row of the groups the pending 小计 rows close
         var subtotalRows = [Int]()
+        if let top = topTotal(layout, context) {
+            report(rule, layout, total: top.total, members: top.members, &context)
+            return
+        }
         for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
             let text = label(table.rows[r])
             let isSub = text.contains("小计")
             var members: [Int]
+            // a 合计 over 小计 rows: the detail rows of their groups, to tell a wrong 小计 from a wrong 合计
+            var details: [Int]?
             if isSub {
                 // the rows of its group: same 分类 as the 小计's name, else everything since the last total
                 let name = text.replacingOccurrences(of: "小计", with: "")
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(String(name.prefix(4))) }
                 if !sameCategory.isEmpty { members = sameCategory }
+                if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)
             } else if !subtotalRows.isEmpty {
                 members = subtotalRows
+                details = layout.rows[detailStart..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 subtotalRows = []
             } else {
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
             }
             start = k + 1
             guard !members.isEmpty else { continue }
-            for c in layout.columns {
-                guard let total = fact(context, table, r, c) else { continue }
-                let parts = members.compactMap { fact(context, table, $0, c) }
-                // every member must state this column (a blank is not a zero)
-                guard parts.count == members.count, parts.count >= 1 else { continue }
-                if parts.count == 1 && parts[0].value == total.value { continue }
-                let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-                if sum.overlaps(context.interval(total)) { continue }
-                let header = table.header(row: table.rows[r], column: c)
-                context.report(rule, main: total, others: parts, evidence: PartsCheck.evidence(total, parts, context) + (header.isEmpty ? "" : "（\(header)）"),
-                               message: "“\(text)”行与其所合计各行之和不符")
+            report(rule, layout, total: r, members: members, details: details, &context)
+        }
+    }
+
+    /// Checks one total row against its members, column by column. With `details`, a total that
+    /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
+    static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, _ context: inout CheckContext) {
+        let table = layout.table
+        let text = label(table.rows[r])
+        for c in layout.columns {
+            guard let total = fact(context, table, r, c) else { continue }
+            let parts = members.compactMap { fact(context, table, $0, c) }
+            // every member must state this column (a blank is not a zero)
+            guard parts.count == members.count, parts.count >= 1 else { continue }
+            if parts.count == 1 && parts[0].value == total.value { continue }
+            let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            if sum.overlaps(context.interval(total)) { continue }
+            if let details, !details.isEmpty {
+                let detailParts = details.compactMap { fact(context, table, $0, c) }
+                if detailParts.count == details.count,
+                   detailParts.reduce(Interval(exactly: 0), { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
+            }
+            let header = table.header(row: table.rows[r], column: c)
+            context.report(rule, main: total, others: parts, evidence: PartsCheck.evidence(total, parts, context) + (header.isEmpty ? "" : "（\(header)）"),
+                           message: "“\(text)”行与其所合计各行之和不符")
+        }
+    }
+
+    /// "合计 | … / 基本支出 | … / 其中：人员经费 | … / 项目支出 | …": a 合计 (总计) stated first, over
+    /// the top-level rows below it. Only where the layout is plain: the segment's only total row,
+    /// its first row, at least two top-level rows, and no unmarked row whose place is in doubt (right
+    /// after a 其中 list that did not close, and small enough to belong to it).
+    static func topTotal(_ layout: Layout, _ context: CheckContext) -> (total: Int, members: [Int])? {
+        let table = layout.table
+        guard let first = layout.rows.first, layout.totals == [first] else { return nil }
+        let text = label(table.rows[first])
+        guard CellText.isTotalLabel(text), !text.contains("小计") else { return nil }
+        let rest = Array(layout.rows.dropFirst())
+        let members = rest.filter { layout.parent[$0] == nil }
+        guard members.count >= 2 else { return nil }
+        let key = layout.columns[0]
+        for (i, r) in rest.enumerated() where i > 0 && layout.parent[r] == nil {
+            let previous = rest[i - 1]
+            guard let p = layout.parent[previous], layout.childMark[previous] == "其中" else { continue }
+            // an open 其中 list: the row may still be one of its items
+            guard let v = fact(context, table, r, key), let whole = fact(context, table, p, key) else { return nil }
+            if context.interval(v).lo <= context.interval(whole).hi { return nil }
+        }
+        // a proper prefix adding up to the total: a second breakdown of it follows
+        for c in layout.columns {
+            guard let total = fact(context, table, first, c) else { continue }
+            var sum = Interval(exactly: 0)
+            for r in members.dropLast() {
+                guard let f = fact(context, table, r, c) else { break }
+                sum = sum + context.interval(f)
+                if sum.overlaps(context.interval(total)) { return nil }
             }
         }
+        return (first, members)
     }
 
     static func children(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {

@@ -201,6 +201,8 @@ public enum Structurer {
             }
             table.caption = captionParts.filter { looksLikeCaption($0) }.joined(separator: " ")
             table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "))
+                ?? captionParts.lazy.compactMap(UnitHints.captionUnit).first
+                ?? UnitHints.labelColumnUnit(table)
             tables.append(table)
             blocks.append(.table(table.index))
         }
@@ -249,6 +251,30 @@ enum UnitHints {
         guard let r = text.range(of: "单位") else { return nil }
         let rest = text[r.upperBound...].drop { $0 == "：" || $0 == ":" || $0 == " " }
         for unit in ["万美元", "亿元", "万元", "千元", "元"] where rest.hasPrefix(unit) { return unit }
+        return nil
+    }
+}
+
+extension UnitHints {
+    static let moneyUnits = ["万美元", "亿元", "万元", "千元", "元"]
+
+    /// "表1 项目资金执行情况表（万元）": a table title ending with a bracketed unit.
+    static func captionUnit(_ text: String) -> String? {
+        let t = CellText.compact(text)
+        guard t.contains("表") else { return nil }
+        for unit in moneyUnits where t.hasSuffix("（\(unit)）") || t.hasSuffix("(\(unit))") { return unit }
+        return nil
+    }
+
+    /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
+    /// names, not amounts) is the unit of the table.
+    static func labelColumnUnit(_ table: Table) -> String? {
+        guard let headers = table.headerSegments.first, let first = headers.first, !first.isEmpty else { return nil }
+        let data = table.rows.filter { $0.kind == .data && $0.segment == 0 }
+        let labels = data.compactMap { $0.cells.first { $0.column == 0 && !$0.isEmpty } }
+        guard !labels.isEmpty, !labels.contains(where: { CellText.isNumeric($0.text) }) else { return nil }
+        let last = first.split(separator: "/").last.map(String.init) ?? first
+        for unit in moneyUnits where last.hasSuffix("（\(unit)）") || last.hasSuffix("(\(unit))") { return unit }
         return nil
     }
 }

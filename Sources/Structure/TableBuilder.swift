@@ -77,7 +77,9 @@ enum TableBuilder {
             for row in rows where row.segment == k && row.kind == .data {
                 for cell in row.cells where !cell.isEmpty { dataColumns.insert(cell.column) }
             }
-            headerSegments.append(headerPaths(seg.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
+            // "项目名称 | …" / "主管部门 | … | 实施单位 | …" above the column titles: information, not a header level
+            let titles = seg.filter { !isInformationRow(rows[$0], below: seg.last.map { rows[$0] }, columnCount: columnCount) || $0 == seg.last }
+            headerSegments.append(headerPaths(titles.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
         }
 
         // 3. continuation rows of PDF exports, short total rows, merged label cells
@@ -128,6 +130,27 @@ enum TableBuilder {
         let filled = row.cells.filter { !$0.isEmpty }
         let keywords = keywordCells(row)
         return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
+    }
+
+    /// Keys of the information rows a project form starts with ("项目名称 | 森林防火专项资金").
+    static let informationKeys: [String] = ["项目名称", "主管部门", "实施单位", "预算单位", "项目单位", "单位名称", "部门名称", "主管单位",
+                                            "项目负责人", "负责人", "联系人", "联系电话", "项目属性", "项目类型", "项目编码", "项目代码", "资金用途"]
+
+    /// A header row of key–value pairs (项目名称 | X | 主管部门 | Y) above a complete row of column
+    /// titles that starts at the first column: it names the project, it titles no column.
+    static func isInformationRow(_ row: TableRow, below last: TableRow?, columnCount: Int) -> Bool {
+        guard let last else { return false }
+        let filled = row.cells.filter { !$0.isEmpty }.sorted { $0.column < $1.column }
+        let titles = last.cells.filter { !$0.isEmpty }
+        guard filled.count >= 2, filled.count % 2 == 0, filled.count < titles.count, titles.count >= 4,
+              titles.contains(where: { $0.column == 0 }) else { return false }
+        // keys at the even places, each a known information key
+        for (k, cell) in filled.enumerated() where k % 2 == 0 {
+            var key = CellText.compact(cell.string)
+            while key.hasSuffix("：") || key.hasSuffix(":") { key.removeLast() }
+            if !informationKeys.contains(key) { return false }
+        }
+        return true
     }
 
     static func sameText(_ a: TableRow, _ b: TableRow) -> Bool {
@@ -232,7 +255,7 @@ enum TableBuilder {
     static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int) {
         for i in rows.indices where rows[i].kind == .data {
             let row = rows[i]
-            guard let first = row.cells.first, CellText.isTotalLabel(first.string) else { continue }
+            guard let first = row.cells.first, CellText.isTotalLabel(first.string) || CellText.isScoreTotalLabel(first.string) else { continue }
             let rest = row.cells.dropFirst().filter { !$0.isEmpty }
             guard !rest.isEmpty, rest.allSatisfy({ CellText.isNumeric($0.text) }) else { continue }
             let widest = rows.filter { $0.segment == row.segment && $0.kind != .caption }.map(\.cells.count).max() ?? 0
@@ -347,6 +370,12 @@ public enum CellText {
     public static func isTotalLabel(_ s: String) -> Bool {
         let t = compact(s)
         return t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计") || t == "合 计" || t == "总 计"
+    }
+
+    /// "总分", "自评总分": the total row of a score sheet (the official forms' word for 合计).
+    public static func isScoreTotalLabel(_ s: String) -> Bool {
+        let t = compact(s)
+        return t == "总得分" || (t.hasSuffix("总分") && t.unicodeScalars.count <= 4)
     }
 
     /// "2. …", "（2）…", "② …", "(2)…": a numbered sentence.
