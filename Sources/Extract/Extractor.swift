@@ -1019,19 +1019,50 @@ public enum Extractor {
                     if let sentence = p.sentences.indices.contains(sentenceIndex(of: f)) ? p.text.string(p.sentences[sentenceIndex(of: f)]) : nil,
                        sentence.contains("分别") { continue }
                     let sentence = sentenceIndex(of: f)
-                    guard let part = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears }) else { continue }
+                    let before = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
+                    // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
+                    // stated earlier in the paragraph
+                    // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
+                    guard let part = namedPart(of: f, paragraph: p) ?? before else { continue }
                     var base: Int?
                     if let named = f.shareOf, !named.isEmpty {
                         let wanted = resolve(named)
-                        // the base is named in this sentence or the two before it
-                        let near = (max(0, sentence - 2)...sentence).flatMap { facts(paragraph: p.index, sentence: $0) }
-                        let candidates = near.filter { other in
+                        let core = Run.withoutTotalSuffix(named)
+                        // "…收入" ends many labels: a label that only ends with the name counts when
+                        // nothing names the base outright
+                        var loose = false
+                        let isBase: (Int) -> Bool = { other in
                             guard other != part, other != id else { return false }
-                            let o = facts[other]
-                            guard o.kind.sameFamily(as: facts[part].kind) || (o.kind.isMoney && facts[part].kind.isMoney) else { return false }
-                            if o.head == named || o.head.hasSuffix(named) { return true }
-                            return wanted.item != nil && wanted.item != "total" && o.concept.item == wanted.item && o.concept.scope == wanted.scope
+                            let o = facts[other], q = facts[part]
+                            guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
+                            guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
+                            if let a = o.year, let b = q.year, a != b { return false }
+                            if o.head == named { return true }
+                            if loose { return o.head.hasSuffix(named) }
+                            // "占全区高新技术企业总数的" names "全区高新技术企业…1286家"
+                            if core != named && core.count >= 4 && (o.head == core || o.head.hasSuffix(core)) { return true }
+                            // "占总支出的" names "全年支出4302.77万元": one concept, two wordings
+                            if wanted.item == "total" {
+                                return wanted.measure != nil && o.concept.measure == wanted.measure && o.concept.item == "total"
+                                    && o.concept.scope.isEmpty && wanted.scope.isEmpty && o.concept.qualifier == wanted.qualifier
+                            }
+                            return wanted.item != nil && o.concept.item == wanted.item && o.concept.scope == wanted.scope
                                 && (wanted.measure == nil || o.concept.measure == wanted.measure)
+                        }
+                        // the base is named in this sentence or the two before it; failing that, in the
+                        // paragraphs before it in its section ("全年支出4302.77万元。" then "项目支出…，占全年支出的…")
+                        let near = (max(0, sentence - 2)...sentence).flatMap { facts(paragraph: p.index, sentence: $0) }
+                        var candidates = near.filter(isBase)
+                        if candidates.isEmpty {
+                            loose = true
+                            candidates = near.filter(isBase)
+                            loose = false
+                        }
+                        if candidates.isEmpty {
+                            for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                                candidates = paragraphFacts[q].filter(isBase)
+                                if !candidates.isEmpty { break }
+                            }
                         }
                         // one value only: a base named twice with two values is ambiguous
                         let values = Set(candidates.map { facts[$0].normalizedInterval.midpoint })
@@ -1042,6 +1073,28 @@ public enum Extractor {
                     if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
                 }
             }
+        }
+
+        /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
+        /// label is A, stated before the share.
+        func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
+            guard let r = f.head.range(of: "占") else { return nil }
+            let name = String(f.head[..<r.lowerBound])
+            guard name.count >= 3 else { return nil }
+            let found = paragraphFacts[p.index].filter { other in
+                let o = facts[other]
+                return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
+                    && !o.number.inRange && !o.comparesYears && o.change == 0 && o.head == name
+            }
+            return Set(found.map { facts[$0].normalizedInterval.midpoint }).count == 1 ? found.last : nil
+        }
+
+        /// "高新技术企业总数" → "高新技术企业", "收入合计" → "收入".
+        static func withoutTotalSuffix(_ name: String) -> String {
+            for suffix in ["总数", "总量", "总额", "合计", "总计", "总和"] where name.hasSuffix(suffix) {
+                return String(name.dropLast(suffix.count))
+            }
+            return name
         }
 
         var changes = [ChangeStatement]()

@@ -173,4 +173,36 @@ import JXRules
         #expect(carry.map(\.rule).sorted() == ["unit.mixed-in-relation-wan", "unit.out-of-scale-wan"])
         #expect(carry.allSatisfy { $0.span.start.line == 4 })
     }
+
+    // MARK: the whole of a share
+
+    static let agency = "青林县科技局2023年度部门整体支出绩效自评报告\n"
+
+    @Test func theWholeNamedByAnotherWordForTheSameConcept() {
+        let clean = Self.agency + "全年支出4302.77万元。基本支出1136.52万元，占总支出的26.41%；项目支出3166.25万元，占总支出的73.59%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "73.59%", with: "71.59%")) == ["rate.share"])
+    }
+
+    @Test func theWholeStatedInTheParagraphBefore() {
+        let clean = Self.agency + "全年支出4302.77万元。\n项目支出3166.25万元，占全年支出的73.59%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "73.59%", with: "71.59%")) == ["rate.share"])
+    }
+
+    @Test func aWholeNamedWithATotalSuffix() {
+        let clean = Self.agency + "全区高新技术企业达到1286家，其中当年新认定318家，占全区高新技术企业总数的24.73%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "24.73%", with: "32.73%")) == ["rate.share"])
+    }
+
+    @Test func thePartNamedBeforeZhan() {
+        let clean = Self.agency + "2023年收入合计10267.17万元，其中：一般公共预算财政拨款收入8620.45万元，政府性基金预算财政拨款收入1260.00万元，事业收入386.72万元。一般公共预算财政拨款收入占收入合计的83.96%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "83.96%", with: "86.0%")) == ["rate.share"])
+        // the figure named before 占, not the last one before the percentage
+        let personnel = Self.agency + "2023年度部门实际支出2750.15万元，其中基本支出1849.03万元，项目支出901.12万元。\n基本支出中，人员经费1623.05万元，公用经费225.98万元，人员经费占基本支出的比重为87.78%。"
+        #expect(rules(personnel).isEmpty)
+        #expect(rules(personnel.replacingOccurrences(of: "87.78%", with: "85.78%")) == ["rate.share"])
+    }
 }
