@@ -546,6 +546,7 @@ public enum Extractor {
                         k += 1
                     }
                 }
+                addBracketGroups(paragraph: p, ids: ids)
                 addTotalGroups(paragraph: p, ids: ids)
                 addBandGroups(paragraph: p, ids: ids)
             }
@@ -694,6 +695,43 @@ public enum Extractor {
                 let inSentence = facts(paragraph: p.index, sentence: sentence)
                 let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
                 appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+            }
+        }
+
+        /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure
+        /// broken down in the brackets right after it. Only plain named amounts of the whole's kind make
+        /// such a list; anything else in the brackets (a change, a share, a comparison, 含…) leaves it.
+        mutating func addBracketGroups(paragraph p: Paragraph, ids: [Int]) {
+            let s = p.text.scalars
+            for (n, wid) in ids.enumerated() where n + 2 < ids.count {
+                let whole = facts[wid]
+                guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil,
+                      !isGrouped(wid) else { continue }
+                var open = whole.number.range.upperBound
+                while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
+                guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
+                var close = open + 1, depth = 1
+                while close < s.count && depth > 0 {
+                    if s[close] == "（" || s[close] == "(" { depth += 1 }
+                    if s[close] == "）" || s[close] == ")" { depth -= 1 }
+                    if depth > 0 { close += 1 }
+                }
+                guard close < s.count else { continue }
+                let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
+                guard inside.count >= 2, !p.text.hasPrefix("其中", at: open + 1), !p.text.hasPrefix("含", at: open + 1) else { continue }
+                let plain = inside.allSatisfy { id in
+                    let f = facts[id]
+                    return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == 0 && !f.comparesYears
+                        && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
+                        && f.head.unicodeScalars.count >= 2 && !f.label.hasPrefix("含")
+                        // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
+                        && (f.concept.item != nil || !f.concept.scope.isEmpty)
+                        && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
+                        && !["减", "加", "乘", "除"].contains(where: { f.head.hasPrefix($0) })
+                }
+                guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
+                appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: false, nestedThresholds: false))
+                listed.formUnion(inside)
             }
         }
 

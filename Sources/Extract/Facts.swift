@@ -88,7 +88,7 @@ public struct Fact: Sendable, Identifiable {
 /// "X，其中A、B" / "X，包括A、B" / "A、B，合计X": a stated whole and its listed parts.
 public struct PartsGroup: Sendable {
     public enum Marker: String, Sendable {
-        case qizhong = "其中", baokuo = "包括", hanyou = "含", heji = "合计", gong = "共"
+        case qizhong = "其中", baokuo = "包括", hanyou = "含", heji = "合计", gong = "共", bracket = "括注"
     }
 
     public var whole: Int

@@ -205,4 +205,18 @@ import JXRules
         #expect(rules(personnel).isEmpty)
         #expect(rules(personnel.replacingOccurrences(of: "87.78%", with: "85.78%")) == ["rate.share"])
     }
+
+    // MARK: a breakdown in brackets
+
+    @Test func aBreakdownInBracketsAfterItsWhole() {
+        let clean = Self.agency + "全年政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元），实际采购295.73万元（货物类84.95万元，工程类149.60万元，服务类61.18万元）。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "149.60", with: "157.60")) == ["sum.procurement-parts"])
+        #expect(rules(clean.replacingOccurrences(of: "152.00", with: "162.00")) == ["sum.procurement-parts"])
+    }
+
+    @Test func theInputsOfAFigureInBracketsAreNoBreakdown() {
+        let text = Self.agency + "当年结转结余资金120.87万元（预算2786.45万元减支出2665.58万元），主要为服务费尾款。"
+        #expect(rules(text).isEmpty)
+    }
 }
