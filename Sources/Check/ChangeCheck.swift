@@ -3,62 +3,85 @@ import JXCore
 import JXExtract
 import JXRules
 
-/// `kind = "change"`: a stated increase or decrease against the two figures it compares.
-///  - difference: "A…，B…，增长D": D = B − A (增加) or A − B (减少);
-///  - growth-rate: "由A增加至B，增长P%": P = (B − A) ÷ A × 100.
+/// `kind = "change"`: a stated increase or decrease against the figures it compares.
+///  - difference: A and B stated, with their difference D: D = B − A (增加) or A − B (减少);
+///  - growth-rate: A and B stated, with a rate P: P = (B − A) ÷ A × 100;
+///  - year-on-year: a difference D and a rate P, with only one of the two figures stated:
+///    P = D ÷ A × 100, A stated or A = B ∓ D.
+/// When both figures are stated, the difference and the rate are each checked against them, so a
+/// wrong difference does not make a right rate look wrong.
 enum ChangeCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        if rule.check == "year-on-year" {
-            for change in context.facts.changes where change.form != .between { yearOnYear(rule, change, &context) }
-            return
-        }
-        for change in context.facts.changes where change.form == .between {
-            let old = context.fact(change.old), new = context.fact(change.new), d = context.fact(change.change)
-            let percent = d.kind == .percent
-            guard (rule.check == "growth-rate") == percent else { continue }
-            let a = context.interval(old), b = context.interval(new)
-            let stated = context.interval(d)
-            let expected: Interval?
-            if percent {
-                expected = ((b - a) / a).map { $0 * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction)) }
-            } else {
-                expected = change.direction > 0 ? b - a : a - b
+        for change in context.facts.changes {
+            switch rule.check {
+            case "difference": difference(rule, change, &context)
+            case "growth-rate": growthRate(rule, change, &context)
+            case "year-on-year": yearOnYear(rule, change, &context)
+            default: break
             }
-            guard let e = expected, !e.overlaps(stated) else { continue }
-            let word = change.direction > 0 ? "增加" : "减少"
-            let exactDiff = change.direction > 0 ? context.value(new, inUnitOf: d) - context.value(old, inUnitOf: d) : context.value(old, inUnitOf: d) - context.value(new, inUnitOf: d)
-            let scale = Show.scale([old, new, d])
-            let evidence: String
-            if percent {
-                let base = context.value(old, inUnitOf: new)
-                let rate = base == 0 ? Decimal(0) : (context.value(new, inUnitOf: new) - base) / base * 100 * Decimal(change.direction)
-                evidence = "(\(new.literal) − \(old.literal)) ÷ \(old.literal) × 100 = \(Show.number(rate, scale: max(d.number.decimals, 2)))% ≠ \(d.literal)%"
-            } else {
-                evidence = (change.direction > 0 ? "\(new.literal) − \(old.literal)" : "\(old.literal) − \(new.literal)")
-                    + " = \(Show.number(exactDiff, scale: scale)) ≠ \(d.literal)（所述\(word)额）"
-            }
-            context.report(rule, main: d, others: [old, new], evidence: evidence)
         }
     }
 
-    /// rate = change ÷ last year × 100, last year = this year − change (增加) or + change (减少).
+    /// A stated figure as an interval; a difference shown with fewer decimals than the figures it
+    /// compares ("由91.25%提高至93.51%，提高2个百分点") is taken as rounded.
+    static func stated(_ f: Fact, comparedWith figures: [Fact], _ context: CheckContext) -> Interval {
+        if f.number.decimals == 0 && figures.contains(where: { $0.number.decimals > 0 }) && !f.kind.isMoney {
+            return Interval(shown: f.value, decimals: 0, roundedInteger: true)
+        }
+        return context.interval(f)
+    }
+
+    static func difference(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
+        guard let o = change.prior, let c = change.current, let dd = change.difference else { return }
+        let old = context.fact(o), new = context.fact(c), d = context.fact(dd)
+        let a = context.interval(old), b = context.interval(new)
+        let expected = change.direction > 0 ? b - a : a - b
+        if expected.overlaps(stated(d, comparedWith: [old, new], context)) { return }
+        let points = d.kind == .percentagePoint
+        let word = change.direction > 0 ? "增加" : "减少"
+        let exact = change.direction > 0 ? context.value(new, inUnitOf: d) - context.value(old, inUnitOf: d)
+                                         : context.value(old, inUnitOf: d) - context.value(new, inUnitOf: d)
+        let scale = Show.scale([old, new, d])
+        let evidence = (change.direction > 0 ? "\(new.literal) − \(old.literal)" : "\(old.literal) − \(new.literal)")
+            + " = \(Show.number(exact, scale: scale)) ≠ \(d.literal)\(points ? "个百分点" : "")（所述\(word)\(points ? "百分点" : "额")）"
+        context.report(rule, main: d, others: [old, new], evidence: evidence)
+    }
+
+    static func growthRate(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
+        guard let o = change.prior, let c = change.current, let r = change.rate else { return }
+        let old = context.fact(o), new = context.fact(c), rate = context.fact(r)
+        let a = context.interval(old), b = context.interval(new)
+        guard let ratio = (b - a) / a else { return }
+        let expected = ratio * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))
+        if expected.overlaps(context.interval(rate)) { return }
+        let base = context.value(old, inUnitOf: new)
+        guard base != 0 else { return }
+        let exact = (context.value(new, inUnitOf: new) - base) / base * 100 * Decimal(change.direction)
+        let evidence = "(\(new.literal) − \(old.literal)) ÷ \(old.literal) × 100 = \(Show.number(exact, scale: max(rate.number.decimals, 2)))% ≠ \(rate.literal)%"
+        context.report(rule, main: rate, others: [old, new], evidence: evidence)
+    }
+
+    /// rate = change ÷ last year × 100; last year stated, or this year − change (增加) / + change (减少).
     static func yearOnYear(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
-        let current = context.fact(change.old), delta = context.fact(change.new), rate = context.fact(change.change)
-        let a = context.interval(current), d = context.interval(delta)
-        let priorStated = change.form == .priorStated
-        let last = priorStated ? a : (change.direction > 0 ? a - d : a + d)
+        guard let dd = change.difference, let r = change.rate, change.prior == nil || change.current == nil,
+              let figure = change.prior ?? change.current else { return }
+        let known = context.fact(figure), delta = context.fact(dd), rate = context.fact(r)
+        let priorStated = change.prior != nil
+        let k = context.interval(known), d = context.interval(delta)
+        let last = priorStated ? k : (change.direction > 0 ? k - d : k + d)
         guard let ratio = d / last else { return }
         let expected = ratio * Interval(exactly: 100)
-        let stated = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
-        if expected.overlaps(stated) { return }
-        let currentValue = context.value(current, inUnitOf: delta)
-        let lastExact = priorStated ? currentValue : (change.direction > 0 ? currentValue - delta.value : currentValue + delta.value)
+        let statedRate = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
+        if expected.overlaps(statedRate) { return }
+        let knownValue = context.value(known, inUnitOf: delta)
+        let lastExact = priorStated ? knownValue : (change.direction > 0 ? knownValue - delta.value : knownValue + delta.value)
         guard lastExact != 0 else { return }
         let exact = delta.value / lastExact * 100
         let word = change.direction > 0 ? "增长" : "下降"
-        let scale = Show.scale([current, delta])
-        let lastText = priorStated ? "上年 \(current.literal)" : "上年 = \(current.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
+        let scale = Show.scale([known, delta])
+        let lastText = priorStated ? "上年 \(known.literal)"
+            : "上年 = \(known.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
         let evidence = "\(lastText)；\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
-        context.report(rule, main: rate, others: [current, delta], evidence: evidence)
+        context.report(rule, main: rate, others: [known, delta], evidence: evidence)
     }
 }

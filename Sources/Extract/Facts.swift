@@ -107,26 +107,27 @@ public struct ShareStatement: Sendable {
     public var base: Int
 }
 
-/// "收入预算5257.67万元，调整预算数33386.96万元，增长28129.29万元" / "由297家增加至365家，增加68家":
-/// two figures and their stated difference (or growth rate).
+/// A stated change and the figures it speaks of: "由A增至B，增加D，增长P%", "X，比上年的A增加D",
+/// "预算A，支出B，比预算多支出D", "X，比上年减少D，下降P%" (no prior figure: it is X ± D).
 public struct ChangeStatement: Sendable {
-    public enum Form: Sendable {
-        /// old, new, and their difference or growth rate
-        case between
-        /// "支出12.60万元，比上年减少1.20万元，下降8.70%": `old` holds this year's figure, `new` the
-        /// stated change, `change` the rate: rate = change ÷ (this year ∓ change) × 100
-        case yearOnYear
-        /// "较2024年的2000万元减少200万元，下降10.0%": `old` is the prior value itself: rate = change ÷ old
-        case priorStated
-    }
-
-    public var form: Form = .between
-    public var old: Int
-    public var new: Int
-    /// The stated difference or growth rate.
-    public var change: Int
+    /// The earlier (or compared) figure A, when the text states it.
+    public var prior: Int?
+    /// The later figure B (this year's X), when the text states it.
+    public var current: Int?
+    /// The stated difference D (个百分点 for a change of percentages).
+    public var difference: Int?
+    /// The stated growth (or decline) rate P%.
+    public var rate: Int?
     /// +1 增加/增长/提高, −1 减少/下降/降低.
     public var direction: Int
+
+    public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int) {
+        self.prior = prior
+        self.current = current
+        self.difference = difference
+        self.rate = rate
+        self.direction = direction
+    }
 }
 
 /// Everything extracted from one document.

@@ -223,7 +223,8 @@ enum Labels {
         changed = true
         while changed {
             changed = false
-            for word in trailingFillers + comparatorWords where h.hasSuffix(word) && h.count > word.count {
+            // "节约" is a word of its own, not "节" with a trailing 约
+            for word in trailingFillers + comparatorWords where h.hasSuffix(word) && h.count > word.count && !(word == "约" && h.hasSuffix("节约")) {
                 h = String(h.dropLast(word.count))
                 changed = true
             }
@@ -236,10 +237,10 @@ enum Labels {
     }
 
     static let comparatorWords = ["大于等于", "小于等于", "不少于", "不低于", "不超过", "不高于", "不多于", "至少", "超过", "高于", "低于", "大于", "小于"]
-    static let increaseWords = ["增加", "增长", "提高", "上升", "增幅", "调增", "追加", "超支", "增支", "多支出", "多"]
+    static let increaseWords = ["增加", "增长", "提高", "提升", "上升", "增幅", "调增", "追加", "超支", "增支", "多支出", "多"]
     static let decreaseWords = ["减少", "下降", "降低", "减", "调减", "压减", "节约", "节省", "节余", "压缩", "减支", "少支出", "少", "降幅"]
     /// What a comparison is made against: "比预算数…", "较上年…", "与2022年相比…".
-    static let comparisonBases = ["上年", "去年", "上一年", "同期", "预算", "计划", "年初", "目标", "批复", "年度"]
+    static let comparisonBases = ["上年", "去年", "上一年", "同期", "预算", "计划", "年初", "目标", "批复", "年度", "调整"]
 
     /// "比预算数节约2.00万元", "较2024年的2000万元", "与上年相比减少": a figure stated against another,
     /// whatever the verb. "比例", "占比", "较好" are not comparisons.

@@ -128,7 +128,8 @@ public enum NumberScanner {
                                        unitText: "", multiplier: 0, comparator: comparator(before: s, at: start),
                                        approximate: false, inRange: false, range: start..<numberEnd,
                                        numberRange: start..<numberEnd, parenDepth: parenDepth)
-            if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") { number.approximate = true }
+            // "约500万元", "近3年"; "节约47.90万元" is a saving, not an estimate
+            if start > 0 && ((s[start - 1] == "约" && !(start > 1 && s[start - 2] == "节")) || s[start - 1] == "近") { number.approximate = true }
             var k = numberEnd
             if k < n && (s[k] == "余" || s[k] == "多" || s[k] == "来") && k + 1 < n && CharClass.isHan(s[k + 1]) && s[k + 1] != "万" {
                 number.approximate = true
