@@ -152,6 +152,10 @@ enum FormulaCheck {
             let all = involved.map { context.fact($0) }
             if frame == .table && !columnsComplete(all, context) { continue }
             if (frame == .sentence || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
+            // across paragraphs, a bare "基本支出X" may be the budget as well as the spending: only
+            // figures whose measure the text gives bind there
+            if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
+                && all.contains(where: { $0.kind.isMoney && $0.measureSource == .itemDefault }) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }

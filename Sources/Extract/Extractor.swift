@@ -546,6 +546,7 @@ public enum Extractor {
                         k += 1
                     }
                 }
+                addNamedListGroups(paragraph: p, ids: ids)
                 addBracketGroups(paragraph: p, ids: ids)
                 addTotalGroups(paragraph: p, ids: ids)
                 addBandGroups(paragraph: p, ids: ids)
@@ -559,10 +560,11 @@ public enum Extractor {
 
         /// "X，其中A、B" and "X，包括A、B": the parts after the marker in its sentence, at the marker's
         /// bracket depth, until the sentence ends or another marker starts a nested list.
-        mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker) {
+        mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
+                               givenWhole: Int? = nil) {
             let s = p.text.scalars
             // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
-            guard markerOpensClause(s, at: k) else { return }
+            guard givenWhole != nil || markerOpensClause(s, at: k) else { return }
             let depth = bracketDepth(s, paragraph: p.index, at: k)
             guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
             let sentenceRange = p.sentences[sentence]
@@ -628,7 +630,9 @@ public enum Extractor {
                         && sentenceIndex(of: f) >= sentence - 1
                         && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                 }
-                guard let whole = candidates.last else { continue }
+                let chosen: Int?
+                if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = candidates.last }
+                guard let whole = chosen else { continue }
                 // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
                 if facts[whole].kind.isMoney {
                     let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
@@ -683,7 +687,7 @@ public enum Extractor {
                 guard !familyParts.isEmpty else { continue }
                 // the whole must be close: in this sentence, or the marker opens its sentence
                 let wholeSentence = sentenceIndex(of: facts[whole])
-                if wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
+                if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
                 let closed: Bool
                 if marker == .baokuo {
                     let last = facts[familyParts.last!]
@@ -695,6 +699,38 @@ public enum Extractor {
                 let inSentence = facts(paragraph: p.index, sentence: sentence)
                 let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
                 appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+            }
+        }
+
+        /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…": a list
+        /// under the name of a figure stated just before (in this paragraph or the two before it in
+        /// its section) is a list of that figure's parts.
+        mutating func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
+            let s = p.text.scalars
+            var k = 1
+            while k + 1 < s.count {
+                defer { k += 1 }
+                guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," else { continue }
+                // the name: the Han run before 中, from the clause start
+                var j = k - 1
+                while j >= 0 && CharClass.isHan(s[j]) { j -= 1 }
+                guard j < 0 || Labels.clauseBoundaries.contains(s[j]) || CharClass.isWhitespace(s[j]) || s[j] == "：" else { continue }
+                let name = p.text.string((j + 1)..<k)
+                guard name.count >= 3 && name.count <= 12 else { continue }
+                var candidates = paragraphFacts[p.index].filter { facts[$0].number.range.upperBound <= j + 1 }
+                if candidates.isEmpty {
+                    for q in stride(from: p.index - 1, through: max(0, p.index - 2), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                        candidates = paragraphFacts[q]
+                        if !candidates.isEmpty { break }
+                    }
+                }
+                let named = candidates.filter { id in
+                    let f = facts[id]
+                    return (f.head == name || f.head.hasSuffix(name)) && f.kind.isMoney && f.change == 0 && !f.comparesYears
+                        && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil
+                }
+                guard let whole = named.last, Set(named.map { facts[$0].normalizedInterval.midpoint }).count == 1 else { continue }
+                addGroup(paragraph: p, ids: ids, at: k, markerLength: 2, marker: .qizhong, givenWhole: whole)
             }
         }
 

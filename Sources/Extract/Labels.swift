@@ -111,6 +111,11 @@ enum Labels {
                 names.append(b)
             }
             guard names.count == count, names.allSatisfy({ !$0.isEmpty }) else { return nil }
+            // "基本支出、项目支出的全年预算": what follows 的 in the last name qualifies them all
+            if let last = names.last, let de = last.firstIndex(of: "的"), names.dropLast().allSatisfy({ !$0.contains("的") }) {
+                let tail = last[de...]
+                if tail.count >= 3 && de > last.startIndex { names = names.dropLast().map { $0 + tail } + [last] }
+            }
             // "收、支总计", "基本、项目支出": short first names share the last name's ending
             let last = names[names.count - 1]
             let short = names.dropLast().map { withoutLeadingYear($0).count }

@@ -219,4 +219,31 @@ import JXRules
         let text = Self.agency + "当年结转结余资金120.87万元（预算2786.45万元减支出2665.58万元），主要为服务费尾款。"
         #expect(rules(text).isEmpty)
     }
+
+    // MARK: respectively-lists with a shared qualifier
+
+    @Test func namesSharingAQualifierAfterDe() {
+        let clean = Self.agency + "2023年全年预算数和实际支出分别为912.86万元、860.78万元，预算执行率94.29%。\n基本支出、项目支出的全年预算分别为512.66万元、400.20万元；基本支出、项目支出的实际支出分别为508.31万元、352.47万元。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "912.86", with: "900.86").replacingOccurrences(of: "94.29%", with: "95.55%")
+        #expect(rules(slipped) == ["sum.expenditure-parts"])
+    }
+
+    // MARK: lists under the name of a figure stated before
+
+    @Test func aListUnderTheNameOfAFigureStatedBefore() {
+        let clean = Self.agency + "项目支出3244.32万元。项目支出中：科技企业培育奖补1680.00万元，产学研合作926.50万元，科技创新平台建设637.82万元。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "1680.00", with: "1720.00")) == ["sum.parts-exceed-whole"])
+        // the bare 占比 of a listed item takes the list's whole
+        let shares = Self.agency + "项目支出3244.32万元。\n项目支出中：科技企业培育奖补1680.00万元，占项目支出的51.78%；产学研合作项目926.50万元，占比28.56%；科技创新平台建设637.82万元，占项目支出比例为19.66%。"
+        #expect(rules(shares).isEmpty)
+        #expect(rules(shares.replacingOccurrences(of: "28.56%", with: "30.56%")) == ["rate.share"])
+    }
+
+    @Test func bareItemsInAnotherParagraphDoNotBindAcrossIt() {
+        // 基本支出 and 项目支出 here are the budget's parts, though bare they read as spending
+        let text = Self.agency + "2023年全年预算4441.08万元，全年支出4295.07万元。\n\(Self.filler)\n基本支出3256.48万元，项目支出1184.60万元。"
+        #expect(rules(text).isEmpty)
+    }
 }
