@@ -11,6 +11,7 @@ import JXNormalize
 ///    rounding. Figures inside lists, comparisons, ranges and targets are left alone.
 enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
         let modifiers = rule.words("label_modifiers")
         var seen = [String: [Fact]]()
@@ -60,6 +61,34 @@ enum ConsistencyCheck {
                 context.report(rule, main: other, others: [first], evidence: evidence)
                 break
             }
+        }
+    }
+
+    /// "档案数字化加工预算201.00万元" in the text, 210.00 in the table row 档案数字化加工 under 预算数:
+    /// one named item's money, by concept (measure, item, scope, qualifier) and year, not by label.
+    static func proseVsTable(_ rule: Rule, _ context: inout CheckContext) {
+        let minimumScope = NSDecimalNumber(decimal: rule.number("min_scope_length", default: 4)).intValue
+        let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
+        func key(_ f: Fact) -> String? {
+            let c = f.concept
+            guard f.kind.isMoney, let m = c.measure, c.rate == nil, c.scope.unicodeScalars.count >= minimumScope,
+                  f.measureSource == .label || f.measureSource == .header || f.measureSource == .sibling, let y = f.year else { return nil }
+            // "全民健身场地设施建设项目全年预算" in the text is the row "全民健身场地设施建设"
+            let item = c.item == "project" ? "" : (c.item ?? "")
+            return [m, item, c.scope, c.qualifier ?? "", String(y)].joined(separator: "|")
+        }
+        var cells = [String: [Fact]]()
+        for f in context.facts.facts where f.isCellValue && eligible(f, []) {
+            if let k = key(f) { cells[k, default: []].append(f) }
+        }
+        guard !cells.isEmpty else { return }
+        for f in context.facts.facts where !f.isCellValue && eligible(f, partIDs) {
+            guard case .text = f.place, let k = key(f), let matches = cells[k] else { continue }
+            // one value in the tables, or the item is not one thing
+            let values = Set(matches.map { context.interval($0).midpoint })
+            guard values.count == 1, let cell = matches.first, !context.interval(cell).overlaps(context.interval(f)) else { continue }
+            let evidence = "\(context.describe(f)) ≠ 表中 \(context.describe(cell))"
+            context.report(rule, main: f, others: [cell], evidence: evidence)
         }
     }
 

@@ -246,4 +246,27 @@ import JXRules
         let text = Self.agency + "2023年全年预算4441.08万元，全年支出4295.07万元。\n\(Self.filler)\n基本支出3256.48万元，项目支出1184.60万元。"
         #expect(rules(text).isEmpty)
     }
+
+    // MARK: prose against the table
+
+    static let sportsTable = """
+    青林县体育局2023年度部门整体支出绩效自评报告
+    表1 重点项目执行情况（单位：万元）
+    项目名称	全年预算	实际支出	执行率
+    全民健身场地设施建设	680.00	652.30	95.93%
+    青少年体育训练	420.00	418.25	99.58%
+
+    """
+
+    @Test func aProjectsMoneyInTheTextAndInTheTable() {
+        let clean = Self.sportsTable + "全民健身场地设施建设项目全年预算680.00万元，实际支出652.30万元，执行率95.93%。"
+        #expect(rules(clean).isEmpty)
+        let slipped = clean.replacingOccurrences(of: "实际支出652.30万元，执行率95.93%", with: "实际支出625.30万元，执行率91.96%")
+        #expect(rules(slipped) == ["consistency.prose-vs-table"])
+        let budget = Self.sportsTable + "青少年体育训练项目预算402.00万元，主要用于集训。"
+        #expect(rules(budget) == ["consistency.prose-vs-table"])
+        // another year's budget of the same project is another figure
+        let other = Self.sportsTable + "2022年青少年体育训练项目预算402.00万元。"
+        #expect(!rules(other).contains("consistency.prose-vs-table"))
+    }
 }
