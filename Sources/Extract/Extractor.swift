@@ -771,6 +771,16 @@ public enum Extractor {
             }
         }
 
+        /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
+        func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
+            let s = p.text.scalars
+            let stops: Set<Unicode.Scalar> = ["；", ";", "。", "！", "？"]
+            var lo = index, hi = index
+            while lo > 0 && !stops.contains(s[lo - 1]) { lo -= 1 }
+            while hi < s.count && !stops.contains(s[hi]) { hi += 1 }
+            return lo..<hi
+        }
+
         /// "一级指标", "二级指标": a level of a hierarchy.
         static func isLevelName(_ head: String) -> Bool {
             let s = Array(head.unicodeScalars)
@@ -1016,11 +1026,19 @@ public enum Extractor {
             // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
             for p in doc.paragraphs {
                 let ids = paragraphFacts[p.index]
-                for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty {
+                for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.scope.isEmpty {
+                    // a bare rate, or one named by the broader item ("公用经费控制率" after 日常公用经费 figures)
+                    let rateItem = facts[id].concept.item ?? "total"
                     let sentence = sentenceIndex(of: facts[id])
-                    let money = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
+                    var money = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
+                    // "A项目预算…，支出…，执行率98.5%；B项目预算…，支出…，执行率97.5%": each rate is
+                    // about the figures of its own "；" part
+                    let segment = semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
+                    let own = money.filter { segment.contains(facts[$0].number.numberRange.lowerBound) }
+                    if own.count >= 2 { money = own }
                     let subjects = Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
-                    if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty {
+                    if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty,
+                       rateItem == "total" || (subject.scope.isEmpty && subject.item?.hasPrefix(rateItem + ".") == true) {
                         facts[id].concept.item = subject.item
                         facts[id].concept.scope = subject.scope
                     }

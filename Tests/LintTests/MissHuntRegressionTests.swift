@@ -269,4 +269,18 @@ import JXRules
         let other = Self.sportsTable + "2022年青少年体育训练项目预算402.00万元。"
         #expect(!rules(other).contains("consistency.prose-vs-table"))
     }
+
+    // MARK: which figures a rate is about
+
+    @Test func ratesOfTwoProjectsJoinedBySemicolon() {
+        let clean = Self.agency + "基本公共卫生服务项目预算1826.00万元，支出1798.24万元，执行率98.5%；家庭医生签约服务项目预算468.00万元，支出442.16万元，执行率94.5%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "94.5%", with: "97.5%")) == ["rate.execution"])
+    }
+
+    @Test func aRateNamedByTheBroaderItem() {
+        let clean = Self.agency + "日常公用经费全年预算168.40万元，实际支出152.96万元，公用经费控制率90.83%。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "90.83%", with: "93.83%")) == ["rate.control"])
+    }
 }
