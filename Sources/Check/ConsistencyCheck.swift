@@ -35,7 +35,10 @@ enum ConsistencyCheck {
             if f.kind == .score && (f.label.contains("扣") || f.label.contains("每") || f.label.contains("加")) { continue }
             let head = normalizedHead(f.head, modifiers)
             guard head.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count >= 2 else { continue }
-            let key = [head, f.conceptKey, f.concept.qualifier ?? "", f.kind.description, f.year.map(String.init) ?? "?"].joined(separator: "|")
+            // a named project's rate is one figure however it is labelled ("执行率" after its budget
+            // and spending, "就业补助资金执行率" later)
+            let byConcept = f.kind == .percent && f.concept.rate != nil && f.concept.scope.unicodeScalars.count >= 4
+            let key = [byConcept ? "" : head, f.conceptKey, f.concept.qualifier ?? "", f.kind.description, f.year.map(String.init) ?? "?"].joined(separator: "|")
             if seen[key] == nil { order.append(key) }
             seen[key, default: []].append(f)
         }

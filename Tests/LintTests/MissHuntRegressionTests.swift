@@ -283,4 +283,10 @@ import JXRules
         #expect(rules(clean).isEmpty)
         #expect(rules(clean.replacingOccurrences(of: "90.83%", with: "93.83%")) == ["rate.control"])
     }
+
+    @Test func aProjectsRateRestatedUnderItsName() {
+        let clean = "青林县人社局2023年度部门整体支出绩效自评报告\n二、预算执行情况\n其中就业补助资金预算8620.00万元，支出8431.25万元，执行率97.81%。\n四、综合评价\n从资金使用情况看，就业补助资金执行率97.81%，资金使用总体规范。"
+        #expect(rules(clean).isEmpty)
+        #expect(rules(clean.replacingOccurrences(of: "就业补助资金执行率97.81%", with: "就业补助资金执行率98.71%")) == ["consistency.same-figure"])
+    }
 }
