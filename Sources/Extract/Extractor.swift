@@ -110,6 +110,7 @@ public enum Extractor {
             var ids = [Int]()
             var previousEnd = 0
             var previousSentence = -1
+            var clauseState = (sentence: -1, position: 0, count: 0, depth: 0)
             let distributed = Labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
                 let r = resolve(name)
                 return r.item != nil && r.scope.isEmpty
@@ -123,7 +124,13 @@ public enum Extractor {
                 let limit = max(previousEnd, sentenceStart)
                 let labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
                 let label = (distributed[index] ?? nil) ?? text.string(labelRange)
-                let clause = clauseIndex(text.scalars, from: sentenceStart, to: number.numberRange.lowerBound)
+                // counted on from the previous figure of the sentence: one long sentence stays linear
+                if clauseState.sentence != sentence || clauseState.position > number.numberRange.lowerBound {
+                    clauseState = (sentence, sentenceStart, 0, 0)
+                }
+                let (clause, depth) = clauseIndex(text.scalars, from: clauseState.position, to: number.numberRange.lowerBound,
+                                                  count: clauseState.count, depth: clauseState.depth)
+                clauseState = (sentence, max(clauseState.position, number.numberRange.lowerBound), clause, depth)
                 guard let span = text.span(number.range), let numberSpan = text.span(number.numberRange) else { continue }
                 var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan)
                 if case .some(.none) = distributed[index] {
@@ -139,9 +146,9 @@ public enum Extractor {
             return ids
         }
 
-        func clauseIndex(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
-            var count = 0
-            var depth = 0
+        func clauseIndex(_ s: [Unicode.Scalar], from start: Int, to end: Int, count initialCount: Int = 0, depth initialDepth: Int = 0) -> (Int, Int) {
+            var count = initialCount
+            var depth = initialDepth
             var k = start
             while k < end && k < s.count {
                 switch s[k] {
@@ -152,7 +159,7 @@ public enum Extractor {
                 }
                 k += 1
             }
-            return count
+            return (count, depth)
         }
 
         mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
@@ -708,6 +715,7 @@ public enum Extractor {
         mutating func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
             let s = p.text.scalars
             var k = 1
+            var before = 0
             while k + 1 < s.count {
                 defer { k += 1 }
                 guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," else { continue }
@@ -717,10 +725,12 @@ public enum Extractor {
                 guard j < 0 || Labels.clauseBoundaries.contains(s[j]) || CharClass.isWhitespace(s[j]) || s[j] == "：" else { continue }
                 let name = p.text.string((j + 1)..<k)
                 guard name.count >= 3 && name.count <= 12 else { continue }
-                var candidates = paragraphFacts[p.index].filter { facts[$0].number.range.upperBound <= j + 1 }
+                // the figures just before the name (a bounded look back keeps long paragraphs linear)
+                while before < ids.count && facts[ids[before]].number.range.upperBound <= j + 1 { before += 1 }
+                var candidates = Array(ids[max(0, before - 60)..<before])
                 if candidates.isEmpty {
                     for q in stride(from: p.index - 1, through: max(0, p.index - 2), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
-                        candidates = paragraphFacts[q]
+                        candidates = Array(paragraphFacts[q].suffix(60))
                         if !candidates.isEmpty { break }
                     }
                 }
@@ -746,13 +756,15 @@ public enum Extractor {
                 var open = whole.number.range.upperBound
                 while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
                 guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
+                // a breakdown is short: do not scan a whole run-on paragraph for the bracket's end
                 var close = open + 1, depth = 1
-                while close < s.count && depth > 0 {
+                let limit = min(s.count, open + 400)
+                while close < limit && depth > 0 {
                     if s[close] == "（" || s[close] == "(" { depth += 1 }
                     if s[close] == "）" || s[close] == ")" { depth -= 1 }
                     if depth > 0 { close += 1 }
                 }
-                guard close < s.count else { continue }
+                guard close < limit else { continue }
                 let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
                 guard inside.count >= 2, !p.text.hasPrefix("其中", at: open + 1), !p.text.hasPrefix("含", at: open + 1) else { continue }
                 let plain = inside.allSatisfy { id in
@@ -1152,7 +1164,7 @@ public enum Extractor {
                         }
                         if candidates.isEmpty {
                             for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
-                                candidates = paragraphFacts[q].filter(isBase)
+                                candidates = paragraphFacts[q].suffix(100).filter(isBase)
                                 if !candidates.isEmpty { break }
                             }
                         }
@@ -1173,7 +1185,14 @@ public enum Extractor {
             guard let r = f.head.range(of: "占") else { return nil }
             let name = String(f.head[..<r.lowerBound])
             guard name.count >= 3 else { return nil }
-            let found = paragraphFacts[p.index].filter { other in
+            // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
+            let ids = paragraphFacts[p.index]
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if facts[ids[mid]].number.range.upperBound <= f.number.numberRange.lowerBound { lo = mid + 1 } else { hi = mid }
+            }
+            let found = ids[max(0, lo - 60)..<lo].filter { other in
                 let o = facts[other]
                 return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
                     && !o.number.inRange && !o.comparesYears && o.change == 0 && o.head == name

@@ -170,6 +170,17 @@ struct RobustnessTests {
         #expect(large < max(small, 0.05) * 8, "300 sentences: \(small) s, 1200 sentences: \(large) s")
     }
 
+    /// One sentence with no 。 at all: each figure's clause is counted on from the figure before it,
+    /// not from the sentence start (that was quadratic: 90 s for 3 MB).
+    @Test func oneSentenceOfFiguresScalesLinearly() throws {
+        func bytes(_ n: Int) -> [UInt8] {
+            let clauses = (0..<n).map { i in "项目资金\(i)中：甲项目\(i)资金\(i % 97 + 1).00万元（乙类\(i % 7 + 1).00万元，丙类\(i % 5 + 1).00万元），甲项目\(i)资金占项目资金\(i)的\(i % 90 + 1).5%" }
+            return Array((Samples.title + "\n" + clauses.joined(separator: "，") + "。\n").utf8)
+        }
+        let small = Self.seconds(bytes(400), path: "sentence.txt"), large = Self.seconds(bytes(1600), path: "sentence.txt")
+        #expect(large < max(small, 0.05) * 8, "400 clauses: \(small) s, 1600 clauses: \(large) s")
+    }
+
     @Test func longLinesOfFiguresStayFast() throws {
         // 200 sentences with figures on one line: well under the time bound
         let sentence = "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。"
