@@ -9,6 +9,7 @@ import JXNormalize
 ///  - same-concept: two figures with the same label and concept, the same unit and year, in
 ///    different paragraphs (or one in the text and one in a table), whose values differ beyond
 ///    rounding. Figures inside lists, comparisons, ranges and targets are left alone.
+///  - prose-vs-table: a named project's budget or spending in the text against its table row.
 enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
@@ -48,14 +49,14 @@ enum ConsistencyCheck {
             let first = group[0]
             for other in group.dropFirst() {
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
-                // two statements in running text compare within one top-level section, and not when
-                // they are parallel sentences of one template ("全年一般公共预算收入…加上转移性收入8.2亿元" /
-                // "全年政府性基金预算收入…加上转移性收入3.1亿元"): those report the same item of
-                // different subjects
+                // two statements in running text compare in any sections (the 结论 restating the body
+                // is where slips happen), but not when they are parallel sentences of one template
+                // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
+                // those report the same item of different subjects. Not templates: the department's
+                // own figures ("我局…自评得分"), a sentence that is nothing but the figure, and within
+                // one section a sentence copied with only a figure changed.
                 if !first.isCellValue && !other.isCellValue {
                     let a = context.windowText(of: first, radius: 60), b = context.windowText(of: other, radius: 60)
-                    // within one section, a sentence copied with one figure changed is a restatement
-                    // the department's own figures ("我局…自评得分") have one value whatever the section
                     let own = selfWords.contains { first.label.contains($0) } && selfWords.contains { other.label.contains($0) }
                         || bareStatement(first, context) || bareStatement(other, context)
                     if !own && parallel(a, b) && (section(first, context) != section(other, context) || withoutFigures(a) != withoutFigures(b)) { continue }

@@ -47,6 +47,9 @@ enum YearCheck {
         let fiscalWords = rule.words("fiscal_words")
         let comparisonWords = rule.words("comparison_words")
         let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
+        // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
+        var yearsOf = [Int: [YearMention]]()
+        for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
             guard offsets.contains(mention.year - fy), !mention.quoted,
@@ -61,18 +64,17 @@ enum YearCheck {
             // "与2023年预算持平", "比2022年…": a year compared with
             if mention.range.lowerBound > 0, "比较与同于".unicodeScalars.contains(paragraph.text.scalars[mention.range.lowerBound - 1]) { continue }
             // another year in the sentence makes it a comparison or a history
-            let others = context.facts.years.filter { $0.paragraph == p && sentenceRange.contains($0.mention.range.lowerBound) && $0.mention.year != mention.year && !$0.mention.quoted }
+            let others = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) && $0.year != mention.year && !$0.quoted }
             if !others.isEmpty { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year
-            if context.facts.years.contains(where: { other in
-                other.paragraph == p && other.mention.year == mention.year && other.mention.range != mention.range
-                    && other.mention.range.lowerBound > 0
-                    && "比较与同于".unicodeScalars.contains(paragraph.text.scalars[other.mention.range.lowerBound - 1])
+            if (yearsOf[p] ?? []).contains(where: { other in
+                other.year == mention.year && other.range != mention.range && other.range.lowerBound > 0
+                    && "比较与同于".unicodeScalars.contains(paragraph.text.scalars[other.range.lowerBound - 1])
             }) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
-                context.facts.years.contains { $0.paragraph == sp && $0.mention.year == mention.year }
+                (yearsOf[sp] ?? []).contains { $0.year == mention.year }
             }) { continue }
             let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound)
             let inLabel = context.facts.paragraphFacts[p].contains { id in

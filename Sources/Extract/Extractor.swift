@@ -721,7 +721,7 @@ public enum Extractor {
                 guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," else { continue }
                 // the name: the Han run before 中, from the clause start
                 var j = k - 1
-                while j >= 0 && CharClass.isHan(s[j]) { j -= 1 }
+                while j >= 0 && j >= k - 13 && CharClass.isHan(s[j]) { j -= 1 }
                 guard j < 0 || Labels.clauseBoundaries.contains(s[j]) || CharClass.isWhitespace(s[j]) || s[j] == "：" else { continue }
                 let name = p.text.string((j + 1)..<k)
                 guard name.count >= 3 && name.count <= 12 else { continue }
@@ -787,9 +787,10 @@ public enum Extractor {
         func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
             let s = p.text.scalars
             let stops: Set<Unicode.Scalar> = ["；", ";", "。", "！", "？"]
+            // bounded: many rates in one run-on sentence must not rescan it each time
             var lo = index, hi = index
-            while lo > 0 && !stops.contains(s[lo - 1]) { lo -= 1 }
-            while hi < s.count && !stops.contains(s[hi]) { hi += 1 }
+            while lo > max(0, index - 300) && !stops.contains(s[lo - 1]) { lo -= 1 }
+            while hi < min(s.count, index + 300) && !stops.contains(s[hi]) { hi += 1 }
             return lo..<hi
         }
 
