@@ -162,17 +162,7 @@ struct CheckContext {
         return nil
     }
 
-    /// Money in 元 (or plain numbers) as intervals; percentages and rounded money integers widened.
-    func interval(_ f: Fact) -> Interval {
-        var iv = Interval(shown: f.value, decimals: f.number.decimals,
-                          roundedInteger: f.number.decimals == 0 && f.value != 0 && (f.kind == .percent || f.kind.isMoney || f.number.approximate))
-        if let unit = f.kind.moneyUnit, unit.exponent != 0 {
-            iv = iv * Interval(exactly: Decimals.pow10(unit.exponent))
-        } else if f.number.multiplier != 0 {
-            iv = iv * Interval(exactly: Decimals.pow10(f.number.multiplier))
-        }
-        return iv
-    }
+    func interval(_ f: Fact) -> Interval { f.interval }
 
     /// The value in the unit of `reference` (万元 figures shown in 万元).
     func value(_ f: Fact, inUnitOf reference: Fact) -> Decimal {

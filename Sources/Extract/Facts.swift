@@ -61,12 +61,15 @@ public struct Fact: Sendable, Identifiable {
     public var literal: String { number.literal }
     public var line: Int { numberSpan.start.line }
 
-    /// The value in 元 (money) or as a plain number, as an interval from the shown decimals.
-    public var normalizedInterval: Interval {
-        var iv = number.interval
+    /// The value in 元 (money) or as a plain number, as an interval from the shown decimals: the
+    /// one interval of a fact, used by extraction and every check. Percentages, rounded money
+    /// integers and estimates (约) stand for ±0.5 of their last digit even when shown without
+    /// decimals; counts and scores are exact.
+    public var interval: Interval {
+        var iv = Interval(shown: value, decimals: number.decimals,
+                          roundedInteger: number.decimals == 0 && value != 0 && (kind == .percent || kind.isMoney || number.approximate))
         if let unit = kind.moneyUnit, unit.exponent != 0 {
-            let f = Interval(exactly: Decimals.pow10(unit.exponent))
-            iv = iv * f
+            iv = iv * Interval(exactly: Decimals.pow10(unit.exponent))
         } else if number.multiplier != 0 {
             iv = iv * Interval(exactly: Decimals.pow10(number.multiplier))
         }

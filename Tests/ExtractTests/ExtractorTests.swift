@@ -64,7 +64,7 @@ struct ExtractorFactTests {
 
     @Test func normalizedIntervalIsInYuan() throws {
         let basic = try #require(extract(report).fact("822.24万元"))
-        #expect(basic.normalizedInterval == Interval(lo: dec("8222350"), hi: dec("8222450")))
+        #expect(basic.interval == Interval(lo: dec("8222350"), hi: dec("8222450")))
     }
 
     @Test func headsDropConnectivesAndFillers() {
@@ -215,4 +215,9 @@ struct ExtractorTableTests {
         #expect(cell.concept.measure == "spend")
         #expect(set.tableFacts[0][1][2] == cell.id)
     }
+}
+
+@Test func extractionPassesReadOnlyWhatEarlierPassesWrote() {
+    #expect(Extractor.passOrderIsConsistent)
+    #expect(Extractor.passes.map(\.name).count == Set(Extractor.passes.map(\.name)).count)
 }

@@ -1,0 +1,291 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: change statements (较上年增加…, 由A增至B, 同比增长P%). Reads facts, groups; writes `changes`.
+extension ExtractionState {
+
+    /// How a stated change is worded.
+    enum ChangeWording {
+        /// Only the change word ("增加", "下降了"): it speaks of the figures right before it.
+        case bare
+        /// "比上年减少", "“三公”经费支出较上年减少", "比年初预算多支出", "同比增长": the subject it
+        /// names (often none) and what it is compared with ("上年", "年初预算"; "" for 同比).
+        case compared(subject: String, base: String)
+
+        var subject: String { if case .compared(let s, _) = self { return s } else { return "" } }
+    }
+
+    static let bareChangeWords: Set<String> = [
+        "增加", "增长", "减少", "下降", "提高", "提升", "上升", "降低", "增幅", "降幅",
+        "增加了", "增长了", "减少了", "下降了", "提高了", "提升了", "上升了", "降低了",
+        "共增加", "共减少", "合计增加", "合计减少", "净增加", "净减少",
+    ]
+
+    /// The subject before a comparison marker and the text after it, if the head is a comparison
+    /// ("“三公”经费支出较上年减少" → ("“三公”经费支出", "上年减少")).
+    func splitComparison(_ head: String) -> (subject: String, rest: String)? {
+        let s = Array(head.unicodeScalars)
+        for i in s.indices where s[i] == "比" || s[i] == "较" || s[i] == "与" || s[i] == "同" || s[i] == "环" {
+            let tail = String(String.UnicodeScalarView(s[i...]))
+            guard tail.hasPrefix("同比") || tail.hasPrefix("环比") || Labels.isComparison(tail) else { continue }
+            var rest = tail
+            for marker in ["同比", "环比", "较", "比", "与"] where rest.hasPrefix(marker) { rest = String(rest.dropFirst(marker.count)); break }
+            let subject = Labels.head(String(Labels.withoutLeadingYear(String(String.UnicodeScalarView(s[..<i])))))
+            return (subject, rest)
+        }
+        return nil
+    }
+
+    func changeWording(_ f: Fact) -> ChangeWording? {
+        if Self.bareChangeWords.contains(f.head) { return .bare }
+        // "与2022年相比减少": the head has lost its leading "与"
+        guard f.comparesYears, let (subject, after) = splitComparison(f.head) ?? splitComparison(f.label) else { return nil }
+        var rest = after
+        let verbs = (Labels.increaseWords + Labels.decreaseWords).sorted { $0.count > $1.count }
+        guard let verb = verbs.first(where: { rest.hasSuffix($0) }) else { return nil }
+        rest = String(rest.dropLast(verb.count))
+        var changed = true
+        while changed {
+            changed = false
+            for filler in ["相比", "相较", "比较", "有所", "的"] where rest.hasSuffix(filler) {
+                rest = String(rest.dropLast(filler.count))
+                changed = true
+            }
+        }
+        return .compared(subject: subject, base: rest)
+    }
+
+    /// "同比", "较上年", "比2022年": a comparison with another year, not with a budget or a plan.
+    func isYearBase(_ base: String) -> Bool {
+        if ["预算", "年初", "计划", "目标", "批复"].contains(where: { base.contains($0) }) { return false }
+        if base.isEmpty || ["上年", "去年", "上一年", "前一年", "同期"].contains(where: { base.hasPrefix($0) }) { return true }
+        let s = Array(base.unicodeScalars)
+        return s.count >= 5 && s.prefix(4).allSatisfy { CharClass.isDigit($0) } && s[4] == "年"
+    }
+
+    /// "较上年的A", "比年初预算的A", "较2022年同期A": what follows the comparison marker names only
+    /// the figure compared with ("比上年减收1070万元" is a change, not a prior figure).
+    func isComparedFigure(_ base: String) -> Bool {
+        var rest = Substring(base)
+        while rest.hasSuffix("的") { rest = rest.dropLast() }
+        if let year = ["上一年度", "上一年", "上年度", "上年", "去年", "前一年"].first(where: { rest.hasPrefix($0) }) {
+            rest = rest.dropFirst(year.count)
+        } else {
+            let s = Array(rest.unicodeScalars)
+            if s.count >= 5, s.prefix(4).allSatisfy({ CharClass.isDigit($0) }), s[4] == "年" {
+                rest = rest.dropFirst(5)
+                if rest.hasPrefix("度") { rest = rest.dropFirst() }
+            }
+        }
+        if rest.hasPrefix("同期") { rest = rest.dropFirst(2) }
+        while rest.hasSuffix("的") { rest = rest.dropLast() }
+        let figures: Set<Substring> = ["", "预算", "预算数", "年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算",
+                                       "调整后预算数", "全年预算", "全年预算数", "批复预算", "决算", "决算数", "计划", "计划数",
+                                       "目标", "目标值", "年末", "年末数", "实际", "实际数", "执行数"]
+        return figures.contains(rest)
+    }
+
+    /// A figure stated as a change: its own increase, decrease or rate.
+    func isStatedChange(_ f: Fact) -> Bool {
+        guard f.change != 0, !f.number.inRange, f.number.comparator == nil, !f.number.approximate, f.shareOf == nil else { return false }
+        switch f.kind {
+        case .money, .count, .score, .percent, .percentagePoint: return true
+        default: return false
+        }
+    }
+
+    /// A figure stated for itself: not a change, a comparison, a share, a range or an estimate.
+    func isPlainFigure(_ f: Fact) -> Bool {
+        f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate
+            && f.shareOf == nil && f.kind != .bare
+    }
+
+    func clauseIndex(of f: Fact) -> Int {
+        if case .text(_, _, let c) = f.place { return c }
+        return -1
+    }
+
+    func nameOf(_ f: Fact) -> String { String(Labels.withoutLeadingYear(f.head)) }
+
+    /// Stated changes and the figures they compare, within one sentence (or, for a change that
+    /// names its subject, "X…。X较上年减少D，下降P%", the sentence before):
+    ///  - "由A增至B，增加D，增长P%" and "A…，B…，增加D": A and B right before a bare change word;
+    ///  - "X，比上年的A增加D，增长P%": this year's X and the prior A stated with its comparison;
+    ///  - "预算A，支出B，比预算多支出D": the figure named by the comparison is the prior one;
+    ///  - "X较上年下降P%，由上年的A下降至B": a rate, then the two figures;
+    ///  - "X，同比增长P%；上年A": last year's figure after the rate, named like X;
+    ///  - "X，比上年减少D，下降P%": last year's figure is X ± D.
+    /// Whatever is ambiguous stays unread: a % change of percentages (points or relative?), a
+    /// change after a 其中 part with no prior figure, a change naming another subject.
+    mutating func buildChanges() {
+        let partIDs = Set(groups.flatMap(\.parts))
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index]
+            var taken = Set<Int>()
+            for n in ids.indices where !taken.contains(ids[n]) {
+                let c = facts[ids[n]]
+                guard isStatedChange(c), let wording = changeWording(c) else { continue }
+                let sentence = sentenceIndex(of: c)
+                // the statement: a difference, with the rate that follows it, or a rate alone
+                var diff: Int?, rate: Int?, last = n
+                if c.kind == .percent {
+                    rate = ids[n]
+                } else {
+                    diff = ids[n]
+                    if c.kind != .percentagePoint, n + 1 < ids.count {
+                        let r = facts[ids[n + 1]]
+                        if r.kind == .percent, isStatedChange(r), r.change == c.change, sentenceIndex(of: r) == sentence,
+                           let w = changeWording(r), w.subject.isEmpty {
+                            rate = ids[n + 1]
+                            last = n + 1
+                            taken.insert(ids[n + 1])
+                        }
+                    }
+                }
+                let d = diff.map { facts[$0] }
+                let family: (Fact) -> Bool = { f in
+                    if let d { return d.kind == .percentagePoint ? f.kind == .percent : f.kind.sameFamily(as: d.kind) }
+                    if case .money = f.kind { return true }
+                    if case .count = f.kind { return true }
+                    return f.kind == .score
+                }
+                func add(prior: Int?, current: Int?) {
+                    changes.append(ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change))
+                }
+                // the figures of the same family before the change, nearest first
+                var before = [Int]()
+                for k in stride(from: n - 1, through: 0, by: -1) {
+                    let f = facts[ids[k]]
+                    guard sentenceIndex(of: f) == sentence else { break }
+                    if family(f) { before.append(ids[k]) }
+                    if before.count == 2 { break }
+                }
+                let cc = clauseIndex(of: c)
+                if before.count >= 1 {
+                    let b0 = facts[before[0]]
+                    let b1 = before.count == 2 ? facts[before[1]] : nil
+                    // "由A增至B，增加D" / "A…，B…，增加D"
+                    if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),
+                       cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1 {
+                        add(prior: before[1], current: before[0])
+                        continue
+                    }
+                    // "X，比上年的A增加D"
+                    if case .bare = wording, b0.change == 0, b0.comparesYears, !b0.number.inRange, b0.number.comparator == nil,
+                       !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head),
+                       isComparedFigure(base), cc - clauseIndex(of: b0) <= 1 {
+                        var current: Int?
+                        if let b1, isPlainFigure(b1), clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, subject.isEmpty || nameOf(b1) == subject {
+                            current = before[1]
+                        } else if b1 == nil, !subject.isEmpty {
+                            // "全年支出a。全年支出较上年的A增长P%"
+                            current = namedInPreviousSentence(subject, before: n, in: ids, family)
+                        }
+                        if current != nil || (diff != nil && rate != nil) { add(prior: before[0], current: current) }
+                        continue
+                    }
+                    // "预算A，支出B，比预算多支出D" / "2022年A，2023年B，同比增加D"
+                    if case .compared(let subject, let base) = wording, let b1, isPlainFigure(b0), isPlainFigure(b1),
+                       b0.kind.sameFamily(as: b1.kind), cc - clauseIndex(of: b0) <= 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1,
+                       let (prior, current) = comparedPair(before[1], before[0], base: base, upTo: n, in: ids) {
+                        if subject.isEmpty || nameOf(facts[current]).hasSuffix(subject) {
+                            add(prior: prior, current: current)
+                        }
+                        continue
+                    }
+                }
+                // "X较上年下降P%，由上年的A下降至B"
+                if diff == nil, n + 2 < ids.count {
+                    let a = facts[ids[n + 1]], b = facts[ids[n + 2]]
+                    if sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence, family(a), a.kind.sameFamily(as: b.kind),
+                       a.head.hasPrefix("由"), a.change == 0, !a.number.inRange, a.number.comparator == nil, !a.number.approximate,
+                       isPlainFigure(b), b.label.hasSuffix("至") || b.label.hasSuffix("到"),
+                       clauseIndex(of: a) == cc + 1, clauseIndex(of: b) - clauseIndex(of: a) <= 1 {
+                        add(prior: ids[n + 1], current: ids[n + 2])
+                        continue
+                    }
+                }
+                // this year's figure: the nearest figure before the change, skipping a share
+                // ("…，占支出总预算10.00%，同比增加…") and a figure compared with something other
+                // than a year ("较预算节约2.64万元")
+                var k = n - 1
+                while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil)
+                                 || (facts[ids[k]].comparesYears && !Labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
+                if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
+                    let x = facts[ids[k]]
+                    // a change after the last part of a 其中 list may belong to the list's total: unclear
+                    guard family(x), isPlainFigure(x), !partIDs.contains(ids[k]) else { continue }
+                    if !wording.subject.isEmpty && !nameOf(x).hasSuffix(wording.subject) && !wording.subject.hasSuffix(nameOf(x)) { continue }
+                    if let prior = priorAfter(x, statementEnd: last, in: ids) {
+                        add(prior: prior, current: ids[k])
+                    } else if diff != nil && rate != nil {
+                        add(prior: nil, current: ids[k])
+                    }
+                    continue
+                }
+                // "“三公”经费支出4.86万元。“三公”经费支出较上年减少0.96万元，下降20.00%。"
+                if before.isEmpty, diff != nil, rate != nil, case .compared(let subject, _) = wording, !subject.isEmpty {
+                    if let x = namedInPreviousSentence(subject, before: n, in: ids, family) { add(prior: nil, current: x) }
+                }
+            }
+        }
+    }
+
+    /// "X支出a。X支出较上年…": this year's figure in the sentence before, under the very name the
+    /// change gives its subject (not a listed part, not another year's figure).
+    func namedInPreviousSentence(_ name: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
+        let sentence = sentenceIndex(of: facts[ids[n]])
+        let previous = ids[..<n].filter { sentenceIndex(of: facts[$0]) == sentence - 1 }
+        guard let x = previous.last(where: { family(facts[$0]) && nameOf(facts[$0]) == name }) else { return nil }
+        let f = facts[x]
+        guard isPlainFigure(f), !groups.contains(where: { $0.parts.contains(x) }), f.year == nil || f.year == fiscalYear else { return nil }
+        return x
+    }
+
+    /// Of two figures before "比预算多支出" / "同比增加", the one the comparison names is the prior:
+    /// by its label for a budget or a plan (the only figure of the sentence so named), by its year
+    /// for another year.
+    func comparedPair(_ first: Int, _ second: Int, base: String, upTo n: Int, in ids: [Int]) -> (prior: Int, current: Int)? {
+        let f = facts[first], s = facts[second]
+        if isYearBase(base) {
+            guard let yf = f.year, let ys = s.year else { return nil }
+            if f.yearSource == .clause && yf == ys - 1 { return (first, second) }
+            if s.yearSource == .clause && ys == yf - 1 { return (second, first) }
+            return nil
+        }
+        var name = base
+        if name.hasSuffix("数") { name = String(name.dropLast()) }
+        guard !name.isEmpty else { return nil }
+        let sentence = sentenceIndex(of: f)
+        let named = ids[..<n].filter { sentenceIndex(of: facts[$0]) == sentence && isPlainFigure(facts[$0])
+            && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].head.contains(name) }
+        guard named.count == 1 else { return nil }
+        if named[0] == first { return (first, second) }
+        if named[0] == second { return (second, first) }
+        return nil
+    }
+
+    /// "X，同比增长P%；上年办理A": last year's figure right after the statement, named like X.
+    func priorAfter(_ x: Fact, statementEnd last: Int, in ids: [Int]) -> Int? {
+        guard last + 1 < ids.count else { return nil }
+        let a = facts[ids[last + 1]], end = facts[ids[last]]
+        guard sentenceIndex(of: a) == sentenceIndex(of: end), clauseIndex(of: a) == clauseIndex(of: end) + 1,
+              isPlainFigure(a), a.kind.sameFamily(as: x.kind) else { return nil }
+        var prefixes = ["上一年", "上年", "去年"]
+        if let ya = a.year, let yx = x.year ?? fiscalYear {
+            guard a.yearSource == .clause, ya == yx - 1 else { return nil }
+            prefixes += ["\(ya)年度", "\(ya)年"]
+        }
+        var rest = Substring(a.head)
+        guard let prefix = prefixes.first(where: { rest.hasPrefix($0) }) else { return nil }
+        rest = rest.dropFirst(prefix.count)
+        for filler in ["同期", "的"] where rest.hasPrefix(filler) { rest = rest.dropFirst(filler.count) }
+        guard rest.isEmpty || x.head.contains(rest) else { return nil }
+        return ids[last + 1]
+    }
+
+}

@@ -1,0 +1,122 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: concepts inherited from context (a list's whole, a sentence's subject, a sibling). Reads
+/// facts and groups; writes `Fact.concept`, `Fact.measureSource`.
+extension ExtractionState {
+    mutating func inheritMeasures() {
+        for g in groups {
+            let whole = facts[g.whole]
+            guard whole.kind.isMoney, let measure = whole.concept.measure else { continue }
+            for pid in g.parts where facts[pid].kind.isMoney && !facts[pid].concept.explicitMeasure {
+                facts[pid].concept.measure = measure
+                facts[pid].measureSource = .inherited
+            }
+        }
+        // "如英才荟项目，2020年年初预算340万，…": a sentence that opens with a clause naming a
+        // subject, and no number, is about that subject
+        for p in doc.paragraphs {
+            for (s, range) in p.sentences.enumerated() {
+                guard let subject = openingSubject(p.text, range) else { continue }
+                for id in facts(paragraph: p.index, sentence: s) {
+                    let c = facts[id].concept
+                    guard c.scope.isEmpty, c.item == "total" || (c.item == nil && facts[id].kind.isMoney) else { continue }
+                    guard facts[id].number.numberRange.lowerBound > range.lowerBound + subject.count else { continue }
+                    facts[id].concept.item = nil
+                    facts[id].concept.scope = subject
+                }
+            }
+        }
+        // a bare measure ("账面金额1.08万元", "实际支出3.56万元") is about the subject of the clause
+        // before it in the sentence ("闲置资产共有3件，…", "公务用车…预算数为3.67万元，…")
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index]
+            for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
+                let c = facts[id].concept
+                guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
+                      !(groupsOfWhole[id] != nil) else { continue }
+                let sentence = sentenceIndex(of: facts[id])
+                _ = n
+                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                guard let at = inSentence.firstIndex(of: id),
+                      let previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                let pc = facts[previous].concept
+                guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
+                if (groupsOfWhole[previous] ?? []).contains(where: { groups[$0].parts.contains(id) }) { continue }
+                facts[id].concept.item = pc.item == "total" ? nil : pc.item
+                facts[id].concept.scope = pc.scope
+                facts[id].measureSource = .sibling
+            }
+        }
+        // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index]
+            for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.scope.isEmpty {
+                // a bare rate, or one named by the broader item ("公用经费控制率" after 日常公用经费 figures)
+                let rateItem = facts[id].concept.item ?? "total"
+                let sentence = sentenceIndex(of: facts[id])
+                var money = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
+                // "A项目预算…，支出…，执行率98.5%；B项目预算…，支出…，执行率97.5%": each rate is
+                // about the figures of its own "；" part
+                let segment = semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
+                let own = money.filter { segment.contains(facts[$0].number.numberRange.lowerBound) }
+                if own.count >= 2 { money = own }
+                let subjects = Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
+                if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty,
+                   rateItem == "total" || (subject.scope.isEmpty && subject.item?.hasPrefix(rateItem + ".") == true) {
+                    facts[id].concept.item = subject.item
+                    facts[id].concept.scope = subject.scope
+                }
+            }
+        }
+        // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"
+        for g in groups {
+            for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {
+                facts[pid].concept.item = nil
+                facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "部分" : facts[pid].concept.scope
+            }
+        }
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
+            let bySentence = Dictionary(grouping: ids) { sentenceIndex(of: facts[$0]) }
+            for (_, members) in bySentence {
+                let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }
+                let items = Set(itemed.map { facts[$0].concept.item! })
+                guard items.count == 1, let item = items.first else { continue }
+                let itemedMeasures = Set(itemed.compactMap { facts[$0].concept.measure })
+                for id in members where facts[id].concept.item == "total" && facts[id].concept.explicitMeasure {
+                    guard let m = facts[id].concept.measure, !itemedMeasures.contains(m) else { continue }
+                    // only when the sentence states no department-wide figure of that measure
+                    facts[id].concept.item = item
+                    facts[id].measureSource = .sibling
+                }
+            }
+        }
+    }
+
+    /// The subject named by a sentence's first clause when it holds no number: "如英才荟项目，…",
+    /// "以投资推广项目为例，…", "英才荟专项：…".
+    func openingSubject(_ text: TextRun, _ range: Range<Int>) -> String? {
+        let s = text.scalars
+        var end = range.lowerBound
+        while end < range.upperBound && !"，,：:；;".unicodeScalars.contains(s[end]) { end += 1 }
+        guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 20 else { return nil }
+        let clause = text.string(range.lowerBound..<end)
+        if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
+        var subject = clause
+        for prefix in ["如", "例如", "比如", "以", "其中", "对于", "关于"] where subject.hasPrefix(prefix) {
+            subject = String(subject.dropFirst(prefix.count))
+        }
+        if subject.hasSuffix("为例") { subject = String(subject.dropLast(2)) }
+        let nouns = ["项目", "专项", "工程", "经费", "资金", "活动", "课题", "任务"]
+        guard subject.count >= 2, nouns.contains(where: { subject.hasSuffix($0) }) else { return nil }
+        return subject
+    }
+
+    /// Shares: the part is the nearest figure before the percentage in its sentence; the base is
+    /// the figure the text names after 占 in the same paragraph, or the whole of the part's list.
+}

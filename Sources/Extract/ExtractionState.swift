@@ -1,0 +1,112 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// The one fact table of a document being extracted, and what the passes add to it. Each pass
+/// (one file each: ProseFacts, TableFacts, Years, Groups, ConceptInheritance, Shares, Changes)
+/// extends this struct with its own methods; `Extractor.passes` lists them in order with what
+/// each reads and writes.
+struct ExtractionState {
+    let doc: StructuredDocument
+    let lexicon: Lexicon
+    var facts = [Fact]()
+    var paragraphFacts: [[Int]]
+    var tableFacts: [[[Int: Int]]]
+    var years = [(paragraph: Int, mention: YearMention)]()
+    var groups = [PartsGroup]()
+    /// The first group each part belongs to, and the groups of each whole: looked up for every
+    /// figure, so kept beside `groups` instead of searching it.
+    var groupOfPart: [Int: Int] = [:]
+    var listed = Set<Int>()
+    var groupsOfWhole: [Int: [Int]] = [:]
+    var shares = [ShareStatement]()
+    var changes = [ChangeStatement]()
+    var fiscalYear: Int?
+    var fiscalYearSource = "none"
+    var titleYear: Int?
+    /// Year mentions per paragraph, for resolving facts' years.
+    var paragraphYears: [[YearMention]]
+    /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
+    var cellTexts: [FactPlace: TextRun] = [:]
+    /// Facts of each sentence of each paragraph, in text order (built after the paragraphs are
+    /// read): relations stay within a sentence or two, so they are found without rescanning the
+    /// whole paragraph for every figure.
+    var sentenceFacts: [[Int: [Int]]] = []
+    /// Labels resolved so far: table cells repeat their row label and column header.
+    var resolved: [String: Lexicon.Resolution] = [:]
+    /// The money unit most prose amounts use (set before tables are read).
+    var proseMoneyUnit: MoneyUnit?
+    /// Name columns per (table, header segment), computed once.
+    var nameColumnCache: [String: Set<Int>] = [:]
+    var headerUnitCache: [String: HeaderUnit] = [:]
+    /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
+    /// 其中 would otherwise be rescanned from its start for each one.
+    var bracketDepths: (paragraph: Int, depths: [Int])?
+
+    init(doc: StructuredDocument, lexicon: Lexicon) {
+        self.doc = doc
+        self.lexicon = lexicon
+        paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
+        paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
+        tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }
+    }
+
+    mutating func appendGroup(_ group: PartsGroup) {
+        let index = groups.count
+        groups.append(group)
+        for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
+        groupsOfWhole[group.whole, default: []].append(index)
+    }
+
+    func isGrouped(_ id: Int) -> Bool { groupOfPart[id] != nil }
+
+    mutating func indexSentences() {
+        sentenceFacts = paragraphFacts.map { ids in
+            var map = [Int: [Int]]()
+            for id in ids { map[sentenceIndex(of: facts[id]), default: []].append(id) }
+            return map
+        }
+    }
+
+    func facts(paragraph p: Int, sentence s: Int) -> [Int] {
+        guard p < sentenceFacts.count else { return [] }
+        return sentenceFacts[p][s] ?? []
+    }
+
+    func sentenceIndex(of fact: Fact) -> Int {
+        if case .text(_, let s, _) = fact.place { return s }
+        return -1
+    }
+
+    mutating func resolve(_ label: String) -> Lexicon.Resolution {
+        if let r = resolved[label] { return r }
+        let r = lexicon.resolve(label)
+        resolved[label] = r
+        return r
+    }
+
+    /// A fact's value as an interval in 元 (or plain), rounding included: the one interval of a
+    /// fact, shared with the checks through `Fact.interval`.
+    func interval(_ f: Fact) -> Interval { f.interval }
+
+    func result() -> FactSet {
+        var unitCounts = [MoneyUnit: Int]()
+        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
+        let dominant = unitCounts.max { $0.value < $1.value }?.key
+        var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
+                          facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
+                          tableFacts: tableFacts, dominantMoneyUnit: dominant)
+        set.changes = changes
+        set.listed = listed.union(groups.flatMap(\.parts))
+        set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
+        return set
+    }
+}
+
+struct SubjectKey: Hashable {
+    var item: String?
+    var scope: String
+}

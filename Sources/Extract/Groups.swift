@@ -1,0 +1,458 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: parts lists (其中 / 包括 / 合计 / 共 / brackets / named lists / bands). Reads facts and the
+/// sentence index; writes `groups`, `groupOfPart`, `groupsOfWhole`, `listed`.
+extension ExtractionState {
+    // MARK: relations
+
+    mutating func buildGroups() {
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index]
+            guard ids.count >= 2 else { continue }
+            let s = p.text.scalars
+            var k = 0
+            let markers: [(String, PartsGroup.Marker)] = [("其中", .qizhong), ("包括", .baokuo)]
+            while k < s.count {
+                var matched: (Int, PartsGroup.Marker)?
+                for (word, marker) in markers where p.text.hasPrefix(word, at: k) {
+                    matched = (word.unicodeScalars.count, marker)
+                }
+                if let (len, marker) = matched {
+                    addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker)
+                    k += len
+                } else {
+                    k += 1
+                }
+            }
+            addNamedListGroups(paragraph: p, ids: ids)
+            addBracketGroups(paragraph: p, ids: ids)
+            addTotalGroups(paragraph: p, ids: ids)
+            addBandGroups(paragraph: p, ids: ids)
+        }
+    }
+
+
+    /// "X，其中A、B" and "X，包括A、B": the parts after the marker in its sentence, at the marker's
+    /// bracket depth, until the sentence ends or another marker starts a nested list.
+    mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
+                           givenWhole: Int? = nil) {
+        let s = p.text.scalars
+        // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
+        guard givenWhole != nil || markerOpensClause(s, at: k) else { return }
+        let depth = bracketDepth(s, paragraph: p.index, at: k)
+        guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
+        let sentenceRange = p.sentences[sentence]
+        // parts: same sentence, after the marker, same depth, not shares or changes
+        var parts = [Int]()
+        var nextMarker = s.count
+        // a nested 其中 starts a list of its own; a 包括 inside a list usually just names things
+        for word in ["其中"] {
+            var from = k + markerLength
+            while let m = p.text.firstIndex(of: Array(word.unicodeScalars), from: from, before: sentenceRange.upperBound) {
+                if markerOpensClause(s, at: m) { nextMarker = min(nextMarker, m); break }
+                from = m + 1
+            }
+        }
+        // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
+        var headingStop = sentenceRange.upperBound
+        var h = k + markerLength
+        while h < sentenceRange.upperBound {
+            if (s[h] == "、" && h > 0 && ChineseNumerals.digit(s[h - 1]) != nil || s[h] == "、" && h > 0 && s[h - 1] == "十")
+                && (h < 2 || !CharClass.isHan(s[h - 2]) || ChineseNumerals.digit(s[h - 2]) == nil && s[h - 2] != "十") {
+                headingStop = h - 1
+                break
+            }
+            h += 1
+        }
+        for id in facts(paragraph: p.index, sentence: sentence) {
+            let f = facts[id]
+            let at = f.number.numberRange.lowerBound
+            guard at > k, at < sentenceRange.upperBound, at < nextMarker, at < headingStop else { continue }
+            guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
+                  f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
+            if f.label.hasPrefix("含") || f.label.hasPrefix("（含") || f.label.hasPrefix("(含") { continue }
+            parts.append(id)
+        }
+        // "预算X，其中A、B；支出Y，其中C、D": the figure that opens the next list after a "；" is
+        // that list's whole, not a part of this one
+        if nextMarker < s.count, parts.count >= 2, let last = parts.last, facts[last].concept.explicitMeasure {
+            let previousEnd = facts[parts[parts.count - 2]].number.range.upperBound
+            let lastStart = facts[last].number.numberRange.lowerBound
+            if (previousEnd..<lastStart).contains(where: { s[$0] == "；" || s[$0] == ";" }) { parts.removeLast() }
+        }
+        guard !parts.isEmpty else { return }
+        listed.formUnion(parts)
+        // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
+        let changeParts = parts.filter { facts[$0].change != 0 }
+        // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
+        // of the part before; a list with signed parts is not summed
+        if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { isNamedAdjustment(facts[$0]) }) { return }
+        if !changeParts.isEmpty && changeParts.count < parts.count { parts.removeAll { facts[$0].change != 0 } }
+        if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
+        // families of the first two parts
+        let families = parts.prefix(2).map { facts[$0].kind }
+        for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
+            var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
+            let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
+            // the whole: the last fact of the family before the marker, in this or the previous
+            // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
+            let near = (sentence > 0 ? facts(paragraph: p.index, sentence: sentence - 1) : []) + facts(paragraph: p.index, sentence: sentence)
+            let candidates = near.filter { id in
+                let f = facts[id]
+                return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
+                    && f.shareOf == nil && f.number.parenDepth <= depth
+                    && sentenceIndex(of: f) >= sentence - 1
+                    && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
+            }
+            let chosen: Int?
+            if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = candidates.last }
+            guard let whole = chosen else { continue }
+            // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
+            if facts[whole].kind.isMoney {
+                let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
+                if measures.count > 1 {
+                    guard let m = facts[whole].concept.measure, measures.contains(m) else { continue }
+                    familyParts = familyParts.filter { !facts[$0].concept.explicitMeasure || facts[$0].concept.measure == m }
+                }
+            }
+            // "A资金1500.00万元，全部支出；B资金840.00万元，支出776.85万元": figures per item
+            // (its funds, then its spending), not a partition: one item named twice
+            let named = familyParts.map { facts[$0].concept }.filter { !$0.scope.isEmpty }
+            if Set(named.map { "\($0.item ?? "")|\($0.scope)" }).count < named.count { continue }
+            if familyParts.indices.dropFirst().contains(where: { n in
+                let c = facts[familyParts[n]].concept
+                guard c.explicitMeasure, c.item == nil || c.item == "total", c.scope.isEmpty, c.rate == nil,
+                      facts[familyParts[n]].head.count <= 4 else { return false }
+                // "…，账面金额64.18万元" after "；无形资产3套": the item's only figure, named before it
+                let from = facts[familyParts[n - 1]].number.range.upperBound, to = facts[familyParts[n]].number.numberRange.lowerBound
+                return from < to && !(from..<to).contains { s[$0] == "；" || s[$0] == ";" }
+            }) { continue }
+            // "一级指标3个，二级指标7个，三级指标15个": levels of one tree, not a partition
+            if familyParts.filter({ ExtractionState.isLevelName(facts[$0].head) }).count >= 2 { continue }
+            // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
+            // is no part: it ends the list, or, first in it, leaves no list at all
+            if familyParts.count >= 2, let r = familyParts.firstIndex(where: { interval(facts[$0]).overlaps(interval(facts[whole])) }) {
+                if r == 0 { continue }
+                familyParts = Array(familyParts[..<r])
+            }
+            // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
+            // its items are left out when they make it up; otherwise the list cannot be read
+            guard let outer = withoutSubLists(familyParts, s) else { continue }
+            familyParts = outer
+            // the enumeration ends where the parts already make up the whole exactly
+            // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
+            // and the next one names another kind of thing (its label does not end like theirs:
+            // "…职称" then "退休人员"; "…债务" then "…债务限额")
+            if familyParts.count > 2 {
+                let target = interval(facts[whole])
+                var running = Interval(exactly: 0)
+                for (n, pid) in familyParts.enumerated() {
+                    running = running + interval(facts[pid])
+                    if n >= 1 && running.overlaps(target) && n < familyParts.count - 1 {
+                        let ending = ExtractionState.commonSuffix(familyParts[...n].map { ExtractionState.withoutBrackets(facts[$0].head) })
+                        let next = ExtractionState.withoutBrackets(facts[familyParts[n + 1]].head)
+                        if ending.isEmpty || !next.hasSuffix(ending) {
+                            familyParts = Array(familyParts[...n])
+                        }
+                        break
+                    }
+                }
+            }
+            guard !familyParts.isEmpty else { continue }
+            // the whole must be close: in this sentence, or the marker opens its sentence
+            let wholeSentence = sentenceIndex(of: facts[whole])
+            if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
+            let closed: Bool
+            if marker == .baokuo {
+                let last = facts[familyParts.last!]
+                let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
+                closed = !after.hasPrefix("等")
+            } else {
+                closed = false
+            }
+            let inSentence = facts(paragraph: p.index, sentence: sentence)
+            let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
+            appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+        }
+    }
+
+    /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…": a list
+    /// under the name of a figure stated just before (in this paragraph or the two before it in
+    /// its section) is a list of that figure's parts.
+    mutating func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
+        let s = p.text.scalars
+        var k = 1
+        var before = 0
+        while k + 1 < s.count {
+            defer { k += 1 }
+            guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," else { continue }
+            // the name: the Han run before 中, from the clause start
+            var j = k - 1
+            while j >= 0 && j >= k - 13 && CharClass.isHan(s[j]) { j -= 1 }
+            guard j < 0 || Labels.clauseBoundaries.contains(s[j]) || CharClass.isWhitespace(s[j]) || s[j] == "：" else { continue }
+            let name = p.text.string((j + 1)..<k)
+            guard name.count >= 3 && name.count <= 12 else { continue }
+            // the figures just before the name (a bounded look back keeps long paragraphs linear)
+            while before < ids.count && facts[ids[before]].number.range.upperBound <= j + 1 { before += 1 }
+            var candidates = Array(ids[max(0, before - 60)..<before])
+            if candidates.isEmpty {
+                for q in stride(from: p.index - 1, through: max(0, p.index - 2), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                    candidates = Array(paragraphFacts[q].suffix(60))
+                    if !candidates.isEmpty { break }
+                }
+            }
+            let named = candidates.filter { id in
+                let f = facts[id]
+                return (f.head == name || f.head.hasSuffix(name)) && f.kind.isMoney && f.change == 0 && !f.comparesYears
+                    && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil
+            }
+            guard let whole = named.last, Set(named.map { facts[$0].interval.midpoint }).count == 1 else { continue }
+            addGroup(paragraph: p, ids: ids, at: k, markerLength: 2, marker: .qizhong, givenWhole: whole)
+        }
+    }
+
+    /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure
+    /// broken down in the brackets right after it. Only plain named amounts of the whole's kind make
+    /// such a list; anything else in the brackets (a change, a share, a comparison, 含…) leaves it.
+    mutating func addBracketGroups(paragraph p: Paragraph, ids: [Int]) {
+        let s = p.text.scalars
+        for (n, wid) in ids.enumerated() where n + 2 < ids.count {
+            let whole = facts[wid]
+            guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil,
+                  !isGrouped(wid) else { continue }
+            var open = whole.number.range.upperBound
+            while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
+            guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
+            // a breakdown is short: do not scan a whole run-on paragraph for the bracket's end
+            var close = open + 1, depth = 1
+            let limit = min(s.count, open + 400)
+            while close < limit && depth > 0 {
+                if s[close] == "（" || s[close] == "(" { depth += 1 }
+                if s[close] == "）" || s[close] == ")" { depth -= 1 }
+                if depth > 0 { close += 1 }
+            }
+            guard close < limit else { continue }
+            let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
+            guard inside.count >= 2, !p.text.hasPrefix("其中", at: open + 1), !p.text.hasPrefix("含", at: open + 1) else { continue }
+            let plain = inside.allSatisfy { id in
+                let f = facts[id]
+                return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == 0 && !f.comparesYears
+                    && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
+                    && f.head.unicodeScalars.count >= 2 && !f.label.hasPrefix("含")
+                    // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
+                    && (f.concept.item != nil || !f.concept.scope.isEmpty)
+                    && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
+                    && !["减", "加", "乘", "除"].contains(where: { f.head.hasPrefix($0) })
+            }
+            guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
+            appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: false, nestedThresholds: false))
+            listed.formUnion(inside)
+        }
+    }
+
+    /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
+    func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
+        let s = p.text.scalars
+        let stops: Set<Unicode.Scalar> = ["；", ";", "。", "！", "？"]
+        // bounded: many rates in one run-on sentence must not rescan it each time
+        var lo = index, hi = index
+        while lo > max(0, index - 300) && !stops.contains(s[lo - 1]) { lo -= 1 }
+        while hi < min(s.count, index + 300) && !stops.contains(s[hi]) { hi += 1 }
+        return lo..<hi
+    }
+
+    /// "一级指标", "二级指标": a level of a hierarchy.
+    static func isLevelName(_ head: String) -> Bool {
+        let s = Array(head.unicodeScalars)
+        return s.count >= 2 && "一二三四五".unicodeScalars.contains(s[0]) && s[1] == "级"
+    }
+
+    /// "森林生态效益补偿资金调减1.50万元": a change word after a name of its own.
+    func isNamedAdjustment(_ f: Fact) -> Bool {
+        guard f.change != 0, !f.comparesYears else { return false }
+        let verbs = Labels.increaseWords + Labels.decreaseWords + ["扣回", "收回"]
+        guard let verb = verbs.filter({ f.head.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return false }
+        return f.head.count - verb.count >= 2
+    }
+
+    static let subListMarkers = ["即：", "即:", "即", "主要是", "主要为", "主要包括", "包括", "具体为", "具体是", "具体包括", "分别为", "分别是"]
+
+    /// Parts without the items of a part that is broken down further; nil when a breakdown does
+    /// not add up to its part, so where it ends is unknown.
+    func withoutSubLists(_ parts: [Int], _ s: [Unicode.Scalar]) -> [Int]? {
+        var kept = [Int]()
+        var n = 0
+        while n < parts.count {
+            kept.append(parts[n])
+            guard n + 1 < parts.count, opensSubList(s, from: facts[parts[n]].number.range.upperBound,
+                                                    to: facts[parts[n + 1]].number.numberRange.lowerBound) else {
+                n += 1
+                continue
+            }
+            let target = interval(facts[parts[n]])
+            var running = Interval(exactly: 0)
+            var m = n + 1
+            while m < parts.count {
+                running = running + interval(facts[parts[m]])
+                if running.overlaps(target) { break }
+                m += 1
+            }
+            guard m < parts.count else { return nil }
+            n = m + 1
+        }
+        return kept
+    }
+
+    func opensSubList(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var k = from
+        while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
+        guard k < to else { return false }
+        let rest = String(String.UnicodeScalarView(s[k..<to]))
+        if rest.hasPrefix("即将") || rest.hasPrefix("即时") { return false }
+        return ExtractionState.subListMarkers.contains { rest.hasPrefix($0) }
+    }
+
+    static func commonSuffix(_ words: [String]) -> String {
+        guard var suffix = words.first.map({ Array($0) }) else { return "" }
+        for w in words.dropFirst() {
+            let a = Array(w)
+            var k = 0
+            while k < suffix.count && k < a.count && suffix[suffix.count - 1 - k] == a[a.count - 1 - k] { k += 1 }
+            suffix = Array(suffix.suffix(k))
+        }
+        return String(suffix)
+    }
+
+    /// "招引总部经济类项目（包括区域总部）" → "招引总部经济类项目".
+    static func withoutBrackets(_ s: String) -> String {
+        var out = ""
+        var depth = 0
+        for ch in s {
+            if ch == "（" || ch == "(" { depth += 1; continue }
+            if ch == "）" || ch == ")" { depth = max(0, depth - 1); continue }
+            if depth == 0 { out.append(ch) }
+        }
+        return out
+    }
+
+    /// "投资亿元以上项目35个", "5亿元以上8个": a part counted above a threshold; such parts nest.
+    func isThresholdQualified(_ id: Int, among ids: [Int]) -> Bool {
+        let f = facts[id]
+        if f.label.contains("以上") || f.label.contains("以下") || f.label.contains("超过") { return true }
+        guard let k = ids.firstIndex(of: id), k > 0 else { return false }
+        let prev = facts[ids[k - 1]]
+        return prev.number.comparator != nil && f.label.isEmpty && sentenceIndex(of: prev) == sentenceIndex(of: f)
+    }
+
+    func markerOpensClause(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && (CharClass.isWhitespace(s[j]) || s[j] == "“") { j -= 1 }
+        return j < 0 || Labels.clauseBoundaries.contains(s[j]) || s[j] == "：" || s[j] == ":" || s[j] == "（" || s[j] == "("
+    }
+
+    func opensSentence(_ s: [Unicode.Scalar], at k: Int, sentence: Range<Int>) -> Bool {
+        var j = sentence.lowerBound
+        while j < k {
+            if CharClass.isHan(s[j]) || CharClass.isDigit(s[j]) { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
+    /// 其中 would otherwise be rescanned from its start for each one.
+
+    mutating func bracketDepth(_ s: [Unicode.Scalar], paragraph: Int, at k: Int) -> Int {
+        if bracketDepths?.paragraph != paragraph {
+            var depths = [Int](repeating: 0, count: s.count + 1)
+            var depth = 0
+            for (j, c) in s.enumerated() {
+                switch c {
+                case "（", "(", "【": depth += 1
+                case "）", ")", "】": depth = max(0, depth - 1)
+                default: break
+                }
+                depths[j + 1] = depth
+            }
+            bracketDepths = (paragraph, depths)
+        }
+        return bracketDepths!.depths[min(max(k, 0), s.count)]
+    }
+
+    /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
+    /// "A x万元、B y万元，合计z万元" (parts followed by their total).
+    mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
+        for (n, id) in ids.enumerated() {
+            let f = facts[id]
+            guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
+            if (groupsOfWhole[id] != nil) { continue }
+            let sentence = sentenceIndex(of: f)
+            let depth = f.number.parenDepth
+            let sameSentence = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
+            let head = f.head
+            if head.hasPrefix("合计") || head.hasPrefix("总计") || f.label.hasSuffix("合计") || f.label.hasSuffix("总计") || f.label.hasSuffix("合计为") {
+                // parts before the total, back to the previous total in the sentence
+                var parts = [Int]()
+                for other in sameSentence.reversed() where facts[other].number.range.upperBound <= f.number.numberRange.lowerBound {
+                    if facts[other].marksTotal { break }
+                    parts.insert(other, at: 0)
+                }
+                if parts.count >= 2 && !parts.contains(where: isGrouped) {
+                    appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+                }
+                continue
+            }
+            guard f.label.contains("共") else { continue }
+            _ = n
+            // parts after 共N, up to the next total or 其中 in the sentence
+            var parts = [Int]()
+            for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+                if facts[other].marksTotal || facts[other].label.contains("其中") { break }
+                // "年中增加5个项目" is a flow over the year, not a part of 共N
+                if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }
+                parts.append(other)
+            }
+            guard parts.count >= 2, !parts.contains(where: isGrouped) else { continue }
+            let statusWords = ["已完成", "完成", "未完成", "正在", "推进", "拟", "结转", "调出", "取消", "在建", "暂缓", "终止", "延期", "实施中", "办结", "未办结", "剩余", "已", "尚未"]
+            let partition = parts.allSatisfy { pid in statusWords.contains { facts[pid].head.contains($0) } }
+            appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
+            _ = n
+        }
+    }
+
+    /// "评价项目13个，…，评价得分在90(含)-100分的12个，评价得分在80(含)-90分的1个": counts by band
+    /// after a count of the same things are parts of it (an open list: bands may be left out).
+    mutating func addBandGroups(paragraph p: Paragraph, ids: [Int]) {
+        for id in ids {
+            let f = facts[id]
+            guard case .count(let word) = f.kind, !f.number.inRange, f.number.comparator == nil,
+                  groupsOfWhole[id] == nil, !isGrouped(id) else { continue }
+            let sentence = sentenceIndex(of: f)
+            var parts = [Int]()
+            let inSentence = facts(paragraph: p.index, sentence: sentence)
+            for other in inSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+                let o = facts[other]
+                guard o.kind == .count(word) else { continue }
+                // its label is a band: the text between the previous range and the count is "的"
+                let band = inSentence.contains { r in
+                    let rf = facts[r]
+                    return rf.number.inRange && rf.number.range.upperBound <= o.number.numberRange.lowerBound
+                        && o.number.numberRange.lowerBound - rf.number.range.upperBound <= 2 && o.label.hasSuffix("的")
+                }
+                if band { parts.append(other) } else { break }
+            }
+            if parts.count >= 2 && !parts.contains(where: isGrouped) {
+                appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
+            }
+        }
+    }
+
+    /// Parts of a 其中/包括 list take the whole's measure when their label names none
+    /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
+    /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
+}

@@ -1,0 +1,128 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: running text → facts. Reads the structured document and the lexicon; writes `facts`,
+/// `paragraphFacts`, `paragraphYears`, `years`.
+extension ExtractionState {
+    // MARK: running text
+
+    mutating func scanParagraphs() {
+        for p in doc.paragraphs {
+            let scan = NumberScanner.scan(p.text)
+            paragraphYears[p.index] = scan.years
+            for y in scan.years { years.append((p.index, y)) }
+            let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
+            paragraphFacts[p.index] = ids
+        }
+    }
+
+    /// Adds prose facts (running text, or long text inside a table cell).
+    mutating func addProse(_ numbers: [ScannedNumber], text: TextRun, sentences: [Range<Int>],
+                           place: (Int, Int) -> FactPlace, cellPlace: String?) -> [Int] {
+        var ids = [Int]()
+        var previousEnd = 0
+        var previousSentence = -1
+        var clauseState = (sentence: -1, position: 0, count: 0, depth: 0)
+        let distributed = Labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
+            let r = resolve(name)
+            return r.item != nil && r.scope.isEmpty
+        }
+        for (index, number) in numbers.enumerated() {
+            if number.kind == .bare { previousEnd = number.range.upperBound; continue }
+            let sentence = sentences.firstIndex { $0.contains(number.numberRange.lowerBound) } ?? max(0, sentences.count - 1)
+            let sentenceStart = sentences.indices.contains(sentence) ? sentences[sentence].lowerBound : 0
+            if sentence != previousSentence { previousEnd = sentenceStart }
+            previousSentence = sentence
+            let limit = max(previousEnd, sentenceStart)
+            let labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
+            let label = (distributed[index] ?? nil) ?? text.string(labelRange)
+            // counted on from the previous figure of the sentence: one long sentence stays linear
+            if clauseState.sentence != sentence || clauseState.position > number.numberRange.lowerBound {
+                clauseState = (sentence, sentenceStart, 0, 0)
+            }
+            let (clause, depth) = clauseIndex(text.scalars, from: clauseState.position, to: number.numberRange.lowerBound,
+                                              count: clauseState.count, depth: clauseState.depth)
+            clauseState = (sentence, max(clauseState.position, number.numberRange.lowerBound), clause, depth)
+            guard let span = text.span(number.range), let numberSpan = text.span(number.numberRange) else { continue }
+            var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan)
+            if case .some(.none) = distributed[index] {
+                // "A、B和C分别为x、y": which figure is which cannot be told
+                fact.concept.item = nil
+                if fact.concept.scope.isEmpty { fact.concept.scope = fact.head }
+            }
+            fact.sourcePlace = cellPlace
+            ids.append(fact.id)
+            facts.append(fact)
+            previousEnd = number.range.upperBound
+        }
+        return ids
+    }
+
+    func clauseIndex(_ s: [Unicode.Scalar], from start: Int, to end: Int, count initialCount: Int = 0, depth initialDepth: Int = 0) -> (Int, Int) {
+        var count = initialCount
+        var depth = initialDepth
+        var k = start
+        while k < end && k < s.count {
+            switch s[k] {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            case "，", ",", "；", ";", "：", ":": if depth == 0 { count += 1 }
+            default: break
+            }
+            k += 1
+        }
+        return (count, depth)
+    }
+
+    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
+        let head = Labels.head(label)
+        var shareOf: String?
+        var conceptLabel = head
+        // "完成政府性基金收入900万元，占年初预算2000万元的45.0%": 2000 is the base of a share
+        if number.kind != .percent, let r = label.range(of: "占") {
+            shareOf = String(label[r.upperBound...])
+        } else if let r = head.range(of: "占") {
+            var base = String(head[r.upperBound...])
+            for suffix in ["的比重", "的比例", "比重", "比例", "的", "比"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
+            if head.hasSuffix("占比") || base.isEmpty { base = "" }
+            if number.kind == .percent {
+                shareOf = base
+                conceptLabel = String(head[..<r.lowerBound])
+            }
+        } else if (head.hasSuffix("比重") || head.hasSuffix("所占比例")) && number.kind == .percent {
+            shareOf = ""
+        }
+        var change = 0
+        if Labels.increaseWords.contains(where: { head.hasSuffix($0) }) { change = 1 }
+        if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
+        // "增加至365家", "下降到3%": the value reached, not the difference
+        if change != 0, label.hasSuffix("至") || label.hasSuffix("到") || label.hasSuffix("为") { change = 0 }
+        // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
+        // "较2024年的2000万元" (a prior value stated for comparison)
+        let comparesYears = Labels.yearComparisons.contains { label.contains($0) } || Labels.isComparison(label)
+        let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
+        var concept = resolve(conceptLabel)
+        if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
+        if number.kind == .score {
+            if concept.measure != "score" && concept.measure != "weight" { concept.measure = nil }
+        } else if !number.kind.isMoney && number.kind != .percent {
+            concept.measure = nil
+            concept.item = concept.item == "total" ? nil : concept.item
+        } else if concept.measure == "score" || concept.measure == "weight" {
+            concept.measure = nil
+        }
+        if concept.rate == nil && concept.measure == nil && number.kind.isMoney, let item = concept.item, let entry = lexicon.item(item) {
+            concept.measure = entry.defaultMeasure
+        }
+        return Fact(id: facts.count, number: number, place: place, span: span, numberSpan: numberSpan, sourcePlace: nil,
+                    label: label, head: head, concept: concept,
+                    measureSource: concept.explicitMeasure ? .label : (concept.measure != nil ? .itemDefault : nil),
+                    year: nil, yearSource: .document, shareOf: shareOf, change: change, comparesYears: comparesYears,
+                    marksTotal: marksTotal)
+    }
+
+}

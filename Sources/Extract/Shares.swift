@@ -1,0 +1,116 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: shares ("A占B的P%"). Reads facts (with inherited concepts) and groups; writes `shares`.
+extension ExtractionState {
+    mutating func buildShares() {
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index]
+            // "A…，占年初预算B的P%": the figure after 占 is the base, the percentage follows it
+            for (n, id) in ids.enumerated() where n + 1 < ids.count && n >= 1 {
+                let b = facts[id], pct = facts[ids[n + 1]]
+                guard b.kind != .percent, b.shareOf != nil, pct.kind == .percent,
+                      pct.number.numberRange.lowerBound - b.number.range.upperBound <= 2,
+                      sentenceIndex(of: pct) == sentenceIndex(of: b) else { continue }
+                let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
+                guard let at = inSentence.firstIndex(of: id),
+                      let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil }) else { continue }
+                facts[ids[n + 1]].shareOf = b.shareOf
+                shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
+            }
+            for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !shares.contains(where: { $0.percent == id }) {
+                let f = facts[id]
+                // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
+                if let sentence = p.sentences.indices.contains(sentenceIndex(of: f)) ? p.text.string(p.sentences[sentenceIndex(of: f)]) : nil,
+                   sentence.contains("分别") { continue }
+                let sentence = sentenceIndex(of: f)
+                let before = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
+                // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
+                // stated earlier in the paragraph
+                // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
+                guard let part = namedPart(of: f, paragraph: p) ?? before else { continue }
+                var base: Int?
+                if let named = f.shareOf, !named.isEmpty {
+                    let wanted = resolve(named)
+                    let core = ExtractionState.withoutTotalSuffix(named)
+                    // "…收入" ends many labels: a label that only ends with the name counts when
+                    // nothing names the base outright
+                    var loose = false
+                    let isBase: (Int) -> Bool = { other in
+                        guard other != part, other != id else { return false }
+                        let o = facts[other], q = facts[part]
+                        guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
+                        guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
+                        if let a = o.year, let b = q.year, a != b { return false }
+                        if o.head == named { return true }
+                        if loose { return o.head.hasSuffix(named) }
+                        // "占全区高新技术企业总数的" names "全区高新技术企业…1286家"
+                        if core != named && core.count >= 4 && (o.head == core || o.head.hasSuffix(core)) { return true }
+                        // "占总支出的" names "全年支出4302.77万元": one concept, two wordings
+                        if wanted.item == "total" {
+                            return wanted.measure != nil && o.concept.measure == wanted.measure && o.concept.item == "total"
+                                && o.concept.scope.isEmpty && wanted.scope.isEmpty && o.concept.qualifier == wanted.qualifier
+                        }
+                        return wanted.item != nil && o.concept.item == wanted.item && o.concept.scope == wanted.scope
+                            && (wanted.measure == nil || o.concept.measure == wanted.measure)
+                    }
+                    // the base is named in this sentence or the two before it; failing that, in the
+                    // paragraphs before it in its section ("全年支出4302.77万元。" then "项目支出…，占全年支出的…")
+                    let near = (max(0, sentence - 2)...sentence).flatMap { facts(paragraph: p.index, sentence: $0) }
+                    var candidates = near.filter(isBase)
+                    if candidates.isEmpty {
+                        loose = true
+                        candidates = near.filter(isBase)
+                        loose = false
+                    }
+                    if candidates.isEmpty {
+                        for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                            candidates = paragraphFacts[q].suffix(100).filter(isBase)
+                            if !candidates.isEmpty { break }
+                        }
+                    }
+                    // one value only: a base named twice with two values is ambiguous
+                    let values = Set(candidates.map { facts[$0].interval.midpoint })
+                    if values.count == 1 { base = candidates.first }
+                } else if let g = groupOfPart[part] {
+                    base = groups[g].whole
+                }
+                if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
+            }
+        }
+    }
+
+    /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
+    /// label is A, stated before the share.
+    func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
+        guard let r = f.head.range(of: "占") else { return nil }
+        let name = String(f.head[..<r.lowerBound])
+        guard name.count >= 3 else { return nil }
+        // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
+        let ids = paragraphFacts[p.index]
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if facts[ids[mid]].number.range.upperBound <= f.number.numberRange.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        let found = ids[max(0, lo - 60)..<lo].filter { other in
+            let o = facts[other]
+            return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
+                && !o.number.inRange && !o.comparesYears && o.change == 0 && o.head == name
+        }
+        return Set(found.map { facts[$0].interval.midpoint }).count == 1 ? found.last : nil
+    }
+
+    /// "高新技术企业总数" → "高新技术企业", "收入合计" → "收入".
+    static func withoutTotalSuffix(_ name: String) -> String {
+        for suffix in ["总数", "总量", "总额", "合计", "总计", "总和"] where name.hasSuffix(suffix) {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
+}

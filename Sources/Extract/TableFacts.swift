@@ -1,0 +1,208 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: table cells → facts. Reads the structured document, the lexicon and the prose facts (for
+/// the report's usual money unit); writes `facts`, `tableFacts`, `cellTexts`.
+extension ExtractionState {
+    // MARK: tables
+
+    mutating func scanTables() {
+        var counts = [MoneyUnit: Int]()
+        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar, u != .yuan || true { counts[u, default: 0] += 1 } }
+        if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
+        for table in doc.tables {
+            // "本年度…" in a caption is the report's year, not a year of its own
+            let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
+            for (r, row) in table.rows.enumerated() where row.kind == .caption {
+                // "一、当年预算执行情况（20分）": the section titles inside a table are text
+                guard let cell = row.cells.first(where: { !$0.isEmpty }) else { continue }
+                let scan = NumberScanner.scan(cell.text)
+                guard !scan.numbers.isEmpty else { continue }
+                let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
+                _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
+            }
+            for (r, row) in table.rows.enumerated() where row.kind == .data {
+                let headers = table.headers(for: row)
+                let labelText = rowLabel(row, table: table)
+                for cell in row.cells where !cell.isEmpty && !cell.inherited {
+                    let header = cell.column < headers.count ? headers[cell.column] : ""
+                    var scan = NumberScanner.scan(cell.text)
+                    // "-" in a money column is a stated zero (剩余指标 "-" when all was spent)
+                    if scan.numbers.isEmpty, ["-", "—", "－", "–"].contains(CellText.compact(cell.string)), let zero = zeroCell(cell.text, header: header, tableUnit: table.unit) {
+                        scan.numbers = [zero]
+                    }
+                    if isSingleValue(cell.text, scan: scan) {
+                        guard var number = scan.numbers.first else { continue }
+                        applyHeaderUnit(&number, header: header, tableUnit: table.unit)
+                        // a money column with no unit anywhere: the report's usual unit, assumed
+                        var assumed = false
+                        if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, lexicon.tables.header(header, is: .money) {
+                            number.kind = .money(unit)
+                            assumed = true
+                        }
+                        guard let span = cell.text.span(number.range), let numberSpan = cell.text.span(number.numberRange) else { continue }
+                        var fact = makeFact(number: number, label: labelText, place: .cell(table: table.index, row: r, column: cell.column),
+                                            span: span, numberSpan: numberSpan)
+                        fact.label = labelText + "／" + header
+                        fact.isCellValue = true
+                        fact.isTarget = lexicon.tables.header(header, is: .target)
+                        fact.unitAssumed = assumed
+                        applyHeaderConcept(&fact, header: header)
+                        fact.sourcePlace = cell.place
+                        if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
+                        tableFacts[table.index][r][cell.column] = fact.id
+                        facts.append(fact)
+                    } else if cell.text.count > 8 && !scan.numbers.isEmpty {
+                        // running text inside a cell (a 说明 column): read it as prose
+                        let sentences = Sentences.split(cell.text)
+                        let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
+                        cellTexts[place] = cell.text
+                        _ = addProse(scan.numbers, text: cell.text, sentences: sentences, place: { _, _ in place }, cellPlace: cell.place)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A zero for a dash in a column whose header or table states a money unit.
+    mutating func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
+        var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0,
+                                   comparator: nil, approximate: false, inRange: false, range: 0..<text.count,
+                                   numberRange: 0..<text.count, parenDepth: 0)
+        applyHeaderUnit(&number, header: header, tableUnit: tableUnit)
+        return number.kind.isMoney ? number : nil
+    }
+
+    /// A cell that is one number (with a comparator, unit or measure word), not text.
+    func isSingleValue(_ text: TextRun, scan: NumberScanner.Result) -> Bool {
+        guard scan.numbers.count == 1, let n = scan.numbers.first else { return false }
+        if n.value == 0 && n.literal == "0" && n.range.count == text.count { return true }
+        var other = 0
+        // a comparator word in front of a target ("不少于300人", "大于等于95%") is part of the value
+        let lead = n.comparator == nil ? 0 : NumberScanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
+        let value = (n.numberRange.lowerBound - lead)..<n.range.upperBound
+        for (k, ch) in text.scalars.enumerated() where !value.contains(k) && !CharClass.isWhitespace(ch) {
+            if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
+            other += 1
+        }
+        return other <= 2
+    }
+
+    /// Name columns per (table, header segment), computed once.
+
+    /// The row's label: the rightmost non-empty cell of its name columns (一级/二级/三级指标, 项目,
+    /// 名称 …), or else of the text cells before its first number.
+    mutating func rowLabel(_ row: TableRow, table: Table) -> String {
+        let key = "\(table.index).\(row.segment)"
+        let nameColumns: Set<Int>
+        if let cached = nameColumnCache[key] {
+            nameColumns = cached
+        } else {
+            let headers = table.headers(for: row)
+            nameColumns = Set(headers.indices.filter { lexicon.tables.header(headers[$0], is: .name) })
+            nameColumnCache[key] = nameColumns
+        }
+        func isNameColumn(_ c: Int) -> Bool { nameColumns.contains(c) }
+        var label = ""
+        let sorted = row.cells.sorted(by: { $0.column < $1.column })
+        if sorted.contains(where: { isNameColumn($0.column) }) {
+            for cell in sorted where isNameColumn(cell.column) {
+                let t = CellText.compact(cell.string)
+                if !t.isEmpty && !CellText.isNumeric(cell.text) { label = t }
+            }
+            if !label.isEmpty { return label }
+        }
+        for cell in sorted {
+            if CellText.isNumeric(cell.text) { break }
+            let t = CellText.compact(cell.string)
+            if !t.isEmpty && t != "-" && t != "—" && t != "——" { label = t }
+            if cell.column >= 3 { break }
+        }
+        return label
+    }
+
+    /// What a column header says about the unit of its bare numbers, cached per header.
+    enum HeaderUnit { case money(MoneyUnit), score, rate, none }
+
+    mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+        guard number.kind == .bare else { return }
+        let key = header + "|" + (tableUnit ?? "")
+        let unit: HeaderUnit
+        if let cached = headerUnitCache[key] {
+            unit = cached
+        } else {
+            unit = ExtractionState.headerUnit(header, tableUnit: tableUnit, layouts: lexicon.tables)
+            headerUnitCache[key] = unit
+        }
+        switch unit {
+        case .money(let m):
+            number.kind = .money(m)
+            number.unitText = ""
+        case .score:
+            number.kind = .score
+        case .rate, .none:
+            break
+        }
+    }
+
+    static func headerUnit(_ header: String, tableUnit: String?, layouts: TableLayouts) -> HeaderUnit {
+        var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0, comparator: nil,
+                                   approximate: false, inRange: false, range: 0..<0, numberRange: 0..<0, parenDepth: 0)
+        classifyHeaderUnit(&number, header: header, tableUnit: tableUnit, layouts: layouts)
+        switch number.kind {
+        case .money(let m): return .money(m)
+        case .score: return .score
+        default: return .none
+        }
+    }
+
+    static func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, layouts: TableLayouts) {
+        guard number.kind == .bare else { return }
+        for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] where header.contains("（\(unit.rawValue)）") || header.contains("(\(unit.rawValue))") || header.contains("单位：\(unit.rawValue)") {
+            number.kind = .money(unit)
+            number.unitText = ""
+            return
+        }
+        if layouts.header(header, is: .weight) || layouts.header(header, is: .score) || header.hasSuffix("分") {
+            number.kind = .score
+            return
+        }
+        if layouts.header(header, is: .rate) { return }
+        if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
+            number.kind = .money(money)
+            number.unitText = ""
+        }
+    }
+
+    mutating func applyHeaderConcept(_ fact: inout Fact, header: String) {
+        let fromHeader = resolve(header)
+        var rowConcept = resolve(fact.head)
+        if fact.number.kind.isMoney {
+            // the column says what is measured; the row names the item ("预算准备金" is an item)
+            if fromHeader.measure != nil || rowConcept.measure == nil || !rowConcept.explicitMeasure {
+                rowConcept.measure = fromHeader.measure
+                rowConcept.qualifier = fromHeader.qualifier
+                rowConcept.explicitMeasure = fromHeader.explicitMeasure
+            }
+            if rowConcept.item == nil && rowConcept.scope.isEmpty { rowConcept.item = "total" }
+            rowConcept.rate = nil
+            fact.measureSource = .header
+        } else if fact.number.kind == .percent {
+            // the column names the rate (执行率), or else the row does ("预算执行率 | 100% | 95.05%")
+            rowConcept.rate = fromHeader.rate ?? rowConcept.rate
+            rowConcept.measure = nil
+        } else if fact.number.kind == .score {
+            rowConcept.measure = fromHeader.measure == "score" || fromHeader.measure == "weight" ? fromHeader.measure : nil
+            rowConcept.rate = nil
+        } else {
+            rowConcept.rate = nil
+        }
+        fact.concept = rowConcept
+        if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }
+    }
+
+}

@@ -1,0 +1,131 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Passes: the fiscal year (reads year mentions, the title) and each fact's year (reads facts,
+/// year mentions, section paths; writes `Fact.year`, `Fact.yearSource`).
+extension ExtractionState {
+    // MARK: years
+
+    mutating func resolveFiscalYear(override: Int?) {
+        if let t = doc.titleParagraph {
+            titleYear = paragraphYears[t].first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
+        }
+        if let override {
+            fiscalYear = override
+            fiscalYearSource = "option"
+            return
+        }
+        // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
+        var counts = [Int: Int]()
+        for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
+            // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year
+            if ExtractionState.comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) { continue }
+            counts[m.year, default: 0] += 1
+        }
+        // ties go to the later year: a report compares its year with the one before
+        let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })
+        if let y = titleYear {
+            // a title year the body never uses, against a body that keeps naming another year:
+            // the title is the slip; report on the body's year
+            if let b = body, b.key != y, b.value >= 3, counts[y, default: 0] == 0 {
+                fiscalYear = b.key
+                fiscalYearSource = "body"
+                return
+            }
+            fiscalYear = y
+            fiscalYearSource = "title"
+            return
+        }
+        if let b = body {
+            fiscalYear = b.key
+            fiscalYearSource = "body"
+        }
+    }
+
+    mutating func resolveYears() {
+        for k in facts.indices {
+            switch facts[k].place {
+            case .text(let p, let s, _):
+                let text = doc.paragraphs[p].text
+                let sentence = doc.paragraphs[p].sentences.indices.contains(s) ? doc.paragraphs[p].sentences[s] : 0..<text.count
+                let start = facts[k].number.numberRange.lowerBound
+                // the last year mention before the number in its sentence, then in the paragraph
+                // a year inside the figure's own label dates it ("公务接待费2020年预算数…",
+                // "结转至2023年1项"); otherwise the last year that opens a clause before it does
+                // ("2022年全年预算数…", "截至2020年年末，…"), not one in passing ("是去年的两倍")
+                let labelStart = start - facts[k].label.unicodeScalars.count
+                let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
+                let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
+                // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
+                let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
+                    && !($0.form == .relative && ExtractionState.namesCarryIn(text.scalars, after: $0.range.upperBound)) }
+                if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
+                    facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
+                    facts[k].yearSource = .clause
+                } else if let m = governing.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
+                    facts[k].year = m.year
+                    facts[k].yearSource = .sentence
+                } else if let m = governing.last(where: { $0.range.upperBound <= start }) {
+                    facts[k].year = m.year
+                    facts[k].yearSource = .paragraph
+                } else if let y = sectionYear(doc.paragraphs[p].sectionPath) {
+                    facts[k].year = y
+                    facts[k].yearSource = .section
+                } else {
+                    facts[k].year = fiscalYear
+                    facts[k].yearSource = .document
+                }
+            case .cell(let t, _, _):
+                if facts[k].year == nil {
+                    facts[k].year = sectionYear(doc.tables[t].sectionPath) ?? fiscalYear
+                    facts[k].yearSource = facts[k].year == fiscalYear ? .document : .section
+                }
+            }
+        }
+    }
+
+    /// A year that opens its clause: nothing but white space, quotes or a time preposition
+    /// (截至 / 截止 / 在 / 于 / 到 / 自 / 从) between it and the clause start.
+    func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        var k = index - 1
+        var before = [Unicode.Scalar]()
+        while k >= 0 && !Labels.clauseBoundaries.contains(s[k]) && s[k] != "：" && s[k] != ":" && s[k] != "（" && s[k] != "(" {
+            if !CharClass.isWhitespace(s[k]) && s[k] != "“" && s[k] != "”" { before.insert(s[k], at: 0) }
+            k -= 1
+            if before.count > 4 { return false }
+        }
+        let text = String(String.UnicodeScalarView(before))
+        return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "至", "经"].contains(text)
+    }
+
+    /// 结转 / 结余 / 末结转 right after a relative year: "上年结转", "上年末结余" name a part of this
+    /// year's funds, not last year's figure.
+    static func namesCarryIn(_ s: [Unicode.Scalar], after index: Int) -> Bool {
+        var k = index
+        if k < s.count && (s[k] == "末" || s[k] == "度") { k += 1 }
+        guard k + 1 < s.count else { return false }
+        return (s[k] == "结" && (s[k + 1] == "转" || s[k + 1] == "余")) || (s[k] == "遗" && s[k + 1] == "留")
+    }
+
+    /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).
+    static func comparedYear(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        var k = index - 1
+        while k >= 0 && CharClass.isWhitespace(s[k]) { k -= 1 }
+        return k >= 0 && "比较与同于".unicodeScalars.contains(s[k])
+    }
+
+    func sectionYear(_ path: [Int]) -> Int? {
+        for p in path.reversed() {
+            if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
+                && !ExtractionState.comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
+                return y.year
+            }
+        }
+        return nil
+    }
+
+}
