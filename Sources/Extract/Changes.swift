@@ -19,50 +19,39 @@ extension ExtractionState {
         var subject: String { if case .compared(let s, _) = self { return s } else { return "" } }
     }
 
-    static let bareChangeWords: Set<String> = [
-        "增加", "增长", "减少", "下降", "提高", "提升", "上升", "降低", "增幅", "降幅",
-        "增加了", "增长了", "减少了", "下降了", "提高了", "提升了", "上升了", "降低了",
-        "共增加", "共减少", "合计增加", "合计减少", "净增加", "净减少",
-    ]
-
     /// The subject before a comparison marker and the text after it, if the head is a comparison
     /// ("“三公”经费支出较上年减少" → ("“三公”经费支出", "上年减少")).
     func splitComparison(_ head: String) -> (subject: String, rest: String)? {
         let s = Array(head.unicodeScalars)
+        let markers = vocabulary[.comparisonMarkers]
         for i in s.indices where s[i] == "比" || s[i] == "较" || s[i] == "与" || s[i] == "同" || s[i] == "环" {
             let tail = String(String.UnicodeScalarView(s[i...]))
-            guard tail.hasPrefix("同比") || tail.hasPrefix("环比") || Labels.isComparison(tail) else { continue }
-            var rest = tail
-            for marker in ["同比", "环比", "较", "比", "与"] where rest.hasPrefix(marker) { rest = String(rest.dropFirst(marker.count)); break }
-            let subject = Labels.head(String(Labels.withoutLeadingYear(String(String.UnicodeScalarView(s[..<i])))))
+            let marker = markers.prefixLength(s, at: i)
+            // "同比", "环比" compare by themselves; "比", "较", "与" need a base after them
+            guard marker >= 2 || labels.isComparison(tail) else { continue }
+            let rest = Text.string(s[(i + marker)...])
+            let subject = labels.head(String(Labels.withoutLeadingYear(Text.string(s[..<i]))))
             return (subject, rest)
         }
         return nil
     }
 
     func changeWording(_ f: Fact) -> ChangeWording? {
-        if Self.bareChangeWords.contains(f.head) { return .bare }
+        if vocabulary[.bareChangeWords].contains(f.head) { return .bare }
         // "与2022年相比减少": the head has lost its leading "与"
         guard f.comparesYears, let (subject, after) = splitComparison(f.head) ?? splitComparison(f.label) else { return nil }
         var rest = after
-        let verbs = (Labels.increaseWords + Labels.decreaseWords).sorted { $0.count > $1.count }
-        guard let verb = verbs.first(where: { rest.hasSuffix($0) }) else { return nil }
-        rest = String(rest.dropLast(verb.count))
-        var changed = true
-        while changed {
-            changed = false
-            for filler in ["相比", "相较", "比较", "有所", "的"] where rest.hasSuffix(filler) {
-                rest = String(rest.dropLast(filler.count))
-                changed = true
-            }
-        }
+        guard let verb = labels.changeWords.suffix(of: rest) else { return nil }
+        rest = String(rest.unicodeScalars.dropLast(verb.unicodeScalars.count))
+        let fillers = vocabulary[.comparisonFillers]
+        while let filler = fillers.suffix(of: rest) { rest = String(rest.unicodeScalars.dropLast(filler.unicodeScalars.count)) }
         return .compared(subject: subject, base: rest)
     }
 
     /// "同比", "较上年", "比2022年": a comparison with another year, not with a budget or a plan.
     func isYearBase(_ base: String) -> Bool {
-        if ["预算", "年初", "计划", "目标", "批复"].contains(where: { base.contains($0) }) { return false }
-        if base.isEmpty || ["上年", "去年", "上一年", "前一年", "同期"].contains(where: { base.hasPrefix($0) }) { return true }
+        if vocabulary[.nonYearBases].occurs(in: base) { return false }
+        if base.isEmpty || labels.priorYearWords.isPrefix(of: base) { return true }
         let s = Array(base.unicodeScalars)
         return s.count >= 5 && s.prefix(4).allSatisfy { CharClass.isDigit($0) } && s[4] == "年"
     }
@@ -72,8 +61,8 @@ extension ExtractionState {
     func isComparedFigure(_ base: String) -> Bool {
         var rest = Substring(base)
         while rest.hasSuffix("的") { rest = rest.dropLast() }
-        if let year = ["上一年度", "上一年", "上年度", "上年", "去年", "前一年"].first(where: { rest.hasPrefix($0) }) {
-            rest = rest.dropFirst(year.count)
+        if let year = vocabulary[.previousYear].prefix(of: rest) {
+            rest = Substring(String(rest.unicodeScalars.dropFirst(year.unicodeScalars.count)))
         } else {
             let s = Array(rest.unicodeScalars)
             if s.count >= 5, s.prefix(4).allSatisfy({ CharClass.isDigit($0) }), s[4] == "年" {
@@ -81,12 +70,11 @@ extension ExtractionState {
                 if rest.hasPrefix("度") { rest = rest.dropFirst() }
             }
         }
-        if rest.hasPrefix("同期") { rest = rest.dropFirst(2) }
+        if let period = vocabulary[.samePeriodWords].prefix(of: rest) {
+            rest = Substring(String(rest.unicodeScalars.dropFirst(period.unicodeScalars.count)))
+        }
         while rest.hasSuffix("的") { rest = rest.dropLast() }
-        let figures: Set<Substring> = ["", "预算", "预算数", "年初预算", "年初预算数", "调整预算", "调整预算数", "调整后预算",
-                                       "调整后预算数", "全年预算", "全年预算数", "批复预算", "决算", "决算数", "计划", "计划数",
-                                       "目标", "目标值", "年末", "年末数", "实际", "实际数", "执行数"]
-        return figures.contains(rest)
+        return rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest)
     }
 
     /// A figure stated as a change: its own increase, decrease or rate.
@@ -214,7 +202,7 @@ extension ExtractionState {
                 // than a year ("较预算节约2.64万元")
                 var k = n - 1
                 while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil)
-                                 || (facts[ids[k]].comparesYears && !Labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
+                                 || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
                     // a change after the last part of a 其中 list may belong to the list's total: unclear
@@ -275,15 +263,20 @@ extension ExtractionState {
         let a = facts[ids[last + 1]], end = facts[ids[last]]
         guard sentenceIndex(of: a) == sentenceIndex(of: end), clauseIndex(of: a) == clauseIndex(of: end) + 1,
               isPlainFigure(a), a.kind.sameFamily(as: x.kind) else { return nil }
-        var prefixes = ["上一年", "上年", "去年"]
+        var rest = Substring(a.head)
         if let ya = a.year, let yx = x.year ?? fiscalYear {
             guard a.yearSource == .clause, ya == yx - 1 else { return nil }
-            prefixes += ["\(ya)年度", "\(ya)年"]
         }
-        var rest = Substring(a.head)
-        guard let prefix = prefixes.first(where: { rest.hasPrefix($0) }) else { return nil }
-        rest = rest.dropFirst(prefix.count)
-        for filler in ["同期", "的"] where rest.hasPrefix(filler) { rest = rest.dropFirst(filler.count) }
+        // "上年办理A" or, with its year stated, "2022年度办理A"
+        if let word = vocabulary[.previousYear].prefix(of: rest) {
+            rest = rest.dropFirst(word.count)
+        } else if a.year != nil, let year = Labels.leadingYear(String(rest)), year.year == a.year {
+            rest = Substring(String(rest.unicodeScalars.dropFirst(year.length)))
+        } else {
+            return nil
+        }
+        if let period = vocabulary[.samePeriodWords].prefix(of: rest) { rest = rest.dropFirst(period.count) }
+        if rest.hasPrefix("的") { rest = rest.dropFirst() }
         guard rest.isEmpty || x.head.contains(rest) else { return nil }
         return ids[last + 1]
     }

@@ -77,7 +77,8 @@ extension ExtractionState {
         for g in groups {
             for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {
                 facts[pid].concept.item = nil
-                facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "部分" : facts[pid].concept.scope
+                // a part with no name of its own: a scope that names no figure elsewhere
+                facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "#part" : facts[pid].concept.scope
             }
         }
         for p in doc.paragraphs {
@@ -107,13 +108,8 @@ extension ExtractionState {
         guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 20 else { return nil }
         let clause = text.string(range.lowerBound..<end)
         if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
-        var subject = clause
-        for prefix in ["如", "例如", "比如", "以", "其中", "对于", "关于"] where subject.hasPrefix(prefix) {
-            subject = String(subject.dropFirst(prefix.count))
-        }
-        if subject.hasSuffix("为例") { subject = String(subject.dropLast(2)) }
-        let nouns = ["项目", "专项", "工程", "经费", "资金", "活动", "课题", "任务"]
-        guard subject.count >= 2, nouns.contains(where: { subject.hasSuffix($0) }) else { return nil }
+        let subject = vocabulary[.subjectClosers].droppingSuffix(vocabulary[.subjectOpeners].droppingPrefix(clause))
+        guard subject.count >= 2, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
         return subject
     }
 

@@ -12,6 +12,9 @@ import JXStructure
 struct ExtractionState {
     let doc: StructuredDocument
     let lexicon: Lexicon
+    let scanner: NumberScanner
+    let labels: Labels
+    var vocabulary: Vocabulary { lexicon.vocabulary }
     var facts = [Fact]()
     var paragraphFacts: [[Int]]
     var tableFacts: [[[Int: Int]]]
@@ -49,6 +52,8 @@ struct ExtractionState {
     init(doc: StructuredDocument, lexicon: Lexicon) {
         self.doc = doc
         self.lexicon = lexicon
+        scanner = NumberScanner(vocabulary: lexicon.vocabulary)
+        labels = Labels(vocabulary: lexicon.vocabulary)
         paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
         paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
         tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }

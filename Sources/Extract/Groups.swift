@@ -16,11 +16,12 @@ extension ExtractionState {
             guard ids.count >= 2 else { continue }
             let s = p.text.scalars
             var k = 0
-            let markers: [(String, PartsGroup.Marker)] = [("其中", .qizhong), ("包括", .baokuo)]
+            let markers: [(WordSet, PartsGroup.Marker)] = [(vocabulary[.listOpenersOf], .qizhong), (vocabulary[.listOpenersIncluding], .baokuo)]
             while k < s.count {
                 var matched: (Int, PartsGroup.Marker)?
-                for (word, marker) in markers where p.text.hasPrefix(word, at: k) {
-                    matched = (word.unicodeScalars.count, marker)
+                for (words, marker) in markers {
+                    let length = words.prefixLength(s, at: k)
+                    if length > 0 { matched = (length, marker) }
                 }
                 if let (len, marker) = matched {
                     addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker)
@@ -51,12 +52,10 @@ extension ExtractionState {
         var parts = [Int]()
         var nextMarker = s.count
         // a nested 其中 starts a list of its own; a 包括 inside a list usually just names things
-        for word in ["其中"] {
-            var from = k + markerLength
-            while let m = p.text.firstIndex(of: Array(word.unicodeScalars), from: from, before: sentenceRange.upperBound) {
-                if markerOpensClause(s, at: m) { nextMarker = min(nextMarker, m); break }
-                from = m + 1
-            }
+        var from = k + markerLength
+        while let m = vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: sentenceRange.upperBound) {
+            if markerOpensClause(s, at: m.start) { nextMarker = min(nextMarker, m.start); break }
+            from = m.start + 1
         }
         // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
         var headingStop = sentenceRange.upperBound
@@ -75,7 +74,7 @@ extension ExtractionState {
             guard at > k, at < sentenceRange.upperBound, at < nextMarker, at < headingStop else { continue }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
-            if f.label.hasPrefix("含") || f.label.hasPrefix("（含") || f.label.hasPrefix("(含") { continue }
+            if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
             parts.append(id)
         }
         // "预算X，其中A、B；支出Y，其中C、D": the figure that opens the next list after a "；" is
@@ -133,7 +132,7 @@ extension ExtractionState {
                 return from < to && !(from..<to).contains { s[$0] == "；" || s[$0] == ";" }
             }) { continue }
             // "一级指标3个，二级指标7个，三级指标15个": levels of one tree, not a partition
-            if familyParts.filter({ ExtractionState.isLevelName(facts[$0].head) }).count >= 2 { continue }
+            if familyParts.filter({ isLevelName(facts[$0].head) }).count >= 2 { continue }
             // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
             // is no part: it ends the list, or, first in it, leaves no list at all
             if familyParts.count >= 2, let r = familyParts.firstIndex(where: { interval(facts[$0]).overlaps(interval(facts[whole])) }) {
@@ -171,7 +170,7 @@ extension ExtractionState {
             if marker == .baokuo {
                 let last = facts[familyParts.last!]
                 let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
-                closed = !after.hasPrefix("等")
+                closed = !vocabulary[.openListMarkers].isPrefix(of: after)
             } else {
                 closed = false
             }
@@ -238,16 +237,17 @@ extension ExtractionState {
             }
             guard close < limit else { continue }
             let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
-            guard inside.count >= 2, !p.text.hasPrefix("其中", at: open + 1), !p.text.hasPrefix("含", at: open + 1) else { continue }
+            guard inside.count >= 2, vocabulary[.listOpenersOf].prefixLength(s, at: open + 1) == 0,
+                  vocabulary[.inclusionMarkers].prefixLength(s, at: open + 1) == 0 else { continue }
             let plain = inside.allSatisfy { id in
                 let f = facts[id]
                 return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == 0 && !f.comparesYears
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
-                    && f.head.unicodeScalars.count >= 2 && !f.label.hasPrefix("含")
+                    && f.head.unicodeScalars.count >= 2 && !vocabulary[.inclusionMarkers].isPrefix(of: f.label)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
                     && (f.concept.item != nil || !f.concept.scope.isEmpty)
                     && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
-                    && !["减", "加", "乘", "除"].contains(where: { f.head.hasPrefix($0) })
+                    && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
             appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: false, nestedThresholds: false))
@@ -267,20 +267,15 @@ extension ExtractionState {
     }
 
     /// "一级指标", "二级指标": a level of a hierarchy.
-    static func isLevelName(_ head: String) -> Bool {
-        let s = Array(head.unicodeScalars)
-        return s.count >= 2 && "一二三四五".unicodeScalars.contains(s[0]) && s[1] == "级"
-    }
+    func isLevelName(_ head: String) -> Bool { vocabulary[.levelNames].isPrefix(of: head) }
 
     /// "森林生态效益补偿资金调减1.50万元": a change word after a name of its own.
     func isNamedAdjustment(_ f: Fact) -> Bool {
         guard f.change != 0, !f.comparesYears else { return false }
-        let verbs = Labels.increaseWords + Labels.decreaseWords + ["扣回", "收回"]
-        guard let verb = verbs.filter({ f.head.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return false }
-        return f.head.count - verb.count >= 2
+        let verbs = labels.changeWords.union(vocabulary[.recoveryWords])
+        guard let verb = verbs.suffix(of: f.head) else { return false }
+        return f.head.unicodeScalars.count - verb.unicodeScalars.count >= 2
     }
-
-    static let subListMarkers = ["即：", "即:", "即", "主要是", "主要为", "主要包括", "包括", "具体为", "具体是", "具体包括", "分别为", "分别是"]
 
     /// Parts without the items of a part that is broken down further; nil when a breakdown does
     /// not add up to its part, so where it ends is unknown.
@@ -312,9 +307,8 @@ extension ExtractionState {
         var k = from
         while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
         guard k < to else { return false }
-        let rest = String(String.UnicodeScalarView(s[k..<to]))
-        if rest.hasPrefix("即将") || rest.hasPrefix("即时") { return false }
-        return ExtractionState.subListMarkers.contains { rest.hasPrefix($0) }
+        if vocabulary[.notSubListWords].prefixLength(s, at: k, end: to) > 0 { return false }
+        return vocabulary[.subListMarkers].prefixLength(s, at: k, end: to) > 0
     }
 
     static func commonSuffix(_ words: [String]) -> String {
@@ -343,7 +337,7 @@ extension ExtractionState {
     /// "投资亿元以上项目35个", "5亿元以上8个": a part counted above a threshold; such parts nest.
     func isThresholdQualified(_ id: Int, among ids: [Int]) -> Bool {
         let f = facts[id]
-        if f.label.contains("以上") || f.label.contains("以下") || f.label.contains("超过") { return true }
+        if vocabulary[.thresholdWords].occurs(in: f.label) { return true }
         guard let k = ids.firstIndex(of: id), k > 0 else { return false }
         let prev = facts[ids[k - 1]]
         return prev.number.comparator != nil && f.label.isEmpty && sentenceIndex(of: prev) == sentenceIndex(of: f)
@@ -387,7 +381,7 @@ extension ExtractionState {
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
     mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
-        for (n, id) in ids.enumerated() {
+        for id in ids {
             let f = facts[id]
             guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
             if (groupsOfWhole[id] != nil) { continue }
@@ -395,7 +389,8 @@ extension ExtractionState {
             let depth = f.number.parenDepth
             let sameSentence = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
             let head = f.head
-            if head.hasPrefix("合计") || head.hasPrefix("总计") || f.label.hasSuffix("合计") || f.label.hasSuffix("总计") || f.label.hasSuffix("合计为") {
+            let sums = vocabulary[.sumWords]
+            if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast()))) {
                 // parts before the total, back to the previous total in the sentence
                 var parts = [Int]()
                 for other in sameSentence.reversed() where facts[other].number.range.upperBound <= f.number.numberRange.lowerBound {
@@ -407,21 +402,18 @@ extension ExtractionState {
                 }
                 continue
             }
-            guard f.label.contains("共") else { continue }
-            _ = n
+            guard vocabulary[.wholeFirstMarkers].occurs(in: f.label) else { continue }
             // parts after 共N, up to the next total or 其中 in the sentence
             var parts = [Int]()
             for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
-                if facts[other].marksTotal || facts[other].label.contains("其中") { break }
+                if facts[other].marksTotal || vocabulary[.listOpenersOf].occurs(in: facts[other].label) { break }
                 // "年中增加5个项目" is a flow over the year, not a part of 共N
                 if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }
                 parts.append(other)
             }
             guard parts.count >= 2, !parts.contains(where: isGrouped) else { continue }
-            let statusWords = ["已完成", "完成", "未完成", "正在", "推进", "拟", "结转", "调出", "取消", "在建", "暂缓", "终止", "延期", "实施中", "办结", "未办结", "剩余", "已", "尚未"]
-            let partition = parts.allSatisfy { pid in statusWords.contains { facts[pid].head.contains($0) } }
+            let partition = parts.allSatisfy { vocabulary[.statusPartWords].occurs(in: facts[$0].head) }
             appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
-            _ = n
         }
     }
 

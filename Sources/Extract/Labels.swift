@@ -1,13 +1,56 @@
+import JXCore
 import JXNormalize
+import JXRules
+import JXStructure
 
-/// Finds the noun phrase a number belongs to: the words before it in its clause.
-enum Labels {
+/// Finds the noun phrase a number belongs to: the words before it in its clause. The words that
+/// open, close, join and qualify labels come from the vocabulary.
+struct Labels {
+    let leadingConnectives: WordSet
+    let trailingFillers: WordSet
+    let distributiveMarkers: WordSet
+    let nameJoiners: WordSet
+    let enumerators: WordSet
+    let comparatorWords: WordSet
+    let increaseWords: WordSet
+    let decreaseWords: WordSet
+    let changeWords: WordSet
+    let comparisonBases: WordSet
+    let comparisonClosers: WordSet
+    let yearComparisons: WordSet
+    let priorYearWords: WordSet
+    let totalMarkers: WordSet
+    let startOfYear: WordSet
+    let notComparisonAfterBi: WordSet
+    let notComparisonBeforeBi: WordSet
+
+    /// The labels of the default vocabulary (tests).
+    static let standard = Labels(vocabulary: .embedded)
+
+    init(vocabulary v: Vocabulary) {
+        leadingConnectives = v[.leadingConnectives]
+        trailingFillers = v[.trailingFillers]
+        distributiveMarkers = v[.distributiveMarkers]
+        nameJoiners = v[.nameJoiners]
+        enumerators = v[.enumeratorWords]
+        comparatorWords = v.union(.comparatorAtLeast, .comparatorAtMost, .comparatorGreater, .comparatorLess)
+        increaseWords = v[.increaseWords]
+        decreaseWords = v[.decreaseWords]
+        changeWords = v.union(.increaseWords, .decreaseWords)
+        comparisonBases = v[.comparisonBases]
+        comparisonClosers = v[.comparisonClosers]
+        yearComparisons = v[.yearComparisons]
+        priorYearWords = v[.priorYearWords]
+        totalMarkers = v[.totalMarkers]
+        startOfYear = v[.startOfYearWords]
+        notComparisonAfterBi = v[.notComparisonAfterBi]
+        notComparisonBeforeBi = v[.notComparisonBeforeBi]
+    }
+
     static let clauseBoundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
     static let openBrackets: Set<Unicode.Scalar> = ["（", "(", "【", "["]
     static let closeBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
 
-    static let leadingConnectives = ["其中：", "其中:", "其中，", "其中", "包括", "含有", "含", "另有", "另", "以及", "及", "和", "与", "分别为", "分别是", "此外", "同时", "主要是", "主要为", "即"]
-    static let trailingFillers = ["分别为", "分别是", "总计为", "合计为", "共计为", "累计为", "总额为", "共计", "合计", "总计", "累计", "达到", "约为", "仅为", "只有", "为", "是", "达", "约", "共", "有", "的", "已", "仅", "近", "至", "到"]
 
     /// The label range for a number starting at `start`, not reaching back before `limit`.
     static func labelRange(_ s: [Unicode.Scalar], numberStart start: Int, limit: Int, listOfNames: Bool = false) -> Range<Int> {
@@ -64,7 +107,7 @@ enum Labels {
     /// of names before 分别/各 and a list of figures after it pair up by position. Returns the label
     /// of each listed figure (by index into `numbers`), "收总计减少", "支总计减少"; nothing when the two
     /// lists differ in length.
-    static func distributedLabels(_ numbers: [ScannedNumber], _ s: [Unicode.Scalar], sentences: [Range<Int>],
+    func distributedLabels(_ numbers: [ScannedNumber], _ s: [Unicode.Scalar], sentences: [Range<Int>],
                                   isOneName: (String) -> Bool) -> [Int: String?] {
         // nil: a list that does not pair up, whose figures therefore name no one thing
         var labels = [Int: String?]()
@@ -78,10 +121,10 @@ enum Labels {
             guard j > i else { continue }
             let sentenceStart = sentences.first { $0.contains(numbers[i].numberRange.lowerBound) }?.lowerBound ?? 0
             let previousEnd = i > 0 ? max(sentenceStart, numbers[i - 1].range.upperBound) : sentenceStart
-            let range = labelRange(s, numberStart: numbers[i].numberRange.lowerBound, limit: previousEnd, listOfNames: true)
+            let range = Labels.labelRange(s, numberStart: numbers[i].numberRange.lowerBound, limit: previousEnd, listOfNames: true)
             let label = String(String.UnicodeScalarView(s[range]))
             guard let (names, verb) = distributedNames(label, count: j - i + 1, isOneName: isOneName) else {
-                if distributiveMarkers.contains(where: { label.hasSuffix($0) }) || label.contains("分别") {
+                if distributiveMarkers.isSuffix(of: label) || distributiveMarkers.occurs(in: label) {
                     for k in i...j { labels[k] = .some(nil) }
                 }
                 continue
@@ -91,18 +134,22 @@ enum Labels {
         return labels
     }
 
-    static let distributiveMarkers = ["分别为", "分别是", "分别达到", "分别达", "分别", "各为", "各是", "各", "依次为", "依次是"]
-
     /// "收、支总计各减少" → (["收总计", "支总计"], "减少").
-    static func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false }) -> ([String], String)? {
-        for marker in distributiveMarkers {
-            guard let r = label.range(of: marker, options: .backwards) else { continue }
-            var verb = String(label[r.upperBound...])
-            for filler in ["为", "是", "：", ":"] where verb.hasSuffix(filler) { verb = String(verb.dropLast(filler.count)) }
+    func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false }) -> ([String], String)? {
+        let s = Array(label.unicodeScalars)
+        // the last marker in the label, the longest there
+        var k = s.count - 1
+        while k >= 0 {
+            let length = distributiveMarkers.prefixLength(s, at: k)
+            defer { k -= 1 }
+            guard length > 0 else { continue }
+            var verb = String(String.UnicodeScalarView(s[(k + length)...]))
+            for filler in ["：", ":"] where verb.hasSuffix(filler) { verb = String(verb.dropLast(filler.count)) }
+            verb = trailingFillers.droppingSuffix(verb)
             // only a change word may follow the marker: "各减少", "分别增长"
-            guard verb.isEmpty || (increaseWords + decreaseWords).contains(verb) else { continue }
-            let list = String(label[..<r.lowerBound])
-            var names = splitNames(list, on: ["、"])
+            guard verb.isEmpty || changeWords.contains(verb) else { continue }
+            let list = String(String.UnicodeScalarView(s[..<k]))
+            var names = Labels.splitNames(list, on: ["、"])
             // "A、B和C": the last joiner is a word, unless it belongs to a name ("公务用车购置及运行费");
             // when either reading is possible the list is not paired
             if let last = names.last, let (a, b) = splitAtLastJoiner(last), !isOneName(last) {
@@ -118,7 +165,7 @@ enum Labels {
             }
             // "收、支总计", "基本、项目支出": short first names share the last name's ending
             let last = names[names.count - 1]
-            let short = names.dropLast().map { withoutLeadingYear($0).count }
+            let short = names.dropLast().map { Labels.withoutLeadingYear($0).count }
             if let length = short.first, short.allSatisfy({ $0 == length }), length <= 2, last.count > length + 1 {
                 let ending = String(last.dropFirst(length))
                 names = names.dropLast().map { $0 + ending } + [last]
@@ -126,6 +173,14 @@ enum Labels {
             return (names, verb)
         }
         return nil
+    }
+
+    /// "2023年度收" → (2023, 6): a year opening a name, with its length in scalars.
+    static func leadingYear(_ name: String) -> (year: Int, length: Int)? {
+        let s = Array(name.unicodeScalars.prefix(6))
+        guard s.count >= 5, s.prefix(4).allSatisfy(CharClass.isDigit), s[4] == "年" else { return nil }
+        let year = s.prefix(4).reduce(0) { $0 * 10 + Int($1.value - 48) }
+        return (year, s.count > 5 && s[5] == "度" ? 6 : 5)
     }
 
     /// "2023年度收" → "收".
@@ -140,18 +195,16 @@ enum Labels {
     }
 
     /// "公务用车购置及运行费和公务接待费" → ("公务用车购置及运行费", "公务接待费").
-    static func splitAtLastJoiner(_ name: String) -> (String, String)? {
+    func splitAtLastJoiner(_ name: String) -> (String, String)? {
         let s = Array(name.unicodeScalars)
         var depth = 0
         var best: (Int, Int)?
         for k in s.indices {
-            if openBrackets.contains(s[k]) || s[k] == "“" { depth += 1 }
-            if closeBrackets.contains(s[k]) || s[k] == "”" { depth = max(0, depth - 1) }
-            guard depth == 0 else { continue }
-            for joiner in ["以及", "和", "及", "与"] {
-                let j = Array(joiner.unicodeScalars)
-                if k + j.count <= s.count, Array(s[k..<(k + j.count)]) == j, k > 0 { best = (k, j.count) }
-            }
+            if Labels.openBrackets.contains(s[k]) || s[k] == "“" { depth += 1 }
+            if Labels.closeBrackets.contains(s[k]) || s[k] == "”" { depth = max(0, depth - 1) }
+            guard depth == 0, k > 0 else { continue }
+            let length = nameJoiners.prefixLength(s, at: k)
+            if length > 0 { best = (k, length) }
         }
         guard let (k, length) = best, k + length < s.count else { return nil }
         return (String(String.UnicodeScalarView(s[..<k])), String(String.UnicodeScalarView(s[(k + length)...])))
@@ -178,9 +231,10 @@ enum Labels {
         return names
     }
 
-    static func isListJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    func isListJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard r.lowerBound <= r.upperBound, r.upperBound <= s.count else { return false }
-        return ["、", "和", "及", "与"].contains(String(String.UnicodeScalarView(s[r])))
+        if r.count == 1 && s[r.lowerBound] == "、" { return true }
+        return !r.isEmpty && nameJoiners.prefixLength(s, at: r.lowerBound, end: r.upperBound) == r.count
     }
 
     /// Length of a list number opening a label ("1.", "2、", "（一）", "(3)", "①"), followed by a Han
@@ -191,7 +245,7 @@ enum Labels {
             k = 1
         } else if let first = s.first, first == "（" || first == "(" {
             k = 1
-            while k < s.count && k <= 3 && (CharClass.isDigit(s[k]) || "一二三四五六七八九十".unicodeScalars.contains(s[k])) { k += 1 }
+            while k < s.count && k <= 3 && (CharClass.isDigit(s[k]) || ChineseNumerals.digit(s[k]) != nil) { k += 1 }
             guard k > 1, k < s.count, s[k] == "）" || s[k] == ")" else { return 0 }
             k += 1
         } else {
@@ -203,21 +257,20 @@ enum Labels {
     }
 
     /// The label without connectives, fillers and comparator words.
-    static func head(_ label: String) -> String {
+    func head(_ label: String) -> String {
         var h = label
         // "一是…", "二是…": an enumerator, not part of the name
-        let scalars = Array(h.unicodeScalars)
-        if scalars.count > 2, scalars[1] == "是", "一二三四五六七八九十".unicodeScalars.contains(scalars[0]) {
-            h = String(h.unicodeScalars.dropFirst(2))
+        if let e = enumerators.prefix(of: h), h.unicodeScalars.count > e.unicodeScalars.count {
+            h = String(h.unicodeScalars.dropFirst(e.unicodeScalars.count))
         }
         // "1.基本支出预算", "（二）项目支出": a list number, not part of the name
-        let enumerator = enumeratorLength(Array(h.unicodeScalars))
+        let enumerator = Labels.enumeratorLength(Array(h.unicodeScalars))
         if enumerator > 0 { h = String(h.unicodeScalars.dropFirst(enumerator)) }
         var changed = true
         while changed {
             changed = false
-            for word in leadingConnectives where h.hasPrefix(word) && h.count > word.count {
-                h = String(h.dropFirst(word.count))
+            if let word = leadingConnectives.prefix(of: h), h.unicodeScalars.count > word.unicodeScalars.count {
+                h = String(h.unicodeScalars.dropFirst(word.unicodeScalars.count))
                 changed = true
             }
             for sym in ["：", ":", "，", "（", "("] where h.hasPrefix(sym) {
@@ -228,9 +281,11 @@ enum Labels {
         changed = true
         while changed {
             changed = false
-            // "节约" is a word of its own, not "节" with a trailing 约
-            for word in trailingFillers + comparatorWords where h.hasSuffix(word) && h.count > word.count && !(word == "约" && h.hasSuffix("节约")) {
-                h = String(h.dropLast(word.count))
+            // a change verb is a word of its own: "节约" is not "节" with a trailing 约
+            let filler = [trailingFillers.suffix(of: h), comparatorWords.suffix(of: h)].compactMap { $0 }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+            if let word = filler, h.unicodeScalars.count > word.unicodeScalars.count,
+               (changeWords.suffix(of: h)?.unicodeScalars.count ?? 0) <= word.unicodeScalars.count {
+                h = String(h.unicodeScalars.dropLast(word.unicodeScalars.count))
                 changed = true
             }
             for sym in ["≥", "≤", ">", "<", "=", "：", ":"] where h.hasSuffix(sym) {
@@ -241,25 +296,20 @@ enum Labels {
         return h
     }
 
-    static let comparatorWords = ["大于等于", "小于等于", "不少于", "不低于", "不超过", "不高于", "不多于", "至少", "超过", "高于", "低于", "大于", "小于"]
-    static let increaseWords = ["增加", "增长", "提高", "提升", "上升", "增幅", "调增", "追加", "超支", "增支", "多支出", "多"]
-    static let decreaseWords = ["减少", "下降", "降低", "减", "调减", "压减", "节约", "节省", "节余", "压缩", "减支", "少支出", "少", "降幅"]
-    /// What a comparison is made against: "比预算数…", "较上年…", "与2022年相比…".
-    static let comparisonBases = ["上年", "去年", "上一年", "同期", "预算", "计划", "年初", "目标", "批复", "年度", "调整"]
 
     /// "比预算数节约2.00万元", "较2024年的2000万元", "与上年相比减少": a figure stated against another,
     /// whatever the verb. "比例", "占比", "较好" are not comparisons.
-    static func isComparison(_ label: String) -> Bool {
+    func isComparison(_ label: String) -> Bool {
         let s = Array(label.unicodeScalars)
         for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
-            if ch == "比" && i + 1 < s.count && (s[i + 1] == "例" || s[i + 1] == "重" || s[i + 1] == "率") { continue }
-            if ch == "比" && i > 0 && (s[i - 1] == "占" || s[i - 1] == "对" || s[i - 1] == "同" || s[i - 1] == "环") { continue }
+            if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
+            if ch == "比" && notComparisonBeforeBi.suffixLength(s, endingAt: i) > 0 { continue }
             let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
             if ch == "与" || ch == "同" {
-                if rest.contains("相比") || rest.contains("比较") || rest.contains("持平") { return true }
+                if comparisonClosers.occurs(in: rest) { return true }
                 continue
             }
-            if comparisonBases.contains(where: { rest.hasPrefix($0) || rest.hasPrefix("数" + $0) })
+            if comparisonBases.isPrefix(of: rest) || (rest.hasPrefix("数") && comparisonBases.isPrefix(of: rest.dropFirst()))
                 || rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" {
                 return true
             }
@@ -267,16 +317,34 @@ enum Labels {
         return false
     }
     /// A comparison with another year ("较上年", "比2022年的", "与上年同期相比"), not with the budget or a target.
-    static func comparesWithYear(_ label: String) -> Bool {
-        if yearComparisons.contains(where: { label.contains($0) }) && !label.contains("年初") { return true }
+    func comparesWithYear(_ label: String) -> Bool {
+        // "较年初" compares with the initial budget, not with another year
+        if yearComparisons.occurs(in: label) && !startOfYear.occurs(in: label) { return true }
         let s = Array(label.unicodeScalars)
         for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
             let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
-            if ["上年", "去年", "上一年", "同期", "前一年"].contains(where: { rest.hasPrefix($0) }) { return true }
+            if priorYearWords.isPrefix(of: rest) { return true }
             if rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" { return true }
         }
         return false
     }
-    static let yearComparisons = ["同比", "较上年", "比上年", "较去年", "比去年", "较上一年", "比上一年", "环比", "较年初", "比年初"]
-    static let totalMarkers = ["合计", "共计", "总计", "共", "总额", "总数"]
+}
+
+/// Small text helpers over Unicode scalars.
+enum Text {
+    /// The text before and after the first word of `words` in it.
+    static func split(_ text: String, atFirst words: WordSet) -> (before: String, after: String)? {
+        let s = Array(text.unicodeScalars)
+        guard let m = words.firstMatch(in: s) else { return nil }
+        return (String(String.UnicodeScalarView(s[..<m.start])), String(String.UnicodeScalarView(s[(m.start + m.length)...])))
+    }
+
+    /// The text before and after the last word of `words` in it.
+    static func split(_ text: String, atLast words: WordSet) -> (before: String, after: String)? {
+        let s = Array(text.unicodeScalars)
+        guard let m = words.matches(in: s).last else { return nil }
+        return (String(String.UnicodeScalarView(s[..<m.start])), String(String.UnicodeScalarView(s[(m.start + m.length)...])))
+    }
+
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
 }

@@ -1,41 +1,48 @@
 import Foundation
 import JXCore
 import JXNormalize
+import JXRules
 import JXStructure
 
 /// Finds numbers with their units, comparators and years in normalized text. A single hand-written
 /// pass over Unicode scalars: this is the hot path of the whole tool.
-public enum NumberScanner {
+public struct NumberScanner: Sendable {
     public struct Result: Sendable {
         public var numbers: [ScannedNumber] = []
         public var years: [YearMention] = []
     }
 
-    /// Measure words of counts, longest first so "人次" wins over "人".
-    static let measureWords: [[Unicode.Scalar]] = [
-        "微克/立方米", "毫克/立方米", "个百分点", "个工作日", "工作日", "平方米", "立方米", "万人次", "人次", "家次", "户次", "场次", "批次", "项次", "篇次", "个月", "公里", "千米",
-        "小时", "周年", "个", "家", "次", "人", "项", "件", "辆", "套", "篇", "场", "台", "名", "户", "份", "期", "批", "所",
-        "座", "处", "条", "本", "册", "张", "块", "间", "栋", "棵", "株", "头", "只", "吨", "亩", "米", "天", "周", "剂",
-        "盒", "瓶", "箱", "册", "部", "门", "类", "点", "余", "岁", "元", "倍", "级", "星", "轮", "届", "位", "起",
-        "個", "項", "場", "間", "輛", "個月", "戶", "處", "臺",
-    ].map { Array($0.unicodeScalars) }
+    // the vocabulary's classes the scanner reads, looked up once
+    let countUnits: WordSet
+    let fenWords: WordSet
+    let percentagePoints: WordSet
+    let comparators: [(WordSet, NumberComparator)]
+    let trailingComparators: [(WordSet, NumberComparator)]
+    let relativeYears: [(WordSet, Int)]
+    let rangeJoiners: WordSet
+    let references: WordSet
 
-    /// "分" is a score unless what follows makes it another word (分别, 分析, 分管, 三分之一 …).
-    static let notScoreAfterFen: Set<Unicode.Scalar> = [
-        "之", "钟", "别", "析", "管", "类", "配", "解", "布", "散", "工", "期", "批", "摊", "项", "行", "支", "队", "组",
-        "段", "院", "局", "会", "部", "享", "成", "红", "担", "贝", "秒", "辨", "化", "歧", "级", "档", "数", "值", "制",
-    ]
+    public init(vocabulary: Vocabulary) {
+        countUnits = vocabulary[.countUnits]
+        fenWords = vocabulary[.notScoreAfterFen]
+        percentagePoints = vocabulary[.percentagePointUnits]
+        comparators = [(vocabulary[.comparatorAtLeast], .atLeast), (vocabulary[.comparatorAtMost], .atMost),
+                       (vocabulary[.comparatorGreater], .greater), (vocabulary[.comparatorLess], .less)]
+        trailingComparators = [(vocabulary[.trailingAtLeast], .atLeast), (vocabulary[.trailingAtMost], .atMost)]
+        relativeYears = [(vocabulary[.previousYear], -1), (vocabulary[.currentYear], 0), (vocabulary[.nextYear], 1)]
+        rangeJoiners = vocabulary[.rangeJoiners]
+        references = vocabulary[.documentReferences]
+    }
 
-    static let comparatorWords: [([Unicode.Scalar], NumberComparator)] = ([
-        ("大于等于", .atLeast), ("小于等于", .atMost), ("不少于", .atLeast), ("不低于", .atLeast), ("不小于", .atLeast),
-        ("不超过", .atMost), ("不高于", .atMost), ("不多于", .atMost), ("不大于", .atMost), ("至少", .atLeast),
-        ("最少", .atLeast), ("最多", .atMost), ("大于", .greater), ("高于", .greater), ("超过", .greater), ("多于", .greater),
-        ("小于", .less), ("低于", .less), ("少于", .less),
-    ] as [(String, NumberComparator)]).map { (Array($0.0.unicodeScalars), $0.1) }
+    /// The scanner of the default vocabulary (tests, and callers without a rule set).
+    public static let standard = NumberScanner(vocabulary: .embedded)
 
-    public static func scan(_ text: TextRun) -> Result { scan(text.scalars) }
+    public static func scan(_ text: TextRun) -> Result { standard.scan(text.scalars) }
+    public static func scan(_ s: [Unicode.Scalar]) -> Result { standard.scan(s) }
 
-    public static func scan(_ s: [Unicode.Scalar]) -> Result {
+    public func scan(_ text: TextRun) -> Result { scan(text.scalars) }
+
+    public func scan(_ s: [Unicode.Scalar]) -> Result {
         var result = Result()
         let n = s.count
         var i = 0
@@ -158,7 +165,7 @@ public enum NumberScanner {
 
     /// "收、支总计分别为400.00、450.00万元": bare numbers listed with 、 right before a number with a
     /// unit share its unit.
-    static func shareUnitBackwards(_ s: [Unicode.Scalar], _ numbers: inout [ScannedNumber]) {
+    func shareUnitBackwards(_ s: [Unicode.Scalar], _ numbers: inout [ScannedNumber]) {
         let last = numbers[numbers.count - 1]
         var joinStart = last.numberRange.lowerBound
         var j = numbers.count - 2
@@ -176,7 +183,7 @@ public enum NumberScanner {
 
     // MARK: units
 
-    static func readUnit(_ s: [Unicode.Scalar], from start: Int, into number: inout ScannedNumber) -> Int {
+    func readUnit(_ s: [Unicode.Scalar], from start: Int, into number: inout ScannedNumber) -> Int {
         let n = s.count
         let k = start
         func has(_ word: String) -> Bool {
@@ -193,12 +200,6 @@ public enum NumberScanner {
             number.unitText = unit.rawValue
             return k + unit.rawValue.unicodeScalars.count
         }
-        // traditional characters: 萬元, 億元, 萬美元
-        for (text, unit) in [("萬美元", MoneyUnit.wanUSD), ("萬元", .wanYuan), ("億元", .yiYuan)] where has(text) {
-            number.kind = .money(unit)
-            number.unitText = text
-            return k + text.unicodeScalars.count
-        }
         if k < n && (s[k] == "%" || s[k] == "％") {
             number.kind = .percent
             number.unitText = "%"
@@ -209,17 +210,17 @@ public enum NumberScanner {
             number.unitText = "‰"
             return k + 1
         }
-        if has("个百分点") {
+        let pointLength = percentagePoints.prefixLength(s, at: k)
+        if pointLength > 0 {
             number.kind = .percentagePoint
-            number.unitText = "个百分点"
-            return k + 4
+            number.unitText = String(String.UnicodeScalarView(s[k..<(k + pointLength)]))
+            return k + pointLength
         }
         if k < n && s[k] == "分" {
-            let next: Unicode.Scalar? = k + 1 < n ? s[k + 1] : nil
             // "9时30分", "9:30分": the minutes of a time of day
             let at = number.numberRange.lowerBound
             let clock = at >= 2 && ["时", ":", "：", "点"].contains(s[at - 1]) && CharClass.isDigit(s[at - 2])
-            if !clock && (next == nil || !notScoreAfterFen.contains(next!)) {
+            if !clock && fenWords.prefixLength(s, at: k) == 0 {
                 number.kind = .score
                 number.unitText = "分"
                 return k + 1
@@ -259,22 +260,15 @@ public enum NumberScanner {
         return k
     }
 
-    static func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
+    func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
         guard k < s.count, CharClass.isHan(s[k]) else { return nil }
-        for word in measureWords where k + word.count <= s.count {
-            var match = true
-            for (d, ch) in word.enumerated() where s[k + d] != ch {
-                match = false
-                break
-            }
-            if match { return String(String.UnicodeScalarView(word)) }
-        }
-        return nil
+        let length = countUnits.prefixLength(s, at: k)
+        return length > 0 ? String(String.UnicodeScalarView(s[k..<(k + length)])) : nil
     }
 
     // MARK: context
 
-    static func signAllowed(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+    func signAllowed(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         if i == 0 { return true }
         let p = s[i - 1]
         if CharClass.isDigit(p) || CharClass.isASCIILetter(p) { return false }
@@ -285,15 +279,14 @@ public enum NumberScanner {
             || p == "\u{3000}" || CharClass.isHan(p)
     }
 
-    static func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var text = [Unicode.Scalar]()
         for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
         let joined = String(String.UnicodeScalarView(text))
-        let joiners = ["-", "—", "–", "~", "～", "至", "到", "(含)-", "（含）-", "(含)—", "（含）—", "－", "—", "──", "--", "~", "―"]
-        return joiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
+        return rangeJoiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
     }
 
-    static func rangeFollows(_ s: [Unicode.Scalar], from dash: Int) -> Bool {
+    func rangeFollows(_ s: [Unicode.Scalar], from dash: Int) -> Bool {
         // "80-90分", "1-3个": digits then a unit
         var k = dash + 1
         while k < s.count && (CharClass.isDigit(s[k]) || s[k] == ".") { k += 1 }
@@ -303,7 +296,7 @@ public enum NumberScanner {
         return measureWord(s, at: k) != nil
     }
 
-    static func comparator(before s: [Unicode.Scalar], at start: Int) -> NumberComparator? {
+    func comparator(before s: [Unicode.Scalar], at start: Int) -> NumberComparator? {
         var k = start
         while k > 0 && CharClass.isInlineSpace(s[k - 1]) { k -= 1 }
         guard k > 0 else { return nil }
@@ -315,15 +308,18 @@ public enum NumberScanner {
         case "=", "＝": return k >= 2 && (s[k - 2] == ">" || s[k - 2] == "＞") ? .atLeast : (k >= 2 && (s[k - 2] == "<" || s[k - 2] == "＜") ? .atMost : nil)
         default: break
         }
-        for (word, cmp) in comparatorWords where k >= word.count {
-            if Array(s[(k - word.count)..<k]) == word { return cmp }
+        // the longest comparator word wins: "不超过" is ≤, not "超过"
+        var best: (length: Int, comparator: NumberComparator)?
+        for (words, cmp) in comparators {
+            let length = words.suffixLength(s, endingAt: k)
+            if length > (best?.length ?? 0) { best = (length, cmp) }
         }
-        return nil
+        return best?.comparator
     }
 
     /// How many scalars a comparator in front of the number at `start` takes ("不少于300人" → 3,
     /// "≥ 90%" → 2); 0 when there is none.
-    static func leadingComparatorLength(_ s: [Unicode.Scalar], at start: Int) -> Int {
+    func leadingComparatorLength(_ s: [Unicode.Scalar], at start: Int) -> Int {
         var k = start
         while k > 0 && CharClass.isInlineSpace(s[k - 1]) { k -= 1 }
         guard k > 0 else { return 0 }
@@ -332,37 +328,33 @@ public enum NumberScanner {
         case "=", "＝": return k >= 2 && "><＞＜".unicodeScalars.contains(s[k - 2]) ? start - k + 2 : 0
         default: break
         }
-        for (word, _) in comparatorWords where k >= word.count {
-            if Array(s[(k - word.count)..<k]) == word { return start - k + word.count }
-        }
-        return 0
+        let length = comparators.map { $0.0.suffixLength(s, endingAt: k) }.max() ?? 0
+        return length > 0 ? start - k + length : 0
     }
 
-    static func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (NumberComparator, Int)? {
-        let options: [(String, NumberComparator)] = [("及以上", .atLeast), ("以上", .atLeast), ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost)]
-        for (word, cmp) in options {
-            let w = Array(word.unicodeScalars)
-            if k + w.count <= s.count && Array(s[k..<(k + w.count)]) == w { return (cmp, w.count) }
+    func trailingComparator(_ s: [Unicode.Scalar], at k: Int) -> (NumberComparator, Int)? {
+        for (words, cmp) in trailingComparators {
+            let length = words.prefixLength(s, at: k)
+            if length > 0 { return (cmp, length) }
         }
         return nil
     }
 
     /// "表5", "图 2", "附件1", "附表3": references to parts of the document.
-    static func isReference(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+    func isReference(_ s: [Unicode.Scalar], at start: Int) -> Bool {
         var k = start - 1
         while k >= 0 && CharClass.isInlineSpace(s[k]) { k -= 1 }
         guard k >= 0 else { return false }
-        if s[k] == "表" || s[k] == "图" { return true }
-        return k >= 1 && s[k - 1] == "附" && s[k] == "件"
+        return references.suffixLength(s, endingAt: k + 1) > 0
     }
 
     /// "第3次", "第十一": ordinals are not quantities.
-    static func isOrdinal(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+    func isOrdinal(_ s: [Unicode.Scalar], at start: Int) -> Bool {
         start > 0 && s[start - 1] == "第"
     }
 
     /// "5月", "20日" (after a month), "15号": parts of dates.
-    static func isDatePart(_ s: [Unicode.Scalar], end: Int, value: Int, decimals: Int) -> Bool {
+    func isDatePart(_ s: [Unicode.Scalar], end: Int, value: Int, decimals: Int) -> Bool {
         guard decimals == 0, end < s.count else { return false }
         let next = s[end]
         if next == "月" && (1...12).contains(value) {
@@ -375,14 +367,14 @@ public enum NumberScanner {
         return false
     }
 
-    static func skipDate(_ s: [Unicode.Scalar], from k: Int) -> Int {
+    func skipDate(_ s: [Unicode.Scalar], from k: Int) -> Int {
         var j = k
         if j < s.count && (s[j] == "月" || s[j] == "日" || s[j] == "号") { j += 1 }
         return j
     }
 
     /// A four-digit year before 年: "2022年", "2022年度", "2020年末", "2021年4月15日", "2020-2022年".
-    static func yearMention(_ s: [Unicode.Scalar], year: Int, start: Int, end: Int, quoted: Bool) -> (mention: YearMention, end: Int)? {
+    func yearMention(_ s: [Unicode.Scalar], year: Int, start: Int, end: Int, quoted: Bool) -> (mention: YearMention, end: Int)? {
         let n = s.count
         var k = end
         // "2020-2022年": a range; the first year is reported as rangeEnd too
@@ -427,23 +419,15 @@ public enum NumberScanner {
     }
 
     /// 上年 / 上一年 / 去年 / 上年度 / 本年 / 当年 / 今年 / 本年度 / 下年 / 明年 / 次年.
-    static func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
-        let ch = s[i]
-        guard ch == "上" || ch == "去" || ch == "本" || ch == "当" || ch == "今" || ch == "下" || ch == "明" || ch == "次" || ch == "前" else { return nil }
-        let words: [(String, Int)] = [("上一年度", -1), ("上一年", -1), ("上年度", -1), ("上年", -1), ("去年", -1), ("前一年", -1),
-                                      ("本年度", 0), ("本年", 0), ("当年", 0), ("今年", 0),
-                                      ("下一年度", 1), ("下一年", 1), ("下年度", 1), ("下年", 1), ("明年", 1), ("次年", 1)]
-        for (word, offset) in words {
-            let w = Array(word.unicodeScalars)
-            if i + w.count <= s.count && Array(s[i..<(i + w.count)]) == w {
-                // "本年度" inside "基本年度" is not relative; require a non-ideograph or clause start before
-                return (offset, w.count)
-            }
+    func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
+        for (words, offset) in relativeYears {
+            let length = words.prefixLength(s, at: i)
+            if length > 0 { return (offset, length) }
         }
         return nil
     }
 
-    static func decimalValue(_ literal: String) -> Decimal {
+    func decimalValue(_ literal: String) -> Decimal {
         var negative = false
         var mantissa: UInt64 = 0
         var exponent = 0

@@ -12,7 +12,7 @@ extension ExtractionState {
 
     mutating func scanParagraphs() {
         for p in doc.paragraphs {
-            let scan = NumberScanner.scan(p.text)
+            let scan = scanner.scan(p.text)
             paragraphYears[p.index] = scan.years
             for y in scan.years { years.append((p.index, y)) }
             let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
@@ -27,7 +27,7 @@ extension ExtractionState {
         var previousEnd = 0
         var previousSentence = -1
         var clauseState = (sentence: -1, position: 0, count: 0, depth: 0)
-        let distributed = Labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
+        let distributed = labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
             let r = resolve(name)
             return r.item != nil && r.scope.isEmpty
         }
@@ -79,32 +79,37 @@ extension ExtractionState {
     }
 
     mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
-        let head = Labels.head(label)
+        let head = labels.head(label)
         var shareOf: String?
         var conceptLabel = head
+        let shareMarkers = vocabulary[.shareMarkers]
         // "完成政府性基金收入900万元，占年初预算2000万元的45.0%": 2000 is the base of a share
-        if number.kind != .percent, let r = label.range(of: "占") {
-            shareOf = String(label[r.upperBound...])
-        } else if let r = head.range(of: "占") {
-            var base = String(head[r.upperBound...])
-            for suffix in ["的比重", "的比例", "比重", "比例", "的", "比"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
-            if head.hasSuffix("占比") || base.isEmpty { base = "" }
+        if number.kind != .percent, let (_, after) = Text.split(label, atFirst: shareMarkers) {
+            shareOf = after
+        } else if let (before, after) = Text.split(head, atFirst: shareMarkers) {
+            var base = after
+            let suffixes = vocabulary[.shareBaseSuffixes]
+            // "…占基本支出的比重" names 基本支出; "…占比" names no base
+            while let suffix = suffixes.suffix(of: base) { base = String(base.unicodeScalars.dropLast(suffix.unicodeScalars.count)) }
             if number.kind == .percent {
                 shareOf = base
-                conceptLabel = String(head[..<r.lowerBound])
+                conceptLabel = before
             }
-        } else if (head.hasSuffix("比重") || head.hasSuffix("所占比例")) && number.kind == .percent {
+        } else if vocabulary[.shareRateWords].isSuffix(of: head) && number.kind == .percent {
             shareOf = ""
         }
         var change = 0
-        if Labels.increaseWords.contains(where: { head.hasSuffix($0) }) { change = 1 }
-        if Labels.decreaseWords.contains(where: { head.hasSuffix($0) }) { change = -1 }
+        let up = labels.increaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
+        let down = labels.decreaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
+        if up > 0 || down > 0 { change = down >= up ? -1 : 1 }
         // "增加至365家", "下降到3%": the value reached, not the difference
-        if change != 0, label.hasSuffix("至") || label.hasSuffix("到") || label.hasSuffix("为") { change = 0 }
+        if change != 0, vocabulary[.reachedWords].isSuffix(of: label) { change = 0 }
         // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
         // "较2024年的2000万元" (a prior value stated for comparison)
-        let comparesYears = Labels.yearComparisons.contains { label.contains($0) } || Labels.isComparison(label)
-        let marksTotal = Labels.totalMarkers.contains { head.hasPrefix($0) || label.hasSuffix($0) || label.hasSuffix($0 + "为") }
+        let comparesYears = labels.yearComparisons.occurs(in: label) || labels.isComparison(label)
+        let totals = labels.totalMarkers
+        let marksTotal = totals.isPrefix(of: head) || totals.isSuffix(of: label)
+            || (label.hasSuffix("为") && totals.isSuffix(of: String(label.unicodeScalars.dropLast())))
         var concept = resolve(conceptLabel)
         if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
         if number.kind == .score {

@@ -26,7 +26,7 @@ extension ExtractionState {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
                 if let sentence = p.sentences.indices.contains(sentenceIndex(of: f)) ? p.text.string(p.sentences[sentenceIndex(of: f)]) : nil,
-                   sentence.contains("分别") { continue }
+                   vocabulary[.distributiveMarkers].occurs(in: sentence) { continue }
                 let sentence = sentenceIndex(of: f)
                 let before = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
                 // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
@@ -36,7 +36,7 @@ extension ExtractionState {
                 var base: Int?
                 if let named = f.shareOf, !named.isEmpty {
                     let wanted = resolve(named)
-                    let core = ExtractionState.withoutTotalSuffix(named)
+                    let core = withoutTotalSuffix(named)
                     // "…收入" ends many labels: a label that only ends with the name counts when
                     // nothing names the base outright
                     var loose = false
@@ -87,8 +87,7 @@ extension ExtractionState {
     /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
     /// label is A, stated before the share.
     func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
-        guard let r = f.head.range(of: "占") else { return nil }
-        let name = String(f.head[..<r.lowerBound])
+        guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers]) else { return nil }
         guard name.count >= 3 else { return nil }
         // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
         let ids = paragraphFacts[p.index]
@@ -106,11 +105,6 @@ extension ExtractionState {
     }
 
     /// "高新技术企业总数" → "高新技术企业", "收入合计" → "收入".
-    static func withoutTotalSuffix(_ name: String) -> String {
-        for suffix in ["总数", "总量", "总额", "合计", "总计", "总和"] where name.hasSuffix(suffix) {
-            return String(name.dropLast(suffix.count))
-        }
-        return name
-    }
+    func withoutTotalSuffix(_ name: String) -> String { vocabulary[.totalSuffixes].droppingSuffix(name) }
 
 }

@@ -16,11 +16,11 @@ extension ExtractionState {
         if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
         for table in doc.tables {
             // "本年度…" in a caption is the report's year, not a year of its own
-            let yearInCaption = NumberScanner.scan(table.caption.scalarArray).years.first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
+            let yearInCaption = scanner.scan(table.caption.scalarArray).years.first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
             for (r, row) in table.rows.enumerated() where row.kind == .caption {
                 // "一、当年预算执行情况（20分）": the section titles inside a table are text
                 guard let cell = row.cells.first(where: { !$0.isEmpty }) else { continue }
-                let scan = NumberScanner.scan(cell.text)
+                let scan = scanner.scan(cell.text)
                 guard !scan.numbers.isEmpty else { continue }
                 let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
                 _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
@@ -30,7 +30,7 @@ extension ExtractionState {
                 let labelText = rowLabel(row, table: table)
                 for cell in row.cells where !cell.isEmpty && !cell.inherited {
                     let header = cell.column < headers.count ? headers[cell.column] : ""
-                    var scan = NumberScanner.scan(cell.text)
+                    var scan = scanner.scan(cell.text)
                     // "-" in a money column is a stated zero (剩余指标 "-" when all was spent)
                     if scan.numbers.isEmpty, ["-", "—", "－", "–"].contains(CellText.compact(cell.string)), let zero = zeroCell(cell.text, header: header, tableUnit: table.unit) {
                         scan.numbers = [zero]
@@ -83,7 +83,7 @@ extension ExtractionState {
         if n.value == 0 && n.literal == "0" && n.range.count == text.count { return true }
         var other = 0
         // a comparator word in front of a target ("不少于300人", "大于等于95%") is part of the value
-        let lead = n.comparator == nil ? 0 : NumberScanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
+        let lead = n.comparator == nil ? 0 : scanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
         let value = (n.numberRange.lowerBound - lead)..<n.range.upperBound
         for (k, ch) in text.scalars.enumerated() where !value.contains(k) && !CharClass.isWhitespace(ch) {
             if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
@@ -135,7 +135,7 @@ extension ExtractionState {
         if let cached = headerUnitCache[key] {
             unit = cached
         } else {
-            unit = ExtractionState.headerUnit(header, tableUnit: tableUnit, layouts: lexicon.tables)
+            unit = headerUnit(header, tableUnit: tableUnit)
             headerUnitCache[key] = unit
         }
         switch unit {
@@ -149,10 +149,10 @@ extension ExtractionState {
         }
     }
 
-    static func headerUnit(_ header: String, tableUnit: String?, layouts: TableLayouts) -> HeaderUnit {
+    func headerUnit(_ header: String, tableUnit: String?) -> HeaderUnit {
         var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0, comparator: nil,
                                    approximate: false, inRange: false, range: 0..<0, numberRange: 0..<0, parenDepth: 0)
-        classifyHeaderUnit(&number, header: header, tableUnit: tableUnit, layouts: layouts)
+        classifyHeaderUnit(&number, header: header, tableUnit: tableUnit)
         switch number.kind {
         case .money(let m): return .money(m)
         case .score: return .score
@@ -160,9 +160,10 @@ extension ExtractionState {
         }
     }
 
-    static func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, layouts: TableLayouts) {
+    func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
         guard number.kind == .bare else { return }
-        for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] where header.contains("（\(unit.rawValue)）") || header.contains("(\(unit.rawValue))") || header.contains("单位：\(unit.rawValue)") {
+        let layouts = lexicon.tables
+        if let unit = statedUnit(header) {
             number.kind = .money(unit)
             number.unitText = ""
             return
@@ -205,4 +206,21 @@ extension ExtractionState {
         if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }
     }
 
+
+    /// The money unit a header states: "金额（万元）", "预算数(元)", "单位：万元".
+    func statedUnit(_ header: String) -> MoneyUnit? {
+        let s = Array(header.unicodeScalars)
+        let captions = vocabulary[.unitCaptions]
+        for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] {
+            let u = Array(unit.rawValue.unicodeScalars)
+            var from = 0
+            while let k = ScalarSearch.firstIndex(of: u, in: s, from: from) {
+                let end = k + u.count
+                let bracketed = k > 0 && (s[k - 1] == "（" || s[k - 1] == "(") && end < s.count && (s[end] == "）" || s[end] == ")")
+                if bracketed || captions.suffixLength(s, endingAt: k) > 0 { return unit }
+                from = k + 1
+            }
+        }
+        return nil
+    }
 }

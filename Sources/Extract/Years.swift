@@ -23,7 +23,7 @@ extension ExtractionState {
         var counts = [Int: Int]()
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
             // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year
-            if ExtractionState.comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) { continue }
+            if comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) { continue }
             counts[m.year, default: 0] += 1
         }
         // ties go to the later year: a report compares its year with the one before
@@ -62,7 +62,7 @@ extension ExtractionState {
                 let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
                 // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
                 let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
-                    && !($0.form == .relative && ExtractionState.namesCarryIn(text.scalars, after: $0.range.upperBound)) }
+                    && !($0.form == .relative && namesCarryIn(text.scalars, after: $0.range.upperBound)) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause
@@ -98,30 +98,26 @@ extension ExtractionState {
             k -= 1
             if before.count > 4 { return false }
         }
-        let text = String(String.UnicodeScalarView(before))
-        return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "至", "经"].contains(text)
+        return before.isEmpty || vocabulary[.yearLeadWords].contains(String(String.UnicodeScalarView(before)))
     }
 
     /// 结转 / 结余 / 末结转 right after a relative year: "上年结转", "上年末结余" name a part of this
     /// year's funds, not last year's figure.
-    static func namesCarryIn(_ s: [Unicode.Scalar], after index: Int) -> Bool {
-        var k = index
-        if k < s.count && (s[k] == "末" || s[k] == "度") { k += 1 }
-        guard k + 1 < s.count else { return false }
-        return (s[k] == "结" && (s[k + 1] == "转" || s[k + 1] == "余")) || (s[k] == "遗" && s[k + 1] == "留")
+    func namesCarryIn(_ s: [Unicode.Scalar], after index: Int) -> Bool {
+        vocabulary[.carryInAfterYear].prefixLength(s, at: index) > 0
     }
 
     /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).
-    static func comparedYear(_ s: [Unicode.Scalar], at index: Int) -> Bool {
-        var k = index - 1
-        while k >= 0 && CharClass.isWhitespace(s[k]) { k -= 1 }
-        return k >= 0 && "比较与同于".unicodeScalars.contains(s[k])
+    func comparedYear(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        var k = index
+        while k > 0 && CharClass.isWhitespace(s[k - 1]) { k -= 1 }
+        return vocabulary[.comparedYearMarkers].suffixLength(s, endingAt: k) > 0
     }
 
     func sectionYear(_ path: [Int]) -> Int? {
         for p in path.reversed() {
             if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
-                && !ExtractionState.comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
+                && !comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
                 return y.year
             }
         }

@@ -50,6 +50,8 @@ public struct Lexicon: Sendable {
     public var items: [Entry]
     public var rates: [Entry]
     public var decompositions: [Decomposition]
+    /// The words of the genre by class (rules/vocabulary.toml).
+    public var vocabulary: Vocabulary = .embedded
     /// Words that do not change what a label names (全年, 本部门, 资金 …).
     public var modifiers: [String]
     /// Words around a number that are not part of its label (为, 达, 共计 …).

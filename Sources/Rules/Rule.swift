@@ -106,6 +106,8 @@ public struct RuleSet: Sendable {
     public static func load(files: [(path: String, text: String)]) throws(TOMLError) -> RuleSet {
         var lexicon = Lexicon()
         var layouts = TableLayouts()
+        // a rule set of one's own without a vocabulary file reads with the default words
+        var vocabulary = Vocabulary.embedded
         var rules = [Rule]()
         var seen = [String: (String, SourcePosition)]()
         for (path, text) in files {
@@ -115,6 +117,9 @@ public struct RuleSet: Sendable {
                 continue
             case "tables.toml":
                 layouts = try TableLayouts.load(text, file: path)
+                continue
+            case "vocabulary.toml":
+                vocabulary = try Vocabulary.load(text, file: path)
                 continue
             default:
                 break
@@ -129,6 +134,7 @@ public struct RuleSet: Sendable {
             }
         }
         lexicon.tables = layouts
+        lexicon.vocabulary = vocabulary
         return RuleSet(lexicon: lexicon, rules: rules)
     }
 }

@@ -68,11 +68,11 @@ struct ExtractorFactTests {
     }
 
     @Test func headsDropConnectivesAndFillers() {
-        #expect(Labels.head("其中：基本支出") == "基本支出")
-        #expect(Labels.head("全年预算数为") == "全年预算数")
-        #expect(Labels.head("共计") == "共计")              // nothing left to keep: unchanged
-        #expect(Labels.head("一是培训人数达") == "培训人数")
-        #expect(Labels.head("满意度不低于") == "满意度")
+        #expect(Labels.standard.head("其中：基本支出") == "基本支出")
+        #expect(Labels.standard.head("全年预算数为") == "全年预算数")
+        #expect(Labels.standard.head("共计") == "共计")              // nothing left to keep: unchanged
+        #expect(Labels.standard.head("一是培训人数达") == "培训人数")
+        #expect(Labels.standard.head("满意度不低于") == "满意度")
     }
 
     /// "项目支出70.00万元、基本支出20.00万元": the 、 between two figures separates them; it is not
@@ -101,10 +101,10 @@ struct ExtractorFactTests {
         let less = try #require(set.fact("1.20万元"))
         #expect(less.change == -1)
         #expect(less.comparesYears)
-        #expect(Labels.isComparison("比预算数节约"))
-        #expect(Labels.isComparison("与上年相比"))
-        #expect(!Labels.isComparison("占比"))
-        #expect(!Labels.isComparison("比例"))
+        #expect(Labels.standard.isComparison("比预算数节约"))
+        #expect(Labels.standard.isComparison("与上年相比"))
+        #expect(!Labels.standard.isComparison("占比"))
+        #expect(!Labels.standard.isComparison("比例"))
     }
 
     @Test func totalMarkers() throws {

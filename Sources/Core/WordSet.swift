@@ -1,0 +1,167 @@
+/// A set of words matched on Unicode scalars: exact membership, the longest word at a position, the
+/// longest word ending at a position, the first occurrence in a text. Built once per word class
+/// (rules/vocabulary.toml) and shared by every stage, so matching a class costs a dictionary lookup
+/// on one scalar and a comparison with the few words that start (or end) with it, never a scan of a
+/// word list with Foundation string search.
+public struct WordSet: Sendable, Hashable {
+    /// The words, in the order given (duplicates dropped).
+    public private(set) var words: [String]
+    private var scalarWords: [[Unicode.Scalar]] = []
+    /// Word indexes by first / last scalar, longest first.
+    private var byFirst: [Unicode.Scalar: [Int]] = [:]
+    private var byLast: [Unicode.Scalar: [Int]] = [:]
+    private var members: Set<String> = []
+    public private(set) var longest = 0
+
+    public init(_ words: [String] = []) {
+        self.words = []
+        add(words)
+    }
+
+    public mutating func add(_ more: [String]) {
+        for word in more where !word.isEmpty && !members.contains(word) {
+            members.insert(word)
+            words.append(word)
+            let scalars = Array(word.unicodeScalars)
+            let index = scalarWords.count
+            scalarWords.append(scalars)
+            longest = max(longest, scalars.count)
+            byFirst[scalars[0], default: []].append(index)
+            byLast[scalars[scalars.count - 1], default: []].append(index)
+        }
+        for key in byFirst.keys { byFirst[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
+        for key in byLast.keys { byLast[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
+    }
+
+    public func union(_ other: WordSet) -> WordSet {
+        var out = self
+        out.add(other.words)
+        return out
+    }
+
+    public var isEmpty: Bool { words.isEmpty }
+    public var count: Int { words.count }
+
+    /// The text is one of the words.
+    public func contains(_ text: String) -> Bool { members.contains(text) }
+    public func contains(_ text: Substring) -> Bool { members.contains(String(text)) }
+
+    // MARK: on scalar arrays
+
+    /// Length of the longest word starting at `i` (and ending by `end`); 0 when none does.
+    public func prefixLength(_ s: [Unicode.Scalar], at i: Int, end: Int? = nil) -> Int {
+        let end = min(end ?? s.count, s.count)
+        guard i >= 0, i < end, let candidates = byFirst[s[i]] else { return 0 }
+        for w in candidates {
+            let word = scalarWords[w]
+            guard i + word.count <= end else { continue }
+            var k = 1
+            while k < word.count && s[i + k] == word[k] { k += 1 }
+            if k == word.count { return word.count }
+        }
+        return 0
+    }
+
+    /// Length of the longest word ending just before `end` (and starting at or after `start`); 0 when none.
+    public func suffixLength(_ s: [Unicode.Scalar], endingAt end: Int, start: Int = 0) -> Int {
+        guard end > max(start, 0), end <= s.count, let candidates = byLast[s[end - 1]] else { return 0 }
+        for w in candidates {
+            let word = scalarWords[w]
+            guard end - word.count >= max(start, 0) else { continue }
+            var k = 1
+            while k < word.count && s[end - 1 - k] == word[word.count - 1 - k] { k += 1 }
+            if k == word.count { return word.count }
+        }
+        return 0
+    }
+
+    /// The first position ≥ `from` (and < `before`) where a word starts, with the longest word there.
+    public func firstMatch(in s: [Unicode.Scalar], from: Int = 0, before: Int? = nil) -> (start: Int, length: Int)? {
+        let end = min(before ?? s.count, s.count)
+        var i = max(0, from)
+        while i < end {
+            if byFirst[s[i]] != nil {
+                let n = prefixLength(s, at: i, end: end)
+                if n > 0 { return (i, n) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Every match, left to right, without overlaps (the longest word at each position).
+    public func matches(in s: [Unicode.Scalar], from: Int = 0, before: Int? = nil) -> [(start: Int, length: Int)] {
+        var out = [(start: Int, length: Int)]()
+        var i = from
+        while let m = firstMatch(in: s, from: i, before: before) {
+            out.append(m)
+            i = m.start + m.length
+        }
+        return out
+    }
+
+    // MARK: on strings
+
+    /// The longest word the text starts with.
+    public func prefix(of text: some StringProtocol) -> String? {
+        let view = text.unicodeScalars
+        guard let first = view.first, let candidates = byFirst[first] else { return nil }
+        for w in candidates where Self.starts(view, with: scalarWords[w]) { return words[w] }
+        return nil
+    }
+
+    /// The longest word the text ends with.
+    public func suffix(of text: some StringProtocol) -> String? {
+        let view = text.unicodeScalars
+        guard let last = view.last, let candidates = byLast[last] else { return nil }
+        for w in candidates where Self.ends(view, with: scalarWords[w]) { return words[w] }
+        return nil
+    }
+
+    public func isPrefix(of text: some StringProtocol) -> Bool { prefix(of: text) != nil }
+    public func isSuffix(of text: some StringProtocol) -> Bool { suffix(of: text) != nil }
+
+    /// A word occurs anywhere in the text.
+    public func occurs(in text: some StringProtocol) -> Bool { firstOccurrence(in: text) != nil }
+
+    /// The first word occurring in the text (leftmost, then longest).
+    public func firstOccurrence(in text: some StringProtocol) -> String? {
+        let s = Array(text.unicodeScalars)
+        guard let m = firstMatch(in: s) else { return nil }
+        return String(String.UnicodeScalarView(s[m.start..<(m.start + m.length)]))
+    }
+
+    /// The text without the longest word it starts with (or unchanged).
+    public func droppingPrefix(_ text: String) -> String {
+        guard let p = prefix(of: text) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(p.unicodeScalars.count)))
+    }
+
+    /// The text without the longest word it ends with (or unchanged).
+    public func droppingSuffix(_ text: String) -> String {
+        guard let p = suffix(of: text) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.dropLast(p.unicodeScalars.count)))
+    }
+
+    static func starts<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {
+        var i = view.startIndex
+        for ch in word {
+            guard i != view.endIndex, view[i] == ch else { return false }
+            i = view.index(after: i)
+        }
+        return true
+    }
+
+    static func ends<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {
+        var i = view.endIndex
+        for ch in word.reversed() {
+            guard i != view.startIndex else { return false }
+            i = view.index(before: i)
+            guard view[i] == ch else { return false }
+        }
+        return true
+    }
+
+    public static func == (a: WordSet, b: WordSet) -> Bool { a.words == b.words }
+    public func hash(into hasher: inout Hasher) { hasher.combine(words) }
+}

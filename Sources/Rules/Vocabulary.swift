@@ -1,0 +1,209 @@
+import Foundation
+import JXCore
+
+/// The words of the genre, by class (rules/vocabulary.toml): how reports mark totals, lists, prior
+/// years, changes, comparisons, shares, scores, units and statuses. Every stage reads its words from
+/// here; Swift keeps only the syntax (digits, punctuation, the number grammar's structure).
+///
+/// Each class is declared once below with a line of documentation; the file must define every
+/// class, and a key that is not a class is refused with its position and the closest class name.
+/// An extension folder (`--rules-extra`) may add words to any class.
+public struct Vocabulary: Sendable {
+    public enum Class: String, CaseIterable, Sendable {
+        // ---- numbers, units, comparators, years (the number scanner)
+        case countUnits = "count_units"
+        case notScoreAfterFen = "fen_words"
+        case percentagePointUnits = "percentage_point_units"
+        case comparatorAtLeast = "comparator_at_least"
+        case comparatorAtMost = "comparator_at_most"
+        case comparatorGreater = "comparator_greater"
+        case comparatorLess = "comparator_less"
+        case trailingAtLeast = "trailing_at_least"
+        case trailingAtMost = "trailing_at_most"
+        case previousYear = "previous_year"
+        case currentYear = "current_year"
+        case nextYear = "next_year"
+        case rangeJoiners = "range_joiners"
+        case documentReferences = "document_references"
+
+        // ---- labels
+        case leadingConnectives = "leading_connectives"
+        case trailingFillers = "trailing_fillers"
+        case distributiveMarkers = "distributive_markers"
+        case nameJoiners = "name_joiners"
+        case enumeratorWords = "enumerator_words"
+
+        // ---- totals, lists, parts
+        case totalMarkers = "total_markers"
+        case totalSuffixes = "total_suffixes"
+        case sumWords = "sum_words"
+        case wholeFirstMarkers = "whole_first_markers"
+        case listOpenersOf = "list_openers_qizhong"
+        case listOpenersIncluding = "list_openers_baokuo"
+        case inclusionMarkers = "inclusion_markers"
+        case openListMarkers = "open_list_markers"
+        case subListMarkers = "sub_list_markers"
+        case notSubListWords = "not_sub_list_words"
+        case statusPartWords = "status_part_words"
+        case thresholdWords = "threshold_words"
+        case arithmeticWords = "arithmetic_words"
+        case levelNames = "level_names"
+        case recoveryWords = "recovery_words"
+
+        // ---- changes and comparisons
+        case increaseWords = "increase_words"
+        case decreaseWords = "decrease_words"
+        case reachedWords = "reached_words"
+        case bareChangeWords = "bare_change_words"
+        case comparisonMarkers = "comparison_markers"
+        case comparisonClosers = "comparison_closers"
+        case comparisonBases = "comparison_bases"
+        case comparisonFillers = "comparison_fillers"
+        case yearComparisons = "year_comparisons"
+        case priorYearWords = "prior_year_words"
+        case startOfYearWords = "start_of_year_words"
+        case nonYearBases = "non_year_bases"
+        case comparedFigureNames = "compared_figure_names"
+        case samePeriodWords = "same_period_words"
+        case notComparisonAfterBi = "not_comparison_after_bi"
+        case notComparisonBeforeBi = "not_comparison_before_bi"
+
+        // ---- shares
+        case shareMarkers = "share_markers"
+        case shareBaseSuffixes = "share_base_suffixes"
+        case shareRateWords = "share_rate_words"
+
+        // ---- years
+        case yearLeadWords = "year_lead_words"
+        case carryInAfterYear = "carry_in_after_year"
+        case comparedYearMarkers = "compared_year_markers"
+
+        // ---- subjects
+        case subjectOpeners = "subject_openers"
+        case subjectClosers = "subject_closers"
+        case subjectNouns = "subject_nouns"
+
+        // ---- tables
+        case unitCaptions = "unit_captions"
+        case emptyCellMarks = "empty_cell_marks"
+
+        public var name: String { rawValue }
+
+        /// One line of documentation (`jxlint rules show vocabulary`).
+        public var doc: String {
+            switch self {
+            case .countUnits: return "measure words of counts after a number (人, 项, 个工作日 …), longest wins"
+            case .notScoreAfterFen: return "words starting with 分 that make a number before them no score (分别, 分析, 三分之一 …)"
+            case .percentagePointUnits: return "units of a difference of percentages (个百分点)"
+            case .comparatorAtLeast: return "words before a number meaning ≥ (不少于, 不低于 …)"
+            case .comparatorAtMost: return "words before a number meaning ≤ (不超过, 不高于 …)"
+            case .comparatorGreater: return "words before a number meaning > (大于, 超过 …)"
+            case .comparatorLess: return "words before a number meaning < (小于, 低于 …)"
+            case .trailingAtLeast: return "words after a number meaning ≥ (以上 …)"
+            case .trailingAtMost: return "words after a number meaning ≤ (以下, 以内 …)"
+            case .previousYear: return "words naming the year before the report's (上年, 去年 …)"
+            case .currentYear: return "words naming the report's own year (本年, 当年 …)"
+            case .nextYear: return "words naming the year after the report's (下年, 明年 …)"
+            case .rangeJoiners: return "what joins the two ends of a range of numbers (-, 至, (含)- …)"
+            case .documentReferences: return "words before a number that make it a reference, not a quantity (表, 附件 …)"
+            case .leadingConnectives: return "words opening a label that are not part of the name (其中, 以及, 分别为 …)"
+            case .trailingFillers: return "words closing a label that are not part of the name (为, 达到, 合计为 …)"
+            case .distributiveMarkers: return "words pairing a list of names with a list of figures (分别为, 各 …)"
+            case .nameJoiners: return "words joining names in a list (和, 及, 与 …)"
+            case .enumeratorWords: return "enumerators opening a point (一是, 二是 …)"
+            case .totalMarkers: return "words marking a figure as the total of a list (合计, 共计, 总额 …)"
+            case .totalSuffixes: return "endings of a name that make it the total of what it names (总数, 合计 …)"
+            case .sumWords: return "words introducing the sum of the figures before them (合计, 总计 …)"
+            case .wholeFirstMarkers: return "words marking a whole stated before its parts (共38项，已完成34项 …)"
+            case .listOpenersOf: return "words opening a list of the parts of the figure before (其中 …)"
+            case .listOpenersIncluding: return "words opening a list of what the figure before includes (包括 …)"
+            case .inclusionMarkers: return "words before a figure that is included in another, not a part of the list (含 …)"
+            case .openListMarkers: return "words after the last part that say the list goes on (等 …)"
+            case .subListMarkers: return "words opening the breakdown of one part of a list (即, 主要包括 …)"
+            case .notSubListWords: return "words that start like a sub-list marker but are not (即将 …)"
+            case .statusPartWords: return "words of the parts of a count split by status (已完成, 结转 …)"
+            case .thresholdWords: return "words that make a part a count above or below a threshold (以上, 超过 …)"
+            case .arithmeticWords: return "words that make a figure an input of arithmetic, not a part (减, 加 …)"
+            case .levelNames: return "names of the levels of an indicator tree (一级指标 …)"
+            case .recoveryWords: return "verbs of money taken back, signed like a decrease (扣回, 收回 …)"
+            case .increaseWords: return "verbs of an increase (增加, 增长, 提高 …)"
+            case .decreaseWords: return "verbs of a decrease (减少, 下降, 节约 …)"
+            case .reachedWords: return "words after a change verb that make the figure the value reached, not the change (至, 到 …)"
+            case .bareChangeWords: return "a change verb standing alone as a label: it speaks of the figures right before it"
+            case .comparisonMarkers: return "words before what a figure is compared with (比, 较, 同比 …)"
+            case .comparisonClosers: return "words closing a comparison (相比, 持平 …)"
+            case .comparisonBases: return "what a comparison is made against (上年, 预算, 年初 …)"
+            case .comparisonFillers: return "words between a comparison's base and its verb (相比, 有所 …)"
+            case .yearComparisons: return "comparisons with another year (同比, 较上年 …)"
+            case .priorYearWords: return "names of the previous year in a comparison (上年, 去年, 同期 …)"
+            case .startOfYearWords: return "words naming the start of the year: a comparison with them is with the initial budget (年初 …)"
+            case .nonYearBases: return "bases of a comparison that are not a year (预算, 计划, 目标 …)"
+            case .comparedFigureNames: return "names of the figure a comparison is made with (预算数, 决算数 …)"
+            case .samePeriodWords: return "words after a year in a comparison naming the same period (同期 …)"
+            case .notComparisonAfterBi: return "characters after 比 that make it no comparison (比例, 比重 …)"
+            case .notComparisonBeforeBi: return "characters before 比 that make it no comparison (占比, 同比 …)"
+            case .shareMarkers: return "words introducing the base of a share (占 …)"
+            case .shareBaseSuffixes: return "endings of a share's base that are not part of its name (的比重 …)"
+            case .shareRateWords: return "label endings that make a percentage a share (比重, 所占比例 …)"
+            case .yearLeadWords: return "words before a year that still let it open its clause (截至, 在 …)"
+            case .carryInAfterYear: return "words right after 上年 that name this year's carried-in funds (结转, 结余 …)"
+            case .comparedYearMarkers: return "characters right before a year that make it a year compared with (比, 较 …)"
+            case .subjectOpeners: return "words opening a clause that names a sentence's subject (如, 以 …)"
+            case .subjectClosers: return "words closing such a clause (为例 …)"
+            case .subjectNouns: return "endings of a subject name (项目, 专项 …)"
+            case .unitCaptions: return "words introducing a table's unit (单位： …)"
+            case .emptyCellMarks: return "cell texts that state a zero (-, — …)"
+            }
+        }
+    }
+
+    private var sets: [Class: WordSet]
+
+    public init(_ sets: [Class: WordSet] = [:]) {
+        self.sets = sets
+    }
+
+    public subscript(_ c: Class) -> WordSet { sets[c] ?? WordSet() }
+
+    /// The words of several classes as one set.
+    public func union(_ classes: Class...) -> WordSet {
+        var out = WordSet()
+        for c in classes { out.add(self[c].words) }
+        return out
+    }
+
+    /// Adds the words of another vocabulary (an extension folder) to each class.
+    public func extended(with other: Vocabulary) -> Vocabulary {
+        var out = self
+        for (c, set) in other.sets { out.sets[c, default: WordSet()].add(set.words) }
+        return out
+    }
+
+    /// Reads a vocabulary file. `complete`: every class must be defined (the default set, or a rule
+    /// set of one's own); an extension may define some.
+    public static func load(_ text: String, file: String, complete: Bool = true) throws(TOMLError) -> Vocabulary {
+        let root = try TOML.parse(text, file: file)
+        let names = Set(Class.allCases.map(\.rawValue))
+        try root.checkKeys(allowed: names, file: file)
+        var sets = [Class: WordSet]()
+        for c in Class.allCases {
+            guard let node = root[c.rawValue] else {
+                if complete { throw root.error("missing word class '\(c.rawValue)' (\(c.doc))", file: file) }
+                continue
+            }
+            let words = try node.strings(file: file, key: c.rawValue)
+            if let empty = words.firstIndex(where: \.isEmpty) {
+                throw node.error("word class '\(c.rawValue)': entry \(empty + 1) is empty", file: file)
+            }
+            sets[c] = WordSet(words)
+        }
+        return Vocabulary(sets)
+    }
+
+    /// The vocabulary of the default rule set, embedded in the binary.
+    public static let embedded: Vocabulary = {
+        guard let file = EmbeddedRules.files.first(where: { $0.name == "vocabulary.toml" }),
+              let vocabulary = try? load(file.text, file: "rules/vocabulary.toml") else { return Vocabulary() }
+        return vocabulary
+    }()
+}
