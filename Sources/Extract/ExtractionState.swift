@@ -27,6 +27,7 @@ struct ExtractionState {
     var groupsOfWhole: [Int: [Int]] = [:]
     var shares = [ShareStatement]()
     var changes = [ChangeStatement]()
+    var outline = [OutlineItem]()
     var fiscalYear: Int?
     var fiscalYearSource = "none"
     var titleYear: Int?
@@ -105,6 +106,7 @@ struct ExtractionState {
                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
         set.changes = changes
+        set.outline = outline
         set.listed = listed.union(groups.flatMap(\.parts))
         set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
         return set

@@ -11,7 +11,7 @@ public enum Extractor {
     /// What a pass reads or writes.
     enum Field: String, CaseIterable, Sendable {
         case document, lexicon, prose, tableCells, yearMentions, fiscalYear, factYears, sentenceIndex
-        case groups, concepts, shares, changes
+        case groups, outline, concepts, shares, changes
     }
 
     struct Pass: Sendable {
@@ -28,6 +28,7 @@ public enum Extractor {
         Pass(name: "fact years", reads: [.prose, .tableCells, .yearMentions, .fiscalYear], writes: [.factYears]) { s, _ in s.resolveYears() },
         Pass(name: "sentence index", reads: [.prose], writes: [.sentenceIndex]) { s, _ in s.indexSentences() },
         Pass(name: "groups", reads: [.prose, .sentenceIndex, .concepts], writes: [.groups]) { s, _ in s.buildGroups() },
+        Pass(name: "outline", reads: [.prose, .groups, .concepts], writes: [.outline, .groups]) { s, _ in s.buildOutline() },
         Pass(name: "concept inheritance", reads: [.prose, .sentenceIndex, .groups, .concepts], writes: [.concepts]) { s, _ in s.inheritMeasures() },
         Pass(name: "shares", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears], writes: [.shares]) { s, _ in s.buildShares() },
         Pass(name: "changes", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears, .fiscalYear], writes: [.changes]) { s, _ in s.buildChanges() },

@@ -47,6 +47,8 @@ public struct Fact: Sendable, Identifiable {
     public var comparesYears: Bool
     /// The label marks a total (共 / 共计 / 合计 / 总计).
     public var marksTotal: Bool
+    /// The innermost enumerated item of the outline the figure stands in (`FactSet.outline`).
+    public var outlineItem: Int?
     /// A table cell holding just this value (its label comes from the row and column headers);
     /// false for running text, including text inside a cell.
     public var isCellValue: Bool = false
@@ -91,7 +93,7 @@ public struct Fact: Sendable, Identifiable {
 /// "X，其中A、B" / "X，包括A、B" / "A、B，合计X": a stated whole and its listed parts.
 public struct PartsGroup: Sendable {
     public enum Marker: String, Sendable {
-        case qizhong = "其中", baokuo = "包括", hanyou = "含", heji = "合计", gong = "共", bracket = "括注"
+        case qizhong = "其中", baokuo = "包括", hanyou = "含", heji = "合计", gong = "共", bracket = "括注", outline = "分项"
     }
 
     public var whole: Int
@@ -101,6 +103,20 @@ public struct PartsGroup: Sendable {
     public var closedByWording: Bool
     /// The parts are nested thresholds ("亿元以上35个；5亿元以上8个"): not additive.
     public var nestedThresholds: Bool
+}
+
+/// An enumerated item of the text's outline ("一、群众体育4348.97万元", "（二）…", "2、…", "①…"), in
+/// a heading or inline in running text: its place in the outline and the figure its title states.
+public struct OutlineItem: Sendable {
+    public var parent: Int?
+    public var children: [Int] = []
+    public var style: HeadingStyle
+    public var ordinal: Int
+    public var paragraph: Int
+    /// Where its marker starts and its title ends (the first clause after the marker).
+    public var start: Int
+    /// The figure its title states ("（一）资助全民健身活动1433.1万元" → 1433.1万元).
+    public var amount: Int?
 }
 
 /// "人员支出405.87万元，占基本支出78.31%" / "…11882.1万元，占比79.9%".
@@ -155,6 +171,8 @@ public struct FactSet: Sendable {
     /// Each table's type by its headers (rules/tables.toml): "评分表", "绩效指标表", "预算执行表", or nil.
     public var tableTypes: [String?] = []
     public var changes: [ChangeStatement] = []
+    /// The enumerated items of the running text, in order (`Fact.outlineItem` points into it).
+    public var outline: [OutlineItem] = []
     /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each
     /// belongs to its list, not to the text at large.
     public var listed: Set<Int> = []

@@ -50,39 +50,60 @@ extension ExtractionState {
         let sentenceRange = p.sentences[sentence]
         // parts: same sentence, after the marker, same depth, not shares or changes
         var parts = [Int]()
-        var nextMarker = s.count
-        // a nested 其中 starts a list of its own; a 包括 inside a list usually just names things
-        var from = k + markerLength
-        while let m = vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: sentenceRange.upperBound) {
-            if markerOpensClause(s, at: m.start) { nextMarker = min(nextMarker, m.start); break }
-            from = m.start + 1
-        }
+        let inSentence = facts(paragraph: p.index, sentence: sentence)
+        let provisionalWhole = givenWhole ?? inSentence.last { facts[$0].number.range.upperBound <= k && facts[$0].kind != .percent }
+        var end = sentenceRange.upperBound
         // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
-        var headingStop = sentenceRange.upperBound
         var h = k + markerLength
-        while h < sentenceRange.upperBound {
+        while h < end {
             if (s[h] == "、" && h > 0 && ChineseNumerals.digit(s[h - 1]) != nil || s[h] == "、" && h > 0 && s[h - 1] == "十")
                 && (h < 2 || !CharClass.isHan(s[h - 2]) || ChineseNumerals.digit(s[h - 2]) == nil && s[h - 2] != "十") {
-                headingStop = h - 1
+                end = h - 1
                 break
             }
             h += 1
         }
-        for id in facts(paragraph: p.index, sentence: sentence) {
+        // "1、A 654.17万元，其中补助30万元；2、B 559.52万元": the next item of the outline the whole
+        // stands in ends its list, unless the list is itself enumerated ("其中：1.人员经费…；2.…")
+        end = min(end, enumeratedSiblingStop(s, from: k + markerLength, to: end))
+        // "第二产业X，其中工业A；第三产业B": after a "；", a figure named like the whole rather than
+        // like its parts is the whole's sibling, and the list has ended
+        if let w = provisionalWhole {
+            end = min(end, siblingStop(s, paragraph: p.index, sentence: sentence, whole: w, from: k + markerLength, to: end))
+        }
+        // a nested list ("…，其中工业…") is skipped: its figures are its own list's parts; the figure
+        // opening it after a "；" ("预算X，其中A、B；支出Y，其中C、D") is that list's whole, and this
+        // list ended before it
+        var nested = [Range<Int>]()
+        var from = k + markerLength
+        while let m = vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: end) {
+            guard markerOpensClause(s, at: m.start) else { from = m.start + 1; continue }
+            let before = inSentence.filter { facts[$0].number.range.upperBound <= m.start && facts[$0].number.numberRange.lowerBound > k + markerLength }
+            if let nestedWhole = before.last {
+                let previousEnd = before.count >= 2 ? facts[before[before.count - 2]].number.range.upperBound : k + markerLength
+                let opensSegment = (previousEnd..<facts[nestedWhole].number.numberRange.lowerBound).contains { s[$0] == "；" || s[$0] == ";" }
+                let nc = facts[nestedWhole].concept
+                let newMeasure = nc.explicitMeasure && nc.measure != provisionalWhole.flatMap { facts[$0].concept.measure }
+                if opensSegment && newMeasure {
+                    end = min(end, previousEnd)
+                    break
+                }
+                let nestedEnd = siblingStop(s, paragraph: p.index, sentence: sentence, whole: nestedWhole, from: m.start + m.length, to: end)
+                nested.append(m.start..<nestedEnd)
+                from = nestedEnd
+            } else {
+                end = min(end, m.start)
+                break
+            }
+        }
+        for id in inSentence {
             let f = facts[id]
             let at = f.number.numberRange.lowerBound
-            guard at > k, at < sentenceRange.upperBound, at < nextMarker, at < headingStop else { continue }
+            guard at > k, at < end, !nested.contains(where: { $0.contains(at) }) else { continue }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
             parts.append(id)
-        }
-        // "预算X，其中A、B；支出Y，其中C、D": the figure that opens the next list after a "；" is
-        // that list's whole, not a part of this one
-        if nextMarker < s.count, parts.count >= 2, let last = parts.last, facts[last].concept.explicitMeasure {
-            let previousEnd = facts[parts[parts.count - 2]].number.range.upperBound
-            let lastStart = facts[last].number.numberRange.lowerBound
-            if (previousEnd..<lastStart).contains(where: { s[$0] == "；" || s[$0] == ";" }) { parts.removeLast() }
         }
         guard !parts.isEmpty else { return }
         listed.formUnion(parts)
@@ -96,6 +117,7 @@ extension ExtractionState {
         // families of the first two parts
         let families = parts.prefix(2).map { facts[$0].kind }
         for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
+            var crossesParagraph = false
             var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
@@ -108,8 +130,22 @@ extension ExtractionState {
                     && sentenceIndex(of: f) >= sentence - 1
                     && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
             }
-            let chosen: Int?
+            var chosen: Int?
             if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = candidates.last }
+            // "…支出194.12万元，占总数的100%。⏎其中：…": a list opening its paragraph is about the last
+            // figure of the paragraph before (a line the export broke, or a heading with its figure)
+            if chosen == nil, givenWhole == nil, sentence == 0, opensSentence(s, at: k, sentence: sentenceRange),
+               let previous = previousParagraph(of: p) {
+                let ids = paragraphFacts[previous.index]
+                let lastSentence = ids.map { sentenceIndex(of: facts[$0]) }.max() ?? -1
+                chosen = ids.last { id in
+                    let f = facts[id]
+                    return sentenceIndex(of: f) == lastSentence && f.kind.sameFamily(as: family) && !f.number.inRange && f.shareOf == nil
+                        && f.number.parenDepth == 0 && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
+                }
+                if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && sentenceIndex(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
+                if chosen != nil { crossesParagraph = true }
+            }
             guard let whole = chosen else { continue }
             // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
             if facts[whole].kind.isMoney {
@@ -164,7 +200,7 @@ extension ExtractionState {
             }
             guard !familyParts.isEmpty else { continue }
             // the whole must be close: in this sentence, or the marker opens its sentence
-            let wholeSentence = sentenceIndex(of: facts[whole])
+            let wholeSentence = crossesParagraph ? -1 : sentenceIndex(of: facts[whole])
             if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
             let closed: Bool
             if marker == .baokuo {
@@ -447,4 +483,52 @@ extension ExtractionState {
     /// Parts of a 其中/包括 list take the whole's measure when their label names none
     /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
     /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
+
+    /// The paragraph before, in the same section (or the heading that opens it).
+    func previousParagraph(of p: Paragraph) -> Paragraph? {
+        guard p.index > 0 else { return nil }
+        let q = doc.paragraphs[p.index - 1]
+        guard q.sectionPath == p.sectionPath || p.sectionPath.last == q.index, q.index != doc.titleParagraph else { return nil }
+        return q
+    }
+
+    /// The first "；" in `from..<to` after which the next figure is named like `whole` (a longer
+    /// common ending with the whole's name than with any part's before it): a sibling of the whole,
+    /// so the whole's list ends there. `to` when there is none.
+    func siblingStop(_ s: [Unicode.Scalar], paragraph p: Int, sentence: Int, whole: Int, from: Int, to: Int) -> Int {
+        let wholeName = ExtractionState.withoutBrackets(facts[whole].head)
+        var partNames = [String]()
+        let inSentence = facts(paragraph: p, sentence: sentence)
+        var k = from
+        while k < to {
+            if s[k] == "；" || s[k] == ";" {
+                for id in inSentence where facts[id].number.numberRange.lowerBound >= from && facts[id].number.range.upperBound <= k {
+                    partNames.append(ExtractionState.withoutBrackets(facts[id].head))
+                }
+                if let next = inSentence.first(where: { facts[$0].number.numberRange.lowerBound > k }),
+                   facts[next].number.numberRange.lowerBound < to {
+                    let name = ExtractionState.withoutBrackets(facts[next].head)
+                    let withWhole = ExtractionState.commonSuffix([name, wholeName]).count
+                    let withParts = partNames.map { ExtractionState.commonSuffix([name, $0]).count }.max() ?? 0
+                    if withWhole >= 2 && withWhole > withParts && name != wholeName { return k }
+                }
+            }
+            k += 1
+        }
+        return to
+    }
+
+    /// Where the next item of the outline starts between `from` and `to`: a list ends there, unless
+    /// it is enumerated itself (its first part opens with a marker right after the list's opener).
+    func enumeratedSiblingStop(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var k = from
+        while k < to && (CharClass.isWhitespace(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "，" || s[k] == ",") { k += 1 }
+        let ownStyle = HeadingDetector.enumerator(s, at: k)?.style
+        var j = k
+        while j < to {
+            if opensItem(s, at: j), let token = HeadingDetector.enumerator(s, at: j), token.style != ownStyle { return j }
+            j += 1
+        }
+        return to
+    }
 }

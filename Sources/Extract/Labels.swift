@@ -248,12 +248,20 @@ struct Labels {
             while k < s.count && k <= 3 && (CharClass.isDigit(s[k]) || ChineseNumerals.digit(s[k]) != nil) { k += 1 }
             guard k > 1, k < s.count, s[k] == "）" || s[k] == ")" else { return 0 }
             k += 1
+        } else if let first = s.first, ChineseNumerals.digit(first) != nil || first == "十" {
+            // "一、", "十二、"
+            while k < s.count && k < 3 && (ChineseNumerals.digit(s[k]) != nil || s[k] == "十") { k += 1 }
+            guard k < s.count, s[k] == "、" else { return 0 }
+            k += 1
         } else {
             while k < s.count && k < 2 && CharClass.isDigit(s[k]) { k += 1 }
             guard k > 0, k < s.count, s[k] == "." || s[k] == "、" || s[k] == "．" else { return 0 }
             k += 1
         }
-        return k < s.count && CharClass.isHan(s[k]) ? k : 0
+        // the name after it may open with a year ("一、2023年因公出国(境)费预算")
+        guard k < s.count else { return 0 }
+        let opensYear = k + 4 < s.count && s[k..<(k + 4)].allSatisfy(CharClass.isDigit) && s[k + 4] == "年"
+        return CharClass.isHan(s[k]) || s[k] == "“" || opensYear ? k : 0
     }
 
     /// The label without connectives, fillers and comparator words.

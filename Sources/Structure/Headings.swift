@@ -79,6 +79,26 @@ public enum HeadingDetector {
         return Match(style: found, ordinal: ordinal, markerRange: start..<markerEnd, titleRange: titleStart..<titleEnd)
     }
 
+    /// An enumerator starting exactly at `i` inside running text ("…；2、示范性活动…", "… （二）援建…"):
+    /// its style, ordinal and end. Markdown and chapter markers open lines only and are not looked for.
+    public static func enumerator(_ s: [Unicode.Scalar], at i: Int) -> (style: HeadingStyle, ordinal: Int, end: Int)? {
+        guard i < s.count else { return nil }
+        if let (value, j) = chineseNumber(s, from: i), j < s.count, s[j] == "、" {
+            return (.chineseNumeral, value, j + 1)
+        }
+        if s[i] == "（" || s[i] == "(" {
+            if let (value, j) = chineseNumber(s, from: i + 1), j < s.count, s[j] == "）" || s[j] == ")" { return (.parenChinese, value, j + 1) }
+            if let (value, j) = arabicNumber(s, from: i + 1), j < s.count, s[j] == "）" || s[j] == ")", value < 100 { return (.parenArabic, value, j + 1) }
+            return nil
+        }
+        if s[i].value >= 0x2460 && s[i].value <= 0x2473 { return (.circled, Int(s[i].value - 0x2460) + 1, i + 1) }
+        if let (value, j) = arabicNumber(s, from: i), j + 1 < s.count, s[j] == "." || s[j] == "、" || s[j] == "．",
+           !CharClass.isDigit(s[j + 1]), value < 100 {
+            return (.arabic, value, j + 1)
+        }
+        return nil
+    }
+
     static func arabicNumber(_ s: [Unicode.Scalar], from i: Int) -> (Int, Int)? {
         var j = i
         var value = 0

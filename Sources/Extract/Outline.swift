@@ -1,0 +1,120 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Pass: the text's outline. Enumerated items ("一、", "（一）", "1、", "（1）", "①"), as headings or
+/// inline in run-on text, form a tree: a marker of a style already open continues that level when
+/// its ordinal follows on (a "3、" after "2、"), a marker of a new style opens a child level at 1;
+/// anything else is no marker. An item whose title states a figure ("（一）资助全民健身活动1433.1万元")
+/// has that figure as its amount, and the amounts of an item's children are its parts. Reads prose
+/// facts and concepts; writes `outline`, `Fact.outlineItem` and outline groups.
+extension ExtractionState {
+    mutating func buildOutline() {
+        var items = [OutlineItem]()
+        var open = [Int]()   // the open items, outermost first
+        for p in doc.paragraphs where p.index != doc.titleParagraph {
+            let s = p.text.scalars
+            let ids = paragraphFacts[p.index]
+            var next = 0   // the next fact of the paragraph to place
+            var k = 0
+            while k <= s.count {
+                let token = k < s.count && opensItem(s, at: k) ? HeadingDetector.enumerator(s, at: k) : nil
+                // facts before this point stand in the innermost open item
+                let limit = token != nil ? k : (k == s.count ? s.count + 1 : -1)
+                if limit >= 0 {
+                    while next < ids.count && facts[ids[next]].number.numberRange.lowerBound < limit {
+                        facts[ids[next]].outlineItem = open.last
+                        next += 1
+                    }
+                }
+                guard let (style, ordinal, end) = token else { k += 1; continue }
+                if let level = open.lastIndex(where: { items[$0].style == style }), items[open[level]].ordinal + 1 == ordinal {
+                    // a sibling: its ordinal follows on
+                    open.removeSubrange(level...)
+                } else if ordinal != 1 {
+                    k += 1
+                    continue
+                }
+                // a "1" opens a level of its own, under the innermost item (a list may restart a
+                // style already used above it: "二、使用情况 … 一、群众体育… 二、竞技体育…")
+                let index = items.count
+                let parent = open.last
+                items.append(OutlineItem(parent: parent, style: style, ordinal: ordinal, paragraph: p.index, start: k,
+                                         amount: titleAmount(p, ids, markerEnd: end)))
+                if let parent { items[parent].children.append(index) }
+                open.append(index)
+                k = end
+            }
+        }
+        // an item whose title states no figure, but whose own text (before its first child) states
+        // exactly one, has that figure as its amount ("二、使用情况 本级分配使用7375.29万元。一、…")
+        var own = [Int: [Int]]()
+        for f in facts { if let item = f.outlineItem, isPlainAmount(f) { own[item, default: []].append(f.id) } }
+        for index in items.indices where items[index].amount == nil && !items[index].children.isEmpty {
+            if let figures = own[index], figures.count == 1 { items[index].amount = figures[0] }
+        }
+        outline = items
+        for (index, item) in items.enumerated() where item.children.count >= 2 {
+            guard let whole = item.amount else { continue }
+            let amounts = item.children.compactMap { items[$0].amount }
+            guard amounts.count == item.children.count,
+                  amounts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[whole].kind) }),
+                  !amounts.contains(where: isGrouped) else { continue }
+            // an enumerated breakdown of a stated amount is the whole of it, unless its words say
+            // it names only some ("主要用于：1.…", "重点…", "…等")
+            let partial = vocabulary[.partialListWords]
+            let wholeText = sentenceText(of: facts[whole]) + items[index].children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
+            let closed = !partial.occurs(in: wholeText)
+            appendGroup(PartsGroup(whole: whole, parts: amounts, marker: .outline, closedByWording: closed, nestedThresholds: false))
+            listed.formUnion(amounts)
+        }
+    }
+
+    /// A marker opens an item where a clause may start: the paragraph's start, or after a space or
+    /// a clause's end.
+    func opensItem(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0 && CharClass.isWhitespace(s[j]) { j -= 1 }
+        if j < 0 { return true }
+        if j < k - 1 { return !CharClass.isDigit(s[j]) }   // after white space
+        return "。；;：:，,！？".unicodeScalars.contains(s[j])
+    }
+
+    /// The figure an item's title states: the first figure after the marker, in the same clause,
+    /// stated for itself (money or a count).
+    func titleAmount(_ p: Paragraph, _ ids: [Int], markerEnd: Int) -> Int? {
+        let s = p.text.scalars
+        guard let first = ids.first(where: { facts[$0].number.numberRange.lowerBound >= markerEnd }) else { return nil }
+        let f = facts[first]
+        guard isPlainAmount(f) else { return nil }
+        var depth = 0
+        for j in markerEnd..<f.number.numberRange.lowerBound {
+            switch s[j] {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            case "，", ",", "。", "；", ";", "：", ":", "！", "？": if depth == 0 { return nil }
+            default: break
+            }
+        }
+        return first
+    }
+
+    /// Money or a count stated for itself: not a change, a comparison, a share, a range or a target.
+    func isPlainAmount(_ f: Fact) -> Bool {
+        let counted: Bool
+        if case .count = f.kind { counted = true } else { counted = false }
+        return (f.kind.isMoney || counted) && f.change == 0 && !f.comparesYears && f.shareOf == nil && !f.number.inRange
+            && f.number.comparator == nil && !f.number.approximate && !f.isCellValue
+    }
+
+    /// The sentence a figure stands in.
+    func sentenceText(of f: Fact) -> String {
+        guard case .text(let p, let s, _) = f.place else { return "" }
+        let paragraph = doc.paragraphs[p]
+        guard paragraph.sentences.indices.contains(s) else { return paragraph.string }
+        return paragraph.text.string(paragraph.sentences[s])
+    }
+}
