@@ -79,9 +79,14 @@ enum ChangeCheck {
         let exact = delta.value / lastExact * 100
         let word = change.direction > 0 ? "增长" : "下降"
         let scale = Show.scale([known, delta])
-        let lastText = priorStated ? "上年 \(known.literal)"
-            : "上年 = \(known.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
-        let evidence = "\(lastText)；\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
+        let baseName = change.base ?? "上年"
+        let lastText = priorStated ? "\(baseName) \(known.literal)"
+            : "\(baseName) = \(known.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
+        var evidence = "\(lastText)；\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
+        // the classic slip: the change divided by this year's figure instead of the earlier one
+        if !priorStated, let wrong = d / k, (wrong * Interval(exactly: 100)).overlaps(statedRate) {
+            evidence += "（所述幅度是以本年数 \(known.literal) 为基数算的，应以\(baseName)数为基数）"
+        }
         context.report(rule, main: rate, others: [known, delta], evidence: evidence)
     }
 }

@@ -142,7 +142,9 @@ extension ExtractionState {
                     return f.kind == .score
                 }
                 func add(prior: Int?, current: Int?) {
-                    changes.append(ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change))
+                    var base: String?
+                    if case .compared(_, let named) = wording, !named.isEmpty { base = named }
+                    changes.append(ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change, base: base))
                 }
                 // the figures of the same family before the change, nearest first
                 var before = [Int]()
@@ -150,16 +152,23 @@ extension ExtractionState {
                     let f = facts[ids[k]]
                     guard sentenceIndex(of: f) == sentence else { break }
                     if family(f) { before.append(ids[k]) }
-                    if before.count == 2 { break }
+                    if before.count == 3 { break }
                 }
                 let cc = clauseIndex(of: c)
                 if before.count >= 1 {
                     let b0 = facts[before[0]]
                     let b1 = before.count == 2 ? facts[before[1]] : nil
-                    // "由A增至B，增加D" / "A…，B…，增加D"
+                    // "由A增至B，增加D" / "A…，B…，增加D"; among three figures ("预算A，调整数B，决算数C，
+                    // 增加D") the change is between the two it is the difference of
                     if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),
                        cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1 {
-                        add(prior: before[1], current: before[0])
+                        var pair = (prior: before[1], current: before[0])
+                        if before.count == 3, isPlainFigure(facts[before[2]]), facts[before[2]].kind.sameFamily(as: b1.kind),
+                           clauseIndex(of: b1) - clauseIndex(of: facts[before[2]]) <= 1 {
+                            pair = closestPair([(before[1], before[0]), (before[2], before[0]), (before[2], before[1])],
+                                               difference: diff, rate: rate, direction: c.change)
+                        }
+                        add(prior: pair.prior, current: pair.current)
                         continue
                     }
                     // "X，比上年的A增加D"
@@ -197,11 +206,12 @@ extension ExtractionState {
                         continue
                     }
                 }
-                // this year's figure: the nearest figure before the change, skipping a share
-                // ("…，占支出总预算10.00%，同比增加…") and a figure compared with something other
-                // than a year ("较预算节约2.64万元")
+                // this year's figure: the nearest figure before the change, skipping a share ("…，占支出
+                // 总预算10.00%，同比增加…"), a figure compared with something other than a year ("较预算
+                // 节约2.64万元") and the changes stated before about the same figure ("X，较上年减少D1，
+                // 下降P1%，较年初预算减少D2，下降P2%")
                 var k = n - 1
-                while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil)
+                while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil) || isStatedChange(facts[ids[k]])
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
@@ -218,6 +228,13 @@ extension ExtractionState {
                 // "“三公”经费支出4.86万元。“三公”经费支出较上年减少0.96万元，下降20.00%。"
                 if before.isEmpty, diff != nil, rate != nil, case .compared(let subject, _) = wording, !subject.isEmpty {
                     if let x = namedInPreviousSentence(subject, before: n, in: ids, family) { add(prior: nil, current: x) }
+                    continue
+                }
+                // "收入792.22万元。同比上年度增加189.25万元，增长31.39%。": a change opening its sentence
+                // with no subject speaks of the figure the sentence before ends with
+                if before.isEmpty, diff != nil, rate != nil, wording.subject.isEmpty, opensSentence(p, fact: c),
+                   let x = lastFigureOfPreviousSentence(before: n, in: ids, family) {
+                    add(prior: nil, current: x)
                 }
             }
         }
@@ -281,4 +298,41 @@ extension ExtractionState {
         return ids[last + 1]
     }
 
+
+    /// Of several (prior, current) pairs, the one whose difference (or rate) is nearest the stated one.
+    func closestPair(_ pairs: [(prior: Int, current: Int)], difference: Int?, rate: Int?, direction: Int) -> (prior: Int, current: Int) {
+        func miss(_ pair: (prior: Int, current: Int)) -> Decimal {
+            let a = facts[pair.prior].interval.midpoint, b = facts[pair.current].interval.midpoint
+            let delta = (b - a) * Decimal(direction)
+            if let d = difference { return abs(delta - facts[d].interval.midpoint) }
+            if let r = rate, a != 0 { return abs(delta / a * 100 - facts[r].value) }
+            return 0
+        }
+        return pairs.min { miss($0) < miss($1) } ?? pairs[0]
+    }
+
+    /// The change's label starts its sentence: nothing but white space, an enumerator or
+    /// punctuation before it.
+    func opensSentence(_ p: Paragraph, fact c: Fact) -> Bool {
+        let s = p.text.scalars
+        let sentence = sentenceIndex(of: c)
+        guard p.sentences.indices.contains(sentence) else { return false }
+        let labelStart = c.number.numberRange.lowerBound - c.label.unicodeScalars.count
+        var j = p.sentences[sentence].lowerBound
+        while j < labelStart {
+            if CharClass.isHan(s[j]) || CharClass.isDigit(s[j]) { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// The figure the sentence before ends with, when it is a plain figure of the family and the
+    /// last of its kind there.
+    func lastFigureOfPreviousSentence(before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
+        let sentence = sentenceIndex(of: facts[ids[n]])
+        guard let x = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 }) else { return nil }
+        let f = facts[x]
+        guard family(f), isPlainFigure(f), !groups.contains(where: { $0.parts.contains(x) }), f.year == nil || f.year == fiscalYear else { return nil }
+        return x
+    }
 }

@@ -139,13 +139,17 @@ public struct ChangeStatement: Sendable {
     public var rate: Int?
     /// +1 增加/增长/提高, −1 减少/下降/降低.
     public var direction: Int
+    /// What the change compares with, as the text names it ("上年", "年初预算数", "2022年同期"), when
+    /// it does.
+    public var base: String?
 
-    public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int) {
+    public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int, base: String? = nil) {
         self.prior = prior
         self.current = current
         self.difference = difference
         self.rate = rate
         self.direction = direction
+        self.base = base
     }
 }
 

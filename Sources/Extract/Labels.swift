@@ -23,6 +23,7 @@ struct Labels {
     let startOfYear: WordSet
     let notComparisonAfterBi: WordSet
     let notComparisonBeforeBi: WordSet
+    let comparisonVerbs: WordSet
 
     /// The labels of the default vocabulary (tests).
     static let standard = Labels(vocabulary: .embedded)
@@ -45,6 +46,7 @@ struct Labels {
         startOfYear = v[.startOfYearWords]
         notComparisonAfterBi = v[.notComparisonAfterBi]
         notComparisonBeforeBi = v[.notComparisonBeforeBi]
+        comparisonVerbs = v[.comparisonVerbs]
     }
 
     static let clauseBoundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
@@ -307,9 +309,17 @@ struct Labels {
 
     /// "比预算数节约2.00万元", "较2024年的2000万元", "与上年相比减少": a figure stated against another,
     /// whatever the verb. "比例", "占比", "较好" are not comparisons.
+    /// Positions inside the verb 比较 ("经比较，…"): its characters mark no comparison by themselves.
+    func verbMask(_ s: [Unicode.Scalar]) -> [Bool] {
+        var mask = [Bool](repeating: false, count: s.count)
+        for m in comparisonVerbs.matches(in: s) { for k in m.start..<(m.start + m.length) { mask[k] = true } }
+        return mask
+    }
+
     func isComparison(_ label: String) -> Bool {
         let s = Array(label.unicodeScalars)
-        for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
+        let verb = verbMask(s)
+        for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
             if ch == "比" && notComparisonBeforeBi.suffixLength(s, endingAt: i) > 0 { continue }
             let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
@@ -329,7 +339,8 @@ struct Labels {
         // "较年初" compares with the initial budget, not with another year
         if yearComparisons.occurs(in: label) && !startOfYear.occurs(in: label) { return true }
         let s = Array(label.unicodeScalars)
-        for (i, ch) in s.enumerated() where ch == "比" || ch == "较" || ch == "与" || ch == "同" {
+        let verb = verbMask(s)
+        for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
             if priorYearWords.isPrefix(of: rest) { return true }
             if rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" { return true }

@@ -61,8 +61,12 @@ extension ExtractionState {
                 let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                 let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
                 // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
+                // "较上年减少19万元", "比2019年同期增收": a change is this year's; the year it names is
+                // the one compared with
+                let isChange = facts[k].change != 0
                 let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
-                    && !($0.form == .relative && namesCarryIn(text.scalars, after: $0.range.upperBound)) }
+                    && !($0.form == .relative && namesCarryIn(text.scalars, after: $0.range.upperBound))
+                    && !(isChange && comparedYear(text.scalars, at: $0.range.lowerBound)) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause

@@ -67,6 +67,7 @@ public struct Vocabulary: Sendable {
         case comparedFigureNames = "compared_figure_names"
         case samePeriodWords = "same_period_words"
         case notComparisonAfterBi = "not_comparison_after_bi"
+        case comparisonVerbs = "comparison_verbs"
         case notComparisonBeforeBi = "not_comparison_before_bi"
 
         // ---- shares
@@ -142,6 +143,7 @@ public struct Vocabulary: Sendable {
             case .nonYearBases: return "bases of a comparison that are not a year"
             case .comparedFigureNames: return "names of the figure a comparison is made with"
             case .samePeriodWords: return "words after a year in a comparison naming the same period"
+            case .comparisonVerbs: return "verbs whose characters are comparison markers but that compare nothing by themselves"
             case .notComparisonAfterBi: return "characters after 比 that make it no comparison"
             case .notComparisonBeforeBi: return "characters before 比 that make it no comparison"
             case .shareMarkers: return "words introducing the base of a share"
