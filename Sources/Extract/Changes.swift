@@ -157,7 +157,7 @@ extension ExtractionState {
                 let cc = clauseIndex(of: c)
                 if before.count >= 1 {
                     let b0 = facts[before[0]]
-                    let b1 = before.count == 2 ? facts[before[1]] : nil
+                    let b1 = before.count >= 2 ? facts[before[1]] : nil
                     // "由A增至B，增加D" / "A…，B…，增加D"; among three figures ("预算A，调整数B，决算数C，
                     // 增加D") the change is between the two it is the difference of
                     if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),

@@ -191,7 +191,7 @@ extension ExtractionState {
                     if n >= 1 && running.overlaps(target) && n < familyParts.count - 1 {
                         let ending = ExtractionState.commonSuffix(familyParts[...n].map { ExtractionState.withoutBrackets(facts[$0].head) })
                         let next = ExtractionState.withoutBrackets(facts[familyParts[n + 1]].head)
-                        if ending.isEmpty || !next.hasSuffix(ending) {
+                        if !ending.isEmpty && !next.hasSuffix(ending) {
                             familyParts = Array(familyParts[...n])
                         }
                         break

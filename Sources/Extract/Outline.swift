@@ -21,7 +21,12 @@ extension ExtractionState {
             var next = 0   // the next fact of the paragraph to place
             var k = 0
             while k <= s.count {
-                let token = k < s.count && opensItem(s, at: k) ? HeadingDetector.enumerator(s, at: k) : nil
+                var token = k < s.count && (opensItem(s, at: k) || s[k] == "（" || s[k] == "(" || s[k].value >= 0x2460 && s[k].value <= 0x2473)
+                    ? HeadingDetector.enumerator(s, at: k) : nil
+                // a bracketed or circled marker needs no clause start ("…万元（二）…", where the export
+                // dropped the space), a bare one does ("1、", "一、")
+                if let found = token, ![.parenChinese, .parenArabic, .circled].contains(found.style), !opensItem(s, at: k) { token = nil }
+                if token != nil, k > 0, CharClass.isDigit(s[k - 1]) || CharClass.isASCIILetter(s[k - 1]) { token = nil }
                 // facts before this point stand in the innermost open item
                 let limit = token != nil ? k : (k == s.count ? s.count + 1 : -1)
                 if limit >= 0 {

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import JXCheck
+import JXLint
+import JXRules
+
+/// Issue 9: general readings of the genre, each in sentences of our own (every figure made up). Each
+/// test pairs a clean text (no finding) with slipped twins (the finding that belongs to the slip).
+@Suite struct GeneralReadingTests {
+    static let pipeline: Pipeline = { Pipeline(ruleSet: try! RuleSet.embedded()) }()
+
+    func findings(_ text: String) -> [Finding] { Self.pipeline.report(text: text).findings.filter { $0.severity != .info } }
+    func rules(_ text: String) -> [String] { findings(text).map(\.rule) }
+
+    static let title = "青林县2023年度部门决算情况说明\n"
+
+    // MARK: outline lists
+
+    @Test func anEnumeratedBreakdownOfAnAmountMustAddUp() {
+        let text = Self.title + """
+        二、专项资金使用情况 全年分配使用专项资金820.50万元。一、群众体育500.30万元 （一）场地设施建设300.10万元，其中补助乡镇120.00万元； （二）全民健身活动200.20万元。 二、竞技体育320.20万元 （一）举办赛事220.20万元 （二）后备人才培养100.00万元
+        """
+        #expect(rules(text).isEmpty)
+        // a part made larger: over its whole
+        #expect(rules(text.replacingOccurrences(of: "200.20万元", with: "260.20万元")).contains("sum.parts-exceed-whole"))
+        // a part made smaller: the breakdown is the whole of the amount
+        #expect(rules(text.replacingOccurrences(of: "后备人才培养100.00万元", with: "后备人才培养10.00万元")).contains("sum.parts-incomplete"))
+    }
+
+    @Test func anEnumeratedBreakdownThatNamesOnlySomePartsIsOpen() {
+        let text = Self.title + """
+        一、专项资金820.50万元，主要用于以下方面。
+        （一）场地设施建设300.10万元。
+        （二）全民健身活动200.20万元。
+        """
+        #expect(rules(text).isEmpty)
+    }
+
+    @Test func aListOpeningItsLineTakesTheFigureTheLineBeforeEndsWith() {
+        let text = Self.title + """
+        （一）用于群众体育支出205.88万元，占总数的74.17%。
+        其中：用于场地设施145.95万元；用于全民健身活动49.93万元；用于科学研究与宣传10.00万元。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "49.93万元", with: "59.93万元")).contains("sum.parts-exceed-whole"))
+    }
+
+    @Test func aListEndsWhereASiblingOfItsWholeFollowsASemicolon() {
+        // 第三产业 is the sibling of 第二产业, not a part of it
+        let text = Self.title + "全年地区生产总值500.0亿元。其中，第一产业增加值60.0亿元；第二产业增加值200.0亿元，其中工业增加值150.0亿元；第三产业增加值240.0亿元。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "工业增加值150.0亿元", with: "工业增加值250.0亿元")).contains("sum.parts-exceed-whole"))
+    }
+
+    @Test func aListEndsAtTheNextNumberedItem() {
+        let text = Self.title + "1、综合运动会654.17万元，其中补助乡镇30.00万元； 2、全民健身活动559.52万元； 3、其他活动219.41万元。"
+        #expect(rules(text).isEmpty)
+    }
+
+    @Test func theThreePublicExpensesAndTheVehicleCostAddUp() {
+        let text = Self.title + "2023年度本级“三公”经费决算12.50万元，因公出国(境)费0万元，公务接待费2.50万元，公务用车购置及运行维护费10.00万元(公务用车购置费0万元、公务用车运行维护费10.00万元)。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "公务接待费2.50万元", with: "公务接待费3.50万元")).contains("sum.three-public-parts"))
+        #expect(rules(text.replacingOccurrences(of: "公务用车运行维护费10.00万元)", with: "公务用车运行维护费12.00万元)")).contains("sum.vehicle-parts"))
+        // a part equal to the whole, the others zero, is a part
+        let one = Self.title + "2023年“三公”经费支出预算为14.01万元，其中：因公出国(境)费用0万元，公务用车运行维护费14.01万元，公务接待费0万元。"
+        #expect(rules(one).isEmpty)
+    }
+
+    // MARK: change statements
+
+    @Test func aRateIsCheckedAgainstThePriorFigureTheChangeImplies() {
+        let text = Self.title + "经比较2023年度本单位“三公”经费41万元，较上年减少19万元，下降31.67%，较年初预算数减少4万元，下降8.89%。"
+        #expect(rules(text).isEmpty)
+        let slipped = findings(text.replacingOccurrences(of: "下降31.67%", with: "下降43.78%"))
+        #expect(slipped.map(\.rule) == ["rate.year-on-year"])
+        // the second change compares with the budget, and says so
+        let budget = findings(text.replacingOccurrences(of: "下降8.89%", with: "下降2.2%"))
+        #expect(budget.map(\.rule) == ["rate.year-on-year"])
+        #expect(budget.first?.evidence.hasPrefix("年初预算数 = 41 + 4 = 45") == true)
+    }
+
+    @Test func aRateOnTheWrongBaseIsReportedAsSuch() {
+        let text = Self.title + "2023年本部门支出120万元，较上年增加20万元，增长20.00%。"
+        #expect(rules(text).isEmpty)
+        let slipped = findings(text.replacingOccurrences(of: "增长20.00%", with: "增长16.67%"))
+        #expect(slipped.map(\.rule) == ["rate.year-on-year"])
+        #expect(slipped.first?.evidence.contains("以本年数 120 为基数") == true)
+    }
+
+    @Test func increasesAndDecreasesOfRevenueAreChanges() {
+        let text = Self.title + "全区财政收入110.0亿元，比2022年同期增收10.0亿元，增长10.0%。上划中央收入38.0亿元，减收2.0亿元，负增长5.0%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "增长10.0%", with: "增长12.0%")).contains("rate.year-on-year"))
+        #expect(rules(text.replacingOccurrences(of: "负增长5.0%", with: "负增长7.0%")).contains("rate.year-on-year"))
+    }
+
+    @Test func aChangeAmongThreeFiguresIsTheDifferenceOfTwoOfThem() {
+        let text = Self.title + "2023年预算数3786.71万元，调整数4610.19万元，决算数4610.19万元，增加823.48万元。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "823.48", with: "828.48")).contains("sum.stated-difference"))
+    }
+
+    @Test func aChangeOpeningItsSentenceSpeaksOfTheFigureBefore() {
+        let text = Self.title + "1、收入：792.22万元。同比上年度增加189.25万元，增长31.39%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "792.22", with: "292.22")).contains("rate.year-on-year"))
+    }
+}
