@@ -49,6 +49,9 @@ enum ConsistencyCheck {
             let first = group[0]
             for other in group.dropFirst() {
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
+                // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
+                // 项目7.5万元 …"), a name that recurs is about each item's own money
+                if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -165,5 +168,21 @@ enum ConsistencyCheck {
         if scalars.first == "度" { scalars.removeFirst() }
         for m in modifiers { scalars = Lexicon.removing(Array(m.unicodeScalars), from: scalars) }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The two figures stand under different items of one level of the outline, and those items
+    /// state amounts of their own: parts of a breakdown, each about its own subject.
+    static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ outline: [OutlineItem]) -> Bool {
+        guard let x = a.outlineItem, let y = b.outlineItem, x != y else { return false }
+        func chain(_ i: Int) -> [Int] {
+            var out = [i]
+            while let p = outline[out.last!].parent { out.append(p) }
+            return out.reversed()
+        }
+        let cx = chain(x), cy = chain(y)
+        var k = 0
+        while k < cx.count && k < cy.count && cx[k] == cy[k] { k += 1 }
+        guard k < cx.count, k < cy.count else { return false }
+        return outline[cx[k]].amount != nil && outline[cy[k]].amount != nil
     }
 }

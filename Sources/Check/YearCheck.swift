@@ -66,6 +66,9 @@ enum YearCheck {
             // another year in the sentence makes it a comparison or a history
             let others = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) && $0.year != mention.year && !$0.quoted }
             if !others.isEmpty { continue }
+            // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
+            // document the sentence cites, the funds' own year
+            if (yearsOf[p] ?? []).contains(where: { sentenceRange.contains($0.range.lowerBound) && $0.year == mention.year && $0.quoted }) { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year
             if (yearsOf[p] ?? []).contains(where: { other in

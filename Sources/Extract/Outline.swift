@@ -39,7 +39,9 @@ extension ExtractionState {
                 if let level = open.lastIndex(where: { items[$0].style == style }), items[open[level]].ordinal + 1 == ordinal {
                     // a sibling: its ordinal follows on
                     open.removeSubrange(level...)
-                } else if ordinal != 1 {
+                } else if ordinal != 1 && !open.isEmpty {
+                    // (an excerpt may start in the middle of its outline: a first marker is taken
+                    // whatever its ordinal)
                     k += 1
                     continue
                 }

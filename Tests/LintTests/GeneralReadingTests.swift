@@ -106,4 +106,37 @@ import JXRules
         #expect(rules(text).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "792.22", with: "292.22")).contains("rate.year-on-year"))
     }
+
+    // MARK: false alarms of general classes
+
+    @Test func perUnitAmountsAreInYuanByNature() {
+        let text = Self.title + """
+        2023年医院总收入14.57亿元，其中医疗收入13.25亿元，财政补助收入1.12亿元，其他收入0.20亿元。全年支出13.90亿元，结余0.67亿元，预算执行率95.40%，人员经费6.10亿元，公用经费2.30亿元。
+        全年门诊128.69万人次，门诊均费332.88元，同比减少14.92元。出院6.31万人次，出院均费14049.20元，生均补助标准800元。
+        """
+        #expect(!rules(text).contains { $0.hasPrefix("unit.") })
+    }
+
+    @Test func aYearOfTheDocumentTheSentenceCitesIsTheFundsOwnYear() {
+        let text = """
+        2023年度农村公路建设项目资金绩效自评报告
+        2023年项目预算数3065.00万元，支出2980.00万元。
+        1.根据《关于下达2022年车辆购置税收入补助地方资金的通知》（某财建发〔2022〕46号），补助2022年农村公路建设项目资金2421.00万元。
+        2.根据《关于下达2023年农村公路建设补助资金的通知》（某财建发〔2023〕43号），补助2023年农村公路建设补助资金644.00万元。
+        """
+        #expect(!rules(text).contains("year.fiscal-statement"))
+    }
+
+    @Test func aNameRecurringUnderTwoItemsOfABreakdownIsAboutEachItem() {
+        let text = Self.title + """
+        二、中央专项资金37.54万元，使用情况如下。
+        （一）老年人福利类项目30.04万元。
+        中央福利彩票公益金30.04万元，用于养老机构设备购置。
+        （二）儿童福利类项目7.50万元。
+        中央福利彩票公益金7.50万元用于孤儿助学项目。
+        """
+        #expect(!rules(text).contains("consistency.same-figure"))
+        // the breakdown itself is read and checked
+        #expect(rules(text.replacingOccurrences(of: "（二）儿童福利类项目7.50万元", with: "（二）儿童福利类项目9.50万元")).contains("sum.parts-exceed-whole"))
+    }
 }
