@@ -11,6 +11,7 @@ import JXRules
 ///    most likely a complete list with a slip.
 enum PartsCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "exceeds-whole" { mixedUnits(&context) }
         for group in context.facts.groups where !group.nestedThresholds {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
@@ -47,6 +48,29 @@ enum PartsCheck {
                 }
             }
             context.report(rule, main: whole, others: parts, evidence: evidence(whole, parts, context))
+        }
+    }
+
+    /// "预算总额258172万元，其中中央资金178172万元，省级资金80000元": a list, open or not, whose
+    /// parts make up its whole exactly once the one figure written in 元 is read as 万元 (and not as
+    /// written): the unit is the slip.
+    static func mixedUnits(_ context: inout CheckContext) {
+        guard let unitRule = context.rule("unit.mixed-in-relation") else { return }
+        for group in context.facts.groups where !group.nestedThresholds {
+            let whole = context.fact(group.whole)
+            let parts = group.parts.map { context.fact($0) }
+            let all = [whole] + parts
+            guard parts.count >= 2, all.allSatisfy({ $0.kind.isMoney && !$0.unitAssumed }) else { continue }
+            let yuan = all.filter { $0.kind.moneyUnit == .yuan }
+            let wan = all.filter { $0.kind.moneyUnit == .wanYuan }
+            guard yuan.count == 1, wan.count == all.count - 1, !UnitCheck.perUnit(yuan[0], unitRule, context) else { continue }
+            let asWritten = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            if asWritten.overlaps(context.interval(whole)) { continue }
+            let scaled = Set(yuan.map(\.id))
+            let w = scaledInterval(whole, scaled, context)
+            let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
+            guard w.overlaps(s) else { continue }
+            UnitCheck.reportMixed(unitRule, slipped: yuan, involved: all, &context)
         }
     }
 

@@ -86,13 +86,16 @@ enum UnitCheck {
         let limit = rule.number("max_yuan_amount", default: 1_000_000)
         let fiscalWords = rule.words("fiscal_words")
         let integerMeasures = Set(rule.words("integer_measures"))
+        let minimumIntegerYuan = rule.number("min_integer_yuan", default: 100)
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
             guard abs(f.value) < limit, !perUnit(f, rule, context) else { continue }
             let fiscal = fiscalWords.contains { f.label.contains($0) } || f.concept.measure != nil
             guard fiscal else { continue }
             if f.number.decimals == 0 {
-                // a whole number of 元 is often a legitimate small amount; only a budget-side figure is odd
-                guard let m = f.concept.measure, integerMeasures.contains(m), abs(f.value) < 10000 else { continue }
+                // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
+                // funds of a size no 元 amount of the report comes near, is odd
+                let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
+                guard (budgetSide && abs(f.value) < 10000) || abs(f.value) >= minimumIntegerYuan else { continue }
             }
             let evidence = "\(f.shown)：本报告其余 \(wan) 处金额以万元计，\(context.describe(f)) 以元计相差一万倍"
             context.report(rule, main: f, evidence: evidence)

@@ -139,4 +139,24 @@ import JXRules
         // the breakdown itself is read and checked
         #expect(rules(text.replacingOccurrences(of: "（二）儿童福利类项目7.50万元", with: "（二）儿童福利类项目9.50万元")).contains("sum.parts-exceed-whole"))
     }
+
+    // MARK: units
+
+    @Test func aListThatAddsUpOnlyWithOneFigureReadAsWanYuanHasAUnitSlip() {
+        let text = Self.title + "2023年度老旧小区改造补助资金预算总额258172万元，其中中央资金178172万元，省级资金80000万元。资金主要用于支持老旧小区综合整治，全年支出250000万元，结余8172万元，执行率96.83%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "省级资金80000万元", with: "省级资金80000元")) == ["unit.mixed-in-relation"])
+    }
+
+    @Test func aWholeNumberOfYuanNamedAsFundsInAWanYuanReportIsSuspect() {
+        let text = Self.title + """
+        2023年项目预算3065.00万元，其中基本支出1200.00万元，项目支出1865.00万元；实际支出2980.00万元，结余85.00万元。
+        省财政厅补助2023年农村公路建设项目资金2421万元。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金2421元")) == ["unit.out-of-scale"])
+        // a small or per-unit amount in 元 is no slip
+        #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金每人500元")).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金60元")).isEmpty)
+    }
 }
