@@ -28,6 +28,9 @@ struct ExtractionState {
     var shares = [ShareStatement]()
     var changes = [ChangeStatement]()
     var outline = [OutlineItem]()
+    var scoreItems = [ScoreItem]()
+    var proseTotalScore: Int?
+    var proseFullMark: Int?
     var fiscalYear: Int?
     var fiscalYearSource = "none"
     var titleYear: Int?
@@ -107,6 +110,9 @@ struct ExtractionState {
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
         set.changes = changes
         set.outline = outline
+        set.scoreItems = scoreItems
+        set.proseTotalScore = proseTotalScore
+        set.proseFullMark = proseFullMark
         set.listed = listed.union(groups.flatMap(\.parts))
         set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
         return set

@@ -11,7 +11,7 @@ public enum Extractor {
     /// What a pass reads or writes.
     enum Field: String, CaseIterable, Sendable {
         case document, lexicon, prose, tableCells, yearMentions, fiscalYear, factYears, sentenceIndex
-        case groups, outline, concepts, shares, changes
+        case groups, outline, concepts, shares, changes, scores
     }
 
     struct Pass: Sendable {
@@ -31,6 +31,7 @@ public enum Extractor {
         Pass(name: "outline", reads: [.prose, .groups, .concepts], writes: [.outline, .groups]) { s, _ in s.buildOutline() },
         Pass(name: "concept inheritance", reads: [.prose, .sentenceIndex, .groups, .concepts], writes: [.concepts]) { s, _ in s.inheritMeasures() },
         Pass(name: "shares", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears], writes: [.shares]) { s, _ in s.buildShares() },
+        Pass(name: "prose scores", reads: [.prose, .outline, .concepts, .factYears, .fiscalYear, .sentenceIndex], writes: [.scores]) { s, _ in s.buildProseScores() },
         Pass(name: "changes", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears, .fiscalYear], writes: [.changes]) { s, _ in s.buildChanges() },
     ]
 

@@ -119,6 +119,25 @@ public struct OutlineItem: Sendable {
     public var amount: Int?
 }
 
+/// An indicator scored in running text: "（一）预算执行率（10分）…，得9.60分", "数量指标（20分）：…，得18分；",
+/// "该指标分值10分，实际得分9.6分", "得满分". Items nest as the outline does.
+public struct ScoreItem: Sendable {
+    /// The indicator's name as the text gives it.
+    public var name: String
+    /// Its weight (分值, 权重, "（10分）" after its name).
+    public var weight: Int?
+    /// Its score (得分, 得…分).
+    public var score: Int?
+    /// "得满分": the score is the weight.
+    public var fullMarks: Bool = false
+    /// A percentage stated in the item (执行率, 完成率), and whether the text says the score is
+    /// the weight times it ("得96%权重分", "按执行率计分").
+    public var rate: Int?
+    public var scoredByRate: Bool = false
+    public var parent: Int?
+    public var children: [Int] = []
+}
+
 /// "人员支出405.87万元，占基本支出78.31%" / "…11882.1万元，占比79.9%".
 public struct ShareStatement: Sendable {
     public var percent: Int
@@ -177,6 +196,10 @@ public struct FactSet: Sendable {
     public var changes: [ChangeStatement] = []
     /// The enumerated items of the running text, in order (`Fact.outlineItem` points into it).
     public var outline: [OutlineItem] = []
+    /// Indicators scored in running text, and the total score and full mark the text states.
+    public var scoreItems: [ScoreItem] = []
+    public var proseTotalScore: Int?
+    public var proseFullMark: Int?
     /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each
     /// belongs to its list, not to the text at large.
     public var listed: Set<Int> = []

@@ -71,6 +71,29 @@ public enum FactsFormatter {
         for s in facts.shares {
             out += "L\(facts.facts[s.percent].line) \(facts.facts[s.percent].shown) = \(facts.facts[s.part].shown) ÷ \(facts.facts[s.base].shown)\n"
         }
+        if !facts.changes.isEmpty {
+            out += "\n== 增减\n"
+            for c in facts.changes {
+                func shown(_ id: Int?) -> String { id.map { facts.facts[$0].shown } ?? "—" }
+                let at = [c.difference, c.rate, c.current].compactMap { $0 }.first.map { facts.facts[$0].line } ?? 0
+                out += "L\(at) \(shown(c.prior)) → \(shown(c.current))：\(c.direction > 0 ? "+" : "−")\(shown(c.difference))，\(shown(c.rate))"
+                if let base = c.base { out += "（比较：\(base)）" }
+                out += "\n"
+            }
+        }
+        if !facts.scoreItems.isEmpty || facts.proseTotalScore != nil {
+            out += "\n== 评分（正文）\n"
+            func depth(_ i: Int) -> Int { facts.scoreItems[i].parent.map { depth($0) + 1 } ?? 0 }
+            for (i, item) in facts.scoreItems.enumerated() {
+                let w = item.weight.map { facts.facts[$0].shown } ?? "—"
+                let s = item.fullMarks ? "满分" : (item.score.map { facts.facts[$0].shown } ?? "—")
+                out += String(repeating: "  ", count: depth(i)) + "\(item.name)：分值 \(w)，得分 \(s)"
+                if let r = item.rate { out += "，比率 \(facts.facts[r].shown)\(item.scoredByRate ? "（按比率计分）" : "")" }
+                out += "\n"
+            }
+            if let t = facts.proseTotalScore { out += "总得分 \(facts.facts[t].shown)（第\(facts.facts[t].line)行）\n" }
+            if let m = facts.proseFullMark { out += "满分 \(facts.facts[m].shown)\n" }
+        }
         return out
     }
 

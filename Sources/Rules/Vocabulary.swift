@@ -85,6 +85,14 @@ public struct Vocabulary: Sendable {
         case subjectClosers = "subject_closers"
         case subjectNouns = "subject_nouns"
 
+        // ---- scores
+        case scoreTotalWords = "score_total_words"
+        case fullMarkWords = "full_mark_words"
+        case fullMarksWords = "full_marks_words"
+        case weightWords = "weight_words"
+        case scoringRuleWords = "scoring_rule_words"
+        case scoreByRateWords = "score_by_rate_words"
+
         // ---- tables
         case unitCaptions = "unit_captions"
         case emptyCellMarks = "empty_cell_marks"
@@ -155,6 +163,12 @@ public struct Vocabulary: Sendable {
             case .subjectOpeners: return "words opening a clause that names a sentence's subject"
             case .subjectClosers: return "words closing such a clause"
             case .subjectNouns: return "endings of a subject name"
+            case .scoreTotalWords: return "labels of the total score of an evaluation"
+            case .fullMarkWords: return "labels of the full mark of an evaluation"
+            case .fullMarksWords: return "words saying an indicator got its full weight"
+            case .weightWords: return "words naming an indicator's weight before its figure"
+            case .scoringRuleWords: return "words of a scoring rule, whose figures are no scores"
+            case .scoreByRateWords: return "words saying a score is the weight times a rate"
             case .unitCaptions: return "words introducing a table's unit"
             case .emptyCellMarks: return "cell texts that state a zero (-, — …)"
             }
