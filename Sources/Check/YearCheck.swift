@@ -40,12 +40,20 @@ enum YearCheck {
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
         if context.facts.fiscalYearSource == "body" {
-            let mentions = context.facts.years.filter { $0.paragraph != context.doc.titleParagraph && !$0.mention.quoted }
+            // (a year compared with, "与2019年相比", names no year the text reports on)
+            let mentions = context.facts.years.filter { y in
+                guard y.paragraph != context.doc.titleParagraph, !y.mention.quoted else { return false }
+                let s = context.doc.paragraphs[y.paragraph].text.scalars
+                let at = y.mention.range.lowerBound
+                return !(at > 0 && "比较与同于".unicodeScalars.contains(s[at - 1]))
+            }
             let current = mentions.filter { $0.mention.year == fy }.count, previous = mentions.filter { $0.mention.year == fy - 1 }.count
             if current < 2 * previous { return }
         }
         let fiscalWords = rule.words("fiscal_words")
         let comparisonWords = rule.words("comparison_words")
+        let crossYearWords = rule.words("cross_year_words")
+        let titleEndings = rule.words("title_endings")
         let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
@@ -60,7 +68,12 @@ enum YearCheck {
             let sentenceRange = paragraph.sentences[s]
             let sentence = paragraph.text.string(sentenceRange)
             guard fiscalWords.contains(where: { sentence.contains($0) }) else { continue }
-            if comparisonWords.contains(where: { sentence.contains($0) }) { continue }
+            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound)
+            // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
+            // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
+            // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
+            if crossYearWords.contains(where: { sentence.contains($0) }) { continue }
+            if !governs && comparisonWords.contains(where: { sentence.contains($0) }) { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if mention.range.lowerBound > 0, "比较与同于".unicodeScalars.contains(paragraph.text.scalars[mention.range.lowerBound - 1]) { continue }
             // another year in the sentence makes it a comparison or a history
@@ -79,16 +92,19 @@ enum YearCheck {
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 (yearsOf[sp] ?? []).contains { $0.year == mention.year }
             }) { continue }
-            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound)
             let inLabel = context.facts.paragraphFacts[p].contains { id in
                 let f = context.fact(id)
                 let start = f.number.numberRange.lowerBound
                 return mention.range.lowerBound >= start - f.label.unicodeScalars.count && mention.range.upperBound <= start
             }
-            // "在编制2019年部门预算时": the year of a budget, a final account, an evaluation
-            let after = paragraph.text.string(mention.range.upperBound..<min(paragraph.text.count, mention.range.upperBound + 6))
-            let datesNoun = rule.words("fiscal_nouns").contains { after.hasPrefix($0) }
-            guard governs || inLabel || paragraph.isHeading || datesNoun else { continue }
+            // "在编制2019年部门预算时", "现将本镇2020年度“三公”经费决算情况公布如下": the year of a budget,
+            // a final account, an evaluation, named in the same clause
+            let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: 16)
+            let datesNoun = rule.words("fiscal_nouns").contains { after.contains($0) }
+            // a title-like line of the report's opening ("某局2022年衔接资金项目绩效自评报告")
+            let titleLike = p < 4 && !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })
+                && titleEndings.contains { paragraph.string.hasSuffix($0) }
+            guard governs || inLabel || paragraph.isHeading || datesNoun || titleLike else { continue }
             // a lone short line with no sentence ("2022年决算数"): a column header of a table the
             // export spread one cell per line, not a statement
             if !paragraph.isHeading && paragraph.text.count <= 16 && !paragraph.text.scalars.contains(where: { "，。；,;：".unicodeScalars.contains($0) }) { continue }
@@ -123,15 +139,27 @@ enum YearCheck {
         return title.contains("评价结果") || title.contains("重点评价") || title.contains("重点绩效评价")
     }
 
+    /// The text after a position up to the end of its clause (at most `limit` scalars).
+    static func clauseAfter(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> String {
+        var k = start
+        while k < s.count && k < start + limit && !"，,。；;！？：:".unicodeScalars.contains(s[k]) { k += 1 }
+        return String(String.UnicodeScalarView(s[start..<k]))
+    }
+
     static func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、", "）", ")", "】"]
         var k = index - 1
         var before = [Unicode.Scalar]()
-        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、"]
         while k >= 0 && !boundaries.contains(s[k]) {
             if !CharClass.isWhitespace(s[k]) && s[k] != "“" && s[k] != "”" { before.insert(s[k], at: 0) }
             k -= 1
-            if before.count > 4 { return false }
+            if before.count > 6 { return false }
         }
+        // "1.2022年…", "（二）本单位2020年度…": an enumerator opening the clause is no word before the year
+        var digits = 0
+        while digits < before.count && digits < 2 && CharClass.isDigit(before[digits]) { digits += 1 }
+        if digits > 0 && digits < before.count && ".、．".unicodeScalars.contains(before[digits]) { before.removeFirst(digits + 1) }
+        if before.count > 4 { return false }
         let text = String(String.UnicodeScalarView(before))
         // "我部门对2019年度部门预算整体支出绩效进行了评价": the scope of the evaluation
         return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "经", "本部门", "我部门", "本单位", "我单位"].contains(text)
