@@ -238,16 +238,16 @@ public enum CommandLineTool {
                 let continuations = Set(extending.map { $0.dropFirst(pattern.count).first })
                 if extending.count == 1 {
                     message += " (did you mean '\(extending[0])'?)"
+                } else if let c = Suggest.closest(to: pattern, in: categories + ids) {
+                    message += " (did you mean '\(c)'?)"
                 } else if !continuations.isEmpty {
                     // "sum.parts" → "sum.parts-*"
                     let joiner = continuations.count == 1 && continuations.first! == "-" && !pattern.hasSuffix("-") ? "-" : ""
                     message += " (did you mean '\(pattern)\(joiner)*'?)"
-                } else if let c = Suggest.closest(to: pattern, in: ids + categories) {
-                    message += " (did you mean '\(c)'?)"
                 } else if pattern.hasSuffix("*"), let c = Suggest.closest(to: String(pattern.dropLast()), in: categories + ids) {
                     message += " (did you mean '\(c)'?)"
                 } else {
-                    message += " (categories: \(categories.joined(separator: ", ")); rule ids: jxlint rules list)"
+                    message += " (did you mean a category — \(categories.joined(separator: ", ")) — or a rule id of jxlint rules list?)"
                 }
                 throw UsageError(message: message)
             }

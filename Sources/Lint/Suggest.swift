@@ -4,6 +4,9 @@ enum Suggest {
     /// (at most a third of the word's length, at least 1, at most 3 edits).
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = min(3, max(1, word.count / 3))
+        // the same words in another order: "--baseline-write" for "--write-baseline"
+        let words = word.lowercased().split(separator: "-").sorted()
+        if words.count > 1, let c = candidates.first(where: { $0.lowercased().split(separator: "-").sorted() == words }) { return c }
         var best: (String, Int)?
         for c in candidates {
             let d = distance(word.lowercased(), c.lowercased(), limit: limit)
@@ -19,23 +22,27 @@ enum Suggest {
         return " (did you mean '\(c)'?)"
     }
 
-    /// Levenshtein distance over Characters; stops early past `limit` (returns limit + 1).
+    /// Edit distance over Characters where swapping two neighbours is one edit (optimal string
+    /// alignment); stops early past `limit` (returns limit + 1).
     static func distance(_ a: String, _ b: String, limit: Int) -> Int {
         let x = Array(a), y = Array(b)
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
+        var before = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
             var rowMin = current[0]
             for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d = min(d, before[j - 2] + 1) }
+                current[j] = d
+                rowMin = min(rowMin, d)
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (before, previous, current) = (previous, current, before)
         }
         return previous[y.count]
     }
