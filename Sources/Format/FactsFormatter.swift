@@ -71,7 +71,8 @@ public enum FactsFormatter {
         for s in facts.shares {
             out += "L\(facts.facts[s.percent].line) \(facts.facts[s.percent].shown) = \(facts.facts[s.part].shown) ÷ \(facts.facts[s.base].shown)\n"
         }
-        return out
+        // the report's text reaches the terminal: its controls are shown, not obeyed
+        return Escape.visible(out)
     }
 
     public static func json(_ facts: FactSet) -> String {
