@@ -15,17 +15,34 @@ import JXRules
 ///   (a whole restated in the paragraph after its parts): the first keeps it, the later place is
 ///   added to its related locations.
 public enum FindingMerge {
-    /// The rule-file key that ranks rules for merging; rules without it rank 0.
+    /// The rule-file key that ranks rules for merging. A rule without it ranks with the highest
+    /// ranked rule of its category and severity (a new sum rule ranks as the other sums), else 0.
     public static let rankKey = "merge_rank"
 
     /// The merged findings, in the order the input had them (the first of each group's place).
     public static func merge(_ findings: [Finding], ruleSet: RuleSet) -> [Finding] {
         guard findings.count > 1 else { return findings }
+        return merge(findings, strength: strengths(ruleSet))
+    }
+
+    /// Each rule's merge rank and place in the rule set.
+    static func strengths(_ ruleSet: RuleSet) -> (String) -> (merge: Decimal, order: Int) {
+        var byKind = [String: Decimal]()
+        for rule in ruleSet.rules {
+            guard let r = rule.numbers[rankKey] else { continue }
+            let key = rule.category.rawValue + "|" + rule.severity.rawValue
+            byKind[key] = max(byKind[key] ?? r, r)
+        }
         var rank = [String: (merge: Decimal, order: Int)]()
         for (i, rule) in ruleSet.rules.enumerated() where rank[rule.id] == nil {
-            rank[rule.id] = (rule.number(rankKey, default: 0), i)
+            rank[rule.id] = (rule.numbers[rankKey] ?? byKind[rule.category.rawValue + "|" + rule.severity.rawValue] ?? 0, i)
         }
-        return merge(findings) { id in rank[id] ?? (0, Int.max) }
+        return { id in rank[id] ?? (0, Int.max) }
+    }
+
+    /// The merge rank a rule of `ruleSet` has (its own or its category's and severity's).
+    public static func rank(of id: String, in ruleSet: RuleSet) -> Decimal {
+        strengths(ruleSet)(id).merge
     }
 
     /// `strength` gives a rule's merge rank and its place in the rule set.
