@@ -46,6 +46,6 @@ let package = Package(
         // the interval evaluation of formulas lives in JXCheck (FormulaEvaluator)
         .testTarget(name: "CheckTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),
         .testTarget(name: "PipelineTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
-        .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests"),
+        .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests", exclude: ["Fixtures"]),
     ]
 )

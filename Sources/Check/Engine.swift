@@ -12,8 +12,9 @@ public struct Checker: Sendable {
         self.ruleSet = ruleSet
     }
 
-    /// Runs the enabled rules (or only `only`, for rule examples).
-    public func check(_ facts: FactSet, only: Set<String>? = nil) -> [Finding] {
+    /// Runs the enabled rules (or only `only`, for rule examples). `merge`: fold findings about one
+    /// slip into one (FindingMerge); rule examples judge each rule before that.
+    public func check(_ facts: FactSet, only: Set<String>? = nil, merge: Bool = true) -> [Finding] {
         var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
         let active = ruleSet.rules.filter { rule in
             if let only { return only.contains(rule.id) }
@@ -35,7 +36,7 @@ public struct Checker: Sendable {
             case .pattern: PatternCheck.run(rule, &context)
             }
         }
-        return context.finish()
+        return merge ? FindingMerge.merge(context.finish(), ruleSet: ruleSet) : context.finish()
     }
 }
 

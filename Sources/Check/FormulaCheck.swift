@@ -194,7 +194,10 @@ enum FormulaCheck {
         let years = Set(involved.compactMap(\.year))
         if years.count > 1 {
             if result, let yearRule = context.rule("year.mixed-years-in-relation") {
-                YearCheck.reportMixedYears(yearRule, involved: involved, formula: formula.source, &context)
+                // the relation in the report's own figures, not the rule's formula text
+                let relation = FormulaEvaluator.render(formula.lhs, bound: bound, mixedUnits: true) + " "
+                    + (formula.relation == .equal ? "=" : formula.relation.rawValue) + " " + FormulaEvaluator.render(formula.rhs, bound: bound, mixedUnits: true)
+                YearCheck.reportMixedYears(yearRule, involved: involved, formula: relation, &context)
             }
             return
         }

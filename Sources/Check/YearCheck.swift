@@ -197,7 +197,10 @@ enum YearCheck {
         // the odd one out: the year that is not the fiscal year (or the minority)
         guard let odd = involved.first(where: { f in f.year != nil && f.year != fy && [.clause, .sentence, .paragraph].contains(f.yearSource) }) else { return }
         let others = involved.filter { $0.id != odd.id }
-        let evidence = "这组数字相互吻合（\(formula)），但 \(odd.shown) 记为 \(odd.year!) 年，其余为 " + Set(others.compactMap(\.year)).sorted().map(String.init).joined(separator: "、") + " 年"
+        // each year with its figures: "50.52万元、93.78% 记为 2019 年，53.87万元 记为 2020 年"
+        var byYear = [Int: [String]]()
+        for f in [odd] + others { if let y = f.year { byYear[y, default: []].append(f.shown) } }
+        let evidence = "这组数字相互吻合（\(formula)），但 " + byYear.keys.sorted().map { "\(byYear[$0]!.joined(separator: "、")) 记为 \($0) 年" }.joined(separator: "，")
         context.report(rule, main: odd, others: others, evidence: evidence)
     }
 }

@@ -31,7 +31,7 @@ extension ExtractionState {
         if let y = titleYear {
             // a title year the body never uses, against a body that keeps naming another year:
             // the title is the slip; report on the body's year
-            if let b = body, b.key != y, b.value >= 2, counts[y, default: 0] == 0 {
+            if let b = body, b.key != y, b.value >= 3, counts[y, default: 0] == 0 {
                 fiscalYear = b.key
                 fiscalYearSource = "body"
                 return

@@ -94,7 +94,8 @@ public enum FactsFormatter {
             if let t = facts.proseTotalScore { out += "总得分 \(facts.facts[t].shown)（第\(facts.facts[t].line)行）\n" }
             if let m = facts.proseFullMark { out += "满分 \(facts.facts[m].shown)\n" }
         }
-        return out
+        // the report's text reaches the terminal: its controls are shown, not obeyed
+        return Escape.visible(out)
     }
 
     public static func json(_ facts: FactSet) -> String {

@@ -391,8 +391,9 @@ struct HTMLFormatter {
     static let css = """
     :root { --err: #c62828; --err-bg: #fdecea; --warn: #a15c00; --warn-bg: #fff3e0; --info: #1565c0; --info-bg: #e8f1fb;
       --rel: #6a1b9a; --line: #e3e3e3; --muted: #6b6b6b;
-      --sans: -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
-      --mono: "SFMono-Regular", Menlo, Consolas, "Noto Sans Mono CJK SC", "Sarasa Mono SC", "DejaVu Sans Mono", monospace; }
+      --cjk: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "SimSun";
+      --sans: -apple-system, "Segoe UI", var(--cjk), sans-serif;
+      --mono: "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", "Noto Sans Mono CJK SC", "Sarasa Mono SC", var(--cjk), monospace; }
     * { box-sizing: border-box; }
     body { margin: 0; font: 15px/1.6 var(--sans); color: #1f1f1f; background: #f6f7f9; }
     header.page-head { background: #fff; border-bottom: 1px solid var(--line); padding: 18px 32px 12px; }
@@ -409,6 +410,7 @@ struct HTMLFormatter {
     a { color: #0b57d0; text-decoration: none; }
     a:hover { text-decoration: underline; }
     code { font-family: var(--mono); font-size: 13px; }
+    code.rule, td.rules code { white-space: nowrap; word-break: keep-all; overflow-wrap: normal; }
     .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; line-height: 20px; white-space: nowrap; }
     .badge.error { color: #fff; background: var(--err); }
     .badge.warning { color: #fff; background: var(--warn); }
@@ -451,7 +453,7 @@ struct HTMLFormatter {
     mark.info { background: var(--info-bg); border-color: var(--info); }
     mark.rel { background: #f3e5f5; border-bottom: 2px dashed var(--rel); }
     tr.ann td { padding-bottom: 6px; }
-    div.note { font: 13px/1.6 var(--sans); white-space: normal; padding: 4px 10px; border-left: 3px solid var(--info); background: var(--info-bg); border-radius: 0 4px 4px 0; }
+    div.note { font: 13px/1.6 var(--sans); white-space: normal; word-break: normal; overflow-wrap: anywhere; padding: 4px 10px; border-left: 3px solid var(--info); background: var(--info-bg); border-radius: 0 4px 4px 0; }
     div.note.error { border-left-color: var(--err); background: var(--err-bg); }
     div.note.warning { border-left-color: var(--warn); background: var(--warn-bg); }
     div.note .rule { color: var(--muted); font-size: 12px; margin-left: 6px; }

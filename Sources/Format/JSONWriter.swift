@@ -111,14 +111,20 @@ struct JSONWriter {
         return output
     }
 
-    /// Appends `s` as a JSON string literal. Escapes `"`, `\`, control characters and the
-    /// JavaScript line terminators U+2028/U+2029; everything else is written as is (UTF-8).
+    /// Appends `s` as a JSON string literal. Escapes `"`, `\`, control characters (C0, DEL, C1),
+    /// the bidirectional controls and the JavaScript line terminators U+2028/U+2029; everything
+    /// else is written as is (UTF-8).
     static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         var needsEscape = false
         var b1: UInt8 = 0, b2: UInt8 = 0  // the two previous bytes, to spot E2 80 A8/A9
+        // DEL, C1 controls (C2 80–9F) and the bidirectional controls (D8 9C, E2 80 8E/8F/AA–AE,
+        // E2 81 A6–A9) are written as \u escapes too: the value is the same, but a reader of the
+        // JSON text never sees a line reversed
         for byte in s.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (b2 == 0xE2 && b1 == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (b1 == 0xC2 && byte < 0xA0) || (b1 == 0xD8 && byte == 0x9C)
+                || (b2 == 0xE2 && b1 == 0x80 && (byte == 0xA8 || byte == 0xA9 || byte == 0x8E || byte == 0x8F || (byte >= 0xAA && byte <= 0xAE)))
+                || (b2 == 0xE2 && b1 == 0x81 && byte >= 0xA6 && byte <= 0xA9) {
                 needsEscape = true
                 break
             }
@@ -141,7 +147,7 @@ struct JSONWriter {
                 case "\u{2028}": pending.append(contentsOf: "\\u2028".unicodeScalars)
                 case "\u{2029}": pending.append(contentsOf: "\\u2029".unicodeScalars)
                 default:
-                    if scalar.value < 0x20 {
+                    if scalar.value < 0x20 || Escape.isHidden(scalar) {
                         let hex = String(scalar.value, radix: 16, uppercase: false)
                         pending.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
                     } else {

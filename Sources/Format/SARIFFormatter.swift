@@ -147,7 +147,7 @@ struct SARIFFormatter {
                         for i in unreadable {
                             w.beginObject()
                             w.field("level", "error")
-                            w.object("message") { w in w.field("text", "\(reports[i].path): \(reports[i].error ?? "")") }
+                            w.object("message") { w in w.field("text", Escape.visible("\(reports[i].path): \(reports[i].error ?? "")")) }
                             w.array("locations") { w in
                                 w.beginObject()
                                 w.object("physicalLocation") { w in writeArtifactLocation(i, &w) }
@@ -206,7 +206,7 @@ struct SARIFFormatter {
         w.field("ruleIndex", ruleIndex)
         w.field("level", Self.level(finding.severity))
         w.object("message") { w in
-            w.field("text", finding.evidence.isEmpty ? finding.message : finding.message + "：" + finding.evidence)
+            w.field("text", Escape.visible(finding.evidence.isEmpty ? finding.message : finding.message + "：" + finding.evidence))
         }
         w.array("locations") { w in
             w.beginObject()
@@ -224,7 +224,7 @@ struct SARIFFormatter {
             if let place {
                 w.array("logicalLocations") { w in
                     w.beginObject()
-                    w.field("name", place)
+                    w.field("name", Escape.visible(place))
                     w.field("kind", "element")
                     w.endObject()
                 }
@@ -246,12 +246,12 @@ struct SARIFFormatter {
                     if let relatedPlace = Formatters.place(of: related, in: report) {
                         w.array("logicalLocations") { w in
                             w.beginObject()
-                            w.field("name", relatedPlace)
+                            w.field("name", Escape.visible(relatedPlace))
                             w.field("kind", "element")
                             w.endObject()
                         }
                     }
-                    w.object("message") { w in w.field("text", related.message) }
+                    w.object("message") { w in w.field("text", Escape.visible(related.message)) }
                     w.endObject()
                 }
             }
@@ -261,8 +261,8 @@ struct SARIFFormatter {
         }
         w.object("properties") { w in
             w.field("category", finding.category.rawValue)
-            w.field("evidence", finding.evidence)
-            if let place { w.field("location", place) }
+            w.field("evidence", Escape.visible(finding.evidence))
+            if let place { w.field("location", Escape.visible(place)) }
         }
         w.endObject()
     }

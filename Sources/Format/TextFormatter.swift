@@ -128,20 +128,31 @@ struct TextFormatter {
         }
     }
 
-    /// Control characters (which could drive the terminal) are shown as a space.
+    /// Control characters (which could drive the terminal) and bidirectional controls (which
+    /// could show a line reversed) are shown as `\u202E`; a tab or a line break as a space.
     private func clean(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: Self.isControl) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || Escape.isHidden($0) }) else { return s }
         var result = String.UnicodeScalarView()
-        for scalar in s.unicodeScalars { result.append(Self.isControl(scalar) ? " " : scalar) }
+        for scalar in s.unicodeScalars { result.append(contentsOf: Self.shown(scalar)) }
         return String(result)
     }
 
-    static func isControl(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0)
+    /// How one scalar of the input is shown in the terminal.
+    static func shown(_ s: Unicode.Scalar) -> String.UnicodeScalarView {
+        if s == "\t" || s == "\n" { return " ".unicodeScalars }
+        if Escape.isHidden(s) { return Escape.visibleForm(s).unicodeScalars }
+        return String(s).unicodeScalars
+    }
+
+    /// Display columns of one scalar as shown.
+    static func shownWidth(_ s: Unicode.Scalar) -> Int {
+        if s == "\t" || s == "\n" { return 1 }
+        if Escape.isHidden(s) { return Escape.visibleForm(s).unicodeScalars.count }
+        return DisplayWidth.of(s)
     }
 
     struct Snippet: Equatable {
-        /// The line as shown: tabs and controls as spaces, possibly a window with "…" at cut ends.
+        /// The line as shown: tabs as spaces, controls as `\u001B`, possibly a window with "…" at cut ends.
         var text: String
         /// Display columns before the first caret.
         var caretOffset: Int
@@ -158,7 +169,7 @@ struct TextFormatter {
         var widths = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             let s = scalars[i]
-            widths[i + 1] = widths[i] + (isControl(s) ? 1 : DisplayWidth.of(s))
+            widths[i + 1] = widths[i] + shownWidth(s)
         }
         let s = min(max(startColumn - 1, 0), n)
         var e = n
@@ -190,8 +201,7 @@ struct TextFormatter {
         var shown = String.UnicodeScalarView()
         if lo > 0 { shown.append("…") }
         for i in lo..<hi {
-            let scalar = scalars[i]
-            shown.append(isControl(scalar) ? " " : scalar)
+            shown.append(contentsOf: Self.shown(scalars[i]))
         }
         if hi < n { shown.append("…") }
 

@@ -24,25 +24,50 @@ public enum CommandLineTool {
       jxlint rules show ID                 解释一条规则
       jxlint rules test                    运行所有规则的正例和反例
       jxlint facts FILE [--format json]    显示抽取的标题、表格、数值、其中关系（供写规则者查看）
+      jxlint COMMAND --help                该命令的用法
 
-    check 选项 Options:
+    \(checkOptionsText)
+    """
+
+    static let checkOptionsText = """
+    check 选项 Options（--name value 与 --name=value 均可）:
       --format text|json|sarif|html|csv    输出格式（默认 text）
-      --output FILE|DIR                    写入文件（html：写入文件夹，每份报告一页，另有 index.html）
-      --rules DIR                          使用该文件夹中的规则（默认：内置规则）
+      --output FILE|DIR                    写入文件；html：以 .html 结尾为单个报告的页面，否则为文件夹
+                                           （每份报告一页，另有 index.html）
+      --rules DIR                          使用该文件夹中的规则（含 lexicon.toml；默认：内置规则）
       --config FILE                        配置文件（默认：从当前目录向上查找 .jxlint.toml）
-      --year YYYY                          指定报告年度（默认：取自标题）
+      --year YYYY                          未写明年度的报告按此年度检查（标题与正文写明另一年度的报告按其本身年度检查）
       --select RULE,…  --ignore RULE,…     按规则 id、类别（sum）或前缀（sum.parts-*）选择
       --min-severity info|warning|error    只报告此级别及以上
       --fail-on error|warning|never        出现此级别及以上的发现时退出码为 1（默认 error）
       --baseline FILE                      忽略基线文件中已接受的发现
-      --write-baseline FILE                把本次的发现写成基线文件
+      --write-baseline FILE                把本次的全部发现写成基线文件（已接受且仍存在的与新的）
       --jobs N                             并行检查的文件数（默认：CPU 核数）
       --color / --no-color                 文本输出是否着色（默认：终端时着色）
 
     退出码 Exit codes: 0 无达到 --fail-on 的发现；1 有；2 用法错误或有文件无法读取（其他文件照常检查）。
     """
 
-    struct UsageError: Error { var message: String }
+    static let checkUsage = """
+    用法 Usage: jxlint check [PATH … | -] [选项]
+    检查报告文件或文件夹（递归查找 .txt .md .docx .xlsx .pdf），- 读标准输入。
+
+    \(checkOptionsText)
+    """
+
+    static let rulesUsage = """
+    用法 Usage:
+      jxlint rules list [--rules DIR]      列出规则
+      jxlint rules show ID [--rules DIR]   解释一条规则
+      jxlint rules test [--rules DIR]      运行所有规则的正例和反例（有失败时退出码为 1）
+    """
+
+    static let factsUsage = """
+    用法 Usage: jxlint facts FILE [--format text|json] [--year YYYY] [--rules DIR]
+    显示从一份报告抽取的标题、表格、数值、概念、年度和其中关系（供写规则者查看）。一次一个文件。
+    """
+
+    static let commands = ["check", "rules", "facts", "help", "version"]
 
     /// Runs a command; returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
@@ -57,12 +82,20 @@ public enum CommandLineTool {
             case "check": return try check(args)
             case "rules": return try rules(args)
             case "facts": return try facts(args)
-            case "--version", "version": print("jxlint \(version)"); return 0
-            case "--help", "-h", "help": print(usage); return 0
+            case "--version", "-V", "version": print("jxlint \(version)"); return 0
+            case "--help", "-h", "help":
+                switch args.first {
+                case "check": print(checkUsage)
+                case "rules": print(rulesUsage)
+                case "facts": print(factsUsage)
+                default: print(usage)
+                }
+                return 0
             default:
-                // `jxlint PATH` is `jxlint check PATH`
-                if FileManager.default.fileExists(atPath: command) || command == "-" { return try check([command] + args) }
-                throw UsageError(message: "unknown command '\(command)'")
+                // `jxlint PATH` and `jxlint --format json PATH` are `jxlint check …`
+                if command.hasPrefix("-") || FileManager.default.fileExists(atPath: command) { return try check([command] + args) }
+                throw UsageError(message: "unknown command '\(command)'" + Suggest.hint(for: command, in: commands)
+                                 + " (commands: check, rules, facts; a file to check must exist)")
             }
         } catch let e as UsageError {
             printError("jxlint: \(e.message)\n(jxlint --help 查看用法)")
@@ -80,84 +113,251 @@ public enum CommandLineTool {
         FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
     }
 
-    static func value(_ args: [String], _ i: inout Int, _ name: String) throws -> String {
-        i += 1
-        guard i < args.count else { throw UsageError(message: "\(name) needs a value") }
-        return args[i]
+    /// A note on stderr: what was written, what was suppressed, what was read differently.
+    static func note(_ message: String) {
+        printError("jxlint: " + message)
     }
 
+    /// `--help` / `-h` among a command's options (before any `--`).
+    static func asksForHelp(_ args: [String]) -> Bool {
+        for a in args {
+            if a == "--" { return false }
+            if a == "--help" || a == "-h" { return true }
+        }
+        return false
+    }
+
+    static func parseYear(_ v: String, option: String = "--year") throws(UsageError) -> Int {
+        guard let y = Int(v), (1990...2100).contains(y) else { throw UsageError(message: "\(option) needs a year such as 2022, not '\(v)'") }
+        return y
+    }
+
+    /// The default rules, or those of `--rules DIR`, checked: the folder exists and holds a lexicon
+    /// and rules, and every concept a formula names is in the lexicon.
     static func loadRules(_ directory: String?) throws -> RuleSet {
-        if let directory { return try RuleSet.load(directory: directory) }
-        return try RuleSet.embedded()
+        let ruleSet: RuleSet
+        if let directory {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
+                throw UsageError(message: "--rules \(directory): no such folder")
+            }
+            guard isDir.boolValue else { throw UsageError(message: "--rules \(directory): not a folder (give the folder that holds lexicon.toml and the rule files)") }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".toml") }
+            if names.isEmpty {
+                throw UsageError(message: "--rules \(directory): no rule files (*.toml) in this folder; copy the rules/ folder of jxlint to start from the default rules")
+            }
+            if !names.contains("lexicon.toml") {
+                throw UsageError(message: "--rules \(directory): no lexicon.toml in this folder (the rules name concepts that lexicon.toml defines; copy it from jxlint's rules/ folder)")
+            }
+            ruleSet = try RuleSet.load(directory: directory)
+            if ruleSet.rules.isEmpty { throw UsageError(message: "--rules \(directory): no [[rule]] in any rule file of this folder") }
+        } else {
+            ruleSet = try RuleSet.embedded()
+        }
+        let problems = RuleSetCheck.problems(ruleSet)
+        if !problems.isEmpty { throw UsageError(message: problems.joined(separator: "\n")) }
+        return ruleSet
     }
 
     // MARK: check
 
+    static let checkValued: Set<String> = ["--format", "--output", "-o", "--rules", "--config", "--year", "--select", "--ignore",
+                                           "--min-severity", "--fail-on", "--baseline", "--write-baseline", "--jobs", "-j"]
+    static let checkFlags: Set<String> = ["--color", "--no-color", "--help", "-h"]
+
+    static func list(_ value: String) -> [String] {
+        value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     public static func parseCheck(_ args: [String]) throws -> CheckOptions {
+        var reader = Arguments(args, valued: checkValued, flags: checkFlags)
+        var given = [(name: String, value: String)]()
+        var paths = [String]()
+        while let token = try reader.next() {
+            switch token {
+            case .positional(let p): paths.append(p)
+            case .option(let name): given.append((name, checkValued.contains(name) ? try reader.value(for: name) : ""))
+            }
+        }
         var options = CheckOptions()
-        var configPath: String?
-        if let i = args.firstIndex(of: "--config"), i + 1 < args.count { configPath = args[i + 1] }
+        // the configuration first: the command line wins
+        let configPath = given.last(where: { $0.name == "--config" })?.value
         if let path = configPath ?? ConfigFile.find() { try ConfigFile.apply(path, to: &options) }
-        var i = 0
-        while i < args.count {
-            let a = args[i]
-            switch a {
+        var selectGiven = false, ignoreGiven = false
+        for (name, v) in given {
+            switch name {
             case "--format":
-                let v = try value(args, &i, a)
-                guard let f = OutputFormat(rawValue: v) else { throw UsageError(message: "unknown format '\(v)' (text, json, sarif, html, csv)") }
+                guard let f = OutputFormat(rawValue: v) else {
+                    throw UsageError(message: "unknown format '\(v)' (text, json, sarif, html, csv)" + Suggest.hint(for: v, in: OutputFormat.allCases.map(\.rawValue)))
+                }
                 options.format = f
-            case "--output", "-o": options.output = try value(args, &i, a)
-            case "--rules": options.rulesDirectory = try value(args, &i, a)
-            case "--config": _ = try value(args, &i, a)
-            case "--year":
-                let v = try value(args, &i, a)
-                guard let y = Int(v), (1990...2100).contains(y) else { throw UsageError(message: "--year needs a year such as 2022, not '\(v)'") }
-                options.fiscalYear = y
-            case "--select": options.select = try value(args, &i, a).split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-            case "--ignore": options.ignore = try value(args, &i, a).split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+            case "--output", "-o": options.output = v
+            case "--rules": options.rulesDirectory = v
+            case "--config": break
+            case "--year": options.fiscalYear = try parseYear(v)
+            case "--select":
+                options.select = (selectGiven ? options.select : []) + list(v)
+                selectGiven = true
+            case "--ignore":
+                options.ignore = (ignoreGiven ? options.ignore : []) + list(v)
+                ignoreGiven = true
             case "--min-severity":
-                let v = try value(args, &i, a)
                 guard let s = Severity(rawValue: v) else { throw UsageError(message: "unknown severity '\(v)' (info, warning, error)") }
                 options.minSeverity = s
             case "--fail-on":
-                let v = try value(args, &i, a)
                 if v == "never" { options.failOn = nil } else if let s = Severity(rawValue: v) { options.failOn = s } else {
                     throw UsageError(message: "unknown --fail-on '\(v)' (error, warning, never)")
                 }
-            case "--baseline": options.baseline = try value(args, &i, a)
-            case "--write-baseline": options.writeBaseline = try value(args, &i, a)
+            case "--baseline":
+                options.baseline = v
+                options.baselineFromConfig = false
+            case "--write-baseline": options.writeBaseline = v
             case "--jobs", "-j":
-                let v = try value(args, &i, a)
-                guard let n = Int(v), n >= 1 else { throw UsageError(message: "--jobs needs a positive number") }
+                guard let n = Int(v), n >= 1 else { throw UsageError(message: "--jobs needs a positive number, not '\(v)'") }
                 options.jobs = n
             case "--color": options.color = true
             case "--no-color": options.color = false
-            default:
-                if a.hasPrefix("--") { throw UsageError(message: "unknown option '\(a)'") }
-                options.paths.append(a)
+            default: break
             }
-            i += 1
         }
+        if selectGiven && options.select.isEmpty { throw UsageError(message: "--select needs at least one rule id, category or prefix") }
+        options.paths = paths
         if options.paths.isEmpty { throw UsageError(message: "check needs at least one file or folder (or - for standard input)") }
         return options
     }
 
+    /// Every `--select` / `--ignore` pattern must name a rule, a category or a prefix of ids: a
+    /// typo would otherwise select nothing (or ignore nothing) without a word.
+    static func checkSelection(_ options: CheckOptions, _ ruleSet: RuleSet) throws(UsageError) {
+        let ids = ruleSet.rules.map(\.id)
+        let categories = RuleCategory.allCases.map(\.rawValue)
+        for (option, patterns) in [("--select", options.select), ("--ignore", options.ignore)] {
+            for pattern in patterns where !ruleSet.rules.contains(where: { CheckOptions.matches(pattern, id: $0.id, category: $0.category.rawValue) }) {
+                var message = "\(option) '\(pattern)' names no rule, category or prefix"
+                let extending = ids.filter { $0.hasPrefix(pattern) }
+                let continuations = Set(extending.map { $0.dropFirst(pattern.count).first })
+                if extending.count == 1 {
+                    message += " (did you mean '\(extending[0])'?)"
+                } else if let c = Suggest.closest(to: pattern, in: categories + ids) {
+                    message += " (did you mean '\(c)'?)"
+                } else if !continuations.isEmpty {
+                    // "sum.parts" → "sum.parts-*"
+                    let joiner = continuations.count == 1 && continuations.first! == "-" && !pattern.hasSuffix("-") ? "-" : ""
+                    message += " (did you mean '\(pattern)\(joiner)*'?)"
+                } else if pattern.hasSuffix("*"), let c = Suggest.closest(to: String(pattern.dropLast()), in: categories + ids) {
+                    message += " (did you mean '\(c)'?)"
+                } else {
+                    message += " (did you mean a category — \(categories.joined(separator: ", ")) — or a rule id of jxlint rules list?)"
+                }
+                throw UsageError(message: message)
+            }
+        }
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// A folder named on the command line that holds no report file is reported as an error, not
+    /// passed over: `jxlint check repotrs/` must not exit 0 having checked nothing.
+    static func emptyFolders(_ paths: [String], _ entries: [FileDiscovery.Entry]) -> [FileDiscovery.Entry] {
+        var out = [FileDiscovery.Entry]()
+        for path in paths where path != "-" && isDirectory(path) {
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            if !entries.contains(where: { $0.path.hasPrefix(prefix) }) {
+                let kinds = FileDiscovery.extensions.sorted().map { "." + $0 }.joined(separator: " ")
+                out.append(FileDiscovery.Entry(path: path, error: "no report files in this folder (looked for \(kinds))"))
+            }
+        }
+        return out
+    }
+
+    /// HTML output to one page: `--output NAME.html`.
+    static func isPagePath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return (lower.hasSuffix(".html") || lower.hasSuffix(".htm")) && !isDirectory(path)
+    }
+
     static func check(_ args: [String]) throws -> Int32 {
+        if asksForHelp(args) {
+            print(checkUsage)
+            return 0
+        }
         let options = try parseCheck(args)
         let ruleSet = try loadRules(options.rulesDirectory)
+        try checkSelection(options, ruleSet)
         let selected = Set(ruleSet.rules.filter { $0.enabled && options.selects($0.id, category: $0.category.rawValue) }.map(\.id))
+        // the baseline is read before any file is checked: a broken one stops the run at once
+        var baseline: Baseline?
+        var baselineMissing = false
+        if let b = options.baseline.map(shown) {
+            let writesIt = options.writeBaseline.map { sameFile($0, b) } ?? false
+            if FileManager.default.fileExists(atPath: b) {
+                do { baseline = try Baseline.read(b) } catch {
+                    throw UsageError(message: "cannot read baseline \(b): \(describe(error))")
+                }
+            } else if options.baselineFromConfig || writesIt {
+                // a configured baseline not written yet accepts nothing; the run that writes it works
+                if !writesIt { note("baseline \(b) does not exist yet: no finding is suppressed (create it with --write-baseline \(b))") }
+                baseline = Baseline()
+                baselineMissing = true
+            } else {
+                throw UsageError(message: "cannot read baseline \(b): no such file (create it with --write-baseline \(b))")
+            }
+        }
+        if options.format == .html, let out = options.output, isPagePath(out), options.paths.count > 1 || options.paths.contains(where: isDirectory) {
+            let entries = FileDiscovery.expand(options.paths)
+            if entries.count > 1 {
+                throw UsageError(message: "--output \(out) is one HTML page, but \(entries.count) files are to be checked: give a folder (--output \(((out as NSString).deletingPathExtension as NSString).lastPathComponent)/) for one page per report and an index")
+            }
+        }
+
         let pipeline = Pipeline(ruleSet: ruleSet, fiscalYear: options.fiscalYear, only: selected)
-        let entries = FileDiscovery.expand(options.paths)
+        var entries = FileDiscovery.expand(options.paths)
+        entries += emptyFolders(options.paths, entries)
         var stdinBytes: [UInt8]?
         if entries.contains(where: { $0.path == "-" }) { stdinBytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         var reports = Batch.run(entries, pipeline: pipeline, jobs: options.jobs, stdin: stdinBytes)
-        if let b = options.baseline {
-            let baseline: Baseline
-            do { baseline = try Baseline.read(b) } catch { throw UsageError(message: "cannot read baseline \(b): \(error.localizedDescription)") }
-            reports = reports.map(baseline.filter)
-        }
         for k in reports.indices { reports[k].findings.removeAll { $0.severity < options.minSeverity } }
-        if let w = options.writeBaseline { try Baseline.write(reports, to: w) }
+        if let year = options.fiscalYear {
+            for r in reports where r.error == nil {
+                if let own = r.fiscalYear, own != year {
+                    note("\(r.path) states its own year, \(own): checked as a report of \(own), not of --year \(year)")
+                }
+            }
+        }
+
+        if let w = options.writeBaseline {
+            let previous: Baseline?
+            if let b = options.baseline, sameFile(b, w) { previous = baseline } else { previous = try? Baseline.read(w) }
+            let minSeverity = options.minSeverity
+            let ran: (String) -> Bool = { id in
+                selected.contains(id) && (ruleSet.rule(id).map { $0.severity >= minSeverity } ?? false)
+            }
+            let refreshed = Baseline.refreshed(previous: previous, reports: reports, ranRule: ran)
+            do { try refreshed.write(to: w) } catch {
+                throw UsageError(message: "cannot write baseline \(w): \(describe(error))")
+            }
+            let current = Baseline.entries(of: reports)
+            let before = previous?.entries ?? []
+            let new = current.subtracting(before).count
+            let kept = refreshed.entries.count - current.count
+            var text = "wrote \(refreshed.entries.count) accepted finding\(refreshed.entries.count == 1 ? "" : "s") to \(w): \(current.count - new) already accepted, \(new) new"
+            if kept > 0 { text += ", \(kept) kept for files or rules not checked in this run" }
+            let gone = before.filter { e in !refreshed.entries.contains(e) }.count
+            if gone > 0 { text += ", \(gone) dropped (no longer found)" }
+            note(text)
+        }
+        if let baseline, let b = options.baseline.map(shown), !baselineMissing {
+            var suppressed = 0
+            reports = reports.map { r in
+                let kept = baseline.filter(r)
+                suppressed += r.findings.count - kept.findings.count
+                return kept
+            }
+            note("\(suppressed) finding\(suppressed == 1 ? "" : "s") suppressed by baseline \(b)")
+        }
 
         var formatOptions = FormatOptions()
         formatOptions.toolVersion = version
@@ -170,46 +370,105 @@ public enum CommandLineTool {
         return 0
     }
 
+    /// A path as the user would type it: relative to the working directory when under it.
+    static func shown(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        return path.hasPrefix(prefix) && path.count > prefix.count ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Two spellings of one file ("b.json", "./b.json", "/abs/b.json").
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        func absolute(_ p: String) -> String {
+            let full = p.hasPrefix("/") ? p : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(p)
+            return (full as NSString).standardizingPath
+        }
+        return absolute(a) == absolute(b)
+    }
+
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoSuchFileError || ns.code == NSFileNoSuchFileError { return "no such file" }
+        if error is DecodingError { return "not a jxlint baseline (JSON with version and findings)" }
+        return ns.localizedFailureReason ?? ns.localizedDescription
+    }
+
+    static func writeFile(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw UsageError(message: "cannot write \(path): \(describe(error))")
+        }
+    }
+
     static func write(_ reports: [FileReport], options: CheckOptions, formatOptions: FormatOptions) throws {
         if options.format == .html {
-            let site = Formatters.htmlSite(reports, options: formatOptions)
-            guard let dir = options.output else {
-                // one report to standard output
-                if reports.count == 1 { print(Formatters.htmlPage(reports[0], options: formatOptions), terminator: "") }
-                else { print(Formatters.htmlIndex(reports, pageNames: [], options: formatOptions), terminator: "") }
+            guard let out = options.output else {
+                if reports.count == 1 {
+                    print(Formatters.htmlPage(reports[0], options: formatOptions), terminator: "")
+                } else {
+                    // several pages do not fit standard output: they go to a fresh folder, the index
+                    // (linking to them there) to standard output
+                    let dir = try temporaryFolder("jxlint-html")
+                    try writeSite(reports, to: dir, options: formatOptions)
+                    let names = reports.indices.map { (dir as NSString).appendingPathComponent(Formatters.htmlPageFileName(for: reports[$0].path, index: $0)) }
+                    print(Formatters.htmlIndex(reports, pageNames: names, options: formatOptions), terminator: "")
+                    note("\(reports.count) report pages written to \(dir)/ (open \(dir)/index.html); give --output DIR to choose the folder")
+                }
                 return
             }
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                for file in site {
-                    try file.contents.write(toFile: (dir as NSString).appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+            if isPagePath(out) {
+                guard reports.count == 1 else {
+                    throw UsageError(message: "--output \(out) is one HTML page, but \(reports.count) files were checked: give a folder for one page per report and an index")
                 }
-            } catch {
-                throw UsageError(message: "cannot write the HTML pages to \(dir): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+                try writeFile(Formatters.htmlPage(reports[0], options: formatOptions), to: out)
+                return
             }
+            try writeSite(reports, to: out, options: formatOptions)
             return
         }
         let text = Formatters.render(reports, as: options.format, options: formatOptions)
         if let path = options.output {
-            do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw UsageError(message: "cannot write \(path): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
-            }
+            try writeFile(text, to: path)
         } else {
             FileHandle.standardOutput.write(text.data(using: .utf8)!)
         }
     }
 
+    static func writeSite(_ reports: [FileReport], to dir: String, options: FormatOptions) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for file in Formatters.htmlSite(reports, options: options) {
+                try file.contents.write(toFile: (dir as NSString).appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+            }
+        } catch {
+            throw UsageError(message: "cannot write the HTML pages to \(dir): \(describe(error))")
+        }
+    }
+
+    static func temporaryFolder(_ label: String) throws -> String {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("\(label).XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw UsageError(message: "cannot make a folder for the HTML pages in \(NSTemporaryDirectory()); give --output DIR")
+        }
+        return String(cString: made)
+    }
+
     // MARK: rules
 
     static func rules(_ args: [String]) throws -> Int32 {
+        if asksForHelp(args) {
+            print(rulesUsage)
+            return 0
+        }
+        var reader = Arguments(args, valued: ["--rules"], flags: ["--help", "-h"])
         var rest = [String]()
         var directory: String?
-        var i = 0
-        while i < args.count {
-            if args[i] == "--rules" { directory = try value(args, &i, "--rules") } else { rest.append(args[i]) }
-            i += 1
+        while let token = try reader.next() {
+            switch token {
+            case .positional(let p): rest.append(p)
+            case .option(let name): directory = try reader.value(for: name)
+            }
         }
         let ruleSet = try loadRules(directory)
         switch rest.first {
@@ -221,7 +480,9 @@ public enum CommandLineTool {
             return 0
         case "show":
             guard rest.count >= 2 else { throw UsageError(message: "rules show needs a rule id") }
-            guard let r = ruleSet.rule(rest[1]) else { throw UsageError(message: "no rule '\(rest[1])' (jxlint rules list)") }
+            guard let r = ruleSet.rule(rest[1]) else {
+                throw UsageError(message: "no rule '\(rest[1])'" + Suggest.hint(for: rest[1], in: ruleSet.rules.map(\.id)) + " (jxlint rules list)")
+            }
             print(RuleDocs.describe(r))
             return 0
         case "test":
@@ -230,32 +491,38 @@ public enum CommandLineTool {
             print("\(results.passed) passed, \(results.failures.count) failed")
             return results.failures.isEmpty ? 0 : 1
         default:
-            throw UsageError(message: "unknown rules command '\(rest[0])' (list, show ID, test)")
+            throw UsageError(message: "unknown rules command '\(rest[0])'" + Suggest.hint(for: rest[0], in: ["list", "show", "test"]) + " (list, show ID, test)")
         }
     }
 
     // MARK: facts
 
     static func facts(_ args: [String]) throws -> Int32 {
-        var path: String?
+        if asksForHelp(args) {
+            print(factsUsage)
+            return 0
+        }
+        var reader = Arguments(args, valued: ["--format", "--year", "--rules"], flags: ["--json", "--help", "-h"])
+        var paths = [String]()
         var json = false
         var year: Int?
         var directory: String?
-        var i = 0
-        while i < args.count {
-            switch args[i] {
-            case "--format": json = try value(args, &i, "--format") == "json"
-            case "--json": json = true
-            case "--year":
-                let v = try value(args, &i, "--year")
-                guard let y = Int(v), (1990...2100).contains(y) else { throw UsageError(message: "--year needs a year such as 2022, not '\(v)'") }
-                year = y
-            case "--rules": directory = try value(args, &i, "--rules")
-            default: path = args[i]
+        while let token = try reader.next() {
+            switch token {
+            case .positional(let p): paths.append(p)
+            case .option("--json"): json = true
+            case .option("--format"):
+                let v = try reader.value(for: "--format")
+                guard v == "json" || v == "text" else { throw UsageError(message: "facts --format is text or json, not '\(v)'") }
+                json = v == "json"
+            case .option("--year"): year = try parseYear(try reader.value(for: "--year"))
+            case .option(let name): directory = try reader.value(for: name)
             }
-            i += 1
         }
-        guard let path else { throw UsageError(message: "facts needs a file") }
+        guard let path = paths.first else { throw UsageError(message: "facts needs a file") }
+        guard paths.count == 1 else {
+            throw UsageError(message: "facts shows one file at a time, got \(paths.count) (\(paths.joined(separator: ", "))): run it once per file")
+        }
         let ruleSet = try loadRules(directory)
         let document: Document
         do {
@@ -269,6 +536,9 @@ public enum CommandLineTool {
             return 2
         }
         let facts = Pipeline(ruleSet: ruleSet, fiscalYear: year).facts(of: document)
+        if let year, let own = facts.fiscalYear, own != year {
+            note("\(path) states its own year, \(own): read as a report of \(own), not of --year \(year)")
+        }
         print(json ? FactsFormatter.json(facts) : FactsFormatter.text(facts), terminator: "")
         return 0
     }
@@ -303,11 +573,18 @@ public enum RuleExamples {
         var results = Results()
         // every rule runs, as in a real check (some rules report through others: a unit slip is
         // found while checking a sum); only the example's own rule is judged
-        let pipeline = Pipeline(ruleSet: ruleSet, only: Set(ruleSet.rules.map(\.id)))
+        let all = Set(ruleSet.rules.map(\.id))
+        let pipeline = Pipeline(ruleSet: ruleSet, only: all)
+        let checker = Checker(ruleSet: ruleSet)
         for rule in ruleSet.rules {
             for example in rule.examples {
-                let report = pipeline.report(text: example.text, path: "\(rule.id).example.txt")
-                let hits = report.findings.filter { $0.rule == rule.id }
+                // judged before findings about one slip are merged: a fail example may be a slip
+                // that a stronger rule reports too
+                var findings = [Finding]()
+                if let document = try? DocumentLoader.load(bytes: Array(example.text.utf8), path: "\(rule.id).example.txt") {
+                    findings = checker.check(pipeline.facts(of: document), only: all, merge: false)
+                }
+                let hits = findings.filter { $0.rule == rule.id }
                 let ok = example.fails ? !hits.isEmpty : hits.isEmpty
                 if ok {
                     results.passed += 1

@@ -15,6 +15,8 @@ public struct CheckOptions: Sendable {
     /// nil: never fail on findings.
     public var failOn: Severity? = .error
     public var baseline: String?
+    /// The baseline was named by `.jxlint.toml`: a file that does not exist yet is an empty baseline.
+    public var baselineFromConfig = false
     public var writeBaseline: String?
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     public var color: Bool?
@@ -24,20 +26,24 @@ public struct CheckOptions: Sendable {
     /// Whether a rule id is selected: `--select` / `--ignore` take ids, categories ("sum") or
     /// prefixes ending in "*" ("sum.parts-*").
     public func selects(_ id: String, category: String) -> Bool {
-        func matches(_ pattern: String) -> Bool {
-            if pattern == id || pattern == category { return true }
-            if pattern.hasSuffix("*") { return id.hasPrefix(String(pattern.dropLast())) }
-            if pattern.hasSuffix(".") { return id.hasPrefix(pattern) }
-            return false
-        }
-        if !select.isEmpty && !select.contains(where: matches) { return false }
-        return !ignore.contains(where: matches)
+        if !select.isEmpty && !select.contains(where: { Self.matches($0, id: id, category: category) }) { return false }
+        return !ignore.contains(where: { Self.matches($0, id: id, category: category) })
+    }
+
+    /// A `--select` / `--ignore` pattern against one rule.
+    public static func matches(_ pattern: String, id: String, category: String) -> Bool {
+        if pattern == id || pattern == category { return true }
+        if pattern.hasSuffix("*") { return id.hasPrefix(String(pattern.dropLast())) }
+        if pattern.hasSuffix(".") { return id.hasPrefix(pattern) }
+        return false
     }
 }
 
 /// `.jxlint.toml`, found upward from the current directory; command-line options win.
 public enum ConfigFile {
     public static let name = ".jxlint.toml"
+    /// Every option of `check` but the paths, `--config` and `--write-baseline`, in snake_case.
+    public static let keys = ["format", "output", "rules", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color"]
 
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
@@ -56,7 +62,7 @@ public enum ConfigFile {
             throw TOMLError(file: path, line: 1, column: 1, message: "cannot read the configuration file")
         }
         let root = try TOML.parse(text, file: path)
-        try root.checkKeys(allowed: ["format", "rules", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs"], file: path)
+        try root.checkKeys(allowed: Set(keys), file: path)
         let base = (path as NSString).deletingLastPathComponent
         func relative(_ p: String) -> String { p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p) }
         if let node = root["format"] {
@@ -79,7 +85,16 @@ public enum ConfigFile {
                 throw node.error("unknown fail_on '\(s)' (error, warning, never)", file: path)
             }
         }
-        if let b = try root.string("baseline", file: path) { options.baseline = relative(b) }
-        if let j = try root.int("jobs", file: path) { options.jobs = max(1, j) }
+        if let o = try root.string("output", file: path) { options.output = relative(o) }
+        if let b = try root.string("baseline", file: path) {
+            options.baseline = relative(b)
+            options.baselineFromConfig = true
+        }
+        if let node = root["jobs"] {
+            let j = try node.int(file: path, key: "jobs")
+            guard j >= 1 else { throw node.error("jobs must be a positive number", file: path) }
+            options.jobs = j
+        }
+        if let c = try root.bool("color", file: path) { options.color = c }
     }
 }

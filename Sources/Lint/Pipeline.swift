@@ -27,7 +27,7 @@ public struct Pipeline: Sendable {
 
     public func facts(of document: Document) -> FactSet {
         let structured = Structurer.structure(Normalizer.normalize(document))
-        return Extractor.extract(structured, lexicon: ruleSet.lexicon, fiscalYear: fiscalYear)
+        return FiscalYearOption.facts(of: structured, lexicon: ruleSet.lexicon, year: fiscalYear)
     }
 
     public func report(for document: Document) -> FileReport {

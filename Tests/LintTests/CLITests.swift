@@ -361,8 +361,10 @@ struct CLITests {
         #expect(!mixed.contains("sum.expenditure-parts"))
         #expect(mixed.allSatisfy { $0.hasPrefix("sum.") })
 
-        let none = try ids(["--select", "no-such-category"])
-        #expect(none.isEmpty)
+        // a pattern that names nothing is a usage error, not an empty selection
+        let none = try JX.run(["check", "--format", "json", "--select", "no-such-category", "examples"], cwd: dir.path)
+        #expect(none.status == 2, "\(none)")
+        #expect(none.stdout.isEmpty)
     }
 
     @Test func selectionMatchesInProcess() {
@@ -428,8 +430,12 @@ struct CLITests {
         let base = try JX.run(["check", "--format", "json", "slip.txt", "untitled.txt"], cwd: dir.path).json()
         #expect(Self.files(base).map { $0["fiscalYear"] as? Int } == [2022, nil])
         #expect(Self.files(base)[1]["fiscalYear"] is NSNull)
-        let over = try JX.run(["check", "--format", "json", "--year", "2023", "slip.txt", "untitled.txt"], cwd: dir.path).json()
-        #expect(Self.files(over).map { $0["fiscalYear"] as? Int } == [2023, 2023])
+        // --year is the year of a report that does not state one; slip.txt states 2022 in its title
+        // and text, so it stays a 2022 report and stderr says so
+        let overRun = try JX.run(["check", "--format", "json", "--year", "2023", "slip.txt", "untitled.txt"], cwd: dir.path)
+        let over = try overRun.json()
+        #expect(Self.files(over).map { $0["fiscalYear"] as? Int } == [2022, 2023])
+        #expect(overRun.stderr.contains("slip.txt") && overRun.stderr.contains("2022"), "\(overRun)")
         let facts = try JX.run(["facts", "--format", "json", "--year", "2019", "untitled.txt"], cwd: dir.path).json()
         #expect(facts["fiscalYear"] as? Int == 2019)
         #expect(Self.ruleIDs(over).contains("sum.expenditure-parts"))
@@ -593,7 +599,7 @@ struct CLITests {
         let dir = TempDir()
         _ = try dir.copyRules("my-rules")
         try dir.write("proj/.jxlint.toml", "rules = \"../my-rules\"\nyear = 2024\nselect = [\"sum.*\"]\nmin_severity = \"error\"\nformat = \"json\"\n")
-        try dir.write("proj/slip.txt", Samples.slip)
+        try dir.write("proj/slip.txt", String(Samples.slip.drop { $0 != "\n" }.dropFirst()))  // no title: the configured year
         let r = try JX.run(["check", "slip.txt"], cwd: dir.url("proj"))
         let root = try r.json()
         #expect(Self.files(root).first?["fiscalYear"] as? Int == 2024)

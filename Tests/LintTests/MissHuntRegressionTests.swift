@@ -169,8 +169,10 @@ import JXRules
         #expect(rules(spend) == ["unit.out-of-scale-wan"])
         // the carry-over fits budget − spending only when read as 元: the 万元 figure is blamed,
         // not the two 元 figures that would fit if they were 万元
+        // one slip, one finding: the out-of-scale finding on the same figure is a related note of it
         let carry = findings(clean.replacingOccurrences(of: "146,012.98元", with: "146,012.98万元"))
-        #expect(carry.map(\.rule).sorted() == ["unit.mixed-in-relation-wan", "unit.out-of-scale-wan"])
+        #expect(carry.map(\.rule) == ["unit.mixed-in-relation-wan"])
+        #expect(carry.first?.related.contains { $0.message.contains("unit.out-of-scale-wan") } == true)
         #expect(carry.allSatisfy { $0.span.start.line == 4 })
     }
 

@@ -34,15 +34,13 @@ import JXRules
         ],
         "slips-units-years.txt": [
             "4 year.fiscal-statement",            // 2023 年度报告写“对2022年度部门整体支出…开展了绩效自评”
-            "18 unit.mixed-in-relation",          // 公用经费 206.57 元：按万元读才与基本支出相符
-            "18 unit.out-of-scale",
+            "18 unit.mixed-in-relation",          // 公用经费 206.57 元：按万元读才与基本支出相符（“单位不合”并入此条）
             "20 unit.out-of-scale",               // 办公用房维修改造支出 28.64 元
             "22 year.fiscal-statement",           // 截至2022年年末，政府采购实际支出…
             "22 year.mixed-years-in-relation",    // 2023 年预算与“2022年”支出恰好符合执行率
             "35 year.same-figure-two-years",      // 2022年项目支出 2977.45 万元（别处为 2023 年）
-            "36 unit.mixed-in-relation",          // 144.07 元：按万元读才等于预算数减支出数（上一节所述）
-            "36 unit.out-of-scale",               // 年末结转和结余资金 144.07 元
-            "36 unit.same-number-two-units",      // 同一数字别处为 144.07 万元
+            "36 unit.mixed-in-relation",          // 144.07 元：按万元读才等于预算数减支出数（上一节所述）；
+                                                  // 单位不合、同一数字别处为 144.07 万元，并入此条
         ],
         "slips-project.txt": [
             "14 score.weighted-rate",             // 10 × 95.05% = 9.51 ≠ 9.05
