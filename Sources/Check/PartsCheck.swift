@@ -28,8 +28,7 @@ enum PartsCheck {
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, sumIv.hi < wholeIv.lo else { continue }
                 let gap = wholeIv.lo - sumIv.hi
-                let ratio = rule.number("near_ratio", default: Decimal(string: "0.02")!)
-                failing = gap <= wholeIv.midpoint * ratio
+                failing = gap <= wholeIv.midpoint * rule[.nearRatio]
             default:
                 continue
             }
@@ -37,16 +36,16 @@ enum PartsCheck {
             // the parts hold once a figure written in 元 is read as 万元: a unit slip, not a sum slip
             let all = [whole] + parts
             let yuan = all.filter { $0.kind.moneyUnit == .yuan }
-            if !yuan.isEmpty && all.contains(where: { $0.kind.moneyUnit == .wanYuan }), let unitRule = context.rule("unit.mixed-in-relation") {
+            if !yuan.isEmpty && all.contains(where: { $0.kind.moneyUnit == .wanYuan }) {
                 let scaled = Set(yuan.map(\.id))
                 let w = scaledInterval(whole, scaled, context)
                 let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
-                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi) {
-                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: all, &context)
+                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi),
+                   context.handOver(.unit(slipped: yuan, involved: all, written: .yuan)) {
                     continue
                 }
             }
-            context.report(rule, main: whole, others: parts, evidence: evidence(whole, parts, context))
+            context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
         }
     }
 
@@ -69,17 +68,18 @@ enum PartsCheck {
         }
     }
 
-    /// "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）"
-    static func evidence(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> String {
+    /// The slots of "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）": the parts' sum
+    /// written out ({computation}), the whole ({stated}) and the difference with its unit.
+    static func sumSlots(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> [Slot: String] {
         let mixed = Set(([whole] + parts).compactMap { $0.kind.moneyUnit }).count > 1
         let scale = Show.scale([whole] + parts)
         let sum = parts.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: whole) }
         let terms = parts.map { mixed ? $0.shown : $0.literal }.joined(separator: " + ")
-        let stated = mixed ? whole.shown : whole.literal
         let sumText = Show.number(sum, scale: scale) + (mixed ? whole.number.unitText : "")
         let diff = abs(whole.value - sum)
-        let left = parts.count == 1 ? terms : "\(terms) = \(sumText)"
-        return "\(left) ≠ \(stated)（差 \(Show.number(diff, scale: scale))\(Show.differenceUnit(whole))）"
+        return [.computation: parts.count == 1 ? terms : "\(terms) = \(sumText)",
+                .stated: mixed ? whole.shown : whole.literal,
+                .difference: Show.number(diff, scale: scale) + Show.differenceUnit(whole, context.vocabulary)]
     }
 }
 
@@ -96,22 +96,25 @@ enum ShareCheck {
             let computed = ratio * Interval(exactly: 100)
             if computed.overlaps(stated) { continue }
             let involved = [percent, part, base]
-            if part.kind.moneyUnit != base.kind.moneyUnit, let unitRule = context.rule("unit.mixed-in-relation") {
+            if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
                 let scaled = Set(yuan.map(\.id))
                 if let r = PartsCheck.scaledInterval(part, scaled, context) / PartsCheck.scaledInterval(base, scaled, context),
-                   (r * Interval(exactly: 100)).overlaps(stated), !yuan.isEmpty {
-                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+                   (r * Interval(exactly: 100)).overlaps(stated), !yuan.isEmpty,
+                   context.handOver(.unit(slipped: yuan, involved: involved, written: .yuan)) {
                     continue
                 }
             }
             let scale = max(percent.number.decimals, 2)
             let exact = context.value(base, inUnitOf: part) == 0 ? Decimal(0) : part.value / context.value(base, inUnitOf: part) * 100
-            let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(abs(percent.value - exact), scale: scale)) 个百分点）"
-            var baseLabel = context.displayLabel(base)
-            if baseLabel.hasPrefix("占") { baseLabel.removeFirst() }
-            let message = "\(context.displayLabel(part))占\(baseLabel)的比例与两者的数值不符"
-            context.report(rule, main: percent, others: [part, base], evidence: evidence, message: message)
+            let evidence = rule.evidence(.shareMismatch, [
+                .computation: "\(part.literal) ÷ \(base.literal) × 100", .computed: Show.number(exact, scale: scale) + "%",
+                .stated: percent.literal + "%",
+                .difference: Show.number(abs(percent.value - exact), scale: scale) + Show.differenceUnit(percent, context.vocabulary)])
+            // "占基本支出": the base's label without the share marker
+            let baseLabel = context.vocabulary[.shareMarkers].droppingPrefix(context.displayLabel(base))
+            context.report(rule, main: percent, others: [part, base], evidence: evidence,
+                           slots: [.part: context.displayLabel(part), .base: baseLabel])
         }
     }
 }
@@ -142,8 +145,10 @@ extension ShareCheck {
                 guard total.lo > 100 else { continue }
                 let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }
                 let main = shares.last!.share
-                context.report(rule, main: main, others: shares.map(\.share),
-                               evidence: shares.map { $0.share.literal + "%" }.joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(shares.map(\.share))))% > 100%（均为占\(base)的比例）")
+                let evidence = rule.evidence(.sharesOver100, [
+                    .computation: shares.map { $0.share.literal + "%" }.joined(separator: " + "),
+                    .sum: Show.number(sum, scale: Show.scale(shares.map(\.share))) + "%", .base: base])
+                context.report(rule, main: main, others: shares.map(\.share), evidence: evidence)
             }
         }
     }

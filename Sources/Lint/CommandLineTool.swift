@@ -21,7 +21,8 @@ public enum CommandLineTool {
     用法 Usage:
       jxlint check [PATH … | -] [选项]     检查文件或文件夹（递归），- 读标准输入
       jxlint rules list                    列出规则
-      jxlint rules show ID                 解释一条规则
+      jxlint rules show ID                 解释一条规则（参数、默认值、消息与证据模板）
+      jxlint rules show vocabulary         列出词表的每个词类及其词语
       jxlint rules test                    运行所有规则的正例和反例
       jxlint facts FILE [--format json]    显示抽取的标题、表格、数值、其中关系（供写规则者查看）
 
@@ -29,6 +30,7 @@ public enum CommandLineTool {
       --format text|json|sarif|html|csv    输出格式（默认 text）
       --output FILE|DIR                    写入文件（html：写入文件夹，每份报告一页，另有 index.html）
       --rules DIR                          使用该文件夹中的规则（默认：内置规则）
+      --rules-extra DIR                    在规则之上追加该文件夹中的词语、词库、证据文字和规则（可重复）
       --config FILE                        配置文件（默认：从当前目录向上查找 .jxlint.toml）
       --year YYYY                          指定报告年度（默认：取自标题）
       --select RULE,…  --ignore RULE,…     按规则 id、类别（sum）或前缀（sum.parts-*）选择
@@ -86,9 +88,17 @@ public enum CommandLineTool {
         return args[i]
     }
 
-    static func loadRules(_ directory: String?) throws -> RuleSet {
-        if let directory { return try RuleSet.load(directory: directory) }
-        return try RuleSet.embedded()
+    /// The default rules (or those of `--rules DIR`), extended by each `--rules-extra DIR` in order.
+    static func loadRules(_ directory: String?, extra: [String] = []) throws -> RuleSet {
+        var ruleSet = try directory.map { path throws(TOMLError) in try RuleSet.load(directory: path) } ?? RuleSet.embedded()
+        for folder in extra {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw UsageError(message: "--rules-extra \(folder): no such folder")
+            }
+            ruleSet = try ruleSet.extended(with: folder)
+        }
+        return ruleSet
     }
 
     // MARK: check
@@ -108,6 +118,7 @@ public enum CommandLineTool {
                 options.format = f
             case "--output", "-o": options.output = try value(args, &i, a)
             case "--rules": options.rulesDirectory = try value(args, &i, a)
+            case "--rules-extra": options.rulesExtra.append(try value(args, &i, a))
             case "--config": _ = try value(args, &i, a)
             case "--year":
                 let v = try value(args, &i, a)
@@ -144,7 +155,7 @@ public enum CommandLineTool {
 
     static func check(_ args: [String]) throws -> Int32 {
         let options = try parseCheck(args)
-        let ruleSet = try loadRules(options.rulesDirectory)
+        let ruleSet = try loadRules(options.rulesDirectory, extra: options.rulesExtra)
         let selected = Set(ruleSet.rules.filter { $0.enabled && options.selects($0.id, category: $0.category.rawValue) }.map(\.id))
         let pipeline = Pipeline(ruleSet: ruleSet, fiscalYear: options.fiscalYear, only: selected)
         let entries = FileDiscovery.expand(options.paths)
@@ -206,12 +217,15 @@ public enum CommandLineTool {
     static func rules(_ args: [String]) throws -> Int32 {
         var rest = [String]()
         var directory: String?
+        var extra = [String]()
         var i = 0
         while i < args.count {
-            if args[i] == "--rules" { directory = try value(args, &i, "--rules") } else { rest.append(args[i]) }
+            if args[i] == "--rules" { directory = try value(args, &i, "--rules") }
+            else if args[i] == "--rules-extra" { extra.append(try value(args, &i, "--rules-extra")) }
+            else { rest.append(args[i]) }
             i += 1
         }
-        let ruleSet = try loadRules(directory)
+        let ruleSet = try loadRules(directory, extra: extra)
         switch rest.first {
         case "list", nil:
             for r in ruleSet.rules {
@@ -220,7 +234,11 @@ public enum CommandLineTool {
             print("\(ruleSet.rules.count) 条规则")
             return 0
         case "show":
-            guard rest.count >= 2 else { throw UsageError(message: "rules show needs a rule id") }
+            guard rest.count >= 2 else { throw UsageError(message: "rules show needs a rule id (or vocabulary)") }
+            if rest[1] == "vocabulary" {
+                print(RuleDocs.describe(ruleSet.lexicon.vocabulary), terminator: "")
+                return 0
+            }
             guard let r = ruleSet.rule(rest[1]) else { throw UsageError(message: "no rule '\(rest[1])' (jxlint rules list)") }
             print(RuleDocs.describe(r))
             return 0
@@ -241,9 +259,11 @@ public enum CommandLineTool {
         var json = false
         var year: Int?
         var directory: String?
+        var extra = [String]()
         var i = 0
         while i < args.count {
             switch args[i] {
+            case "--rules-extra": extra.append(try value(args, &i, "--rules-extra"))
             case "--format": json = try value(args, &i, "--format") == "json"
             case "--json": json = true
             case "--year":
@@ -256,7 +276,7 @@ public enum CommandLineTool {
             i += 1
         }
         guard let path else { throw UsageError(message: "facts needs a file") }
-        let ruleSet = try loadRules(directory)
+        let ruleSet = try loadRules(directory, extra: extra)
         let document: Document
         do {
             if path == "-" {
@@ -274,19 +294,49 @@ public enum CommandLineTool {
     }
 }
 
-/// `jxlint rules show ID`.
+/// `jxlint rules show ID` and `jxlint rules show vocabulary`.
 enum RuleDocs {
     static func describe(_ r: Rule) -> String {
         var out = "\(r.id)  [\(r.category.rawValue) / \(r.severity.rawValue) / \(r.kind.rawValue)\(r.check.map { ": \($0)" } ?? "")]\n"
         out += "\(r.info.title)\n\n"
         out += r.info.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
-        out += "消息：\(r.message)\n"
+        if let d = r.declaration { out += "检查 Check：\(d.doc)\n" }
         if let f = r.formula { out += "公式：\(f.source)\n框架：\(r.frames.map(\.rawValue).joined(separator: ", "))\n" }
-        for (k, v) in r.numbers.sorted(by: { $0.key < $1.key }) { out += "\(k) = \(NSDecimalNumber(decimal: v).stringValue)\n" }
-        for (k, v) in r.words.sorted(by: { $0.key < $1.key }) { out += "\(k) = \(v.joined(separator: "、"))\n" }
         out += "定义于 \(r.file):\(r.position.line)\n"
+        let declaration = r.declaration
+        out += "\n参数 Parameters:\n"
+        for p in declaration?.allParameters ?? [] {
+            let value = r.parameters[p.name]
+            out += "  \(p.name) (\(p.type.rawValue)\(p.allowed.isEmpty ? "" : ": " + p.allowed.joined(separator: " | "))) = "
+            out += (value ?? p.defaultValue).shown + (value == nil ? "（默认 default）" : "")
+            out += "\n      \(p.doc)\n"
+        }
+        func slots(_ list: [Slot]) -> String { list.map { "{\($0.rawValue)}" }.joined(separator: " ") }
+        out += "\n消息 Messages:\n  message = \"\(r.message)\"\n      placeholders: \(slots([.label] + (declaration?.messageSlots ?? [])))\n"
+        for m in declaration?.messages ?? [] {
+            let text = r.messages[m.name]
+            out += "  messages.\(m.name) = \(text.map { "\"\($0)\"" } ?? "（未设，用 message）")\n      \(m.doc); placeholders: \(slots([.label] + m.slots))\n"
+        }
+        if let evidence = declaration?.evidence, !evidence.isEmpty {
+            out += "\n证据 Evidence (rules/evidence.toml [\(r.kind.rawValue)]; evidence.NAME in the rule rewords one):\n"
+            for e in evidence {
+                out += "  \(e.name) = \"\(r.evidence[e.name] ?? "")\"\(r.ownEvidence[e.name] == nil ? "" : "（本规则）")\n      \(e.doc); placeholders: \(slots(e.slots))\n"
+            }
+        }
+        if declaration?.receives != nil { out += "\n（报告其他规则族转交的发现：\(declaration!.receives!.rawValue)）\n" }
         for e in r.examples {
-            out += "\n\(e.fails ? "应报告" : "不应报告")：\n" + e.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            var text = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !e.marks.isEmpty { text += "\n（应指向第 " + e.marks.map { "\($0.start.line):\($0.start.column)" }.joined(separator: "、") + " 处）" }
+            out += "\n\(e.fails ? "应报告" : "不应报告")：\n" + text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    /// Every word class with its documentation and its words.
+    static func describe(_ vocabulary: Vocabulary) -> String {
+        var out = "词表 Vocabulary (rules/vocabulary.toml; --rules-extra DIR/vocabulary.toml adds words)\n"
+        for c in Vocabulary.Class.allCases {
+            out += "\n\(c.rawValue): \(c.doc)\n  " + vocabulary[c].words.joined(separator: "、") + "\n"
         }
         return out
     }
@@ -309,8 +359,17 @@ public enum RuleExamples {
                 let report = pipeline.report(text: example.text, path: "\(rule.id).example.txt")
                 let hits = report.findings.filter { $0.rule == rule.id }
                 let ok = example.fails ? !hits.isEmpty : hits.isEmpty
-                if ok {
+                // a marked span: a finding of the rule must start there or cover it
+                let missed = example.marks.filter { mark in
+                    !hits.contains { $0.span.start == mark.start || ($0.span.start <= mark.start && mark.end <= $0.span.end) }
+                }
+                if ok && missed.isEmpty {
                     results.passed += 1
+                } else if ok {
+                    let where_ = "\(rule.file):\(example.position.line):\(example.position.column)"
+                    let found = hits.map { "\($0.span.start.line):\($0.span.start.column)-\($0.span.end.line):\($0.span.end.column)" }.joined(separator: ", ")
+                    results.failures.append("\(where_): \(rule.id): the marked figure at " + missed.map { "\($0.start.line):\($0.start.column)" }.joined(separator: ", ")
+                                            + " raised nothing (findings at \(found))")
                 } else {
                     let where_ = "\(rule.file):\(example.position.line):\(example.position.column)"
                     let found = hits.map { "\($0.span.start.line):\($0.span.start.column) \($0.message)（\($0.evidence)）" }.joined(separator: "; ")

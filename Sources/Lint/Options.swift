@@ -8,6 +8,8 @@ public struct CheckOptions: Sendable {
     public var format: OutputFormat = .text
     public var output: String?
     public var rulesDirectory: String?
+    /// Extension folders (`--rules-extra`, `rules_extra` in .jxlint.toml), applied in order.
+    public var rulesExtra: [String] = []
     public var fiscalYear: Int?
     public var select: [String] = []
     public var ignore: [String] = []
@@ -56,7 +58,7 @@ public enum ConfigFile {
             throw TOMLError(file: path, line: 1, column: 1, message: "cannot read the configuration file")
         }
         let root = try TOML.parse(text, file: path)
-        try root.checkKeys(allowed: ["format", "rules", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs"], file: path)
+        try root.checkKeys(allowed: ["format", "rules", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "rules_extra"], file: path)
         let base = (path as NSString).deletingLastPathComponent
         func relative(_ p: String) -> String { p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p) }
         if let node = root["format"] {
@@ -65,6 +67,7 @@ public enum ConfigFile {
             options.format = format
         }
         if let r = try root.string("rules", file: path) { options.rulesDirectory = relative(r) }
+        if let extra = try root.strings("rules_extra", file: path) { options.rulesExtra = extra.map(relative) }
         if let y = try root.int("year", file: path) { options.fiscalYear = y }
         if let s = try root.strings("select", file: path) { options.select = s }
         if let s = try root.strings("ignore", file: path) { options.ignore = s }

@@ -86,6 +86,13 @@ public struct Vocabulary: Sendable {
         // ---- tables
         case unitCaptions = "unit_captions"
         case emptyCellMarks = "empty_cell_marks"
+        case subtotalWords = "subtotal_words"
+
+        // ---- checks
+        case negativeAdjustmentWords = "negative_adjustment_words"
+        case planTitleWords = "plan_title_words"
+        case reportTitleWords = "report_title_words"
+        case evaluationResultsTitleWords = "evaluation_results_title_words"
 
         public var name: String { rawValue }
 
@@ -153,6 +160,11 @@ public struct Vocabulary: Sendable {
             case .subjectNouns: return "endings of a subject name"
             case .unitCaptions: return "words introducing a table's unit"
             case .emptyCellMarks: return "cell texts that state a zero (-, — …)"
+            case .subtotalWords: return "words naming a row that totals one group of a table"
+            case .negativeAdjustmentWords: return "words in an adjustment's label that make it a reduction"
+            case .planTitleWords: return "words of a title that make the document a budget plan for the coming year"
+            case .reportTitleWords: return "words of a title that make it a report on a year's execution, even with a plan word"
+            case .evaluationResultsTitleWords: return "words of a title that make it the results of an evaluation of the year before"
             }
         }
     }
