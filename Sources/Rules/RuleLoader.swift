@@ -140,7 +140,8 @@ public enum RuleLoader {
     /// A parameter's value, of its declared type.
     static func value(_ node: TOMLNode, as p: ParameterDeclaration, file: String) throws(TOMLError) -> ParameterValue {
         func mismatch() -> TOMLError {
-            node.error("'\(p.name)' is a \(p.type.rawValue) (\(p.doc)); found \(node.value.typeDescription)", file: file)
+            let article = p.type == .int || p.type == .integers ? "an" : "a"
+            return node.error("expected \(article) \(p.type.rawValue) for '\(p.name)', found \(node.value.typeDescription) ('\(p.name)': \(p.doc))", file: file)
         }
         switch p.type {
         case .words:
