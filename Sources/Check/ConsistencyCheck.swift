@@ -149,7 +149,7 @@ enum ConsistencyCheck {
     }
 
     static func normalizedHead(_ head: String, _ modifiers: [String]) -> String {
-        var h = head.filter { !$0.isWhitespace }
+        let h = head.filter { !$0.isWhitespace }
         // years ("2022年", "2022年度") and the report's own subject words
         var out = ""
         var digits = ""

@@ -121,16 +121,34 @@ public struct Rule: Sendable {
     /// The rank of the rule when findings about one place are merged.
     public var mergeRank: Decimal { self[.mergeRank] }
 
-    /// A numeric parameter by its key (for code that predates the typed parameters; checks use
-    /// `rule[.name]`).
-    @available(*, deprecated, message: "read a declared Parameter: rule[.mergeRank]")
-    public func number(_ key: String, default value: Decimal) -> Decimal {
-        switch parameters[key] {
-        case .decimal(let d)?: return d
-        case .int(let i)?: return Decimal(i)
-        default: return value
+    /// The numbers the rule file sets, by key (`merge_rank` …), for code outside the checks such as
+    /// the merge of findings about one place; checks read `rule[.name]` with its default.
+    public var numbers: [String: Decimal] {
+        get {
+            var out = [String: Decimal]()
+            for (key, value) in parameters {
+                switch value {
+                case .decimal(let d): out[key] = d
+                case .int(let i): out[key] = Decimal(i)
+                default: break
+                }
+            }
+            return out
+        }
+        set {
+            for (key, value) in parameters where newValue[key] == nil {
+                if case .decimal = value { parameters[key] = nil }
+                if case .int = value { parameters[key] = nil }
+            }
+            for (key, value) in newValue {
+                let isInt = declaration?.allParameters.first { $0.name == key }?.type == .int
+                parameters[key] = isInt ? .int(NSDecimalNumber(decimal: value).intValue) : .decimal(value)
+            }
         }
     }
+
+    /// A number the rule file sets, or `value`.
+    public func number(_ key: String, default value: Decimal) -> Decimal { numbers[key] ?? value }
 
     /// The main message (`nil`) or a named alternative, filled in.
     public func message(_ template: MessageTemplate?, _ values: [Slot: String]) -> String {

@@ -98,6 +98,48 @@ struct RulesAsDataTests {
     }
 }
 
+/// The sources of the checks hold no rule ids and (almost) no words of the genre: those are data.
+@Suite("Rules are data: the check sources")
+struct CheckSourceTests {
+    /// String literals of the Swift files of a folder, outside comments.
+    static func literals(_ folder: String) throws -> [(file: String, text: String)] {
+        var out = [(String, String)]()
+        let dir = RepoPaths.root + "/" + folder
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir) where name.hasSuffix(".swift") {
+            for line in try String(contentsOfFile: dir + "/" + name, encoding: .utf8).split(separator: "\n") {
+                var inLiteral = false, current = "", previous: Character = " "
+                for ch in line {
+                    if !inLiteral && ch == "/" && previous == "/" { break }
+                    if ch == "\"" && previous != "\\" {
+                        if inLiteral { out.append((name, current)); current = "" }
+                        inLiteral.toggle()
+                    } else if inLiteral {
+                        current.append(ch)
+                    }
+                    previous = ch
+                }
+            }
+        }
+        return out
+    }
+
+    @Test func noCheckNamesARule() throws {
+        let categories = RuleCategory.allCases.map { $0.rawValue + "." }
+        let ids = try Self.literals("Sources/Check").filter { l in categories.contains { l.text.hasPrefix($0) } && !l.text.contains(" ") }
+        #expect(ids.isEmpty, "rule ids in Sources/Check: \(ids)")
+    }
+
+    @Test func theChecksHoldFewWordsOfTheGenre() throws {
+        func ideographs(_ s: String) -> Int { s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count }
+        let all = try Self.literals("Sources/Check")
+        #expect(all.count > 50 && all.contains { $0.text == "年12月31日" }, "the scan reads the sources")
+        let words = all.filter { ideographs($0.text) >= 2 }
+        #expect(words.count < 15, "\(words)")
+        let rules = try Self.literals("Sources/Rules").filter { ideographs($0.text) >= 2 }
+        #expect(rules.count < 15, "\(rules)")
+    }
+}
+
 @Suite("Rules are data: command line", .enabled(if: TestPackage.hasExecutable, "needs .build/debug/jxlint (swift build)"))
 struct RulesAsDataCLITests {
     @Test func rulesShowPrintsEveryParameterWithItsValueOrDefault() throws {

@@ -38,6 +38,12 @@ struct RuleParameterTests {
         #expect(rule.mergeRank == 30)
         // not set: the declared default (no words)
         #expect(rule[.perUnitAfter].isEmpty)
+        // the numbers the file sets, for code outside the checks (the merge of findings)
+        #expect(rule.numbers == ["merge_rank": 30])
+        #expect(rule.number("merge_rank", default: 0) == 30)
+        var unranked = rule
+        unranked.numbers["merge_rank"] = nil
+        #expect(unranked.mergeRank == 0 && unranked.numbers.isEmpty)
         #expect(rule.examples.last?.marks == [SourceSpan(start: SourcePosition(line: 1, column: 18), end: SourcePosition(line: 1, column: 24))])
     }
 
