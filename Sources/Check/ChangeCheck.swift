@@ -38,12 +38,14 @@ enum ChangeCheck {
         let expected = change.direction > 0 ? b - a : a - b
         if expected.overlaps(stated(d, comparedWith: [old, new], context)) { return }
         let points = d.kind == .percentagePoint
-        let word = change.direction > 0 ? "增加" : "减少"
         let exact = change.direction > 0 ? context.value(new, inUnitOf: d) - context.value(old, inUnitOf: d)
                                          : context.value(old, inUnitOf: d) - context.value(new, inUnitOf: d)
         let scale = Show.scale([old, new, d])
-        let evidence = (change.direction > 0 ? "\(new.literal) − \(old.literal)" : "\(old.literal) − \(new.literal)")
-            + " = \(Show.number(exact, scale: scale)) ≠ \(d.literal)\(points ? "个百分点" : "")（所述\(word)\(points ? "百分点" : "额")）"
+        let template: EvidenceTemplate = change.direction > 0 ? (points ? .changeIncreasePoints : .changeIncrease)
+                                                              : (points ? .changeDecreasePoints : .changeDecrease)
+        let evidence = rule.evidence(template, [
+            .computation: change.direction > 0 ? "\(new.literal) − \(old.literal)" : "\(old.literal) − \(new.literal)",
+            .computed: Show.number(exact, scale: scale), .stated: d.literal])
         context.report(rule, main: d, others: [old, new], evidence: evidence)
     }
 
@@ -57,7 +59,9 @@ enum ChangeCheck {
         let base = context.value(old, inUnitOf: new)
         guard base != 0 else { return }
         let exact = (context.value(new, inUnitOf: new) - base) / base * 100 * Decimal(change.direction)
-        let evidence = "(\(new.literal) − \(old.literal)) ÷ \(old.literal) × 100 = \(Show.number(exact, scale: max(rate.number.decimals, 2)))% ≠ \(rate.literal)%"
+        let evidence = rule.evidence(.changeGrowth, [.computation: "(\(new.literal) − \(old.literal)) ÷ \(old.literal) × 100",
+                                                     .computed: Show.number(exact, scale: max(rate.number.decimals, 2)) + "%",
+                                                     .stated: rate.literal + "%"])
         context.report(rule, main: rate, others: [old, new], evidence: evidence)
     }
 
@@ -77,15 +81,17 @@ enum ChangeCheck {
         let lastExact = priorStated ? knownValue : (change.direction > 0 ? knownValue - delta.value : knownValue + delta.value)
         guard lastExact != 0 else { return }
         let exact = delta.value / lastExact * 100
-        let word = change.direction > 0 ? "增长" : "下降"
         let scale = Show.scale([known, delta])
-        let baseName = change.base ?? "上年"
-        let lastText = priorStated ? "\(baseName) \(known.literal)"
-            : "\(baseName) = \(known.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal) = \(Show.number(lastExact, scale: scale))"
-        var evidence = "\(lastText)；\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100 = \(Show.number(exact, scale: max(2, rate.number.decimals)))% ≠ \(word)\(rate.literal)%"
+        let baseName = change.base ?? rule.evidence(.changeDefaultBase, [:])
+        let prior = priorStated ? rule.evidence(.changePriorStated, [.base: baseName, .figure: known.literal])
+            : rule.evidence(.changePriorDerived, [.base: baseName, .computation: "\(known.literal) \(change.direction > 0 ? "−" : "+") \(delta.literal)",
+                                                  .computed: Show.number(lastExact, scale: scale)])
+        var evidence = rule.evidence(change.direction > 0 ? .changeYearOnYearIncrease : .changeYearOnYearDecrease, [
+            .prior: prior, .computation: "\(delta.literal) ÷ \(Show.number(lastExact, scale: scale)) × 100",
+            .computed: Show.number(exact, scale: max(2, rate.number.decimals)) + "%", .stated: rate.literal + "%"])
         // the classic slip: the change divided by this year's figure instead of the earlier one
         if !priorStated, let wrong = d / k, (wrong * Interval(exactly: 100)).overlaps(statedRate) {
-            evidence += "（所述幅度是以本年数 \(known.literal) 为基数算的，应以\(baseName)数为基数）"
+            evidence += rule.evidence(.changeWrongBase, [.figure: known.literal, .base: baseName])
         }
         context.report(rule, main: rate, others: [known, delta], evidence: evidence)
     }

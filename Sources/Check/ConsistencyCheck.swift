@@ -14,12 +14,13 @@ enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
-        let modifiers = rule.words("label_modifiers")
+        let modifiers = rule[.labelModifiers].words
         var seen = [String: [Fact]]()
         var order = [String]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
-        let subjectWords = rule.words("subject_words")
-        let selfWords = rule.words("self_words")
+        let subjectWords = rule[.subjectWords]
+        let selfWords = rule[.selfWords]
+        let criteriaWords = rule[.criteriaWords]
         for f in context.facts.facts {
             guard eligible(f, partIDs) else { continue }
             // the label must name its subject: a bare "实际支出" may be about anything the text
@@ -29,11 +30,11 @@ enum ConsistencyCheck {
             // a specific noun phrase of its own (not a bare 均价 / 支出决算 / 税收收入 whose subject is
             // in the clause before)
             let named = (c.item != nil && c.item != "total" && c.scope.isEmpty)
-                || subjectWords.contains { f.label.contains($0) }
+                || subjectWords.occurs(in: f.label)
                 || c.scope.unicodeScalars.count >= 3
             guard named else { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
-            if f.kind == .score && (f.label.contains("扣") || f.label.contains("每") || f.label.contains("加")) { continue }
+            if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
             let head = normalizedHead(f.head, modifiers)
             guard head.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count >= 2 else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
@@ -60,11 +61,12 @@ enum ConsistencyCheck {
                 // one section a sentence copied with only a figure changed.
                 if !first.isCellValue && !other.isCellValue {
                     let a = context.windowText(of: first, radius: 60), b = context.windowText(of: other, radius: 60)
-                    let own = selfWords.contains { first.label.contains($0) } && selfWords.contains { other.label.contains($0) }
+                    let own = selfWords.occurs(in: first.label) && selfWords.occurs(in: other.label)
                         || bareStatement(first, context) || bareStatement(other, context)
                     if !own && parallel(a, b) && (section(first, context) != section(other, context) || withoutFigures(a) != withoutFigures(b)) { continue }
                 }
-                let evidence = "\(context.describe(other)) ≠ 第\(first.line)行 \(context.describe(first))"
+                let evidence = rule.evidence(.consistencySameConcept, [.figureNamed: context.describe(other), .line: String(first.line),
+                                                                       .otherNamed: context.describe(first)])
                 context.report(rule, main: other, others: [first], evidence: evidence)
                 break
             }
@@ -74,7 +76,7 @@ enum ConsistencyCheck {
     /// "档案数字化加工预算201.00万元" in the text, 210.00 in the table row 档案数字化加工 under 预算数:
     /// one named item's money, by concept (measure, item, scope, qualifier) and year, not by label.
     static func proseVsTable(_ rule: Rule, _ context: inout CheckContext) {
-        let minimumScope = NSDecimalNumber(decimal: rule.number("min_scope_length", default: 4)).intValue
+        let minimumScope = rule[.minScopeLength]
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         func key(_ f: Fact) -> String? {
             let c = f.concept
@@ -94,7 +96,7 @@ enum ConsistencyCheck {
             // one value in the tables, or the item is not one thing
             let values = Set(matches.map { context.interval($0).midpoint })
             guard values.count == 1, let cell = matches.first, !context.interval(cell).overlaps(context.interval(f)) else { continue }
-            let evidence = "\(context.describe(f)) ≠ 表中 \(context.describe(cell))"
+            let evidence = rule.evidence(.consistencyProseVersusTable, [.figureNamed: context.describe(f), .otherNamed: context.describe(cell)])
             context.report(rule, main: f, others: [cell], evidence: evidence)
         }
     }

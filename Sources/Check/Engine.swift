@@ -78,28 +78,59 @@ struct CheckContext {
         groupsOfWhole = Dictionary(grouping: facts.groups, by: \.whole)
     }
 
-    func rule(_ id: String) -> Rule? {
-        active.contains(id) ? ruleSet.rule(id) : nil
+    var vocabulary: Vocabulary { lexicon.vocabulary }
+
+    /// Slips a relation check (formula, parts, share) finds that another family reports: the
+    /// receiving checks declare them (`CheckDeclaration.receives`), so no check names another rule.
+    enum Slip {
+        /// The relation holds once `slipped`, written in `written`, are read in the other unit.
+        case unit(slipped: [Fact], involved: [Fact], written: MoneyUnit)
+        /// The relation holds between figures dated to different years.
+        case years(involved: [Fact], relation: String)
     }
 
-    /// Adds a finding about `main` (a fact) with the other facts as related locations.
-    mutating func report(_ rule: Rule, main: Fact, others: [Fact] = [], evidence: String, message: String? = nil,
-                         relatedNotes: [Int: String] = [:]) {
+    /// Hands a slip to the active rules that report it; false when none does (the relation check
+    /// then reports what it found itself).
+    mutating func handOver(_ slip: Slip) -> Bool {
+        var handled = false
+        for rule in ruleSet.rules where active.contains(rule.id) {
+            switch (slip, rule.declaration?.receives) {
+            case (.unit(let slipped, let involved, let written), .unitSlip?):
+                guard (rule[.writtenUnit] == "wan-yuan") == (written == .wanYuan) else { continue }
+                UnitCheck.reportMixed(rule, slipped: slipped, involved: involved, &self)
+                handled = true
+            case (.years(let involved, let relation), .yearSlip?):
+                YearCheck.reportMixedYears(rule, involved: involved, formula: relation, &self)
+                handled = true
+            default:
+                continue
+            }
+        }
+        return handled
+    }
+
+    /// Adds a finding about `main` (a fact) with the other facts as related locations. The message
+    /// is the rule's (or its alternative `message`), `{label}` the label of `main`.
+    mutating func report(_ rule: Rule, main: Fact, others: [Fact] = [], evidence: String, message: MessageTemplate? = nil,
+                         slots: [Slot: String] = [:], relatedNotes: [Int: String] = [:]) {
         let related = others.filter { $0.id != main.id }.map { f in
             RelatedLocation(position: f.numberSpan.start, place: f.sourcePlace, message: relatedNotes[f.id] ?? describe(f))
         }
-        let text = (message ?? rule.message).replacingOccurrences(of: "{label}", with: displayLabel(main))
+        var values = slots
+        values[.label] = values[.label] ?? displayLabel(main)
         let finding = Finding(rule: rule.id, category: rule.category, severity: rule.severity, span: main.span,
-                              place: main.sourcePlace, message: text, evidence: evidence, related: related,
+                              place: main.sourcePlace, message: rule.message(message, values), evidence: evidence, related: related,
                               fingerprint: fingerprint(rule.id, main))
         drafts.append(Draft(finding: finding, involved: Set([main.id] + others.map(\.id)), priority: drafts.count))
     }
 
     /// Adds a finding about a span of text (a heading, a phrase), not a fact.
-    mutating func report(_ rule: Rule, span: SourceSpan, place: String? = nil, evidence: String, message: String? = nil,
-                         related: [RelatedLocation] = [], key: String) {
+    mutating func report(_ rule: Rule, span: SourceSpan, place: String? = nil, evidence: String, message: MessageTemplate? = nil,
+                         slots: [Slot: String] = [:], related: [RelatedLocation] = [], key: String) {
+        var values = slots
+        values[.label] = values[.label] ?? ""
         let finding = Finding(rule: rule.id, category: rule.category, severity: rule.severity, span: span, place: place,
-                              message: message ?? rule.message, evidence: evidence, related: related,
+                              message: rule.message(message, values), evidence: evidence, related: related,
                               fingerprint: rule.id + "|" + key)
         drafts.append(Draft(finding: finding, involved: [], priority: drafts.count))
     }
@@ -176,11 +207,11 @@ struct CheckContext {
 enum Show {
     static func number(_ value: Decimal, scale: Int) -> String { Decimals.format(value, scale: scale) }
 
-    /// The unit text used in 差 …: 万元 for money, 个百分点 for rates, 分 for scores.
-    static func differenceUnit(_ f: Fact) -> String {
+    /// The unit text used in 差 …: 万元 for money, 个百分点 (the vocabulary's) for rates, 分 for scores.
+    static func differenceUnit(_ f: Fact, _ vocabulary: Vocabulary) -> String {
         switch f.kind {
         case .money(let u): return " " + u.rawValue
-        case .percent: return " 个百分点"
+        case .percent: return " " + (vocabulary[.percentagePointUnits].words.first ?? "pp")
         case .score: return " 分"
         case .count(let w): return " " + w
         default: return ""

@@ -193,11 +193,11 @@ enum FormulaCheck {
         // inputs from two different years: the numbers belong together, a year is wrong
         let years = Set(involved.compactMap(\.year))
         if years.count > 1 {
-            if result, let yearRule = context.rule("year.mixed-years-in-relation") {
+            if result {
                 // the relation in the report's own figures, not the rule's formula text
-                let relation = FormulaEvaluator.render(formula.lhs, bound: bound, mixedUnits: true) + " "
-                    + (formula.relation == .equal ? "=" : formula.relation.rawValue) + " " + FormulaEvaluator.render(formula.rhs, bound: bound, mixedUnits: true)
-                YearCheck.reportMixedYears(yearRule, involved: involved, formula: relation, &context)
+                let relation = FormulaEvaluator.render(formula.lhs, bound: bound, mixedUnits: true, context: context) + " "
+                    + (formula.relation == .equal ? "=" : formula.relation.rawValue) + " " + FormulaEvaluator.render(formula.rhs, bound: bound, mixedUnits: true, context: context)
+                _ = context.handOver(.years(involved: involved, relation: relation))
             }
             return
         }
@@ -206,8 +206,7 @@ enum FormulaCheck {
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),
            FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: Set(yuan.map(\.id))) == true,
-           let unitRule = context.rule("unit.mixed-in-relation") {
-            UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+           context.handOver(.unit(slipped: yuan, involved: involved, written: .yuan)) {
             return
         }
         // in a report that counts in 元, a figure written in 万元 that only fits read as 元
@@ -215,11 +214,10 @@ enum FormulaCheck {
         if context.facts.dominantMoneyUnit == .yuan, !wan.isEmpty, wan.count < involved.count,
            involved.contains(where: { $0.kind.moneyUnit == .yuan }),
            FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: Set(wan.map(\.id))) == true,
-           let unitRule = context.rule("unit.mixed-in-relation-wan") {
-            UnitCheck.reportMixed(unitRule, slipped: wan, involved: involved, &context)
+           context.handOver(.unit(slipped: wan, involved: involved, written: .wanYuan)) {
             return
         }
-        let evidence = FormulaEvaluator.evidence(formula, bound: bound, main: main, context: context)
+        let evidence = FormulaEvaluator.evidence(formula, bound: bound, main: main, rule: rule, context: context)
         context.report(rule, main: main, others: involved, evidence: evidence)
     }
 }
@@ -243,18 +241,18 @@ enum FormulaEvaluator {
         if reinterpret.contains(f.id) {
             iv = f.kind.moneyUnit == .wanYuan ? (iv / Interval(exactly: 10000)) ?? iv : iv * Interval(exactly: 10000)
         }
-        if signedNegative(f) { iv = -iv }
+        if signedNegative(f, context) { iv = -iv }
         return iv
     }
 
     /// "调减预算250万": an adjustment the words make negative (a table's "-250.00" carries its sign).
-    static func signedNegative(_ f: Fact) -> Bool {
-        f.concept.measure == "adjust" && f.value > 0 && ["调减", "减少", "压减", "核减", "收回"].contains { f.label.contains($0) }
+    static func signedNegative(_ f: Fact, _ context: CheckContext) -> Bool {
+        f.concept.measure == "adjust" && f.value > 0 && context.vocabulary[.negativeAdjustmentWords].occurs(in: f.label)
     }
 
     static func signed(_ f: Fact, _ context: CheckContext, unitOf: Fact) -> Decimal {
         let v = context.value(f, inUnitOf: unitOf)
-        return signedNegative(f) ? -v : v
+        return signedNegative(f, context) ? -v : v
     }
 
     static func eval(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Interval? {
@@ -322,8 +320,8 @@ enum FormulaEvaluator {
         }
     }
 
-    static func render(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], mixedUnits: Bool, parentPrecedence: Int = 0) -> String {
-        func lit(_ f: Fact) -> String { (signedNegative(f) ? "-" : "") + (mixedUnits ? f.shown : f.literal) }
+    static func render(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], mixedUnits: Bool, context: CheckContext, parentPrecedence: Int = 0) -> String {
+        func lit(_ f: Fact) -> String { (signedNegative(f, context) ? "-" : "") + (mixedUnits ? f.shown : f.literal) }
         switch e {
         case .reference(let r):
             return bound[r]?.first.map(lit) ?? "0"
@@ -336,49 +334,52 @@ enum FormulaEvaluator {
             }
             return parentPrecedence > 1 ? "(" + joined + ")" : joined
         case .constant(let d): return NSDecimalNumber(decimal: d).stringValue
-        case .negate(let x): return "-" + render(x, bound: bound, mixedUnits: mixedUnits, parentPrecedence: 3)
-        case .absolute(let x): return "|" + render(x, bound: bound, mixedUnits: mixedUnits) + "|"
+        case .negate(let x): return "-" + render(x, bound: bound, mixedUnits: mixedUnits, context: context, parentPrecedence: 3)
+        case .absolute(let x): return "|" + render(x, bound: bound, mixedUnits: mixedUnits, context: context) + "|"
         case .binary(let op, let a, let b):
             // an optional figure that is absent is left out rather than shown as "+ 0"
             // and so is a sum of nothing ("sum(carryin)" where nothing was carried in)
             if op == "+", case .reference(let r) = b, r.optional, bound[r]?.isEmpty ?? true {
-                return render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: parentPrecedence)
+                return render(a, bound: bound, mixedUnits: mixedUnits, context: context, parentPrecedence: parentPrecedence)
             }
             if op == "+", case .sum(let r) = b, bound[r]?.isEmpty ?? true {
-                return render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: parentPrecedence)
+                return render(a, bound: bound, mixedUnits: mixedUnits, context: context, parentPrecedence: parentPrecedence)
             }
             let precedence = (op == "+" || op == "-") ? 1 : 2
             var symbol = ["+": "+", "-": "−", "*": "×", "/": "÷"][String(op)] ?? String(op)
-            var right = render(b, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence + (op == "-" || op == "/" ? 1 : 0))
+            var right = render(b, bound: bound, mixedUnits: mixedUnits, context: context, parentPrecedence: precedence + (op == "-" || op == "/" ? 1 : 0))
             // "+ -245.00" reads "− 245.00"
             if op == "+" && right.hasPrefix("-") { symbol = "−"; right.removeFirst() }
-            var text = render(a, bound: bound, mixedUnits: mixedUnits, parentPrecedence: precedence) + " \(symbol) " + right
+            var text = render(a, bound: bound, mixedUnits: mixedUnits, context: context, parentPrecedence: precedence) + " \(symbol) " + right
             if precedence < parentPrecedence { text = "(" + text + ")" }
             return text
         }
     }
 
     /// "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）"
-    static func evidence(_ formula: Formula, bound: [ConceptReference: [Fact]], main: Fact, context: CheckContext) -> String {
+    static func evidence(_ formula: Formula, bound: [ConceptReference: [Fact]], main: Fact, rule: Rule, context: CheckContext) -> String {
         let all = bound.values.flatMap { $0 }
         let units = Set(all.compactMap { $0.kind.moneyUnit })
         let mixed = units.count > 1
         let lhsIsMain = formula.lhs.references.count == 1 && { if case .reference = formula.lhs { return true } else { return false } }()
         let shownScale = max(Show.scale(all), main.kind == .percent ? 2 : 0)
         if lhsIsMain, let computed = exact(formula.rhs, bound: bound, unitOf: main, context: context) {
-            let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed)
-            let stated = mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")
-            let computedText = Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : ""))
             let diff = abs(main.value - computed)
-            let relation = formula.relation == .equal ? "≠" : "不满足 \(formula.relation.rawValue)"
-            return "\(rhsText) = \(computedText) \(relation) \(stated)（差 \(Show.number(diff, scale: shownScale))\(Show.differenceUnit(main))）"
+            let slots: [Slot: String] = [
+                .computation: render(formula.rhs, bound: bound, mixedUnits: mixed, context: context),
+                .computed: Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : "")),
+                .stated: mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : ""),
+                .difference: Show.number(diff, scale: shownScale) + Show.differenceUnit(main, context.vocabulary),
+                .relation: formula.relation.rawValue,
+            ]
+            return rule.evidence(formula.relation == .equal ? .formulaMismatch : .formulaInequality, slots)
         }
-        let lhsText = render(formula.lhs, bound: bound, mixedUnits: mixed)
-        let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed)
+        let lhsText = render(formula.lhs, bound: bound, mixedUnits: mixed, context: context)
+        let rhsText = render(formula.rhs, bound: bound, mixedUnits: mixed, context: context)
         let l = exact(formula.lhs, bound: bound, unitOf: main, context: context)
         let r = exact(formula.rhs, bound: bound, unitOf: main, context: context)
         let lt = l.map { " = " + Show.number($0, scale: shownScale) } ?? ""
         let rt = r.map { " = " + Show.number($0, scale: shownScale) } ?? ""
-        return "\(lhsText)\(lt)，\(rhsText)\(rt)，不满足 \(formula.relation.rawValue)"
+        return rule.evidence(.formulaBothSides, [.left: lhsText + lt, .right: rhsText + rt, .relation: formula.relation.rawValue])
     }
 }

@@ -29,8 +29,7 @@ enum PartsCheck {
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, sumIv.hi < wholeIv.lo else { continue }
                 let gap = wholeIv.lo - sumIv.hi
-                let ratio = rule.number("near_ratio", default: Decimal(string: "0.02")!)
-                failing = gap <= wholeIv.midpoint * ratio
+                failing = gap <= wholeIv.midpoint * rule[.nearRatio]
             default:
                 continue
             }
@@ -38,16 +37,16 @@ enum PartsCheck {
             // the parts hold once a figure written in 元 is read as 万元: a unit slip, not a sum slip
             let all = [whole] + parts
             let yuan = all.filter { $0.kind.moneyUnit == .yuan }
-            if !yuan.isEmpty && all.contains(where: { $0.kind.moneyUnit == .wanYuan }), let unitRule = context.rule("unit.mixed-in-relation") {
+            if !yuan.isEmpty && all.contains(where: { $0.kind.moneyUnit == .wanYuan }) {
                 let scaled = Set(yuan.map(\.id))
                 let w = scaledInterval(whole, scaled, context)
                 let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
-                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi) {
-                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: all, &context)
+                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi),
+                   context.handOver(.unit(slipped: yuan, involved: all, written: .yuan)) {
                     continue
                 }
             }
-            context.report(rule, main: whole, others: parts, evidence: evidence(whole, parts, context))
+            context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
         }
     }
 
@@ -55,7 +54,6 @@ enum PartsCheck {
     /// parts make up its whole exactly once the one figure written in 元 is read as 万元 (and not as
     /// written): the unit is the slip.
     static func mixedUnits(_ context: inout CheckContext) {
-        guard let unitRule = context.rule("unit.mixed-in-relation") else { return }
         for group in context.facts.groups where !group.nestedThresholds {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
@@ -63,14 +61,14 @@ enum PartsCheck {
             guard parts.count >= 2, all.allSatisfy({ $0.kind.isMoney && !$0.unitAssumed }) else { continue }
             let yuan = all.filter { $0.kind.moneyUnit == .yuan }
             let wan = all.filter { $0.kind.moneyUnit == .wanYuan }
-            guard yuan.count == 1, wan.count == all.count - 1, !UnitCheck.perUnit(yuan[0], unitRule, context) else { continue }
+            guard yuan.count == 1, wan.count == all.count - 1 else { continue }
             let asWritten = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
             if asWritten.overlaps(context.interval(whole)) { continue }
             let scaled = Set(yuan.map(\.id))
             let w = scaledInterval(whole, scaled, context)
             let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
             guard w.overlaps(s) else { continue }
-            UnitCheck.reportMixed(unitRule, slipped: yuan, involved: all, &context)
+            _ = context.handOver(.unit(slipped: yuan, involved: all, written: .yuan))
         }
     }
 
@@ -93,17 +91,18 @@ enum PartsCheck {
         }
     }
 
-    /// "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）"
-    static func evidence(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> String {
+    /// The slots of "822.24 + 32542.73 = 33364.97 ≠ 33463.78（差 98.81 万元）": the parts' sum
+    /// written out ({computation}), the whole ({stated}) and the difference with its unit.
+    static func sumSlots(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> [Slot: String] {
         let mixed = Set(([whole] + parts).compactMap { $0.kind.moneyUnit }).count > 1
         let scale = Show.scale([whole] + parts)
         let sum = parts.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: whole) }
         let terms = parts.map { mixed ? $0.shown : $0.literal }.joined(separator: " + ")
-        let stated = mixed ? whole.shown : whole.literal
         let sumText = Show.number(sum, scale: scale) + (mixed ? whole.number.unitText : "")
         let diff = abs(whole.value - sum)
-        let left = parts.count == 1 ? terms : "\(terms) = \(sumText)"
-        return "\(left) ≠ \(stated)（差 \(Show.number(diff, scale: scale))\(Show.differenceUnit(whole))）"
+        return [.computation: parts.count == 1 ? terms : "\(terms) = \(sumText)",
+                .stated: mixed ? whole.shown : whole.literal,
+                .difference: Show.number(diff, scale: scale) + Show.differenceUnit(whole, context.vocabulary)]
     }
 }
 
@@ -120,22 +119,25 @@ enum ShareCheck {
             let computed = ratio * Interval(exactly: 100)
             if computed.overlaps(stated) { continue }
             let involved = [percent, part, base]
-            if part.kind.moneyUnit != base.kind.moneyUnit, let unitRule = context.rule("unit.mixed-in-relation") {
+            if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
                 let scaled = Set(yuan.map(\.id))
                 if let r = PartsCheck.scaledInterval(part, scaled, context) / PartsCheck.scaledInterval(base, scaled, context),
-                   (r * Interval(exactly: 100)).overlaps(stated), !yuan.isEmpty {
-                    UnitCheck.reportMixed(unitRule, slipped: yuan, involved: involved, &context)
+                   (r * Interval(exactly: 100)).overlaps(stated), !yuan.isEmpty,
+                   context.handOver(.unit(slipped: yuan, involved: involved, written: .yuan)) {
                     continue
                 }
             }
             let scale = max(percent.number.decimals, 2)
             let exact = context.value(base, inUnitOf: part) == 0 ? Decimal(0) : part.value / context.value(base, inUnitOf: part) * 100
-            let evidence = "\(part.literal) ÷ \(base.literal) × 100 = \(Show.number(exact, scale: scale))% ≠ \(percent.literal)%（差 \(Show.number(abs(percent.value - exact), scale: scale)) 个百分点）"
-            var baseLabel = context.displayLabel(base)
-            if baseLabel.hasPrefix("占") { baseLabel.removeFirst() }
-            let message = "\(context.displayLabel(part))占\(baseLabel)的比例与两者的数值不符"
-            context.report(rule, main: percent, others: [part, base], evidence: evidence, message: message)
+            let evidence = rule.evidence(.shareMismatch, [
+                .computation: "\(part.literal) ÷ \(base.literal) × 100", .computed: Show.number(exact, scale: scale) + "%",
+                .stated: percent.literal + "%",
+                .difference: Show.number(abs(percent.value - exact), scale: scale) + Show.differenceUnit(percent, context.vocabulary)])
+            // "占基本支出": the base's label without the share marker
+            let baseLabel = context.vocabulary[.shareMarkers].droppingPrefix(context.displayLabel(base))
+            context.report(rule, main: percent, others: [part, base], evidence: evidence,
+                           slots: [.part: context.displayLabel(part), .base: baseLabel])
         }
     }
 }
@@ -166,8 +168,10 @@ extension ShareCheck {
                 guard total.lo > 100 else { continue }
                 let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }
                 let main = shares.last!.share
-                context.report(rule, main: main, others: shares.map(\.share),
-                               evidence: shares.map { $0.share.literal + "%" }.joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(shares.map(\.share))))% > 100%（均为占\(base)的比例）")
+                let evidence = rule.evidence(.sharesOver100, [
+                    .computation: shares.map { $0.share.literal + "%" }.joined(separator: " + "),
+                    .sum: Show.number(sum, scale: Show.scale(shares.map(\.share))) + "%", .base: base])
+                context.report(rule, main: main, others: shares.map(\.share), evidence: evidence)
             }
         }
     }

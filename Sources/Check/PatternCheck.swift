@@ -8,7 +8,7 @@ import JXStructure
 /// "XXXX年", "（此处填写…）"). Matched literally in paragraphs and table cells.
 enum PatternCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        let patterns = rule.words("patterns").map { Array($0.unicodeScalars) }
+        let patterns = rule[.patterns].words.map { Array($0.unicodeScalars) }
         guard !patterns.isEmpty else { return }
         var texts = context.doc.paragraphs.map { ($0.text, String?.none) }
         for table in context.doc.tables {
@@ -21,7 +21,7 @@ enum PatternCheck {
                     from = k + pattern.count
                     guard let span = text.span(k..<(k + pattern.count)) else { continue }
                     let found = text.string(k..<(k + pattern.count))
-                    context.report(rule, span: span, place: place, evidence: "“\(found)”", key: "\(found)|\(span.start.line)")
+                    context.report(rule, span: span, place: place, evidence: rule.evidence(.patternFound, [.text: found]), key: "\(found)|\(span.start.line)")
                 }
             }
         }

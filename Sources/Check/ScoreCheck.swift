@@ -31,18 +31,16 @@ enum ScoreCheck {
         for row in sheet.rows where !row.garbled && !row.isTotal {
             let weight = sheet.itemWeight(row)
             if let s = row.score, let w = weight, context.interval(s).lo > context.interval(w).hi {
-                context.report(rule, main: s, others: [w], evidence: "得分 \(s.literal) > 分值 \(w.literal)",
-                               message: "得分超过该指标的分值")
+                context.report(rule, main: s, others: [w], evidence: rule.evidence(.scoreAboveWeight, [.score: s.literal, .weight: w.literal]))
             }
             // a weight that contradicts the cap written into its own name
             for (level, w) in row.weights where level < row.caps.count {
                 guard row.ownName[level], let cap = row.caps[level], w.value != cap else { continue }
-                context.report(rule, main: w, evidence: "分值 \(w.literal) ≠ 指标名称“\(row.names[level])”所注 \(Show.number(cap, scale: 0))",
-                               message: "分值与指标名称所注分值不符")
+                let evidence = rule.evidence(.scoreWeightVersusName, [.weight: w.literal, .name: row.names[level], .cap: Show.number(cap, scale: 0)])
+                context.report(rule, main: w, evidence: evidence, message: .scoreWeightVersusName, slots: [.name: row.names[level]])
             }
             if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, s.value > cap {
-                context.report(rule, main: s, evidence: "得分 \(s.literal) > 指标名称所注分值 \(Show.number(cap, scale: 0))",
-                               message: "得分超过该指标的分值")
+                context.report(rule, main: s, evidence: rule.evidence(.scoreAboveNameCap, [.score: s.literal, .cap: Show.number(cap, scale: 0)]))
             }
         }
     }
@@ -58,9 +56,10 @@ enum ScoreCheck {
             let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
             if sum == section.cap || (sum < section.cap && !sheet.clean) { continue }
             guard let span = section.captionSpan else { continue }
-            let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: "分值 \($0.literal)") }
-            context.report(rule, span: span, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(Show.number(section.cap, scale: 0))（“\(section.title)”）",
-                           message: "本部分各指标分值之和与标题所注分值不符", related: related, key: "section|\(section.title)")
+            let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: rule.evidence(.scoreRelatedWeight, [.weight: $0.literal])) }
+            let evidence = rule.evidence(.scoreCapsSum, [.computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)),
+                                                         .cap: Show.number(section.cap, scale: 0), .name: section.title])
+            context.report(rule, span: span, evidence: evidence, related: related, key: "section|\(section.title)")
         }
     }
 
@@ -75,9 +74,11 @@ enum ScoreCheck {
                   let cell = sheet.table.rows[row.index].cells.first(where: { CellText.compact($0.string) == row.names[0] }),
                   let span = ScoreSheet.capSpan(cell.text) else { continue }
             var related = [RelatedLocation]()
-            if let s = section.captionSpan { related.append(RelatedLocation(position: s.start, message: "“\(section.title)”")) }
-            context.report(rule, span: span, place: cell.place, evidence: "“\(row.names[0])”注 \(Show.number(cap, scale: 0)) 分，所在部分“\(section.title)”注 \(Show.number(section.cap, scale: 0)) 分",
-                           message: "指标名称所注分值与所在部分标题不符", related: related, key: "caption-name|\(row.names[0])")
+            if let s = section.captionSpan { related.append(RelatedLocation(position: s.start, message: rule.evidence(.scoreRelatedSection, [.title: section.title]))) }
+            let evidence = rule.evidence(.scoreNameVersusCaption, [.name: row.names[0], .cap: Show.number(cap, scale: 0), .title: section.title,
+                                                                   .sectionCap: Show.number(section.cap, scale: 0)])
+            context.report(rule, span: span, place: cell.place, evidence: evidence, message: .scoreNameVersusCaption,
+                           slots: [.name: row.names[0], .title: section.title], related: related, key: "caption-name|\(row.names[0])")
         }
     }
 
@@ -129,13 +130,14 @@ enum ScoreCheck {
                 // an open group (more of its rows may follow under another header) can only be too big
                 if sum == capValue || (sum < capValue && (!sheet.clean || !closed)) { continue }
                 if items.count == 1 && items[0].id == capFact?.id { continue }
-                let evidence = items.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(items))) ≠ \(Show.number(capValue, scale: 0))（“\(name)”）"
+                let evidence = rule.evidence(.scoreCapsSum, [.computation: items.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(items)),
+                                                             .cap: Show.number(capValue, scale: 0), .name: name])
                 if let capFact {
-                    context.report(rule, main: capFact, others: items, evidence: evidence, message: "下级指标分值之和与“\(name)”的分值不符")
+                    context.report(rule, main: capFact, others: items, evidence: evidence, message: .scoreGroupWeight, slots: [.name: name])
                 } else if let cell = sheet.table.rows[rows[start].index].cells.first(where: { CellText.compact($0.string) == name }),
                           let span = ScoreSheet.capSpan(cell.text) {
-                    let related = items.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: "分值 \($0.literal)") }
-                    context.report(rule, span: span, place: cell.place, evidence: evidence, message: "下级指标分值之和与“\(name)”所注分值不符",
+                    let related = items.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: rule.evidence(.scoreRelatedWeight, [.weight: $0.literal])) }
+                    context.report(rule, span: span, place: cell.place, evidence: evidence, message: .scoreGroupCap, slots: [.name: name],
                                    related: related, key: "group|\(name)|\(rows[start].line)")
                 }
             }
@@ -170,16 +172,17 @@ enum ScoreCheck {
             let weights = items.compactMap(rowWeight)
             let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
             if !weights.isEmpty && sum != tw.value {
-                context.report(rule, main: tw, others: weights, evidence: weights.map(\.literal).joined(separator: " + ") + " = \(Show.number(sum, scale: Show.scale(weights))) ≠ \(tw.literal)",
-                               message: "各指标分值之和与合计分值不符")
+                context.report(rule, main: tw, others: weights, evidence: rule.evidence(.scoreWeightsSum, [
+                    .computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)), .total: tw.literal]))
             }
             // the caption sections' caps add up to the total too
             let caps = sheet.sections.map(\.cap)
             if caps.count >= 2 {
                 let capSum = caps.reduce(0, +)
                 if capSum != tw.value && sum == tw.value {
-                    context.report(rule, main: tw, evidence: caps.map { Show.number($0, scale: 0) }.joined(separator: " + ") + " = \(Show.number(capSum, scale: 0)) ≠ \(tw.literal)",
-                                   message: "各部分标题所注分值之和与合计分值不符")
+                    context.report(rule, main: tw, evidence: rule.evidence(.scoreWeightsSum, [
+                        .computation: caps.map { Show.number($0, scale: 0) }.joined(separator: " + "), .sum: Show.number(capSum, scale: 0), .total: tw.literal]),
+                                   message: .scoreCapsVersusTotal)
                 }
             }
         }
@@ -193,23 +196,25 @@ enum ScoreCheck {
             if !sum.overlaps(context.interval(ts)) && !(!countedOutside && !outside.isEmpty && total.weights.isEmpty && withOutside.overlaps(context.interval(ts))) {
                 let exact = scores.reduce(Decimal(0)) { $0 + $1.value }
                 let scale = Show.scale(scores + [ts])
-                context.report(rule, main: ts, others: scores, evidence: scores.map(\.literal).joined(separator: " + ") + " = \(Show.number(exact, scale: scale)) ≠ \(ts.literal)（差 \(Show.number(abs(ts.value - exact), scale: scale)) 分）",
-                               message: "各指标得分之和与合计得分不符")
+                context.report(rule, main: ts, others: scores, evidence: rule.evidence(.scoreScoresSum, [
+                    .computation: scores.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale), .total: ts.literal,
+                    .difference: Show.number(abs(ts.value - exact), scale: scale)]),
+                               message: .scoreScoresVersusTotal)
             }
         }
     }
 
     /// Total scores stated in running text ("整体绩效评价得分为94.94分").
     static func proseTotals(_ rule: Rule, _ context: CheckContext) -> [Fact] {
-        let words = rule.words("total_words")
-        let comparisons = rule.words("comparison_words")
+        let words = rule[.totalWords]
+        let comparisons = rule[.comparisonWords]
         return context.facts.facts.filter { f in
             guard !f.isCellValue, f.kind == .score, f.concept.measure == "score", !f.number.inRange, f.number.comparator == nil,
-                  !f.comparesYears, f.value <= 100, words.contains(where: { f.label.contains($0) }) else { return false }
+                  !f.comparesYears, f.value <= 100, words.occurs(in: f.label) else { return false }
             // last year's score, or a comparison with it, is not this year's total
             if let y = f.year, let fy = context.facts.fiscalYear, y != fy { return false }
             let sentence = context.sentenceText(of: f)
-            return !comparisons.contains { sentence.contains($0) }
+            return !comparisons.occurs(in: sentence)
         }
     }
 
@@ -218,40 +223,41 @@ enum ScoreCheck {
         guard totals.count == 1, let sheetTotal = totals.first else { return }
         for f in proseTotals(rule, context) where f.value != sheetTotal.value {
             if !context.interval(f).overlaps(context.interval(sheetTotal)) {
-                context.report(rule, main: f, others: [sheetTotal], evidence: "正文 \(f.literal)分 ≠ 评分表合计 \(sheetTotal.literal)分",
-                               message: "正文所述总得分与评分表合计得分不符")
+                context.report(rule, main: f, others: [sheetTotal], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: sheetTotal.literal]))
             }
         }
     }
 
     static func grade(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
-        let excellent = rule.number("excellent", default: 90), good = rule.number("good", default: 80), pass = rule.number("pass_mark", default: 60)
+        let excellent = rule[.excellent], good = rule[.good], pass = rule[.passMark]
         var score: Fact? = proseTotals(rule, context).first
         if score == nil { score = sheets.compactMap { $0.rows.last(where: \.isTotal)?.score }.first }
         guard let total = score else { return }
+        // the grades, best first, with the scores each stands for
+        let bands: [(names: WordSet, lo: Decimal, hi: Decimal)] = [
+            (rule[.excellentNames], excellent, 1000), (rule[.goodNames], good, excellent),
+            (rule[.passNames], pass, good), (rule[.failNames], -1, pass),
+        ]
+        let markers = rule[.gradeMarkers], fillers = rule[.gradeFillers]
         for p in context.doc.paragraphs {
             let s = p.text.scalars
-            for marker in ["等级为", "等级：", "等级:", "等次为", "评价结果为", "评定为", "评价等级", "结果为“", "等级“"] {
+            for marker in markers.words {
                 var from = 0
                 while let k = p.text.firstIndex(of: Array(marker.unicodeScalars), from: from) {
                     from = k + 1
                     var j = k + marker.unicodeScalars.count
-                    while j < s.count && (s[j] == "“" || s[j] == "\"" || s[j] == "：" || s[j] == " " || s[j] == "为" || s[j] == "「") { j += 1 }
-                    guard j < s.count else { continue }
-                    let rest = p.text.string(j..<min(s.count, j + 3))
-                    let found: (String, Decimal, Decimal)?
-                    if rest.hasPrefix("优") { found = ("优", excellent, 1000) }
-                    else if rest.hasPrefix("良") { found = ("良", good, excellent) }
-                    else if rest.hasPrefix("中") || rest.hasPrefix("合格") { found = (rest.hasPrefix("中") ? "中" : "合格", pass, good) }
-                    else if rest.hasPrefix("差") || rest.hasPrefix("不合格") { found = ("差", -1, pass) }
-                    else { found = nil }
-                    guard let (name, lo, hi) = found else { continue }
+                    while j < s.count, case let n = fillers.prefixLength(s, at: j), n > 0 { j += n }
+                    guard j < s.count, let band = bands.first(where: { $0.names.prefixLength(s, at: j) > 0 }) else { continue }
+                    let length = band.names.prefixLength(s, at: j)
                     let v = total.value
-                    if v >= lo && v < hi { continue }
-                    guard let span = p.text.span(j..<(j + name.unicodeScalars.count)) else { continue }
-                    context.report(rule, span: span, evidence: "总得分 \(total.literal) 分对应的等级不是“\(name)”（优 ≥ \(Show.number(excellent, scale: 0))，良 \(Show.number(good, scale: 0))–\(Show.number(excellent, scale: 0))，中 \(Show.number(pass, scale: 0))–\(Show.number(good, scale: 0))，差 < \(Show.number(pass, scale: 0))）",
-                                   message: "评价等级与总得分不符",
-                                   related: [RelatedLocation(position: total.numberSpan.start, place: total.sourcePlace, message: "总得分 \(total.literal)")],
+                    if v >= band.lo && v < band.hi { continue }
+                    guard let span = p.text.span(j..<(j + length)) else { continue }
+                    let name = p.text.string(j..<(j + length))
+                    let evidence = rule.evidence(.scoreGrade, [.total: total.literal, .grade: name, .excellent: Show.number(excellent, scale: 0),
+                                                               .good: Show.number(good, scale: 0), .pass: Show.number(pass, scale: 0)])
+                    context.report(rule, span: span, evidence: evidence,
+                                   related: [RelatedLocation(position: total.numberSpan.start, place: total.sourcePlace,
+                                                             message: rule.evidence(.scoreRelatedTotal, [.total: total.literal]))],
                                    key: "grade|\(name)|\(total.literal)")
                 }
             }

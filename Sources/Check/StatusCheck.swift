@@ -18,9 +18,10 @@ enum StatusCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         let reverse = rule.check == "indicator-met-declared-missed"
         guard rule.check == "indicator-target" || reverse else { return }
-        let reverseWords = rule.words("reverse_words")
-        let completedWords = rule.words("completed_words")
-        let missedWords = rule.words("missed_words")
+        // each check reads its own words
+        let reverseWords = reverse ? WordSet() : rule[.reverseWords]
+        let completedWords = reverse ? WordSet() : rule[.completedWords]
+        let missedWords = reverse ? rule[.missedWords] : WordSet()
         for table in context.doc.tables {
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
@@ -35,34 +36,37 @@ enum StatusCheck {
                 let status = statusColumn.flatMap { row.cell($0) }.map { CellText.compact($0.string) } ?? ""
                 if reverse {
                     // only a plain "not done" in the status column, and only a target met for sure
-                    guard !status.isEmpty, missedWords.contains(where: { status == $0 || status.hasPrefix($0) && $0.unicodeScalars.count > 1 }),
+                    guard !status.isEmpty, missedWords.words.contains(where: { status == $0 || status.hasPrefix($0) && $0.unicodeScalars.count > 1 }),
                           metForSure(actual, target, context) else { continue }
-                    let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.shown)：已达到目标，但标为“\(status)”"
+                    let evidence = rule.evidence(.statusMetDeclaredMissed, [.target: (target.number.comparator?.rawValue ?? "") + target.shown,
+                                                                            .actual: actual.shown, .status: status])
                     context.report(rule, main: actual, others: [target], evidence: evidence)
                     continue
                 }
                 let name = CellText.compact(row.cells.filter { !CellText.isNumeric($0.text) }.map(\.string).joined())
                 var comparator = target.number.comparator
                 // no comparator: a target of zero (0起, 0次) can only be a ceiling; else the indicator's name decides
-                if comparator == nil { comparator = target.value == 0 || reverseWords.contains { name.contains($0) } ? .atMost : .atLeast }
+                if comparator == nil { comparator = target.value == 0 || reverseWords.occurs(in: name) ? .atMost : .atLeast }
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
                 if let weightColumn = headers.firstIndex(where: { layouts.header($0, is: .weight) }), let scoreColumn = headers.lastIndex(where: { layouts.header($0, is: .score) }),
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
                    let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
-                    claims.append("得分 \(s.literal) 为满分")
+                    claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal]))
                 }
-                if !status.isEmpty, completedWords.contains(where: { status.hasPrefix($0) }) {
-                    claims.append("标为“\(status)”")
+                if !status.isEmpty, completedWords.isPrefix(of: status) {
+                    claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
                 if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
                    row.cell(noteColumn)?.isEmpty ?? true {
-                    claims.append("偏差说明为空")
+                    claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
                 guard !claims.isEmpty else { continue }
-                let missed = comparator == .atMost || comparator == .less ? "超过了目标" : "未达到目标"
-                let evidence = "指标值 \(target.number.comparator?.rawValue ?? "")\(target.shown)，完成值 \(actual.number.comparator?.rawValue ?? "")\(actual.shown)：\(missed)，但" + claims.joined(separator: "、")
+                let outcome = rule.evidence(comparator == .atMost || comparator == .less ? .statusExceeded : .statusNotReached, [:])
+                let evidence = rule.evidence(.statusMissed, [.target: (target.number.comparator?.rawValue ?? "") + target.shown,
+                                                             .actual: (actual.number.comparator?.rawValue ?? "") + actual.shown,
+                                                             .outcome: outcome, .claims: claims.joined(separator: "、")])
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }

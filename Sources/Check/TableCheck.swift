@@ -18,9 +18,19 @@ enum TableCheck {
         var columns: [Int]
         /// Parent row index of each child row.
         var parent: [Int: Int]
-        /// How each child row is marked ("其中", "【】", or "follows" for unmarked rows after a 其中 row).
-        var childMark: [Int: String]
+        /// How each child row is marked.
+        var childMark: [Int: ChildMark]
         var totals: Set<Int>
+    }
+
+    /// How a row is marked as a sub-item of the row above it.
+    enum ChildMark {
+        /// "其中：…" (the vocabulary's list_openers_qizhong): a part, the list may be partial.
+        case listed
+        /// "【…】", "—…", "·…": one of a complete breakdown.
+        case bracketed
+        /// An unmarked row after a 其中 row that completes its list.
+        case follows
     }
 
     static func run(_ rule: Rule, _ context: inout CheckContext) {
@@ -41,21 +51,27 @@ enum TableCheck {
     }
 
     /// The row's item: the last text cell before its first number ("【办公用房水电费】", "基本支出小计").
-    static func label(_ row: TableRow) -> String {
+    static func label(_ row: TableRow, _ context: CheckContext) -> String {
         var text = ""
+        let empty = context.vocabulary[.emptyCellMarks]
         for cell in row.cells.sorted(by: { $0.column < $1.column }) {
-            if CellText.isNumeric(cell.text) || ["-", "—", "－"].contains(CellText.compact(cell.string)) { break }
+            if CellText.isNumeric(cell.text) || empty.contains(CellText.compact(cell.string)) { break }
             let t = CellText.compact(cell.string)
             if !t.isEmpty { text = t }
         }
         return text
     }
 
-    static func isChildMarked(_ label: String) -> String? {
-        if label.hasPrefix("其中") || label.hasPrefix("（其中") || label.hasPrefix("(其中") { return "其中" }
-        if label.hasPrefix("【") && label.hasSuffix("】") { return "【】" }
-        if label.hasPrefix("—") || label.hasPrefix("-") || label.hasPrefix("·") || label.hasPrefix("△") { return "【】" }
+    static func isChildMarked(_ label: String, _ context: CheckContext) -> ChildMark? {
+        let unbracketed = label.hasPrefix("（") || label.hasPrefix("(") ? String(label.dropFirst()) : label
+        if context.vocabulary[.listOpenersOf].isPrefix(of: unbracketed) { return .listed }
+        if label.hasPrefix("【") && label.hasSuffix("】") { return .bracketed }
+        if label.hasPrefix("—") || label.hasPrefix("-") || label.hasPrefix("·") || label.hasPrefix("△") { return .bracketed }
         return nil
+    }
+
+    static func isSubtotal(_ label: String, _ context: CheckContext) -> Bool {
+        context.vocabulary[.subtotalWords].occurs(in: label)
     }
 
     static func fact(_ context: CheckContext, _ table: Table, _ row: Int, _ column: Int) -> Fact? {
@@ -74,41 +90,41 @@ enum TableCheck {
             !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
         }
         guard !columns.isEmpty else { return nil }
-        let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0])) || label(table.rows[$0]).contains("小计") })
-        guard !totals.isEmpty || rows.contains(where: { isChildMarked(label(table.rows[$0])) != nil }) else { return nil }
+        let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0], context)) || isSubtotal(label(table.rows[$0], context), context) })
+        guard !totals.isEmpty || rows.contains(where: { isChildMarked(label(table.rows[$0], context), context) != nil }) else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
-        var mark = [Int: String]()
+        var mark = [Int: ChildMark]()
         var lastTop: Int?
         var k = 0
         let key = columns[0]
         while k < rows.count {
             let r = rows[k]
             if totals.contains(r) { lastTop = nil; k += 1; continue }
-            let text = label(table.rows[r])
-            if let m = isChildMarked(text), let p = lastTop {
+            let text = label(table.rows[r], context)
+            if let m = isChildMarked(text, context), let p = lastTop {
                 parent[r] = p
                 mark[r] = m
                 let rest = rows[(k + 1)...].filter { !totals.contains($0) }
-                if m == "其中", isTotalName(label(table.rows[p])), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }), rest.count <= 5,
-                   rest.allSatisfy({ isChildMarked(label(table.rows[$0])) == nil && fact(context, table, $0, key) != nil }) {
+                if m == .listed, isTotalName(label(table.rows[p], context), context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }), rest.count <= 5,
+                   rest.allSatisfy({ isChildMarked(label(table.rows[$0], context), context) == nil && fact(context, table, $0, key) != nil }) {
                     // "年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金": a total stated first,
                     // broken down by the rows to the end of the table
-                    for e in rest { parent[e] = p; mark[e] = "follows" }
+                    for e in rest { parent[e] = p; mark[e] = .follows }
                     break
                 }
-                if m == "其中" {
+                if m == .listed {
                     // following rows continue the 其中 list while they add up to the parent exactly
                     var sum = fact(context, table, r, key).map { context.interval($0) } ?? Interval(exactly: 0)
                     var extra = [Int]()
                     var j = k + 1
                     let target = fact(context, table, p, key).map { context.interval($0) }
-                    while let t = target, j < rows.count, !totals.contains(rows[j]), isChildMarked(label(table.rows[rows[j]])) == nil,
+                    while let t = target, j < rows.count, !totals.contains(rows[j]), isChildMarked(label(table.rows[rows[j]], context), context) == nil,
                           let v = fact(context, table, rows[j], key) {
                         sum = sum + context.interval(v)
                         extra.append(rows[j])
                         if sum.overlaps(t) {
-                            for e in extra { parent[e] = p; mark[e] = "follows" }
+                            for e in extra { parent[e] = p; mark[e] = .follows }
                             k = j
                             break
                         }
@@ -125,8 +141,8 @@ enum TableCheck {
     }
 
     /// "年度资金总额", "资金总计", "总额": a row that names a total without being a 合计 row.
-    static func isTotalName(_ label: String) -> Bool {
-        ["总额", "总计", "合计", "总数", "总金额"].contains { label.hasSuffix($0) } || label.hasPrefix("资金总")
+    static func isTotalName(_ label: String, _ context: CheckContext) -> Bool {
+        context.vocabulary[.totalSuffixes].isSuffix(of: label)
     }
 
     /// The 分类 of a row: its first cell (filled from merged cells).
@@ -144,16 +160,17 @@ enum TableCheck {
             return
         }
         for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
-            let text = label(table.rows[r])
-            let isSub = text.contains("小计")
+            let text = label(table.rows[r], context)
+            let isSub = isSubtotal(text, context)
             var members: [Int]
             // a 合计 over 小计 rows: the detail rows of their groups, to tell a wrong 小计 from a wrong 合计
             var details: [Int]?
             if isSub {
                 // the rows of its group: same 分类 as the 小计's name, else everything since the last total
-                let name = text.replacingOccurrences(of: "小计", with: "")
+                var name = Array(text.unicodeScalars)
+                for word in context.vocabulary[.subtotalWords].words { name = Lexicon.removing(Array(word.unicodeScalars), from: name) }
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
-                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(String(name.prefix(4))) }
+                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(String(String.UnicodeScalarView(name.prefix(4)))) }
                 if !sameCategory.isEmpty { members = sameCategory }
                 if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)
@@ -174,7 +191,7 @@ enum TableCheck {
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
     static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, _ context: inout CheckContext) {
         let table = layout.table
-        let text = label(table.rows[r])
+        let text = label(table.rows[r], context)
         for c in layout.columns {
             guard let total = fact(context, table, r, c) else { continue }
             let parts = members.compactMap { fact(context, table, $0, c) }
@@ -189,8 +206,10 @@ enum TableCheck {
                    detailParts.reduce(Interval(exactly: 0), { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
             }
             let header = table.header(row: table.rows[r], column: c)
-            context.report(rule, main: total, others: parts, evidence: PartsCheck.evidence(total, parts, context) + (header.isEmpty ? "" : "（\(header)）"),
-                           message: "“\(text)”行与其所合计各行之和不符")
+            var slots = PartsCheck.sumSlots(total, parts, context)
+            slots[.header] = header
+            context.report(rule, main: total, others: parts, evidence: rule.evidence(header.isEmpty ? .tableSum : .tableSumInColumn, slots),
+                           slots: [.row: text])
         }
     }
 
@@ -201,15 +220,15 @@ enum TableCheck {
     static func topTotal(_ layout: Layout, _ context: CheckContext) -> (total: Int, members: [Int])? {
         let table = layout.table
         guard let first = layout.rows.first, layout.totals == [first] else { return nil }
-        let text = label(table.rows[first])
-        guard CellText.isTotalLabel(text), !text.contains("小计") else { return nil }
+        let text = label(table.rows[first], context)
+        guard CellText.isTotalLabel(text), !isSubtotal(text, context) else { return nil }
         let rest = Array(layout.rows.dropFirst())
         let members = rest.filter { layout.parent[$0] == nil }
         guard members.count >= 2 else { return nil }
         let key = layout.columns[0]
         for (i, r) in rest.enumerated() where i > 0 && layout.parent[r] == nil {
             let previous = rest[i - 1]
-            guard let p = layout.parent[previous], layout.childMark[previous] == "其中" else { continue }
+            guard let p = layout.parent[previous], layout.childMark[previous] == .listed else { continue }
             // an open 其中 list: the row may still be one of its items
             guard let v = fact(context, table, r, key), let whole = fact(context, table, p, key) else { return nil }
             if context.interval(v).lo <= context.interval(whole).hi { return nil }
@@ -233,7 +252,7 @@ enum TableCheck {
         for p in parents.sorted() {
             let kids = layout.rows.filter { layout.parent[$0] == p }
             let marks = Set(kids.compactMap { layout.childMark[$0] })
-            let exhaustive = (marks == ["【】"] && kids.count >= 2) || marks.contains("follows")
+            let exhaustive = (marks == [.bracketed] && kids.count >= 2) || marks.contains(.follows)
             for c in layout.columns {
                 guard let whole = fact(context, table, p, c) else { continue }
                 let parts = kids.compactMap { fact(context, table, $0, c) }
@@ -242,8 +261,8 @@ enum TableCheck {
                 let w = context.interval(whole)
                 let failing = exhaustive ? !sum.overlaps(w) : sum.lo > w.hi
                 guard failing else { continue }
-                context.report(rule, main: whole, others: parts, evidence: PartsCheck.evidence(whole, parts, context),
-                               message: exhaustive ? "“\(label(table.rows[p]))”与其下各明细之和不符" : "“\(label(table.rows[p]))”的“其中”各项之和超过了它")
+                context.report(rule, main: whole, others: parts, evidence: rule.evidence(.tableSum, PartsCheck.sumSlots(whole, parts, context)),
+                               message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: label(table.rows[p], context)])
             }
         }
     }

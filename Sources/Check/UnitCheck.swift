@@ -8,8 +8,8 @@ import JXRules
 ///  - out-of-scale: an amount in 元 in a report that counts in 万元, where a 元 amount of that size
 ///    makes no sense (a budget, spending or carry-over figure, not a per-person standard);
 ///  - out-of-scale-wan: the mirror, an amount in 万元 far beyond anything a report counting in 元 states;
-///  - mixed-units-in-relation: reported by the relation checks when a relation holds only if a
-///    figure written in 元 is read as 万元 (or, in a report counting in 元, one in 万元 read as 元).
+///  - mixed-units-in-relation: a relation that holds only if a figure written in 元 is read as 万元
+///    (or, in a report counting in 元, one in 万元 read as 元), handed over by the relation checks.
 enum UnitCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
@@ -21,11 +21,11 @@ enum UnitCheck {
     }
 
     static func perUnit(_ f: Fact, _ rule: Rule, _ context: CheckContext) -> Bool {
-        let words = rule.words("per_unit_words")
-        if words.contains(where: { f.label.contains($0) }) { return true }
+        // the vocabulary's per-unit words, and any a rule adds
+        if context.vocabulary[.perUnitWords].occurs(in: f.label) || rule[.perUnitWords].occurs(in: f.label) { return true }
         // "500元/人", "元/平方米"
-        let after = textAfter(f, context, count: 2)
-        return after.hasPrefix("/") || after.hasPrefix("每") || after.hasPrefix("／")
+        let after = context.vocabulary[.perUnitAfter].union(rule[.perUnitAfter])
+        return after.isPrefix(of: textAfter(f, context, count: max(after.longest, 1)))
     }
 
     static func textAfter(_ f: Fact, _ context: CheckContext, count: Int) -> String {
@@ -54,9 +54,7 @@ enum UnitCheck {
 
     static func wanYuanReport(_ rule: Rule, _ context: CheckContext) -> Bool {
         let (wan, yuan) = unitCounts(context)
-        let minimum = NSDecimalNumber(decimal: rule.number("min_wan_yuan_amounts", default: 5)).intValue
-        let factor = rule.number("dominance", default: 3)
-        return wan >= minimum && Decimal(wan) >= factor * Decimal(yuan)
+        return wan >= rule[.minWanYuanAmounts] && Decimal(wan) >= rule[.dominance] * Decimal(yuan)
     }
 
     static func sameNumber(_ rule: Rule, _ context: inout CheckContext) {
@@ -74,7 +72,7 @@ enum UnitCheck {
             let usual = dominant == .yuan ? yuan : wan
             for f in odd where !perUnit(f, rule, context) {
                 let other = usual[0]
-                let evidence = "\(f.shown) 与 \(other.shown)（\(context.describe(other))）是同一个数字，单位却差一万倍"
+                let evidence = rule.evidence(.unitSameNumber, [.figure: f.shown, .other: other.shown, .otherNamed: context.describe(other)])
                 context.report(rule, main: f, others: [other], evidence: evidence)
             }
         }
@@ -83,13 +81,13 @@ enum UnitCheck {
     static func outOfScale(_ rule: Rule, _ context: inout CheckContext) {
         guard wanYuanReport(rule, context) else { return }
         let (wan, _) = unitCounts(context)
-        let limit = rule.number("max_yuan_amount", default: 1_000_000)
-        let fiscalWords = rule.words("fiscal_words")
-        let integerMeasures = Set(rule.words("integer_measures"))
-        let minimumIntegerYuan = rule.number("min_integer_yuan", default: 100)
+        let limit = rule[.maxYuanAmount]
+        let fiscalWords = rule[.fiscalWords]
+        let integerMeasures = rule[.integerMeasures]
+        let minimumIntegerYuan = rule[.minIntegerYuan]
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
             guard abs(f.value) < limit, !perUnit(f, rule, context) else { continue }
-            let fiscal = fiscalWords.contains { f.label.contains($0) } || f.concept.measure != nil
+            let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal else { continue }
             if f.number.decimals == 0 {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
@@ -97,7 +95,7 @@ enum UnitCheck {
                 let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
                 guard (budgetSide && abs(f.value) < 10000) || abs(f.value) >= minimumIntegerYuan else { continue }
             }
-            let evidence = "\(f.shown)：本报告其余 \(wan) 处金额以万元计，\(context.describe(f)) 以元计相差一万倍"
+            let evidence = rule.evidence(.unitOutOfScale, [.figure: f.shown, .count: String(wan), .figureNamed: context.describe(f)])
             context.report(rule, main: f, evidence: evidence)
         }
     }
@@ -106,27 +104,31 @@ enum UnitCheck {
     /// times larger than its context ("“三公”经费预算96,000.00元，实际支出78,462.50万元").
     static func outOfScaleWan(_ rule: Rule, _ context: inout CheckContext) {
         let (wan, yuan) = unitCounts(context)
-        let minimum = NSDecimalNumber(decimal: rule.number("min_yuan_amounts", default: 5)).intValue
-        guard yuan >= minimum, Decimal(yuan) >= rule.number("dominance", default: 3) * Decimal(wan) else { return }
+        guard yuan >= rule[.minYuanAmounts], Decimal(yuan) >= rule[.dominance] * Decimal(wan) else { return }
         let money = context.facts.facts.filter { !$0.number.inRange && !$0.unitAssumed && $0.value != 0 }
         // the largest amount the report states in 元: its whole budget, or near it
         guard let largest = money.filter({ $0.kind.moneyUnit == .yuan }).map({ abs($0.value) }).max(), largest > 0 else { return }
-        let factor = rule.number("factor", default: 100)
-        let fiscalWords = rule.words("fiscal_words")
+        let factor = rule[.factor]
+        let fiscalWords = rule[.fiscalWords]
         for f in money where f.kind.moneyUnit == .wanYuan && !perUnit(f, rule, context) {
-            guard f.concept.measure != nil || fiscalWords.contains(where: { f.label.contains($0) }) else { continue }
+            guard f.concept.measure != nil || fiscalWords.occurs(in: f.label) else { continue }
             guard f.number.decimals > 0, abs(f.value) * 10000 > factor * largest else { continue }
-            let evidence = "\(f.shown) 即 \(Show.number(abs(f.value) * 10000, scale: 0)) 元，是本报告以元计的最大金额（\(Show.number(largest, scale: 2)) 元）的 \(Show.number(abs(f.value) * 10000 / largest, scale: 0)) 倍；本报告其余 \(yuan) 处金额以元计"
+            let evidence = rule.evidence(.unitOutOfScaleWan, [
+                .figure: f.shown, .yuan: Show.number(abs(f.value) * 10000, scale: 0), .largest: Show.number(largest, scale: 2),
+                .ratio: Show.number(abs(f.value) * 10000 / largest, scale: 0), .count: String(yuan)])
             context.report(rule, main: f, evidence: evidence)
         }
     }
 
-    /// Called by relation checks: the relation holds when the figures written in 元 are read as 万元.
+    /// A unit slip handed over by a relation check (`CheckContext.handOver`): the relation holds
+    /// when the figures written in one unit are read in the other.
     static func reportMixed(_ rule: Rule, slipped: [Fact], involved: [Fact], _ context: inout CheckContext) {
-        for f in slipped {
+        // a per-unit amount (人均, 元/人) is in 元 by nature, whatever the relation says
+        for f in slipped where !perUnit(f, rule, context) {
             let others = involved.filter { $0.id != f.id }
-            let (read, written) = f.kind.moneyUnit == .wanYuan ? ("元", "万元") : ("万元", "元")
-            let evidence = "按“\(read)”读 \(f.shown)，与 " + others.prefix(4).map(\.shown).joined(separator: "、") + " 的关系即成立；按“\(written)”读则不成立"
+            let (read, written): (MoneyUnit, MoneyUnit) = f.kind.moneyUnit == .wanYuan ? (.yuan, .wanYuan) : (.wanYuan, .yuan)
+            let evidence = rule.evidence(.unitMixed, [.readAs: read.rawValue, .figure: f.shown, .writtenIn: written.rawValue,
+                                                      .others: others.prefix(4).map(\.shown).joined(separator: "、")])
             context.report(rule, main: f, others: others, evidence: evidence)
         }
     }

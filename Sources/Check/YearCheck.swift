@@ -11,8 +11,8 @@ import JXStructure
 ///    previous year, with nothing that makes it a comparison;
 ///  - same-figure-two-years: one figure given for the fiscal year in one place and for another year
 ///    elsewhere;
-///  - mixed-years-in-relation: reported by the formula check when a relation holds between figures
-///    dated to different years.
+///  - mixed-years-in-relation: a relation that holds between figures dated to different years,
+///    handed over by the formula check.
 enum YearCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
@@ -30,8 +30,10 @@ enum YearCheck {
         let paragraph = context.doc.paragraphs[t]
         guard let span = paragraph.text.span(mention.mention.range) else { return }
         let count = context.facts.years.filter { $0.mention.year == fy && !$0.mention.quoted }.count
-        context.report(rule, span: span, evidence: "标题为 \(title) 年度，正文中 \(fy) 年出现 \(count) 次、\(title) 年出现 \(context.facts.years.filter { $0.mention.year == title && !$0.mention.quoted }.count) 次",
-                       key: "title-\(title)-\(fy)")
+        let titleCount = context.facts.years.filter { $0.mention.year == title && !$0.mention.quoted }.count
+        let evidence = rule.evidence(.yearTitleVersusBody, [.titleYear: String(title), .fiscalYear: String(fy),
+                                                            .fiscalCount: String(count), .titleCount: String(titleCount)])
+        context.report(rule, span: span, evidence: evidence, key: "title-\(title)-\(fy)")
     }
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
@@ -50,11 +52,12 @@ enum YearCheck {
             let current = mentions.filter { $0.mention.year == fy }.count, previous = mentions.filter { $0.mention.year == fy - 1 }.count
             if current < 2 * previous { return }
         }
-        let fiscalWords = rule.words("fiscal_words")
-        let comparisonWords = rule.words("comparison_words")
-        let crossYearWords = rule.words("cross_year_words")
-        let titleEndings = rule.words("title_endings")
-        let offsets = Set((rule.words("offsets").isEmpty ? ["-1"] : rule.words("offsets")).compactMap(Int.init))
+        let fiscalWords = rule[.fiscalWords]
+        let comparisonWords = rule[.comparisonWords]
+        let crossYearWords = rule[.crossYearWords]
+        let titleEndings = rule[.titleEndings]
+        let offsets = Set(rule[.offsets])
+        let comparedMarkers = context.vocabulary[.comparedYearMarkers]
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
         for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
@@ -67,15 +70,15 @@ enum YearCheck {
             guard let s = paragraph.sentences.firstIndex(where: { $0.contains(mention.range.lowerBound) }) else { continue }
             let sentenceRange = paragraph.sentences[s]
             let sentence = paragraph.text.string(sentenceRange)
-            guard fiscalWords.contains(where: { sentence.contains($0) }) else { continue }
-            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound)
+            guard fiscalWords.occurs(in: sentence) else { continue }
+            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
-            if crossYearWords.contains(where: { sentence.contains($0) }) { continue }
-            if !governs && comparisonWords.contains(where: { sentence.contains($0) }) { continue }
+            if crossYearWords.occurs(in: sentence) { continue }
+            if !governs && comparisonWords.occurs(in: sentence) { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
-            if mention.range.lowerBound > 0, "比较与同于".unicodeScalars.contains(paragraph.text.scalars[mention.range.lowerBound - 1]) { continue }
+            if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
             let others = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) && $0.year != mention.year && !$0.quoted }
             if !others.isEmpty { continue }
@@ -85,8 +88,8 @@ enum YearCheck {
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year
             if (yearsOf[p] ?? []).contains(where: { other in
-                other.year == mention.year && other.range != mention.range && other.range.lowerBound > 0
-                    && "比较与同于".unicodeScalars.contains(paragraph.text.scalars[other.range.lowerBound - 1])
+                other.year == mention.year && other.range != mention.range
+                    && comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: other.range.lowerBound) > 0
             }) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
@@ -100,18 +103,18 @@ enum YearCheck {
             // "在编制2019年部门预算时", "现将本镇2020年度“三公”经费决算情况公布如下": the year of a budget,
             // a final account, an evaluation, named in the same clause
             let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: 16)
-            let datesNoun = rule.words("fiscal_nouns").contains { after.contains($0) }
+            let datesNoun = rule[.fiscalNouns].occurs(in: after)
             // a title-like line of the report's opening ("某局2022年衔接资金项目绩效自评报告")
             let titleLike = p < 4 && !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })
-                && titleEndings.contains { paragraph.string.hasSuffix($0) }
+                && titleEndings.isSuffix(of: paragraph.string)
             guard governs || inLabel || paragraph.isHeading || datesNoun || titleLike else { continue }
             // a lone short line with no sentence ("2022年决算数"): a column header of a table the
             // export spread one cell per line, not a statement
             if !paragraph.isHeading && paragraph.text.count <= 16 && !paragraph.text.scalars.contains(where: { "，。；,;：".unicodeScalars.contains($0) }) { continue }
             guard let span = paragraph.text.span(mention.range) else { continue }
             let yearText = paragraph.text.string(mention.range)
-            context.report(rule, span: span, evidence: "“\(yearText)”：报告年度为 \(fy) 年，此句讲本年度的预算、支出或评价，却写作 \(mention.year) 年",
-                           key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
+            let evidence = rule.evidence(.yearFiscalStatement, [.text: yearText, .fiscalYear: String(fy), .year: String(mention.year)])
+            context.report(rule, span: span, evidence: evidence, key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
         }
     }
 
@@ -128,15 +131,13 @@ enum YearCheck {
         // without a title, the first line says what the text is ("一、2024年“三公”经费预算安排情况")
         guard let t = context.doc.titleParagraph ?? context.doc.paragraphs.first(where: { !$0.string.isEmpty })?.index else { return false }
         let title = context.doc.paragraphs[t].string
-        return title.contains("预算") && !title.contains("决算") && !title.contains("绩效") && !title.contains("评价")
-            && !title.contains("自评") && !title.contains("执行")
+        return context.vocabulary[.planTitleWords].occurs(in: title) && !context.vocabulary[.reportTitleWords].occurs(in: title)
     }
 
     /// "2024年度财政重点绩效评价结果公开": the year the evaluation was made, of the year before's spending.
     static func isEvaluationResults(_ context: CheckContext) -> Bool {
         guard let t = context.doc.titleParagraph else { return false }
-        let title = context.doc.paragraphs[t].string
-        return title.contains("评价结果") || title.contains("重点评价") || title.contains("重点绩效评价")
+        return context.vocabulary[.evaluationResultsTitleWords].occurs(in: context.doc.paragraphs[t].string)
     }
 
     /// The text after a position up to the end of its clause (at most `limit` scalars).
@@ -146,7 +147,9 @@ enum YearCheck {
         return String(String.UnicodeScalarView(s[start..<k]))
     }
 
-    static func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
+    /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
+    /// the department naming itself, "对" or a document reference stands between it and the clause start.
+    static func opensClause(_ s: [Unicode.Scalar], at index: Int, _ rule: Rule, _ context: CheckContext) -> Bool {
         let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、", "）", ")", "】"]
         var k = index - 1
         var before = [Unicode.Scalar]()
@@ -161,10 +164,11 @@ enum YearCheck {
         if digits > 0 && digits < before.count && ".、．".unicodeScalars.contains(before[digits]) { before.removeFirst(digits + 1) }
         if before.count > 4 { return false }
         let text = String(String.UnicodeScalarView(before))
+        let references = context.vocabulary[.documentReferences]
         // "我部门对2019年度部门预算整体支出绩效进行了评价": the scope of the evaluation
-        return ["", "截至", "截止", "截止到", "在", "于", "到", "自", "从", "经", "本部门", "我部门", "本单位", "我单位"].contains(text)
-            || (text.hasSuffix("对") && text.count <= 4)
-            || text.hasSuffix("附件") || text.hasPrefix("附件") || text.hasPrefix("表")
+        return text.isEmpty || context.vocabulary[.yearLeadWords].contains(text) || rule[.openingWords].contains(text)
+            || (rule[.scopeMarkers].isSuffix(of: text) && text.count <= 4)
+            || references.isSuffix(of: text) || references.isPrefix(of: text)
     }
 
     static func sameFigure(_ rule: Rule, _ context: inout CheckContext) {
@@ -172,24 +176,25 @@ enum YearCheck {
         guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
-        let flatWords = rule.words("flat_words")
+        let flatWords = rule[.flatWords]
         for f in all where f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 {
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
             // a round figure may well stay the same from one year to the next
             guard f.number.decimals > 0 else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
-            if flatWords.contains(where: { context.sentenceText(of: f).contains($0) }) { continue }
+            if flatWords.occurs(in: context.sentenceText(of: f)) { continue }
             guard let twin = all.first(where: { g in
                 g.id != f.id && g.value == f.value && g.kind == f.kind && g.year == fy && !g.comparesYears
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
                     && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
             }) else { continue }
-            if flatWords.contains(where: { context.sentenceText(of: twin).contains($0) }) { continue }
-            let evidence = "\(f.shown) 在此记为 \(f.year!) 年，在别处（\(context.describe(twin))）为 \(fy) 年"
+            if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
+            let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }
     }
 
+    /// A year slip handed over by the formula check (`CheckContext.handOver`).
     static func reportMixedYears(_ rule: Rule, involved: [Fact], formula: String, _ context: inout CheckContext) {
         var counts = [Int: Int]()
         for f in involved { if let y = f.year { counts[y, default: 0] += 1 } }
@@ -200,7 +205,8 @@ enum YearCheck {
         // each year with its figures: "50.52万元、93.78% 记为 2019 年，53.87万元 记为 2020 年"
         var byYear = [Int: [String]]()
         for f in [odd] + others { if let y = f.year { byYear[y, default: []].append(f.shown) } }
-        let evidence = "这组数字相互吻合（\(formula)），但 " + byYear.keys.sorted().map { "\(byYear[$0]!.joined(separator: "、")) 记为 \($0) 年" }.joined(separator: "，")
+        let years = byYear.keys.sorted().map { rule.evidence(.yearOfFigures, [.others: byYear[$0]!.joined(separator: "、"), .year: String($0)]) }
+        let evidence = rule.evidence(.yearMixed, [.relation: formula, .others: years.joined(separator: "，")])
         context.report(rule, main: odd, others: others, evidence: evidence)
     }
 }

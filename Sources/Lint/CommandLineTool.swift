@@ -21,7 +21,8 @@ public enum CommandLineTool {
     用法 Usage:
       jxlint check [PATH … | -] [选项]     检查文件或文件夹（递归），- 读标准输入
       jxlint rules list                    列出规则
-      jxlint rules show ID                 解释一条规则
+      jxlint rules show ID                 解释一条规则（参数、默认值、消息与证据模板）
+      jxlint rules show vocabulary         列出词表的每个词类及其词语
       jxlint rules test                    运行所有规则的正例和反例
       jxlint facts FILE [--format json]    显示抽取的标题、表格、数值、其中关系（供写规则者查看）
       jxlint COMMAND --help                该命令的用法
@@ -35,6 +36,7 @@ public enum CommandLineTool {
       --output FILE|DIR                    写入文件；html：以 .html 结尾为单个报告的页面，否则为文件夹
                                            （每份报告一页，另有 index.html）
       --rules DIR                          使用该文件夹中的规则（含 lexicon.toml；默认：内置规则）
+      --rules-extra DIR                    在规则之上追加该文件夹中的词语、词库、证据文字和规则（可重复）
       --config FILE                        配置文件（默认：从当前目录向上查找 .jxlint.toml）
       --year YYYY                          未写明年度的报告按此年度检查（标题与正文写明另一年度的报告按其本身年度检查）
       --select RULE,…  --ignore RULE,…     按规则 id、类别（sum）或前缀（sum.parts-*）选择
@@ -57,13 +59,13 @@ public enum CommandLineTool {
 
     static let rulesUsage = """
     用法 Usage:
-      jxlint rules list [--rules DIR]      列出规则
-      jxlint rules show ID [--rules DIR]   解释一条规则
+      jxlint rules list [--rules DIR] [--rules-extra DIR]   列出规则
+      jxlint rules show ID|vocabulary      解释一条规则，或列出词表
       jxlint rules test [--rules DIR]      运行所有规则的正例和反例（有失败时退出码为 1）
     """
 
     static let factsUsage = """
-    用法 Usage: jxlint facts FILE [--format text|json] [--year YYYY] [--rules DIR]
+    用法 Usage: jxlint facts FILE [--format text|json] [--year YYYY] [--rules DIR] [--rules-extra DIR]
     显示从一份报告抽取的标题、表格、数值、概念、年度和其中关系（供写规则者查看）。一次一个文件。
     """
 
@@ -134,8 +136,11 @@ public enum CommandLineTool {
 
     /// The default rules, or those of `--rules DIR`, checked: the folder exists and holds a lexicon
     /// and rules, and every concept a formula names is in the lexicon.
-    static func loadRules(_ directory: String?) throws -> RuleSet {
-        let ruleSet: RuleSet
+    /// The default rules (or those of `--rules DIR`), extended by each `--rules-extra DIR` in order,
+    /// checked: the folder exists and holds a lexicon and rules, and every concept a formula names
+    /// is in the lexicon.
+    static func loadRules(_ directory: String?, extra: [String] = []) throws -> RuleSet {
+        var ruleSet: RuleSet
         if let directory {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir) else {
@@ -154,6 +159,10 @@ public enum CommandLineTool {
         } else {
             ruleSet = try RuleSet.embedded()
         }
+        for folder in extra {
+            guard isDirectory(folder) else { throw UsageError(message: "--rules-extra \(folder): no such folder") }
+            ruleSet = try ruleSet.extended(with: folder)
+        }
         let problems = RuleSetCheck.problems(ruleSet)
         if !problems.isEmpty { throw UsageError(message: problems.joined(separator: "\n")) }
         return ruleSet
@@ -161,7 +170,7 @@ public enum CommandLineTool {
 
     // MARK: check
 
-    static let checkValued: Set<String> = ["--format", "--output", "-o", "--rules", "--config", "--year", "--select", "--ignore",
+    static let checkValued: Set<String> = ["--format", "--output", "-o", "--rules", "--rules-extra", "--config", "--year", "--select", "--ignore",
                                            "--min-severity", "--fail-on", "--baseline", "--write-baseline", "--jobs", "-j"]
     static let checkFlags: Set<String> = ["--color", "--no-color", "--help", "-h"]
 
@@ -193,6 +202,7 @@ public enum CommandLineTool {
                 options.format = f
             case "--output", "-o": options.output = v
             case "--rules": options.rulesDirectory = v
+            case "--rules-extra": options.rulesExtra.append(v)
             case "--config": break
             case "--year": options.fiscalYear = try parseYear(v)
             case "--select":
@@ -285,7 +295,7 @@ public enum CommandLineTool {
             return 0
         }
         let options = try parseCheck(args)
-        let ruleSet = try loadRules(options.rulesDirectory)
+        let ruleSet = try loadRules(options.rulesDirectory, extra: options.rulesExtra)
         try checkSelection(options, ruleSet)
         let selected = Set(ruleSet.rules.filter { $0.enabled && options.selects($0.id, category: $0.category.rawValue) }.map(\.id))
         // the baseline is read before any file is checked: a broken one stops the run at once
@@ -461,16 +471,18 @@ public enum CommandLineTool {
             print(rulesUsage)
             return 0
         }
-        var reader = Arguments(args, valued: ["--rules"], flags: ["--help", "-h"])
+        var reader = Arguments(args, valued: ["--rules", "--rules-extra"], flags: ["--help", "-h"])
         var rest = [String]()
         var directory: String?
+        var extra = [String]()
         while let token = try reader.next() {
             switch token {
             case .positional(let p): rest.append(p)
+            case .option("--rules-extra"): extra.append(try reader.value(for: "--rules-extra"))
             case .option(let name): directory = try reader.value(for: name)
             }
         }
-        let ruleSet = try loadRules(directory)
+        let ruleSet = try loadRules(directory, extra: extra)
         switch rest.first {
         case "list", nil:
             for r in ruleSet.rules {
@@ -479,7 +491,11 @@ public enum CommandLineTool {
             print("\(ruleSet.rules.count) 条规则")
             return 0
         case "show":
-            guard rest.count >= 2 else { throw UsageError(message: "rules show needs a rule id") }
+            guard rest.count >= 2 else { throw UsageError(message: "rules show needs a rule id (or vocabulary)") }
+            if rest[1] == "vocabulary" {
+                print(RuleDocs.describe(ruleSet.lexicon.vocabulary), terminator: "")
+                return 0
+            }
             guard let r = ruleSet.rule(rest[1]) else {
                 throw UsageError(message: "no rule '\(rest[1])'" + Suggest.hint(for: rest[1], in: ruleSet.rules.map(\.id)) + " (jxlint rules list)")
             }
@@ -502,11 +518,12 @@ public enum CommandLineTool {
             print(factsUsage)
             return 0
         }
-        var reader = Arguments(args, valued: ["--format", "--year", "--rules"], flags: ["--json", "--help", "-h"])
+        var reader = Arguments(args, valued: ["--format", "--year", "--rules", "--rules-extra"], flags: ["--json", "--help", "-h"])
         var paths = [String]()
         var json = false
         var year: Int?
         var directory: String?
+        var extra = [String]()
         while let token = try reader.next() {
             switch token {
             case .positional(let p): paths.append(p)
@@ -516,6 +533,7 @@ public enum CommandLineTool {
                 guard v == "json" || v == "text" else { throw UsageError(message: "facts --format is text or json, not '\(v)'") }
                 json = v == "json"
             case .option("--year"): year = try parseYear(try reader.value(for: "--year"))
+            case .option("--rules-extra"): extra.append(try reader.value(for: "--rules-extra"))
             case .option(let name): directory = try reader.value(for: name)
             }
         }
@@ -523,7 +541,7 @@ public enum CommandLineTool {
         guard paths.count == 1 else {
             throw UsageError(message: "facts shows one file at a time, got \(paths.count) (\(paths.joined(separator: ", "))): run it once per file")
         }
-        let ruleSet = try loadRules(directory)
+        let ruleSet = try loadRules(directory, extra: extra)
         let document: Document
         do {
             if path == "-" {
@@ -544,19 +562,49 @@ public enum CommandLineTool {
     }
 }
 
-/// `jxlint rules show ID`.
+/// `jxlint rules show ID` and `jxlint rules show vocabulary`.
 enum RuleDocs {
     static func describe(_ r: Rule) -> String {
         var out = "\(r.id)  [\(r.category.rawValue) / \(r.severity.rawValue) / \(r.kind.rawValue)\(r.check.map { ": \($0)" } ?? "")]\n"
         out += "\(r.info.title)\n\n"
         out += r.info.explanation.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
-        out += "消息：\(r.message)\n"
+        if let d = r.declaration { out += "检查 Check：\(d.doc)\n" }
         if let f = r.formula { out += "公式：\(f.source)\n框架：\(r.frames.map(\.rawValue).joined(separator: ", "))\n" }
-        for (k, v) in r.numbers.sorted(by: { $0.key < $1.key }) { out += "\(k) = \(NSDecimalNumber(decimal: v).stringValue)\n" }
-        for (k, v) in r.words.sorted(by: { $0.key < $1.key }) { out += "\(k) = \(v.joined(separator: "、"))\n" }
         out += "定义于 \(r.file):\(r.position.line)\n"
+        let declaration = r.declaration
+        out += "\n参数 Parameters:\n"
+        for p in declaration?.allParameters ?? [] {
+            let value = r.parameters[p.name]
+            out += "  \(p.name) (\(p.type.rawValue)\(p.allowed.isEmpty ? "" : ": " + p.allowed.joined(separator: " | "))) = "
+            out += (value ?? p.defaultValue).shown + (value == nil ? "（默认 default）" : "")
+            out += "\n      \(p.doc)\n"
+        }
+        func slots(_ list: [Slot]) -> String { list.map { "{\($0.rawValue)}" }.joined(separator: " ") }
+        out += "\n消息 Messages:\n  message = \"\(r.message)\"\n      placeholders: \(slots([.label] + (declaration?.messageSlots ?? [])))\n"
+        for m in declaration?.messages ?? [] {
+            let text = r.messages[m.name]
+            out += "  messages.\(m.name) = \(text.map { "\"\($0)\"" } ?? "（未设，用 message）")\n      \(m.doc); placeholders: \(slots([.label] + m.slots))\n"
+        }
+        if let evidence = declaration?.evidence, !evidence.isEmpty {
+            out += "\n证据 Evidence (rules/evidence.toml [\(r.kind.rawValue)]; evidence.NAME in the rule rewords one):\n"
+            for e in evidence {
+                out += "  \(e.name) = \"\(r.evidence[e.name] ?? "")\"\(r.ownEvidence[e.name] == nil ? "" : "（本规则）")\n      \(e.doc); placeholders: \(slots(e.slots))\n"
+            }
+        }
+        if declaration?.receives != nil { out += "\n（报告其他规则族转交的发现：\(declaration!.receives!.rawValue)）\n" }
         for e in r.examples {
-            out += "\n\(e.fails ? "应报告" : "不应报告")：\n" + e.text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            var text = e.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !e.marks.isEmpty { text += "\n（应指向第 " + e.marks.map { "\($0.start.line):\($0.start.column)" }.joined(separator: "、") + " 处）" }
+            out += "\n\(e.fails ? "应报告" : "不应报告")：\n" + text.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    /// Every word class with its documentation and its words.
+    static func describe(_ vocabulary: Vocabulary) -> String {
+        var out = "词表 Vocabulary (rules/vocabulary.toml; --rules-extra DIR/vocabulary.toml adds words)\n"
+        for c in Vocabulary.Class.allCases {
+            out += "\n\(c.rawValue): \(c.doc)\n  " + vocabulary[c].words.joined(separator: "、") + "\n"
         }
         return out
     }
@@ -586,8 +634,17 @@ public enum RuleExamples {
                 }
                 let hits = findings.filter { $0.rule == rule.id }
                 let ok = example.fails ? !hits.isEmpty : hits.isEmpty
-                if ok {
+                // a marked span: a finding of the rule must start there or cover it
+                let missed = example.marks.filter { mark in
+                    !hits.contains { $0.span.start == mark.start || ($0.span.start <= mark.start && mark.end <= $0.span.end) }
+                }
+                if ok && missed.isEmpty {
                     results.passed += 1
+                } else if ok {
+                    let where_ = "\(rule.file):\(example.position.line):\(example.position.column)"
+                    let found = hits.map { "\($0.span.start.line):\($0.span.start.column)-\($0.span.end.line):\($0.span.end.column)" }.joined(separator: ", ")
+                    results.failures.append("\(where_): \(rule.id): the marked figure at " + missed.map { "\($0.start.line):\($0.start.column)" }.joined(separator: ", ")
+                                            + " raised nothing (findings at \(found))")
                 } else {
                     let where_ = "\(rule.file):\(example.position.line):\(example.position.column)"
                     let found = hits.map { "\($0.span.start.line):\($0.span.start.column) \($0.message)（\($0.evidence)）" }.joined(separator: "; ")

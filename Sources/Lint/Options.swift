@@ -8,6 +8,8 @@ public struct CheckOptions: Sendable {
     public var format: OutputFormat = .text
     public var output: String?
     public var rulesDirectory: String?
+    /// Extension folders (`--rules-extra`, `rules_extra` in .jxlint.toml), applied in order.
+    public var rulesExtra: [String] = []
     public var fiscalYear: Int?
     public var select: [String] = []
     public var ignore: [String] = []
@@ -43,7 +45,7 @@ public struct CheckOptions: Sendable {
 public enum ConfigFile {
     public static let name = ".jxlint.toml"
     /// Every option of `check` but the paths, `--config` and `--write-baseline`, in snake_case.
-    public static let keys = ["format", "output", "rules", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color"]
+    public static let keys = ["format", "output", "rules", "rules_extra", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color"]
 
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
@@ -71,6 +73,7 @@ public enum ConfigFile {
             options.format = format
         }
         if let r = try root.string("rules", file: path) { options.rulesDirectory = relative(r) }
+        if let extra = try root.strings("rules_extra", file: path) { options.rulesExtra = extra.map(relative) }
         if let y = try root.int("year", file: path) { options.fiscalYear = y }
         if let s = try root.strings("select", file: path) { options.select = s }
         if let s = try root.strings("ignore", file: path) { options.ignore = s }

@@ -51,7 +51,7 @@ public struct Lexicon: Sendable {
     public var rates: [Entry]
     public var decompositions: [Decomposition]
     /// The words of the genre by class (rules/vocabulary.toml).
-    public var vocabulary: Vocabulary = .embedded
+    public var vocabulary: Vocabulary = .embedded { didSet { rebuildIndex() } }
     /// Words that do not change what a label names (全年, 本部门, 资金 …).
     public var modifiers: [String]
     /// Words around a number that are not part of its label (为, 达, 共计 …).
@@ -113,7 +113,9 @@ public struct Lexicon: Sendable {
     }
 
     mutating func rebuildIndex() {
-        let words = (modifiers + fillers + qualifiers.keys.sorted() + ["年度", "年"]).filter { !$0.isEmpty }
+        // relative years ("上年", "今年") date a figure, they do not name it
+        let years = vocabulary.union(.previousYear, .currentYear, .nextYear).words
+        let words = (modifiers + fillers + qualifiers.keys.sorted() + years + ["年度", "年"]).filter { !$0.isEmpty }
         // longest first, so "调整后" goes before the filler "后"
         removableWords = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         neutralScalars = neutral.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }

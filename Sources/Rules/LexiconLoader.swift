@@ -52,6 +52,70 @@ public enum LexiconLoader {
         return lexicon
     }
 
+    /// Adds an extension's lexicon file to a lexicon: an entry with the id of an existing measure,
+    /// item or rate adds its phrases to it (and replaces the name, default measure, qualifier or
+    /// priority it gives); an entry with a new id is a new concept. Words, qualifiers and
+    /// decompositions are added.
+    public static func extend(_ base: Lexicon, with text: String, file: String) throws(TOMLError) -> Lexicon {
+        let root = try TOML.parse(text, file: file)
+        try root.checkKeys(allowed: ["measure", "item", "rate", "decomposition", "words", "qualifiers"], file: file)
+        func merge(_ key: String, into entries: [Lexicon.Entry]) throws(TOMLError) -> [Lexicon.Entry] {
+            var out = entries
+            for table in try root.tables(key, file: file) ?? [] {
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority"], file: file)
+                let id = try table.required("id", file: file).string(file: file, key: "id")
+                let phrasesNode = try table.required("phrases", file: file)
+                let phrases = try phrasesNode.strings(file: file, key: "phrases")
+                if phrases.isEmpty || phrases.contains(where: \.isEmpty) { throw phrasesNode.error("'phrases' of '\(id)' needs words", file: file) }
+                var entry = out.first { $0.id == id } ?? Lexicon.Entry(id: id, name: id, phrases: [])
+                entry.phrases += phrases.filter { !entry.phrases.contains($0) }
+                if let name = try table.string("name", file: file) { entry.name = name }
+                if let m = try table.string("default_measure", file: file) { entry.defaultMeasure = m }
+                if let q = try table.string("qualifier", file: file) { entry.qualifier = q }
+                if let p = try table.int("priority", file: file) { entry.priority = p }
+                if let k = out.firstIndex(where: { $0.id == id }) { out[k] = entry } else { out.append(entry) }
+            }
+            return out
+        }
+        let measures = try merge("measure", into: base.measures)
+        let items = try merge("item", into: base.items)
+        let rates = try merge("rate", into: base.rates)
+        for item in items {
+            if let m = item.defaultMeasure, !measures.contains(where: { $0.id == m }) {
+                throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
+            }
+        }
+        var decompositions = base.decompositions
+        let itemIDs = Set(items.map(\.id)).union(["total"])
+        for table in try root.tables("decomposition", file: file) ?? [] {
+            try table.checkKeys(allowed: ["whole", "parts", "optional"], file: file)
+            let whole = try table.required("whole", file: file).string(file: file, key: "whole")
+            let partsNode = try table.required("parts", file: file)
+            let parts = try partsNode.strings(file: file, key: "parts")
+            let optional = try table.strings("optional", file: file) ?? []
+            for id in [whole] + parts + optional where !itemIDs.contains(id) {
+                throw partsNode.error("unknown item '\(id)' in a decomposition (items: \(itemIDs.sorted().joined(separator: ", ")))", file: file)
+            }
+            decompositions.append(Lexicon.Decomposition(whole: whole, parts: parts, optional: optional))
+        }
+        let words = try root.table("words", file: file)
+        try words?.checkKeys(allowed: ["modifiers", "fillers", "neutral"], file: file)
+        var qualifiers = base.qualifiers
+        if let q = try root.table("qualifiers", file: file) {
+            for entry in q.entries { qualifiers[entry.key] = try entry.node.string(file: file, key: entry.key) }
+        }
+        func adding(_ old: [String], _ key: String) throws(TOMLError) -> [String] {
+            old + (try words?.strings(key, file: file) ?? []).filter { !old.contains($0) }
+        }
+        var lexicon = Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
+                              modifiers: try adding(base.modifiers, "modifiers"), fillers: try adding(base.fillers, "fillers"),
+                              qualifiers: qualifiers)
+        lexicon.neutral = try adding(base.neutral, "neutral")
+        lexicon.tables = base.tables
+        lexicon.vocabulary = base.vocabulary
+        return lexicon
+    }
+
     /// The lexicon of the default rule set (with its table layouts), embedded in the binary.
     public static func embedded() throws(TOMLError) -> Lexicon {
         guard let file = EmbeddedRules.files.first(where: { $0.name == "lexicon.toml" }) else { return Lexicon() }

@@ -42,6 +42,11 @@ public struct TableLayouts: Sendable {
         types.first { type in type.requires.allSatisfy { role in headers.contains { header($0, is: role) } } }
     }
 
+    /// These layouts with another file's column rules and table types added (an extension folder).
+    public func extended(with other: TableLayouts) -> TableLayouts {
+        TableLayouts(columns: columns + other.columns, types: types + other.types)
+    }
+
     static func load(_ text: String, file: String) throws(TOMLError) -> TableLayouts {
         let root = try TOML.parse(text, file: file)
         try root.checkKeys(allowed: ["column", "type"], file: file)

@@ -85,6 +85,10 @@ public struct Vocabulary: Sendable {
         case subjectClosers = "subject_closers"
         case subjectNouns = "subject_nouns"
 
+        // ---- amounts per unit
+        case perUnitWords = "per_unit_words"
+        case perUnitAfter = "per_unit_after"
+
         // ---- scores
         case scoreTotalWords = "score_total_words"
         case fullMarkWords = "full_mark_words"
@@ -96,6 +100,13 @@ public struct Vocabulary: Sendable {
         // ---- tables
         case unitCaptions = "unit_captions"
         case emptyCellMarks = "empty_cell_marks"
+        case subtotalWords = "subtotal_words"
+
+        // ---- checks
+        case negativeAdjustmentWords = "negative_adjustment_words"
+        case planTitleWords = "plan_title_words"
+        case reportTitleWords = "report_title_words"
+        case evaluationResultsTitleWords = "evaluation_results_title_words"
 
         public var name: String { rawValue }
 
@@ -163,6 +174,8 @@ public struct Vocabulary: Sendable {
             case .subjectOpeners: return "words opening a clause that names a sentence's subject"
             case .subjectClosers: return "words closing such a clause"
             case .subjectNouns: return "endings of a subject name"
+            case .perUnitWords: return "words in a label that make an amount per person, per unit or a standard: in 元 by nature"
+            case .perUnitAfter: return "what right after an amount makes it per unit"
             case .scoreTotalWords: return "labels of the total score of an evaluation"
             case .fullMarkWords: return "labels of the full mark of an evaluation"
             case .fullMarksWords: return "words saying an indicator got its full weight"
@@ -171,6 +184,11 @@ public struct Vocabulary: Sendable {
             case .scoreByRateWords: return "words saying a score is the weight times a rate"
             case .unitCaptions: return "words introducing a table's unit"
             case .emptyCellMarks: return "cell texts that state a zero (-, — …)"
+            case .subtotalWords: return "words naming a row that totals one group of a table"
+            case .negativeAdjustmentWords: return "words in an adjustment's label that make it a reduction"
+            case .planTitleWords: return "words of a title that make the document a budget plan for the coming year"
+            case .reportTitleWords: return "words of a title that make it a report on a year's execution, even with a plan word"
+            case .evaluationResultsTitleWords: return "words of a title that make it the results of an evaluation of the year before"
             }
         }
     }

@@ -103,7 +103,8 @@ struct FormulaEvaluatorTests {
         let bound = try bind(f, [["100.00万元"], ["30.00万元"], ["70.02万元"]], in: beyond)
         #expect(FormulaEvaluator.holds(f, bound: bound, context: beyond, reinterpret: []) == false)
         let main = try fact("100.00万元", in: beyond)
-        #expect(FormulaEvaluator.evidence(f, bound: bound, main: main, context: beyond) == "30.00 + 70.02 = 100.02 ≠ 100.00（差 0.02 万元）")
+        let rule = try #require(try RuleSet.embedded().rule("sum.expenditure-parts"))
+        #expect(FormulaEvaluator.evidence(f, bound: bound, main: main, rule: rule, context: beyond) == "30.00 + 70.02 = 100.02 ≠ 100.00（差 0.02 万元）")
     }
 
     @Test func moneyUnitsAreComparedInYuan() throws {

@@ -56,26 +56,28 @@ struct RuleLoaderTests {
         #expect(rule.info.title == rule.message)  // no title: the message stands in
     }
 
-    @Test func wordListsAndNumbersOfOtherKinds() throws {
+    @Test func typedParametersOfOtherKinds() throws {
         let text = """
             [[rule]]
-            id = "score.cap"
+            id = "score.grade-local"
             category = "score"
             severity = "warning"
             kind = "score"
-            check = "item-above-cap"
-            message = "得分超过分值"
-            words = ["得分", "分值"]
-            tolerance = 0.5
+            check = "grade"
+            message = "等级与得分不符"
+            total_words = ["得分", "总分"]
+            excellent = 85.5
             enabled = false
-            pass = ["分值10分，得分9分。"]
-            fail = ["分值10分，得分11分。"]
+            pass = ["自评得分为92分，评价等级为优。"]
+            fail = ["自评得分为80分，评价等级为优。"]
             """
         let rule = try #require(try RuleLoader.load(text, file: "rules/score.toml").first)
-        #expect(rule.check == "item-above-cap")
-        #expect(rule.words("words") == ["得分", "分值"])
-        #expect(rule.number("tolerance", default: 0) == Decimal(string: "0.5"))
-        #expect(rule.number("missing", default: 3) == 3)
+        #expect(rule.check == "grade")
+        #expect(rule[.totalWords].words == ["得分", "总分"])
+        #expect(rule[.excellent] == Decimal(string: "85.5"))
+        // a parameter the file leaves out takes its declared default
+        #expect(rule[.good] == 80)
+        #expect(rule[.gradeMarkers].isEmpty)
         #expect(!rule.enabled)
         #expect(rule.formula == nil)
     }

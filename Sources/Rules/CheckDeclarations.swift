@@ -1,0 +1,309 @@
+import Foundation
+import JXCore
+
+// Every check family and named check, with what a rule of it may set: its parameters (type,
+// default, documentation), the placeholders of its message, its alternative messages and its
+// evidence templates. Rule files are validated against this table; checks read parameters and
+// fill in templates only through the typed constants below.
+
+/// Findings one family hands to another (a sum that holds once a unit is read otherwise is a unit
+/// slip, not a sum slip): the receiving check declares the kind it reports.
+public enum Handover: String, Sendable {
+    /// A relation that holds once a figure is read in the other money unit.
+    case unitSlip = "unit slip"
+    /// A relation that holds between figures dated to different years.
+    case yearSlip = "years of a relation"
+}
+
+public struct CheckDeclaration: Sendable {
+    public var kind: RuleKind
+    /// nil for formula rules.
+    public var check: String?
+    public var doc: String
+    public var parameters: [ParameterDeclaration]
+    /// Placeholders of the rule's `message` besides `{label}`.
+    public var messageSlots: [Slot]
+    public var messages: [TemplateDeclaration]
+    public var evidence: [TemplateDeclaration]
+    /// Findings handed over by other families that this check reports.
+    public var receives: Handover?
+
+    init(_ kind: RuleKind, _ check: String?, doc: String, parameters: [ParameterDeclaration] = [], messageSlots: [Slot] = [],
+         messages: [MessageTemplate] = [], evidence: [EvidenceTemplate] = [], receives: Handover? = nil) {
+        self.kind = kind
+        self.check = check
+        self.doc = doc
+        self.parameters = parameters
+        self.messageSlots = messageSlots
+        self.messages = messages.map(\.declaration)
+        self.evidence = evidence.map(\.declaration)
+        self.receives = receives
+    }
+
+    /// Every parameter a rule of this check may set, the common ones first.
+    public var allParameters: [ParameterDeclaration] { CheckDeclarations.common + parameters }
+}
+
+// MARK: parameters
+
+extension Parameter where Value == Decimal {
+    /// Common to every rule.
+    public static let mergeRank = Parameter("merge_rank", default: 0,
+        doc: "when several findings point at one place, the rule with the highest rank reports it (the others become its notes)")
+    public static let nearRatio = Parameter("near_ratio", default: Decimal(string: "0.02")!,
+        doc: "how far short of the whole (a share of it) the parts may fall and still be taken for a complete list with a slip")
+    public static let dominance = Parameter("dominance", default: 3,
+        doc: "how many times more amounts the report states in its usual unit than in the other")
+    public static let maxYuanAmount = Parameter("max_yuan_amount", default: 1_000_000,
+        doc: "amounts in yuan at or above this are plausible whatever the report's unit")
+    public static let minIntegerYuan = Parameter("min_integer_yuan", default: 100,
+        doc: "a whole number of yuan at least this large, named as funds, is out of scale in a report counting in 万元")
+    public static let factor = Parameter("factor", default: 100,
+        doc: "how many times the largest yuan amount an amount in wan yuan must exceed to be out of scale")
+    public static let excellent = Parameter("excellent", default: 90, doc: "lowest total score of the top grade")
+    public static let good = Parameter("good", default: 80, doc: "lowest total score of the second grade")
+    public static let passMark = Parameter("pass_mark", default: 60, doc: "lowest total score of a passing grade")
+}
+
+extension Parameter where Value == Int {
+    public static let minWanYuanAmounts = Parameter("min_wan_yuan_amounts", default: 5,
+        doc: "a report counts in wan yuan (10,000 yuan) when it states at least this many amounts in wan yuan")
+    public static let minYuanAmounts = Parameter("min_yuan_amounts", default: 5,
+        doc: "a report counts in yuan when it states at least this many amounts in yuan")
+    public static let minScopeLength = Parameter("min_scope_length", default: 4,
+        doc: "the fewest characters of a project's own name for its text and table figures to be compared")
+}
+
+extension Parameter where Value == [Int] {
+    public static let offsets = Parameter("offsets", default: [-1],
+        doc: "which years, counted from the fiscal year, are suspect in a statement about the fiscal year")
+}
+
+extension Parameter where Value == String {
+    public static let writtenUnit = Parameter("written_unit", default: "yuan", allowed: ["yuan", "wan-yuan"],
+        doc: "the unit the slipped figure is written in: yuan (written in yuan, meant in wan yuan) or wan-yuan (written in wan yuan, meant in yuan, in a report counting in yuan)")
+}
+
+extension Parameter where Value == WordSet {
+    public static let perUnitWords = Parameter("per_unit_words", doc: "words in a label that make an amount per person, per unit or a standard, beside the vocabulary's per_unit_words")
+    public static let perUnitAfter = Parameter("per_unit_after", doc: "what right after an amount makes it per unit, beside the vocabulary's per_unit_after")
+    public static let fiscalWords = Parameter("fiscal_words", doc: "words in a label that make an amount a budget, spending or fund figure")
+    public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
+    public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
+    public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
+    public static let crossYearWords = Parameter("cross_year_words", doc: "words in the sentence that make it span years (a history, a carry-over, a rectification)")
+    public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
+    public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
+    public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
+    public static let flatWords = Parameter("flat_words", doc: "words saying a figure stayed the same from one year to the next")
+    public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
+    public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
+    public static let labelModifiers = Parameter("label_modifiers", doc: "words removed from a label before comparing, in this order")
+    public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
+    public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
+    public static let missedWords = Parameter("missed_words", doc: "status texts that declare an indicator missed")
+    public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
+    public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
+    public static let gradeFillers = Parameter("grade_fillers", doc: "characters skipped between a grade marker and the grade")
+    public static let excellentNames = Parameter("excellent_names", doc: "names of the top grade")
+    public static let goodNames = Parameter("good_names", doc: "names of the second grade")
+    public static let passNames = Parameter("pass_names", doc: "names of a passing grade")
+    public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
+    public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
+}
+
+// MARK: messages
+
+extension MessageTemplate {
+    public static let scoreWeightVersusName = MessageTemplate("weight_vs_name", [.name], doc: "a weight that differs from the cap written into the indicator's name")
+    public static let scoreGroupWeight = MessageTemplate("group_weight", [.name], doc: "the weights of a group's items against the group's own weight")
+    public static let scoreGroupCap = MessageTemplate("group_cap", [.name], doc: "the weights of a group's items against the cap in the group's name")
+    public static let scoreNameVersusCaption = MessageTemplate("name_vs_caption", [.name, .title], doc: "a cap in a name against the caption of its section")
+    public static let scoreCapsVersusTotal = MessageTemplate("caps_vs_total", [], doc: "the sections' caps against the total weight")
+    public static let scoreScoresVersusTotal = MessageTemplate("scores_vs_total", [], doc: "the items' scores against the total score")
+    public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
+}
+
+// MARK: evidence
+
+extension EvidenceTemplate {
+    public static let formulaMismatch = EvidenceTemplate(.formula, "mismatch", [.computation, .computed, .stated, .difference],
+        doc: "an equation that does not hold, the stated figure on its left")
+    public static let formulaInequality = EvidenceTemplate(.formula, "inequality", [.computation, .computed, .relation, .stated, .difference],
+        doc: "an inequality that does not hold, the stated figure on its left")
+    public static let formulaBothSides = EvidenceTemplate(.formula, "both_sides", [.left, .right, .relation],
+        doc: "a relation between two computed sides that does not hold")
+
+    public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
+
+    public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
+    public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
+
+    public static let changeIncrease = EvidenceTemplate(.change, "increase", [.computation, .computed, .stated], doc: "an increase that is not the difference of the figures")
+    public static let changeDecrease = EvidenceTemplate(.change, "decrease", [.computation, .computed, .stated], doc: "a decrease that is not the difference of the figures")
+    public static let changeIncreasePoints = EvidenceTemplate(.change, "increase_points", [.computation, .computed, .stated], doc: "the same, in percentage points")
+    public static let changeDecreasePoints = EvidenceTemplate(.change, "decrease_points", [.computation, .computed, .stated], doc: "the same, in percentage points")
+    public static let changeGrowth = EvidenceTemplate(.change, "growth", [.computation, .computed, .stated], doc: "a growth rate against the two figures")
+    public static let changeYearOnYearIncrease = EvidenceTemplate(.change, "year_on_year_increase", [.prior, .computation, .computed, .stated], doc: "a growth rate against the change and last year's figure")
+    public static let changeYearOnYearDecrease = EvidenceTemplate(.change, "year_on_year_decrease", [.prior, .computation, .computed, .stated], doc: "a rate of decrease against the change and last year's figure")
+    public static let changePriorStated = EvidenceTemplate(.change, "prior_stated", [.base, .figure], doc: "the earlier figure as stated ({prior} above)")
+    public static let changePriorDerived = EvidenceTemplate(.change, "prior_derived", [.base, .computation, .computed], doc: "the earlier figure derived from this year's and the change ({prior} above)")
+    public static let changeDefaultBase = EvidenceTemplate(.change, "default_base", [], doc: "what a change compares with when the text does not name it ({base})")
+    public static let changeWrongBase = EvidenceTemplate(.change, "wrong_base", [.figure, .base], doc: "added when the stated rate is the change over this year's figure")
+
+    public static let unitSameNumber = EvidenceTemplate(.unit, "same_number", [.figure, .other, .otherNamed], doc: "one number written with two units")
+    public static let unitOutOfScale = EvidenceTemplate(.unit, "out_of_scale", [.figure, .count, .figureNamed], doc: "an amount in yuan in a report counting in wan yuan")
+    public static let unitOutOfScaleWan = EvidenceTemplate(.unit, "out_of_scale_wan", [.figure, .yuan, .largest, .ratio, .count], doc: "an amount in wan yuan in a report counting in yuan")
+    public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
+
+    public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
+    public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
+    public static let yearSameFigure = EvidenceTemplate(.year, "same_figure", [.figure, .year, .otherNamed, .fiscalYear], doc: "one figure dated to two years")
+    public static let yearMixed = EvidenceTemplate(.year, "mixed", [.relation, .others], doc: "figures of one relation dated to different years ({others}: each year with its figures)")
+    public static let yearOfFigures = EvidenceTemplate(.year, "year_of_figures", [.others, .year], doc: "the figures of one year in the evidence of `mixed`")
+
+    public static let consistencySameConcept = EvidenceTemplate(.consistency, "same_concept", [.figureNamed, .line, .otherNamed], doc: "one figure stated twice with two values")
+    public static let consistencyProseVersusTable = EvidenceTemplate(.consistency, "prose_vs_table", [.figureNamed, .otherNamed], doc: "a figure in the text against its table cell")
+
+    public static let statusMetDeclaredMissed = EvidenceTemplate(.status, "met_declared_missed", [.target, .actual, .status], doc: "a target met, declared missed")
+    public static let statusMissed = EvidenceTemplate(.status, "missed", [.target, .actual, .outcome, .claims], doc: "a target missed, declared met")
+    public static let statusNotReached = EvidenceTemplate(.status, "outcome_not_reached", [], doc: "{outcome} of a floor not reached")
+    public static let statusExceeded = EvidenceTemplate(.status, "outcome_exceeded", [], doc: "{outcome} of a ceiling exceeded")
+    public static let statusClaimFullMarks = EvidenceTemplate(.status, "claim_full_marks", [.score], doc: "a claim: full marks")
+    public static let statusClaimStatus = EvidenceTemplate(.status, "claim_status", [.status], doc: "a claim: the status cell")
+    public static let statusClaimEmptyNote = EvidenceTemplate(.status, "claim_empty_note", [], doc: "a claim: no note on the deviation")
+
+    public static let scoreAboveWeight = EvidenceTemplate(.score, "above_weight", [.score, .weight], doc: "a score above its weight")
+    public static let scoreWeightVersusName = EvidenceTemplate(.score, "weight_vs_name", [.weight, .name, .cap], doc: "a weight against the cap in the indicator's name")
+    public static let scoreAboveNameCap = EvidenceTemplate(.score, "above_name_cap", [.score, .cap], doc: "a score above the cap in the indicator's name")
+    public static let scoreCapsSum = EvidenceTemplate(.score, "caps_sum", [.computation, .sum, .cap, .name], doc: "weights of a section or group against its cap")
+    public static let scoreNameVersusCaption = EvidenceTemplate(.score, "name_vs_caption", [.name, .cap, .title, .sectionCap], doc: "a cap in a name against its section's caption")
+    public static let scoreRelatedWeight = EvidenceTemplate(.score, "related_weight", [.weight], doc: "note on a weight of the sum")
+    public static let scoreRelatedSection = EvidenceTemplate(.score, "related_section", [.title], doc: "note on the section's caption")
+    public static let scoreWeightsSum = EvidenceTemplate(.score, "weights_sum", [.computation, .sum, .total], doc: "weights (or caps) against the total weight")
+    public static let scoreScoresSum = EvidenceTemplate(.score, "scores_sum", [.computation, .sum, .total, .difference], doc: "scores against the total score")
+    public static let scoreProseTotal = EvidenceTemplate(.score, "prose_total", [.stated, .total], doc: "the text's total score against the sheet's")
+    public static let scoreGrade = EvidenceTemplate(.score, "grade", [.total, .grade, .excellent, .good, .pass], doc: "a grade the total score does not give")
+    public static let scoreRelatedTotal = EvidenceTemplate(.score, "related_total", [.total], doc: "note on the total score")
+
+    public static let tableSum = EvidenceTemplate(.table, "sum", [.computation, .stated, .difference], doc: "rows' sum against their total")
+    public static let tableSumInColumn = EvidenceTemplate(.table, "sum_in_column", [.computation, .stated, .difference, .header], doc: "the same, naming the column")
+
+    public static let patternFound = EvidenceTemplate(.pattern, "found", [.text], doc: "the text found")
+}
+
+// MARK: the table
+
+public enum CheckDeclarations {
+    /// Keys every rule has or may have.
+    public static let commonKeys: Set<String> = ["id", "category", "severity", "kind", "check", "title", "message", "explanation",
+                                                 "pass", "fail", "enabled", "messages", "evidence"]
+    /// Keys of formula rules.
+    public static let formulaKeys: Set<String> = ["formula", "frames", "absent"]
+    /// Parameters every rule may set.
+    public static let common: [ParameterDeclaration] = [Parameter<Decimal>.mergeRank.declaration]
+
+    public static let all: [CheckDeclaration] = {
+        typealias W = Parameter<WordSet>
+        typealias D = Parameter<Decimal>
+        typealias I = Parameter<Int>
+        typealias E = EvidenceTemplate
+        let perUnit = [W.perUnitWords.declaration, W.perUnitAfter.declaration]
+        return [
+            CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
+                             evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
+
+            CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
+
+            CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
+            CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
+
+            CheckDeclaration(.change, "difference", doc: "a stated increase or decrease against the two figures it compares",
+                             evidence: [E.changeIncrease, E.changeDecrease, E.changeIncreasePoints, E.changeDecreasePoints]),
+            CheckDeclaration(.change, "growth-rate", doc: "a stated growth rate against the two figures it compares", evidence: [E.changeGrowth]),
+            CheckDeclaration(.change, "year-on-year", doc: "a stated rate against the change and one of the two figures",
+                             evidence: [E.changeYearOnYearIncrease, E.changeYearOnYearDecrease, E.changePriorStated, E.changePriorDerived, E.changeDefaultBase, E.changeWrongBase]),
+
+            CheckDeclaration(.unit, "same-number-two-units", doc: "one number written in yuan in one place and in wan yuan in another",
+                             parameters: perUnit, evidence: [E.unitSameNumber]),
+            CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
+                             parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
+                                          W.fiscalWords.declaration, W.integerMeasures.declaration] + perUnit,
+                             evidence: [E.unitOutOfScale]),
+            CheckDeclaration(.unit, "out-of-scale-wan", doc: "an amount in wan yuan far beyond anything a report counting in yuan states",
+                             parameters: [I.minYuanAmounts.declaration, D.dominance.declaration, D.factor.declaration, W.fiscalWords.declaration] + perUnit,
+                             evidence: [E.unitOutOfScaleWan]),
+            CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
+                             parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
+
+            CheckDeclaration(.year, "title-vs-body", doc: "the title names another year than the body reports on", evidence: [E.yearTitleVersusBody]),
+            CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
+                             parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
+                                          W.comparisonWords.declaration, W.openingWords.declaration, W.scopeMarkers.declaration,
+                                          W.crossYearWords.declaration, W.titleEndings.declaration],
+                             evidence: [E.yearFiscalStatement]),
+            CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
+                             parameters: [W.flatWords.declaration], evidence: [E.yearSameFigure]),
+            CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
+                             evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
+
+            CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
+                             parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration],
+                             evidence: [E.consistencySameConcept]),
+            CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
+                             parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
+
+            CheckDeclaration(.status, "indicator-target", doc: "a target missed while the row declares it met",
+                             parameters: [W.reverseWords.declaration, W.completedWords.declaration],
+                             evidence: [E.statusMissed, E.statusNotReached, E.statusExceeded, E.statusClaimFullMarks, E.statusClaimStatus, E.statusClaimEmptyNote]),
+            CheckDeclaration(.status, "indicator-met-declared-missed", doc: "a target met for sure while the row says it was missed",
+                             parameters: [W.missedWords.declaration], evidence: [E.statusMetDeclaredMissed]),
+
+            CheckDeclaration(.score, "item-above-cap", doc: "an item's score above its weight, or a weight against the cap in its name",
+                             messages: [.scoreWeightVersusName], evidence: [E.scoreAboveWeight, E.scoreWeightVersusName, E.scoreAboveNameCap]),
+            CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
+                             messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
+            CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
+                             messages: [.scoreGroupWeight, .scoreGroupCap, .scoreNameVersusCaption],
+                             evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
+            CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
+                             parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
+            CheckDeclaration(.score, "grade", doc: "the grade the text states against the total score",
+                             parameters: [D.excellent.declaration, D.good.declaration, D.passMark.declaration, W.totalWords.declaration, W.comparisonWords.declaration,
+                                          W.gradeMarkers.declaration, W.gradeFillers.declaration, W.excellentNames.declaration, W.goodNames.declaration,
+                                          W.passNames.declaration, W.failNames.declaration],
+                             evidence: [E.scoreGrade, E.scoreRelatedTotal]),
+
+            CheckDeclaration(.table, "subtotals", doc: "subtotal and total rows against the rows they close", messageSlots: [.row],
+                             evidence: [E.tableSum, E.tableSumInColumn]),
+            CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
+                             messages: [.tableChildrenExceed], evidence: [E.tableSum]),
+
+            CheckDeclaration(.pattern, "text", doc: "plain text left behind by conversion or templates", parameters: [W.patterns.declaration],
+                             evidence: [E.patternFound]),
+        ]
+    }()
+
+    /// The declaration of a kind's check (nil: the formula family).
+    public static func declaration(_ kind: RuleKind, _ check: String?) -> CheckDeclaration? {
+        all.first { $0.kind == kind && $0.check == check }
+    }
+
+    /// The checks of a kind, in order.
+    public static func checks(of kind: RuleKind) -> [String] {
+        all.filter { $0.kind == kind }.compactMap(\.check)
+    }
+
+    /// Every evidence template of a kind (rules/evidence.toml has one table per kind).
+    public static func evidence(of kind: RuleKind) -> [TemplateDeclaration] {
+        var seen = Set<String>()
+        var out = [TemplateDeclaration]()
+        for d in all where d.kind == kind {
+            for t in d.evidence where seen.insert(t.name).inserted { out.append(t) }
+        }
+        return out
+    }
+}
