@@ -41,8 +41,20 @@ public enum Structurer {
                 }
                 if let found = TableScanner.scanStructured(lines, document: document, from: i) {
                     flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: document.format == .xlsx ? .xlsx : .docx, index: tables.count))
-                    i = found.end
+                    let origin: Table.Origin = document.format == .xlsx ? .xlsx : .docx
+                    var rows = found.rows
+                    var end = found.end
+                    var source = found.table
+                    // the same table continued after a page break: one table, as the text path reads it
+                    let leading = TableBuilder.leadingRows(TableBuilder.build(rows: rows, origin: origin, index: 0))
+                    while let next = TableScanner.structuredContinuation(lines, document: document, after: end, table: source,
+                                                                         first: found.rows, leading: leading) {
+                        rows += next.rows
+                        end = next.end
+                        source = next.table
+                    }
+                    addTable(TableBuilder.build(rows: rows, origin: origin, index: tables.count))
+                    i = end
                     continue
                 }
                 if let found = TableScanner.scanMarkdown(lines, from: i) {

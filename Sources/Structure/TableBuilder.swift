@@ -82,19 +82,34 @@ enum TableBuilder {
             headerSegments.append(headerPaths(titles.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
         }
 
-        // 3. continuation rows of PDF exports, short total rows, merged label cells
-        if origin == .tabSeparated {
+        // 3. continuation rows of PDF exports, short total rows, merged label cells. A Word table
+        // or sheet that states no merged cell at all has been through a PDF conversion (or was
+        // typed like a text export): its empty label cells and spilled rows read as the text's do.
+        let structured = origin == .docx || origin == .xlsx
+        let statesMerges = structured && merges.contains { $0.contains(true) }
+        if origin == .tabSeparated || (structured && !statesMerges) {
             rows = joinContinuations(rows, headerSegments: headerSegments)
         }
         if origin == .tabSeparated || origin == .cellPerLine {
             alignShortTotals(&rows, columnCount: columnCount)
         }
-        fillMergedLabels(&rows, merges: origin == .docx || origin == .xlsx ? merges : nil, columnCount: columnCount)
+        fillMergedLabels(&rows, merges: statesMerges ? merges : nil, columnCount: columnCount)
 
         let first = rows.first?.line ?? 0
         let last = rows.map(\.lastLine).max() ?? first
         return Table(index: index, origin: origin, caption: "", unit: nil, rows: rows, columnCount: columnCount,
                      headerSegments: headerSegments, sectionPath: [], firstLine: first, lastLine: last)
+    }
+
+    /// The rows a table starts with before its first data row: title (caption) and header rows,
+    /// the rows a page break repeats.
+    static func leadingRows(_ table: Table) -> [TableRow] {
+        var out = [TableRow]()
+        for row in table.rows {
+            if row.kind == .data && !row.cells.allSatisfy(\.isEmpty) { break }
+            if row.kind == .header || row.kind == .caption { out.append(row) }
+        }
+        return out
     }
 
     // MARK: classification
