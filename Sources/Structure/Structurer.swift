@@ -209,7 +209,8 @@ public enum Structurer {
                 if text.hasPrefix("表") { break }
             }
             for row in table.rows.prefix(3) where row.kind == .caption {
-                captionParts.append(row.cells.first { !$0.isEmpty }?.string ?? "")
+                // a title and its unit in one row ("…情况表 | | 单位：万元"): both
+                captionParts.append(row.cells.filter { !$0.isEmpty }.map(\.string).joined(separator: " "))
             }
             table.caption = captionParts.filter { looksLikeCaption($0) }.joined(separator: " ")
             table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "))

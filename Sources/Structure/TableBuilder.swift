@@ -116,8 +116,15 @@ enum TableBuilder {
 
     static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
         guard columnCount >= 2 else { return false }
-        let filled = row.cells.filter { !$0.isEmpty }
+        var filled = row.cells.filter { !$0.isEmpty }
+        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table
+        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+        if !units.isEmpty {
+            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+            if filled.isEmpty { return true }
+        }
         guard filled.count == 1, let cell = filled.first else { return false }
+        if !units.isEmpty { return !CellText.isNumeric(cell.text) }
         if CellText.isNumeric(cell.text) { return false }
         if cell.span >= columnCount { return true }
         if raw.cells.count == 1 { return true }
