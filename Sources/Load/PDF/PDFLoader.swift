@@ -5,10 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a PDF through poppler's `pdftotext -layout -enc UTF-8 FILE -`.
-///
-/// Each output line is one `SourceLine`; pdftotext ends every page with a form feed, so a form
-/// feed starts a new page and `place` is "第P页". The program is looked up on `PATH` (or the
+/// Reads a PDF through poppler's `pdftotext -tsv -enc UTF-8 FILE -`: the words and their places on
+/// each page, from which `PDFLayout` rebuilds lines and table grids (place "第P页"). Text output
+/// (`-layout`, from a pdftotext without -tsv) is read line by line, a form feed starting a page. The program is looked up on `PATH` (or the
 /// search path given in `Options`), runs at most `Options.timeout` seconds, and its output is
 /// capped at `Options.maximumOutput` bytes. When the program is missing the error says how to
 /// install it; when it fails (encrypted or damaged PDF), its own message is the error.
@@ -57,7 +56,15 @@ public enum PDFLoader {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         // A file name starting with "-" would read as an option.
         if input.hasPrefix("-") { input = "./" + input }
-        let output = try run(tool, ["-layout", "-enc", "UTF-8", input, "-"], options: options)
+        // The words with their coordinates, from which lines and tables are rebuilt (PDFLayout); a
+        // pdftotext too old for -tsv gives its -layout text.
+        let output: String
+        do {
+            output = try run(tool, ["-tsv", "-enc", "UTF-8", input, "-"], options: options)
+        } catch let error where error.message.contains("Error: Unknown option") || error.message.contains("-tsv") {
+            return document(fromText: try run(tool, ["-layout", "-enc", "UTF-8", input, "-"], options: options), path: path)
+        }
+        if let pages = PDFLayout.parseTSV(output) { return PDFLayout.document(pages: pages, path: path) }
         return document(fromText: output, path: path)
     }
 
