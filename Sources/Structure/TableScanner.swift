@@ -280,8 +280,8 @@ enum TableScanner {
     /// the header loses its columns' units. A table at `end` continues `first` (the rows read so
     /// far, from the loader's table `table`) when nothing but blank lines, page breaks, page
     /// numbers or a "续表" line separate them, and it either starts with rows that repeat the
-    /// leading (header or title) rows of the first fragment, or has no header of its own and as
-    /// many columns. The repeated rows are left out of the result.
+    /// leading (header or title) rows of the first fragment, or has as many columns. The repeated
+    /// rows are left out of the result.
     static func structuredContinuation(_ lines: [NormalizedLine], document: Document, after end: Int, table: Int,
                                        first: [RawRow], leading: [TableRow]) -> (rows: [RawRow], end: Int, table: Int)? {
         var k = end
@@ -305,11 +305,9 @@ enum TableScanner {
             rows.removeFirst(dropped)
             return (rows, next.end, next.table)
         }
-        // no repeated header: the same grid and no header of its own
-        guard columnCount(rows) == columnCount(first),
-              let firstContent = rows.first(where: { !tableRow($0).cells.allSatisfy(\.isEmpty) }) else { return nil }
-        let row = tableRow(firstContent)
-        if TableBuilder.isHeaderLike(row) && TableBuilder.keywordCells(row) >= 2 { return nil }
+        // no repeated header: the same grid goes on (a header row of its own, cut from its section
+        // by the page break, opens a new header segment, as the text path reads it)
+        guard columnCount(rows) == columnCount(first) else { return nil }
         return (rows, next.end, next.table)
     }
 

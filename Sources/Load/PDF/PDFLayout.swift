@@ -8,8 +8,8 @@ import Foundation
 /// a budget table's figures lose their columns and their units. Here the words keep their
 /// coordinates:
 ///
-/// 1. Words at the same height form a visual line; a horizontal gap wider than the cell padding
-///    (0.7 × the page's usual word height) splits it into segments.
+/// 1. Words at the same height form a visual line; a horizontal gap wider than a space (a third
+///    of the page's usual word height, at least 4.5pt) splits it into segments.
 /// 2. Lines repeated in the top or bottom margin of several pages (running heads, "第3页",
 ///    "- 3 -") are dropped.
 /// 3. A run of lines with two or more segments is a table region: its columns are the x ranges
@@ -111,7 +111,9 @@ enum PDFLayout {
                 groups.append((word.center, 0.35 * max(word.height, typical * 0.5), [word]))
             }
         }
-        let gapLimit = 0.7 * typical
+        // a space between words is 2-4pt; cells stand at least their two paddings apart (6pt and
+        // more; Word's default is 10.8pt)
+        let gapLimit = min(0.7 * typical, max(4.5, 0.33 * typical))
         var result: [Line] = []
         for group in groups.map(\.words) {
             let sorted = group.sorted { $0.x0 < $1.x0 }
@@ -328,6 +330,9 @@ enum PDFLayout {
         case numbersApart
         /// Text that had to wrap: the next character would not have fitted, or a bracket is open.
         case wraps
+        /// Two numbers that would not have fitted on one line: a number cut by a narrow cell
+        /// ("3" / "0" of 30) or two rows; the other columns decide.
+        case numberMayGoOn
         /// Text after a full stop, or text that would have fitted on the line above.
         case newParagraph
         /// A column with no text in the row so far.
@@ -379,9 +384,10 @@ enum PDFLayout {
             // "28,00" / "0.00": a piece that is no number by itself
             if !isWellFormedNumber(previous) { return .numberGoesOn }
             // "3346" / "3.78", "99.7" / "0%": a number wider than its cell, cut where the line is
-            // full; whole numbers one under the other are rows (a cut needs a long number)
+            // full; numbers that would have fitted side by side are two rows
             let digit = (last.x1 - last.x0) / Double(max(previous.unicodeScalars.count, 1))
             if last.x1 >= reach - digit, joined.contains("."), joined.count >= 5 { return .numberGoesOn }
+            if last.x1 + segment.leadWidth > reach + 0.5 && last.x1 >= reach - digit { return .numberMayGoOn }
             return .numbersApart
         }
         if endsSentence(previous) { return .newParagraph }
@@ -444,19 +450,21 @@ enum PDFLayout {
             if let row = rows.last {
                 found = cells.map { evidence($0.0, column: $0.1, line: i, row: row, limit: limits[$0.1].limit, reach: limits[$0.1].reach) }
             }
-            let strongest = found.min()
+            // a number that may have been cut says nothing by itself
+            let strongest = found.filter { $0 != .numberMayGoOn }.min() ?? (found.isEmpty ? nil : .numberMayGoOn)
             let newRow: Bool
             switch strongest {
             case nil: newRow = true
             case .breaks?: newRow = true
             case .numberGoesOn?: newRow = false
             case .numbersApart?: newRow = true
-            case .wraps?: newRow = false
+            case .wraps?, .numberMayGoOn?: newRow = false
             case .newParagraph?, .fresh?:
                 // text in two columns, or in the first, starts a row; in one other column it is a
                 // further paragraph of its cell when that cell ran on alone or ended a sentence,
                 // and a new row (a label whose values are empty) when the row's cells ended together
-                if cells.count >= 2 || cells.contains(where: { $0.1 == 0 }) {
+                let speaking = zip(cells, found).filter { $0.1 != .numberMayGoOn }.map(\.0)
+                if speaking.count >= 2 || speaking.contains(where: { $0.1 == 0 }) {
                     newRow = true
                 } else if found.first == .newParagraph, i > 0, placed[i - 1].count >= 2,
                           let last = rows.last?.last[cells[0].1], !endsSentence(last.text) {
@@ -470,7 +478,7 @@ enum PDFLayout {
             for (k, (s, c, span)) in cells.enumerated() {
                 if let existing = row.cells[c] {
                     var joiner = " "
-                    if !newRow, k < found.count, found[k] == .wraps || found[k] == .numberGoesOn {
+                    if !newRow, k < found.count, [.wraps, .numberGoesOn, .numberMayGoOn].contains(found[k]) {
                         let a = existing.text.unicodeScalars.last, b = s.text.unicodeScalars.first
                         let latin = a.map { $0.isASCII && $0.properties.isAlphabetic } == true && b.map { $0.isASCII && $0.properties.isAlphabetic } == true
                         joiner = latin ? " " : ""
