@@ -129,7 +129,9 @@ enum TableBuilder {
         if cell.span >= columnCount { return true }
         if raw.cells.count == 1 { return true }
         let text = cell.text.scalars
-        return cell.column == 0 && text.count <= 30 && !(text.first.map(CharClass.isDigit) ?? false)
+        // a numbered row ("1 …") is data; a title may start with its year ("2023年…情况表")
+        let year = text.count > 4 && text.prefix(4).allSatisfy(CharClass.isDigit) && text[4] == "年"
+        return cell.column == 0 && text.count <= 30 && (!(text.first.map(CharClass.isDigit) ?? false) || year)
     }
 
     static func keywordCells(_ row: TableRow) -> Int {

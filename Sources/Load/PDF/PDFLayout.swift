@@ -391,8 +391,8 @@ enum PDFLayout {
             return .numbersApart
         }
         if endsSentence(previous) { return .newParagraph }
-        // a number alone under text: the next row under a header ("预算数（万元）" / "822.24")
-        if isNumberPiece(next) && isWellFormedNumber(next) { return .newParagraph }
+        // a number under text: the next row under a header ("预算数（万元）" / "822.24")
+        if isNumberPiece(next) { return .newParagraph }
         // the line broke because the next character did not fit (one character of slack for the
         // rules that keep brackets and punctuation with their neighbours)
         if last.x1 + segment.leadWidth > limit - segment.charWidth + 0.5 { return .wraps }
@@ -405,8 +405,8 @@ enum PDFLayout {
     }
 
     /// Where each column's text has to wrap: the start of the next column less the narrowest
-    /// gap between two columns (the cell padding, which the fullest column shows); for the last
-    /// column the furthest its text reaches, or the right margin of the page's text.
+    /// gap between two columns (the cell padding, which the fullest column shows, at most 12pt);
+    /// for the last column the right margin of the page's text.
     static func limits(_ region: [Line], bands: Bands, rightMargin: Double) -> [(limit: Double, reach: Double)] {
         var reach = Array(repeating: -Double.infinity, count: bands.ranges.count)
         for line in region {
@@ -416,9 +416,10 @@ enum PDFLayout {
             }
         }
         let ranges = bands.ranges
-        var gap = Double.infinity
+        // two cell paddings: the narrowest gap between columns, when one column fills its cells;
+        // where none does, no more than Word's default (2 × 5.4pt) and a little
+        var gap = 12.0
         for k in ranges.indices.dropLast() { gap = min(gap, ranges[k + 1].0 - ranges[k].1) }
-        if !gap.isFinite { gap = 0 }
         return ranges.indices.map { k in
             let limit = k + 1 < ranges.count ? ranges[k + 1].0 - gap : rightMargin - gap / 2
             return (max(reach[k], limit), reach[k])

@@ -129,10 +129,22 @@ public enum PDFLoader {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw LoadError("cannot run \(tool): \((error as NSError).localizedDescription)")
+        // an executable just written may still be open for writing in another thread's child
+        // ("text file busy"): try again a few times before giving up
+        var attempt = 0
+        while true {
+            do {
+                try process.run()
+                break
+            } catch {
+                attempt += 1
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                if attempt < 5 && underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY) {
+                    usleep(50_000)
+                    continue
+                }
+                throw LoadError("cannot run \(tool): \((error as NSError).localizedDescription)")
+            }
         }
         let pid = process.processIdentifier
         let stdout = Collector(limit: options.maximumOutput)
