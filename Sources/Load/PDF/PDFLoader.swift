@@ -122,20 +122,21 @@ public enum PDFLoader {
 
     /// Runs the tool; its standard output as UTF-8 text, or a LoadError with its message.
     static func run(_ tool: String, _ arguments: [String], options: Options) throws(LoadError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         // an executable just written may still be open for writing in another thread's child
-        // ("text file busy"): try again a few times before giving up
+        // ("text file busy"): try again, with a new Process, a few times before giving up
         var attempt = 0
-        while true {
+        var launched: Process? = nil
+        while launched == nil {
+            let candidate = Process()
+            candidate.executableURL = URL(fileURLWithPath: tool)
+            candidate.arguments = arguments
+            candidate.standardOutput = out
+            candidate.standardError = err
+            candidate.standardInput = FileHandle.nullDevice
             do {
-                try process.run()
-                break
+                try candidate.run()
+                launched = candidate
             } catch {
                 attempt += 1
                 let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
@@ -146,6 +147,7 @@ public enum PDFLoader {
                 throw LoadError("cannot run \(tool): \((error as NSError).localizedDescription)")
             }
         }
+        let process = launched!
         let pid = process.processIdentifier
         let stdout = Collector(limit: options.maximumOutput)
         let stderr = Collector(limit: 16 * 1024)
