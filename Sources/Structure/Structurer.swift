@@ -24,6 +24,28 @@ public enum Structurer {
 
         init(normalized: NormalizedDocument) {
             self.normalized = normalized
+            fullWidth = Builder.wrapWidth(normalized.document)
+        }
+
+        /// The width a text export hard-wrapped its lines at: the length most of its long lines
+        /// share exactly (a fifth of them at least). A line that long was cut, whatever it looks
+        /// like ("1.根据《…关于下达" is no heading when the next line goes on with its sentence).
+        let fullWidth: Int?
+        /// Length of the source line last added to the pending paragraph.
+        var pendingLastWidth = 0
+
+        static func wrapWidth(_ document: Document) -> Int? {
+            guard document.format == .text || document.format == .markdown else { return nil }
+            var counts: [Int: Int] = [:]
+            var long = 0
+            for line in document.lines where !line.text.contains("\t") {
+                let n = line.text.unicodeScalars.count
+                guard n >= 20 else { continue }
+                long += 1
+                counts[n, default: 0] += 1
+            }
+            guard let (width, count) = counts.max(by: { $0.value < $1.value }), count >= 3, count * 5 >= long else { return nil }
+            return width
         }
 
         var document: Document { normalized.document }
@@ -100,6 +122,7 @@ public enum Structurer {
                     }
                     pending.append(run)
                     pendingLastLine = line.number
+                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
                     blanksSincePending = 0
                 } else {
                     flush()
@@ -107,6 +130,7 @@ public enum Structurer {
                     pending = run
                     pendingFirstLine = line.number
                     pendingLastLine = line.number
+                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
                     blanksSincePending = 0
                     if explicitParagraphs || headingLevel != nil {
                         flush(headingLevel: headingLevel)
@@ -139,8 +163,10 @@ public enum Structurer {
             let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }
-            // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose
-            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40 { return false }
+            // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
+            // unless it is as long as the lines the export cut
+            let cut = fullWidth.map { pendingLastWidth >= $0 } ?? false
+            if !cut && HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40 { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
