@@ -53,7 +53,9 @@ public enum Structurer {
 
         mutating func run() {
             var i = 0
-            let explicitParagraphs = document.format == .docx || document.format == .xlsx
+            // A sheet's lines are its own; a Word paragraph may be a line of a PDF converted to
+            // Word, cut mid-sentence: Word paragraphs join as the lines of a text export do
+            let explicitParagraphs = document.format == .xlsx
             while i < lines.count {
                 let line = lines[i]
                 if line.artifact != nil {
