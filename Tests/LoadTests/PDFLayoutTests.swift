@@ -131,6 +131,60 @@ struct PDFLayoutTests {
                                                                "一、部门基本情况.........    1", "二、绩效目标完成情况.....    3"])
     }
 
+    @Test func damagedCoordinatesAreSkipped() throws {
+        let head = "level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+        let rows = [
+            "1\t1\t0\t0\t0\t0\t0\t0\t1e308\t1e308\t-1\t###PAGE###",
+            "1\t1\t0\t0\t0\t0\t0\t0\t595\t842\t-1\t###PAGE###",
+            "5\t1\t0\t0\t0\t0\t1e308\t1e308\t1e308\t13\t100\t甲",
+            "5\t1\t0\t0\t0\t0\tnan\t5\t5\t13\t100\t乙",
+            "5\t1\t0\t0\t0\t0\t10\t5\t-5\t13\t100\t丙",
+            "5\t1\t0\t0\t0\t0\t10\t5\t5\t0\t100\t丁",
+            "5\t1\t0\t0\t0\t0\t10\t5\t5\t13\t100",
+            "5\t1\t0\t0\t0\t0\t-50\t-20\t30\t13\t100\t戊",
+        ]
+        let pages = try #require(PDFLayout.parseTSV(head + rows.joined(separator: "\n")))
+        #expect(pages.count == 1)
+        #expect(pages[0].words.map(\.text) == ["戊"])
+        #expect(PDFLayout.document(pages: pages, path: "x.pdf").lines.map(\.text) == ["戊"])
+    }
+
+    @Test func scatteredWordsStayLinearAndSafe() {
+        // 20,000 words at pseudo-random places over 20 pages: some lines, some grids, no crash
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 33) / Double(1 << 31)
+        }
+        var pages: [PDFLayout.Page] = []
+        for _ in 0..<20 {
+            var words: [PDFLayout.Word] = []
+            for _ in 0..<1000 {
+                let x = next() * 500, y = (next() * 50).rounded() * 14.2, w = 5 + next() * 60
+                words.append(PDFLayout.Word(text: next() < 0.5 ? "12.5" : "预算", x0: x, y0: y, x1: x + w, y1: y + 13.65))
+            }
+            pages.append(PDFLayout.Page(width: 595, height: 842, words: words))
+        }
+        let (document, seconds) = measure { PDFLayout.document(pages: pages, path: "r.pdf") }
+        #expect(!document.lines.isEmpty)
+        #expect(seconds < 10, "\(seconds) s")
+        // one table of 2,500 rows over 50 pages
+        var grid: [PDFLayout.Page] = []
+        for p in 0..<50 {
+            var words: [PDFLayout.Word] = []
+            for r in 0..<50 {
+                let y = 72 + Double(r) * 14.2
+                words.append(PDFLayout.Word(text: "项目\(p * 50 + r)", x0: 72, y0: y, x1: 120, y1: y + 13.65))
+                for c in 1..<5 { words.append(PDFLayout.Word(text: "\(r).\(c)0", x0: 100 + Double(c) * 80, y0: y, x1: 130 + Double(c) * 80, y1: y + 13.65)) }
+            }
+            grid.append(PDFLayout.Page(width: 595, height: 842, words: words))
+        }
+        let (table, gridSeconds) = measure { PDFLayout.document(pages: grid, path: "t.pdf") }
+        #expect(table.tables.count == 1)
+        #expect(table.tables.first?.rows.count == 2500)
+        #expect(gridSeconds < 10, "\(gridSeconds) s")
+    }
+
     @Test func wellFormedNumbers() {
         for s in ["12", "-1,234.50", "33463.78", "99.70%", "1,234,567"] { #expect(PDFLayout.isWellFormedNumber(s), "\(s)") }
         for s in ["28,00", "1.2.3", "", "1,23,456", "12.", ".5"] { #expect(!PDFLayout.isWellFormedNumber(s), "\(s)") }

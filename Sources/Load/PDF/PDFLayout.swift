@@ -51,8 +51,10 @@ enum PDFLayout {
                 continue
             }
             guard fields.count >= 12, let level = Int(fields[0]) else { continue }
+            // coordinates in points on a page: anything beyond ±100000 is damage, not a page
             guard let left = Double(fields[6]), let top = Double(fields[7]), let width = Double(fields[8]),
-                  let height = Double(fields[9]), left.isFinite, top.isFinite, width.isFinite, height.isFinite else { continue }
+                  let height = Double(fields[9]),
+                  [left, top, width, height].allSatisfy({ $0.isFinite && abs($0) <= 100_000 }) else { continue }
             if level == 1 {
                 pages.append(Page(width: max(width, 1), height: max(height, 1), words: []))
             } else if level == 5, !pages.isEmpty {
@@ -189,15 +191,19 @@ enum PDFLayout {
     }
 
     /// Lines in the top or bottom margin that repeat on several pages, and page numbers there.
-    static func dropMargins(_ pages: inout [[Line]], sizes: [Page]) {
+    static func dropMargins(_ pages: inout [[Line]], sizes: [Page], typical: [Double]) {
         guard !pages.isEmpty else { return }
         func marginIndices(_ k: Int) -> [Int] {
             let lines = pages[k], height = sizes[k].height
             var out: [Int] = []
-            for i in lines.indices where lines[i].y1 <= height * 0.1 || lines[i].y0 >= height * 0.9 { out.append(i) }
-            // the first and last lines when they sit apart from the body
-            if let first = lines.first, first.y1 <= height * 0.15, !out.contains(0) { out.append(0) }
-            if let last = lines.last, last.y0 >= height * 0.85, !out.contains(lines.count - 1) { out.append(lines.count - 1) }
+            for i in lines.indices where (lines[i].y1 <= height * 0.08 || lines[i].y0 >= height * 0.92) && lines[i].segments.count <= 3 {
+                out.append(i)
+            }
+            // the first and last lines when a gap sets them apart from the body
+            let apart = 1.5 * typical[k]
+            if lines.count >= 2, lines[0].y1 <= height * 0.15, lines[1].y0 - lines[0].y1 > apart, !out.contains(0) { out.append(0) }
+            if lines.count >= 2, let last = lines.last, last.y0 >= height * 0.85, last.y0 - lines[lines.count - 2].y1 > apart,
+               !out.contains(lines.count - 1) { out.append(lines.count - 1) }
             return out
         }
         var pagesWithKey: [String: Set<Int>] = [:]
@@ -511,7 +517,7 @@ enum PDFLayout {
             pageLines.append(lines)
             typical.append(height)
         }
-        dropMargins(&pageLines, sizes: pages)
+        dropMargins(&pageLines, sizes: pages, typical: typical)
         let margins = pageLines.map { $0.map { $0.segments.last?.x1 ?? 0 }.max() ?? 0 }
         let items = regions(pageLines, typical: typical, widths: pages.map(\.width), margins: margins)
 
@@ -615,8 +621,12 @@ enum PDFLayout {
                     multi += 1
                     lastMulti = j
                     j += 1
+                    // lines whose segments cover one another leave no columns: no table (and the
+                    // scan from the next line stays short)
+                    if multi >= 3 && bands.ranges.count < 2 { break }
                     continue
                 }
+                if bands.ranges.count < 2 { break }
                 // one segment: a wrapped cell line when it stays within a column (over a page
                 // break, only one that goes on from a column of the last line)
                 guard bands.fits(next) else { break }
