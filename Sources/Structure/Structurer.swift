@@ -34,6 +34,20 @@ public enum Structurer {
         /// Length of the source line last added to the pending paragraph.
         var pendingLastWidth = 0
 
+        /// Whether the break between two lines cuts a figure and its unit, or falls inside brackets.
+        static func cutThrough(_ before: TextRun, _ after: TextRun) -> Bool {
+            guard let last = before.scalars.last, let first = after.scalars.first else { return false }
+            let figureEnd = CharClass.isDigit(last) || last == "." || "万亿千百".unicodeScalars.contains(last)
+            let figureGoesOn = CharClass.isDigit(first) || "元万亿%.".unicodeScalars.contains(first)
+            if figureEnd && figureGoesOn { return true }
+            var open = 0
+            for s in before.scalars {
+                if s == "《" || s == "（" || s == "(" || s == "“" { open += 1 }
+                if s == "》" || s == "）" || s == ")" || s == "”" { open -= 1 }
+            }
+            return open > 0
+        }
+
         static func wrapWidth(_ document: Document) -> Int? {
             guard document.format == .text || document.format == .markdown else { return nil }
             var counts: [Int: Int] = [:]
@@ -166,9 +180,10 @@ public enum Structurer {
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
-            // unless it is as long as the lines the export cut
-            let cut = fullWidth.map { pendingLastWidth >= $0 } ?? false
-            if !cut && HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40 { return false }
+            // unless it is as long as the lines the export cut and the cut went through a figure
+            // ("增加1.14万" / "元，增长…") or a bracket ("1.根据《…关于下达" / "…》文件")
+            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40
+                && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run)) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither

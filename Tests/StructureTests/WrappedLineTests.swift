@@ -22,13 +22,16 @@ struct WrappedLineTests {
         "本单位主要负责全区机关事务的管理和服务保障工作，内设综合科、财务科和后勤保障科三个科室。",
         "二、“三公”经费支出情况",
         "1.因公出国（境）费支出0.00万元，与上年预算持平，全年未安排因公出国（境）团组。",
-        "2.公务接待费支出2.14万元，与上年预算相比增加1.14万元，增长114.00%，增长的原因是新设临时机构。",
-        "3.公务用车运行维护费支出5.20万元，与上年预算相比减少0.80万元，下降13.33%，主要是压减用车次数。",
+        // cut through "1.14" and "0.80"
+        "2.公务接待费支出2.14万元，比上年增加1.14万元，增长114.00%，增长的原因是新设临时机构。",
+        "3.公务用车运维费支出5.20万元，比上年减少0.80万元，下降13.33%，主要是压减用车次数。",
+        // cut between words: the numbered line stays a paragraph of its own, as before
+        "4.其他支出情况说明及其他需要说明的事项和有关情况",
     ]
 
-    @Test func aNumberedParagraphCutAtTheWrapWidthIsOneParagraph() throws {
+    @Test func aNumberedParagraphCutThroughAFigureAtTheWrapWidthIsOneParagraph() throws {
         let text = Self.wrapped(Self.prose)
-        #expect(text.contains("增加1.14万\n") || text.contains("\n元") || text.split(separator: "\n").count > Self.prose.count)
+        #expect(text.contains("增加1.1\n4万元") && text.contains("减少0\n.80万元"))
         let d = structure(text)
         let paragraph = try #require(d.paragraphs.first { $0.string.hasPrefix("2.公务接待费") })
         #expect(paragraph.string == Self.prose[4])
