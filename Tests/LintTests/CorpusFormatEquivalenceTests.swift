@@ -8,7 +8,8 @@ import JXRules
 /// The same report as reviewers receive it gives the same findings (rule and count) as its text:
 /// as a .docx whose long tables are cut into one Word table per page with the header repeated
 /// (and without it), as the text hard-wrapped at 36 characters the way a PDF export wraps it, in
-/// GB18030, and, where LibreOffice and pdftotext are installed, as the PDF printed from the .docx.
+/// GB18030 and in UTF-16 without a byte-order mark, and, where LibreOffice and pdftotext are
+/// installed, as the PDF printed from the .docx.
 /// The reports (../shared/corpus and its wild folder) are read where they lie; nothing of them is
 /// copied here.
 @Suite("Corpus: the same findings from .docx, PDF, wrapped and GB18030 text")
@@ -82,12 +83,17 @@ struct CorpusFormatEquivalenceTests {
         #expect(Self.counts(report) == (try Self.reference(name)), "\(name) wrapped at 36 characters")
     }
 
+    /// GB18030, and UTF-16 in both byte orders without a byte-order mark.
     @Test(.enabled(if: hasCorpus, "../shared/corpus not found"), arguments: reports)
-    func gb18030(_ name: String) throws {
-        let bytes = try #require(TextDecoding.iconvEncode(try Self.text(name), to: "GB18030"))
-        let report = Self.pipeline.report(bytes: bytes, path: "gb.txt")
-        #expect(report.encoding == "gb18030")
-        #expect(Self.counts(report) == (try Self.reference(name)), "\(name) in GB18030")
+    func otherEncodings(_ name: String) throws {
+        let text = try Self.text(name)
+        let expected = try Self.reference(name)
+        for encoding in ["gb18030", "utf-16le", "utf-16be"] {
+            let bytes = try #require(TextDecoding.iconvEncode(text, to: encoding.uppercased()))
+            let report = Self.pipeline.report(bytes: bytes, path: "encoded.txt")
+            #expect(report.encoding == encoding, "\(name): \(report.error ?? "")")
+            #expect(Self.counts(report) == expected, "\(name) in \(encoding)")
+        }
     }
 
     static let office: String? = TestPackage.which("soffice") ?? TestPackage.which("libreoffice")
