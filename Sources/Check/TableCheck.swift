@@ -77,14 +77,22 @@ enum TableCheck {
     static func fact(_ context: CheckContext, _ table: Table, _ row: Int, _ column: Int) -> Fact? {
         guard let id = context.facts.tableFacts[table.index][row][column] else { return nil }
         let f = context.fact(id)
-        return f.kind.isMoney ? f : nil
+        return isAmount(f, table, row, column, context) ? f : nil
+    }
+
+    /// A money amount, or a bare number in a money column (预算数, 执行数) of a table that states no
+    /// unit: a sum holds or fails whatever the unit.
+    static func isAmount(_ f: Fact, _ table: Table, _ row: Int, _ column: Int, _ context: CheckContext) -> Bool {
+        if f.kind.isMoney { return true }
+        guard f.kind == .bare, table.unit == nil else { return false }
+        return context.lexicon.tables.header(table.header(row: table.rows[row], column: column), is: .money)
     }
 
     static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false) -> Layout? {
         let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
         guard rows.count >= 3 else { return nil }
         var counts = [Int: Int]()
-        for r in rows { for (c, id) in context.facts.tableFacts[table.index][r] where context.fact(id).kind.isMoney && context.fact(id).value != 0 { counts[c, default: 0] += 1 } }
+        for r in rows { for (c, id) in context.facts.tableFacts[table.index][r] where isAmount(context.fact(id), table, r, c, context) && context.fact(id).value != 0 { counts[c, default: 0] += 1 } }
         let headers = table.headerSegments.indices.contains(segment) ? table.headerSegments[segment] : []
         let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted().filter { c in
             !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))

@@ -38,19 +38,91 @@ public enum TextDecoding {
         return Decoded(text: text, encoding: "gb18030")
     }
 
-    /// UTF-16 without a byte-order mark, recognised by its NUL bytes in alternating positions.
+    /// UTF-16 without a byte-order mark: true for little-endian, false for big-endian, nil when
+    /// the bytes are not UTF-16. UTF-8 and GB18030 text never holds a zero byte, so zero bytes
+    /// make UTF-16 a candidate; which order (if any) is decided by the pattern they form, not by
+    /// their presence: read both ways, the right order gives text (ASCII, CJK, their punctuation),
+    /// the wrong one scatters over unrelated blocks. Counting zeros on one side only would refuse
+    /// Chinese text, where 一 (U+4E00) and the ideographic space (U+3000) put a zero on the other.
     static func unmarkedUTF16(_ bytes: [UInt8]) -> Bool? {
         guard bytes.count >= 8, bytes.count % 2 == 0 else { return nil }
-        let sample = bytes.prefix(4096)
-        var evenZeros = 0, oddZeros = 0
-        for (i, b) in sample.enumerated() where b == 0 {
-            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        let sample = bytes.prefix(8192)
+        guard sample.contains(0) else { return nil }
+        let little = plausibleUnits(sample, littleEndian: true)
+        let big = plausibleUnits(sample, littleEndian: false)
+        let units = sample.count / 2
+        // the chosen order reads as text nearly throughout, and better than the other
+        var littleScore = little, bigScore = big
+        if little * 10 >= units * 9 && big * 10 >= units * 9 {
+            // Ideographs alone read as ideographs both ways: the right order gives the common ones
+            littleScore = commonHanzi(sample, littleEndian: true)
+            bigScore = commonHanzi(sample, littleEndian: false)
         }
-        let pairs = sample.count / 2
-        // Chinese text has zero bytes only beside its ASCII (digits, punctuation): fewer, one-sided
-        if oddZeros * 20 >= pairs && evenZeros == 0 { return true }
-        if evenZeros * 20 >= pairs && oddZeros == 0 { return false }
+        if littleScore > bigScore && little * 10 >= units * 9 { return true }
+        if bigScore > littleScore && big * 10 >= units * 9 { return false }
         return nil
+    }
+
+    /// How many code units of `sample`, read in the given byte order, are GB2312 characters (the
+    /// 6,763 common ideographs and their punctuation): a text's characters are, the ones a wrong
+    /// byte order produces mostly are not.
+    static func commonHanzi(_ sample: ArraySlice<UInt8>, littleEndian: Bool) -> Int {
+        let cd = iconv_open("GB2312", "UTF-16LE")
+        if cd == iconv_t(bitPattern: -1) { return 0 }
+        defer { iconv_close(cd) }
+        var count = 0
+        var unit = [UInt8](repeating: 0, count: 2)
+        var out = [UInt8](repeating: 0, count: 8)
+        var i = sample.startIndex
+        while i + 1 < sample.endIndex {
+            unit[0] = littleEndian ? sample[i] : sample[i + 1]
+            unit[1] = littleEndian ? sample[i + 1] : sample[i]
+            i += 2
+            let ok: Bool = unit.withUnsafeMutableBufferPointer { inBuf in
+                out.withUnsafeMutableBufferPointer { outBuf in
+                    var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var inLeft = 2
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuf.count
+                    return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && inLeft == 0
+                }
+            }
+            if ok { count += 1 }
+        }
+        return count
+    }
+
+    /// How many code units of `sample`, read in the given byte order, are characters a report
+    /// holds: ASCII text and white space, Latin-1 signs, general punctuation, number forms,
+    /// arrows, mathematical signs (≥ ≤), circled numbers, shapes, CJK punctuation, kana, CJK
+    /// ideographs, full-width forms and well-formed surrogate pairs. A unit ending in a zero byte
+    /// (U+xx00) counts only for 一 and the ideographic space: it is what ASCII looks like read in
+    /// the wrong order.
+    static func plausibleUnits(_ sample: ArraySlice<UInt8>, littleEndian: Bool) -> Int {
+        var count = 0
+        var i = sample.startIndex
+        var pendingHigh = false
+        while i + 1 < sample.endIndex {
+            let a = UInt32(sample[i]), b = UInt32(sample[i + 1])
+            let u = littleEndian ? (a | b << 8) : (a << 8 | b)
+            i += 2
+            if pendingHigh {
+                pendingHigh = false
+                if u >= 0xDC00 && u <= 0xDFFF { count += 2; continue }
+            }
+            if u >= 0xD800 && u <= 0xDBFF { pendingHigh = true; continue }
+            if u & 0xFF == 0 && u != 0x3000 && u != 0x4E00 { continue }
+            switch u {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x20...0x7E, 0xA0...0xFF,
+                 0x2000...0x206F, 0x2100...0x22FF, 0x2460...0x27BF,
+                 0x3000...0x30FF, 0x3200...0x32FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+                 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFEFF, 0xFF01...0xFFEF:
+                count += 1
+            default:
+                continue
+            }
+        }
+        return count
     }
 
     static func utf16(_ body: ArraySlice<UInt8>, littleEndian: Bool, name: String) throws(LoadError) -> Decoded {

@@ -24,6 +24,42 @@ public enum Structurer {
 
         init(normalized: NormalizedDocument) {
             self.normalized = normalized
+            fullWidth = Builder.wrapWidth(normalized.document)
+        }
+
+        /// The width a text export hard-wrapped its lines at: the length most of its long lines
+        /// share exactly (a fifth of them at least). A line that long was cut, whatever it looks
+        /// like ("1.根据《…关于下达" is no heading when the next line goes on with its sentence).
+        let fullWidth: Int?
+        /// Length of the source line last added to the pending paragraph.
+        var pendingLastWidth = 0
+
+        /// Whether the break between two lines cuts a figure and its unit, or falls inside brackets.
+        static func cutThrough(_ before: TextRun, _ after: TextRun) -> Bool {
+            guard let last = before.scalars.last, let first = after.scalars.first else { return false }
+            let figureEnd = CharClass.isDigit(last) || last == "." || "万亿千百".unicodeScalars.contains(last)
+            let figureGoesOn = CharClass.isDigit(first) || "元万亿%.".unicodeScalars.contains(first)
+            if figureEnd && figureGoesOn { return true }
+            var open = 0
+            for s in before.scalars {
+                if s == "《" || s == "（" || s == "(" || s == "“" { open += 1 }
+                if s == "》" || s == "）" || s == ")" || s == "”" { open -= 1 }
+            }
+            return open > 0
+        }
+
+        static func wrapWidth(_ document: Document) -> Int? {
+            guard document.format == .text || document.format == .markdown else { return nil }
+            var counts: [Int: Int] = [:]
+            var long = 0
+            for line in document.lines where !line.text.contains("\t") {
+                let n = line.text.unicodeScalars.count
+                guard n >= 20 else { continue }
+                long += 1
+                counts[n, default: 0] += 1
+            }
+            guard let (width, count) = counts.max(by: { $0.value < $1.value }), count >= 3, count * 5 >= long else { return nil }
+            return width
         }
 
         var document: Document { normalized.document }
@@ -31,7 +67,9 @@ public enum Structurer {
 
         mutating func run() {
             var i = 0
-            let explicitParagraphs = document.format == .docx || document.format == .xlsx
+            // A sheet's lines are its own; a Word paragraph may be a line of a PDF converted to
+            // Word, cut mid-sentence: Word paragraphs join as the lines of a text export do
+            let explicitParagraphs = document.format == .xlsx
             while i < lines.count {
                 let line = lines[i]
                 if line.artifact != nil {
@@ -41,8 +79,20 @@ public enum Structurer {
                 }
                 if let found = TableScanner.scanStructured(lines, document: document, from: i) {
                     flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: document.format == .xlsx ? .xlsx : .docx, index: tables.count))
-                    i = found.end
+                    let origin: Table.Origin = document.format == .xlsx ? .xlsx : .docx
+                    var rows = found.rows
+                    var end = found.end
+                    var source = found.table
+                    // the same table continued after a page break: one table, as the text path reads it
+                    let leading = TableBuilder.leadingRows(TableBuilder.build(rows: rows, origin: origin, index: 0))
+                    while let next = TableScanner.structuredContinuation(lines, document: document, after: end, table: source,
+                                                                         first: found.rows, leading: leading) {
+                        rows += next.rows
+                        end = next.end
+                        source = next.table
+                    }
+                    addTable(TableBuilder.build(rows: rows, origin: origin, index: tables.count))
+                    i = end
                     continue
                 }
                 if let found = TableScanner.scanMarkdown(lines, from: i) {
@@ -88,6 +138,7 @@ public enum Structurer {
                     }
                     pending.append(run)
                     pendingLastLine = line.number
+                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
                     blanksSincePending = 0
                 } else {
                     flush()
@@ -95,6 +146,7 @@ public enum Structurer {
                     pending = run
                     pendingFirstLine = line.number
                     pendingLastLine = line.number
+                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
                     blanksSincePending = 0
                     if explicitParagraphs || headingLevel != nil {
                         flush(headingLevel: headingLevel)
@@ -127,8 +179,11 @@ public enum Structurer {
             let enders: Set<Unicode.Scalar> = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }
-            // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose
-            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40 { return false }
+            // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
+            // unless it is as long as the lines the export cut and the cut went through a figure
+            // ("增加1.14万" / "元，增长…") or a bracket ("1.根据《…关于下达" / "…》文件")
+            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40
+                && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run)) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
@@ -197,7 +252,8 @@ public enum Structurer {
                 if text.hasPrefix("表") { break }
             }
             for row in table.rows.prefix(3) where row.kind == .caption {
-                captionParts.append(row.cells.first { !$0.isEmpty }?.string ?? "")
+                // a title and its unit in one row ("…情况表 | | 单位：万元"): both
+                captionParts.append(row.cells.filter { !$0.isEmpty }.map(\.string).joined(separator: " "))
             }
             table.caption = captionParts.filter { looksLikeCaption($0) }.joined(separator: " ")
             table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "))

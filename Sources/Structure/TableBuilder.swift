@@ -82,14 +82,18 @@ enum TableBuilder {
             headerSegments.append(headerPaths(titles.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
         }
 
-        // 3. continuation rows of PDF exports, short total rows, merged label cells
-        if origin == .tabSeparated {
+        // 3. continuation rows of PDF exports, short total rows, merged label cells. A Word table
+        // or sheet that states no merged cell at all has been through a PDF conversion (or was
+        // typed like a text export): its empty label cells and spilled rows read as the text's do.
+        let structured = origin == .docx || origin == .xlsx
+        let statesMerges = structured && merges.contains { $0.contains(true) }
+        if origin == .tabSeparated || (structured && !statesMerges) {
             rows = joinContinuations(rows, headerSegments: headerSegments)
         }
         if origin == .tabSeparated || origin == .cellPerLine {
             alignShortTotals(&rows, columnCount: columnCount)
         }
-        fillMergedLabels(&rows, merges: origin == .docx || origin == .xlsx ? merges : nil, columnCount: columnCount)
+        fillMergedLabels(&rows, merges: statesMerges ? merges : nil, columnCount: columnCount)
 
         let first = rows.first?.line ?? 0
         let last = rows.map(\.lastLine).max() ?? first
@@ -97,17 +101,37 @@ enum TableBuilder {
                      headerSegments: headerSegments, sectionPath: [], firstLine: first, lastLine: last)
     }
 
+    /// The rows a table starts with before its first data row: title (caption) and header rows,
+    /// the rows a page break repeats.
+    static func leadingRows(_ table: Table) -> [TableRow] {
+        var out = [TableRow]()
+        for row in table.rows {
+            if row.kind == .data && !row.cells.allSatisfy(\.isEmpty) { break }
+            if row.kind == .header || row.kind == .caption { out.append(row) }
+        }
+        return out
+    }
+
     // MARK: classification
 
     static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
         guard columnCount >= 2 else { return false }
-        let filled = row.cells.filter { !$0.isEmpty }
+        var filled = row.cells.filter { !$0.isEmpty }
+        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table
+        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+        if !units.isEmpty {
+            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+            if filled.isEmpty { return true }
+        }
         guard filled.count == 1, let cell = filled.first else { return false }
+        if !units.isEmpty { return !CellText.isNumeric(cell.text) }
         if CellText.isNumeric(cell.text) { return false }
         if cell.span >= columnCount { return true }
         if raw.cells.count == 1 { return true }
         let text = cell.text.scalars
-        return cell.column == 0 && text.count <= 30 && !(text.first.map(CharClass.isDigit) ?? false)
+        // a numbered row ("1 …") is data; a title may start with its year ("2023年…情况表")
+        let year = text.count > 4 && text.prefix(4).allSatisfy(CharClass.isDigit) && text[4] == "年"
+        return cell.column == 0 && text.count <= 30 && (!(text.first.map(CharClass.isDigit) ?? false) || year)
     }
 
     static func keywordCells(_ row: TableRow) -> Int {

@@ -271,4 +271,64 @@ enum TableScanner {
         }
         return (rows, j, ref.table)
     }
+
+    // MARK: continuations
+
+    /// The fragment of the same table that follows a page break. Word documents made from PDFs,
+    /// and tables cut by hand, arrive as one table per page, each repeating the header rows; read
+    /// apart, every fragment's 小计 is checked against its own rows only and a fragment without
+    /// the header loses its columns' units. A table at `end` continues `first` (the rows read so
+    /// far, from the loader's table `table`) when nothing but blank lines, page breaks, page
+    /// numbers or a "续表" line separate them, and it either starts with rows that repeat the
+    /// leading (header or title) rows of the first fragment, or has as many columns. The repeated
+    /// rows are left out of the result.
+    static func structuredContinuation(_ lines: [NormalizedLine], document: Document, after end: Int, table: Int,
+                                       first: [RawRow], leading: [TableRow]) -> (rows: [RawRow], end: Int, table: Int)? {
+        var k = end
+        while k < lines.count && k - end < 8 {
+            let line = lines[k]
+            if document.lines[line.sourceIndex].tableRow != nil { break }
+            guard line.isBlank || line.artifact != nil || isContinuationMark(line) else { return nil }
+            k += 1
+        }
+        guard k < lines.count, let ref = document.lines[lines[k].sourceIndex].tableRow, ref.table != table,
+              let next = scanStructured(lines, document: document, from: k) else { return nil }
+        var rows = next.rows
+        // leading rows that repeat the first fragment's header or title rows
+        var dropped = 0
+        while dropped < rows.count && dropped < leading.count + 2 {
+            let row = tableRow(rows[dropped])
+            if row.cells.allSatisfy(\.isEmpty) || !leading.contains(where: { TableBuilder.sameText($0, row) }) { break }
+            dropped += 1
+        }
+        if dropped > 0 && !rows[..<dropped].allSatisfy({ tableRow($0).cells.allSatisfy(\.isEmpty) }) {
+            rows.removeFirst(dropped)
+            return (rows, next.end, next.table)
+        }
+        // no repeated header: the same grid goes on (a header row of its own, cut from its section
+        // by the page break, opens a new header segment, as the text path reads it)
+        guard columnCount(rows) == columnCount(first) else { return nil }
+        return (rows, next.end, next.table)
+    }
+
+    /// "续表", "续表3", "（续）", "表2（续）": a line saying a table goes on.
+    static func isContinuationMark(_ line: NormalizedLine) -> Bool {
+        let text = CellText.compact(line.text)
+        guard text.count <= 12 else { return false }
+        return text.hasPrefix("续表") || text.hasPrefix("续上表") || text.hasSuffix("（续）") || text.hasSuffix("(续)")
+    }
+
+    static func columnCount(_ rows: [RawRow]) -> Int {
+        var count = 0
+        for row in rows { for (k, cell) in row.cells.enumerated() { count = max(count, (cell.column ?? k) + cell.span) } }
+        return count
+    }
+
+    /// A raw row as a table row, for the header tests.
+    static func tableRow(_ raw: RawRow) -> TableRow {
+        TableRow(kind: .data, cells: raw.cells.enumerated().map {
+            TableCell(text: $0.element.text, column: $0.element.column ?? $0.offset, span: $0.element.span, inherited: false, place: nil)
+        }, segment: 0, line: raw.firstLine, lastLine: raw.lastLine)
+    }
 }
+

@@ -43,30 +43,29 @@ import Foundation
         ])
         #expect(document.lines.map(\.headingLevel) == [1, nil, nil, nil, nil, nil, nil, nil, nil, nil, 1, nil])
         #expect(document.lines[0].tableRow == nil)
-        #expect(document.lines[1].tableRow == TableRowReference(table: 0, row: 0))
-        #expect(document.lines[9].tableRow == TableRowReference(table: 0, row: 8))
+        // the title row above the header is a line of its own, as in a text export
+        #expect(document.lines[1].tableRow == nil)
+        #expect(document.lines[2].tableRow == TableRowReference(table: 0, row: 0))
+        #expect(document.lines[9].tableRow == TableRowReference(table: 0, row: 7))
         #expect(document.lines[11].tableRow == TableRowReference(table: 1, row: 0))
     }
 
     @Test func tables() {
         #expect(document.tables.map(\.name) == ["预算执行", "隐藏表"])
         let rows = document.tables[0].rows
-        #expect(rows.map(\.lineIndex) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
-        // A1:D1 merged: one cell spanning four columns; the covered B1:D1 are left out.
-        #expect(rows[0].cells.count == 1)
-        #expect(rows[0].cells[0].columnSpan == 4)
-        #expect(rows[0].cells[0].place == "预算执行!A1")
-        #expect(rows[0].cells[0].length == 13)
-        let money = rows[4].cells
+        // A1:D1 (merged) holds the title: a line before the table, not a row of it
+        #expect(rows.map(\.lineIndex) == [2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(rows[0].cells.map(\.gridColumn) == [0, 1, 2, 3])
+        let money = rows[3].cells
         #expect(money.map(\.start) == [0, 3, 13, 23])
         #expect(money.map(\.length) == [2, 9, 9, 7])
         #expect(money.map(\.gridColumn) == [0, 1, 2, 3])
         #expect(money.map { $0.place ?? "" } == ["预算执行!A5", "预算执行!B5", "预算执行!C5", "预算执行!D5"])
         // A9:A10: A10 continues the merge.
-        #expect(rows[7].cells[0].continuesMerge == false)
-        #expect(rows[8].cells[0].continuesMerge == true)
-        #expect(rows[8].cells[0].length == 0)
-        #expect(rows[8].cells.map { $0.place ?? "" } == ["预算执行!A10", "预算执行!B10", "预算执行!C10", "预算执行!D10"])
+        #expect(rows[6].cells[0].continuesMerge == false)
+        #expect(rows[7].cells[0].continuesMerge == true)
+        #expect(rows[7].cells[0].length == 0)
+        #expect(rows[7].cells.map { $0.place ?? "" } == ["预算执行!A10", "预算执行!B10", "预算执行!C10", "预算执行!D10"])
     }
 }
 

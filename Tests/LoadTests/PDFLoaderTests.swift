@@ -65,7 +65,7 @@ let minimalPDF = Array("%PDF-1.4\n% test bytes\n".utf8)
         defer { try? FileManager.default.removeItem(atPath: real) }
         let d = try PDFLoader.load(bytes: minimalPDF, path: real, options: tool.options)
         #expect(d.lines.map(\.text) == ["%PDF-"])
-        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-layout\n-enc\nUTF-8\n\(real)\n-\n")
+        #expect(try String(contentsOfFile: log, encoding: .utf8) == "-tsv\n-enc\nUTF-8\n\(real)\n-\n")
         // No such file (bytes from stdin, say): a temporary copy, removed afterwards.
         _ = try PDFLoader.load(bytes: minimalPDF, path: "stdin.pdf", options: tool.options)
         let arguments = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
@@ -119,9 +119,13 @@ let minimalPDF = Array("%PDF-1.4\n% test bytes\n".utf8)
         #expect(texts.first == "一、部门基本情况")
         #expect(texts.contains("（一）主要职能"))
         #expect(texts.contains("二、绩效目标完成情况"))
-        let row = try #require(texts.first { $0.hasPrefix("基本支出") })
-        #expect(row.split(separator: " ", omittingEmptySubsequences: true) == ["基本支出", "822.24", "822.24", "100.00%", "均已完成"])
-        #expect(d.lines.allSatisfy { $0.place == "第1页" })
+        // the table is a grid: one line per row, its cells joined by tabs
+        let row = try #require(d.lines.first { $0.text.hasPrefix("基本支出") })
+        #expect(row.text.split(separator: "\t", omittingEmptySubsequences: true) == ["基本支出", "822.24", "822.24", "100.00%", "均已完成"])
+        let reference = try #require(row.tableRow)
+        #expect(d.tables[reference.table].rows[reference.row].cells.map(\.gridColumn) == [0, 1, 2, 3, 4])
+        #expect(texts.contains("1. 完成项目数量12个。"))
+        #expect(d.lines.allSatisfy { $0.place?.hasPrefix("第1页") == true })
     }
 
     @Test(.enabled(if: PDFLoader.locatePdftotext() != nil,

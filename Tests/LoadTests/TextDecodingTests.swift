@@ -71,6 +71,35 @@ struct TextDecodingTests {
         #expect(TextDecoding.unmarkedUTF16(Array(le.dropLast())) == nil)
     }
 
+    /// 一 (U+4E00) and the ideographic space (U+3000) have a zero byte on the side opposite to
+    /// ASCII's: Chinese text without a byte-order mark holds zeros in both positions and must still
+    /// be read, in either byte order, exactly as its UTF-8 form.
+    @Test func unmarkedUTF16WithIdeographicSpacesAndYi() throws {
+        let texts = [
+            "　　一、部门基本情况\n　　2022年全年预算数100.00万元，其中，基本支出预算数一百万元。\n",
+            // more zeros beside 一 and 　 than beside ASCII: only the line ends are ASCII
+            String(repeating: "　　一一　一　第一　一\n", count: 40),
+            // no ASCII at all
+            String(repeating: "一　预算执行率一　", count: 30),
+        ]
+        for text in texts {
+            let units = Array(text.utf16)
+            let le = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let be = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            #expect(le.contains(0) && be.contains(0))
+            #expect(TextDecoding.unmarkedUTF16(le) == true)
+            #expect(TextDecoding.unmarkedUTF16(be) == false)
+            let l = try TextDecoding.decode(le), b = try TextDecoding.decode(be)
+            #expect(l.encoding == "utf-16le" && l.text == text)
+            #expect(b.encoding == "utf-16be" && b.text == text)
+        }
+        // zero bytes that form no text in either order stay refused
+        var binary: [UInt8] = []
+        for k in 0..<400 { binary += [UInt8(k % 7 == 0 ? 0 : (k * 37) & 0xFF), UInt8((k * 91 + 13) & 0xFF)] }
+        #expect(TextDecoding.unmarkedUTF16(binary) == nil)
+        #expect(decodeError(binary) != nil)
+    }
+
     @Test func splitLines() {
         #expect(TextDecoding.splitLines("a\nb\n") == ["a", "b"])
         #expect(TextDecoding.splitLines("a\nb") == ["a", "b"])

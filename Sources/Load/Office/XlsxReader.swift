@@ -104,11 +104,18 @@ enum XlsxReader {
                 throw LoadError("refused: the workbook's text expands beyond \(maximumTextBytes / 1_048_576) MiB (sheet \(sheet.name))")
             }
             let merges = MergeMap(parsed.merges, rows: parsed.rows.map { $0.number })
-            for (rowIndex, row) in parsed.rows.enumerated() {
+            // The title and unit rows above the header ("2023年部门预算表", "单位：万元") are the lines
+            // a text export puts before its table: paragraphs, read for the title, year and unit.
+            let titleRows = leadingTitleRows(parsed.rows)
+            for row in parsed.rows.prefix(titleRows) {
+                let text = row.cells.map { $0.1.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: " ")
+                lines.append(SourceLine(number: lines.count + 1, text: text, place: "\(sheet.name) 第\(row.number)行"))
+            }
+            for (rowIndex, row) in parsed.rows.enumerated().dropFirst(titleRows) {
                 let lineIndex = lines.count
                 let (text, cells) = layout(row, rowIndex: rowIndex, sheet: sheet.name, merges: merges)
                 lines.append(SourceLine(number: lineIndex + 1, text: text, place: "\(sheet.name) 第\(row.number)行",
-                                        tableRow: TableRowReference(table: tableIndex, row: rowIndex)))
+                                        tableRow: TableRowReference(table: tableIndex, row: table.rows.count)))
                 table.rows.append(SourceTableRow(lineIndex: lineIndex, cells: cells))
             }
             tables.append(table)
@@ -118,6 +125,23 @@ enum XlsxReader {
         }
         if sheets.isEmpty { notes.append("the workbook lists no sheets") }
         return Document(path: path, format: .xlsx, encoding: "zip/xml", lines: lines, tables: tables, notes: notes)
+    }
+
+    /// How many of the sheet's first rows are title rows: one text (or none) besides cells that
+    /// state a unit or the unit that made the table (单位：万元, 编制单位：…), above a row with two
+    /// values or a number. At most four; none when no such row follows.
+    static func leadingTitleRows(_ rows: [Row]) -> Int {
+        func isUnitCell(_ text: String) -> Bool { text.contains("单位") && text.count <= 30 }
+        func isNumber(_ text: String) -> Bool {
+            let t = text.trimmingSpaces
+            return !t.isEmpty && t.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ".,-+%".unicodeScalars.contains($0) }
+        }
+        for (k, row) in rows.prefix(5).enumerated() {
+            let texts = row.cells.map { $0.1.trimmingSpaces }.filter { !$0.isEmpty }
+            let others = texts.filter { !isUnitCell($0) }
+            if others.count >= 2 || others.contains(where: isNumber) { return k }
+        }
+        return 0
     }
 
     // MARK: - Shared strings

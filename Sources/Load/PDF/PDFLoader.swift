@@ -5,10 +5,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a PDF through poppler's `pdftotext -layout -enc UTF-8 FILE -`.
-///
-/// Each output line is one `SourceLine`; pdftotext ends every page with a form feed, so a form
-/// feed starts a new page and `place` is "第P页". The program is looked up on `PATH` (or the
+/// Reads a PDF through poppler's `pdftotext -tsv -enc UTF-8 FILE -`: the words and their places on
+/// each page, from which `PDFLayout` rebuilds lines and table grids (place "第P页"). Text output
+/// (`-layout`, from a pdftotext without -tsv) is read line by line, a form feed starting a page. The program is looked up on `PATH` (or the
 /// search path given in `Options`), runs at most `Options.timeout` seconds, and its output is
 /// capped at `Options.maximumOutput` bytes. When the program is missing the error says how to
 /// install it; when it fails (encrypted or damaged PDF), its own message is the error.
@@ -57,7 +56,15 @@ public enum PDFLoader {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
         // A file name starting with "-" would read as an option.
         if input.hasPrefix("-") { input = "./" + input }
-        let output = try run(tool, ["-layout", "-enc", "UTF-8", input, "-"], options: options)
+        // The words with their coordinates, from which lines and tables are rebuilt (PDFLayout); a
+        // pdftotext too old for -tsv gives its -layout text.
+        let output: String
+        do {
+            output = try run(tool, ["-tsv", "-enc", "UTF-8", input, "-"], options: options)
+        } catch let error where error.message.contains("Error: Unknown option") || error.message.contains("-tsv") {
+            return document(fromText: try run(tool, ["-layout", "-enc", "UTF-8", input, "-"], options: options), path: path)
+        }
+        if let pages = PDFLayout.parseTSV(output) { return PDFLayout.document(pages: pages, path: path) }
         return document(fromText: output, path: path)
     }
 
@@ -115,18 +122,32 @@ public enum PDFLoader {
 
     /// Runs the tool; its standard output as UTF-8 text, or a LoadError with its message.
     static func run(_ tool: String, _ arguments: [String], options: Options) throws(LoadError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw LoadError("cannot run \(tool): \((error as NSError).localizedDescription)")
+        // an executable just written may still be open for writing in another thread's child
+        // ("text file busy"): try again, with a new Process, a few times before giving up
+        var attempt = 0
+        var launched: Process? = nil
+        while launched == nil {
+            let candidate = Process()
+            candidate.executableURL = URL(fileURLWithPath: tool)
+            candidate.arguments = arguments
+            candidate.standardOutput = out
+            candidate.standardError = err
+            candidate.standardInput = FileHandle.nullDevice
+            do {
+                try candidate.run()
+                launched = candidate
+            } catch {
+                attempt += 1
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                if attempt < 5 && underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY) {
+                    usleep(50_000)
+                    continue
+                }
+                throw LoadError("cannot run \(tool): \((error as NSError).localizedDescription)")
+            }
         }
+        let process = launched!
         let pid = process.processIdentifier
         let stdout = Collector(limit: options.maximumOutput)
         let stderr = Collector(limit: 16 * 1024)

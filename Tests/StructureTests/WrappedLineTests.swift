@@ -1,0 +1,48 @@
+import Testing
+import JXCore
+import JXLoad
+import JXNormalize
+@testable import JXStructure
+
+@Suite("Structure: lines a text export cut at a fixed width")
+struct WrappedLineTests {
+    /// Invented prose, cut every 24 characters as a PDF export does.
+    static func wrapped(_ paragraphs: [String], width: Int = 24) -> String {
+        var lines: [String] = []
+        for p in paragraphs {
+            var rest = Substring(p)
+            while rest.count > width { lines.append(String(rest.prefix(width))); rest = rest.dropFirst(width) }
+            lines.append(String(rest))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let prose = [
+        "一、部门基本情况",
+        "本单位主要负责全区机关事务的管理和服务保障工作，内设综合科、财务科和后勤保障科三个科室。",
+        "二、“三公”经费支出情况",
+        "1.因公出国（境）费支出0.00万元，与上年预算持平，全年未安排因公出国（境）团组。",
+        // cut through "1.14" and "0.80"
+        "2.公务接待费支出2.14万元，比上年增加1.14万元，增长114.00%，增长的原因是新设临时机构。",
+        "3.公务用车运维费支出5.20万元，比上年减少0.80万元，下降13.33%，主要是压减用车次数。",
+        // cut between words: the numbered line stays a paragraph of its own, as before
+        "4.其他支出情况说明及其他需要说明的事项和有关情况",
+    ]
+
+    @Test func aNumberedParagraphCutThroughAFigureAtTheWrapWidthIsOneParagraph() throws {
+        let text = Self.wrapped(Self.prose)
+        #expect(text.contains("增加1.1\n4万元") && text.contains("减少0\n.80万元"))
+        let d = structure(text)
+        let paragraph = try #require(d.paragraphs.first { $0.string.hasPrefix("2.公务接待费") })
+        #expect(paragraph.string == Self.prose[4])
+        #expect(paragraph.heading?.marker == "2.")
+        // the short headings stay headings of their own
+        #expect(d.paragraphs.filter(\.isHeading).map { $0.string } .contains("二、“三公”经费支出情况"))
+        #expect(d.paragraphs.contains { $0.string == Self.prose[5] })
+    }
+
+    @Test func withoutAWrapWidthAShortNumberedLineStaysAHeading() {
+        let d = structure("2023年度部门整体支出绩效自评报告\n1.预算执行情况\n全年预算数100.00万元，执行数95.00万元，执行率95.00%。\n")
+        #expect(d.paragraphs.map(\.string) == ["2023年度部门整体支出绩效自评报告", "1.预算执行情况", "全年预算数100.00万元，执行数95.00万元，执行率95.00%。"])
+    }
+}
