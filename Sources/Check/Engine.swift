@@ -30,7 +30,8 @@ public struct Checker: Sendable {
             case .unit: UnitCheck.run(rule, &context)
             case .year: YearCheck.run(rule, &context)
             case .consistency: ConsistencyCheck.run(rule, &context)
-            case .score: ScoreCheck.run(rule, &context)
+            case .score:
+                if rule.check?.hasPrefix("prose-") == true && rule.check != "prose-total" { ProseScoreCheck.run(rule, &context) } else { ScoreCheck.run(rule, &context) }
             case .table: TableCheck.run(rule, &context)
             case .status: StatusCheck.run(rule, &context)
             case .pattern: PatternCheck.run(rule, &context)

@@ -45,10 +45,12 @@ extension ExtractionState {
                             figures: own == nil ? [] : figures.filter { $0 > own! && (firstInner == nil || $0 < firstInner!) },
                             context: paragraphFacts(ofItem: index), parent: parent)
             itemOfOutline[index] = k
+            let itemFacts = paragraphFacts(ofItem: index)
             for w in inner {
                 let after = inner.first { $0 > w }
                 let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: scope, parent: k)
+                let context = itemFacts.filter { $0 > w && (after == nil || $0 < after!) }
+                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: k)
             }
         }
         // sentences outside the outline: "预算执行率指标分值10分，实际得分9.6分。"
@@ -63,10 +65,13 @@ extension ExtractionState {
         for key in order {
             let figures = bySentence[key]!
             let weights = figures.filter { isWeight(facts[$0]) }
+            guard case .text(let p, let s, _) = facts[figures[0]].place else { continue }
+            let sentenceFacts = facts(paragraph: p, sentence: s)
             for w in weights {
                 let after = weights.first { $0 > w }
                 let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: scope, parent: nil)
+                let context = sentenceFacts.filter { $0 > w && (after == nil || $0 < after!) }
+                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: nil)
             }
         }
         scoreItems = items

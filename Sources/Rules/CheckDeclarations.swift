@@ -122,6 +122,10 @@ extension MessageTemplate {
     public static let scoreNameVersusCaption = MessageTemplate("name_vs_caption", [.name, .title], doc: "a cap in a name against the caption of its section")
     public static let scoreCapsVersusTotal = MessageTemplate("caps_vs_total", [], doc: "the sections' caps against the total weight")
     public static let scoreScoresVersusTotal = MessageTemplate("scores_vs_total", [], doc: "the items' scores against the total score")
+    public static let scoreProseWeights = MessageTemplate("weights", [.name], doc: "the weights of an indicator's sub-indicators against its own weight")
+    public static let scoreProseScores = MessageTemplate("scores", [.name], doc: "the scores of an indicator's sub-indicators against its own score")
+    public static let scoreProseTotal = MessageTemplate("total", [], doc: "the scores of the top-level indicators against the total the text states")
+    public static let scoreProseFullMark = MessageTemplate("full_mark", [], doc: "the weights of the top-level indicators against the full mark the text states")
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
 }
 
@@ -175,6 +179,8 @@ extension EvidenceTemplate {
     public static let statusClaimEmptyNote = EvidenceTemplate(.status, "claim_empty_note", [], doc: "a claim: no note on the deviation")
 
     public static let scoreAboveWeight = EvidenceTemplate(.score, "above_weight", [.score, .weight], doc: "a score above its weight")
+    public static let scoreProseAboveWeight = EvidenceTemplate(.score, "prose_above_weight", [.name, .score, .weight], doc: "an indicator scored in the text above its weight")
+    public static let scoreProseByRate = EvidenceTemplate(.score, "prose_by_rate", [.name, .computation, .computed, .stated, .difference], doc: "a score the text says is the weight times a rate")
     public static let scoreWeightVersusName = EvidenceTemplate(.score, "weight_vs_name", [.weight, .name, .cap], doc: "a weight against the cap in the indicator's name")
     public static let scoreAboveNameCap = EvidenceTemplate(.score, "above_name_cap", [.score, .cap], doc: "a score above the cap in the indicator's name")
     public static let scoreCapsSum = EvidenceTemplate(.score, "caps_sum", [.computation, .sum, .cap, .name], doc: "weights of a section or group against its cap")
@@ -271,6 +277,12 @@ public enum CheckDeclarations {
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
             CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
+            CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark",
+                             messageSlots: [.name],
+                             messages: [.scoreProseWeights, .scoreProseScores, .scoreProseTotal, .scoreProseFullMark],
+                             evidence: [E.scoreProseAboveWeight, E.scoreWeightsSum, E.scoreScoresSum]),
+            CheckDeclaration(.score, "prose-by-rate", doc: "an indicator scored in the text as its weight times a rate (得96%权重分, 按执行率计分)",
+                             messageSlots: [.name], evidence: [E.scoreProseByRate]),
             CheckDeclaration(.score, "grade", doc: "the grade the text states against the total score",
                              parameters: [D.excellent.declaration, D.good.declaration, D.passMark.declaration, W.totalWords.declaration, W.comparisonWords.declaration,
                                           W.gradeMarkers.declaration, W.gradeFillers.declaration, W.excellentNames.declaration, W.goodNames.declaration,

@@ -159,4 +159,42 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金每人500元")).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金60元")).isEmpty)
     }
+
+    // MARK: scores written in prose
+
+    static let scored = title + """
+    三、绩效指标完成情况及评分
+    （一）预算执行率（10分）
+    项目全年预算数500.00万元，全年执行数480.00万元，预算执行率96.00%，得9.60分。
+    （二）产出指标（50分）
+    1.数量指标（20分）：计划完成道路养护120公里，实际完成120公里，得20分。
+    2.质量指标（15分）：验收合格率100%，得15分。
+    3.时效指标（10分）：按期完成，得满分。
+    4.成本指标（5分）：成本控制在预算内，得5分。
+    （三）效益指标（30分）
+    社会效益指标（20分）：道路通行条件改善，得18分；可持续影响指标（10分）：养护机制健全，得9分。
+    （四）满意度指标（10分）
+    群众满意度95%，得9.5分。
+    四、评价结论
+    综合自评得分为96.10分，评价等级为“优”。
+    """
+
+    @Test func scoresWrittenInProseAreCheckedLikeAScoreSheet() {
+        #expect(rules(Self.scored).isEmpty)
+        // a score above its weight
+        #expect(rules(Self.scored.replacingOccurrences(of: "得18分", with: "得28分")).contains("score.prose-items"))
+        // a sub-indicator's weight that breaks its indicator's
+        #expect(rules(Self.scored.replacingOccurrences(of: "2.质量指标（15分）", with: "2.质量指标（25分）")).contains("score.prose-items"))
+        // a score that breaks the total
+        #expect(rules(Self.scored.replacingOccurrences(of: "得9.5分", with: "得8.5分")).contains("score.prose-items"))
+        #expect(rules(Self.scored.replacingOccurrences(of: "96.10分", with: "95.10分")).contains("score.prose-items"))
+        // the grade still follows the total
+        #expect(rules(Self.scored.replacingOccurrences(of: "“优”", with: "“良”")).contains("score.grade"))
+    }
+
+    @Test func aScoreTheTextSaysIsTheWeightTimesARateIsChecked() {
+        let text = Self.title + "（一）预算执行率（10分）：预算执行率96.00%，按执行率计分，得9.60分。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "得9.60分", with: "得9.06分")) == ["score.prose-by-rate"])
+    }
 }
