@@ -62,23 +62,48 @@ enum ProseScoreCheck {
                 }
             }
         }
-        // the top level: its weights against the full mark, its scores against the total
-        let top = items.indices.filter { items[$0].parent == nil && items[$0].weight != nil }
-        guard top.count >= 2 else { return }
-        let weights = top.map { context.fact(items[$0].weight!) }
-        let weightSum = sum(weights, context)
-        var complete = weightSum.contains(100)
-        if let f = context.facts.proseFullMark {
-            let full = context.fact(f)
-            complete = weightSum.overlaps(context.interval(full))
-            if !complete {
-                report(rule, whole: full, parts: weights, template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+        // the top level, list by list: its weights against the full mark, its scores against the total.
+        // Where several lists stand at the top, the one whose weights make up the full mark is the
+        // evaluation's; with one list only, its weights must make it up.
+        var lists = [String: [Int]]()
+        var order = [String]()
+        for i in items.indices where items[i].parent == nil && items[i].weight != nil {
+            if lists[items[i].list] == nil { order.append(items[i].list) }
+            lists[items[i].list, default: []].append(i)
+        }
+        let full = context.facts.proseFullMark.map { context.fact($0) }
+        func weightsOf(_ top: [Int]) -> [Fact] { top.map { context.fact(items[$0].weight!) } }
+        func makesUpFullMark(_ top: [Int]) -> Bool {
+            let s = sum(weightsOf(top), context)
+            return full.map { s.overlaps(context.interval($0)) } ?? s.contains(100)
+        }
+        let candidates = order.map { lists[$0]! }.filter { $0.count >= 2 }
+        if let complete = candidates.first(where: makesUpFullMark) {
+            guard let t = context.facts.proseTotalScore else { return }
+            let figures = complete.compactMap { scoreFigures($0, items, context) }
+            guard figures.count == complete.count else { return }
+            report(rule, whole: context.fact(t), parts: figures.flatMap { $0 }, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
+        } else if candidates.count == 1, let full, let top = candidates.first {
+            report(rule, whole: full, parts: weightsOf(top), template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+        } else if let t = context.facts.proseTotalScore {
+            // a list whose scores make up the stated total is the whole evaluation: its weights must
+            // make up the full mark (100 when none is stated)
+            let total = context.fact(t)
+            for top in candidates where top.count >= 3 {
+                let figures = top.compactMap { scoreFigures($0, items, context) }
+                guard figures.count == top.count, sum(figures.flatMap { $0 }, context).overlaps(context.interval(total)) else { continue }
+                if let full {
+                    report(rule, whole: full, parts: weightsOf(top), template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+                } else {
+                    let weights = weightsOf(top)
+                    let exact = weights.reduce(Decimal(0)) { $0 + $1.value }
+                    context.report(rule, main: weights[0], others: Array(weights.dropFirst()), evidence: rule.evidence(.scoreWeightsSum, [
+                        .computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: Show.scale(weights)), .total: "100"]),
+                                   message: .scoreProseFullMark, slots: [.name: ""])
+                }
+                break
             }
         }
-        guard complete, let t = context.facts.proseTotalScore else { return }
-        let figures = top.compactMap { scoreFigures($0, items, context) }
-        guard figures.count == top.count else { return }
-        report(rule, whole: context.fact(t), parts: figures.flatMap { $0 }, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
     }
 
     static func report(_ rule: Rule, whole: Fact, parts: [Fact], template: EvidenceTemplate, message: MessageTemplate, name: String,

@@ -230,7 +230,7 @@ enum ScoreCheck {
 
     static func grade(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
         let excellent = rule[.excellent], good = rule[.good], pass = rule[.passMark]
-        var score: Fact? = proseTotals(rule, context).first
+        var score: Fact? = context.facts.proseTotalScore.map { context.fact($0) } ?? proseTotals(rule, context).first
         if score == nil { score = sheets.compactMap { $0.rows.last(where: \.isTotal)?.score }.first }
         guard let total = score else { return }
         // the grades, best first, with the scores each stands for

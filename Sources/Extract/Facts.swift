@@ -136,6 +136,8 @@ public struct ScoreItem: Sendable {
     public var scoredByRate: Bool = false
     public var parent: Int?
     public var children: [Int] = []
+    /// Items of one list share it: outline siblings, or the indicators of one sentence.
+    public var list: String = ""
 }
 
 /// "人员支出405.87万元，占基本支出78.31%" / "…11882.1万元，占比79.9%".

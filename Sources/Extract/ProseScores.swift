@@ -21,42 +21,50 @@ extension ExtractionState {
         var outside = [Int]()
         for p in doc.paragraphs where p.index != doc.titleParagraph {
             for id in paragraphFacts[p.index] where facts[id].kind == .score && !facts[id].isCellValue {
-                if let item = facts[id].outlineItem { own[item, default: []].append(id) } else { outside.append(id) }
+                // an item's text runs on past its paragraph only when that paragraph is a title line
+                // ("（一）预算执行率（10分）"), not a sentence of its own ("4.满意度指标…，得9.2分。")
+                if let item = facts[id].outlineItem, outline[item].paragraph == p.index || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
+                    own[item, default: []].append(id)
+                } else {
+                    outside.append(id)
+                }
             }
         }
         func isTotal(_ f: Fact) -> Bool { totals.occurs(in: f.label) && !isWeight(f) }
         // one pass over the outline in order: parents come before their children
         for (index, item) in outline.enumerated() {
-            let mine = own[index] ?? []
-            let figures = mine.filter { !isCriterion(facts[$0]) && !isTotal(facts[$0]) }
+            let figures = (own[index] ?? []).filter { !isCriterion(facts[$0]) }
             let weights = figures.filter { isWeight(facts[$0]) }
             guard !weights.isEmpty else { continue }
             let parent = item.parent.flatMap { enclosingScoreItem($0, itemOfOutline) }
-            // the item's own weight stands in its title ("（三）效益指标（30分）"); other weights in its
-            // text are indicators under it ("社会效益指标（20分）：…，得18分；…")
+            // the item's own weight stands in its title ("（三）效益指标（30分）"), or is the one weight of
+            // its text ("1.预算执行率：该指标分值10分，…"); other weights in its text are indicators under
+            // it ("社会效益指标（20分）：…，得18分；…")
             let titleEnd = outlineTitleEnd(item)
-            let own = weights.first.flatMap { w -> Int? in
+            var ownWeight = weights.first.flatMap { w -> Int? in
                 guard case .text(let p, _, _) = facts[w].place, p == item.paragraph, facts[w].number.numberRange.lowerBound <= titleEnd else { return nil }
                 return w
             }
-            let inner = weights.filter { $0 != own }
+            if ownWeight == nil && weights.count == 1 { ownWeight = weights[0] }
+            let inner = weights.filter { $0 != ownWeight }
             let firstInner = inner.first
-            let k = addItem(&items, name: outlineTitle(item), weight: own,
-                            figures: own == nil ? [] : figures.filter { $0 > own! && (firstInner == nil || $0 < firstInner!) },
-                            context: paragraphFacts(ofItem: index), parent: parent)
-            itemOfOutline[index] = k
             let itemFacts = paragraphFacts(ofItem: index)
+            let k = addItem(&items, name: outlineTitle(item), weight: ownWeight,
+                            figures: ownWeight == nil ? [] : figures.filter { $0 > ownWeight! && (firstInner == nil || $0 < firstInner!) },
+                            context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
+                            list: "o\(item.parent ?? -1)")
+            itemOfOutline[index] = k
             for w in inner {
                 let after = inner.first { $0 > w }
                 let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
                 let context = itemFacts.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: k)
+                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
             }
         }
-        // sentences outside the outline: "预算执行率指标分值10分，实际得分9.6分。"
+        // sentences outside the outline: "预算执行率指标分值10分，实际得分9.6分。", "决策指标（15分）得14分，…"
         var bySentence = [String: [Int]]()
         var order = [String]()
-        for id in outside where !isCriterion(facts[id]) && !isTotal(facts[id]) {
+        for id in outside where !isCriterion(facts[id]) {
             guard case .text(let p, let s, _) = facts[id].place else { continue }
             let key = "\(p).\(s)"
             if bySentence[key] == nil { order.append(key) }
@@ -71,22 +79,34 @@ extension ExtractionState {
                 let after = weights.first { $0 > w }
                 let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
                 let context = sentenceFacts.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: nil)
+                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: nil, list: "s" + key)
             }
         }
         scoreItems = items
-        // the total and the full mark, stated outside the indicators (the last of each)
-        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil
-            && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100 }
-        proseTotalScore = candidates.last { isTotal($0) && ($0.year == nil || $0.year == fiscalYear) }?.id
-        proseFullMark = candidates.last { vocabulary[.fullMarkWords].occurs(in: $0.label) && $0.value >= 50 }?.id
+        // the total and the full mark, stated outside the indicators: "自评总分100分，自评得分93分" —
+        // a total-worded 100 before another total is the full mark
+        let scored = Set(items.compactMap(\.score))
+        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id)
+            && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100
+            && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
+        let totalFigures = candidates.filter { isTotal($0) }
+        let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && $0.value >= 50 }
+        if let last = totalFigures.last {
+            proseTotalScore = last.id
+            if let first = totalFigures.first, first.value == 100, last.value != 100, first.id < last.id, fullMarks.isEmpty {
+                proseFullMark = first.id
+            }
+        }
+        if let m = fullMarks.last { proseFullMark = m.id }
     }
 
     /// Adds an indicator with its score from the figures after its weight, and the rate it scores
     /// from the figures of its text (`context`).
-    mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?) -> Int {
+    mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
-        item.score = figures.first { facts[$0].concept.measure == "score" && facts[$0].kind == .score && !isWeight(facts[$0]) }
+        item.list = list
+        item.score = figures.first { facts[$0].concept.measure == "score" && facts[$0].kind == .score && !isWeight(facts[$0])
+            && (facts[$0].number.comparator == nil) }
         if let w = weight, item.score == nil {
             // "得满分": the item's text after its weight says so
             item.fullMarks = textAfter(facts[w], words: vocabulary[.fullMarksWords])
@@ -180,12 +200,15 @@ extension ExtractionState {
         return k
     }
 
+    /// An item's name: its title up to the first clause mark, bracket, weight word or figure
+    /// ("4.满意度指标满分10分，…" → "满意度指标").
     func outlineTitle(_ item: OutlineItem) -> String {
         let p = doc.paragraphs[item.paragraph]
         let s = p.text.scalars
         var k = HeadingDetector.enumerator(s, at: item.start)?.end ?? item.start
         let start = k
-        while k < s.count && !"，,。；;：:（(".unicodeScalars.contains(s[k]) { k += 1 }
+        let weightWords = vocabulary[.weightWords]
+        while k < s.count && !"，,。；;：:（(".unicodeScalars.contains(s[k]) && !CharClass.isDigit(s[k]) && weightWords.prefixLength(s, at: k) == 0 { k += 1 }
         return p.text.string(start..<k)
     }
 
@@ -213,5 +236,10 @@ extension ExtractionState {
         let paragraph = doc.paragraphs[p]
         let sentence = paragraph.sentences.indices.contains(s) ? paragraph.text.string(paragraph.sentences[s]) : paragraph.string
         return vocabulary[.scoreByRateWords].occurs(in: sentence)
+    }
+
+    /// A paragraph that is a title line: no sentence ends in it.
+    func isTitleLine(_ p: Paragraph) -> Bool {
+        !p.text.scalars.dropLast().contains { "。！？!?".unicodeScalars.contains($0) } && !(p.text.scalars.last.map { "。".unicodeScalars.contains($0) } ?? false)
     }
 }
