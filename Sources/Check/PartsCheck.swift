@@ -146,8 +146,11 @@ extension ShareCheck {
     /// "基本支出…，占一般公共预算支出的84.00%；项目支出…，占一般公共预算支出的19.60%": the shares of
     /// one base taken by the parts of a decomposition (基本支出 and 项目支出) cannot exceed 100%.
     static func sharesOverWhole(_ rule: Rule, _ context: inout CheckContext) {
+        // the shares of one named base, in one year, anywhere in the text ("1.基本支出…，占一般公共预算
+        // 支出的84.06%" and "2.项目支出…，占一般公共预算支出的19.62%" are two paragraphs)
+        var byBase = [String: [(share: Fact, item: String)]]()
+        var order = [String]()
         for p in context.doc.paragraphs {
-            var byBase = [String: [(share: Fact, item: String)]]()
             let ids = context.facts.paragraphFacts[p.index]
             for id in ids {
                 let f = context.fact(id)
@@ -158,21 +161,26 @@ extension ShareCheck {
                     return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
                         && context.sentence(of: o)?.sentence == context.sentence(of: f)?.sentence
                 }).map({ context.fact($0) }), let item = part.concept.item, part.concept.scope.isEmpty else { continue }
-                byBase[base, default: []].append((f, item))
+                let key = base + "|" + (f.year.map(String.init) ?? "")
+                if byBase[key] == nil { order.append(key) }
+                byBase[key, default: []].append((f, item))
             }
-            for (base, shares) in byBase where shares.count >= 2 {
-                let items = Set(shares.map(\.item))
-                guard items.count == shares.count,
-                      context.lexicon.decompositions.contains(where: { items.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
-                let total = shares.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.share.value, decimals: $1.share.number.decimals, roundedInteger: true) }
-                guard total.lo > 100 else { continue }
-                let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }
-                let main = shares.last!.share
-                let evidence = rule.evidence(.sharesOver100, [
-                    .computation: shares.map { $0.share.literal + "%" }.joined(separator: " + "),
-                    .sum: Show.number(sum, scale: Show.scale(shares.map(\.share))) + "%", .base: base])
-                context.report(rule, main: main, others: shares.map(\.share), evidence: evidence)
-            }
+        }
+        for key in order {
+            let shares = byBase[key]!
+            let base = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
+            guard shares.count >= 2 else { continue }
+            let items = Set(shares.map(\.item))
+            guard items.count == shares.count,
+                  context.lexicon.decompositions.contains(where: { items.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
+            let total = shares.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.share.value, decimals: $1.share.number.decimals, roundedInteger: true) }
+            guard total.lo > 100 else { continue }
+            let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }
+            let main = shares.last!.share
+            let evidence = rule.evidence(.sharesOver100, [
+                .computation: shares.map { $0.share.literal + "%" }.joined(separator: " + "),
+                .sum: Show.number(sum, scale: Show.scale(shares.map(\.share))) + "%", .base: base])
+            context.report(rule, main: main, others: shares.map(\.share), evidence: evidence)
         }
     }
 }

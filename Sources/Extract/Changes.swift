@@ -215,8 +215,9 @@ extension ExtractionState {
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
-                    // a change after the last part of a 其中 list may belong to the list's total: unclear
-                    guard family(x), isPlainFigure(x), !partIDs.contains(ids[k]) else { continue }
+                    // a change after the last part of a 其中 list may belong to the list's total: unclear,
+                    // unless each part has a "；"-part of its own ("其中：A x，同比增加D；B y，…")
+                    guard family(x), isPlainFigure(x), !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p) else { continue }
                     if !wording.subject.isEmpty && !nameOf(x).hasSuffix(wording.subject) && !wording.subject.hasSuffix(nameOf(x)) { continue }
                     if let prior = priorAfter(x, statementEnd: last, in: ids) {
                         add(prior: prior, current: ids[k])
@@ -334,5 +335,13 @@ extension ExtractionState {
         let f = facts[x]
         guard family(f), isPlainFigure(f), !groups.contains(where: { $0.parts.contains(x) }), f.year == nil || f.year == fiscalYear else { return nil }
         return x
+    }
+
+    /// A listed part whose "；"-part (or sentence) holds the change and no other part of its list.
+    func ownsItsSegment(_ part: Int, change: Fact, paragraph p: Paragraph) -> Bool {
+        let segment = semicolonSegment(p, around: change.number.numberRange.lowerBound)
+        guard segment.contains(facts[part].number.numberRange.lowerBound) else { return false }
+        let siblings = groups.filter { $0.parts.contains(part) }.flatMap(\.parts).filter { $0 != part }
+        return !siblings.contains { segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].place.paragraph == p.index }
     }
 }

@@ -182,8 +182,12 @@ public enum Structurer {
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
             // unless it is as long as the lines the export cut and the cut went through a figure
             // ("增加1.14万" / "元，增长…") or a bracket ("1.根据《…关于下达" / "…》文件")
+            // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
+            // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
+            let clauseInside = pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" }
             if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40
-                && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run)) { return false }
+                && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
+                && !(clauseInside && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
