@@ -72,11 +72,14 @@ enum ChangeCheck {
         let known = context.fact(figure), delta = context.fact(dd), rate = context.fact(r)
         let priorStated = change.prior != nil
         let k = context.interval(known), d = context.interval(delta)
-        let last = priorStated ? k : (change.direction > 0 ? k - d : k + d)
-        guard let ratio = d / last else { return }
-        let expected = ratio * Interval(exactly: 100)
         let statedRate = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
-        if expected.overlaps(statedRate) { return }
+        func fits(_ figure: Interval) -> Bool {
+            let last = priorStated ? figure : (change.direction > 0 ? figure - d : figure + d)
+            guard let ratio = d / last else { return true }
+            return (ratio * Interval(exactly: 100)).overlaps(statedRate)
+        }
+        // a change that may speak of either of two figures holds if it holds for one
+        if fits(k) || (change.alternative.map { fits(context.interval(context.fact($0))) } ?? false) { return }
         let knownValue = context.value(known, inUnitOf: delta)
         let lastExact = priorStated ? knownValue : (change.direction > 0 ? knownValue - delta.value : knownValue + delta.value)
         guard lastExact != 0 else { return }

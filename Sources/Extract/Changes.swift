@@ -223,6 +223,11 @@ extension ExtractionState {
                         add(prior: prior, current: ids[k])
                     } else if diff != nil && rate != nil {
                         add(prior: nil, current: ids[k])
+                        // the one part of its list: the change may be its list's whole's as well
+                        if partIDs.contains(ids[k]), let g = groups.first(where: { $0.parts.contains(ids[k]) }), g.parts.count == 1,
+                           facts[g.whole].kind.sameFamily(as: x.kind) {
+                            changes[changes.count - 1].alternative = g.whole
+                        }
                     }
                     continue
                 }

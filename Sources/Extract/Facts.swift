@@ -163,6 +163,9 @@ public struct ChangeStatement: Sendable {
     /// What the change compares with, as the text names it ("上年", "年初预算数", "2022年同期"), when
     /// it does.
     public var base: String?
+    /// Another figure the change may speak of ("全年支出X，其中项目支出Y，比上年增加D": Y, or X):
+    /// the statement holds if it holds for either.
+    public var alternative: Int?
 
     public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int, base: String? = nil) {
         self.prior = prior

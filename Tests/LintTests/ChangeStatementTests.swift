@@ -119,8 +119,14 @@ import JXRules
         #expect(rules("年初预算1800.00万元，调整后预算1950.00万元，实际支出1900.00万元，较预算节约20.00万元。").isEmpty)
     }
 
-    @Test func aChangeAfterAListedPartIsUnclear() {
-        #expect(rules("全年支出2000.00万元，其中项目支出800.00万元，比上年增加100.00万元，增长10.00%。").isEmpty)
+    @Test func aChangeAfterTheOnePartOfAListMaySpeakOfEither() {
+        // 100 ÷ 700 = 14.29% (the part), 100 ÷ 1900 = 5.26% (the whole): either reading holds
+        #expect(rules("全年支出2000.00万元，其中项目支出800.00万元，比上年增加100.00万元，增长14.29%。").isEmpty)
+        #expect(rules("全年支出2000.00万元，其中项目支出800.00万元，比上年增加100.00万元，增长5.26%。").isEmpty)
+        // a rate that fits neither is a slip
+        #expect(rules("全年支出2000.00万元，其中项目支出800.00万元，比上年增加100.00万元，增长10.00%。") == ["rate.year-on-year"])
+        // with several parts, a change after the last one stays unread
+        #expect(rules("全年支出2000.00万元，其中基本支出1200.00万元，项目支出800.00万元，比上年增加100.00万元，增长10.00%。").isEmpty)
     }
 
     @Test func aRateOfAnotherSubjectIsNotChecked() {
