@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Runs the corpus scorer on the release build and fails when the score falls below the floor
-recorded in .ci/score-floor.json (core recall, all-issue recall, false positives, mutants overall
-and per kind, over several mutation seeds)."""
+"""Runs the corpus scorer on the release build over every scored folder and fails when a score falls
+below the floor recorded in .ci/score-floor.json: core recall, all-issue recall, false positives,
+mutants overall and per kind, over several mutation seeds. Each folder has floors of its own
+(../shared/corpus: the three whole reports; ../shared/corpus/wild: the published excerpts)."""
 import json
 import os
 import re
@@ -10,15 +11,19 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SCORE = os.path.join(ROOT, '..', 'shared', 'bench', 'score.py')
+SHARED = os.path.join(ROOT, '..', 'shared')
+SCORE = os.path.join(SHARED, 'bench', 'score.py')
 LINTER = os.path.join(ROOT, '.build', 'release', 'jxlint') + ' check --format json'
 LAST = re.compile(r'issues (\d+)/(\d+) recall \(core (\d+)/(\d+)\), (\d+) false positives, mutants (\d+)/(\d+) detected \((.*)\)')
 
 
-def run(seed):
-    out = subprocess.run([sys.executable, SCORE, '--linter', LINTER, '--mutate-seed', str(seed), '--per-seed', '30'],
-                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600).stdout
-    last = out.strip().splitlines()[-1]
+def run(folder, seed, per_seed):
+    args = [sys.executable, SCORE, '--linter', LINTER, '--mutate-seed', str(seed), '--per-seed', str(per_seed)]
+    if folder.get('dir'):
+        path = os.path.join(SHARED, folder['dir'])
+        args += ['--seeds-dir', path, '--truth-dir', path]
+    out = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900).stdout
+    last = out.strip().splitlines()[-1] if out.strip() else ''
     m = LAST.match(last)
     if not m:
         print(out)
@@ -29,25 +34,36 @@ def run(seed):
             'mutants_total': int(m.group(7)), 'kinds': kinds, 'line': last}
 
 
+def check(name, folder):
+    failures = []
+    for seed in folder['seeds']:
+        r = run(folder, seed, folder.get('per_seed', 30))
+        print('%s seed %d: %s' % (name, seed, r['line']))
+        tag = '%s seed %d' % (name, seed)
+        if r['core'] < folder.get('min_core', r['core_total']):
+            failures.append('%s: core recall %d/%d' % (tag, r['core'], r['core_total']))
+        if r['issues'] < folder['min_issues_found']:
+            failures.append('%s: %d issues found < %d' % (tag, r['issues'], folder['min_issues_found']))
+        if r['fp'] > folder['max_false_positives']:
+            failures.append('%s: %d false positives > %d' % (tag, r['fp'], folder['max_false_positives']))
+        share = r['mutants'] / max(1, r['mutants_total'])
+        if share < folder['min_mutant_share']:
+            failures.append('%s: mutants %.3f < %.3f' % (tag, share, folder['min_mutant_share']))
+        for kind, (det, tot) in r['kinds'].items():
+            if tot and det / tot < folder['min_kind_share'].get(kind, 0):
+                failures.append('%s: %s mutants %d/%d < %.2f' % (tag, kind, det, tot, folder['min_kind_share'][kind]))
+    return failures
+
+
 def main():
     with open(os.path.join(HERE, 'score-floor.json'), encoding='utf-8') as fh:
-        floor = json.load(fh)
+        floors = json.load(fh)
     failures = []
-    for seed in floor['seeds']:
-        r = run(seed)
-        print('seed %d: %s' % (seed, r['line']))
-        if r['core'] < r['core_total']:
-            failures.append('seed %d: core recall %d/%d' % (seed, r['core'], r['core_total']))
-        if r['issues'] < floor['min_issues_found']:
-            failures.append('seed %d: %d issues found < %d' % (seed, r['issues'], floor['min_issues_found']))
-        if r['fp'] > floor['max_false_positives']:
-            failures.append('seed %d: %d false positives > %d' % (seed, r['fp'], floor['max_false_positives']))
-        share = r['mutants'] / max(1, r['mutants_total'])
-        if share < floor['min_mutant_share']:
-            failures.append('seed %d: mutants %.3f < %.3f' % (seed, share, floor['min_mutant_share']))
-        for kind, (det, tot) in r['kinds'].items():
-            if tot and det / tot < floor['min_kind_share'].get(kind, 0):
-                failures.append('seed %d: %s mutants %d/%d < %.2f' % (seed, kind, det, tot, floor['min_kind_share'][kind]))
+    for name, folder in floors['folders'].items():
+        if not os.path.isdir(os.path.join(SHARED, folder.get('dir') or 'corpus')):
+            print('%s: folder not found, skipped' % name)
+            continue
+        failures += check(name, folder)
     if failures:
         print('score gate FAILED:\n  ' + '\n  '.join(failures))
         sys.exit(1)
