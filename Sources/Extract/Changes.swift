@@ -36,8 +36,15 @@ extension ExtractionState {
         return nil
     }
 
-    func changeWording(_ f: Fact) -> ChangeWording? {
+    mutating func changeWording(_ f: Fact) -> ChangeWording? {
         if vocabulary[.bareChangeWords].contains(f.head) { return .bare }
+        // "…比2016年度减少0.28万元，其中：公务用车…支出决算减少0.29万元，降低3.31%": a named change
+        // in the list of a comparison's sentence compares as the sentence does
+        if !f.comparesYears, let verb = labels.changeWords.suffix(of: f.head), sentenceComparesWithYear(before: f) {
+            let subject = String(f.head.unicodeScalars.dropLast(verb.unicodeScalars.count))
+            let r = resolve(subject)
+            if let item = r.item, item != "total" { return .compared(subject: subject, base: "") }
+        }
         // "与2022年相比减少": the head has lost its leading "与"
         guard f.comparesYears, let (subject, after) = splitComparison(f.head) ?? splitComparison(f.label) else { return nil }
         var rest = after
@@ -110,7 +117,9 @@ extension ExtractionState {
     /// Whatever is ambiguous stays unread: a % change of percentages (points or relative?), a
     /// change after a 其中 part with no prior figure, a change naming another subject.
     mutating func buildChanges() {
-        let partIDs = Set(groups.flatMap(\.parts))
+        // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
+        // text to itself, and is not one of them)
+        let partIDs = Set(groups.filter { $0.marker != .outline }.flatMap(\.parts))
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
             var taken = Set<Int>()
@@ -232,7 +241,7 @@ extension ExtractionState {
                     continue
                 }
                 // "“三公”经费支出4.86万元。“三公”经费支出较上年减少0.96万元，下降20.00%。"
-                if before.isEmpty, diff != nil, rate != nil, case .compared(let subject, _) = wording, !subject.isEmpty {
+                if before.allSatisfy({ !isPlainFigure(facts[$0]) }), diff != nil, rate != nil, case .compared(let subject, _) = wording, !subject.isEmpty {
                     if let x = namedInPreviousSentence(subject, before: n, in: ids, family) { add(prior: nil, current: x) }
                     continue
                 }
@@ -248,13 +257,34 @@ extension ExtractionState {
 
     /// "X支出a。X支出较上年…": this year's figure in the sentence before, under the very name the
     /// change gives its subject (not a listed part, not another year's figure).
-    func namedInPreviousSentence(_ name: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
+    mutating func namedInPreviousSentence(_ name: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
-        let previous = ids[..<n].filter { sentenceIndex(of: facts[$0]) == sentence - 1 }
-        guard let x = previous.last(where: { family(facts[$0]) && nameOf(facts[$0]) == name }) else { return nil }
-        let f = facts[x]
-        guard isPlainFigure(f), !groups.contains(where: { $0.parts.contains(x) }), f.year == nil || f.year == fiscalYear else { return nil }
-        return x
+        // the sentences before, nearest first (a statement of changes follows the statement of the
+        // figures: "公务用车…支出决算为8.47万元；…。…比2016年度减少…，其中：公务用车…减少0.29万元")
+        let wanted = resolve(name)
+        let named: (Fact) -> Bool = { [facts] f in
+            if String(Labels.withoutLeadingYear(facts[f.id].head)) == name { return true }
+            // one concept, two wordings: "“三公”经费较上年…" about "“三公”经费决算4.5万元"
+            guard let item = wanted.item, item != "total", f.concept.item == item, f.concept.scope == wanted.scope, f.concept.rate == nil else { return false }
+            return wanted.measure == nil || !wanted.explicitMeasure || f.concept.measure == wanted.measure
+        }
+        var scopes: [[Int]] = stride(from: sentence - 1, through: max(0, sentence - 3), by: -1).map { s in
+            ids[..<n].filter { sentenceIndex(of: facts[$0]) == s }
+        }
+        // and the paragraph before, in the same section
+        if let p = facts[ids[n]].place.paragraph, p > 0, doc.paragraphs[p - 1].sectionPath == doc.paragraphs[p].sectionPath {
+            scopes.append(paragraphFacts[p - 1])
+        }
+        for scope in scopes {
+            let candidates = scope.filter { family(facts[$0]) && named(facts[$0]) && isPlainFigure(facts[$0]) }
+            guard let x = candidates.last else { continue }
+            // one value only: a name stated twice with two values is ambiguous
+            guard Set(candidates.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
+            let f = facts[x]
+            guard f.year == nil || f.year == fiscalYear else { return nil }
+            return x
+        }
+        return nil
     }
 
     /// Of two figures before "比预算多支出" / "同比增加", the one the comparison names is the prior:
@@ -338,7 +368,9 @@ extension ExtractionState {
         let sentence = sentenceIndex(of: facts[ids[n]])
         guard let x = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 }) else { return nil }
         let f = facts[x]
-        guard family(f), isPlainFigure(f), !groups.contains(where: { $0.parts.contains(x) }), f.year == nil || f.year == fiscalYear else { return nil }
+        // an item of an enumerated breakdown has its text to itself: a change there is about it
+        guard family(f), isPlainFigure(f), !groups.contains(where: { $0.marker != .outline && $0.parts.contains(x) }),
+              f.year == nil || f.year == fiscalYear else { return nil }
         return x
     }
 
@@ -348,5 +380,13 @@ extension ExtractionState {
         guard segment.contains(facts[part].number.numberRange.lowerBound) else { return false }
         let siblings = groups.filter { $0.parts.contains(part) }.flatMap(\.parts).filter { $0 != part }
         return !siblings.contains { segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].place.paragraph == p.index }
+    }
+
+    /// A comparison with another year stated earlier in the figure's sentence ("…比2016年度减少…，其中：").
+    func sentenceComparesWithYear(before f: Fact) -> Bool {
+        guard case .text(let p, let s, _) = f.place else { return false }
+        return facts(paragraph: p, sentence: s).contains { id in
+            id < f.id && facts[id].comparesYears && labels.comparesWithYear(facts[id].label)
+        }
     }
 }

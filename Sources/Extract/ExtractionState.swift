@@ -14,6 +14,8 @@ struct ExtractionState {
     let lexicon: Lexicon
     let scanner: NumberScanner
     let labels: Labels
+    /// Every measure phrase of the lexicon (预算数, 支出决算 …), for names without their measure.
+    let measurePhrases: WordSet
     var vocabulary: Vocabulary { lexicon.vocabulary }
     var facts = [Fact]()
     var paragraphFacts: [[Int]]
@@ -58,6 +60,7 @@ struct ExtractionState {
         self.lexicon = lexicon
         scanner = NumberScanner(vocabulary: lexicon.vocabulary)
         labels = Labels(vocabulary: lexicon.vocabulary)
+        measurePhrases = WordSet(lexicon.measures.flatMap(\.phrases))
         paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
         paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
         tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }

@@ -496,18 +496,22 @@ extension ExtractionState {
     /// common ending with the whole's name than with any part's before it): a sibling of the whole,
     /// so the whole's list ends there. `to` when there is none.
     func siblingStop(_ s: [Unicode.Scalar], paragraph p: Int, sentence: Int, whole: Int, from: Int, to: Int) -> Int {
-        let wholeName = ExtractionState.withoutBrackets(facts[whole].head)
+        // names without their measure ("…支出决算", "…预算数"): siblings and parts alike share it
+        let wholeName = itemName(facts[whole].head)
         var partNames = [String]()
         let inSentence = facts(paragraph: p, sentence: sentence)
         var k = from
         while k < to {
             if s[k] == "；" || s[k] == ";" {
                 for id in inSentence where facts[id].number.numberRange.lowerBound >= from && facts[id].number.range.upperBound <= k {
-                    partNames.append(ExtractionState.withoutBrackets(facts[id].head))
+                    partNames.append(itemName(facts[id].head))
                 }
                 if let next = inSentence.first(where: { facts[$0].number.numberRange.lowerBound > k }),
                    facts[next].number.numberRange.lowerBound < to {
-                    let name = ExtractionState.withoutBrackets(facts[next].head)
+                    let name = itemName(facts[next].head)
+                    // a part of the whole's decomposition is a part, whatever its name
+                    if let wi = facts[whole].concept.item, let ni = facts[next].concept.item,
+                       lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
                     let withWhole = ExtractionState.commonSuffix([name, wholeName]).count
                     let withParts = partNames.map { ExtractionState.commonSuffix([name, $0]).count }.max() ?? 0
                     if withWhole >= 2 && withWhole > withParts && name != wholeName { return k }
@@ -530,5 +534,15 @@ extension ExtractionState {
             j += 1
         }
         return to
+    }
+
+    /// A label's name without brackets and the measure words it ends with ("公务用车购置及运行维护费
+    /// 支出决算" → "公务用车购置及运行维护费").
+    func itemName(_ head: String) -> String {
+        var name = ExtractionState.withoutBrackets(head)
+        while let m = measurePhrases.suffix(of: name), m.unicodeScalars.count < name.unicodeScalars.count {
+            name = String(name.unicodeScalars.dropLast(m.unicodeScalars.count))
+        }
+        return name
     }
 }

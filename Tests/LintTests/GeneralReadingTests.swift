@@ -197,4 +197,30 @@ import JXRules
         #expect(rules(text).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "得9.60分", with: "得9.06分")) == ["score.prose-by-rate"])
     }
+
+    // MARK: changes named by their subject
+
+    @Test func namedChangesInTheListOfAComparisonAreReadAgainstTheirFigures() {
+        let text = """
+        青林县司法局2023年度“三公”经费决算情况说明
+        2023年度“三公”经费支出决算为8.77万元，其中：因公出国(境)费决算为0万元；公务用车购置及运行维护费支出决算为8.47万元；公务接待费支出决算为0.30万元。
+        2023年度“三公”经费支出决算数比2022年度减少0.28万元，降低3.09%，其中：公务用车购置及运行维护费支出决算减少0.29万元，降低3.31%；公务接待费支出决算增加0.01万元，增长3.45%。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "降低3.31%", with: "降低3.81%")) == ["rate.year-on-year"])
+        #expect(rules(text.replacingOccurrences(of: "增长3.45%", with: "增长6.45%")) == ["rate.year-on-year"])
+        // the list of the first sentence is read whole: 0 + 8.47 + 0.30
+        #expect(rules(text.replacingOccurrences(of: "决算为0.30万元", with: "决算为0.50万元")).contains("sum.three-public-parts"))
+    }
+
+    @Test func aChangeOfAnItemOfAnEnumeratedBreakdownIsAboutThatItem() {
+        let text = Self.title + """
+        （一）本年收入合计581.45万元，其中：
+        1.财政拨款收入382.17万元，为本年度财政拨款。较2022年度决算数增加20.00万元，增长5.52%。
+        2.其他收入8.38万元。
+        3.上年结转和结余190.90万元，为以前年度未执行完毕、结转到本年度继续使用的资金。较2022年度决算数减少7.63万元，下降3.84%。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "减少7.63万元", with: "减少7.68万元")) == ["rate.year-on-year"])
+    }
 }
