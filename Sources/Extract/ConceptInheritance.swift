@@ -31,6 +31,28 @@ extension ExtractionState {
                 }
             }
         }
+        // a paragraph about one project: "2017年度…整治改造补助资金预算总额为59000万元，…。2017年实际支出
+        // 47317.66万元，结余资金11682.34万元。" — the bare measures after the project's first figure are
+        // its own, when the paragraph names no other subject and states no department-wide figure
+        // of their measures before them
+        for p in doc.paragraphs {
+            let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
+            guard let first = ids.first else { continue }
+            let c = facts[first].concept
+            guard c.item == nil, c.scope.unicodeScalars.count >= 4, c.explicitMeasure, let measure = c.measure else { continue }
+            let scoped = ids.filter { !facts[$0].concept.scope.isEmpty }
+            guard Set(scoped.map { facts[$0].concept.scope }).count == 1 else { continue }
+            var seenMeasures: Set<String> = [measure]
+            for id in ids.dropFirst() {
+                let f = facts[id].concept
+                guard f.item == "total", f.scope.isEmpty, f.explicitMeasure, f.rate == nil, let m = f.measure, !isGrouped(id) else { continue }
+                guard !seenMeasures.contains(m) else { break }
+                seenMeasures.insert(m)
+                facts[id].concept.item = nil
+                facts[id].concept.scope = c.scope
+                facts[id].measureSource = .sibling
+            }
+        }
         // a bare measure ("账面金额1.08万元", "实际支出3.56万元") is about the subject of the clause
         // before it in the sentence ("闲置资产共有3件，…", "公务用车…预算数为3.67万元，…")
         for p in doc.paragraphs {
@@ -43,7 +65,10 @@ extension ExtractionState {
                 _ = n
                 let inSentence = facts(paragraph: p.index, sentence: sentence)
                 guard let at = inSentence.firstIndex(of: id),
-                      let previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                      var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                // after a list ("收入A，其中保险费收入B，补贴收入C；支出D"), the subject is the list's
+                // whole, not its last part
+                if let g = groupOfPart[previous], !groups[g].parts.contains(id) { previous = groups[g].whole }
                 let pc = facts[previous].concept
                 guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
                 if (groupsOfWhole[previous] ?? []).contains(where: { groups[$0].parts.contains(id) }) { continue }

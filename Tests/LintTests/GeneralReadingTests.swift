@@ -223,4 +223,16 @@ import JXRules
         #expect(rules(text).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "减少7.63万元", with: "减少7.68万元")) == ["rate.year-on-year"])
     }
+
+    @Test func theBareMeasuresOfAParagraphAboutOneProjectAreItsOwn() {
+        let text = Self.title + "2023年度城镇老旧小区整治改造补助资金预算总额为5900.00万元，该专项资金由省财政厅和省住建厅共同管理。2023年实际支出4731.77万元，结余资金1168.23万元。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "结余资金1168.23", with: "结余资金1186.23")) == ["sum.carryover"])
+    }
+
+    @Test func aBalanceIsRevenueLessSpending() {
+        let text = Self.title + "2023年全区社会保险基金总收入3599.4亿元，比上年增长15%；总支出2874.4亿元，比上年增长20%；本年收支结余725.0亿元。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "总支出2874.4", with: "总支出2876.4")) == ["sum.revenue-balance"])
+    }
 }
