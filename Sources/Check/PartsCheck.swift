@@ -156,11 +156,19 @@ extension ShareCheck {
                 let f = context.fact(id)
                 guard f.kind == .percent, let base = f.shareOf, !base.isEmpty, !f.comparesYears, f.number.comparator == nil else { continue }
                 // the part: the figure just before the share, in its sentence
-                guard let part = ids.last(where: { other in
+                // (the paragraph's facts are in text order: walk back from the share, and stop at the
+                // sentence before, instead of searching the whole paragraph for each share)
+                var lo = 0, hi = ids.count
+                while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.upperBound <= f.number.numberRange.lowerBound { lo = mid + 1 } else { hi = mid } }
+                let sentence = context.sentence(of: f)?.sentence
+                var found: Int?
+                for other in ids[..<lo].reversed() {
                     let o = context.fact(other)
-                    return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
-                        && context.sentence(of: o)?.sentence == context.sentence(of: f)?.sentence
-                }).map({ context.fact($0) }), let item = part.concept.item, part.concept.scope.isEmpty else { continue }
+                    guard o.number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
+                    if context.sentence(of: o)?.sentence != sentence { break }
+                    if o.kind != .percent && o.kind != .bare { found = other; break }
+                }
+                guard let part = found.map({ context.fact($0) }), let item = part.concept.item, part.concept.scope.isEmpty else { continue }
                 let key = base + "|" + (f.year.map(String.init) ?? "")
                 if byBase[key] == nil { order.append(key) }
                 byBase[key, default: []].append((f, item))

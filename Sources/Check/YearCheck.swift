@@ -61,52 +61,54 @@ enum YearCheck {
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
         for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
+        // What the tests below ask about a paragraph, found once per paragraph (asking per mention
+        // was quadratic in a paragraph of many years): its sentences' years and words, the years it
+        // compares with, which stretches are figures' labels, whether it reads as a title.
+        var known = ParagraphYears()
+        var yearsOfSection = [Int: Set<Int>]()
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
             guard offsets.contains(mention.year - fy), !mention.quoted,
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
-            guard let s = paragraph.sentences.firstIndex(where: { $0.contains(mention.range.lowerBound) }) else { continue }
+            if known.paragraph != p { known = ParagraphYears(p, yearsOf[p] ?? [], comparedMarkers, context) }
+            guard let s = ParagraphYears.sentence(of: mention.range.lowerBound, in: paragraph.sentences) else { continue }
             let sentenceRange = paragraph.sentences[s]
-            let sentence = paragraph.text.string(sentenceRange)
-            guard fiscalWords.occurs(in: sentence) else { continue }
+            let words = known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords)
+            guard words.fiscal else { continue }
             let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
-            if crossYearWords.occurs(in: sentence) { continue }
-            if !governs && comparisonWords.occurs(in: sentence) { continue }
+            if words.crossYear { continue }
+            if !governs && words.comparison { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
-            let others = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) && $0.year != mention.year && !$0.quoted }
-            if !others.isEmpty { continue }
+            if (known.sentenceYears[s] ?? []).contains(where: { $0 != mention.year }) { continue }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
-            if (yearsOf[p] ?? []).contains(where: { sentenceRange.contains($0.range.lowerBound) && $0.year == mention.year && $0.quoted }) { continue }
+            if (known.sentenceQuotedYears[s] ?? []).contains(mention.year) { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
-            // paragraph makes with that year
-            if (yearsOf[p] ?? []).contains(where: { other in
-                other.year == mention.year && other.range != mention.range
-                    && comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: other.range.lowerBound) > 0
-            }) { continue }
+            // paragraph makes with that year (the mention itself is none: it was passed over above)
+            if known.comparedYears.contains(mention.year) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
-                (yearsOf[sp] ?? []).contains { $0.year == mention.year }
+                if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
+                return yearsOfSection[sp]!.contains(mention.year)
             }) { continue }
-            let inLabel = context.facts.paragraphFacts[p].contains { id in
-                let f = context.fact(id)
-                let start = f.number.numberRange.lowerBound
-                return mention.range.lowerBound >= start - f.label.unicodeScalars.count && mention.range.upperBound <= start
-            }
+            let inLabel = known.insideALabel(mention.range)
             // "在编制2019年部门预算时", "现将本镇2020年度“三公”经费决算情况公布如下": the year of a budget,
             // a final account, an evaluation, named in the same clause
             let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: 16)
             let datesNoun = rule[.fiscalNouns].occurs(in: after)
             // a title-like line of the report's opening ("某局2022年衔接资金项目绩效自评报告")
-            let titleLike = p < 4 && !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })
-                && titleEndings.isSuffix(of: paragraph.string)
+            if p < 4 && known.titleLike == nil {
+                known.titleLike = !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })
+                    && titleEndings.isSuffix(of: paragraph.string)
+            }
+            let titleLike = p < 4 && known.titleLike == true
             guard governs || inLabel || paragraph.isHeading || datesNoun || titleLike else { continue }
             // a lone short line with no sentence ("2022年决算数"): a column header of a table the
             // export spread one cell per line, not a statement
@@ -114,7 +116,73 @@ enum YearCheck {
             guard let span = paragraph.text.span(mention.range) else { continue }
             let yearText = paragraph.text.string(mention.range)
             let evidence = rule.evidence(.yearFiscalStatement, [.text: yearText, .fiscalYear: String(fy), .year: String(mention.year)])
+            let sentence = paragraph.text.string(sentenceRange)
             context.report(rule, span: span, evidence: evidence, key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
+        }
+    }
+
+    /// A paragraph's year mentions and labels, read once for `fiscalStatement`.
+    struct ParagraphYears {
+        var paragraph = -1
+        /// Sentence index → the years mentioned in it, not quoted and quoted.
+        var sentenceYears = [Int: Set<Int>](), sentenceQuotedYears = [Int: Set<Int>]()
+        /// Years of mentions right after a comparison marker (比/较/与/同/于).
+        var comparedYears = Set<Int>()
+        /// Sentence index → its words: fiscal, spanning years, comparing.
+        var sentenceWords = [Int: (fiscal: Bool, crossYear: Bool, comparison: Bool)]()
+        /// Figures' label stretches: label starts, ascending, with the running maximum of their
+        /// numbers' starts.
+        var labelStarts = [Int](), reach = [Int]()
+        /// Whether the paragraph reads as a title line (asked of the first paragraphs only).
+        var titleLike: Bool?
+
+        init() {}
+
+        init(_ p: Int, _ mentions: [YearMention], _ comparedMarkers: WordSet, _ context: CheckContext) {
+            paragraph = p
+            let paragraph = context.doc.paragraphs[p]
+            for m in mentions {
+                if let k = ParagraphYears.sentence(of: m.range.lowerBound, in: paragraph.sentences) {
+                    if m.quoted { sentenceQuotedYears[k, default: []].insert(m.year) } else { sentenceYears[k, default: []].insert(m.year) }
+                }
+                if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: m.range.lowerBound) > 0 { comparedYears.insert(m.year) }
+            }
+            let stretches = context.facts.paragraphFacts[p].map { id -> (Int, Int) in
+                let f = context.fact(id)
+                let start = f.number.numberRange.lowerBound
+                return (start - f.label.unicodeScalars.count, start)
+            }.sorted { $0.0 < $1.0 }
+            var best = Int.min
+            for (from, start) in stretches {
+                best = max(best, start)
+                labelStarts.append(from)
+                reach.append(best)
+            }
+        }
+
+        /// Whether some figure's label holds the range: a label starting at or before it whose
+        /// number starts at or after its end.
+        func insideALabel(_ range: Range<Int>) -> Bool {
+            var lo = 0, hi = labelStarts.count
+            while lo < hi { let mid = (lo + hi) / 2; if labelStarts[mid] <= range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            return lo > 0 && reach[lo - 1] >= range.upperBound
+        }
+
+        /// The sentence holding a position (sentences are in order and do not overlap).
+        static func sentence(of position: Int, in sentences: [Range<Int>]) -> Int? {
+            var lo = 0, hi = sentences.count
+            while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= position { lo = mid + 1 } else { hi = mid } }
+            return lo < sentences.count && sentences[lo].contains(position) ? lo : nil
+        }
+
+        /// The words sentence `k` holds (found once per sentence).
+        mutating func words(_ k: Int, _ range: Range<Int>, _ text: TextRun, fiscal: WordSet, crossYear: WordSet,
+                            comparison: WordSet) -> (fiscal: Bool, crossYear: Bool, comparison: Bool) {
+            if let known = sentenceWords[k] { return known }
+            let sentence = text.string(range)
+            let found = (fiscal.occurs(in: sentence), crossYear.occurs(in: sentence), comparison.occurs(in: sentence))
+            sentenceWords[k] = found
+            return found
         }
     }
 

@@ -51,8 +51,11 @@ extension ExtractionState {
         // parts: same sentence, after the marker, same depth, not shares or changes
         var parts = [Int]()
         let inSentence = facts(paragraph: p.index, sentence: sentence)
-        let provisionalWhole = givenWhole ?? inSentence.last { facts[$0].number.range.upperBound <= k && facts[$0].kind != .percent }
-        var end = sentenceRange.upperBound
+        // the sentence's facts are in text order: those before the marker end at `afterMarker`
+        let afterMarker = firstFact(in: inSentence, at: k)
+        let provisionalWhole = givenWhole ?? inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker].last { facts[$0].kind != .percent }
+        // a list is read within `listWindow` scalars after its marker
+        var end = min(sentenceRange.upperBound, k + markerLength + ExtractionState.listWindow)
         // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
         var h = k + markerLength
         while h < end {
@@ -78,7 +81,8 @@ extension ExtractionState {
         var from = k + markerLength
         while let m = vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: end) {
             guard markerOpensClause(s, at: m.start) else { from = m.start + 1; continue }
-            let before = inSentence.filter { facts[$0].number.range.upperBound <= m.start && facts[$0].number.numberRange.lowerBound > k + markerLength }
+            let first = firstFact(in: inSentence, at: k + markerLength + 1)
+            let before = Array(inSentence[first..<max(first, firstFact(in: inSentence, at: m.start))])
             if let nestedWhole = before.last {
                 let previousEnd = before.count >= 2 ? facts[before[before.count - 2]].number.range.upperBound : k + markerLength
                 let opensSegment = (previousEnd..<facts[nestedWhole].number.numberRange.lowerBound).contains { s[$0] == "；" || s[$0] == ";" }
@@ -96,7 +100,8 @@ extension ExtractionState {
                 break
             }
         }
-        for id in inSentence {
+        let firstPart = firstFact(in: inSentence, at: k + 1)
+        for id in inSentence[firstPart..<max(firstPart, firstFact(in: inSentence, at: end))] {
             let f = facts[id]
             let at = f.number.numberRange.lowerBound
             guard at > k, at < end, !nested.contains(where: { $0.contains(at) }) else { continue }
@@ -122,8 +127,13 @@ extension ExtractionState {
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
             // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
-            let near = (sentence > 0 ? facts(paragraph: p.index, sentence: sentence - 1) : []) + facts(paragraph: p.index, sentence: sentence)
-            let candidates = near.filter { id in
+            // the last candidate among the `listLookBack` facts before the marker, in this sentence
+            // and the one before
+            var near = Array(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker])
+            if near.count < ExtractionState.listLookBack && sentence > 0 {
+                near = facts(paragraph: p.index, sentence: sentence - 1).suffix(ExtractionState.listLookBack - near.count) + near
+            }
+            let lastCandidate = near.last { id in
                 let f = facts[id]
                 return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                     && f.shareOf == nil && f.number.parenDepth <= depth
@@ -131,7 +141,7 @@ extension ExtractionState {
                     && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
             }
             var chosen: Int?
-            if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = candidates.last }
+            if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = lastCandidate }
             // "…支出194.12万元，占总数的100%。⏎其中：…": a list opening its paragraph is about the last
             // figure of the paragraph before (a line the export broke, or a heading with its figure)
             if chosen == nil, givenWhole == nil, sentence == 0, opensSentence(s, at: k, sentence: sentenceRange),
@@ -374,9 +384,29 @@ extension ExtractionState {
     func isThresholdQualified(_ id: Int, among ids: [Int]) -> Bool {
         let f = facts[id]
         if vocabulary[.thresholdWords].occurs(in: f.label) { return true }
-        guard let k = ids.firstIndex(of: id), k > 0 else { return false }
+        // ids in text order: found by binary search (a list of thousands of parts stays linear)
+        let found = firstFact(in: ids, at: f.number.numberRange.lowerBound)
+        guard let k = found < ids.count && ids[found] == id ? found : ids.firstIndex(of: id), k > 0 else { return false }
         let prev = facts[ids[k - 1]]
         return prev.number.comparator != nil && f.label.isEmpty && sentenceIndex(of: prev) == sentenceIndex(of: f)
+    }
+
+    /// Bounds that keep list reading linear on machine-made text (a sentence of thousands of 其中,
+    /// "；", totals or counts): a list is read within `listWindow` scalars after its marker, and a
+    /// whole or a list's parts are sought among the `listLookBack` facts next to it. Reports' lists
+    /// are far shorter.
+    static let listWindow = 1_000
+    static let listLookBack = 256
+
+    /// The index in `ids` (a sentence's facts, in text order) of the first fact whose number starts
+    /// at or after `position`: a binary search, so that each list marker costs its own window.
+    func firstFact(in ids: [Int], at position: Int) -> Int {
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if facts[ids[mid]].number.numberRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     func markerOpensClause(_ s: [Unicode.Scalar], at k: Int) -> Bool {
@@ -423,7 +453,10 @@ extension ExtractionState {
             if (groupsOfWhole[id] != nil) { continue }
             let sentence = sentenceIndex(of: f)
             let depth = f.number.parenDepth
-            let sameSentence = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
+            // the facts around the total (at most `listLookBack` before and after it, in text order)
+            let all = facts(paragraph: p.index, sentence: sentence)
+            let at = firstFact(in: all, at: f.number.numberRange.lowerBound)
+            let sameSentence = all[max(0, at - ExtractionState.listLookBack)..<min(all.count, at + 1 + ExtractionState.listLookBack)].filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
             let head = f.head
             let sums = vocabulary[.sumWords]
             if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast()))) {
@@ -431,8 +464,9 @@ extension ExtractionState {
                 var parts = [Int]()
                 for other in sameSentence.reversed() where facts[other].number.range.upperBound <= f.number.numberRange.lowerBound {
                     if facts[other].marksTotal { break }
-                    parts.insert(other, at: 0)
+                    parts.append(other)
                 }
+                parts.reverse()
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {
                     appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
                 }
@@ -463,14 +497,18 @@ extension ExtractionState {
             let sentence = sentenceIndex(of: f)
             var parts = [Int]()
             let inSentence = facts(paragraph: p.index, sentence: sentence)
-            for other in inSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+            // the `listLookBack` facts after the count, in text order
+            let after = firstFact(in: inSentence, at: f.number.range.upperBound + 1)
+            for (n, other) in inSentence[after..<min(inSentence.count, after + ExtractionState.listLookBack)].enumerated()
+                where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
                 let o = facts[other]
                 guard o.kind == .count(word) else { continue }
                 // its label is a band: the text between the previous range and the count is "的"
-                let band = inSentence.contains { r in
+                // (the range is one of the facts just before it)
+                let band = o.label.hasSuffix("的") && inSentence[max(0, after + n - 3)..<(after + n)].contains { r in
                     let rf = facts[r]
                     return rf.number.inRange && rf.number.range.upperBound <= o.number.numberRange.lowerBound
-                        && o.number.numberRange.lowerBound - rf.number.range.upperBound <= 2 && o.label.hasSuffix("的")
+                        && o.number.numberRange.lowerBound - rf.number.range.upperBound <= 2
                 }
                 if band { parts.append(other) } else { break }
             }
@@ -498,23 +536,41 @@ extension ExtractionState {
     func siblingStop(_ s: [Unicode.Scalar], paragraph p: Int, sentence: Int, whole: Int, from: Int, to: Int) -> Int {
         // names without their measure ("…支出决算", "…预算数"): siblings and parts alike share it
         let wholeName = itemName(facts[whole].head)
-        var partNames = [String]()
         let inSentence = facts(paragraph: p, sentence: sentence)
+        // One pass (it was quadratic in the "；" of a long list): the facts from `from` on, in
+        // text order, become parts' names as the scan passes them; the names are kept once each,
+        // with their short suffixes, so that "does a part end like this name" is a set lookup.
+        var partNames = [String]()
+        var partSuffixes = Set<String>()
+        let suffixLimit = 8
+        var next = firstFact(in: inSentence, at: from)
         var k = from
         while k < to {
             if s[k] == "；" || s[k] == ";" {
-                for id in inSentence where facts[id].number.numberRange.lowerBound >= from && facts[id].number.range.upperBound <= k {
-                    partNames.append(itemName(facts[id].head))
+                while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
+                    let name = itemName(facts[inSentence[next]].head)
+                    partNames.append(name)
+                    let characters = Array(name)
+                    for n in 1...min(suffixLimit, max(1, characters.count)) where n <= characters.count {
+                        partSuffixes.insert(String(characters.suffix(n)))
+                    }
+                    next += 1
                 }
-                if let next = inSentence.first(where: { facts[$0].number.numberRange.lowerBound > k }),
-                   facts[next].number.numberRange.lowerBound < to {
-                    let name = itemName(facts[next].head)
+                if next < inSentence.count, facts[inSentence[next]].number.numberRange.lowerBound > k,
+                   facts[inSentence[next]].number.numberRange.lowerBound < to {
+                    let candidate = inSentence[next]
+                    let name = itemName(facts[candidate].head)
                     // a part of the whole's decomposition is a part, whatever its name
-                    if let wi = facts[whole].concept.item, let ni = facts[next].concept.item,
+                    if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item,
                        lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
                     let withWhole = ExtractionState.commonSuffix([name, wholeName]).count
-                    let withParts = partNames.map { ExtractionState.commonSuffix([name, $0]).count }.max() ?? 0
-                    if withWhole >= 2 && withWhole > withParts && name != wholeName { return k }
+                    if withWhole >= 2 && name != wholeName {
+                        // withWhole > withParts: no part ends in the same `withWhole` characters
+                        let sharedWithAPart = withWhole <= suffixLimit
+                            ? partSuffixes.contains(String(Array(name).suffix(withWhole)))
+                            : partNames.contains { ExtractionState.commonSuffix([name, $0]).count >= withWhole }
+                        if !sharedWithAPart { return k }
+                    }
                 }
             }
             k += 1
@@ -530,7 +586,8 @@ extension ExtractionState {
         let ownStyle = HeadingDetector.enumerator(s, at: k)?.style
         var j = k
         while j < to {
-            if opensItem(s, at: j), let token = HeadingDetector.enumerator(s, at: j), token.style != ownStyle { return j }
+            // the enumerator first: `opensItem` looks back over white space
+            if let token = HeadingDetector.enumerator(s, at: j), token.style != ownStyle, opensItem(s, at: j) { return j }
             j += 1
         }
         return to

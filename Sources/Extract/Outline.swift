@@ -94,9 +94,13 @@ extension ExtractionState {
     /// stated for itself (money or a count).
     func titleAmount(_ p: Paragraph, _ ids: [Int], markerEnd: Int) -> Int? {
         let s = p.text.scalars
-        guard let first = ids.first(where: { facts[$0].number.numberRange.lowerBound >= markerEnd }) else { return nil }
+        // the paragraph's facts are in text order: a binary search, not a pass per item; and a
+        // title states its figure within `listWindow` scalars of its marker
+        let index = firstFact(in: ids, at: markerEnd)
+        guard index < ids.count else { return nil }
+        let first = ids[index]
         let f = facts[first]
-        guard isPlainAmount(f) else { return nil }
+        guard isPlainAmount(f), f.number.numberRange.lowerBound - markerEnd <= ExtractionState.listWindow else { return nil }
         var depth = 0
         for j in markerEnd..<f.number.numberRange.lowerBound {
             switch s[j] {

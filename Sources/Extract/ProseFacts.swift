@@ -33,7 +33,11 @@ extension ExtractionState {
         }
         for (index, number) in numbers.enumerated() {
             if number.kind == .bare { previousEnd = number.range.upperBound; continue }
-            let sentence = sentences.firstIndex { $0.contains(number.numberRange.lowerBound) } ?? max(0, sentences.count - 1)
+            // sentences are in order and do not overlap: a binary search (a paragraph of thousands of
+            // sentences stays linear)
+            var lo = 0, hi = sentences.count
+            while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= number.numberRange.lowerBound { lo = mid + 1 } else { hi = mid } }
+            let sentence = lo < sentences.count && sentences[lo].contains(number.numberRange.lowerBound) ? lo : max(0, sentences.count - 1)
             let sentenceStart = sentences.indices.contains(sentence) ? sentences[sentence].lowerBound : 0
             if sentence != previousSentence { previousEnd = sentenceStart }
             previousSentence = sentence

@@ -8,7 +8,12 @@ import JXStructure
 /// Pass: shares ("A占B的P%"). Reads facts (with inherited concepts) and groups; writes `shares`.
 extension ExtractionState {
     mutating func buildShares() {
+        // the percentages already paired, kept beside `shares` (searching it per figure was
+        // quadratic over a document of many shares)
+        var paired = Set(shares.map(\.percent))
         for p in doc.paragraphs {
+            // per sentence: whether it distributes ("分别为…"), read once
+            var distributes = [Int: Bool]()
             let ids = paragraphFacts[p.index]
             // "A…，占年初预算B的P%": the figure after 占 is the base, the percentage follows it
             for (n, id) in ids.enumerated() where n + 1 < ids.count && n >= 1 {
@@ -17,18 +22,27 @@ extension ExtractionState {
                       pct.number.numberRange.lowerBound - b.number.range.upperBound <= 2,
                       sentenceIndex(of: pct) == sentenceIndex(of: b) else { continue }
                 let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
-                guard let at = inSentence.firstIndex(of: id),
+                let found = firstFact(in: inSentence, at: b.number.numberRange.lowerBound)
+                guard let at = found < inSentence.count && inSentence[found] == id ? found : inSentence.firstIndex(of: id),
                       let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil }) else { continue }
                 facts[ids[n + 1]].shareOf = b.shareOf
                 shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
+                paired.insert(ids[n + 1])
             }
-            for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !shares.contains(where: { $0.percent == id }) {
+            for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !paired.contains(id) {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
-                if let sentence = p.sentences.indices.contains(sentenceIndex(of: f)) ? p.text.string(p.sentences[sentenceIndex(of: f)]) : nil,
-                   vocabulary[.distributiveMarkers].occurs(in: sentence) { continue }
+                let k = sentenceIndex(of: f)
+                if distributes[k] == nil {
+                    distributes[k] = p.sentences.indices.contains(k) && vocabulary[.distributiveMarkers].occurs(in: p.text.string(p.sentences[k]))
+                }
+                if distributes[k]! { continue }
                 let sentence = sentenceIndex(of: f)
-                let before = facts(paragraph: p.index, sentence: sentence).last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
+                // the sentence's facts are in text order: those before the share, and a bounded
+                // window around it for the base (one long sentence of shares stays linear)
+                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                let at = firstFact(in: inSentence, at: f.number.numberRange.lowerBound)
+                let before = inSentence[..<at].last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
                 // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
                 // stated earlier in the paragraph
                 // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
@@ -60,7 +74,8 @@ extension ExtractionState {
                     }
                     // the base is named in this sentence or the two before it; failing that, in the
                     // paragraphs before it in its section ("全年支出4302.77万元。" then "项目支出…，占全年支出的…")
-                    let near = (max(0, sentence - 2)...sentence).flatMap { facts(paragraph: p.index, sentence: $0) }
+                    let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
+                        + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
                     var candidates = near.filter(isBase)
                     if candidates.isEmpty {
                         loose = true

@@ -47,6 +47,11 @@ extension ExtractionState {
     }
 
     mutating func resolveYears() {
+        // Per paragraph, once (not once per fact: a paragraph of many figures and years was
+        // quadratic): its usable and clause-opening year mentions; when they are in text order,
+        // binary searches find a fact's candidates.
+        var paragraphCache: (p: Int, usable: [YearMention], governing: [YearMention], ordered: Bool)?
+        var sectionYears = [[Int]: Int?]()
         for k in facts.indices {
             switch facts[k].place {
             case .text(let p, let s, _):
@@ -58,25 +63,44 @@ extension ExtractionState {
                 // "结转至2023年1项"); otherwise the last year that opens a clause before it does
                 // ("2022年全年预算数…", "截至2020年年末，…"), not one in passing ("是去年的两倍")
                 let labelStart = start - facts[k].label.unicodeScalars.count
-                let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
-                let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
+                if paragraphCache?.p != p {
+                    let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
+                    let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
+                    let ordered = zip(usable, usable.dropFirst()).allSatisfy {
+                        $0.range.lowerBound <= $1.range.lowerBound && $0.range.upperBound <= $1.range.upperBound
+                    }
+                    paragraphCache = (p, usable, governing, ordered)
+                }
+                let (_, allUsable, allGoverning, ordered) = paragraphCache!
                 // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
                 // "较上年减少19万元", "比2019年同期增收": a change is this year's; the year it names is
                 // the one compared with
                 let isChange = facts[k].change != 0
+                // in text order, the mentions inside the label are one stretch, and the governing
+                // ones before the number a prefix
+                var usable = allUsable[...], governing = allGoverning[...]
+                if ordered {
+                    let from = Self.firstIndex(allUsable) { $0.range.lowerBound >= labelStart }
+                    usable = allUsable[from..<max(from, Self.firstIndex(allUsable) { $0.range.upperBound > start })]
+                    governing = allGoverning[..<Self.firstIndex(allGoverning) { $0.range.upperBound > start }]
+                }
                 let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
                     && !($0.form == .relative && namesCarryIn(text.scalars, after: $0.range.upperBound))
                     && !(isChange && comparedYear(text.scalars, at: $0.range.lowerBound)) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause
-                } else if let m = governing.last(where: { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }) {
+                } else if let m = Self.last(governing, { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }, ordered) {
                     facts[k].year = m.year
                     facts[k].yearSource = .sentence
-                } else if let m = governing.last(where: { $0.range.upperBound <= start }) {
+                } else if let m = Self.last(governing, { $0.range.upperBound <= start }, ordered) {
                     facts[k].year = m.year
                     facts[k].yearSource = .paragraph
-                } else if let y = sectionYear(doc.paragraphs[p].sectionPath) {
+                } else if let y = sectionYears[doc.paragraphs[p].sectionPath] ?? {
+                    let y = sectionYear(doc.paragraphs[p].sectionPath)
+                    sectionYears[doc.paragraphs[p].sectionPath] = y
+                    return y
+                }() {
                     facts[k].year = y
                     facts[k].yearSource = .section
                 } else {
@@ -90,6 +114,20 @@ extension ExtractionState {
                 }
             }
         }
+    }
+
+    /// The first index whose element satisfies `test`, in an array where it holds from some index on.
+    static func firstIndex(_ mentions: [YearMention], _ test: (YearMention) -> Bool) -> Int {
+        var lo = 0, hi = mentions.count
+        while lo < hi { let mid = (lo + hi) / 2; if test(mentions[mid]) { hi = mid } else { lo = mid + 1 } }
+        return lo
+    }
+
+    /// The last mention that passes `test`; in text order only the last one need be tried (`test`
+    /// holds for a stretch that ends the slice, or nowhere).
+    static func last(_ mentions: ArraySlice<YearMention>, _ test: (YearMention) -> Bool, _ ordered: Bool) -> YearMention? {
+        if ordered { return mentions.last.flatMap { test($0) ? $0 : nil } }
+        return mentions.last(where: test)
     }
 
     /// A year that opens its clause: nothing but white space, quotes or a time preposition

@@ -101,9 +101,14 @@ public enum Normalizer {
                 if j - i >= 2 && j < s.count {
                     out.append("\t")
                     cols.append(c[i])
-                    i = j
-                    continue
+                } else {
+                    // a single space, or trailing spaces: kept as they are (the whole run at once,
+                    // so that a long run is scanned once, not once per space)
+                    out.append(contentsOf: s[i..<j])
+                    cols.append(contentsOf: c[i..<j])
                 }
+                i = j
+                continue
             }
             out.append(s[i])
             cols.append(c[i])
@@ -158,24 +163,29 @@ public enum Normalizer {
 
     /// Removes thousands separators ("29,586.86"), spaces inside a number and its unit
     /// ("2 辆", "2020 年", "13.44 万元") and single spaces between ideographs (PDF export).
+    ///
+    /// Linear in the line whatever its shape: a run of spaces is scanned once (only its first space
+    /// can be dropped alone or with the run: the others follow a space), and the separator tests
+    /// remember the chain of digit groups they last walked (`ChainMemo`).
     static func compact(_ s: [Unicode.Scalar], _ c: [Int32]) -> ([Unicode.Scalar], [Int32]) {
         var out = [Unicode.Scalar]()
         var cols = [Int32]()
         out.reserveCapacity(s.count)
         cols.reserveCapacity(s.count)
+        var memo = ChainMemo()
         var i = 0
         let n = s.count
         while i < n {
             let ch = s[i]
-            if (ch == "," || ch == "，") && isThousandsSeparator(s, at: i) {
-                i += 1
-                continue
-            }
-            if CharClass.isInlineSpace(ch) && isSpaceThousandsSeparator(s, at: i) {
+            if (ch == "," || ch == "，") && isThousandsSeparator(s, at: i, memo: &memo) {
                 i += 1
                 continue
             }
             if CharClass.isInlineSpace(ch) {
+                if isSpaceThousandsSeparator(s, at: i, memo: &memo) {
+                    i += 1
+                    continue
+                }
                 var j = i
                 while j < n && CharClass.isInlineSpace(s[j]) { j += 1 }
                 let prev = out.last
@@ -184,12 +194,27 @@ public enum Normalizer {
                     i = j
                     continue
                 }
+                out.append(contentsOf: s[i..<j])
+                cols.append(contentsOf: c[i..<j])
+                i = j
+                continue
             }
             out.append(ch)
             cols.append(c[i])
             i += 1
         }
         return (out, cols)
+    }
+
+    /// What the separator tests of one line last found, so that a chain of groups
+    /// ("1,234,567,…", "1 234 567 …万元", "1，234，567….00") is walked once, not once per separator.
+    struct ChainMemo {
+        /// The last "," judged, and the verdict.
+        var comma = -1, commaResult = false
+        /// The last group space judged, and the verdict.
+        var space = -1, spaceResult = false
+        /// A walk over "，ddd" groups: its first and last "，" (groups are 4 scalars apart) and its verdict.
+        var wideFrom = -1, wideTo = -1, wideResult = false
     }
 
     static func dropSpace(between p: Unicode.Scalar, and q: Unicode.Scalar, runLength: Int) -> Bool {
@@ -212,15 +237,36 @@ public enum Normalizer {
     /// part, then straight away a money or percent unit. Without the unit a space between numbers
     /// is more likely a column gap.
     static func isSpaceThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i > 0, isGroupSpace(s[i]), CharClass.isDigit(s[i - 1]) else { return false }
-        // the group before: 1-3 digits, opening the number or after another single space
-        var j = i - 1
-        while j >= 0 && CharClass.isDigit(s[j]) { j -= 1 }
-        guard (i - 1 - j) <= 3 else { return false }
-        if j >= 0 && (s[j] == "." || s[j] == "," || s[j] == "-") { return false }
-        // an earlier group: the whole chain must hold
-        if j > 0 && isGroupSpace(s[j]) && CharClass.isDigit(s[j - 1]) { return isSpaceThousandsSeparator(s, at: j) }
-        return followingGroupsEndInUnit(s, from: i)
+        var memo = ChainMemo()
+        return isSpaceThousandsSeparator(s, at: i, memo: &memo)
+    }
+
+    static func isSpaceThousandsSeparator(_ s: [Unicode.Scalar], at i: Int, memo: inout ChainMemo) -> Bool {
+        let result = spaceSeparatorVerdict(s, at: i, memo: memo)
+        if i > 0 && isGroupSpace(s[i]) { memo.space = i; memo.spaceResult = result }
+        return result
+    }
+
+    /// The group before each space back to the chain's first space must be 1-3 digits (not after
+    /// "." "," "-"), and the groups from that first space on must end in a unit. Walks back without
+    /// recursion; stops at the space the memo judged last.
+    private static func spaceSeparatorVerdict(_ s: [Unicode.Scalar], at start: Int, memo: ChainMemo) -> Bool {
+        var i = start
+        while true {
+            guard i > 0, isGroupSpace(s[i]), CharClass.isDigit(s[i - 1]) else { return false }
+            if i != start && i == memo.space { return memo.spaceResult }
+            // the group before: 1-3 digits, opening the number or after another single space
+            var j = i - 1
+            while j >= 0 && CharClass.isDigit(s[j]) && i - 1 - j <= 3 { j -= 1 }
+            guard (i - 1 - j) <= 3 else { return false }
+            if j >= 0 && (s[j] == "." || s[j] == "," || s[j] == "-") { return false }
+            // an earlier group: the whole chain must hold
+            if j > 0 && isGroupSpace(s[j]) && CharClass.isDigit(s[j - 1]) {
+                i = j
+                continue
+            }
+            return followingGroupsEndInUnit(s, from: i)
+        }
     }
 
     static func isGroupSpace(_ c: Unicode.Scalar) -> Bool {
@@ -250,39 +296,60 @@ public enum Normalizer {
 
     /// A comma between digit groups: d{1,3}(,ddd)+ not followed by another digit.
     static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i > 0, CharClass.isDigit(s[i - 1]) else { return false }
-        // exactly three digits after the comma, then a non-digit
-        guard i + 3 < s.count + 1 else { return false }
-        for k in 1...3 {
-            guard i + k < s.count, CharClass.isDigit(s[i + k]) else { return false }
-        }
-        if i + 4 < s.count && CharClass.isDigit(s[i + 4]) { return false }
-        // the group before the comma: 1-3 digits, starting the number (or after another separator)
-        var j = i - 1
-        var count = 0
-        while j >= 0 && CharClass.isDigit(s[j]) {
-            count += 1
-            j -= 1
-        }
-        if count > 3 { return false }
-        if j >= 0 && (s[j] == "." ) { return false }
-        if s[i] == "，" {
-            // a full-width comma is a thousands separator only in "29，586.86" / "1，234，567.89"
-            // (decimals follow the last group)
-            var k = i
-            while k + 4 < s.count && s[k] == "，" && (1...3).allSatisfy({ CharClass.isDigit(s[k + $0]) }) {
-                k += 4
-                if s[k] == "." { return k + 1 < s.count && CharClass.isDigit(s[k + 1]) }
-                if s[k] != "，" { return false }
+        var memo = ChainMemo()
+        return isThousandsSeparator(s, at: i, memo: &memo)
+    }
+
+    static func isThousandsSeparator(_ s: [Unicode.Scalar], at i: Int, memo: inout ChainMemo) -> Bool {
+        let result = commaVerdict(s, at: i, memo: &memo)
+        if s[i] == "," { memo.comma = i; memo.commaResult = result }
+        return result
+    }
+
+    private static func commaVerdict(_ s: [Unicode.Scalar], at start: Int, memo: inout ChainMemo) -> Bool {
+        var i = start
+        while true {
+            if i != start && i == memo.comma { return memo.commaResult }
+            guard i > 0, CharClass.isDigit(s[i - 1]) else { return false }
+            // exactly three digits after the comma, then a non-digit
+            for k in 1...3 {
+                guard i + k < s.count, CharClass.isDigit(s[i + k]) else { return false }
             }
-            return false
+            if i + 4 < s.count && CharClass.isDigit(s[i + 4]) { return false }
+            // the group before the comma: 1-3 digits, starting the number (or after another separator)
+            var j = i - 1
+            var count = 0
+            while j >= 0 && CharClass.isDigit(s[j]) && count <= 3 {
+                count += 1
+                j -= 1
+            }
+            if count > 3 { return false }
+            if j >= 0 && (s[j] == "." ) { return false }
+            if s[i] == "，" {
+                // a full-width comma is a thousands separator only in "29，586.86" / "1，234，567.89"
+                // (decimals follow the last group)
+                if i >= memo.wideFrom && i <= memo.wideTo && (i - memo.wideFrom) % 4 == 0 { return memo.wideResult }
+                var k = i
+                var verdict = false
+                while k + 4 < s.count && s[k] == "，" && (1...3).allSatisfy({ CharClass.isDigit(s[k + $0]) }) {
+                    k += 4
+                    if s[k] == "." { verdict = k + 1 < s.count && CharClass.isDigit(s[k + 1]); break }
+                    if s[k] != "，" { break }
+                }
+                // every "，" the walk passed gives the same verdict
+                memo.wideFrom = i
+                memo.wideTo = s[k] == "，" ? k : k - 4
+                memo.wideResult = verdict
+                return verdict
+            }
+            if j >= 0 && s[j] == "," {
+                // "1,234,567": the earlier group must itself be a separator
+                i = j
+                continue
+            }
+            // a lone "1,2" list is not grouping (caught by the 3-digit test); "12,345" is
+            return true
         }
-        if j >= 0 && s[j] == "," {
-            // "1,234,567": the earlier group must itself be a separator
-            return isThousandsSeparator(s, at: j)
-        }
-        // a lone "1,2" list is not grouping (caught by the 3-digit test); "12,345" is
-        return true
     }
 
     /// Table-of-contents entries ("一、部门基本情况.....1") and page-number lines ("- 3 -", "第3页").

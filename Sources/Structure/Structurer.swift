@@ -21,6 +21,13 @@ public enum Structurer {
         /// Blank lines seen since the pending paragraph's last line.
         var blanksSincePending = 0
         var sectionStack = [(rank: Int, paragraph: Int)]()
+        /// Clause punctuation and open brackets of `pending`, counted as it grows: a paragraph
+        /// wrapped over thousands of lines is scanned once, not once per line.
+        var pendingScan = (count: 0, open: 0, punctuated: false)
+        /// Lines before these indices are known not to start a one-cell-per-line or a tab-separated
+        /// table: a scan that failed over a block fails from every later line of it too.
+        var noCellPerLineBefore = 0
+        var noTabTableBefore = 0
 
         init(normalized: NormalizedDocument) {
             self.normalized = normalized
@@ -107,18 +114,25 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
-                if TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1,
-                   let found = TableScanner.scanCellPerLine(lines, from: i) {
-                    flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count))
-                    i = found.end
-                    continue
+                if i >= noCellPerLineBefore && TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1 {
+                    var scanned = i
+                    if let found = TableScanner.scanCellPerLine(lines, from: i, scannedTo: &scanned) {
+                        flush()
+                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count))
+                        i = found.end
+                        continue
+                    }
+                    noCellPerLineBefore = scanned
                 }
-                if TableScanner.isTabRow(line), let found = TableScanner.scanTabSeparated(lines, from: i) {
-                    flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count))
-                    i = found.end
-                    continue
+                if i >= noTabTableBefore && TableScanner.isTabRow(line) {
+                    var scanned = i
+                    if let found = TableScanner.scanTabSeparated(lines, from: i, scannedTo: &scanned) {
+                        flush()
+                        addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count))
+                        i = found.end
+                        continue
+                    }
+                    noTabTableBefore = scanned
                 }
                 if line.isBlank {
                     if explicitParagraphs { flush() } else if !pending.isEmpty { blanksSincePending += 1 }
@@ -135,6 +149,7 @@ public enum Structurer {
                     // an item line of a list ends with "。" but the list goes on: read it as "；"
                     if listMode, let end = pending.scalars.last, end == "。" || end == "." {
                         pending.scalars[pending.scalars.count - 1] = "；"
+                        if pendingScan.count == pending.count { pendingScan.punctuated = true }
                     }
                     pending.append(run)
                     pendingLastLine = line.number
@@ -144,6 +159,7 @@ public enum Structurer {
                     flush()
                     listMode = false
                     pending = run
+                    pendingScan = (0, 0, false)
                     pendingFirstLine = line.number
                     pendingLastLine = line.number
                     pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
@@ -167,9 +183,10 @@ public enum Structurer {
         /// line ending in "其中：" join it, so the list and its whole are read together.
         mutating func continuesPending(with run: TextRun) -> Bool {
             guard let last = pending.scalars.last, !run.isEmpty else { return false }
-            let text = pending.string
+            // the end of the pending text is enough for its suffix tests (the openers are short)
+            let tail = pending.string(max(0, pending.count - 8)..<pending.count)
             if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
-                && (listMode || Builder.listOpeners.contains(where: { text.hasSuffix($0) })) {
+                && (listMode || Builder.listOpeners.contains(where: { tail.hasSuffix($0) })) {
                 listMode = true
                 return true
             }
@@ -184,16 +201,16 @@ public enum Structurer {
             // ("增加1.14万" / "元，增长…") or a bracket ("1.根据《…关于下达" / "…》文件")
             // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
             // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
-            let clauseInside = pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" }
-            if HeadingDetector.detect(pending) != nil && !text.contains("。") && pending.count <= 40
+            // (the short-title test first: a long pending paragraph is not scanned again per line)
+            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !pending.string.contains("。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
-                && !(clauseInside && pending.count >= 16) { return false }
+                && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
-            var open = 0
-            var punctuated = false
-            for s in pending.scalars {
+            var (counted, open, punctuated) = pendingScan
+            if counted > pending.count { (counted, open, punctuated) = (0, 0, false) }
+            for s in pending.scalars[counted...] {
                 switch s {
                 case "，", "、", "；", "。", ",", ";": punctuated = true
                 case "《", "（", "(", "“", "〈": open += 1
@@ -201,6 +218,7 @@ public enum Structurer {
                 default: break
                 }
             }
+            pendingScan = (pending.count, open, punctuated)
             return punctuated || open > 0
         }
 
@@ -208,6 +226,7 @@ public enum Structurer {
             guard !pending.isEmpty else { return }
             let text = pending
             pending = TextRun()
+            pendingScan = (0, 0, false)
             blanksSincePending = 0
             addParagraph(text, firstLine: pendingFirstLine, lastLine: pendingLastLine, headingLevel: headingLevel)
         }

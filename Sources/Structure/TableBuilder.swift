@@ -72,9 +72,12 @@ enum TableBuilder {
 
         // 2. header paths
         var headerSegments = [[String]]()
+        // rows by segment, gathered once: a table of many segments stays linear
+        var rowsOfSegment = [Int: [Int]]()
+        for i in rows.indices { rowsOfSegment[rows[i].segment, default: []].append(i) }
         for (k, seg) in segments.enumerated() {
             var dataColumns = Set<Int>()
-            for row in rows where row.segment == k && row.kind == .data {
+            for row in (rowsOfSegment[k] ?? []).map({ rows[$0] }) where row.kind == .data {
                 for cell in row.cells where !cell.isEmpty { dataColumns.insert(cell.column) }
             }
             // "项目名称 | …" / "主管部门 | … | 实施单位 | …" above the column titles: information, not a header level
@@ -277,22 +280,50 @@ enum TableBuilder {
 
     /// "合计 | 100 | 94.94" under a wider header: put the numbers in the rightmost numeric columns.
     static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int) {
+        // Per segment, computed once (a table of many total rows stays linear): the widest row
+        // (rows moved here only get narrower, and never the widest), and the counts behind
+        // `numericColumns`, kept up to date as cells move.
+        var widest = [Int: Int]()
+        var counts = [Int: (numeric: [Int], filled: [Int])]()
+        for row in rows where row.kind != .caption { widest[row.segment] = max(widest[row.segment] ?? 0, row.cells.count) }
+        func segmentCounts(_ segment: Int) -> (numeric: [Int], filled: [Int]) {
+            if let c = counts[segment] { return c }
+            var numeric = [Int](repeating: 0, count: columnCount), filled = [Int](repeating: 0, count: columnCount)
+            for row in rows where row.kind == .data && row.segment == segment {
+                for cell in row.cells where cell.column < columnCount && !cell.isEmpty {
+                    filled[cell.column] += 1
+                    if CellText.isNumeric(cell.text) { numeric[cell.column] += 1 }
+                }
+            }
+            counts[segment] = (numeric, filled)
+            return (numeric, filled)
+        }
         for i in rows.indices where rows[i].kind == .data {
             let row = rows[i]
             guard let first = row.cells.first, CellText.isTotalLabel(first.string) || CellText.isScoreTotalLabel(first.string) else { continue }
             let rest = row.cells.dropFirst().filter { !$0.isEmpty }
             guard !rest.isEmpty, rest.allSatisfy({ CellText.isNumeric($0.text) }) else { continue }
-            let widest = rows.filter { $0.segment == row.segment && $0.kind != .caption }.map(\.cells.count).max() ?? 0
-            guard row.cells.count < widest else { continue }
-            let numeric = numericColumns(rows, segment: row.segment, columnCount: columnCount).sorted()
-            guard numeric.count >= rest.count else { continue }
-            let targets = Array(numeric.suffix(rest.count))
+            guard row.cells.count < widest[row.segment] ?? 0 else { continue }
+            // the numeric columns (as `numericColumns` gives them), the last `rest.count` of them
+            var c = segmentCounts(row.segment)
+            var targets = [Int]()
+            var column = columnCount - 1
+            while column >= 0 && targets.count < rest.count {
+                if c.numeric[column] >= 1 && c.numeric[column] * 2 >= c.filled[column] { targets.append(column) }
+                column -= 1
+            }
+            guard targets.count == rest.count else { continue }
+            targets.reverse()
             var cells = [first]
             for (cell, column) in zip(rest, targets) {
                 var moved = cell
+                if cell.column < columnCount { c.filled[cell.column] -= 1; c.numeric[cell.column] -= 1 }
                 moved.column = column
+                c.filled[column] += 1
+                c.numeric[column] += 1
                 cells.append(moved)
             }
+            counts[row.segment] = c
             rows[i].cells = cells
         }
     }
@@ -302,38 +333,60 @@ enum TableBuilder {
     /// merge; those inherit whatever their column.
     static func fillMergedLabels(_ rows: inout [TableRow], merges: [[Bool]]?, columnCount: Int) {
         if let merges {
+            // the nearest non-empty cell above, per grid column, kept as the rows go by (a search
+            // upwards for each merged cell was quadratic in a tall table of merges)
+            var above = [Int: TableCell]()
             for i in rows.indices where i < merges.count {
                 for k in rows[i].cells.indices where k < merges[i].count && merges[i][k] && rows[i].cells[k].isEmpty {
-                    let column = rows[i].cells[k].column
-                    let snapshot = rows
-                    if let above = (0..<i).reversed().compactMap({ snapshot[$0].cell(column) }).first(where: { !$0.isEmpty }) {
-                        rows[i].cells[k].text = above.text
+                    if let cell = above[rows[i].cells[k].column] {
+                        rows[i].cells[k].text = cell.text
                         rows[i].cells[k].inherited = true
+                    }
+                }
+                // `cell(column)` is the first cell covering a column; a row whose first cover is
+                // empty leaves the column's nearest cell above as it was
+                var covered = Set<Int>()
+                for cell in rows[i].cells where cell.span > 0 {
+                    for column in cell.column..<(cell.column + cell.span) where covered.insert(column).inserted {
+                        if !cell.isEmpty { above[column] = cell }
                     }
                 }
             }
             return
         }
         let segmentCount = (rows.map(\.segment).max() ?? -1) + 1
+        // rows by segment, gathered once: a table of many segments stays linear
+        var rowsOfSegment = [Int: [Int]]()
+        for i in rows.indices { rowsOfSegment[rows[i].segment, default: []].append(i) }
         for segment in 0..<max(segmentCount, 1) {
-            let labels = labelColumns(rows, segment: segment, columnCount: columnCount)
+            let indices = rowsOfSegment[segment] ?? []
+            let labels = labelColumns(indices.map { rows[$0] }, segment: segment, columnCount: columnCount)
             guard !labels.isEmpty else { continue }
-            var last = [Int: TableCell]()
-            for i in rows.indices where rows[i].segment == segment {
+            // the label cell last seen per column, ascending by column (a new upper label drops
+            // the ones below it): each row costs its own cells, however wide the table
+            let labelSet = Set(labels)
+            var last = [(column: Int, cell: TableCell)]()
+            for i in indices {
                 // a header repeated after a page break continues the table: labels carry on
                 if rows[i].kind == .repeatedHeader { continue }
-                if rows[i].kind != .data { last = [:]; continue }
+                if rows[i].kind != .data { last = []; continue }
                 if rows[i].cells.allSatisfy(\.isEmpty) { continue }
-                for column in labels {
-                    if let k = rows[i].cells.firstIndex(where: { $0.column == column }) {
-                        if rows[i].cells[k].isEmpty, let above = last[column] {
-                            rows[i].cells[k].text = above.text
+                var firstCell = [Int: Int]()
+                for (k, cell) in rows[i].cells.enumerated() where labelSet.contains(cell.column) && firstCell[cell.column] == nil {
+                    firstCell[cell.column] = k
+                }
+                for column in firstCell.keys.sorted() {
+                    let k = firstCell[column]!
+                    if rows[i].cells[k].isEmpty {
+                        var lo = 0, hi = last.count
+                        while lo < hi { let mid = (lo + hi) / 2; if last[mid].column < column { lo = mid + 1 } else { hi = mid } }
+                        if lo < last.count && last[lo].column == column {
+                            rows[i].cells[k].text = last[lo].cell.text
                             rows[i].cells[k].inherited = true
-                        } else if !rows[i].cells[k].isEmpty {
-                            last[column] = rows[i].cells[k]
-                            // a new upper label resets the labels below it
-                            for deeper in labels where deeper > column { last[deeper] = nil }
                         }
+                    } else {
+                        while let top = last.last, top.column >= column { last.removeLast() }
+                        last.append((column, rows[i].cells[k]))
                     }
                 }
             }

@@ -64,7 +64,10 @@ enum TableScanner {
     // MARK: one cell per line
 
     /// Rows of a one-cell-per-line block starting at `start`, and the index after the block.
-    static func scanCellPerLine(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+    /// `scannedTo`: the index the scan reached; when it finds no table, no line before that index
+    /// starts one either (a later start sees a part of the same block, with fewer rows).
+    static func scanCellPerLine(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+        scannedTo = start + 1
         guard leadsWithTab(lines[start]) else { return nil }
         var groups = [[Int]]()
         var current = [Int]()
@@ -91,6 +94,7 @@ enum TableScanner {
             j += 1
         }
         if !current.isEmpty { groups.append(current) }
+        scannedTo = max(start + 1, j)
         // the block ends after its last non-blank line
         var end = start
         for g in groups { end = max(end, g.last! + 1) }
@@ -129,7 +133,10 @@ enum TableScanner {
             && !(leadsWithTab(line) && tabCount(line) == 1)
     }
 
-    static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+    /// Rows of a tab-separated table starting at `start`. `scannedTo`: as for `scanCellPerLine`,
+    /// the rows from a later start are a part of these.
+    static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+        scannedTo = start + 1
         guard isTabRow(lines[start]), nonEmptyCount(tabCells(lines[start])) >= 2 || tabCount(lines[start]) >= 2 else { return nil }
         var rows = [RawRow]()
         var j = start
@@ -154,6 +161,7 @@ enum TableScanner {
             }
             break
         }
+        scannedTo = max(start + 1, end)
         guard rows.count >= 2, rows.filter({ nonEmptyCount($0.cells.map(\.text)) >= 2 }).count >= 2 else { return nil }
         return (rows, end)
     }
@@ -256,12 +264,15 @@ enum TableScanner {
             var cells = [RawCell]()
             for cell in row.cells {
                 // normalized scalars whose original column falls inside the cell
-                let lo = Int32(cell.start + 1), hi = Int32(cell.start + cell.length)
-                var first = -1, last = -1
-                for (k, c) in line.columns.enumerated() where c >= lo && c <= hi {
-                    if first < 0 { first = k }
-                    last = k
-                }
+                let lo = Int32(clamping: cell.start + 1), hi = Int32(clamping: cell.start + cell.length)
+                // columns increase along the line (normalizing keeps the order): two binary searches,
+                // not a pass over the line per cell
+                let columns = line.columns
+                var a = 0, b = columns.count
+                while a < b { let m = (a + b) / 2; if columns[m] < lo { a = m + 1 } else { b = m } }
+                var c = a, d = columns.count
+                while c < d { let m = (c + d) / 2; if columns[m] <= hi { c = m + 1 } else { d = m } }
+                let first = a < c ? a : -1, last = a < c ? c - 1 : -1
                 let text = first >= 0 ? TextRun(line: line, range: first..<(last + 1)).trimmed() : TextRun()
                 cells.append(RawCell(text: text, column: cell.gridColumn, span: max(1, cell.columnSpan),
                                      continuesMerge: cell.continuesMerge, place: cell.place))

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Pathological shapes of report text (issue 14): `make(n)` builds the shape with `n` units (a unit
+/// is a line, a sentence or a piece of one). The stage tests feed each at 1× and 8× units.
+enum PathologicalShapes {
+    static let title = "2022年度部门整体支出绩效自评报告\n"
+
+    static let all: [(name: String, make: @Sendable (Int) -> String)] = [
+        ("spaces", { title + String(repeating: " ", count: $0 * 40) + "\n" }),
+        ("CR-only report", { (title + String(repeating: "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。\r", count: $0)) }),
+        ("one line of sentences", { title + String(repeating: "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。", count: $0) + "\n" }),
+        ("one sentence of figures", { title + "合计" + String(repeating: "12.34万元，", count: $0 * 4) + "\n" }),
+        ("one sentence of 其中", { title + "合计100万元" + String(repeating: "，其中甲1万元", count: $0 * 8) + "。\n" }),
+        ("one 其中 with many parts", { n in title + "合计100万元，其中" + (0..<(n * 2)).map { "甲\($0)项1万元" }.joined(separator: "、") + "。\n" }),
+        ("parts split by ；", { n in title + "合计100万元，其中" + (0..<(n * 2)).map { "甲\($0)项1万元" }.joined(separator: "；") + "。\n" }),
+        ("list after 中：", { n in title + "项目支出中：" + (0..<(n * 2)).map { "甲\($0)项1万元" }.joined(separator: "，") + "。\n" }),
+        ("one sentence of years", { n in title + (0..<(n * 4)).map { "\(2000 + $0 % 30)年" }.joined() + "\n" }),
+        ("sentences of years", { n in title + (0..<(n * 2)).map { "\(2000 + $0 % 30)年预算数\($0)万元。" }.joined() + "\n" }),
+        ("lines of years", { n in title + (0..<n).map { "\(2000 + $0 % 30)年预算数\($0)万元。\n" }.joined() }),
+        ("digit groups", { title + "1" + String(repeating: ",234", count: $0 * 4) + "万元\n" }),
+        ("circled items", { n in title + (0..<(n * 2)).map { "①完成\($0)个。" }.joined() + "\n" }),
+        ("numbered lines", { n in title + (0..<n).map { "\($0 % 99 + 1).完成项目\($0)个。\n" }.joined() }),
+        ("totals in a sentence", { n in title + (0..<(n * 2)).map { "甲\($0)万元，合计\($0)万元" }.joined(separator: "，") + "。\n" }),
+        ("counts by band", { n in title + "评价项目13个，" + (0..<(n * 2)).map { "得分在\($0)-\($0 + 1)分的\($0)个" }.joined(separator: "，") + "。\n" }),
+        ("tab table with totals", { n in title + "项目\t预算数\t执行数\n" + (0..<n).map { $0 % 5 == 4 ? "合计\t\($0).00\n" : "项目\t\($0).00\t\($0).00\n" }.joined() }),
+        ("same label on many lines", { n in title + (0..<n).map { "全年预算数\($0 % 100).00万元。\n" }.joined() }),
+        ("scores", { n in title + (0..<n).map { "指标\($0)分值10分，得分\($0 % 11)分。\n" }.joined() }),
+        ("rates", { n in title + (0..<n).map { "预算数100万元，支出数\($0 % 100)万元，执行率为\($0 % 100)%。\n" }.joined() }),
+        ("changes", { n in title + (0..<n).map { "支出\(100 + $0)万元，比上年增加\($0 % 10)万元。\n" }.joined() }),
+        ("changes in one line", { n in title + (0..<(n * 2)).map { "支出\(100 + $0)万元，比上年增加\($0 % 10)万元。" }.joined() + "\n" }),
+        ("shares in one line", { n in title + (0..<(n * 2)).map { "甲\($0)万元，占总额的\($0 % 100)%。" }.joined() + "\n" }),
+        ("scores in one line", { n in title + (0..<(n * 2)).map { "指标\($0)分值10分，得分\($0 % 11)分。" }.joined() + "\n" }),
+        ("rates in one line", { n in title + (0..<(n * 2)).map { "预算数100万元，支出数\($0 % 100)万元，执行率为\($0 % 100)%。" }.joined() + "\n" }),
+        ("shares", { n in title + (0..<n).map { "甲\($0)占总额的\($0 % 100)%。\n" }.joined() }),
+        ("headings and figures", { n in title + (0..<n).map { "\(["一", "二", "三", "四", "五"][$0 % 5])、标题\n（一）小标题\n1.预算数\($0)万元。\n" }.joined() }),
+        ("brackets", { title + String(repeating: "（", count: $0 * 10) + "预算数100万元" + String(repeating: "）", count: $0 * 10) + "\n" }),
+    ]
+}
+
+/// CPU time of the calling thread (tests run in parallel on shared cores: wall time is noise).
+enum CPUTime {
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// The least CPU time of `runs` runs of `work`.
+    static func best(of runs: Int, _ work: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = now()
+            work()
+            best = min(best, now() - start)
+        }
+        return best
+    }
+}
