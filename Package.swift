@@ -2,7 +2,7 @@
 // jxlint: a consistency auditor for Chinese budget performance-evaluation reports.
 // One target per pipeline stage; each imports only the stages before it:
 //   Load → Normalize → Structure → Extract → Check → Format → Lint (driver) → jxlint (CLI)
-// Rules (the rule-file parser and the lexicon) is data, used by Extract and Check.
+// Rules (the rule-file parser, the lexicon and the vocabulary) is data, used by Structure, Extract and Check.
 import PackageDescription
 
 let package = Package(
@@ -22,7 +22,7 @@ let package = Package(
         // Document → normalized lines with a source map
         .target(name: "JXNormalize", dependencies: ["JXCore", "JXLoad"], path: "Sources/Normalize"),
         // normalized lines → headings, paragraphs, sentences, clauses, table grids
-        .target(name: "JXStructure", dependencies: ["JXCore", "JXLoad", "JXNormalize"], path: "Sources/Structure"),
+        .target(name: "JXStructure", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXRules"], path: "Sources/Structure"),
         // rules/*.toml: the TOML-subset parser, rule and lexicon models, the embedded default set
         .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"], path: "Plugins/EmbedRules"),

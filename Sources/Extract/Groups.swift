@@ -453,16 +453,24 @@ extension ExtractionState {
             if (groupsOfWhole[id] != nil) { continue }
             let sentence = sentenceIndex(of: f)
             let depth = f.number.parenDepth
-            // the facts around the total (at most `listLookBack` before and after it, in text order)
+            // the facts around the total (at most `listLookBack` before and after it, in text order),
+            // walked from the total outwards: a list costs its own length, not the window's
             let all = facts(paragraph: p.index, sentence: sentence)
             let at = firstFact(in: all, at: f.number.numberRange.lowerBound)
-            let sameSentence = all[max(0, at - ExtractionState.listLookBack)..<min(all.count, at + 1 + ExtractionState.listLookBack)].filter { facts[$0].number.parenDepth == depth && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange && !facts[$0].comparesYears }
+            let listed: (Int) -> Bool = { [facts] o in
+                let g = facts[o]
+                return g.number.parenDepth == depth && g.kind.sameFamily(as: f.kind) && g.shareOf == nil && !g.number.inRange && !g.comparesYears
+            }
             let head = f.head
             let sums = vocabulary[.sumWords]
             if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast()))) {
                 // parts before the total, back to the previous total in the sentence
                 var parts = [Int]()
-                for other in sameSentence.reversed() where facts[other].number.range.upperBound <= f.number.numberRange.lowerBound {
+                var j = at - 1
+                while j >= max(0, at - ExtractionState.listLookBack) {
+                    let other = all[j]
+                    j -= 1
+                    guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
                     if facts[other].marksTotal { break }
                     parts.append(other)
                 }
@@ -475,7 +483,8 @@ extension ExtractionState {
             guard vocabulary[.wholeFirstMarkers].occurs(in: f.label) else { continue }
             // parts after 共N, up to the next total or 其中 in the sentence
             var parts = [Int]()
-            for other in sameSentence where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+            for other in all[min(all.count, at + 1)..<min(all.count, at + 1 + ExtractionState.listLookBack)]
+                where listed(other) && facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
                 if facts[other].marksTotal || vocabulary[.listOpenersOf].occurs(in: facts[other].label) { break }
                 // "年中增加5个项目" is a flow over the year, not a part of 共N
                 if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }

@@ -26,7 +26,7 @@ public struct Pipeline: Sendable {
     }
 
     public func facts(of document: Document) -> FactSet {
-        let structured = Structurer.structure(Normalizer.normalize(document))
+        let structured = Structurer.structure(Normalizer.normalize(document), words: StructureWords(vocabulary: ruleSet.lexicon.vocabulary))
         return FiscalYearOption.facts(of: structured, lexicon: ruleSet.lexicon, year: fiscalYear)
     }
 

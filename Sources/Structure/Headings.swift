@@ -29,11 +29,11 @@ public enum HeadingDetector {
                 markerEnd = j + 1
             }
         } else if s[i] == "第", let (value, j) = chineseNumber(s, from: i + 1), j < s.count {
-            for suffix in ["部分", "章", "节"] where text.hasPrefix(suffix, at: j) {
+            let length = StructureWords.standard.chapterWords.prefixLength(s, at: j)
+            if length > 0 {
                 style = .chapter
                 ordinal = value
-                markerEnd = j + suffix.unicodeScalars.count
-                break
+                markerEnd = j + length
             }
         } else if let (value, j) = chineseNumber(s, from: i), j < s.count, s[j] == "、" || s[j] == "．" || s[j] == "." {
             style = .chineseNumeral

@@ -1,17 +1,19 @@
 import JXCore
 import JXLoad
 import JXNormalize
+import JXRules
 
 /// Builds headings, paragraphs, sentences and tables from normalized lines.
 public enum Structurer {
-    public static func structure(_ normalized: NormalizedDocument) -> StructuredDocument {
-        var builder = Builder(normalized: normalized)
+    public static func structure(_ normalized: NormalizedDocument, words: StructureWords = .standard) -> StructuredDocument {
+        var builder = Builder(normalized: normalized, words: words)
         builder.run()
         return builder.result()
     }
 
     struct Builder {
         let normalized: NormalizedDocument
+        let words: StructureWords
         var paragraphs = [Paragraph]()
         var tables = [Table]()
         var blocks = [Block]()
@@ -29,8 +31,9 @@ public enum Structurer {
         var noCellPerLineBefore = 0
         var noTabTableBefore = 0
 
-        init(normalized: NormalizedDocument) {
+        init(normalized: NormalizedDocument, words: StructureWords) {
             self.normalized = normalized
+            self.words = words
             fullWidth = Builder.wrapWidth(normalized.document)
         }
 
@@ -91,26 +94,26 @@ public enum Structurer {
                     var end = found.end
                     var source = found.table
                     // the same table continued after a page break: one table, as the text path reads it
-                    let leading = TableBuilder.leadingRows(TableBuilder.build(rows: rows, origin: origin, index: 0))
+                    let leading = TableBuilder.leadingRows(TableBuilder.build(rows: rows, origin: origin, index: 0, words: words))
                     while let next = TableScanner.structuredContinuation(lines, document: document, after: end, table: source,
                                                                          first: found.rows, leading: leading) {
                         rows += next.rows
                         end = next.end
                         source = next.table
                     }
-                    addTable(TableBuilder.build(rows: rows, origin: origin, index: tables.count))
+                    addTable(TableBuilder.build(rows: rows, origin: origin, index: tables.count, words: words))
                     i = end
                     continue
                 }
                 if let found = TableScanner.scanMarkdown(lines, from: i) {
                     flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count))
+                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count, words: words))
                     i = found.end
                     continue
                 }
                 if let found = TableScanner.scanPipeRows(lines, from: i) {
                     flush()
-                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count))
+                    addTable(TableBuilder.build(rows: found.rows, origin: .markdown, index: tables.count, words: words))
                     i = found.end
                     continue
                 }
@@ -118,7 +121,7 @@ public enum Structurer {
                     var scanned = i
                     if let found = TableScanner.scanCellPerLine(lines, from: i, scannedTo: &scanned) {
                         flush()
-                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count))
+                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count, words: words))
                         i = found.end
                         continue
                     }
@@ -128,7 +131,7 @@ public enum Structurer {
                     var scanned = i
                     if let found = TableScanner.scanTabSeparated(lines, from: i, scannedTo: &scanned) {
                         flush()
-                        addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count))
+                        addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count, words: words))
                         i = found.end
                         continue
                     }
@@ -176,7 +179,6 @@ public enum Structurer {
         /// Lines listing the items announced by "其中：" at the end of the line before.
         var listMode = false
 
-        static let listOpeners = ["其中：", "其中:", "包括：", "包括:", "分别为：", "分别是：", "具体如下：", "如下："]
 
         /// A wrapped line (PDF export, page break) continues the paragraph before it when that one
         /// ends mid-sentence and the new line does not start a heading; and the item lines after a
@@ -186,7 +188,7 @@ public enum Structurer {
             // the end of the pending text is enough for its suffix tests (the openers are short)
             let tail = pending.string(max(0, pending.count - 8)..<pending.count)
             if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
-                && (listMode || Builder.listOpeners.contains(where: { tail.hasSuffix($0) })) {
+                && (listMode || words.lineListOpeners.isSuffix(of: tail)) {
                 listMode = true
                 return true
             }
@@ -206,7 +208,7 @@ public enum Structurer {
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
                 && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
-            if run.hasPrefix("附件") || run.hasPrefix("单位：") || run.hasPrefix("单位:") { return false }
+            if words.lineStarters.isPrefix(of: run.string) { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
             var (counted, open, punctuated) = pendingScan
             if counted > pending.count { (counted, open, punctuated) = (0, 0, false) }
@@ -279,20 +281,20 @@ public enum Structurer {
                 captionParts.append(row.cells.filter { !$0.isEmpty }.map(\.string).joined(separator: " "))
             }
             table.caption = captionParts.filter { looksLikeCaption($0) }.joined(separator: " ")
-            table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "))
-                ?? captionParts.lazy.compactMap(UnitHints.captionUnit).first
-                ?? UnitHints.labelColumnUnit(table)
+            table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "), words: words)
+                ?? captionParts.compactMap { [words] in UnitHints.captionUnit($0, words: words) }.first
+                ?? UnitHints.labelColumnUnit(table, words: words)
             tables.append(table)
             blocks.append(.table(table.index))
         }
 
         func looksLikeCaption(_ s: String) -> Bool {
-            s.hasPrefix("表") || s.contains("表") || s.contains("单位") || s.contains("情况") || s.count <= 30
+            words.captionWords.occurs(in: s) || s.count <= 30
         }
 
         func result() -> StructuredDocument {
             StructuredDocument(document: document, paragraphs: paragraphs, tables: tables, blocks: blocks,
-                               titleParagraph: TitleFinder.find(paragraphs))
+                               titleParagraph: TitleFinder.find(paragraphs, words: words))
         }
     }
 }
@@ -326,56 +328,74 @@ public enum Sentences {
 
 enum UnitHints {
     /// "单位：万元", "（单位：元）", "金额单位：万元".
-    static func tableUnit(_ text: String) -> String? {
-        guard let r = text.range(of: "单位") else { return nil }
-        let rest = text[r.upperBound...].drop { $0 == "：" || $0 == ":" || $0 == " " }
-        for unit in ["万美元", "亿元", "万元", "千元", "元"] where rest.hasPrefix(unit) { return unit }
+    static func tableUnit(_ text: String, words: StructureWords = .standard) -> String? {
+        // the unit caption's word without its colon ("单位"), then the unit
+        let s = Array(text.unicodeScalars)
+        var k = 0
+        while k < s.count {
+            let n = words.unitCaptions.prefixLength(s, at: k)
+            if n > 0 {
+                var j = k + n
+                while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
+                let unit = words.moneyUnits.prefixLength(s, at: j)
+                if unit > 0 { return String(String.UnicodeScalarView(s[j..<(j + unit)])) }
+                k = j
+                continue
+            }
+            k += 1
+        }
         return nil
     }
 }
 
 extension UnitHints {
-    static let moneyUnits = ["万美元", "亿元", "万元", "千元", "元"]
-
     /// "表1 项目资金执行情况表（万元）": a table title ending with a bracketed unit.
-    static func captionUnit(_ text: String) -> String? {
+    static func captionUnit(_ text: String, words: StructureWords = .standard) -> String? {
         let t = CellText.compact(text)
         guard t.contains("表") else { return nil }
-        for unit in moneyUnits where t.hasSuffix("（\(unit)）") || t.hasSuffix("(\(unit))") { return unit }
-        return nil
+        return bracketedUnit(t, words: words)
+    }
+
+    /// "…（万元）", "…(元)": the money unit a text ends with in brackets.
+    static func bracketedUnit(_ t: String, words: StructureWords) -> String? {
+        let s = Array(t.unicodeScalars)
+        guard let last = s.last, last == "）" || last == ")" else { return nil }
+        let n = words.moneyUnits.suffixLength(s, endingAt: s.count - 1)
+        guard n > 0, s.count - 1 - n >= 1, s[s.count - 2 - n] == "（" || s[s.count - 2 - n] == "(" else { return nil }
+        return String(String.UnicodeScalarView(s[(s.count - 1 - n)..<(s.count - 1)]))
     }
 
     /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
     /// names, not amounts) is the unit of the table.
-    static func labelColumnUnit(_ table: Table) -> String? {
+    static func labelColumnUnit(_ table: Table, words: StructureWords = .standard) -> String? {
         guard let headers = table.headerSegments.first, let first = headers.first, !first.isEmpty else { return nil }
         let data = table.rows.filter { $0.kind == .data && $0.segment == 0 }
         let labels = data.compactMap { $0.cells.first { $0.column == 0 && !$0.isEmpty } }
         guard !labels.isEmpty, !labels.contains(where: { CellText.isNumeric($0.text) }) else { return nil }
         let last = first.split(separator: "/").last.map(String.init) ?? first
-        for unit in moneyUnits where last.hasSuffix("（\(unit)）") || last.hasSuffix("(\(unit))") { return unit }
-        return nil
+        return bracketedUnit(last, words: words)
     }
 }
 
 enum TitleFinder {
     /// The title: among the first paragraphs before the first body heading, the one that names the
     /// report ("2022年度部门整体支出绩效自评报告").
-    static func find(_ paragraphs: [Paragraph]) -> Int? {
+    static func find(_ paragraphs: [Paragraph], words: StructureWords = .standard) -> Int? {
         var best: (score: Int, index: Int)?
         for p in paragraphs.prefix(15) {
             if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }
             let t = p.string
             if t.count > 80 { continue }
             var score = 0
-            if t.contains("报告") { score += 3 }
-            if t.contains("自评") || t.contains("评价") || t.contains("绩效") { score += 2 }
+            if words.titleStrongWords.occurs(in: t) { score += 3 }
+            if words.titleWords.occurs(in: t) { score += 2 }
             // "…2024年部门预算", "…2023年度部门决算", "…“三公”经费预算说明"
-            if t.contains("预算") || t.contains("决算") { score += 2 }
-            if t.hasSuffix("说明") || t.hasSuffix("情况") || t.hasSuffix("自评表") { score += 1 }
-            if t.contains("年度") || t.contains("年") { score += 1 }
+            if words.titleBudgetWords.occurs(in: t) { score += 2 }
+            if words.titleEndings.isSuffix(of: t) { score += 1 }
+            if t.contains("年") { score += 1 }
             if t.contains("，") || t.contains("。") { score -= 3 }
-            if t.hasPrefix("目录") || t.contains("财政局") && t.hasSuffix("：") { score = 0 }
+            // a table of contents; an address line ("某某财政局：")
+            if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
         }
         return best?.index

@@ -5,15 +5,7 @@ import JXNormalize
 /// header paths per column, caption rows, repeated headers after page breaks, fills merged label
 /// cells, joins PDF continuation rows and aligns short total rows.
 enum TableBuilder {
-    /// Words that make a cell look like a column title.
-    static let headerWords: [String] = [
-        "指标", "分值", "得分", "名称", "项目", "预算", "执行", "决算", "支出", "金额", "完成", "目标", "说明", "标准",
-        "序号", "类别", "分类", "单位", "数量", "年度", "备注", "原因", "偏差", "权重", "评分", "科目", "资金", "来源",
-        "实际", "计划", "全年", "结转", "结余", "调整", "追加", "剩余", "进度", "内容", "级", "解释", "依据", "合计", "满分",
-        "总额", "收入", "比例", "率", "情况", "数", "值",
-    ]
-
-    static func build(rows raw: [RawRow], origin: Table.Origin, index: Int) -> Table {
+    static func build(rows raw: [RawRow], origin: Table.Origin, index: Int, words: StructureWords = .standard) -> Table {
         var rows = raw.map { r -> TableRow in
             var cells = [TableCell]()
             for (k, c) in r.cells.enumerated() {
@@ -41,8 +33,8 @@ enum TableBuilder {
                 rows[i].segment = segments.count - 1
                 continue
             }
-            let headerLike = isHeaderLike(row)
-            if headerLike && (segments.isEmpty && firstContentRow || (!segments.isEmpty && dataInSegment == 0 && segments[segments.count - 1].count < 3 && keywordCells(row) >= 1)) {
+            let headerLike = isHeaderLike(row, words: words)
+            if headerLike && (segments.isEmpty && firstContentRow || (!segments.isEmpty && dataInSegment == 0 && segments[segments.count - 1].count < 3 && keywordCells(row, words: words) >= 1)) {
                 if segments.isEmpty { segments.append([]) }
                 segments[segments.count - 1].append(i)
                 rows[i].kind = .header
@@ -56,7 +48,7 @@ enum TableBuilder {
                 rows[i].segment = segments.count - 1
                 continue
             }
-            if headerLike && isStronglyHeaderLike(row) {
+            if headerLike && isStronglyHeaderLike(row, words: words) {
                 segments.append([i])
                 dataInSegment = 0
                 rows[i].kind = .header
@@ -81,7 +73,7 @@ enum TableBuilder {
                 for cell in row.cells where !cell.isEmpty { dataColumns.insert(cell.column) }
             }
             // "项目名称 | …" / "主管部门 | … | 实施单位 | …" above the column titles: information, not a header level
-            let titles = seg.filter { !isInformationRow(rows[$0], below: seg.last.map { rows[$0] }, columnCount: columnCount) || $0 == seg.last }
+            let titles = seg.filter { !isInformationRow(rows[$0], below: seg.last.map { rows[$0] }, columnCount: columnCount, words: words) || $0 == seg.last }
             headerSegments.append(headerPaths(titles.map { rows[$0] }, columnCount: columnCount, dataColumns: dataColumns))
         }
 
@@ -94,7 +86,7 @@ enum TableBuilder {
             rows = joinContinuations(rows, headerSegments: headerSegments)
         }
         if origin == .tabSeparated || origin == .cellPerLine {
-            alignShortTotals(&rows, columnCount: columnCount)
+            alignShortTotals(&rows, columnCount: columnCount, words: words)
         }
         fillMergedLabels(&rows, merges: statesMerges ? merges : nil, columnCount: columnCount)
 
@@ -137,35 +129,31 @@ enum TableBuilder {
         return cell.column == 0 && text.count <= 30 && (!(text.first.map(CharClass.isDigit) ?? false) || year)
     }
 
-    static func keywordCells(_ row: TableRow) -> Int {
+    static func keywordCells(_ row: TableRow, words: StructureWords) -> Int {
         row.cells.filter { cell in
             let s = cell.string
-            return !cell.isEmpty && s.count <= 20 && headerWords.contains(where: { s.contains($0) })
+            return !cell.isEmpty && s.count <= 20 && words.headerWords.occurs(in: s)
         }.count
     }
 
-    static func isHeaderLike(_ row: TableRow) -> Bool {
+    static func isHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
         let filled = row.cells.filter { !$0.isEmpty }
         guard filled.count >= 2 else { return false }
         if filled.contains(where: { CellText.isNumeric($0.text) }) { return false }
         let average = filled.map(\.text.count).reduce(0, +) / filled.count
         if average > 16 { return false }
-        return keywordCells(row) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
+        return keywordCells(row, words: words) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
     }
 
-    static func isStronglyHeaderLike(_ row: TableRow) -> Bool {
+    static func isStronglyHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
         let filled = row.cells.filter { !$0.isEmpty }
-        let keywords = keywordCells(row)
+        let keywords = keywordCells(row, words: words)
         return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
     }
 
-    /// Keys of the information rows a project form starts with ("项目名称 | 森林防火专项资金").
-    static let informationKeys: [String] = ["项目名称", "主管部门", "实施单位", "预算单位", "项目单位", "单位名称", "部门名称", "主管单位",
-                                            "项目负责人", "负责人", "联系人", "联系电话", "项目属性", "项目类型", "项目编码", "项目代码", "资金用途"]
-
     /// A header row of key–value pairs (项目名称 | X | 主管部门 | Y) above a complete row of column
     /// titles that starts at the first column: it names the project, it titles no column.
-    static func isInformationRow(_ row: TableRow, below last: TableRow?, columnCount: Int) -> Bool {
+    static func isInformationRow(_ row: TableRow, below last: TableRow?, columnCount: Int, words: StructureWords) -> Bool {
         guard let last else { return false }
         let filled = row.cells.filter { !$0.isEmpty }.sorted { $0.column < $1.column }
         let titles = last.cells.filter { !$0.isEmpty }
@@ -175,7 +163,7 @@ enum TableBuilder {
         for (k, cell) in filled.enumerated() where k % 2 == 0 {
             var key = CellText.compact(cell.string)
             while key.hasSuffix("：") || key.hasSuffix(":") { key.removeLast() }
-            if !informationKeys.contains(key) { return false }
+            if !words.informationKeys.contains(key) { return false }
         }
         return true
     }
@@ -279,7 +267,7 @@ enum TableBuilder {
     }
 
     /// "合计 | 100 | 94.94" under a wider header: put the numbers in the rightmost numeric columns.
-    static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int) {
+    static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int, words: StructureWords = .standard) {
         // Per segment, computed once (a table of many total rows stays linear): the widest row
         // (rows moved here only get narrower, and never the widest), and the counts behind
         // `numericColumns`, kept up to date as cells move.
@@ -300,7 +288,7 @@ enum TableBuilder {
         }
         for i in rows.indices where rows[i].kind == .data {
             let row = rows[i]
-            guard let first = row.cells.first, CellText.isTotalLabel(first.string) || CellText.isScoreTotalLabel(first.string) else { continue }
+            guard let first = row.cells.first, CellText.isTotalLabel(first.string, words: words) || CellText.isScoreTotalLabel(first.string, words: words) else { continue }
             let rest = row.cells.dropFirst().filter { !$0.isEmpty }
             guard !rest.isEmpty, rest.allSatisfy({ CellText.isNumeric($0.text) }) else { continue }
             guard row.cells.count < widest[row.segment] ?? 0 else { continue }
@@ -444,15 +432,14 @@ public enum CellText {
         return !tail.unicodeScalars.contains(where: CharClass.isDigit)
     }
 
-    public static func isTotalLabel(_ s: String) -> Bool {
-        let t = compact(s)
-        return t.hasSuffix("合计") || t.hasSuffix("总计") || t.hasSuffix("小计") || t == "合 计" || t == "总 计"
+    public static func isTotalLabel(_ s: String, words: StructureWords = .standard) -> Bool {
+        words.totalLabels.isSuffix(of: compact(s))
     }
 
     /// "总分", "自评总分": the total row of a score sheet (the official forms' word for 合计).
-    public static func isScoreTotalLabel(_ s: String) -> Bool {
+    public static func isScoreTotalLabel(_ s: String, words: StructureWords = .standard) -> Bool {
         let t = compact(s)
-        return t == "总得分" || (t.hasSuffix("总分") && t.unicodeScalars.count <= 4)
+        return words.scoreTotalLabels.contains(t) || (words.scoreTotalLabels.isSuffix(of: t) && t.unicodeScalars.count <= 4)
     }
 
     /// "2. …", "（2）…", "② …", "(2)…": a numbered sentence.

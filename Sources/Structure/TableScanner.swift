@@ -326,7 +326,8 @@ enum TableScanner {
     static func isContinuationMark(_ line: NormalizedLine) -> Bool {
         let text = CellText.compact(line.text)
         guard text.count <= 12 else { return false }
-        return text.hasPrefix("续表") || text.hasPrefix("续上表") || text.hasSuffix("（续）") || text.hasSuffix("(续)")
+        let marks = StructureWords.standard.continuationMarks
+        return marks.isPrefix(of: text) || marks.isSuffix(of: text)
     }
 
     static func columnCount(_ rows: [RawRow]) -> Int {

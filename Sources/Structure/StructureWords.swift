@@ -1,0 +1,45 @@
+import JXCore
+import JXRules
+
+/// The vocabulary's word classes the structure stage reads (rules/vocabulary.toml), looked up once:
+/// what makes a cell a column title, a row a total, a line a caption, a title or a list's opener.
+public struct StructureWords: Sendable {
+    public let headerWords: WordSet
+    public let informationKeys: WordSet
+    public let totalLabels: WordSet
+    public let scoreTotalLabels: WordSet
+    public let lineListOpeners: WordSet
+    public let lineStarters: WordSet
+    public let captionWords: WordSet
+    public let moneyUnits: WordSet
+    public let unitCaptions: WordSet
+    public let titleStrongWords: WordSet
+    public let titleWords: WordSet
+    public let titleBudgetWords: WordSet
+    public let titleEndings: WordSet
+    public let notTitleWords: WordSet
+    public let continuationMarks: WordSet
+    public let chapterWords: WordSet
+
+    public init(vocabulary v: Vocabulary) {
+        headerWords = v[.tableHeaderWords]
+        informationKeys = v[.tableInformationKeys]
+        totalLabels = v[.tableTotalLabels]
+        scoreTotalLabels = v[.tableScoreTotalLabels]
+        lineListOpeners = v[.lineListOpeners]
+        lineStarters = v[.lineStarters]
+        captionWords = v[.captionWords]
+        moneyUnits = v[.moneyUnitWords]
+        unitCaptions = v[.unitCaptions]
+        titleStrongWords = v[.titleStrongWords]
+        titleWords = v[.titleWords]
+        titleBudgetWords = v[.titleBudgetWords]
+        titleEndings = v[.titleEndingWords]
+        notTitleWords = v[.notTitleWords]
+        continuationMarks = v[.tableContinuationMarks]
+        chapterWords = v[.chapterWords]
+    }
+
+    /// The words of the default vocabulary (tests, and callers without a rule set).
+    public static let standard = StructureWords(vocabulary: .embedded)
+}
