@@ -1,0 +1,91 @@
+import Foundation
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+import JXStructure
+
+/// Where a list ends: at a sibling of its whole after a "；", at the next item of the outline, and
+/// the paragraph a list opening its line refers back to. Part of the groups pass.
+extension ExtractionState {
+    /// The paragraph before, in the same section (or the heading that opens it).
+    func previousParagraph(of p: Paragraph) -> Paragraph? {
+        guard p.index > 0 else { return nil }
+        let q = doc.paragraphs[p.index - 1]
+        guard q.sectionPath == p.sectionPath || p.sectionPath.last == q.index, q.index != doc.titleParagraph else { return nil }
+        return q
+    }
+
+    /// The first "；" in `from..<to` after which the next figure is named like `whole` (a longer
+    /// common ending with the whole's name than with any part's before it): a sibling of the whole,
+    /// so the whole's list ends there. `to` when there is none.
+    func siblingStop(_ s: [Unicode.Scalar], paragraph p: Int, sentence: Int, whole: Int, from: Int, to: Int) -> Int {
+        // names without their measure ("…支出决算", "…预算数"): siblings and parts alike share it
+        let wholeName = itemName(facts[whole].head)
+        let inSentence = facts(paragraph: p, sentence: sentence)
+        // One pass (it was quadratic in the "；" of a long list): the facts from `from` on, in
+        // text order, become parts' names as the scan passes them; the names are kept once each,
+        // with their short suffixes, so that "does a part end like this name" is a set lookup.
+        var partNames = [String]()
+        var partSuffixes = Set<String>()
+        let suffixLimit = 8
+        var next = firstFact(in: inSentence, at: from)
+        var k = from
+        while k < to {
+            if s[k] == "；" || s[k] == ";" {
+                while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
+                    let name = itemName(facts[inSentence[next]].head)
+                    partNames.append(name)
+                    let characters = Array(name)
+                    for n in 1...min(suffixLimit, max(1, characters.count)) where n <= characters.count {
+                        partSuffixes.insert(String(characters.suffix(n)))
+                    }
+                    next += 1
+                }
+                if next < inSentence.count, facts[inSentence[next]].number.numberRange.lowerBound > k,
+                   facts[inSentence[next]].number.numberRange.lowerBound < to {
+                    let candidate = inSentence[next]
+                    let name = itemName(facts[candidate].head)
+                    // a part of the whole's decomposition is a part, whatever its name
+                    if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item,
+                       lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
+                    let withWhole = ExtractionState.commonSuffix([name, wholeName]).count
+                    if withWhole >= 2 && name != wholeName {
+                        // withWhole > withParts: no part ends in the same `withWhole` characters
+                        let sharedWithAPart = withWhole <= suffixLimit
+                            ? partSuffixes.contains(String(Array(name).suffix(withWhole)))
+                            : partNames.contains { ExtractionState.commonSuffix([name, $0]).count >= withWhole }
+                        if !sharedWithAPart { return k }
+                    }
+                }
+            }
+            k += 1
+        }
+        return to
+    }
+
+    /// Where the next item of the outline starts between `from` and `to`: a list ends there, unless
+    /// it is enumerated itself (its first part opens with a marker right after the list's opener).
+    func enumeratedSiblingStop(_ s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+        var k = from
+        while k < to && (CharClass.isWhitespace(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "，" || s[k] == ",") { k += 1 }
+        let ownStyle = HeadingDetector.enumerator(s, at: k)?.style
+        var j = k
+        while j < to {
+            // the enumerator first: `opensItem` looks back over white space
+            if let token = HeadingDetector.enumerator(s, at: j), token.style != ownStyle, opensItem(s, at: j) { return j }
+            j += 1
+        }
+        return to
+    }
+
+    /// A label's name without brackets and the measure words it ends with ("公务用车购置及运行维护费
+    /// 支出决算" → "公务用车购置及运行维护费").
+    func itemName(_ head: String) -> String {
+        var name = ExtractionState.withoutBrackets(head)
+        while let m = measurePhrases.suffix(of: name), m.unicodeScalars.count < name.unicodeScalars.count {
+            name = String(name.unicodeScalars.dropLast(m.unicodeScalars.count))
+        }
+        return name
+    }
+}
