@@ -254,4 +254,20 @@ import JXRules
         #expect(rules(text).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "执行率97%", with: "执行率91%")) == ["rate.execution"])
     }
+
+    // MARK: tables exported with bars
+
+    @Test func aBarTableWhoseRowsWereCutShortIsRead() {
+        let text = """
+        就业补助资金绩效自评表（2023年度）
+        资金使用单位 | 青林县人力资源和社会保障局 | ||||
+        资金投入情况 (万元) |
+        全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||
+        年度资金总额: | 808.1 | 692.98 | 86% | ||||
+        其中:中央财政资金 | 808.1 | 692.98 | 86% | ||||
+        地方财政资金 | |||||||
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "年度资金总额: | 808.1 | 692.98 | 86%", with: "年度资金总额: | 808.1 | 692.98 | 76%")).contains("rate.execution"))
+    }
 }
