@@ -24,9 +24,26 @@ enum YearCheck {
     }
 
     static func titleVersusBody(_ rule: Rule, _ context: inout CheckContext) {
-        guard let title = context.facts.titleYear, let fy = context.facts.fiscalYear, title != fy,
-              let t = context.doc.titleParagraph,
+        guard let title = context.facts.titleYear, let fiscal = context.facts.fiscalYear, let t = context.doc.titleParagraph else { return }
+        // the body reports on another year: the fiscal year was read from it, or (the title kept) the
+        // body never names the title's year while its figures are dated to the year next to it
+        var bodyYear = fiscal
+        if title == fiscal {
+            let own = context.facts.years.filter { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted && $0.mention.form != .relative }
+            guard own.isEmpty else { return }
+            let dated = Set(context.facts.facts.compactMap { f -> Int? in
+                guard f.kind.isMoney, !f.comparesYears, [.clause, .sentence, .paragraph].contains(f.yearSource), let y = f.year,
+                      abs(y - title) == 1 else { return nil }
+                return y
+            })
+            // the other year written out in the body, not only reached through "上年"
+            guard dated.count == 1, let other = dated.first,
+                  context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == other && $0.mention.form != .relative && !$0.mention.quoted }) else { return }
+            bodyYear = other
+        }
+        guard title != bodyYear,
               let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
+        let fy = bodyYear
         let paragraph = context.doc.paragraphs[t]
         guard let span = paragraph.text.span(mention.mention.range) else { return }
         let count = context.facts.years.filter { $0.mention.year == fy && !$0.mention.quoted }.count
@@ -196,8 +213,14 @@ enum YearCheck {
 
     /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
     static func isBudgetPlan(_ context: CheckContext) -> Bool {
-        // without a title, the first line says what the text is ("一、2024年“三公”经费预算安排情况")
-        guard let t = context.doc.titleParagraph ?? context.doc.paragraphs.first(where: { !$0.string.isEmpty })?.index else { return false }
+        // without a title, a first line that reads like one says what the text is ("一、2024年“三公”
+        // 经费预算安排情况"); a first line that is a sentence of figures says nothing of the kind
+        var index = context.doc.titleParagraph
+        if index == nil, let first = context.doc.paragraphs.first(where: { !$0.string.isEmpty }),
+           first.isHeading || (first.text.count <= 40 && !first.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })) {
+            index = first.index
+        }
+        guard let t = index else { return false }
         let title = context.doc.paragraphs[t].string
         return context.vocabulary[.planTitleWords].occurs(in: title) && !context.vocabulary[.reportTitleWords].occurs(in: title)
     }
