@@ -154,7 +154,14 @@ public enum Structurer {
                         pending.scalars[pending.scalars.count - 1] = "；"
                         if pendingScan.count == pending.count { pendingScan.punctuated = true }
                     }
-                    pending.append(run)
+                    // "调入资金1" ⏎ ",700万元": a figure cut at its thousands separator is one figure again
+                    var piece = run
+                    if let last = pending.scalars.last, CharClass.isDigit(last), piece.scalars.count >= 4,
+                       piece.scalars[0] == "," || piece.scalars[0] == "，",
+                       piece.scalars[1...3].allSatisfy(CharClass.isDigit), piece.scalars.count == 4 || !CharClass.isDigit(piece.scalars[4]) {
+                        piece = piece.slice(1..<piece.scalars.count)
+                    }
+                    pending.append(piece)
                     pendingLastLine = line.number
                     pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
                     blanksSincePending = 0
