@@ -176,6 +176,9 @@ enum ConsistencyCheck {
     /// state amounts of their own: parts of a breakdown, each about its own subject.
     static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ outline: [OutlineItem]) -> Bool {
         guard let x = a.outlineItem, let y = b.outlineItem, x != y else { return false }
+        // each the amount its own item states ("（二）社会公益类项目60万元" under 中央资金, "（二）社会公益类
+        // 项目8万元" under 省级资金): items of two lists, each about its own money
+        if outline[x].amount == a.id && outline[y].amount == b.id { return true }
         func chain(_ i: Int) -> [Int] {
             var out = [i]
             while let p = outline[out.last!].parent { out.append(p) }

@@ -185,8 +185,15 @@ extension ExtractionState {
                        !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head),
                        isComparedFigure(base), cc - clauseIndex(of: b0) <= 1 {
                         var current: Int?
-                        if let b1, isPlainFigure(b1), clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, subject.isEmpty || nameOf(b1) == subject {
-                            current = before[1]
+                        // "X，完成预算数B的104%，较上年A增长P%": B is the base of a completion rate, X the subject
+                        var b1 = b1, at1 = 1
+                        if let candidate = b1, isRateBase(candidate), before.count >= 3, isPlainFigure(facts[before[2]]),
+                           clauseIndex(of: b0) - clauseIndex(of: facts[before[2]]) <= 2 {
+                            b1 = facts[before[2]]
+                            at1 = 2
+                        }
+                        if let b1, isPlainFigure(b1), !isRateBase(b1), clauseIndex(of: b0) - clauseIndex(of: b1) <= at1, subject.isEmpty || nameOf(b1) == subject {
+                            current = before[at1]
                         } else if b1 == nil, !subject.isEmpty {
                             // "全年支出a。全年支出较上年的A增长P%"
                             current = namedInPreviousSentence(subject, before: n, in: ids, family)
@@ -388,5 +395,18 @@ extension ExtractionState {
         return facts(paragraph: p, sentence: s).contains { id in
             id < f.id && facts[id].comparesYears && labels.comparesWithYear(facts[id].label)
         }
+    }
+
+    /// "完成预算数5000万元的104%": a figure that is the base of the percentage right after it.
+    func isRateBase(_ f: Fact) -> Bool {
+        guard case .text(let p, _, _) = f.place else { return false }
+        let ids = paragraphFacts[p]
+        let k = firstFact(in: ids, at: f.number.numberRange.lowerBound)
+        guard k + 1 < ids.count, ids[k] == f.id else { return false }
+        let next = facts[ids[k + 1]]
+        guard next.kind == .percent else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        let between = f.number.range.upperBound..<next.number.numberRange.lowerBound
+        return between.count <= 2 && between.allSatisfy { s[$0] == "的" || CharClass.isWhitespace(s[$0]) }
     }
 }

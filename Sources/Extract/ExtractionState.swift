@@ -67,6 +67,8 @@ struct ExtractionState {
     }
 
     mutating func appendGroup(_ group: PartsGroup) {
+        // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
+        if vocabulary[.perUnitWords].occurs(in: facts[group.whole].label) { return }
         let index = groups.count
         groups.append(group)
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }

@@ -162,7 +162,12 @@ extension ExtractionState {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
                 if measures.count > 1 {
                     guard let m = facts[whole].concept.measure, measures.contains(m) else { continue }
-                    familyParts = familyParts.filter { !facts[$0].concept.explicitMeasure || facts[$0].concept.measure == m }
+                    let listable: (Int) -> Bool = { [facts, lexicon] id in
+                        !facts[id].concept.explicitMeasure || facts[id].concept.measure.map { lexicon.measure($0, mayBeListedUnder: m) } == true
+                    }
+                    // a series repeats its measures; one odd name in a list of sources ("调入预算稳定调节
+                    // 基金" among revenues) is a part all the same
+                    if familyParts.filter({ !listable($0) }).count >= 2 { familyParts = familyParts.filter(listable) }
                 }
             }
             // "A资金1500.00万元，全部支出；B资金840.00万元，支出776.85万元": figures per item

@@ -138,6 +138,15 @@ public struct NumberScanner: Sendable {
             // "约500万元", "近3年"; "节约47.90万元" is a saving, not an estimate
             if start > 0 && ((s[start - 1] == "约" && !(start > 1 && s[start - 2] == "节")) || s[start - 1] == "近") { number.approximate = true }
             var k = numberEnd
+            // "5亿320.5万元", "77亿876.09万元", "2万3456元": one amount written in two parts
+            if !negative, let mixed = mixedNumeral(s, integer: literal, at: numberEnd) {
+                number.value = mixed.value
+                number.literal = mixed.literal
+                number.decimals = mixed.decimals
+                number.numberRange = start..<mixed.end
+                number.range = start..<mixed.end
+                k = mixed.end
+            }
             if k < n && (s[k] == "余" || s[k] == "多" || s[k] == "来") && k + 1 < n && CharClass.isHan(s[k + 1]) && s[k + 1] != "万" {
                 number.approximate = true
                 k += 1
@@ -179,6 +188,26 @@ public struct NumberScanner: Sendable {
             joinStart = candidate.numberRange.lowerBound
             j -= 1
         }
+    }
+
+    /// "5亿320.5万元": a number of 亿 followed by one of 万 (the whole in 万), or a number of 万 followed
+    /// by one of 元 (the whole in 元). The second part must end in the smaller unit.
+    func mixedNumeral(_ s: [Unicode.Scalar], integer first: String, at end: Int) -> (value: Decimal, literal: String, decimals: Int, end: Int)? {
+        let n = s.count
+        guard end + 1 < n, s[end] == "亿" || s[end] == "万", CharClass.isDigit(s[end + 1]) else { return nil }
+        var j = end + 1
+        var decimals = 0
+        while j < n && CharClass.isDigit(s[j]) { j += 1 }
+        if j + 1 < n && s[j] == "." && CharClass.isDigit(s[j + 1]) {
+            j += 1
+            while j < n && CharClass.isDigit(s[j]) { j += 1; decimals += 1 }
+        }
+        guard j - (end + 1) <= 12, j < n else { return nil }
+        let small = s[end] == "亿" ? Unicode.Scalar("万") : Unicode.Scalar("元")
+        guard s[j] == small else { return nil }
+        let second = decimalValue(String(String.UnicodeScalarView(s[(end + 1)..<j])))
+        let value = decimalValue(first) * 10000 + second
+        return (value, String(String.UnicodeScalarView(s[(end - first.unicodeScalars.count)..<j])), decimals, j)
     }
 
     // MARK: units

@@ -17,6 +17,21 @@ extension ExtractionState {
             for y in scan.years { years.append((p.index, y)) }
             let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
             paragraphFacts[p.index] = ids
+            markTargets(p, ids)
+        }
+    }
+
+    /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name
+    /// are targets, not statements of what was done.
+    mutating func markTargets(_ p: Paragraph, _ ids: [Int]) {
+        let openers = vocabulary[.targetOpeners]
+        let s = p.text.scalars
+        for (k, range) in p.sentences.enumerated() {
+            var i = range.lowerBound
+            while i < range.upperBound && (CharClass.isWhitespace(s[i]) || s[i] == "“") { i += 1 }
+            if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }
+            guard openers.prefixLength(s, at: i) > 0 else { continue }
+            for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
         }
     }
 

@@ -46,7 +46,10 @@ extension ExtractionState {
                 // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
                 // stated earlier in the paragraph
                 // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
-                guard let part = namedPart(of: f, paragraph: p) ?? before else { continue }
+                // a share that names its part ("税收收入占…的57.7%") is about that part only: with no
+                // figure so named before it, the nearest figure is not its part
+                let namesItsPart = Text.split(f.head, atFirst: vocabulary[.shareMarkers]).map { $0.before.unicodeScalars.count >= 2 } ?? false
+                guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
                 var base: Int?
                 if let named = f.shareOf, !named.isEmpty {
                     let wanted = resolve(named)

@@ -19,6 +19,9 @@ public struct Lexicon: Sendable {
         public var qualifier: String?
         /// Higher wins when two phrases of one kind overlap in a label.
         public var priority: Int
+        /// For measures: the measures a figure of this one may be listed under ("上年结转收入" among the
+        /// parts of 收入 or of a budget).
+        public var partOf: [String] = []
 
         public init(id: String, name: String, phrases: [String], defaultMeasure: String? = nil,
                     qualifier: String? = nil, priority: Int = 0) {
@@ -196,7 +199,12 @@ public struct Lexicon: Sendable {
         }
         // what is left: drop modifiers, fillers, years and digits, punctuation
         var rest = [Unicode.Scalar]()
-        for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) { rest.append(ch) }
+        for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) {
+            // "2024年", "2024年度": a year, wherever it stands in the label
+            if (ch == "年" && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII)
+                || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil) { continue }
+            rest.append(ch)
+        }
         s = rest
         for word in removableWords {
             // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
@@ -206,8 +214,9 @@ public struct Lexicon: Sendable {
                 s = Lexicon.removing(word, from: s)
             }
         }
-        // the unit naming itself ("本馆", "我局", "本中心") is no scope
+        // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
         if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
+        if s.count >= 3 && s.count <= 8, vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
@@ -217,6 +226,11 @@ public struct Lexicon: Sendable {
 
     public func item(_ id: String) -> Entry? { items.first { $0.id == id } }
     public func measure(_ id: String) -> Entry? { measures.first { $0.id == id } }
+
+    /// A figure of measure `part` may be listed among the parts of a figure of measure `whole`.
+    public func measure(_ part: String, mayBeListedUnder whole: String) -> Bool {
+        part == whole || measures.contains { $0.id == part && $0.partOf.contains(whole) }
+    }
     public func rate(_ id: String) -> Entry? { rates.first { $0.id == id } }
 
     /// A readable Chinese name of a concept ("基本支出预算数").

@@ -81,7 +81,11 @@ public struct Vocabulary: Sendable {
         case carryInAfterYear = "carry_in_after_year"
         case comparedYearMarkers = "compared_year_markers"
 
+        // ---- targets
+        case targetOpeners = "target_openers"
+
         // ---- subjects
+        case organizationSuffixes = "organization_suffixes"
         case subjectOpeners = "subject_openers"
         case subjectClosers = "subject_closers"
         case subjectNouns = "subject_nouns"
@@ -188,6 +192,8 @@ public struct Vocabulary: Sendable {
             case .yearLeadWords: return "words before a year that still let it open its clause"
             case .carryInAfterYear: return "words right after 上年 that name this year's carried-in funds"
             case .comparedYearMarkers: return "characters right before a year that make it a year compared with"
+            case .targetOpeners: return "words opening a sentence whose figures are targets, not results"
+            case .organizationSuffixes: return "endings of an organization's name: a label naming only the reporting organization names no subject of its own"
             case .subjectOpeners: return "words opening a clause that names a sentence's subject"
             case .subjectClosers: return "words closing such a clause"
             case .subjectNouns: return "endings of a subject name"

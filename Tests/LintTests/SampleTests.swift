@@ -39,8 +39,7 @@ import JXRules
             "22 year.fiscal-statement",           // 截至2022年年末，政府采购实际支出…
             "22 year.mixed-years-in-relation",    // 2023 年预算与“2022年”支出恰好符合执行率
             "35 year.same-figure-two-years",      // 2022年项目支出 2977.45 万元（别处为 2023 年）
-            "36 unit.mixed-in-relation",          // 144.07 元：按万元读才等于预算数减支出数（上一节所述）；
-                                                  // 单位不合、同一数字别处为 144.07 万元，并入此条
+            "36 unit.same-number-two-units",      // 144.07 元：同一数字别处为 144.07 万元；单位不合并入此条
         ],
         "slips-project.txt": [
             "14 score.weighted-rate",             // 10 × 95.05% = 9.51 ≠ 9.05
