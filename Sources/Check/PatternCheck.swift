@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXNormalize
 import JXRules
 import JXStructure
 
@@ -8,6 +9,13 @@ import JXStructure
 /// "XXXX年", "（此处填写…）"). Matched literally in paragraphs and table cells.
 enum PatternCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        switch rule.check {
+        case "malformed-year": malformedYears(rule, &context)
+        default: literalTexts(rule, &context)
+        }
+    }
+
+    static func literalTexts(_ rule: Rule, _ context: inout CheckContext) {
         let patterns = rule[.patterns].words.map { Array($0.unicodeScalars) }
         guard !patterns.isEmpty else { return }
         var texts = context.doc.paragraphs.map { ($0.text, String?.none) }
@@ -25,5 +33,42 @@ enum PatternCheck {
                 }
             }
         }
+    }
+
+    /// "22017年预算数", "202年度": three or five digits before 年 where one digit more or less gives
+    /// a year near the fiscal year. Five digits are a year for sure; three only when what follows 年
+    /// dates something (度, 预算, a month).
+    static func malformedYears(_ rule: Rule, _ context: inout CheckContext) {
+        let followers = rule[.yearFollowers]
+        let distance = rule[.maxYearDistance]
+        let near: ClosedRange<Int> = context.facts.fiscalYear.map { ($0 - distance)...($0 + distance) } ?? 1990...2099
+        for (p, range) in context.facts.malformedYears {
+            let text = context.doc.paragraphs[p].text
+            let s = text.scalars
+            let digits = s[range.lowerBound..<(range.upperBound - 1)].map { Int($0.value - 48) }
+            let after = range.upperBound
+            if digits.count == 3 {
+                let monthFollows = after < s.count && CharClass.isDigit(s[after])
+                guard monthFollows || followers.prefixLength(s, at: after) > 0 else { continue }
+            }
+            let meant = candidateYears(digits).filter { near.contains($0) }
+            guard !meant.isEmpty, let span = text.span(range) else { continue }
+            let found = text.string(range)
+            let years = meant.sorted().map(String.init).joined(separator: " / ")
+            context.report(rule, span: span, place: nil, evidence: rule.evidence(.patternMalformedYear, [.text: found, .year: years]),
+                           key: "\(found)|\(span.start.line)")
+        }
+    }
+
+    /// The four-digit numbers one digit away: one deleted from five digits, one inserted into three.
+    static func candidateYears(_ digits: [Int]) -> Set<Int> {
+        var years = Set<Int>()
+        func value(_ d: [Int]) -> Int? { d.count == 4 && d[0] != 0 ? d.reduce(0) { $0 * 10 + $1 } : nil }
+        if digits.count == 5 {
+            for k in 0..<5 { var d = digits; d.remove(at: k); if let y = value(d) { years.insert(y) } }
+        } else if digits.count == 3 {
+            for k in 0...3 { for x in 0...9 { var d = digits; d.insert(x, at: k); if let y = value(d) { years.insert(y) } } }
+        }
+        return years
     }
 }

@@ -21,6 +21,7 @@ struct ExtractionState {
     var paragraphFacts: [[Int]]
     var tableFacts: [[[Int: Int]]]
     var years = [(paragraph: Int, mention: YearMention)]()
+    var malformedYears = [(paragraph: Int, range: Range<Int>)]()
     var groups = [PartsGroup]()
     /// The first group each part belongs to, and the groups of each whole: looked up for every
     /// figure, so kept beside `groups` instead of searching it.
@@ -114,6 +115,7 @@ struct ExtractionState {
                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
         set.changes = changes
+        set.malformedYears = malformedYears
         set.outline = outline
         set.scoreItems = scoreItems
         set.proseTotalScore = proseTotalScore

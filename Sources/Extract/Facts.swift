@@ -200,6 +200,8 @@ public struct FactSet: Sendable {
     public var shares: [ShareStatement]
     /// Year mentions of running text, with their paragraph.
     public var years: [(paragraph: Int, mention: YearMention)]
+    /// Three or five digits before 年 in running text ("22017年"), with their paragraph.
+    public var malformedYears: [(paragraph: Int, range: Range<Int>)] = []
     /// Facts per paragraph, in text order.
     public var paragraphFacts: [[Int]]
     /// Facts per table cell: tableFacts[t][row] is a dictionary column → fact id.

@@ -10,6 +10,9 @@ public struct NumberScanner: Sendable {
     public struct Result: Sendable {
         public var numbers: [ScannedNumber] = []
         public var years: [YearMention] = []
+        /// "22017年", "202年": three or five digits before 年, the range with 年 (the check decides
+        /// whether a year was meant).
+        public var malformedYears: [Range<Int>] = []
     }
 
     // the vocabulary's classes the scanner reads, looked up once
@@ -106,6 +109,10 @@ public struct NumberScanner: Sendable {
             let quoted = bookDepth > 0 || docNumberDepth > 0
 
             // years and dates
+            if !negative && decimals == 0 && (intDigits == 3 || intDigits == 5) && numberEnd < n && s[numberEnd] == "年",
+               start == 0 || !(CharClass.isDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "-" || s[start - 1] == "/") {
+                result.malformedYears.append(start..<(numberEnd + 1))
+            }
             if !negative && decimals == 0 && intDigits == 4 && (1950...2100).contains(integerPart),
                let mention = yearMention(s, year: integerPart, start: start, end: numberEnd, quoted: quoted) {
                 result.years.append(mention.mention)

@@ -15,6 +15,7 @@ extension ExtractionState {
             let scan = scanner.scan(p.text)
             paragraphYears[p.index] = scan.years
             for y in scan.years { years.append((p.index, y)) }
+            for r in scan.malformedYears { malformedYears.append((p.index, r)) }
             let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
             paragraphFacts[p.index] = ids
             markTargets(p, ids)

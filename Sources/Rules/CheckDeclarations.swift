@@ -70,6 +70,8 @@ extension Parameter where Value == Int {
         doc: "a report counts in wan yuan (10,000 yuan) when it states at least this many amounts in wan yuan")
     public static let minYuanAmounts = Parameter("min_yuan_amounts", default: 5,
         doc: "a report counts in yuan when it states at least this many amounts in yuan")
+    public static let maxYearDistance = Parameter("max_year_distance", default: 10,
+        doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
 }
@@ -111,6 +113,7 @@ extension Parameter where Value == WordSet {
     public static let passNames = Parameter("pass_names", doc: "names of a passing grade")
     public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
+    public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
 }
 
 // MARK: messages
@@ -197,6 +200,7 @@ extension EvidenceTemplate {
     public static let tableSumInColumn = EvidenceTemplate(.table, "sum_in_column", [.computation, .stated, .difference, .header], doc: "the same, naming the column")
 
     public static let patternFound = EvidenceTemplate(.pattern, "found", [.text], doc: "the text found")
+    public static let patternMalformedYear = EvidenceTemplate(.pattern, "malformed_year", [.text, .year], doc: "a year with a digit too many or too few, and the years it may have meant")
 }
 
 // MARK: the table
@@ -296,6 +300,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.pattern, "text", doc: "plain text left behind by conversion or templates", parameters: [W.patterns.declaration],
                              evidence: [E.patternFound]),
+            CheckDeclaration(.pattern, "malformed-year", doc: "a year written with a digit too many or too few (22017年, 202年度) near the fiscal year",
+                             parameters: [W.yearFollowers.declaration, I.maxYearDistance.declaration], evidence: [E.patternMalformedYear]),
         ]
     }()
 
