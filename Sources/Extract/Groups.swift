@@ -46,7 +46,12 @@ extension ExtractionState {
         // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
         guard givenWhole != nil || markerOpensClause(s, at: k) else { return }
         let depth = bracketDepth(s, paragraph: p.index, at: k)
-        guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return }
+        // sentences are in order and do not overlap: a binary search (one line of thousands of
+        // sentences and lists stays linear)
+        var lo = 0, hi = p.sentences.count
+        while lo < hi { let mid = (lo + hi) / 2; if p.sentences[mid].upperBound <= k { lo = mid + 1 } else { hi = mid } }
+        guard lo < p.sentences.count, p.sentences[lo].contains(k) else { return }
+        let sentence = lo
         let sentenceRange = p.sentences[sentence]
         // parts: same sentence, after the marker, same depth, not shares or changes
         var parts = [Int]()

@@ -29,7 +29,7 @@ enum JSONFormatter {
         return w.finish()
     }
 
-    private static func writeFile(_ report: FileReport, into w: inout JSONWriter) {
+    static func writeFile(_ report: FileReport, into w: inout JSONWriter) {
         w.beginObject()
         w.field("path", report.path)
         w.field("format", report.format)

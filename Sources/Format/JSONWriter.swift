@@ -9,6 +9,14 @@ struct JSONWriter {
         output.reserveCapacity(capacity)
     }
 
+    /// A writer that continues a document written in pieces (`StreamingOutput`): `containers` are
+    /// the open objects and arrays around the piece (whether each has a child already), and
+    /// `afterKey` whether the piece's first value follows a key or a separator written outside it.
+    init(containers: [Bool], afterKey: Bool) {
+        hasChildren = containers
+        self.afterKey = afterKey
+    }
+
     private mutating func newline() {
         output += "\n"
         output += String(repeating: "  ", count: hasChildren.count)

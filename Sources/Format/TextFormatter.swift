@@ -57,7 +57,7 @@ struct TextFormatter {
         return line
     }
 
-    private func renderFile(_ report: FileReport, into out: inout String) {
+    func renderFile(_ report: FileReport, into out: inout String) {
         if let error = report.error {
             styled(clean(report.path) + ":", .bold, into: &out)
             out += " "

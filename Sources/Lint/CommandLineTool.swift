@@ -45,6 +45,8 @@ public enum CommandLineTool {
       --baseline FILE                      忽略基线文件中已接受的发现
       --write-baseline FILE                把本次的全部发现写成基线文件（已接受且仍存在的与新的）
       --jobs N                             并行检查的文件数（默认：CPU 核数）
+      --time-budget S                      每个文件每 MB 最多用 S 秒（至少 2S 秒，默认 5；0 不限）
+      --follow-links                       遍历文件夹时跟随符号链接（默认不跟随）
       --color / --no-color                 文本输出是否着色（默认：终端时着色）
 
     退出码 Exit codes: 0 无达到 --fail-on 的发现；1 有；2 用法错误或有文件无法读取（其他文件照常检查）。
@@ -72,6 +74,23 @@ public enum CommandLineTool {
     static let commands = ["check", "rules", "facts", "help", "version"]
 
     /// Runs a command; returns the exit code.
+    /// The jxlint executable, when this process is one (set by `runAsExecutable`): batches then run
+    /// in worker processes of it (`BatchRunner`); in a library (the tests), files run on threads.
+    nonisolated(unsafe) public internal(set) static var workerExecutable: String?
+
+    /// The executable's entry point: `run`, with batches in worker processes of this executable.
+    public static func runAsExecutable(_ arguments: [String]) -> Int32 {
+        if arguments.count >= 2 && arguments[1] == Worker.command { return Worker.run(Array(arguments.dropFirst(2))) }
+        workerExecutable = executablePath()
+        return run(arguments)
+    }
+
+    /// This process's executable (Linux: /proc/self/exe).
+    static func executablePath() -> String? {
+        if let real = realPath("/proc/self/exe") { return real }
+        return Bundle.main.executablePath
+    }
+
     public static func run(_ arguments: [String]) -> Int32 {
         var args = Array(arguments.dropFirst())
         guard let command = args.first else {
@@ -171,8 +190,8 @@ public enum CommandLineTool {
     // MARK: check
 
     static let checkValued: Set<String> = ["--format", "--output", "-o", "--rules", "--rules-extra", "--config", "--year", "--select", "--ignore",
-                                           "--min-severity", "--fail-on", "--baseline", "--write-baseline", "--jobs", "-j"]
-    static let checkFlags: Set<String> = ["--color", "--no-color", "--help", "-h"]
+                                           "--min-severity", "--fail-on", "--baseline", "--write-baseline", "--jobs", "-j", "--time-budget"]
+    static let checkFlags: Set<String> = ["--color", "--no-color", "--help", "-h", "--follow-links"]
 
     static func list(_ value: String) -> [String] {
         value.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -227,6 +246,10 @@ public enum CommandLineTool {
                 options.jobs = n
             case "--color": options.color = true
             case "--no-color": options.color = false
+            case "--time-budget":
+                guard let t = Double(v), t >= 0, t.isFinite else { throw UsageError(message: "--time-budget needs seconds per MB (0 for no limit), not '\(v)'") }
+                options.timeBudget = t
+            case "--follow-links": options.followLinks = true
             default: break
             }
         }
@@ -324,60 +347,55 @@ public enum CommandLineTool {
         }
 
         let pipeline = Pipeline(ruleSet: ruleSet, fiscalYear: options.fiscalYear, only: selected)
-        var entries = FileDiscovery.expand(options.paths)
+        var discoveryNotes = [String]()
+        var entries = FileDiscovery.expand(options.paths, followLinks: options.followLinks, notes: &discoveryNotes)
         entries += emptyFolders(options.paths, entries)
+        for n in discoveryNotes { note(n) }
         var stdinBytes: [UInt8]?
-        if entries.contains(where: { $0.path == "-" }) { stdinBytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var reports = Batch.run(entries, pipeline: pipeline, jobs: options.jobs, stdin: stdinBytes)
-        for k in reports.indices { reports[k].findings.removeAll { $0.severity < options.minSeverity } }
-        if let year = options.fiscalYear {
-            for r in reports where r.error == nil {
-                if let own = r.fiscalYear, own != year {
-                    note("\(r.path) states its own year, \(own): checked as a report of \(own), not of --year \(year)")
-                }
+        if entries.contains(where: { $0.path == "-" }) {
+            // standard input is capped like a file: past the limit it is refused, not read to the end
+            do { stdinBytes = try DocumentLoader.readStandardInput() } catch {
+                entries = entries.map { $0.path == "-" ? FileDiscovery.Entry(path: "-", error: error.message) : $0 }
             }
-        }
-
-        if let w = options.writeBaseline {
-            let previous: Baseline?
-            if let b = options.baseline, sameFile(b, w) { previous = baseline } else { previous = try? Baseline.read(w) }
-            let minSeverity = options.minSeverity
-            let ran: (String) -> Bool = { id in
-                selected.contains(id) && (ruleSet.rule(id).map { $0.severity >= minSeverity } ?? false)
-            }
-            let refreshed = Baseline.refreshed(previous: previous, reports: reports, ranRule: ran)
-            do { try refreshed.write(to: w) } catch {
-                throw UsageError(message: "cannot write baseline \(w): \(describe(error))")
-            }
-            let current = Baseline.entries(of: reports)
-            let before = previous?.entries ?? []
-            let new = current.subtracting(before).count
-            let kept = refreshed.entries.count - current.count
-            var text = "wrote \(refreshed.entries.count) accepted finding\(refreshed.entries.count == 1 ? "" : "s") to \(w): \(current.count - new) already accepted, \(new) new"
-            if kept > 0 { text += ", \(kept) kept for files or rules not checked in this run" }
-            let gone = before.filter { e in !refreshed.entries.contains(e) }.count
-            if gone > 0 { text += ", \(gone) dropped (no longer found)" }
-            note(text)
-        }
-        if let baseline, let b = options.baseline.map(shown), !baselineMissing {
-            var suppressed = 0
-            reports = reports.map { r in
-                let kept = baseline.filter(r)
-                suppressed += r.findings.count - kept.findings.count
-                return kept
-            }
-            note("\(suppressed) finding\(suppressed == 1 ? "" : "s") suppressed by baseline \(b)")
         }
 
         var formatOptions = FormatOptions()
         formatOptions.toolVersion = version
         formatOptions.rules = ruleSet.rules.map(\.info)
         formatOptions.color = options.color ?? (options.format == .text && options.output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        try write(reports, options: options, formatOptions: formatOptions)
-
-        if reports.contains(where: { $0.error != nil }) { return 2 }
-        if let threshold = options.failOn, reports.contains(where: { $0.findings.contains { $0.severity >= threshold } }) { return 1 }
-        return 0
+        var previous: Baseline?
+        if let w = options.writeBaseline {
+            if let b = options.baseline, sameFile(b, w) { previous = baseline } else { previous = try? Baseline.read(w) }
+        }
+        let minSeverity = options.minSeverity
+        let ran: (String) -> Bool = { id in
+            selected.contains(id) && (ruleSet.rule(id).map { $0.severity >= minSeverity } ?? false)
+        }
+        // the output is written as files are checked, in input order (see CheckRun, BatchRunner)
+        let run = try CheckRun(options: options, formatOptions: formatOptions, total: entries.count, baseline: baseline,
+                               baselineMissing: baselineMissing, previousBaseline: previous, ranRule: ran)
+        let settings = BatchRunner.Settings(jobs: options.jobs, timeBudget: options.timeBudget,
+                                            workerArguments: Worker.arguments(rulesDirectory: options.rulesDirectory, rulesExtra: options.rulesExtra,
+                                                                              fiscalYear: options.fiscalYear, only: selected))
+        if entries.count == 1 && workerExecutable != nil, let only = entries.first, only.error == nil {
+            CrashReport.arm(path: only.path)
+        }
+        // one file in this process that runs out of time: its error is the output, and the run ends
+        var onTimeout: (@Sendable (FileReport) -> Void)?
+        if workerExecutable != nil {
+            onTimeout = { (report: FileReport) in
+                _ = try? run.emit(report)
+                _ = try? run.finish()
+            }
+        }
+        do {
+            try BatchRunner.run(entries, pipeline: pipeline, settings: settings, stdin: stdinBytes, onTimeout: onTimeout) { try run.emit($0) }
+            CrashReport.disarm()
+            return try run.finish()
+        } catch {
+            run.abandon()
+            throw error
+        }
     }
 
     /// A path as the user would type it: relative to the working directory when under it.
@@ -408,51 +426,6 @@ public enum CommandLineTool {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw UsageError(message: "cannot write \(path): \(describe(error))")
-        }
-    }
-
-    static func write(_ reports: [FileReport], options: CheckOptions, formatOptions: FormatOptions) throws {
-        if options.format == .html {
-            guard let out = options.output else {
-                if reports.count == 1 {
-                    print(Formatters.htmlPage(reports[0], options: formatOptions), terminator: "")
-                } else {
-                    // several pages do not fit standard output: they go to a fresh folder, the index
-                    // (linking to them there) to standard output
-                    let dir = try temporaryFolder("jxlint-html")
-                    try writeSite(reports, to: dir, options: formatOptions)
-                    let names = reports.indices.map { (dir as NSString).appendingPathComponent(Formatters.htmlPageFileName(for: reports[$0].path, index: $0)) }
-                    print(Formatters.htmlIndex(reports, pageNames: names, options: formatOptions), terminator: "")
-                    note("\(reports.count) report pages written to \(dir)/ (open \(dir)/index.html); give --output DIR to choose the folder")
-                }
-                return
-            }
-            if isPagePath(out) {
-                guard reports.count == 1 else {
-                    throw UsageError(message: "--output \(out) is one HTML page, but \(reports.count) files were checked: give a folder for one page per report and an index")
-                }
-                try writeFile(Formatters.htmlPage(reports[0], options: formatOptions), to: out)
-                return
-            }
-            try writeSite(reports, to: out, options: formatOptions)
-            return
-        }
-        let text = Formatters.render(reports, as: options.format, options: formatOptions)
-        if let path = options.output {
-            try writeFile(text, to: path)
-        } else {
-            FileHandle.standardOutput.write(text.data(using: .utf8)!)
-        }
-    }
-
-    static func writeSite(_ reports: [FileReport], to dir: String, options: FormatOptions) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for file in Formatters.htmlSite(reports, options: options) {
-                try file.contents.write(toFile: (dir as NSString).appendingPathComponent(file.name), atomically: true, encoding: .utf8)
-            }
-        } catch {
-            throw UsageError(message: "cannot write the HTML pages to \(dir): \(describe(error))")
         }
     }
 
@@ -545,7 +518,7 @@ public enum CommandLineTool {
         let document: Document
         do {
             if path == "-" {
-                document = try DocumentLoader.load(bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()), path: "-")
+                document = try DocumentLoader.load(bytes: try DocumentLoader.readStandardInput(), path: "-")
             } else {
                 document = try DocumentLoader.load(path: path)
             }

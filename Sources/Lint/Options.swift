@@ -22,6 +22,11 @@ public struct CheckOptions: Sendable {
     public var writeBaseline: String?
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     public var color: Bool?
+    /// Seconds per MB of input a file may take (at least twice that); 0: no limit.
+    public var timeBudget: Double = 5
+    /// Folder walks follow symbolic links (`--follow-links`); links named on the command line are
+    /// always followed.
+    public var followLinks = false
 
     public init() {}
 
@@ -45,7 +50,7 @@ public struct CheckOptions: Sendable {
 public enum ConfigFile {
     public static let name = ".jxlint.toml"
     /// Every option of `check` but the paths, `--config` and `--write-baseline`, in snake_case.
-    public static let keys = ["format", "output", "rules", "rules_extra", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color"]
+    public static let keys = ["format", "output", "rules", "rules_extra", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color", "time_budget", "follow_links"]
 
     public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
@@ -99,5 +104,11 @@ public enum ConfigFile {
             options.jobs = j
         }
         if let c = try root.bool("color", file: path) { options.color = c }
+        if let node = root["time_budget"] {
+            let d = try node.decimal(file: path, key: "time_budget")
+            guard d >= 0 else { throw node.error("time_budget must be a number of seconds per MB, 0 for no limit", file: path) }
+            options.timeBudget = NSDecimalNumber(decimal: d).doubleValue
+        }
+        if let f = try root.bool("follow_links", file: path) { options.followLinks = f }
     }
 }

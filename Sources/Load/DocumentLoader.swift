@@ -1,34 +1,80 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads one input into a `Document`. Never modifies the input; every failure is a `LoadError`
 /// with a message for that file alone.
 public enum DocumentLoader {
     /// Inputs larger than this are refused (a report is a few MB at most).
-    public static let maximumFileSize = 256 * 1024 * 1024
+    public static let maximumFileSize = Limits.largestFile
 
+    /// Reads a file: only a regular file (a FIFO, a device or a socket is refused, also behind a
+    /// symbolic link, and never opened in a way that could block), at most `Limits.largestFile`.
     public static func load(path: String) throws(LoadError) -> Document {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError("no such file")
+        try load(bytes: try readFile(path), path: path)
+    }
+
+    /// The bytes of a regular file, refused past `Limits.largestFile`.
+    public static func readFile(_ path: String) throws(LoadError) -> [UInt8] {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK { throw LoadError("a broken symbolic link (its target does not exist)") }
+            throw LoadError(errno == ENOENT || errno == ENOTDIR ? "no such file" : "cannot read: \(String(cString: strerror(errno)))")
         }
-        if isDirectory.boolValue { throw LoadError("is a directory") }
-        if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType,
-           type != .typeRegular && type != .typeSymbolicLink {
-            throw LoadError("not a regular file (a pipe, socket or device)")
+        try requireRegular(info.st_mode)
+        if Int(info.st_size) > Limits.largestFile { throw LoadError(tooLarge(Int(info.st_size))) }
+        // O_NONBLOCK: should the file have been swapped for a FIFO since `stat`, opening it does not
+        // wait for a writer; `fstat` on the open file then refuses it
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 { throw LoadError("cannot read: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        if fstat(fd, &info) != 0 { throw LoadError("cannot read: \(String(cString: strerror(errno)))") }
+        try requireRegular(info.st_mode)
+        return try readLimited(fd: fd, sizeHint: Int(info.st_size))
+    }
+
+    /// Standard input, read up to `Limits.largestFile` (refused past it without reading the rest).
+    public static func readStandardInput() throws(LoadError) -> [UInt8] {
+        try readLimited(fd: 0, sizeHint: 0)
+    }
+
+    static func requireRegular(_ mode: mode_t) throws(LoadError) {
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw LoadError("is a directory")
+        case S_IFIFO: throw LoadError("not a regular file: a FIFO (named pipe); jxlint reads only regular files")
+        case S_IFSOCK: throw LoadError("not a regular file: a socket; jxlint reads only regular files")
+        case S_IFCHR, S_IFBLK: throw LoadError("not a regular file: a device; jxlint reads only regular files")
+        default: throw LoadError("not a regular file; jxlint reads only regular files")
         }
-        let bytes: [UInt8]
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            if data.count > maximumFileSize { throw LoadError("file too large (over \(maximumFileSize / 1_048_576) MiB)") }
-            bytes = [UInt8](data)
-        } catch let error as LoadError {
-            throw error
-        } catch {
-            throw LoadError("cannot read: \((error as NSError).localizedDescription)")
+    }
+
+    static func tooLarge(_ size: Int?) -> String {
+        "refused: the file is larger than \(Limits.size(Limits.largestFile)) (the largest input jxlint reads)"
+            + (size.map { " (\($0) bytes)" } ?? "")
+    }
+
+    /// Reads to the end, at most `Limits.largestFile` bytes; one byte more is refused.
+    static func readLimited(fd: Int32, sizeHint: Int) throws(LoadError) -> [UInt8] {
+        let limit = Limits.largestFile
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(min(max(sizeHint, 0), limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN { throw LoadError("cannot read: the input is not ready (not a regular file)") }
+                throw LoadError("cannot read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            if bytes.count + n > limit { throw LoadError(tooLarge(nil)) }
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        return try load(bytes: bytes, path: path)
+        return bytes
     }
 
     /// Loads bytes already in memory (stdin, tests). `path` names the input and gives the extension.
@@ -66,7 +112,12 @@ public enum DocumentLoader {
         if ["docx", "xlsx", "xlsm", "pdf"].contains(ext) {
             throw LoadError("named .\(ext) but not a .\(ext) file (its content is not a \(ext == "pdf" ? "PDF" : "ZIP") document)")
         }
+        // any encoding gives at least half as many UTF-8 bytes as it has: refuse before decoding
+        var budget = Limits.TextBudget()
+        try budget.add(bytes: bytes.count / 2)
         let decoded = try TextDecoding.decode(bytes)
+        budget = Limits.TextBudget()
+        try budget.add(decoded.text)
         let lines = TextDecoding.splitLines(decoded.text).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
         return Document(path: path, format: format, encoding: decoded.encoding, lines: lines)
     }

@@ -2,4 +2,4 @@
 import Foundation
 import JXLint
 
-exit(CommandLineTool.run(CommandLine.arguments))
+exit(CommandLineTool.runAsExecutable(CommandLine.arguments))

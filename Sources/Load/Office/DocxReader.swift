@@ -48,6 +48,7 @@ enum DocxReader {
         var builder = DocxBuilder(styles: styles, numbering: numbering)
         var counter = 0
         builder.blocks(tree, body, context: .body, counter: &counter)
+        if let failure = builder.failure { throw failure }
 
         var footnoteCount = 0, endnoteCount = 0
         for (kind, fallback, refs) in [("footnotes", "word/footnotes.xml", builder.footnoteReferences),
@@ -59,7 +60,7 @@ enum DocxReader {
             var byID: [Int: Int] = [:]
             for node in notes.children(notes.root) where notes[node].name == W.footnote.rawValue || notes[node].name == W.endnote.rawValue {
                 let type = notes.attribute(node, "type") ?? "normal"
-                guard type == "normal", let id = notes.attribute(node, "id").flatMap({ Int($0) }) else { continue }
+                guard type == "normal", let id = notes.attribute(node, "id").flatMap(FileNumbers.int32) else { continue }
                 if byID[id] == nil { byID[id] = node }
             }
             for (n, id) in refs.enumerated() {
@@ -67,6 +68,7 @@ enum DocxReader {
                 var k = 0
                 builder.fields.removeAll()
                 builder.blocks(notes, node, context: kind == "footnotes" ? .footnote(n + 1) : .endnote(n + 1), counter: &k)
+                if let failure = builder.failure { throw failure }
                 if kind == "footnotes" { footnoteCount += 1 } else { endnoteCount += 1 }
             }
         }
@@ -111,6 +113,11 @@ struct DocxBuilder {
     var endnoteReferences: [Int] = []
     private var seenFootnotes: Set<Int> = []
     private var seenEndnotes: Set<Int> = []
+    /// The document's text and table cells against `Limits`; the first limit passed stops the
+    /// reading and is the file's error.
+    var textBudget = Limits.TextBudget()
+    var cellSlots = 0
+    var failure: LoadError?
 
     init(styles: DocxStyles, numbering: DocxNumbering) {
         self.styles = styles
@@ -167,6 +174,7 @@ struct DocxBuilder {
     }
 
     private mutating func paragraph(_ tree: XMLTree, _ p: Int, context: Context, counter: inout Int) {
+        if failure != nil { return }
         var boxes: [Int] = []
         var (text, level) = paragraphText(tree, p, boxes: &boxes)
         counter += 1
@@ -184,6 +192,7 @@ struct DocxBuilder {
         case .endnote(let n):
             place = counter == 1 ? "尾注\(n)" : "尾注\(n) 第\(counter)段"
         }
+        do { try textBudget.add(text, what: "document's text") } catch { failure = error; return }
         lines.append(SourceLine(number: lines.count + 1, text: text, place: place, headingLevel: level))
         emitTextBoxes(tree, boxes)
     }
@@ -205,10 +214,10 @@ struct DocxBuilder {
             for child in tree.children(pPr) {
                 switch tree[child].name {
                 case W.pStyle.rawValue: styleID = tree.attribute(child, "val")
-                case W.outlineLvl.rawValue: outline = tree.attribute(child, "val").flatMap { Int($0) }
+                case W.outlineLvl.rawValue: outline = tree.attribute(child, "val").flatMap(FileNumbers.int32)
                 case W.numPr.rawValue:
-                    if let n = tree.child(child, W.numId.rawValue) { numID = tree.attribute(n, "val").flatMap { Int($0) } }
-                    if let l = tree.child(child, W.ilvl.rawValue) { ilvl = tree.attribute(l, "val").flatMap { Int($0) } }
+                    if let n = tree.child(child, W.numId.rawValue) { numID = tree.attribute(n, "val").flatMap(FileNumbers.int32) }
+                    if let l = tree.child(child, W.ilvl.rawValue) { ilvl = tree.attribute(l, "val").flatMap(FileNumbers.int32) }
                 default: break
                 }
             }
@@ -293,11 +302,11 @@ struct DocxBuilder {
             case .txbxContent:
                 boxes.append(child)
             case .footnoteReference:
-                if let id = tree.attribute(child, "id").flatMap({ Int($0) }), seenFootnotes.insert(id).inserted {
+                if let id = tree.attribute(child, "id").flatMap(FileNumbers.int32), seenFootnotes.insert(id).inserted {
                     footnoteReferences.append(id)
                 }
             case .endnoteReference:
-                if let id = tree.attribute(child, "id").flatMap({ Int($0) }), seenEndnotes.insert(id).inserted {
+                if let id = tree.attribute(child, "id").flatMap(FileNumbers.int32), seenEndnotes.insert(id).inserted {
                     endnoteReferences.append(id)
                 }
             case .p:
@@ -349,15 +358,16 @@ struct DocxBuilder {
     }
 
     private mutating func table(_ tree: XMLTree, _ tbl: Int) {
+        if failure != nil { return }
         let tableIndex = tables.count
         tables.append(SourceTable(rows: []))
         let tableNumber = tableIndex + 1
         var rowNodes: [Int] = []
         rows(tree, tbl, into: &rowNodes)
-        for (r, row) in rowNodes.enumerated() {
+        for (r, row) in rowNodes.enumerated() where failure == nil {
             var gridColumn = 0
             if let trPr = tree.child(row, W.trPr.rawValue), let before = tree.child(trPr, W.gridBefore.rawValue) {
-                gridColumn = max(0, min(tree.attribute(before, "val").flatMap { Int($0) } ?? 0, 1000))
+                gridColumn = max(0, min(tree.attribute(before, "val").flatMap(FileNumbers.int32) ?? 0, 1000))
             }
             var cellNodes: [Int] = []
             cells(tree, row, into: &cellNodes)
@@ -370,7 +380,7 @@ struct DocxBuilder {
                 var continues = false
                 if let tcPr = tree.child(tc, W.tcPr.rawValue) {
                     if let g = tree.child(tcPr, W.gridSpan.rawValue) {
-                        span = max(1, min(tree.attribute(g, "val").flatMap { Int($0) } ?? 1, 1000))
+                        span = max(1, min(tree.attribute(g, "val").flatMap(FileNumbers.int32) ?? 1, 1000))
                     }
                     if let v = tree.child(tcPr, W.vMerge.rawValue) {
                         continues = (tree.attribute(v, "val") ?? "continue") != "restart"
@@ -388,7 +398,18 @@ struct DocxBuilder {
                                              place: "表\(tableNumber) 第\(r + 1)行 第\(gridColumn + 1)列"))
                 offset += length
                 gridColumn += span
+                // a row wider than any table, or too many cells in all: refused before the grid is built
+                if gridColumn > Limits.tableColumns {
+                    failure = LoadError("refused: row \(r + 1) of table \(tableNumber) spans more than \(Limits.tableColumns) grid columns")
+                    return
+                }
             }
+            cellSlots += gridColumn
+            if cellSlots > Limits.cells {
+                failure = LoadError("refused: the document's tables have more than \(Limits.cells) cells")
+                return
+            }
+            do { try textBudget.add(text, what: "document's text") } catch { failure = error; return }
             let lineIndex = lines.count
             lines.append(SourceLine(number: lineIndex + 1, text: text, place: "表\(tableNumber) 第\(r + 1)行",
                                     tableRow: TableRowReference(table: tableIndex, row: r)))

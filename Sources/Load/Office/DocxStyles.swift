@@ -41,10 +41,10 @@ struct DocxStyles {
             if let n = tree.child(node, W.name.rawValue) { style.name = tree.attribute(n, "val") ?? "" }
             if let b = tree.child(node, W.basedOn.rawValue) { style.basedOn = tree.attribute(b, "val") }
             if let pPr = tree.child(node, W.pPr.rawValue) {
-                if let o = tree.child(pPr, W.outlineLvl.rawValue) { style.outlineLevel = tree.attribute(o, "val").flatMap { Int($0) } }
+                if let o = tree.child(pPr, W.outlineLvl.rawValue) { style.outlineLevel = tree.attribute(o, "val").flatMap(FileNumbers.int32) }
                 if let numPr = tree.child(pPr, W.numPr.rawValue) {
-                    if let n = tree.child(numPr, W.numId.rawValue) { style.numId = tree.attribute(n, "val").flatMap { Int($0) } }
-                    if let l = tree.child(numPr, W.ilvl.rawValue) { style.ilvl = tree.attribute(l, "val").flatMap { Int($0) } }
+                    if let n = tree.child(numPr, W.numId.rawValue) { style.numId = tree.attribute(n, "val").flatMap(FileNumbers.int32) }
+                    if let l = tree.child(numPr, W.ilvl.rawValue) { style.ilvl = tree.attribute(l, "val").flatMap(FileNumbers.int32) }
                 }
             }
             if styles[id] == nil { styles[id] = style }
@@ -130,22 +130,22 @@ struct DocxNumbering {
         let tree = try XMLTree(bytes: bytes, part: part, names: W.table, textParents: [])
         guard tree.root >= 0 else { return }
         for node in tree.children(tree.root) {
-            if tree[node].name == W.abstractNum.rawValue, let id = tree.attribute(node, "abstractNumId").flatMap({ Int($0) }) {
+            if tree[node].name == W.abstractNum.rawValue, let id = tree.attribute(node, "abstractNumId").flatMap(FileNumbers.int32) {
                 var levels: [Int: Level] = [:]
                 for lvl in tree.children(node) where tree[lvl].name == W.lvl.rawValue {
-                    guard let ilvl = tree.attribute(lvl, "ilvl").flatMap({ Int($0) }), (0...8).contains(ilvl) else { continue }
+                    guard let ilvl = tree.attribute(lvl, "ilvl").flatMap(FileNumbers.int32), (0...8).contains(ilvl) else { continue }
                     levels[ilvl] = DocxNumbering.level(tree, lvl)
                 }
                 if let link = tree.child(node, W.numStyleLink.rawValue), let style = tree.attribute(link, "val") {
                     styleLinks[id] = style
                 }
                 if abstracts[id] == nil { abstracts[id] = levels }
-            } else if tree[node].name == W.num.rawValue, let id = tree.attribute(node, "numId").flatMap({ Int($0) }),
-                      let a = tree.child(node, W.abstractNumId.rawValue), let abstractID = tree.attribute(a, "val").flatMap({ Int($0) }) {
+            } else if tree[node].name == W.num.rawValue, let id = tree.attribute(node, "numId").flatMap(FileNumbers.int32),
+                      let a = tree.child(node, W.abstractNumId.rawValue), let abstractID = tree.attribute(a, "val").flatMap(FileNumbers.int32) {
                 var instance = Instance(abstractID: abstractID)
                 for o in tree.children(node) where tree[o].name == W.lvlOverride.rawValue {
-                    guard let ilvl = tree.attribute(o, "ilvl").flatMap({ Int($0) }), (0...8).contains(ilvl) else { continue }
-                    if let s = tree.child(o, W.startOverride.rawValue), let v = tree.attribute(s, "val").flatMap({ Int($0) }) {
+                    guard let ilvl = tree.attribute(o, "ilvl").flatMap(FileNumbers.int32), (0...8).contains(ilvl) else { continue }
+                    if let s = tree.child(o, W.startOverride.rawValue), let v = tree.attribute(s, "val").flatMap(FileNumbers.int32) {
                         instance.startOverrides[ilvl] = v
                     }
                     if let lvl = tree.child(o, W.lvl.rawValue) { instance.levelOverrides[ilvl] = DocxNumbering.level(tree, lvl) }
@@ -157,10 +157,10 @@ struct DocxNumbering {
 
     private static func level(_ tree: XMLTree, _ lvl: Int) -> Level {
         var level = Level()
-        if let s = tree.child(lvl, W.start.rawValue) { level.start = tree.attribute(s, "val").flatMap { Int($0) } ?? 0 }
+        if let s = tree.child(lvl, W.start.rawValue) { level.start = tree.attribute(s, "val").flatMap(FileNumbers.int32) ?? 0 }
         if let f = tree.child(lvl, W.numFmt.rawValue) { level.format = tree.attribute(f, "val") ?? "decimal" }
         if let t = tree.child(lvl, W.lvlText.rawValue) { level.text = tree.attribute(t, "val") ?? "" }
-        if let r = tree.child(lvl, W.lvlRestart.rawValue) { level.restart = tree.attribute(r, "val").flatMap { Int($0) } }
+        if let r = tree.child(lvl, W.lvlRestart.rawValue) { level.restart = tree.attribute(r, "val").flatMap(FileNumbers.int32) }
         if let l = tree.child(lvl, W.isLgl.rawValue) { level.isLegal = !["0", "false", "off"].contains(tree.attribute(l, "val") ?? "1") }
         if let s = tree.child(lvl, W.suff.rawValue) { level.suffix = tree.attribute(s, "val") ?? "tab" }
         if let p = tree.child(lvl, W.pStyle.rawValue) { level.style = tree.attribute(p, "val") }
@@ -202,7 +202,7 @@ struct DocxNumbering {
         let ilvl = min(max(rawLevel, 0), 8)
         guard let level = definition(numId, abstractID, ilvl) else { return nil }
         var values = counters[abstractID] ?? [Int?](repeating: nil, count: 9)
-        let key = numId * 16 + ilvl
+        let key = numId &* 16 &+ ilvl   // numId is a 32-bit number: no overflow
         if !usedInstanceLevels.contains(key) {
             usedInstanceLevels.insert(key)
             if instance.startOverrides[ilvl] != nil { values[ilvl] = nil }
@@ -210,7 +210,8 @@ struct DocxNumbering {
         func startValue(_ l: Int) -> Int {
             instances[numId]?.startOverrides[l] ?? definition(numId, abstractID, l)?.start ?? 0
         }
-        values[ilvl] = (values[ilvl] ?? (startValue(ilvl) - 1)) + 1
+        // saturating: a start of Int32.max counts on without a trap
+        values[ilvl] = FileNumbers.add(values[ilvl] ?? FileNumbers.add(startValue(ilvl), -1), 1)
         for deeper in (ilvl + 1)..<9 {
             let restart = definition(numId, abstractID, deeper)?.restart
             if let restart {
@@ -289,12 +290,16 @@ struct DocxNumbering {
             return (1...10).contains(value) ? String(UnicodeScalar(0x3220 + UInt32(value - 1))!) : String(value)
         case "decimalFullWidth", "decimalFullWidth2", "decimalHalfWidth":
             if format == "decimalHalfWidth" { return String(value) }
-            return String(String(value).unicodeScalars.map { Character(UnicodeScalar($0.value - 0x30 + 0xFF10)!) })
+            // digits to full width; a minus sign stays as it is
+            return String(String(value).unicodeScalars.map { s -> Character in
+                (0x30...0x39).contains(s.value) ? Character(UnicodeScalar(s.value - 0x30 + 0xFF10)!) : Character(s)
+            })
         case "lowerLetter": return letters(value, upper: false)
         case "upperLetter": return letters(value, upper: true)
         case "lowerRoman": return roman(value).lowercased()
         case "upperRoman": return roman(value)
         case "ordinal":
+            guard value > 0 else { return String(value) }
             let suffix = (value % 100 >= 11 && value % 100 <= 13) ? "th" : (["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][value % 10])
             return "\(value)\(suffix)"
         default: return nil

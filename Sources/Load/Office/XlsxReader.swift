@@ -17,8 +17,26 @@ enum XlsxReader {
     /// Cell slots (columns A … last non-empty, over all shown rows) one workbook may produce, and
     /// bytes of line text: a sparse row reaching column XFD, or a large shared string used by
     /// many cells, would otherwise turn a small file into gigabytes.
-    static let maximumCells = 4_000_000
-    static let maximumTextBytes = 256 * 1024 * 1024
+    static let maximumCells = Limits.cells
+    static let maximumTextBytes = Limits.largestText
+
+    /// The workbook's cell slots and text so far, counted row by row as sheets are read, so that a
+    /// limit stops the reading where it is passed (not after a sheet of gigabytes was built).
+    struct Budget {
+        var cellSlots = 0, textBytes = 0
+        var sheet = ""
+
+        mutating func add(row cells: [(Int, String)]) throws(LoadError) {
+            cellSlots += (cells.last?.0 ?? 0) + 1
+            for (_, value) in cells { textBytes += value.utf8.count }
+            if cellSlots > XlsxReader.maximumCells {
+                throw LoadError("refused: the workbook's rows span more than \(XlsxReader.maximumCells) cells (sheet \(sheet))")
+            }
+            if textBytes + cellSlots > XlsxReader.maximumTextBytes {
+                throw LoadError("refused: the workbook's text expands beyond \(XlsxReader.maximumTextBytes / 1_048_576) MiB (sheet \(sheet))")
+            }
+        }
+    }
 
     enum Name: Int, CaseIterable {
         case sheet, workbookPr, si, t, r, rPh, numFmt, cellXfs, xf, sheetData, row, c, v, `is`, mergeCell, f
@@ -72,7 +90,10 @@ enum XlsxReader {
         var lines: [SourceLine] = []
         var tables: [SourceTable] = []
         var notes: [String] = []
-        var cellSlots = 0, textBytes = 0
+        var budget = Budget()
+        // a part is read once: sheets that name a part read before are noted and skipped (a
+        // workbook of a thousand sheets sharing one part would multiply it)
+        var sheetOfPart = [String: String]()
         for sheet in sheets {
             guard let rel = relationships.first(where: { $0.id == sheet.relationshipID }) else {
                 notes.append("sheet \(sheet.name): no part found; skipped")
@@ -83,26 +104,21 @@ enum XlsxReader {
                 continue
             }
             let partName = OfficePackage.resolve(rel.target, from: mainPart)
+            if let first = sheetOfPart[partName.lowercased()] {
+                notes.append("sheet \(sheet.name): the same part as sheet \(first) (\(partName)); skipped")
+                continue
+            }
+            sheetOfPart[partName.lowercased()] = sheet.name
             guard let bytes = try archive.data(named: partName) else {
                 notes.append("sheet \(sheet.name): part \(partName) missing; skipped")
                 continue
             }
             if sheet.state != "visible" { notes.append("sheet \(sheet.name) is hidden (\(sheet.state)); read all the same") }
             lines.append(SourceLine(number: lines.count + 1, text: sheet.name, place: sheet.name, headingLevel: 1))
-            let parsed = try readSheet(bytes, part: partName, sharedStrings: sharedStrings, formats: &formats)
+            budget.sheet = sheet.name
+            let parsed = try readSheet(bytes, part: partName, sharedStrings: sharedStrings, formats: &formats, budget: &budget)
             let tableIndex = tables.count
             var table = SourceTable(name: sheet.name, rows: [])
-            // Bound the output before building it.
-            for row in parsed.rows {
-                cellSlots += (row.cells.last?.0 ?? 0) + 1
-                for (_, value) in row.cells { textBytes += value.utf8.count }
-            }
-            if cellSlots > maximumCells {
-                throw LoadError("refused: the workbook's rows span more than \(maximumCells) cells (sheet \(sheet.name))")
-            }
-            if textBytes + cellSlots > maximumTextBytes {
-                throw LoadError("refused: the workbook's text expands beyond \(maximumTextBytes / 1_048_576) MiB (sheet \(sheet.name))")
-            }
             let merges = MergeMap(parsed.merges, rows: parsed.rows.map { $0.number })
             // The title and unit rows above the header ("2023年部门预算表", "单位：万元") are the lines
             // a text export puts before its table: paragraphs, read for the title, year and unit.
@@ -197,6 +213,13 @@ enum XlsxReader {
     /// empty `<row>` elements costs one pass over its bytes and no memory.
     static func readSheet(_ bytes: [UInt8], part: String, sharedStrings: [String],
                           formats: inout CellFormats) throws(LoadError) -> ParsedSheet {
+        var budget = Budget()
+        return try readSheet(bytes, part: part, sharedStrings: sharedStrings, formats: &formats, budget: &budget)
+    }
+
+    /// `budget`: the workbook's cells and text so far; each row is added as it ends.
+    static func readSheet(_ bytes: [UInt8], part: String, sharedStrings: [String],
+                          formats: inout CellFormats, budget: inout Budget) throws(LoadError) -> ParsedSheet {
         try XMLScanner.withScanner(bytes, part: part, names: Name.table) { (s: inout XMLScanner) throws(LoadError) -> ParsedSheet in
             var sheet = ParsedSheet()
             // Name IDs as plain Ints: `switch` over `Name.x.rawValue` patterns costs a generic call
@@ -208,6 +231,9 @@ enum XlsxReader {
             var rowNumber = 0
             var rowCells: [(Int, String)] = []
             var rowHasCells = false
+            // cells met out of column order: sorted once at the row's end (sorting per cell was
+            // quadratic in a row written backwards)
+            var rowUnordered = false
             var column = -1
             // The cell being read.
             var cellType = "n", cellStyle = 0
@@ -228,6 +254,7 @@ enum XlsxReader {
                             rowCells.removeAll(keepingCapacity: true)
                             rowHasCells = false
                         }
+                        rowUnordered = false
                         column = -1
                     } else if id == cID && inSheetData {
                         if let ref = s.attribute("r") {
@@ -267,6 +294,14 @@ enum XlsxReader {
                     let id = s.nameID
                     if id == rowID && inSheetData {
                         if rowHasCells {
+                            if rowUnordered {
+                                // the last value written to a column wins, as Excel reads it
+                                var latest = [Int: Int]()
+                                for (k, cell) in rowCells.enumerated() { latest[cell.0] = k }
+                                rowCells = latest.sorted { $0.key < $1.key }.map { rowCells[$0.value] }
+                                rowUnordered = false
+                            }
+                            try budget.add(row: rowCells)
                             if let last = sheet.rows.last, last.number == rowNumber {
                                 sheet.rows[sheet.rows.count - 1].cells.append(contentsOf: rowCells)
                             } else {
@@ -292,13 +327,8 @@ enum XlsxReader {
                             if !value.isEmpty { text = formats.display(value, style: cellStyle) }
                         }
                         if !text.isEmpty {
-                            if let last = rowCells.last, last.0 >= column {
-                                rowCells.removeAll { $0.0 == column }
-                                rowCells.append((column, text))
-                                rowCells.sort { $0.0 < $1.0 }
-                            } else {
-                                rowCells.append((column, text))
-                            }
+                            if let last = rowCells.last, last.0 >= column { rowUnordered = true }
+                            rowCells.append((column, text))
                             rowHasCells = true
                         }
                     } else if id == vID {
@@ -441,6 +471,12 @@ struct CellFormats {
                 if token == .eof { break }
                 if token == .start {
                     if s.nameID == XlsxReader.Name.numFmt.rawValue, let id = s.intAttribute("numFmtId"), let code = s.attribute("formatCode") {
+                        // Excel's own limit: a longer code is no Excel file's (and its display would
+                        // multiply through every cell)
+                        let length = code.unicodeScalars.count
+                        if length > Limits.numberFormatLength {
+                            throw LoadError("refused: number format \(id) is \(length) characters long (the longest Excel writes is \(Limits.numberFormatLength))")
+                        }
                         codes[id] = code
                     } else if s.nameID == XlsxReader.Name.cellXfs.rawValue {
                         inCellXfs = true

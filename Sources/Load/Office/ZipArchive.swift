@@ -19,9 +19,9 @@ struct ZipArchive {
         /// Central-directory entries beyond this are refused (a .docx has a few dozen).
         var entries = 20_000
         /// The most one part may inflate to (64 MiB; a large report's document.xml is a few MB).
-        var entrySize = 64 * 1024 * 1024
+        var entrySize = JXLoad.Limits.largestPart
         /// The most all extracted parts of one archive may add up to (256 MiB).
-        var totalSize = 256 * 1024 * 1024
+        var totalSize = JXLoad.Limits.archiveTotal
     }
 
     static let defaultLimits = Limits()

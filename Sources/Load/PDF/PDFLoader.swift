@@ -20,7 +20,7 @@ public enum PDFLoader {
         /// The most text accepted from one PDF.
         public var maximumOutput: Int
 
-        public init(searchPath: String? = nil, timeout: Double = 60, maximumOutput: Int = 64 * 1024 * 1024) {
+        public init(searchPath: String? = nil, timeout: Double = 60, maximumOutput: Int = Limits.largestText) {
             self.searchPath = searchPath
             self.timeout = timeout
             self.maximumOutput = maximumOutput

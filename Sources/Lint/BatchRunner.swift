@@ -1,0 +1,465 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JXCheck
+import JXLoad
+
+/// Runs a batch: every entry is checked and its report handed to `emit` in input order, as soon
+/// as it and every entry before it are done (the output streams; memory stays flat).
+///
+/// Why worker processes: a file can only be stopped, and a crash only be survived, by running it
+/// in a process of its own. With the executable at hand (`CommandLineTool.workerExecutable`), a
+/// batch of two or more files runs in `jobs` worker processes (the same binary, `jxlint
+/// __worker`): one that runs past its file's time budget is killed and that file reported with
+/// its error, one that crashes costs only the file it was checking; a new worker takes over. One
+/// file alone (the pre-commit case, which must stay fast) runs in this process, with a watchdog
+/// thread that ends the run with the file's error when its budget is spent. Without the executable
+/// (the library in tests), files run on threads of this process, with no time budget.
+public enum BatchRunner {
+    public struct Settings: Sendable {
+        public var jobs: Int
+        /// Seconds per MB of input a file may take, and at least twice that; 0 or less: no limit.
+        public var timeBudget: Double
+        /// The arguments of `jxlint __worker` for the pipeline (rules, year, selection).
+        public var workerArguments: [String]
+
+        public init(jobs: Int, timeBudget: Double, workerArguments: [String] = ["__worker"]) {
+            self.jobs = max(1, jobs)
+            self.timeBudget = timeBudget
+            self.workerArguments = workerArguments
+        }
+    }
+
+    /// Seconds one file of `bytes` bytes may take.
+    public static func budget(bytes: Int, secondsPerMB: Double) -> Double? {
+        guard secondsPerMB > 0 else { return nil }
+        return max(2 * secondsPerMB, secondsPerMB * Double(bytes) / 1_048_576)
+    }
+
+    static func timeoutMessage(_ seconds: Double, _ perMB: Double, batch: Bool) -> String {
+        "timed out: checking took longer than this file's time budget of \(format(seconds)) s (\(format(perMB)) s per MB of input, --time-budget)"
+            + (batch ? "; the other files are checked" : "")
+    }
+
+    static func format(_ v: Double) -> String {
+        if v == v.rounded() && v < 1e9 { return String(Int(v)) }
+        return v >= 1 ? String(format: "%.1f", v) : String(format: "%.2g", v)
+    }
+
+    static func size(of entry: FileDiscovery.Entry, stdin: [UInt8]?) -> Int {
+        if entry.path == "-" { return stdin?.count ?? 0 }
+        var info = stat()
+        return stat(entry.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Checks `entries`, handing each report to `emit` in input order. `stdin`: the bytes of "-".
+    /// `onTimeout` (one file alone, in this process): called from the watchdog with the file's
+    /// error report to write the output; the process then ends with exit code 2.
+    public static func run(_ entries: [FileDiscovery.Entry], pipeline: Pipeline, settings: Settings, stdin: [UInt8]?,
+                           onTimeout: (@Sendable (FileReport) -> Void)? = nil, emit: (FileReport) throws -> Void) throws {
+        if entries.count <= 1 {
+            for entry in entries { try emit(single(entry, pipeline: pipeline, settings: settings, stdin: stdin, onTimeout: onTimeout)) }
+            return
+        }
+        if let exe = CommandLineTool.workerExecutable {
+            var pool = WorkerPool(executable: exe, settings: settings, entries: entries, stdin: stdin)
+            if try pool.run(emit: emit) { return }
+            // no worker could be started: what is left runs here
+            let rest = Array(entries[pool.emitted...])
+            try inProcess(rest, pipeline: pipeline, jobs: settings.jobs, stdin: stdin, emit: emit)
+            return
+        }
+        try inProcess(entries, pipeline: pipeline, jobs: settings.jobs, stdin: stdin, emit: emit)
+    }
+
+    static func report(_ entry: FileDiscovery.Entry, pipeline: Pipeline, stdin: [UInt8]?) -> FileReport {
+        if let error = entry.error { return FileReport(path: entry.path, error: error) }
+        if entry.path == "-" { return pipeline.report(bytes: stdin ?? [], path: "-") }
+        return pipeline.report(path: entry.path)
+    }
+
+    // MARK: one file, in this process
+
+    final class Watch: @unchecked Sendable {
+        let lock = NSLock()
+        var done = false
+    }
+
+    static func single(_ entry: FileDiscovery.Entry, pipeline: Pipeline, settings: Settings, stdin: [UInt8]?,
+                       onTimeout: (@Sendable (FileReport) -> Void)?) -> FileReport {
+        guard entry.error == nil, let onTimeout,
+              let seconds = budget(bytes: size(of: entry, stdin: stdin), secondsPerMB: settings.timeBudget) else {
+            return report(entry, pipeline: pipeline, stdin: stdin)
+        }
+        let watch = Watch()
+        let path = entry.path, perMB = settings.timeBudget
+        let watchdog = Thread {
+            Thread.sleep(forTimeInterval: seconds)
+            watch.lock.lock()
+            if !watch.done {
+                // the output is written from here and the process ends; the check is abandoned
+                onTimeout(FileReport(path: path, error: timeoutMessage(seconds, perMB, batch: false)))
+                _exit(2)
+            }
+            watch.lock.unlock()
+        }
+        watchdog.start()
+        let result = report(entry, pipeline: pipeline, stdin: stdin)
+        watch.lock.lock()
+        watch.done = true
+        watch.lock.unlock()
+        return result
+    }
+
+    // MARK: threads of this process
+
+    final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var next = 0
+        var emitted = 0
+        var results: [Int: FileReport] = [:]
+        var failure: Error?
+    }
+
+    static func inProcess(_ entries: [FileDiscovery.Entry], pipeline: Pipeline, jobs: Int, stdin: [UInt8]?,
+                          emit: (FileReport) throws -> Void) throws {
+        let shared = Shared()
+        let workers = max(1, min(jobs, entries.count))
+        withoutActuallyEscaping(emit) { emit in
+            // the emitting closure is called under the lock, so in order and one at a time
+            nonisolated(unsafe) let emitter = emit
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    shared.lock.lock()
+                    let i = shared.next
+                    shared.next += 1
+                    shared.lock.unlock()
+                    if i >= entries.count { return }
+                    let r = report(entries[i], pipeline: pipeline, stdin: stdin)
+                    shared.lock.lock()
+                    shared.results[i] = r
+                    while shared.failure == nil, let ready = shared.results.removeValue(forKey: shared.emitted) {
+                        do { try emitter(ready) } catch { shared.failure = error }
+                        shared.emitted += 1
+                    }
+                    shared.lock.unlock()
+                }
+            }
+        }
+        if let failure = shared.failure { throw failure }
+    }
+}
+
+/// The worker processes of one batch.
+struct WorkerPool {
+    struct Process {
+        var pid: pid_t
+        var input: Int32     // its standard input (jobs)
+        var output: Int32    // its standard output (results)
+        var errors: Int32    // its standard error (kept for a crash's message)
+        var ready = false
+        var buffer = [UInt8]()
+        var stderrTail = [UInt8]()
+        /// The entry it is checking, when it started, and its budget.
+        var job: (index: Int, started: Double, budget: Double?)?
+    }
+
+    let executable: String
+    let settings: BatchRunner.Settings
+    let entries: [FileDiscovery.Entry]
+    let stdin: [UInt8]?
+    var processes: [Process] = []
+    var next = 0
+    var emitted = 0
+    var results: [Int: FileReport] = [:]
+    /// Workers that ended before they were ready: past a few, workers are given up.
+    var failedStarts = 0
+
+    init(executable: String, settings: BatchRunner.Settings, entries: [FileDiscovery.Entry], stdin: [UInt8]?) {
+        self.executable = executable
+        self.settings = settings
+        self.entries = entries
+        self.stdin = stdin
+    }
+
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Runs the batch; false when no worker could be started (the caller runs the rest itself).
+    mutating func run(emit: (FileReport) throws -> Void) throws -> Bool {
+        signal(SIGPIPE, SIG_IGN)
+        defer { shutDown() }
+        // reports wait in `results` until every one before them is written: at most this many
+        let window = max(4 * settings.jobs, 16)
+        let wanted = min(settings.jobs, entries.count)
+        while emitted < entries.count {
+            // entries that are errors already need no worker
+            while next < entries.count, next < emitted + window, let error = entries[next].error {
+                results[next] = FileReport(path: entries[next].path, error: error)
+                next += 1
+            }
+            while let ready = results.removeValue(forKey: emitted) {
+                try emit(ready)
+                emitted += 1
+            }
+            if emitted >= entries.count { break }
+            // enough workers for the work left
+            let busy = processes.filter { $0.job != nil }.count
+            while processes.count < min(wanted, busy + (entries.count - next)) {
+                guard failedStarts < 3, let p = spawn() else {
+                    if processes.isEmpty { return false }
+                    break
+                }
+                processes.append(p)
+            }
+            if processes.isEmpty { return false }
+            // jobs to idle workers
+            for k in processes.indices where processes[k].ready && processes[k].job == nil {
+                guard next < entries.count, next < emitted + window, entries[next].error == nil else { break }
+                dispatch(next, to: k)
+                next += 1
+            }
+            wait()
+        }
+        return true
+    }
+
+    mutating func dispatch(_ index: Int, to k: Int) {
+        let entry = entries[index]
+        let bytes = BatchRunner.size(of: entry, stdin: stdin)
+        let path = Array(entry.path.utf8)
+        let data = entry.path == "-" ? (stdin ?? []) : []
+        var frame = [UInt8]()
+        frame.reserveCapacity(17 + path.count + data.count)
+        Frames.put32(&frame, index)
+        frame.append(entry.path == "-" ? 1 : 0)
+        Frames.put32(&frame, path.count)
+        Frames.put64(&frame, data.count)
+        frame += path
+        frame += data
+        processes[k].stderrTail.removeAll()
+        processes[k].job = (index, Self.now(), BatchRunner.budget(bytes: bytes, secondsPerMB: settings.timeBudget))
+        if !Frames.write(processes[k].input, frame) {
+            ended(k)
+        }
+    }
+
+    /// Waits for results, worker errors and deadlines (at most a second).
+    mutating func wait() {
+        var fds = [pollfd]()
+        for p in processes {
+            fds.append(pollfd(fd: p.output, events: Int16(POLLIN), revents: 0))
+            fds.append(pollfd(fd: p.errors, events: Int16(POLLIN), revents: 0))
+        }
+        let now = Self.now()
+        var timeout = 1.0
+        for p in processes { if let job = p.job, let b = job.budget { timeout = min(timeout, max(0, job.started + b - now)) } }
+        let n = fds.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), Int32(timeout * 1000) + 1) }
+        if n > 0 {
+            // events by worker (a worker that ends is removed from `processes` as it is handled)
+            let events = processes.indices.map { (pid: processes[$0].pid, out: fds[2 * $0].revents, err: fds[2 * $0 + 1].revents) }
+            for e in events {
+                guard let k = processes.firstIndex(where: { $0.pid == e.pid }) else { continue }
+                if e.err != 0 { drainErrors(k) }
+                if e.out & Int16(POLLIN) != 0 {
+                    if !readResults(k) { ended(k) }
+                } else if e.out & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                    ended(k)
+                }
+            }
+        }
+        // deadlines
+        let later = Self.now()
+        var k = 0
+        while k < processes.count {
+            if let job = processes[k].job, let b = job.budget, later - job.started > b {
+                kill(processes[k].pid, SIGKILL)
+                results[job.index] = FileReport(path: entries[job.index].path, error: BatchRunner.timeoutMessage(b, settings.timeBudget, batch: true))
+                processes[k].job = nil
+                reap(k)
+                continue
+            }
+            k += 1
+        }
+    }
+
+    /// Reads what the worker wrote; false at its end.
+    mutating func readResults(_ k: Int) -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let n = chunk.withUnsafeMutableBytes { read(processes[k].output, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { return true }
+        if n <= 0 { return false }
+        processes[k].buffer += chunk[0..<n]
+        while true {
+            var p = processes[k]
+            if !p.ready {
+                guard let first = p.buffer.first else { return true }
+                guard first == UInt8(ascii: "R") else { return false }
+                p.buffer.removeFirst()
+                p.ready = true
+                processes[k] = p
+                continue
+            }
+            guard p.buffer.count >= 12 else { return true }
+            let index = Frames.u32(p.buffer, 0), length = Frames.u64(p.buffer, 4)
+            guard length >= 0, p.buffer.count >= 12 + length else { return true }
+            let payload = Array(p.buffer[12..<(12 + length)])
+            p.buffer.removeFirst(12 + length)
+            processes[k] = p
+            guard let job = p.job, job.index == index else { return false }
+            let report = (try? ReportCoding.decode(payload))
+                ?? FileReport(path: entries[index].path, error: "the worker's report could not be read (an internal error); the other files are checked")
+            results[index] = report
+            processes[k].job = nil
+        }
+    }
+
+    mutating func drainErrors(_ k: Int) {
+        var chunk = [UInt8](repeating: 0, count: 1 << 14)
+        let n = chunk.withUnsafeMutableBytes { read(processes[k].errors, $0.baseAddress, $0.count) }
+        guard n > 0 else { return }
+        processes[k].stderrTail += chunk[0..<n]
+        if processes[k].stderrTail.count > 8192 { processes[k].stderrTail.removeFirst(processes[k].stderrTail.count - 8192) }
+    }
+
+    /// The worker's output ended: it crashed (or was killed); its file gets the error.
+    mutating func ended(_ k: Int) {
+        drainErrors(k)
+        let status = reap(k, kill: true)
+        guard let p = status.process else { return }
+        if !p.ready { failedStarts += 1 }
+        if let job = p.job {
+            results[job.index] = FileReport(path: entries[job.index].path, error: crashMessage(status.status, p.stderrTail))
+        }
+    }
+
+    /// Ends worker `k` and forgets it; its wait status.
+    @discardableResult
+    mutating func reap(_ k: Int, kill force: Bool = false) -> (process: Process?, status: Int32) {
+        let p = processes.remove(at: k)
+        close(p.input)
+        if force { kill(p.pid, SIGKILL) }
+        var status: Int32 = 0
+        while waitpid(p.pid, &status, 0) < 0 && errno == EINTR {}
+        close(p.output)
+        close(p.errors)
+        return (p, status)
+    }
+
+    func crashMessage(_ status: Int32, _ stderr: [UInt8]) -> String {
+        let text = String(decoding: stderr, as: UTF8.self)
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let cause = lines.first { $0.contains("Fatal error") || $0.contains("fatal error") } ?? lines.first { !$0.hasPrefix("💣") && !$0.hasPrefix("*") }
+        let signalled = status & 0x7F
+        var how = signalled != 0 && signalled != 0x7F ? "signal \(signalled)\(signalName(signalled).map { " (\($0))" } ?? "")" : "exit status \((status >> 8) & 0xFF)"
+        if let cause { how += ": " + String(cause.prefix(200)) }
+        return "jxlint crashed while checking this file (\(how)); the other files are checked — please report it with this file"
+    }
+
+    func signalName(_ s: Int32) -> String? {
+        switch s {
+        case SIGILL: return "SIGILL"
+        case SIGTRAP: return "SIGTRAP"
+        case SIGSEGV: return "SIGSEGV"
+        case SIGBUS: return "SIGBUS"
+        case SIGFPE: return "SIGFPE"
+        case SIGABRT: return "SIGABRT"
+        case SIGKILL: return "SIGKILL (out of memory?)"
+        default: return nil
+        }
+    }
+
+    /// Starts a worker; nil when it cannot be started.
+    mutating func spawn() -> Process? {
+        var toChild = [Int32](repeating: -1, count: 2), fromChild = [Int32](repeating: -1, count: 2), errChild = [Int32](repeating: -1, count: 2)
+        // close-on-exec: a worker inherits only the three ends it is given, not its siblings' pipes
+        func makePipe(_ fds: inout [Int32]) -> Bool {
+            guard pipe(&fds) == 0 else { return false }
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            return true
+        }
+        guard makePipe(&toChild) else { return nil }
+        guard makePipe(&fromChild) else { close(toChild[0]); close(toChild[1]); return nil }
+        guard makePipe(&errChild) else {
+            for fd in toChild + fromChild { close(fd) }
+            return nil
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errChild[1], 2)
+        let argv = [executable] + settings.workerArguments
+        var env = ProcessInfo.processInfo.environment
+        // a crash is reported in one line: no symbolicated backtrace (seconds per crash)
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in cArgs + cEnv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, executable, &actions, nil, cArgs, cEnv)
+        close(toChild[0]); close(fromChild[1]); close(errChild[1])
+        guard rc == 0 else {
+            close(toChild[1]); close(fromChild[0]); close(errChild[0])
+            failedStarts += 1
+            return nil
+        }
+        return Process(pid: pid, input: toChild[1], output: fromChild[0], errors: errChild[0])
+    }
+
+    /// Closes the workers' input (they end) and waits for them.
+    mutating func shutDown() {
+        while !processes.isEmpty {
+            if processes[0].job != nil { kill(processes[0].pid, SIGKILL) }
+            reap(0)
+        }
+    }
+}
+
+/// One file checked in this process (no worker to survive it): should the check crash, the file's
+/// error is still said, on standard error, and the run ends with exit code 2 (not a signal).
+enum CrashReport {
+    nonisolated(unsafe) static var message: UnsafeMutablePointer<CChar>?
+    nonisolated(unsafe) static var length = 0
+    nonisolated(unsafe) static var stack: UnsafeMutableRawPointer?
+    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE]
+
+    static func arm(path: String) {
+        let text = "jxlint: \(path): error: jxlint crashed while checking this file; please report it with this file\n"
+        if let old = message { free(old) }
+        message = strdup(text)
+        length = text.utf8.count
+        // an alternate stack, so that a stack overflow still reaches the handler
+        if stack == nil {
+            let size = 256 * 1024
+            stack = malloc(size)
+            var alt = stack_t()
+            alt.ss_sp = stack
+            alt.ss_size = size
+            alt.ss_flags = 0
+            sigaltstack(&alt, nil)
+        }
+        for s in signals {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { _ in
+                if let m = CrashReport.message { _ = posixWrite(2, m, CrashReport.length) }
+                _exit(2)
+            }
+            action.sa_flags = SA_ONSTACK
+            sigemptyset(&action.sa_mask)
+            sigaction(s, &action, nil)
+        }
+    }
+
+    static func disarm() {
+        guard message != nil else { return }
+        for s in signals { signal(s, SIG_DFL) }
+    }
+}
