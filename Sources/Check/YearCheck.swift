@@ -245,17 +245,39 @@ enum YearCheck {
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule[.flatWords]
-        for f in all where f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 {
+        // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
+        // found by binary search, not by scanning every fact for every fact (quadratic)
+        var byKind = [QuantityKind: [Int]]()
+        for k in all.indices where all[k].year == fy && !all[k].comparesYears && !all[k].value.isNaN {
+            byKind[all[k].kind, default: []].append(k)
+        }
+        for kind in byKind.keys {
+            byKind[kind]!.sort { a, b in all[a].value != all[b].value ? all[a].value < all[b].value : a < b }
+        }
+        for k in all.indices {
+            let f = all[k]
+            guard f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 else { continue }
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
             // a round figure may well stay the same from one year to the next
             guard f.number.decimals > 0 else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
             if flatWords.occurs(in: context.sentenceText(of: f)) { continue }
-            guard let twin = all.first(where: { g in
-                g.id != f.id && g.value == f.value && g.kind == f.kind && g.year == fy && !g.comparesYears
+            guard let candidates = byKind[f.kind] else { continue }
+            var lo = 0, hi = candidates.count
+            while lo < hi { let mid = (lo + hi) / 2; if all[candidates[mid]].value < f.value { lo = mid + 1 } else { hi = mid } }
+            var found: Int?
+            while lo < candidates.count && all[candidates[lo]].value == f.value {
+                let g = all[candidates[lo]]
+                if g.id != f.id
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
-                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
-            }) else { continue }
+                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil) {
+                    found = candidates[lo]
+                    break
+                }
+                lo += 1
+            }
+            guard let found else { continue }
+            let twin = all[found]
             if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
