@@ -12,6 +12,10 @@ public struct WordSet: Sendable, Hashable {
     private var byLast: [Unicode.Scalar: [Int]] = [:]
     private var members: Set<String> = []
     public private(set) var longest = 0
+    /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text start
+    /// none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
+    private var firstBits = [UInt64](repeating: 0, count: 64)
+    private var lastBits = [UInt64](repeating: 0, count: 64)
 
     public init(_ words: [String] = []) {
         self.words = []
@@ -28,6 +32,8 @@ public struct WordSet: Sendable, Hashable {
             longest = max(longest, scalars.count)
             byFirst[scalars[0], default: []].append(index)
             byLast[scalars[scalars.count - 1], default: []].append(index)
+            Self.set(&firstBits, scalars[0])
+            Self.set(&lastBits, scalars[scalars.count - 1])
         }
         for key in byFirst.keys { byFirst[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
         for key in byLast.keys { byLast[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
@@ -38,6 +44,19 @@ public struct WordSet: Sendable, Hashable {
         out.add(other.words)
         return out
     }
+
+    private static func set(_ bits: inout [UInt64], _ ch: Unicode.Scalar) {
+        bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
+    }
+
+    @inline(__always) private static func test(_ bits: [UInt64], _ ch: Unicode.Scalar) -> Bool {
+        bits[Int((ch.value >> 6) & 63)] & (1 << UInt64(ch.value & 63)) != 0
+    }
+
+    /// Some word may start with the scalar (false: none does).
+    @inline(__always) public func mayStart(with ch: Unicode.Scalar) -> Bool { Self.test(firstBits, ch) }
+    /// Some word may end with the scalar (false: none does).
+    @inline(__always) public func mayEnd(with ch: Unicode.Scalar) -> Bool { Self.test(lastBits, ch) }
 
     public var isEmpty: Bool { words.isEmpty }
     public var count: Int { words.count }
@@ -51,7 +70,7 @@ public struct WordSet: Sendable, Hashable {
     /// Length of the longest word starting at `i` (and ending by `end`); 0 when none does.
     public func prefixLength(_ s: [Unicode.Scalar], at i: Int, end: Int? = nil) -> Int {
         let end = min(end ?? s.count, s.count)
-        guard i >= 0, i < end, let candidates = byFirst[s[i]] else { return 0 }
+        guard i >= 0, i < end, mayStart(with: s[i]), let candidates = byFirst[s[i]] else { return 0 }
         for w in candidates {
             let word = scalarWords[w]
             guard i + word.count <= end else { continue }
@@ -64,7 +83,7 @@ public struct WordSet: Sendable, Hashable {
 
     /// Length of the longest word ending just before `end` (and starting at or after `start`); 0 when none.
     public func suffixLength(_ s: [Unicode.Scalar], endingAt end: Int, start: Int = 0) -> Int {
-        guard end > max(start, 0), end <= s.count, let candidates = byLast[s[end - 1]] else { return 0 }
+        guard end > max(start, 0), end <= s.count, mayEnd(with: s[end - 1]), let candidates = byLast[s[end - 1]] else { return 0 }
         for w in candidates {
             let word = scalarWords[w]
             guard end - word.count >= max(start, 0) else { continue }
@@ -80,7 +99,7 @@ public struct WordSet: Sendable, Hashable {
         let end = min(before ?? s.count, s.count)
         var i = max(0, from)
         while i < end {
-            if byFirst[s[i]] != nil {
+            if mayStart(with: s[i]) {
                 let n = prefixLength(s, at: i, end: end)
                 if n > 0 { return (i, n) }
             }
@@ -105,7 +124,7 @@ public struct WordSet: Sendable, Hashable {
     /// The longest word the text starts with.
     public func prefix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
-        guard let first = view.first, let candidates = byFirst[first] else { return nil }
+        guard let first = view.first, mayStart(with: first), let candidates = byFirst[first] else { return nil }
         for w in candidates where Self.starts(view, with: scalarWords[w]) { return words[w] }
         return nil
     }
@@ -113,7 +132,7 @@ public struct WordSet: Sendable, Hashable {
     /// The longest word the text ends with.
     public func suffix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
-        guard let last = view.last, let candidates = byLast[last] else { return nil }
+        guard let last = view.last, mayEnd(with: last), let candidates = byLast[last] else { return nil }
         for w in candidates where Self.ends(view, with: scalarWords[w]) { return words[w] }
         return nil
     }
@@ -122,7 +141,19 @@ public struct WordSet: Sendable, Hashable {
     public func isSuffix(of text: some StringProtocol) -> Bool { suffix(of: text) != nil }
 
     /// A word occurs anywhere in the text.
-    public func occurs(in text: some StringProtocol) -> Bool { firstOccurrence(in: text) != nil }
+    public func occurs(in text: some StringProtocol) -> Bool {
+        // on the text's own scalars: no array of them is made
+        let view = text.unicodeScalars
+        var i = view.startIndex
+        while i != view.endIndex {
+            let ch = view[i]
+            if mayStart(with: ch), let candidates = byFirst[ch] {
+                for w in candidates where Self.starts(view[i...], with: scalarWords[w]) { return true }
+            }
+            view.formIndex(after: &i)
+        }
+        return false
+    }
 
     /// The first word occurring in the text (leftmost, then longest).
     public func firstOccurrence(in text: some StringProtocol) -> String? {
