@@ -19,6 +19,8 @@ public struct NumberScanner: Sendable {
     let comparators: [(WordSet, NumberComparator)]
     let trailingComparators: [(WordSet, NumberComparator)]
     let relativeYears: [(WordSet, Int)]
+    /// The three classes of relative years together: asked first at every scalar.
+    let anyRelativeYear: WordSet
     let rangeJoiners: WordSet
     let references: WordSet
 
@@ -30,6 +32,7 @@ public struct NumberScanner: Sendable {
                        (vocabulary[.comparatorGreater], .greater), (vocabulary[.comparatorLess], .less)]
         trailingComparators = [(vocabulary[.trailingAtLeast], .atLeast), (vocabulary[.trailingAtMost], .atMost)]
         relativeYears = [(vocabulary[.previousYear], -1), (vocabulary[.currentYear], 0), (vocabulary[.nextYear], 1)]
+        anyRelativeYear = vocabulary.union(.previousYear, .currentYear, .nextYear)
         rangeJoiners = vocabulary[.rangeJoiners]
         references = vocabulary[.documentReferences]
     }
@@ -420,6 +423,7 @@ public struct NumberScanner: Sendable {
 
     /// 上年 / 上一年 / 去年 / 上年度 / 本年 / 当年 / 今年 / 本年度 / 下年 / 明年 / 次年.
     func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
+        guard i >= 0, i < s.count, anyRelativeYear.mayStart(with: s[i]) else { return nil }
         for (words, offset) in relativeYears {
             let length = words.prefixLength(s, at: i)
             if length > 0 { return (offset, length) }
