@@ -111,6 +111,7 @@ enum ShareCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         for share in context.facts.shares {
+            if !share.baseParts.isEmpty { shareOfSum(rule, share, &context); continue }
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
             guard !percent.comparesYears, percent.number.comparator == nil else { continue }
             if part.kind.isMoney != base.kind.isMoney { continue }
@@ -143,6 +144,26 @@ enum ShareCheck {
 }
 
 extension ShareCheck {
+    /// A share of a total the text does not state: the sum of the listed items.
+    static func shareOfSum(_ rule: Rule, _ share: ShareStatement, _ context: inout CheckContext) {
+        let percent = context.fact(share.percent), part = context.fact(share.part)
+        let items = share.baseParts.map { context.fact($0) }
+        let stated = Interval(shown: percent.value, decimals: percent.number.decimals, roundedInteger: true)
+        let sum = items.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+        guard let ratio = context.interval(part) / sum, !(ratio * Interval(exactly: 100)).overlaps(stated) else { return }
+        let exactSum = items.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: part) }
+        guard exactSum != 0 else { return }
+        let scale = max(percent.number.decimals, 2)
+        let exact = part.value / exactSum * 100
+        let evidence = rule.evidence(.shareMismatch, [
+            .computation: "\(part.literal) ÷ (\(items.map(\.literal).joined(separator: " + "))) × 100", .computed: Show.number(exact, scale: scale) + "%",
+            .stated: percent.literal + "%",
+            .difference: Show.number(abs(percent.value - exact), scale: scale) + Show.differenceUnit(percent, context.vocabulary)])
+        let baseLabel = context.vocabulary[.shareMarkers].droppingPrefix(percent.shareOf ?? "")
+        context.report(rule, main: percent, others: [part] + items, evidence: evidence,
+                       slots: [.part: context.displayLabel(part), .base: baseLabel])
+    }
+
     /// "基本支出…，占一般公共预算支出的84.00%；项目支出…，占一般公共预算支出的19.60%": the shares of
     /// one base taken by the parts of a decomposition (基本支出 and 项目支出) cannot exceed 100%.
     static func sharesOverWhole(_ rule: Rule, _ context: inout CheckContext) {

@@ -145,6 +145,16 @@ public struct ShareStatement: Sendable {
     public var percent: Int
     public var part: Int
     public var base: Int
+    /// "（一）A 553.90万元，占总数的98.93%；（二）B 6.00万元，占总数的1.07%": a total the text does
+    /// not state is the sum of these figures (the amounts of the items of one enumerated level).
+    public var baseParts: [Int] = []
+
+    public init(percent: Int, part: Int, base: Int, baseParts: [Int] = []) {
+        self.percent = percent
+        self.part = part
+        self.base = base
+        self.baseParts = baseParts
+    }
 }
 
 /// A stated change and the figures it speaks of: "由A增至B，增加D，增长P%", "X，比上年的A增加D",

@@ -122,4 +122,26 @@ extension ExtractionState {
     /// "高新技术企业总数" → "高新技术企业", "收入合计" → "收入".
     func withoutTotalSuffix(_ name: String) -> String { vocabulary[.totalSuffixes].droppingSuffix(name) }
 
+
+    /// "（一）用于群众体育支出553.90万元，占总数的98.93%。（二）用于竞技体育支出6.00万元，占总数的1.07%。":
+    /// shares of a total the text names only by a total word: the total is the sum of the amounts
+    /// of the enumerated items the parts are (all of that level, those without a share too).
+    mutating func addSharesOfUnstatedTotals() {
+        let paired = Set(shares.map(\.percent))
+        let totalNames = vocabulary[.unstatedTotalNames]
+        var itemOfAmount = [Int: Int]()
+        for (i, item) in outline.enumerated() { if let a = item.amount { itemOfAmount[a] = i } }
+        for f in facts where f.kind == .percent && !paired.contains(f.id) && !f.comparesYears && f.number.comparator == nil {
+            guard let name = f.shareOf, !name.isEmpty, totalNames.contains(vocabulary[.shareBaseSuffixes].droppingSuffix(name)),
+                  case .text(let p, let s, _) = f.place else { continue }
+            let inSentence = facts(paragraph: p, sentence: s)
+            guard let part = inSentence.last(where: { $0 < f.id && facts[$0].kind.isMoney && facts[$0].shareOf == nil && facts[$0].change == 0 }),
+                  let item = itemOfAmount[part] else { continue }
+            let level = outline[item].parent.map { outline[$0].children } ?? outline.indices.filter { outline[$0].parent == nil }
+            let amounts = level.compactMap { outline[$0].amount }
+            guard amounts.count == level.count, amounts.count >= 2,
+                  amounts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[part].kind) }) else { continue }
+            shares.append(ShareStatement(percent: f.id, part: part, base: amounts[0], baseParts: amounts))
+        }
+    }
 }

@@ -74,6 +74,7 @@ public struct Vocabulary: Sendable {
         case shareMarkers = "share_markers"
         case shareBaseSuffixes = "share_base_suffixes"
         case shareRateWords = "share_rate_words"
+        case unstatedTotalNames = "unstated_total_names"
 
         // ---- years
         case yearLeadWords = "year_lead_words"
@@ -183,6 +184,7 @@ public struct Vocabulary: Sendable {
             case .shareMarkers: return "words introducing the base of a share"
             case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
             case .shareRateWords: return "label endings that make a percentage a share"
+            case .unstatedTotalNames: return "names of a total a share refers to without stating it (the sum of the listed items)"
             case .yearLeadWords: return "words before a year that still let it open its clause"
             case .carryInAfterYear: return "words right after 上年 that name this year's carried-in funds"
             case .comparedYearMarkers: return "characters right before a year that make it a year compared with"

@@ -350,9 +350,12 @@ enum UnitHints {
 
 extension UnitHints {
     /// "表1 项目资金执行情况表（万元）": a table title ending with a bracketed unit.
+    /// "资金投入情况（万元）": a short caption line ending with a bracketed unit, too.
     static func captionUnit(_ text: String, words: StructureWords = .standard) -> String? {
-        let t = CellText.compact(text)
-        guard t.contains("表") else { return nil }
+        var t = CellText.compact(text)
+        // a caption line of a table exported with bars keeps its bars
+        while t.hasSuffix("|") { t.removeLast() }
+        guard t.contains("表") || t.unicodeScalars.count <= 24 else { return nil }
         return bracketedUnit(t, words: words)
     }
 

@@ -231,7 +231,37 @@ enum TableScanner {
             rows.append(RawRow(cells: cells.map { RawCell(text: $0) }, firstLine: lines[j].number, lastLine: lines[j].number))
             j += 1
         }
-        guard rows.count >= 2 else { return nil }
+        if rows.count >= 2 { return (rows, j) }
+        return scanRaggedPipeRows(lines, from: start)
+    }
+
+    /// A web page's table exported with bars but without a separator line, its rows cut short where
+    /// cells were merged ("全年预算数(A) | 全年执行数(B) | 预算执行率 | ||||" over "年度资金总额: | 808.1 |
+    /// 692.98 | 86% | ||||"): trailing empty cells dropped, a title row one cell short of the data rows
+    /// under it lacks their label column (it is shifted right), shorter rows are padded.
+    static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+        var cells = [[TextRun]]()
+        var j = start
+        while j < lines.count, var row = barCells(lines[j]) {
+            while let last = row.last, last.isEmpty { row.removeLast() }
+            guard !row.isEmpty else { break }
+            cells.append(row)
+            j += 1
+        }
+        guard cells.count >= 3, cells.filter({ $0.count >= 3 }).count >= 2 else { return nil }
+        let width = cells.map(\.count).max() ?? 0
+        var rows = [RawRow]()
+        for (k, row) in cells.enumerated() {
+            var shift = 0
+            if row.count == width - 1, row.count >= 2, !row.contains(where: { CellText.isNumeric($0) }),
+               k + 1 < cells.count, cells[k + 1].count == width, let label = cells[k + 1].first, !label.isEmpty,
+               !CellText.isNumeric(label), cells[k + 1].dropFirst().contains(where: { CellText.isNumeric($0) }) {
+                shift = 1
+            }
+            let line = lines[start + k]
+            rows.append(RawRow(cells: row.enumerated().map { RawCell(text: $0.element, column: $0.offset + shift) },
+                               firstLine: line.number, lastLine: line.number))
+        }
         return (rows, j)
     }
 

@@ -157,7 +157,7 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金2421元")) == ["unit.out-of-scale"])
         // a small or per-unit amount in 元 is no slip
         #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金每人500元")).isEmpty)
-        #expect(rules(text.replacingOccurrences(of: "资金2421万元", with: "资金60元")).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "项目资金2421万元", with: "项目印刷费60元")).isEmpty)
     }
 
     // MARK: scores written in prose
@@ -234,5 +234,40 @@ import JXRules
         let text = Self.title + "2023年全区社会保险基金总收入3599.4亿元，比上年增长15%；总支出2874.4亿元，比上年增长20%；本年收支结余725.0亿元。"
         #expect(rules(text).isEmpty)
         #expect(rules(text.replacingOccurrences(of: "总支出2874.4", with: "总支出2876.4")) == ["sum.revenue-balance"])
+    }
+
+    // MARK: shares and rates
+
+    @Test func sharesOfATotalTheTextDoesNotStateAreOfTheSumOfItsItems() {
+        let text = Self.title + """
+        二、本级专项资金使用情况
+        （一）用于群众体育支出553.90万元，占总数的98.93%。
+        （二）用于竞技体育支出6.00万元，占总数的1.07%。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "98.93%", with: "38.93%")) == ["rate.share"])
+        #expect(rules(text.replacingOccurrences(of: "支出6.00万元", with: "支出6.50万元")).contains("rate.share"))
+    }
+
+    @Test func disbursedFundsAreSpendingAndAProjectsFundsItsBudget() {
+        let text = Self.title + "2、项目资金执行情况分析。项目资金共2179万元，截止2023年12月8日，已完成拨付2113.63万元，执行率97%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "执行率97%", with: "执行率91%")) == ["rate.execution"])
+    }
+
+    // MARK: tables exported with bars
+
+    @Test func aBarTableWhoseRowsWereCutShortIsRead() {
+        let text = """
+        就业补助资金绩效自评表（2023年度）
+        资金使用单位 | 青林县人力资源和社会保障局 | ||||
+        资金投入情况 (万元) |
+        全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) | ||||
+        年度资金总额: | 808.1 | 692.98 | 86% | ||||
+        其中:中央财政资金 | 808.1 | 692.98 | 86% | ||||
+        地方财政资金 | |||||||
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "年度资金总额: | 808.1 | 692.98 | 86%", with: "年度资金总额: | 808.1 | 692.98 | 76%")).contains("rate.execution"))
     }
 }
