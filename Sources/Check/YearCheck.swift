@@ -212,7 +212,7 @@ enum YearCheck {
     static func clauseAfter(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> String {
         var k = start
         while k < s.count && k < start + limit && !"，,。；;！？：:".unicodeScalars.contains(s[k]) { k += 1 }
-        return String(String.UnicodeScalarView(s[start..<k]))
+        return ScalarString.make(s[start..<k])
     }
 
     /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
@@ -231,7 +231,7 @@ enum YearCheck {
         while digits < before.count && digits < 2 && CharClass.isDigit(before[digits]) { digits += 1 }
         if digits > 0 && digits < before.count && ".、．".unicodeScalars.contains(before[digits]) { before.removeFirst(digits + 1) }
         if before.count > 4 { return false }
-        let text = String(String.UnicodeScalarView(before))
+        let text = ScalarString.make(before)
         let references = context.vocabulary[.documentReferences]
         // "我部门对2019年度部门预算整体支出绩效进行了评价": the scope of the evaluation
         return text.isEmpty || context.vocabulary[.yearLeadWords].contains(text) || rule[.openingWords].contains(text)

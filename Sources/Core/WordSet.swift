@@ -187,19 +187,19 @@ public struct WordSet: Sendable, Hashable {
     public func firstOccurrence(in text: some StringProtocol) -> String? {
         let s = Array(text.unicodeScalars)
         guard let m = firstMatch(in: s) else { return nil }
-        return String(String.UnicodeScalarView(s[m.start..<(m.start + m.length)]))
+        return ScalarString.make(s[m.start..<(m.start + m.length)])
     }
 
     /// The text without the longest word it starts with (or unchanged).
     public func droppingPrefix(_ text: String) -> String {
         guard let p = prefix(of: text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(p.unicodeScalars.count)))
+        return ScalarString.make(text.unicodeScalars.dropFirst(p.unicodeScalars.count))
     }
 
     /// The text without the longest word it ends with (or unchanged).
     public func droppingSuffix(_ text: String) -> String {
         guard let p = suffix(of: text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropLast(p.unicodeScalars.count)))
+        return ScalarString.make(text.unicodeScalars.dropLast(p.unicodeScalars.count))
     }
 
     static func starts<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {

@@ -105,7 +105,7 @@ public struct NumberScanner: Sendable {
                 i = j
                 continue
             }
-            let literal = String(String.UnicodeScalarView(s[start..<numberEnd]))
+            let literal = ScalarString.make(s[start..<numberEnd])
             let quoted = bookDepth > 0 || docNumberDepth > 0
 
             // years and dates
@@ -216,7 +216,7 @@ public struct NumberScanner: Sendable {
         let pointLength = percentagePoints.prefixLength(s, at: k)
         if pointLength > 0 {
             number.kind = .percentagePoint
-            number.unitText = String(String.UnicodeScalarView(s[k..<(k + pointLength)]))
+            number.unitText = ScalarString.make(s[k..<(k + pointLength)])
             return k + pointLength
         }
         if k < n && s[k] == "分" {
@@ -266,7 +266,7 @@ public struct NumberScanner: Sendable {
     func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
         guard k < s.count, CharClass.isHan(s[k]) else { return nil }
         let length = countUnits.prefixLength(s, at: k)
-        return length > 0 ? String(String.UnicodeScalarView(s[k..<(k + length)])) : nil
+        return length > 0 ? ScalarString.make(s[k..<(k + length)]) : nil
     }
 
     // MARK: context
@@ -285,7 +285,7 @@ public struct NumberScanner: Sendable {
     func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var text = [Unicode.Scalar]()
         for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
-        let joined = String(String.UnicodeScalarView(text))
+        let joined = ScalarString.make(text)
         return rangeJoiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
     }
 

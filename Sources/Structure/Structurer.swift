@@ -338,7 +338,7 @@ enum UnitHints {
                 var j = k + n
                 while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
                 let unit = words.moneyUnits.prefixLength(s, at: j)
-                if unit > 0 { return String(String.UnicodeScalarView(s[j..<(j + unit)])) }
+                if unit > 0 { return ScalarString.make(s[j..<(j + unit)]) }
                 k = j
                 continue
             }
@@ -365,7 +365,7 @@ extension UnitHints {
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         let n = words.moneyUnits.suffixLength(s, endingAt: s.count - 1)
         guard n > 0, s.count - 1 - n >= 1, s[s.count - 2 - n] == "（" || s[s.count - 2 - n] == "(" else { return nil }
-        return String(String.UnicodeScalarView(s[(s.count - 1 - n)..<(s.count - 1)]))
+        return ScalarString.make(s[(s.count - 1 - n)..<(s.count - 1)])
     }
 
     /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
