@@ -97,11 +97,11 @@ struct CheckContext {
 
     /// Per fact: the item and scope of its concept as one text (`FormulaCheck.subjectText`), made on
     /// first use.
-    var subjectTexts: [String] = []
+    var subjectTextCache: [String] = []
 
-    mutating func subjectText(_ id: Int) -> String {
-        if subjectTexts.count != facts.facts.count { subjectTexts = facts.facts.map { FormulaCheck.subjectText($0.concept) } }
-        return subjectTexts[id]
+    mutating func subjectTexts() -> [String] {
+        if subjectTextCache.count != facts.facts.count { subjectTextCache = facts.facts.map { FormulaCheck.subjectText($0.concept) } }
+        return subjectTextCache
     }
 
     var vocabulary: Vocabulary { lexicon.vocabulary }

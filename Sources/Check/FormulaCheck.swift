@@ -88,9 +88,10 @@ enum FormulaCheck {
 
     /// `item == "*"`: any item (in a table row, the row's label is the shared subject). A variable's
     /// value may carry a scope, "project{英才荟}": the figures about one named sub-project.
-    static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
+    /// `subject`: `subjectText(f.concept)` when the caller has it.
+    static func matches(_ ref: ConceptReference, _ f: Fact, item: String, subject: String? = nil) -> Bool {
         let c = f.concept
-        guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
+        guard item == "*" || (subject ?? subjectText(c)) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
               !f.number.inRange, f.change == 0 || isOwnAdjustment(ref, f) else { return false }
         if let rate = ref.rate {
             guard f.kind == .percent, c.rate == rate else { return false }
@@ -132,6 +133,7 @@ enum FormulaCheck {
         // instance was much of the check's time); only the bound ones are copied
         let table = context.facts.facts
         let refs = shape.refs
+        let subjects = context.subjectTexts()
         // values of the measure variable ($m) and the item variable ($x), from the figures present
         var measures: [String?] = [nil]
         if shape.hasMeasureVariable {
@@ -148,8 +150,8 @@ enum FormulaCheck {
                 let v = substitute(variable, measure: measure, item: nil)
                 var seen = [String]()
                 for id in members {
-                    let subject = context.subjectText(id)
-                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table[id], item: subject) else { continue }
+                    let subject = subjects[id]
+                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table[id], item: subject, subject: subject) else { continue }
                     seen.append(subject)
                 }
                 items = seen
@@ -161,7 +163,7 @@ enum FormulaCheck {
             var ok = true
             for (k, original) in refs.enumerated() where bound[original] == nil {
                 let ref = shape.substitute(k, measure: measure, item: item)
-                let candidates = members.filter { matches(ref, table[$0], item: ref.item) }
+                let candidates = members.filter { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
                 if shape.isSum[k] {
                     bound[original] = candidates.map { table[$0] }
                     continue
@@ -186,7 +188,7 @@ enum FormulaCheck {
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
-                return members.contains { matches(ref, table[$0], item: ref.item) }
+                return members.contains { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
             }) { continue }
             let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
             guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }

@@ -247,12 +247,17 @@ enum YearCheck {
         let flatWords = rule[.flatWords]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
-        var byKind = [QuantityKind: [Int]]()
-        for k in all.indices where all[k].year == fy && !all[k].comparesYears && !all[k].value.isNaN {
-            byKind[all[k].kind, default: []].append(k)
-        }
-        for kind in byKind.keys {
-            byKind[kind]!.sort { a, b in all[a].value != all[b].value ? all[a].value < all[b].value : a < b }
+        // (built when the first figure of another year asks: most reports have none)
+        var byKind: [QuantityKind: [Int]]?
+        func index() -> [QuantityKind: [Int]] {
+            var out = [QuantityKind: [Int]]()
+            for k in all.indices where all[k].year == fy && !all[k].comparesYears && !all[k].value.isNaN {
+                out[all[k].kind, default: []].append(k)
+            }
+            for kind in out.keys {
+                out[kind]!.sort { a, b in all[a].value != all[b].value ? all[a].value < all[b].value : a < b }
+            }
+            return out
         }
         for k in all.indices {
             let f = all[k]
@@ -262,7 +267,8 @@ enum YearCheck {
             guard f.number.decimals > 0 else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
             if flatWords.occurs(in: context.sentenceText(of: f)) { continue }
-            guard let candidates = byKind[f.kind] else { continue }
+            if byKind == nil { byKind = index() }
+            guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count
             while lo < hi { let mid = (lo + hi) / 2; if all[candidates[mid]].value < f.value { lo = mid + 1 } else { hi = mid } }
             var found: Int?

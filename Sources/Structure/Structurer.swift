@@ -62,7 +62,7 @@ public enum Structurer {
             guard document.format == .text || document.format == .markdown else { return nil }
             var counts: [Int: Int] = [:]
             var long = 0
-            for line in document.lines where !line.text.contains("\t") {
+            for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
                 let n = line.text.unicodeScalars.count
                 guard n >= 20 else { continue }
                 long += 1
@@ -395,8 +395,8 @@ enum TitleFinder {
             // "…2024年部门预算", "…2023年度部门决算", "…“三公”经费预算说明"
             if words.titleBudgetWords.occurs(in: t) { score += 2 }
             if words.titleEndings.isSuffix(of: t) { score += 1 }
-            if t.contains("年") { score += 1 }
-            if t.contains("，") || t.contains("。") { score -= 3 }
+            if ScalarSearch.foundationContains(t, "年") { score += 1 }
+            if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, "。") { score -= 3 }
             // a table of contents; an address line ("某某财政局：")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
