@@ -169,7 +169,7 @@ enum ConsistencyCheck {
         var scalars = Array(out.unicodeScalars)
         if scalars.first == "度" { scalars.removeFirst() }
         for m in modifiers { scalars = Lexicon.removing(Array(m.unicodeScalars), from: scalars) }
-        return String(String.UnicodeScalarView(scalars))
+        return ScalarString.make(scalars)
     }
 
     /// The two figures stand under different items of one level of the outline, and those items

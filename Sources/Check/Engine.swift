@@ -77,6 +77,31 @@ struct CheckContext {
         self.lexicon = lexicon
         self.ruleSet = ruleSet
         groupsOfWhole = Dictionary(grouping: facts.groups, by: \.whole)
+        intervals = facts.facts.map(\.interval)
+    }
+
+    /// Each fact's interval, computed once: the checks ask for the same facts' intervals again and
+    /// again (every formula rule, every frame), and each costs decimal arithmetic.
+    let intervals: [Interval]
+
+    /// The facts of each instance of a frame (`FormulaCheck.instances`), found once per document
+    /// for all the formula rules.
+    var instanceCache: [Frame: [[Int]]] = [:]
+
+    mutating func instances(of frame: Frame) -> [[Int]] {
+        if let known = instanceCache[frame] { return known }
+        let found = FormulaCheck.instances(of: frame, self)
+        instanceCache[frame] = found
+        return found
+    }
+
+    /// Per fact: the item and scope of its concept as one text (`FormulaCheck.subjectText`), made on
+    /// first use.
+    var subjectTextCache: [String] = []
+
+    mutating func subjectTexts() -> [String] {
+        if subjectTextCache.count != facts.facts.count { subjectTextCache = facts.facts.map { FormulaCheck.subjectText($0.concept) } }
+        return subjectTextCache
     }
 
     var vocabulary: Vocabulary { lexicon.vocabulary }
@@ -195,7 +220,11 @@ struct CheckContext {
         return nil
     }
 
-    func interval(_ f: Fact) -> Interval { f.interval }
+    func interval(_ f: Fact) -> Interval {
+        // a fact of this document (ids are indexes): its interval is computed once
+        guard f.id >= 0, f.id < intervals.count, facts.facts[f.id].id == f.id else { return f.interval }
+        return intervals[f.id]
+    }
 
     /// The value in the unit of `reference` (万元 figures shown in 万元).
     func value(_ f: Fact, inUnitOf reference: Fact) -> Decimal {

@@ -9,21 +9,60 @@ import JXStructure
 enum FormulaCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
+        let shape = Shape(formula)
         for frame in rule.frames {
             // a relation among hundreds of figures is not one the text states: skip such frames
-            for members in instances(of: frame, context) where members.count <= 300 {
-                evaluate(rule, formula, frame: frame, members: members, &context)
+            for members in context.instances(of: frame) where members.count <= 300 {
+                evaluate(rule, formula, shape, frame: frame, members: members, &context)
             }
         }
     }
 
-    /// Groups of fact ids that make one instance of a frame.
+    /// What evaluating a formula asks of its references, found once per rule rather than per
+    /// instance of its frames.
+    struct Shape {
+        let refs: [ConceptReference]
+        /// Some reference's measure is a variable ($m).
+        let hasMeasureVariable: Bool
+        /// Some reference's item is a variable ($x).
+        let hasVariable: Bool
+        /// The first required reference whose item is a variable.
+        let variable: ConceptReference?
+        /// Per reference: it is summed (`sum(…)`); its measure, its item is a variable.
+        let isSum: [Bool]
+        let measureIsVariable: [Bool]
+        let itemIsVariable: [Bool]
+        /// The summed references.
+        let sums: [ConceptReference]
+
+        init(_ formula: Formula) {
+            refs = formula.references
+            hasMeasureVariable = refs.contains(where: { $0.measure?.hasPrefix("$") == true })
+            hasVariable = refs.contains(where: \.isVariable)
+            variable = refs.first(where: { $0.isVariable && !$0.optional })
+            isSum = refs.map { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            measureIsVariable = refs.map { $0.measure?.hasPrefix("$") == true }
+            itemIsVariable = refs.map(\.isVariable)
+            sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+        }
+
+        /// `substitute` of reference `k`.
+        func substitute(_ k: Int, measure: String?, item: String?) -> ConceptReference {
+            var r = refs[k]
+            if measureIsVariable[k] { r.measure = measure }
+            if itemIsVariable[k] { r.item = item ?? r.item }
+            return r
+        }
+    }
+
+    /// Groups of fact ids that make one instance of a frame (`CheckContext.instances(of:)` keeps them).
     static func instances(of frame: Frame, _ context: CheckContext) -> [[Int]] {
         var groups = [String: [Int]]()
         var order = [String]()
-        for f in context.facts.facts {
+        let facts = context.facts.facts
+        for index in facts.indices {
             var key: String?
-            switch (frame, f.place) {
+            switch (frame, facts[index].place) {
             case (.clause, .text(let p, let s, let c)): key = "\(p).\(s).\(c)"
             case (.sentence, .text(let p, let s, _)): key = "\(p).\(s)"
             case (.paragraph, .text(let p, _, _)): key = "\(p)"
@@ -33,25 +72,26 @@ enum FormulaCheck {
                 let path = context.doc.paragraphs[p].sectionPath
                 key = "s" + (path.last.map(String.init) ?? "-")
             case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
-                if !f.isCellValue { key = "c\(t).\(r).\(c)" }
+                if !facts[index].isCellValue { key = "c\(t).\(r).\(c)" }
             case (.row, .cell(let t, let r, _)):
-                if f.isCellValue { key = "r\(t).\(r)" }
+                if facts[index].isCellValue { key = "r\(t).\(r)" }
             case (.table, .cell(let t, let r, _)):
-                if f.isCellValue { key = "t\(t).\(context.doc.tables[t].rows[r].segment)" }
+                if facts[index].isCellValue { key = "t\(t).\(context.doc.tables[t].rows[r].segment)" }
             default: break
             }
             guard let k = key else { continue }
             if groups[k] == nil { order.append(k) }
-            groups[k, default: []].append(f.id)
+            groups[k, default: []].append(facts[index].id)
         }
         return order.map { groups[$0]! }
     }
 
     /// `item == "*"`: any item (in a table row, the row's label is the shared subject). A variable's
     /// value may carry a scope, "project{英才荟}": the figures about one named sub-project.
-    static func matches(_ ref: ConceptReference, _ f: Fact, item: String) -> Bool {
+    /// `subject`: `subjectText(f.concept)` when the caller has it.
+    static func matches(_ ref: ConceptReference, _ f: Fact, item: String, subject: String? = nil) -> Bool {
         let c = f.concept
-        guard item == "*" || subjectText(c) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
+        guard item == "*" || (subject ?? subjectText(c)) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
               !f.number.inRange, f.change == 0 || isOwnAdjustment(ref, f) else { return false }
         if let rate = ref.rate {
             guard f.kind == .percent, c.rate == rate else { return false }
@@ -88,27 +128,30 @@ enum FormulaCheck {
         return r
     }
 
-    static func evaluate(_ rule: Rule, _ formula: Formula, frame: Frame, members: [Int], _ context: inout CheckContext) {
-        let facts = members.map { context.fact($0) }
-        let refs = formula.references
+    static func evaluate(_ rule: Rule, _ formula: Formula, _ shape: Shape, frame: Frame, members: [Int], _ context: inout CheckContext) {
+        // the frame's facts are read in place by id (copying each fact for every rule and frame
+        // instance was much of the check's time); only the bound ones are copied
+        let table = context.facts.facts
+        let refs = shape.refs
+        let subjects = context.subjectTexts()
         // values of the measure variable ($m) and the item variable ($x), from the figures present
         var measures: [String?] = [nil]
-        if refs.contains(where: { $0.measure?.hasPrefix("$") == true }) {
+        if shape.hasMeasureVariable {
             var seen = [String]()
-            for f in facts where f.kind.isMoney { if let m = f.concept.measure, !seen.contains(m) { seen.append(m) } }
+            for id in members where table[id].kind.isMoney { if let m = table[id].concept.measure, !seen.contains(m) { seen.append(m) } }
             measures = seen
         }
         var assignments = [(String?, String?)]()
         for measure in measures {
             var items: [String?] = [nil]
-            if frame == .row && refs.contains(where: \.isVariable) {
+            if frame == .row && shape.hasVariable {
                 items = ["*"]
-            } else if let variable = refs.first(where: { $0.isVariable && !$0.optional }) {
+            } else if let variable = shape.variable {
                 let v = substitute(variable, measure: measure, item: nil)
                 var seen = [String]()
-                for f in facts {
-                    let subject = subjectText(f.concept)
-                    guard !subject.isEmpty, !seen.contains(subject), matches(v, f, item: subject) else { continue }
+                for id in members {
+                    let subject = subjects[id]
+                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table[id], item: subject, subject: subject) else { continue }
                     seen.append(subject)
                 }
                 items = seen
@@ -118,12 +161,11 @@ enum FormulaCheck {
         for (measure, item) in assignments {
             var bound = [ConceptReference: [Fact]]()
             var ok = true
-            for original in refs where bound[original] == nil {
-                let ref = substitute(original, measure: measure, item: item)
-                let candidates = facts.filter { matches(ref, $0, item: ref.item) }
-                let isSum = formula.lhs.sumsReference(original) || formula.rhs.sumsReference(original)
-                if isSum {
-                    bound[original] = candidates
+            for (k, original) in refs.enumerated() where bound[original] == nil {
+                let ref = shape.substitute(k, measure: measure, item: item)
+                let candidates = members.filter { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
+                if shape.isSum[k] {
+                    bound[original] = candidates.map { table[$0] }
                     continue
                 }
                 if candidates.isEmpty {
@@ -132,19 +174,21 @@ enum FormulaCheck {
                     break
                 }
                 // one figure per concept: two different values make the frame ambiguous
-                let distinct = Set(candidates.map { context.interval($0).midpoint })
-                if distinct.count > 1 { ok = false; break }
-                bound[original] = [candidates[0]]
+                if candidates.count > 1 {
+                    let distinct = Set(candidates.map { context.interval(table[$0]).midpoint })
+                    if distinct.count > 1 { ok = false; break }
+                }
+                bound[original] = [table[candidates[0]]]
             }
             guard ok else { continue }
             // a table row states its adjustments in columns: without any such column (not even "-"),
             // the row says nothing about them and the identity cannot be checked
-            let sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            let sums = shape.sums
             if !sums.isEmpty && sums.allSatisfy({ bound[$0]?.isEmpty ?? true }) { continue }
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
-                return facts.contains { matches(ref, $0, item: ref.item) }
+                return members.contains { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
             }) { continue }
             let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
             guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }

@@ -178,7 +178,7 @@ enum TableCheck {
                 var name = Array(text.unicodeScalars)
                 for word in context.vocabulary[.subtotalWords].words { name = Lexicon.removing(Array(word.unicodeScalars), from: name) }
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
-                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(String(String.UnicodeScalarView(name.prefix(4)))) }
+                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(ScalarString.make(name.prefix(4))) }
                 if !sameCategory.isEmpty { members = sameCategory }
                 if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)

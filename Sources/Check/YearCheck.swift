@@ -235,7 +235,7 @@ enum YearCheck {
     static func clauseAfter(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> String {
         var k = start
         while k < s.count && k < start + limit && !"，,。；;！？：:".unicodeScalars.contains(s[k]) { k += 1 }
-        return String(String.UnicodeScalarView(s[start..<k]))
+        return ScalarString.make(s[start..<k])
     }
 
     /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
@@ -254,7 +254,7 @@ enum YearCheck {
         while digits < before.count && digits < 2 && CharClass.isDigit(before[digits]) { digits += 1 }
         if digits > 0 && digits < before.count && ".、．".unicodeScalars.contains(before[digits]) { before.removeFirst(digits + 1) }
         if before.count > 4 { return false }
-        let text = String(String.UnicodeScalarView(before))
+        let text = ScalarString.make(before)
         let references = context.vocabulary[.documentReferences]
         // "我部门对2019年度部门预算整体支出绩效进行了评价": the scope of the evaluation
         return text.isEmpty || context.vocabulary[.yearLeadWords].contains(text) || rule[.openingWords].contains(text)
@@ -268,17 +268,45 @@ enum YearCheck {
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule[.flatWords]
-        for f in all where f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 {
+        // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
+        // found by binary search, not by scanning every fact for every fact (quadratic)
+        // (built when the first figure of another year asks: most reports have none)
+        var byKind: [QuantityKind: [Int]]?
+        func index() -> [QuantityKind: [Int]] {
+            var out = [QuantityKind: [Int]]()
+            for k in all.indices where all[k].year == fy && !all[k].comparesYears && !all[k].value.isNaN {
+                out[all[k].kind, default: []].append(k)
+            }
+            for kind in out.keys {
+                out[kind]!.sort { a, b in all[a].value != all[b].value ? all[a].value < all[b].value : a < b }
+            }
+            return out
+        }
+        for k in all.indices {
+            let f = all[k]
+            guard f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 else { continue }
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
             // a round figure may well stay the same from one year to the next
             guard f.number.decimals > 0 else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
             if flatWords.occurs(in: context.sentenceText(of: f)) { continue }
-            guard let twin = all.first(where: { g in
-                g.id != f.id && g.value == f.value && g.kind == f.kind && g.year == fy && !g.comparesYears
+            if byKind == nil { byKind = index() }
+            guard let candidates = byKind?[f.kind] else { continue }
+            var lo = 0, hi = candidates.count
+            while lo < hi { let mid = (lo + hi) / 2; if all[candidates[mid]].value < f.value { lo = mid + 1 } else { hi = mid } }
+            var found: Int?
+            while lo < candidates.count && all[candidates[lo]].value == f.value {
+                let g = all[candidates[lo]]
+                if g.id != f.id
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
-                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
-            }) else { continue }
+                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil) {
+                    found = candidates[lo]
+                    break
+                }
+                lo += 1
+            }
+            guard let found else { continue }
+            let twin = all[found]
             if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)

@@ -100,8 +100,24 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public static prefix func - (a: Interval) -> Interval { Interval(lo: -a.hi, hi: -a.lo) }
 
     public static func * (a: Interval, b: Interval) -> Interval {
-        let c = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
-        return Interval(lo: c.min()!, hi: c.max()!)
+        // the least and greatest of the four products, taken in this order (the first of equals
+        // wins); a product equal to one already taken never changes them, so an exact factor
+        // (a value times 10^n) costs two multiplications, not four, and no array
+        var lo = a.lo * b.lo, hi = lo
+        func take(_ x: Decimal) {
+            if x < lo { lo = x }
+            if hi < x { hi = x }
+        }
+        switch (a.lo == a.hi, b.lo == b.hi) {
+        case (true, true): break
+        case (false, true): take(a.hi * b.lo)
+        case (true, false): take(a.lo * b.hi)
+        case (false, false):
+            take(a.lo * b.hi)
+            take(a.hi * b.lo)
+            take(a.hi * b.hi)
+        }
+        return Interval(lo: lo, hi: hi)
     }
 
     /// Division; nil when the divisor interval contains zero.

@@ -4,33 +4,66 @@
 /// on one scalar and a comparison with the few words that start (or end) with it, never a scan of a
 /// word list with Foundation string search.
 public struct WordSet: Sendable, Hashable {
+    /// The word lists and their indexes, shared by copies (a copy is one retain: word sets are
+    /// passed around and kept in tuples by the hot loops) and copied on write.
+    private final class Storage: @unchecked Sendable {
+        /// The words, in the order given (duplicates dropped).
+        var words: [String] = []
+        var scalarWords: [[Unicode.Scalar]] = []
+        /// Word indexes by first / last scalar, longest first.
+        var byFirst: [Unicode.Scalar: [Int]] = [:]
+        var byLast: [Unicode.Scalar: [Int]] = [:]
+        var members: Set<String> = []
+        var longest = 0
+        /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
+        /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
+        var firstBits = [UInt64](repeating: 0, count: 64)
+        var lastBits = [UInt64](repeating: 0, count: 64)
+
+        init() {}
+
+        func copy() -> Storage {
+            let c = Storage()
+            c.words = words
+            c.scalarWords = scalarWords
+            c.byFirst = byFirst
+            c.byLast = byLast
+            c.members = members
+            c.longest = longest
+            c.firstBits = firstBits
+            c.lastBits = lastBits
+            return c
+        }
+    }
+
+    private var storage: Storage
+
     /// The words, in the order given (duplicates dropped).
-    public private(set) var words: [String]
-    private var scalarWords: [[Unicode.Scalar]] = []
-    /// Word indexes by first / last scalar, longest first.
-    private var byFirst: [Unicode.Scalar: [Int]] = [:]
-    private var byLast: [Unicode.Scalar: [Int]] = [:]
-    private var members: Set<String> = []
-    public private(set) var longest = 0
+    public var words: [String] { storage.words }
+    public var longest: Int { storage.longest }
 
     public init(_ words: [String] = []) {
-        self.words = []
+        storage = Storage()
         add(words)
     }
 
     public mutating func add(_ more: [String]) {
-        for word in more where !word.isEmpty && !members.contains(word) {
-            members.insert(word)
-            words.append(word)
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        let st = storage
+        for word in more where !word.isEmpty && !st.members.contains(word) {
+            st.members.insert(word)
+            st.words.append(word)
             let scalars = Array(word.unicodeScalars)
-            let index = scalarWords.count
-            scalarWords.append(scalars)
-            longest = max(longest, scalars.count)
-            byFirst[scalars[0], default: []].append(index)
-            byLast[scalars[scalars.count - 1], default: []].append(index)
+            let index = st.scalarWords.count
+            st.scalarWords.append(scalars)
+            st.longest = max(st.longest, scalars.count)
+            st.byFirst[scalars[0], default: []].append(index)
+            st.byLast[scalars[scalars.count - 1], default: []].append(index)
+            Self.set(&st.firstBits, scalars[0])
+            Self.set(&st.lastBits, scalars[scalars.count - 1])
         }
-        for key in byFirst.keys { byFirst[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
-        for key in byLast.keys { byLast[key]!.sort { scalarWords[$0].count > scalarWords[$1].count } }
+        for key in st.byFirst.keys { st.byFirst[key]!.sort { st.scalarWords[$0].count > st.scalarWords[$1].count } }
+        for key in st.byLast.keys { st.byLast[key]!.sort { st.scalarWords[$0].count > st.scalarWords[$1].count } }
     }
 
     public func union(_ other: WordSet) -> WordSet {
@@ -39,21 +72,35 @@ public struct WordSet: Sendable, Hashable {
         return out
     }
 
-    public var isEmpty: Bool { words.isEmpty }
-    public var count: Int { words.count }
+    private static func set(_ bits: inout [UInt64], _ ch: Unicode.Scalar) {
+        bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
+    }
+
+    /// Some word may start with the scalar (false: none does).
+    @inline(__always) public func mayStart(with ch: Unicode.Scalar) -> Bool {
+        storage.firstBits[Int((ch.value >> 6) & 63)] & (1 << UInt64(ch.value & 63)) != 0
+    }
+
+    /// Some word may end with the scalar (false: none does).
+    @inline(__always) public func mayEnd(with ch: Unicode.Scalar) -> Bool {
+        storage.lastBits[Int((ch.value >> 6) & 63)] & (1 << UInt64(ch.value & 63)) != 0
+    }
+
+    public var isEmpty: Bool { storage.words.isEmpty }
+    public var count: Int { storage.words.count }
 
     /// The text is one of the words.
-    public func contains(_ text: String) -> Bool { members.contains(text) }
-    public func contains(_ text: Substring) -> Bool { members.contains(String(text)) }
+    public func contains(_ text: String) -> Bool { storage.members.contains(text) }
+    public func contains(_ text: Substring) -> Bool { storage.members.contains(String(text)) }
 
     // MARK: on scalar arrays
 
     /// Length of the longest word starting at `i` (and ending by `end`); 0 when none does.
     public func prefixLength(_ s: [Unicode.Scalar], at i: Int, end: Int? = nil) -> Int {
         let end = min(end ?? s.count, s.count)
-        guard i >= 0, i < end, let candidates = byFirst[s[i]] else { return 0 }
+        guard i >= 0, i < end, mayStart(with: s[i]), let candidates = storage.byFirst[s[i]] else { return 0 }
         for w in candidates {
-            let word = scalarWords[w]
+            let word = storage.scalarWords[w]
             guard i + word.count <= end else { continue }
             var k = 1
             while k < word.count && s[i + k] == word[k] { k += 1 }
@@ -64,9 +111,9 @@ public struct WordSet: Sendable, Hashable {
 
     /// Length of the longest word ending just before `end` (and starting at or after `start`); 0 when none.
     public func suffixLength(_ s: [Unicode.Scalar], endingAt end: Int, start: Int = 0) -> Int {
-        guard end > max(start, 0), end <= s.count, let candidates = byLast[s[end - 1]] else { return 0 }
+        guard end > max(start, 0), end <= s.count, mayEnd(with: s[end - 1]), let candidates = storage.byLast[s[end - 1]] else { return 0 }
         for w in candidates {
-            let word = scalarWords[w]
+            let word = storage.scalarWords[w]
             guard end - word.count >= max(start, 0) else { continue }
             var k = 1
             while k < word.count && s[end - 1 - k] == word[word.count - 1 - k] { k += 1 }
@@ -80,7 +127,7 @@ public struct WordSet: Sendable, Hashable {
         let end = min(before ?? s.count, s.count)
         var i = max(0, from)
         while i < end {
-            if byFirst[s[i]] != nil {
+            if mayStart(with: s[i]) {
                 let n = prefixLength(s, at: i, end: end)
                 if n > 0 { return (i, n) }
             }
@@ -105,16 +152,16 @@ public struct WordSet: Sendable, Hashable {
     /// The longest word the text starts with.
     public func prefix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
-        guard let first = view.first, let candidates = byFirst[first] else { return nil }
-        for w in candidates where Self.starts(view, with: scalarWords[w]) { return words[w] }
+        guard let first = view.first, mayStart(with: first), let candidates = storage.byFirst[first] else { return nil }
+        for w in candidates where Self.starts(view, with: storage.scalarWords[w]) { return storage.words[w] }
         return nil
     }
 
     /// The longest word the text ends with.
     public func suffix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
-        guard let last = view.last, let candidates = byLast[last] else { return nil }
-        for w in candidates where Self.ends(view, with: scalarWords[w]) { return words[w] }
+        guard let last = view.last, mayEnd(with: last), let candidates = storage.byLast[last] else { return nil }
+        for w in candidates where Self.ends(view, with: storage.scalarWords[w]) { return storage.words[w] }
         return nil
     }
 
@@ -122,25 +169,37 @@ public struct WordSet: Sendable, Hashable {
     public func isSuffix(of text: some StringProtocol) -> Bool { suffix(of: text) != nil }
 
     /// A word occurs anywhere in the text.
-    public func occurs(in text: some StringProtocol) -> Bool { firstOccurrence(in: text) != nil }
+    public func occurs(in text: some StringProtocol) -> Bool {
+        // on the text's own scalars: no array of them is made
+        let view = text.unicodeScalars
+        var i = view.startIndex
+        while i != view.endIndex {
+            let ch = view[i]
+            if mayStart(with: ch), let candidates = storage.byFirst[ch] {
+                for w in candidates where Self.starts(view[i...], with: storage.scalarWords[w]) { return true }
+            }
+            view.formIndex(after: &i)
+        }
+        return false
+    }
 
     /// The first word occurring in the text (leftmost, then longest).
     public func firstOccurrence(in text: some StringProtocol) -> String? {
         let s = Array(text.unicodeScalars)
         guard let m = firstMatch(in: s) else { return nil }
-        return String(String.UnicodeScalarView(s[m.start..<(m.start + m.length)]))
+        return ScalarString.make(s[m.start..<(m.start + m.length)])
     }
 
     /// The text without the longest word it starts with (or unchanged).
     public func droppingPrefix(_ text: String) -> String {
         guard let p = prefix(of: text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(p.unicodeScalars.count)))
+        return ScalarString.make(text.unicodeScalars.dropFirst(p.unicodeScalars.count))
     }
 
     /// The text without the longest word it ends with (or unchanged).
     public func droppingSuffix(_ text: String) -> String {
         guard let p = suffix(of: text) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.dropLast(p.unicodeScalars.count)))
+        return ScalarString.make(text.unicodeScalars.dropLast(p.unicodeScalars.count))
     }
 
     static func starts<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {

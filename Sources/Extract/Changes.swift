@@ -25,7 +25,7 @@ extension ExtractionState {
         let s = Array(head.unicodeScalars)
         let markers = vocabulary[.comparisonMarkers]
         for i in s.indices where s[i] == "比" || s[i] == "较" || s[i] == "与" || s[i] == "同" || s[i] == "环" {
-            let tail = String(String.UnicodeScalarView(s[i...]))
+            let tail = ScalarString.make(s[i...])
             let marker = markers.prefixLength(s, at: i)
             // "同比", "环比" compare by themselves; "比", "较", "与" need a base after them
             guard marker >= 2 || labels.isComparison(tail) else { continue }

@@ -56,12 +56,13 @@ struct ExtractionState {
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
 
-    init(doc: StructuredDocument, lexicon: Lexicon) {
+    init(doc: StructuredDocument, lexicon: Lexicon, words: ExtractionWords? = nil) {
         self.doc = doc
         self.lexicon = lexicon
-        scanner = NumberScanner(vocabulary: lexicon.vocabulary)
-        labels = Labels(vocabulary: lexicon.vocabulary)
-        measurePhrases = WordSet(lexicon.measures.flatMap(\.phrases))
+        let words = words ?? ExtractionWords(lexicon: lexicon)
+        scanner = words.scanner
+        labels = words.labels
+        measurePhrases = words.measurePhrases
         paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
         paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
         tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }
@@ -123,6 +124,22 @@ struct ExtractionState {
         set.listed = listed.union(groups.flatMap(\.parts))
         set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
         return set
+    }
+}
+
+/// The matchers extraction builds from a lexicon and its vocabulary: built once per rule set by a
+/// caller that extracts many documents (`Extractor.extract(_:lexicon:fiscalYear:words:)`), not
+/// once per document.
+public struct ExtractionWords: Sendable {
+    let scanner: NumberScanner
+    let labels: Labels
+    /// Every measure phrase of the lexicon (预算数, 支出决算 …).
+    let measurePhrases: WordSet
+
+    public init(lexicon: Lexicon) {
+        scanner = NumberScanner(vocabulary: lexicon.vocabulary)
+        labels = Labels(vocabulary: lexicon.vocabulary)
+        measurePhrases = WordSet(lexicon.measures.flatMap(\.phrases))
     }
 }
 

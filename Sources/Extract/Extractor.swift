@@ -45,8 +45,11 @@ public enum Extractor {
         return true
     }
 
-    public static func extract(_ doc: StructuredDocument, lexicon: Lexicon, fiscalYear override: Int? = nil) -> FactSet {
-        var state = ExtractionState(doc: doc, lexicon: lexicon)
+    /// `words`: the lexicon's matchers when the caller keeps them (`ExtractionWords(lexicon:)`);
+    /// nil builds them for this document.
+    public static func extract(_ doc: StructuredDocument, lexicon: Lexicon, fiscalYear override: Int? = nil,
+                               words: ExtractionWords? = nil) -> FactSet {
+        var state = ExtractionState(doc: doc, lexicon: lexicon, words: words)
         for pass in passes { pass.run(&state, override) }
         return state.result()
     }

@@ -124,7 +124,7 @@ struct Labels {
             let sentenceStart = sentences.first { $0.contains(numbers[i].numberRange.lowerBound) }?.lowerBound ?? 0
             let previousEnd = i > 0 ? max(sentenceStart, numbers[i - 1].range.upperBound) : sentenceStart
             let range = Labels.labelRange(s, numberStart: numbers[i].numberRange.lowerBound, limit: previousEnd, listOfNames: true)
-            let label = String(String.UnicodeScalarView(s[range]))
+            let label = ScalarString.make(s[range])
             guard let (names, verb) = distributedNames(label, count: j - i + 1, isOneName: isOneName) else {
                 if distributiveMarkers.isSuffix(of: label) || distributiveMarkers.occurs(in: label) {
                     for k in i...j { labels[k] = .some(nil) }
@@ -145,12 +145,12 @@ struct Labels {
             let length = distributiveMarkers.prefixLength(s, at: k)
             defer { k -= 1 }
             guard length > 0 else { continue }
-            var verb = String(String.UnicodeScalarView(s[(k + length)...]))
+            var verb = ScalarString.make(s[(k + length)...])
             for filler in ["：", ":"] where verb.hasSuffix(filler) { verb = String(verb.dropLast(filler.count)) }
             verb = trailingFillers.droppingSuffix(verb)
             // only a change word may follow the marker: "各减少", "分别增长"
             guard verb.isEmpty || changeWords.contains(verb) else { continue }
-            let list = String(String.UnicodeScalarView(s[..<k]))
+            let list = ScalarString.make(s[..<k])
             var names = Labels.splitNames(list, on: ["、"])
             // "A、B和C": the last joiner is a word, unless it belongs to a name ("公务用车购置及运行费");
             // when either reading is possible the list is not paired
@@ -193,7 +193,7 @@ struct Labels {
         guard k == 4, k < s.count, s[k] == "年" else { return Substring(name) }
         k += 1
         if k < s.count && s[k] == "度" { k += 1 }
-        return Substring(String(String.UnicodeScalarView(s[k...])))
+        return Substring(ScalarString.make(s[k...]))
     }
 
     /// "公务用车购置及运行费和公务接待费" → ("公务用车购置及运行费", "公务接待费").
@@ -209,7 +209,7 @@ struct Labels {
             if length > 0 { best = (k, length) }
         }
         guard let (k, length) = best, k + length < s.count else { return nil }
-        return (String(String.UnicodeScalarView(s[..<k])), String(String.UnicodeScalarView(s[(k + length)...])))
+        return (ScalarString.make(s[..<k]), ScalarString.make(s[(k + length)...]))
     }
 
     /// Splits at the joiners outside brackets.
@@ -222,14 +222,14 @@ struct Labels {
             if openBrackets.contains(s[k]) || s[k] == "“" { depth += 1 }
             if closeBrackets.contains(s[k]) || s[k] == "”" { depth = max(0, depth - 1) }
             if depth == 0, let joiner = joinerScalars.first(where: { k + $0.count <= s.count && Array(s[k..<(k + $0.count)]) == $0 }) {
-                names.append(String(String.UnicodeScalarView(s[start..<k])))
+                names.append(ScalarString.make(s[start..<k]))
                 k += joiner.count
                 start = k
                 continue
             }
             k += 1
         }
-        names.append(String(String.UnicodeScalarView(s[start..<s.count])))
+        names.append(ScalarString.make(s[start..<s.count]))
         return names
     }
 
@@ -267,6 +267,9 @@ struct Labels {
     }
 
     /// The label without connectives, fillers and comparator words.
+    static let leadingSymbols: Set<Unicode.Scalar> = ["：", ":", "，", "（", "("]
+    static let trailingSymbols: Set<Unicode.Scalar> = ["≥", "≤", ">", "<", "=", "：", ":"]
+
     func head(_ label: String) -> String {
         var h = label
         // "一是…", "二是…": an enumerator, not part of the name
@@ -283,24 +286,33 @@ struct Labels {
                 h = String(h.unicodeScalars.dropFirst(word.unicodeScalars.count))
                 changed = true
             }
-            for sym in ["：", ":", "，", "（", "("] where h.hasPrefix(sym) {
-                h = String(h.dropFirst(sym.count))
-                changed = true
+            // (asked only when the first scalar is one of them: most labels start with none)
+            if let first = h.unicodeScalars.first, Labels.leadingSymbols.contains(first) {
+                for sym in ["：", ":", "，", "（", "("] where h.hasPrefix(sym) {
+                    h = String(h.dropFirst(sym.count))
+                    changed = true
+                }
             }
         }
         changed = true
         while changed {
             changed = false
             // a change verb is a word of its own: "节约" is not "节" with a trailing 约
-            let filler = [trailingFillers.suffix(of: h), comparatorWords.suffix(of: h)].compactMap { $0 }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+            // the longer of the two (the filler when they are as long)
+            var filler = trailingFillers.suffix(of: h)
+            if let comparator = comparatorWords.suffix(of: h), filler.map({ $0.unicodeScalars.count < comparator.unicodeScalars.count }) ?? true {
+                filler = comparator
+            }
             if let word = filler, h.unicodeScalars.count > word.unicodeScalars.count,
                (changeWords.suffix(of: h)?.unicodeScalars.count ?? 0) <= word.unicodeScalars.count {
                 h = String(h.unicodeScalars.dropLast(word.unicodeScalars.count))
                 changed = true
             }
-            for sym in ["≥", "≤", ">", "<", "=", "：", ":"] where h.hasSuffix(sym) {
-                h = String(h.dropLast(sym.count))
-                changed = true
+            if let last = h.unicodeScalars.last, Labels.trailingSymbols.contains(last) {
+                for sym in ["≥", "≤", ">", "<", "=", "：", ":"] where h.hasSuffix(sym) {
+                    h = String(h.dropLast(sym.count))
+                    changed = true
+                }
             }
         }
         return h
@@ -322,7 +334,7 @@ struct Labels {
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
             if ch == "比" && notComparisonBeforeBi.suffixLength(s, endingAt: i) > 0 { continue }
-            let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
+            let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
             if ch == "与" || ch == "同" {
                 if comparisonClosers.occurs(in: rest) { return true }
                 continue
@@ -341,7 +353,7 @@ struct Labels {
         let s = Array(label.unicodeScalars)
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
-            let rest = String(String.UnicodeScalarView(s[(i + 1)..<min(s.count, i + 10)]))
+            let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
             if priorYearWords.isPrefix(of: rest) { return true }
             if rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" { return true }
         }
@@ -355,15 +367,15 @@ enum Text {
     static func split(_ text: String, atFirst words: WordSet) -> (before: String, after: String)? {
         let s = Array(text.unicodeScalars)
         guard let m = words.firstMatch(in: s) else { return nil }
-        return (String(String.UnicodeScalarView(s[..<m.start])), String(String.UnicodeScalarView(s[(m.start + m.length)...])))
+        return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))
     }
 
     /// The text before and after the last word of `words` in it.
     static func split(_ text: String, atLast words: WordSet) -> (before: String, after: String)? {
         let s = Array(text.unicodeScalars)
         guard let m = words.matches(in: s).last else { return nil }
-        return (String(String.UnicodeScalarView(s[..<m.start])), String(String.UnicodeScalarView(s[(m.start + m.length)...])))
+        return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))
     }
 
-    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(s)) }
+    static func string(_ s: ArraySlice<Unicode.Scalar>) -> String { ScalarString.make(s) }
 }

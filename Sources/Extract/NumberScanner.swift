@@ -22,6 +22,8 @@ public struct NumberScanner: Sendable {
     let comparators: [(WordSet, NumberComparator)]
     let trailingComparators: [(WordSet, NumberComparator)]
     let relativeYears: [(WordSet, Int)]
+    /// The three classes of relative years together: asked first at every scalar.
+    let anyRelativeYear: WordSet
     let rangeJoiners: WordSet
     let references: WordSet
 
@@ -33,6 +35,7 @@ public struct NumberScanner: Sendable {
                        (vocabulary[.comparatorGreater], .greater), (vocabulary[.comparatorLess], .less)]
         trailingComparators = [(vocabulary[.trailingAtLeast], .atLeast), (vocabulary[.trailingAtMost], .atMost)]
         relativeYears = [(vocabulary[.previousYear], -1), (vocabulary[.currentYear], 0), (vocabulary[.nextYear], 1)]
+        anyRelativeYear = vocabulary.union(.previousYear, .currentYear, .nextYear)
         rangeJoiners = vocabulary[.rangeJoiners]
         references = vocabulary[.documentReferences]
     }
@@ -105,7 +108,7 @@ public struct NumberScanner: Sendable {
                 i = j
                 continue
             }
-            let literal = String(String.UnicodeScalarView(s[start..<numberEnd]))
+            let literal = ScalarString.make(s[start..<numberEnd])
             let quoted = bookDepth > 0 || docNumberDepth > 0
 
             // years and dates
@@ -249,7 +252,7 @@ public struct NumberScanner: Sendable {
         let pointLength = percentagePoints.prefixLength(s, at: k)
         if pointLength > 0 {
             number.kind = .percentagePoint
-            number.unitText = String(String.UnicodeScalarView(s[k..<(k + pointLength)]))
+            number.unitText = ScalarString.make(s[k..<(k + pointLength)])
             return k + pointLength
         }
         if k < n && s[k] == "分" {
@@ -299,7 +302,7 @@ public struct NumberScanner: Sendable {
     func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
         guard k < s.count, CharClass.isHan(s[k]) else { return nil }
         let length = countUnits.prefixLength(s, at: k)
-        return length > 0 ? String(String.UnicodeScalarView(s[k..<(k + length)])) : nil
+        return length > 0 ? ScalarString.make(s[k..<(k + length)]) : nil
     }
 
     // MARK: context
@@ -318,7 +321,7 @@ public struct NumberScanner: Sendable {
     func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var text = [Unicode.Scalar]()
         for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
-        let joined = String(String.UnicodeScalarView(text))
+        let joined = ScalarString.make(text)
         return rangeJoiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
     }
 
@@ -456,6 +459,7 @@ public struct NumberScanner: Sendable {
 
     /// 上年 / 上一年 / 去年 / 上年度 / 本年 / 当年 / 今年 / 本年度 / 下年 / 明年 / 次年.
     func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
+        guard i >= 0, i < s.count, anyRelativeYear.mayStart(with: s[i]) else { return nil }
         for (words, offset) in relativeYears {
             let length = words.prefixLength(s, at: i)
             if length > 0 { return (offset, length) }

@@ -140,7 +140,7 @@ extension ExtractionState {
             k -= 1
             if before.count > 4 { return false }
         }
-        return before.isEmpty || vocabulary[.yearLeadWords].contains(String(String.UnicodeScalarView(before)))
+        return before.isEmpty || vocabulary[.yearLeadWords].contains(ScalarString.make(before))
     }
 
     /// 结转 / 结余 / 末结转 right after a relative year: "上年结转", "上年末结余" name a part of this

@@ -14,20 +14,32 @@ import JXStructure
 
 /// One input through every stage: load → normalize → structure → extract → check.
 public struct Pipeline: Sendable {
-    public var ruleSet: RuleSet
+    public var ruleSet: RuleSet { didSet { words = Words(ruleSet) } }
     public var fiscalYear: Int?
     /// Rules to run; nil runs every enabled rule.
     public var only: Set<String>?
+    /// The vocabulary's matchers, built once per rule set, not per document.
+    private var words: Words
+
+    struct Words: Sendable {
+        let structure: StructureWords
+        let extraction: ExtractionWords
+        init(_ ruleSet: RuleSet) {
+            structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary)
+            extraction = ExtractionWords(lexicon: ruleSet.lexicon)
+        }
+    }
 
     public init(ruleSet: RuleSet, fiscalYear: Int? = nil, only: Set<String>? = nil) {
         self.ruleSet = ruleSet
         self.fiscalYear = fiscalYear
         self.only = only
+        words = Words(ruleSet)
     }
 
     public func facts(of document: Document) -> FactSet {
-        let structured = Structurer.structure(Normalizer.normalize(document), words: StructureWords(vocabulary: ruleSet.lexicon.vocabulary))
-        return FiscalYearOption.facts(of: structured, lexicon: ruleSet.lexicon, year: fiscalYear)
+        let structured = Structurer.structure(Normalizer.normalize(document), words: words.structure)
+        return FiscalYearOption.facts(of: structured, lexicon: ruleSet.lexicon, year: fiscalYear, words: words.extraction)
     }
 
     public func report(for document: Document) -> FileReport {

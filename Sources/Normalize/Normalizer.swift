@@ -15,7 +15,7 @@ public struct NormalizedLine: Sendable {
     /// Set for lines that are not content (table-of-contents entries, page numbers).
     public var artifact: LineArtifact?
 
-    public var text: String { String(String.UnicodeScalarView(scalars)) }
+    public var text: String { ScalarString.make(scalars) }
 
     public var isBlank: Bool { scalars.allSatisfy(CharClass.isWhitespace) }
 
@@ -379,7 +379,7 @@ public enum Normalizer {
             if !others.isEmpty && others.allSatisfy({ dashes.contains($0) }) && t.count <= 12 && dashes.contains(t.first!) && dashes.contains(t.last!) {
                 return .pageNumber
             }
-            let text = String(String.UnicodeScalarView(t.filter { !CharClass.isWhitespace($0) }))
+            let text = ScalarString.make(t.filter { !CharClass.isWhitespace($0) })
             if text.hasPrefix("第") && text.hasSuffix("页") && text.count <= 12 { return .pageNumber }
             if text.hasPrefix("第") && text.contains("页") && text.contains("共") && text.count <= 14 && others.allSatisfy({ "第页共/".unicodeScalars.contains($0) }) { return .pageNumber }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JXCore
 
 /// The formula language of `kind = "formula"` rules:
 ///
@@ -169,7 +170,7 @@ public enum FormulaParser {
             if ch.properties.numericType != nil || (ch.value >= 48 && ch.value <= 57) {
                 let start = i
                 while i < s.count && ((s[i].value >= 48 && s[i].value <= 57) || s[i] == ".") { i += 1 }
-                let literal = String(String.UnicodeScalarView(s[start..<i]))
+                let literal = ScalarString.make(s[start..<i])
                 // Decimal(string:) would read "1.2.3" as 1.2
                 guard literal.filter({ $0 == "." }).count <= 1, literal.first != ".", literal.last != ".",
                       let d = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {

@@ -90,8 +90,14 @@ public struct Lexicon: Sendable {
     }
 
     var phraseIndex: [Phrase]
+    /// Indexes into `phraseIndex` by the phrase's first scalar: `resolve` tries only the phrases
+    /// that occur in the label (a phrase that does not occur changes nothing).
+    var phrasesByFirst: [Unicode.Scalar: [Int]] = [:]
     /// Modifiers, fillers, qualifier phrases and year words, longest first, as scalars.
     var removableWords: [[Unicode.Scalar]] = []
+    /// Indexes into `removableWords` by first scalar: a word whose first scalar is not in what is
+    /// left of a label cannot occur in it (removing words only removes scalars).
+    var removableByFirst: [Unicode.Scalar: [Int]] = [:]
     var neutralScalars: [[Unicode.Scalar]] = []
     var qualifierScalars: [([Unicode.Scalar], String)] = []
 
@@ -105,7 +111,7 @@ public struct Lexicon: Sendable {
         out.reserveCapacity(s.count)
         var i = 0
         while i < s.count {
-            if i + word.count <= s.count && s[i] == word[0] && Array(s[i..<(i + word.count)]) == word {
+            if i + word.count <= s.count && s[i] == word[0] && s[i..<(i + word.count)].elementsEqual(word) {
                 i += word.count
                 continue
             }
@@ -121,6 +127,8 @@ public struct Lexicon: Sendable {
         let words = (modifiers + fillers + qualifiers.keys.sorted() + years + ["年度", "年"]).filter { !$0.isEmpty }
         // longest first, so "调整后" goes before the filler "后"
         removableWords = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        removableByFirst = [:]
+        for (k, word) in removableWords.enumerated() where !word.isEmpty { removableByFirst[word[0], default: []].append(k) }
         neutralScalars = neutral.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
         var all = [Phrase]()
@@ -129,6 +137,8 @@ public struct Lexicon: Sendable {
         for (k, e) in measures.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .measure, entry: k, priority: e.priority)) } }
         // longest first: "一般公共预算收入" before "预算"
         phraseIndex = all.sorted { $0.text.count != $1.text.count ? $0.text.count > $1.text.count : $0.priority > $1.priority }
+        phrasesByFirst = [:]
+        for (k, phrase) in phraseIndex.enumerated() where !phrase.text.isEmpty { phrasesByFirst[phrase.text[0], default: []].append(k) }
     }
 
     /// What a label names.
@@ -170,7 +180,17 @@ public struct Lexicon: Sendable {
         }
         // the phrase nearest the number (rightmost) wins among phrases of one kind; longer first
         var best: [Kind: (end: Int, length: Int, priority: Int, entry: Int)] = [:]
-        for phrase in phraseIndex {
+        // the phrases occurring in the label, in the order of `phraseIndex`
+        var occurring = [Int]()
+        for i in s.indices {
+            guard let candidates = phrasesByFirst[s[i]] else { continue }
+            for k in candidates where matches(s, phraseIndex[k].text, at: i) { occurring.append(k) }
+        }
+        occurring.sort()
+        var previous = -1
+        for index in occurring where index != previous {
+            previous = index
+            let phrase = phraseIndex[index]
             var start = s.count - phrase.text.count
             while start >= 0 {
                 if !used[start] && matches(s, phrase.text, at: start) && !used[start + phrase.text.count - 1] {
@@ -206,7 +226,11 @@ public struct Lexicon: Sendable {
             rest.append(ch)
         }
         s = rest
-        for word in removableWords {
+        var candidates = [Int]()
+        for (k, ch) in rest.enumerated() where !rest[..<k].contains(ch) { candidates += removableByFirst[ch] ?? [] }
+        candidates.sort()
+        for index in candidates {
+            let word = removableWords[index]
             // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
             if word.count == 1 {
                 while s.first == word[0] { s.removeFirst() }
@@ -217,7 +241,7 @@ public struct Lexicon: Sendable {
         // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
         if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         if s.count >= 3 && s.count <= 8, vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
-        result.scope = String(String.UnicodeScalarView(s))
+        result.scope = ScalarString.make(s)
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
         }

@@ -228,7 +228,7 @@ public enum Templates {
         var i = 0
         while i < s.count {
             if s[i] == "{", let close = placeholderEnd(s, from: i) {
-                let name = String(String.UnicodeScalarView(s[(i + 1)..<close]))
+                let name = ScalarString.make(s[(i + 1)..<close])
                 if let slot = Slot(rawValue: name), let value = values[slot] {
                     out.append(contentsOf: value.unicodeScalars)
                     i = close + 1
@@ -248,7 +248,7 @@ public enum Templates {
         var i = 0
         while i < s.count {
             if s[i] == "{", let close = placeholderEnd(s, from: i) {
-                out.append((String(String.UnicodeScalarView(s[(i + 1)..<close])), i))
+                out.append((ScalarString.make(s[(i + 1)..<close]), i))
                 i = close + 1
                 continue
             }

@@ -62,7 +62,7 @@ public enum Structurer {
             guard document.format == .text || document.format == .markdown else { return nil }
             var counts: [Int: Int] = [:]
             var long = 0
-            for line in document.lines where !line.text.contains("\t") {
+            for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
                 let n = line.text.unicodeScalars.count
                 guard n >= 20 else { continue }
                 long += 1
@@ -345,7 +345,7 @@ enum UnitHints {
                 var j = k + n
                 while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
                 let unit = words.moneyUnits.prefixLength(s, at: j)
-                if unit > 0 { return String(String.UnicodeScalarView(s[j..<(j + unit)])) }
+                if unit > 0 { return ScalarString.make(s[j..<(j + unit)]) }
                 k = j
                 continue
             }
@@ -372,7 +372,7 @@ extension UnitHints {
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         let n = words.moneyUnits.suffixLength(s, endingAt: s.count - 1)
         guard n > 0, s.count - 1 - n >= 1, s[s.count - 2 - n] == "（" || s[s.count - 2 - n] == "(" else { return nil }
-        return String(String.UnicodeScalarView(s[(s.count - 1 - n)..<(s.count - 1)]))
+        return ScalarString.make(s[(s.count - 1 - n)..<(s.count - 1)])
     }
 
     /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
@@ -402,8 +402,8 @@ enum TitleFinder {
             // "…2024年部门预算", "…2023年度部门决算", "…“三公”经费预算说明"
             if words.titleBudgetWords.occurs(in: t) { score += 2 }
             if words.titleEndings.isSuffix(of: t) { score += 1 }
-            if t.contains("年") { score += 1 }
-            if t.contains("，") || t.contains("。") { score -= 3 }
+            if ScalarSearch.foundationContains(t, "年") { score += 1 }
+            if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, "。") { score -= 3 }
             // a table of contents; an address line ("某某财政局：")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }

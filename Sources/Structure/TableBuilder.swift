@@ -411,7 +411,9 @@ enum TableBuilder {
 public enum CellText {
     /// Without white space of any kind.
     public static func compact(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !CharClass.isWhitespace($0) }))
+        // most cells have no white space: the text as it is
+        guard s.unicodeScalars.contains(where: { CharClass.isWhitespace($0) }) else { return s }
+        return ScalarString.make(s.unicodeScalars.filter { !CharClass.isWhitespace($0) })
     }
 
     /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",
@@ -426,7 +428,7 @@ public enum CellText {
         guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
         let rest = s[i...]
         if rest.isEmpty { return true }
-        let tail = String(String.UnicodeScalarView(rest))
+        let tail = ScalarString.make(rest)
         if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
         if tail.count > 4 { return false }
         return !tail.unicodeScalars.contains(where: CharClass.isDigit)

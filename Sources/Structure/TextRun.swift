@@ -18,11 +18,11 @@ public struct TextRun: Sendable {
 
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
-    public var string: String { String(String.UnicodeScalarView(scalars)) }
+    public var string: String { ScalarString.make(scalars) }
 
     public func string(_ range: Range<Int>) -> String {
         let r = clamp(range)
-        return String(String.UnicodeScalarView(scalars[r]))
+        return ScalarString.make(scalars[r])
     }
 
     public mutating func append(_ scalar: Unicode.Scalar, at position: SourcePosition) {

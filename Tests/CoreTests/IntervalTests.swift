@@ -79,6 +79,27 @@ struct IntervalTests {
         #expect(wan == iv("123350", "123450"))
     }
 
+    /// The product with an exact factor (two multiplications) is the product of the four bounds:
+    /// the same bounds, each written as the first of equal products would be.
+    @Test func multiplicationByAnExactFactorIsTheFourProductProduct() {
+        let values = ["-3.25", "-1", "0", "0.5", "2", "7.125", "10000"]
+        var intervals = [Interval]()
+        for a in values { for b in values { intervals.append(iv(a, b)) } }
+        intervals.append(Interval(exactly: dec("1.50")))
+        intervals.append(Interval(lo: dec("2.0"), hi: dec("2")))
+        func reference(_ a: Interval, _ b: Interval) -> Interval {
+            let c = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
+            return Interval(lo: c.min()!, hi: c.max()!)
+        }
+        for a in intervals {
+            for b in intervals {
+                let fast = a * b, slow = reference(a, b)
+                #expect(fast == slow, "\(a) × \(b)")
+                #expect("\(fast.lo) \(fast.hi)" == "\(slow.lo) \(slow.hi)", "\(a) × \(b)")
+            }
+        }
+    }
+
     @Test func division() throws {
         #expect(iv("1", "2") / iv("4", "8") == iv("0.125", "0.5"))
         #expect(iv("1", "2") / iv("-4", "-2") == iv("-1", "-0.25"))

@@ -57,3 +57,17 @@ struct WordSetTests {
         #expect(WordSet([""]).isEmpty)
     }
 }
+
+@Suite("ScalarString: scalars to a string in one pass")
+struct ScalarStringTests {
+    @Test func sameStringAsTheScalarView() {
+        let texts = ["", "a", "预算数822.24万元", "é\u{301}", "𠀀𝔸x", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "1,234.5 — ％"]
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            let made = ScalarString.make(scalars)
+            #expect(made == String(String.UnicodeScalarView(scalars)))
+            #expect(Array(made.utf8) == Array(text.utf8))
+            #expect(ScalarString.make(scalars.dropFirst()) == String(String.UnicodeScalarView(scalars.dropFirst())))
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import JXCore
 
 /// Rebuilds lines, paragraphs and table grids from the words `pdftotext -tsv` places on each page.
 ///
@@ -358,7 +359,7 @@ enum PDFLayout {
         var chars = Array(s.unicodeScalars)
         if let l = chars.last, l == "%" || l == "‰" { chars.removeLast() }
         if let f = chars.first, f == "-" || f == "+" { chars.removeFirst() }
-        let parts = String(String.UnicodeScalarView(chars)).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = ScalarString.make(chars).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return false }
         if parts.count == 2 && (parts[1].isEmpty || !parts[1].allSatisfy(\.isASCII) || !parts[1].allSatisfy(\.isNumber)) { return false }
         let groups = whole.split(separator: ",", omittingEmptySubsequences: false)

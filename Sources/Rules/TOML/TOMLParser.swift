@@ -603,7 +603,7 @@ final class TOMLParser {
             let hint = Self.isWordScalar(s[start]) ? " (strings must be quoted)" : ""
             throw error("expected a value\(context), found \(found(start))\(hint)", at: start)
         }
-        let text = String(String.UnicodeScalarView(token))
+        let text = ScalarString.make(token)
         switch text {
         case "true": return TOMLNode(.bool(true), position: p)
         case "false": return TOMLNode(.bool(false), position: p)
@@ -822,13 +822,13 @@ final class TOMLParser {
             var j = i + 2
             while j < i + 2 + width {
                 guard j < n, let d = Self.digitValue(s[j], radix: 16) else {
-                    let written = String(String.UnicodeScalarView(s[start..<min(j, n)]))
+                    let written = ScalarString.make(s[start..<min(j, n)])
                     throw error("invalid escape '\(written)': expected \(width) hexadecimal digits", at: start)
                 }
                 value = value &* 16 &+ d
                 j += 1
             }
-            let written = String(String.UnicodeScalarView(s[start..<j]))
+            let written = ScalarString.make(s[start..<j])
             if (0xD800...0xDFFF).contains(value) {
                 throw error("invalid escape '\(written)': surrogate code points are not allowed", at: start)
             }
