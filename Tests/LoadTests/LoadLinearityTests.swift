@@ -37,9 +37,14 @@ import Testing
         var failures = [String]()
         for shape in Self.shapes {
             let small = shape.make(500), large = shape.make(4_000)
-            let a = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: small, path: shape.path) }
-            let b = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: large, path: shape.path) }
-            if b > max(a, 0.003) * 10 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
+            // a second measurement before failing: a busy machine (tests run in parallel) can slow
+            // one run 10×, quadratic work is 64× slower every time
+            for attempt in 1...2 {
+                let a = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: small, path: shape.path) }
+                let b = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: large, path: shape.path) }
+                if b <= max(a, 0.003) * 10 { break }
+                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
+            }
             #expect(loadErrorMessage { try DocumentLoader.load(bytes: large, path: shape.path) } == nil, "\(shape.name) loads")
         }
         #expect(failures.isEmpty, "\(failures)")

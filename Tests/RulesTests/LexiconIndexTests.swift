@@ -53,7 +53,11 @@ struct LexiconIndexTests {
             result.qualifier = result.qualifier ?? qualifier
         }
         var rest = [Unicode.Scalar]()
-        for (k, ch) in s.enumerated() where !used[k] && lexicon.isIdeograph(ch) { rest.append(ch) }
+        for (k, ch) in s.enumerated() where !used[k] && lexicon.isIdeograph(ch) {
+            if (ch == "年" && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII)
+                || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil) { continue }
+            rest.append(ch)
+        }
         s = rest
         for word in lexicon.removableWords {
             if word.count == 1 {
@@ -63,6 +67,7 @@ struct LexiconIndexTests {
             }
         }
         if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
+        if s.count >= 3 && s.count <= 8, lexicon.vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
@@ -77,7 +82,7 @@ struct LexiconIndexTests {
         var pieces = [String]()
         for e in l.items + l.measures + l.rates { pieces += e.phrases }
         pieces += l.modifiers + l.fillers + Array(l.qualifiers.keys) + l.neutral
-        pieces += ["本", "我局", "总部", "全年", "上年", "年度", "甲乙项目", "2023年", "（", "）", "：", "12"]
+        pieces += ["本", "我局", "总部", "全年", "上年", "年度", "甲乙项目", "2023年", "2023年度", "市甲乙局", "（", "）", "：", "12"]
         var out = pieces
         for (k, a) in pieces.enumerated() {
             let b = pieces[(k * 7 + 3) % pieces.count], c = pieces[(k * 13 + 5) % pieces.count]
