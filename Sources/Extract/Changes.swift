@@ -226,8 +226,12 @@ extension ExtractionState {
                 // 总预算10.00%，同比增加…"), a figure compared with something other than a year ("较预算
                 // 节约2.64万元") and the changes stated before about the same figure ("X，较上年减少D1，
                 // 下降P1%，较年初预算减少D2，下降P2%")
+                // and, when the change is an amount, a percentage in between and its base ("X，完成预算B的
+                // 58.1%，同比增收D"): an amount is never the change of a percentage
                 var k = n - 1
-                while k >= 0 && ((facts[ids[k]].kind == .percent && facts[ids[k]].shareOf != nil) || isStatedChange(facts[ids[k]])
+                while k >= 0 && ((facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
+                                 || (d != nil && d!.kind != .percentagePoint && isRateBase(facts[ids[k]]))
+                                 || isStatedChange(facts[ids[k]])
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
