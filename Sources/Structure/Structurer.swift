@@ -403,6 +403,8 @@ enum TitleFinder {
             if words.titleBudgetWords.occurs(in: t) { score += 2 }
             if words.titleEndings.isSuffix(of: t) { score += 1 }
             if ScalarSearch.foundationContains(t, "年") { score += 1 }
+            // the document's opening line, named like a title ("关于2021年…执行情况的公告"): one more
+            if p.index == paragraphs.first?.index && words.titleEndings.isSuffix(of: t) { score += 1 }
             if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, "。") { score -= 3 }
             // a table of contents; an address line ("某某财政局：")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }

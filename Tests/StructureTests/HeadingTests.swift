@@ -209,6 +209,15 @@ struct StructurerParagraphTests {
         #expect(structure("一、部门概况\n本部门全年预算数100万元。").titleParagraph == nil)
     }
 
+    /// A bulletin's opening line is its title when it is named like one, with no report word in it.
+    @Test func anOpeningLineNamedLikeATitle() throws {
+        let doc = structure("关于2021年全县文化经费执行情况的公告\n一、总体情况\n2021年全县文化经费支出3.10亿元。")
+        let t = try #require(doc.titleParagraph)
+        #expect(doc.paragraphs[t].string == "关于2021年全县文化经费执行情况的公告")
+        // the same words further down are no title
+        #expect(structure("全县文化经费3.10亿元。\n关于2021年全县文化经费执行情况的公告").titleParagraph == nil)
+    }
+
     @Test func blocksAreInDocumentOrder() {
         let doc = structure("说明文字。\n项目\t预算数\t执行数\n基本支出\t30.00\t29.00\n项目支出\t70.00\t68.00\n结尾。")
         #expect(doc.blocks == [.paragraph(0), .table(0), .paragraph(1)])
