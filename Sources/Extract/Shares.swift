@@ -36,7 +36,10 @@ extension ExtractionState {
                 if distributes[k] == nil {
                     distributes[k] = p.sentences.indices.contains(k) && vocabulary[.distributiveMarkers].occurs(in: p.text.string(p.sentences[k]))
                 }
-                if distributes[k]! { continue }
+                if distributes[k]! {
+                    pairDistributedShares(sentence: k, paragraph: p, paired: &paired)
+                    continue
+                }
                 let sentence = sentenceIndex(of: f)
                 // the sentence's facts are in text order: those before the share, and a bounded
                 // window around it for the base (one long sentence of shares stays linear)
@@ -52,53 +55,99 @@ extension ExtractionState {
                 guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
                 var base: Int?
                 if let named = f.shareOf, !named.isEmpty {
-                    let wanted = resolve(named)
-                    let core = withoutTotalSuffix(named)
-                    // "…收入" ends many labels: a label that only ends with the name counts when
-                    // nothing names the base outright
-                    var loose = false
-                    let isBase: (Int) -> Bool = { other in
-                        guard other != part, other != id else { return false }
-                        let o = facts[other], q = facts[part]
-                        guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
-                        guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
-                        if let a = o.year, let b = q.year, a != b { return false }
-                        if o.head == named { return true }
-                        if loose { return o.head.hasSuffix(named) }
-                        // "占全区高新技术企业总数的" names "全区高新技术企业…1286家"
-                        if core != named && core.count >= 4 && (o.head == core || o.head.hasSuffix(core)) { return true }
-                        // "占总支出的" names "全年支出4302.77万元": one concept, two wordings
-                        if wanted.item == "total" {
-                            return wanted.measure != nil && o.concept.measure == wanted.measure && o.concept.item == "total"
-                                && o.concept.scope.isEmpty && wanted.scope.isEmpty && o.concept.qualifier == wanted.qualifier
-                        }
-                        return wanted.item != nil && o.concept.item == wanted.item && o.concept.scope == wanted.scope
-                            && (wanted.measure == nil || o.concept.measure == wanted.measure)
-                    }
-                    // the base is named in this sentence or the two before it; failing that, in the
-                    // paragraphs before it in its section ("全年支出4302.77万元。" then "项目支出…，占全年支出的…")
-                    let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
-                        + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
-                    var candidates = near.filter(isBase)
-                    if candidates.isEmpty {
-                        loose = true
-                        candidates = near.filter(isBase)
-                        loose = false
-                    }
-                    if candidates.isEmpty {
-                        for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
-                            candidates = paragraphFacts[q].suffix(100).filter(isBase)
-                            if !candidates.isEmpty { break }
-                        }
-                    }
-                    // one value only: a base named twice with two values is ambiguous
-                    let values = Set(candidates.map { facts[$0].interval.midpoint })
-                    if values.count == 1 { base = candidates.first }
+                    base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at)
                 } else if let g = groupOfPart[part] {
                     base = groups[g].whole
                 }
                 if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
             }
+        }
+    }
+
+    /// The figure a share names as its base ("占全年支出的P%" → "全年支出4302.77万元"): in its
+    /// sentence or the two before it, failing that in the paragraphs before it in its section; one
+    /// value only (a base named twice with two values is ambiguous).
+    mutating func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int) -> Int? {
+        let wanted = resolve(named)
+        let core = withoutTotalSuffix(named)
+        // "…收入" ends many labels: a label that only ends with the name counts when
+        // nothing names the base outright
+        var loose = false
+        let isBase: (Int) -> Bool = { other in
+            guard other != part, other != id else { return false }
+            let o = facts[other], q = facts[part]
+            guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
+            guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
+            if let a = o.year, let b = q.year, a != b { return false }
+            if o.head == named { return true }
+            if loose { return o.head.hasSuffix(named) }
+            // "占全区高新技术企业总数的" names "全区高新技术企业…1286家"
+            if core != named && core.count >= 4 && (o.head == core || o.head.hasSuffix(core)) { return true }
+            // "占总支出的" names "全年支出4302.77万元": one concept, two wordings
+            if wanted.item == "total" {
+                return wanted.measure != nil && o.concept.measure == wanted.measure && o.concept.item == "total"
+                    && o.concept.scope.isEmpty && wanted.scope.isEmpty && o.concept.qualifier == wanted.qualifier
+            }
+            return wanted.item != nil && o.concept.item == wanted.item && o.concept.scope == wanted.scope
+                && (wanted.measure == nil || o.concept.measure == wanted.measure)
+        }
+        // the base is named in this sentence or the two before it; failing that, in the
+        // paragraphs before it in its section ("全年支出4302.77万元。" then "项目支出…，占全年支出的…")
+        let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
+            + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
+        var candidates = near.filter(isBase)
+        if candidates.isEmpty {
+            loose = true
+            candidates = near.filter(isBase)
+            loose = false
+        }
+        if candidates.isEmpty {
+            for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                candidates = paragraphFacts[q].suffix(100).filter(isBase)
+                if !candidates.isEmpty { break }
+            }
+        }
+        // one value only: a base named twice with two values is ambiguous
+        let values = Set(candidates.map { facts[$0].interval.midpoint })
+        return values.count == 1 ? candidates.first : nil
+    }
+
+    /// "A、B分别为x亿元和y亿元，占全国总额的P%和Q%": the shares after one 占 pair with the figures
+    /// the sentence distributes, by position; only when both runs are unbroken and as long.
+    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>) {
+        let inSentence = facts(paragraph: p.index, sentence: k)
+        guard let first = inSentence.firstIndex(where: { facts[$0].kind == .percent && !(facts[$0].shareOf ?? "").isEmpty && !paired.contains($0) }),
+              let named = facts[inSentence[first]].shareOf else { return }
+        let joiners = vocabulary[.nameJoiners]
+        // the percentages right after it, labelled by nothing but a joiner ("和", "、")
+        var percents = [inSentence[first]]
+        for id in inSentence[(first + 1)...] {
+            let f = facts[id]
+            guard f.kind == .percent, f.shareOf == nil || f.shareOf == named, !paired.contains(id) else { break }
+            let head = f.head.filter { !"、，,".contains($0) }
+            guard head.isEmpty || joiners.contains(head) else { break }
+            percents.append(id)
+        }
+        // the figures right before it, all plain and of one family
+        var amounts = [Int]()
+        for id in inSentence[..<first].reversed() {
+            let f = facts[id]
+            guard f.kind != .percent, f.kind != .bare, !f.number.inRange, !f.comparesYears, f.change == 0, f.shareOf == nil,
+                  amounts.isEmpty || f.kind.sameFamily(as: facts[amounts[0]].kind) else { break }
+            amounts.insert(id, at: 0)
+        }
+        guard percents.count >= 2, amounts.count == percents.count else { return }
+        // the distributive word stands before the figures, after any figure before them
+        let scalars = p.text.scalars
+        let from = amounts.first.flatMap { a in inSentence.firstIndex(of: a).map { $0 > 0 ? facts[inSentence[$0 - 1]].number.range.upperBound : p.sentences[k].lowerBound } } ?? 0
+        guard let marker = vocabulary[.distributiveMarkers].firstMatch(in: scalars, from: from, before: facts[amounts[0]].number.numberRange.lowerBound),
+              marker.start >= from else { return }
+        let at = first
+        guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at) else { return }
+        for (pct, part) in zip(percents, amounts) where part != base {
+            facts[pct].shareOf = named
+            shares.append(ShareStatement(percent: pct, part: part, base: base))
+            paired.insert(pct)
         }
     }
 
