@@ -56,6 +56,12 @@ extension ExtractionState {
                 var base: Int?
                 if let named = f.shareOf, !named.isEmpty {
                     base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at)
+                    // "其中：人员经费a…，占基本支出预算的P%" under "一般公共预算基本支出b": the whole of the
+                    // part's list, when it is the item the share names (the measure worded otherwise)
+                    if base == nil, let g = groupOfPart[part], let item = resolve(named).item,
+                       facts[groups[g].whole].concept.item == item, facts[groups[g].whole].kind.sameFamily(as: facts[part].kind) {
+                        base = groups[g].whole
+                    }
                 } else if let g = groupOfPart[part] {
                     base = groups[g].whole
                 }
