@@ -11,6 +11,8 @@ extension ExtractionState {
         // the percentages already paired, kept beside `shares` (searching it per figure was
         // quadratic over a document of many shares)
         var paired = Set(shares.map(\.percent))
+        // items the text states a budget figure for (a base named "X预算" may otherwise be X's one figure)
+        let budgeted = Set(facts.compactMap { $0.concept.measure == "budget" ? $0.concept.item : nil })
         for p in doc.paragraphs {
             // per sentence: whether it distributes ("分别为…"), read once
             var distributes = [Int: Bool]()
@@ -37,7 +39,7 @@ extension ExtractionState {
                     distributes[k] = p.sentences.indices.contains(k) && vocabulary[.distributiveMarkers].occurs(in: p.text.string(p.sentences[k]))
                 }
                 if distributes[k]! {
-                    pairDistributedShares(sentence: k, paragraph: p, paired: &paired)
+                    pairDistributedShares(sentence: k, paragraph: p, paired: &paired, budgeted: budgeted)
                     continue
                 }
                 let sentence = sentenceIndex(of: f)
@@ -55,7 +57,7 @@ extension ExtractionState {
                 guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
                 var base: Int?
                 if let named = f.shareOf, !named.isEmpty {
-                    base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at)
+                    base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
                     // "其中：人员经费a…，占基本支出预算的P%" under "一般公共预算基本支出b": the whole of the
                     // part's list, when it is the item the share names (the measure worded otherwise)
                     if base == nil, let g = groupOfPart[part], let item = resolve(named).item,
@@ -73,12 +75,16 @@ extension ExtractionState {
     /// The figure a share names as its base ("占全年支出的P%" → "全年支出4302.77万元"): in its
     /// sentence or the two before it, failing that in the paragraphs before it in its section; one
     /// value only (a base named twice with two values is ambiguous).
-    mutating func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int) -> Int? {
+    /// A base named "X预算" where the text states no budget of X is X's figure, when the part is
+    /// worded as spending too ("项目支出a元…；工资福利支出b元，占项目支出预算P%").
+    mutating func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int,
+                            budgeted: Set<String>) -> Int? {
         let wanted = resolve(named)
         let core = withoutTotalSuffix(named)
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
         var loose = false
+        var otherMeasure = false
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
             let o = facts[other], q = facts[part]
@@ -87,6 +93,10 @@ extension ExtractionState {
             if let a = o.year, let b = q.year, a != b { return false }
             if o.head == named { return true }
             if loose { return o.head.hasSuffix(named) }
+            if otherMeasure {
+                return wanted.measure == "budget" && wanted.item != nil && !budgeted.contains(wanted.item!) && o.concept.item == wanted.item
+                    && o.concept.scope == wanted.scope && o.concept.measure == "spend" && (q.concept.measure == "spend" || q.concept.measure == nil)
+            }
             // "占全区高新技术企业总数的" names "全区高新技术企业…1286家"
             if core != named && core.count >= 4 && (o.head == core || o.head.hasSuffix(core)) { return true }
             // "占总支出的" names "全年支出4302.77万元": one concept, two wordings
@@ -113,6 +123,14 @@ extension ExtractionState {
                 if !candidates.isEmpty { break }
             }
         }
+        if candidates.isEmpty {
+            otherMeasure = true
+            candidates = near.filter(isBase)
+            for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where candidates.isEmpty && doc.paragraphs[q].sectionPath == p.sectionPath {
+                candidates = paragraphFacts[q].suffix(100).filter(isBase)
+            }
+            otherMeasure = false
+        }
         // one value only: a base named twice with two values is ambiguous
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil
@@ -120,7 +138,7 @@ extension ExtractionState {
 
     /// "A、B分别为x亿元和y亿元，占全国总额的P%和Q%": the shares after one 占 pair with the figures
     /// the sentence distributes, by position; only when both runs are unbroken and as long.
-    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>) {
+    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>) {
         let inSentence = facts(paragraph: p.index, sentence: k)
         guard let first = inSentence.firstIndex(where: { facts[$0].kind == .percent && !(facts[$0].shareOf ?? "").isEmpty && !paired.contains($0) }),
               let named = facts[inSentence[first]].shareOf else { return }
@@ -149,7 +167,7 @@ extension ExtractionState {
         guard let marker = vocabulary[.distributiveMarkers].firstMatch(in: scalars, from: from, before: facts[amounts[0]].number.numberRange.lowerBound),
               marker.start >= from else { return }
         let at = first
-        guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at) else { return }
+        guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted) else { return }
         for (pct, part) in zip(percents, amounts) where part != base {
             facts[pct].shareOf = named
             shares.append(ShareStatement(percent: pct, part: part, base: base))
