@@ -143,6 +143,10 @@ extension EvidenceTemplate {
         doc: "a relation between two computed sides that does not hold")
 
     public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
+    public static let partsImpliedPrior = EvidenceTemplate(.parts, "implied_prior", [.left, .right],
+        doc: "last year's figure implied by the whole's growth rate against the sum of those implied by its parts' rates")
+    public static let partsImpliedBase = EvidenceTemplate(.parts, "implied_base", [.base, .left, .right],
+        doc: "the base implied by the whole's ratio ({base}) against the sum of those implied by its parts' ratios")
 
     public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
     public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
@@ -226,6 +230,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
+                             messageSlots: [.name], evidence: [E.partsImpliedPrior, E.partsImpliedBase]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),

@@ -1,0 +1,121 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXRules
+
+/// `check = "implied-bases"`: "收入W，为年预算的R%，同比下降P%。其中：A a，为年预算的r1%，同比下降p1%；
+/// B b，…": each member's rate implies a base (last year's figure a ÷ (1 − p1), the budget a ÷ r1);
+/// when the parts add up to the whole, their bases add up to the whole's base too. A rate of the
+/// whole that does not follow from its parts' rates is a slip in one of them.
+extension PartsCheck {
+    /// A member's rate: how it divides its figure into the base it implies.
+    enum RateKind: Hashable {
+        /// 同比增长/下降: base = figure ÷ (1 ± rate)
+        case growth
+        /// 为年预算的R%, 完成预算的R%: base = figure ÷ rate (the same wording for every member)
+        case ratio(String)
+    }
+
+    struct MemberRate {
+        var figure: Fact
+        var rate: Fact
+        var direction: Int
+    }
+
+    static func impliedBases(_ rule: Rule, _ context: inout CheckContext) {
+        for group in context.facts.groups where !group.nestedThresholds && group.parts.count >= 2 {
+            let whole = context.fact(group.whole)
+            let parts = group.parts.map { context.fact($0) }
+            guard whole.kind.isMoney || isCount(whole), parts.allSatisfy({ $0.kind.sameFamily(as: whole.kind) }) else { continue }
+            // only a list that makes up its whole: its parts' bases make up the whole's
+            let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            guard sum.overlaps(context.interval(whole)) else { continue }
+            let wholeRates = rates(after: whole, context)
+            let partRates = parts.map { rates(after: $0, context) }
+            for (kind, wholeRate) in wholeRates {
+                let members = partRates.compactMap { $0[kind] }
+                guard members.count == parts.count else { continue }
+                guard let wholeBase = base(wholeRate, kind, context) else { continue }
+                var partBases = Interval(exactly: 0)
+                var complete = true
+                for m in members {
+                    guard let b = base(m, kind, context) else { complete = false; break }
+                    partBases = partBases + b
+                }
+                guard complete, !partBases.overlaps(wholeBase) else { continue }
+                let scale = max(Show.scale([whole] + parts), 2)
+                var template = EvidenceTemplate.partsImpliedPrior
+                var head = ""
+                if case .ratio(let h) = kind { template = .partsImpliedBase; head = h }
+                let evidence = rule.evidence(template, [
+                    .base: head,
+                    .left: "\(written(wholeRate, kind)) = \(Show.number(exactBase(wholeRate, kind, unitOf: whole, context), scale: scale))",
+                    .right: members.map { written($0, kind) }.joined(separator: " + ") + " = "
+                        + Show.number(members.reduce(Decimal(0)) { $0 + exactBase($1, kind, unitOf: whole, context) }, scale: scale)])
+                context.report(rule, main: wholeRate.rate, others: [whole] + members.flatMap { [$0.figure, $0.rate] }, evidence: evidence,
+                               slots: [.name: context.displayLabel(whole)])
+            }
+        }
+    }
+
+    static func isCount(_ f: Fact) -> Bool {
+        if case .count = f.kind { return true }
+        return false
+    }
+
+    /// The rates stated right after a figure, before the next figure of its own family, in its
+    /// sentence: the first change rate, and each ratio by its wording.
+    static func rates(after figure: Fact, _ context: CheckContext) -> [RateKind: MemberRate] {
+        guard let (p, s) = context.sentence(of: figure) else { return [:] }
+        let ids = context.facts.paragraphFacts[p]
+        // the paragraph's facts are in text order: find the figure by binary search
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if context.fact(ids[mid]).number.range.lowerBound < figure.number.range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < ids.count, ids[lo] == figure.id else { return [:] }
+        var found = [RateKind: MemberRate]()
+        for id in ids[(lo + 1)...].prefix(4) {
+            let f = context.fact(id)
+            guard context.sentence(of: f)?.sentence == s, f.kind == .percent else { break }
+            guard f.number.comparator == nil, !f.number.inRange, !f.number.approximate, f.shareOf == nil else { continue }
+            let kind: RateKind = f.change != 0 ? .growth : .ratio(f.head)
+            if case .ratio(let head) = kind, head.isEmpty { continue }
+            if found[kind] == nil { found[kind] = MemberRate(figure: figure, rate: f, direction: f.change) }
+        }
+        return found
+    }
+
+    /// The rate as a factor the figure is divided by, as an interval (the rate rounded as shown).
+    static func factor(_ m: MemberRate, _ kind: RateKind) -> Interval {
+        let r = Interval(shown: m.rate.value, decimals: m.rate.number.decimals, roundedInteger: true) * Interval(exactly: Decimal(1) / 100)
+        switch kind {
+        case .growth: return m.direction > 0 ? Interval(exactly: 1) + r : Interval(exactly: 1) - r
+        case .ratio: return r
+        }
+    }
+
+    static func base(_ m: MemberRate, _ kind: RateKind, _ context: CheckContext) -> Interval? {
+        let f = factor(m, kind)
+        guard f.lo > 0 else { return nil }
+        return context.interval(m.figure) / f
+    }
+
+    static func exactBase(_ m: MemberRate, _ kind: RateKind, unitOf reference: Fact, _ context: CheckContext) -> Decimal {
+        let r = m.rate.value / 100
+        let f: Decimal
+        switch kind {
+        case .growth: f = m.direction > 0 ? 1 + r : 1 - r
+        case .ratio: f = r
+        }
+        return f == 0 ? 0 : context.value(m.figure, inUnitOf: reference) / f
+    }
+
+    static func written(_ m: MemberRate, _ kind: RateKind) -> String {
+        switch kind {
+        case .growth: return "\(m.figure.literal) ÷ (1 \(m.direction > 0 ? "+" : "−") \(m.rate.literal)%)"
+        case .ratio: return "\(m.figure.literal) ÷ \(m.rate.literal)%"
+        }
+    }
+}
