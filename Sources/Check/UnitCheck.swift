@@ -79,17 +79,27 @@ enum UnitCheck {
     }
 
     static func outOfScale(_ rule: Rule, _ context: inout CheckContext) {
-        guard wanYuanReport(rule, context) else { return }
-        let (wan, _) = unitCounts(context)
+        let (wan, yuan) = unitCounts(context)
+        // a short text with a few 万元 amounts and one 元 amount: the 元 amount is a slip when, read
+        // as 万元, it is of the others' size, within `size_margin` times their range ("中央资金9056万元…省级资金
+        // 804元"; "支出9万元，接待费800元" is no slip)
+        var scale: (lo: Decimal, hi: Decimal)?
+        if !wanYuanReport(rule, context) {
+            let amounts = context.facts.facts.filter { $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed && $0.value > 0 }.map { abs($0.value) }
+            guard wan >= 2, yuan == 1, let lo = amounts.min(), let hi = amounts.max() else { return }
+            scale = (lo, hi)
+        }
         let limit = rule[.maxYuanAmount]
         let fiscalWords = rule[.fiscalWords]
         let integerMeasures = rule[.integerMeasures]
         let minimumIntegerYuan = rule[.minIntegerYuan]
+        let margin = rule[.sizeMargin]
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
             guard abs(f.value) < limit, !perUnit(f, rule, context) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal else { continue }
-            if f.number.decimals == 0 {
+            if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
+            if f.number.decimals == 0 && scale == nil {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
                 // funds of a size no 元 amount of the report comes near, is odd
                 let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
