@@ -28,6 +28,7 @@ public enum Extractor {
         Pass(name: "fact years", reads: [.prose, .tableCells, .yearMentions, .fiscalYear], writes: [.factYears]) { s, _ in s.resolveYears() },
         Pass(name: "sentence index", reads: [.prose], writes: [.sentenceIndex]) { s, _ in s.indexSentences() },
         Pass(name: "groups", reads: [.prose, .sentenceIndex, .concepts], writes: [.groups]) { s, _ in s.buildGroups() },
+        Pass(name: "form breakdowns", reads: [.tableCells, .concepts], writes: [.tableCells, .groups]) { s, _ in s.buildFormBreakdowns() },
         Pass(name: "outline", reads: [.prose, .groups, .concepts], writes: [.outline, .groups]) { s, _ in s.buildOutline() },
         Pass(name: "concept inheritance", reads: [.prose, .sentenceIndex, .groups, .concepts], writes: [.concepts]) { s, _ in s.inheritMeasures() },
         Pass(name: "shares", reads: [.prose, .sentenceIndex, .groups, .outline, .concepts, .factYears], writes: [.shares]) { s, _ in s.buildShares(); s.addSharesOfUnstatedTotals() },

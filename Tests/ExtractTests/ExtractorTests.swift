@@ -221,3 +221,27 @@ struct ExtractorTableTests {
     #expect(Extractor.passOrderIsConsistent)
     #expect(Extractor.passes.map(\.name).count == Set(Extractor.passes.map(\.name)).count)
 }
+
+/// A form's row of names over a row of amounts, the amounts one column to the left where the
+/// export dropped the empty label cell: each amount is named by its column, in the label's unit,
+/// and the funding sources are the form's total listed in full.
+@Test func aFormRowOfSourcesBreaksDownTheFormsTotal() throws {
+    let set = extract("""
+        项目名称 | 乡村道路养护经费 | 预算金额 | 50万元 |
+        资金来源（万元） | 财政拨款 | 上年结转 | 其他 |
+        40 | 10 | 0 | |
+        """)
+    let grant = try #require(set.facts.first { $0.head == "财政拨款" })
+    #expect(grant.value == 40 && grant.kind == .money(.wanYuan))
+    #expect(set.facts.first { $0.head == "上年结转" }?.value == 10)
+    let group = try #require(set.groups.first)
+    #expect(set.facts[group.whole].shown == "50万元")
+    #expect(group.parts.map { set.facts[$0].value } == [40, 10, 0])
+    #expect(group.closedByWording)
+    // names over figures with no total and no funding label: named, but no group
+    let plain = extract("""
+        指标 | 产出 | 效益 | 满意度 |
+        10 | 20 | 30 | |
+        """)
+    #expect(plain.groups.isEmpty)
+}
