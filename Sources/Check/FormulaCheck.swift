@@ -7,9 +7,8 @@ import JXStructure
 /// `kind = "formula"`: binds each concept of the formula to one figure within a frame (a sentence,
 /// a paragraph, a table row, a table) and evaluates it in interval arithmetic.
 enum FormulaCheck {
-    static func run(_ rule: Rule, _ context: inout CheckContext) {
+    static func run(_ rule: Rule, _ shape: Shape, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
-        let shape = Shape(formula)
         for frame in rule.frames {
             // a relation among hundreds of figures is not one the text states: skip such frames
             for members in context.instances(of: frame) where members.count <= 300 {
