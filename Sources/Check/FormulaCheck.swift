@@ -181,10 +181,11 @@ enum FormulaCheck {
                 }
                 // one figure per concept: two different values make the frame ambiguous
                 if candidates.count > 1 {
-                    // equal intervals have equal midpoints: the division is made only when they differ
+                    // equal intervals have equal midpoints; otherwise midpoints differ when the
+                    // sums of the bounds do (no division)
                     let first = context.intervals[candidates[0]]
                     if !candidates.allSatisfy({ context.intervals[$0] == first }) {
-                        let distinct = Set(candidates.map { context.intervals[$0].midpoint })
+                        let distinct = Set(candidates.map { context.intervals[$0].lo + context.intervals[$0].hi })
                         if distinct.count > 1 { ok = false; break }
                     }
                 }
