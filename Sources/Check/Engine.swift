@@ -6,24 +6,33 @@ import JXStructure
 
 /// Runs rules over the facts of one document and returns findings.
 public struct Checker: Sendable {
-    public var ruleSet: RuleSet
+    public var ruleSet: RuleSet { didSet { shapes = Checker.shapes(of: ruleSet) } }
+    /// Per rule: what its formula asks of its references, found once per rule set, not per document.
+    private var shapes: [FormulaCheck.Shape?]
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
+        shapes = Checker.shapes(of: ruleSet)
+    }
+
+    private static func shapes(of ruleSet: RuleSet) -> [FormulaCheck.Shape?] {
+        ruleSet.rules.map { $0.formula.map(FormulaCheck.Shape.init) }
     }
 
     /// Runs the enabled rules (or only `only`, for rule examples). `merge`: fold findings about one
     /// slip into one (FindingMerge); rule examples judge each rule before that.
     public func check(_ facts: FactSet, only: Set<String>? = nil, merge: Bool = true) -> [Finding] {
         var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
-        let active = ruleSet.rules.filter { rule in
-            if let only { return only.contains(rule.id) }
-            return rule.enabled
+        // the rules are read in place (copying each rule per document costs more than some checks)
+        let active = ruleSet.rules.indices.filter { k in
+            if let only { return only.contains(ruleSet.rules[k].id) }
+            return ruleSet.rules[k].enabled
         }
-        context.active = Set(active.map(\.id))
-        for rule in active {
+        context.active = Set(active.map { ruleSet.rules[$0].id })
+        for k in active {
+            let rule = ruleSet.rules[k]
             switch rule.kind {
-            case .formula: FormulaCheck.run(rule, &context)
+            case .formula: if let shape = shapes[k] { FormulaCheck.run(rule, shape, &context) }
             case .parts: PartsCheck.run(rule, &context)
             case .share: ShareCheck.run(rule, &context)
             case .change: ChangeCheck.run(rule, &context)

@@ -7,9 +7,8 @@ import JXStructure
 /// `kind = "formula"`: binds each concept of the formula to one figure within a frame (a sentence,
 /// a paragraph, a table row, a table) and evaluates it in interval arithmetic.
 enum FormulaCheck {
-    static func run(_ rule: Rule, _ context: inout CheckContext) {
+    static func run(_ rule: Rule, _ shape: Shape, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
-        let shape = Shape(formula)
         for frame in rule.frames {
             // a relation among hundreds of figures is not one the text states: skip such frames
             for members in context.instances(of: frame) where members.count <= 300 {
@@ -90,22 +89,29 @@ enum FormulaCheck {
     /// value may carry a scope, "project{英才荟}": the figures about one named sub-project.
     /// `subject`: `subjectText(f.concept)` when the caller has it.
     static func matches(_ ref: ConceptReference, _ f: Fact, item: String, subject: String? = nil) -> Bool {
-        let c = f.concept
-        guard item == "*" || (subject ?? subjectText(c)) == item, f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil,
-              !f.number.inRange, f.change == 0 || isOwnAdjustment(ref, f) else { return false }
+        matches(ref, [f], 0, item: item, subject: subject)
+    }
+
+    /// `matches` of `table[k]`, read in place (the fact is not copied).
+    static func matches(_ ref: ConceptReference, _ table: [Fact], _ k: Int, item: String, subject: String? = nil) -> Bool {
+        // the flags first: they rule out most figures without comparing texts
+        guard table[k].shareOf == nil, !table[k].isTarget, !table[k].comparesYears, table[k].number.comparator == nil,
+              !table[k].number.inRange, table[k].change == 0 || isOwnAdjustment(ref, table[k]) else { return false }
+        let kind = table[k].kind
+        guard item == "*" || (subject ?? subjectText(table[k].concept)) == item else { return false }
         if let rate = ref.rate {
-            guard f.kind == .percent, c.rate == rate else { return false }
+            guard kind == .percent, table[k].concept.rate == rate else { return false }
         } else if ref.measure == "score" || ref.measure == "weight" {
-            guard f.kind == .score, c.measure == ref.measure else { return false }
+            guard kind == .score, table[k].concept.measure == ref.measure else { return false }
         } else if ref.measure == "count" {
-            guard case .count = f.kind, !f.number.approximate else { return false }
+            guard case .count = kind, !table[k].number.approximate else { return false }
         } else {
-            guard let unit = f.kind.moneyUnit, !unit.isDollar, c.measure == ref.measure else { return false }
+            guard let unit = kind.moneyUnit, !unit.isDollar, table[k].concept.measure == ref.measure else { return false }
         }
         switch ref.qualifier {
-        case nil: return c.qualifier == nil || c.qualifier == "adjusted"
+        case nil: return table[k].concept.qualifier == nil || table[k].concept.qualifier == "adjusted"
         case "any": return true
-        case let q: return c.qualifier == q
+        case let q: return table[k].concept.qualifier == q
         }
     }
 
@@ -151,7 +157,7 @@ enum FormulaCheck {
                 var seen = [String]()
                 for id in members {
                     let subject = subjects[id]
-                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table[id], item: subject, subject: subject) else { continue }
+                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table, id, item: subject, subject: subject) else { continue }
                     seen.append(subject)
                 }
                 items = seen
@@ -163,7 +169,7 @@ enum FormulaCheck {
             var ok = true
             for (k, original) in refs.enumerated() where bound[original] == nil {
                 let ref = shape.substitute(k, measure: measure, item: item)
-                let candidates = members.filter { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
+                let candidates = members.filter { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
                 if shape.isSum[k] {
                     bound[original] = candidates.map { table[$0] }
                     continue
@@ -175,8 +181,13 @@ enum FormulaCheck {
                 }
                 // one figure per concept: two different values make the frame ambiguous
                 if candidates.count > 1 {
-                    let distinct = Set(candidates.map { context.interval(table[$0]).midpoint })
-                    if distinct.count > 1 { ok = false; break }
+                    // equal intervals have equal midpoints; otherwise midpoints differ when the
+                    // sums of the bounds do (no division)
+                    let first = context.intervals[candidates[0]]
+                    if !candidates.allSatisfy({ context.intervals[$0] == first }) {
+                        let distinct = Set(candidates.map { context.intervals[$0].lo + context.intervals[$0].hi })
+                        if distinct.count > 1 { ok = false; break }
+                    }
                 }
                 bound[original] = [table[candidates[0]]]
             }
@@ -188,7 +199,7 @@ enum FormulaCheck {
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
-                return members.contains { matches(ref, table[$0], item: ref.item, subject: subjects[$0]) }
+                return members.contains { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
             }) { continue }
             let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
             guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }

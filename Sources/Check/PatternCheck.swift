@@ -16,13 +16,16 @@ enum PatternCheck {
     }
 
     static func literalTexts(_ rule: Rule, _ context: inout CheckContext) {
-        let patterns = rule[.patterns].words.map { Array($0.unicodeScalars) }
+        let set = rule[.patterns]
+        let patterns = set.words.map { Array($0.unicodeScalars) }
         guard !patterns.isEmpty else { return }
         var texts = context.doc.paragraphs.map { ($0.text, String?.none) }
         for table in context.doc.tables {
             for row in table.rows { for cell in row.cells where !cell.isEmpty && !cell.inherited { texts.append((cell.text, cell.place)) } }
         }
         for (text, place) in texts {
+            // one pass over the text for all patterns; most texts contain none
+            guard set.firstMatch(in: text.scalars) != nil else { continue }
             for pattern in patterns {
                 var from = 0
                 while let k = text.firstIndex(of: pattern, from: from) {

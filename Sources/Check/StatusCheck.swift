@@ -22,17 +22,25 @@ enum StatusCheck {
         let reverseWords = reverse ? WordSet() : rule[.reverseWords]
         let completedWords = reverse ? WordSet() : rule[.completedWords]
         let missedWords = reverse ? rule[.missedWords] : WordSet()
+        let layouts = context.lexicon.tables
         for table in context.doc.tables {
+            // the rows of a header segment share their headers: their roles are found once per segment
+            var segmentColumns = [Int: Columns]()
             for (r, row) in table.rows.enumerated() where row.kind == .data {
-                let headers = table.headers(for: row)
-                let layouts = context.lexicon.tables
-                guard let targetColumn = headers.firstIndex(where: { layouts.header($0, is: .target) }),
-                      let actualColumn = headers.firstIndex(where: { layouts.header($0, is: .actual) }),
+                let columns: Columns
+                if let known = segmentColumns[row.segment] {
+                    columns = known
+                } else {
+                    columns = Columns(table.headers(for: row), layouts)
+                    segmentColumns[row.segment] = columns
+                }
+                guard let targetColumn = columns.target,
+                      let actualColumn = columns.actual,
                       let tid = context.facts.tableFacts[table.index][r][targetColumn],
                       let aid = context.facts.tableFacts[table.index][r][actualColumn] else { continue }
                 let target = context.fact(tid), actual = context.fact(aid)
                 guard comparable(target, actual) else { continue }
-                let statusColumn = headers.firstIndex(where: { layouts.header($0, is: .status) })
+                let statusColumn = columns.status
                 let status = statusColumn.flatMap { row.cell($0) }.map { CellText.compact($0.string) } ?? ""
                 if reverse {
                     // only a plain "not done" in the status column, and only a target met for sure
@@ -50,7 +58,7 @@ enum StatusCheck {
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
-                if let weightColumn = headers.firstIndex(where: { layouts.header($0, is: .weight) }), let scoreColumn = headers.lastIndex(where: { layouts.header($0, is: .score) }),
+                if let weightColumn = columns.weight, let scoreColumn = columns.score,
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
                    let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
                     claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal]))
@@ -58,7 +66,7 @@ enum StatusCheck {
                 if !status.isEmpty, completedWords.isPrefix(of: status) {
                     claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
-                if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
+                if let noteColumn = columns.note,
                    row.cell(noteColumn)?.isEmpty ?? true {
                     claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
@@ -69,6 +77,20 @@ enum StatusCheck {
                                                              .outcome: outcome, .claims: claims.joined(separator: "、")])
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
+        }
+    }
+
+    /// The columns of one header segment by role (the first of each role; the last score column).
+    struct Columns {
+        let target, actual, status, weight, score, note: Int?
+        init(_ headers: [String], _ layouts: TableLayouts) {
+            target = headers.firstIndex(where: { layouts.header($0, is: .target) })
+            actual = target == nil ? nil : headers.firstIndex(where: { layouts.header($0, is: .actual) })
+            let found = actual != nil
+            status = found ? headers.firstIndex(where: { layouts.header($0, is: .status) }) : nil
+            weight = found ? headers.firstIndex(where: { layouts.header($0, is: .weight) }) : nil
+            score = found ? headers.lastIndex(where: { layouts.header($0, is: .score) }) : nil
+            note = found ? headers.firstIndex(where: { layouts.header($0, is: .note) }) : nil
         }
     }
 

@@ -24,9 +24,11 @@ public struct Pipeline: Sendable {
     struct Words: Sendable {
         let structure: StructureWords
         let extraction: ExtractionWords
+        let checker: Checker
         init(_ ruleSet: RuleSet) {
             structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary)
             extraction = ExtractionWords(lexicon: ruleSet.lexicon)
+            checker = Checker(ruleSet: ruleSet)
         }
     }
 
@@ -44,7 +46,7 @@ public struct Pipeline: Sendable {
 
     public func report(for document: Document) -> FileReport {
         let facts = facts(of: document)
-        let findings = Checker(ruleSet: ruleSet).check(facts, only: only)
+        let findings = words.checker.check(facts, only: only)
         var places = [Int: String]()
         for line in document.lines { if let p = line.place { places[line.number] = p } }
         return FileReport(path: document.path, format: document.format.rawValue, encoding: document.encoding,

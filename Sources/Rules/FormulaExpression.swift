@@ -173,7 +173,7 @@ public enum FormulaParser {
                 let literal = ScalarString.make(s[start..<i])
                 // Decimal(string:) would read "1.2.3" as 1.2
                 guard literal.filter({ $0 == "." }).count <= 1, literal.first != ".", literal.last != ".",
-                      let d = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else {
+                      let d = Decimal(string: literal, locale: nil) else {
                     throw Failure(column: start + 1, message: "bad number '\(literal)'")
                 }
                 return .constant(d)

@@ -38,7 +38,7 @@ public struct RuleExample: Sendable {
 
     /// The text without its marks and the marked spans; nil with a reason when the marks are unbalanced.
     public static func unmark(_ marked: String) -> (text: String, marks: [SourceSpan])? {
-        var out = String.UnicodeScalarView()
+        var out = [Unicode.Scalar]()
         var marks = [SourceSpan]()
         var line = 1, column = 1
         var open: SourcePosition?
@@ -60,7 +60,7 @@ public struct RuleExample: Sendable {
             if c == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         if open != nil { return nil }
-        return (String(out), marks)
+        return (ScalarString.make(out), marks)
     }
 }
 

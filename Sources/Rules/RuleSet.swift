@@ -48,6 +48,11 @@ public struct RuleSet: Sendable {
         return files
     }
 
+    /// The text is that of the embedded file of this name.
+    static func isEmbedded(_ text: String, _ name: String) -> Bool {
+        EmbeddedRules.files.first(where: { $0.name == name })?.text == text
+    }
+
     static let dataFiles: Set<String> = ["lexicon.toml", "tables.toml", "vocabulary.toml", "evidence.toml"]
 
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
@@ -62,8 +67,9 @@ public struct RuleSet: Sendable {
             switch name(path) {
             case "lexicon.toml": lexicon = try LexiconLoader.load(text, file: path)
             case "tables.toml": layouts = try TableLayouts.load(text, file: path)
-            case "vocabulary.toml": vocabulary = try Vocabulary.load(text, file: path)
-            case "evidence.toml": evidence = try EvidenceTexts.load(text, file: path)
+            // the embedded files are parsed once (`.embedded`), not again here
+            case "vocabulary.toml": vocabulary = isEmbedded(text, "vocabulary.toml") ? .embedded : try Vocabulary.load(text, file: path)
+            case "evidence.toml": evidence = isEmbedded(text, "evidence.toml") ? .embedded : try EvidenceTexts.load(text, file: path)
             default: break
             }
         }

@@ -5,10 +5,11 @@
 #   one        the corpus report nearest 40 KB vs `jxlint --version`                   (goal ≤ 2.5×)
 #   growth     one document of 4 MB vs one of 1 MB (the same reports, 4 times over)    (goal ≤ 4.8×)
 #   jobs       wall time of the batch with `--jobs 2` vs `--jobs 1`                      (goal ≤ 0.6×, two free cores)
+#   memory     peak RSS (/usr/bin/time -f %M, largest process) of the batch vs a tenth of it (goal ≤ +15 MB)
 # Each figure is the best of BENCH_RUNS runs (default 3).
 # usage: Tests/Bench/bench.sh [BINARY]   (default .build/release/jxlint; build it first)
 # env:   BENCH_DIR (inputs, default /tmp/jxlint-bench), BENCH_BATCH_MB (20), BENCH_RUNS (3),
-#        BENCH_SKIP (space-separated names of parts to skip: batch one growth jobs)
+#        BENCH_SKIP (space-separated names of parts to skip: batch one growth jobs memory)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$root/.build/release/jxlint}
@@ -45,6 +46,19 @@ if [ ! -f "$stamp" ]; then
   done
   for _ in 1 2 3 4; do cat "$dir/doc1.txt"; done > "$dir/doc4.txt"
   touch "$stamp"
+fi
+# a tenth of the batch, for the memory comparison
+small_stamp="$dir/.small-$batch_mb-${#reports[@]}"
+if [ ! -f "$small_stamp" ]; then
+  rm -rf "$dir/small" "$dir"/.small-*
+  mkdir -p "$dir/small"
+  total=0
+  for f in "$dir"/batch/*.txt; do
+    [ "$total" -lt $((batch_mb * 100000)) ] || break
+    cp "$f" "$dir/small/"
+    total=$((total + $(stat -c %s "$f")))
+  done
+  touch "$small_stamp"
 fi
 one=$(for f in "$corpus"/*.txt; do s=$(stat -c %s "$f"); d=$((s - 40000)); echo "${d#-} $f"; done | sort -n | head -1 | cut -d' ' -f2)
 
@@ -92,4 +106,11 @@ if [[ $skip != *" jobs "* ]]; then
   measure "$bin" check --format json --fail-on never --jobs 2 "$dir/batch"; w2=$best_wall
   r=$(ratio "$w2" "$w1")
   printf 'jobs    %6s s wall (--jobs 2) vs --jobs 1 %6s s   = %7s×  goal ≤ 0.6   %s (needs two free cores; load %s)\n' "$w2" "$w1" "$r" "$(verdict "$r" 0.6)" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo ?)"
+fi
+if [[ $skip != *" memory "* ]] && [ -x /usr/bin/time ]; then
+  peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+  m_small=$(peak "$bin" check --format json --fail-on never --jobs 1 "$dir/small")
+  m_big=$(peak "$bin" check --format json --fail-on never --jobs 1 "$dir/batch")
+  d=$(( (m_big - m_small) / 1024 ))
+  printf 'memory  %6s KB peak (batch) vs a tenth %6s KB   = %+5d MB  goal ≤ +15   %s\n' "$m_big" "$m_small" "$d" "$(awk -v d="$d" 'BEGIN { print (d <= 15 ? "ok" : "OVER") }')"
 fi

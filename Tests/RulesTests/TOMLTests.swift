@@ -179,6 +179,23 @@ expect = { count = 1, line = 1 }
     #expect(str(root["tab"]) == "a\tb")
 }
 
+/// Strings without escapes are made from their scalars in one piece: every UTF-8 length, empty
+/// strings and bare keys come out as written.
+@Test func stringsWithoutEscapesKeepEveryScalar() throws {
+    let root = try parse(#"""
+    e = ""
+    l = ''
+    mixed = "a é 中 😀 z"
+    lit = 'a é 中 😀 z'
+    key-1_x = "末尾\\"
+    """#)
+    #expect(str(root["e"]) == "")
+    #expect(str(root["l"]) == "")
+    #expect(str(root["mixed"]) == "a é 中 😀 z")
+    #expect(str(root["lit"]) == "a é 中 😀 z")
+    #expect(str(root["key-1_x"]) == "末尾\\")
+}
+
 @Test func multiLineBasicStrings() throws {
     let root = try parse(#"""
     a = """

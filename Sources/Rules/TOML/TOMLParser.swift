@@ -360,12 +360,9 @@ final class TOMLParser {
         guard TOMLKeys.isBare(c) else {
             throw error("expected a key\(context), found \(found(i))", at: i)
         }
-        var name = String.UnicodeScalarView()
-        while i < n, TOMLKeys.isBare(s[i]) {
-            name.append(s[i])
-            i += 1
-        }
-        return KeySegment(name: String(name), position: position(start))
+        let nameStart = i
+        while i < n, TOMLKeys.isBare(s[i]) { i += 1 }
+        return KeySegment(name: ScalarString.make(s[nameStart..<i]), position: position(start))
     }
 
     private static func display(_ key: [KeySegment]) -> String {
@@ -771,8 +768,17 @@ final class TOMLParser {
 
     /// `"..."` at `i`: one line, with escapes.
     private func parseBasicString() throws(TOMLError) -> String {
-        let open = position(i)
+        let openAt = i
         i += 1
+        // most strings have no escape: made in one piece from their scalars
+        let start = i
+        var j = i
+        while j < n, s[j] != "\"", s[j] != "\\", !Self.isControl(s[j]) { j += 1 }
+        if j < n, s[j] == "\"" {
+            i = j + 1
+            return ScalarString.make(s[start..<j])
+        }
+        let open = position(openAt)
         var out = String.UnicodeScalarView()
         while true {
             guard i < n else { throw error("unterminated string (started at \(open))", at: i) }
@@ -911,19 +917,18 @@ final class TOMLParser {
 
     /// `'...'` at `i`: one line, no escapes.
     private func parseLiteralString() throws(TOMLError) -> String {
-        let open = position(i)
+        let openAt = i
         i += 1
-        var out = String.UnicodeScalarView()
+        let start = i
         while true {
-            guard i < n else { throw error("unterminated string (started at \(open))", at: i) }
+            guard i < n else { throw error("unterminated string (started at \(position(openAt)))", at: i) }
             let c = s[i]
             if c == "'" {
                 i += 1
-                return String(out)
+                return ScalarString.make(s[start..<(i - 1)])
             }
-            if isNewline(at: i) { throw error("unterminated string (started at \(open))", at: i) }
+            if isNewline(at: i) { throw error("unterminated string (started at \(position(openAt)))", at: i) }
             if Self.isControl(c) { throw controlInString(c) }
-            out.append(c)
             i += 1
         }
     }
