@@ -191,7 +191,11 @@ extension ExtractionState {
             if familyParts.filter({ isLevelName(facts[$0].head) }).count >= 2 { continue }
             // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
             // is no part: it ends the list, or, first in it, leaves no list at all
-            if familyParts.count >= 2, let r = familyParts.firstIndex(where: { interval(facts[$0]).overlaps(interval(facts[whole])) }) {
+            // (a part the lexicon makes a part of the whole is none: "“三公”经费14.01万元，其中：出国费0万元，
+            // 公务用车运行维护费14.01万元，接待费0万元")
+            if familyParts.count >= 2, let r = familyParts.firstIndex(where: {
+                interval(facts[$0]).overlaps(interval(facts[whole])) && !isLexiconPart(facts[$0].concept.item, of: facts[whole].concept.item)
+            }) {
                 if r == 0 { continue }
                 familyParts = Array(familyParts[..<r])
             }
@@ -540,4 +544,19 @@ extension ExtractionState {
     /// Parts of a 其中/包括 list take the whole's measure when their label names none
     /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
     /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
+
+    /// Whether the lexicon's decompositions make `item` a part of `whole`, directly or through a
+    /// part of it ("vehicle.operation" of "vehicle" of "three").
+    func isLexiconPart(_ item: String?, of whole: String?) -> Bool {
+        guard let item, let whole else { return false }
+        var wholes: Set<String> = [whole], seen = Set<String>()
+        while let w = wholes.popFirst() {
+            guard seen.insert(w).inserted else { continue }
+            for d in lexicon.decompositions where d.whole == w {
+                if d.parts.contains(item) || d.optional.contains(item) { return true }
+                wholes.formUnion(d.parts + d.optional)
+            }
+        }
+        return false
+    }
 }

@@ -245,3 +245,14 @@ struct ExtractorTableTests {
         """)
     #expect(plain.groups.isEmpty)
 }
+
+/// A part as large as its whole is a restatement that ends the list, unless the lexicon makes it a
+/// part of that whole (the other parts are then zero).
+@Test func aLexiconPartEqualToItsWholeStaysInTheList() throws {
+    let set = extract("2024年“三公”经费支出预算为12.50万元，其中：因公出国（境）费0万元，公务用车运行维护费12.50万元，公务接待费0万元。")
+    let group = try #require(set.groups.first)
+    #expect(group.parts.map { set.facts[$0].value } == [0, dec("12.50"), 0])
+    // names the lexicon does not relate: the figure as large as the whole ends the list
+    let restated = extract("全年下达资金40.0万元，其中：甲村道路资金10.0万元，乙镇下达资金40.0万元。")
+    #expect(restated.groups.first.map { $0.parts.map { restated.facts[$0].value } } == [10])
+}
