@@ -66,6 +66,8 @@ extension ExtractionState {
                     }
                 } else if let g = groupOfPart[part] {
                     base = groups[g].whole
+                } else {
+                    base = lexiconWhole(of: part, paragraph: p)
                 }
                 if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
             }
@@ -173,6 +175,30 @@ extension ExtractionState {
             shares.append(ShareStatement(percent: pct, part: part, base: base))
             paired.insert(pct)
         }
+    }
+
+    /// "“三公”经费支出决算167.37万元。…其中公务接待费2.14万元，占1.3%": a share naming no base, of a
+    /// part the lexicon makes a part of an item, is of that item's figure: the one stated before it
+    /// in its paragraph or the three before, with the part's measure and year (one value only).
+    func lexiconWhole(of part: Int, paragraph p: Paragraph) -> Int? {
+        let q = facts[part]
+        guard let item = q.concept.item, let measure = q.concept.measure else { return nil }
+        let wholes = Set(lexicon.decompositions.filter { $0.parts.contains(item) || $0.optional.contains(item) }.map(\.whole))
+        guard !wholes.isEmpty else { return nil }
+        func isWhole(_ id: Int) -> Bool {
+            let o = facts[id]
+            guard id != part, o.number.range.upperBound <= q.number.range.lowerBound || o.place.paragraph != q.place.paragraph,
+                  let w = o.concept.item, wholes.contains(w), o.concept.measure == measure, o.kind.sameFamily(as: q.kind),
+                  !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
+            if let a = o.year, let b = q.year, a != b { return false }
+            return q.concept.scope.isEmpty || o.concept.scope == q.concept.scope
+        }
+        for back in 0...3 where p.index - back >= 0 {
+            let candidates = paragraphFacts[p.index - back].suffix(200).filter(isWhole)
+            if candidates.isEmpty { continue }
+            return Set(candidates.map { facts[$0].interval.midpoint }).count == 1 ? candidates.last : nil
+        }
+        return nil
     }
 
     /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
