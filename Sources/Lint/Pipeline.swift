@@ -25,7 +25,7 @@ public struct Pipeline: Sendable {
         let structure: StructureWords
         let extraction: ExtractionWords
         init(_ ruleSet: RuleSet) {
-            structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary)
+            structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary, layouts: ruleSet.lexicon.tables)
             extraction = ExtractionWords(lexicon: ruleSet.lexicon)
         }
     }

@@ -20,8 +20,15 @@ public struct StructureWords: Sendable {
     public let notTitleWords: WordSet
     public let continuationMarks: WordSet
     public let chapterWords: WordSet
+    /// Column roles by header words (rules/tables.toml): what makes a token of a flattened line a
+    /// column title, and which cells of its rows hold numbers.
+    public let layouts: TableLayouts
+    /// Units a flattened table may write apart from their number ("500 人次", "95 %").
+    public let cellUnits: WordSet
+    /// Cell texts that state an empty or zero cell ("—").
+    public let emptyCellMarks: WordSet
 
-    public init(vocabulary v: Vocabulary) {
+    public init(vocabulary v: Vocabulary, layouts: TableLayouts = StructureWords.embeddedLayouts) {
         headerWords = v[.tableHeaderWords]
         informationKeys = v[.tableInformationKeys]
         totalLabels = v[.tableTotalLabels]
@@ -38,7 +45,13 @@ public struct StructureWords: Sendable {
         notTitleWords = v[.notTitleWords]
         continuationMarks = v[.tableContinuationMarks]
         chapterWords = v[.chapterWords]
+        self.layouts = layouts
+        cellUnits = v[.countUnits].union(v[.moneyUnitWords]).union(v[.percentagePointUnits])
+        emptyCellMarks = v[.emptyCellMarks]
     }
+
+    /// The table layouts of the default rule set.
+    public static let embeddedLayouts: TableLayouts = (try? LexiconLoader.embedded().tables) ?? TableLayouts()
 
     /// The words of the default vocabulary (tests, and callers without a rule set).
     public static let standard = StructureWords(vocabulary: .embedded)

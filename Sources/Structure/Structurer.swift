@@ -117,6 +117,12 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
+                if let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .spaceSeparated, index: tables.count, words: words))
+                    i = found.end
+                    continue
+                }
                 if i >= noCellPerLineBefore && TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1 {
                     var scanned = i
                     if let found = TableScanner.scanCellPerLine(lines, from: i, scannedTo: &scanned) {
