@@ -8,7 +8,8 @@ import JXStructure
 /// actual value (完成值) and what the row claims.
 ///
 /// - `indicator-target`: a target that is missed while the row gives full marks, says 已完成, or
-///   leaves the deviation note (偏差说明) empty, is a missed target declared met.
+///   leaves the deviation note (偏差说明) empty without docking the score, is a missed target
+///   declared met.
 /// - `indicator-met-declared-missed`: the reverse, a target met beyond any rounding while the
 ///   row's status cell says 未完成 / 否.
 ///
@@ -50,15 +51,17 @@ enum StatusCheck {
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
+                // a score docked below its weight already says the target was missed
+                var docked = false
                 if let weightColumn = headers.firstIndex(where: { layouts.header($0, is: .weight) }), let scoreColumn = headers.lastIndex(where: { layouts.header($0, is: .score) }),
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
-                   let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
-                    claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal]))
+                   let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), w.value > 0 {
+                    if s.value >= w.value { claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal])) } else { docked = true }
                 }
                 if !status.isEmpty, completedWords.isPrefix(of: status) {
                     claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
-                if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
+                if !docked, let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
                    row.cell(noteColumn)?.isEmpty ?? true {
                     claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
