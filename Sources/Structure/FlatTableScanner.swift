@@ -19,7 +19,7 @@ enum FlatTableScanner {
     enum ColumnClass: Equatable { case label, value, number(NumberKind), note }
     /// What a number column holds: points (分值, 得分) and amounts are plain numbers; a rate may
     /// carry its percent sign.
-    enum NumberKind: Equatable { case plain, rate }
+    enum NumberKind: Equatable { case points, amount, rate }
 
     struct Header {
         var titles: [TextRun]
@@ -137,7 +137,7 @@ enum FlatTableScanner {
         while k < titles.count, roles[k] == nil || roles[k]!.name { classes.append(.label); k += 1 }
         let middleStart = k
         while k < titles.count, let r = roles[k], r.value || r.number || (!r.note && !r.name) {
-            classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : .plain) : .value))
+            classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : (r.amount ? .amount : .points)) : .value))
             k += 1
         }
         while k < titles.count, k > middleStart, roles[k] == nil || roles[k]!.note {
@@ -151,7 +151,7 @@ enum FlatTableScanner {
                       firstLine: lines[start].number, lastLine: lastLine, end: end)
     }
 
-    struct Roles { var name = false, value = false, number = false, rate = false, note = false }
+    struct Roles { var name = false, value = false, number = false, rate = false, amount = false, note = false }
 
     /// The classes of columns a title names (tables.toml roles); nil when it names none.
     static func roleClass(_ title: String, words: StructureWords) -> Roles? {
@@ -160,6 +160,7 @@ enum FlatTableScanner {
         r.name = l.header(title, is: .name)
         r.value = l.header(title, is: .target) || l.header(title, is: .actual) || l.header(title, is: .status)
         r.rate = l.header(title, is: .rate)
+        r.amount = l.header(title, is: .money)
         r.number = l.header(title, is: .weight) || l.header(title, is: .score) || l.header(title, is: .money) || r.rate
         r.note = l.header(title, is: .note) || l.header(title, is: .text)
         return r.name || r.value || r.number || r.note ? r : nil
@@ -244,14 +245,18 @@ enum FlatTableScanner {
         let label = names.first!.string
         if names.count == 1, CellText.isTotalLabel(label, words: words) || CellText.isScoreTotalLabel(label, words: words) {
             let columns = header.middle.filter { header.isNumber($0) }
-            guard numbers.count <= columns.count else { return nil }
+            guard numbers.count <= columns.count,
+                  !columns.dropLast(numbers.count).contains(where: { header.classes[$0] == .number(.amount) }) else { return nil }
             let targets = columns.suffix(numbers.count)
             for (t, c) in zip(numbers, targets) {
                 guard case .number(let kind) = header.classes[c], fits(t, kind, words: words) else { return nil }
             }
             return [RawCell(text: names[0], column: 0)] + zip(numbers, targets).map { RawCell(text: $0.0, column: $0.1) }
         }
-        guard !header.hasValues, numbers.count < header.middle.count else { return nil }
+        // only the form's merged points and rates may be missing: an amount missing from a row of
+        // amounts leaves no telling which column the others are in
+        guard !header.hasValues, numbers.count < header.middle.count,
+              !header.middle.dropFirst(numbers.count).contains(where: { header.classes[$0] == .number(.amount) }) else { return nil }
         for (k, t) in numbers.enumerated() {
             guard case .number(let kind) = header.classes[header.middle.lowerBound + k], fits(t, kind, words: words) else { return nil }
         }

@@ -100,4 +100,24 @@ import JXNormalize
         #expect(table.lastLine == 3)
         #expect(doc.paragraphs.contains { $0.string.hasPrefix("成本指标") })
     }
+
+    @Test func aRowMissingTheMergedPointsFillsTheAmountsFromTheLeft() throws {
+        let text = """
+        项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+        年度资金总额 80 80 72 10 90% 9
+        其中:当年财政拨款 80 80 72
+        """
+        let table = try #require(structure(text).tables.first)
+        #expect(table.grid.last == ["其中:当年财政拨款", "80", "80", "72", "", "", ""])
+    }
+
+    @Test func aRowMissingAnAmountIsNotGuessed() {
+        // one figure under two amount columns: which year it belongs to cannot be told
+        let text = """
+        项目 上年执行数 本年预算数
+        支出合计   2500
+        公务接待费   1500
+        """
+        #expect(structure(text).tables.isEmpty)
+    }
 }
