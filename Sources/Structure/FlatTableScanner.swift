@@ -102,6 +102,122 @@ enum FlatTableScanner {
         return ([headerRow] + rows, end)
     }
 
+    // MARK: a whole table on one line
+
+    enum InlinePart {
+        /// Scalars of the normalized line that are prose.
+        case text(Range<Int>)
+        case table([RawRow])
+    }
+
+    /// A line that holds whole tables, header and rows run together ("…项目资金 (万元) 年初预算数
+    /// 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 80 80 72 10 90% 9 其中：… 绩效指标 一级指标…"):
+    /// its prose and its tables in order, or nil when it holds none. A row ends where the numbers
+    /// its header's last columns hold have been read; a table ends at the first stretch that is
+    /// no row (prose, or a row of the wrong shape).
+    static func scanInline(_ line: NormalizedLine, document: Document, words: StructureWords) -> [InlinePart]? {
+        guard line.artifact == nil, gaps(document.lines[line.sourceIndex].text, atLeast: 8),
+              let spans = spans(line, document: document, words: words), spans.count >= 9 else { return nil }
+        let toks = spans.map(\.run)
+        var parts = [InlinePart]()
+        var prose = 0
+        var k = 0
+        while k < toks.count {
+            // "项目名称 某某项目": a key and its value name the form, they title no column
+            if words.informationKeys.contains(CellText.compact(toks[k].string)) { k += 2; continue }
+            guard let found = inlineTable(toks, at: k, line: line, words: words) else { k += 1; continue }
+            let start = spans[k].range.lowerBound
+            if start > prose { parts.append(.text(prose..<start)) }
+            parts.append(.table(found.rows))
+            prose = spans[found.end - 1].range.upperBound
+            k = found.end
+        }
+        guard !parts.isEmpty else { return nil }
+        if prose < line.scalars.count { parts.append(.text(prose..<line.scalars.count)) }
+        return parts
+    }
+
+    static func isTitleLike(_ t: TextRun) -> Bool {
+        t.count <= 16 && !CellText.isNumeric(t) && !t.scalars.contains(where: isClauseMark)
+    }
+
+    /// The table whose header starts at token `start`: the longest run of known titles that rows follow.
+    static func inlineTable(_ toks: [TextRun], at start: Int, line: NormalizedLine, words: StructureWords) -> (rows: [RawRow], end: Int)? {
+        guard isTitleLike(toks[start]), roleClass(toks[start].string, words: words)?.name == true else { return nil }
+        var titles = [TextRun](), ends = [Int](), roles = [Roles?]()
+        var k = start
+        while k < toks.count, titles.count < 24, isTitleLike(toks[k]) {
+            // the form's information ("项目名称 某某项目") comes before its column titles
+            // nor is the form's name ("某某项目支出绩效自评表") one of them
+            let text = CellText.compact(toks[k].string)
+            if words.informationKeys.contains(text) || words.tableNameEndings.isSuffix(of: text) { return nil }
+            // "项目资金 (万元)": a bracketed unit belongs to the title before it
+            if isBracketed(toks[k]), !titles.isEmpty {
+                titles[titles.count - 1].append(toks[k])
+                ends[ends.count - 1] = k + 1
+            } else {
+                guard let r = roleClass(toks[k].string, words: words) else { break }
+                titles.append(toks[k])
+                ends.append(k + 1)
+                roles.append(r)
+            }
+            k += 1
+        }
+        var count = titles.count
+        while count >= 3 {
+            defer { count -= 1 }
+            guard let shape = classify(Array(roles.prefix(count))) else { continue }
+            var header = Header(titles: Array(titles.prefix(count)), classes: shape.classes, labelCount: shape.labelCount,
+                                middle: shape.middle, firstLine: line.number, lastLine: line.number, end: 0)
+            var rows = [RawRow]()
+            var j = ends[count - 1]
+            while j < toks.count, let end = rowEnd(toks, from: j, header: header, words: words),
+                  let cells = fit(Array(toks[j..<end]), header: &header, firstRow: rows.isEmpty, words: words) {
+                rows.append(RawRow(cells: cells, firstLine: line.number, lastLine: line.number))
+                j = end
+            }
+            guard !rows.isEmpty else { continue }
+            let headerRow = RawRow(cells: header.titles.enumerated().map { RawCell(text: $0.element, column: $0.offset) },
+                                   firstLine: line.number, lastLine: line.number)
+            return ([headerRow] + rows, j)
+        }
+        return nil
+    }
+
+    /// Where the row starting at token `from` ends: after the numbers of the header's last number
+    /// columns, with room before them for the values and at least one name.
+    static func rowEnd(_ toks: [TextRun], from j: Int, header: Header, words: StructureWords) -> Int? {
+        var trailing = [NumberKind]()
+        for c in header.middle.reversed() {
+            guard case .number(let kind) = header.classes[c] else { break }
+            trailing.insert(kind, at: 0)
+        }
+        let values = header.middle.count - trailing.count
+        let most = j + header.labelCount + 1 + values
+        func numbersAt(_ p: Int) -> Bool {
+            p + trailing.count <= toks.count && trailing.indices.allSatisfy { fits(toks[p + $0], trailing[$0], words: words) }
+        }
+        // a total row: its name, then numbers
+        if CellText.isTotalLabel(toks[j].string, words: words) || CellText.isScoreTotalLabel(toks[j].string, words: words) {
+            var q = j + 1
+            while q < toks.count, q - j - 1 < trailing.count, isNumberCell(toks[q], words: words) { q += 1 }
+            return q > j + 1 ? q : nil
+        }
+        if values == 0 {
+            // names, then up to a number per column
+            guard let p = (j + 1...min(most, toks.count - 1)).first(where: { isNumberCell(toks[$0], words: words) }) else { return nil }
+            var q = p
+            while q < toks.count, q - p < header.middle.count, isNumberCell(toks[q], words: words) { q += 1 }
+            return q
+        }
+        var p = j + values + 1
+        while p <= most, !numbersAt(p) { p += 1 }
+        guard p <= most else { return nil }
+        // "50 8 8": the last run of numbers that fits, the figure before it a value
+        while p + 1 <= most, numbersAt(p + 1) { p += 1 }
+        return p + trailing.count
+    }
+
     // MARK: header
 
     /// The line at `start` as a header: known titles, in the order names, values and numbers, notes.
@@ -129,26 +245,33 @@ enum FlatTableScanner {
                 end = start + 2
             }
         }
+        guard let shape = classify(roles) else { return nil }
+        return Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
+                      firstLine: lines[start].number, lastLine: lastLine, end: end)
+    }
+
+    /// The columns' classes from their titles' roles: names (the first title, then titles naming
+    /// items or naming nothing known), then values and numbers, then notes; nil when the titles
+    /// are not in that order, know fewer than three roles or hold no number.
+    static func classify(_ roles: [Roles?]) -> (classes: [ColumnClass], labelCount: Int, middle: Range<Int>)? {
         guard roles.filter({ $0 != nil }).count >= 3 else { return nil }
-        // names: the first title, then titles naming items or naming nothing known
         var classes = [ColumnClass]()
         var k = 1
         classes.append(.label)
-        while k < titles.count, roles[k] == nil || roles[k]!.name { classes.append(.label); k += 1 }
+        while k < roles.count, roles[k] == nil || roles[k]!.name { classes.append(.label); k += 1 }
         let middleStart = k
-        while k < titles.count, let r = roles[k], r.value || r.number || (!r.note && !r.name) {
+        while k < roles.count, let r = roles[k], r.value || r.number || (!r.note && !r.name) {
             classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : (r.amount ? .amount : .points)) : .value))
             k += 1
         }
-        while k < titles.count, k > middleStart, roles[k] == nil || roles[k]!.note {
+        while k < roles.count, k > middleStart, roles[k] == nil || roles[k]!.note {
             classes.append(.note)
             k += 1
         }
-        guard k == titles.count, middleStart < titles.count else { return nil }
+        guard k == roles.count, middleStart < roles.count else { return nil }
         let middle = middleStart..<(classes.lastIndex { $0 != .note }! + 1)
         guard !middle.isEmpty, middle.contains(where: { if case .number = classes[$0] { return true } else { return false } }) else { return nil }
-        return Header(titles: titles, classes: classes, labelCount: middleStart, middle: middle,
-                      firstLine: lines[start].number, lastLine: lastLine, end: end)
+        return (classes, middleStart, middle)
     }
 
     struct Roles { var name = false, value = false, number = false, rate = false, amount = false, note = false }
@@ -307,6 +430,11 @@ enum FlatTableScanner {
     /// a line a flattened table cannot hold (tabs or bars: other scanners read those; a structured
     /// format's table row).
     static func tokens(_ line: NormalizedLine, document: Document, words: StructureWords) -> [TextRun]? {
+        spans(line, document: document, words: words)?.map(\.run)
+    }
+
+    /// The cells of a line with the range of normalized scalars each covers.
+    static func spans(_ line: NormalizedLine, document: Document, words: StructureWords) -> [Span]? {
         let source = document.lines[line.sourceIndex]
         guard source.tableRow == nil, !line.scalars.contains(where: { $0 == "\t" || $0 == "|" }) else { return nil }
         // source ranges (1-based columns, inclusive) between spaces
@@ -324,7 +452,7 @@ enum FlatTableScanner {
         if start > 0 { ranges.append((start, k)) }
         guard !ranges.isEmpty else { return [] }
         // the normalized scalars inside each range (columns increase along the line)
-        var out = [TextRun]()
+        var out = [Span]()
         var i = 0
         let columns = line.columns
         for (lo, hi) in ranges {
@@ -333,23 +461,33 @@ enum FlatTableScanner {
             while j < columns.count && columns[j] <= hi { j += 1 }
             if j > i {
                 let run = TextRun(line: line, range: i..<j).trimmed()
-                if !run.isEmpty { out.append(run) }
+                if !run.isEmpty { out.append(Span(run: run, range: i..<j)) }
             }
             i = j
         }
         return joinLoose(out, words: words)
     }
 
+    struct Span {
+        var run: TextRun
+        var range: Range<Int>
+
+        mutating func append(_ other: Span) {
+            run.append(other.run)
+            range = range.lowerBound..<other.range.upperBound
+        }
+    }
+
     /// "≥ 95%" and "500 人次": a comparator or a unit written apart is one cell with its number.
-    static func joinLoose(_ toks: [TextRun], words: StructureWords) -> [TextRun] {
-        var out = [TextRun]()
-        var carry: TextRun?
+    static func joinLoose(_ toks: [Span], words: StructureWords) -> [Span] {
+        var out = [Span]()
+        var carry: Span?
         for t in toks {
             var t = t
             if let c = carry { var joined = c; joined.append(t); t = joined; carry = nil }
-            if t.scalars.allSatisfy({ "≥≤<>=＞＜≧≦".unicodeScalars.contains($0) }) { carry = t; continue }
-            if let last = out.last, let end = last.scalars.last, CharClass.isDigit(end) || end == "%",
-               CellText.isNumeric(last), words.cellUnits.contains(t.string) || t.string == "%" {
+            if t.run.scalars.allSatisfy({ "≥≤<>=＞＜≧≦".unicodeScalars.contains($0) }) { carry = t; continue }
+            if let last = out.last?.run, let end = last.scalars.last, CharClass.isDigit(end) || end == "%",
+               CellText.isNumeric(last), words.cellUnits.contains(t.run.string) || t.run.string == "%" {
                 out[out.count - 1].append(t)
                 continue
             }

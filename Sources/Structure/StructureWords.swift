@@ -27,6 +27,8 @@ public struct StructureWords: Sendable {
     public let cellUnits: WordSet
     /// Cell texts that state an empty or zero cell ("—").
     public let emptyCellMarks: WordSet
+    /// Endings of a table's name ("…自评表"): never a column title.
+    public let tableNameEndings: WordSet
 
     public init(vocabulary v: Vocabulary, layouts: TableLayouts = StructureWords.embeddedLayouts) {
         headerWords = v[.tableHeaderWords]
@@ -48,6 +50,7 @@ public struct StructureWords: Sendable {
         self.layouts = layouts
         cellUnits = v[.countUnits].union(v[.moneyUnitWords]).union(v[.percentagePointUnits])
         emptyCellMarks = v[.emptyCellMarks]
+        tableNameEndings = v[.tableNameEndings]
     }
 
     /// The table layouts of the default rule set.

@@ -73,4 +73,22 @@ import JXRules
         let text = Self.form.replacingOccurrences(of: "85% 20 17 部分课程安排偏紧", with: "85% 20 17")
         #expect(findings(text).isEmpty)
     }
+
+    static let oneLine = "某某项目支出绩效自评表 (2023年度) 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+        + "年度资金总额 80 80 72 10 90% 9 其中:当年财政拨款 80 80 72 上年结转资金 其他资金 "
+        + "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+        + "产出指标(60分) 数量指标 维护设施数量 ≥12处 12 30 30 质量指标 验收合格率 100% 100% 30 30 "
+        + "效益指标(30分) 社会效益指标 群众满意度 ≥90% 93% 30 30 总分 100 99"
+
+    @Test func aWholeFormOnOneLineIsChecked() {
+        #expect(findings(Self.oneLine).isEmpty)
+        let rate = Self.oneLine.replacingOccurrences(of: "80 80 72 10 90% 9", with: "80 80 72 10 95% 9.5")
+        #expect(findings(rate).contains { $0.rule == "rate.execution" })
+        let above = Self.oneLine.replacingOccurrences(of: "100% 100% 30 30", with: "100% 100% 30 35")
+        #expect(findings(above).contains { $0.rule == "score.item-above-cap" })
+        let total = Self.oneLine.replacingOccurrences(of: "总分 100 99", with: "总分 100 97")
+        #expect(findings(total).contains { $0.rule == "score.items-vs-total" })
+        let met = Self.oneLine.replacingOccurrences(of: "≥90% 93% 30 30", with: "≥90% 83% 30 30")
+        #expect(findings(met).contains { $0.rule == "status.missed-target-declared-met" })
+    }
 }

@@ -120,4 +120,41 @@ import JXNormalize
         """
         #expect(structure(text).tables.isEmpty)
     }
+
+    static let oneLine = "某某项目支出绩效自评表 (2023年度) 项目名称 某某维护项目 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+        + "年度资金总额 80 80 72 10 90% 9 其中:当年财政拨款 80 80 72 上年结转资金 其他资金 年度总体目标 完成某某设施的日常维护。 "
+        + "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+        + "产出指标 数量指标 维护设施数量 ≥12处 12 30 30 质量指标 验收合格率 100% 100% 30 30 "
+        + "效益指标 社会效益指标 群众满意度 ≥90% 93% 30 30 总分 100 99 评价结论 项目完成较好。"
+
+    @Test func aWholeFormOnOneLine() throws {
+        let doc = structure(Self.oneLine)
+        #expect(doc.tables.count == 2)
+        let money = try #require(doc.tables.first)
+        #expect(money.grid.dropFirst().map { $0 } == [
+            ["年度资金总额", "80", "80", "72", "10", "90%", "9"],
+            ["其中:当年财政拨款", "80", "80", "72", "", "", ""],
+        ])
+        let sheet = try #require(doc.tables.last)
+        #expect(sheet.grid.dropFirst().map { $0 } == [
+            ["", "产出指标", "数量指标", "维护设施数量", "≥12处", "12", "30", "30", ""],
+            ["", "产出指标", "质量指标", "验收合格率", "100%", "100%", "30", "30", ""],
+            ["", "效益指标", "社会效益指标", "群众满意度", "≥90%", "93%", "30", "30", ""],
+            ["总分", "", "", "", "", "", "100", "99", ""],
+        ])
+        // the prose around the tables stays prose, in order
+        let prose = doc.paragraphs.map(\.string)
+        #expect(prose.first?.hasPrefix("某某项目支出绩效自评表") == true)
+        #expect(prose.contains { $0.hasPrefix("上年结转资金") && $0.hasSuffix("日常维护。") })
+        #expect(prose.last == "评价结论项目完成较好。")
+        guard case .paragraph = doc.blocks[0], case .table(0) = doc.blocks[1], case .table(1) = doc.blocks[3] else {
+            Issue.record("blocks out of order: \(doc.blocks)")
+            return
+        }
+    }
+
+    @Test func aLineOfSpacedProseIsNoInlineTable() {
+        let text = "本年度 项目 预算数 执行数 得分 均按 要求 完成 ， 执行率 较高 ， 得分 情况 良好 ， 详见 附表 。"
+        #expect(structure(text).tables.isEmpty)
+    }
 }
