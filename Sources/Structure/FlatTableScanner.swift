@@ -122,10 +122,12 @@ enum FlatTableScanner {
         var parts = [InlinePart]()
         var prose = 0
         var k = 0
+        // each token's roles, looked up once however many headers it is tried in
+        var roles = [Roles??](repeating: nil, count: toks.count)
         while k < toks.count {
             // "项目名称 某某项目": a key and its value name the form, they title no column
             if words.informationKeys.contains(CellText.compact(toks[k].string)) { k += 2; continue }
-            guard let found = inlineTable(toks, at: k, line: line, words: words) else { k += 1; continue }
+            guard let found = inlineTable(toks, at: k, line: line, words: words, roles: &roles) else { k += 1; continue }
             let start = spans[k].range.lowerBound
             if start > prose { parts.append(.text(prose..<start)) }
             parts.append(.table(found.rows))
@@ -142,8 +144,15 @@ enum FlatTableScanner {
     }
 
     /// The table whose header starts at token `start`: the longest run of known titles that rows follow.
-    static func inlineTable(_ toks: [TextRun], at start: Int, line: NormalizedLine, words: StructureWords) -> (rows: [RawRow], end: Int)? {
-        guard isTitleLike(toks[start]), roleClass(toks[start].string, words: words)?.name == true else { return nil }
+    static func inlineTable(_ toks: [TextRun], at start: Int, line: NormalizedLine, words: StructureWords,
+                            roles cache: inout [Roles??]) -> (rows: [RawRow], end: Int)? {
+        func role(_ k: Int) -> Roles? {
+            if let known = cache[k] { return known }
+            let r = roleClass(toks[k].string, words: words)
+            cache[k] = .some(r)
+            return r
+        }
+        guard isTitleLike(toks[start]), role(start)?.name == true else { return nil }
         var titles = [TextRun](), ends = [Int](), roles = [Roles?]()
         var k = start
         while k < toks.count, titles.count < 24, isTitleLike(toks[k]) {
@@ -156,7 +165,7 @@ enum FlatTableScanner {
                 titles[titles.count - 1].append(toks[k])
                 ends[ends.count - 1] = k + 1
             } else {
-                guard let r = roleClass(toks[k].string, words: words) else { break }
+                guard let r = role(k) else { break }
                 titles.append(toks[k])
                 ends.append(k + 1)
                 roles.append(r)
@@ -205,7 +214,8 @@ enum FlatTableScanner {
         }
         if values == 0 {
             // names, then up to a number per column
-            guard let p = (j + 1...min(most, toks.count - 1)).first(where: { isNumberCell(toks[$0], words: words) }) else { return nil }
+            let last = min(most, toks.count - 1)
+            guard j + 1 <= last, let p = (j + 1...last).first(where: { isNumberCell(toks[$0], words: words) }) else { return nil }
             var q = p
             while q < toks.count, q - p < header.middle.count, isNumberCell(toks[q], words: words) { q += 1 }
             return q
