@@ -157,4 +157,11 @@ import JXNormalize
         let text = "本年度 项目 预算数 执行数 得分 均按 要求 完成 ， 执行率 较高 ， 得分 情况 良好 ， 详见 附表 。"
         #expect(structure(text).tables.isEmpty)
     }
+
+    @Test func aLineEndingRightAfterARowNameIsNoRow() {
+        // a header then a name and nothing after it (this once built an empty range and crashed)
+        let text = Array(repeating: "项目 预算数 执行数 分值 得分", count: 3).joined(separator: " ")
+        #expect(structure(text).tables.isEmpty)
+        #expect(structure(text + " 某某 80 72 10 9").tables.count == 1)
+    }
 }
