@@ -8,8 +8,8 @@ import JXStructure
 /// actual value (完成值) and what the row claims.
 ///
 /// - `indicator-target`: a target that is missed while the row gives full marks, says 已完成, or
-///   leaves the deviation note (偏差说明) empty without docking the score, is a missed target
-///   declared met.
+///   leaves the deviation note (偏差说明) empty, is a missed target declared met (an empty note
+///   beside a docked score only when other rows of the form write their notes).
 /// - `indicator-met-declared-missed`: the reverse, a target met beyond any rounding while the
 ///   row's status cell says 未完成 / 否.
 ///
@@ -61,8 +61,9 @@ enum StatusCheck {
                 if !status.isEmpty, completedWords.isPrefix(of: status) {
                     claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
-                if !docked, let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
-                   row.cell(noteColumn)?.isEmpty ?? true {
+                if let noteColumn = headers.firstIndex(where: { layouts.header($0, is: .note) }),
+                   row.cell(noteColumn)?.isEmpty ?? true,
+                   !docked || notesUsed(table, segment: row.segment, column: noteColumn) {
                     claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
                 guard !claims.isEmpty else { continue }
@@ -73,6 +74,12 @@ enum StatusCheck {
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }
+    }
+
+    /// Whether some row under the header writes a deviation note: a form whose note column is
+    /// empty throughout leaves its docked scores to speak for the missed targets.
+    static func notesUsed(_ table: Table, segment: Int, column: Int) -> Bool {
+        table.rows.contains { $0.kind == .data && $0.segment == segment && !($0.cell(column)?.isEmpty ?? true) }
     }
 
     static func comparable(_ t: Fact, _ a: Fact) -> Bool {

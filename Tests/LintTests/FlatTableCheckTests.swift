@@ -69,9 +69,14 @@ import JXRules
     }
 
     @Test func aMissedTargetWithADockedScoreAndNoNoteIsNoSlip() {
-        // the docked score says the target was missed; the empty note claims nothing
+        // the docked score says the target was missed; in a form that writes no note on any row the
+        // empty note claims nothing
         let text = Self.form.replacingOccurrences(of: "85% 20 17 部分课程安排偏紧", with: "85% 20 17")
         #expect(findings(text).isEmpty)
+        // where other rows write theirs, a missed target without one is still reported
+        let other = Self.form.replacingOccurrences(of: "≥95% 96% 20 20", with: "≥95% 93% 20 18")
+            .replacingOccurrences(of: "总分 100 96.2", with: "总分 100 94.2")
+        #expect(findings(other).contains { $0.rule == "status.missed-target-declared-met" && $0.span.start.line == 10 })
     }
 
     static let oneLine = "某某项目支出绩效自评表 (2023年度) 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
