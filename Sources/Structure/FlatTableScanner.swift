@@ -42,7 +42,8 @@ enum FlatTableScanner {
 
     /// Rows of a flattened table whose header is the line at `start`, and the index after it.
     static func scan(_ lines: [NormalizedLine], document: Document, from start: Int, words: StructureWords) -> (rows: [RawRow], end: Int)? {
-        guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2) else { return nil }
+        guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2),
+              mentionsColumns(lines[start], words: words) else { return nil }
         guard let first = tokens(lines[start], document: document, words: words), first.count >= 3,
               var header = header(first, lines: lines, at: start, document: document, words: words) else { return nil }
         var rows = [RawRow]()
@@ -116,7 +117,7 @@ enum FlatTableScanner {
     /// its header's last columns hold have been read; a table ends at the first stretch that is
     /// no row (prose, or a row of the wrong shape).
     static func scanInline(_ line: NormalizedLine, document: Document, words: StructureWords) -> [InlinePart]? {
-        guard line.artifact == nil, gaps(document.lines[line.sourceIndex].text, atLeast: 8),
+        guard line.artifact == nil, gaps(document.lines[line.sourceIndex].text, atLeast: 8), mentionsColumns(line, words: words),
               let spans = spans(line, document: document, words: words), spans.count >= 9 else { return nil }
         let toks = spans.map(\.run)
         var parts = [InlinePart]()
@@ -242,7 +243,9 @@ enum FlatTableScanner {
         var lastLine = lines[start].number
         var end = start + 1
         let unknown = roles.indices.filter { roles[$0] == nil }
-        if joinNext, !unknown.isEmpty, start + 1 < lines.count, lines[start + 1].artifact == nil,
+        // a wrapped title completes a header that is one already: most of its titles known
+        guard toks.count - unknown.count >= 3 else { return nil }
+        if joinNext, !unknown.isEmpty, unknown.count * 2 < toks.count, start + 1 < lines.count, lines[start + 1].artifact == nil,
            let next = tokens(lines[start + 1], document: document, words: words), next.count == unknown.count,
            next.allSatisfy({ !CellText.isNumeric($0) && $0.count <= 12 && !$0.scalars.contains(where: isClauseMark) }) {
             var joined = titles
@@ -288,14 +291,20 @@ enum FlatTableScanner {
 
     /// The classes of columns a title names (tables.toml roles); nil when it names none.
     static func roleClass(_ title: String, words: StructureWords) -> Roles? {
-        let l = words.layouts
+        let s = Array(title.unicodeScalars)
+        // most words of prose hold no column word at all: one lookup, not one per rule
+        guard words.columnWords.firstMatch(in: s) != nil else { return nil }
         var r = Roles()
-        r.name = l.header(title, is: .name)
-        r.value = l.header(title, is: .target) || l.header(title, is: .actual) || l.header(title, is: .status)
-        r.rate = l.header(title, is: .rate)
-        r.amount = l.header(title, is: .money)
-        r.number = l.header(title, is: .weight) || l.header(title, is: .score) || l.header(title, is: .money) || r.rate
-        r.note = l.header(title, is: .note) || l.header(title, is: .text)
+        for rule in words.columnRules where rule.matches(s) {
+            switch rule.role {
+            case .name: r.name = true
+            case .target, .actual, .status: r.value = true
+            case .rate: r.rate = true; r.number = true
+            case .money: r.amount = true; r.number = true
+            case .weight, .score: r.number = true
+            case .note, .text: r.note = true
+            }
+        }
         return r.name || r.value || r.number || r.note ? r : nil
     }
 
@@ -418,6 +427,17 @@ enum FlatTableScanner {
     }
 
     // MARK: tokens
+
+    /// Whether the line holds the words of at least three column titles (a header needs three).
+    static func mentionsColumns(_ line: NormalizedLine, words: StructureWords) -> Bool {
+        var found = 0
+        var k = 0
+        while found < 3, let m = words.columnWords.firstMatch(in: line.scalars, from: k) {
+            found += 1
+            k = m.start + max(1, m.length)
+        }
+        return found >= 3
+    }
 
     /// Whether the text has at least `n` runs of spaces between non-spaces (no allocation: most
     /// lines are prose and fail here).

@@ -48,9 +48,33 @@ public struct StructureWords: Sendable {
         continuationMarks = v[.tableContinuationMarks]
         chapterWords = v[.chapterWords]
         self.layouts = layouts
+        columnRules = layouts.columns.map { rule in
+            ColumnRule(role: rule.role, words: WordSet(rule.words.map { ScalarString.make($0) }),
+                       suffixes: WordSet(rule.suffixes), except: WordSet(rule.except.map { ScalarString.make($0) }))
+        }
+        columnWords = WordSet(layouts.columns.flatMap { $0.words.map { ScalarString.make($0) } + $0.suffixes })
         cellUnits = v[.countUnits].union(v[.moneyUnitWords]).union(v[.percentagePointUnits])
         emptyCellMarks = v[.emptyCellMarks]
         tableNameEndings = v[.tableNameEndings]
+    }
+
+    /// The column rules of `layouts` as word sets, for the flattened-table scanner that tries every
+    /// spaced token of a line (TableLayouts.header converts and searches strings per call).
+    public let columnRules: [ColumnRule]
+    /// Every word and suffix of the column rules: a text holding none of them names no column.
+    public let columnWords: WordSet
+
+    public struct ColumnRule: Sendable {
+        public let role: TableLayouts.Role
+        public let words: WordSet
+        public let suffixes: WordSet
+        public let except: WordSet
+
+        /// Whether a title names a column of this rule's role (as TableLayouts.header reads it).
+        public func matches(_ s: [Unicode.Scalar]) -> Bool {
+            if except.firstMatch(in: s) != nil { return false }
+            return words.firstMatch(in: s) != nil || (!s.isEmpty && suffixes.suffixLength(s, endingAt: s.count) > 0)
+        }
     }
 
     /// The table layouts of the default rule set.

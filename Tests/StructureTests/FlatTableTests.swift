@@ -164,4 +164,19 @@ import JXNormalize
         #expect(structure(text).tables.isEmpty)
         #expect(structure(text + " 某某 80 72 10 9").tables.count == 1)
     }
+
+    @Test func columnRolesAreReadAsTheTableLayoutsReadThem() {
+        let words = StructureWords.standard
+        let titles = ["项目资金", "年初预算数", "全年执行数", "执行率", "预算执行率", "分值", "得分", "自评得分", "评分标准", "年度指标值",
+                      "实际完成值", "实际完成情况", "偏差原因分析及改进措施", "三级指标", "指标名称", "备注", "权重", "资金来源", "年度", "序号"]
+        for title in titles {
+            let roles = FlatTableScanner.roleClass(title, words: words)
+            let l = words.layouts
+            #expect((roles?.name ?? false) == l.header(title, is: .name), "\(title)")
+            #expect((roles?.amount ?? false) == l.header(title, is: .money), "\(title)")
+            #expect((roles?.rate ?? false) == l.header(title, is: .rate), "\(title)")
+            #expect((roles?.value ?? false) == (l.header(title, is: .target) || l.header(title, is: .actual) || l.header(title, is: .status)), "\(title)")
+            #expect((roles?.note ?? false) == (l.header(title, is: .note) || l.header(title, is: .text)), "\(title)")
+        }
+    }
 }
