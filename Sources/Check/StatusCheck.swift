@@ -8,7 +8,8 @@ import JXStructure
 /// actual value (完成值) and what the row claims.
 ///
 /// - `indicator-target`: a target that is missed while the row gives full marks, says 已完成, or
-///   leaves the deviation note (偏差说明) empty, is a missed target declared met.
+///   leaves the deviation note (偏差说明) empty, is a missed target declared met (an empty note
+///   beside a docked score only when other rows of the form write their notes).
 /// - `indicator-met-declared-missed`: the reverse, a target met beyond any rounding while the
 ///   row's status cell says 未完成 / 否.
 ///
@@ -58,16 +59,19 @@ enum StatusCheck {
                 guard !met(actual, target, comparator!, context) else { continue }
                 // what the row says about it
                 var claims = [String]()
+                // a score docked below its weight already says the target was missed
+                var docked = false
                 if let weightColumn = columns.weight, let scoreColumn = columns.score,
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
-                   let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), s.value >= w.value, w.value > 0 {
-                    claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal]))
+                   let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), w.value > 0 {
+                    if s.value >= w.value { claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal])) } else { docked = true }
                 }
                 if !status.isEmpty, completedWords.isPrefix(of: status) {
                     claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
                 if let noteColumn = columns.note,
-                   row.cell(noteColumn)?.isEmpty ?? true {
+                   row.cell(noteColumn)?.isEmpty ?? true,
+                   !docked || notesUsed(table, segment: row.segment, column: noteColumn) {
                     claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
                 guard !claims.isEmpty else { continue }
@@ -92,6 +96,12 @@ enum StatusCheck {
             score = found ? headers.lastIndex(where: { layouts.header($0, is: .score) }) : nil
             note = found ? headers.firstIndex(where: { layouts.header($0, is: .note) }) : nil
         }
+    }
+
+    /// Whether some row under the header writes a deviation note: a form whose note column is
+    /// empty throughout leaves its docked scores to speak for the missed targets.
+    static func notesUsed(_ table: Table, segment: Int, column: Int) -> Bool {
+        table.rows.contains { $0.kind == .data && $0.segment == segment && !($0.cell(column)?.isEmpty ?? true) }
     }
 
     static func comparable(_ t: Fact, _ a: Fact) -> Bool {

@@ -26,7 +26,7 @@ public struct Pipeline: Sendable {
         let extraction: ExtractionWords
         let checker: Checker
         init(_ ruleSet: RuleSet) {
-            structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary)
+            structure = StructureWords(vocabulary: ruleSet.lexicon.vocabulary, layouts: ruleSet.lexicon.tables)
             extraction = ExtractionWords(lexicon: ruleSet.lexicon)
             checker = Checker(ruleSet: ruleSet)
         }

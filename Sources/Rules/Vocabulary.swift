@@ -122,6 +122,7 @@ public struct Vocabulary: Sendable {
         case unitCaptions = "unit_captions"
         case emptyCellMarks = "empty_cell_marks"
         case subtotalWords = "subtotal_words"
+        case tableNameEndings = "table_name_endings"
 
         // ---- checks
         case negativeAdjustmentWords = "negative_adjustment_words"
@@ -225,6 +226,7 @@ public struct Vocabulary: Sendable {
             case .unitCaptions: return "words introducing a table's unit"
             case .emptyCellMarks: return "cell texts that state a zero (-, — …)"
             case .subtotalWords: return "words naming a row that totals one group of a table"
+            case .tableNameEndings: return "endings of a table's name (…自评表): such a text titles no column"
             case .negativeAdjustmentWords: return "words in an adjustment's label that make it a reduction"
             case .planTitleWords: return "words of a title that make the document a budget plan for the coming year"
             case .reportTitleWords: return "words of a title that make it a report on a year's execution, even with a plan word"

@@ -79,6 +79,8 @@ public struct Paragraph: Sendable {
 public struct Table: Sendable {
     public enum Origin: String, Sendable {
         case tabSeparated, cellPerLine, markdown, docx, xlsx
+        /// A web page's table flattened into text: one row per line, cells divided by spaces.
+        case spaceSeparated
     }
 
     public var index: Int

@@ -117,6 +117,28 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
+                if let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
+                    flush()
+                    addTable(TableBuilder.build(rows: found.rows, origin: .spaceSeparated, index: tables.count, words: words))
+                    i = found.end
+                    continue
+                }
+                if let parts = FlatTableScanner.scanInline(line, document: document, words: words) {
+                    // a line holding whole tables between its prose: each part in its place
+                    flush()
+                    let whole = TextRun(line: line)
+                    for part in parts {
+                        switch part {
+                        case .text(let range):
+                            let text = whole.slice(range).trimmed()
+                            if !text.isEmpty { addParagraph(text, firstLine: line.number, lastLine: line.number, headingLevel: nil) }
+                        case .table(let rows):
+                            addTable(TableBuilder.build(rows: rows, origin: .spaceSeparated, index: tables.count, words: words))
+                        }
+                    }
+                    i += 1
+                    continue
+                }
                 if i >= noCellPerLineBefore && TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1 {
                     var scanned = i
                     if let found = TableScanner.scanCellPerLine(lines, from: i, scannedTo: &scanned) {

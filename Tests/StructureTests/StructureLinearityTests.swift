@@ -37,6 +37,15 @@ struct StructureLinearityTests {
         ("pipe rows", { title + String(repeating: "甲|乙|丙\n", count: $0) }),
         ("headings", { n in title + (0..<n).map { "（\($0 % 99 + 1)）标题\n" }.joined() }),
         ("blank lines", { title + String(repeating: "\n", count: $0 * 4) }),
+        ("flattened rows", { n in
+            title + "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因\n"
+                + String(repeating: "产出指标 数量指标 某某指标 ≥10次 12次 5 5\n质量指标 某某指标 ≥90% 95% 5 4\n", count: max(1, n / 2))
+        }),
+        ("flattened header lines without rows", { title + String(repeating: "项目 预算数 执行数 分值 得分\n", count: $0) }),
+        ("a flattened form on one line", { n in
+            title + "项目资金 年初预算数 全年执行数 分值 得分 " + String(repeating: "某某资金 10 9 5 4 ", count: n) + "\n"
+        }),
+        ("spaced column words on one line", { title + String(repeating: "项目 预算数 得分 某某 ", count: $0) + "\n" }),
     ]
 
     @Test func everyTextShapeIsLinear() {

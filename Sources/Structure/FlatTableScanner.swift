@@ -1,0 +1,534 @@
+import JXCore
+import JXLoad
+import JXNormalize
+import JXRules
+
+/// Tables a web page export flattened into text (项目支出绩效自评表 and the like): each row is one
+/// line whose cells are divided by runs of spaces, often single ones; merged cells are missing at
+/// the left of a row (or repeated), and a long cell can push the row's numbers onto a line of their
+/// own. The normalizer drops single spaces between ideographs and between a word and a number, so
+/// the cells are cut where the *source* line has spaces and mapped back onto the normalized text.
+///
+/// A table starts at a header line of at least three column titles that tables.toml knows, at least
+/// one of which holds numbers (分值, 得分, 执行率, 预算数…). Its columns are read by class: names at
+/// the left, then the values (指标值, 完成值) and numbers, then notes (偏差原因) at the right. A row
+/// is read from the right: notes, numbers, values, and what is left names the row, right-aligned in
+/// the name columns (the merged names on its left are inherited from the rows above). A row that
+/// does not fit this shape ends the table, so prose with a few numbers never becomes one.
+enum FlatTableScanner {
+    enum ColumnClass: Equatable { case label, value, number(NumberKind), note }
+    /// What a number column holds: points (分值, 得分) and amounts are plain numbers; a rate may
+    /// carry its percent sign.
+    enum NumberKind: Equatable { case points, amount, rate }
+
+    struct Header {
+        var titles: [TextRun]
+        var classes: [ColumnClass]
+        /// Name columns at the left, value and number columns after them, notes at the right.
+        var labelCount: Int
+        var middle: Range<Int>
+        var firstLine: Int
+        var lastLine: Int
+        /// Index of the line after the header (a title wrapped onto a second line included).
+        var end: Int
+
+        var hasValues: Bool { classes[middle].contains(.value) }
+
+        func isNumber(_ column: Int) -> Bool {
+            if case .number = classes[column] { return true }
+            return false
+        }
+    }
+
+    /// Rows of a flattened table whose header is the line at `start`, and the index after it.
+    static func scan(_ lines: [NormalizedLine], document: Document, from start: Int, words: StructureWords) -> (rows: [RawRow], end: Int)? {
+        guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2),
+              mentionsColumns(lines[start], words: words) else { return nil }
+        guard let first = tokens(lines[start], document: document, words: words), first.count >= 3,
+              var header = header(first, lines: lines, at: start, document: document, words: words) else { return nil }
+        var rows = [RawRow]()
+        var fitted = 0
+        var end = header.end
+        var pendingLabels = [RawRow]()
+        var j = header.end
+        var blanks = 0
+        while j < lines.count {
+            let line = lines[j]
+            if line.artifact != nil { j += 1; continue }
+            if line.isBlank {
+                blanks += 1
+                if blanks > 1 { break }
+                j += 1
+                continue
+            }
+            guard let toks = tokens(line, document: document, words: words) else { break }
+            // another table's header
+            if toks.count >= 3 && self.header(toks, lines: lines, at: j, document: document, words: words, joinNext: false) != nil { break }
+            var row: (cells: [RawCell], line: Int)?
+            var used = 1
+            // a line of numbers alone is no row: a long cell pushed the numbers of the row above onto it
+            if !toks.allSatisfy({ isNumberCell($0, words: words) }), j + 1 < lines.count, lines[j + 1].artifact == nil,
+               let next = tokens(lines[j + 1], document: document, words: words), !next.isEmpty,
+               next.allSatisfy({ isNumberCell($0, words: words) }),
+               let cells = fit(toks + next, header: &header, firstRow: fitted == 0, words: words) {
+                row = (cells, lines[j + 1].number)
+                used = 2
+            } else if let cells = fit(toks, header: &header, firstRow: fitted == 0, words: words) {
+                row = (cells, line.number)
+            }
+            if let row {
+                rows += pendingLabels
+                pendingLabels = []
+                rows.append(RawRow(cells: row.cells, firstLine: line.number, lastLine: row.line))
+                fitted += 1
+                blanks = 0
+                j += used
+                end = j
+                continue
+            }
+            // a name alone ("上年结转资金" under 年度资金总额): the row of a part the form leaves empty;
+            // kept only when rows of the table follow it
+            if !header.hasValues, fitted > 0, toks.count <= header.labelCount, toks.allSatisfy({ isName($0) }),
+               HeadingDetector.detect(line.trimmedRun) == nil {
+                pendingLabels.append(RawRow(cells: labelCells(toks, header: header), firstLine: line.number, lastLine: line.number))
+                blanks = 0
+                j += 1
+                continue
+            }
+            break
+        }
+        guard fitted >= 1 else { return nil }
+        let headerRow = RawRow(cells: header.titles.enumerated().map { RawCell(text: $0.element, column: $0.offset) },
+                               firstLine: header.firstLine, lastLine: header.lastLine)
+        return ([headerRow] + rows, end)
+    }
+
+    // MARK: a whole table on one line
+
+    enum InlinePart {
+        /// Scalars of the normalized line that are prose.
+        case text(Range<Int>)
+        case table([RawRow])
+    }
+
+    /// A line that holds whole tables, header and rows run together ("…项目资金 (万元) 年初预算数
+    /// 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 80 80 72 10 90% 9 其中：… 绩效指标 一级指标…"):
+    /// its prose and its tables in order, or nil when it holds none. A row ends where the numbers
+    /// its header's last columns hold have been read; a table ends at the first stretch that is
+    /// no row (prose, or a row of the wrong shape).
+    static func scanInline(_ line: NormalizedLine, document: Document, words: StructureWords) -> [InlinePart]? {
+        guard line.artifact == nil, gaps(document.lines[line.sourceIndex].text, atLeast: 8), mentionsColumns(line, words: words),
+              let spans = spans(line, document: document, words: words), spans.count >= 9 else { return nil }
+        let toks = spans.map(\.run)
+        var parts = [InlinePart]()
+        var prose = 0
+        var k = 0
+        // each token's roles, looked up once however many headers it is tried in
+        var roles = [Roles??](repeating: nil, count: toks.count)
+        while k < toks.count {
+            // "项目名称 某某项目": a key and its value name the form, they title no column
+            if words.informationKeys.contains(CellText.compact(toks[k].string)) { k += 2; continue }
+            guard let found = inlineTable(toks, at: k, line: line, words: words, roles: &roles) else { k += 1; continue }
+            let start = spans[k].range.lowerBound
+            if start > prose { parts.append(.text(prose..<start)) }
+            parts.append(.table(found.rows))
+            prose = spans[found.end - 1].range.upperBound
+            k = found.end
+        }
+        guard !parts.isEmpty else { return nil }
+        if prose < line.scalars.count { parts.append(.text(prose..<line.scalars.count)) }
+        return parts
+    }
+
+    static func isTitleLike(_ t: TextRun) -> Bool {
+        t.count <= 16 && !CellText.isNumeric(t) && !t.scalars.contains(where: isClauseMark)
+    }
+
+    /// The table whose header starts at token `start`: the longest run of known titles that rows follow.
+    static func inlineTable(_ toks: [TextRun], at start: Int, line: NormalizedLine, words: StructureWords,
+                            roles cache: inout [Roles??]) -> (rows: [RawRow], end: Int)? {
+        func role(_ k: Int) -> Roles? {
+            if let known = cache[k] { return known }
+            let r = roleClass(toks[k].string, words: words)
+            cache[k] = .some(r)
+            return r
+        }
+        guard isTitleLike(toks[start]), role(start)?.name == true else { return nil }
+        var titles = [TextRun](), ends = [Int](), roles = [Roles?]()
+        var k = start
+        while k < toks.count, titles.count < 24, isTitleLike(toks[k]) {
+            // the form's information ("项目名称 某某项目") comes before its column titles
+            // nor is the form's name ("某某项目支出绩效自评表") one of them
+            let text = CellText.compact(toks[k].string)
+            if words.informationKeys.contains(text) || words.tableNameEndings.isSuffix(of: text) { return nil }
+            // "项目资金 (万元)": a bracketed unit belongs to the title before it
+            if isBracketed(toks[k]), !titles.isEmpty {
+                titles[titles.count - 1].append(toks[k])
+                ends[ends.count - 1] = k + 1
+            } else {
+                guard let r = role(k) else { break }
+                titles.append(toks[k])
+                ends.append(k + 1)
+                roles.append(r)
+            }
+            k += 1
+        }
+        var count = titles.count
+        while count >= 3 {
+            defer { count -= 1 }
+            guard let shape = classify(Array(roles.prefix(count))) else { continue }
+            var header = Header(titles: Array(titles.prefix(count)), classes: shape.classes, labelCount: shape.labelCount,
+                                middle: shape.middle, firstLine: line.number, lastLine: line.number, end: 0)
+            var rows = [RawRow]()
+            var j = ends[count - 1]
+            while j < toks.count, let end = rowEnd(toks, from: j, header: header, words: words),
+                  let cells = fit(Array(toks[j..<end]), header: &header, firstRow: rows.isEmpty, words: words) {
+                rows.append(RawRow(cells: cells, firstLine: line.number, lastLine: line.number))
+                j = end
+            }
+            guard !rows.isEmpty else { continue }
+            let headerRow = RawRow(cells: header.titles.enumerated().map { RawCell(text: $0.element, column: $0.offset) },
+                                   firstLine: line.number, lastLine: line.number)
+            return ([headerRow] + rows, j)
+        }
+        return nil
+    }
+
+    /// Where the row starting at token `from` ends: after the numbers of the header's last number
+    /// columns, with room before them for the values and at least one name.
+    static func rowEnd(_ toks: [TextRun], from j: Int, header: Header, words: StructureWords) -> Int? {
+        var trailing = [NumberKind]()
+        for c in header.middle.reversed() {
+            guard case .number(let kind) = header.classes[c] else { break }
+            trailing.insert(kind, at: 0)
+        }
+        let values = header.middle.count - trailing.count
+        let most = j + header.labelCount + 1 + values
+        func numbersAt(_ p: Int) -> Bool {
+            p + trailing.count <= toks.count && trailing.indices.allSatisfy { fits(toks[p + $0], trailing[$0], words: words) }
+        }
+        // a total row: its name, then numbers
+        if CellText.isTotalLabel(toks[j].string, words: words) || CellText.isScoreTotalLabel(toks[j].string, words: words) {
+            var q = j + 1
+            while q < toks.count, q - j - 1 < trailing.count, isNumberCell(toks[q], words: words) { q += 1 }
+            return q > j + 1 ? q : nil
+        }
+        if values == 0 {
+            // names, then up to a number per column
+            let last = min(most, toks.count - 1)
+            guard j + 1 <= last, let p = (j + 1...last).first(where: { isNumberCell(toks[$0], words: words) }) else { return nil }
+            var q = p
+            while q < toks.count, q - p < header.middle.count, isNumberCell(toks[q], words: words) { q += 1 }
+            return q
+        }
+        var p = j + values + 1
+        while p <= most, !numbersAt(p) { p += 1 }
+        guard p <= most else { return nil }
+        // "50 8 8": the last run of numbers that fits, the figure before it a value
+        while p + 1 <= most, numbersAt(p + 1) { p += 1 }
+        return p + trailing.count
+    }
+
+    // MARK: header
+
+    /// The line at `start` as a header: known titles, in the order names, values and numbers, notes.
+    /// A title the export wrapped ("年度" ⏎ "指标值") is completed from the next line when that line
+    /// holds exactly the missing parts.
+    static func header(_ toks: [TextRun], lines: [NormalizedLine], at start: Int, document: Document, words: StructureWords,
+                       joinNext: Bool = true) -> Header? {
+        guard toks.count >= 3, toks.count <= 24 else { return nil }
+        for t in toks where t.count > 16 || CellText.isNumeric(t) || t.scalars.contains(where: isClauseMark) { return nil }
+        var titles = toks
+        var roles = titles.map { roleClass($0.string, words: words) }
+        var lastLine = lines[start].number
+        var end = start + 1
+        let unknown = roles.indices.filter { roles[$0] == nil }
+        // a wrapped title completes a header that is one already: most of its titles known
+        guard toks.count - unknown.count >= 3 else { return nil }
+        if joinNext, !unknown.isEmpty, unknown.count * 2 < toks.count, start + 1 < lines.count, lines[start + 1].artifact == nil,
+           let next = tokens(lines[start + 1], document: document, words: words), next.count == unknown.count,
+           next.allSatisfy({ !CellText.isNumeric($0) && $0.count <= 12 && !$0.scalars.contains(where: isClauseMark) }) {
+            var joined = titles
+            for (k, index) in unknown.enumerated() { joined[index].append(next[k]) }
+            let joinedRoles = joined.map { roleClass($0.string, words: words) }
+            if unknown.allSatisfy({ joinedRoles[$0] != nil }) {
+                titles = joined
+                roles = joinedRoles
+                lastLine = lines[start + 1].number
+                end = start + 2
+            }
+        }
+        guard let shape = classify(roles) else { return nil }
+        return Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
+                      firstLine: lines[start].number, lastLine: lastLine, end: end)
+    }
+
+    /// The columns' classes from their titles' roles: names (the first title, then titles naming
+    /// items or naming nothing known), then values and numbers, then notes; nil when the titles
+    /// are not in that order, know fewer than three roles or hold no number.
+    static func classify(_ roles: [Roles?]) -> (classes: [ColumnClass], labelCount: Int, middle: Range<Int>)? {
+        guard roles.filter({ $0 != nil }).count >= 3 else { return nil }
+        var classes = [ColumnClass]()
+        var k = 1
+        classes.append(.label)
+        while k < roles.count, roles[k] == nil || roles[k]!.name { classes.append(.label); k += 1 }
+        let middleStart = k
+        while k < roles.count, let r = roles[k], r.value || r.number || (!r.note && !r.name) {
+            classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : (r.amount ? .amount : .points)) : .value))
+            k += 1
+        }
+        while k < roles.count, k > middleStart, roles[k] == nil || roles[k]!.note {
+            classes.append(.note)
+            k += 1
+        }
+        guard k == roles.count, middleStart < roles.count else { return nil }
+        let middle = middleStart..<(classes.lastIndex { $0 != .note }! + 1)
+        guard !middle.isEmpty, middle.contains(where: { if case .number = classes[$0] { return true } else { return false } }) else { return nil }
+        return (classes, middleStart, middle)
+    }
+
+    struct Roles { var name = false, value = false, number = false, rate = false, amount = false, note = false }
+
+    /// The classes of columns a title names (tables.toml roles); nil when it names none.
+    static func roleClass(_ title: String, words: StructureWords) -> Roles? {
+        let s = Array(title.unicodeScalars)
+        // most words of prose hold no column word at all: one lookup, not one per rule
+        guard words.columnWords.firstMatch(in: s) != nil else { return nil }
+        var r = Roles()
+        for rule in words.columnRules where rule.matches(s) {
+            switch rule.role {
+            case .name: r.name = true
+            case .target, .actual, .status: r.value = true
+            case .rate: r.rate = true; r.number = true
+            case .money: r.amount = true; r.number = true
+            case .weight, .score: r.number = true
+            case .note, .text: r.note = true
+            }
+        }
+        return r.name || r.value || r.number || r.note ? r : nil
+    }
+
+    static func isClauseMark(_ s: Unicode.Scalar) -> Bool {
+        s == "。" || s == "，" || s == "；" || s == "," || s == ";" || s == "！" || s == "？"
+    }
+
+    // MARK: rows
+
+    /// A short name with no sentence in it.
+    static func isName(_ t: TextRun) -> Bool {
+        t.count <= 40 && !t.scalars.contains { $0 == "。" || $0 == "；" || $0 == ";" }
+    }
+
+    static func isNumberCell(_ t: TextRun, words: StructureWords) -> Bool {
+        CellText.isNumeric(t) || words.emptyCellMarks.contains(CellText.compact(t.string))
+    }
+
+    /// A cell a number column can hold: a plain figure (a point or an amount), a rate also with
+    /// its percent sign; never a target's comparator or a count's unit.
+    static func fits(_ t: TextRun, _ kind: NumberKind, words: StructureWords) -> Bool {
+        if words.emptyCellMarks.contains(CellText.compact(t.string)) { return true }
+        guard CellText.isNumeric(t), let first = t.scalars.first, CharClass.isDigit(first) || first == "-" else { return false }
+        var k = first == "-" ? 1 : 0
+        while k < t.count && (CharClass.isDigit(t.scalars[k]) || t.scalars[k] == ".") { k += 1 }
+        if k == t.count { return true }
+        return kind == .rate && k == t.count - 1 && (t.scalars[k] == "%" || t.scalars[k] == "‰")
+    }
+
+    /// The cells of a row's tokens, placed in the header's columns; nil when they do not fit.
+    static func fit(_ toks: [TextRun], header: inout Header, firstRow: Bool, words: StructureWords) -> [RawCell]? {
+        guard !toks.isEmpty else { return nil }
+        var cells = [RawCell]()
+        var hi = toks.count
+        // notes at the right: the words after the last number, when the numbers end the middle
+        let notes = header.classes.count - header.middle.upperBound
+        if notes > 0, header.isNumber(header.middle.upperBound - 1) {
+            var k = hi
+            while k > 0 && !isNumberCell(toks[k - 1], words: words) { k -= 1 }
+            if k > 0 && k < hi && hi - k <= notes {
+                for (n, t) in toks[k..<hi].enumerated() { cells.append(RawCell(text: t, column: header.middle.upperBound + n)) }
+                hi = k
+            }
+        }
+        // the middle, from the right
+        var placed = [RawCell]()
+        var column = header.middle.upperBound - 1
+        while column >= header.middle.lowerBound && hi > 1 {
+            let t = toks[hi - 1]
+            if case .number(let kind) = header.classes[column], !fits(t, kind, words: words) { break }
+            placed.append(RawCell(text: t, column: column))
+            hi -= 1
+            column -= 1
+        }
+        if column >= header.middle.lowerBound {
+            return partialFit(toks, header: header, words: words)
+        }
+        // what is left names the row
+        var names = Array(toks[..<hi])
+        // "(万元) 年度资金总额" under "项目资金": the unit belongs to the first title
+        var lead: TextRun?
+        if firstRow, names.count > header.labelCount, let first = names.first, isBracketed(first) {
+            lead = first
+            names.removeFirst()
+        }
+        guard !names.isEmpty, names.count <= header.labelCount + 1, names.allSatisfy(isName) else { return nil }
+        if let lead { header.titles[0].append(lead) }
+        return labelCells(names, header: header) + placed.reversed() + cells
+    }
+
+    /// A row with fewer numbers than the columns: a total row ("总分 100 92") puts them in the last
+    /// number columns; a row of a table of numbers only whose merged cells the export dropped
+    /// ("其中：财政拨款 90 89.5 89.5" under six number columns) fills them from the left.
+    static func partialFit(_ toks: [TextRun], header: Header, words: StructureWords) -> [RawCell]? {
+        guard let firstNumber = toks.firstIndex(where: { CellText.isNumeric($0) }), firstNumber >= 1 else { return nil }
+        let numbers = toks[firstNumber...]
+        guard numbers.allSatisfy({ isNumberCell($0, words: words) }) else { return nil }
+        let names = Array(toks[..<firstNumber])
+        guard names.count <= header.labelCount + 1, names.allSatisfy(isName) else { return nil }
+        let label = names.first!.string
+        if names.count == 1, CellText.isTotalLabel(label, words: words) || CellText.isScoreTotalLabel(label, words: words) {
+            let columns = header.middle.filter { header.isNumber($0) }
+            guard numbers.count <= columns.count,
+                  !columns.dropLast(numbers.count).contains(where: { header.classes[$0] == .number(.amount) }) else { return nil }
+            let targets = columns.suffix(numbers.count)
+            for (t, c) in zip(numbers, targets) {
+                guard case .number(let kind) = header.classes[c], fits(t, kind, words: words) else { return nil }
+            }
+            return [RawCell(text: names[0], column: 0)] + zip(numbers, targets).map { RawCell(text: $0.0, column: $0.1) }
+        }
+        // only the form's merged points and rates may be missing: an amount missing from a row of
+        // amounts leaves no telling which column the others are in
+        guard !header.hasValues, numbers.count < header.middle.count,
+              !header.middle.dropFirst(numbers.count).contains(where: { header.classes[$0] == .number(.amount) }) else { return nil }
+        for (k, t) in numbers.enumerated() {
+            guard case .number(let kind) = header.classes[header.middle.lowerBound + k], fits(t, kind, words: words) else { return nil }
+        }
+        return labelCells(names, header: header) + numbers.enumerated().map { RawCell(text: $0.element, column: header.middle.lowerBound + $0.offset) }
+    }
+
+    /// Names right-aligned in the name columns, the columns on their left empty (merged cells the
+    /// rows above fill); more names than columns share the first one.
+    static func labelCells(_ names: [TextRun], header: Header) -> [RawCell] {
+        var names = names
+        while names.count > header.labelCount, names.count >= 2 {
+            var joined = names[0]
+            if let p = joined.positions.last { joined.append(" ", at: p) }
+            joined.append(names[1])
+            names.replaceSubrange(0...1, with: [joined])
+        }
+        let offset = header.labelCount - names.count
+        var cells = (0..<offset).map { RawCell(text: TextRun(), column: $0) }
+        for (k, t) in names.enumerated() { cells.append(RawCell(text: t, column: offset + k)) }
+        return cells
+    }
+
+    static func isBracketed(_ t: TextRun) -> Bool {
+        guard let a = t.scalars.first, let b = t.scalars.last, t.count >= 3 else { return false }
+        return (a == "(" || a == "（") && (b == ")" || b == "）")
+    }
+
+    // MARK: tokens
+
+    /// Whether the line holds the words of at least three column titles (a header needs three).
+    static func mentionsColumns(_ line: NormalizedLine, words: StructureWords) -> Bool {
+        var found = 0
+        var k = 0
+        while found < 3, let m = words.columnWords.firstMatch(in: line.scalars, from: k) {
+            found += 1
+            k = m.start + max(1, m.length)
+        }
+        return found >= 3
+    }
+
+    /// Whether the text has at least `n` runs of spaces between non-spaces (no allocation: most
+    /// lines are prose and fail here).
+    static func gaps(_ text: String, atLeast n: Int) -> Bool {
+        var count = 0
+        var seenText = false, inGap = false
+        for s in text.unicodeScalars {
+            if CharClass.isInlineSpace(s) {
+                if seenText { inGap = true }
+            } else {
+                if inGap { count += 1; if count >= n { return true } }
+                inGap = false
+                seenText = true
+            }
+        }
+        return false
+    }
+
+    /// The cells of a line: the runs between spaces of the source line, as normalized text. Nil for
+    /// a line a flattened table cannot hold (tabs or bars: other scanners read those; a structured
+    /// format's table row).
+    static func tokens(_ line: NormalizedLine, document: Document, words: StructureWords) -> [TextRun]? {
+        spans(line, document: document, words: words)?.map(\.run)
+    }
+
+    /// The cells of a line with the range of normalized scalars each covers.
+    static func spans(_ line: NormalizedLine, document: Document, words: StructureWords) -> [Span]? {
+        let source = document.lines[line.sourceIndex]
+        guard source.tableRow == nil, !line.scalars.contains(where: { $0 == "\t" || $0 == "|" }) else { return nil }
+        // source ranges (1-based columns, inclusive) between spaces
+        var ranges = [(Int32, Int32)]()
+        var start: Int32 = 0
+        var k: Int32 = 0
+        for s in source.text.unicodeScalars {
+            k += 1
+            if CharClass.isInlineSpace(s) {
+                if start > 0 { ranges.append((start, k - 1)); start = 0 }
+            } else if start == 0 {
+                start = k
+            }
+        }
+        if start > 0 { ranges.append((start, k)) }
+        guard !ranges.isEmpty else { return [] }
+        // the normalized scalars inside each range (columns increase along the line)
+        var out = [Span]()
+        var i = 0
+        let columns = line.columns
+        for (lo, hi) in ranges {
+            while i < columns.count && columns[i] < lo { i += 1 }
+            var j = i
+            while j < columns.count && columns[j] <= hi { j += 1 }
+            if j > i {
+                let run = TextRun(line: line, range: i..<j).trimmed()
+                if !run.isEmpty { out.append(Span(run: run, range: i..<j)) }
+            }
+            i = j
+        }
+        return joinLoose(out, words: words)
+    }
+
+    struct Span {
+        var run: TextRun
+        var range: Range<Int>
+
+        mutating func append(_ other: Span) {
+            run.append(other.run)
+            range = range.lowerBound..<other.range.upperBound
+        }
+    }
+
+    /// "≥ 95%" and "500 人次": a comparator or a unit written apart is one cell with its number.
+    static func joinLoose(_ toks: [Span], words: StructureWords) -> [Span] {
+        var out = [Span]()
+        var carry: Span?
+        for t in toks {
+            var t = t
+            if let c = carry { var joined = c; joined.append(t); t = joined; carry = nil }
+            if t.run.scalars.allSatisfy({ "≥≤<>=＞＜≧≦".unicodeScalars.contains($0) }) { carry = t; continue }
+            if let last = out.last?.run, let end = last.scalars.last, CharClass.isDigit(end) || end == "%",
+               CellText.isNumeric(last), words.cellUnits.contains(t.run.string) || t.run.string == "%" {
+                out[out.count - 1].append(t)
+                continue
+            }
+            out.append(t)
+        }
+        if let c = carry { out.append(c) }
+        return out
+    }
+}
+
+extension NormalizedLine {
+    /// The whole line as text with positions, trimmed.
+    var trimmedRun: TextRun { TextRun(line: self).trimmed() }
+}
