@@ -40,11 +40,11 @@ extension ExtractionState {
             guard let first = ids.first else { continue }
             let c = facts[first].concept
             guard c.item == nil, c.scope.unicodeScalars.count >= 4, c.explicitMeasure, let measure = c.measure else { continue }
-            let scoped = ids.filter { !facts[$0].concept.scope.isEmpty }
-            guard Set(scoped.map { facts[$0].concept.scope }).count == 1 else { continue }
+            // (until the paragraph names another subject: "…本年收支结余4091亿元。其中，基本养老保险费收入…")
             var seenMeasures: Set<String> = [measure]
             for id in ids.dropFirst() {
                 let f = facts[id].concept
+                if !f.scope.isEmpty && f.scope != c.scope { break }
                 guard f.item == "total", f.scope.isEmpty, f.explicitMeasure, f.rate == nil, let m = f.measure, !isGrouped(id) else { continue }
                 guard !seenMeasures.contains(m) else { break }
                 seenMeasures.insert(m)
