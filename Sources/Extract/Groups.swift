@@ -464,7 +464,11 @@ extension ExtractionState {
         for id in ids {
             let f = facts[id]
             guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
-            if (groupsOfWhole[id] != nil) { continue }
+            // a total already a list's whole: only a 其中 list after it ("A、B、C，总计X。其中：…") leaves
+            // room for the parts before it
+            let wholeOf = groupsOfWhole[id] ?? []
+            let partsBefore = wholeOf.contains { g in groups[g].parts.contains { facts[$0].number.range.upperBound <= f.number.numberRange.lowerBound } }
+            if partsBefore { continue }
             let sentence = sentenceIndex(of: f)
             let depth = f.number.parenDepth
             // the facts around the total (at most `listLookBack` before and after it, in text order),
@@ -494,7 +498,7 @@ extension ExtractionState {
                 }
                 continue
             }
-            guard vocabulary[.wholeFirstMarkers].occurs(in: f.label) else { continue }
+            guard wholeOf.isEmpty, vocabulary[.wholeFirstMarkers].occurs(in: f.label) else { continue }
             // parts after 共N, up to the next total or 其中 in the sentence
             var parts = [Int]()
             for other in all[min(all.count, at + 1)..<min(all.count, at + 1 + ExtractionState.listLookBack)]

@@ -256,3 +256,12 @@ struct ExtractorTableTests {
     let restated = extract("全年下达资金40.0万元，其中：甲村道路资金10.0万元，乙镇下达资金40.0万元。")
     #expect(restated.groups.first.map { $0.parts.map { restated.facts[$0].value } } == [10])
 }
+
+/// "A、B、C，总计X。其中：…": the total sums the parts before it even though a 其中 list follows it.
+@Test func aTotalAfterItsPartsAndBeforeASubList() throws {
+    let set = extract("下达老年人福利类项目150万元、儿童福利类项目60万元、社会公益类项目30万元，总计下达240万元。其中：省级直接下达甲县老年人福利类项目20万元和社会公益类项目10万元。")
+    let total = try #require(set.groups.first { $0.marker == .heji })
+    #expect(set.facts[total.whole].value == 240)
+    #expect(total.parts.map { set.facts[$0].value } == [150, 60, 30])
+    #expect(set.groups.contains { $0.marker == .qizhong && $0.whole == total.whole })
+}
