@@ -76,6 +76,7 @@ public struct Vocabulary: Sendable {
         case shareRateWords = "share_rate_words"
         case unstatedTotalNames = "unstated_total_names"
         case fundingBreakdownLabels = "funding_breakdown_labels"
+        case classificationWords = "classification_words"
 
         // ---- years
         case yearLeadWords = "year_lead_words"
@@ -191,6 +192,7 @@ public struct Vocabulary: Sendable {
             case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
             case .shareRateWords: return "label endings that make a percentage a share"
             case .unstatedTotalNames: return "names of a total a share refers to without stating it (the sum of the listed items)"
+            case .classificationWords: return "after 按 at a clause start, words that make the clause a breakdown of the figure before it in full (按支出功能分类：…)"
             case .fundingBreakdownLabels: return "a form row so labelled names the sources of the form's total, the row below gives their amounts"
             case .yearLeadWords: return "words before a year that still let it open its clause"
             case .carryInAfterYear: return "words right after 上年 that name this year's carried-in funds"
