@@ -67,6 +67,7 @@ enum ChangeCheck {
 
     /// rate = change ÷ last year × 100; last year stated, or this year − change (增加) / + change (减少).
     static func yearOnYear(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
+        if change.difference == nil && !change.differenceParts.isEmpty { yearOnYearFromParts(rule, change, &context); return }
         guard let dd = change.difference, let r = change.rate, change.prior == nil || change.current == nil,
               let figure = change.prior ?? change.current else { return }
         let known = context.fact(figure), delta = context.fact(dd), rate = context.fact(r)
@@ -97,5 +98,39 @@ enum ChangeCheck {
             evidence += rule.evidence(.changeWrongBase, [.figure: known.literal, .base: baseName])
         }
         context.report(rule, main: rate, others: [known, delta], evidence: evidence)
+    }
+
+    /// "X，与上年相比增长P%，其中A增加a，B增加b，C减少c": the difference is the parts' changes added
+    /// up with their signs; last year's X is X minus it.
+    static func yearOnYearFromParts(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
+        guard let r = change.rate, let c = change.current else { return }
+        let known = context.fact(c), rate = context.fact(r)
+        let parts = change.differenceParts.map { context.fact($0) }
+        var d = Interval(exactly: 0)
+        var exactD = Decimal(0)
+        var terms = [String]()
+        for (n, f) in parts.enumerated() {
+            d = f.change > 0 ? d + context.interval(f) : d - context.interval(f)
+            exactD += f.change > 0 ? context.value(f, inUnitOf: known) : -context.value(f, inUnitOf: known)
+            terms.append((n == 0 ? (f.change > 0 ? "" : "−") : (f.change > 0 ? " + " : " − ")) + f.literal)
+        }
+        // the rate's direction and the parts' net change must agree, or the statement is read wrong
+        guard (exactD > 0) == (change.direction > 0) || exactD == 0 else { return }
+        let magnitude = change.direction > 0 ? d : Interval(exactly: 0) - d
+        let last = context.interval(known) - d
+        let statedRate = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
+        guard let ratio = magnitude / last, !(ratio * Interval(exactly: 100)).overlaps(statedRate) else { return }
+        let lastExact = known.value - exactD
+        guard lastExact != 0 else { return }
+        let scale = Show.scale([known] + parts)
+        let sum = "(" + terms.joined() + ")"
+        let baseName = change.base ?? rule.evidence(.changeDefaultBase, [:])
+        let prior = rule.evidence(.changePriorDerived, [.base: baseName, .computation: "\(known.literal) − \(sum)",
+                                                        .computed: Show.number(lastExact, scale: scale)])
+        let exact = abs(exactD) / lastExact * 100
+        let evidence = rule.evidence(change.direction > 0 ? .changeYearOnYearIncrease : .changeYearOnYearDecrease, [
+            .prior: prior, .computation: "\(Show.number(abs(exactD), scale: scale)) ÷ \(Show.number(lastExact, scale: scale)) × 100",
+            .computed: Show.number(exact, scale: max(2, rate.number.decimals)) + "%", .stated: rate.literal + "%"])
+        context.report(rule, main: rate, others: [known] + parts, evidence: evidence)
     }
 }

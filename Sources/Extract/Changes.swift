@@ -241,6 +241,9 @@ extension ExtractionState {
                     if !wording.subject.isEmpty && !nameOf(x).hasSuffix(wording.subject) && !wording.subject.hasSuffix(nameOf(x)) { continue }
                     if let prior = priorAfter(x, statementEnd: last, in: ids) {
                         add(prior: prior, current: ids[k])
+                    } else if diff == nil, rate != nil, let parts = changesListedAfter(n, in: ids, paragraph: p, family: family) {
+                        add(prior: nil, current: ids[k])
+                        changes[changes.count - 1].differenceParts = parts
                     } else if diff != nil && rate != nil {
                         add(prior: nil, current: ids[k])
                         // the one part of its list: the change may be its list's whole's as well
@@ -261,9 +264,37 @@ extension ExtractionState {
                 if before.isEmpty, diff != nil, rate != nil, wording.subject.isEmpty, opensSentence(p, fact: c),
                    let x = lastFigureOfPreviousSentence(before: n, in: ids, family) {
                     add(prior: nil, current: x)
+                    continue
+                }
+                // "X，其中：A a，B b，C c。与上年相比增长P%，其中A增加…，B增加…，C减少…": the rate opening
+                // the sentence after a list, with the changes of its parts listed, is about the list's whole
+                if before.isEmpty, diff == nil, rate != nil, wording.subject.isEmpty, opensSentence(p, fact: c),
+                   let parts = changesListedAfter(n, in: ids, paragraph: p, family: family),
+                   let last = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 }),
+                   let g = groupOfPart[last], groups[g].marker != .outline, family(facts[groups[g].whole]), isPlainFigure(facts[groups[g].whole]) {
+                    add(prior: nil, current: groups[g].whole)
+                    changes[changes.count - 1].differenceParts = parts
                 }
             }
         }
+    }
+
+    /// "增长16.75%，其中A增加0万元，B增加2.01万元，C减少0万元": the changes a 其中 right after a rate
+    /// lists, in its sentence, when every figure of the list is a change of the family (at least two).
+    func changesListedAfter(_ n: Int, in ids: [Int], paragraph p: Paragraph, family: (Fact) -> Bool) -> [Int]? {
+        let c = facts[ids[n]]
+        guard n + 1 < ids.count else { return nil }
+        let s = p.text.scalars
+        let from = c.number.range.upperBound, to = facts[ids[n + 1]].number.numberRange.lowerBound
+        guard from < to, to - from <= 40, vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: to) != nil else { return nil }
+        var parts = [Int]()
+        for id in ids[(n + 1)...] {
+            let f = facts[id]
+            guard sentenceIndex(of: f) == sentenceIndex(of: c) else { break }
+            guard f.change != 0, f.kind != .percent, f.kind != .percentagePoint, family(f), !f.number.inRange else { break }
+            parts.append(id)
+        }
+        return parts.count >= 2 ? parts : nil
     }
 
     /// "X支出a。X支出较上年…": this year's figure in the sentence before, under the very name the

@@ -176,6 +176,9 @@ public struct ChangeStatement: Sendable {
     /// Another figure the change may speak of ("全年支出X，其中项目支出Y，比上年增加D": Y, or X):
     /// the statement holds if it holds for either.
     public var alternative: Int?
+    /// "X，与上年相比增长P%，其中A增加a，B减少b": no difference stated, but the parts' changes (each
+    /// signed by its own direction) add up to it.
+    public var differenceParts: [Int] = []
 
     public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int, base: String? = nil) {
         self.prior = prior
