@@ -76,6 +76,8 @@ extension Parameter where Value == Int {
         doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
+    public static let nounReach = Parameter("noun_reach", default: 16,
+        doc: "how many characters after a year, within its clause, a fiscal noun may stand and still be dated by it")
 }
 
 extension Parameter where Value == [Int] {
@@ -171,6 +173,7 @@ extension EvidenceTemplate {
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
+    public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearSameFigure = EvidenceTemplate(.year, "same_figure", [.figure, .year, .otherNamed, .fiscalYear], doc: "one figure dated to two years")
     public static let yearMixed = EvidenceTemplate(.year, "mixed", [.relation, .others], doc: "figures of one relation dated to different years ({others}: each year with its figures)")
@@ -261,8 +264,10 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.openingWords.declaration, W.scopeMarkers.declaration,
-                                          W.crossYearWords.declaration, W.titleEndings.declaration],
+                                          W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration],
                              evidence: [E.yearFiscalStatement]),
+            CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
+                             parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration], evidence: [E.yearHeadingVersusSection]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
                              parameters: [W.flatWords.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
