@@ -56,7 +56,12 @@ enum YearCheck {
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
         // a budget plan (部门预算, 预算说明) describes the year before beside the coming one
-        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context), !isEvaluationResults(context) else { return }
+        guard let fy = context.facts.fiscalYear, !isEvaluationResults(context) else { return }
+        // a budget plan (部门预算, 预算说明) describes the year before beside the coming one: there only
+        // a budget stated and compared with the year before ("2023年…预算数为…，同比下降19%") is the
+        // plan's own, the prior year's budget being what it is compared with
+        let plan = isBudgetPlan(context)
+        let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
         if context.facts.fiscalYearSource == "body" {
@@ -104,6 +109,10 @@ enum YearCheck {
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
+            if plan {
+                let sentence = paragraph.text.string(sentenceRange)
+                guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
+            }
             let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年

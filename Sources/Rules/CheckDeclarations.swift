@@ -101,6 +101,9 @@ extension Parameter where Value == WordSet {
     public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
     public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
     public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
+    public static let planBudgetWords = Parameter("plan_budget_words", doc: "words stating a budget, which in a budget plan date the plan's own year")
+    public static let planActualWords = Parameter("plan_actual_words", doc: "words of spending or a final account, which a budget plan may state for the year before")
+    public static let planComparisonWords = Parameter("plan_comparison_words", doc: "words comparing with the year before, which in a budget plan make the stated budget the plan's own")
     public static let flatWords = Parameter("flat_words", doc: "words saying a figure stayed the same from one year to the next")
     public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
     public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
@@ -264,7 +267,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.openingWords.declaration, W.scopeMarkers.declaration,
-                                          W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration],
+                                          W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
+                                          W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration], evidence: [E.yearHeadingVersusSection]),

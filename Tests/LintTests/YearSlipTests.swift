@@ -92,6 +92,18 @@ import JXRules
         #expect(yearRules(text.replacingOccurrences(of: "\n2023年财务决算\n", with: "\n2022年财务决算\n")) == ["year.heading-vs-section"])
     }
 
+    @Test func aBudgetPlanStatesItsOwnBudgetAgainstTheYearBefore() {
+        let text = """
+        某区2024年“三公”经费预算公开说明
+        2024年，区级“三公”经费预算数为120.50万元，同比下降8.00%，其中公务接待费30.50万元。
+        2023年“三公”经费执行数为118.20万元，同比下降5.00%。
+        """
+        // a plan may state the year before's spending; its own budget, compared with the year
+        // before, dated to that year is a slip
+        #expect(yearRules(text).isEmpty)
+        #expect(yearRules(text.replacingOccurrences(of: "2024年，区级", with: "2023年，区级")) == ["year.fiscal-statement"])
+    }
+
     @Test func aHeadingAboutCarriedOverFundsNamesTheYearTheyComeFrom() {
         let text = """
         青林县2023年度部门决算情况说明
