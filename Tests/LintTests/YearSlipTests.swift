@@ -97,6 +97,7 @@ import JXRules
         某区2024年“三公”经费预算公开说明
         2024年，区级“三公”经费预算数为120.50万元，同比下降8.00%，其中公务接待费30.50万元。
         2023年“三公”经费执行数为118.20万元，同比下降5.00%。
+        2024年公务用车运行维护费预算为60.00万元。
         """
         // a plan may state the year before's spending; its own budget, compared with the year
         // before, dated to that year is a slip
