@@ -19,6 +19,7 @@ enum YearCheck {
         case "title-vs-body": titleVersusBody(rule, &context)
         case "fiscal-statement": fiscalStatement(rule, &context)
         case "same-figure-two-years": sameFigure(rule, &context)
+        case "heading-vs-section": headingVersusSection(rule, &context)
         default: break
         }
     }
@@ -55,7 +56,12 @@ enum YearCheck {
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {
         // a budget plan (部门预算, 预算说明) describes the year before beside the coming one
-        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context), !isEvaluationResults(context) else { return }
+        guard let fy = context.facts.fiscalYear, !isEvaluationResults(context) else { return }
+        // a budget plan (部门预算, 预算说明) describes the year before beside the coming one: there only
+        // a budget stated and compared with the year before ("2023年…预算数为…，同比下降19%") is the
+        // plan's own, the prior year's budget being what it is compared with
+        let plan = isBudgetPlan(context)
+        let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
         if context.facts.fiscalYearSource == "body" {
@@ -91,10 +97,23 @@ enum YearCheck {
             if p == context.doc.titleParagraph { continue }  // the title has its own check
             if known.paragraph != p { known = ParagraphYears(p, yearsOf[p] ?? [], comparedMarkers, context) }
             guard let s = ParagraphYears.sentence(of: mention.range.lowerBound, in: paragraph.sentences) else { continue }
-            let sentenceRange = paragraph.sentences[s]
-            let words = known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords)
+            // a heading line run into its body is a sentence of its own, and the body's first line
+            // opens one ("三、支出决算情况说明" over "2020年本年支出合计…")
+            let sentenceRange = known.segment(of: mention.range.lowerBound, within: paragraph.sentences[s])
+            let clipped = sentenceRange != paragraph.sentences[s]
+            let words = clipped
+                ? (fiscal: fiscalWords.occurs(in: paragraph.text.string(sentenceRange)), crossYear: crossYearWords.occurs(in: paragraph.text.string(sentenceRange)),
+                   comparison: comparisonWords.occurs(in: paragraph.text.string(sentenceRange)))
+                : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords)
+            let inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
+            let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
+            let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
-            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, rule, context)
+            if plan {
+                let sentence = paragraph.text.string(sentenceRange)
+                guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
+            }
+            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
@@ -103,10 +122,10 @@ enum YearCheck {
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
-            if (known.sentenceYears[s] ?? []).contains(where: { $0 != mention.year }) { continue }
+            if sentenceYears.contains(where: { $0 != mention.year }) { continue }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
-            if (known.sentenceQuotedYears[s] ?? []).contains(mention.year) { continue }
+            if sentenceQuotedYears.contains(mention.year) { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year (the mention itself is none: it was passed over above)
             if known.comparedYears.contains(mention.year) { continue }
@@ -118,7 +137,7 @@ enum YearCheck {
             let inLabel = known.insideALabel(mention.range)
             // "在编制2019年部门预算时", "现将本镇2020年度“三公”经费决算情况公布如下": the year of a budget,
             // a final account, an evaluation, named in the same clause
-            let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: 16)
+            let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: rule[.nounReach])
             let datesNoun = rule[.fiscalNouns].occurs(in: after)
             // a title-like line of the report's opening ("某局2022年衔接资金项目绩效自评报告")
             if p < 4 && known.titleLike == nil {
@@ -138,6 +157,84 @@ enum YearCheck {
         }
     }
 
+    /// A heading (or a line at the opening restating the title) dated to one year whose section
+    /// never names that year, while it keeps naming the year next to it: "一、2021年“三公”经费预算安排
+    /// 情况" over "2022年度“三公”经费预算总计…". The fiscal year plays no part: the heading contradicts
+    /// its own section, whichever year the report is on.
+    static func headingVersusSection(_ rule: Rule, _ context: inout CheckContext) {
+        let fiscalWords = rule[.fiscalWords], crossYearWords = rule[.crossYearWords]
+        let comparedMarkers = context.vocabulary[.comparedYearMarkers]
+        let paragraphs = context.doc.paragraphs
+        var yearsOf = [Int: [YearMention]]()
+        for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
+        let explicit: Set<YearMention.Form> = [.year, .fiscalYear, .yearEnd, .yearStart]
+        // the years a stretch of a paragraph states (not quoted, not compared with, not relative)
+        func stated(_ q: Int, in range: Range<Int>) -> [YearMention] {
+            let s = paragraphs[q].text.scalars
+            return (yearsOf[q] ?? []).filter { m in
+                range.contains(m.range.lowerBound) && !m.quoted && explicit.contains(m.form)
+                    && comparedMarkers.suffixLength(s, endingAt: m.range.lowerBound) == 0
+            }
+        }
+        // the title's words without its years, to know a line restating it
+        var titleWords: String?
+        if let t = context.doc.titleParagraph { titleWords = wordsWithoutYears(paragraphs[t].text.scalars) }
+        let firstHeading = paragraphs.first(where: \.isHeading)?.index ?? paragraphs.count
+        for p in paragraphs.indices where p != context.doc.titleParagraph {
+            let paragraph = paragraphs[p]
+            // the heading's own line (a heading run into its body ends at the first hard break)
+            var line: Range<Int>
+            var body = [(Int, Range<Int>)]()
+            if let heading = paragraph.heading {
+                let breaks = ParagraphYears.hardBreaks(paragraph.text)
+                let end = min(heading.titleRange.upperBound, breaks.first ?? paragraph.text.count)
+                line = 0..<end
+                body.append((p, end..<paragraph.text.count))
+                var q = p + 1
+                while q < paragraphs.count && paragraphs[q].sectionPath.contains(p) { body.append((q, 0..<paragraphs[q].text.count)); q += 1 }
+            } else if p < firstHeading, p < 6, let title = titleWords, paragraph.text.count <= 40,
+                      !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) }) {
+                // a line at the opening restating the title ("2021年财务决算报告" … "2020年财务决算"):
+                // its section is the rest of the text
+                let own = wordsWithoutYears(paragraph.text.scalars)
+                guard own.unicodeScalars.count >= 4, title.contains(own) || own.contains(title) else { continue }
+                line = 0..<paragraph.text.count
+                for q in (p + 1)..<paragraphs.count where q != context.doc.titleParagraph { body.append((q, 0..<paragraphs[q].text.count)) }
+            } else {
+                continue
+            }
+            let headingText = paragraph.text.string(line)
+            guard fiscalWords.occurs(in: headingText), !crossYearWords.occurs(in: headingText) else { continue }
+            let own = stated(p, in: line)
+            guard let mention = own.first, Set(own.map(\.year)).count == 1,
+                  !(yearsOf[p] ?? []).contains(where: { line.contains($0.range.lowerBound) && !$0.quoted && $0.year != mention.year && $0.form != .relative }) else { continue }
+            var counts = [Int: Int]()
+            for (q, range) in body { for m in stated(q, in: range) { counts[m.year, default: 0] += 1 } }
+            guard counts[mention.year] == nil, let (other, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
+                  abs(other - mention.year) == 1, count * 3 >= counts.values.reduce(0, +) * 2 else { continue }
+            guard let span = paragraph.text.span(mention.range) else { continue }
+            let yearText = paragraph.text.string(mention.range)
+            let evidence = rule.evidence(.yearHeadingVersusSection, [.text: yearText, .year: String(mention.year), .otherYears: String(other), .count: String(count)])
+            context.report(rule, span: span, evidence: evidence, key: "heading-\(p)-\(mention.year)")
+        }
+    }
+
+    /// A line's text without its years and spaces ("2021年财务决算报告" → "财务决算报告").
+    static func wordsWithoutYears(_ s: [Unicode.Scalar]) -> String {
+        var out = [Unicode.Scalar]()
+        var k = 0
+        while k < s.count {
+            if k + 4 < s.count, s[k..<(k + 4)].allSatisfy(CharClass.isDigit), s[k + 4] == "年" {
+                k += 5
+                if k < s.count && s[k] == "度" { k += 1 }
+                continue
+            }
+            if !CharClass.isWhitespace(s[k]) { out.append(s[k]) }
+            k += 1
+        }
+        return ScalarString.make(out[...])
+    }
+
     /// A paragraph's year mentions and labels, read once for `fiscalStatement`.
     struct ParagraphYears {
         var paragraph = -1
@@ -152,6 +249,9 @@ enum YearCheck {
         var labelStarts = [Int](), reach = [Int]()
         /// Whether the paragraph reads as a title line (asked of the first paragraphs only).
         var titleLike: Bool?
+        /// Where a source line starts after a line that stopped short of the paragraph's wrap width:
+        /// the line before ended its text there (a heading the structure stage ran into its body).
+        var hardBreaks = [Int]()
 
         init() {}
 
@@ -160,10 +260,13 @@ enum YearCheck {
             let paragraph = context.doc.paragraphs[p]
             for m in mentions {
                 if let k = ParagraphYears.sentence(of: m.range.lowerBound, in: paragraph.sentences) {
-                    if m.quoted { sentenceQuotedYears[k, default: []].insert(m.year) } else { sentenceYears[k, default: []].insert(m.year) }
+                    // "上年", "本年" name the sentence's year or the one before it, which the comparison
+                    // words weigh: no other year of their own
+                    if m.quoted { sentenceQuotedYears[k, default: []].insert(m.year) } else if !(m.form == .relative && m.year <= 0) { sentenceYears[k, default: []].insert(m.year) }
                 }
                 if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: m.range.lowerBound) > 0 { comparedYears.insert(m.year) }
             }
+            hardBreaks = ParagraphYears.hardBreaks(paragraph.text)
             let stretches = context.facts.paragraphFacts[p].map { id -> (Int, Int) in
                 let f = context.fact(id)
                 let start = f.number.numberRange.lowerBound
@@ -175,6 +278,36 @@ enum YearCheck {
                 labelStarts.append(from)
                 reach.append(best)
             }
+        }
+
+        /// Line starts after a short line, in a paragraph the export wrapped over several lines. A
+        /// wrapped line fills the width (counted as display width: a CJK character is two, ASCII one);
+        /// a line ending well short of it ended its text, as a heading line does.
+        static func hardBreaks(_ text: TextRun) -> [Int] {
+            guard let first = text.positions.first, let last = text.positions.last, first.line != last.line else { return [] }
+            var lines = [(start: Int, width: Int)]()
+            var line = -1
+            for k in 0..<text.count {
+                let c = text.scalars[k]
+                if text.positions[k].line != line {
+                    line = text.positions[k].line
+                    lines.append((k, 0))
+                }
+                if !CharClass.isWhitespace(c) { lines[lines.count - 1].width += c.value < 0x80 ? 1 : 2 }
+            }
+            guard lines.count > 1, let wrap = lines.map(\.width).max() else { return [] }
+            var out = [Int]()
+            for k in 1..<lines.count where lines[k - 1].width * 4 < wrap * 3 { out.append(lines[k].start) }
+            return out
+        }
+
+        /// The stretch between hard breaks holding a position, clipped to `range`.
+        func segment(of position: Int, within range: Range<Int>) -> Range<Int> {
+            var lo = range.lowerBound, hi = range.upperBound
+            for b in hardBreaks {
+                if b <= position { lo = max(lo, b) } else { hi = min(hi, b); break }
+            }
+            return lo..<max(lo, hi)
         }
 
         /// Whether some figure's label holds the range: a label starting at or before it whose
@@ -240,11 +373,11 @@ enum YearCheck {
 
     /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
     /// the department naming itself, "对" or a document reference stands between it and the clause start.
-    static func opensClause(_ s: [Unicode.Scalar], at index: Int, _ rule: Rule, _ context: CheckContext) -> Bool {
+    static func opensClause(_ s: [Unicode.Scalar], at index: Int, from start: Int = 0, _ rule: Rule, _ context: CheckContext) -> Bool {
         let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、", "）", ")", "】"]
         var k = index - 1
         var before = [Unicode.Scalar]()
-        while k >= 0 && !boundaries.contains(s[k]) {
+        while k >= start && !boundaries.contains(s[k]) {
             if !CharClass.isWhitespace(s[k]) && s[k] != "“" && s[k] != "”" { before.insert(s[k], at: 0) }
             k -= 1
             if before.count > 6 { return false }

@@ -91,6 +91,13 @@ public struct NumberScanner: Sendable {
                 intDigits += 1
                 j += 1
             }
+            // "1.2022年我市…": an enumerator before a year opening the line, not the number 1.2022
+            if !negative && intDigits <= 2, let year = enumeratedYear(s, dot: j), start == 0 || "\n\t ，。；：:;,（(、".unicodeScalars.contains(s[start - 1]),
+               let mention = yearMention(s, year: year, start: j + 1, end: j + 5, quoted: bookDepth > 0 || docNumberDepth > 0) {
+                result.years.append(mention.mention)
+                i = mention.end
+                continue
+            }
             var decimals = 0
             if j + 1 < n && s[j] == "." && CharClass.isDigit(s[j + 1]) {
                 j += 1
@@ -388,6 +395,17 @@ public struct NumberScanner: Sendable {
     }
 
     /// "第3次", "第十一": ordinals are not quantities.
+    /// The year after an enumerator's dot ("1.2022年"): four digits in 1950…2100 then 年.
+    func enumeratedYear(_ s: [Unicode.Scalar], dot: Int) -> Int? {
+        guard dot + 5 < s.count, s[dot] == "." || s[dot] == "．", s[dot + 5] == "年" else { return nil }
+        var year = 0
+        for k in (dot + 1)...(dot + 4) {
+            guard CharClass.isDigit(s[k]) else { return nil }
+            year = year * 10 + Int(s[k].value - 48)
+        }
+        return (1950...2100).contains(year) ? year : nil
+    }
+
     func isOrdinal(_ s: [Unicode.Scalar], at start: Int) -> Bool {
         start > 0 && s[start - 1] == "第"
     }

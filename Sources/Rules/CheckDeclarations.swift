@@ -76,6 +76,8 @@ extension Parameter where Value == Int {
         doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
+    public static let nounReach = Parameter("noun_reach", default: 16,
+        doc: "how many characters after a year, within its clause, a fiscal noun may stand and still be dated by it")
 }
 
 extension Parameter where Value == [Int] {
@@ -99,6 +101,9 @@ extension Parameter where Value == WordSet {
     public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
     public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
     public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
+    public static let planBudgetWords = Parameter("plan_budget_words", doc: "words stating a budget, which in a budget plan date the plan's own year")
+    public static let planActualWords = Parameter("plan_actual_words", doc: "words of spending or a final account, which a budget plan may state for the year before")
+    public static let planComparisonWords = Parameter("plan_comparison_words", doc: "words comparing with the year before, which in a budget plan make the stated budget the plan's own")
     public static let flatWords = Parameter("flat_words", doc: "words saying a figure stayed the same from one year to the next")
     public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
     public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
@@ -171,6 +176,7 @@ extension EvidenceTemplate {
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
+    public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearSameFigure = EvidenceTemplate(.year, "same_figure", [.figure, .year, .otherNamed, .fiscalYear], doc: "one figure dated to two years")
     public static let yearMixed = EvidenceTemplate(.year, "mixed", [.relation, .others], doc: "figures of one relation dated to different years ({others}: each year with its figures)")
@@ -261,8 +267,11 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.openingWords.declaration, W.scopeMarkers.declaration,
-                                          W.crossYearWords.declaration, W.titleEndings.declaration],
+                                          W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
+                                          W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration],
                              evidence: [E.yearFiscalStatement]),
+            CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
+                             parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration], evidence: [E.yearHeadingVersusSection]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
                              parameters: [W.flatWords.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
