@@ -119,6 +119,11 @@ extension ExtractionState {
             candidates = near.filter(isBase)
             loose = false
         }
+        // the ten sentences of its paragraph before those (at most the last hundred figures)
+        if candidates.isEmpty && sentence > 2 {
+            let earlier = (max(0, sentence - 12)..<(sentence - 2)).flatMap { facts(paragraph: p.index, sentence: $0) }.suffix(100)
+            candidates = earlier.filter(isBase)
+        }
         if candidates.isEmpty {
             for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
                 candidates = paragraphFacts[q].suffix(100).filter(isBase)
