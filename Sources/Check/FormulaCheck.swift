@@ -434,7 +434,7 @@ enum FormulaEvaluator {
             let slots: [Slot: String] = [
                 .computation: render(formula.rhs, bound: bound, mixedUnits: mixed, context: context),
                 .computed: Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : "")),
-                .stated: mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : ""),
+                .stated: (mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")) + (main.writtenFraction.map { "（\($0)）" } ?? ""),
                 .difference: Show.number(diff, scale: shownScale) + Show.differenceUnit(main, context.vocabulary),
                 .relation: formula.relation.rawValue,
             ]

@@ -60,6 +60,8 @@ public struct Fact: Sendable, Identifiable {
     /// A rate a table writes as a fraction ("执行率 | 0.958" for 95.8%): the decimals as written.
     /// The value is the percentage; authors truncate such fractions as often as they round them.
     public var fractionDecimals: Int?
+    /// The fraction as written ("0.958"), for evidence texts.
+    public var writtenFraction: String? { fractionDecimals.map { Decimals.format(value / 100, scale: $0) } }
 
     public var value: Decimal { number.value }
     public var kind: QuantityKind { number.kind }
