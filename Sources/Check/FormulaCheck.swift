@@ -241,6 +241,16 @@ enum FormulaCheck {
         return false
     }
 
+    /// "分值 9 | 执行率 95.8% | 得分 8": a score computed from other figures (9 × 95.8% = 8.62) but
+    /// written in whole points is that product rounded or cut down to a whole point; it stands for
+    /// [s − 0.5, s + 1), as a truncated fraction does.
+    static func isWholePointScore(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext) -> Bool {
+        guard formula.relation == .equal, case .reference(let r) = formula.lhs, r.measure == "score",
+              case .binary = formula.rhs, let s = bound[r]?.first, s.kind == .score, s.number.decimals == 0,
+              let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
+        return computed.hi >= s.value - Decimal(string: "0.5")! && computed.lo < s.value + 1
+    }
+
     static func check(_ rule: Rule, _ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: inout CheckContext) {
         let holds = FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: [])
         guard let result = holds else { return }
@@ -257,6 +267,7 @@ enum FormulaCheck {
             return
         }
         if result { return }
+        if isWholePointScore(formula, bound: bound, context: context) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),
@@ -423,7 +434,7 @@ enum FormulaEvaluator {
             let slots: [Slot: String] = [
                 .computation: render(formula.rhs, bound: bound, mixedUnits: mixed, context: context),
                 .computed: Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : "")),
-                .stated: mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : ""),
+                .stated: (mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")) + (main.writtenFraction.map { "（\($0)）" } ?? ""),
                 .difference: Show.number(diff, scale: shownScale) + Show.differenceUnit(main, context.vocabulary),
                 .relation: formula.relation.rawValue,
             ]

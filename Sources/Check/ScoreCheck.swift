@@ -147,12 +147,30 @@ enum ScoreCheck {
     /// Rows scored outside the sheet that its total may count: the 项目资金 block of a
     /// 项目支出绩效自评表 (分值 10, 执行率, 得分) is a sheet of its own, without a total, whose score
     /// the indicator sheet's 总分 includes.
-    static func outsideRows(_ sheet: ScoreSheet, _ sheets: [ScoreSheet]) -> [ScoreSheet.Row] {
+    static func outsideRows(_ sheet: ScoreSheet, _ sheets: [ScoreSheet], _ context: CheckContext) -> [ScoreSheet.Row] {
         var rows = [ScoreSheet.Row]()
         for other in sheets where other.table.index != sheet.table.index && other.clean && !other.rows.contains(where: \.isTotal) {
-            rows += other.rows.filter { !$0.isTotal && other.itemWeight($0) != nil && $0.score != nil }
+            let parts = repeatedFundParts(other, context)
+            rows += other.rows.filter { !$0.isTotal && other.itemWeight($0) != nil && $0.score != nil && !parts.contains($0.index) }
         }
         return rows
+    }
+
+    /// "年度资金总额 | … | 10 | 9 / 其中：当年财政拨款 | … | 10 | 9": a form that repeats 分值 and 得分
+    /// on the parts of its funds scores the total once. The rows (table row indexes) after a row
+    /// named as a total (总额) whose 其中 parts carry its weight again, to be left out of sums.
+    static func repeatedFundParts(_ sheet: ScoreSheet, _ context: CheckContext) -> Set<Int> {
+        var out = Set<Int>()
+        let rows = sheet.rows.filter { !$0.isTotal }
+        for (k, total) in rows.enumerated() {
+            guard let w = sheet.itemWeight(total), total.names.contains(where: { TableCheck.isTotalName($0, vocabulary: context.vocabulary) }) else { continue }
+            let segment = sheet.table.rows[total.index].segment
+            let parts = rows[(k + 1)...].prefix { sheet.table.rows[$0.index].segment == segment && !TableCheck.isTotalName($0.names.last(where: { !$0.isEmpty }) ?? "", vocabulary: context.vocabulary) }
+            guard let first = parts.first, TableCheck.isChildMarked(TableCheck.label(sheet.table.rows[first.index], context), context) == .listed,
+                  parts.allSatisfy({ sheet.itemWeight($0).map { $0.value == w.value } ?? true }) else { continue }
+            out.formUnion(parts.filter { sheet.itemWeight($0) != nil }.map(\.index))
+        }
+        return out
     }
 
     /// A row's own (lowest-level) weight.
@@ -160,9 +178,10 @@ enum ScoreCheck {
 
     static func itemsVersusTotal(_ rule: Rule, _ sheet: ScoreSheet, others sheets: [ScoreSheet] = [], _ context: inout CheckContext) {
         guard sheet.clean, let total = sheet.rows.last(where: \.isTotal) else { return }
-        var items = sheet.rows.filter { !$0.isTotal }
+        let repeated = repeatedFundParts(sheet, context)
+        var items = sheet.rows.filter { !$0.isTotal && !repeated.contains($0.index) }
         // the total counts the outside rows when the weights say so (items + outside = total weight)
-        let outside = outsideRows(sheet, sheets)
+        let outside = outsideRows(sheet, sheets, context)
         if !outside.isEmpty, let tw = rowWeight(total) {
             let inner = items.compactMap { sheet.itemWeight($0) }.reduce(Decimal(0)) { $0 + $1.value }
             let outer = outside.compactMap(rowWeight).reduce(Decimal(0)) { $0 + $1.value }

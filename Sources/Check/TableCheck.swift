@@ -21,6 +21,9 @@ enum TableCheck {
         /// How each child row is marked.
         var childMark: [Int: ChildMark]
         var totals: Set<Int>
+        /// Per parent row: the rows of its 其中 list the form leaves empty ("上年结转资金" with no
+        /// figures after "其中：当年财政拨款"): parts stated to be nothing, which close the list.
+        var emptyParts: [Int: [Int]] = [:]
     }
 
     /// How a row is marked as a sub-item of the row above it.
@@ -90,11 +93,19 @@ enum TableCheck {
 
     static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false) -> Layout? {
         let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
-        guard rows.count >= 3 else { return nil }
-        var counts = [Int: Int]()
-        for r in rows { for (c, id) in context.facts.tableFacts[table.index][r] where isAmount(context.fact(id), table, r, c, context) && context.fact(id).value != 0 { counts[c, default: 0] += 1 } }
+        // two rows: only a whole and its 其中 part ("年度资金总额 / 其中：当年财政拨款")
+        guard rows.count >= 3 || (rows.count == 2 && isChildMarked(label(table.rows[rows[1]], context), context) == .listed) else { return nil }
+        let empty = emptyRows(table, segment: segment, context)
+        // columns with at least two amounts, one of them not zero ("年度资金总额 0 / 其中 90" is a slip)
+        var counts = [Int: Int](), nonzero = Set<Int>()
+        for r in rows {
+            for (c, id) in context.facts.tableFacts[table.index][r] where isAmount(context.fact(id), table, r, c, context) {
+                counts[c, default: 0] += 1
+                if context.fact(id).value != 0 { nonzero.insert(c) }
+            }
+        }
         let headers = table.headerSegments.indices.contains(segment) ? table.headerSegments[segment] : []
-        let columns = counts.filter { $0.value >= 2 }.map(\.key).sorted().filter { c in
+        let columns = counts.filter { $0.value >= 2 && nonzero.contains($0.key) }.map(\.key).sorted().filter { c in
             !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
         }
         guard !columns.isEmpty else { return nil }
@@ -103,6 +114,7 @@ enum TableCheck {
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
         var mark = [Int: ChildMark]()
+        var emptyParts = [Int: [Int]]()
         var lastTop: Int?
         var k = 0
         let key = columns[0]
@@ -113,12 +125,15 @@ enum TableCheck {
             if let m = isChildMarked(text, context), let p = lastTop {
                 parent[r] = p
                 mark[r] = m
-                let rest = rows[(k + 1)...].filter { !totals.contains($0) }
-                if m == .listed, isTotalName(label(table.rows[p], context), context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }), rest.count <= 5,
+                let emptyAfter = empty.filter { $0 > r }
+                let rest = rows[(k + 1)...].filter { !totals.contains($0) && !emptyAfter.contains($0) }
+                if m == .listed, isTotalName(label(table.rows[p], context), context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }),
+                   !(rest.isEmpty && emptyAfter.isEmpty), rest.count + emptyAfter.count <= 5,
                    rest.allSatisfy({ isChildMarked(label(table.rows[$0], context), context) == nil && fact(context, table, $0, key) != nil }) {
                     // "年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金": a total stated first,
-                    // broken down by the rows to the end of the table
+                    // broken down by the rows to the end of the table (those left empty are nothing)
                     for e in rest { parent[e] = p; mark[e] = .follows }
+                    if !emptyAfter.isEmpty { emptyParts[p] = emptyAfter }
                     break
                 }
                 if m == .listed {
@@ -145,12 +160,40 @@ enum TableCheck {
             }
             k += 1
         }
-        return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals)
+        return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals, emptyParts: emptyParts)
+    }
+
+    /// Rows of the segment that name an item and state nothing: one name, no figure, right after
+    /// a 其中 row or another such row ("其中：当年财政拨款 | 29 | … / 上年结转资金 | | …").
+    static func emptyRows(_ table: Table, segment: Int, _ context: CheckContext) -> [Int] {
+        var out = [Int]()
+        var open = false
+        for (r, row) in table.rows.enumerated() where row.segment == segment {
+            let filled = row.cells.filter { !$0.isEmpty && !$0.inherited }
+            if row.kind == .data && filled.count > 1 {
+                open = isChildMarked(label(row, context), context) == .listed
+                continue
+            }
+            guard row.kind == .caption || row.kind == .data else { open = false; continue }
+            guard open, filled.count == 1, let name = filled.first, name.text.count <= 16,
+                  !name.text.scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }), isChildMarked(CellText.compact(name.string), context) == nil else {
+                open = false
+                continue
+            }
+            out.append(r)
+        }
+        return out
     }
 
     /// "年度资金总额", "资金总计", "总额": a row that names a total without being a 合计 row.
     static func isTotalName(_ label: String, _ context: CheckContext) -> Bool {
-        context.vocabulary[.totalSuffixes].isSuffix(of: label)
+        isTotalName(label, vocabulary: context.vocabulary)
+    }
+
+    static func isTotalName(_ label: String, vocabulary: Vocabulary) -> Bool {
+        var name = label
+        while name.hasSuffix(":") || name.hasSuffix("：") { name.removeLast() }
+        return vocabulary[.totalSuffixes].isSuffix(of: name)
     }
 
     /// The 分类 of a row: its first cell (filled from merged cells).
@@ -260,14 +303,19 @@ enum TableCheck {
         for p in parents.sorted() {
             let kids = layout.rows.filter { layout.parent[$0] == p }
             let marks = Set(kids.compactMap { layout.childMark[$0] })
-            let exhaustive = (marks == [.bracketed] && kids.count >= 2) || marks.contains(.follows)
+            let exhaustive = (marks == [.bracketed] && kids.count >= 2) || marks.contains(.follows) || layout.emptyParts[p] != nil
             for c in layout.columns {
                 guard let whole = fact(context, table, p, c) else { continue }
                 let parts = kids.compactMap { fact(context, table, $0, c) }
                 guard parts.count == kids.count, !parts.isEmpty else { continue }
                 let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
                 let w = context.interval(whole)
-                let failing = exhaustive ? !sum.overlaps(w) : sum.lo > w.hi
+                var failing = exhaustive ? !sum.overlaps(w) : sum.lo > w.hi
+                // the whole is its one non-zero part: the same figure, shown at the same digits, reads alike
+                let nonzero = parts.filter { $0.value != 0 }
+                if exhaustive, nonzero.count == 1, let part = nonzero.first, part.kind == whole.kind, part.number.decimals == whole.number.decimals {
+                    failing = part.value != whole.value
+                }
                 guard failing else { continue }
                 context.report(rule, main: whole, others: parts, evidence: rule.evidence(.tableSum, PartsCheck.sumSlots(whole, parts, context)),
                                message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: label(table.rows[p], context)])

@@ -57,6 +57,11 @@ public struct Fact: Sendable, Identifiable {
     /// The unit was not stated (a table without 单位 or a unit in its header) and is the report's
     /// usual money unit: good for relations within the table, not for unit checks.
     public var unitAssumed: Bool = false
+    /// A rate a table writes as a fraction ("执行率 | 0.958" for 95.8%): the decimals as written.
+    /// The value is the percentage; authors truncate such fractions as often as they round them.
+    public var fractionDecimals: Int?
+    /// The fraction as written ("0.958"), for evidence texts.
+    public var writtenFraction: String? { fractionDecimals.map { Decimals.format(value / 100, scale: $0) } }
 
     public var value: Decimal { number.value }
     public var kind: QuantityKind { number.kind }
@@ -68,6 +73,11 @@ public struct Fact: Sendable, Identifiable {
     /// integers and estimates (约) stand for ±0.5 of their last digit even when shown without
     /// decimals; counts and scores are exact.
     public var interval: Interval {
+        if let d = fractionDecimals, d >= 1 {
+            // 27.8 ÷ 29 = 0.95862 written 0.958 (truncated) or 0.959 (rounded): [shown − ½ulp, shown + ulp]
+            let unit = Decimals.pow10(2 - d)
+            return Interval(lo: value - unit / 2, hi: value + unit)
+        }
         var iv = Interval(shown: value, decimals: number.decimals,
                           roundedInteger: number.decimals == 0 && value != 0 && (kind == .percent || kind.isMoney || number.approximate))
         if let unit = kind.moneyUnit, unit.exponent != 0 {

@@ -25,6 +25,7 @@ extension ExtractionState {
                 let place = FactPlace.cell(table: table.index, row: r, column: cell.column)
                 _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
             }
+            let fractions = fractionRateColumns(table)
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
                 let labelText = rowLabel(row, table: table)
@@ -38,6 +39,15 @@ extension ExtractionState {
                     if isSingleValue(cell.text, scan: scan) {
                         guard var number = scan.numbers.first else { continue }
                         applyHeaderUnit(&number, header: header, tableUnit: table.unit)
+                        // "执行率 | 0.958": a rate written as a fraction is read as its percentage
+                        var fractionDecimals: Int?
+                        if number.kind == .bare, fractions.contains(FractionColumn(segment: row.segment, column: cell.column)) {
+                            fractionDecimals = number.decimals
+                            number.value *= 100
+                            number.decimals = max(0, number.decimals - 2)
+                            number.literal = Decimals.format(number.value, scale: number.decimals)
+                            number.kind = .percent
+                        }
                         // a money column with no unit anywhere: the report's usual unit, assumed
                         var assumed = false
                         if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, lexicon.tables.header(header, is: .money) {
@@ -51,6 +61,7 @@ extension ExtractionState {
                         fact.isCellValue = true
                         fact.isTarget = lexicon.tables.header(header, is: .target)
                         fact.unitAssumed = assumed
+                        fact.fractionDecimals = fractionDecimals
                         applyHeaderConcept(&fact, header: header)
                         fact.sourcePlace = cell.place
                         if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
@@ -66,6 +77,31 @@ extension ExtractionState {
                 }
             }
         }
+    }
+
+    struct FractionColumn: Hashable { var segment: Int; var column: Int }
+
+    /// Rate columns (执行率, per tables.toml) that write their rates as fractions: no % in the
+    /// header, every bare figure of the column between 0 and 1.5 and one of them with decimals
+    /// ("0.958", "1"). A column that writes 95.8 or says (%) holds percentages.
+    mutating func fractionRateColumns(_ table: Table) -> Set<FractionColumn> {
+        var fraction = Set<FractionColumn>(), percent = Set<FractionColumn>()
+        for row in table.rows where row.kind == .data {
+            let headers = table.headers(for: row)
+            for cell in row.cells where !cell.isEmpty && !cell.inherited && cell.column < headers.count {
+                let header = headers[cell.column]
+                guard lexicon.tables.header(header, is: .rate), !header.contains("%"), !header.contains("％"), !header.contains("‰") else { continue }
+                let key = FractionColumn(segment: row.segment, column: cell.column)
+                let scan = scanner.scan(cell.text)
+                guard isSingleValue(cell.text, scan: scan), let n = scan.numbers.first, n.kind == .bare, n.comparator == nil else { continue }
+                if n.value < 0 || n.value > Decimal(string: "1.5")! {
+                    percent.insert(key)
+                } else if n.decimals >= 1 {
+                    fraction.insert(key)
+                }
+            }
+        }
+        return fraction.subtracting(percent)
     }
 
     /// A zero for a dash in a column whose header or table states a money unit.

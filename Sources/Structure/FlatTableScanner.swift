@@ -50,6 +50,7 @@ enum FlatTableScanner {
         var fitted = 0
         var end = header.end
         var pendingLabels = [RawRow]()
+        var pendingEnd = header.end
         var j = header.end
         var blanks = 0
         while j < lines.count {
@@ -93,14 +94,27 @@ enum FlatTableScanner {
                 pendingLabels.append(RawRow(cells: labelCells(toks, header: header), firstLine: line.number, lastLine: line.number))
                 blanks = 0
                 j += 1
+                pendingEnd = j
                 continue
             }
             break
+        }
+        // the empty rows that end a 其中 list at the table's end ("其中：当年财政拨款 29 29 27.8" ⏎
+        // "上年结转资金" ⏎ "其他资金"): the form states those parts empty
+        if !pendingLabels.isEmpty, let last = rows.last, opensPartList(last, words: words) {
+            rows += pendingLabels
+            end = pendingEnd
         }
         guard fitted >= 1 else { return nil }
         let headerRow = RawRow(cells: header.titles.enumerated().map { RawCell(text: $0.element, column: $0.offset) },
                                firstLine: header.firstLine, lastLine: header.lastLine)
         return ([headerRow] + rows, end)
+    }
+
+    /// A row named as a part of the row above it ("其中：当年财政拨款").
+    static func opensPartList(_ row: RawRow, words: StructureWords) -> Bool {
+        guard let name = row.cells.first(where: { !$0.text.isEmpty }) else { return false }
+        return words.partOpeners.isPrefix(of: CellText.compact(name.text.string))
     }
 
     // MARK: a whole table on one line

@@ -9,6 +9,8 @@ public struct StructureWords: Sendable {
     public let totalLabels: WordSet
     public let scoreTotalLabels: WordSet
     public let lineListOpeners: WordSet
+    /// "其中": a row so named is a part of the row above it.
+    public let partOpeners: WordSet
     public let lineStarters: WordSet
     public let captionWords: WordSet
     public let moneyUnits: WordSet
@@ -36,6 +38,7 @@ public struct StructureWords: Sendable {
         totalLabels = v[.tableTotalLabels]
         scoreTotalLabels = v[.tableScoreTotalLabels]
         lineListOpeners = v[.lineListOpeners]
+        partOpeners = v[.listOpenersOf]
         lineStarters = v[.lineStarters]
         captionWords = v[.captionWords]
         moneyUnits = v[.moneyUnitWords]

@@ -111,6 +111,24 @@ import JXNormalize
         #expect(table.grid.last == ["其中:当年财政拨款", "80", "80", "72", "", "", ""])
     }
 
+    @Test func theEmptyPartsAfterAQizhongRowAtTheEndAreKept() throws {
+        // the form states the other sources of the funds, left empty, after the last row of figures
+        let text = """
+        项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+        年度资金总额 80 80 72 10 90% 9
+        其中:当年财政拨款 80 80 72 10 90% 9
+              上年结转资金
+          其他资金
+        年度总体目标 预期目标 实际完成情况
+        """
+        let table = try #require(structure(text).tables.first)
+        #expect(table.lastLine == 5)
+        #expect(table.grid.suffix(2).map { $0.first } == ["上年结转资金", "其他资金"])
+        // after a row that is no 其中 part, names alone end the table as before
+        let plain = text.replacingOccurrences(of: "其中:当年财政拨款", with: "当年财政拨款")
+        #expect(try #require(structure(plain).tables.first).lastLine == 3)
+    }
+
     @Test func aRowMissingAnAmountIsNotGuessed() {
         // one figure under two amount columns: which year it belongs to cannot be told
         let text = """
