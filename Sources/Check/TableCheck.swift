@@ -304,6 +304,8 @@ enum TableCheck {
             let kids = layout.rows.filter { layout.parent[$0] == p }
             let marks = Set(kids.compactMap { layout.childMark[$0] })
             let exhaustive = (marks == [.bracketed] && kids.count >= 2) || marks.contains(.follows) || layout.emptyParts[p] != nil
+            // one row, one finding: the columns that fail together are one slip of the row
+            var failures = [(whole: Fact, parts: [Fact])]()
             for c in layout.columns {
                 guard let whole = fact(context, table, p, c) else { continue }
                 let parts = kids.compactMap { fact(context, table, $0, c) }
@@ -317,9 +319,13 @@ enum TableCheck {
                     failing = part.value != whole.value
                 }
                 guard failing else { continue }
-                context.report(rule, main: whole, others: parts, evidence: rule.evidence(.tableSum, PartsCheck.sumSlots(whole, parts, context)),
-                               message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: label(table.rows[p], context)])
+                failures.append((whole, parts))
             }
+            guard let first = failures.first else { continue }
+            let evidence = failures.map { rule.evidence(.tableSum, PartsCheck.sumSlots($0.whole, $0.parts, context)) }.joined(separator: "；")
+            let others = first.parts + failures.dropFirst().flatMap { [$0.whole] + $0.parts }
+            context.report(rule, main: first.whole, others: others, evidence: evidence,
+                           message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: label(table.rows[p], context)])
         }
     }
 }

@@ -36,6 +36,25 @@ import JXRules
         }
     }
 
+    /// A total row whose 其中 parts exceed it in three columns is one slip of the row: one finding
+    /// at the first column, the other columns in its evidence and related figures.
+    @Test func aTotalRowFailingInSeveralColumnsIsOneFinding() throws {
+        let text = """
+            某某维修项目绩效自评表(2023年度)
+
+            | 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 |
+            |---|---|---|---|
+            | 年度资金总额 | 0 | 0 | 0 |
+            | 其中：当年财政拨款 | 60.00 | 60.00 | 58.30 |
+            | 上年结转资金 | | | |
+            """
+        let found = findings(text).filter { $0.rule == "sum.table-children" }
+        #expect(found.count == 1)
+        let finding = try #require(found.first)
+        #expect(finding.span.start.line == 5)
+        #expect(finding.evidence.components(separatedBy: "；").count == 3)
+    }
+
     @Test func aRateColumnWrittenInPercentIsNotReadAsFractions() {
         // 5.00 ÷ 1000.00 = 0.50%: a column headed (%) holds percentages however small
         let text = """
