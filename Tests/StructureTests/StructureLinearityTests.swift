@@ -53,9 +53,14 @@ struct StructureLinearityTests {
         for shape in Self.textShapes {
             let small = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(1_000))))
             let large = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(8_000))))
-            let a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
-            let b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
-            if b > max(a, 0.005) * 10 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
+            // a second measurement before failing: a busy machine (tests run in parallel) can slow
+            // one run 10×, quadratic work is 64× slower every time
+            for attempt in 1...2 {
+                let a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
+                let b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
+                if b <= max(a, 0.005) * 10 { break }
+                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
+            }
         }
         #expect(failures.isEmpty, "\(failures)")
     }
@@ -85,8 +90,12 @@ struct StructureLinearityTests {
         for (rows, columns) in [(2_000, 2), (40, 100)] {
             let small = Normalizer.normalize(Self.mergedGrid(rows: rows, columns: columns))
             let large = Normalizer.normalize(Self.mergedGrid(rows: rows * 8, columns: columns))
-            let a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
-            let b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
+            var a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
+            var b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
+            if b > max(a, 0.005) * 10 {  // measured again: one run slowed by parallel tests is no quadratic work
+                a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
+                b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
+            }
             #expect(b <= max(a, 0.005) * 10, "\(rows)×\(columns) merged cells: 1× \(a) s, 8× \(b) s")
         }
         // a wide row: each cell found in its line by binary search, not by a pass over the line
