@@ -459,47 +459,6 @@ extension ExtractionState {
         return bracketDepths!.depths[min(max(k, 0), s.count)]
     }
 
-    /// "2023年补助地方336万元，其中甲县148万元…。按支出功能分类：A 120万元，B 35万元…": a clause opening
-    /// with 按…分类 breaks down the figure before it once more, in full (unless it says it names only
-    /// some parts). The whole: the whole of the list just before, or else the last figure before.
-    mutating func addClassificationGroups(paragraph p: Paragraph, ids: [Int]) {
-        let s = p.text.scalars
-        let words = vocabulary[.classificationWords]
-        var k = 0
-        while k < s.count {
-            defer { k += 1 }
-            guard s[k] == "按", k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1]) else { continue }
-            // "按" + a short name + a classification word + "：" / "，"
-            var colon: Int?
-            var j = k + 1
-            while j < min(s.count, k + 12) {
-                if "：:，,".unicodeScalars.contains(s[j]) {
-                    if words.suffixLength(s, endingAt: j, start: k + 1) > 0 { colon = j }
-                    break
-                }
-                if !CharClass.isHan(s[j]) { break }
-                j += 1
-            }
-            guard let c = colon else { continue }
-            let before = ids.filter { facts[$0].number.range.upperBound <= k }
-            guard let last = before.last else { continue }
-            // the whole of the list just before (its parts end the text before 按), or the last figure
-            var whole = last
-            if let g = groupOfPart[last] { whole = groups[g].whole }
-            guard facts[whole].kind.isMoney || facts[whole].kind == .score, facts[whole].change == 0, !facts[whole].number.inRange else { continue }
-            let count = groups.count
-            addGroup(paragraph: p, ids: ids, at: c, markerLength: 1, marker: .qizhong, givenWhole: whole)
-            guard groups.count > count else { continue }
-            let group = groups[groups.count - 1]
-            let lastPart = group.parts.last.map { facts[$0].number.range.upperBound } ?? c
-            let text = String(String.UnicodeScalarView(s[c..<min(s.count, lastPart + 2)]))
-            if !vocabulary[.partialListWords].occurs(in: text) && !vocabulary[.openListMarkers].occurs(in: text) {
-                groups[groups.count - 1].closedByWording = true
-            }
-            k = c
-        }
-    }
-
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
     mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
@@ -585,24 +544,5 @@ extension ExtractionState {
                 appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
             }
         }
-    }
-
-    /// Parts of a 其中/包括 list take the whole's measure when their label names none
-    /// ("资金总支出…，其中，基本支出822.24万元" is spending); an itemless measure in a sentence takes
-    /// the item of a sibling with another measure ("项目预算总指标…，实际支出…").
-
-    /// Whether the lexicon's decompositions make `item` a part of `whole`, directly or through a
-    /// part of it ("vehicle.operation" of "vehicle" of "three").
-    func isLexiconPart(_ item: String?, of whole: String?) -> Bool {
-        guard let item, let whole else { return false }
-        var wholes: Set<String> = [whole], seen = Set<String>()
-        while let w = wholes.popFirst() {
-            guard seen.insert(w).inserted else { continue }
-            for d in lexicon.decompositions where d.whole == w {
-                if d.parts.contains(item) || d.optional.contains(item) { return true }
-                wholes.formUnion(d.parts + d.optional)
-            }
-        }
-        return false
     }
 }
