@@ -30,6 +30,7 @@ public enum Structurer {
         /// table: a scan that failed over a block fails from every later line of it too.
         var noCellPerLineBefore = 0
         var noTabTableBefore = 0
+        var noPipePerLineBefore = 0
 
         init(normalized: NormalizedDocument, words: StructureWords) {
             self.normalized = normalized
@@ -138,6 +139,16 @@ public enum Structurer {
                     }
                     i += 1
                     continue
+                }
+                if i >= noPipePerLineBefore && (TableScanner.isPipeCell(line) || TableScanner.isRowEndBar(line)) {
+                    var scanned = i
+                    if let found = TableScanner.scanPipePerLine(lines, from: i, scannedTo: &scanned) {
+                        flush()
+                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count, words: words))
+                        i = found.end
+                        continue
+                    }
+                    noPipePerLineBefore = scanned
                 }
                 if i >= noCellPerLineBefore && TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1 {
                     var scanned = i

@@ -126,6 +126,54 @@ enum TableScanner {
         return (rows, end)
     }
 
+    // MARK: one cell per line, each ending with "|"
+
+    /// "项 目 |": a line that is one cell of a web table exported cell by cell, its "|" the only one.
+    static func isPipeCell(_ line: NormalizedLine) -> Bool {
+        guard line.artifact == nil, let last = line.scalars.lastIndex(where: { !CharClass.isInlineSpace($0) }),
+              line.scalars[last] == "|" else { return false }
+        return !line.scalars[..<last].contains("|")
+    }
+
+    /// "|" alone: the end of a row in such an export.
+    static func isRowEndBar(_ line: NormalizedLine) -> Bool {
+        line.artifact == nil && line.scalars.filter({ !CharClass.isInlineSpace($0) }) == ["|"]
+    }
+
+    /// Rows of a block of "cell |" lines, rows ended by "|" lines ("项 目 |⏎预 算 数 |⏎|⏎合 计 |⏎246 |⏎|").
+    /// A table when at least two rows have two cells or more and most rows have the same count.
+    static func scanPipePerLine(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+        scannedTo = start + 1
+        var rows = [RawRow]()
+        var current = [TextRun]()
+        var first = -1, last = -1
+        var j = start
+        func endRow() {
+            if !current.isEmpty { rows.append(RawRow(cells: current.map { RawCell(text: $0) }, firstLine: first, lastLine: last)) }
+            current = []
+        }
+        while j < lines.count {
+            let line = lines[j]
+            if isRowEndBar(line) {
+                endRow()
+            } else if isPipeCell(line) {
+                let bar = line.scalars.lastIndex(of: "|")!
+                if current.isEmpty { first = line.number }
+                last = line.number
+                current.append(TextRun(line: line, range: 0..<bar).trimmed())
+            } else if !isVoid(line) || line.artifact != nil {
+                break
+            }
+            j += 1
+        }
+        endRow()
+        scannedTo = max(start + 1, j)
+        let counts = rows.map(\.cells.count).filter { $0 >= 2 }
+        guard counts.count >= 2, let common = Dictionary(grouping: counts, by: { $0 }).max(by: { $0.value.count < $1.value.count }),
+              common.value.count * 2 >= rows.count else { return nil }
+        return (rows, j)
+    }
+
     // MARK: tab-separated rows
 
     static func isTabRow(_ line: NormalizedLine) -> Bool {

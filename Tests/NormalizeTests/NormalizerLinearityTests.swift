@@ -35,8 +35,12 @@ struct NormalizerLinearityTests {
         for shape in Self.shapes {
             let small = Self.document(shape.make(20_000), format: format)
             let large = Self.document(shape.make(160_000), format: format)
-            let a = CPUTime.best(of: 2) { _ = Normalizer.normalize(small) }
-            let b = CPUTime.best(of: 2) { _ = Normalizer.normalize(large) }
+            var a = CPUTime.best(of: 2) { _ = Normalizer.normalize(small) }
+            var b = CPUTime.best(of: 2) { _ = Normalizer.normalize(large) }
+            if b > max(a, 0.002) * 10 {  // measured again: one run slowed by parallel tests is no quadratic work
+                a = CPUTime.best(of: 2) { _ = Normalizer.normalize(small) }
+                b = CPUTime.best(of: 2) { _ = Normalizer.normalize(large) }
+            }
             #expect(b <= max(a, 0.002) * 10, "\(shape.name) (\(format)): 1× \(a) s, 8× \(b) s")
         }
     }

@@ -223,3 +223,33 @@ struct StructurerParagraphTests {
         #expect(doc.blocks == [.paragraph(0), .table(0), .paragraph(1)])
     }
 }
+
+/// A web table exported cell by cell, each cell on a line ending with "|" and each row ended by a
+/// lone "|": a table with the cells in their rows, at their own lines.
+@Test func aTableExportedOneCellPerLineWithBars() throws {
+    let doc = structure("""
+        单位:万元
+        项 目 |
+        预 算 数 |
+        决 算 数 |
+        |
+        合 计 |
+        30 |
+        28.5 |
+        |
+        公务接待费 |
+        10 |
+        9.5 |
+        |
+        公务用车运行维护费 |
+        20 |
+        19 |
+        |
+        """)
+    let table = try #require(doc.tables.first)
+    #expect(table.rows.count == 4)
+    #expect(table.rows[1].cells.map(\.string) == ["合计", "30", "28.5"])
+    #expect(table.rows[1].cells[1].text.span(0..<2)?.start.line == 7)
+    // one "cell |" line among prose is no table
+    #expect(structure("说明如下 |\n本部门全年预算数100万元。").tables.isEmpty)
+}
