@@ -37,15 +37,17 @@ let package = Package(
         .target(name: "JXLint", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck", "JXFormat"], path: "Sources/Lint"),
         .executableTarget(name: "jxlint", dependencies: ["JXLint"], path: "Sources/jxlint"),
 
+        // helpers shared by the test targets (CPU time, pathological text shapes); no product uses it
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "CoreTests", dependencies: ["JXCore"], path: "Tests/CoreTests"),
-        .testTarget(name: "LoadTests", dependencies: ["JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["JXCore", "JXLoad", "JXNormalize"], path: "Tests/NormalizeTests"),
-        .testTarget(name: "StructureTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure"], path: "Tests/StructureTests"),
+        .testTarget(name: "LoadTests", dependencies: ["TestSupport", "JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize"], path: "Tests/NormalizeTests"),
+        .testTarget(name: "StructureTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure"], path: "Tests/StructureTests"),
         .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXRules"], path: "Tests/RulesTests"),
-        .testTarget(name: "ExtractTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract"], path: "Tests/ExtractTests"),
+        .testTarget(name: "ExtractTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract"], path: "Tests/ExtractTests"),
         // the interval evaluation of formulas lives in JXCheck (FormulaEvaluator)
-        .testTarget(name: "CheckTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),
-        .testTarget(name: "PipelineTests", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
+        .testTarget(name: "CheckTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
         .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests", exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JXLoad
 
 /// Loading is linear in its input whatever the shape (issue 14): each shape is loaded at 1× and
@@ -40,19 +41,13 @@ import Testing
             // a second measurement before failing: a busy machine (tests run in parallel) can slow
             // one run 10×, quadratic work is 64× slower every time
             for attempt in 1...2 {
-                let a = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: small, path: shape.path) }
-                let b = CPUTimeBest.of(3) { _ = try? DocumentLoader.load(bytes: large, path: shape.path) }
+                let a = CPUTime.best(of: 3) { _ = try? DocumentLoader.load(bytes: small, path: shape.path) }
+                let b = CPUTime.best(of: 3) { _ = try? DocumentLoader.load(bytes: large, path: shape.path) }
                 if b <= max(a, 0.003) * 10 { break }
                 if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
             }
             #expect(loadErrorMessage { try DocumentLoader.load(bytes: large, path: shape.path) } == nil, "\(shape.name) loads")
         }
         #expect(failures.isEmpty, "\(failures)")
-    }
-}
-
-enum CPUTimeBest {
-    static func of(_ runs: Int, _ work: () -> Void) -> Double {
-        (0..<runs).map { _ in measure(work).1 }.min()!
     }
 }

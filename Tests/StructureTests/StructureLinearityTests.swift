@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JXCore
 import JXLoad
 import JXNormalize
@@ -117,22 +118,3 @@ struct StructureLinearityTests {
     }
 }
 
-/// CPU time of the calling thread (tests run in parallel on shared cores: wall time is noise).
-enum CPUTime {
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    /// The least CPU time of `runs` runs of `work`.
-    static func best(of runs: Int, _ work: () -> Void) -> Double {
-        var best = Double.infinity
-        for _ in 0..<runs {
-            let start = now()
-            work()
-            best = min(best, now() - start)
-        }
-        return best
-    }
-}

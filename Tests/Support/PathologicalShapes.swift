@@ -2,10 +2,10 @@ import Foundation
 
 /// Pathological shapes of report text (issue 14): `make(n)` builds the shape with `n` units (a unit
 /// is a line, a sentence or a piece of one). The stage tests feed each at 1× and 8× units.
-enum PathologicalShapes {
-    static let title = "2022年度部门整体支出绩效自评报告\n"
+public enum PathologicalShapes {
+    public static let title = "2022年度部门整体支出绩效自评报告\n"
 
-    static let all: [(name: String, make: @Sendable (Int) -> String)] = [
+    public static let all: [(name: String, make: @Sendable (Int) -> String)] = [
         ("spaces", { title + String(repeating: " ", count: $0 * 40) + "\n" }),
         ("CR-only report", { (title + String(repeating: "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。\r", count: $0)) }),
         ("one line of sentences", { title + String(repeating: "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。", count: $0) + "\n" }),
@@ -35,24 +35,4 @@ enum PathologicalShapes {
         ("headings and figures", { n in title + (0..<n).map { "\(["一", "二", "三", "四", "五"][$0 % 5])、标题\n（一）小标题\n1.预算数\($0)万元。\n" }.joined() }),
         ("brackets", { title + String(repeating: "（", count: $0 * 10) + "预算数100万元" + String(repeating: "）", count: $0 * 10) + "\n" }),
     ]
-}
-
-/// CPU time of the calling thread (tests run in parallel on shared cores: wall time is noise).
-enum CPUTime {
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
-    /// The least CPU time of `runs` runs of `work`.
-    static func best(of runs: Int, _ work: () -> Void) -> Double {
-        var best = Double.infinity
-        for _ in 0..<runs {
-            let start = now()
-            work()
-            best = min(best, now() - start)
-        }
-        return best
-    }
 }
