@@ -130,6 +130,7 @@ extension ExtractionState {
         for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
             var crossesParagraph = false
             var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
+            let allListed = familyParts
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
             // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
@@ -227,15 +228,16 @@ extension ExtractionState {
             // the whole must be close: in this sentence, or the marker opens its sentence
             let wholeSentence = crossesParagraph ? -1 : sentenceIndex(of: facts[whole])
             if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
-            let closed: Bool
-            if marker == .baokuo {
-                let last = facts[familyParts.last!]
-                let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
-                closed = !vocabulary[.openListMarkers].isPrefix(of: after)
-            } else {
-                closed = false
-            }
-            let inSentence = facts(paragraph: p.index, sentence: sentence)
+            let last = facts[familyParts.last!]
+            let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
+            let goesOn = vocabulary[.openListMarkers].isPrefix(of: after)
+            // a part written out as zero ("其中：离休0人，退休16人") shows the list names every part
+            // (every listed part kept, and no figure of their kind later in the sentence, where the
+            // list may go on past a "；")
+            let zeroWrittenOut = familyParts.count >= 2 && familyParts == allListed
+                && familyParts.contains { facts[$0].value == 0 && facts[$0].concept.rate == nil }
+                && !inSentence.contains { $0 > last.id && facts[$0].kind.sameFamily(as: family) && facts[$0].change == 0 }
+            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut)
             let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
             appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
         }
