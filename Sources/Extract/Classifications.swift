@@ -13,24 +13,16 @@ extension ExtractionState {
     /// some parts). The whole: the whole of the list just before, or else the last figure before.
     mutating func addClassificationGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
-        let words = vocabulary[.classificationWords]
         var k = 0
         while k < s.count {
             defer { k += 1 }
-            guard s[k] == "按", k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1]) else { continue }
-            // "按" + a short name + a classification word + "：" / "，"
-            var colon: Int?
-            var j = k + 1
-            while j < min(s.count, k + 12) {
-                if "：:，,".unicodeScalars.contains(s[j]) {
-                    if words.suffixLength(s, endingAt: j, start: k + 1) > 0 { colon = j }
-                    break
-                }
-                if !CharClass.isHan(s[j]) { break }
-                j += 1
-            }
-            guard let c = colon else { continue }
-            let before = ids.filter { facts[$0].number.range.upperBound <= k }
+            // after punctuation, or right after a figure where the export lost it ("…13.21万元按经济分类：")
+            guard s[k] == "按", k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1])
+                    || ids.contains(where: { facts[$0].number.range.upperBound == k }) else { continue }
+            guard let c = classificationColon(s, at: k) else { continue }
+            // the last figure before, passing over the change and rate stated after it
+            // ("支出4603.07万元，比上年增加1612.54万元，增长53.92%。其中：按功能分类：…")
+            let before = ids.filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears }
             guard let last = before.last else { continue }
             // the whole of the list just before (its parts end the text before 按), or the last figure
             var whole = last
@@ -47,6 +39,33 @@ extension ExtractionState {
             }
             k = c
         }
+    }
+
+    /// The "：" / "，" ending "按" + a short name + a classification word at `k` ("按功能分类科目，"), if
+    /// one opens there.
+    func classificationColon(_ s: [Unicode.Scalar], at k: Int) -> Int? {
+        guard k < s.count, s[k] == "按" else { return nil }
+        let words = vocabulary[.classificationWords]
+        var j = k + 1
+        while j < min(s.count, k + 12) {
+            if "：:，,".unicodeScalars.contains(s[j]) {
+                return words.suffixLength(s, endingAt: j, start: k + 1) > 0 ? j : nil
+            }
+            if !CharClass.isHan(s[j]) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Where a second classification of the same figure opens after the list's first part
+    /// ("其中：按功能分类，A…，B…按经济分类，C…"): the first list ends there.
+    func nextClassification(_ s: [Unicode.Scalar], from: Int, to end: Int) -> Int? {
+        var k = from
+        while k < end {
+            if s[k] == "按", classificationColon(s, at: k) != nil { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// Whether the lexicon's decompositions make `item` a part of `whole`, directly or through a

@@ -75,6 +75,10 @@ extension ExtractionState {
         // "1、A 654.17万元，其中补助30万元；2、B 559.52万元": the next item of the outline the whole
         // stands in ends its list, unless the list is itself enumerated ("其中：1.人员经费…；2.…")
         end = min(end, enumeratedSiblingStop(s, from: k + markerLength, to: end))
+        if let firstAfter = inSentence.first(where: { facts[$0].number.numberRange.lowerBound > k }),
+           let other = nextClassification(s, from: facts[firstAfter].number.range.upperBound, to: end) {
+            end = other
+        }
         // "第二产业X，其中工业A；第三产业B": after a "；", a figure named like the whole rather than
         // like its parts is the whole's sibling, and the list has ended
         if let w = provisionalWhole {
