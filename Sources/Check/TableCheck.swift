@@ -126,7 +126,14 @@ enum TableCheck {
                 parent[r] = p
                 mark[r] = m
                 let emptyAfter = empty.filter { $0 > r }
-                let rest = rows[(k + 1)...].filter { !totals.contains($0) && !emptyAfter.contains($0) }
+                var rest = rows[(k + 1)...].filter { !totals.contains($0) && !emptyAfter.contains($0) }
+                // the form's other sections after the funding rows left empty ("地方财政资金 / 其他资金 /
+                // 资金管理情况 | 情况说明 …"): the block ends at the first row stating no amount there
+                if let lastEmpty = emptyAfter.last, !rest.contains(where: { $0 < lastEmpty }),
+                   let next = rest.first, fact(context, table, next, key) == nil,
+                   !rows[(k + 1)...].contains(where: { totals.contains($0) }) {
+                    rest = []
+                }
                 if m == .listed, isTotalName(label(table.rows[p], context), context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }),
                    !(rest.isEmpty && emptyAfter.isEmpty), rest.count + emptyAfter.count <= 5,
                    rest.allSatisfy({ isChildMarked(label(table.rows[$0], context), context) == nil && fact(context, table, $0, key) != nil }) {
