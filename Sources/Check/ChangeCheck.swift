@@ -12,6 +12,10 @@ import JXRules
 /// wrong difference does not make a right rate look wrong.
 enum ChangeCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "schedule-progress" {
+            for statement in context.facts.scheduleProgress { scheduleProgress(rule, statement, &context) }
+            return
+        }
         for change in context.facts.changes {
             switch rule.check {
             case "difference": difference(rule, change, &context)
@@ -132,5 +136,37 @@ enum ChangeCheck {
             .prior: prior, .computation: "\(Show.number(abs(exactD), scale: scale)) ÷ \(Show.number(lastExact, scale: scale)) × 100",
             .computed: Show.number(exact, scale: max(2, rate.number.decimals)) + "%", .stated: rate.literal + "%"])
         context.report(rule, main: rate, others: [known] + parts, evidence: evidence)
+    }
+
+    /// "完成年初预算的53.5%，超序时进度3.5个百分点": the completion rate less the schedule (stated,
+    /// or the months of the period named over twelve) is the stated difference.
+    static func scheduleProgress(_ rule: Rule, _ statement: ScheduleProgressStatement, _ context: inout CheckContext) {
+        let completion = context.fact(statement.completion), points = context.fact(statement.points)
+        let schedule: Interval, scheduleText: String, baseText: String
+        var others = [completion]
+        if let q = statement.stated {
+            let stated = context.fact(q)
+            schedule = context.interval(stated)
+            scheduleText = stated.literal + "%"
+            baseText = stated.label
+            others.append(stated)
+        } else if let months = statement.months {
+            let exact = Decimal(months) * 100 / 12
+            // a third of a point and the like: the schedule as written to two decimals at most
+            schedule = months % 3 == 0 ? Interval(exactly: exact) : Interval(lo: exact - Decimal(string: "0.005")!, hi: exact + Decimal(string: "0.005")!)
+            scheduleText = Show.number(exact, scale: months % 3 == 0 ? 0 : 2) + "%"
+            baseText = (statement.period ?? "") + "：" + "\(months)/12"
+        } else {
+            return
+        }
+        let rate = context.interval(completion)
+        let expected = statement.direction > 0 ? rate - schedule : schedule - rate
+        if expected.overlaps(ChangeCheck.stated(points, comparedWith: [completion], context)) { return }
+        let exactSchedule = statement.stated.map { context.fact($0).value } ?? Decimal(statement.months ?? 0) * 100 / 12
+        let exact = statement.direction > 0 ? completion.value - exactSchedule : exactSchedule - completion.value
+        let computation = statement.direction > 0 ? "\(completion.literal)% − \(scheduleText)" : "\(scheduleText) − \(completion.literal)%"
+        let evidence = rule.evidence(.changeSchedule, [.computation: computation, .computed: Show.number(exact, scale: max(points.number.decimals, 1)),
+                                                       .stated: points.literal, .base: baseText])
+        context.report(rule, main: points, others: others, evidence: evidence)
     }
 }

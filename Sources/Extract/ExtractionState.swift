@@ -30,6 +30,7 @@ struct ExtractionState {
     var groupsOfWhole: [Int: [Int]] = [:]
     var shares = [ShareStatement]()
     var changes = [ChangeStatement]()
+    var scheduleProgress = [ScheduleProgressStatement]()
     var outline = [OutlineItem]()
     var scoreItems = [ScoreItem]()
     var proseTotalScore: Int?
@@ -116,6 +117,7 @@ struct ExtractionState {
                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
         set.changes = changes
+        set.scheduleProgress = scheduleProgress
         set.malformedYears = malformedYears
         set.outline = outline
         set.scoreItems = scoreItems

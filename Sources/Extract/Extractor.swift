@@ -11,7 +11,7 @@ public enum Extractor {
     /// What a pass reads or writes.
     enum Field: String, CaseIterable, Sendable {
         case document, lexicon, prose, tableCells, yearMentions, fiscalYear, factYears, sentenceIndex
-        case groups, outline, concepts, shares, changes, scores
+        case groups, outline, concepts, shares, changes, scores, scheduleProgress
     }
 
     struct Pass: Sendable {
@@ -34,6 +34,7 @@ public enum Extractor {
         Pass(name: "shares", reads: [.prose, .sentenceIndex, .groups, .outline, .concepts, .factYears], writes: [.shares]) { s, _ in s.buildShares(); s.addSharesOfUnstatedTotals() },
         Pass(name: "prose scores", reads: [.prose, .outline, .concepts, .factYears, .fiscalYear, .sentenceIndex], writes: [.scores]) { s, _ in s.buildProseScores() },
         Pass(name: "changes", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears, .fiscalYear], writes: [.changes]) { s, _ in s.buildChanges() },
+        Pass(name: "schedule progress", reads: [.prose, .sentenceIndex], writes: [.scheduleProgress]) { s, _ in s.buildScheduleProgress() },
     ]
 
     /// Every field a pass reads is written by an earlier pass (or is an input).

@@ -224,6 +224,8 @@ public struct FactSet: Sendable {
     /// Each table's type by its headers (rules/tables.toml): "评分表", "绩效指标表", "预算执行表", or nil.
     public var tableTypes: [String?] = []
     public var changes: [ChangeStatement] = []
+    /// Completion rates set against the share of the year elapsed (超序时进度…个百分点).
+    public var scheduleProgress: [ScheduleProgressStatement] = []
     /// The enumerated items of the running text, in order (`Fact.outlineItem` points into it).
     public var outline: [OutlineItem] = []
     /// Indicators scored in running text, and the total score and full mark the text states.

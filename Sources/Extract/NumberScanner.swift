@@ -290,9 +290,11 @@ public struct NumberScanner: Sendable {
                 return afterMultiplier + word.unicodeScalars.count
             }
             let next: Unicode.Scalar? = afterMultiplier < n ? s[afterMultiplier] : nil
-            if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || next == "至" || next == "和" || next == "及" || next == "的" || next == "用" || next == "预") {
-                number.kind = .money(.wanYuan)
-                number.unitText = "万"
+            // "…3.94亿元，比上年的3.92亿增长0.37%": a bare 亿 before a change word is 亿元 too
+            if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || "至和及的用预".unicodeScalars.contains(next!))
+                || s[k] == "亿" && next != nil && "增减".unicodeScalars.contains(next!) {
+                number.kind = .money(s[k] == "万" ? .wanYuan : .yiYuan)
+                number.unitText = String(s[k])
                 return afterMultiplier
             }
             return k

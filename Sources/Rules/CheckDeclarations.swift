@@ -162,6 +162,8 @@ extension EvidenceTemplate {
     public static let changeDecrease = EvidenceTemplate(.change, "decrease", [.computation, .computed, .stated], doc: "a decrease that is not the difference of the figures")
     public static let changeIncreasePoints = EvidenceTemplate(.change, "increase_points", [.computation, .computed, .stated], doc: "the same, in percentage points")
     public static let changeDecreasePoints = EvidenceTemplate(.change, "decrease_points", [.computation, .computed, .stated], doc: "the same, in percentage points")
+    public static let changeSchedule = EvidenceTemplate(.change, "schedule", [.computation, .computed, .stated, .base],
+        doc: "a completion rate less the schedule ({base}: stated, or the months elapsed over twelve) against the stated points")
     public static let changeGrowth = EvidenceTemplate(.change, "growth", [.computation, .computed, .stated], doc: "a growth rate against the two figures")
     public static let changeYearOnYearIncrease = EvidenceTemplate(.change, "year_on_year_increase", [.prior, .computation, .computed, .stated], doc: "a growth rate against the change and last year's figure")
     public static let changeYearOnYearDecrease = EvidenceTemplate(.change, "year_on_year_decrease", [.prior, .computation, .computed, .stated], doc: "a rate of decrease against the change and last year's figure")
@@ -247,6 +249,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.change, "difference", doc: "a stated increase or decrease against the two figures it compares",
                              evidence: [E.changeIncrease, E.changeDecrease, E.changeIncreasePoints, E.changeDecreasePoints]),
+            CheckDeclaration(.change, "schedule-progress", doc: "a completion rate against the share of the year elapsed: rate − schedule = the stated points ahead (or schedule − rate behind)",
+                             evidence: [E.changeSchedule]),
             CheckDeclaration(.change, "growth-rate", doc: "a stated growth rate against the two figures it compares", evidence: [E.changeGrowth]),
             CheckDeclaration(.change, "year-on-year", doc: "a stated rate against the change and one of the two figures",
                              evidence: [E.changeYearOnYearIncrease, E.changeYearOnYearDecrease, E.changePriorStated, E.changePriorDerived, E.changeDefaultBase, E.changeWrongBase]),

@@ -70,6 +70,16 @@ public struct Vocabulary: Sendable {
         case comparisonVerbs = "comparison_verbs"
         case notComparisonBeforeBi = "not_comparison_before_bi"
 
+        // ---- completion against the time elapsed (序时进度)
+        case scheduleProgressWords = "schedule_progress_words"
+        case aheadOfScheduleWords = "ahead_of_schedule_words"
+        case behindScheduleWords = "behind_schedule_words"
+        case quarterPeriods = "quarter_periods"
+        case halfYearPeriods = "half_year_periods"
+        case threeQuarterPeriods = "three_quarter_periods"
+        case monthRangeSeparators = "month_range_separators"
+        case monthEndWords = "month_end_words"
+
         // ---- shares
         case shareMarkers = "share_markers"
         case shareBaseSuffixes = "share_base_suffixes"
@@ -188,6 +198,14 @@ public struct Vocabulary: Sendable {
             case .comparisonVerbs: return "verbs whose characters are comparison markers but that compare nothing by themselves"
             case .notComparisonAfterBi: return "characters after 比 that make it no comparison"
             case .notComparisonBeforeBi: return "characters before 比 that make it no comparison"
+            case .scheduleProgressWords: return "names of the share of the year elapsed, which a completion rate is measured against (序时进度)"
+            case .aheadOfScheduleWords: return "words before a schedule word saying the completion rate is above it (超序时进度…个百分点)"
+            case .behindScheduleWords: return "words before a schedule word saying the completion rate is below it (低于序时进度…个百分点)"
+            case .quarterPeriods: return "names of the first quarter (25% of the year)"
+            case .halfYearPeriods: return "names of the first half year (50% of the year)"
+            case .threeQuarterPeriods: return "names of the first three quarters (75% of the year)"
+            case .monthRangeSeparators: return "between 1 and N in a range of months from January (1-N月, 1至N月): N twelfths of the year"
+            case .monthEndWords: return "after N月 saying the period ends with that month (截至N月底)"
             case .shareMarkers: return "words introducing the base of a share"
             case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
             case .shareRateWords: return "label endings that make a percentage a share"
