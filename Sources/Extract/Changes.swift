@@ -259,6 +259,15 @@ extension ExtractionState {
                     if let x = namedInPreviousSentence(subject, before: n, in: ids, family) { add(prior: nil, current: x) }
                     continue
                 }
+                // "X较上年减少D1，下降P1%；较年初预算数减少D2，下降P2%": a second comparison naming no
+                // subject, with no figure of its own since the first, speaks of the first one's figure
+                if diff != nil, rate != nil, wording.subject.isEmpty, let previous = changes.last, let current = previous.current,
+                   let previousEnd = [previous.difference, previous.rate].compactMap({ $0 }).max(),
+                   sentenceIndex(of: facts[previousEnd]) == sentence, facts[current].kind.sameFamily(as: c.kind),
+                   !ids[..<n].contains(where: { $0 > previousEnd && isPlainFigure(facts[$0]) }) {
+                    add(prior: nil, current: current)
+                    continue
+                }
                 // "收入792.22万元。同比上年度增加189.25万元，增长31.39%。": a change opening its sentence
                 // with no subject speaks of the figure the sentence before ends with
                 if before.isEmpty, diff != nil, rate != nil, wording.subject.isEmpty, opensSentence(p, fact: c),
