@@ -255,7 +255,10 @@ extension ExtractionState {
                     continue
                 }
                 // "“三公”经费支出4.86万元。“三公”经费支出较上年减少0.96万元，下降20.00%。"
-                if before.allSatisfy({ !isPlainFigure(facts[$0]) }), diff != nil, rate != nil, case .compared(let subject, _) = wording, !subject.isEmpty {
+                // "公务接待费支出决算比预算无增减变化，比去年增加D，增长P%": the subject named in the
+                // clause before, a comparison with no figure
+                if before.allSatisfy({ !isPlainFigure(facts[$0]) }), diff != nil, rate != nil, case .compared(let named, _) = wording,
+                   let subject = named.isEmpty ? subjectOfClauseBefore(c, paragraph: p, ids: ids) : named {
                     if let x = namedInPreviousSentence(subject, before: n, in: ids, family) { add(prior: nil, current: x) }
                     continue
                 }
@@ -286,6 +289,22 @@ extension ExtractionState {
                 }
             }
         }
+    }
+
+    /// "公务接待费支出决算比预算无增减变化，比去年增加0.5万元": the subject of the comparison in the
+    /// clause right before the change's, when that clause states no figure.
+    func subjectOfClauseBefore(_ c: Fact, paragraph p: Paragraph, ids: [Int]) -> String? {
+        let s = p.text.scalars
+        let delimiters = "，,；;。：:".unicodeScalars
+        var end = c.number.numberRange.lowerBound - 1
+        while end >= 0 && !delimiters.contains(s[end]) { end -= 1 }
+        guard end > 0, s[end] != "。" else { return nil }
+        var start = end - 1
+        while start >= 0 && !delimiters.contains(s[start]) { start -= 1 }
+        start += 1
+        guard start < end, !ids.contains(where: { facts[$0].number.range.overlaps(start..<end) }) else { return nil }
+        guard let (subject, _) = splitComparison(Text.string(s[start..<end])), !subject.isEmpty else { return nil }
+        return subject
     }
 
     /// "增长16.75%，其中A增加0万元，B增加2.01万元，C减少0万元": the changes a 其中 right after a rate

@@ -261,7 +261,12 @@ public enum Structurer {
                 }
             }
             pendingScan = (pending.count, open, punctuated)
-            return punctuated || open > 0
+            if punctuated || open > 0 { return true }
+            // a paragraph's first line cut at the export's full width, with no punctuation yet
+            // ("2020年度一般公共预算财政拨款安排的“三公”经费支" / "出决算总额为5.48万元，…"), unless it
+            // is named like a title
+            return pendingFirstLine == pendingLastLine && fullWidth.map { pendingLastWidth >= $0 } == true
+                && !words.titleEndings.isSuffix(of: pending.string) && !words.titleStrongWords.occurs(in: pending.string)
         }
 
         mutating func flush(headingLevel: Int? = nil) {

@@ -41,6 +41,21 @@ struct WrappedLineTests {
         #expect(d.paragraphs.contains { $0.string == Self.prose[5] })
     }
 
+    @Test func aFirstLineWithoutPunctuationCutAtTheWrapWidthContinuesItsParagraph() throws {
+        // the first 24 characters of the second paragraph hold no punctuation: the cut is mid-word
+        let paragraphs = [
+            "本单位主要负责全区机关事务的管理和服务保障工作，内设综合科、财务科和后勤保障科三个科室。",
+            "本年度一般公共预算财政拨款安排的三公经费支出决算总额为5.48万元，比上年增加1.55万元。",
+            "2023年度部门整体支出绩效自评报告",
+        ]
+        let text = Self.wrapped(Self.prose + paragraphs)
+        #expect(text.contains("本年度一般公共预算财政拨款安排的三公经费支出决算\n"))
+        let d = structure(text)
+        #expect(d.paragraphs.contains { $0.string == paragraphs[1] })
+        // a line named like a title stays apart
+        #expect(d.paragraphs.contains { $0.string == paragraphs[2] })
+    }
+
     @Test func withoutAWrapWidthAShortNumberedLineStaysAHeading() {
         let d = structure("2023年度部门整体支出绩效自评报告\n1.预算执行情况\n全年预算数100.00万元，执行数95.00万元，执行率95.00%。\n")
         #expect(d.paragraphs.map(\.string) == ["2023年度部门整体支出绩效自评报告", "1.预算执行情况", "全年预算数100.00万元，执行数95.00万元，执行率95.00%。"])
