@@ -425,6 +425,11 @@ extension ExtractionState {
         guard p.sentences.indices.contains(sentence) else { return false }
         let labelStart = c.number.numberRange.lowerBound - c.label.unicodeScalars.count
         var j = p.sentences[sentence].lowerBound
+        // "与上年相比，增加D，增长P%": a comparison clause of its own opens the sentence all the same
+        if let comma = (j..<max(j, labelStart)).first(where: { s[$0] == "，" || s[$0] == "," }), comma - j <= 12,
+           labels.isComparison(Text.string(s[j..<comma])) {
+            j = comma + 1
+        }
         while j < labelStart {
             if CharClass.isHan(s[j]) || CharClass.isDigit(s[j]) { return false }
             j += 1

@@ -75,7 +75,8 @@ extension ExtractionState {
         // "1、A 654.17万元，其中补助30万元；2、B 559.52万元": the next item of the outline the whole
         // stands in ends its list, unless the list is itself enumerated ("其中：1.人员经费…；2.…")
         end = min(end, enumeratedSiblingStop(s, from: k + markerLength, to: end))
-        if let firstAfter = inSentence.first(where: { facts[$0].number.numberRange.lowerBound > k }),
+        let afterK = firstFact(in: inSentence, at: k + 1)
+        if afterK < inSentence.count, case let firstAfter = inSentence[afterK],
            let other = nextClassification(s, from: facts[firstAfter].number.range.upperBound, to: end) {
             end = other
         }
@@ -240,7 +241,7 @@ extension ExtractionState {
             // list may go on past a "；")
             let zeroWrittenOut = familyParts.count >= 2 && familyParts == allListed
                 && familyParts.contains { facts[$0].value == 0 && facts[$0].concept.rate == nil }
-                && !inSentence.contains { $0 > last.id && facts[$0].kind.sameFamily(as: family) && facts[$0].change == 0 }
+                && !laterFigure(of: family, in: inSentence, after: last.number.range.upperBound, within: ExtractionState.listWindow)
             let closed = !goesOn && (marker == .baokuo || zeroWrittenOut)
             let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
             appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
@@ -421,6 +422,17 @@ extension ExtractionState {
 
     /// The index in `ids` (a sentence's facts, in text order) of the first fact whose number starts
     /// at or after `position`: a binary search, so that each list marker costs its own window.
+    /// A figure of the family (not a change) among the sentence's facts in the `within` scalars after
+    /// `position` (binary search, then a bounded walk: a sentence of thousands of lists stays linear).
+    func laterFigure(of family: QuantityKind, in ids: [Int], after position: Int, within: Int) -> Bool {
+        var i = firstFact(in: ids, at: position)
+        while i < ids.count, facts[ids[i]].number.numberRange.lowerBound < position + within {
+            if facts[ids[i]].kind.sameFamily(as: family) && facts[ids[i]].change == 0 { return true }
+            i += 1
+        }
+        return false
+    }
+
     func firstFact(in ids: [Int], at position: Int) -> Int {
         var lo = 0, hi = ids.count
         while lo < hi {
