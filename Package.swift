@@ -51,3 +51,9 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests", exclude: ["Fixtures"]),
     ]
 )
+
+// Release builds skip the run-time exclusivity checks (swift_beginAccess on every access to a
+// class's or a global's stored property, a few per cent of a batch); debug builds and tests keep them.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}

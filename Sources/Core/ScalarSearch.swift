@@ -27,10 +27,39 @@ extension ScalarSearch {
     /// Most texts hold neither, and a scan of their scalars answers (Foundation's search bridges
     /// the string and folds character clusters, which made it a hot spot).
     public static func foundationContains(_ text: String, _ word: String) -> Bool {
+        if word == "\t" {
+            // no tab byte: no tab. A tab between ASCII or CJK characters (a table's cells) is a
+            // character of its own and found; one beside anything else (a combining mark makes it
+            // part of a cluster) is left to Foundation.
+            var some = false
+            let alone = text.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                for i in b.indices where b[i] == 9 {
+                    some = true
+                    if standsAlone(b, before: i) && standsAlone(b, after: i) { return true }
+                }
+                return false
+            }
+            guard let alone else { return text.contains(word) }
+            return alone || (some && text.contains(word))
+        }
         guard let first = word.unicodeScalars.first, first == "\t" || first.value >= 0x2E80 else { return text.contains(word) }
         let mayMatch = text.unicodeScalars.contains { ch in
             ch == first || (ch.value >= 0xF900 && ch.value <= 0xFAFF) || (ch.value >= 0x2F800 && ch.value <= 0x2FA1F)
         }
         return mayMatch && text.contains(word)
+    }
+
+    /// The character before byte `i` of UTF-8 text is absent, ASCII, or in U+4000–U+9FFF (CJK,
+    /// which never joins a cluster).
+    static func standsAlone(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        if i == 0 || b[i - 1] < 0x80 { return true }
+        return i >= 3 && (0xE4...0xE9).contains(b[i - 3]) && b[i - 2] & 0xC0 == 0x80 && b[i - 1] & 0xC0 == 0x80
+    }
+
+    /// The character after byte `i` is absent, ASCII, or in U+4000–U+9FFF.
+    static func standsAlone(_ b: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
+        let j = i + 1
+        if j == b.count || b[j] < 0x80 { return true }
+        return (0xE4...0xE9).contains(b[j])
     }
 }

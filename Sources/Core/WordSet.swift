@@ -168,6 +168,22 @@ public struct WordSet: Sendable, Hashable {
     public func isPrefix(of text: some StringProtocol) -> Bool { prefix(of: text) != nil }
     public func isSuffix(of text: some StringProtocol) -> Bool { suffix(of: text) != nil }
 
+    // The same for String and Substring: other modules call these concrete entry points, which are
+    // specialized here, instead of the generic code above run through protocol witnesses.
+    public func prefix(of text: String) -> String? { prefixGeneric(text) }
+    public func prefix(of text: Substring) -> String? { prefixGeneric(text) }
+    public func suffix(of text: String) -> String? { suffixGeneric(text) }
+    public func suffix(of text: Substring) -> String? { suffixGeneric(text) }
+    public func isPrefix(of text: String) -> Bool { prefix(of: text) != nil }
+    public func isPrefix(of text: Substring) -> Bool { prefix(of: text) != nil }
+    public func isSuffix(of text: String) -> Bool { suffix(of: text) != nil }
+    public func isSuffix(of text: Substring) -> Bool { suffix(of: text) != nil }
+    public func occurs(in text: String) -> Bool { occursGeneric(text) }
+    public func occurs(in text: Substring) -> Bool { occursGeneric(text) }
+    private func prefixGeneric(_ text: some StringProtocol) -> String? { prefix(of: text) }
+    private func suffixGeneric(_ text: some StringProtocol) -> String? { suffix(of: text) }
+    private func occursGeneric(_ text: some StringProtocol) -> Bool { occurs(in: text) }
+
     /// A word occurs anywhere in the text.
     public func occurs(in text: some StringProtocol) -> Bool {
         // on the text's own scalars: no array of them is made

@@ -112,7 +112,10 @@ struct ExtractionState {
     func result() -> FactSet {
         var unitCounts = [MoneyUnit: Int]()
         for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
-        let dominant = unitCounts.max { $0.value < $1.value }?.key
+        // the most frequent unit; a tie goes to 万元, then to the unit listed first (never to the
+        // dictionary's order, which changes from run to run and made findings differ between runs)
+        let rank = { (u: MoneyUnit) in u == .wanYuan ? -1 : MoneyUnit.allCases.firstIndex(of: u) ?? 0 }
+        let dominant = unitCounts.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }?.key
         var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)

@@ -27,12 +27,14 @@ public struct TableLayouts: Sendable {
 
     /// Whether a header path names a column of this role.
     public func header(_ header: String, is role: Role) -> Bool {
+        // called for every cell: the rules are read in place (no copy of each), and a rule's
+        // exceptions are sought only when its words match (most headers match none)
         let s = Array(header.unicodeScalars)
-        for rule in columns where rule.role == role {
-            if rule.except.contains(where: { Lexicon.find($0, in: s) }) { continue }
-            if rule.words.contains(where: { Lexicon.find($0, in: s) }) || rule.suffixes.contains(where: { header.hasSuffix($0) }) {
-                return true
+        for k in columns.indices where columns[k].role == role {
+            guard columns[k].words.contains(where: { Lexicon.find($0, in: s) }) || columns[k].suffixes.contains(where: { header.hasSuffix($0) }) else {
+                continue
             }
+            if !columns[k].except.contains(where: { Lexicon.find($0, in: s) }) { return true }
         }
         return false
     }

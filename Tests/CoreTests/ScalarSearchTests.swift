@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import JXCore
 
@@ -8,6 +9,15 @@ struct ScalarSearchTests {
     @Test func findsTheFirstOccurrence() {
         #expect(ScalarSearch.firstIndex(of: s("预算"), in: s("全年预算数，年初预算")) == 2)
         #expect(ScalarSearch.firstIndex(of: s("执行率"), in: s("预算执行率为90%")) == 2)
+    }
+
+    @Test func tabSearchAgreesWithFoundation() {
+        // the tab is answered from the UTF-8 bytes: the same answers as Foundation's search
+        let texts = ["项目\t预算", "预算数", "", "\t", "a\tb", "\t\u{0301}", "e\u{0301}\t", "\r\n\t", "\r\n", "中\u{3000}文", "x\u{000B}y",
+                     "预\t\u{0301}", "\u{0301}\t算", "é\t", "\u{0600}\t1", "表\t\t格", "ｘ\tｙ", "😀\t"]
+        for text in texts {
+            #expect(ScalarSearch.foundationContains(text, "\t") == text.contains("\t"), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 
     @Test func notFound() {
