@@ -41,6 +41,42 @@ extension ExtractionState {
         }
     }
 
+    /// "支出1264.92万元，主要用于以下方面：A 67.64万元，占5.35%；B 1196.48万元，占94.59%；C 0.8万元，
+    /// 占0.06%": figures each followed by a share that names no base, the shares adding up to 100%
+    /// (within their rounding), are the whole list of the figure before them.
+    mutating func addShareCompletedGroups(paragraph p: Paragraph, ids: [Int]) {
+        var n = 0
+        while n < ids.count {
+            let sentence = sentenceIndex(of: facts[ids[n]])
+            var end = n
+            while end < ids.count && sentenceIndex(of: facts[ids[end]]) == sentence { end += 1 }
+            defer { n = end }
+            // the figure–share pairs of the sentence
+            var parts = [Int](), percents = [Int](), firstPair: Int?
+            var k = n
+            while k + 1 < end {
+                let f = facts[ids[k]], share = facts[ids[k + 1]]
+                if share.kind == .percent, share.shareOf == "", share.change == 0, isPlainFigure(f), f.kind.isMoney || f.kind.measureWord != nil {
+                    if firstPair == nil { firstPair = k }
+                    parts.append(ids[k])
+                    percents.append(ids[k + 1])
+                    k += 2
+                } else {
+                    k += 1
+                }
+            }
+            guard parts.count >= 2, let first = firstPair, !parts.contains(where: isGrouped),
+                  parts.dropFirst().allSatisfy({ facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }) else { continue }
+            let sum = percents.reduce(Interval(exactly: 0)) { $0 + Interval(shown: facts[$1].value, decimals: facts[$1].number.decimals, roundedInteger: true) }
+            guard sum.overlaps(Interval(exactly: 100)) else { continue }
+            // the whole: the last plain figure of the family before the first pair, in this sentence
+            // or the one before
+            guard let whole = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }),
+                  isPlainFigure(facts[whole]), sentence - sentenceIndex(of: facts[whole]) <= 1, !isGrouped(whole) else { continue }
+            appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: true, nestedThresholds: false))
+        }
+    }
+
     /// The "：" / "，" ending "按" + a short name + a classification word at `k` ("按功能分类科目，"), if
     /// one opens there.
     func classificationColon(_ s: [Unicode.Scalar], at k: Int) -> Int? {

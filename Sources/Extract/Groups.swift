@@ -31,6 +31,7 @@ extension ExtractionState {
                 }
             }
             addClassificationGroups(paragraph: p, ids: ids)
+            addShareCompletedGroups(paragraph: p, ids: ids)
             addNamedListGroups(paragraph: p, ids: ids)
             addBracketGroups(paragraph: p, ids: ids)
             addTotalGroups(paragraph: p, ids: ids)
