@@ -12,12 +12,14 @@ extension ExtractionState {
 
     mutating func scanParagraphs() {
         for p in doc.paragraphs {
-            let scan = scanner.scan(p.text)
+            var scan = scanner.scan(p.text)
+            let runs = findFlatScoreRuns(&scan.numbers, p.text.scalars, paragraph: p.index)
             paragraphYears[p.index] = scan.years
             for y in scan.years { years.append((p.index, y)) }
             for r in scan.malformedYears { malformedYears.append((p.index, r)) }
             let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
             paragraphFacts[p.index] = ids
+            recordFlatScoreRuns(runs, ids: ids)
             markTargets(p, ids)
         }
     }
