@@ -33,7 +33,7 @@ struct ExtractionState {
     var outline = [OutlineItem]()
     var scoreItems = [ScoreItem]()
     /// Score sheets flattened into running text (`FlatScoreRun`), as facts: read into `scoreRuns`.
-    var flatRuns = [(weights: [Int], scores: [Int], names: [String], fullMark: Int, total: Int?)]()
+    var flatRuns = [(weights: [Int], scores: [Int], names: [String], fullMark: Int, total: Int?, actuals: [Int?])]()
     var scoreRuns = [ScoreRun]()
     var flatRunFacts = Set<Int>()
     var proseTotalScore: Int?

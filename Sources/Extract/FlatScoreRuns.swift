@@ -18,6 +18,8 @@ struct FlatScoreRun {
     var total: Range<Int>?
     /// The total's word as written ("合计").
     var totalWord: String
+    /// With scores: the percentage stated between each weight and its score (the actual value).
+    var actuals: [Range<Int>?] = []
 }
 
 extension ExtractionState {
@@ -98,6 +100,11 @@ extension ExtractionState {
                                      scores: width == 2 ? stride(from: 1, to: tokens.count, by: 2).map { numbers[tokens[$0]].numberRange } : [],
                                      fullMark: numbers[full].numberRange, total: total.map { numbers[$0].numberRange },
                                      totalWord: ScalarString.make(s[match.start..<wordEnd])))
+            if width == 2 {
+                runs[runs.count - 1].actuals = stride(from: 0, to: tokens.count, by: 2).map { g in
+                    ((tokens[g] + 1)..<tokens[g + 1]).first { numbers[$0].kind == .percent && numbers[$0].comparator == nil }.map { numbers[$0].numberRange }
+                }
+            }
             lastEnd = numbers[total ?? full].range.upperBound
         }
         return runs
@@ -136,7 +143,8 @@ extension ExtractionState {
             guard weights.count == run.weights.count, scores.count == run.scores.count,
                   let full = mark(run.fullMark, "weight", totalName) else { continue }
             let total = run.total.flatMap { mark($0, "score", totalName) }
-            flatRuns.append((weights, scores, run.names, full, total))
+            let actuals = run.actuals.map { r in r.flatMap { byRange[$0] } }
+            flatRuns.append((weights, scores, run.names, full, total, actuals))
             flatRunFacts.formUnion(weights + scores + [full] + (total.map { [$0] } ?? []))
         }
     }

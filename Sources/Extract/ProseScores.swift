@@ -175,9 +175,10 @@ extension ExtractionState {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
         func candidate(_ f: Fact) -> Bool { f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) }
-        // a score so labelled, else one with no measure word ("得95%权重分，即9.5分")
+        // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
         item.score = figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
-            ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) }
+            ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
+                && facts[$0].head.unicodeScalars.count <= 1 }
         if let w = weight, let s = item.score {
             // "扣1分，得9分": the points lost between the weight and the score
             let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }
@@ -194,8 +195,13 @@ extension ExtractionState {
                 return f.kind == .percent && f.concept.rate != nil && f.shareOf == nil && f.change == 0 && f.number.comparator == nil && !f.number.inRange
             }
             if rates.count == 1 { item.rate = rates[0] }
+            // "得95%权重分": the percentage the score is of the weight, right before the words that say so
+            if let own = context.first(where: { facts[$0].kind == .percent && facts[$0].number.comparator == nil && isRateOfWeight(facts[$0]) }) {
+                item.rate = own
+                item.scoredByRate = true
+            }
         }
-        if let r = item.rate { item.scoredByRate = scoredByRate(facts[r]) }
+        if let r = item.rate, !item.scoredByRate { item.scoredByRate = scoredByRate(facts[r]) }
         let index = items.count
         items.append(item)
         if let parent { items[parent].children.append(index) }
@@ -259,6 +265,11 @@ extension ExtractionState {
             for (i, w) in run.weights.enumerated() {
                 var item = ScoreItem(name: run.names[i], weight: w, score: run.scores.isEmpty ? nil : run.scores[i], parent: nil)
                 item.list = "f\(k)"
+                // "预算执行率 100% 10 98.5% 9.85": the execution rate's score is its weight times the rate
+                if i < run.actuals.count, let actual = run.actuals[i], resolve(run.names[i]).rate == "execution" {
+                    item.rate = actual
+                    item.scoredByRate = true
+                }
                 indexes.append(items.count)
                 items.append(item)
             }
@@ -285,7 +296,13 @@ extension ExtractionState {
         }
         var start = end
         while start > 0 && !"，,。；;：:！？（()）".unicodeScalars.contains(s[start - 1]) && !CharClass.isWhitespace(s[start - 1]) { start -= 1 }
-        return labels.head(doc.paragraphs[p].text.string(start..<end))
+        let name = labels.head(doc.paragraphs[p].text.string(start..<end))
+        // "养护工程质量合格率98%，权重15分": a weight opening its clause is of the figure before it
+        if name.isEmpty, f.id > 0, case .text(p, let sentence, _) = facts[f.id - 1].place, case .text(_, sentence, _) = f.place,
+           facts[f.id - 1].kind != .score {
+            return facts[f.id - 1].head
+        }
+        return name
     }
 
     /// All figures of an outline item's own text (scores, rates, amounts).
@@ -356,6 +373,13 @@ extension ExtractionState {
         let paragraph = doc.paragraphs[p]
         let sentence = paragraph.sentences.indices.contains(s) ? paragraph.text.string(paragraph.sentences[s]) : paragraph.string
         return vocabulary[.scoreByRateWords].occurs(in: sentence)
+    }
+
+    /// "得95%权重分": a percentage followed straight away by words saying the score is that share of
+    /// the weight.
+    func isRateOfWeight(_ f: Fact) -> Bool {
+        guard case .text(let p, _, _) = f.place else { return false }
+        return vocabulary[.scoreByRateWords].prefixLength(doc.paragraphs[p].text.scalars, at: f.number.range.upperBound) > 0
     }
 
     /// A paragraph that is a title line: no sentence ends in it.
