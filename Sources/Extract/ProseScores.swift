@@ -78,12 +78,20 @@ extension ExtractionState {
             if bySentence[key] == nil { order.append(key) }
             bySentence[key, default: []].append(id)
         }
+        // paragraphs in a row that each open with an indicator and its weight ("项目决策（20分）：…，得20分。"
+        // ⏎ "项目过程（20分）：…") are one list
+        var titled = (paragraph: -2, list: "")
         for key in order {
             let figures = bySentence[key]!
             let weights = figures.filter { isWeight(facts[$0]) }
             guard case .text(let p, let s, _) = facts[figures[0]].place else { continue }
+            var list = "s" + key
+            if s == 0, let w = weights.first, opensParagraph(facts[w]) {
+                if titled.paragraph == p - 1 { list = titled.list }
+                titled = (p, list)
+            }
             for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s)) {
-                _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: "s" + key)
+                _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
         assignNamedDeductions(&items)
@@ -130,7 +138,15 @@ extension ExtractionState {
         return out
     }
 
-    /// "决策类指标得分14.5分（满分15分）": the score a bracketed weight follows.
+    /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
+    func opensParagraph(_ f: Fact) -> Bool {
+        guard case .text(let p, _, 0) = f.place else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        return !s[0..<f.number.numberRange.lowerBound].contains { "，,。；;".unicodeScalars.contains($0) }
+    }
+
+    /// "决策类指标得分14.5分（满分15分）", "项目决策指标得分为14分，满分15分": the score a weight
+    /// follows straight away, in brackets or in the next clause.
     func scoreBefore(_ w: Int) -> Int? {
         guard w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place else { return nil }
         let score = facts[w - 1]
@@ -145,7 +161,8 @@ extension ExtractionState {
             if s[j - 1] == "：" || s[j - 1] == ":" || CharClass.isWhitespace(s[j - 1]) { j -= 1; continue }
             break
         }
-        guard sawWord, j > score.number.range.upperBound, s[j - 1] == "（" || s[j - 1] == "(" else { return nil }
+        // "（满分15分）" in brackets, or "，满分15分" in the next clause
+        guard sawWord, j > score.number.range.upperBound, "（(，,".unicodeScalars.contains(s[j - 1]) else { return nil }
         j -= 1
         while j > score.number.range.upperBound && CharClass.isWhitespace(s[j - 1]) { j -= 1 }
         return j == score.number.range.upperBound ? score.id : nil
@@ -164,6 +181,8 @@ extension ExtractionState {
         guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
         if f.marksTotal { return true }
         guard f.value >= 50, !isCriterion(f) else { return false }
+        // "四项合计得分93.5分，满分100分"
+        if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
         let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
         guard let n = next.map({ facts[$0] }), !isWeight(n) else { return false }
         return vocabulary[.scoreTotalWords].occurs(in: n.label)

@@ -114,6 +114,26 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "过程类指标扣2分", with: "过程类指标扣3分")).contains("score.prose-items"))
     }
 
+    @Test func aWeightInTheClauseAfterAScoreIsThatScoresWeight() {
+        let text = Self.title + "项目决策指标得分为13分，满分15分；项目过程指标得分为18分，满分20分；项目产出指标得分为38分，满分40分；项目效益指标得分为22分，满分25分。四项合计得分91分，满分100分，评价等级为优。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "满分20分", with: "满分30分")) == ["score.prose-items"])
+        #expect(rules(text.replacingOccurrences(of: "得分为38分", with: "得分为36分")).contains("score.prose-items"))
+    }
+
+    @Test func paragraphsInARowThatEachOpenWithAWeightAreOneList() {
+        let text = Self.title + """
+        项目决策（15分）：立项依据充分，得15分。
+        项目过程（25分）：资金到位及时，得23分。
+        项目产出（40分）：完成培训10期，得37分。
+        项目效益（20分）：群众满意度95%，得19分。
+        本项目绩效评价总分为94分，评价等级为优。
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "得23分", with: "得21分")).contains("score.prose-items"))
+        #expect(rules(text.replacingOccurrences(of: "项目产出（40分）", with: "项目产出（45分）")).contains("score.prose-items"))
+    }
+
     @Test func aBracketedFigureAfterAWeightIsNoScore() {
         let text = Self.title + "（一）项目执行（5分）：执行规范（特性指标60分）。"
         #expect(rules(text).isEmpty)
