@@ -102,7 +102,16 @@ enum ProseScoreCheck {
                 report(rule, whole: total, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
             }
         } else if candidates.count == 1, let full, let top = candidates.first {
-            report(rule, whole: full, parts: weightsOf(top), template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+            // the text may discuss only some indicators in prose: weights short of the full mark are a
+            // slip when they exceed it, or when the scores show the list whole (they make up the total)
+            let weights = weightsOf(top)
+            let figures = top.compactMap { scoreFigures($0, items, context) }
+            let whole = context.facts.proseTotalScore.map { t in
+                figures.count == top.count && sum(figures.flatMap { $0 }, context).overlaps(context.interval(context.fact(t)))
+            } ?? false
+            if whole || sum(weights, context).lo > context.interval(full).hi {
+                report(rule, whole: full, parts: weights, template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+            }
         } else if let t = context.facts.proseTotalScore {
             // a list whose scores make up the stated total is the whole evaluation: its weights must
             // make up the full mark (100 when none is stated)
