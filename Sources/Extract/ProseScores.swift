@@ -227,13 +227,25 @@ extension ExtractionState {
         return index
     }
 
-    /// A weight: 分值 / 权重 / 满分 in its label, or a score in brackets right after a name
-    /// ("预算执行率（10分）", "（权重10分）").
+    /// A weight: 分值 / 权重 / 满分 in its label, a score in brackets right after a name
+    /// ("预算执行率（10分）", "（权重10分）"), or a score its own score follows in brackets
+    /// ("预算执行率10分（得分9.8分）").
     func isWeight(_ f: Fact) -> Bool {
         guard f.kind == .score else { return false }
         if f.concept.measure == "weight" { return true }
         guard case .text(let p, _, _) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
+        // "预算执行率10分（得分9.8分）": a figure with no measure word whose score follows in brackets
+        if f.concept.measure == nil, f.id + 1 < facts.count, case .text(p, _, _) = facts[f.id + 1].place {
+            let next = facts[f.id + 1]
+            var k = f.number.range.upperBound
+            while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
+            if k < s.count, s[k] == "（" || s[k] == "(", next.kind == .score, next.concept.measure == "score",
+               next.number.numberRange.lowerBound > k, next.number.numberRange.lowerBound - k <= 6,
+               s[(k + 1)..<next.number.numberRange.lowerBound].allSatisfy({ CharClass.isHan($0) || CharClass.isWhitespace($0) || $0 == "：" || $0 == ":" }) {
+                return true
+            }
+        }
         var j = f.number.numberRange.lowerBound
         let lead = vocabulary[.weightWords]
         while j > 0 {
@@ -314,7 +326,7 @@ extension ExtractionState {
             break
         }
         var start = end
-        while start > 0 && !"，,。；;：:！？（()）".unicodeScalars.contains(s[start - 1]) && !CharClass.isWhitespace(s[start - 1]) { start -= 1 }
+        while start > 0 && !"，,。；;：:！？（()）、".unicodeScalars.contains(s[start - 1]) && !CharClass.isWhitespace(s[start - 1]) { start -= 1 }
         let name = labels.head(doc.paragraphs[p].text.string(start..<end))
         // "养护工程质量合格率98%，权重15分": a weight opening its clause is of the figure before it
         if name.isEmpty, f.id > 0, case .text(p, let sentence, _) = facts[f.id - 1].place, case .text(_, sentence, _) = f.place,

@@ -134,6 +134,14 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "项目产出（40分）", with: "项目产出（45分）")).contains("score.prose-items"))
     }
 
+    @Test func aFigureWhoseScoreFollowsInBracketsIsItsWeight() {
+        let text = Self.title + "各项指标分值和得分情况：预算执行率20分（得分19.6分）、产出指标40分（得分38分）、效益指标30分（得分27分）、满意度指标10分（得分9分），合计得分93.6分，评价等级为优。"
+        // the weights are no parts of the total score
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "得分38分", with: "得分36分")) == ["score.prose-items"])
+        #expect(rules(text.replacingOccurrences(of: "效益指标30分", with: "效益指标35分")) == ["score.prose-items"])
+    }
+
     @Test func aBracketedFigureAfterAWeightIsNoScore() {
         let text = Self.title + "（一）项目执行（5分）：执行规范（特性指标60分）。"
         #expect(rules(text).isEmpty)
