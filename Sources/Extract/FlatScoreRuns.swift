@@ -135,6 +135,9 @@ extension ExtractionState {
                 facts[id].head = name
                 facts[id].concept = Lexicon.Resolution(measure: measure, scope: name, explicitMeasure: true)
                 facts[id].measureSource = .label
+                // 分 is read, not written: good for the sheet's own sums, not for comparing figures
+                // across sheets (two projects' sheets name the same indicators)
+                facts[id].unitAssumed = true
                 return id
             }
             let totalName = run.totalWord

@@ -47,6 +47,16 @@ import JXRules
         #expect(rules(Self.sheet.replacingOccurrences(of: "97% 9.7", with: "97% 9.2").replacingOccurrences(of: "94.7", with: "94.2")) == ["score.prose-by-rate"])
     }
 
+    @Test func twoFlattenedSheetsAreEachReadOnTheirOwn() {
+        let text = Self.title + """
+        一、道路养护项目：预算执行率 100% 10 96% 9.6 产出指标 数量指标 养护里程≥100公里 50 102公里 50 满意度指标 群众满意度≥90% 40 92% 36 合计 100 95.6
+        二、路灯维护项目：预算执行率 100% 10 98% 9.8 产出指标 数量指标 维护路灯≥30处 50 31处 50 满意度指标 群众满意度≥90% 40 95% 38 合计 100 97.8
+        """
+        // the same indicators with other scores in the other sheet are no restatement of one figure
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "95% 38", with: "95% 35")) == ["score.prose-items"])
+    }
+
     @Test func aRunOfMoneyClosedByATotalIsNoScoreSheet() {
         let text = Self.title + "基本支出 120 项目支出 236 合计 356 340"
         #expect(!rules(text).contains("score.prose-items"))
