@@ -9,17 +9,26 @@ import JXStructure
 /// score). Its weights and scores stand as bare numbers between the indicators' names and targets;
 /// the total closes it with the full mark (and the total score). Number ranges are in the paragraph.
 struct FlatScoreRun {
-    var paragraph: Int
     var names: [String]
-    var weights: [Range<Int>]
+    var weights: [NumberPlace]
     /// One per weight, or none (a sheet of weights only).
-    var scores: [Range<Int>]
-    var fullMark: Range<Int>
-    var total: Range<Int>?
+    var scores: [NumberPlace]
+    var fullMark: NumberPlace
+    var total: NumberPlace?
     /// The total's word as written ("合计").
     var totalWord: String
     /// With scores: the percentage stated between each weight and its score (the actual value).
-    var actuals: [Range<Int>?] = []
+    var actuals: [NumberPlace?] = []
+}
+
+/// A number's place: its paragraph and its range there.
+struct NumberPlace: Hashable {
+    var paragraph: Int
+    var range: Range<Int>
+    init(_ paragraph: Int, _ range: Range<Int>) {
+        self.paragraph = paragraph
+        self.range = range
+    }
 }
 
 extension ExtractionState {
@@ -95,14 +104,15 @@ extension ExtractionState {
                 numbers[r].kind = .score
                 numbers[r].unitText = ""
             }
-            runs.append(FlatScoreRun(paragraph: paragraph, names: names,
-                                     weights: stride(from: 0, to: tokens.count, by: width).map { numbers[tokens[$0]].numberRange },
-                                     scores: width == 2 ? stride(from: 1, to: tokens.count, by: 2).map { numbers[tokens[$0]].numberRange } : [],
-                                     fullMark: numbers[full].numberRange, total: total.map { numbers[$0].numberRange },
+            func at(_ k: Int) -> NumberPlace { NumberPlace(paragraph, numbers[k].numberRange) }
+            runs.append(FlatScoreRun(names: names,
+                                     weights: stride(from: 0, to: tokens.count, by: width).map { at(tokens[$0]) },
+                                     scores: width == 2 ? stride(from: 1, to: tokens.count, by: 2).map { at(tokens[$0]) } : [],
+                                     fullMark: at(full), total: total.map(at),
                                      totalWord: ScalarString.make(s[match.start..<wordEnd])))
             if width == 2 {
                 runs[runs.count - 1].actuals = stride(from: 0, to: tokens.count, by: 2).map { g in
-                    ((tokens[g] + 1)..<tokens[g + 1]).first { numbers[$0].kind == .percent && numbers[$0].comparator == nil }.map { numbers[$0].numberRange }
+                    ((tokens[g] + 1)..<tokens[g + 1]).first { numbers[$0].kind == .percent && numbers[$0].comparator == nil }.map { NumberPlace(paragraph, numbers[$0].numberRange) }
                 }
             }
             lastEnd = numbers[total ?? full].range.upperBound
@@ -122,15 +132,69 @@ extension ExtractionState {
         return words.first { !levels.isSuffix(of: $0) } ?? words.last ?? ""
     }
 
-    /// Gives the facts of a paragraph's flattened runs their meaning: weights, scores, the full
-    /// mark and the total score, named by their indicator.
-    mutating func recordFlatScoreRuns(_ runs: [FlatScoreRun], ids: [Int]) {
-        guard !runs.isEmpty else { return }
-        var byRange = [Range<Int>: Int]()
-        for id in ids { byRange[facts[id].number.numberRange] = id }
+    /// "预算执行率 100% 10 98% 9.8" ⏎ "产出指标 数量指标 培训人次≥200人次 30 215人次 30" ⏎ … ⏎ "合计 100
+    /// 96.8": a flattened sheet one row per line, the total on a line of its own. The lines before
+    /// the total line, back to the first that is no such row, each hold one indicator: words, then
+    /// as many bare numbers standing alone as the total line has, and no sentence end.
+    func findFlatScoreRows(_ scans: inout [NumberScanner.Result], taken: Set<Int>) -> [FlatScoreRun] {
+        let totals = vocabulary[.flatRunTotalWords]
+        let genre = vocabulary[.flatRunGenreWords]
+        var runs = [FlatScoreRun]()
+        func plain(_ n: ScannedNumber) -> Bool {
+            n.kind == .bare && n.comparator == nil && !n.inRange && n.parenDepth == 0 && n.value >= 0 && n.value < 1000 && n.range == n.numberRange
+        }
+        for p in doc.paragraphs where !taken.contains(p.index) && p.index > 0 {
+            let s = p.text.scalars
+            var k = 0
+            while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
+            let length = totals.prefixLength(s, at: k)
+            guard length > 0 else { continue }
+            let wordEnd = k + length
+            let numbers = scans[p.index].numbers
+            guard let first = numbers.first, plain(first), first.numberRange.lowerBound >= wordEnd,
+                  s[wordEnd..<first.numberRange.lowerBound].allSatisfy({ CharClass.isWhitespace($0) || $0 == "：" || $0 == ":" }) else { continue }
+            var width = 1
+            if numbers.count > 1, plain(numbers[1]), numbers[1].numberRange.lowerBound > first.range.upperBound,
+               s[first.range.upperBound..<numbers[1].numberRange.lowerBound].allSatisfy(CharClass.isWhitespace) { width = 2 }
+            // the rows, from the line right before upwards
+            var rows = [(paragraph: Int, tokens: [Int], name: String)]()
+            var q = p.index - 1
+            while q >= 0 && q != doc.titleParagraph && !taken.contains(q) {
+                let t = doc.paragraphs[q].text.scalars
+                guard !t.contains(where: { "。！？".unicodeScalars.contains($0) }) else { break }
+                let tokens = scans[q].numbers.indices.filter { plain(scans[q].numbers[$0]) }
+                guard tokens.count == width, let start = tokens.first.map({ scans[q].numbers[$0].numberRange.lowerBound }),
+                      t[0..<start].contains(where: CharClass.isHan) else { break }
+                rows.append((q, tokens, indicatorName(t, 0..<start)))
+                q -= 1
+            }
+            guard rows.count >= 2 else { continue }
+            rows.reverse()
+            guard rows.contains(where: { genre.firstMatch(in: doc.paragraphs[$0.paragraph].text.scalars) != nil }) else { continue }
+            for row in rows { for t in row.tokens { scans[row.paragraph].numbers[t].kind = .score; scans[row.paragraph].numbers[t].unitText = "" } }
+            for t in 0..<width { scans[p.index].numbers[t].kind = .score; scans[p.index].numbers[t].unitText = "" }
+            func at(_ paragraph: Int, _ k: Int) -> NumberPlace { NumberPlace(paragraph, scans[paragraph].numbers[k].numberRange) }
+            var run = FlatScoreRun(names: rows.map(\.name), weights: rows.map { at($0.paragraph, $0.tokens[0]) },
+                                   scores: width == 2 ? rows.map { at($0.paragraph, $0.tokens[1]) } : [],
+                                   fullMark: at(p.index, 0), total: width == 2 ? at(p.index, 1) : nil,
+                                   totalWord: ScalarString.make(s[k..<wordEnd]))
+            if width == 2 {
+                run.actuals = rows.map { row in
+                    ((row.tokens[0] + 1)..<row.tokens[1]).first { scans[row.paragraph].numbers[$0].kind == .percent && scans[row.paragraph].numbers[$0].comparator == nil }
+                        .map { at(row.paragraph, $0) }
+                }
+            }
+            runs.append(run)
+        }
+        return runs
+    }
+
+    /// Gives the facts of the flattened runs their meaning: weights, scores, the full mark and the
+    /// total score, named by their indicator.
+    mutating func recordFlatScoreRuns(_ runs: [FlatScoreRun], placed: [NumberPlace: Int]) {
         for run in runs {
-            func mark(_ r: Range<Int>, _ measure: String, _ name: String) -> Int? {
-                guard let id = byRange[r] else { return nil }
+            func mark(_ place: NumberPlace, _ measure: String, _ name: String) -> Int? {
+                guard let id = placed[place] else { return nil }
                 facts[id].label = name
                 facts[id].head = name
                 facts[id].concept = Lexicon.Resolution(measure: measure, scope: name, explicitMeasure: true)
@@ -146,7 +210,7 @@ extension ExtractionState {
             guard weights.count == run.weights.count, scores.count == run.scores.count,
                   let full = mark(run.fullMark, "weight", totalName) else { continue }
             let total = run.total.flatMap { mark($0, "score", totalName) }
-            let actuals = run.actuals.map { r in r.flatMap { byRange[$0] } }
+            let actuals = run.actuals.map { a in a.flatMap { placed[$0] } }
             flatRuns.append((weights, scores, run.names, full, total, actuals))
             flatRunFacts.formUnion(weights + scores + [full] + (total.map { [$0] } ?? []))
         }

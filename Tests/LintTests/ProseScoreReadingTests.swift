@@ -57,9 +57,25 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "95% 38", with: "95% 35")) == ["score.prose-items"])
     }
 
+    /// One row per line without a header (a PDF export), the total on a line of its own.
+    @Test func aFlattenedSheetOneRowPerLineIsReadToo() {
+        let text = Self.title + """
+        预算执行率 100% 10 98% 9.8
+        产出指标 数量指标 培训人次≥200人次 30 215人次 30
+        质量指标 培训合格率≥95% 30 97% 29
+        满意度指标 学员满意度≥90% 30 93% 28
+        合计 100 96.8
+        """
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "97% 29", with: "97% 24")) == ["score.prose-items"])
+        #expect(rules(text.replacingOccurrences(of: "≥95% 30", with: "≥95% 35")) == ["score.prose-items"])
+    }
+
     @Test func aRunOfMoneyClosedByATotalIsNoScoreSheet() {
         let text = Self.title + "基本支出 120 项目支出 236 合计 356 340"
         #expect(!rules(text).contains("score.prose-items"))
+        let lines = Self.title + "基本支出 120 110\n项目支出 236 230\n合计 356 340"
+        #expect(!rules(lines).contains("score.prose-items"))
     }
 
     // MARK: prose
