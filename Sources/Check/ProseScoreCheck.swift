@@ -46,6 +46,7 @@ enum ProseScoreCheck {
                 context.report(rule, main: score, others: [weight], evidence: rule.evidence(.scoreProseAboveWeight, [
                     .name: item.name, .score: score.literal, .weight: weight.literal]), slots: [.name: item.name])
             }
+            deduction(rule, item, &context)
             let children = item.children.map { items[$0] }
             guard children.count >= 2 else { continue }
             // the sub-indicators' weights make up the indicator's
@@ -62,14 +63,27 @@ enum ProseScoreCheck {
                 }
             }
         }
-        // the top level, list by list: its weights against the full mark, its scores against the total.
-        // Where several lists stand at the top, the one whose weights make up the full mark is the
-        // evaluation's; with one list only, its weights must make it up.
+        topLevel(rule, items, &context)
+        for run in context.facts.scoreRuns { flatRun(rule, run, items, &context) }
+    }
+
+    /// An indicator without a weight of its own ("（二）产出指标。数量指标（20分）…；质量指标（15分）…")
+    /// stands for its sub-indicators.
+    static func weighted(_ i: Int, _ items: [ScoreItem]) -> [Int] {
+        items[i].weight != nil ? [i] : items[i].children.flatMap { weighted($0, items) }
+    }
+
+    /// The top level, list by list: its weights against the full mark, its scores against the total.
+    /// Where several lists stand at the top, the one whose weights make up the full mark is the
+    /// evaluation's; with one list only, its weights must make it up.
+    static func topLevel(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
         var lists = [String: [Int]]()
         var order = [String]()
-        for i in items.indices where items[i].parent == nil && items[i].weight != nil {
+        for i in items.indices where items[i].parent == nil && !items[i].list.hasPrefix("f") {
+            let top = weighted(i, items)
+            guard !top.isEmpty else { continue }
             if lists[items[i].list] == nil { order.append(items[i].list) }
-            lists[items[i].list, default: []].append(i)
+            lists[items[i].list, default: []] += top
         }
         let full = context.facts.proseFullMark.map { context.fact($0) }
         func weightsOf(_ top: [Int]) -> [Fact] { top.map { context.fact(items[$0].weight!) } }
@@ -82,9 +96,22 @@ enum ProseScoreCheck {
             guard let t = context.facts.proseTotalScore else { return }
             let figures = complete.compactMap { scoreFigures($0, items, context) }
             guard figures.count == complete.count else { return }
-            report(rule, whole: context.fact(t), parts: figures.flatMap { $0 }, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
+            let parts = figures.flatMap { $0 }
+            // every total the text states beside these scores: "自评得分92.5分。其中：…，总得分92.5分"
+            for total in [context.fact(t)] + totalsBeside(complete, items, context) {
+                report(rule, whole: total, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
+            }
         } else if candidates.count == 1, let full, let top = candidates.first {
-            report(rule, whole: full, parts: weightsOf(top), template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+            // the text may discuss only some indicators in prose: weights short of the full mark are a
+            // slip when they exceed it, or when the scores show the list whole (they make up the total)
+            let weights = weightsOf(top)
+            let figures = top.compactMap { scoreFigures($0, items, context) }
+            let whole = context.facts.proseTotalScore.map { t in
+                figures.count == top.count && sum(figures.flatMap { $0 }, context).overlaps(context.interval(context.fact(t)))
+            } ?? false
+            if whole || sum(weights, context).lo > context.interval(full).hi {
+                report(rule, whole: full, parts: weights, template: .scoreWeightsSum, message: .scoreProseFullMark, name: "", &context)
+            }
         } else if let t = context.facts.proseTotalScore {
             // a list whose scores make up the stated total is the whole evaluation: its weights must
             // make up the full mark (100 when none is stated)
@@ -103,6 +130,75 @@ enum ProseScoreCheck {
                 }
                 break
             }
+        }
+    }
+
+    /// Totals the text states in the paragraphs of a list's scores, other than `proseTotalScore`.
+    static func totalsBeside(_ top: [Int], _ items: [ScoreItem], _ context: CheckContext) -> [Fact] {
+        let scored = Set(items.compactMap(\.score))
+        let words = context.vocabulary[.scoreTotalWords]
+        var paragraphs = [Int]()
+        for i in top {
+            if let s = items[i].score, let p = context.fact(s).place.paragraph, !paragraphs.contains(p) { paragraphs.append(p) }
+        }
+        var out = [Fact]()
+        for p in paragraphs {
+            for id in context.facts.paragraphFacts[p] where id != context.facts.proseTotalScore && id != context.facts.proseFullMark && !scored.contains(id) {
+                let f = context.fact(id)
+                guard f.kind == .score, f.concept.measure == "score", words.occurs(in: f.label), f.change == 0, !f.comparesYears else { continue }
+                guard f.number.comparator == nil, !f.number.inRange, f.year == nil || f.year == context.facts.fiscalYear else { continue }
+                out.append(f)
+            }
+        }
+        return out
+    }
+
+    /// "扣1分，得9分": the weight less the points lost is the score.
+    static func deduction(_ rule: Rule, _ item: ScoreItem, _ context: inout CheckContext) {
+        guard !item.deductions.isEmpty, let w = item.weight, let s = item.score else { return }
+        let weight = context.fact(w), score = context.fact(s)
+        let lost = item.deductions.map { context.fact($0) }
+        let computed = lost.reduce(context.interval(weight)) { $0 - context.interval($1) }
+        guard !computed.overlaps(context.interval(score)) else { return }
+        let exact = lost.reduce(weight.value) { $0 - $1.value }
+        let scale = Show.scale([weight, score] + lost)
+        context.report(rule, main: score, others: [weight] + lost, evidence: rule.evidence(.scoreProseDeduction, [
+            .name: item.name, .computation: ([weight.literal] + lost.map(\.literal)).joined(separator: " − "),
+            .computed: Show.number(exact, scale: scale), .stated: score.literal]),
+                       message: .scoreProseDeduction, slots: [.name: item.name])
+    }
+
+    /// A flattened indicator sheet ("… 满意度≥90% 10 合计 100 96.85"): its weights against its full
+    /// mark, its scores against its total, and the total the text states elsewhere against its total.
+    /// The run may have lost rows before it (a page that starts mid-table): a sum below its total is a
+    /// slip only when the other column shows the run whole; a sum above it always is.
+    static func flatRun(_ rule: Rule, _ run: ScoreRun, _ items: [ScoreItem], _ context: inout CheckContext) {
+        let full = context.fact(run.fullMark)
+        let weights = run.items.compactMap { items[$0].weight }.map { context.fact($0) }
+        let weightSum = sum(weights, context)
+        let weightsWhole = weightSum.overlaps(context.interval(full))
+        guard run.scored, let t = run.total else {
+            if weightSum.lo > context.interval(full).hi {
+                report(rule, whole: full, parts: weights, template: .scoreWeightsSum, message: .scoreRunWeights, name: "", &context)
+            }
+            return
+        }
+        let total = context.fact(t)
+        let scores = run.items.compactMap { items[$0].score }.map { context.fact($0) }
+        let scoreSum = sum(scores, context)
+        let scoresWhole = scoreSum.overlaps(context.interval(total))
+        if weightSum.lo > context.interval(full).hi || (!weightsWhole && scoresWhole) {
+            report(rule, whole: full, parts: weights, template: .scoreWeightsSum, message: .scoreRunWeights, name: "", &context)
+        }
+        if scoreSum.lo > context.interval(total).hi || (!scoresWhole && weightsWhole) {
+            report(rule, whole: total, parts: scores, template: .scoreScoresSum, message: .scoreRunScores, name: "", &context)
+        }
+        // "自评得分96.85分": the total the text states is the sheet's
+        if context.facts.scoreRuns.filter({ $0.total != nil }).count == 1, let stated = context.facts.proseTotalScore, stated != t,
+           !context.interval(context.fact(stated)).overlaps(context.interval(total)) {
+            let f = context.fact(stated)
+            context.report(rule, main: f, others: [total], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: total.literal]),
+                           message: .scoreRunVersusText, slots: [.name: ""])
         }
     }
 

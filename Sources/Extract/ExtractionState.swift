@@ -33,6 +33,10 @@ struct ExtractionState {
     var scheduleProgress = [ScheduleProgressStatement]()
     var outline = [OutlineItem]()
     var scoreItems = [ScoreItem]()
+    /// Score sheets flattened into running text (`FlatScoreRun`), as facts: read into `scoreRuns`.
+    var flatRuns = [(weights: [Int], scores: [Int], names: [String], fullMark: Int, total: Int?, actuals: [Int?])]()
+    var scoreRuns = [ScoreRun]()
+    var flatRunFacts = Set<Int>()
     var proseTotalScore: Int?
     var proseFullMark: Int?
     var fiscalYear: Int?
@@ -70,6 +74,11 @@ struct ExtractionState {
     }
 
     mutating func appendGroup(_ group: PartsGroup) {
+        // a flattened score sheet's 合计 is read by the score checks
+        if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }
+        // "预算执行率10分（得分9.8分）、…，合计得分94.8分": weights are no parts of a total score, nor
+        // scores of a total weight
+        if facts[group.whole].kind == .score, group.parts.contains(where: { isWeight(facts[$0]) != isWeight(facts[group.whole]) }) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
         if vocabulary[.perUnitWords].occurs(in: facts[group.whole].label) { return }
         let index = groups.count
@@ -124,6 +133,7 @@ struct ExtractionState {
         set.malformedYears = malformedYears
         set.outline = outline
         set.scoreItems = scoreItems
+        set.scoreRuns = scoreRuns
         set.proseTotalScore = proseTotalScore
         set.proseFullMark = proseFullMark
         set.listed = listed.union(groups.flatMap(\.parts))

@@ -148,6 +148,19 @@ public struct ScoreItem: Sendable {
     public var children: [Int] = []
     /// Items of one list share it: outline siblings, or the indicators of one sentence.
     public var list: String = ""
+    /// The points the text says it lost ("扣1分，得9分"): its weight less them is its score.
+    public var deductions: [Int] = []
+}
+
+/// A score sheet flattened into running text ("… 满意度≥90% 10 合计 100 96.85"): its indicators, in
+/// order, closed by the full mark and, when stated, the total score.
+public struct ScoreRun: Sendable {
+    /// Indexes into `FactSet.scoreItems`.
+    public var items: [Int]
+    public var fullMark: Int
+    public var total: Int?
+    /// The run states each indicator's score, not only its weight.
+    public var scored: Bool
 }
 
 /// "人员支出405.87万元，占基本支出78.31%" / "…11882.1万元，占比79.9%".
@@ -230,6 +243,7 @@ public struct FactSet: Sendable {
     public var outline: [OutlineItem] = []
     /// Indicators scored in running text, and the total score and full mark the text states.
     public var scoreItems: [ScoreItem] = []
+    public var scoreRuns: [ScoreRun] = []
     public var proseTotalScore: Int?
     public var proseFullMark: Int?
     /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each

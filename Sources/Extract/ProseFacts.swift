@@ -11,15 +11,23 @@ extension ExtractionState {
     // MARK: running text
 
     mutating func scanParagraphs() {
+        // scanned first, all of them: a flattened score sheet may run over several lines
+        var scans = doc.paragraphs.map { scanner.scan($0.text) }
+        var runs = [FlatScoreRun]()
+        for p in doc.paragraphs { runs += findFlatScoreRuns(&scans[p.index].numbers, p.text.scalars, paragraph: p.index) }
+        runs += findFlatScoreRows(&scans, taken: Set(runs.map(\.fullMark.paragraph)))
+        var placed = [NumberPlace: Int]()
         for p in doc.paragraphs {
-            let scan = scanner.scan(p.text)
+            let scan = scans[p.index]
             paragraphYears[p.index] = scan.years
             for y in scan.years { years.append((p.index, y)) }
             for r in scan.malformedYears { malformedYears.append((p.index, r)) }
             let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
             paragraphFacts[p.index] = ids
+            if !runs.isEmpty { for id in ids { placed[NumberPlace(p.index, facts[id].number.numberRange)] = id } }
             markTargets(p, ids)
         }
+        recordFlatScoreRuns(runs, placed: placed)
     }
 
     /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name

@@ -16,11 +16,17 @@ extension ExtractionState {
         let totals = vocabulary[.scoreTotalWords]
         var items = [ScoreItem]()
         var itemOfOutline = [Int: Int]()
+        // figures of flattened score sheets are read apart (`readScoreRuns`)
+        var flat = Set<Int>()
+        for run in flatRuns { flat.formUnion(run.weights + run.scores + [run.fullMark] + (run.total.map { [$0] } ?? [])) }
+        // "本项目满分100分，自评得分92.7分": the evaluation's full mark, not an indicator's weight
+        var fullMarkWeights = Set<Int>()
         // the facts of each outline item's own text (and of text outside any item), in order
         var own = [Int: [Int]]()
         var outside = [Int]()
         for p in doc.paragraphs where p.index != doc.titleParagraph {
-            for id in paragraphFacts[p.index] where facts[id].kind == .score && !facts[id].isCellValue {
+            for id in paragraphFacts[p.index] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
+                if isFullMarkWeight(facts[id]) { fullMarkWeights.insert(id); continue }
                 // an item's text runs on past its paragraph only when that paragraph is a title line
                 // ("（一）预算执行率（10分）"), not a sentence of its own ("4.满意度指标…，得9.2分。")
                 if let item = facts[id].outlineItem, outline[item].paragraph == p.index || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
@@ -37,6 +43,7 @@ extension ExtractionState {
             let weights = figures.filter { isWeight(facts[$0]) }
             guard !weights.isEmpty else { continue }
             let parent = item.parent.flatMap { enclosingScoreItem($0, itemOfOutline) }
+            let itemFacts = paragraphFacts(ofItem: index)
             // the item's own weight stands in its title ("（三）效益指标（30分）"), or is the one weight of
             // its text ("1.预算执行率：该指标分值10分，…"); other weights in its text are indicators under
             // it ("社会效益指标（20分）：…，得18分；…")
@@ -48,17 +55,18 @@ extension ExtractionState {
             if ownWeight == nil && weights.count == 1 { ownWeight = weights[0] }
             let inner = weights.filter { $0 != ownWeight }
             let firstInner = inner.first
-            let itemFacts = paragraphFacts(ofItem: index)
-            let k = addItem(&items, name: outlineTitle(item), weight: ownWeight,
-                            figures: ownWeight == nil ? [] : figures.filter { $0 > ownWeight! && (firstInner == nil || $0 < firstInner!) },
+            let ownScope: [Int]
+            if let w = ownWeight, let s = scoreBefore(w) {
+                ownScope = [s]   // "（一）决策指标得分14分（满分15分）"
+            } else {
+                ownScope = ownWeight == nil ? [] : figures.filter { $0 > ownWeight! && (firstInner == nil || $0 < firstInner!) }
+            }
+            let k = addItem(&items, name: outlineTitle(item), weight: ownWeight, figures: ownScope,
                             context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
                             list: "o\(item.parent ?? -1)")
             itemOfOutline[index] = k
-            for w in inner {
-                let after = inner.first { $0 > w }
-                let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
-                let context = itemFacts.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
+            for (w, scope, context, name) in weightScopes(inner, figures: figures, all: itemFacts) {
+                _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
             }
         }
         // sentences outside the outline: "预算执行率指标分值10分，实际得分9.6分。", "决策指标（15分）得14分，…"
@@ -70,23 +78,29 @@ extension ExtractionState {
             if bySentence[key] == nil { order.append(key) }
             bySentence[key, default: []].append(id)
         }
+        // paragraphs in a row that each open with an indicator and its weight ("项目决策（20分）：…，得20分。"
+        // ⏎ "项目过程（20分）：…") are one list
+        var titled = (paragraph: -2, list: "")
         for key in order {
             let figures = bySentence[key]!
             let weights = figures.filter { isWeight(facts[$0]) }
             guard case .text(let p, let s, _) = facts[figures[0]].place else { continue }
-            let sentenceFacts = facts(paragraph: p, sentence: s)
-            for w in weights {
-                let after = weights.first { $0 > w }
-                let scope = figures.filter { $0 > w && (after == nil || $0 < after!) }
-                let context = sentenceFacts.filter { $0 > w && (after == nil || $0 < after!) }
-                _ = addItem(&items, name: nameBefore(facts[w]), weight: w, figures: scope, context: context, parent: nil, list: "s" + key)
+            var list = "s" + key
+            if s == 0, let w = weights.first, opensParagraph(facts[w]) {
+                if titled.paragraph == p - 1 { list = titled.list }
+                titled = (p, list)
+            }
+            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s)) {
+                _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
+        assignNamedDeductions(&items)
+        readScoreRuns(&items)
         scoreItems = items
         // the total and the full mark, stated outside the indicators: "自评总分100分，自评得分93分" —
         // a total-worded 100 before another total is the full mark
         let scored = Set(items.compactMap(\.score))
-        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id)
+        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
             && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100
             && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
         let totalFigures = candidates.filter { isTotal($0) }
@@ -98,6 +112,80 @@ extension ExtractionState {
             }
         }
         if let m = fullMarks.last { proseFullMark = m.id }
+        if let m = fullMarkWeights.max(), proseFullMark.map({ $0 < m }) ?? true { proseFullMark = m }
+        // a flattened sheet's total is the evaluation's when the text states no other
+        let runTotals = scoreRuns.compactMap(\.total)
+        if proseTotalScore == nil && runTotals.count == 1 { proseTotalScore = runTotals[0] }
+    }
+
+    /// Each weight of a list with the figures that are its own (its score among them), the figures
+    /// of its text and its name. A weight's figures run from it to the next weight; a weight written
+    /// in brackets right after a score ("决策类指标得分14.5分（满分15分）") has that score.
+    func weightScopes(_ weights: [Int], figures: [Int], all: [Int]) -> [(Int, [Int], [Int], String)] {
+        let trailing = !weights.isEmpty && weights.allSatisfy { scoreBefore($0) != nil }
+        var out = [(Int, [Int], [Int], String)]()
+        for (k, w) in weights.enumerated() {
+            if trailing {
+                let s = scoreBefore(w)!
+                let previous = k > 0 ? weights[k - 1] : -1
+                out.append((w, [s], all.filter { $0 > previous && $0 <= w }, scoredName(facts[s])))
+            } else {
+                let after = k + 1 < weights.count ? weights[k + 1] : nil
+                out.append((w, figures.filter { $0 > w && (after == nil || $0 < after!) }, all.filter { $0 > w && (after == nil || $0 < after!) },
+                            nameBefore(facts[w])))
+            }
+        }
+        return out
+    }
+
+    /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
+    func opensParagraph(_ f: Fact) -> Bool {
+        guard case .text(let p, _, 0) = f.place else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        return !s[0..<f.number.numberRange.lowerBound].contains { "，,。；;".unicodeScalars.contains($0) }
+    }
+
+    /// "决策类指标得分14.5分（满分15分）", "项目决策指标得分为14分，满分15分": the score a weight
+    /// follows straight away, in brackets or in the next clause.
+    func scoreBefore(_ w: Int) -> Int? {
+        guard w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place else { return nil }
+        let score = facts[w - 1]
+        guard score.kind == .score, score.concept.measure == "score", !isWeight(score), !isCriterion(score) else { return nil }
+        let s = doc.paragraphs[p].text.scalars
+        var j = facts[w].number.numberRange.lowerBound
+        let lead = vocabulary[.weightWords]
+        var sawWord = false
+        while j > score.number.range.upperBound {
+            let n = lead.suffixLength(s, endingAt: j)
+            if n > 0 { j -= n; sawWord = true; continue }
+            if s[j - 1] == "：" || s[j - 1] == ":" || CharClass.isWhitespace(s[j - 1]) { j -= 1; continue }
+            break
+        }
+        // "（满分15分）" in brackets, or "，满分15分" in the next clause
+        guard sawWord, j > score.number.range.upperBound, "（(，,".unicodeScalars.contains(s[j - 1]) else { return nil }
+        j -= 1
+        while j > score.number.range.upperBound && CharClass.isWhitespace(s[j - 1]) { j -= 1 }
+        return j == score.number.range.upperBound ? score.id : nil
+    }
+
+    /// The indicator a score names: "决策类指标得分" → "决策类指标".
+    func scoredName(_ f: Fact) -> String {
+        var name = f.head
+        while let m = measurePhrases.suffix(of: name), m.unicodeScalars.count < name.unicodeScalars.count { name = measurePhrases.droppingSuffix(name) }
+        return name
+    }
+
+    /// "本项目满分100分，自评得分92.7分", "总分值100分": a weight that is the evaluation's full mark —
+    /// named a total, or of 50 or more and followed in its sentence by the total score.
+    func isFullMarkWeight(_ f: Fact) -> Bool {
+        guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
+        if f.marksTotal { return true }
+        guard f.value >= 50, !isCriterion(f) else { return false }
+        // "四项合计得分93.5分，满分100分"
+        if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
+        let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
+        guard let n = next.map({ facts[$0] }), !isWeight(n) else { return false }
+        return vocabulary[.scoreTotalWords].occurs(in: n.label)
     }
 
     /// Adds an indicator with its score from the figures after its weight, and the rate it scores
@@ -105,8 +193,17 @@ extension ExtractionState {
     mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
-        item.score = figures.first { facts[$0].concept.measure == "score" && facts[$0].kind == .score && !isWeight(facts[$0])
-            && (facts[$0].number.comparator == nil) }
+        func candidate(_ f: Fact) -> Bool { f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) }
+        // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
+        item.score = figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
+            ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
+                && facts[$0].head.unicodeScalars.count <= 1 }
+        if let w = weight, let s = item.score {
+            // "扣1分，得9分": the points lost between the weight and the score
+            let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }
+            let stated = lost.filter { facts[$0].marksTotal }
+            item.deductions = stated.isEmpty ? lost : [stated.last!]
+        }
         if let w = weight, item.score == nil {
             // "得满分": the item's text after its weight says so
             item.fullMarks = textAfter(facts[w], words: vocabulary[.fullMarksWords])
@@ -117,21 +214,38 @@ extension ExtractionState {
                 return f.kind == .percent && f.concept.rate != nil && f.shareOf == nil && f.change == 0 && f.number.comparator == nil && !f.number.inRange
             }
             if rates.count == 1 { item.rate = rates[0] }
+            // "得95%权重分": the percentage the score is of the weight, right before the words that say so
+            if let own = context.first(where: { facts[$0].kind == .percent && facts[$0].number.comparator == nil && isRateOfWeight(facts[$0]) }) {
+                item.rate = own
+                item.scoredByRate = true
+            }
         }
-        if let r = item.rate { item.scoredByRate = scoredByRate(facts[r]) }
+        if let r = item.rate, !item.scoredByRate { item.scoredByRate = scoredByRate(facts[r]) }
         let index = items.count
         items.append(item)
         if let parent { items[parent].children.append(index) }
         return index
     }
 
-    /// A weight: 分值 / 权重 / 满分 in its label, or a score in brackets right after a name
-    /// ("预算执行率（10分）", "（权重10分）").
+    /// A weight: 分值 / 权重 / 满分 in its label, a score in brackets right after a name
+    /// ("预算执行率（10分）", "（权重10分）"), or a score its own score follows in brackets
+    /// ("预算执行率10分（得分9.8分）").
     func isWeight(_ f: Fact) -> Bool {
         guard f.kind == .score else { return false }
         if f.concept.measure == "weight" { return true }
         guard case .text(let p, _, _) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
+        // "预算执行率10分（得分9.8分）": a figure with no measure word whose score follows in brackets
+        if f.concept.measure == nil, f.id + 1 < facts.count, case .text(p, _, _) = facts[f.id + 1].place {
+            let next = facts[f.id + 1]
+            var k = f.number.range.upperBound
+            while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
+            if k < s.count, s[k] == "（" || s[k] == "(", next.kind == .score, next.concept.measure == "score",
+               next.number.numberRange.lowerBound > k, next.number.numberRange.lowerBound - k <= 6,
+               s[(k + 1)..<next.number.numberRange.lowerBound].allSatisfy({ CharClass.isHan($0) || CharClass.isWhitespace($0) || $0 == "：" || $0 == ":" }) {
+                return true
+            }
+        }
         var j = f.number.numberRange.lowerBound
         let lead = vocabulary[.weightWords]
         while j > 0 {
@@ -144,6 +258,54 @@ extension ExtractionState {
         var e = f.number.range.upperBound
         while e < s.count && CharClass.isWhitespace(s[e]) { e += 1 }
         return e < s.count && (s[e] == "）" || s[e] == ")")
+    }
+
+    /// "扣1分", "过程类指标扣3分": points an indicator lost, not a rule of how many it loses ("每超过1个
+    /// 百分点扣0.5分": another scoring word in its clause).
+    func isDeduction(_ f: Fact) -> Bool {
+        guard f.kind == .score, f.number.comparator == nil, !f.number.inRange, case .text(let p, _, _) = f.place else { return false }
+        let words = vocabulary[.deductionWords]
+        guard words.isSuffix(of: f.label) || words.isSuffix(of: f.head) else { return false }
+        // the clause before the figure holds no other scoring word
+        let s = doc.paragraphs[p].text.scalars
+        var k = f.number.numberRange.lowerBound
+        while k > 0 && !"，,。；;：:！？".unicodeScalars.contains(s[k - 1]) { k -= 1 }
+        let clause = ScalarString.make(s[k..<f.number.numberRange.lowerBound])
+        let others = vocabulary[.scoringRuleWords].words.filter { !words.occurs(in: $0) }
+        return !others.contains { clause.contains($0) }
+    }
+
+    /// "三、扣分原因 （一）过程类指标扣3分，…": points lost, stated apart under the name of an indicator
+    /// scored before, are its deductions.
+    func assignNamedDeductions(_ items: inout [ScoreItem]) {
+        let used = Set(items.flatMap(\.deductions))
+        let words = vocabulary[.deductionWords]
+        for f in facts where f.kind == .score && !f.isCellValue && !used.contains(f.id) && isDeduction(f) {
+            let name = labels.head(words.droppingSuffix(f.head))
+            guard !name.isEmpty else { continue }
+            let named = items.indices.filter { items[$0].name == name && items[$0].weight.map { $0 < f.id } ?? false }
+            guard named.count == 1, items[named[0]].deductions.isEmpty, items[named[0]].score != nil else { continue }
+            items[named[0]].deductions = [f.id]
+        }
+    }
+
+    /// The flattened score sheets: each indicator an item of the run's own list.
+    mutating func readScoreRuns(_ items: inout [ScoreItem]) {
+        for (k, run) in flatRuns.enumerated() {
+            var indexes = [Int]()
+            for (i, w) in run.weights.enumerated() {
+                var item = ScoreItem(name: run.names[i], weight: w, score: run.scores.isEmpty ? nil : run.scores[i], parent: nil)
+                item.list = "f\(k)"
+                // "预算执行率 100% 10 98.5% 9.85": the execution rate's score is its weight times the rate
+                if i < run.actuals.count, let actual = run.actuals[i], resolve(run.names[i]).rate == "execution" {
+                    item.rate = actual
+                    item.scoredByRate = true
+                }
+                indexes.append(items.count)
+                items.append(item)
+            }
+            scoreRuns.append(ScoreRun(items: indexes, fullMark: run.fullMark, total: run.total, scored: !run.scores.isEmpty))
+        }
     }
 
     /// A scoring rule, not a score: "每超过1个百分点扣0.5分", "得分=执行率×分值".
@@ -164,8 +326,14 @@ extension ExtractionState {
             break
         }
         var start = end
-        while start > 0 && !"，,。；;：:！？（()）".unicodeScalars.contains(s[start - 1]) && !CharClass.isWhitespace(s[start - 1]) { start -= 1 }
-        return labels.head(doc.paragraphs[p].text.string(start..<end))
+        while start > 0 && !"，,。；;：:！？（()）、".unicodeScalars.contains(s[start - 1]) && !CharClass.isWhitespace(s[start - 1]) { start -= 1 }
+        let name = labels.head(doc.paragraphs[p].text.string(start..<end))
+        // "养护工程质量合格率98%，权重15分": a weight opening its clause is of the figure before it
+        if name.isEmpty, f.id > 0, case .text(p, let sentence, _) = facts[f.id - 1].place, case .text(_, sentence, _) = f.place,
+           facts[f.id - 1].kind != .score {
+            return facts[f.id - 1].head
+        }
+        return name
     }
 
     /// All figures of an outline item's own text (scores, rates, amounts).
@@ -236,6 +404,13 @@ extension ExtractionState {
         let paragraph = doc.paragraphs[p]
         let sentence = paragraph.sentences.indices.contains(s) ? paragraph.text.string(paragraph.sentences[s]) : paragraph.string
         return vocabulary[.scoreByRateWords].occurs(in: sentence)
+    }
+
+    /// "得95%权重分": a percentage followed straight away by words saying the score is that share of
+    /// the weight.
+    func isRateOfWeight(_ f: Fact) -> Bool {
+        guard case .text(let p, _, _) = f.place else { return false }
+        return vocabulary[.scoreByRateWords].prefixLength(doc.paragraphs[p].text.scalars, at: f.number.range.upperBound) > 0
     }
 
     /// A paragraph that is a title line: no sentence ends in it.

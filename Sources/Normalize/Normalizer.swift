@@ -234,8 +234,9 @@ public enum Normalizer {
     }
 
     /// A single space between digit groups, "32 500.00万元": d{1,3}( ddd)+ with an optional decimal
-    /// part, then straight away a money or percent unit. Without the unit a space between numbers
-    /// is more likely a column gap.
+    /// part, then straight away a money unit. Without the unit a space between numbers is more
+    /// likely a column gap; so is one before a percentage ("15 100%": a weight of 15, then a rate of
+    /// 100% in the next column), since a rate of a thousand percent or more is not written grouped.
     static func isSpaceThousandsSeparator(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         var memo = ChainMemo()
         return isSpaceThousandsSeparator(s, at: i, memo: &memo)
@@ -291,7 +292,7 @@ public enum Normalizer {
             guard k > start else { return false }
         }
         guard k < s.count else { return false }
-        return ["万", "元", "亿", "千", "%", "％"].contains(s[k])
+        return ["万", "元", "亿", "千"].contains(s[k])
     }
 
     /// A comma between digit groups: d{1,3}(,ddd)+ not followed by another digit.

@@ -136,6 +136,10 @@ extension MessageTemplate {
     public static let scoreProseScores = MessageTemplate("scores", [.name], doc: "the scores of an indicator's sub-indicators against its own score")
     public static let scoreProseTotal = MessageTemplate("total", [], doc: "the scores of the top-level indicators against the total the text states")
     public static let scoreProseFullMark = MessageTemplate("full_mark", [], doc: "the weights of the top-level indicators against the full mark the text states")
+    public static let scoreProseDeduction = MessageTemplate("deduction", [.name], doc: "an indicator's weight less the points the text says it lost against its score")
+    public static let scoreRunWeights = MessageTemplate("run_weights", [], doc: "the weights of a flattened indicator sheet against its total")
+    public static let scoreRunScores = MessageTemplate("run_scores", [], doc: "the scores of a flattened indicator sheet against its total score")
+    public static let scoreRunVersusText = MessageTemplate("run_vs_text", [], doc: "the total score the text states against a flattened sheet's total")
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
 }
 
@@ -197,6 +201,7 @@ extension EvidenceTemplate {
 
     public static let scoreAboveWeight = EvidenceTemplate(.score, "above_weight", [.score, .weight], doc: "a score above its weight")
     public static let scoreProseAboveWeight = EvidenceTemplate(.score, "prose_above_weight", [.name, .score, .weight], doc: "an indicator scored in the text above its weight")
+    public static let scoreProseDeduction = EvidenceTemplate(.score, "prose_deduction", [.name, .computation, .computed, .stated], doc: "an indicator's weight less its lost points against its score")
     public static let scoreProseByRate = EvidenceTemplate(.score, "prose_by_rate", [.name, .computation, .computed, .stated, .difference], doc: "a score the text says is the weight times a rate")
     public static let scoreWeightVersusName = EvidenceTemplate(.score, "weight_vs_name", [.weight, .name, .cap], doc: "a weight against the cap in the indicator's name")
     public static let scoreAboveNameCap = EvidenceTemplate(.score, "above_name_cap", [.score, .cap], doc: "a score above the cap in the indicator's name")
@@ -304,8 +309,9 @@ public enum CheckDeclarations {
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
             CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark",
                              messageSlots: [.name],
-                             messages: [.scoreProseWeights, .scoreProseScores, .scoreProseTotal, .scoreProseFullMark],
-                             evidence: [E.scoreProseAboveWeight, E.scoreWeightsSum, E.scoreScoresSum]),
+                             messages: [.scoreProseWeights, .scoreProseScores, .scoreProseTotal, .scoreProseFullMark, .scoreProseDeduction,
+                                        .scoreRunWeights, .scoreRunScores, .scoreRunVersusText],
+                             evidence: [E.scoreProseAboveWeight, E.scoreWeightsSum, E.scoreScoresSum, E.scoreProseDeduction, E.scoreProseTotal]),
             CheckDeclaration(.score, "prose-by-rate", doc: "an indicator scored in the text as its weight times a rate (得96%权重分, 按执行率计分)",
                              messageSlots: [.name], evidence: [E.scoreProseByRate]),
             CheckDeclaration(.score, "grade", doc: "the grade the text states against the total score",

@@ -113,6 +113,10 @@ public struct Vocabulary: Sendable {
         case weightWords = "weight_words"
         case scoringRuleWords = "scoring_rule_words"
         case scoreByRateWords = "score_by_rate_words"
+        case flatRunTotalWords = "flat_run_total_words"
+        case flatRunGenreWords = "flat_run_genre_words"
+        case indicatorLevelEndings = "indicator_level_endings"
+        case deductionWords = "deduction_words"
 
         // ---- tables and lines (the structure stage)
         case tableHeaderWords = "table_header_words"
@@ -228,6 +232,10 @@ public struct Vocabulary: Sendable {
             case .weightWords: return "words naming an indicator's weight before its figure"
             case .scoringRuleWords: return "words of a scoring rule, whose figures are no scores"
             case .scoreByRateWords: return "words saying a score is the weight times a rate"
+            case .flatRunTotalWords: return "the label of the total that closes an indicator sheet flattened into one run of text"
+            case .flatRunGenreWords: return "words that show a flattened run of names and bare numbers is an indicator sheet"
+            case .indicatorLevelEndings: return "endings of a name of a level of indicators (产出指标), not of an indicator"
+            case .deductionWords: return "words before the points an indicator lost (扣1分): its weight less them is its score"
             case .tableHeaderWords: return "words that make a table cell look like a column title"
             case .tableInformationKeys: return "keys of the information rows a project form starts with"
             case .tableTotalLabels: return "endings of a row label that make the row a total of the rows above"

@@ -212,7 +212,8 @@ private enum Reference {
             guard k > start else { return false }
         }
         guard k < s.count else { return false }
-        return ["万", "元", "亿", "千", "%", "％"].contains(s[k])
+        // no grouping before a percentage ("15 100%" is a column gap), as the normalizer now reads it
+        return ["万", "元", "亿", "千"].contains(s[k])
     }
 
     /// A comma between digit groups: d{1,3}(,ddd)+ not followed by another digit.

@@ -98,6 +98,12 @@ struct NormalizerNumberTests {
         #expect(norm("全年预算数为　29586.86万元").text == "全年预算数为29586.86万元")  // U+3000
     }
 
+    @Test func aSpaceBeforeAPercentageIsAColumnGapNotAThousandsSeparator() {
+        // a weight of 15 and a rate of 100% in two columns of a flattened sheet, not 15100%
+        #expect(norm("发放及时率=100% 15 100% 15").text == "发放及时率=100% 15 100% 15")
+        #expect(norm("资金 32 500.00万元").text == "资金32500.00万元")
+    }
+
     @Test func spacesBetweenIdeographs() {
         // one space between ideographs is a PDF export artifact; a wider run is layout
         #expect(norm("分管 领导").text == "分管领导")
