@@ -64,19 +64,28 @@ enum YearCheck {
         let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
+        // (the mention asked about is not counted: a slip must not vouch for itself)
+        var current = Int.max, previous = 0
+        func counted(_ p: Int, _ m: YearMention) -> Bool {
+            guard p != context.doc.titleParagraph, !m.quoted else { return false }
+            let s = context.doc.paragraphs[p].text.scalars
+            return !(m.range.lowerBound > 0 && "比较与同于".unicodeScalars.contains(s[m.range.lowerBound - 1]))
+        }
         if context.facts.fiscalYearSource == "body" {
-            // (a year compared with, "与2019年相比", names no year the text reports on)
-            let mentions = context.facts.years.filter { y in
-                guard y.paragraph != context.doc.titleParagraph, !y.mention.quoted else { return false }
-                let s = context.doc.paragraphs[y.paragraph].text.scalars
-                let at = y.mention.range.lowerBound
-                return !(at > 0 && "比较与同于".unicodeScalars.contains(s[at - 1]))
+            // (named at least twice: one mention of each year says nothing)
+            // (a year compared with, "与2019年相比", names no year the text reports on, but speaks
+            // for the year compared with it)
+            current = 0
+            for (p, m) in context.facts.years where p != context.doc.titleParagraph && !m.quoted {
+                if counted(p, m) {
+                    if m.year == fy { current += 1 } else if m.year == fy - 1 { previous += 1 }
+                } else if m.year == fy - 1 && (m.form == .year || m.form == .fiscalYear) {
+                    current += 1
+                }
             }
-            let current = mentions.filter { $0.mention.year == fy }.count, previous = mentions.filter { $0.mention.year == fy - 1 }.count
-            if current < 2 * previous { return }
         }
         let fiscalWords = rule[.fiscalWords]
-        let comparisonWords = rule[.comparisonWords]
+        let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
         let crossYearWords = rule[.crossYearWords]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
@@ -95,6 +104,7 @@ enum YearCheck {
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
+            if current < max(2, 2 * (previous - (counted(p, mention) ? 1 : 0))) { continue }
             if known.paragraph != p { known = ParagraphYears(p, yearsOf[p] ?? [], comparedMarkers, context) }
             guard let s = ParagraphYears.sentence(of: mention.range.lowerBound, in: paragraph.sentences) else { continue }
             // a heading line run into its body is a sentence of its own, and the body's first line
@@ -103,8 +113,9 @@ enum YearCheck {
             let clipped = sentenceRange != paragraph.sentences[s]
             let words = clipped
                 ? (fiscal: fiscalWords.occurs(in: paragraph.text.string(sentenceRange)), crossYear: crossYearWords.occurs(in: paragraph.text.string(sentenceRange)),
-                   comparison: comparisonWords.occurs(in: paragraph.text.string(sentenceRange)))
-                : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords)
+                   comparison: ParagraphYears.compares(paragraph.text.string(sentenceRange), comparisonWords, relativeDates))
+                : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords,
+                              relativeDates: relativeDates)
             let inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
@@ -128,7 +139,9 @@ enum YearCheck {
             if sentenceQuotedYears.contains(mention.year) { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year (the mention itself is none: it was passed over above)
-            if known.comparedYears.contains(mention.year) { continue }
+            // (a sentence the year opens that states a change, "2022年预算下降的原因是…", states the
+            // year compared, not the base)
+            if known.comparedYears.contains(mention.year) && !(governs && words.comparison) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -327,12 +340,22 @@ enum YearCheck {
 
         /// The words sentence `k` holds (found once per sentence).
         mutating func words(_ k: Int, _ range: Range<Int>, _ text: TextRun, fiscal: WordSet, crossYear: WordSet,
-                            comparison: WordSet) -> (fiscal: Bool, crossYear: Bool, comparison: Bool) {
+                            comparison: WordSet, relativeDates: WordSet) -> (fiscal: Bool, crossYear: Bool, comparison: Bool) {
             if let known = sentenceWords[k] { return known }
             let sentence = text.string(range)
-            let found = (fiscal.occurs(in: sentence), crossYear.occurs(in: sentence), comparison.occurs(in: sentence))
+            let found = (fiscal.occurs(in: sentence), crossYear.occurs(in: sentence), Self.compares(sentence, comparison, relativeDates))
             sentenceWords[k] = found
             return found
+        }
+
+        /// Whether a comparison word occurs in the sentence once the relative dates ("截至去年底")
+        /// are taken out: a date of the year before compares nothing.
+        static func compares(_ sentence: String, _ comparison: WordSet, _ relativeDates: WordSet) -> Bool {
+            guard comparison.occurs(in: sentence) else { return false }
+            guard relativeDates.occurs(in: sentence) else { return true }
+            var rest = sentence
+            for w in relativeDates.words { rest = rest.replacingOccurrences(of: w, with: "、") }
+            return comparison.occurs(in: rest)
         }
     }
 

@@ -438,7 +438,9 @@ enum TitleFinder {
             if ScalarSearch.foundationContains(t, "年") { score += 1 }
             // the document's opening line, named like a title ("关于2021年…执行情况的公告"): one more
             if p.index == paragraphs.first?.index && words.titleEndings.isSuffix(of: t) { score += 1 }
-            if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, "。") { score -= 3 }
+            // a line ending a sentence is no title ("受…委托，我向…作2021年…的报告，请审查。")
+            if ScalarSearch.foundationContains(t, "。") { continue }
+            if ScalarSearch.foundationContains(t, "，") { score -= 3 }
             // a table of contents; an address line ("某某财政局：")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
