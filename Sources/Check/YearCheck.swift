@@ -86,7 +86,7 @@ enum YearCheck {
         }
         let fiscalWords = rule[.fiscalWords]
         let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
-        let crossYearWords = rule[.crossYearWords]
+        let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
@@ -129,6 +129,10 @@ enum YearCheck {
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
             if words.crossYear { continue }
+            // "首次", "结转", "结余", "分别" span years for the clauses the year governs only, not for
+            // a clause of another year ("2022年预算安排5000亿元，其余结转2024年使用")
+            if governedCrossYear.occurs(in: paragraph.text.string(
+                governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))) { continue }
             if !governs && words.comparison { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
@@ -357,6 +361,27 @@ enum YearCheck {
             for w in relativeDates.words { rest = rest.replacingOccurrences(of: w, with: "、") }
             return comparison.occurs(in: rest)
         }
+    }
+
+    /// The clauses a year mention governs within its sentence: from the clause after the last one
+    /// before it naming another year to the clause before the first one after it naming another year.
+    static func governedStretch(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, others: [YearMention]) -> Range<Int> {
+        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
+        var lo = sentence.lowerBound, hi = sentence.upperBound
+        for m in others where m.range != mention && !m.quoted {
+            if m.range.upperBound <= mention.lowerBound {
+                // the boundary after the other year, before the mention
+                var k = m.range.upperBound
+                while k < mention.lowerBound && !boundaries.contains(s[k]) { k += 1 }
+                if k < mention.lowerBound { lo = max(lo, k + 1) }
+            } else if m.range.lowerBound >= mention.upperBound {
+                // the boundary before the other year, after the mention
+                var k = m.range.lowerBound
+                while k > mention.upperBound && !boundaries.contains(s[k - 1]) { k -= 1 }
+                if k > mention.upperBound { hi = min(hi, k - 1) }
+            }
+        }
+        return lo..<max(lo, hi)
     }
 
     /// "2022年12月31日": the last day of a year, the same as "2022年末".
