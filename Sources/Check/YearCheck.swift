@@ -87,6 +87,7 @@ enum YearCheck {
         let fiscalWords = rule[.fiscalWords]
         let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
         let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords]
+        let selfLeads = rule[.selfReferenceLeads], selfEnds = rule[.selfReferenceEnds]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
@@ -124,7 +125,9 @@ enum YearCheck {
                 let sentence = paragraph.text.string(sentenceRange)
                 guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
             }
-            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
+            // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
+            let naming = namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
+            let governs = naming || opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
@@ -137,7 +140,7 @@ enum YearCheck {
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
-            if sentenceYears.contains(where: { $0 != mention.year }) { continue }
+            if !naming && sentenceYears.contains(where: { $0 != mention.year }) { continue }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
             if sentenceQuotedYears.contains(mention.year) { continue }
@@ -145,7 +148,7 @@ enum YearCheck {
             // paragraph makes with that year (the mention itself is none: it was passed over above)
             // (a sentence the year opens that states a change, "2022年预算下降的原因是…", states the
             // year compared, not the base)
-            if known.comparedYears.contains(mention.year) && !(governs && words.comparison) { continue }
+            if known.comparedYears.contains(mention.year) && !naming && !(governs && words.comparison) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -361,6 +364,16 @@ enum YearCheck {
             for w in relativeDates.words { rest = rest.replacingOccurrences(of: w, with: "、") }
             return comparison.occurs(in: rest)
         }
+    }
+
+    /// A year in the clause where the text names itself: a lead (现将) before it in its clause, an
+    /// ending (如下) after it in its sentence.
+    static func namesItself(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, _ leads: WordSet, _ ends: WordSet) -> Bool {
+        guard !leads.isEmpty, !ends.isEmpty else { return false }
+        var k = mention.lowerBound
+        while k > sentence.lowerBound && !"，,；;：:".unicodeScalars.contains(s[k - 1]) { k -= 1 }
+        return leads.occurs(in: ScalarString.make(s[k..<mention.lowerBound]))
+            && ends.occurs(in: ScalarString.make(s[mention.upperBound..<max(mention.upperBound, sentence.upperBound)]))
     }
 
     /// The clauses a year mention governs within its sentence: from the clause after the last one
