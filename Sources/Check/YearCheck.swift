@@ -140,7 +140,9 @@ enum YearCheck {
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
-            if !naming && sentenceYears.contains(where: { $0 != mention.year }) { continue }
+            // (a year after the report's compares nothing with the year before: "2022年决算草案和2024年
+            // 上半年预算执行情况" in a report on 2023)
+            if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) { continue }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
             if sentenceQuotedYears.contains(mention.year) { continue }

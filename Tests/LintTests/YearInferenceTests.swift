@@ -91,4 +91,19 @@ import JXRules
         let slipped = text.replacingOccurrences(of: "现将2023年", with: "现将2022年")
         #expect(yearRules(slipped) == ["year.fiscal-statement"])
     }
+
+    @Test func aYearAfterTheReportsComparesNothingWithTheYearBefore() {
+        let text = """
+        关于青林县2023年预算执行情况和2024年预算草案的报告
+        受县人民政府委托，现向大会报告青林县2023年财政预算执行情况和2024年财政预算草案，请予审议。
+        一、2023年财政预算执行情况
+        2023年，全县一般公共预算收入完成5.20亿元，比上年增长3.10%。
+        """
+        #expect(yearRules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "报告青林县2023年", with: "报告青林县2022年")
+        #expect(yearRules(slipped) == ["year.fiscal-statement"])
+        // the year before beside the report's own is still a comparison
+        let compared = text.replacingOccurrences(of: "和2024年财政预算草案", with: "，2022年财政预算执行情况作为附件")
+        #expect(yearRules(compared).isEmpty)
+    }
 }
