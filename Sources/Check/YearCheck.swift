@@ -142,7 +142,18 @@ enum YearCheck {
             // another year in the sentence makes it a comparison or a history
             // (a year after the report's compares nothing with the year before: "2022年决算草案和2024年
             // 上半年预算执行情况" in a report on 2023)
-            if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) { continue }
+            // (and one named clauses away, beyond the clause next to the year's, is about
+            // something else: "2022年预算执行过程中，…，…，其中2023年预算安排…")
+            if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) {
+                let s = paragraph.text.scalars
+                let near = inSentence.contains { m in
+                    guard m.year != mention.year, m.year <= fy, !m.quoted, !(m.form == .relative && m.year <= 0) else { return false }
+                    let between = m.range.lowerBound < mention.range.lowerBound ? m.range.upperBound..<mention.range.lowerBound
+                                                                                 : mention.range.upperBound..<max(mention.range.upperBound, m.range.lowerBound)
+                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= 1
+                }
+                if near { continue }
+            }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
             if sentenceQuotedYears.contains(mention.year) { continue }

@@ -106,4 +106,18 @@ import JXRules
         let compared = text.replacingOccurrences(of: "和2024年财政预算草案", with: "，2022年财政预算执行情况作为附件")
         #expect(yearRules(compared).isEmpty)
     }
+
+    @Test func aReportYearClausesAwayMakesNoComparison() {
+        let text = """
+        青林县2023年财政决算公告
+        2023年预算执行过程中，县级追加教育资金800.00万元，用于校舍维修，其中2023年预算安排500.00万元，其余300.00万元结转2024年使用。
+        2023年，全县一般公共预算收入完成5.20亿元，比上年增长3.10%。
+        """
+        #expect(yearRules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "其中2023年预算安排", with: "其中2022年预算安排")
+        #expect(yearRules(slipped) == ["year.fiscal-statement"])
+        // in the clause next to the year's, the report's year makes the sentence a comparison
+        let adjacent = text.replacingOccurrences(of: "县级追加教育资金800.00万元，用于校舍维修，其中2023年预算安排", with: "2022年预算安排")
+        #expect(yearRules(adjacent).isEmpty)
+    }
 }
