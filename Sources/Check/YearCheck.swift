@@ -105,7 +105,9 @@ enum YearCheck {
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
-            if current < max(2, 2 * (previous - (counted(p, mention) ? 1 : 0))) { continue }
+            // (and named more often than the year before even with the mention counted: a text naming
+            // both years as often covers both)
+            if current < max(2, 2 * (previous - (counted(p, mention) ? 1 : 0))) || current <= previous { continue }
             if known.paragraph != p { known = ParagraphYears(p, yearsOf[p] ?? [], comparedMarkers, context) }
             guard let s = ParagraphYears.sentence(of: mention.range.lowerBound, in: paragraph.sentences) else { continue }
             // a heading line run into its body is a sentence of its own, and the body's first line

@@ -427,6 +427,8 @@ enum TitleFinder {
         var best: (score: Int, index: Int)?
         for p in paragraphs.prefix(15) {
             if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }
+            // "第一部分 决算报告": a part of the report, not its name
+            if p.heading?.style == .chapter { continue }
             let t = p.string
             if t.count > 80 { continue }
             var score = 0

@@ -120,4 +120,19 @@ import JXRules
         let adjacent = text.replacingOccurrences(of: "县级追加教育资金800.00万元，用于校舍维修，其中2023年预算安排", with: "2022年预算安排")
         #expect(yearRules(adjacent).isEmpty)
     }
+
+    @Test func aPartHeadingIsNoTitle() {
+        // "第一部分 决算报告" names a part of the report; the first line names the report and its year
+        let text = """
+        2023年青林县政府决算公开
+        第一部分 决算报告
+        一、2023年财政决算情况
+        2023年，全县一般公共预算收入完成5.20亿元，比上年增长3.10%。
+        2023年，全县一般公共预算支出完成9.80亿元，比上年增长2.00%。
+        2023年，全县政府性基金预算收入完成2.10亿元，比上年下降4.00%。
+        """
+        #expect(yearRules(text).isEmpty)
+        let slipped = text.replacingOccurrences(of: "2023年青林县政府决算公开", with: "2022年青林县政府决算公开")
+        #expect(yearRules(slipped) == ["year.title-vs-body"])
+    }
 }
