@@ -64,20 +64,30 @@ enum YearCheck {
         let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
+        // (the mention asked about is not counted: a slip must not vouch for itself)
+        var current = Int.max, previous = 0
+        func counted(_ p: Int, _ m: YearMention) -> Bool {
+            guard p != context.doc.titleParagraph, !m.quoted else { return false }
+            let s = context.doc.paragraphs[p].text.scalars
+            return !(m.range.lowerBound > 0 && "比较与同于".unicodeScalars.contains(s[m.range.lowerBound - 1]))
+        }
         if context.facts.fiscalYearSource == "body" {
-            // (a year compared with, "与2019年相比", names no year the text reports on)
-            let mentions = context.facts.years.filter { y in
-                guard y.paragraph != context.doc.titleParagraph, !y.mention.quoted else { return false }
-                let s = context.doc.paragraphs[y.paragraph].text.scalars
-                let at = y.mention.range.lowerBound
-                return !(at > 0 && "比较与同于".unicodeScalars.contains(s[at - 1]))
+            // (named at least twice: one mention of each year says nothing)
+            // (a year compared with, "与2019年相比", names no year the text reports on, but speaks
+            // for the year compared with it)
+            current = 0
+            for (p, m) in context.facts.years where p != context.doc.titleParagraph && !m.quoted {
+                if counted(p, m) {
+                    if m.year == fy { current += 1 } else if m.year == fy - 1 { previous += 1 }
+                } else if m.year == fy - 1 && (m.form == .year || m.form == .fiscalYear) {
+                    current += 1
+                }
             }
-            let current = mentions.filter { $0.mention.year == fy }.count, previous = mentions.filter { $0.mention.year == fy - 1 }.count
-            if current < 2 * previous { return }
         }
         let fiscalWords = rule[.fiscalWords]
-        let comparisonWords = rule[.comparisonWords]
-        let crossYearWords = rule[.crossYearWords]
+        let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
+        let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords]
+        let selfLeads = rule[.selfReferenceLeads], selfEnds = rule[.selfReferenceEnds]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
@@ -95,6 +105,9 @@ enum YearCheck {
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
+            // (and named more often than the year before even with the mention counted: a text naming
+            // both years as often covers both)
+            if current < max(2, 2 * (previous - (counted(p, mention) ? 1 : 0))) || current <= previous { continue }
             if known.paragraph != p { known = ParagraphYears(p, yearsOf[p] ?? [], comparedMarkers, context) }
             guard let s = ParagraphYears.sentence(of: mention.range.lowerBound, in: paragraph.sentences) else { continue }
             // a heading line run into its body is a sentence of its own, and the body's first line
@@ -103,8 +116,9 @@ enum YearCheck {
             let clipped = sentenceRange != paragraph.sentences[s]
             let words = clipped
                 ? (fiscal: fiscalWords.occurs(in: paragraph.text.string(sentenceRange)), crossYear: crossYearWords.occurs(in: paragraph.text.string(sentenceRange)),
-                   comparison: comparisonWords.occurs(in: paragraph.text.string(sentenceRange)))
-                : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords)
+                   comparison: ParagraphYears.compares(paragraph.text.string(sentenceRange), comparisonWords, relativeDates))
+                : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords,
+                              relativeDates: relativeDates)
             let inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
@@ -113,22 +127,43 @@ enum YearCheck {
                 let sentence = paragraph.text.string(sentenceRange)
                 guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
             }
-            let governs = opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
+            // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
+            let naming = namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
+            let governs = naming || opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
             if words.crossYear { continue }
+            // "首次", "结转", "结余", "分别" span years for the clauses the year governs only, not for
+            // a clause of another year ("2022年预算安排5000亿元，其余结转2024年使用")
+            if governedCrossYear.occurs(in: paragraph.text.string(
+                governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))) { continue }
             if !governs && words.comparison { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history
-            if sentenceYears.contains(where: { $0 != mention.year }) { continue }
+            // (a year after the report's compares nothing with the year before: "2022年决算草案和2024年
+            // 上半年预算执行情况" in a report on 2023)
+            // (and one named clauses away, beyond the clause next to the year's, is about
+            // something else: "2022年预算执行过程中，…，…，其中2023年预算安排…")
+            if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) {
+                let s = paragraph.text.scalars
+                let near = inSentence.contains { m in
+                    guard m.year != mention.year, m.year <= fy, !m.quoted, !(m.form == .relative && m.year <= 0) else { return false }
+                    let between = m.range.lowerBound < mention.range.lowerBound ? m.range.upperBound..<mention.range.lowerBound
+                                                                                 : mention.range.upperBound..<max(mention.range.upperBound, m.range.lowerBound)
+                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= 1
+                }
+                if near { continue }
+            }
             // "根据《…关于下达2019年…资金的通知》（…〔2019〕46号），补助2019年…资金": the year of the
             // document the sentence cites, the funds' own year
             if sentenceQuotedYears.contains(mention.year) { continue }
             // "与2022年相比，支出增加38.51万元。2022年支出902.56万元。": the base of a comparison the
             // paragraph makes with that year (the mention itself is none: it was passed over above)
-            if known.comparedYears.contains(mention.year) { continue }
+            // (a sentence the year opens that states a change, "2022年预算下降的原因是…", states the
+            // year compared, not the base)
+            if known.comparedYears.contains(mention.year) && !naming && !(governs && words.comparison) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -327,13 +362,54 @@ enum YearCheck {
 
         /// The words sentence `k` holds (found once per sentence).
         mutating func words(_ k: Int, _ range: Range<Int>, _ text: TextRun, fiscal: WordSet, crossYear: WordSet,
-                            comparison: WordSet) -> (fiscal: Bool, crossYear: Bool, comparison: Bool) {
+                            comparison: WordSet, relativeDates: WordSet) -> (fiscal: Bool, crossYear: Bool, comparison: Bool) {
             if let known = sentenceWords[k] { return known }
             let sentence = text.string(range)
-            let found = (fiscal.occurs(in: sentence), crossYear.occurs(in: sentence), comparison.occurs(in: sentence))
+            let found = (fiscal.occurs(in: sentence), crossYear.occurs(in: sentence), Self.compares(sentence, comparison, relativeDates))
             sentenceWords[k] = found
             return found
         }
+
+        /// Whether a comparison word occurs in the sentence once the relative dates ("截至去年底")
+        /// are taken out: a date of the year before compares nothing.
+        static func compares(_ sentence: String, _ comparison: WordSet, _ relativeDates: WordSet) -> Bool {
+            guard comparison.occurs(in: sentence) else { return false }
+            guard relativeDates.occurs(in: sentence) else { return true }
+            var rest = sentence
+            for w in relativeDates.words { rest = rest.replacingOccurrences(of: w, with: "、") }
+            return comparison.occurs(in: rest)
+        }
+    }
+
+    /// A year in the clause where the text names itself: a lead (现将) before it in its clause, an
+    /// ending (如下) after it in its sentence.
+    static func namesItself(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, _ leads: WordSet, _ ends: WordSet) -> Bool {
+        guard !leads.isEmpty, !ends.isEmpty else { return false }
+        var k = mention.lowerBound
+        while k > sentence.lowerBound && !"，,；;：:".unicodeScalars.contains(s[k - 1]) { k -= 1 }
+        return leads.occurs(in: ScalarString.make(s[k..<mention.lowerBound]))
+            && ends.occurs(in: ScalarString.make(s[mention.upperBound..<max(mention.upperBound, sentence.upperBound)]))
+    }
+
+    /// The clauses a year mention governs within its sentence: from the clause after the last one
+    /// before it naming another year to the clause before the first one after it naming another year.
+    static func governedStretch(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, others: [YearMention]) -> Range<Int> {
+        let boundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
+        var lo = sentence.lowerBound, hi = sentence.upperBound
+        for m in others where m.range != mention && !m.quoted {
+            if m.range.upperBound <= mention.lowerBound {
+                // the boundary after the other year, before the mention
+                var k = m.range.upperBound
+                while k < mention.lowerBound && !boundaries.contains(s[k]) { k += 1 }
+                if k < mention.lowerBound { lo = max(lo, k + 1) }
+            } else if m.range.lowerBound >= mention.upperBound {
+                // the boundary before the other year, after the mention
+                var k = m.range.lowerBound
+                while k > mention.upperBound && !boundaries.contains(s[k - 1]) { k -= 1 }
+                if k > mention.upperBound { hi = min(hi, k - 1) }
+            }
+        }
+        return lo..<max(lo, hi)
     }
 
     /// "2022年12月31日": the last day of a year, the same as "2022年末".

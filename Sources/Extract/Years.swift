@@ -20,18 +20,24 @@ extension ExtractionState {
             return
         }
         // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
-        var counts = [Int: Int]()
+        var counts = [Int: Int](), compared = [Int: Int]()
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
-            // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year
-            if comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) { continue }
+            // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year but
+            // speaks for the year after it, the one compared
+            if comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) {
+                if m.form == .year || m.form == .fiscalYear { compared[m.year + 1, default: 0] += 1 }
+                continue
+            }
             counts[m.year, default: 0] += 1
         }
         // ties go to the later year: a report compares its year with the one before
         let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })
         if let y = titleYear {
-            // a title year the body never uses, against a body that keeps naming another year:
-            // the title is the slip; report on the body's year
-            if let b = body, b.key != y, b.value >= 3, counts[y, default: 0] == 0 {
+            // a title year the body never uses (or, next to the body's year, once for three of
+            // that), against a body that keeps naming another year: the title is the slip; report
+            // on the body's year
+            let own = counts[y, default: 0]
+            if let b = body, b.key != y, b.value >= 3, own == 0 || (abs(b.key - y) == 1 && own * 3 <= b.value) {
                 fiscalYear = b.key
                 fiscalYearSource = "body"
                 return
@@ -40,7 +46,10 @@ extension ExtractionState {
             fiscalYearSource = "title"
             return
         }
-        if let b = body {
+        // with no title year, the years compared with vote too (a text naming its year once and
+        // comparing with the year before names two years as often)
+        let voted = counts.merging(compared, uniquingKeysWith: +)
+        if let b = voted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) {
             fiscalYear = b.key
             fiscalYearSource = "body"
         }

@@ -432,6 +432,8 @@ enum TitleFinder {
         var best: (score: Int, index: Int)?
         for p in paragraphs.prefix(15) {
             if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }
+            // "第一部分 决算报告": a part of the report, not its name
+            if p.heading?.style == .chapter { continue }
             let t = p.string
             if t.count > 80 { continue }
             var score = 0
@@ -443,7 +445,9 @@ enum TitleFinder {
             if ScalarSearch.foundationContains(t, "年") { score += 1 }
             // the document's opening line, named like a title ("关于2021年…执行情况的公告"): one more
             if p.index == paragraphs.first?.index && words.titleEndings.isSuffix(of: t) { score += 1 }
-            if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, "。") { score -= 3 }
+            // a line ending a sentence is no title ("受…委托，我向…作2021年…的报告，请审查。")
+            if ScalarSearch.foundationContains(t, "。") { continue }
+            if ScalarSearch.foundationContains(t, "，") { score -= 3 }
             // a table of contents; an address line ("某某财政局：")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }
