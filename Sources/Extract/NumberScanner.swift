@@ -17,6 +17,9 @@ public struct NumberScanner: Sendable {
 
     // the vocabulary's classes the scanner reads, looked up once
     let countUnits: WordSet
+    /// Words after a bare 万 / 亿 that make it 万元 / 亿元.
+    let bareWanFollowers: WordSet
+    let bareYiFollowers: WordSet
     let fenWords: WordSet
     let percentagePoints: WordSet
     let comparators: [(WordSet, NumberComparator)]
@@ -29,6 +32,8 @@ public struct NumberScanner: Sendable {
 
     public init(vocabulary: Vocabulary) {
         countUnits = vocabulary[.countUnits]
+        bareWanFollowers = vocabulary[.bareWanFollowers]
+        bareYiFollowers = vocabulary[.bareYiFollowers]
         fenWords = vocabulary[.notScoreAfterFen]
         percentagePoints = vocabulary[.percentagePointUnits]
         comparators = [(vocabulary[.comparatorAtLeast], .atLeast), (vocabulary[.comparatorAtMost], .atMost),
@@ -291,8 +296,8 @@ public struct NumberScanner: Sendable {
             }
             let next: Unicode.Scalar? = afterMultiplier < n ? s[afterMultiplier] : nil
             // "…3.94亿元，比上年的3.92亿增长0.37%": a bare 亿 before a change word is 亿元 too
-            if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || "至和及的用预".unicodeScalars.contains(next!))
-                || s[k] == "亿" && next != nil && "增减".unicodeScalars.contains(next!) {
+            if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || bareWanFollowers.prefixLength(s, at: afterMultiplier) > 0)
+                || s[k] == "亿" && bareYiFollowers.prefixLength(s, at: afterMultiplier) > 0 {
                 number.kind = .money(s[k] == "万" ? .wanYuan : .yiYuan)
                 number.unitText = String(s[k])
                 return afterMultiplier

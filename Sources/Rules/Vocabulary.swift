@@ -72,6 +72,8 @@ public struct Vocabulary: Sendable {
 
         // ---- completion against the time elapsed (序时进度)
         case scheduleProgressWords = "schedule_progress_words"
+        case bareWanFollowers = "bare_wan_followers"
+        case bareYiFollowers = "bare_yi_followers"
         case aheadOfScheduleWords = "ahead_of_schedule_words"
         case behindScheduleWords = "behind_schedule_words"
         case quarterPeriods = "quarter_periods"
@@ -202,6 +204,8 @@ public struct Vocabulary: Sendable {
             case .comparisonVerbs: return "verbs whose characters are comparison markers but that compare nothing by themselves"
             case .notComparisonAfterBi: return "characters after 比 that make it no comparison"
             case .notComparisonBeforeBi: return "characters before 比 that make it no comparison"
+            case .bareWanFollowers: return "after a figure with a bare 万, words that make it an amount of 万元 (besides the end of the text and punctuation)"
+            case .bareYiFollowers: return "after a figure with a bare 亿, words that make it an amount of 亿元 (比上年的3.92亿增长…)"
             case .scheduleProgressWords: return "names of the share of the year elapsed, which a completion rate is measured against (序时进度)"
             case .aheadOfScheduleWords: return "words before a schedule word saying the completion rate is above it (超序时进度…个百分点)"
             case .behindScheduleWords: return "words before a schedule word saying the completion rate is below it (低于序时进度…个百分点)"
