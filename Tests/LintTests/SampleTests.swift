@@ -21,6 +21,7 @@ import JXRules
             "29 sum.table-subtotals",             // 合计 3256.80 ≠ 各小计之和 3265.80
             "33 sum.parts-exceed-whole",          // 560 + 380 + 310 人次 > 1200 人次
             "35 consistency.same-figure",         // 新建高标准农田 2.8 万亩 ≠ 2.6 万亩
+            "41 rate.schedule-progress",          // 上半年序时进度 50% − 42.0% = 8.0 个百分点，不是 3.0
         ],
         "slips-scores.txt": [
             "12 format.conversion-artifact",       // 错误！未找到引用源
