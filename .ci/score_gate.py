@@ -2,7 +2,8 @@
 """Runs the corpus scorer on the release build over every scored folder and fails when a score falls
 below the floor recorded in .ci/score-floor.json: core recall, all-issue recall, false positives,
 mutants overall and per kind, over several mutation seeds. Each folder has floors of its own
-(../shared/corpus: the three whole reports; ../shared/corpus/wild: the published excerpts)."""
+(../shared/corpus: the three whole reports; ../shared/corpus/wild: the published excerpts;
+Tests/Fixtures/prose-scores, `repo_dir`: invented excerpts that write their scores in prose)."""
 import json
 import os
 import re
@@ -17,10 +18,16 @@ LINTER = os.path.join(ROOT, '.build', 'release', 'jxlint') + ' check --format js
 LAST = re.compile(r'issues (\d+)/(\d+) recall \(core (\d+)/(\d+)\), (\d+) false positives, mutants (\d+)/(\d+) detected \((.*)\)')
 
 
+def folder_path(folder):
+    if folder.get('repo_dir'):
+        return os.path.join(ROOT, folder['repo_dir'])
+    return os.path.join(SHARED, folder.get('dir') or 'corpus')
+
+
 def run(folder, seed, per_seed):
     args = [sys.executable, SCORE, '--linter', LINTER, '--mutate-seed', str(seed), '--per-seed', str(per_seed)]
-    if folder.get('dir'):
-        path = os.path.join(SHARED, folder['dir'])
+    path = folder_path(folder)
+    if folder.get('dir') or folder.get('repo_dir'):
         args += ['--seeds-dir', path, '--truth-dir', path]
     out = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900).stdout
     last = out.strip().splitlines()[-1] if out.strip() else ''
@@ -60,7 +67,7 @@ def main():
         floors = json.load(fh)
     failures = []
     for name, folder in floors['folders'].items():
-        if not os.path.isdir(os.path.join(SHARED, folder.get('dir') or 'corpus')):
+        if not os.path.isdir(folder_path(folder)):
             print('%s: folder not found, skipped' % name)
             continue
         failures += check(name, folder)
