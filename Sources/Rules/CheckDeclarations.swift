@@ -70,6 +70,8 @@ extension Parameter where Value == Decimal {
 extension Parameter where Value == Int {
     public static let minWanYuanAmounts = Parameter("min_wan_yuan_amounts", default: 5,
         doc: "a report counts in wan yuan (10,000 yuan) when it states at least this many amounts in wan yuan")
+    public static let minSeries = Parameter("min_series", default: 3,
+        doc: "a whole number of yuan is out of scale, however small, when at least this many amounts stated under the very same label are in wan yuan")
     public static let minYuanAmounts = Parameter("min_yuan_amounts", default: 5,
         doc: "a report counts in yuan when it states at least this many amounts in yuan")
     public static let maxYearDistance = Parameter("max_year_distance", default: 10,
@@ -268,7 +270,7 @@ public enum CheckDeclarations {
                              parameters: perUnit, evidence: [E.unitSameNumber]),
             CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
                              parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
-                                          D.sizeMargin.declaration, W.fiscalWords.declaration, W.integerMeasures.declaration] + perUnit,
+                                          I.minSeries.declaration, D.sizeMargin.declaration, W.fiscalWords.declaration, W.integerMeasures.declaration] + perUnit,
                              evidence: [E.unitOutOfScale]),
             CheckDeclaration(.unit, "out-of-scale-wan", doc: "an amount in wan yuan far beyond anything a report counting in yuan states",
                              parameters: [I.minYuanAmounts.declaration, D.dominance.declaration, D.factor.declaration, W.fiscalWords.declaration] + perUnit,
