@@ -266,7 +266,8 @@ extension ExtractionState {
                 // subject, with no figure of its own since the first, speaks of the first one's figure
                 if diff != nil, rate != nil, wording.subject.isEmpty, let previous = changes.last, let current = previous.current,
                    let previousEnd = [previous.difference, previous.rate].compactMap({ $0 }).max(),
-                   sentenceIndex(of: facts[previousEnd]) == sentence, facts[current].kind.sameFamily(as: c.kind),
+                   facts[previousEnd].place.paragraph == p.index, sentenceIndex(of: facts[previousEnd]) == sentence,
+                   facts[current].kind.sameFamily(as: c.kind),
                    !ids[..<n].contains(where: { $0 > previousEnd && isPlainFigure(facts[$0]) }) {
                     add(prior: nil, current: current)
                     continue
@@ -439,9 +440,17 @@ extension ExtractionState {
 
     /// The figure the sentence before ends with, when it is a plain figure of the family and the
     /// last of its kind there.
+    /// A change opening its paragraph reaches the paragraph before, when that one (a heading with its
+    /// figure: "1.财政拨款收入382.17万元，为…资金" / "较上年减少D，下降P%") is in its section.
     func lastFigureOfPreviousSentence(before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
-        guard let x = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 }) else { return nil }
+        var candidate = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 })
+        if candidate == nil, sentence == 0, let p = facts[ids[n]].place.paragraph, let q = previousParagraph(of: doc.paragraphs[p]),
+           let last = paragraphFacts[q.index].last {
+            let lastSentence = sentenceIndex(of: facts[last])
+            candidate = paragraphFacts[q.index].last(where: { sentenceIndex(of: facts[$0]) == lastSentence })
+        }
+        guard let x = candidate else { return nil }
         let f = facts[x]
         // an item of an enumerated breakdown has its text to itself: a change there is about it
         guard family(f), isPlainFigure(f), !groups.contains(where: { $0.marker != .outline && $0.parts.contains(x) }),
