@@ -165,9 +165,13 @@ extension ExtractionState {
         return vocabulary[.comparedYearMarkers].suffixLength(s, endingAt: k) > 0
     }
 
+    /// The year of a section: the first year its heading's title names (not the body a heading
+    /// paragraph runs on into: "1.收入382.17万元，为…资金。…二是2020年下拨了…" is no 2020 section).
     func sectionYear(_ path: [Int]) -> Int? {
         for p in path.reversed() {
-            if let y = paragraphYears[p].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
+            let titleEnd = doc.paragraphs[p].heading.map { $0.titleRange.upperBound } ?? Int.max
+            if let y = paragraphYears[p].first(where: { $0.range.lowerBound < titleEnd
+                && !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
                 && !comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
                 return y.year
             }

@@ -278,3 +278,21 @@ struct ExtractorTableTests {
     #expect(total.parts.map { set.facts[$0].value } == [150, 60, 30])
     #expect(set.groups.contains { $0.marker == .qizhong && $0.whole == total.whole })
 }
+
+@Suite("Extractor: years of sections")
+struct SectionYearTests {
+    /// A numbered heading running on into its body: the section's year is the one its title names,
+    /// not a year the body mentions in passing.
+    @Test func aHeadingsBodyDoesNotDateItsSection() throws {
+        let set = extract("""
+            2023年度部门决算说明
+            （一）本单位2023年度总收入500.00万元，较上年减少20.00万元。
+            1.财政拨款收入420.00万元，为本级财政当年拨付的资金。较上年减少10.00万元，下降2.33%，主要原因是2022年下拨了一次性补助。
+            """)
+        let revenue = try #require(set.fact("420.00万元"))
+        #expect(revenue.year == 2023)
+        // and the change opening the next sentence is about it
+        let change = try #require(set.changes.first { set.facts[$0.difference ?? -1].shown == "10.00万元" })
+        #expect(change.current.map { set.facts[$0].shown } == "420.00万元")
+    }
+}
