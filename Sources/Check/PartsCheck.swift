@@ -12,6 +12,7 @@ import JXRules
 enum PartsCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
+        if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         for group in context.facts.groups where !group.nestedThresholds {
             let whole = context.fact(group.whole)

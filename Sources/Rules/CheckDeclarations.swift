@@ -95,6 +95,9 @@ extension Parameter where Value == String {
 extension Parameter where Value == WordSet {
     public static let perUnitWords = Parameter("per_unit_words", doc: "words in a label that make an amount per person, per unit or a standard, beside the vocabulary's per_unit_words")
     public static let perUnitAfter = Parameter("per_unit_after", doc: "what right after an amount makes it per unit, beside the vocabulary's per_unit_after")
+    public static let leftNames = Parameter("left_names", doc: "names of the first of two totals a statement balances by construction (收入总计)")
+    public static let rightNames = Parameter("right_names", doc: "names of the second of them (支出总计)")
+    public static let nameFillers = Parameter("name_fillers", doc: "words between such a name and its figure (为, 是, ：)")
     public static let fiscalWords = Parameter("fiscal_words", doc: "words in a label that make an amount a budget, spending or fund figure")
     public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
@@ -159,6 +162,7 @@ extension EvidenceTemplate {
     public static let formulaBothSides = EvidenceTemplate(.formula, "both_sides", [.left, .right, .relation],
         doc: "a relation between two computed sides that does not hold")
 
+    public static let partsBalance = EvidenceTemplate(.parts, "balance", [.figureNamed, .otherNamed, .difference], doc: "two totals that balance by construction, and their difference")
     public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
     public static let partsImpliedPrior = EvidenceTemplate(.parts, "implied_prior", [.left, .right],
         doc: "last year's figure implied by the whole's growth rate against the sum of those implied by its parts' rates")
@@ -249,6 +253,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
                              evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
 
+            CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (收入总计 and 支出总计 of a final account), stated in one sentence, are equal",
+                             parameters: [W.leftNames.declaration, W.rightNames.declaration, W.nameFillers.declaration], evidence: [E.partsBalance]),
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",

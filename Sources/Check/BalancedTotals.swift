@@ -1,0 +1,52 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXNormalize
+import JXRules
+
+/// `check = "balanced-totals"`: a final account's 收入总计 and 支出总计 balance by construction (the
+/// carried-over funds on both sides), so the two stated in one sentence are one figure.
+extension PartsCheck {
+    static func balancedTotals(_ rule: Rule, _ context: inout CheckContext) {
+        let left = rule[.leftNames], right = rule[.rightNames], fillers = rule[.nameFillers]
+        guard !left.isEmpty, !right.isEmpty else { return }
+        for (p, ids) in context.facts.paragraphFacts.enumerated() where ids.count >= 2 {
+            let s = context.doc.paragraphs[p].text.scalars
+            var lefts = [Fact](), rights = [Fact]()
+            for id in ids {
+                let f = context.fact(id)
+                guard f.kind.isMoney, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil else { continue }
+                // the name right before the figure, past the fillers ("收入总计为", "支出总计：")
+                var end = f.number.numberRange.lowerBound
+                while end > 0 {
+                    let n = fillers.suffixLength(s, endingAt: end)
+                    if n > 0 { end -= n } else if CharClass.isWhitespace(s[end - 1]) { end -= 1 } else { break }
+                }
+                // the whole account's totals, not a part's ("财政拨款收入总计" is often this year's
+                // appropriation alone): the name opens its clause or follows the year
+                func named(_ names: WordSet) -> Bool {
+                    let n = names.suffixLength(s, endingAt: end)
+                    guard n > 0 else { return false }
+                    let start = end - n
+                    return start == 0 || !CharClass.isHan(s[start - 1]) || s[start - 1] == "年" || s[start - 1] == "度"
+                }
+                if named(left) { lefts.append(f) }
+                if named(right) { rights.append(f) }
+            }
+            for l in lefts {
+                guard let r = rights.first(where: { sentence(of: $0) == sentence(of: l) }) else { continue }
+                let a = context.interval(l), b = context.interval(r)
+                if a.overlaps(b) { continue }
+                let diff = abs(context.value(l, inUnitOf: r) - r.value)
+                let evidence = rule.evidence(.partsBalance, [.figureNamed: context.describe(l), .otherNamed: context.describe(r),
+                                                              .difference: Show.number(diff, scale: Show.scale([l, r])) + Show.differenceUnit(r, context.vocabulary)])
+                context.report(rule, main: r, others: [l], evidence: evidence)
+            }
+        }
+    }
+
+    private static func sentence(of f: Fact) -> Int? {
+        if case .text(_, let sentence, _) = f.place { return sentence }
+        return nil
+    }
+}
