@@ -201,11 +201,15 @@ extension ExtractionState {
             // is no part: it ends the list, or, first in it, leaves no list at all
             // (a part the lexicon makes a part of the whole is none: "“三公”经费14.01万元，其中：出国费0万元，
             // 公务用车运行维护费14.01万元，接待费0万元")
+            // (nor is a sibling named like the parts before it and not like the whole: "离退休人员16人，
+            // 其中：离休0人，退休16人")
             if familyParts.count >= 2, let r = familyParts.firstIndex(where: {
                 interval(facts[$0]).overlaps(interval(facts[whole])) && !isLexiconPart(facts[$0].concept.item, of: facts[whole].concept.item)
             }) {
                 if r == 0 { continue }
-                familyParts = Array(familyParts[..<r])
+                let ending = ExtractionState.commonSuffix(familyParts[...r].map { ExtractionState.withoutBrackets(facts[$0].head) })
+                let sibling = !ending.isEmpty && !ExtractionState.withoutBrackets(facts[whole].head).hasSuffix(ending)
+                if !sibling { familyParts = Array(familyParts[..<r]) }
             }
             // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
             // its items are left out when they make it up; otherwise the list cannot be read
