@@ -80,17 +80,34 @@ extension ExtractionState {
         // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
+            // per sentence, its money figures and their subjects, found once (a sentence of thousands
+            // of rates stays linear)
+            var sentenceMoney = [Int: (ids: [Int], subjects: Set<SubjectKey>)]()
             for id in ids where facts[id].kind == .percent && facts[id].concept.rate != nil && facts[id].concept.scope.isEmpty {
                 // a bare rate, or one named by the broader item ("公用经费控制率" after 日常公用经费 figures)
                 let rateItem = facts[id].concept.item ?? "total"
                 let sentence = sentenceIndex(of: facts[id])
-                var money = facts(paragraph: p.index, sentence: sentence).filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
+                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                let whole = sentenceMoney[sentence] ?? {
+                    let money = inSentence.filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
+                    return (money, Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) }))
+                }()
+                sentenceMoney[sentence] = whole
+                var money = whole.ids, subjects = whole.subjects
                 // "A项目预算…，支出…，执行率98.5%；B项目预算…，支出…，执行率97.5%": each rate is
                 // about the figures of its own "；" part
                 let segment = semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
-                let own = money.filter { segment.contains(facts[$0].number.numberRange.lowerBound) }
-                if own.count >= 2 { money = own }
-                let subjects = Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
+                var own = [Int]()
+                var k = firstFact(in: inSentence, at: segment.lowerBound)
+                while k < inSentence.count, facts[inSentence[k]].number.numberRange.lowerBound < segment.upperBound {
+                    let f = facts[inSentence[k]]
+                    if f.kind.isMoney && f.concept.measure != nil && segment.contains(f.number.numberRange.lowerBound) { own.append(inSentence[k]) }
+                    k += 1
+                }
+                if own.count >= 2 {
+                    money = own
+                    subjects = Set(own.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
+                }
                 if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty,
                    rateItem == "total" || (subject.scope.isEmpty && subject.item?.hasPrefix(rateItem + ".") == true) {
                     facts[id].concept.item = subject.item

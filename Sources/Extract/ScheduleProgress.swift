@@ -42,15 +42,17 @@ extension ExtractionState {
                     continue
                 }
                 let sentence = sentenceIndex(of: f)
-                let inSentence = ids.filter { sentenceIndex(of: facts[$0]) == sentence }
-                // the schedule stated as a percentage in the sentence ("序时进度为50%")
-                let stated = inSentence.first { q in
+                // the figures around it in its sentence (a few: a sentence of thousands of statements
+                // stays linear)
+                let near = ids[max(0, n - 4)..<min(ids.count, n + 3)].filter { sentenceIndex(of: facts[$0]) == sentence }
+                // the schedule stated as a percentage nearby ("序时进度为50%")
+                let stated = near.first { q in
                     facts[q].kind == .percent && facts[q].change == 0 && scheduleWords.occurs(in: facts[q].label)
                 }
-                // the completion rate: the nearest plain percentage before, in the sentence
-                guard let completion = ids[..<n].last(where: { q in
+                // the completion rate: the nearest plain percentage before
+                guard let completion = near.last(where: { q in
                     let c = facts[q]
-                    return sentenceIndex(of: c) == sentence && c.kind == .percent && c.change == 0 && !c.comparesYears
+                    return q < id && c.kind == .percent && c.change == 0 && !c.comparesYears
                         && c.number.comparator == nil && !c.number.inRange && q != stated && !scheduleWords.occurs(in: c.label)
                 }) else { continue }
                 var statement = ScheduleProgressStatement(completion: completion, points: id, direction: direction, stated: stated)
@@ -68,24 +70,28 @@ extension ExtractionState {
     /// The period named nearest before `at`: in this paragraph, else in the two paragraphs before
     /// it, else in the title.
     func periodBefore(_ at: Int, in s: [Unicode.Scalar], paragraph: Int) -> (Int, String)? {
-        if let found = lastPeriod(in: s, before: at) { return found }
+        // the nearest period, within a window before the figure (a paragraph of thousands of
+        // statements stays linear)
+        if let found = lastPeriod(in: s, from: max(0, at - ExtractionState.periodWindow), before: at) { return found }
         for q in stride(from: paragraph - 1, through: max(0, paragraph - 2), by: -1) {
             let t = doc.paragraphs[q].text.scalars
-            if let found = lastPeriod(in: t, before: t.count) { return found }
+            if let found = lastPeriod(in: t, from: 0, before: min(t.count, 5 * ExtractionState.periodWindow)) { return found }
         }
         if let title = doc.titleParagraph, title < paragraph - 2 {
             let t = doc.paragraphs[title].text.scalars
-            return lastPeriod(in: t, before: t.count)
+            return lastPeriod(in: t, from: 0, before: min(t.count, 5 * ExtractionState.periodWindow))
         }
         return nil
     }
 
     /// The last period named in `s[..<end]` and its months: 一季度 3, 上半年 6, 前三季度 9, 1-N月 and
     /// N月底 N.
-    func lastPeriod(in s: [Unicode.Scalar], before end: Int) -> (Int, String)? {
+    static let periodWindow = 400
+
+    func lastPeriod(in s: [Unicode.Scalar], from start: Int, before end: Int) -> (Int, String)? {
         var best: (at: Int, months: Int, words: String)?
         func consider(_ set: WordSet, _ months: Int) {
-            if let m = set.matches(in: s, from: 0, before: end).last, best == nil || m.start > best!.at {
+            if let m = set.matches(in: s, from: start, before: end).last, best == nil || m.start > best!.at {
                 best = (m.start, months, ScalarString.make(s[m.start..<(m.start + m.length)]))
             }
         }
@@ -94,12 +100,12 @@ extension ExtractionState {
         consider(vocabulary[.threeQuarterPeriods], 9)
         // "1-9月", "1至6月", "截至10月底"
         let separators = vocabulary[.monthRangeSeparators], ends = vocabulary[.monthEndWords]
-        var k = 0
+        var k = start
         while k < end {
             defer { k += 1 }
-            guard s[k] == "月", k > 0, CharClass.isDigit(s[k - 1]) else { continue }
+            guard s[k] == "月", k > start, CharClass.isDigit(s[k - 1]) else { continue }
             var d = k - 1
-            while d > 0 && CharClass.isDigit(s[d - 1]) { d -= 1 }
+            while d > start && k - d < 3 && CharClass.isDigit(s[d - 1]) { d -= 1 }
             guard k - d <= 2, let months = Int(ScalarString.make(s[d..<k])), (1...11).contains(months) else { continue }
             var from = d
             let sep = separators.suffixLength(s, endingAt: d)

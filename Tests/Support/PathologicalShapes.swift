@@ -34,5 +34,7 @@ public enum PathologicalShapes {
         ("shares", { n in title + (0..<n).map { "甲\($0)占总额的\($0 % 100)%。\n" }.joined() }),
         ("headings and figures", { n in title + (0..<n).map { "\(["一", "二", "三", "四", "五"][$0 % 5])、标题\n（一）小标题\n1.预算数\($0)万元。\n" }.joined() }),
         ("brackets", { title + String(repeating: "（", count: $0 * 10) + "预算数100万元" + String(repeating: "）", count: $0 * 10) + "\n" }),
+        ("schedule progress in one line", { n in title + "1-6月，" + (0..<(n * 2)).map { "甲\($0)完成预算的5\($0 % 10).0%，超序时进度\($0 % 10).0个百分点；" }.joined() + "\n" }),
+        ("shares closing lists", { n in title + (0..<n).map { "支出\(2 * ($0 + 50))万元，主要用于：甲\($0 + 50)万元，占50%；乙\($0 + 50)万元，占50%。" }.joined() + "\n" }),
     ]
 }
