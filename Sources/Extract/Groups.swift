@@ -209,6 +209,7 @@ extension ExtractionState {
                 if r == 0 { continue }
                 let ending = ExtractionState.commonSuffix(familyParts[...r].map { ExtractionState.withoutBrackets(facts[$0].head) })
                 let sibling = !ending.isEmpty && !ExtractionState.withoutBrackets(facts[whole].head).hasSuffix(ending)
+                    && !vocabulary[.totalMarkers].union(vocabulary[.totalSuffixes]).occurs(in: facts[familyParts[r]].label)
                 if !sibling { familyParts = Array(familyParts[..<r]) }
             }
             // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):

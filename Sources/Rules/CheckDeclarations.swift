@@ -95,9 +95,9 @@ extension Parameter where Value == String {
 extension Parameter where Value == WordSet {
     public static let perUnitWords = Parameter("per_unit_words", doc: "words in a label that make an amount per person, per unit or a standard, beside the vocabulary's per_unit_words")
     public static let perUnitAfter = Parameter("per_unit_after", doc: "what right after an amount makes it per unit, beside the vocabulary's per_unit_after")
-    public static let leftNames = Parameter("left_names", doc: "names of the first of two totals a statement balances by construction (收入总计)")
-    public static let rightNames = Parameter("right_names", doc: "names of the second of them (支出总计)")
-    public static let nameFillers = Parameter("name_fillers", doc: "words between such a name and its figure (为, 是, ：)")
+    public static let leftNames = Parameter("left_names", doc: "names of the first of two totals a statement balances by construction (the grand total of income)")
+    public static let rightNames = Parameter("right_names", doc: "names of the second of them (the grand total of spending)")
+    public static let nameFillers = Parameter("name_fillers", doc: "words between such a name and its figure")
     public static let fiscalWords = Parameter("fiscal_words", doc: "words in a label that make an amount a budget, spending or fund figure")
     public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
@@ -253,7 +253,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
                              evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
 
-            CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (收入总计 and 支出总计 of a final account), stated in one sentence, are equal",
+            CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (the grand totals of income and spending of a final account), stated in one sentence, are equal",
                              parameters: [W.leftNames.declaration, W.rightNames.declaration, W.nameFillers.declaration], evidence: [E.partsBalance]),
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
