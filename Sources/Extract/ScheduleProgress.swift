@@ -84,10 +84,11 @@ extension ExtractionState {
         return nil
     }
 
-    /// The last period named in `s[..<end]` and its months: 一季度 3, 上半年 6, 前三季度 9, 1-N月 and
-    /// N月底 N.
+    /// How far before a statement its period is looked for in its own paragraph.
     static let periodWindow = 400
 
+    /// The last period named in `s[start..<end]` and its months: 一季度 3, 上半年 6, 前三季度 9,
+    /// 1-N月 and N月底 N.
     func lastPeriod(in s: [Unicode.Scalar], from start: Int, before end: Int) -> (Int, String)? {
         var best: (at: Int, months: Int, words: String)?
         func consider(_ set: WordSet, _ months: Int) {
