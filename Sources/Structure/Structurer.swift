@@ -141,24 +141,20 @@ public enum Structurer {
                     continue
                 }
                 if i >= noPipePerLineBefore && (TableScanner.isPipeCell(line) || TableScanner.isRowEndBar(line)) {
-                    var scanned = i
-                    if let found = TableScanner.scanPipePerLine(lines, from: i, scannedTo: &scanned) {
-                        flush()
-                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count, words: words))
-                        i = found.end
+                    let read = addCellPerLineTable(TableScanner.scanPipePerLine, from: i)
+                    if let end = read.end {
+                        i = end
                         continue
                     }
-                    noPipePerLineBefore = scanned
+                    noPipePerLineBefore = read.scanned
                 }
                 if i >= noCellPerLineBefore && TableScanner.leadsWithTab(line) && TableScanner.tabCount(line) == 1 {
-                    var scanned = i
-                    if let found = TableScanner.scanCellPerLine(lines, from: i, scannedTo: &scanned) {
-                        flush()
-                        addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count, words: words))
-                        i = found.end
+                    let read = addCellPerLineTable(TableScanner.scanCellPerLine, from: i)
+                    if let end = read.end {
+                        i = end
                         continue
                     }
-                    noCellPerLineBefore = scanned
+                    noCellPerLineBefore = read.scanned
                 }
                 if i >= noTabTableBefore && TableScanner.isTabRow(line) {
                     var scanned = i
@@ -267,6 +263,18 @@ public enum Structurer {
             // is named like a title
             return pendingFirstLine == pendingLastLine && fullWidth.map { pendingLastWidth >= $0 } == true
                 && !words.titleEndings.isSuffix(of: pending.string) && !words.titleStrongWords.occurs(in: pending.string)
+        }
+
+        /// A table exported one cell per line, read by `scan` from line `i`: added, and the line after
+        /// it returned as `end`; else `end` is nil and `scanned` says how far the scan looked (it is not
+        /// repeated from those lines).
+        mutating func addCellPerLineTable(_ scan: ([NormalizedLine], Int, inout Int) -> (rows: [RawRow], end: Int)?,
+                                          from i: Int) -> (end: Int?, scanned: Int) {
+            var scanned = i
+            guard let found = scan(lines, i, &scanned) else { return (nil, scanned) }
+            flush()
+            addTable(TableBuilder.build(rows: found.rows, origin: .cellPerLine, index: tables.count, words: words))
+            return (found.end, scanned)
         }
 
         mutating func flush(headingLevel: Int? = nil) {

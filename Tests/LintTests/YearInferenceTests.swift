@@ -8,11 +8,7 @@ import JXRules
 /// year before (relative dates, spanning words in their own clauses, the text naming itself).
 /// Sentences of our own, every figure made up; each clean text is paired with its slipped twin.
 @Suite struct YearInferenceTests {
-    static let pipeline: Pipeline = { Pipeline(ruleSet: try! RuleSet.embedded()) }()
-
-    func yearRules(_ text: String) -> [String] {
-        Self.pipeline.report(text: text).findings.filter { $0.severity != .info && $0.rule.hasPrefix("year.") }.map(\.rule)
-    }
+    func yearRules(_ text: String) -> [String] { YearTexts.yearRules(text) }
 
     @Test func aYearComparedWithSpeaksForTheYearAfterIt() {
         // no title: the year is read from the body, which names 2024 once and compares with 2023;

@@ -7,14 +7,21 @@ import JXRules
 /// Issue 9, years: a year written one off in a statement about the report's year, a heading dated
 /// to a year its section never names. Sentences of our own, every figure made up; each clean text is
 /// paired with its slipped twin.
-@Suite struct YearSlipTests {
+/// The pipeline of the year tests (embedded rules, built once) and the rules it reports on a text.
+enum YearTexts {
     static let pipeline: Pipeline = { Pipeline(ruleSet: try! RuleSet.embedded()) }()
 
-    func rules(_ text: String) -> [String] {
-        Self.pipeline.report(text: text).findings.filter { $0.severity != .info }.map(\.rule)
+    static func rules(_ text: String) -> [String] {
+        pipeline.report(text: text).findings.filter { $0.severity != .info }.map(\.rule)
     }
 
-    func yearRules(_ text: String) -> [String] { rules(text).filter { $0.hasPrefix("year.") } }
+    static func yearRules(_ text: String) -> [String] { rules(text).filter { $0.hasPrefix("year.") } }
+}
+
+@Suite struct YearSlipTests {
+    func rules(_ text: String) -> [String] { YearTexts.rules(text) }
+
+    func yearRules(_ text: String) -> [String] { YearTexts.yearRules(text) }
 
     @Test func aComparisonWithTheYearBeforeIsNoOtherYearOfTheSentence() {
         let text = """
