@@ -43,10 +43,42 @@ extension ScalarSearch {
             return alone || (some && text.contains(word))
         }
         guard let first = word.unicodeScalars.first, first == "\t" || first.value >= 0x2E80 else { return text.contains(word) }
-        let mayMatch = text.unicodeScalars.contains { ch in
-            ch == first || (ch.value >= 0xF900 && ch.value <= 0xFAFF) || (ch.value >= 0x2F800 && ch.value <= 0x2FA1F)
+        if word.unicodeScalars.allSatisfy(isPlainCJK) {
+            // a word of ideographs and CJK punctuation (no canonical decompositions): a scalar match
+            // on character boundaries is Foundation's match; anything unusual is left to Foundation
+            let scalars = text.unicodeScalars, needle = Array(word.unicodeScalars)
+            var i = scalars.startIndex, unsure = false
+            while i < scalars.endIndex {
+                let ch = scalars[i]
+                if isCompatibilityIdeograph(ch) { return text.contains(word) }
+                if ch == needle[0] {
+                    var j = scalars.index(after: i), k = 1
+                    while k < needle.count && j < scalars.endIndex && scalars[j] == needle[k] { j = scalars.index(after: j); k += 1 }
+                    if k == needle.count {
+                        if i.samePosition(in: text) != nil && j.samePosition(in: text) != nil { return true }
+                        unsure = true
+                    }
+                }
+                i = scalars.index(after: i)
+            }
+            return unsure && text.contains(word)
         }
+        let mayMatch = text.unicodeScalars.contains { ch in ch == first || isCompatibilityIdeograph(ch) }
         return mayMatch && text.contains(word)
+    }
+
+    /// CJK compatibility ideographs: canonically equivalent to unified ones.
+    static func isCompatibilityIdeograph(_ ch: Unicode.Scalar) -> Bool {
+        (ch.value >= 0xF900 && ch.value <= 0xFAFF) || (ch.value >= 0x2F800 && ch.value <= 0x2FA1F)
+    }
+
+    /// CJK symbols and punctuation, unified ideographs and fullwidth forms: scalars without
+    /// canonical decompositions that nothing before them composes with.
+    static func isPlainCJK(_ ch: Unicode.Scalar) -> Bool {
+        switch ch.value {
+        case 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E, 0x20000...0x2A6DF: return true
+        default: return false
+        }
     }
 
     /// The character before byte `i` of UTF-8 text is absent, ASCII, or in U+4000–U+9FFF (CJK,

@@ -23,7 +23,7 @@ public enum YearSource: String, Sendable {
 /// A quantity in context: the unit the rules bind to.
 public struct Fact: Sendable, Identifiable {
     public var id: Int
-    public var number: ScannedNumber
+    public var number: ScannedNumber { didSet { interval = Fact.interval(of: number, fractionDecimals: fractionDecimals) } }
     public var place: FactPlace
     /// The number and its unit in the source.
     public var span: SourceSpan
@@ -59,7 +59,7 @@ public struct Fact: Sendable, Identifiable {
     public var unitAssumed: Bool = false
     /// A rate a table writes as a fraction ("执行率 | 0.958" for 95.8%): the decimals as written.
     /// The value is the percentage; authors truncate such fractions as often as they round them.
-    public var fractionDecimals: Int?
+    public var fractionDecimals: Int? { didSet { interval = Fact.interval(of: number, fractionDecimals: fractionDecimals) } }
     /// The fraction as written ("0.958"), for evidence texts.
     public var writtenFraction: String? { fractionDecimals.map { Decimals.format(value / 100, scale: $0) } }
 
@@ -69,10 +69,36 @@ public struct Fact: Sendable, Identifiable {
     public var line: Int { numberSpan.start.line }
 
     /// The value in 元 (money) or as a plain number, as an interval from the shown decimals: the
-    /// one interval of a fact, used by extraction and every check. Percentages, rounded money
-    /// integers and estimates (约) stand for ±0.5 of their last digit even when shown without
-    /// decimals; counts and scores are exact.
-    public var interval: Interval {
+    /// one interval of a fact, used by extraction and every check. Kept beside the number (and
+    /// renewed when it changes): extraction and the checks ask for it again and again.
+    public private(set) var interval: Interval
+
+    public init(id: Int, number: ScannedNumber, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan, sourcePlace: String?,
+                label: String, head: String, concept: Lexicon.Resolution, measureSource: MeasureSource?,
+                year: Int?, yearSource: YearSource, shareOf: String?, change: Int, comparesYears: Bool, marksTotal: Bool) {
+        self.id = id
+        self.number = number
+        self.place = place
+        self.span = span
+        self.numberSpan = numberSpan
+        self.sourcePlace = sourcePlace
+        self.label = label
+        self.head = head
+        self.concept = concept
+        self.measureSource = measureSource
+        self.year = year
+        self.yearSource = yearSource
+        self.shareOf = shareOf
+        self.change = change
+        self.comparesYears = comparesYears
+        self.marksTotal = marksTotal
+        interval = Fact.interval(of: number, fractionDecimals: nil)
+    }
+
+    /// Percentages, rounded money integers and estimates (约) stand for ±0.5 of their last digit
+    /// even when shown without decimals; counts and scores are exact.
+    static func interval(of number: ScannedNumber, fractionDecimals: Int?) -> Interval {
+        let value = number.value, kind = number.kind
         if let d = fractionDecimals, d >= 1 {
             // 27.8 ÷ 29 = 0.95862 written 0.958 (truncated) or 0.959 (rounded): [shown − ½ulp, shown + ulp]
             let unit = Decimals.pow10(2 - d)

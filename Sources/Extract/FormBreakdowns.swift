@@ -12,7 +12,7 @@ import JXStructure
 /// the parts of that total, listed in full. Reads table cells; writes facts' labels and units, groups.
 extension ExtractionState {
     mutating func buildFormBreakdowns() {
-        let totalWords = vocabulary[.totalMarkers].union(vocabulary[.totalSuffixes])
+        let totalWords = labels.totalWords
         let fundingLabels = vocabulary[.fundingBreakdownLabels]
         for table in doc.tables {
             let rows = table.rows

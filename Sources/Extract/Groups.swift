@@ -209,7 +209,7 @@ extension ExtractionState {
                 if r == 0 { continue }
                 let ending = ExtractionState.commonSuffix(familyParts[...r].map { ExtractionState.withoutBrackets(facts[$0].head) })
                 let sibling = !ending.isEmpty && !ExtractionState.withoutBrackets(facts[whole].head).hasSuffix(ending)
-                    && !vocabulary[.totalMarkers].union(vocabulary[.totalSuffixes]).occurs(in: facts[familyParts[r]].label)
+                    && !labels.totalWords.occurs(in: facts[familyParts[r]].label)
                 if !sibling { familyParts = Array(familyParts[..<r]) }
             }
             // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
@@ -346,8 +346,7 @@ extension ExtractionState {
     /// "森林生态效益补偿资金调减1.50万元": a change word after a name of its own.
     func isNamedAdjustment(_ f: Fact) -> Bool {
         guard f.change != 0, !f.comparesYears else { return false }
-        let verbs = labels.changeWords.union(vocabulary[.recoveryWords])
-        guard let verb = verbs.suffix(of: f.head) else { return false }
+        guard let verb = labels.adjustmentVerbs.suffix(of: f.head) else { return false }
         return f.head.unicodeScalars.count - verb.unicodeScalars.count >= 2
     }
 

@@ -24,6 +24,10 @@ struct Labels {
     let notComparisonAfterBi: WordSet
     let notComparisonBeforeBi: WordSet
     let comparisonVerbs: WordSet
+    /// 共 / 合计 … and 总计 / 总额 …: every word that marks a total (built once, not per figure).
+    let totalWords: WordSet
+    /// Change words and recovery words (调减 / 收回 …) that may end a named adjustment.
+    let adjustmentVerbs: WordSet
 
     /// The labels of the default vocabulary (tests).
     static let standard = Labels(vocabulary: .embedded)
@@ -47,6 +51,8 @@ struct Labels {
         notComparisonAfterBi = v[.notComparisonAfterBi]
         notComparisonBeforeBi = v[.notComparisonBeforeBi]
         comparisonVerbs = v[.comparisonVerbs]
+        totalWords = v.union(.totalMarkers, .totalSuffixes)
+        adjustmentVerbs = v.union(.increaseWords, .decreaseWords, .recoveryWords)
     }
 
     static let clauseBoundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
