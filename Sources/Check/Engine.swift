@@ -104,6 +104,18 @@ struct CheckContext {
         return found
     }
 
+    /// Every `FormulaCheck.presenceKey` some figure of the document satisfies, made on first use.
+    var formulaKeyCache: Set<String>?
+
+    mutating func formulaKeys() -> Set<String> {
+        if let known = formulaKeyCache { return known }
+        let subjects = subjectTexts()
+        var keys = Set<String>()
+        for (k, f) in facts.facts.enumerated() { keys.formUnion(FormulaCheck.presenceKeys(f, subject: subjects[k])) }
+        formulaKeyCache = keys
+        return keys
+    }
+
     /// Per fact: the item and scope of its concept as one text (`FormulaCheck.subjectText`), made on
     /// first use.
     var subjectTextCache: [String] = []

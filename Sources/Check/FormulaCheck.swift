@@ -9,6 +9,9 @@ import JXStructure
 enum FormulaCheck {
     static func run(_ rule: Rule, _ shape: Shape, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
+        // a figure the formula cannot do without is nowhere in the document: no frame can bind it
+        let present = context.formulaKeys()
+        guard shape.requiredKeys.allSatisfy(present.contains) else { return }
         for frame in rule.frames {
             // a relation among hundreds of figures is not one the text states: skip such frames
             for members in context.instances(of: frame) where members.count <= 300 {
@@ -33,6 +36,8 @@ enum FormulaCheck {
         let itemIsVariable: [Bool]
         /// The summed references.
         let sums: [ConceptReference]
+        /// Per reference that must bind to one figure: the `presenceKey` such a figure has.
+        let requiredKeys: [String]
 
         init(_ formula: Formula) {
             refs = formula.references
@@ -43,6 +48,7 @@ enum FormulaCheck {
             measureIsVariable = refs.map { $0.measure?.hasPrefix("$") == true }
             itemIsVariable = refs.map(\.isVariable)
             sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            requiredKeys = zip(refs, isSum).filter { !$0.0.optional && !$0.1 }.map { FormulaCheck.presenceKey($0.0) }
         }
 
         /// `substitute` of reference `k`.
@@ -83,6 +89,32 @@ enum FormulaCheck {
             groups[k, default: []].append(facts[index].id)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// What a reference needs of a figure, in one text: the kind of figure, its measure or rate, and
+    /// its subject ("*" for a variable or any item). `matches` is true only for figures whose
+    /// `presenceKeys` hold it.
+    static func presenceKey(_ ref: ConceptReference) -> String {
+        let item = ref.isVariable ? "*" : ref.item
+        if let rate = ref.rate { return "r|\(rate)|\(item)" }
+        if ref.measure == "score" || ref.measure == "weight" { return "s|\(ref.measure!)|\(item)" }
+        if ref.measure == "count" { return "c||\(item)" }
+        if let m = ref.measure, m.hasPrefix("$") { return "m|$|\(item)" }
+        return "m|\(ref.measure ?? "-")|\(item)"
+    }
+
+    /// The `presenceKey`s a figure can satisfy (the flags of `matches` that need no reference first).
+    static func presenceKeys(_ f: Fact, subject: String) -> [String] {
+        guard f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil, !f.number.inRange else { return [] }
+        let head: [String]
+        switch f.kind {
+        case .percent: head = f.concept.rate.map { ["r|\($0)"] } ?? []
+        case .score: head = f.concept.measure.map { ["s|\($0)"] } ?? []
+        case .count: head = f.number.approximate ? [] : ["c|"]
+        case .money(let unit) where !unit.isDollar: head = ["m|\(f.concept.measure ?? "-")"] + (f.concept.measure != nil ? ["m|$"] : [])
+        default: head = []
+        }
+        return head.flatMap { ["\($0)|*", "\($0)|\(subject)"] }
     }
 
     /// `item == "*"`: any item (in a table row, the row's label is the shared subject). A variable's
