@@ -105,13 +105,12 @@ struct CheckContext {
     }
 
     /// Every `FormulaCheck.presenceKey` some figure of the document satisfies, made on first use.
-    var formulaKeyCache: Set<String>?
+    var formulaKeyCache: Set<FormulaCheck.PresenceKey>?
 
-    mutating func formulaKeys() -> Set<String> {
+    mutating func formulaKeys() -> Set<FormulaCheck.PresenceKey> {
         if let known = formulaKeyCache { return known }
-        let subjects = subjectTexts()
-        var keys = Set<String>()
-        for (k, f) in facts.facts.enumerated() { keys.formUnion(FormulaCheck.presenceKeys(f, subject: subjects[k])) }
+        var keys = Set<FormulaCheck.PresenceKey>()
+        for k in facts.facts.indices { FormulaCheck.addPresenceKeys(facts.facts[k], to: &keys) }
         formulaKeyCache = keys
         return keys
     }

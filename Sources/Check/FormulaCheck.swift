@@ -37,7 +37,7 @@ enum FormulaCheck {
         /// The summed references.
         let sums: [ConceptReference]
         /// Per reference that must bind to one figure: the `presenceKey` such a figure has.
-        let requiredKeys: [String]
+        let requiredKeys: [PresenceKey]
 
         init(_ formula: Formula) {
             refs = formula.references
@@ -91,30 +91,45 @@ enum FormulaCheck {
         return order.map { groups[$0]! }
     }
 
-    /// What a reference needs of a figure, in one text: the kind of figure, its measure or rate, and
-    /// its subject ("*" for a variable or any item). `matches` is true only for figures whose
-    /// `presenceKeys` hold it.
-    static func presenceKey(_ ref: ConceptReference) -> String {
-        let item = ref.isVariable ? "*" : ref.item
-        if let rate = ref.rate { return "r|\(rate)|\(item)" }
-        if ref.measure == "score" || ref.measure == "weight" { return "s|\(ref.measure!)|\(item)" }
-        if ref.measure == "count" { return "c||\(item)" }
-        if let m = ref.measure, m.hasPrefix("$") { return "m|$|\(item)" }
-        return "m|\(ref.measure ?? "-")|\(item)"
+    /// What a reference needs of a figure: the kind of figure, its measure or rate, and its subject
+    /// (nil for a variable or any item). `matches` is true only for figures that `addPresenceKeys`
+    /// gives this key.
+    struct PresenceKey: Hashable {
+        enum Family: UInt8 { case rate, score, count, money }
+        var family: Family
+        /// The rate or measure id; "$" for a measure variable, "" for none.
+        var name: String
+        var item: String?
     }
 
-    /// The `presenceKey`s a figure can satisfy (the flags of `matches` that need no reference first).
-    static func presenceKeys(_ f: Fact, subject: String) -> [String] {
-        guard f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil, !f.number.inRange else { return [] }
-        let head: [String]
-        switch f.kind {
-        case .percent: head = f.concept.rate.map { ["r|\($0)"] } ?? []
-        case .score: head = f.concept.measure.map { ["s|\($0)"] } ?? []
-        case .count: head = f.number.approximate ? [] : ["c|"]
-        case .money(let unit) where !unit.isDollar: head = ["m|\(f.concept.measure ?? "-")"] + (f.concept.measure != nil ? ["m|$"] : [])
-        default: head = []
+    static func presenceKey(_ ref: ConceptReference) -> PresenceKey {
+        let item = ref.isVariable || ref.item == "*" ? nil : ref.item
+        if let rate = ref.rate { return PresenceKey(family: .rate, name: rate, item: item) }
+        if ref.measure == "score" || ref.measure == "weight" { return PresenceKey(family: .score, name: ref.measure!, item: item) }
+        if ref.measure == "count" { return PresenceKey(family: .count, name: "", item: item) }
+        if let m = ref.measure, m.hasPrefix("$") { return PresenceKey(family: .money, name: "$", item: item) }
+        return PresenceKey(family: .money, name: ref.measure ?? "", item: item)
+    }
+
+    /// Adds the `presenceKey`s a figure can satisfy (the flags of `matches` that need no reference).
+    /// A subject with a scope ("project{…}") equals no literal item, so it adds no item key.
+    static func addPresenceKeys(_ f: Fact, to keys: inout Set<PresenceKey>) {
+        guard f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil, !f.number.inRange else { return }
+        let c = f.concept
+        let item = c.scope.isEmpty ? c.item ?? "" : nil
+        func add(_ family: PresenceKey.Family, _ name: String) {
+            keys.insert(PresenceKey(family: family, name: name, item: nil))
+            if let item { keys.insert(PresenceKey(family: family, name: name, item: item)) }
         }
-        return head.flatMap { ["\($0)|*", "\($0)|\(subject)"] }
+        switch f.kind {
+        case .percent: if let rate = c.rate { add(.rate, rate) }
+        case .score: if let m = c.measure { add(.score, m) }
+        case .count: if !f.number.approximate { add(.count, "") }
+        case .money(let unit) where !unit.isDollar:
+            add(.money, c.measure ?? "")
+            if c.measure != nil { add(.money, "$") }
+        default: break
+        }
     }
 
     /// `item == "*"`: any item (in a table row, the row's label is the shared subject). A variable's
