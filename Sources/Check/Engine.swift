@@ -6,13 +6,36 @@ import JXStructure
 
 /// Runs rules over the facts of one document and returns findings.
 public struct Checker: Sendable {
-    public var ruleSet: RuleSet { didSet { shapes = Checker.shapes(of: ruleSet) } }
+    public var ruleSet: RuleSet {
+        didSet {
+            shapes = Checker.shapes(of: ruleSet)
+            rules = ruleSet.rules.map(RuleBox.init)
+            enabled = Checker.enabled(ruleSet)
+        }
+    }
+    /// The enabled rules' indices and ids (the same for every document).
+    private var enabled: (indices: [Int], ids: Set<String>)
+
+    private static func enabled(_ ruleSet: RuleSet) -> (indices: [Int], ids: Set<String>) {
+        let indices = ruleSet.rules.indices.filter { ruleSet.rules[$0].enabled }
+        return (indices, Set(indices.map { ruleSet.rules[$0].id }))
+    }
     /// Per rule: what its formula asks of its references, found once per rule set, not per document.
     private var shapes: [FormulaCheck.Shape?]
+    /// The rules, each held once: a rule is a large value, and copying it out of the array for
+    /// every document cost more than some checks.
+    private var rules: [RuleBox]
+
+    final class RuleBox: Sendable {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
+    }
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         shapes = Checker.shapes(of: ruleSet)
+        rules = ruleSet.rules.map(RuleBox.init)
+        enabled = Checker.enabled(ruleSet)
     }
 
     private static func shapes(of ruleSet: RuleSet) -> [FormulaCheck.Shape?] {
@@ -23,14 +46,17 @@ public struct Checker: Sendable {
     /// slip into one (FindingMerge); rule examples judge each rule before that.
     public func check(_ facts: FactSet, only: Set<String>? = nil, merge: Bool = true) -> [Finding] {
         var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
-        // the rules are read in place (copying each rule per document costs more than some checks)
-        let active = ruleSet.rules.indices.filter { k in
-            if let only { return only.contains(ruleSet.rules[k].id) }
-            return ruleSet.rules[k].enabled
+        let active: [Int]
+        if let only {
+            active = rules.indices.filter { only.contains(rules[$0].rule.id) }
+            context.active = Set(active.map { rules[$0].rule.id })
+        } else {
+            active = enabled.indices
+            context.active = enabled.ids
         }
-        context.active = Set(active.map { ruleSet.rules[$0].id })
         for k in active {
-            let rule = ruleSet.rules[k]
+            let box = rules[k]
+            let rule = box.rule
             switch rule.kind {
             case .formula: if let shape = shapes[k] { FormulaCheck.run(rule, shape, &context) }
             case .parts: PartsCheck.run(rule, &context)
