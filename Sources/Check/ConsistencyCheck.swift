@@ -14,7 +14,7 @@ enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
-        let modifiers = rule[.labelModifiers].words
+        let modifiers = rule[.labelModifiers].words.map { Array($0.unicodeScalars) }
         var seen = [String: [Fact]]()
         var order = [String]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
@@ -151,7 +151,31 @@ enum ConsistencyCheck {
         }
     }
 
-    static func normalizedHead(_ head: String, _ modifiers: [String]) -> String {
+    /// The head without whitespace, years and the modifiers (given as scalars, made once per rule).
+    static func normalizedHead(_ head: String, _ modifiers: [[Unicode.Scalar]]) -> String {
+        var scalars = [Unicode.Scalar]()
+        if head.unicodeScalars.allSatisfy(ScalarString.isOwnCharacter) {
+            // each scalar a character of its own: the same reading as below, without clusters
+            scalars.reserveCapacity(head.unicodeScalars.count)
+            var digits = 0
+            for ch in head.unicodeScalars where !ch.properties.isWhitespace {
+                if ch.properties.numericType != nil { scalars.append(ch); digits += 1; continue }
+                if digits > 0 {
+                    if ch == "年" { scalars.removeLast(digits); digits = 0; continue }
+                    digits = 0
+                }
+                scalars.append(ch)
+            }
+        } else {
+            scalars = Array(characterHead(head).unicodeScalars)
+        }
+        if scalars.first == "度" { scalars.removeFirst() }
+        for m in modifiers { scalars = Lexicon.removing(m, from: scalars) }
+        return ScalarString.make(scalars)
+    }
+
+    /// Years dropped from a head read character by character.
+    private static func characterHead(_ head: String) -> String {
         let h = head.filter { !$0.isWhitespace }
         // years ("2022年", "2022年度") and the report's own subject words
         var out = ""
@@ -166,10 +190,7 @@ enum ConsistencyCheck {
             out.append(ch)
         }
         out += digits
-        var scalars = Array(out.unicodeScalars)
-        if scalars.first == "度" { scalars.removeFirst() }
-        for m in modifiers { scalars = Lexicon.removing(Array(m.unicodeScalars), from: scalars) }
-        return ScalarString.make(scalars)
+        return out
     }
 
     /// The two figures stand under different items of one level of the outline, and those items

@@ -111,8 +111,8 @@ struct CheckContext {
         self.facts = facts
         self.lexicon = lexicon
         self.ruleSet = ruleSet
-        groupsOfWhole = Dictionary(grouping: facts.groups, by: \.whole)
-        intervals = facts.facts.map(\.interval)
+        groupsOfWhole = Dictionary(grouping: facts.groups, by: { $0.whole })
+        intervals = facts.facts.map { $0.interval }
     }
 
     /// Each fact's interval, computed once: the checks ask for the same facts' intervals again and

@@ -34,3 +34,17 @@ public enum ScalarString {
         }
     }
 }
+
+extension ScalarString {
+    /// The scalar is a character of its own whatever stands beside it: ASCII and Latin-1 before the
+    /// combining marks, and the CJK ranges without marks (ideographs, kana, CJK punctuation,
+    /// fullwidth forms). Text made only of these reads the same by scalars as by characters.
+    @inlinable
+    public static func isOwnCharacter(_ ch: Unicode.Scalar) -> Bool {
+        switch ch.value {
+        case 0x0A, 0x20...0x7E, 0xA0...0x2FF: return true
+        case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+import JXCore
+import JXRules
+import JXLoad
+import JXNormalize
+import JXStructure
+import JXExtract
+@testable import JXCheck
+
+/// The fast paths of the checks (issue 12) answer as the slower readings they replace.
+private func head(_ text: String, _ modifiers: [String]) -> String {
+    ConsistencyCheck.normalizedHead(text, modifiers.map { Array($0.unicodeScalars) })
+}
+
+@Suite("Check fast paths")
+struct CheckSpeedPathTests {
+    @Test func normalizedHeadDropsYearsWhitespaceAndModifiers() {
+        #expect(head("2022年度基本支出", ["本年"]) == "基本支出")
+        #expect(head("2022年 本年 基本支出", ["本年"]) == "基本支出")
+        // digits not followed by 年 stay
+        #expect(head("第3项支出", []) == "第3项支出")
+        #expect(head("支出20", []) == "支出20")
+        #expect(head("１２年支出", []) == "支出")
+    }
+
+    @Test func normalizedHeadReadsClustersAsCharacters() {
+        // a digit with a combining mark is one character: read character by character, as before
+        #expect(head("2\u{0301}年支出", []) == "支出")
+        #expect(head("e\u{0301} 支出", []) == "e\u{0301}支出")
+        #expect(ScalarString.isOwnCharacter("年") && ScalarString.isOwnCharacter("a") && !ScalarString.isOwnCharacter("\u{0301}"))
+        #expect(!ScalarString.isOwnCharacter("\r") && !ScalarString.isOwnCharacter("\u{FE0F}") && !ScalarString.isOwnCharacter("\u{3099}"))
+    }
+
+    @Test func formulaPresenceKeysAreNecessaryForAMatch() throws {
+        // every figure a reference of a default formula rule matches has the reference's key
+        let ruleSet = try RuleSet.embedded()
+        let text = """
+        2023年部门支出决算100万元，其中基本支出决算60万元，项目支出决算40万元，预算执行率95.5%。
+        项目预算数50万元，实际支出48万元，执行率96%；年初预算30万元，调增20万元，调整后预算50万元。
+        """
+        let lines = TextDecoding.splitLines(text).enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        let document = Document(path: "t.txt", format: .text, encoding: "utf-8", lines: lines)
+        let facts = Extractor.extract(Structurer.structure(Normalizer.normalize(document)), lexicon: ruleSet.lexicon)
+        var keys = Set<FormulaCheck.PresenceKey>()
+        for f in facts.facts { FormulaCheck.addPresenceKeys(f, to: &keys) }
+        var matched = 0
+        for rule in ruleSet.rules {
+            for ref in rule.formula?.references ?? [] {
+                for f in facts.facts {
+                    let subject = FormulaCheck.subjectText(f.concept)
+                    let item = ref.isVariable ? subject : ref.item
+                    // a measure variable stands for the figure's own measure
+                    var bound = ref
+                    if ref.measure?.hasPrefix("$") == true { bound.measure = f.concept.measure }
+                    guard FormulaCheck.matches(bound, f, item: item, subject: subject) else { continue }
+                    matched += 1
+                    #expect(keys.contains(FormulaCheck.presenceKey(ref)), "\(rule.id) \(ref) matches \(f.shown) without its key")
+                }
+            }
+        }
+        #expect(matched >= 5)
+        // a figure the text does not state has no key: rules that need it are skipped
+        #expect(!keys.contains(FormulaCheck.PresenceKey(family: .score, name: "score", item: nil)))
+    }
+}
