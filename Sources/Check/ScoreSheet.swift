@@ -46,7 +46,7 @@ struct ScoreSheet {
 
     /// "产出（30）", "当年预算执行情况(20分)" → 30 / 20.
     static func cap(in name: String) -> Decimal? {
-        let s = Array(name.unicodeScalars)
+        let s = ScalarString.scalars(name)
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         var k = s.count - 2
         if k >= 0 && s[k] == "分" { k -= 1 }

@@ -225,8 +225,8 @@ enum TableCheck {
             var details: [Int]?
             if isSub {
                 // the rows of its group: same 分类 as the 小计's name, else everything since the last total
-                var name = Array(text.unicodeScalars)
-                for word in context.vocabulary[.subtotalWords].words { name = Lexicon.removing(Array(word.unicodeScalars), from: name) }
+                var name = ScalarString.scalars(text)
+                for word in context.vocabulary[.subtotalWords].words { name = Lexicon.removing(ScalarString.scalars(word), from: name) }
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(ScalarString.make(name.prefix(4))) }
                 if !sameCategory.isEmpty { members = sameCategory }

@@ -48,3 +48,49 @@ extension ScalarString {
         }
     }
 }
+
+extension ScalarString {
+    /// The scalars of a string, decoded from its UTF-8 in one pass: `Array(text.unicodeScalars)`
+    /// counts and copies through the generic collection path, which showed in every profile.
+    @inlinable
+    public static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8(decode)
+    }
+
+    @inlinable
+    public static func scalars(_ text: Substring) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8(decode)
+    }
+
+    /// Valid UTF-8 (a string's own bytes) → scalars.
+    @inlinable
+    static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        do {
+            var count = 0
+            for byte in b where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+                var i = 0, n = 0
+                while i < b.count && n < count {
+                    let c0 = UInt32(b[i])
+                    var v: UInt32
+                    if c0 < 0x80 {
+                        v = c0; i += 1
+                    } else if c0 < 0xE0, i + 1 < b.count {
+                        v = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F); i += 2
+                    } else if c0 < 0xF0, i + 2 < b.count {
+                        v = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); i += 3
+                    } else if i + 3 < b.count {
+                        v = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F); i += 4
+                    } else {
+                        v = 0xFFFD; i = b.count
+                    }
+                    out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    n += 1
+                }
+                initialized = n
+            }
+        }
+    }
+}

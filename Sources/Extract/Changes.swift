@@ -22,7 +22,7 @@ extension ExtractionState {
     /// The subject before a comparison marker and the text after it, if the head is a comparison
     /// ("“三公”经费支出较上年减少" → ("“三公”经费支出", "上年减少")).
     func splitComparison(_ head: String) -> (subject: String, rest: String)? {
-        let s = Array(head.unicodeScalars)
+        let s = ScalarString.scalars(head)
         let markers = vocabulary[.comparisonMarkers]
         for i in s.indices where s[i] == "比" || s[i] == "较" || s[i] == "与" || s[i] == "同" || s[i] == "环" {
             let tail = ScalarString.make(s[i...])
@@ -59,7 +59,7 @@ extension ExtractionState {
     func isYearBase(_ base: String) -> Bool {
         if vocabulary[.nonYearBases].occurs(in: base) { return false }
         if base.isEmpty || labels.priorYearWords.isPrefix(of: base) { return true }
-        let s = Array(base.unicodeScalars)
+        let s = ScalarString.scalars(base)
         return s.count >= 5 && s.prefix(4).allSatisfy { CharClass.isDigit($0) } && s[4] == "年"
     }
 
@@ -71,7 +71,7 @@ extension ExtractionState {
         if let year = vocabulary[.previousYear].prefix(of: rest) {
             rest = Substring(String(rest.unicodeScalars.dropFirst(year.unicodeScalars.count)))
         } else {
-            let s = Array(rest.unicodeScalars)
+            let s = ScalarString.scalars(rest)
             if s.count >= 5, s.prefix(4).allSatisfy({ CharClass.isDigit($0) }), s[4] == "年" {
                 rest = rest.dropFirst(5)
                 if rest.hasPrefix("度") { rest = rest.dropFirst() }

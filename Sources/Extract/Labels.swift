@@ -144,7 +144,7 @@ struct Labels {
 
     /// "收、支总计各减少" → (["收总计", "支总计"], "减少").
     func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false }) -> ([String], String)? {
-        let s = Array(label.unicodeScalars)
+        let s = ScalarString.scalars(label)
         // the last marker in the label, the longest there
         var k = s.count - 1
         while k >= 0 {
@@ -193,7 +193,7 @@ struct Labels {
 
     /// "2023年度收" → "收".
     static func withoutLeadingYear(_ name: String) -> Substring {
-        let s = Array(name.unicodeScalars)
+        let s = ScalarString.scalars(name)
         var k = 0
         while k < s.count && CharClass.isDigit(s[k]) { k += 1 }
         guard k == 4, k < s.count, s[k] == "年" else { return Substring(name) }
@@ -204,7 +204,7 @@ struct Labels {
 
     /// "公务用车购置及运行费和公务接待费" → ("公务用车购置及运行费", "公务接待费").
     func splitAtLastJoiner(_ name: String) -> (String, String)? {
-        let s = Array(name.unicodeScalars)
+        let s = ScalarString.scalars(name)
         var depth = 0
         var best: (Int, Int)?
         for k in s.indices {
@@ -220,7 +220,7 @@ struct Labels {
 
     /// Splits at the joiners outside brackets.
     static func splitNames(_ list: String, on joiners: [String]) -> [String] {
-        let s = Array(list.unicodeScalars)
+        let s = ScalarString.scalars(list)
         let joinerScalars = joiners.map { Array($0.unicodeScalars) }
         var names = [String]()
         var start = 0, depth = 0, k = 0
@@ -283,7 +283,7 @@ struct Labels {
             h = String(h.unicodeScalars.dropFirst(e.unicodeScalars.count))
         }
         // "1.基本支出预算", "（二）项目支出": a list number, not part of the name
-        let enumerator = Labels.enumeratorLength(Array(h.unicodeScalars))
+        let enumerator = Labels.enumeratorLength(ScalarString.scalars(h))
         if enumerator > 0 { h = String(h.unicodeScalars.dropFirst(enumerator)) }
         var changed = true
         while changed {
@@ -335,7 +335,7 @@ struct Labels {
     }
 
     func isComparison(_ label: String) -> Bool {
-        let s = Array(label.unicodeScalars)
+        let s = ScalarString.scalars(label)
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
@@ -356,7 +356,7 @@ struct Labels {
     func comparesWithYear(_ label: String) -> Bool {
         // "较年初" compares with the initial budget, not with another year
         if yearComparisons.occurs(in: label) && !startOfYear.occurs(in: label) { return true }
-        let s = Array(label.unicodeScalars)
+        let s = ScalarString.scalars(label)
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
@@ -371,14 +371,14 @@ struct Labels {
 enum Text {
     /// The text before and after the first word of `words` in it.
     static func split(_ text: String, atFirst words: WordSet) -> (before: String, after: String)? {
-        let s = Array(text.unicodeScalars)
+        let s = ScalarString.scalars(text)
         guard let m = words.firstMatch(in: s) else { return nil }
         return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))
     }
 
     /// The text before and after the last word of `words` in it.
     static func split(_ text: String, atLast words: WordSet) -> (before: String, after: String)? {
-        let s = Array(text.unicodeScalars)
+        let s = ScalarString.scalars(text)
         guard let m = words.matches(in: s).last else { return nil }
         return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))
     }

@@ -30,7 +30,7 @@ extension ExtractionState {
             let s = p.text.scalars
             for (n, id) in ids.enumerated() where facts[id].kind == .percentagePoint {
                 let f = facts[id]
-                let labelScalars = Array(f.label.unicodeScalars)
+                let labelScalars = ScalarString.scalars(f.label)
                 guard let word = scheduleWords.matches(in: labelScalars).last else { continue }
                 let lead = Array(labelScalars[..<word.start])
                 let direction: Int

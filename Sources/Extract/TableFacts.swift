@@ -245,10 +245,10 @@ extension ExtractionState {
 
     /// The money unit a header states: "金额（万元）", "预算数(元)", "单位：万元".
     func statedUnit(_ header: String) -> MoneyUnit? {
-        let s = Array(header.unicodeScalars)
+        let s = ScalarString.scalars(header)
         let captions = vocabulary[.unitCaptions]
         for unit in [MoneyUnit.wanUSD, .yiYuan, .wanYuan, .qianYuan, .yuan] {
-            let u = Array(unit.rawValue.unicodeScalars)
+            let u = ScalarString.scalars(unit.rawValue)
             var from = 0
             while let k = ScalarSearch.firstIndex(of: u, in: s, from: from) {
                 let end = k + u.count

@@ -53,7 +53,7 @@ public enum Normalizer {
     public static func normalize(line: SourceLine, sourceIndex: Int = 0, layoutColumns: Bool = false) -> NormalizedLine {
         var scalars = [Unicode.Scalar]()
         var columns = [Int32]()
-        let original = Array(line.text.unicodeScalars)
+        let original = ScalarString.scalars(line.text)
         scalars.reserveCapacity(original.count)
         columns.reserveCapacity(original.count)
 

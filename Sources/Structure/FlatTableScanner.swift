@@ -305,7 +305,7 @@ enum FlatTableScanner {
 
     /// The classes of columns a title names (tables.toml roles); nil when it names none.
     static func roleClass(_ title: String, words: StructureWords) -> Roles? {
-        let s = Array(title.unicodeScalars)
+        let s = ScalarString.scalars(title)
         // most words of prose hold no column word at all: one lookup, not one per rule
         guard words.columnWords.firstMatch(in: s) != nil else { return nil }
         var r = Roles()

@@ -383,7 +383,7 @@ enum UnitHints {
     /// "单位：万元", "（单位：元）", "金额单位：万元".
     static func tableUnit(_ text: String, words: StructureWords = .standard) -> String? {
         // the unit caption's word without its colon ("单位"), then the unit
-        let s = Array(text.unicodeScalars)
+        let s = ScalarString.scalars(text)
         var k = 0
         while k < s.count {
             let n = words.unitCaptions.prefixLength(s, at: k)
@@ -414,7 +414,7 @@ extension UnitHints {
 
     /// "…（万元）", "…(元)": the money unit a text ends with in brackets.
     static func bracketedUnit(_ t: String, words: StructureWords) -> String? {
-        let s = Array(t.unicodeScalars)
+        let s = ScalarString.scalars(t)
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         let n = words.moneyUnits.suffixLength(s, endingAt: s.count - 1)
         guard n > 0, s.count - 1 - n >= 1, s[s.count - 2 - n] == "（" || s[s.count - 2 - n] == "(" else { return nil }

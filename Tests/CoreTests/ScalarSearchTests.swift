@@ -32,6 +32,15 @@ struct ScalarSearchTests {
         }
     }
 
+    @Test func scalarsDecodeLikeTheScalarView() {
+        let texts = ["", "a", "预算数", "é", "e\u{0301}", "𠀀𠀁说明", "混合 mixed ÷ 😀 text\t\n", String(repeating: "年", count: 1000)]
+        for text in texts {
+            #expect(ScalarString.scalars(text) == Array(text.unicodeScalars))
+            let sub = text.dropFirst()
+            #expect(ScalarString.scalars(sub) == Array(sub.unicodeScalars))
+        }
+    }
+
     @Test func notFound() {
         #expect(ScalarSearch.firstIndex(of: s("决算"), in: s("全年预算数")) == nil)
         // a prefix of the needle at the end of the text is not a match

@@ -247,3 +247,17 @@ struct CharClassTests {
         #expect(CharClass.isASCIILetter("G") && CharClass.isASCIILetter("z") && !CharClass.isASCIILetter("@"))
     }
 }
+
+@Suite("Traditional characters")
+struct TraditionalCharacterTests {
+    @Test func bitmapAgreesWithTheTable() {
+        // every scalar of the ideograph block: simplified as the table says, others unchanged
+        for v in UInt32(0x4E00)..<0xA000 {
+            let s = Unicode.Scalar(v)!
+            let expected = TraditionalCharacters.simplified[v].flatMap(Unicode.Scalar.init) ?? s
+            #expect(TraditionalCharacters.simplify(s) == expected)
+        }
+        #expect(TraditionalCharacters.simplify("a") == "a")
+        #expect(TraditionalCharacters.simplify("預") == "预")
+    }
+}
