@@ -163,8 +163,11 @@ struct WorkerPool {
         var ready = false
         var buffer = [UInt8]()
         var stderrTail = [UInt8]()
-        /// The entry it is checking, when it started, and its budget.
-        var job: (index: Int, started: Double, budget: Double?)?
+        /// The entries sent to it, in order: the first is the one it is checking (since `started`,
+        /// within its budget); a second waits in its input, so that the worker goes on to it without
+        /// waiting for the supervisor (a round trip per file was a tenth of a batch of small files).
+        var jobs: [(index: Int, started: Double, budget: Double?)] = []
+        var job: (index: Int, started: Double, budget: Double?)? { jobs.first }
     }
 
     let executable: String
@@ -173,6 +176,8 @@ struct WorkerPool {
     let stdin: [UInt8]?
     var processes: [Process] = []
     var next = 0
+    /// Entries sent to a worker that ended before it reached them: sent again first, in order.
+    var retry: [Int] = []
     var emitted = 0
     var results: [Int: FileReport] = [:]
     /// Workers that ended before they were ready: past a few, workers are given up.
@@ -195,8 +200,6 @@ struct WorkerPool {
     mutating func run(emit: (FileReport) throws -> Void) throws -> Bool {
         signal(SIGPIPE, SIG_IGN)
         defer { shutDown() }
-        // reports wait in `results` until every one before them is written: at most this many
-        let window = max(4 * settings.jobs, 16)
         let wanted = min(settings.jobs, entries.count)
         while emitted < entries.count {
             // entries that are errors already need no worker
@@ -211,7 +214,7 @@ struct WorkerPool {
             if emitted >= entries.count { break }
             // enough workers for the work left
             let busy = processes.filter { $0.job != nil }.count
-            while processes.count < min(wanted, busy + (entries.count - next)) {
+            while processes.count < min(wanted, busy + retry.count + (entries.count - next)) {
                 guard failedStarts < 3, let p = spawn() else {
                     if processes.isEmpty { return false }
                     break
@@ -219,16 +222,34 @@ struct WorkerPool {
                 processes.append(p)
             }
             if processes.isEmpty { return false }
-            // jobs to idle workers
-            for k in processes.indices where processes[k].ready && processes[k].job == nil {
-                guard next < entries.count, next < emitted + window, entries[next].error == nil else { break }
-                dispatch(next, to: k)
-                next += 1
+            // jobs to idle workers first, then a second one to each (a file read from standard
+            // input is never queued behind another: its frame may fill the pipe)
+            for depth in 0..<2 {
+                for k in processes.indices where processes[k].ready && processes[k].jobs.count == depth {
+                    if depth > 0 && entries[processes[k].jobs[0].index].path == "-" { continue }
+                    guard let index = nextJob(queued: depth > 0) else { break }
+                    dispatch(index, to: k)
+                }
             }
             wait()
         }
         return true
     }
+
+    /// The next entry to send to a worker, if one may be sent now.
+    mutating func nextJob(queued: Bool) -> Int? {
+        if let first = retry.first {
+            if queued && entries[first].path == "-" { return nil }
+            return retry.removeFirst()
+        }
+        guard next < entries.count, next < emitted + window, entries[next].error == nil else { return nil }
+        if queued && entries[next].path == "-" { return nil }
+        next += 1
+        return next - 1
+    }
+
+    /// Reports wait in `results` until every one before them is written: at most this many.
+    var window: Int { max(4 * settings.jobs, 16) }
 
     mutating func dispatch(_ index: Int, to k: Int) {
         let entry = entries[index]
@@ -243,8 +264,8 @@ struct WorkerPool {
         Frames.put64(&frame, data.count)
         frame += path
         frame += data
-        processes[k].stderrTail.removeAll()
-        processes[k].job = (index, Self.now(), BatchRunner.budget(bytes: bytes, secondsPerMB: settings.timeBudget))
+        if processes[k].jobs.isEmpty { processes[k].stderrTail.removeAll() }
+        processes[k].jobs.append((index, Self.now(), BatchRunner.budget(bytes: bytes, secondsPerMB: settings.timeBudget)))
         if !Frames.write(processes[k].input, frame) {
             ended(k)
         }
@@ -281,7 +302,8 @@ struct WorkerPool {
             if let job = processes[k].job, let b = job.budget, later - job.started > b {
                 kill(processes[k].pid, SIGKILL)
                 results[job.index] = FileReport(path: entries[job.index].path, error: BatchRunner.timeoutMessage(b, settings.timeBudget, batch: true))
-                processes[k].job = nil
+                requeue(processes[k].jobs.dropFirst().map(\.index))
+                processes[k].jobs = []
                 reap(k)
                 continue
             }
@@ -316,7 +338,12 @@ struct WorkerPool {
             let report = (try? ReportCoding.decode(payload))
                 ?? FileReport(path: entries[index].path, error: "the worker's report could not be read (an internal error); the other files are checked")
             results[index] = report
-            processes[k].job = nil
+            processes[k].jobs.removeFirst()
+            // the queued file starts now; the worker's messages so far were about the one before
+            if !processes[k].jobs.isEmpty {
+                processes[k].jobs[0].started = Self.now()
+                processes[k].stderrTail.removeAll()
+            }
         }
     }
 
@@ -337,6 +364,13 @@ struct WorkerPool {
         if let job = p.job {
             results[job.index] = FileReport(path: entries[job.index].path, error: crashMessage(status.status, p.stderrTail))
         }
+        requeue(p.jobs.dropFirst().map(\.index))
+    }
+
+    /// Files a worker did not reach go to another, before any new one.
+    mutating func requeue(_ indices: [Int]) {
+        guard !indices.isEmpty else { return }
+        retry = (retry + indices).sorted()
     }
 
     /// Ends worker `k` and forgets it; its wait status.
