@@ -1,4 +1,5 @@
 import Foundation
+import JXLoad
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -73,6 +74,13 @@ public enum FileDiscovery {
         return out
     }
 
+    /// `(dir as NSString).appendingPathComponent(name)` for a plain name, without bridging (asked
+    /// for every file of a walk).
+    static func join(_ dir: String, _ name: String) -> String {
+        if dir.isEmpty { return name }
+        return dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+
     /// A directory by device and inode: the same folder whatever the path to it.
     struct Identity: Hashable {
         var device: UInt64
@@ -95,9 +103,9 @@ public enum FileDiscovery {
                 return
             }
             for name in names.sorted() where !name.hasPrefix(".") {
-                let full = (dir as NSString).appendingPathComponent(name)
-                let shown = (display as NSString).appendingPathComponent(name)
-                let isReport = FileDiscovery.extensions.contains((name as NSString).pathExtension.lowercased())
+                let full = FileDiscovery.join(dir, name)
+                let shown = FileDiscovery.join(display, name)
+                let isReport = FileDiscovery.extensions.contains(DocumentLoader.pathExtension(name).lowercased())
                 var info = stat()
                 guard lstat(full, &info) == 0 else { continue }  // gone since the listing
                 if (info.st_mode & S_IFMT) == S_IFLNK {

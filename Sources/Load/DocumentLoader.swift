@@ -92,8 +92,18 @@ public enum DocumentLoader {
     }
 
     /// Magic bytes first (a .docx renamed .txt is still a .docx), then the extension.
+    /// `(path as NSString).pathExtension` without bridging to NSString (asked for every file):
+    /// the text after the last dot of the last component; none for ".name" or "name.".
+    public static func pathExtension(_ path: String) -> String {
+        var s = Substring(path)
+        while s.count > 1 && s.hasSuffix("/") { s = s.dropLast() }
+        let component = s.lastIndex(of: "/").map { s[s.index(after: $0)...] } ?? s
+        guard let dot = component.lastIndex(of: "."), dot != component.startIndex else { return "" }
+        return String(component[component.index(after: dot)...])
+    }
+
     public static func detectFormat(bytes: [UInt8], path: String) -> DocumentFormat {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = DocumentLoader.pathExtension(path).lowercased()
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return ext == "xlsx" || ext == "xlsm" ? .xlsx : .docx
         }
@@ -108,7 +118,7 @@ public enum DocumentLoader {
     }
 
     public static func loadText(bytes: [UInt8], path: String, format: DocumentFormat) throws(LoadError) -> Document {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = DocumentLoader.pathExtension(path).lowercased()
         if ["docx", "xlsx", "xlsm", "pdf"].contains(ext) {
             throw LoadError("named .\(ext) but not a .\(ext) file (its content is not a \(ext == "pdf" ? "PDF" : "ZIP") document)")
         }

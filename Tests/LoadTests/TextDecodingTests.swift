@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JXLoad
 
@@ -143,5 +144,16 @@ struct DocumentFormatTests {
         #expect(doc.lines.map(\.number) == [1, 2, 3])
         #expect(doc.lines.map(\.text) == ["标题", "", "正文。"])
         #expect(doc.tables.isEmpty)
+    }
+}
+
+@Suite("Path extensions")
+struct PathExtensionTests {
+    @Test func agreesWithFoundation() {
+        let paths = ["a.docx", ".docx", "a.", "dir.x/file", "dir/.hidden", "a.tar.gz", "a.DOCX", "a/b.pdf/", "", "/", "a..pdf",
+                     "x/y.md", "报告.docx", "a.doc x", "./a.txt", "../b.xlsx", "a/.b.pdf", "a//", "//x.md//", "."]
+        for path in paths {
+            #expect(DocumentLoader.pathExtension(path) == (path as NSString).pathExtension, "\(path)")
+        }
     }
 }
