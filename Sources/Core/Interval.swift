@@ -12,6 +12,12 @@ public enum Decimals {
         Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5)
     }
 
+    /// mantissa·10^exponent, made without arithmetic.
+    @inlinable
+    public static func make(_ mantissa: Int64, exponent: Int) -> Decimal {
+        Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa.magnitude))
+    }
+
     /// Rounds half away from zero to `scale` places.
     public static func rounded(_ value: Decimal, scale: Int) -> Decimal {
         var input = value
@@ -57,6 +63,13 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public init(lo: Decimal, hi: Decimal) {
         self.lo = min(lo, hi)
         self.hi = max(lo, hi)
+    }
+
+    /// Bounds already in order (no comparison).
+    @inlinable
+    public init(ordered lo: Decimal, _ hi: Decimal) {
+        self.lo = lo
+        self.hi = hi
     }
 
     /// An exact value (a count, a constant).

@@ -98,6 +98,42 @@ public struct Fact: Sendable, Identifiable {
     /// Percentages, rounded money integers and estimates (约) stand for ±0.5 of their last digit
     /// even when shown without decimals; counts and scores are exact.
     static func interval(of number: ScannedNumber, fractionDecimals: Int?) -> Interval {
+        if fractionDecimals == nil, let fast = integerInterval(of: number) { return fast }
+        return decimalInterval(of: number, fractionDecimals: fractionDecimals)
+    }
+
+    /// `decimalInterval` computed on the integer the literal writes ("822.24" is 82224·10⁻²) when
+    /// it has at most 17 digits: the same bounds without `Decimal` arithmetic, which was the most
+    /// expensive part of making a fact.
+    static func integerInterval(of number: ScannedNumber) -> Interval? {
+        var mantissa: Int64 = 0, digits = 0, afterDot = -1, negative = false
+        for (k, byte) in number.literal.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where k == 0: negative = true
+            case UInt8(ascii: "."): guard afterDot < 0 else { return nil }; afterDot = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if afterDot >= 0 { afterDot += 1 }
+            default: return nil
+            }
+        }
+        guard digits > 0, digits <= 17, max(afterDot, 0) == number.decimals else { return nil }
+        let kind = number.kind
+        let rounded = number.decimals > 0 || (mantissa != 0 && (kind == .percent || kind.isMoney || number.approximate))
+        var exponent = -number.decimals
+        if let unit = kind.moneyUnit, unit.exponent != 0 { exponent += unit.exponent } else { exponent += number.multiplier }
+        let signed = negative ? -mantissa : mantissa
+        guard rounded else {
+            let value = Decimals.make(signed, exponent: exponent)
+            return Interval(ordered: value, value)
+        }
+        // [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ] in units of 10⁻ᵈ⁻¹
+        return Interval(ordered: Decimals.make(signed * 10 - 5, exponent: exponent - 1), Decimals.make(signed * 10 + 5, exponent: exponent - 1))
+    }
+
+    /// The interval by `Decimal` arithmetic: fractions, long literals and mixed numerals ("5亿320万").
+    static func decimalInterval(of number: ScannedNumber, fractionDecimals: Int?) -> Interval {
         let value = number.value, kind = number.kind
         if let d = fractionDecimals, d >= 1 {
             // 27.8 ÷ 29 = 0.95862 written 0.958 (truncated) or 0.959 (rounded): [shown − ½ulp, shown + ulp]
