@@ -11,6 +11,7 @@ import JXRules
 /// When both figures are stated, the difference and the rate are each checked against them, so a
 /// wrong difference does not make a right rate look wrong.
 enum ChangeCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "schedule-progress" {
             for statement in context.facts.scheduleProgress { scheduleProgress(rule, statement, &context) }

@@ -11,6 +11,7 @@ import JXNormalize
 ///    rounding. Figures inside lists, comparisons, ranges and targets are left alone.
 ///  - prose-vs-table: a named project's budget or spending in the text against its table row.
 enum ConsistencyCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }

@@ -11,8 +11,11 @@ public struct Checker: Sendable {
             shapes = Checker.shapes(of: ruleSet)
             rules = ruleSet.rules.map(RuleBox.init)
             enabled = Checker.enabled(ruleSet)
+            mergeRanks = FindingMerge.ranks(ruleSet)
         }
     }
+    /// Each rule's merge rank and order (`FindingMerge.strengths`), found once per rule set.
+    private var mergeRanks: [String: (merge: Decimal, order: Int)]
     /// The enabled rules' indices and ids (the same for every document).
     private var enabled: (indices: [Int], ids: Set<String>)
 
@@ -36,6 +39,7 @@ public struct Checker: Sendable {
         shapes = Checker.shapes(of: ruleSet)
         rules = ruleSet.rules.map(RuleBox.init)
         enabled = Checker.enabled(ruleSet)
+        mergeRanks = FindingMerge.ranks(ruleSet)
     }
 
     private static func shapes(of ruleSet: RuleSet) -> [FormulaCheck.Shape?] {
@@ -55,24 +59,28 @@ public struct Checker: Sendable {
             context.active = enabled.ids
         }
         for k in active {
+            // read through the box, not copied out of it (a copy retains every field of the rule)
             let box = rules[k]
-            let rule = box.rule
-            switch rule.kind {
-            case .formula: if let shape = shapes[k] { FormulaCheck.run(rule, shape, &context) }
-            case .parts: PartsCheck.run(rule, &context)
-            case .share: ShareCheck.run(rule, &context)
-            case .change: ChangeCheck.run(rule, &context)
-            case .unit: UnitCheck.run(rule, &context)
-            case .year: YearCheck.run(rule, &context)
-            case .consistency: ConsistencyCheck.run(rule, &context)
+            switch box.rule.kind {
+            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape, &context) }
+            case .parts: PartsCheck.run(box.rule, &context)
+            case .share: ShareCheck.run(box.rule, &context)
+            case .change: ChangeCheck.run(box.rule, &context)
+            case .unit: UnitCheck.run(box.rule, &context)
+            case .year: YearCheck.run(box.rule, &context)
+            case .consistency: ConsistencyCheck.run(box.rule, &context)
             case .score:
-                if rule.check?.hasPrefix("prose-") == true && rule.check != "prose-total" { ProseScoreCheck.run(rule, &context) } else { ScoreCheck.run(rule, &context) }
-            case .table: TableCheck.run(rule, &context)
-            case .status: StatusCheck.run(rule, &context)
-            case .pattern: PatternCheck.run(rule, &context)
+                if box.rule.check?.hasPrefix("prose-") == true && box.rule.check != "prose-total" { ProseScoreCheck.run(box.rule, &context) } else { ScoreCheck.run(box.rule, &context) }
+            case .table: TableCheck.run(box.rule, &context)
+            case .status: StatusCheck.run(box.rule, &context)
+            case .pattern: PatternCheck.run(box.rule, &context)
             }
         }
-        return merge ? FindingMerge.merge(context.finish(), ruleSet: ruleSet) : context.finish()
+        guard merge else { return context.finish() }
+        let findings = context.finish()
+        guard findings.count > 1 else { return findings }
+        let ranks = mergeRanks
+        return FindingMerge.merge(findings, strength: { ranks[$0] ?? (0, Int.max) })
     }
 }
 
@@ -245,6 +253,7 @@ struct CheckContext {
     }
 
     /// Drops findings that repeat another's involved facts, keeps rule order, sorts by position.
+    @inline(never)
     func finish() -> [Finding] {
         var kept = [Draft]()
         for draft in drafts {

@@ -20,6 +20,7 @@ public enum FindingMerge {
     public static let rankKey = "merge_rank"
 
     /// The merged findings, in the order the input had them (the first of each group's place).
+    @inline(never)
     public static func merge(_ findings: [Finding], ruleSet: RuleSet) -> [Finding] {
         guard findings.count > 1 else { return findings }
         return merge(findings, strength: strengths(ruleSet))
@@ -27,6 +28,12 @@ public enum FindingMerge {
 
     /// Each rule's merge rank and place in the rule set.
     static func strengths(_ ruleSet: RuleSet) -> (String) -> (merge: Decimal, order: Int) {
+        let rank = ranks(ruleSet)
+        return { id in rank[id] ?? (0, Int.max) }
+    }
+
+    /// `strengths` as a table by rule id (the checker keeps it for its rule set).
+    static func ranks(_ ruleSet: RuleSet) -> [String: (merge: Decimal, order: Int)] {
         var byKind = [String: Decimal]()
         for rule in ruleSet.rules {
             guard let r = rule.numbers[rankKey] else { continue }
@@ -37,7 +44,7 @@ public enum FindingMerge {
         for (i, rule) in ruleSet.rules.enumerated() where rank[rule.id] == nil {
             rank[rule.id] = (rule.numbers[rankKey] ?? byKind[rule.category.rawValue + "|" + rule.severity.rawValue] ?? 0, i)
         }
-        return { id in rank[id] ?? (0, Int.max) }
+        return rank
     }
 
     /// The merge rank a rule of `ruleSet` has (its own or its category's and severity's).

@@ -10,6 +10,7 @@ import JXRules
 ///  - near-complete: an open list whose parts fall short of the whole by a sliver (`near_ratio`):
 ///    most likely a complete list with a slip.
 enum PartsCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
@@ -110,6 +111,7 @@ enum PartsCheck {
 
 /// `kind = "share"`: "A占B的P%" and "…，占比P%": P must be A ÷ B × 100.
 enum ShareCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         for share in context.facts.shares {

@@ -8,6 +8,7 @@ import JXStructure
 /// `kind = "pattern"`: plain text left behind by conversion or templates ("错误！未找到引用源",
 /// "XXXX年", "（此处填写…）"). Matched literally in paragraphs and table cells.
 enum PatternCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
         case "malformed-year": malformedYears(rule, &context)

@@ -10,6 +10,7 @@ import JXRules
 ///    the full mark, their scores against the stated total;
 ///  - prose-by-rate: a score the text says is the weight times a rate (得96%权重分).
 enum ProseScoreCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
         case "prose-items": items(rule, &context)

@@ -15,6 +15,7 @@ import JXStructure
 /// Sums are checked both ways only on a sheet without scrambled rows; on a scrambled sheet only
 /// sums that exceed their cap are reported.
 enum ScoreCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         let sheets = context.scoreSheets().compactMap { $0 }
         switch rule.check {

@@ -16,6 +16,7 @@ import JXStructure
 /// A target written with a comparator (≥98%, 不少于300人) is an exact threshold: only the actual
 /// value's rounding counts. A target without one is a figure like any other, rounding included.
 enum StatusCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         let reverse = rule.check == "indicator-met-declared-missed"
         guard rule.check == "indicator-target" || reverse else { return }

@@ -36,6 +36,7 @@ enum TableCheck {
         case follows
     }
 
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         let sheets = context.scoreSheets()
         for table in context.doc.tables {

@@ -11,6 +11,7 @@ import JXRules
 ///  - mixed-units-in-relation: a relation that holds only if a figure written in 元 is read as 万元
 ///    (or, in a report counting in 元, one in 万元 read as 元), handed over by the relation checks.
 enum UnitCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
         case "same-number-two-units": sameNumber(rule, &context)

@@ -14,6 +14,7 @@ import JXStructure
 ///  - mixed-years-in-relation: a relation that holds between figures dated to different years,
 ///    handed over by the formula check.
 enum YearCheck {
+    @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         switch rule.check {
         case "title-vs-body": titleVersusBody(rule, &context)
