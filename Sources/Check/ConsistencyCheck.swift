@@ -16,8 +16,8 @@ enum ConsistencyCheck {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
         let modifiers = rule[.labelModifiers].words.map { Array($0.unicodeScalars) }
-        var seen = [String: [Fact]]()
-        var order = [String]()
+        var seen = [TextKey: [Int]]()
+        var order = [TextKey]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
@@ -41,15 +41,17 @@ enum ConsistencyCheck {
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
             let byConcept = f.kind == .percent && f.concept.rate != nil && f.concept.scope.unicodeScalars.count >= 4
-            let key = [byConcept ? "" : head, f.conceptKey, f.concept.qualifier ?? "", f.kind.description, f.year.map(String.init) ?? "?"].joined(separator: "|")
+            let key = TextKey((byConcept ? "" : head) + "|" + f.conceptKey + "|" + (f.concept.qualifier ?? "") + "|" + f.kind.description
+                              + "|" + (f.year.map(String.init) ?? "?"))
             if seen[key] == nil { order.append(key) }
-            seen[key, default: []].append(f)
+            seen[key, default: []].append(f.id)
         }
         for key in order {
             let group = seen[key]!
             guard group.count >= 2 else { continue }
-            let first = group[0]
-            for other in group.dropFirst() {
+            let first = context.fact(group[0])
+            for id in group.dropFirst() {
+                let other = context.fact(id)
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money

@@ -62,26 +62,23 @@ enum FormulaCheck {
 
     /// Groups of fact ids that make one instance of a frame (`CheckContext.instances(of:)` keeps them).
     static func instances(of frame: Frame, _ context: CheckContext) -> [[Int]] {
-        var groups = [String: [Int]]()
-        var order = [String]()
+        var groups = [InstanceKey: [Int]]()
+        var order = [InstanceKey]()
         let facts = context.facts.facts
         for index in facts.indices {
-            var key: String?
+            var key: InstanceKey?
             switch (frame, facts[index].place) {
-            case (.clause, .text(let p, let s, let c)): key = "\(p).\(s).\(c)"
-            case (.sentence, .text(let p, let s, _)): key = "\(p).\(s)"
-            case (.paragraph, .text(let p, _, _)): key = "\(p)"
-            case (.document, .text):
-                key = "d"
-            case (.section, .text(let p, _, _)):
-                let path = context.doc.paragraphs[p].sectionPath
-                key = "s" + (path.last.map(String.init) ?? "-")
+            case (.clause, .text(let p, let s, let c)): key = .clause(p, s, c)
+            case (.sentence, .text(let p, let s, _)): key = .sentence(p, s)
+            case (.paragraph, .text(let p, _, _)): key = .paragraph(p)
+            case (.document, .text): key = .document
+            case (.section, .text(let p, _, _)): key = .section(context.doc.paragraphs[p].sectionPath.last)
             case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
-                if !facts[index].isCellValue { key = "c\(t).\(r).\(c)" }
+                if !facts[index].isCellValue { key = .cellText(t, r, c) }
             case (.row, .cell(let t, let r, _)):
-                if facts[index].isCellValue { key = "r\(t).\(r)" }
+                if facts[index].isCellValue { key = .row(t, r) }
             case (.table, .cell(let t, let r, _)):
-                if facts[index].isCellValue { key = "t\(t).\(context.doc.tables[t].rows[r].segment)" }
+                if facts[index].isCellValue { key = .table(t, context.doc.tables[t].rows[r].segment) }
             default: break
             }
             guard let k = key else { continue }
@@ -89,6 +86,12 @@ enum FormulaCheck {
             groups[k, default: []].append(facts[index].id)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// What makes facts one instance of a frame: their sentence, paragraph, section, table row….
+    enum InstanceKey: Hashable {
+        case clause(Int, Int, Int), sentence(Int, Int), paragraph(Int), document, section(Int?)
+        case cellText(Int, Int, Int), row(Int, Int), table(Int, Int)
     }
 
     /// What a reference needs of a figure: the kind of figure, its measure or rate, and its subject

@@ -94,3 +94,23 @@ extension ScalarString {
         }
     }
 }
+
+/// A text as a dictionary key compared and hashed by its UTF-8 bytes. `String` hashes and compares
+/// by canonical equivalence, which normalizes every non-ASCII key (most of ours are Chinese) on
+/// each lookup; texts from one normalized document that differ only in canonical form are rare
+/// enough to be told apart.
+public struct TextKey: Hashable, Sendable {
+    public let text: String
+
+    @inlinable
+    public init(_ text: String) { self.text = text }
+
+    @inlinable
+    public static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}

@@ -51,7 +51,7 @@ struct ExtractionState {
     /// whole paragraph for every figure.
     var sentenceFacts: [[Int: [Int]]] = []
     /// Labels resolved so far: table cells repeat their row label and column header.
-    var resolved: [String: Lexicon.Resolution] = [:]
+    var resolved: [TextKey: Lexicon.Resolution] = [:]
     /// The money unit most prose amounts use (set before tables are read).
     var proseMoneyUnit: MoneyUnit?
     /// Name columns per (table, header segment), computed once.
@@ -108,9 +108,9 @@ struct ExtractionState {
     }
 
     mutating func resolve(_ label: String) -> Lexicon.Resolution {
-        if let r = resolved[label] { return r }
+        if let r = resolved[TextKey(label)] { return r }
         let r = lexicon.resolve(label)
-        resolved[label] = r
+        resolved[TextKey(label)] = r
         return r
     }
 
