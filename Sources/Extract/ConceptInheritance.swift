@@ -146,7 +146,7 @@ extension ExtractionState {
     func openingSubject(_ text: TextRun, _ range: Range<Int>) -> String? {
         let s = text.scalars
         var end = range.lowerBound
-        while end < range.upperBound && !"，,：:；;".unicodeScalars.contains(s[end]) { end += 1 }
+        while end < range.upperBound && !CharClass.isClauseBreak(s[end]) { end += 1 }
         guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 20 else { return nil }
         let clause = text.string(range.lowerBound..<end)
         if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }

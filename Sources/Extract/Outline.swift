@@ -87,7 +87,10 @@ extension ExtractionState {
         while j >= 0 && CharClass.isWhitespace(s[j]) { j -= 1 }
         if j < 0 { return true }
         if j < k - 1 { return !CharClass.isDigit(s[j]) }   // after white space
-        return "。；;：:，,！？".unicodeScalars.contains(s[j])
+        switch s[j] {
+        case "。", "；", ";", "：", ":", "，", ",", "！", "？": return true
+        default: return false
+        }
     }
 
     /// The figure an item's title states: the first figure after the marker, in the same clause,

@@ -7,6 +7,14 @@ public enum CharClass {
         return v >= 0x61 && v <= 0x7A
     }
 
+    /// A clause break: the commas, colons and semicolons, full-width and ASCII ("，,：:；;").
+    @inline(__always) public static func isClauseBreak(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "，", ",", "：", ":", "；", ";": return true
+        default: return false
+        }
+    }
+
     /// Ideographs (the running text of a report).
     @inline(__always) public static func isHan(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

@@ -406,6 +406,16 @@ enum TableBuilder {
     }
 }
 
+extension TableBuilder {
+    /// A comparator, sign or estimate before a value ("≥≤<>=＞＜≧≦约~±+").
+    static func isValuePrefix(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "≥", "≤", "<", ">", "=", "＞", "＜", "≧", "≦", "约", "~", "±", "+": return true
+        default: return false
+        }
+    }
+}
+
 /// Light-weight tests on cell text used while rebuilding grids (the Extract stage does the real
 /// number scanning).
 public enum CellText {
@@ -421,7 +431,7 @@ public enum CellText {
     public static func isNumeric(_ run: TextRun) -> Bool {
         let s = run.scalars.filter { !CharClass.isWhitespace($0) }
         var i = 0
-        while i < s.count && "≥≤<>=＞＜≧≦约~±+".unicodeScalars.contains(s[i]) { i += 1 }
+        while i < s.count && TableBuilder.isValuePrefix(s[i]) { i += 1 }
         if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }
         let digitsStart = i
         while i < s.count && (CharClass.isDigit(s[i]) || s[i] == ".") { i += 1 }
