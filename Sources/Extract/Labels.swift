@@ -55,9 +55,9 @@ struct Labels {
         adjustmentVerbs = v.union(.increaseWords, .decreaseWords, .recoveryWords)
     }
 
-    static let clauseBoundaries: Set<Unicode.Scalar> = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
-    static let openBrackets: Set<Unicode.Scalar> = ["（", "(", "【", "["]
-    static let closeBrackets: Set<Unicode.Scalar> = ["）", ")", "】", "]"]
+    static let clauseBoundaries: ScalarSet = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]
+    static let openBrackets: ScalarSet = ["（", "(", "【", "["]
+    static let closeBrackets: ScalarSet = ["）", ")", "】", "]"]
 
 
     /// The label range for a number starting at `start`, not reaching back before `limit`.
@@ -273,8 +273,8 @@ struct Labels {
     }
 
     /// The label without connectives, fillers and comparator words.
-    static let leadingSymbols: Set<Unicode.Scalar> = ["：", ":", "，", "（", "("]
-    static let trailingSymbols: Set<Unicode.Scalar> = ["≥", "≤", ">", "<", "=", "：", ":"]
+    static let leadingSymbols: ScalarSet = ["：", ":", "，", "（", "("]
+    static let trailingSymbols: ScalarSet = ["≥", "≤", ">", "<", "=", "：", ":"]
 
     func head(_ label: String) -> String {
         var h = label
