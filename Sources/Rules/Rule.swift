@@ -38,6 +38,16 @@ public struct RuleExample: Sendable {
 
     /// The text without its marks and the marked spans; nil with a reason when the marks are unbalanced.
     public static func unmark(_ marked: String) -> (text: String, marks: [SourceSpan])? {
+        // most examples have no marks (every pass example): ⟦ and ⟧ are E2 9F A6 / A7 in UTF-8
+        var utf8 = marked.utf8.makeIterator()
+        var hasMark = false
+        while let b = utf8.next() {
+            if b == 0xE2, utf8.next() == 0x9F, let c = utf8.next(), c == 0xA6 || c == 0xA7 {
+                hasMark = true
+                break
+            }
+        }
+        if !hasMark { return (marked, []) }
         var out = [Unicode.Scalar]()
         var marks = [SourceSpan]()
         var line = 1, column = 1
@@ -165,6 +175,7 @@ public struct Rule: Sendable {
 
     /// Resolves the evidence templates in force from a rule set's evidence texts.
     mutating func resolveEvidence(_ texts: EvidenceTexts) {
-        evidence = texts.templates(for: kind).merging(ownEvidence) { _, own in own }
+        let templates = texts.templates(for: kind)
+        evidence = ownEvidence.isEmpty ? templates : templates.merging(ownEvidence) { _, own in own }
     }
 }

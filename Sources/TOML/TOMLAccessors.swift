@@ -181,7 +181,7 @@ extension TOMLTable {
     }
 
     /// The allowed key closest to `key` by edit distance, if it is close enough to be a typo.
-    static func closest(to key: String, in allowed: Set<String>) -> String? {
+    package static func closest(to key: String, in allowed: Set<String>) -> String? {
         let a = Array(key.unicodeScalars)
         guard a.count <= 64 else { return nil }
         var best: (distance: Int, key: String)?
