@@ -26,6 +26,7 @@ public struct EvidenceTexts: Sendable {
         let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: Set(RuleKind.allCases.map(\.rawValue)), file: file)
         var out = EvidenceTexts()
+        out.texts.reserveCapacity(RuleKind.allCases.count)
         for kind in RuleKind.allCases {
             let declared = CheckDeclarations.evidence(of: kind)
             guard let node = root[kind.rawValue] else {

@@ -296,7 +296,7 @@ public struct Vocabulary: Sendable {
         let root = try RuleFiles.parse(text, file: file)
         let names = Set(Class.allCases.map(\.rawValue))
         try root.checkKeys(allowed: names, file: file)
-        var sets = [Class: WordSet]()
+        var sets = [Class: WordSet](minimumCapacity: Class.allCases.count)
         for c in Class.allCases {
             guard let node = root[c.rawValue] else {
                 if complete { throw root.error("missing word class '\(c.rawValue)' (\(c.doc))", file: file) }

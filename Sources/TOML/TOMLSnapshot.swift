@@ -6,28 +6,51 @@ import JXCore
 /// parser made of the file: the same keys in the same order, values, positions and paths; the
 /// loaders then run on it exactly as on a parsed user file.
 ///
-/// The text is UTF-8 (it is embedded as a string literal): numbers in ASCII decimal, strings as
-/// their UTF-8 byte count, `:`, and the bytes.
+/// The text is UTF-8 (it is embedded as a string literal): numbers in ASCII decimal; every
+/// distinct string once, as its UTF-8 byte count, `:` and the bytes, then referred to by index
+/// (keys, words and ids recur: each is made once).
 ///
-///     snapshot := "P" n ";" path{n} table
-///     path     := n ";" str{n}
-///     table    := "T" line "," column "," pathIndex "," n ";" entry{n}
-///     entry    := str line "," column "," node          (the key and its position)
-///     node     := kind line "," column "," payload       (kind: s i d b a t)
+///     snapshot := "S" n ";" str{n} "P" n ";" path{n} table
 ///     str      := byteCount ":" bytes
+///     path     := n ";" (stringIndex ";"){n}
+///     table    := "T" line "," column "," pathIndex "," n ";" entry{n}
+///     entry    := stringIndex "," line "," column "," node     (the key and its position)
+///     node     := kind line "," column "," payload              (kind: s i d b a t)
 public enum TOMLSnapshot {
     /// The snapshot of a table (the root of a parsed file).
     public static func encode(_ root: TOMLTable) -> String {
         var paths = [[String]]()
         var pathIndex = [[String]: Int]()
         collectPaths(root, &paths, &pathIndex)
-        var out = "P\(paths.count);"
+        var strings = Strings()
+        for path in paths { for segment in path { _ = strings.index(segment) } }
+        var body = "P\(paths.count);"
         for path in paths {
-            out += "\(path.count);"
-            for segment in path { string(segment, into: &out) }
+            body += "\(path.count);"
+            for segment in path { body += "\(strings.index(segment));" }
         }
-        table(root, pathIndex, into: &out)
-        return out
+        table(root, pathIndex, &strings, into: &body)
+        var out = "S\(strings.list.count);"
+        for string in strings.list {
+            out += "\(string.utf8.count):"
+            out += string
+        }
+        return out + body
+    }
+
+    /// The distinct strings, in order of first use.
+    private struct Strings {
+        var list = [String]()
+        /// By bytes, not by String equality: that would merge canonically equivalent strings.
+        var lookup = [[UInt8]: Int]()
+
+        mutating func index(_ s: String) -> Int {
+            let bytes = Array(s.utf8)
+            if let k = lookup[bytes] { return k }
+            lookup[bytes] = list.count
+            list.append(s)
+            return list.count - 1
+        }
     }
 
     private static func collectPaths(_ t: TOMLTable, _ paths: inout [[String]], _ index: inout [[String]: Int]) {
@@ -46,32 +69,27 @@ public enum TOMLSnapshot {
         }
     }
 
-    private static func string(_ s: String, into out: inout String) {
-        out += "\(s.utf8.count):"
-        out += s
-    }
-
     private static func position(_ p: SourcePosition, into out: inout String) {
         out += "\(p.line),\(p.column),"
     }
 
-    private static func table(_ t: TOMLTable, _ paths: [[String]: Int], into out: inout String) {
+    private static func table(_ t: TOMLTable, _ paths: [[String]: Int], _ strings: inout Strings, into out: inout String) {
         out += "T"
         position(t.position, into: &out)
         out += "\(paths[t.path]!),\(t.entries.count);"
         for e in t.entries {
-            string(e.key, into: &out)
+            out += "\(strings.index(e.key)),"
             position(e.keyPosition, into: &out)
-            node(e.node, paths, into: &out)
+            node(e.node, paths, &strings, into: &out)
         }
     }
 
-    private static func node(_ n: TOMLNode, _ paths: [[String]: Int], into out: inout String) {
+    private static func node(_ n: TOMLNode, _ paths: [[String]: Int], _ strings: inout Strings, into out: inout String) {
         switch n.value {
         case .string(let s):
             out += "s"
             position(n.position, into: &out)
-            string(s, into: &out)
+            out += "\(strings.index(s));"
         case .integer(let v):
             out += "i"
             position(n.position, into: &out)
@@ -80,7 +98,7 @@ public enum TOMLSnapshot {
             // read back by the parser itself: the value is exactly the one it gives the literal
             out += "d"
             position(n.position, into: &out)
-            string(literal, into: &out)
+            out += "\(strings.index(literal));"
         case .bool(let b):
             out += "b"
             position(n.position, into: &out)
@@ -89,11 +107,11 @@ public enum TOMLSnapshot {
             out += "a"
             position(n.position, into: &out)
             out += "\(a.count);"
-            for e in a { node(e, paths, into: &out) }
+            for e in a { node(e, paths, &strings, into: &out) }
         case .table(let t):
             out += "t"
             position(n.position, into: &out)
-            table(t, paths, into: &out)
+            table(t, paths, &strings, into: &out)
         }
     }
 
@@ -116,6 +134,7 @@ public enum TOMLSnapshot {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
+        var strings = [String]()
         var paths = [[String]]()
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -148,7 +167,13 @@ public enum TOMLSnapshot {
             return v == Int.min ? nil : -v
         }
 
-        mutating func string() -> String? {
+        /// A string of the table, by its index.
+        mutating func string(_ end: UInt8) -> String? {
+            guard let k = int(end), k >= 0, k < strings.count else { return nil }
+            return strings[k]
+        }
+
+        mutating func newString() -> String? {
             guard let n = int(UInt8(ascii: ":")), n >= 0, n <= bytes.count - i else { return nil }
             let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self)
             i += n
@@ -161,14 +186,20 @@ public enum TOMLSnapshot {
         }
 
         mutating func snapshot() -> TOMLTable? {
-            guard byte(UInt8(ascii: "P")), let n = int(UInt8(ascii: ";")), n >= 0 else { return nil }
+            guard byte(UInt8(ascii: "S")), let count = int(UInt8(ascii: ";")), count >= 0, count <= bytes.count else { return nil }
+            strings.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let s = newString() else { return nil }
+                strings.append(s)
+            }
+            guard byte(UInt8(ascii: "P")), let n = int(UInt8(ascii: ";")), n >= 0, n <= bytes.count else { return nil }
             paths.reserveCapacity(n)
             for _ in 0..<n {
-                guard let count = int(UInt8(ascii: ";")), count >= 0 else { return nil }
+                guard let count = int(UInt8(ascii: ";")), count >= 0, count <= bytes.count else { return nil }
                 var path = [String]()
                 path.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let s = string() else { return nil }
+                    guard let s = string(UInt8(ascii: ";")) else { return nil }
                     path.append(s)
                 }
                 paths.append(path)
@@ -179,10 +210,10 @@ public enum TOMLSnapshot {
 
         mutating func table() -> TOMLTable? {
             guard byte(UInt8(ascii: "T")), let p = position(), let k = int(UInt8(ascii: ",")), k >= 0, k < paths.count,
-                  let n = int(UInt8(ascii: ";")), n >= 0 else { return nil }
+                  let n = int(UInt8(ascii: ";")), n >= 0, n <= bytes.count else { return nil }
             var t = TOMLTable(position: p, path: paths[k], capacity: n)
             for _ in 0..<n {
-                guard let key = string(), let keyPosition = position(), let node = node() else { return nil }
+                guard let key = string(UInt8(ascii: ",")), let keyPosition = position(), let node = node() else { return nil }
                 t.set(key, node, keyPosition: keyPosition)
             }
             return t
@@ -195,11 +226,11 @@ public enum TOMLSnapshot {
             guard let p = position() else { return nil }
             switch kind {
             case UInt8(ascii: "s"):
-                return string().map { TOMLNode(.string($0), position: p) }
+                return string(UInt8(ascii: ";")).map { TOMLNode(.string($0), position: p) }
             case UInt8(ascii: "i"):
                 return int(UInt8(ascii: ";")).map { TOMLNode(.integer(Int64($0)), position: p) }
             case UInt8(ascii: "d"):
-                guard let literal = string(),
+                guard let literal = string(UInt8(ascii: ";")),
                       let value = try? TOML.parse("v = " + literal, file: "").entries.first?.node.value,
                       case .decimal = value else { return nil }
                 return TOMLNode(value, position: p)
@@ -208,7 +239,7 @@ public enum TOMLSnapshot {
                 if byte(UInt8(ascii: "0")) { return TOMLNode(.bool(false), position: p) }
                 return nil
             case UInt8(ascii: "a"):
-                guard let n = int(UInt8(ascii: ";")), n >= 0 else { return nil }
+                guard let n = int(UInt8(ascii: ";")), n >= 0, n <= bytes.count else { return nil }
                 var items = [TOMLNode]()
                 items.reserveCapacity(n)
                 for _ in 0..<n {

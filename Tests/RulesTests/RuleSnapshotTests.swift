@@ -79,6 +79,10 @@ struct RuleSnapshotTests {
         """#
         let (parsed, read) = try Self.roundTrip(text)
         #expect(read == parsed)
+        // canonically equivalent strings stay distinct: é precomposed and decomposed
+        let (parsedForms, readForms) = try Self.roundTrip(#"a = "\u00E9""# + "\n" + #"b = "e\u0301""# + "\n")
+        #expect(readForms == parsedForms)
+        #expect(readForms["b"].map { node -> Bool in if case .string(let s) = node.value { return Array(s.unicodeScalars) == ["e", "\u{301}"] } else { return false } } == true)
         // the index by key works on what reads back
         #expect(read["multi"]?.value == .string("第一行\n  第二行接上"))
         #expect(read["small"]?.value == .integer(Int64.min))
@@ -113,8 +117,12 @@ struct RuleSnapshotTests {
         #expect(throws: TOMLError.self) {
             try longer.withUnsafeBufferPointer { b throws(TOMLError) in _ = try TOMLSnapshot.decode(b, file: "t.toml") }
         }
-        // a string length running past the end
-        let runaway = Array("P1;0;T1,1,0,1;99:a".utf8)
+        // a string length running past the end, a string index beyond the table
+        let runaway = Array("S1;99:a".utf8)
+        let beyond = Array("S1;1:aP1;0;T1,1,0,1;1,1,1,s1,1,5;".utf8)
+        #expect(throws: TOMLError.self) {
+            try beyond.withUnsafeBufferPointer { b throws(TOMLError) in _ = try TOMLSnapshot.decode(b, file: "t.toml") }
+        }
         #expect(throws: TOMLError.self) {
             try runaway.withUnsafeBufferPointer { b throws(TOMLError) in _ = try TOMLSnapshot.decode(b, file: "t.toml") }
         }
