@@ -73,7 +73,7 @@ public struct RuleExample: Sendable {
             }
             // one scalar: its length from its first byte (a String's UTF-8 is valid)
             let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-            out.append(contentsOf: bytes[k..<min(k + length, bytes.count)])
+            for j in k..<min(k + length, bytes.count) { out.append(bytes[j]) }
             last = SourcePosition(line: line, column: column)
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             k += length

@@ -55,11 +55,18 @@ public enum RuleLoader {
         }
 
         // every other key must be a parameter the check declares, of its type
-        var allowed = CheckDeclarations.commonKeys
-        if kind == .formula { allowed.formUnion(CheckDeclarations.formulaKeys) }
         let parameterDeclarations = declaration.allParameters
-        allowed.formUnion(parameterDeclarations.map(\.name))
-        try table.checkKeys(allowed: allowed, file: file)
+        let known = { (key: String) -> Bool in
+            CheckDeclarations.commonKeys.contains(key) || (kind == .formula && CheckDeclarations.formulaKeys.contains(key))
+                || parameterDeclarations.contains { $0.name == key }
+        }
+        // the set of every allowed key is made only for the message about one that is not
+        if table.entries.contains(where: { !known($0.key) }) {
+            var allowed = CheckDeclarations.commonKeys
+            if kind == .formula { allowed.formUnion(CheckDeclarations.formulaKeys) }
+            allowed.formUnion(parameterDeclarations.map(\.name))
+            try table.checkKeys(allowed: allowed, file: file)
+        }
         var parameters = [String: ParameterValue]()
         for p in parameterDeclarations {
             if let node = table[p.name] { parameters[p.name] = try value(node, as: p, file: file) }
@@ -184,7 +191,7 @@ public enum RuleLoader {
         if declared.isEmpty, let first = table.entries.first {
             throw first.error("this check has no named \(what)s", file: file)
         }
-        try table.checkKeys(allowed: Set(declared.map(\.name)), file: file)
+        try table.checkKeys(allowed: declared.map(\.name), file: file)
         var out = [String: String]()
         for d in declared {
             guard let node = table[d.name] else { continue }

@@ -130,6 +130,12 @@ extension TOMLTable {
         throw bad.error(message, file: file)
     }
 
+    /// The same check against a short list of keys: no set is made unless some key is unknown
+    /// (then the message is the one above).
+    public func checkKeys(allowed: [String], file: String) throws(TOMLError) {
+        if entries.contains(where: { !allowed.contains($0.key) }) { try checkKeys(allowed: Set(allowed), file: file) }
+    }
+
     /// The node for a key that must be present; `missing key 'id' in table 'rule'` otherwise.
     public func required(_ key: String, file: String) throws(TOMLError) -> TOMLNode {
         guard let node = self[key] else {
