@@ -59,7 +59,8 @@ public struct RuleSet: Sendable {
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 
     public static func load(files: [(path: String, text: String)]) throws(TOMLError) -> RuleSet {
-        var lexicon = Lexicon()
+        // nil until lexicon.toml is read: an empty lexicon's index is built only when there is none
+        var lexicon: Lexicon?
         var layouts = TableLayouts()
         // a rule set of one's own without a vocabulary or evidence file reads with the defaults
         var vocabulary = Vocabulary.embedded
@@ -90,9 +91,10 @@ public struct RuleSet: Sendable {
                 rules.append(rule)
             }
         }
-        lexicon.tables = layouts
-        if ownVocabulary { lexicon.vocabulary = vocabulary }
-        var set = RuleSet(lexicon: lexicon, rules: rules, evidence: evidence)
+        var theLexicon = lexicon ?? Lexicon()
+        theLexicon.tables = layouts
+        if ownVocabulary { theLexicon.vocabulary = vocabulary }
+        var set = RuleSet(lexicon: theLexicon, rules: rules, evidence: evidence)
         set.resolveEvidence()
         return set
     }
