@@ -23,10 +23,12 @@ let package = Package(
         .target(name: "JXNormalize", dependencies: ["JXCore", "JXLoad"], path: "Sources/Normalize"),
         // normalized lines → headings, paragraphs, sentences, clauses, table grids
         .target(name: "JXStructure", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXRules"], path: "Sources/Structure"),
-        // rules/*.toml: the TOML-subset parser, rule and lexicon models, the embedded default set
-        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
+        // the TOML-subset parser of rule files, and the snapshot of a parsed file the build embeds
+        .target(name: "JXTOML", dependencies: ["JXCore"], path: "Sources/TOML"),
+        // rules/*.toml: the rule and lexicon models, the embedded default set (parsed at build time)
+        .executableTarget(name: "EmbedRulesTool", dependencies: ["JXTOML"], path: "Sources/EmbedRulesTool"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["EmbedRulesTool"], path: "Plugins/EmbedRules"),
-        .target(name: "JXRules", dependencies: ["JXCore"], path: "Sources/Rules", plugins: ["EmbedRules"]),
+        .target(name: "JXRules", dependencies: ["JXCore", "JXTOML"], path: "Sources/Rules", plugins: ["EmbedRules"]),
         // structure → facts: quantities, labels, concepts, years, stated relations
         .target(name: "JXExtract", dependencies: ["JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules"], path: "Sources/Extract"),
         // facts + rules → findings
@@ -43,7 +45,7 @@ let package = Package(
         .testTarget(name: "LoadTests", dependencies: ["TestSupport", "JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize"], path: "Tests/NormalizeTests"),
         .testTarget(name: "StructureTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure"], path: "Tests/StructureTests"),
-        .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXRules"], path: "Tests/RulesTests"),
+        .testTarget(name: "RulesTests", dependencies: ["JXCore", "JXTOML", "JXRules"], path: "Tests/RulesTests"),
         .testTarget(name: "ExtractTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract"], path: "Tests/ExtractTests"),
         // the interval evaluation of formulas lives in JXCheck (FormulaEvaluator)
         .testTarget(name: "CheckTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),

@@ -48,22 +48,46 @@ public struct WordSet: Sendable, Hashable {
     }
 
     public mutating func add(_ more: [String]) {
+        if more.isEmpty { return }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let st = storage
-        for word in more where !word.isEmpty && !st.members.contains(word) {
-            st.members.insert(word)
+        // built on local copies taken out of the storage: each is then uniquely referenced, so
+        // appending and sorting happen in place (no copy of a dictionary per bucket sorted)
+        var byFirst = st.byFirst
+        var byLast = st.byLast
+        var firstBits = st.firstBits
+        var lastBits = st.lastBits
+        st.byFirst = [:]
+        st.byLast = [:]
+        st.firstBits = []
+        st.lastBits = []
+        st.members.reserveCapacity(st.members.count + more.count)
+        if st.words.isEmpty {
+            // not when adding to words already there: an array grows by exact reservations one at a time
+            st.words.reserveCapacity(more.count)
+            st.scalarWords.reserveCapacity(more.count)
+        }
+        byFirst.reserveCapacity(byFirst.count + more.count)
+        byLast.reserveCapacity(byLast.count + more.count)
+        for word in more where !word.isEmpty && st.members.insert(word).inserted {
             st.words.append(word)
             let scalars = Array(word.unicodeScalars)
             let index = st.scalarWords.count
             st.scalarWords.append(scalars)
             st.longest = max(st.longest, scalars.count)
-            st.byFirst[scalars[0], default: []].append(index)
-            st.byLast[scalars[scalars.count - 1], default: []].append(index)
-            Self.set(&st.firstBits, scalars[0])
-            Self.set(&st.lastBits, scalars[scalars.count - 1])
+            byFirst[scalars[0], default: []].append(index)
+            byLast[scalars[scalars.count - 1], default: []].append(index)
+            Self.set(&firstBits, scalars[0])
+            Self.set(&lastBits, scalars[scalars.count - 1])
         }
-        for key in st.byFirst.keys { st.byFirst[key]!.sort { st.scalarWords[$0].count > st.scalarWords[$1].count } }
-        for key in st.byLast.keys { st.byLast[key]!.sort { st.scalarWords[$0].count > st.scalarWords[$1].count } }
+        // longest first (a stable sort: words of one length keep their order)
+        let lengths = st.scalarWords.map { $0.count }
+        for k in byFirst.values.indices where byFirst.values[k].count > 1 { byFirst.values[k].sort { lengths[$0] > lengths[$1] } }
+        for k in byLast.values.indices where byLast.values[k].count > 1 { byLast.values[k].sort { lengths[$0] > lengths[$1] } }
+        st.byFirst = byFirst
+        st.byLast = byLast
+        st.firstBits = firstBits
+        st.lastBits = lastBits
     }
 
     public func union(_ other: WordSet) -> WordSet {

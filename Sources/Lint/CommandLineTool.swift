@@ -374,7 +374,8 @@ public enum CommandLineTool {
         // the output is written as files are checked, in input order (see CheckRun, BatchRunner)
         let run = try CheckRun(options: options, formatOptions: formatOptions, total: entries.count, baseline: baseline,
                                baselineMissing: baselineMissing, previousBaseline: previous, ranRule: ran)
-        let settings = BatchRunner.Settings(jobs: options.jobs, timeBudget: options.timeBudget,
+        // one file runs alone whatever --jobs says: the number of cores is not asked for
+        let settings = BatchRunner.Settings(jobs: entries.count <= 1 ? 1 : options.jobs, timeBudget: options.timeBudget,
                                             workerArguments: Worker.arguments(rulesDirectory: options.rulesDirectory, rulesExtra: options.rulesExtra,
                                                                               fiscalYear: options.fiscalYear, only: selected))
         if entries.count == 1 && workerExecutable != nil, let only = entries.first, only.error == nil {

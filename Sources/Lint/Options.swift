@@ -20,7 +20,13 @@ public struct CheckOptions: Sendable {
     /// The baseline was named by `.jxlint.toml`: a file that does not exist yet is an empty baseline.
     public var baselineFromConfig = false
     public var writeBaseline: String?
-    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Files checked at once; by default the number of cores, asked for only when read (it reads
+    /// the cgroup's CPU quota: start-up time a run of one file does not need).
+    public var jobs: Int {
+        get { jobsGiven ?? ProcessInfo.processInfo.activeProcessorCount }
+        set { jobsGiven = newValue }
+    }
+    private var jobsGiven: Int?
     public var color: Bool?
     /// Seconds per MB of input a file may take (at least twice that); 0: no limit.
     public var timeBudget: Double = 5

@@ -1,5 +1,6 @@
 import Foundation
 import JXCore
+import JXTOML
 
 /// rules/evidence.toml: the words of every evidence template, one table per check kind
 /// (`[formula] mismatch = "{computation} = {computed} ≠ {stated}（差 {difference}）"`). The
@@ -22,9 +23,10 @@ public struct EvidenceTexts: Sendable {
     /// Reads an evidence file. `complete`: every declared template must be present (the default
     /// set); an extension may reword some.
     public static func load(_ text: String, file: String, complete: Bool = true) throws(TOMLError) -> EvidenceTexts {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: Set(RuleKind.allCases.map(\.rawValue)), file: file)
         var out = EvidenceTexts()
+        out.texts.reserveCapacity(RuleKind.allCases.count)
         for kind in RuleKind.allCases {
             let declared = CheckDeclarations.evidence(of: kind)
             guard let node = root[kind.rawValue] else {

@@ -213,17 +213,18 @@ public enum FormulaParser {
         }
 
         mutating func identifier() -> String {
-            var out = ""
+            // the scalars taken are all ASCII: the identifier is s[start..<i]
+            let start = i
             while i < s.count {
                 let c = s[i]
-                if (c == "$" && (out.isEmpty || out.hasSuffix("."))) || isIdentifierStart(c) || (c.value >= 48 && c.value <= 57) || c == "." || c == "-" && i + 1 < s.count && isIdentifierStart(s[i + 1]) && !out.isEmpty && s[i - 1] != " " {
-                    out.unicodeScalars.append(c)
+                let empty = i == start
+                if (c == "$" && (empty || s[i - 1] == ".")) || isIdentifierStart(c) || (c.value >= 48 && c.value <= 57) || c == "." || c == "-" && i + 1 < s.count && isIdentifierStart(s[i + 1]) && !empty && s[i - 1] != " " {
                     i += 1
                 } else {
                     break
                 }
             }
-            return out
+            return ScalarString.make(s[start..<i])
         }
 
         /// "@initial": the qualifier, before or after the [item].

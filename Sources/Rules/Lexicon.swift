@@ -69,15 +69,29 @@ public struct Lexicon: Sendable {
 
     public init(measures: [Entry] = [], items: [Entry] = [], rates: [Entry] = [], decompositions: [Decomposition] = [],
                 modifiers: [String] = [], fillers: [String] = [], qualifiers: [String: String] = [:]) {
+        self.init(measures: measures, items: items, rates: rates, decompositions: decompositions, modifiers: modifiers,
+                  fillers: fillers, qualifiers: qualifiers, neutral: [])
+    }
+
+    /// With the neutral phrases too: the index is built once (setting `neutral` afterwards builds it again).
+    init(measures: [Entry], items: [Entry], rates: [Entry], decompositions: [Decomposition],
+         modifiers: [String], fillers: [String], qualifiers: [String: String], neutral: [String]) {
         self.measures = measures
         self.items = items
         self.rates = rates
         self.decompositions = decompositions
-        self.modifiers = modifiers.sorted { $0.count > $1.count }
-        self.fillers = fillers.sorted { $0.count > $1.count }
+        self.modifiers = Lexicon.longestFirst(modifiers)
+        self.fillers = Lexicon.longestFirst(fillers)
         self.qualifiers = qualifiers
+        self.neutral = neutral
         phraseIndex = []
         rebuildIndex()
+    }
+
+    /// Longest (in characters) first, words of one length in their order: each word's length is
+    /// counted once, not at every comparison of the sort.
+    static func longestFirst(_ words: [String]) -> [String] {
+        words.map { ($0.count, $0) }.sorted { $0.0 > $1.0 }.map { $0.1 }
     }
 
     enum Kind: Int, Sendable { case rate, item, measure }

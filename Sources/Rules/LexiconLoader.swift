@@ -1,7 +1,8 @@
+import JXTOML
 /// Reads rules/lexicon.toml (see that file for the format).
 public enum LexiconLoader {
     public static func load(_ text: String, file: String) throws(TOMLError) -> Lexicon {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: ["measure", "item", "rate", "decomposition", "words", "qualifiers"], file: file)
         func entries(_ key: String) throws(TOMLError) -> [Lexicon.Entry] {
             var out = [Lexicon.Entry]()
@@ -46,12 +47,11 @@ public enum LexiconLoader {
             for entry in q.entries { qualifiers[entry.key] = try entry.node.string(file: file, key: entry.key) }
         }
         try words?.checkKeys(allowed: ["modifiers", "fillers", "neutral"], file: file)
-        var lexicon = Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
-                              modifiers: try words?.strings("modifiers", file: file) ?? [],
-                              fillers: try words?.strings("fillers", file: file) ?? [],
-                              qualifiers: qualifiers)
-        lexicon.neutral = try words?.strings("neutral", file: file) ?? []
-        return lexicon
+        let modifiers = try words?.strings("modifiers", file: file) ?? []
+        let fillers = try words?.strings("fillers", file: file) ?? []
+        return Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
+                       modifiers: modifiers, fillers: fillers, qualifiers: qualifiers,
+                       neutral: try words?.strings("neutral", file: file) ?? [])
     }
 
     /// Adds an extension's lexicon file to a lexicon: an entry with the id of an existing measure,
@@ -59,7 +59,7 @@ public enum LexiconLoader {
     /// priority it gives); an entry with a new id is a new concept. Words, qualifiers and
     /// decompositions are added.
     public static func extend(_ base: Lexicon, with text: String, file: String) throws(TOMLError) -> Lexicon {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: ["measure", "item", "rate", "decomposition", "words", "qualifiers"], file: file)
         func merge(_ key: String, into entries: [Lexicon.Entry]) throws(TOMLError) -> [Lexicon.Entry] {
             var out = entries
@@ -110,10 +110,11 @@ public enum LexiconLoader {
         func adding(_ old: [String], _ key: String) throws(TOMLError) -> [String] {
             old + (try words?.strings(key, file: file) ?? []).filter { !old.contains($0) }
         }
+        let modifiers = try adding(base.modifiers, "modifiers")
+        let fillers = try adding(base.fillers, "fillers")
         var lexicon = Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
-                              modifiers: try adding(base.modifiers, "modifiers"), fillers: try adding(base.fillers, "fillers"),
-                              qualifiers: qualifiers)
-        lexicon.neutral = try adding(base.neutral, "neutral")
+                              modifiers: modifiers, fillers: fillers, qualifiers: qualifiers,
+                              neutral: try adding(base.neutral, "neutral"))
         lexicon.tables = base.tables
         lexicon.vocabulary = base.vocabulary
         return lexicon

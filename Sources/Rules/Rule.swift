@@ -38,29 +38,48 @@ public struct RuleExample: Sendable {
 
     /// The text without its marks and the marked spans; nil with a reason when the marks are unbalanced.
     public static func unmark(_ marked: String) -> (text: String, marks: [SourceSpan])? {
-        var out = [Unicode.Scalar]()
+        // on the UTF-8 bytes: ⟦ and ⟧ are E2 9F A6 / E2 9F A7; lines and columns count scalars
+        var utf8 = marked.utf8.makeIterator()
+        var hasMark = false
+        while let b = utf8.next() {
+            if b == 0xE2, utf8.next() == 0x9F, let c = utf8.next(), c == 0xA6 || c == 0xA7 {
+                hasMark = true
+                break
+            }
+        }
+        // most examples have no marks (every pass example)
+        if !hasMark { return (marked, []) }
+        let bytes = Array(marked.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
         var marks = [SourceSpan]()
         var line = 1, column = 1
         var open: SourcePosition?
         var last = SourcePosition(line: 1, column: 1)
-        for c in marked.unicodeScalars {
-            if c == markOpen {
-                if open != nil { return nil }
-                open = SourcePosition(line: line, column: column)
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x9F, bytes[k + 2] == 0xA6 || bytes[k + 2] == 0xA7 {
+                if bytes[k + 2] == 0xA6 {
+                    if open != nil { return nil }
+                    open = SourcePosition(line: line, column: column)
+                } else {
+                    guard let start = open, start != SourcePosition(line: line, column: column) else { return nil }
+                    marks.append(SourceSpan(start: start, end: last))
+                    open = nil
+                }
+                k += 3
                 continue
             }
-            if c == markClose {
-                guard let start = open, start != SourcePosition(line: line, column: column) else { return nil }
-                marks.append(SourceSpan(start: start, end: last))
-                open = nil
-                continue
-            }
-            out.append(c)
+            // one scalar: its length from its first byte (a String's UTF-8 is valid)
+            let length = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            for j in k..<min(k + length, bytes.count) { out.append(bytes[j]) }
             last = SourcePosition(line: line, column: column)
-            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            k += length
         }
         if open != nil { return nil }
-        return (ScalarString.make(out), marks)
+        return (String(decoding: out, as: UTF8.self), marks)
     }
 }
 
@@ -165,6 +184,7 @@ public struct Rule: Sendable {
 
     /// Resolves the evidence templates in force from a rule set's evidence texts.
     mutating func resolveEvidence(_ texts: EvidenceTexts) {
-        evidence = texts.templates(for: kind).merging(ownEvidence) { _, own in own }
+        let templates = texts.templates(for: kind)
+        evidence = ownEvidence.isEmpty ? templates : templates.merging(ownEvidence) { _, own in own }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import JXCore
+import JXTOML
 
 /// Reads the `[[rule]]` tables of one rule file and validates each against the declaration of its
 /// check (CheckDeclarations.swift): a key that is not declared, a value of the wrong type or a
 /// placeholder no template has stops the run with `file:line:col` and the closest valid name.
 public enum RuleLoader {
     public static func load(_ text: String, file: String) throws(TOMLError) -> [Rule] {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: ["rule"], file: file)
         var rules = [Rule]()
         for table in try root.tables("rule", file: file) ?? [] {
@@ -40,7 +41,7 @@ public enum RuleLoader {
         var check: String?
         if let checkNode = table["check"] {
             let c = try checkNode.string(file: file, key: "check")
-            guard kind.checks.contains(c) else {
+            guard CheckDeclarations.declaration(kind, c) != nil else {
                 var message = "kind '\(kind.rawValue)' has no check '\(c)'"
                 if let close = TOMLTable.closest(to: c, in: Set(kind.checks)) { message += " (did you mean '\(close)'?)" }
                 throw checkNode.error(message + " (expected one of: \(kind.checks.joined(separator: ", ")))", file: file)
@@ -54,11 +55,18 @@ public enum RuleLoader {
         }
 
         // every other key must be a parameter the check declares, of its type
-        var allowed = CheckDeclarations.commonKeys
-        if kind == .formula { allowed.formUnion(CheckDeclarations.formulaKeys) }
         let parameterDeclarations = declaration.allParameters
-        allowed.formUnion(parameterDeclarations.map(\.name))
-        try table.checkKeys(allowed: allowed, file: file)
+        let known = { (key: String) -> Bool in
+            CheckDeclarations.commonKeys.contains(key) || (kind == .formula && CheckDeclarations.formulaKeys.contains(key))
+                || parameterDeclarations.contains { $0.name == key }
+        }
+        // the set of every allowed key is made only for the message about one that is not
+        if table.entries.contains(where: { !known($0.key) }) {
+            var allowed = CheckDeclarations.commonKeys
+            if kind == .formula { allowed.formUnion(CheckDeclarations.formulaKeys) }
+            allowed.formUnion(parameterDeclarations.map(\.name))
+            try table.checkKeys(allowed: allowed, file: file)
+        }
         var parameters = [String: ParameterValue]()
         for p in parameterDeclarations {
             if let node = table[p.name] { parameters[p.name] = try value(node, as: p, file: file) }
@@ -183,7 +191,7 @@ public enum RuleLoader {
         if declared.isEmpty, let first = table.entries.first {
             throw first.error("this check has no named \(what)s", file: file)
         }
-        try table.checkKeys(allowed: Set(declared.map(\.name)), file: file)
+        try table.checkKeys(allowed: declared.map(\.name), file: file)
         var out = [String: String]()
         for d in declared {
             guard let node = table[d.name] else { continue }
@@ -196,8 +204,8 @@ public enum RuleLoader {
 
     /// Every `{name}` of a template must be one of its slots.
     static func checkPlaceholders(_ text: String, node: TOMLNode, slots: [Slot], what: String, file: String) throws(TOMLError) {
-        let names = Set(slots.map(\.rawValue))
-        for (name, offset) in Templates.placeholders(in: text) where !names.contains(name) {
+        for (name, offset) in Templates.placeholders(in: text) where !slots.contains(where: { $0.rawValue == name }) {
+            let names = Set(slots.map(\.rawValue))
             var message = "unknown placeholder '{\(name)}' in \(what)"
             if let close = TOMLTable.closest(to: name, in: names) { message += " (did you mean '{\(close)}'?)" }
             message += names.isEmpty ? " (it has none)" : " (placeholders: \(slots.map { "{\($0.rawValue)}" }.joined(separator: " ")))"
@@ -209,7 +217,7 @@ public enum RuleLoader {
 
     static func validateID(_ id: String, node: TOMLNode, file: String) throws(TOMLError) {
         let ok = !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || $0 == "-" || $0 == "." }
-            && id.contains(".") && !id.hasPrefix(".") && !id.hasSuffix(".") && !id.hasSuffix("-")
+            && id.utf8.contains(UInt8(ascii: ".")) && !id.hasPrefix(".") && !id.hasSuffix(".") && !id.hasSuffix("-")
         if !ok { throw node.error("rule id '\(id)' must be kebab-case with a category prefix, e.g. 'sum.budget-parts'", file: file) }
     }
 }

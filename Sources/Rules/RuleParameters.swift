@@ -243,6 +243,7 @@ public enum Templates {
 
     /// The placeholder names of a template, with their offsets (in scalars) from its start.
     public static func placeholders(in template: String) -> [(name: String, offset: Int)] {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return [] }
         let s = Array(template.unicodeScalars)
         var out = [(String, Int)]()
         var i = 0

@@ -1,5 +1,6 @@
 import Foundation
 import JXCore
+import JXTOML
 
 /// The default rule set, or one loaded with --rules, extended by --rules-extra folders: the
 /// lexicon (with the vocabulary and table layouts), the evidence texts and the rules.
@@ -58,17 +59,22 @@ public struct RuleSet: Sendable {
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
 
     public static func load(files: [(path: String, text: String)]) throws(TOMLError) -> RuleSet {
-        var lexicon = Lexicon()
+        // nil until lexicon.toml is read: an empty lexicon's index is built only when there is none
+        var lexicon: Lexicon?
         var layouts = TableLayouts()
         // a rule set of one's own without a vocabulary or evidence file reads with the defaults
         var vocabulary = Vocabulary.embedded
+        // a lexicon is made with the embedded vocabulary: setting it again would only rebuild its index
+        var ownVocabulary = false
         var evidence = EvidenceTexts.embedded
         for (path, text) in files {
             switch name(path) {
             case "lexicon.toml": lexicon = try LexiconLoader.load(text, file: path)
             case "tables.toml": layouts = try TableLayouts.load(text, file: path)
             // the embedded files are parsed once (`.embedded`), not again here
-            case "vocabulary.toml": vocabulary = isEmbedded(text, "vocabulary.toml") ? .embedded : try Vocabulary.load(text, file: path)
+            case "vocabulary.toml":
+                ownVocabulary = !isEmbedded(text, "vocabulary.toml")
+                vocabulary = ownVocabulary ? try Vocabulary.load(text, file: path) : .embedded
             case "evidence.toml": evidence = isEmbedded(text, "evidence.toml") ? .embedded : try EvidenceTexts.load(text, file: path)
             default: break
             }
@@ -85,9 +91,10 @@ public struct RuleSet: Sendable {
                 rules.append(rule)
             }
         }
-        lexicon.tables = layouts
-        lexicon.vocabulary = vocabulary
-        var set = RuleSet(lexicon: lexicon, rules: rules, evidence: evidence)
+        var theLexicon = lexicon ?? Lexicon()
+        theLexicon.tables = layouts
+        if ownVocabulary { theLexicon.vocabulary = vocabulary }
+        var set = RuleSet(lexicon: theLexicon, rules: rules, evidence: evidence)
         set.resolveEvidence()
         return set
     }

@@ -1,3 +1,4 @@
+import JXTOML
 /// rules/tables.toml: column roles by header words, table types by the roles they need.
 public struct TableLayouts: Sendable {
     public enum Role: String, Sendable, CaseIterable {
@@ -50,7 +51,7 @@ public struct TableLayouts: Sendable {
     }
 
     static func load(_ text: String, file: String) throws(TOMLError) -> TableLayouts {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: ["column", "type"], file: file)
         var layouts = TableLayouts()
         for table in try root.tables("column", file: file) ?? [] {

@@ -1,5 +1,6 @@
 import Foundation
 import JXCore
+import JXTOML
 
 /// The words of the genre, by class (rules/vocabulary.toml): how reports mark totals, lists, prior
 /// years, changes, comparisons, shares, scores, units and statuses. Every stage reads its words from
@@ -292,10 +293,10 @@ public struct Vocabulary: Sendable {
     /// Reads a vocabulary file. `complete`: every class must be defined (the default set, or a rule
     /// set of one's own); an extension may define some.
     public static func load(_ text: String, file: String, complete: Bool = true) throws(TOMLError) -> Vocabulary {
-        let root = try TOML.parse(text, file: file)
+        let root = try RuleFiles.parse(text, file: file)
         let names = Set(Class.allCases.map(\.rawValue))
         try root.checkKeys(allowed: names, file: file)
-        var sets = [Class: WordSet]()
+        var sets = [Class: WordSet](minimumCapacity: Class.allCases.count)
         for c in Class.allCases {
             guard let node = root[c.rawValue] else {
                 if complete { throw root.error("missing word class '\(c.rawValue)' (\(c.doc))", file: file) }

@@ -71,3 +71,43 @@ struct ScalarStringTests {
         }
     }
 }
+
+@Suite("WordSet: built in one go or in steps")
+struct WordSetBuildingTests {
+    static let words = ["合计", "合计为", "共", "共计", "总额", "合计", "", "计", "额", "总计金额", "共有", "为"]
+
+    func scalars(_ s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
+
+    @Test func stepsGiveTheSameSetAsOneGo() {
+        let once = WordSet(Self.words)
+        var steps = WordSet()
+        for k in stride(from: 0, to: Self.words.count, by: 3) { steps.add(Array(Self.words[k..<min(k + 3, Self.words.count)])) }
+        #expect(once.words == steps.words)
+        #expect(once.words == ["合计", "合计为", "共", "共计", "总额", "计", "额", "总计金额", "共有", "为"])
+        #expect(once.count == 10 && once.longest == 4)
+        let text = scalars("本年共计支出总计金额合计为100，共有额为")
+        for i in 0...text.count {
+            #expect(once.prefixLength(text, at: i) == steps.prefixLength(text, at: i))
+            #expect(once.suffixLength(text, endingAt: i) == steps.suffixLength(text, endingAt: i))
+        }
+        #expect(once.matches(in: text).map { "\($0.start)+\($0.length)" } == steps.matches(in: text).map { "\($0.start)+\($0.length)" })
+        // the longest word wins at a position, and the longest word ending at one
+        #expect(once.prefixLength(text, at: 2) == 2)            // 共计
+        #expect(once.prefixLength(text, at: 10) == 3)           // 合计为
+        #expect(once.suffixLength(text, endingAt: 10) == 4)     // 总计金额
+        #expect(once.prefix(of: "合计为一百") == "合计为")
+        #expect(once.suffix(of: "支出总计金额") == "总计金额")
+    }
+
+    @Test func addingToACopyLeavesTheOriginal() {
+        let original = WordSet(["甲", "乙"])
+        var copy = original
+        copy.add(["丙", "甲"])
+        copy.add([])
+        #expect(original.words == ["甲", "乙"])
+        #expect(!original.contains("丙") && !original.mayStart(with: "丙"))
+        #expect(copy.words == ["甲", "乙", "丙"])
+        #expect(copy.contains("丙") && copy.mayStart(with: "丙") && copy.mayEnd(with: "丙"))
+        #expect(original.union(WordSet(["丁"])).words == ["甲", "乙", "丁"])
+    }
+}

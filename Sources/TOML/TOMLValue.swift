@@ -69,6 +69,14 @@ public struct TOMLTable: Sendable, Equatable {
         self.path = path
     }
 
+    /// A table that will hold `capacity` keys (the snapshot reader knows how many).
+    init(position: SourcePosition, path: [String], capacity: Int) {
+        self.position = position
+        self.path = path
+        entries.reserveCapacity(capacity)
+        indexByKey.reserveCapacity(capacity)
+    }
+
     /// The node for `key`, if present.
     public subscript(key: String) -> TOMLNode? {
         indexByKey[key].map { entries[$0].node }

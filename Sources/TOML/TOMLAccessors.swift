@@ -130,6 +130,12 @@ extension TOMLTable {
         throw bad.error(message, file: file)
     }
 
+    /// The same check against a short list of keys: no set is made unless some key is unknown
+    /// (then the message is the one above).
+    public func checkKeys(allowed: [String], file: String) throws(TOMLError) {
+        if entries.contains(where: { !allowed.contains($0.key) }) { try checkKeys(allowed: Set(allowed), file: file) }
+    }
+
     /// The node for a key that must be present; `missing key 'id' in table 'rule'` otherwise.
     public func required(_ key: String, file: String) throws(TOMLError) -> TOMLNode {
         guard let node = self[key] else {
@@ -181,7 +187,7 @@ extension TOMLTable {
     }
 
     /// The allowed key closest to `key` by edit distance, if it is close enough to be a typo.
-    static func closest(to key: String, in allowed: Set<String>) -> String? {
+    package static func closest(to key: String, in allowed: Set<String>) -> String? {
         let a = Array(key.unicodeScalars)
         guard a.count <= 64 else { return nil }
         var best: (distance: Int, key: String)?
