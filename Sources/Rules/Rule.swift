@@ -84,42 +84,127 @@ public struct RuleExample: Sendable {
 }
 
 public struct Rule: Sendable {
-    public var info: RuleInfo
-    public var kind: RuleKind
-    public var check: String?
+    /// The rule's fields, held once and shared by its copies (copy on write): the checker passes
+    /// rules to every check of every document, and a copy of the fields retained each of them.
+    final class Storage: @unchecked Sendable {
+        var info: RuleInfo
+        var kind: RuleKind
+        var check: String?
+        var message: String
+        var messages: [String: String] = [:]
+        var ownEvidence: [String: String] = [:]
+        var evidence: [String: String] = [:]
+        var formula: Formula?
+        var frames: [Frame]
+        var absent: [ConceptReference] = []
+        var parameters: [String: ParameterValue]
+        var examples: [RuleExample]
+        var enabled: Bool
+        var file: String
+        var position: SourcePosition
+
+        init(info: RuleInfo, kind: RuleKind, check: String?, message: String, formula: Formula?, frames: [Frame], parameters: [String: ParameterValue], examples: [RuleExample], enabled: Bool, file: String, position: SourcePosition) {
+            self.info = info
+            self.kind = kind
+            self.check = check
+            self.message = message
+            self.formula = formula
+            self.frames = frames
+            self.parameters = parameters
+            self.examples = examples
+            self.enabled = enabled
+            self.file = file
+            self.position = position
+        }
+
+        func copy() -> Storage {
+            let c = Storage(info: info, kind: kind, check: check, message: message, formula: formula, frames: frames, parameters: parameters, examples: examples, enabled: enabled, file: file, position: position)
+            c.messages = messages
+            c.ownEvidence = ownEvidence
+            c.evidence = evidence
+            c.absent = absent
+            return c
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    public var info: RuleInfo {
+        get { storage.info }
+        set { unique().info = newValue }
+    }
+    public var kind: RuleKind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
+    public var check: String? {
+        get { storage.check }
+        set { unique().check = newValue }
+    }
     /// The Chinese message; `{label}` is replaced by the label of the main figure.
-    public var message: String
+    public var message: String {
+        get { storage.message }
+        set { unique().message = newValue }
+    }
     /// Alternative messages by name (`messages.NAME = "…"`); a name left out uses `message`.
-    public var messages: [String: String] = [:]
+    public var messages: [String: String] {
+        get { storage.messages }
+        set { unique().messages = newValue }
+    }
     /// The rule's own evidence templates (`evidence.NAME = "…"`), over those of rules/evidence.toml.
-    public var ownEvidence: [String: String] = [:]
+    public var ownEvidence: [String: String] {
+        get { storage.ownEvidence }
+        set { unique().ownEvidence = newValue }
+    }
     /// The evidence templates in force: rules/evidence.toml's for the rule's kind, then its own.
-    public var evidence: [String: String] = [:]
-    public var formula: Formula?
-    public var frames: [Frame]
+    public var evidence: [String: String] {
+        get { storage.evidence }
+        set { unique().evidence = newValue }
+    }
+    public var formula: Formula? {
+        get { storage.formula }
+        set { unique().formula = newValue }
+    }
+    public var frames: [Frame] {
+        get { storage.frames }
+        set { unique().frames = newValue }
+    }
     /// Formula rules: concepts whose presence in the frame makes the formula not apply.
-    public var absent: [ConceptReference] = []
+    public var absent: [ConceptReference] {
+        get { storage.absent }
+        set { unique().absent = newValue }
+    }
     /// The parameters the rule file sets (validated against the check's declaration).
-    public var parameters: [String: ParameterValue]
-    public var examples: [RuleExample]
-    public var enabled: Bool
-    public var file: String
-    public var position: SourcePosition
+    public var parameters: [String: ParameterValue] {
+        get { storage.parameters }
+        set { unique().parameters = newValue }
+    }
+    public var examples: [RuleExample] {
+        get { storage.examples }
+        set { unique().examples = newValue }
+    }
+    public var enabled: Bool {
+        get { storage.enabled }
+        set { unique().enabled = newValue }
+    }
+    public var file: String {
+        get { storage.file }
+        set { unique().file = newValue }
+    }
+    public var position: SourcePosition {
+        get { storage.position }
+        set { unique().position = newValue }
+    }
 
     public init(info: RuleInfo, kind: RuleKind, check: String?, message: String, formula: Formula? = nil, frames: [Frame] = [],
                 parameters: [String: ParameterValue] = [:], examples: [RuleExample] = [], enabled: Bool = true,
                 file: String = "", position: SourcePosition = SourcePosition(line: 1, column: 1)) {
-        self.info = info
-        self.kind = kind
-        self.check = check
-        self.message = message
-        self.formula = formula
-        self.frames = frames
-        self.parameters = parameters
-        self.examples = examples
-        self.enabled = enabled
-        self.file = file
-        self.position = position
+        storage = Storage(info: info, kind: kind, check: check, message: message, formula: formula, frames: frames, parameters: parameters, examples: examples, enabled: enabled, file: file, position: position)
         self.evidence = EvidenceTexts.embedded.templates(for: kind)
     }
 
@@ -130,7 +215,9 @@ public struct Rule: Sendable {
     /// What the rule's check declares (parameters, messages, evidence).
     public var declaration: CheckDeclaration? { CheckDeclarations.declaration(kind, check) }
 
-    /// A parameter: the rule file's value, or the declared default.
+    /// A parameter: the rule file's value, or the declared default. (Inlinable: the checks read
+    /// parameters per document, and the unspecialized generic went through metadata and witnesses.)
+    @inlinable
     public subscript<Value>(_ parameter: Parameter<Value>) -> Value {
         assert(declaration?.allParameters.contains { $0.name == parameter.name } ?? false,
                "check \(kind.rawValue)/\(check ?? "-") does not declare '\(parameter.name)'")

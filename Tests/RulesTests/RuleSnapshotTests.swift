@@ -286,3 +286,23 @@ struct RuleLoadingShortcutTests {
         #expect(Lexicon.longestFirst(["a", "bbb", "cc", "dd", "e", "fff"]) == ["bbb", "fff", "cc", "dd", "a", "e"])
     }
 }
+
+/// A rule's fields are shared by its copies until one is changed (issue 12).
+@Suite("Rule copies")
+struct RuleCopyTests {
+    @Test func aChangedCopyLeavesTheOriginalAlone() throws {
+        let ruleSet = try RuleSet.embedded()
+        let original = try #require(ruleSet.rules.first)
+        var copy = original
+        copy.enabled.toggle()
+        copy.message = "另一条消息"
+        copy.parameters["merge_rank"] = .int(99)
+        #expect(original.enabled != copy.enabled)
+        #expect(original.message != copy.message)
+        #expect(original.parameters["merge_rank"].map { "\($0)" } != "int(99)")
+        #expect(ruleSet.rules.first?.message == original.message)
+        // an unchanged copy reads the same fields
+        let same = original
+        #expect(same.id == original.id && same.frames == original.frames && same.evidence == original.evidence)
+    }
+}
