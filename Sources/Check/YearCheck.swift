@@ -395,7 +395,7 @@ enum YearCheck {
     /// The clauses a year mention governs within its sentence: from the clause after the last one
     /// before it naming another year to the clause before the first one after it naming another year.
     static func governedStretch(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, others: [YearMention]) -> Range<Int> {
-        let boundaries: ScalarSet = ["，", ",", "；", ";", "：", ":"]
+        let boundaries = ScalarSets.clauseBreaks
         var lo = sentence.lowerBound, hi = sentence.upperBound
         for m in others where m.range != mention && !m.quoted {
             if m.range.upperBound <= mention.lowerBound {
@@ -451,7 +451,7 @@ enum YearCheck {
     /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
     /// the department naming itself, "对" or a document reference stands between it and the clause start.
     static func opensClause(_ s: [Unicode.Scalar], at index: Int, from start: Int = 0, _ rule: Rule, _ context: CheckContext) -> Bool {
-        let boundaries: ScalarSet = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、", "）", ")", "】"]
+        let boundaries = ScalarSets.phraseBreaks
         var k = index - 1
         var before = [Unicode.Scalar]()
         while k >= start && !boundaries.contains(s[k]) {

@@ -4,11 +4,11 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline let values: [UInt32]
 
     public init(arrayLiteral elements: Unicode.Scalar...) {
-        values = Array(Set(elements.map(\.value))).sorted()
+        values = elements.map(\.value)
     }
 
     public init(_ text: String) {
-        values = Array(Set(text.unicodeScalars.map(\.value))).sorted()
+        values = text.unicodeScalars.map(\.value)
     }
 
     @inlinable
@@ -18,5 +18,18 @@ public struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
         return false
     }
 
-    public var count: Int { values.count }
+}
+
+/// The punctuation sets the scanners share, made once.
+public enum ScalarSets {
+    /// Commas, colons and semicolons (full-width and ASCII).
+    public static let clauseBreaks: ScalarSet = ["，", ",", "；", ";", "：", ":"]
+    /// Where a phrase about a year ends: clause and sentence ends, brackets, the enumeration comma.
+    public static let phraseBreaks: ScalarSet = ["，", ",", "；", ";", "。", "！", "？", "\n", "\t", "：", ":", "（", "(", "、", "）", ")", "】"]
+    /// Sentence ends and semicolons.
+    public static let sentenceStops: ScalarSet = ["；", ";", "。", "！", "？"]
+    /// Dashes and minus signs.
+    public static let dashes: ScalarSet = ["-", "—", "－", "–"]
+    /// What ends a line that ends its paragraph.
+    public static let lineEnders: ScalarSet = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
 }

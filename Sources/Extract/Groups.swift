@@ -332,7 +332,7 @@ extension ExtractionState {
     /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
     func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
         let s = p.text.scalars
-        let stops: ScalarSet = ["；", ";", "。", "！", "？"]
+        let stops = ScalarSets.sentenceStops
         // bounded: many rates in one run-on sentence must not rescan it each time
         var lo = index, hi = index
         while lo > max(0, index - 300) && !stops.contains(s[lo - 1]) { lo -= 1 }

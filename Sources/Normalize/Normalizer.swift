@@ -376,7 +376,7 @@ public enum Normalizer {
         let digits = t.filter(CharClass.isDigit).count
         if digits > 0 && digits <= 4 {
             let others = t.filter { !CharClass.isDigit($0) && !CharClass.isWhitespace($0) }
-            let dashes: ScalarSet = ["-", "—", "－", "–"]
+            let dashes = ScalarSets.dashes
             if !others.isEmpty && others.allSatisfy({ dashes.contains($0) }) && t.count <= 12 && dashes.contains(t.first!) && dashes.contains(t.last!) {
                 return .pageNumber
             }

@@ -231,7 +231,7 @@ public enum Structurer {
             listMode = false
             if blanksSincePending > 2 { return false }
             if pending.count < 20 { return false }
-            let enders: ScalarSet = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
+            let enders = ScalarSets.lineEnders
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,

@@ -132,3 +132,16 @@ struct SourcePositionTests {
         #expect(a.union(a) == a)
     }
 }
+
+@Suite("ScalarSet")
+struct ScalarSetTests {
+    @Test func containsExactlyItsScalars() {
+        let set: ScalarSet = ["，", ",", "；"]
+        #expect(set.contains("，") && set.contains(",") && set.contains("；"))
+        #expect(!set.contains(";") && !set.contains("a") && !set.contains("。"))
+        let fromText = ScalarSet("。！？")
+        #expect(fromText.contains("！") && !fromText.contains("!"))
+        #expect(!ScalarSet("").contains("a"))
+        #expect(ScalarSets.dashes.contains("－") && ScalarSets.clauseBreaks.contains("："))
+    }
+}
