@@ -64,6 +64,18 @@ extension ScalarString {
         return text.withUTF8(decode)
     }
 
+    /// The number of scalars of a string, counted on its UTF-8 bytes (the scalar view steps
+    /// through each scalar).
+    @inlinable
+    public static func count(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { b in
+            var n = 0
+            for byte in b where byte & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+    }
+
     /// Valid UTF-8 (a string's own bytes) → scalars.
     @inlinable
     static func decode(_ b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {

@@ -95,11 +95,19 @@ public enum DocumentLoader {
     /// `(path as NSString).pathExtension` without bridging to NSString (asked for every file):
     /// the text after the last dot of the last component; none for ".name" or "name.".
     public static func pathExtension(_ path: String) -> String {
-        var s = Substring(path)
-        while s.count > 1 && s.hasSuffix("/") { s = s.dropLast() }
-        let component = s.lastIndex(of: "/").map { s[s.index(after: $0)...] } ?? s
-        guard let dot = component.lastIndex(of: "."), dot != component.startIndex else { return "" }
-        return String(component[component.index(after: dot)...])
+        // "/" and "." are ASCII: found on the bytes, without counting characters
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        var start = end
+        while start > bytes.startIndex, bytes[bytes.index(before: start)] != UInt8(ascii: "/") { start = bytes.index(before: start) }
+        var dot = end
+        while dot > start, bytes[bytes.index(before: dot)] != UInt8(ascii: ".") { dot = bytes.index(before: dot) }
+        // no dot, or the component starts with its only dot (".docx")
+        guard dot > start, bytes.index(before: dot) > start else { return "" }
+        return String(path[dot..<end])
     }
 
     public static func detectFormat(bytes: [UInt8], path: String) -> DocumentFormat {

@@ -64,7 +64,7 @@ public enum Structurer {
             var counts: [Int: Int] = [:]
             var long = 0
             for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
-                let n = line.text.unicodeScalars.count
+                let n = ScalarString.count(line.text)
                 guard n >= 20 else { continue }
                 long += 1
                 counts[n, default: 0] += 1
@@ -192,7 +192,7 @@ public enum Structurer {
                     }
                     pending.append(piece)
                     pendingLastLine = line.number
-                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
+                    pendingLastWidth = ScalarString.count(document.lines[line.sourceIndex].text)
                     blanksSincePending = 0
                 } else {
                     flush()
@@ -201,7 +201,7 @@ public enum Structurer {
                     pendingScan = (0, 0, false)
                     pendingFirstLine = line.number
                     pendingLastLine = line.number
-                    pendingLastWidth = document.lines[line.sourceIndex].text.unicodeScalars.count
+                    pendingLastWidth = ScalarString.count(document.lines[line.sourceIndex].text)
                     blanksSincePending = 0
                     if explicitParagraphs || headingLevel != nil {
                         flush(headingLevel: headingLevel)

@@ -36,6 +36,7 @@ struct ScalarSearchTests {
         let texts = ["", "a", "预算数", "é", "e\u{0301}", "𠀀𠀁说明", "混合 mixed ÷ 😀 text\t\n", String(repeating: "年", count: 1000)]
         for text in texts {
             #expect(ScalarString.scalars(text) == Array(text.unicodeScalars))
+            #expect(ScalarString.count(text) == text.unicodeScalars.count)
             let sub = text.dropFirst()
             #expect(ScalarString.scalars(sub) == Array(sub.unicodeScalars))
         }
