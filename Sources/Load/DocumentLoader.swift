@@ -72,6 +72,9 @@ public enum DocumentLoader {
             }
             if n == 0 { break }
             if bytes.count + n > limit { throw LoadError(tooLarge(nil)) }
+            // grown by doubling, but never past the limit: the array's own growth could reach twice
+            // the limit (and the memory) on the last chunk before refusing
+            if bytes.count + n > bytes.capacity { bytes.reserveCapacity(min(max(bytes.capacity * 2, bytes.count + n), limit)) }
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes
