@@ -102,7 +102,11 @@ struct ExtractionState {
         return sentenceFacts[p][s] ?? []
     }
 
-    func sentenceIndex(of fact: Fact) -> Int {
+    func sentenceIndex(of fact: Fact) -> Int { Self.sentence(of: fact) }
+
+    /// The sentence of a figure of running text in its paragraph; −1 for a table cell. (Static:
+    /// closures in mutating methods that called the instance method copied the whole state.)
+    static func sentence(of fact: Fact) -> Int {
         if case .text(_, let s, _) = fact.place { return s }
         return -1
     }

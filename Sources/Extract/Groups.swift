@@ -44,6 +44,10 @@ extension ExtractionState {
     /// bracket depth, until the sentence ends or another marker starts a nested list.
     mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
                            givenWhole: Int? = nil) {
+        // the facts are only read here: a local copy of the array (one retain) keeps the closures
+        // below from capturing, and copying, the whole extraction state
+        let facts = self.facts
+        let levelNames = vocabulary[.levelNames], adjustmentVerbs = labels.adjustmentVerbs
         let s = p.text.scalars
         // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
         guard givenWhole != nil || markerOpensClause(s, at: k) else { return }
@@ -57,7 +61,7 @@ extension ExtractionState {
         let sentenceRange = p.sentences[sentence]
         // parts: same sentence, after the marker, same depth, not shares or changes
         var parts = [Int]()
-        let inSentence = facts(paragraph: p.index, sentence: sentence)
+        let inSentence = self.facts(paragraph: p.index, sentence: sentence)
         // the sentence's facts are in text order: those before the marker end at `afterMarker`
         let afterMarker = firstFact(in: inSentence, at: k)
         let provisionalWhole = givenWhole ?? inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker].last { facts[$0].kind != .percent }
@@ -128,7 +132,7 @@ extension ExtractionState {
         let changeParts = parts.filter { facts[$0].change != 0 }
         // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
         // of the part before; a list with signed parts is not summed
-        if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { isNamedAdjustment(facts[$0]) }) { return }
+        if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs) }) { return }
         if !changeParts.isEmpty && changeParts.count < parts.count { parts.removeAll { facts[$0].change != 0 } }
         if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
         // families of the first two parts
@@ -144,13 +148,13 @@ extension ExtractionState {
             // and the one before
             var near = Array(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker])
             if near.count < ExtractionState.listLookBack && sentence > 0 {
-                near = facts(paragraph: p.index, sentence: sentence - 1).suffix(ExtractionState.listLookBack - near.count) + near
+                near = self.facts(paragraph: p.index, sentence: sentence - 1).suffix(ExtractionState.listLookBack - near.count) + near
             }
             let lastCandidate = near.last { id in
                 let f = facts[id]
                 return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                     && f.shareOf == nil && f.number.parenDepth <= depth
-                    && sentenceIndex(of: f) >= sentence - 1
+                    && ExtractionState.sentence(of: f) >= sentence - 1
                     && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
             }
             var chosen: Int?
@@ -160,13 +164,13 @@ extension ExtractionState {
             if chosen == nil, givenWhole == nil, sentence == 0, opensSentence(s, at: k, sentence: sentenceRange),
                let previous = previousParagraph(of: p) {
                 let ids = paragraphFacts[previous.index]
-                let lastSentence = ids.map { sentenceIndex(of: facts[$0]) }.max() ?? -1
+                let lastSentence = ids.map { ExtractionState.sentence(of: facts[$0]) }.max() ?? -1
                 chosen = ids.last { id in
                     let f = facts[id]
-                    return sentenceIndex(of: f) == lastSentence && f.kind.sameFamily(as: family) && !f.number.inRange && f.shareOf == nil
+                    return ExtractionState.sentence(of: f) == lastSentence && f.kind.sameFamily(as: family) && !f.number.inRange && f.shareOf == nil
                         && f.number.parenDepth == 0 && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                 }
-                if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && sentenceIndex(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
+                if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && ExtractionState.sentence(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
                 if chosen != nil { crossesParagraph = true }
             }
             guard let whole = chosen else { continue }
@@ -196,7 +200,7 @@ extension ExtractionState {
                 return from < to && !(from..<to).contains { s[$0] == "；" || s[$0] == ";" }
             }) { continue }
             // "一级指标3个，二级指标7个，三级指标15个": levels of one tree, not a partition
-            if familyParts.filter({ isLevelName(facts[$0].head) }).count >= 2 { continue }
+            if familyParts.filter({ levelNames.isPrefix(of: facts[$0].head) }).count >= 2 { continue }
             // a restatement of the whole ("其中专项资金30万元于3月1日全部到位", "…共下达资金40.0万元")
             // is no part: it ends the list, or, first in it, leaves no list at all
             // (a part the lexicon makes a part of the whole is none: "“三公”经费14.01万元，其中：出国费0万元，
@@ -249,7 +253,9 @@ extension ExtractionState {
                 && familyParts.contains { facts[$0].value == 0 && facts[$0].concept.rate == nil }
                 && !laterFigure(of: family, in: inSentence, after: last.number.range.upperBound, within: ExtractionState.listWindow)
             let closed = !goesOn && (marker == .baokuo || zeroWrittenOut)
-            let nested = familyParts.filter { isThresholdQualified($0, among: inSentence) }.count >= 2
+            var qualified = 0
+            for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
+            let nested = qualified >= 2
             appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
         }
     }
@@ -344,9 +350,11 @@ extension ExtractionState {
     func isLevelName(_ head: String) -> Bool { vocabulary[.levelNames].isPrefix(of: head) }
 
     /// "森林生态效益补偿资金调减1.50万元": a change word after a name of its own.
-    func isNamedAdjustment(_ f: Fact) -> Bool {
+    func isNamedAdjustment(_ f: Fact) -> Bool { Self.isNamedAdjustment(f, verbs: labels.adjustmentVerbs) }
+
+    static func isNamedAdjustment(_ f: Fact, verbs: WordSet) -> Bool {
         guard f.change != 0, !f.comparesYears else { return false }
-        guard let verb = labels.adjustmentVerbs.suffix(of: f.head) else { return false }
+        guard let verb = verbs.suffix(of: f.head) else { return false }
         return f.head.unicodeScalars.count - verb.unicodeScalars.count >= 2
     }
 
