@@ -283,7 +283,7 @@ extension ExtractionState {
                 // the sentence after a list, with the changes of its parts listed, is about the list's whole
                 if before.isEmpty, diff == nil, rate != nil, wording.subject.isEmpty, opensSentence(p, fact: c),
                    let parts = changesListedAfter(n, in: ids, paragraph: p, family: family),
-                   let last = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 }),
+                   let last = ids[..<n].last(where: { ExtractionState.sentence(of: facts[$0]) == sentence - 1 }),
                    let g = groupOfPart[last], groups[g].marker != .outline, family(facts[groups[g].whole]), isPlainFigure(facts[groups[g].whole]) {
                     add(prior: nil, current: groups[g].whole)
                     changes[changes.count - 1].differenceParts = parts
@@ -340,7 +340,7 @@ extension ExtractionState {
             return wanted.measure == nil || !wanted.explicitMeasure || f.concept.measure == wanted.measure
         }
         var scopes: [[Int]] = stride(from: sentence - 1, through: max(0, sentence - 3), by: -1).map { s in
-            ids[..<n].filter { sentenceIndex(of: facts[$0]) == s }
+            ids[..<n].filter { ExtractionState.sentence(of: facts[$0]) == s }
         }
         // and the paragraph before, in the same section
         if let p = facts[ids[n]].place.paragraph, p > 0, doc.paragraphs[p - 1].sectionPath == doc.paragraphs[p].sectionPath {
@@ -373,7 +373,7 @@ extension ExtractionState {
         if name.hasSuffix("数") { name = String(name.dropLast()) }
         guard !name.isEmpty else { return nil }
         let sentence = sentenceIndex(of: f)
-        let named = ids[..<n].filter { sentenceIndex(of: facts[$0]) == sentence && isPlainFigure(facts[$0])
+        let named = ids[..<n].filter { ExtractionState.sentence(of: facts[$0]) == sentence && isPlainFigure(facts[$0])
             && facts[$0].kind.sameFamily(as: f.kind) && facts[$0].head.contains(name) }
         guard named.count == 1 else { return nil }
         if named[0] == first { return (first, second) }
@@ -444,11 +444,11 @@ extension ExtractionState {
     /// figure: "1.财政拨款收入382.17万元，为…资金" / "较上年减少D，下降P%") is in its section.
     func lastFigureOfPreviousSentence(before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
-        var candidate = ids[..<n].last(where: { sentenceIndex(of: facts[$0]) == sentence - 1 })
+        var candidate = ids[..<n].last(where: { ExtractionState.sentence(of: facts[$0]) == sentence - 1 })
         if candidate == nil, sentence == 0, let p = facts[ids[n]].place.paragraph, let q = previousParagraph(of: doc.paragraphs[p]),
            let last = paragraphFacts[q.index].last {
             let lastSentence = sentenceIndex(of: facts[last])
-            candidate = paragraphFacts[q.index].last(where: { sentenceIndex(of: facts[$0]) == lastSentence })
+            candidate = paragraphFacts[q.index].last(where: { ExtractionState.sentence(of: facts[$0]) == lastSentence })
         }
         guard let x = candidate else { return nil }
         let f = facts[x]

@@ -125,7 +125,7 @@ extension ExtractionState {
         }
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
-            let bySentence = Dictionary(grouping: ids) { sentenceIndex(of: facts[$0]) }
+            let bySentence = Dictionary(grouping: ids) { ExtractionState.sentence(of: facts[$0]) }
             for (_, members) in bySentence {
                 let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }
                 let items = Set(itemed.map { facts[$0].concept.item! })

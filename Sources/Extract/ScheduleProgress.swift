@@ -44,7 +44,7 @@ extension ExtractionState {
                 let sentence = sentenceIndex(of: f)
                 // the figures around it in its sentence (a few: a sentence of thousands of statements
                 // stays linear)
-                let near = ids[max(0, n - 4)..<min(ids.count, n + 3)].filter { sentenceIndex(of: facts[$0]) == sentence }
+                let near = ids[max(0, n - 4)..<min(ids.count, n + 3)].filter { ExtractionState.sentence(of: facts[$0]) == sentence }
                 // the schedule stated as a percentage nearby ("序时进度为50%")
                 let stated = near.first { q in
                     facts[q].kind == .percent && facts[q].change == 0 && scheduleWords.occurs(in: facts[q].label)

@@ -74,7 +74,8 @@ extension ExtractionState {
                 let labelStart = start - facts[k].label.unicodeScalars.count
                 if paragraphCache?.p != p {
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
-                    let governing = usable.filter { $0.form != .relative && opensClause(text.scalars, at: $0.range.lowerBound) }
+                    var governing = [YearMention]()
+                    for m in usable where m.form != .relative && opensClause(text.scalars, at: m.range.lowerBound) { governing.append(m) }
                     let ordered = zip(usable, usable.dropFirst()).allSatisfy {
                         $0.range.lowerBound <= $1.range.lowerBound && $0.range.upperBound <= $1.range.upperBound
                     }
@@ -93,9 +94,11 @@ extension ExtractionState {
                     usable = allUsable[from..<max(from, Self.firstIndex(allUsable) { $0.range.upperBound > start })]
                     governing = allGoverning[..<Self.firstIndex(allGoverning) { $0.range.upperBound > start }]
                 }
-                let inLabel = usable.filter { $0.range.lowerBound >= labelStart && $0.range.upperBound <= start
-                    && !($0.form == .relative && namesCarryIn(text.scalars, after: $0.range.upperBound))
-                    && !(isChange && comparedYear(text.scalars, at: $0.range.lowerBound)) }
+                // (a loop, not a filter: a closure calling this state's methods copied the state)
+                var inLabel = [YearMention]()
+                for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
+                    && !(m.form == .relative && namesCarryIn(text.scalars, after: m.range.upperBound))
+                    && !(isChange && comparedYear(text.scalars, at: m.range.lowerBound)) { inLabel.append(m) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause
@@ -105,16 +108,19 @@ extension ExtractionState {
                 } else if let m = Self.last(governing, { $0.range.upperBound <= start }, ordered) {
                     facts[k].year = m.year
                     facts[k].yearSource = .paragraph
-                } else if let y = sectionYears[doc.paragraphs[p].sectionPath] ?? {
-                    let y = sectionYear(doc.paragraphs[p].sectionPath)
-                    sectionYears[doc.paragraphs[p].sectionPath] = y
-                    return y
-                }() {
-                    facts[k].year = y
-                    facts[k].yearSource = .section
                 } else {
-                    facts[k].year = fiscalYear
-                    facts[k].yearSource = .document
+                    // the section's year, found once per section (no closure: one calling this
+                    // state's methods copied the state)
+                    let path = doc.paragraphs[p].sectionPath
+                    let y: Int?
+                    if let known = sectionYears[path] { y = known } else { y = sectionYear(path); sectionYears[path] = y }
+                    if let y {
+                        facts[k].year = y
+                        facts[k].yearSource = .section
+                    } else {
+                        facts[k].year = fiscalYear
+                        facts[k].yearSource = .document
+                    }
                 }
             case .cell(let t, _, _):
                 if facts[k].year == nil {
