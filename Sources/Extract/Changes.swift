@@ -460,7 +460,7 @@ extension ExtractionState {
 
     /// A listed part whose "；"-part (or sentence) holds the change and no other part of its list.
     func ownsItsSegment(_ part: Int, change: Fact, paragraph p: Paragraph) -> Bool {
-        let segment = semicolonSegment(p, around: change.number.numberRange.lowerBound)
+        let segment = ExtractionState.semicolonSegment(p, around: change.number.numberRange.lowerBound)
         guard segment.contains(facts[part].number.numberRange.lowerBound) else { return false }
         let siblings = groups.filter { $0.parts.contains(part) }.flatMap(\.parts).filter { $0 != part }
         return !siblings.contains { segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].place.paragraph == p.index }

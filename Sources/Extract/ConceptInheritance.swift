@@ -88,15 +88,23 @@ extension ExtractionState {
                 let rateItem = facts[id].concept.item ?? "total"
                 let sentence = sentenceIndex(of: facts[id])
                 let inSentence = facts(paragraph: p.index, sentence: sentence)
-                let whole = sentenceMoney[sentence] ?? {
-                    let money = inSentence.filter { facts[$0].kind.isMoney && facts[$0].concept.measure != nil }
-                    return (money, Set(money.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) }))
-                }()
+                // (no closure over the state: one copied the whole state for each rate)
+                let whole: (ids: [Int], subjects: Set<SubjectKey>)
+                if let known = sentenceMoney[sentence] {
+                    whole = known
+                } else {
+                    var money = [Int](), subjects = Set<SubjectKey>()
+                    for m in inSentence where facts[m].kind.isMoney && facts[m].concept.measure != nil {
+                        money.append(m)
+                        subjects.insert(SubjectKey(item: facts[m].concept.item, scope: facts[m].concept.scope))
+                    }
+                    whole = (money, subjects)
+                }
                 sentenceMoney[sentence] = whole
                 var money = whole.ids, subjects = whole.subjects
                 // "A项目预算…，支出…，执行率98.5%；B项目预算…，支出…，执行率97.5%": each rate is
                 // about the figures of its own "；" part
-                let segment = semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
+                let segment = ExtractionState.semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
                 var own = [Int]()
                 var k = firstFact(in: inSentence, at: segment.lowerBound)
                 while k < inSentence.count, facts[inSentence[k]].number.numberRange.lowerBound < segment.upperBound {

@@ -336,7 +336,7 @@ extension ExtractionState {
     }
 
     /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
-    func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
+    static func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
         let s = p.text.scalars
         let stops = ScalarSets.sentenceStops
         // bounded: many rates in one run-on sentence must not rescan it each time
