@@ -277,25 +277,27 @@ struct Labels {
     static let trailingSymbols: ScalarSet = ["≥", "≤", ">", "<", "=", "：", ":"]
 
     func head(_ label: String) -> String {
-        var h = label
+        // read on the label's scalars between two bounds; the text is made once at the end (each
+        // step used to make a new string)
+        let s = ScalarString.scalars(label)
+        var lo = 0, hi = s.count
         // "一是…", "二是…": an enumerator, not part of the name
-        if let e = enumerators.prefix(of: h), h.unicodeScalars.count > e.unicodeScalars.count {
-            h = String(h.unicodeScalars.dropFirst(e.unicodeScalars.count))
-        }
+        let e = enumerators.prefixLength(s, at: lo, end: hi)
+        if e > 0 && hi - lo > e { lo += e }
         // "1.基本支出预算", "（二）项目支出": a list number, not part of the name
-        let enumerator = Labels.enumeratorLength(ScalarString.scalars(h))
-        if enumerator > 0 { h = String(h.unicodeScalars.dropFirst(enumerator)) }
+        lo = min(hi, lo + Labels.enumeratorLength(Array(s[lo..<hi])))
         var changed = true
         while changed {
             changed = false
-            if let word = leadingConnectives.prefix(of: h), h.unicodeScalars.count > word.unicodeScalars.count {
-                h = String(h.unicodeScalars.dropFirst(word.unicodeScalars.count))
+            let word = leadingConnectives.prefixLength(s, at: lo, end: hi)
+            if word > 0 && hi - lo > word {
+                lo += word
                 changed = true
             }
             // (asked only when the first scalar is one of them: most labels start with none)
-            if let first = h.unicodeScalars.first, Labels.leadingSymbols.contains(first) {
-                for sym in ["：", ":", "，", "（", "("] where h.hasPrefix(sym) {
-                    h = String(h.dropFirst(sym.count))
+            if lo < hi, Labels.leadingSymbols.contains(s[lo]) {
+                for sym in Labels.leadingSymbolOrder where lo < hi && s[lo] == sym && Labels.standsAlone(s, lo, hi) {
+                    lo += 1
                     changed = true
                 }
             }
@@ -305,25 +307,34 @@ struct Labels {
             changed = false
             // a change verb is a word of its own: "节约" is not "节" with a trailing 约
             // the longer of the two (the filler when they are as long)
-            var filler = trailingFillers.suffix(of: h)
-            if let comparator = comparatorWords.suffix(of: h), filler.map({ $0.unicodeScalars.count < comparator.unicodeScalars.count }) ?? true {
-                filler = comparator
-            }
-            if let word = filler, h.unicodeScalars.count > word.unicodeScalars.count,
-               (changeWords.suffix(of: h)?.unicodeScalars.count ?? 0) <= word.unicodeScalars.count {
-                h = String(h.unicodeScalars.dropLast(word.unicodeScalars.count))
+            var filler = trailingFillers.suffixLength(s, endingAt: hi, start: lo)
+            let comparator = comparatorWords.suffixLength(s, endingAt: hi, start: lo)
+            if comparator > 0 && (filler == 0 || filler < comparator) { filler = comparator }
+            if filler > 0 && hi - lo > filler && changeWords.suffixLength(s, endingAt: hi, start: lo) <= filler {
+                hi -= filler
                 changed = true
             }
-            if let last = h.unicodeScalars.last, Labels.trailingSymbols.contains(last) {
-                for sym in ["≥", "≤", ">", "<", "=", "：", ":"] where h.hasSuffix(sym) {
-                    h = String(h.dropLast(sym.count))
+            if lo < hi, Labels.trailingSymbols.contains(s[hi - 1]) {
+                for sym in Labels.trailingSymbolOrder where lo < hi && s[hi - 1] == sym && Labels.standsAlone(s, hi - 1, hi) {
+                    hi -= 1
                     changed = true
                 }
             }
         }
-        return h
+        return ScalarString.make(s[lo..<hi])
     }
 
+    /// The symbols `head` strips, in the order it tries them.
+    static let leadingSymbolOrder: [Unicode.Scalar] = ["：", ":", "，", "（", "("]
+    static let trailingSymbolOrder: [Unicode.Scalar] = ["≥", "≤", ">", "<", "=", "：", ":"]
+
+    /// The scalar at `k` is a character of its own within `lo..<hi` (nothing combines with it),
+    /// as `hasPrefix` / `hasSuffix` of a one-scalar symbol ask.
+    static func standsAlone(_ s: [Unicode.Scalar], _ k: Int, _ hi: Int) -> Bool {
+        if k + 1 == hi || ScalarString.isOwnCharacter(s[k + 1]) { return true }
+        let text = ScalarString.make(s[k..<hi])
+        return text.hasPrefix(String(s[k]))
+    }
 
     /// "比预算数节约2.00万元", "较2024年的2000万元", "与上年相比减少": a figure stated against another,
     /// whatever the verb. "比例", "占比", "较好" are not comparisons.

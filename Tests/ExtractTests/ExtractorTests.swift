@@ -73,6 +73,15 @@ struct ExtractorFactTests {
         #expect(Labels.standard.head("共计") == "共计")              // nothing left to keep: unchanged
         #expect(Labels.standard.head("一是培训人数达") == "培训人数")
         #expect(Labels.standard.head("满意度不低于") == "满意度")
+        // symbols at either end, list numbers, several steps in one label
+        #expect(Labels.standard.head("（二）项目支出：") == "项目支出")
+        #expect(Labels.standard.head("：（基本支出") == "基本支出")
+        #expect(Labels.standard.head("1.其中：公用经费为") == "公用经费")
+        #expect(Labels.standard.head("完成率≥") == "完成率")
+        #expect(Labels.standard.head("") == "")
+        #expect(Labels.standard.head("：") == "")
+        // a symbol that a mark combines with is another character: left in place
+        #expect(Labels.standard.head("(\u{0301}经费") == "(\u{0301}经费")
     }
 
     /// "项目支出70.00万元、基本支出20.00万元": the 、 between two figures separates them; it is not
