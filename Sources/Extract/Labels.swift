@@ -345,8 +345,13 @@ struct Labels {
         return mask
     }
 
+    /// 比, 较, 与, 同: the characters a comparison turns on.
+    static func mayCompare(_ ch: Unicode.Scalar) -> Bool { ch == "比" || ch == "较" || ch == "与" || ch == "同" }
+
     func isComparison(_ label: String) -> Bool {
         let s = ScalarString.scalars(label)
+        // most labels hold none of the four characters: no mask of verbs to make
+        guard s.contains(where: Labels.mayCompare) else { return false }
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
@@ -368,6 +373,7 @@ struct Labels {
         // "较年初" compares with the initial budget, not with another year
         if yearComparisons.occurs(in: label) && !startOfYear.occurs(in: label) { return true }
         let s = ScalarString.scalars(label)
+        guard s.contains(where: Labels.mayCompare) else { return false }
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
