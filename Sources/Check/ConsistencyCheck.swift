@@ -89,13 +89,13 @@ enum ConsistencyCheck {
             let item = c.item == "project" ? "" : (c.item ?? "")
             return [m, item, c.scope, c.qualifier ?? "", String(y)].joined(separator: "|")
         }
-        var cells = [String: [Fact]]()
+        var cells = [TextKey: [Fact]]()
         for f in context.facts.facts where f.isCellValue && eligible(f, []) {
-            if let k = key(f) { cells[k, default: []].append(f) }
+            if let k = key(f) { cells[TextKey(k), default: []].append(f) }
         }
         guard !cells.isEmpty else { return }
         for f in context.facts.facts where !f.isCellValue && eligible(f, partIDs) {
-            guard case .text = f.place, let k = key(f), let matches = cells[k] else { continue }
+            guard case .text = f.place, let k = key(f), let matches = cells[TextKey(k)] else { continue }
             // one value in the tables, or the item is not one thing
             let values = Set(matches.map { context.interval($0).midpoint })
             guard values.count == 1, let cell = matches.first, !context.interval(cell).overlaps(context.interval(f)) else { continue }

@@ -97,10 +97,10 @@ enum UnitCheck {
         let margin = rule[.sizeMargin]
         // amounts of a series stated the same way ("…(项)：支出决算为441.72万元" line after line): the
         // units written under each label
-        var unitsByLabel = [String: (wan: Int, yuan: Int)]()
+        var unitsByLabel = [TextKey: (wan: Int, yuan: Int)]()
         for g in context.facts.facts where !g.unitAssumed && !g.number.inRange {
             guard case .text = g.place, let u = g.kind.moneyUnit, u == .wanYuan || u == .yuan else { continue }
-            if u == .wanYuan { unitsByLabel[g.label, default: (0, 0)].wan += 1 } else { unitsByLabel[g.label, default: (0, 0)].yuan += 1 }
+            if u == .wanYuan { unitsByLabel[TextKey(g.label), default: (0, 0)].wan += 1 } else { unitsByLabel[TextKey(g.label), default: (0, 0)].yuan += 1 }
         }
         let minSeries = rule[.minSeries]
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
@@ -112,7 +112,7 @@ enum UnitCheck {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
                 // funds of a size no 元 amount of the report comes near, is odd
                 let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
-                let series = unitsByLabel[f.label].map { $0.yuan == 1 && $0.wan >= minSeries } ?? false
+                let series = unitsByLabel[TextKey(f.label)].map { $0.yuan == 1 && $0.wan >= minSeries } ?? false
                 guard (budgetSide && abs(f.value) < 10000) || abs(f.value) >= minimumIntegerYuan || series else { continue }
             }
             let evidence = rule.evidence(.unitOutOfScale, [.figure: f.shown, .count: String(wan), .figureNamed: context.describe(f)])

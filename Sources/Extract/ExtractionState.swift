@@ -55,8 +55,8 @@ struct ExtractionState {
     /// The money unit most prose amounts use (set before tables are read).
     var proseMoneyUnit: MoneyUnit?
     /// Name columns per (table, header segment), computed once.
-    var nameColumnCache: [String: Set<Int>] = [:]
-    var headerUnitCache: [String: HeaderUnit] = [:]
+    var nameColumnCache: [TableSegment: Set<Int>] = [:]
+    var headerUnitCache: [TextKey: HeaderUnit] = [:]
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
@@ -160,6 +160,12 @@ public struct ExtractionWords: Sendable {
         labels = Labels(vocabulary: lexicon.vocabulary)
         measurePhrases = WordSet(lexicon.measures.flatMap(\.phrases))
     }
+}
+
+/// A header segment of a table.
+struct TableSegment: Hashable {
+    var table: Int
+    var segment: Int
 }
 
 struct SubjectKey: Hashable {

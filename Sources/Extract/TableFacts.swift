@@ -133,7 +133,7 @@ extension ExtractionState {
     /// The row's label: the rightmost non-empty cell of its name columns (一级/二级/三级指标, 项目,
     /// 名称 …), or else of the text cells before its first number.
     mutating func rowLabel(_ row: TableRow, table: Table) -> String {
-        let key = "\(table.index).\(row.segment)"
+        let key = TableSegment(table: table.index, segment: row.segment)
         let nameColumns: Set<Int>
         if let cached = nameColumnCache[key] {
             nameColumns = cached
@@ -166,7 +166,7 @@ extension ExtractionState {
 
     mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
         guard number.kind == .bare else { return }
-        let key = header + "|" + (tableUnit ?? "")
+        let key = TextKey(header + "|" + (tableUnit ?? ""))
         let unit: HeaderUnit
         if let cached = headerUnitCache[key] {
             unit = cached
