@@ -438,6 +438,11 @@ public enum CellText {
         guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
         let rest = s[i...]
         if rest.isEmpty { return true }
+        if rest.allSatisfy(ScalarString.isOwnCharacter) {
+            // each scalar a character: the same tests as below, without making the text
+            if i - digitsStart == 4 && (rest.first == "年" || rest.first == "-") { return false }
+            return rest.count <= 4 && !rest.contains(where: CharClass.isDigit)
+        }
         let tail = ScalarString.make(rest)
         if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
         if tail.count > 4 { return false }
