@@ -161,8 +161,8 @@ enum ConsistencyCheck {
             // each scalar a character of its own: the same reading as below, without clusters
             scalars.reserveCapacity(head.unicodeScalars.count)
             var digits = 0
-            for ch in head.unicodeScalars where !ch.properties.isWhitespace {
-                if ch.properties.numericType != nil { scalars.append(ch); digits += 1; continue }
+            for ch in head.unicodeScalars where !isWhitespace(ch) {
+                if isNumber(ch) { scalars.append(ch); digits += 1; continue }
                 if digits > 0 {
                     if ch == "年" { scalars.removeLast(digits); digits = 0; continue }
                     digits = 0
@@ -175,6 +175,22 @@ enum ConsistencyCheck {
         if scalars.first == "度" { scalars.removeFirst() }
         for m in modifiers { scalars = Lexicon.removing(m, from: scalars) }
         return ScalarString.make(scalars)
+    }
+
+    /// `Character.isWhitespace` of a one-scalar character, without the property lookup for ASCII
+    /// and ideographs (none of which is white space).
+    @inline(__always) static func isWhitespace(_ ch: Unicode.Scalar) -> Bool {
+        let v = ch.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v >= 0x4E00 && v <= 0x9FFF { return false }
+        return ch.properties.isWhitespace
+    }
+
+    /// `Character.isNumber` of a one-scalar character (ideographs such as 一 are numbers too).
+    @inline(__always) static func isNumber(_ ch: Unicode.Scalar) -> Bool {
+        let v = ch.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return ch.properties.numericType != nil
     }
 
     /// Years dropped from a head read character by character.

@@ -25,6 +25,14 @@ struct CheckSpeedPathTests {
         #expect(head("１２年支出", []) == "支出")
     }
 
+    @Test func scalarClassesAgreeWithCharacters() {
+        for v in Array(0..<0x3100) + Array(0x4E00..<0x4F00) + [0x3000, 0x3007, 0x96F6, 0x4E07, 0x5343, 0x767E, 0x4EBF] {
+            guard let ch = Unicode.Scalar(UInt32(v)) else { continue }
+            #expect(ConsistencyCheck.isWhitespace(ch) == Character(ch).isWhitespace, "\(v)")
+            #expect(ConsistencyCheck.isNumber(ch) == Character(ch).isNumber, "\(v)")
+        }
+    }
+
     @Test func normalizedHeadReadsClustersAsCharacters() {
         // a digit with a combining mark is one character: read character by character, as before
         #expect(head("2\u{0301}年支出", []) == "支出")
