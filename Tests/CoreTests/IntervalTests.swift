@@ -13,6 +13,18 @@ func iv(_ lo: String, _ hi: String) -> Interval {
 
 @Suite("Interval")
 struct IntervalTests {
+    @Test func divisionTakesTheCornersTheSignsGive() {
+        // every sign of dividend and divisor, exact and rounded ends: the same as all four corners
+        let ends = ["-7.5", "-2", "-0.001", "0", "0.3", "1", "2.45", "13", "100.005"].map { Decimal(string: $0)! }
+        var checked = 0
+        for a1 in ends { for a2 in ends where a1 <= a2 { for b1 in ends { for b2 in ends where b1 <= b2 {
+            let a = Interval(lo: a1, hi: a2), b = Interval(lo: b1, hi: b2)
+            #expect(a / b == Interval.divideByCorners(a, b), "\(a) / \(b)")
+            checked += 1
+        } } } }
+        #expect(checked > 1000)
+    }
+
     // MARK: construction
 
     @Test func shownDecimalsGiveHalfAUnitEitherSide() {
