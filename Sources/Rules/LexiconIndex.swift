@@ -1,78 +1,155 @@
 import JXCore
 
-/// The lexicon's words by first scalar, for `Lexicon.resolve`, which runs for every distinct label
-/// of every document (issue 12). A label's scalars are looked up once each in a small
-/// open-addressing table (after a 4096-bit prefilter that answers for most scalars), not hashed with
-/// the seeded `Hasher` into a dictionary per list; the words' scalars lie in one flat array.
+/// The lexicon's words in flat tables, for `Lexicon.resolve`, which runs for every distinct label
+/// of every document (issue 12).
 ///
-/// Four lists are indexed: the phrases (`Lexicon.phraseIndex`), the neutral phrases, the removable
-/// words and the qualifier phrases, each in its own order; a list's word k is `words[base + k]`.
-final class LexiconIndex: Sendable {
-    enum List: Int { case phrase = 0, neutral, removable, qualifier }
-    static let lists = 4
+/// Four lists are indexed, each in its own order: the phrases (`Lexicon.phraseIndex`), the neutral
+/// phrases, the removable words and the qualifier phrases. The first, second and fourth count only
+/// where they occur in the label: they are found by the label's pairs of scalars (a word's first
+/// two scalars, or its one scalar), so a position of the label costs a bit test and at most a
+/// probe or two of a small open-addressing table, not a comparison with every word starting with
+/// its scalar. Removable words are tried when their first scalar is in what is left of the label
+/// (removing words makes others meet), found by that scalar. A 4096-bit prefilter answers for
+/// most scalars; nothing is hashed with the seeded `Hasher`.
+final class LexiconIndex: @unchecked Sendable {
+    // @unchecked: the tables are written once, by init, and only read afterwards; they lie in
+    // memory of their own (freed by deinit) so that `resolve` reads them without bounds checks
+    // or array retains.
+    enum List: Int { case phrase = 0, neutral, qualifier, removable }
+    /// The lists found by occurrence (pairs of scalars).
+    static let occurring = 3
 
-    /// Which scalars (by value modulo 4096) start some word.
-    let firstBits: [UInt64]
-    /// Open addressing, linear probing: `keys[h]` a first scalar (`empty` where none), `slots[h]` its number.
-    let keys: [UInt32]
-    let slots: [Int32]
-    let shift: UInt32
-    /// The words of slot t in list l: `members[bounds[t * 4 + l] ..< bounds[t * 4 + l + 1]]`, ascending.
-    let bounds: [Int32]
-    let members: [Int32]
-    /// Word w's scalars: `scalars[start[w] ..< start[w] + length[w]]`.
-    let scalars: [UInt32]
-    let start: [Int32]
-    let length: [Int32]
-    /// Where each list's words begin among all words; the last is the number of words.
-    let base: [Int]
+    /// An open-addressing table (linear probing) from 64-bit keys to slot numbers.
+    struct Table {
+        let keys: UnsafeMutablePointer<UInt64>
+        let slots: UnsafeMutablePointer<Int32>
+        let mask: Int
+        let shift: UInt64
+
+        static let empty = UInt64.max
+
+        init(_ distinct: [UInt64]) {
+            var size = 8, bits: UInt64 = 3
+            while size < distinct.count * 2 { size *= 2; bits += 1 }
+            mask = size - 1
+            shift = 64 - bits
+            keys = .allocate(capacity: size)
+            keys.initialize(repeating: Self.empty, count: size)
+            slots = .allocate(capacity: size)
+            slots.initialize(repeating: -1, count: size)
+            for (t, key) in distinct.enumerated() {
+                var h = hash(key)
+                while keys[h] != Self.empty { h = (h + 1) & mask }
+                keys[h] = key
+                slots[h] = Int32(t)
+            }
+        }
+
+        func free() {
+            keys.deallocate()
+            slots.deallocate()
+        }
+
+        @inline(__always) func hash(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// The slot of a key, or -1.
+        @inline(__always) func slot(_ key: UInt64) -> Int {
+            var h = hash(key)
+            while true {
+                let k = keys[h]
+                if k == key { return Int(slots[h]) }
+                if k == Self.empty { return -1 }
+                h = (h + 1) & mask
+            }
+        }
+    }
+
+    /// 64 words of bits, one per scalar value modulo 4096.
+    struct Bits {
+        let words: UnsafeMutablePointer<UInt64>
+
+        init(_ values: [UInt32]) {
+            words = .allocate(capacity: 64)
+            words.initialize(repeating: 0, count: 64)
+            for v in values { words[Int((v >> 6) & 63)] |= 1 << UInt64(v & 63) }
+        }
+
+        @inline(__always) func contains(_ v: UInt32) -> Bool {
+            words[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0
+        }
+    }
+
+    /// First scalars of the words found by occurrence; of those of one scalar; of removable words.
+    let firsts: Bits
+    let singles: Bits
+    let removableFirsts: Bits
+    /// Pair key → slot; slot t's words of list l (l < `occurring`) are
+    /// `members[bounds[t * 3 + l] ..< bounds[t * 3 + l + 1]]`, as word numbers within the list, ascending.
+    let pairs: Table
+    let bounds: UnsafeMutablePointer<Int32>
+    let members: UnsafeMutablePointer<Int32>
+    /// First scalar → slot; slot t's removable words are `removableMembers[removableBounds[t] ..< removableBounds[t + 1]]`.
+    let firstScalars: Table
+    let removableBounds: UnsafeMutablePointer<Int32>
+    let removableMembers: UnsafeMutablePointer<Int32>
+    /// Word w's scalars: `scalars[start[w] ..< start[w] + length[w]]`, w = base[list] + word number.
+    let scalars: UnsafeMutablePointer<UInt32>
+    let start: UnsafeMutablePointer<Int32>
+    let length: UnsafeMutablePointer<Int32>
+    /// Where each list's words begin among all words (5 of them, the last the number of words).
+    let base: UnsafeMutablePointer<Int>
     /// The kind, entry and priority of each phrase (`Lexicon.phraseIndex`).
-    let phraseKind: [Int8]
-    let phraseEntry: [Int32]
-    let phrasePriority: [Int]
-
-    static let empty = UInt32.max
+    let phraseKind: UnsafeMutablePointer<Int8>
+    let phraseEntry: UnsafeMutablePointer<Int32>
+    let phrasePriority: UnsafeMutablePointer<Int>
 
     convenience init() {
         self.init(phrases: [], neutral: [], removable: [], qualifiers: [])
     }
 
+    private static func copy<T>(_ a: [T]) -> UnsafeMutablePointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, a.count))
+        a.withUnsafeBufferPointer { if let b = $0.baseAddress { p.initialize(from: b, count: a.count) } }
+        return p
+    }
+
+    /// The key of a word's first two scalars (or of its one scalar).
+    @inline(__always) static func pairKey(_ first: UInt32, _ second: UInt32?) -> UInt64 {
+        UInt64(first) << 32 | UInt64(second.map { $0 + 1 } ?? 0)
+    }
+
     init(phrases: [Lexicon.Phrase], neutral: [[Unicode.Scalar]], removable: [[Unicode.Scalar]], qualifiers: [[Unicode.Scalar]]) {
-        let lists: [[[Unicode.Scalar]]] = [phrases.map(\.text), neutral, removable, qualifiers]
-        var base = [Int](repeating: 0, count: Self.lists + 1)
+        let lists: [[[Unicode.Scalar]]] = [phrases.map(\.text), neutral, qualifiers, removable]
+        var base = [Int](repeating: 0, count: lists.count + 1)
         var scalars = [UInt32](), start = [Int32](), length = [Int32]()
-        var firsts = [UInt32]()
         for (l, words) in lists.enumerated() {
             base[l + 1] = base[l] + words.count
             for word in words {
                 start.append(Int32(scalars.count))
                 length.append(Int32(word.count))
                 for ch in word { scalars.append(ch.value) }
-                if let first = word.first { firsts.append(first.value) }
             }
         }
-        // slots: the distinct first scalars; a table at most half full
-        let distinct = Array(Set(firsts)).sorted()
-        var size = 8, bits: UInt32 = 3
-        while size < distinct.count * 2 { size *= 2; bits += 1 }
-        let shift = 32 - bits
-        var firstBits = [UInt64](repeating: 0, count: 64)
-        var keys = [UInt32](repeating: Self.empty, count: size)
-        var slots = [Int32](repeating: -1, count: size)
-        var slotOf = [UInt32: Int](minimumCapacity: distinct.count)
-        for (t, v) in distinct.enumerated() {
-            firstBits[Int((v >> 6) & 63)] |= 1 << UInt64(v & 63)
-            var h = Self.hash(v, shift)
-            while keys[h] != Self.empty { h = (h + 1) & (size - 1) }
-            keys[h] = v
-            slots[h] = Int32(t)
-            slotOf[v] = t
-        }
-        var buckets = [[Int32]](repeating: [], count: distinct.count * Self.lists)
-        for (l, words) in lists.enumerated() {
-            for (k, word) in words.enumerated() {
-                guard let first = word.first, let t = slotOf[first.value] else { continue }
-                buckets[t * Self.lists + l].append(Int32(k))
+        // the lists found by occurrence, by pair
+        var pairOf = [UInt64: Int]()
+        var pairList = [UInt64]()
+        var buckets = [[Int32]]()
+        var firsts = [UInt32](), singles = [UInt32]()
+        for l in 0..<Self.occurring {
+            for (k, word) in lists[l].enumerated() where !word.isEmpty {
+                let key = Self.pairKey(word[0].value, word.count > 1 ? word[1].value : nil)
+                let t: Int
+                if let known = pairOf[key] { t = known } else {
+                    t = pairList.count
+                    pairOf[key] = t
+                    pairList.append(key)
+                    buckets += [[], [], []]
+                }
+                buckets[t * Self.occurring + l].append(Int32(k))
+                firsts.append(word[0].value)
+                if word.count == 1 { singles.append(word[0].value) }
             }
         }
         var bounds: [Int32] = [0], members = [Int32]()
@@ -80,70 +157,118 @@ final class LexiconIndex: Sendable {
             members += bucket
             bounds.append(Int32(members.count))
         }
-        self.firstBits = firstBits
-        self.keys = keys
-        self.slots = slots
-        self.shift = shift
-        self.bounds = bounds
-        self.members = members
-        self.scalars = scalars
-        self.start = start
-        self.length = length
-        self.base = base
-        phraseKind = phrases.map { Int8($0.kind.rawValue) }
-        phraseEntry = phrases.map { Int32($0.entry) }
-        phrasePriority = phrases.map(\.priority)
-    }
-
-    @inline(__always) static func hash(_ v: UInt32, _ shift: UInt32) -> Int {
-        Int(truncatingIfNeeded: (v &* 0x9E37_79B1) >> shift)
-    }
-
-    /// The slot of a first scalar, or -1 when no word starts with it.
-    @inline(__always) func slot(_ v: UInt32) -> Int {
-        guard firstBits[Int((v >> 6) & 63)] & (1 << UInt64(v & 63)) != 0 else { return -1 }
-        let mask = keys.count - 1
-        var h = Self.hash(v, shift)
-        while true {
-            let key = keys[h]
-            if key == v { return Int(slots[h]) }
-            if key == Self.empty { return -1 }
-            h = (h + 1) & mask
+        // removable words, by first scalar
+        var firstOf = [UInt32: Int]()
+        var firstList = [UInt64]()
+        var removableBuckets = [[Int32]]()
+        for (k, word) in removable.enumerated() where !word.isEmpty {
+            let v = word[0].value
+            let t: Int
+            if let known = firstOf[v] { t = known } else {
+                t = firstList.count
+                firstOf[v] = t
+                firstList.append(UInt64(v))
+                removableBuckets.append([])
+            }
+            removableBuckets[t].append(Int32(k))
         }
+        var removableBounds: [Int32] = [0], removableMembers = [Int32]()
+        for bucket in removableBuckets {
+            removableMembers += bucket
+            removableBounds.append(Int32(removableMembers.count))
+        }
+        self.firsts = Bits(firsts)
+        self.singles = Bits(singles)
+        self.removableFirsts = Bits(firstList.map { UInt32($0) })
+        self.pairs = Table(pairList)
+        self.bounds = Self.copy(bounds)
+        self.members = Self.copy(members)
+        self.firstScalars = Table(firstList)
+        self.removableBounds = Self.copy(removableBounds)
+        self.removableMembers = Self.copy(removableMembers)
+        self.scalars = Self.copy(scalars)
+        self.start = Self.copy(start)
+        self.length = Self.copy(length)
+        self.base = Self.copy(base)
+        phraseKind = Self.copy(phrases.map { Int8($0.kind.rawValue) })
+        phraseEntry = Self.copy(phrases.map { Int32($0.entry) })
+        phrasePriority = Self.copy(phrases.map(\.priority))
     }
 
-    /// Word k of list l occurs in `s` at i.
-    @inline(__always) func matches(_ s: UnsafeMutableBufferPointer<UInt32>, count n: Int, at i: Int, _ l: List, _ k: Int) -> Bool {
+    deinit {
+        for bits in [firsts, singles, removableFirsts] { bits.words.deallocate() }
+        pairs.free()
+        firstScalars.free()
+        bounds.deallocate(); members.deallocate(); removableBounds.deallocate(); removableMembers.deallocate()
+        scalars.deallocate(); start.deallocate(); length.deallocate(); base.deallocate()
+        phraseKind.deallocate(); phraseEntry.deallocate(); phrasePriority.deallocate()
+    }
+
+    /// Word k of list l occurs in `s` (n scalars) at i.
+    @inline(__always) func matches(_ s: UnsafeMutablePointer<UInt32>, count n: Int, at i: Int, _ l: List, _ k: Int) -> Bool {
         let w = base[l.rawValue] + k
         let len = Int(length[w])
         guard i >= 0, len > 0, i + len <= n else { return false }
-        var p = Int(start[w])
-        for j in i..<(i + len) {
-            if s[j] != scalars[p] { return false }
-            p += 1
+        let p = scalars + Int(start[w])
+        var j = 0
+        while j < len {
+            if s[i + j] != p[j] { return false }
+            j += 1
         }
         return true
     }
 
-    func wordLength(_ l: List, _ k: Int) -> Int { Int(length[base[l.rawValue] + k]) }
-    func firstScalar(_ l: List, _ k: Int) -> UInt32 { scalars[Int(start[base[l.rawValue] + k])] }
-    func count(_ l: List) -> Int { base[l.rawValue + 1] - base[l.rawValue] }
+    @inline(__always) func wordLength(_ l: List, _ k: Int) -> Int { Int(length[base[l.rawValue] + k]) }
+    @inline(__always) func firstScalar(_ l: List, _ k: Int) -> UInt32 { scalars[Int(start[base[l.rawValue] + k])] }
+    @inline(__always) func count(_ l: List) -> Int { base[l.rawValue + 1] - base[l.rawValue] }
 
-    /// Sets in `bits` (a bitset over list l) the words of list l starting at position i of `s` that
-    /// occur there (or, with `occurring: false`, every word starting with that scalar).
-    @inline(__always) func mark(_ l: List, slot t: Int, in s: UnsafeMutableBufferPointer<UInt32>, count n: Int, at i: Int,
-                                bits: UnsafeMutableBufferPointer<UInt64>, occurring: Bool = true) {
-        let b = t * Self.lists + l.rawValue
-        for m in Int(bounds[b])..<Int(bounds[b + 1]) {
-            let k = Int(members[m])
-            if !occurring || matches(s, count: n, at: i, l, k) { bits[k >> 6] |= 1 << UInt64(k & 63) }
+    /// Sets, in the bitset of each list found by occurrence, the words occurring at position i.
+    @inline(__always) func markOccurring(_ s: UnsafeMutablePointer<UInt32>, count n: Int, at i: Int,
+                                         bits: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)) -> Bool {
+        let first = s[i]
+        guard firsts.contains(first) else { return false }
+        var found = false
+        if i + 1 < n { found = mark(Self.pairKey(first, s[i + 1]), s, n, i, bits) }
+        if singles.contains(first) { found = mark(Self.pairKey(first, nil), s, n, i, bits) || found }
+        return found
+    }
+
+    @inline(__always) private func mark(_ key: UInt64, _ s: UnsafeMutablePointer<UInt32>, _ n: Int, _ i: Int,
+                                        _ bits: (UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>, UnsafeMutablePointer<UInt64>)) -> Bool {
+        let t = pairs.slot(key)
+        guard t >= 0 else { return false }
+        var found = false
+        for l in 0..<Self.occurring {
+            let b = t * Self.occurring + l
+            let list = List(rawValue: l)!
+            let target = l == 0 ? bits.0 : l == 1 ? bits.1 : bits.2
+            for m in Int(bounds[b])..<Int(bounds[b + 1]) {
+                let k = Int(members[m])
+                if matches(s, count: n, at: i, list, k) {
+                    target[k >> 6] |= 1 << UInt64(k & 63)
+                    found = true
+                }
+            }
         }
+        return found
+    }
+
+    /// Sets in `bits` every removable word starting with the scalar.
+    @inline(__always) func markRemovable(startingWith first: UInt32, bits: UnsafeMutablePointer<UInt64>) -> Bool {
+        guard removableFirsts.contains(first) else { return false }
+        let t = firstScalars.slot(UInt64(first))
+        guard t >= 0 else { return false }
+        for m in Int(removableBounds[t])..<Int(removableBounds[t + 1]) {
+            let k = Int(removableMembers[m])
+            bits[k >> 6] |= 1 << UInt64(k & 63)
+        }
+        return true
     }
 }
 
-/// Calls `body` with each set bit of a bitset, ascending.
-@inline(__always) private func forEachBit(_ bits: UnsafeMutableBufferPointer<UInt64>, _ body: (Int) -> Bool) {
-    for w in bits.indices {
+/// Calls `body` with each set bit of a bitset of `words` words, ascending, while it returns true.
+@inline(__always) private func forEachBit(_ bits: UnsafeMutablePointer<UInt64>, words: Int, _ body: (Int) -> Bool) {
+    for w in 0..<words {
         var word = bits[w]
         while word != 0 {
             let b = word.trailingZeroBitCount
@@ -164,52 +289,42 @@ extension Lexicon {
     /// nothing), on scalars held in stack buffers: no dictionary, no array per label.
     public func resolve(_ label: String) -> Resolution {
         var label = label
+        let index = self.index
         return label.withUTF8 { utf8 in
-            // the scalars, their slots, the rest of the label (at most as many as UTF-8 bytes)
+            // the scalars, whether each is taken, the rest of the label (at most as many as UTF-8 bytes)
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, utf8.count) * 3) { buffer in
-                let index = self.index
-                let words = index.base[LexiconIndex.lists] + 4 * 64
-                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words / 64 + 4) { bits in
-                    resolve(utf8, buffer, bits, index)
+                let words = (0..<4).reduce(0) { $0 + (index.count(LexiconIndex.List(rawValue: $1)!) + 63) / 64 }
+                return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, words)) { bits in
+                    bits.update(repeating: 0)
+                    return resolve(utf8, buffer.baseAddress!, capacity: max(1, utf8.count), bits.baseAddress!, index)
                 }
             }
         }
     }
 
-    private func resolve(_ utf8: UnsafeBufferPointer<UInt8>, _ buffer: UnsafeMutableBufferPointer<UInt32>,
-                         _ bitBuffer: UnsafeMutableBufferPointer<UInt64>, _ index: LexiconIndex) -> Resolution {
-        let capacity = max(1, utf8.count)
-        let s = UnsafeMutableBufferPointer(rebasing: buffer[0..<capacity])
-        let slot = UnsafeMutableBufferPointer(rebasing: buffer[capacity..<(2 * capacity)])
-        let rest = UnsafeMutableBufferPointer(rebasing: buffer[(2 * capacity)..<(3 * capacity)])
+    private func resolve(_ utf8: UnsafeBufferPointer<UInt8>, _ buffer: UnsafeMutablePointer<UInt32>, capacity: Int,
+                         _ bitBuffer: UnsafeMutablePointer<UInt64>, _ index: LexiconIndex) -> Resolution {
+        let s = buffer
+        let used = buffer + capacity
+        let rest = buffer + 2 * capacity
         let n = Self.decode(utf8, into: s)
+        used.update(repeating: 0, count: n)
+        // one bitset per list
+        let phraseWords = (index.count(.phrase) + 63) / 64, neutralWords = (index.count(.neutral) + 63) / 64
+        let qualifierWords = (index.count(.qualifier) + 63) / 64, removableWords = (index.count(.removable) + 63) / 64
+        let phraseBits = bitBuffer, neutralBits = phraseBits + phraseWords
+        let qualifierBits = neutralBits + neutralWords, removableBits = qualifierBits + qualifierWords
         var any = false
-        for i in 0..<n {
-            let t = index.slot(s[i])
-            // `used`: bit 31 of the slot
-            slot[i] = UInt32(bitPattern: Int32(truncatingIfNeeded: t)) & 0x7FFF_FFFF
-            any = any || t >= 0
-        }
-        @inline(__always) func used(_ i: Int) -> Bool { slot[i] & 0x8000_0000 != 0 }
-        @inline(__always) func use(_ i: Int) { slot[i] |= 0x8000_0000 }
-        @inline(__always) func slotAt(_ i: Int) -> Int { let t = slot[i] & 0x7FFF_FFFF; return t == 0x7FFF_FFFF ? -1 : Int(t) }
-        @inline(__always) func bitset(_ l: LexiconIndex.List) -> UnsafeMutableBufferPointer<UInt64> {
-            let words = (index.count(l) + 63) / 64
-            let b = UnsafeMutableBufferPointer(rebasing: bitBuffer[0..<words])
-            b.update(repeating: 0)
-            return b
-        }
+        for i in 0..<n where index.markOccurring(s, count: n, at: i, bits: (phraseBits, neutralBits, qualifierBits)) { any = true }
         var result = Resolution()
         if any {
             // neutral phrases, longest first, left to right
-            let neutral = bitset(.neutral)
-            for i in 0..<n { let t = slotAt(i); if t >= 0 { index.mark(.neutral, slot: t, in: s, count: n, at: i, bits: neutral) } }
-            forEachBit(neutral) { k in
-                let len = index.wordLength(.neutral, k)
+            forEachBit(neutralBits, words: neutralWords) { k in
+                let len = index.wordLength(.neutral, k), first = index.firstScalar(.neutral, k)
                 var i = 0
                 while i + len <= n {
-                    if !used(i) && index.matches(s, count: n, at: i, .neutral, k) {
-                        for j in i..<(i + len) { use(j) }
+                    if s[i] == first && used[i] == 0 && index.matches(s, count: n, at: i, .neutral, k) {
+                        for j in i..<(i + len) { used[j] = 1 }
                         i += len
                     } else {
                         i += 1
@@ -220,14 +335,12 @@ extension Lexicon {
             // the phrase nearest the number (rightmost) wins among phrases of one kind; longer first
             typealias Best = (end: Int, length: Int, priority: Int, entry: Int)
             var best: (rate: Best?, item: Best?, measure: Best?) = (nil, nil, nil)
-            let occurring = bitset(.phrase)
-            for i in 0..<n { let t = slotAt(i); if t >= 0 { index.mark(.phrase, slot: t, in: s, count: n, at: i, bits: occurring) } }
-            forEachBit(occurring) { k in
-                let len = index.wordLength(.phrase, k)
+            forEachBit(phraseBits, words: phraseWords) { k in
+                let len = index.wordLength(.phrase, k), first = index.firstScalar(.phrase, k)
                 let kind = Int(index.phraseKind[k]), priority = index.phrasePriority[k]
                 var start = n - len
                 while start >= 0 {
-                    if !used(start) && index.matches(s, count: n, at: start, .phrase, k) && !used(start + len - 1) {
+                    if s[start] == first && used[start] == 0 && index.matches(s, count: n, at: start, .phrase, k) && used[start + len - 1] == 0 {
                         let end = start + len
                         let current = kind == Kind.rate.rawValue ? best.rate : kind == Kind.item.rawValue ? best.item : best.measure
                         let better: Bool
@@ -236,7 +349,7 @@ extension Lexicon {
                         } else {
                             better = true
                         }
-                        for j in start..<end { use(j) }
+                        for j in start..<end { used[j] = 1 }
                         if better {
                             let new: Best = (end, len, priority, Int(index.phraseEntry[k]))
                             switch kind {
@@ -259,11 +372,9 @@ extension Lexicon {
                 result.qualifier = measures[m.entry].qualifier
                 result.explicitMeasure = true
             }
-            // a qualifier phrase anywhere in the label: the first (by phrase) that occurs
-            if result.qualifier == nil && index.count(.qualifier) > 0 {
-                let found = bitset(.qualifier)
-                for i in 0..<n { let t = slotAt(i); if t >= 0 { index.mark(.qualifier, slot: t, in: s, count: n, at: i, bits: found) } }
-                forEachBit(found) { k in
+            // a qualifier phrase anywhere in the label: the first (in their order) that occurs
+            if result.qualifier == nil {
+                forEachBit(qualifierBits, words: qualifierWords) { k in
                     result.qualifier = qualifierScalars[k].1
                     return false
                 }
@@ -271,55 +382,48 @@ extension Lexicon {
         }
         // what is left: drop modifiers, fillers, years and digits, punctuation
         var hi = 0
-        for k in 0..<n where !used(k) && Self.isIdeograph(s[k]) {
+        var someRemovable = false
+        for k in 0..<n where used[k] == 0 && Self.isIdeograph(s[k]) {
             let ch = s[k]
             // "2024年", "2024年度": a year, wherever it stands in the label
             if (ch == 0x5E74 && k > 0 && Self.isASCIIDigit(s[k - 1]))
                 || (ch == 0x5EA6 && k > 1 && s[k - 1] == 0x5E74 && Self.isASCIIDigit(s[k - 2])) { continue }
             rest[hi] = ch
-            slot[hi] = UInt32(slotAt(k) & 0x7FFF_FFFF)  // positions before k are done with: reused for the rest's slots
             hi += 1
+            // the removable words starting with a scalar of the rest, tried in their order (longest first)
+            if index.markRemovable(startingWith: ch, bits: removableBits) { someRemovable = true }
         }
         var lo = 0
-        if hi > 0 {
-            // the removable words starting with a scalar of the rest, in their order (longest first)
-            let candidates = bitset(.removable)
-            var some = false
-            for k in 0..<hi where slot[k] != 0x7FFF_FFFF {
-                index.mark(.removable, slot: Int(slot[k]), in: rest, count: hi, at: k, bits: candidates, occurring: false)
-                some = true
-            }
-            if some {
-                forEachBit(candidates) { w in
-                    let len = index.wordLength(.removable, w)
-                    if len == 1 {
-                        // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
-                        let first = index.firstScalar(.removable, w)
-                        while lo < hi && rest[lo] == first { lo += 1 }
-                    } else if len <= hi - lo {
-                        // every occurrence, left to right, in place (what is kept never moves right)
-                        let window = UnsafeMutableBufferPointer(rebasing: rest[lo..<hi])
-                        let count = hi - lo
-                        var i = 0, out = 0
-                        while i < count {
-                            if i + len <= count && index.matches(window, count: count, at: i, .removable, w) {
-                                i += len
-                                continue
-                            }
-                            window[out] = window[i]
-                            out += 1
-                            i += 1
+        if someRemovable {
+            forEachBit(removableBits, words: removableWords) { w in
+                let len = index.wordLength(.removable, w)
+                if len == 1 {
+                    // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
+                    let first = index.firstScalar(.removable, w)
+                    while lo < hi && rest[lo] == first { lo += 1 }
+                } else if len <= hi - lo {
+                    // every occurrence, left to right, in place (what is kept never moves right)
+                    let window = rest + lo
+                    let count = hi - lo
+                    var i = 0, out = 0
+                    while i < count {
+                        if i + len <= count && index.matches(window, count: count, at: i, .removable, w) {
+                            i += len
+                            continue
                         }
-                        hi = lo + out
+                        window[out] = window[i]
+                        out += 1
+                        i += 1
                     }
-                    return lo < hi
+                    hi = lo + out
                 }
+                return lo < hi
             }
         }
         let count = hi - lo
         // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
         if count > 0 && !((rest[lo] == 0x672C || rest[lo] == 0x6211) && count <= 3) {
-            let scope = ScalarString.make(UnsafeMutableBufferPointer(rebasing: rest[lo..<hi]).lazy.map { Unicode.Scalar($0)! })
+            let scope = ScalarString.make(UnsafeBufferPointer(start: rest + lo, count: count).lazy.map { Unicode.Scalar($0)! })
             if !(count >= 3 && count <= 8 && organizationSuffixes.isSuffix(of: scope)) { result.scope = scope }
         }
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
@@ -329,7 +433,7 @@ extension Lexicon {
     }
 
     /// Valid UTF-8 (a string's own bytes) → scalar values; the number of scalars.
-    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt32>) -> Int {
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
         var i = 0, n = 0
         while i < b.count {
             let c0 = UInt32(b[i])
