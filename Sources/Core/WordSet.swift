@@ -85,7 +85,7 @@ public struct WordSet: Sendable, Hashable {
             }
             st.members.insert(TextKey(word))
             st.words.append(word)
-            let scalars = ScalarString.scalars(word)
+            let scalars = Array(word.unicodeScalars)
             let index = st.scalarWords.count
             st.scalarWords.append(scalars)
             st.longest = max(st.longest, scalars.count)

@@ -19,30 +19,41 @@ final class LexiconIndex: @unchecked Sendable {
     /// The lists found by occurrence (pairs of scalars).
     static let occurring = 3
 
-    /// An open-addressing table (linear probing) from 64-bit keys to slot numbers.
+    /// An open-addressing table (linear probing) from 64-bit keys to slot numbers, slots numbered
+    /// in the order keys were first added. Built without `Dictionary` (a dictionary of a new type
+    /// costs its generic metadata at every start).
     struct Table {
         let keys: UnsafeMutablePointer<UInt64>
         let slots: UnsafeMutablePointer<Int32>
         let mask: Int
         let shift: UInt64
+        private(set) var count = 0
 
         static let empty = UInt64.max
 
-        init(_ distinct: [UInt64]) {
+        /// A table for at most `capacity` keys, at most half full.
+        init(capacity: Int) {
             var size = 8, bits: UInt64 = 3
-            while size < distinct.count * 2 { size *= 2; bits += 1 }
+            while size < capacity * 2 { size *= 2; bits += 1 }
             mask = size - 1
             shift = 64 - bits
             keys = .allocate(capacity: size)
             keys.initialize(repeating: Self.empty, count: size)
             slots = .allocate(capacity: size)
             slots.initialize(repeating: -1, count: size)
-            for (t, key) in distinct.enumerated() {
-                var h = hash(key)
-                while keys[h] != Self.empty { h = (h + 1) & mask }
-                keys[h] = key
-                slots[h] = Int32(t)
+        }
+
+        /// The slot of a key, added if new.
+        mutating func add(_ key: UInt64) -> Int {
+            var h = hash(key)
+            while keys[h] != Self.empty {
+                if keys[h] == key { return Int(slots[h]) }
+                h = (h + 1) & mask
             }
+            keys[h] = key
+            slots[h] = Int32(count)
+            count += 1
+            return count - 1
         }
 
         func free() {
@@ -132,60 +143,37 @@ final class LexiconIndex: @unchecked Sendable {
                 for ch in word { scalars.append(ch.value) }
             }
         }
-        // the lists found by occurrence, by pair
-        var pairOf = [UInt64: Int]()
-        var pairList = [UInt64]()
-        var buckets = [[Int32]]()
+        // the lists found by occurrence, by pair: each word's slot, then the words of each slot and
+        // list counted, then placed (in ascending order within a list)
+        var pairs = Table(capacity: base[Self.occurring])
+        var slotOfWord = [Int32](repeating: -1, count: base[Self.occurring])
         var firsts = [UInt32](), singles = [UInt32]()
         for l in 0..<Self.occurring {
             for (k, word) in lists[l].enumerated() where !word.isEmpty {
-                let key = Self.pairKey(word[0].value, word.count > 1 ? word[1].value : nil)
-                let t: Int
-                if let known = pairOf[key] { t = known } else {
-                    t = pairList.count
-                    pairOf[key] = t
-                    pairList.append(key)
-                    buckets += [[], [], []]
-                }
-                buckets[t * Self.occurring + l].append(Int32(k))
+                slotOfWord[base[l] + k] = Int32(pairs.add(Self.pairKey(word[0].value, word.count > 1 ? word[1].value : nil)))
                 firsts.append(word[0].value)
                 if word.count == 1 { singles.append(word[0].value) }
             }
         }
-        var bounds: [Int32] = [0], members = [Int32]()
-        for bucket in buckets {
-            members += bucket
-            bounds.append(Int32(members.count))
-        }
+        let bounds = Self.group(slotOfWord, slots: pairs.count, lists: Self.occurring, base: base)
         // removable words, by first scalar
-        var firstOf = [UInt32: Int]()
-        var firstList = [UInt64]()
-        var removableBuckets = [[Int32]]()
+        var firstScalars = Table(capacity: removable.count)
+        var removableSlot = [Int32](repeating: -1, count: removable.count)
+        var removableFirsts = [UInt32]()
         for (k, word) in removable.enumerated() where !word.isEmpty {
-            let v = word[0].value
-            let t: Int
-            if let known = firstOf[v] { t = known } else {
-                t = firstList.count
-                firstOf[v] = t
-                firstList.append(UInt64(v))
-                removableBuckets.append([])
-            }
-            removableBuckets[t].append(Int32(k))
+            removableSlot[k] = Int32(firstScalars.add(UInt64(word[0].value)))
+            removableFirsts.append(word[0].value)
         }
-        var removableBounds: [Int32] = [0], removableMembers = [Int32]()
-        for bucket in removableBuckets {
-            removableMembers += bucket
-            removableBounds.append(Int32(removableMembers.count))
-        }
+        let removableBounds = Self.group(removableSlot, slots: firstScalars.count, lists: 1, base: [0, removable.count])
         self.firsts = Bits(firsts)
         self.singles = Bits(singles)
-        self.removableFirsts = Bits(firstList.map { UInt32($0) })
-        self.pairs = Table(pairList)
-        self.bounds = Self.copy(bounds)
-        self.members = Self.copy(members)
-        self.firstScalars = Table(firstList)
-        self.removableBounds = Self.copy(removableBounds)
-        self.removableMembers = Self.copy(removableMembers)
+        self.removableFirsts = Bits(removableFirsts)
+        self.pairs = pairs
+        self.bounds = Self.copy(bounds.bounds)
+        self.members = Self.copy(bounds.members)
+        self.firstScalars = firstScalars
+        self.removableBounds = Self.copy(removableBounds.bounds)
+        self.removableMembers = Self.copy(removableBounds.members)
         self.scalars = Self.copy(scalars)
         self.start = Self.copy(start)
         self.length = Self.copy(length)
@@ -193,6 +181,27 @@ final class LexiconIndex: @unchecked Sendable {
         phraseKind = Self.copy(phrases.map { Int8($0.kind.rawValue) })
         phraseEntry = Self.copy(phrases.map { Int32($0.entry) })
         phrasePriority = Self.copy(phrases.map(\.priority))
+    }
+
+    /// Words grouped by slot and list: slot t's words of list l are
+    /// `members[bounds[t * lists + l] ..< bounds[t * lists + l + 1]]`, word numbers within the list, ascending.
+    /// `slotOfWord[base[l] + k]` is word k of list l's slot (-1: none).
+    private static func group(_ slotOfWord: [Int32], slots: Int, lists: Int, base: [Int]) -> (bounds: [Int32], members: [Int32]) {
+        var bounds = [Int32](repeating: 0, count: slots * lists + 1)
+        for l in 0..<lists {
+            for w in base[l]..<base[l + 1] where slotOfWord[w] >= 0 { bounds[Int(slotOfWord[w]) * lists + l + 1] += 1 }
+        }
+        for b in 0..<(slots * lists) { bounds[b + 1] += bounds[b] }
+        var next = bounds
+        var members = [Int32](repeating: 0, count: Int(bounds[slots * lists]))
+        for l in 0..<lists {
+            for w in base[l]..<base[l + 1] where slotOfWord[w] >= 0 {
+                let b = Int(slotOfWord[w]) * lists + l
+                members[Int(next[b])] = Int32(w - base[l])
+                next[b] += 1
+            }
+        }
+        return (bounds, members)
     }
 
     deinit {
