@@ -138,34 +138,47 @@ public struct WordSet: Sendable, Hashable {
     }
     public func contains(_ text: Substring) -> Bool { contains(String(text)) }
 
-    /// Every scalar of the text is plain: ASCII, CJK symbols and punctuation (less the tone marks),
-    /// CJK unified ideographs (and extension A), fullwidth ASCII forms. None has a canonical
-    /// decomposition or a combining class, so a plain text is its own canonical (NFD) form, and
-    /// two plain texts are canonically equivalent only when their bytes are equal.
+    /// Every scalar of the text is plain (`plainRanges`): ASCII, Latin-1 signs, general
+    /// punctuation, enclosed numbers, box drawing and shapes, CJK symbols and punctuation (less the
+    /// tone marks), CJK ideographs, fullwidth forms. None has a canonical decomposition or a
+    /// combining class (a test checks every one), so a plain text is its own canonical (NFD) form,
+    /// and two plain texts are canonically equivalent only when their bytes are equal.
     public static func isPlain(_ text: String) -> Bool {
         if let plain = text.utf8.withContiguousStorageIfAvailable(isPlain) { return plain }
-        return text.unicodeScalars.allSatisfy(isPlainScalar)
+        return text.unicodeScalars.allSatisfy { isPlainValue($0.value) }
     }
+
+    public static let plainRanges: [ClosedRange<UInt32>] = [
+        0...0x7F, 0xA0...0xBF, 0xD7...0xD7, 0xF7...0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x2103...0x2103,
+        0x2160...0x217F, 0x2460...0x24FF, 0x2500...0x257F, 0x25A0...0x25FF, 0x3000...0x3029, 0x3030...0x303F,
+        0x3200...0x32FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65, 0xFFE0...0xFFE6,
+    ]
 
     static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
             let c0 = b[i]
             if c0 < 0x80 { i += 1; continue }
-            // plain non-ASCII scalars are all three bytes long (U+3000–U+FFFF)
-            guard c0 >= 0xE0 && c0 < 0xF0 && i + 2 < b.count else { return false }
-            let v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            let v: UInt32
+            if c0 >= 0xC0 && c0 < 0xE0 && i + 1 < b.count {
+                v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c0 >= 0xE0 && c0 < 0xF0 && i + 2 < b.count {
+                v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false   // four bytes: no plain scalar is beyond U+FFFF
+            }
             guard isPlainValue(v) else { return false }
-            i += 3
         }
         return true
     }
 
-    static func isPlainScalar(_ ch: Unicode.Scalar) -> Bool { isPlainValue(ch.value) }
-
     @inline(__always) static func isPlainValue(_ v: UInt32) -> Bool {
         switch v {
-        case 0...0x7F, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: return true
+        case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF65: return true
+        case 0xA0...0xBF, 0xD7, 0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x2103, 0x2160...0x217F, 0x2460...0x24FF,
+             0x2500...0x257F, 0x25A0...0x25FF, 0x3200...0x32FF, 0xFFE0...0xFFE6: return true
         default: return false
         }
     }
