@@ -13,7 +13,11 @@ public struct WordSet: Sendable, Hashable {
         /// Word indexes by first / last scalar, longest first.
         var byFirst: [Unicode.Scalar: [Int]] = [:]
         var byLast: [Unicode.Scalar: [Int]] = [:]
-        var members: Set<String> = []
+        /// Every word by its bytes. `Set<String>` hashed and compared by canonical equivalence,
+        /// normalizing every Chinese word and every text asked about.
+        var members: Set<TextKey> = []
+        /// The words that are not plain (see `isPlain`), asked about by canonical equivalence.
+        var unplain: [String] = []
         var longest = 0
         /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
         /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
@@ -29,6 +33,7 @@ public struct WordSet: Sendable, Hashable {
             c.byFirst = byFirst
             c.byLast = byLast
             c.members = members
+            c.unplain = unplain
             c.longest = longest
             c.firstBits = firstBits
             c.lastBits = lastBits
@@ -69,7 +74,16 @@ public struct WordSet: Sendable, Hashable {
         }
         byFirst.reserveCapacity(byFirst.count + more.count)
         byLast.reserveCapacity(byLast.count + more.count)
-        for word in more where !word.isEmpty && st.members.insert(word).inserted {
+        for word in more where !word.isEmpty {
+            // a word equal to one already there (by canonical equivalence, as `String` compares) is
+            // dropped: a plain word can equal another only byte for byte, or an unplain one
+            if Self.isPlain(word) {
+                if st.members.contains(TextKey(word)) || st.unplain.contains(where: { $0 == word }) { continue }
+            } else {
+                if st.words.contains(where: { $0 == word }) { continue }
+                st.unplain.append(word)
+            }
+            st.members.insert(TextKey(word))
             st.words.append(word)
             let scalars = Array(word.unicodeScalars)
             let index = st.scalarWords.count
@@ -113,9 +127,61 @@ public struct WordSet: Sendable, Hashable {
     public var isEmpty: Bool { storage.words.isEmpty }
     public var count: Int { storage.words.count }
 
-    /// The text is one of the words.
-    public func contains(_ text: String) -> Bool { storage.members.contains(text) }
-    public func contains(_ text: Substring) -> Bool { storage.members.contains(String(text)) }
+    /// The text is one of the words (by canonical equivalence, as `String` compares).
+    public func contains(_ text: String) -> Bool {
+        let st = storage
+        if Self.isPlain(text) {
+            // its only canonical equivalents are itself and unplain texts
+            return st.members.contains(TextKey(text)) || (!st.unplain.isEmpty && st.unplain.contains(where: { $0 == text }))
+        }
+        return st.words.contains(where: { $0 == text })
+    }
+    public func contains(_ text: Substring) -> Bool { contains(String(text)) }
+
+    /// Every scalar of the text is plain (`plainRanges`): ASCII, Latin-1 signs, general
+    /// punctuation, enclosed numbers, box drawing and shapes, CJK symbols and punctuation (less the
+    /// tone marks), CJK ideographs, fullwidth forms. None has a canonical decomposition or a
+    /// combining class (a test checks every one), so a plain text is its own canonical (NFD) form,
+    /// and two plain texts are canonically equivalent only when their bytes are equal.
+    public static func isPlain(_ text: String) -> Bool {
+        if let plain = text.utf8.withContiguousStorageIfAvailable(isPlain) { return plain }
+        return text.unicodeScalars.allSatisfy { isPlainValue($0.value) }
+    }
+
+    public static let plainRanges: [ClosedRange<UInt32>] = [
+        0...0x7F, 0xA0...0xBF, 0xD7...0xD7, 0xF7...0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x2103...0x2103,
+        0x2160...0x217F, 0x2460...0x24FF, 0x2500...0x257F, 0x25A0...0x25FF, 0x3000...0x3029, 0x3030...0x303F,
+        0x3200...0x32FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF65, 0xFFE0...0xFFE6,
+    ]
+
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c0 = b[i]
+            if c0 < 0x80 { i += 1; continue }
+            let v: UInt32
+            if c0 >= 0xC0 && c0 < 0xE0 && i + 1 < b.count {
+                v = UInt32(c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if c0 >= 0xE0 && c0 < 0xF0 && i + 2 < b.count {
+                v = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false   // four bytes: no plain scalar is beyond U+FFFF
+            }
+            guard isPlainValue(v) else { return false }
+        }
+        return true
+    }
+
+    @inline(__always) static func isPlainValue(_ v: UInt32) -> Bool {
+        switch v {
+        case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF65: return true
+        case 0xA0...0xBF, 0xD7, 0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x2103, 0x2160...0x217F, 0x2460...0x24FF,
+             0x2500...0x257F, 0x25A0...0x25FF, 0x3200...0x32FF, 0xFFE0...0xFFE6: return true
+        default: return false
+        }
+    }
 
     // MARK: on scalar arrays
 

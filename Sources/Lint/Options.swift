@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import JXFormat
 import JXRules
 
@@ -58,16 +61,42 @@ public enum ConfigFile {
     /// Every option of `check` but the paths, `--config` and `--write-baseline`, in snake_case.
     public static let keys = ["format", "output", "rules", "rules_extra", "year", "select", "ignore", "min_severity", "fail_on", "baseline", "jobs", "color", "time_budget", "follow_links"]
 
-    public static func find(from directory: String = FileManager.default.currentDirectoryPath) -> String? {
-        var dir = URL(fileURLWithPath: directory).standardizedFileURL
+    /// The nearest `.jxlint.toml` in the directory or above it (at most 64 levels). The path is
+    /// taken apart as a string (`.` and `..` resolved as written, links not followed), not through
+    /// `URL`, whose every step showed in the start-up profile.
+    public static func find(from directory: String = currentDirectory()) -> String? {
+        let absolute = directory.hasPrefix("/") ? directory : currentDirectory() + "/" + directory
+        var parts = [Substring]()
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
         for _ in 0..<64 {
-            let candidate = dir.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            let parent = dir.deletingLastPathComponent()
-            if parent.path == dir.path { break }
-            dir = parent
+            let candidate = "/" + (parts + [Substring(name)]).joined(separator: "/")
+            if exists(candidate) { return candidate }
+            if parts.isEmpty { break }
+            parts.removeLast()
         }
         return nil
+    }
+
+    /// The working directory (getcwd: `FileManager` is not needed for it).
+    public static func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        if getcwd(&buffer, buffer.count) != nil {
+            return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    /// Something is at the path (links followed), as `FileManager.fileExists(atPath:)` says.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
     }
 
     public static func apply(_ path: String, to options: inout CheckOptions) throws(TOMLError) {

@@ -104,16 +104,14 @@ public struct Lexicon: Sendable {
     }
 
     var phraseIndex: [Phrase]
-    /// Indexes into `phraseIndex` by the phrase's first scalar: `resolve` tries only the phrases
-    /// that occur in the label (a phrase that does not occur changes nothing).
-    var phrasesByFirst: [Unicode.Scalar: [Int]] = [:]
     /// Modifiers, fillers, qualifier phrases and year words, longest first, as scalars.
     var removableWords: [[Unicode.Scalar]] = []
-    /// Indexes into `removableWords` by first scalar: a word whose first scalar is not in what is
-    /// left of a label cannot occur in it (removing words only removes scalars).
-    var removableByFirst: [Unicode.Scalar: [Int]] = [:]
     var neutralScalars: [[Unicode.Scalar]] = []
     var qualifierScalars: [([Unicode.Scalar], String)] = []
+    /// The four lists above by first scalar, for `resolve` (LexiconIndex.swift).
+    var index = LexiconIndex()
+    /// `vocabulary[.organizationSuffixes]`, looked up once per index build, not once per label.
+    var organizationSuffixes = WordSet()
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
         ScalarSearch.firstIndex(of: needle, in: hay) != nil
@@ -140,19 +138,18 @@ public struct Lexicon: Sendable {
         let years = vocabulary.union(.previousYear, .currentYear, .nextYear).words
         let words = (modifiers + fillers + qualifiers.keys.sorted() + years + ["年度", "年"]).filter { !$0.isEmpty }
         // longest first, so "调整后" goes before the filler "后"
-        removableWords = words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-        removableByFirst = [:]
-        for (k, word) in removableWords.enumerated() where !word.isEmpty { removableByFirst[word[0], default: []].append(k) }
-        neutralScalars = neutral.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-        qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (Array($0.key.unicodeScalars), $0.value) }
+        removableWords = words.map { ScalarString.scalars($0) }.sorted { $0.count > $1.count }
+        neutralScalars = neutral.map { ScalarString.scalars($0) }.sorted { $0.count > $1.count }
+        qualifierScalars = qualifiers.sorted { $0.key < $1.key }.map { (ScalarString.scalars($0.key), $0.value) }
         var all = [Phrase]()
-        for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .rate, entry: k, priority: e.priority)) } }
-        for (k, e) in items.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .item, entry: k, priority: e.priority)) } }
-        for (k, e) in measures.enumerated() { for p in e.phrases { all.append(Phrase(text: Array(p.unicodeScalars), kind: .measure, entry: k, priority: e.priority)) } }
+        for (k, e) in rates.enumerated() { for p in e.phrases { all.append(Phrase(text: ScalarString.scalars(p), kind: .rate, entry: k, priority: e.priority)) } }
+        for (k, e) in items.enumerated() { for p in e.phrases { all.append(Phrase(text: ScalarString.scalars(p), kind: .item, entry: k, priority: e.priority)) } }
+        for (k, e) in measures.enumerated() { for p in e.phrases { all.append(Phrase(text: ScalarString.scalars(p), kind: .measure, entry: k, priority: e.priority)) } }
         // longest first: "一般公共预算收入" before "预算"
         phraseIndex = all.sorted { $0.text.count != $1.text.count ? $0.text.count > $1.text.count : $0.priority > $1.priority }
-        phrasesByFirst = [:]
-        for (k, phrase) in phraseIndex.enumerated() where !phrase.text.isEmpty { phrasesByFirst[phrase.text[0], default: []].append(k) }
+        index = LexiconIndex(phrases: phraseIndex, neutral: neutralScalars, removable: removableWords,
+                             qualifiers: qualifierScalars.map(\.0))
+        organizationSuffixes = vocabulary[.organizationSuffixes]
     }
 
     /// What a label names.
@@ -177,90 +174,7 @@ public struct Lexicon: Sendable {
         }
     }
 
-    public func resolve(_ label: String) -> Resolution {
-        var s = Array(label.unicodeScalars)
-        var used = [Bool](repeating: false, count: s.count)
-        var result = Resolution()
-        for phrase in neutralScalars {
-            var i = 0
-            while i + phrase.count <= s.count {
-                if matches(s, phrase, at: i) && !used[i] {
-                    for k in i..<(i + phrase.count) { used[k] = true }
-                    i += phrase.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        // the phrase nearest the number (rightmost) wins among phrases of one kind; longer first
-        var best: [Kind: (end: Int, length: Int, priority: Int, entry: Int)] = [:]
-        // the phrases occurring in the label, in the order of `phraseIndex`
-        var occurring = [Int]()
-        for i in s.indices {
-            guard let candidates = phrasesByFirst[s[i]] else { continue }
-            for k in candidates where matches(s, phraseIndex[k].text, at: i) { occurring.append(k) }
-        }
-        occurring.sort()
-        var previous = -1
-        for index in occurring where index != previous {
-            previous = index
-            let phrase = phraseIndex[index]
-            var start = s.count - phrase.text.count
-            while start >= 0 {
-                if !used[start] && matches(s, phrase.text, at: start) && !used[start + phrase.text.count - 1] {
-                    let end = start + phrase.text.count
-                    let current = best[phrase.kind]
-                    let better = current == nil || phrase.priority > current!.priority
-                        || (phrase.priority == current!.priority && end > current!.end && phrase.text.count >= current!.length)
-                    for k in start..<end { used[k] = true }
-                    if better { best[phrase.kind] = (end, phrase.text.count, phrase.priority, phrase.entry) }
-                    start -= phrase.text.count
-                    continue
-                }
-                start -= 1
-            }
-        }
-        if let r = best[.rate] { result.rate = rates[r.entry].id }
-        if let i = best[.item] { result.item = items[i.entry].id }
-        if let m = best[.measure] {
-            result.measure = measures[m.entry].id
-            result.qualifier = measures[m.entry].qualifier
-            result.explicitMeasure = true
-        }
-        let all = Array(label.unicodeScalars)
-        for (phrase, qualifier) in qualifierScalars where Lexicon.find(phrase, in: all) {
-            result.qualifier = result.qualifier ?? qualifier
-        }
-        // what is left: drop modifiers, fillers, years and digits, punctuation
-        var rest = [Unicode.Scalar]()
-        for (k, ch) in s.enumerated() where !used[k] && isIdeograph(ch) {
-            // "2024年", "2024年度": a year, wherever it stands in the label
-            if (ch == "年" && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII)
-                || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil) { continue }
-            rest.append(ch)
-        }
-        s = rest
-        var candidates = [Int]()
-        for (k, ch) in rest.enumerated() where !rest[..<k].contains(ch) { candidates += removableByFirst[ch] ?? [] }
-        candidates.sort()
-        for index in candidates {
-            let word = removableWords[index]
-            // a one-character word ("总", "全", "共") only where it starts the rest: "总部" keeps its 总
-            if word.count == 1 {
-                while s.first == word[0] { s.removeFirst() }
-            } else {
-                s = Lexicon.removing(word, from: s)
-            }
-        }
-        // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
-        if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
-        if s.count >= 3 && s.count <= 8, vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
-        result.scope = ScalarString.make(s)
-        if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
-            result.item = "total"
-        }
-        return result
-    }
+    /// `resolve` is in LexiconIndex.swift.
 
     public func item(_ id: String) -> Entry? { items.first { $0.id == id } }
     public func measure(_ id: String) -> Entry? { measures.first { $0.id == id } }
