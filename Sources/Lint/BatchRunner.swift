@@ -339,11 +339,9 @@ struct WorkerPool {
                 ?? FileReport(path: entries[index].path, error: "the worker's report could not be read (an internal error); the other files are checked")
             results[index] = report
             processes[k].jobs.removeFirst()
-            // the queued file starts now; the worker's messages so far were about the one before
-            if !processes[k].jobs.isEmpty {
-                processes[k].jobs[0].started = Self.now()
-                processes[k].stderrTail.removeAll()
-            }
+            // the queued file starts now. Its standard error is not cleared here: the worker may
+            // already have crashed on it, and its message been read before this result was.
+            if !processes[k].jobs.isEmpty { processes[k].jobs[0].started = Self.now() }
         }
     }
 
