@@ -21,6 +21,21 @@ struct VocabularyTests {
         #expect(Vocabulary.embedded[.totalMarkers].contains("合计"))
     }
 
+    @Test func aClassIndexIsItsDeclarationIndex() {
+        // the vocabulary stores its sets by this index: two classes must never share one
+        for (i, c) in Vocabulary.Class.allCases.enumerated() { #expect(c.index == i, "\(c.rawValue)") }
+        #expect(MemoryLayout<Vocabulary.Class>.size == 1)
+    }
+
+    @Test func eachClassKeepsItsOwnWordsAndAnExtensionAddsToOneClass() throws {
+        let base = try Vocabulary.load(Self.complete(), file: "v.toml")
+        let extra = try Vocabulary.load("total_markers = [\"总计\"]", file: "x.toml", complete: false)
+        let both = base.extended(with: extra)
+        #expect(both[.totalMarkers].words == ["词", "总计"])
+        #expect(both[.shareMarkers].words == ["词"])
+        #expect(extra[.shareMarkers].isEmpty)
+    }
+
     @Test func aMisspeltClassIsRefusedWithItsPositionAndASuggestion() {
         let text = Self.complete(extra: "total_markerz = [\"合计\"]\n")
         do {
