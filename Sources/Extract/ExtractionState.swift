@@ -52,6 +52,8 @@ struct ExtractionState {
     var sentenceFacts: [[Int: [Int]]] = []
     /// Labels resolved so far: table cells repeat their row label and column header.
     var resolved: [TextKey: Lexicon.Resolution] = [:]
+    /// Labels read so far (`reading(of:)`), for the same reason.
+    var labelReadings: [TextKey: LabelReading] = [:]
     /// The money unit most prose amounts use (set before tables are read).
     var proseMoneyUnit: MoneyUnit?
     /// Name columns per (table, header segment), computed once.

@@ -106,25 +106,32 @@ extension ExtractionState {
         return (count, depth)
     }
 
-    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
+    /// What a label says whatever its figure's kind: read once per label (a table's cells repeat
+    /// their row label, and a report repeats its phrases).
+    struct LabelReading {
+        let head: String
+        /// The text after a share marker in the label ("…占年初预算" → 年初预算).
+        let shareBaseInLabel: String?
+        /// The head split at a share marker: the name before it and the base after it, its
+        /// "的比重"-like endings removed.
+        let shareInHead: (before: String, base: String)?
+        let endsWithShareRate: Bool
+        let change: Int
+        let comparesYears: Bool
+        let marksTotal: Bool
+    }
+
+    mutating func reading(of label: String) -> LabelReading {
+        if let known = labelReadings[TextKey(label)] { return known }
         let head = labels.head(label)
-        var shareOf: String?
-        var conceptLabel = head
         let shareMarkers = vocabulary[.shareMarkers]
-        // "完成政府性基金收入900万元，占年初预算2000万元的45.0%": 2000 is the base of a share
-        if number.kind != .percent, let (_, after) = Text.split(label, atFirst: shareMarkers) {
-            shareOf = after
-        } else if let (before, after) = Text.split(head, atFirst: shareMarkers) {
+        var shareInHead: (before: String, base: String)?
+        if let (before, after) = Text.split(head, atFirst: shareMarkers) {
             var base = after
             let suffixes = vocabulary[.shareBaseSuffixes]
             // "…占基本支出的比重" names 基本支出; "…占比" names no base
             while let suffix = suffixes.suffix(of: base) { base = String(base.unicodeScalars.dropLast(suffix.unicodeScalars.count)) }
-            if number.kind == .percent {
-                shareOf = base
-                conceptLabel = before
-            }
-        } else if vocabulary[.shareRateWords].isSuffix(of: head) && number.kind == .percent {
-            shareOf = ""
+            shareInHead = (before, base)
         }
         var change = 0
         let up = labels.increaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
@@ -132,12 +139,41 @@ extension ExtractionState {
         if up > 0 || down > 0 { change = down >= up ? -1 : 1 }
         // "增加至365家", "下降到3%": the value reached, not the difference
         if change != 0, vocabulary[.reachedWords].isSuffix(of: label) { change = 0 }
-        // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
-        // "较2024年的2000万元" (a prior value stated for comparison)
-        let comparesYears = labels.yearComparisons.occurs(in: label) || labels.isComparison(label)
         let totals = labels.totalMarkers
-        let marksTotal = totals.isPrefix(of: head) || totals.isSuffix(of: label)
-            || (label.hasSuffix("为") && totals.isSuffix(of: String(label.unicodeScalars.dropLast())))
+        let reading = LabelReading(
+            head: head,
+            shareBaseInLabel: Text.split(label, atFirst: shareMarkers)?.after,
+            shareInHead: shareInHead,
+            endsWithShareRate: vocabulary[.shareRateWords].isSuffix(of: head),
+            change: change,
+            // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
+            // "较2024年的2000万元" (a prior value stated for comparison)
+            comparesYears: labels.yearComparisons.occurs(in: label) || labels.isComparison(label),
+            marksTotal: totals.isPrefix(of: head) || totals.isSuffix(of: label)
+                || (label.hasSuffix("为") && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
+        labelReadings[TextKey(label)] = reading
+        return reading
+    }
+
+    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
+        let reading = reading(of: label)
+        let head = reading.head
+        var shareOf: String?
+        var conceptLabel = head
+        // "完成政府性基金收入900万元，占年初预算2000万元的45.0%": 2000 is the base of a share
+        if number.kind != .percent, let base = reading.shareBaseInLabel {
+            shareOf = base
+        } else if let (before, base) = reading.shareInHead {
+            if number.kind == .percent {
+                shareOf = base
+                conceptLabel = before
+            }
+        } else if reading.endsWithShareRate && number.kind == .percent {
+            shareOf = ""
+        }
+        let change = reading.change
+        let comparesYears = reading.comparesYears
+        let marksTotal = reading.marksTotal
         var concept = resolve(conceptLabel)
         if number.kind == .percent || number.kind == .percentagePoint { concept.measure = nil } else { concept.rate = nil }
         if number.kind == .score {
