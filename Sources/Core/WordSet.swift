@@ -174,7 +174,7 @@ public struct WordSet: Sendable, Hashable {
         return true
     }
 
-    @inline(__always) static func isPlainValue(_ v: UInt32) -> Bool {
+    @inline(__always) public static func isPlainValue(_ v: UInt32) -> Bool {
         switch v {
         case 0...0x7F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x3000...0x3029, 0x3030...0x303F, 0xFF01...0xFF65: return true
         case 0xA0...0xBF, 0xD7, 0xF7, 0x2010...0x2027, 0x2030...0x205E, 0x2103, 0x2160...0x217F, 0x2460...0x24FF,
