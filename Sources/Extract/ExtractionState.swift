@@ -59,6 +59,7 @@ struct ExtractionState {
     /// Name columns per (table, header segment), computed once.
     var nameColumnCache: [TableSegment: Set<Int>] = [:]
     var headerUnitCache: [TextKey: HeaderUnit] = [:]
+    var headerRoleCache: [TextKey: HeaderRoles] = [:]
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?

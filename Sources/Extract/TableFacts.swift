@@ -50,7 +50,8 @@ extension ExtractionState {
                         }
                         // a money column with no unit anywhere: the report's usual unit, assumed
                         var assumed = false
-                        if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, lexicon.tables.header(header, is: .money) {
+                        let roles = roles(of: header)
+                        if number.kind == .bare, table.unit == nil, let unit = proseMoneyUnit, roles.isMoney {
                             number.kind = .money(unit)
                             assumed = true
                         }
@@ -59,7 +60,7 @@ extension ExtractionState {
                                             span: span, numberSpan: numberSpan)
                         fact.label = labelText + "／" + header
                         fact.isCellValue = true
-                        fact.isTarget = lexicon.tables.header(header, is: .target)
+                        fact.isTarget = roles.isTarget
                         fact.unitAssumed = assumed
                         fact.fractionDecimals = fractionDecimals
                         applyHeaderConcept(&fact, header: header)
@@ -81,6 +82,27 @@ extension ExtractionState {
 
     struct FractionColumn: Hashable { var segment: Int; var column: Int }
 
+    /// What tables.toml says of a column header, asked for each of the column's cells.
+    struct HeaderRoles {
+        /// A rate column (执行率) whose header states no percent sign.
+        let isRateWithoutPercent: Bool
+        let isMoney: Bool
+        let isTarget: Bool
+    }
+
+    mutating func roles(of header: String) -> HeaderRoles {
+        if let known = headerRoleCache[TextKey(header)] { return known }
+        let tables = lexicon.tables
+        let roles = HeaderRoles(
+            isRateWithoutPercent: tables.header(header, is: .rate) && !header.unicodeScalars.contains { Self.percentSigns.contains($0) },
+            isMoney: tables.header(header, is: .money),
+            isTarget: tables.header(header, is: .target))
+        headerRoleCache[TextKey(header)] = roles
+        return roles
+    }
+
+    static let percentSigns: ScalarSet = ["%", "％", "‰"]
+
     /// Rate columns (执行率, per tables.toml) that write their rates as fractions: no % in the
     /// header, every bare figure of the column between 0 and 1.5 and one of them with decimals
     /// ("0.958", "1"). A column that writes 95.8 or says (%) holds percentages.
@@ -90,7 +112,7 @@ extension ExtractionState {
             let headers = table.headers(for: row)
             for cell in row.cells where !cell.isEmpty && !cell.inherited && cell.column < headers.count {
                 let header = headers[cell.column]
-                guard lexicon.tables.header(header, is: .rate), !header.contains("%"), !header.contains("％"), !header.contains("‰") else { continue }
+                guard roles(of: header).isRateWithoutPercent else { continue }
                 let key = FractionColumn(segment: row.segment, column: cell.column)
                 let scan = scanner.scan(cell.text)
                 guard isSingleValue(cell.text, scan: scan), let n = scan.numbers.first, n.kind == .bare, n.comparator == nil else { continue }
