@@ -4,8 +4,9 @@ import JXRules
 import JXStructure
 
 /// Finds the noun phrase a number belongs to: the words before it in its clause. The words that
-/// open, close, join and qualify labels come from the vocabulary.
-struct Labels {
+/// open, close, join and qualify labels come from the vocabulary. (A class: it holds twenty word
+/// sets, and the per-figure steps that pass it around copied each of them.)
+final class Labels: Sendable {
     let leadingConnectives: WordSet
     let trailingFillers: WordSet
     let distributiveMarkers: WordSet
