@@ -8,16 +8,13 @@ import JXRules
 ///  - complete-list: the list is complete (包括…和…, a partition by status, or a decomposition of the
 ///    lexicon such as 基本支出 + 项目支出) and does not add up;
 ///  - near-complete: an open list whose parts fall short of the whole by a sliver (`near_ratio`):
-///    most likely a complete list with a slip;
-///  - digit-slip: an open list whose parts fall short of the whole by one digit at one place, which
-///    one written digit of the whole or of a part would make up (`DigitSlip`).
+///    most likely a complete list with a slip.
 enum PartsCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
-        if rule.check == "digit-slip" { digitSlips(rule, &context); return }
         for group in context.facts.groups where !group.nestedThresholds {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
@@ -53,51 +50,6 @@ enum PartsCheck {
                 }
             }
             context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
-        }
-    }
-
-    /// "项目资金10441万元，其中中央资金2353万元，省级资金2088万元": 6000 short, and 2353 written for
-    /// 8353 would make it up. A list of some of the parts falls short by an amount of many digits;
-    /// one short by a single digit at one place, which a digit of a figure of the list absorbs, is a
-    /// complete list with a typo. (A shortfall that rounding explains is no shortfall.)
-    static func digitSlips(_ rule: Rule, _ context: inout CheckContext) {
-        let minDigits = rule[.minWrittenDigits]
-        for group in context.facts.groups where !group.nestedThresholds && group.parts.count >= 2 {
-            let whole = context.fact(group.whole)
-            let parts = group.parts.map { context.fact($0) }
-            let all = [whole] + parts
-            // one kind, written as plain decimals in it (no 万 inside a figure, no approximations)
-            guard whole.kind.isMoney || whole.kind.measureWord != nil,
-                  all.allSatisfy({ $0.kind == whole.kind && !$0.unitAssumed && !$0.number.approximate && $0.number.comparator == nil }),
-                  !group.closedByWording, !coversDecomposition(whole, parts, context.lexicon) else { continue }
-            let wholeIv = context.interval(whole)
-            let sumIv = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-            guard sumIv.hi < wholeIv.lo else { continue }
-            var values = [Decimal]()
-            for f in all {
-                guard let written = Decimal(string: f.literal.replacingOccurrences(of: ",", with: "")), written == f.value else { break }
-                values.append(written)
-            }
-            guard values.count == all.count else { continue }
-            let gap = values[0] - values.dropFirst().reduce(0, +)
-            // a shortfall as round as the figures themselves comes by chance (round budgets leave
-            // round remainders): its digit must stand places above the finest nonzero digit written
-            let finest = all.compactMap { DigitSlip.Digits($0.literal)?.finestNonzeroPlace }.min() ?? 0
-            guard let (digit, place) = DigitSlip.singleDigit(gap), place - finest >= rule[.minZeroPlaces] else { continue }
-            // the whole written one digit too high, or one part one digit too low
-            var fixes = [String]()
-            if let fixed = DigitSlip.corrected(whole.literal, adding: -digit, at: place, minWrittenDigits: minDigits) {
-                fixes.append("\(whole.literal) → \(fixed)")
-            }
-            for part in parts {
-                if let fixed = DigitSlip.corrected(part.literal, adding: digit, at: place, minWrittenDigits: minDigits) {
-                    fixes.append("\(part.literal) → \(fixed)")
-                }
-            }
-            guard !fixes.isEmpty else { continue }
-            var slots = sumSlots(whole, parts, context)
-            slots[.others] = fixes.joined(separator: "、")
-            context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsDigitSlip, slots))
         }
     }
 

@@ -78,10 +78,6 @@ extension Parameter where Value == Int {
         doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
-    public static let minWrittenDigits = Parameter("min_written_digits", default: 3,
-        doc: "the fewest digits (from the first nonzero one to the last written) of a figure a single slipped digit is suspected in: round figures (300, 1.5) are left alone")
-    public static let minZeroPlaces = Parameter("min_zero_places", default: 3,
-        doc: "how many places the shortfall's one digit must stand above the finest nonzero digit the figures write (6000 short of 10441: 3): a list of some of the parts falls short by so round an amount only by chance")
     public static let nounReach = Parameter("noun_reach", default: 16,
         doc: "how many characters after a year, within its clause, a fiscal noun may stand and still be dated by it")
 }
@@ -168,8 +164,6 @@ extension EvidenceTemplate {
 
     public static let partsBalance = EvidenceTemplate(.parts, "balance", [.figureNamed, .otherNamed, .difference], doc: "two totals that balance by construction, and their difference")
     public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
-    public static let partsDigitSlip = EvidenceTemplate(.parts, "digit_slip", [.computation, .stated, .difference, .others],
-        doc: "the parts' sum against the whole, the shortfall one digit of a figure ({others}: each figure that one digit changed would make add up)")
     public static let partsImpliedPrior = EvidenceTemplate(.parts, "implied_prior", [.left, .right],
         doc: "last year's figure implied by the whole's growth rate against the sum of those implied by its parts' rates")
     public static let partsImpliedBase = EvidenceTemplate(.parts, "implied_base", [.base, .left, .right],
@@ -266,8 +260,6 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
                              messageSlots: [.name], evidence: [E.partsImpliedPrior, E.partsImpliedBase]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
-            CheckDeclaration(.parts, "digit-slip", doc: "an open list falls short of its whole by one digit at one place, which one written digit of a figure of the list would make up",
-                             parameters: [I.minWrittenDigits.declaration, I.minZeroPlaces.declaration], evidence: [E.partsDigitSlip]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
