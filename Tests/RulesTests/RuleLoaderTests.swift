@@ -156,4 +156,23 @@ struct RuleLoaderTests {
         #expect(Set(set.rules.map(\.id)).count == set.rules.count)
         #expect(set.rules.allSatisfy { $0.id.hasPrefix($0.category.rawValue + ".") })
     }
+
+    /// The embedded evidence and vocabulary are read without re-validation at run time (and fall back
+    /// to empty ones): a key the loader refuses would blank every finding's evidence with no error.
+    @Test func theEmbeddedEvidenceAndVocabularyLoadStrictly() throws {
+        for name in ["evidence.toml", "vocabulary.toml"] {
+            let file = try #require(EmbeddedRules.files.first { $0.name == name })
+            if name == "evidence.toml" {
+                let texts = try EvidenceTexts.load(file.text, file: "rules/" + name)
+                #expect(texts.templates(for: .parts)["sum"] == EvidenceTexts.embedded.templates(for: .parts)["sum"])
+                for kind in RuleKind.allCases {
+                    for template in CheckDeclarations.evidence(of: kind) {
+                        #expect(!(EvidenceTexts.embedded.templates(for: kind)[template.name] ?? "").isEmpty, "\(kind) \(template.name)")
+                    }
+                }
+            } else {
+                _ = try Vocabulary.load(file.text, file: "rules/" + name)
+            }
+        }
+    }
 }
