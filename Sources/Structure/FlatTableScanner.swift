@@ -504,7 +504,7 @@ enum FlatTableScanner {
             var j = i
             while j < columns.count && columns[j] <= hi { j += 1 }
             if j > i {
-                let run = TextRun(line: line, range: i..<j).trimmed()
+                let run = TextRun(trimmedLine: line, range: i..<j)
                 if !run.isEmpty { out.append(Span(run: run, range: i..<j)) }
             }
             i = j
@@ -544,5 +544,5 @@ enum FlatTableScanner {
 
 extension NormalizedLine {
     /// The whole line as text with positions, trimmed.
-    var trimmedRun: TextRun { TextRun(line: self).trimmed() }
+    var trimmedRun: TextRun { TextRun(trimmedLine: self) }
 }

@@ -171,7 +171,7 @@ public enum Structurer {
                     i += 1
                     continue
                 }
-                let run = TextRun(line: line).trimmed()
+                let run = TextRun(trimmedLine: line)
                 let headingLevel = document.lines[line.sourceIndex].headingLevel
                 if !explicitParagraphs && headingLevel == nil && continuesPending(with: run) {
                     if let p = pending.positions.last, pending.scalars.last.map(CharClass.isASCIILetter) == true,
@@ -382,8 +382,12 @@ public enum Sentences {
 enum UnitHints {
     /// "单位：万元", "（单位：元）", "金额单位：万元".
     static func tableUnit(_ text: String, words: StructureWords = .standard) -> String? {
+        tableUnit(ScalarString.scalars(text), words: words)
+    }
+
+    /// `tableUnit` of a text given by its scalars (a cell's, without making its string).
+    static func tableUnit(_ s: [Unicode.Scalar], words: StructureWords = .standard) -> String? {
         // the unit caption's word without its colon ("单位"), then the unit
-        let s = ScalarString.scalars(text)
         var k = 0
         while k < s.count {
             let n = words.unitCaptions.prefixLength(s, at: k)

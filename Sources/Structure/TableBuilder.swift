@@ -111,15 +111,21 @@ enum TableBuilder {
 
     static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
         guard columnCount >= 2 else { return false }
-        var filled = row.cells.filter { !$0.isEmpty }
-        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table
-        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
-        if !units.isEmpty {
-            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
-            if filled.isEmpty { return true }
+        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table.
+        // Each filled cell is tested once; only the count of the others and the first of them matter.
+        var units = 0, others = 0
+        var other: TableCell?
+        for cell in row.cells where !cell.isEmpty {
+            if cell.text.count <= 20 && UnitHints.tableUnit(cell.text.scalars) != nil {
+                units += 1
+            } else {
+                others += 1
+                if other == nil { other = cell }
+            }
         }
-        guard filled.count == 1, let cell = filled.first else { return false }
-        if !units.isEmpty { return !CellText.isNumeric(cell.text) }
+        if units > 0 && others == 0 { return true }
+        guard others == 1, let cell = other else { return false }
+        if units > 0 { return !CellText.isNumeric(cell.text) }
         if CellText.isNumeric(cell.text) { return false }
         if cell.span >= columnCount { return true }
         if raw.cells.count == 1 { return true }
@@ -429,7 +435,8 @@ public enum CellText {
     /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",
     /// "≥95%", "-1947.96", "5 次", "19.94". A year ("2021年") or a code is not numeric.
     public static func isNumeric(_ run: TextRun) -> Bool {
-        let s = run.scalars.filter { !CharClass.isWhitespace($0) }
+        // most cells hold no white space: their scalars are read as they are, without a copy
+        let s = run.scalars.contains(where: CharClass.isWhitespace) ? run.scalars.filter { !CharClass.isWhitespace($0) } : run.scalars
         var i = 0
         while i < s.count && TableBuilder.isValuePrefix(s[i]) { i += 1 }
         if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }

@@ -1,0 +1,106 @@
+import Testing
+import JXCore
+import JXLoad
+@testable import JXNormalize
+@testable import JXStructure
+
+/// The cheaper cell tests agree with the plain ones they replaced.
+@Suite("Structurer: fast paths agree with the plain tests")
+struct FastPathTests {
+    /// Cell texts of every shape the tests tell apart: numbers with signs, units and spaces, years,
+    /// unit captions, white space only, labels.
+    static let texts = [
+        "", " ", "\u{3000}\t", "33463.78", " 33463.78 ", "≥95%", "-1947.96", "5 次", "5次", "19.94", "2021年",
+        "2021-05", "1 234", "约 3 个", "合计", "单位：万元", "单位: 元", " 金额单位：万元 ", "（单位：万元）",
+        "项目名称", "1.完成情况", "2023年项目资金执行情况表", "12345678901234567890123", "e\u{301}5", "5e\u{301}",
+        "100%", "≤ 5", "- 3", "单位：万元 合计", "3 5", "\n", "95分", "1万元",
+    ]
+
+    /// The test as it was: every filled cell's string made, units filtered then removed.
+    static func plainIsCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
+        guard columnCount >= 2 else { return false }
+        var filled = row.cells.filter { !$0.text.trimmed().isEmpty }
+        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+        if !units.isEmpty {
+            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+            if filled.isEmpty { return true }
+        }
+        guard filled.count == 1, let cell = filled.first else { return false }
+        if !units.isEmpty { return !plainIsNumeric(cell.text) }
+        if plainIsNumeric(cell.text) { return false }
+        if cell.span >= columnCount { return true }
+        if raw.cells.count == 1 { return true }
+        let text = cell.text.scalars
+        let year = text.count > 4 && text.prefix(4).allSatisfy(CharClass.isDigit) && text[4] == "年"
+        return cell.column == 0 && text.count <= 30 && (!(text.first.map(CharClass.isDigit) ?? false) || year)
+    }
+
+    /// `CellText.isNumeric` on a copy without white space, as it always made one.
+    static func plainIsNumeric(_ cellText: TextRun) -> Bool {
+        let squeezed = cellText.scalars.filter { !CharClass.isWhitespace($0) }
+        return CellText.isNumeric(run(ScalarString.make(squeezed)))
+    }
+
+    @Test func emptinessAndNumbers() {
+        for text in Self.texts {
+            let cell = TableCell(text: run(text), column: 0, span: 1, inherited: false, place: nil)
+            #expect(cell.isEmpty == cell.text.trimmed().isEmpty, "\(text)")
+            #expect(CellText.isNumeric(cell.text) == Self.plainIsNumeric(cell.text), "\(text)")
+            #expect(UnitHints.tableUnit(cell.text.scalars) == UnitHints.tableUnit(text), "\(text)")
+        }
+    }
+
+    @Test func captionRows() {
+        // rows of one to three cells over the sample texts, some spanning, some after a gap
+        let texts = Self.texts
+        for a in texts.indices {
+            for b in texts.indices where (a * 7 + b) % 3 == 0 {
+                for shape in 0..<4 {
+                    var cells = [TableCell(text: run(texts[a]), column: 0, span: shape == 1 ? 3 : 1, inherited: false, place: nil)]
+                    if shape != 1 { cells.append(TableCell(text: run(texts[b]), column: 1, span: 1, inherited: false, place: nil)) }
+                    if shape == 3 { cells.append(TableCell(text: run(texts[(a + b) % texts.count]), column: 2, span: 1, inherited: false, place: nil)) }
+                    let row = TableRow(kind: .data, cells: cells, segment: 0, line: 1, lastLine: 1)
+                    let raw = RawRow(cells: cells.map { RawCell(text: $0.text, column: $0.column, span: $0.span) }, firstLine: 1, lastLine: 1)
+                    for columns in [1, 2, 3] {
+                        #expect(TableBuilder.isCaption(row, raw: raw, columnCount: columns) == Self.plainIsCaption(row, raw: raw, columnCount: columns),
+                                "\(cells.map(\.string)) \(columns)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A normalized line of a text, its columns 1, 3, 5… (not the scalar indices).
+    static func line(_ text: String) -> NormalizedLine {
+        let scalars = Array(text.unicodeScalars)
+        return NormalizedLine(sourceIndex: 0, number: 7, scalars: scalars, columns: scalars.indices.map { Int32(2 * $0 + 1) })
+    }
+
+    static let lines = [
+        "", "\t", " \t ", "项目\t预算数\t执行数", "\t基本支出", "基本支出\t", " 1,234.50 \t\u{3000}\t", "\t\t", "a\t \tb",
+        "\u{3000}合计\u{3000}", " \u{A0}\r\n", "单位：万元\t\t", "\u{2002}\t\u{2002}",
+    ]
+
+    @Test func trimmedLineRuns() {
+        for text in Self.lines {
+            let line = Self.line(text)
+            let n = line.scalars.count
+            for lo in 0...n {
+                for hi in lo...n {
+                    let plain = TextRun(line: line, range: lo..<hi).trimmed()
+                    let direct = TextRun(trimmedLine: line, range: lo..<hi)
+                    #expect(plain.scalars == direct.scalars && plain.positions == direct.positions, "\(text) \(lo)..<\(hi)")
+                }
+            }
+            let whole = TextRun(trimmedLine: line), plain = TextRun(line: line).trimmed()
+            #expect(whole.scalars == plain.scalars && whole.positions == plain.positions)
+        }
+    }
+
+    @Test func filledTabCells() {
+        for text in Self.lines + Self.texts {
+            let line = Self.line(text)
+            #expect(TableScanner.filledTabCellCount(line) == TableScanner.tabCells(line).filter { !$0.isEmpty }.count, "\(text)")
+        }
+    }
+}
