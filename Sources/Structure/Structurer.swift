@@ -12,7 +12,6 @@ public enum Structurer {
     }
 
     struct Builder {
-        let normalized: NormalizedDocument
         let words: StructureWords
         var paragraphs = [Paragraph]()
         var tables = [Table]()
@@ -33,9 +32,10 @@ public enum Structurer {
         var noPipePerLineBefore = 0
 
         init(normalized: NormalizedDocument, words: StructureWords) {
-            self.normalized = normalized
+            self.document = normalized.document
+            self.lines = normalized.lines
             self.words = words
-            fullWidth = Builder.wrapWidth(normalized.document)
+            fullWidth = Builder.wrapWidth(document)
         }
 
         /// The width a text export hard-wrapped its lines at: the length most of its long lines
@@ -73,8 +73,10 @@ public enum Structurer {
             return width
         }
 
-        var document: Document { normalized.document }
-        var lines: [NormalizedLine] { normalized.lines }
+        /// The document and its lines, stored: read per line, a property computed from the
+        /// normalized document copied the whole document (and retained its arrays) each time.
+        let document: Document
+        let lines: [NormalizedLine]
 
         mutating func run() {
             var i = 0
@@ -240,7 +242,7 @@ public enum Structurer {
             // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
             // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
             // (the short-title test first: a long pending paragraph is not scanned again per line)
-            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !pending.string.contains("。")
+            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !ScalarSearch.foundationContains(pending.string, "。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
                 && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }

@@ -136,10 +136,13 @@ enum TableBuilder {
     }
 
     static func keywordCells(_ row: TableRow, words: StructureWords) -> Int {
-        row.cells.filter { cell in
-            let s = cell.string
-            return !cell.isEmpty && s.count <= 20 && words.headerWords.occurs(in: s)
-        }.count
+        // on the cells' scalars: a text of at most 20 scalars has at most 20 characters, and only a
+        // longer one is made into a string to count them
+        row.cells.reduce(0) { count, cell in
+            let keyword = !cell.isEmpty && (cell.text.count <= 20 || cell.string.count <= 20)
+                && words.headerWords.firstMatch(in: cell.text.scalars) != nil
+            return keyword ? count + 1 : count
+        }
     }
 
     static func isHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {

@@ -162,7 +162,14 @@ enum TableScanner {
 
     /// "|" alone: the end of a row in such an export.
     static func isRowEndBar(_ line: NormalizedLine) -> Bool {
-        line.artifact == nil && line.scalars.filter({ !CharClass.isInlineSpace($0) }) == ["|"]
+        // exactly one scalar besides spaces, and it is "|" (counted in place, for every line)
+        guard line.artifact == nil else { return false }
+        var bars = 0
+        for s in line.scalars where !CharClass.isInlineSpace(s) {
+            guard s == "|", bars == 0 else { return false }
+            bars += 1
+        }
+        return bars == 1
     }
 
     /// Rows of a block of "cell |" lines, rows ended by "|" lines ("项 目 |⏎预 算 数 |⏎|⏎合 计 |⏎246 |⏎|").

@@ -103,4 +103,30 @@ struct FastPathTests {
             #expect(TableScanner.filledTabCellCount(line) == TableScanner.tabCells(line).filter { !$0.isEmpty }.count, "\(text)")
         }
     }
+
+    @Test func rowEndBars() {
+        for text in Self.lines + Self.texts + ["|", " | ", "\u{3000}|\u{A0}", "||", "| |", "|a", "\t|", "项 目 |", ""] {
+            let line = Self.line(text)
+            #expect(TableScanner.isRowEndBar(line) == (line.scalars.filter { !CharClass.isInlineSpace($0) } == ["|"]), "\(text)")
+        }
+    }
+
+    @Test func keywordCellCounts() {
+        let words = StructureWords.standard
+        // header words, long texts around them, combining marks that make fewer characters than scalars
+        let extra = ["项目", "预算数", "执行数（万元）", String(repeating: "甲", count: 19) + "项目", String(repeating: "甲", count: 20) + "项目",
+                     String(repeating: "e\u{301}", count: 11) + "项目", String(repeating: "e\u{301}", count: 9) + "预算数"]
+        let texts = Self.texts + extra
+        for a in texts.indices {
+            let cells = [texts[a], texts[(a * 5 + 1) % texts.count], texts[(a * 3 + 2) % texts.count]].enumerated().map {
+                TableCell(text: run($0.element), column: $0.offset, span: 1, inherited: false, place: nil)
+            }
+            let row = TableRow(kind: .data, cells: cells, segment: 0, line: 1, lastLine: 1)
+            let plain = row.cells.filter { cell in
+                let s = cell.string
+                return !cell.text.trimmed().isEmpty && s.count <= 20 && words.headerWords.occurs(in: s)
+            }.count
+            #expect(TableBuilder.keywordCells(row, words: words) == plain, "\(cells.map(\.string))")
+        }
+    }
 }
