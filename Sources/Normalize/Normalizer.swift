@@ -51,27 +51,33 @@ public enum Normalizer {
     /// `layoutColumns`: `pdftotext -layout` separates table columns by runs of two or more spaces;
     /// those become tabs, so tables read like any tab-separated export.
     public static func normalize(line: SourceLine, sourceIndex: Int = 0, layoutColumns: Bool = false) -> NormalizedLine {
-        var scalars = [Unicode.Scalar]()
-        var columns = [Int32]()
         let original = ScalarString.scalars(line.text)
-        scalars.reserveCapacity(original.count)
-        columns.reserveCapacity(original.count)
+        let n = original.count
 
-        // Pass 1: drop artifacts, map full-width forms to half-width.
-        var i = 0
-        while i < original.count {
-            let s = original[i]
-            if s == "[", let end = bookmarkEnd(original, from: i) {
-                i = end
-                continue
+        // Pass 1: drop artifacts, map full-width forms to half-width. Written straight into the
+        // arrays' storage (an append per scalar checked capacity and uniqueness each time).
+        var columns = [Int32]()
+        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, keptScalars in
+            columns = [Int32](unsafeUninitializedCapacity: n) { cols, keptColumns in
+                var i = 0, k = 0
+                while i < n {
+                    let s = original[i]
+                    if s == "[", let end = bookmarkEnd(original, from: i) {
+                        i = end
+                        continue
+                    }
+                    if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
+                        i += 1
+                        continue
+                    }
+                    out[k] = TraditionalCharacters.simplify(halfWidth(s, in: original, at: i))
+                    cols[k] = Int32(i + 1)
+                    k += 1
+                    i += 1
+                }
+                keptColumns = k
             }
-            if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
-                i += 1
-                continue
-            }
-            scalars.append(TraditionalCharacters.simplify(halfWidth(s, in: original, at: i)))
-            columns.append(Int32(i + 1))
-            i += 1
+            keptScalars = columns.count
         }
 
         if layoutColumns { (scalars, columns) = layoutGapsToTabs(scalars, columns) }
