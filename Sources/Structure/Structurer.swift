@@ -63,8 +63,19 @@ public enum Structurer {
             guard document.format == .text || document.format == .markdown else { return nil }
             var counts: [Int: Int] = [:]
             var long = 0
-            for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
-                let n = ScalarString.count(line.text)
+            for line in document.lines {
+                // one pass over the bytes counts the scalars and looks for a tab byte; only a line
+                // with one is searched for a tab character
+                var text = line.text
+                let (n, tabByte) = text.withUTF8 { bytes in
+                    var n = 0, tabs = 0
+                    for byte in bytes {
+                        n &+= byte & 0xC0 != 0x80 ? 1 : 0
+                        tabs &+= byte == 9 ? 1 : 0
+                    }
+                    return (n, tabs > 0)
+                }
+                if tabByte && ScalarSearch.foundationContains(line.text, "\t") { continue }
                 guard n >= 20 else { continue }
                 long += 1
                 counts[n, default: 0] += 1

@@ -22,8 +22,7 @@ enum TableBuilder {
         var firstContentRow = true
         for i in rows.indices {
             let row = rows[i]
-            let filled = row.cells.filter { !$0.isEmpty }
-            if filled.isEmpty {
+            if row.cells.allSatisfy(\.isEmpty) {
                 rows[i].kind = .data
                 rows[i].segment = segments.count - 1
                 continue
@@ -145,19 +144,28 @@ enum TableBuilder {
         }
     }
 
+    /// At least two filled cells, none numeric, short on average, and a keyword among them or all
+    /// of them very short. (Counted over the cells in place: no array of the filled ones is made.)
     static func isHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
-        let filled = row.cells.filter { !$0.isEmpty }
-        guard filled.count >= 2 else { return false }
-        if filled.contains(where: { CellText.isNumeric($0.text) }) { return false }
-        let average = filled.map(\.text.count).reduce(0, +) / filled.count
-        if average > 16 { return false }
-        return keywordCells(row, words: words) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
+        var filled = 0, length = 0, allVeryShort = true
+        for cell in row.cells where !cell.isEmpty {
+            if CellText.isNumeric(cell.text) { return false }
+            filled += 1
+            length += cell.text.count
+            if cell.text.count > 8 { allVeryShort = false }
+        }
+        guard filled >= 2, length / filled <= 16 else { return false }
+        return allVeryShort || keywordCells(row, words: words) >= 1
     }
 
     static func isStronglyHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
-        let filled = row.cells.filter { !$0.isEmpty }
+        var filled = 0
+        for cell in row.cells where !cell.isEmpty {
+            if cell.text.count > 12 { return false }
+            filled += 1
+        }
         let keywords = keywordCells(row, words: words)
-        return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
+        return keywords >= 3 && keywords * 2 >= filled
     }
 
     /// A header row of key–value pairs (项目名称 | X | 主管部门 | Y) above a complete row of column

@@ -129,4 +129,65 @@ struct FastPathTests {
             #expect(TableBuilder.keywordCells(row, words: words) == plain, "\(cells.map(\.string))")
         }
     }
+
+    @Test func headerLikeRows() {
+        let words = StructureWords.standard
+        func plainHeaderLike(_ row: TableRow) -> Bool {
+            let filled = row.cells.filter { !$0.text.trimmed().isEmpty }
+            guard filled.count >= 2 else { return false }
+            if filled.contains(where: { CellText.isNumeric($0.text) }) { return false }
+            let average = filled.map(\.text.count).reduce(0, +) / filled.count
+            if average > 16 { return false }
+            return TableBuilder.keywordCells(row, words: words) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
+        }
+        func plainStronglyHeaderLike(_ row: TableRow) -> Bool {
+            let filled = row.cells.filter { !$0.text.trimmed().isEmpty }
+            let keywords = TableBuilder.keywordCells(row, words: words)
+            return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
+        }
+        let texts = Self.texts + ["项目", "预算数", "执行数", "年初预算数", "全年执行数", "得分", "指标值", String(repeating: "甲", count: 13) + "项目"]
+        var seen = (header: 0, strong: 0)
+        for a in texts.indices {
+            for width in 1...5 {
+                let cells = (0..<width).map { k in
+                    TableCell(text: run(texts[(a * (k + 3) + k * k) % texts.count]), column: k, span: 1, inherited: false, place: nil)
+                }
+                let row = TableRow(kind: .data, cells: cells, segment: 0, line: 1, lastLine: 1)
+                let header = TableBuilder.isHeaderLike(row, words: words), strong = TableBuilder.isStronglyHeaderLike(row, words: words)
+                #expect(header == plainHeaderLike(row), "\(cells.map(\.string))")
+                #expect(strong == plainStronglyHeaderLike(row), "\(cells.map(\.string))")
+                if header { seen.header += 1 }
+                if strong { seen.strong += 1 }
+            }
+        }
+        #expect(seen.header > 0)
+    }
+
+    @Test func wrapWidthOfTabbedAndWrappedText() {
+        func plainWrapWidth(_ document: Document) -> Int? {
+            guard document.format == .text || document.format == .markdown else { return nil }
+            var counts: [Int: Int] = [:]
+            var long = 0
+            for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
+                let n = ScalarString.count(line.text)
+                guard n >= 20 else { continue }
+                long += 1
+                counts[n, default: 0] += 1
+            }
+            guard let (width, count) = counts.max(by: { $0.value < $1.value }), count >= 3, count * 5 >= long else { return nil }
+            return width
+        }
+        let cut = String(repeating: "甲", count: 30)
+        let texts = [
+            [cut, cut, cut, "短"],
+            [cut, cut + "\t乙", cut, cut + "e\u{301}", "项目\t" + cut, cut],
+            [cut + "\t", "\t" + cut, cut + "\t", cut],
+            ["a\u{301}\t" + cut, cut, cut, cut],
+        ]
+        for lines in texts {
+            let document = Document(path: "t.txt", format: .text, encoding: "utf-8",
+                                    lines: lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) })
+            #expect(Structurer.Builder.wrapWidth(document) == plainWrapWidth(document), "\(lines)")
+        }
+    }
 }
