@@ -446,8 +446,18 @@ public enum CellText {
     /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",
     /// "≥95%", "-1947.96", "5 次", "19.94". A year ("2021年") or a code is not numeric.
     public static func isNumeric(_ run: TextRun) -> Bool {
-        // most cells hold no white space: their scalars are read as they are, without a copy
-        let s = run.scalars.contains(where: CharClass.isWhitespace) ? run.scalars.filter { !CharClass.isWhitespace($0) } : run.scalars
+        // a number starts with a digit, a minus or a value prefix: a label fails at its first scalar
+        guard let first = run.scalars.first(where: { !CharClass.isWhitespace($0) }),
+              CharClass.isDigit(first) || first == "-" || TableBuilder.isValuePrefix(first) else { return false }
+        // most cells hold no white space: their scalars are read in place, without a copy
+        if run.scalars.contains(where: CharClass.isWhitespace) {
+            return run.scalars.filter { !CharClass.isWhitespace($0) }.withUnsafeBufferPointer(isNumeric)
+        }
+        return run.scalars.withUnsafeBufferPointer(isNumeric)
+    }
+
+    /// `isNumeric` of scalars without white space.
+    static func isNumeric(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
         while i < s.count && TableBuilder.isValuePrefix(s[i]) { i += 1 }
         if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }

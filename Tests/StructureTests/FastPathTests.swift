@@ -14,6 +14,8 @@ struct FastPathTests {
         "2021-05", "1 234", "约 3 个", "合计", "单位：万元", "单位: 元", " 金额单位：万元 ", "（单位：万元）",
         "项目名称", "1.完成情况", "2023年项目资金执行情况表", "12345678901234567890123", "e\u{301}5", "5e\u{301}",
         "100%", "≤ 5", "- 3", "单位：万元 合计", "3 5", "\n", "95分", "1万元",
+        "约5", "~3", "±0.5", "+12.3%", "≥≤1", "-", "--1", "-.5", ".5", "5.", "1-2", "2021-", "1234年", "12345年", "5 个 人 次",
+        "5个人次多", "5e\u{301}\u{301}", "3\u{301}", "≥", "一", "a1", "（1）", "1。", "0", " - 1 ", "１２",
     ]
 
     /// The test as it was: every filled cell's string made, units filtered then removed.
@@ -35,10 +37,21 @@ struct FastPathTests {
         return cell.column == 0 && text.count <= 30 && (!(text.first.map(CharClass.isDigit) ?? false) || year)
     }
 
-    /// `CellText.isNumeric` on a copy without white space, as it always made one.
+    /// `CellText.isNumeric` as it was: on a copy without white space, always made.
     static func plainIsNumeric(_ cellText: TextRun) -> Bool {
-        let squeezed = cellText.scalars.filter { !CharClass.isWhitespace($0) }
-        return CellText.isNumeric(run(ScalarString.make(squeezed)))
+        let s = cellText.scalars.filter { !CharClass.isWhitespace($0) }
+        var i = 0
+        while i < s.count && TableBuilder.isValuePrefix(s[i]) { i += 1 }
+        if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }
+        let digitsStart = i
+        while i < s.count && (CharClass.isDigit(s[i]) || s[i] == ".") { i += 1 }
+        guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
+        let rest = s[i...]
+        if rest.isEmpty { return true }
+        let tail = ScalarString.make(rest)
+        if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
+        if tail.count > 4 { return false }
+        return !tail.unicodeScalars.contains(where: CharClass.isDigit)
     }
 
     @Test func emptinessAndNumbers() {
