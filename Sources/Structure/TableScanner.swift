@@ -22,9 +22,17 @@ extension TextRun {
     /// The normalized scalars of a line (optionally a range of them) with their source positions.
     init(line: NormalizedLine, range: Range<Int>? = nil) {
         let r = range ?? 0..<line.scalars.count
-        var positions = [SourcePosition]()
-        positions.reserveCapacity(r.count)
-        for k in r { positions.append(SourcePosition(line: line.number, column: Int(line.columns[k]))) }
+        precondition(r.lowerBound >= 0 && r.upperBound <= line.columns.count)
+        // written straight into the storage (an append per position checked capacity each time)
+        let number = line.number
+        let positions = [SourcePosition](unsafeUninitializedCapacity: r.count) { out, initialized in
+            line.columns.withUnsafeBufferPointer { columns in
+                for k in 0..<r.count {
+                    (out.baseAddress! + k).initialize(to: SourcePosition(line: number, column: Int(columns[r.lowerBound + k])))
+                }
+            }
+            initialized = r.count
+        }
         self.init(scalars: Array(line.scalars[r]), positions: positions)
     }
 

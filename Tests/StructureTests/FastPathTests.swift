@@ -100,7 +100,11 @@ struct FastPathTests {
             let n = line.scalars.count
             for lo in 0...n {
                 for hi in lo...n {
-                    let plain = TextRun(line: line, range: lo..<hi).trimmed()
+                    // the run of a range: its scalars, each at its line and original column
+                    let whole = TextRun(line: line, range: lo..<hi)
+                    #expect(whole.scalars == Array(line.scalars[lo..<hi]))
+                    #expect(whole.positions == (lo..<hi).map { SourcePosition(line: 7, column: 2 * $0 + 1) })
+                    let plain = whole.trimmed()
                     let direct = TextRun(trimmedLine: line, range: lo..<hi)
                     #expect(plain.scalars == direct.scalars && plain.positions == direct.positions, "\(text) \(lo)..<\(hi)")
                 }
