@@ -178,7 +178,7 @@ enum TableBuilder {
               titles.contains(where: { $0.column == 0 }) else { return false }
         // keys at the even places, each a known information key
         for (k, cell) in filled.enumerated() where k % 2 == 0 {
-            var key = CellText.compact(cell.string)
+            var key = CellText.compact(cell.text)
             while key.hasSuffix("：") || key.hasSuffix(":") { key.removeLast() }
             if !words.informationKeys.contains(key) { return false }
         }
@@ -186,8 +186,8 @@ enum TableBuilder {
     }
 
     static func sameText(_ a: TableRow, _ b: TableRow) -> Bool {
-        let ta = a.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
-        let tb = b.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
+        let ta = a.cells.map { CellText.compact($0.text) }.filter { !$0.isEmpty }
+        let tb = b.cells.map { CellText.compact($0.text) }.filter { !$0.isEmpty }
         return ta == tb
     }
 
@@ -198,7 +198,7 @@ enum TableBuilder {
         var grid = header.map { row -> [String] in
             var line = Array(repeating: "", count: columnCount)
             for cell in row.cells where cell.column < columnCount {
-                let text = CellText.compact(cell.string)
+                let text = CellText.compact(cell.text)
                 for c in cell.column..<min(columnCount, cell.column + cell.span) { line[c] = text }
             }
             return line
@@ -439,8 +439,16 @@ public enum CellText {
     /// Without white space of any kind.
     public static func compact(_ s: String) -> String {
         // most cells have no white space: the text as it is
-        guard s.unicodeScalars.contains(where: { CharClass.isWhitespace($0) }) else { return s }
-        return ScalarString.make(s.unicodeScalars.filter { !CharClass.isWhitespace($0) })
+        guard CharClass.containsWhitespace(s) else { return s }
+        // filtered as an array (a filtered scalar view was rebuilt scalar by scalar)
+        return ScalarString.make(ScalarString.scalars(s).filter { !CharClass.isWhitespace($0) })
+    }
+
+    /// `compact(run.string)`, from the run's scalars: no string is made (and decoded again) to find
+    /// out that a cell holds no white space.
+    public static func compact(_ run: TextRun) -> String {
+        guard run.scalars.contains(where: CharClass.isWhitespace) else { return ScalarString.make(run.scalars) }
+        return ScalarString.make(run.scalars.filter { !CharClass.isWhitespace($0) })
     }
 
     /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",

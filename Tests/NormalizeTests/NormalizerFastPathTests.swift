@@ -67,4 +67,27 @@ struct NormalizerFastPathTests {
         // the random lines reach both kinds
         #expect((found[.pageNumber] ?? 0) > 0 && (found[.tableOfContents] ?? 0) > 0, "\(found)")
     }
+
+    @Test func whitespaceOnBytes() {
+        // every white space scalar and its UTF-8 neighbours (U+00A1, U+2001, U+2004, U+2080, U+202E,
+        // U+3001, U+3080, U+FEFE, U+FFBF, U+FBBF)
+        let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", "\r", "\u{0C}", "\u{0B}", "\u{A0}", "\u{2002}", "\u{2003}", "\u{2009}",
+                                          "\u{202F}", "\u{3000}", "\u{FEFF}", "\u{A1}", "\u{2001}", "\u{2004}", "\u{2080}", "\u{202E}",
+                                          "\u{3001}", "\u{3080}", "\u{FEFE}", "\u{FFBF}", "\u{FBBF}", "a", "甲", "，", "\u{1F600}"]
+        var seed: UInt64 = 0x5EED_0F_5EA5_1DE5
+        func next() -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % 1_000_000)
+        }
+        for _ in 0..<30_000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<(next() % 8) {
+                // white space now and then: most texts hold none
+                let k = next() % 4 == 0 ? next() % alphabet.count : 13 + next() % (alphabet.count - 13)
+                view.append(alphabet[k])
+            }
+            let text = String(view)
+            #expect(CharClass.containsWhitespace(text) == text.unicodeScalars.contains(where: CharClass.isWhitespace), "\(text.debugDescription)")
+        }
+    }
 }

@@ -207,4 +207,16 @@ struct FastPathTests {
             #expect(Structurer.Builder.wrapWidth(document) == plainWrapWidth(document), "\(lines)")
         }
     }
+
+    @Test func compactTexts() {
+        func plainCompact(_ s: String) -> String {
+            guard s.unicodeScalars.contains(where: { CharClass.isWhitespace($0) }) else { return s }
+            return ScalarString.make(s.unicodeScalars.filter { !CharClass.isWhitespace($0) })
+        }
+        for text in Self.texts + Self.lines + ["\u{FEFF}项目", "a\u{2009}b\u{202F}c", "\u{2001}", "合 计\u{3000}"] {
+            let plain = Array(plainCompact(text).utf8)
+            #expect(Array(CellText.compact(text).utf8) == plain, "\(text.debugDescription)")
+            #expect(Array(CellText.compact(run(text)).utf8) == plain, "\(text.debugDescription)")
+        }
+    }
 }
