@@ -131,13 +131,16 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
-                if let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
+                // a flattened table's line has gaps between its cells: a line with fewer than two
+                // (most prose) is passed over by both scanners, and its text is read once, not twice
+                let gapped = FlatTableScanner.gaps(document.lines[line.sourceIndex].text, atLeast: 2)
+                if gapped, let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
                     flush()
                     addTable(TableBuilder.build(rows: found.rows, origin: .spaceSeparated, index: tables.count, words: words))
                     i = found.end
                     continue
                 }
-                if let parts = FlatTableScanner.scanInline(line, document: document, words: words) {
+                if gapped, let parts = FlatTableScanner.scanInline(line, document: document, words: words) {
                     // a line holding whole tables between its prose: each part in its place
                     flush()
                     let whole = TextRun(line: line)

@@ -142,16 +142,17 @@ enum TableScanner {
                 }
                 joined.append(TextRun(line: lines[k]))
             }
+            // each cell sliced trimmed (one copy, not a slice and then its trimmed copy)
             var cells = [TextRun]()
             var segStart = 0
             for (k, s) in joined.scalars.enumerated() where s == "\t" {
-                cells.append(joined.slice(segStart..<k))
+                cells.append(joined.slice(joined.trimmedRange(segStart..<k)))
                 segStart = k + 1
             }
-            cells.append(joined.slice(segStart..<joined.count))
+            cells.append(joined.slice(joined.trimmedRange(segStart..<joined.count)))
             // text before the first tab is only the export's indentation
-            if let first = cells.first, first.trimmed().isEmpty { cells.removeFirst() }
-            rows.append(RawRow(cells: cells.map { RawCell(text: $0.trimmed()) },
+            if let first = cells.first, first.isEmpty { cells.removeFirst() }
+            rows.append(RawRow(cells: cells.map { RawCell(text: $0) },
                                firstLine: lines[g.first!].number, lastLine: lines[g.last!].number))
         }
         let multiCell = rows.filter { $0.cells.count >= 2 }.count
