@@ -237,10 +237,10 @@ public enum Structurer {
         /// line ending in "其中：" join it, so the list and its whole are read together.
         mutating func continuesPending(with run: TextRun) -> Bool {
             guard let last = pending.scalars.last, !run.isEmpty else { return false }
-            // the end of the pending text is enough for its suffix tests (the openers are short)
-            let tail = pending.string(max(0, pending.count - 8)..<pending.count)
+            // the end of the pending text is enough for its suffix tests (the openers are short),
+            // made only when the tests before it pass
             if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
-                && (listMode || words.lineListOpeners.isSuffix(of: tail)) {
+                && (listMode || words.lineListOpeners.isSuffix(of: pending.string(max(0, pending.count - 8)..<pending.count))) {
                 listMode = true
                 return true
             }
@@ -260,7 +260,8 @@ public enum Structurer {
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
                 && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
-            if words.lineStarters.isPrefix(of: run.string) { return false }
+            // (on the scalars: WordSet's prefix test reads a string's scalars the same way)
+            if words.lineStarters.prefixLength(run.scalars, at: 0) > 0 { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
             var (counted, open, punctuated) = pendingScan
             if counted > pending.count { (counted, open, punctuated) = (0, 0, false) }

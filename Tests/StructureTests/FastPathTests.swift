@@ -219,4 +219,20 @@ struct FastPathTests {
             #expect(Array(CellText.compact(run(text)).utf8) == plain, "\(text.debugDescription)")
         }
     }
+
+    @Test func lineStarterPrefixOnScalars() {
+        let starters = StructureWords.standard.lineStarters
+        // each starter, alone, cut short, followed by text, and the sample texts
+        var texts = Self.texts
+        for word in starters.words {
+            texts += [word, word + "甲", String(word.unicodeScalars.dropLast()), "甲" + word, word + "\u{301}"]
+        }
+        var matched = 0
+        for text in texts where !text.isEmpty {
+            let onScalars = starters.prefixLength(Array(text.unicodeScalars), at: 0) > 0
+            #expect(onScalars == starters.isPrefix(of: text), "\(text.debugDescription)")
+            if onScalars { matched += 1 }
+        }
+        #expect(matched > 0)
+    }
 }
