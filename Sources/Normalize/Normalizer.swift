@@ -51,27 +51,33 @@ public enum Normalizer {
     /// `layoutColumns`: `pdftotext -layout` separates table columns by runs of two or more spaces;
     /// those become tabs, so tables read like any tab-separated export.
     public static func normalize(line: SourceLine, sourceIndex: Int = 0, layoutColumns: Bool = false) -> NormalizedLine {
-        var scalars = [Unicode.Scalar]()
-        var columns = [Int32]()
         let original = ScalarString.scalars(line.text)
-        scalars.reserveCapacity(original.count)
-        columns.reserveCapacity(original.count)
+        let n = original.count
 
-        // Pass 1: drop artifacts, map full-width forms to half-width.
-        var i = 0
-        while i < original.count {
-            let s = original[i]
-            if s == "[", let end = bookmarkEnd(original, from: i) {
-                i = end
-                continue
+        // Pass 1: drop artifacts, map full-width forms to half-width. Written straight into the
+        // arrays' storage (an append per scalar checked capacity and uniqueness each time).
+        var columns = [Int32]()
+        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, keptScalars in
+            columns = [Int32](unsafeUninitializedCapacity: n) { cols, keptColumns in
+                var i = 0, k = 0
+                while i < n {
+                    let s = original[i]
+                    if s == "[", let end = bookmarkEnd(original, from: i) {
+                        i = end
+                        continue
+                    }
+                    if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
+                        i += 1
+                        continue
+                    }
+                    out[k] = TraditionalCharacters.simplify(halfWidth(s, in: original, at: i))
+                    cols[k] = Int32(i + 1)
+                    k += 1
+                    i += 1
+                }
+                keptColumns = k
             }
-            if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
-                i += 1
-                continue
-            }
-            scalars.append(TraditionalCharacters.simplify(halfWidth(s, in: original, at: i)))
-            columns.append(Int32(i + 1))
-            i += 1
+            keptScalars = columns.count
         }
 
         if layoutColumns { (scalars, columns) = layoutGapsToTabs(scalars, columns) }
@@ -168,42 +174,58 @@ public enum Normalizer {
     /// can be dropped alone or with the run: the others follow a space), and the separator tests
     /// remember the chain of digit groups they last walked (`ChainMemo`).
     static func compact(_ s: [Unicode.Scalar], _ c: [Int32]) -> ([Unicode.Scalar], [Int32]) {
+        // Most lines lose nothing: the output is only made at the first scalar dropped (the ones
+        // before it copied at once); until then `s[..<i]` is the output.
         var out = [Unicode.Scalar]()
         var cols = [Int32]()
-        out.reserveCapacity(s.count)
-        cols.reserveCapacity(s.count)
+        var copying = false
+        func startCopy(before i: Int) {
+            guard !copying else { return }
+            copying = true
+            out.reserveCapacity(s.count)
+            cols.reserveCapacity(s.count)
+            out.append(contentsOf: s[..<i])
+            cols.append(contentsOf: c[..<i])
+        }
         var memo = ChainMemo()
         var i = 0
         let n = s.count
         while i < n {
             let ch = s[i]
             if (ch == "," || ch == "，") && isThousandsSeparator(s, at: i, memo: &memo) {
+                startCopy(before: i)
                 i += 1
                 continue
             }
             if CharClass.isInlineSpace(ch) {
                 if isSpaceThousandsSeparator(s, at: i, memo: &memo) {
+                    startCopy(before: i)
                     i += 1
                     continue
                 }
                 var j = i
                 while j < n && CharClass.isInlineSpace(s[j]) { j += 1 }
-                let prev = out.last
+                let prev = copying ? out.last : (i > 0 ? s[i - 1] : nil)
                 let next: Unicode.Scalar? = j < n ? s[j] : nil
                 if let p = prev, let q = next, dropSpace(between: p, and: q, runLength: j - i) {
+                    startCopy(before: i)
                     i = j
                     continue
                 }
-                out.append(contentsOf: s[i..<j])
-                cols.append(contentsOf: c[i..<j])
+                if copying {
+                    out.append(contentsOf: s[i..<j])
+                    cols.append(contentsOf: c[i..<j])
+                }
                 i = j
                 continue
             }
-            out.append(ch)
-            cols.append(c[i])
+            if copying {
+                out.append(ch)
+                cols.append(c[i])
+            }
             i += 1
         }
-        return (out, cols)
+        return copying ? (out, cols) : (s, c)
     }
 
     /// What the separator tests of one line last found, so that a chain of groups
@@ -359,22 +381,28 @@ public enum Normalizer {
         while start < end && CharClass.isWhitespace(s[start]) { start += 1 }
         while end > start && CharClass.isWhitespace(s[end - 1]) { end -= 1 }
         if start == end { return nil }
-        let t = Array(s[start..<end])
+        // (read in place: the trimmed copy is made only for a line of few digits, below)
         // TOC leader: a run of 3+ dots/ellipses/middle dots, then only a page number
-        var j = t.count
-        while j > 0 && (CharClass.isDigit(t[j - 1]) || CharClass.isWhitespace(t[j - 1])) { j -= 1 }
-        if j < t.count && j > 0 {
+        var j = end
+        while j > start && (CharClass.isDigit(s[j - 1]) || CharClass.isWhitespace(s[j - 1])) { j -= 1 }
+        if j < end && j > start {
             var dots = 0
             var k = j
-            while k > 0 && (t[k - 1] == "." || t[k - 1] == "…" || t[k - 1] == "·" || t[k - 1] == "．" || t[k - 1] == "-" || t[k - 1] == "_") {
-                dots += t[k - 1] == "…" ? 3 : 1
+            while k > start && (s[k - 1] == "." || s[k - 1] == "…" || s[k - 1] == "·" || s[k - 1] == "．" || s[k - 1] == "-" || s[k - 1] == "_") {
+                dots += s[k - 1] == "…" ? 3 : 1
                 k -= 1
             }
-            if dots >= 3 && k > 0 { return .tableOfContents }
+            if dots >= 3 && k > start { return .tableOfContents }
         }
         // page numbers
-        let digits = t.filter(CharClass.isDigit).count
-        if digits > 0 && digits <= 4 {
+        var digits = 0
+        for k in start..<end where CharClass.isDigit(s[k]) {
+            digits += 1
+            if digits > 4 { return nil }
+        }
+        // a page number of dashes is 12 scalars at most; one of words starts with "第"
+        if digits > 0 && (end - start <= 12 || s[start] == "第") {
+            let t = Array(s[start..<end])
             let others = t.filter { !CharClass.isDigit($0) && !CharClass.isWhitespace($0) }
             let dashes = ScalarSets.dashes
             if !others.isEmpty && others.allSatisfy({ dashes.contains($0) }) && t.count <= 12 && dashes.contains(t.first!) && dashes.contains(t.last!) {

@@ -114,7 +114,7 @@ enum FlatTableScanner {
     /// A row named as a part of the row above it ("其中：当年财政拨款").
     static func opensPartList(_ row: RawRow, words: StructureWords) -> Bool {
         guard let name = row.cells.first(where: { !$0.text.isEmpty }) else { return false }
-        return words.partOpeners.isPrefix(of: CellText.compact(name.text.string))
+        return words.partOpeners.isPrefix(of: CellText.compact(name.text))
     }
 
     // MARK: a whole table on one line
@@ -141,7 +141,7 @@ enum FlatTableScanner {
         var roles = [Roles??](repeating: nil, count: toks.count)
         while k < toks.count {
             // "项目名称 某某项目": a key and its value name the form, they title no column
-            if words.informationKeys.contains(CellText.compact(toks[k].string)) { k += 2; continue }
+            if words.informationKeys.contains(CellText.compact(toks[k])) { k += 2; continue }
             guard let found = inlineTable(toks, at: k, line: line, words: words, roles: &roles) else { k += 1; continue }
             let start = spans[k].range.lowerBound
             if start > prose { parts.append(.text(prose..<start)) }
@@ -173,7 +173,7 @@ enum FlatTableScanner {
         while k < toks.count, titles.count < 24, isTitleLike(toks[k]) {
             // the form's information ("项目名称 某某项目") comes before its column titles
             // nor is the form's name ("某某项目支出绩效自评表") one of them
-            let text = CellText.compact(toks[k].string)
+            let text = CellText.compact(toks[k])
             if words.informationKeys.contains(text) || words.tableNameEndings.isSuffix(of: text) { return nil }
             // "项目资金 (万元)": a bracketed unit belongs to the title before it
             if isBracketed(toks[k]), !titles.isEmpty {
@@ -334,13 +334,13 @@ enum FlatTableScanner {
     }
 
     static func isNumberCell(_ t: TextRun, words: StructureWords) -> Bool {
-        CellText.isNumeric(t) || words.emptyCellMarks.contains(CellText.compact(t.string))
+        CellText.isNumeric(t) || words.emptyCellMarks.contains(CellText.compact(t))
     }
 
     /// A cell a number column can hold: a plain figure (a point or an amount), a rate also with
     /// its percent sign; never a target's comparator or a count's unit.
     static func fits(_ t: TextRun, _ kind: NumberKind, words: StructureWords) -> Bool {
-        if words.emptyCellMarks.contains(CellText.compact(t.string)) { return true }
+        if words.emptyCellMarks.contains(CellText.compact(t)) { return true }
         guard CellText.isNumeric(t), let first = t.scalars.first, CharClass.isDigit(first) || first == "-" else { return false }
         var k = first == "-" ? 1 : 0
         while k < t.count && (CharClass.isDigit(t.scalars[k]) || t.scalars[k] == ".") { k += 1 }
@@ -504,7 +504,7 @@ enum FlatTableScanner {
             var j = i
             while j < columns.count && columns[j] <= hi { j += 1 }
             if j > i {
-                let run = TextRun(line: line, range: i..<j).trimmed()
+                let run = TextRun(trimmedLine: line, range: i..<j)
                 if !run.isEmpty { out.append(Span(run: run, range: i..<j)) }
             }
             i = j
@@ -544,5 +544,5 @@ enum FlatTableScanner {
 
 extension NormalizedLine {
     /// The whole line as text with positions, trimmed.
-    var trimmedRun: TextRun { TextRun(line: self).trimmed() }
+    var trimmedRun: TextRun { TextRun(trimmedLine: self) }
 }

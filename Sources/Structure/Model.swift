@@ -145,5 +145,6 @@ public struct TableCell: Sendable {
     public var place: String?
 
     public var string: String { text.string }
-    public var isEmpty: Bool { text.trimmed().isEmpty }
+    /// Nothing but white space (read in place: the trimmed copy was made for every test).
+    public var isEmpty: Bool { text.trimmedRange(0..<text.count).isEmpty }
 }

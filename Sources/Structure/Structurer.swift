@@ -12,7 +12,6 @@ public enum Structurer {
     }
 
     struct Builder {
-        let normalized: NormalizedDocument
         let words: StructureWords
         var paragraphs = [Paragraph]()
         var tables = [Table]()
@@ -33,9 +32,10 @@ public enum Structurer {
         var noPipePerLineBefore = 0
 
         init(normalized: NormalizedDocument, words: StructureWords) {
-            self.normalized = normalized
+            self.document = normalized.document
+            self.lines = normalized.lines
             self.words = words
-            fullWidth = Builder.wrapWidth(normalized.document)
+            fullWidth = Builder.wrapWidth(document)
         }
 
         /// The width a text export hard-wrapped its lines at: the length most of its long lines
@@ -63,8 +63,19 @@ public enum Structurer {
             guard document.format == .text || document.format == .markdown else { return nil }
             var counts: [Int: Int] = [:]
             var long = 0
-            for line in document.lines where !ScalarSearch.foundationContains(line.text, "\t") {
-                let n = ScalarString.count(line.text)
+            for line in document.lines {
+                // one pass over the bytes counts the scalars and looks for a tab byte; only a line
+                // with one is searched for a tab character
+                var text = line.text
+                let (n, tabByte) = text.withUTF8 { bytes in
+                    var n = 0, tabs = 0
+                    for byte in bytes {
+                        n &+= byte & 0xC0 != 0x80 ? 1 : 0
+                        tabs &+= byte == 9 ? 1 : 0
+                    }
+                    return (n, tabs > 0)
+                }
+                if tabByte && ScalarSearch.foundationContains(line.text, "\t") { continue }
                 guard n >= 20 else { continue }
                 long += 1
                 counts[n, default: 0] += 1
@@ -73,8 +84,10 @@ public enum Structurer {
             return width
         }
 
-        var document: Document { normalized.document }
-        var lines: [NormalizedLine] { normalized.lines }
+        /// The document and its lines, stored: read per line, a property computed from the
+        /// normalized document copied the whole document (and retained its arrays) each time.
+        let document: Document
+        let lines: [NormalizedLine]
 
         mutating func run() {
             var i = 0
@@ -118,13 +131,16 @@ public enum Structurer {
                     i = found.end
                     continue
                 }
-                if let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
+                // a flattened table's line has gaps between its cells: a line with fewer than two
+                // (most prose) is passed over by both scanners, and its text is read once, not twice
+                let gapped = FlatTableScanner.gaps(document.lines[line.sourceIndex].text, atLeast: 2)
+                if gapped, let found = FlatTableScanner.scan(lines, document: document, from: i, words: words) {
                     flush()
                     addTable(TableBuilder.build(rows: found.rows, origin: .spaceSeparated, index: tables.count, words: words))
                     i = found.end
                     continue
                 }
-                if let parts = FlatTableScanner.scanInline(line, document: document, words: words) {
+                if gapped, let parts = FlatTableScanner.scanInline(line, document: document, words: words) {
                     // a line holding whole tables between its prose: each part in its place
                     flush()
                     let whole = TextRun(line: line)
@@ -171,7 +187,7 @@ public enum Structurer {
                     i += 1
                     continue
                 }
-                let run = TextRun(line: line).trimmed()
+                let run = TextRun(trimmedLine: line)
                 let headingLevel = document.lines[line.sourceIndex].headingLevel
                 if !explicitParagraphs && headingLevel == nil && continuesPending(with: run) {
                     if let p = pending.positions.last, pending.scalars.last.map(CharClass.isASCIILetter) == true,
@@ -221,10 +237,10 @@ public enum Structurer {
         /// line ending in "其中：" join it, so the list and its whole are read together.
         mutating func continuesPending(with run: TextRun) -> Bool {
             guard let last = pending.scalars.last, !run.isEmpty else { return false }
-            // the end of the pending text is enough for its suffix tests (the openers are short)
-            let tail = pending.string(max(0, pending.count - 8)..<pending.count)
+            // the end of the pending text is enough for its suffix tests (the openers are short),
+            // made only when the tests before it pass
             if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
-                && (listMode || words.lineListOpeners.isSuffix(of: tail)) {
+                && (listMode || words.lineListOpeners.isSuffix(of: pending.string(max(0, pending.count - 8)..<pending.count))) {
                 listMode = true
                 return true
             }
@@ -240,11 +256,12 @@ public enum Structurer {
             // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
             // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
             // (the short-title test first: a long pending paragraph is not scanned again per line)
-            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !pending.string.contains("。")
+            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !ScalarSearch.foundationContains(pending.string, "。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
                 && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
-            if words.lineStarters.isPrefix(of: run.string) { return false }
+            // (on the scalars: WordSet's prefix test reads a string's scalars the same way)
+            if words.lineStarters.prefixLength(run.scalars, at: 0) > 0 { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
             var (counted, open, punctuated) = pendingScan
             if counted > pending.count { (counted, open, punctuated) = (0, 0, false) }
@@ -382,8 +399,12 @@ public enum Sentences {
 enum UnitHints {
     /// "单位：万元", "（单位：元）", "金额单位：万元".
     static func tableUnit(_ text: String, words: StructureWords = .standard) -> String? {
+        tableUnit(ScalarString.scalars(text), words: words)
+    }
+
+    /// `tableUnit` of a text given by its scalars (a cell's, without making its string).
+    static func tableUnit(_ s: [Unicode.Scalar], words: StructureWords = .standard) -> String? {
         // the unit caption's word without its colon ("单位"), then the unit
-        let s = ScalarString.scalars(text)
         var k = 0
         while k < s.count {
             let n = words.unitCaptions.prefixLength(s, at: k)

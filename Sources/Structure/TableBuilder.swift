@@ -22,8 +22,7 @@ enum TableBuilder {
         var firstContentRow = true
         for i in rows.indices {
             let row = rows[i]
-            let filled = row.cells.filter { !$0.isEmpty }
-            if filled.isEmpty {
+            if row.cells.allSatisfy(\.isEmpty) {
                 rows[i].kind = .data
                 rows[i].segment = segments.count - 1
                 continue
@@ -111,15 +110,21 @@ enum TableBuilder {
 
     static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
         guard columnCount >= 2 else { return false }
-        var filled = row.cells.filter { !$0.isEmpty }
-        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table
-        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
-        if !units.isEmpty {
-            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
-            if filled.isEmpty { return true }
+        // "单位：万元" in a cell of its own, or beside the title: the unit line of the table.
+        // Each filled cell is tested once; only the count of the others and the first of them matter.
+        var units = 0, others = 0
+        var other: TableCell?
+        for cell in row.cells where !cell.isEmpty {
+            if cell.text.count <= 20 && UnitHints.tableUnit(cell.text.scalars) != nil {
+                units += 1
+            } else {
+                others += 1
+                if other == nil { other = cell }
+            }
         }
-        guard filled.count == 1, let cell = filled.first else { return false }
-        if !units.isEmpty { return !CellText.isNumeric(cell.text) }
+        if units > 0 && others == 0 { return true }
+        guard others == 1, let cell = other else { return false }
+        if units > 0 { return !CellText.isNumeric(cell.text) }
         if CellText.isNumeric(cell.text) { return false }
         if cell.span >= columnCount { return true }
         if raw.cells.count == 1 { return true }
@@ -130,25 +135,37 @@ enum TableBuilder {
     }
 
     static func keywordCells(_ row: TableRow, words: StructureWords) -> Int {
-        row.cells.filter { cell in
-            let s = cell.string
-            return !cell.isEmpty && s.count <= 20 && words.headerWords.occurs(in: s)
-        }.count
+        // on the cells' scalars: a text of at most 20 scalars has at most 20 characters, and only a
+        // longer one is made into a string to count them
+        row.cells.reduce(0) { count, cell in
+            let keyword = !cell.isEmpty && (cell.text.count <= 20 || cell.string.count <= 20)
+                && words.headerWords.firstMatch(in: cell.text.scalars) != nil
+            return keyword ? count + 1 : count
+        }
     }
 
+    /// At least two filled cells, none numeric, short on average, and a keyword among them or all
+    /// of them very short. (Counted over the cells in place: no array of the filled ones is made.)
     static func isHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
-        let filled = row.cells.filter { !$0.isEmpty }
-        guard filled.count >= 2 else { return false }
-        if filled.contains(where: { CellText.isNumeric($0.text) }) { return false }
-        let average = filled.map(\.text.count).reduce(0, +) / filled.count
-        if average > 16 { return false }
-        return keywordCells(row, words: words) >= 1 || filled.allSatisfy { $0.text.count <= 8 }
+        var filled = 0, length = 0, allVeryShort = true
+        for cell in row.cells where !cell.isEmpty {
+            if CellText.isNumeric(cell.text) { return false }
+            filled += 1
+            length += cell.text.count
+            if cell.text.count > 8 { allVeryShort = false }
+        }
+        guard filled >= 2, length / filled <= 16 else { return false }
+        return allVeryShort || keywordCells(row, words: words) >= 1
     }
 
     static func isStronglyHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
-        let filled = row.cells.filter { !$0.isEmpty }
+        var filled = 0
+        for cell in row.cells where !cell.isEmpty {
+            if cell.text.count > 12 { return false }
+            filled += 1
+        }
         let keywords = keywordCells(row, words: words)
-        return keywords >= 3 && keywords * 2 >= filled.count && filled.allSatisfy { $0.text.count <= 12 }
+        return keywords >= 3 && keywords * 2 >= filled
     }
 
     /// A header row of key–value pairs (项目名称 | X | 主管部门 | Y) above a complete row of column
@@ -161,7 +178,7 @@ enum TableBuilder {
               titles.contains(where: { $0.column == 0 }) else { return false }
         // keys at the even places, each a known information key
         for (k, cell) in filled.enumerated() where k % 2 == 0 {
-            var key = CellText.compact(cell.string)
+            var key = CellText.compact(cell.text)
             while key.hasSuffix("：") || key.hasSuffix(":") { key.removeLast() }
             if !words.informationKeys.contains(key) { return false }
         }
@@ -169,8 +186,8 @@ enum TableBuilder {
     }
 
     static func sameText(_ a: TableRow, _ b: TableRow) -> Bool {
-        let ta = a.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
-        let tb = b.cells.map { CellText.compact($0.string) }.filter { !$0.isEmpty }
+        let ta = a.cells.map { CellText.compact($0.text) }.filter { !$0.isEmpty }
+        let tb = b.cells.map { CellText.compact($0.text) }.filter { !$0.isEmpty }
         return ta == tb
     }
 
@@ -181,7 +198,7 @@ enum TableBuilder {
         var grid = header.map { row -> [String] in
             var line = Array(repeating: "", count: columnCount)
             for cell in row.cells where cell.column < columnCount {
-                let text = CellText.compact(cell.string)
+                let text = CellText.compact(cell.text)
                 for c in cell.column..<min(columnCount, cell.column + cell.span) { line[c] = text }
             }
             return line
@@ -422,14 +439,33 @@ public enum CellText {
     /// Without white space of any kind.
     public static func compact(_ s: String) -> String {
         // most cells have no white space: the text as it is
-        guard s.unicodeScalars.contains(where: { CharClass.isWhitespace($0) }) else { return s }
-        return ScalarString.make(s.unicodeScalars.filter { !CharClass.isWhitespace($0) })
+        guard CharClass.containsWhitespace(s) else { return s }
+        // filtered as an array (a filtered scalar view was rebuilt scalar by scalar)
+        return ScalarString.make(ScalarString.scalars(s).filter { !CharClass.isWhitespace($0) })
+    }
+
+    /// `compact(run.string)`, from the run's scalars: no string is made (and decoded again) to find
+    /// out that a cell holds no white space.
+    public static func compact(_ run: TextRun) -> String {
+        guard run.scalars.contains(where: CharClass.isWhitespace) else { return ScalarString.make(run.scalars) }
+        return ScalarString.make(run.scalars.filter { !CharClass.isWhitespace($0) })
     }
 
     /// A number, possibly with a comparator, sign, percent sign, unit or measure word: "33463.78",
     /// "≥95%", "-1947.96", "5 次", "19.94". A year ("2021年") or a code is not numeric.
     public static func isNumeric(_ run: TextRun) -> Bool {
-        let s = run.scalars.filter { !CharClass.isWhitespace($0) }
+        // a number starts with a digit, a minus or a value prefix: a label fails at its first scalar
+        guard let first = run.scalars.first(where: { !CharClass.isWhitespace($0) }),
+              CharClass.isDigit(first) || first == "-" || TableBuilder.isValuePrefix(first) else { return false }
+        // most cells hold no white space: their scalars are read in place, without a copy
+        if run.scalars.contains(where: CharClass.isWhitespace) {
+            return run.scalars.filter { !CharClass.isWhitespace($0) }.withUnsafeBufferPointer(isNumeric)
+        }
+        return run.scalars.withUnsafeBufferPointer(isNumeric)
+    }
+
+    /// `isNumeric` of scalars without white space.
+    static func isNumeric(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var i = 0
         while i < s.count && TableBuilder.isValuePrefix(s[i]) { i += 1 }
         if i < s.count && s[i] == "-" && i + 1 < s.count && CharClass.isDigit(s[i + 1]) { i += 1 }

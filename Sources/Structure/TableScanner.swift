@@ -22,10 +22,27 @@ extension TextRun {
     /// The normalized scalars of a line (optionally a range of them) with their source positions.
     init(line: NormalizedLine, range: Range<Int>? = nil) {
         let r = range ?? 0..<line.scalars.count
-        var positions = [SourcePosition]()
-        positions.reserveCapacity(r.count)
-        for k in r { positions.append(SourcePosition(line: line.number, column: Int(line.columns[k]))) }
+        precondition(r.lowerBound >= 0 && r.upperBound <= line.columns.count)
+        // written straight into the storage (an append per position checked capacity each time)
+        let number = line.number
+        let positions = [SourcePosition](unsafeUninitializedCapacity: r.count) { out, initialized in
+            line.columns.withUnsafeBufferPointer { columns in
+                for k in 0..<r.count {
+                    (out.baseAddress! + k).initialize(to: SourcePosition(line: number, column: Int(columns[r.lowerBound + k])))
+                }
+            }
+            initialized = r.count
+        }
         self.init(scalars: Array(line.scalars[r]), positions: positions)
+    }
+
+    /// `TextRun(line:range:).trimmed()`, trimmed on the line's scalars before anything is copied.
+    init(trimmedLine line: NormalizedLine, range: Range<Int>? = nil) {
+        let r = range ?? 0..<line.scalars.count
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi && TextRun.isSpace(line.scalars[lo]) { lo += 1 }
+        while hi > lo && TextRun.isSpace(line.scalars[hi - 1]) { hi -= 1 }
+        self.init(line: line, range: lo..<hi)
     }
 }
 
@@ -52,14 +69,30 @@ enum TableScanner {
         var cells = [TextRun]()
         var start = 0
         for (k, s) in line.scalars.enumerated() where s == "\t" {
-            cells.append(TextRun(line: line, range: start..<k).trimmed())
+            cells.append(TextRun(trimmedLine: line, range: start..<k))
             start = k + 1
         }
-        cells.append(TextRun(line: line, range: start..<line.scalars.count).trimmed())
+        cells.append(TextRun(trimmedLine: line, range: start..<line.scalars.count))
         return cells
     }
 
-    static func nonEmptyCount(_ cells: [TextRun]) -> Int { cells.filter { !$0.isEmpty }.count }
+    static func nonEmptyCount(_ cells: [TextRun]) -> Int { cells.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+
+    /// `nonEmptyCount(tabCells(line))` without making the cells: the tab-separated parts holding
+    /// anything but white space.
+    static func filledTabCellCount(_ line: NormalizedLine) -> Int {
+        var count = 0
+        var filled = false
+        for s in line.scalars {
+            if s == "\t" {
+                if filled { count += 1 }
+                filled = false
+            } else if !TextRun.isSpace(s) {
+                filled = true
+            }
+        }
+        return filled ? count + 1 : count
+    }
 
     // MARK: one cell per line
 
@@ -109,16 +142,17 @@ enum TableScanner {
                 }
                 joined.append(TextRun(line: lines[k]))
             }
+            // each cell sliced trimmed (one copy, not a slice and then its trimmed copy)
             var cells = [TextRun]()
             var segStart = 0
             for (k, s) in joined.scalars.enumerated() where s == "\t" {
-                cells.append(joined.slice(segStart..<k))
+                cells.append(joined.slice(joined.trimmedRange(segStart..<k)))
                 segStart = k + 1
             }
-            cells.append(joined.slice(segStart..<joined.count))
+            cells.append(joined.slice(joined.trimmedRange(segStart..<joined.count)))
             // text before the first tab is only the export's indentation
-            if let first = cells.first, first.trimmed().isEmpty { cells.removeFirst() }
-            rows.append(RawRow(cells: cells.map { RawCell(text: $0.trimmed()) },
+            if let first = cells.first, first.isEmpty { cells.removeFirst() }
+            rows.append(RawRow(cells: cells.map { RawCell(text: $0) },
                                firstLine: lines[g.first!].number, lastLine: lines[g.last!].number))
         }
         let multiCell = rows.filter { $0.cells.count >= 2 }.count
@@ -137,7 +171,14 @@ enum TableScanner {
 
     /// "|" alone: the end of a row in such an export.
     static func isRowEndBar(_ line: NormalizedLine) -> Bool {
-        line.artifact == nil && line.scalars.filter({ !CharClass.isInlineSpace($0) }) == ["|"]
+        // exactly one scalar besides spaces, and it is "|" (counted in place, for every line)
+        guard line.artifact == nil else { return false }
+        var bars = 0
+        for s in line.scalars where !CharClass.isInlineSpace(s) {
+            guard s == "|", bars == 0 else { return false }
+            bars += 1
+        }
+        return bars == 1
     }
 
     /// Rows of a block of "cell |" lines, rows ended by "|" lines ("项 目 |⏎预 算 数 |⏎|⏎合 计 |⏎246 |⏎|").
@@ -160,7 +201,7 @@ enum TableScanner {
                 let bar = line.scalars.lastIndex(of: "|")!
                 if current.isEmpty { first = line.number }
                 last = line.number
-                current.append(TextRun(line: line, range: 0..<bar).trimmed())
+                current.append(TextRun(trimmedLine: line, range: 0..<bar))
             } else if !isVoid(line) || line.artifact != nil {
                 break
             }
@@ -177,7 +218,7 @@ enum TableScanner {
     // MARK: tab-separated rows
 
     static func isTabRow(_ line: NormalizedLine) -> Bool {
-        line.artifact == nil && !line.isBlank && tabCount(line) >= 1 && nonEmptyCount(tabCells(line)) >= 1
+        line.artifact == nil && !line.isBlank && tabCount(line) >= 1 && filledTabCellCount(line) >= 1
             && !(leadsWithTab(line) && tabCount(line) == 1)
     }
 
@@ -185,7 +226,7 @@ enum TableScanner {
     /// the rows from a later start are a part of these.
     static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
         scannedTo = start + 1
-        guard isTabRow(lines[start]), nonEmptyCount(tabCells(lines[start])) >= 2 || tabCount(lines[start]) >= 2 else { return nil }
+        guard isTabRow(lines[start]), filledTabCellCount(lines[start]) >= 2 || tabCount(lines[start]) >= 2 else { return nil }
         var rows = [RawRow]()
         var j = start
         var end = start
@@ -210,7 +251,7 @@ enum TableScanner {
             break
         }
         scannedTo = max(start + 1, end)
-        guard rows.count >= 2, rows.filter({ nonEmptyCount($0.cells.map(\.text)) >= 2 }).count >= 2 else { return nil }
+        guard rows.count >= 2, rows.filter({ row in row.cells.reduce(0) { $0 + ($1.text.isEmpty ? 0 : 1) } >= 2 }).count >= 2 else { return nil }
         return (rows, end)
     }
 
@@ -243,13 +284,13 @@ enum TableScanner {
         while k < s.count {
             if s[k] == "\\" && k + 1 < s.count { k += 2; continue }
             if s[k] == "|" {
-                if let st = start { cells.append(TextRun(line: line, range: st..<k).trimmed()) }
+                if let st = start { cells.append(TextRun(trimmedLine: line, range: st..<k)) }
                 start = k + 1
             }
             k += 1
         }
         if let st = start, st < s.count {
-            let rest = TextRun(line: line, range: st..<s.count).trimmed()
+            let rest = TextRun(trimmedLine: line, range: st..<s.count)
             if !rest.isEmpty { cells.append(rest) }
         }
         return cells
@@ -321,7 +362,7 @@ enum TableScanner {
         for k in s.indices where s[k] == "|" && (k == 0 || s[k - 1] != "\\") { bars.append(k) }
         guard bars.count >= 2 else { return nil }
         let bounds = [-1] + bars + [s.count]
-        var cells = bounds.indices.dropLast().map { TextRun(line: line, range: (bounds[$0] + 1)..<bounds[$0 + 1]).trimmed() }
+        var cells = bounds.indices.dropLast().map { TextRun(trimmedLine: line, range: (bounds[$0] + 1)..<bounds[$0 + 1]) }
         // the text before a leading bar and after a trailing bar is not a cell
         if let c = cells.first, c.isEmpty { cells.removeFirst() }
         if let c = cells.last, c.isEmpty { cells.removeLast() }
@@ -351,7 +392,7 @@ enum TableScanner {
                 var c = a, d = columns.count
                 while c < d { let m = (c + d) / 2; if columns[m] <= hi { c = m + 1 } else { d = m } }
                 let first = a < c ? a : -1, last = a < c ? c - 1 : -1
-                let text = first >= 0 ? TextRun(line: line, range: first..<(last + 1)).trimmed() : TextRun()
+                let text = first >= 0 ? TextRun(trimmedLine: line, range: first..<(last + 1)) : TextRun()
                 cells.append(RawCell(text: text, column: cell.gridColumn, span: max(1, cell.columnSpan),
                                      continuesMerge: cell.continuesMerge, place: cell.place))
             }

@@ -72,7 +72,10 @@ public struct TextRun: Sendable {
         return lo..<hi
     }
 
-    @inline(__always) func isSpace(_ s: Unicode.Scalar) -> Bool {
+    @inline(__always) func isSpace(_ s: Unicode.Scalar) -> Bool { TextRun.isSpace(s) }
+
+    /// The white space `trimmed()` drops.
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D || v == 0x3000 || v == 0xA0
     }
