@@ -247,6 +247,16 @@ public enum Structurer {
             listMode = false
             if blanksSincePending > 2 { return false }
             if pending.count < 20 { return false }
+            // an export may cut a line right after a semicolon ("其中：…49.93万元；" / "用于组织开展…10.00万元。"):
+            // the next line goes on with the text when it opens no item of its own (no heading, enumerator
+            // or line starter) and the cut line was of the export's full width, or the next line holds a
+            // figure and the text so far opened a list ("其中：", line_list_openers) whose items ；separates
+            if last == "；" || last == ";" {
+                guard HeadingDetector.detect(run) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
+                      HeadingDetector.enumerator(run.scalars, at: 0) == nil else { return false }
+                if fullWidth.map({ pendingLastWidth >= $0 }) == true { return true }
+                return run.scalars.contains(where: CharClass.isDigit) && words.lineListOpeners.occurs(in: pending.string)
+            }
             let enders = ScalarSets.lineEnders
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run) != nil { return false }

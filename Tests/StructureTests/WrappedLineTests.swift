@@ -60,4 +60,40 @@ struct WrappedLineTests {
         let d = structure("2023年度部门整体支出绩效自评报告\n1.预算执行情况\n全年预算数100.00万元，执行数95.00万元，执行率95.00%。\n")
         #expect(d.paragraphs.map(\.string) == ["2023年度部门整体支出绩效自评报告", "1.预算执行情况", "全年预算数100.00万元，执行数95.00万元，执行率95.00%。"])
     }
+
+    /// A list after "其中：" whose line was cut right after a semicolon, in a text too short to show
+    /// its wrap width (a PDF of one page read by pdftotext).
+    @Test func aListCutAfterASemicolonGoesOnIntoItsNextItem() throws {
+        let text = """
+        （一）用于群众体育支出300.50万元，占总数的75.00%。
+        其中：用于场地设施建设200.30万元；用于组织全民健身活动80.20万元；
+        用于健身科学研究与宣传20.00万元。
+        （二）用于竞技体育支出100.00万元，占总数的25.00%。
+
+        """
+        let d = structure(text)
+        let list = try #require(d.paragraphs.first { $0.string.hasPrefix("其中") })
+        #expect(list.string == "其中：用于场地设施建设200.30万元；用于组织全民健身活动80.20万元；用于健身科学研究与宣传20.00万元。")
+        #expect(d.paragraphs.contains { $0.string.hasPrefix("（二）") })
+    }
+
+    /// Items one to a line, each ending with a semicolon, stay lines of their own when the next one
+    /// opens with an enumerator or a heading, or holds no figure outside a list.
+    @Test func itemsEndingWithASemicolonStayApartWhenTheNextOpensAnItem() throws {
+        let text = """
+        本年度主要开展了以下工作，涉及资金共计500.00万元，具体情况说明如下；
+        （一）完成场地设施建设工程验收和结算工作；
+        （二）组织开展全民健身活动共计十二场；
+        其中：开展培训活动3场；
+        二、绩效目标完成情况
+        各项目标均已完成；
+        年度评价等级为优秀。
+
+        """
+        let d = structure(text)
+        #expect(d.paragraphs.contains { $0.string == "（一）完成场地设施建设工程验收和结算工作；" })
+        #expect(d.paragraphs.contains { $0.string == "（二）组织开展全民健身活动共计十二场；" })
+        #expect(d.paragraphs.contains { $0.string == "各项目标均已完成；" })
+        #expect(d.paragraphs.contains { $0.string.hasPrefix("二、绩效目标") })
+    }
 }
