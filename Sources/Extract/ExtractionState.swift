@@ -125,13 +125,18 @@ struct ExtractionState {
     /// fact, shared with the checks through `Fact.interval`.
     func interval(_ f: Fact) -> Interval { f.interval }
 
-    func result() -> FactSet {
-        var unitCounts = [MoneyUnit: Int]()
-        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { unitCounts[u, default: 0] += 1 } }
-        // the most frequent unit; a tie goes to 万元, then to the unit listed first (never to the
-        // dictionary's order, which changes from run to run and made findings differ between runs)
+    /// The money unit most of the facts are in, and how many: a tie goes to 万元, then to the unit
+    /// listed first (never to the dictionary's order, which changes from run to run and made
+    /// findings differ between runs).
+    static func mostFrequentMoneyUnit(of facts: [Fact]) -> (unit: MoneyUnit, count: Int)? {
+        var counts = [MoneyUnit: Int]()
+        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { counts[u, default: 0] += 1 } }
         let rank = { (u: MoneyUnit) in u == .wanYuan ? -1 : MoneyUnit.allCases.firstIndex(of: u) ?? 0 }
-        let dominant = unitCounts.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }?.key
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }.map { ($0.key, $0.value) }
+    }
+
+    func result() -> FactSet {
+        let dominant = Self.mostFrequentMoneyUnit(of: facts)?.unit
         var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
                           facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)

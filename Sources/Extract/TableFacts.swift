@@ -11,9 +11,7 @@ extension ExtractionState {
     // MARK: tables
 
     mutating func scanTables() {
-        var counts = [MoneyUnit: Int]()
-        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar, u != .yuan || true { counts[u, default: 0] += 1 } }
-        if let top = counts.max(by: { $0.value < $1.value }), top.value >= 3 { proseMoneyUnit = top.key }
+        if let top = Self.mostFrequentMoneyUnit(of: facts), top.count >= 3 { proseMoneyUnit = top.unit }
         for table in doc.tables {
             // "本年度…" in a caption is the report's year, not a year of its own
             let yearInCaption = scanner.scan(table.caption.scalarArray).years.first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year

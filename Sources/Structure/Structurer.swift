@@ -80,7 +80,9 @@ public enum Structurer {
                 long += 1
                 counts[n, default: 0] += 1
             }
-            guard let (width, count) = counts.max(by: { $0.value < $1.value }), count >= 3, count * 5 >= long else { return nil }
+            // a tie goes to the wider (the dictionary's order changes from run to run)
+            guard let (width, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
+                  count >= 3, count * 5 >= long else { return nil }
             return width
         }
 

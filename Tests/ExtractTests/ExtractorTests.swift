@@ -222,6 +222,22 @@ struct ExtractorGroupTests {
             #expect(extract(text).dominantMoneyUnit == .wanYuan)
         }
     }
+
+    @Test func theUnitAssumedForABareMoneyColumnOfATieIsTheSameEveryRun() {
+        // a table of money without a unit takes the prose's usual unit: on a tie, 万元 every run
+        let text = """
+            项目预算资金120.50万元，实际支出118.20万元，结余2.30万元。购置设备支出3600元，差旅费支出1250元，会议费支出800元。
+
+            | 项目 | 预算金额 |
+            |---|---|
+            | 设备购置 | 36.00 |
+            """
+        for _ in 0..<30 {
+            let set = extract(text)
+            let cell = set.facts.first { $0.isCellValue }
+            #expect(cell?.kind == .money(.wanYuan) && cell?.unitAssumed == true)
+        }
+    }
 }
 
 @Suite("Extractor: tables")

@@ -191,7 +191,8 @@ struct FastPathTests {
                 long += 1
                 counts[n, default: 0] += 1
             }
-            guard let (width, count) = counts.max(by: { $0.value < $1.value }), count >= 3, count * 5 >= long else { return nil }
+            guard let (width, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
+                  count >= 3, count * 5 >= long else { return nil }
             return width
         }
         let cut = String(repeating: "甲", count: 30)
@@ -200,12 +201,17 @@ struct FastPathTests {
             [cut, cut + "\t乙", cut, cut + "e\u{301}", "项目\t" + cut, cut],
             [cut + "\t", "\t" + cut, cut + "\t", cut],
             ["a\u{301}\t" + cut, cut, cut, cut],
+            // two widths as frequent: the wider, whatever the dictionary's order
+            [cut, cut, cut, cut + "乙", cut + "乙", cut + "乙"],
         ]
         for lines in texts {
             let document = Document(path: "t.txt", format: .text, encoding: "utf-8",
                                     lines: lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) })
             #expect(Structurer.Builder.wrapWidth(document) == plainWrapWidth(document), "\(lines)")
         }
+        let tied = Document(path: "t.txt", format: .text, encoding: "utf-8",
+                            lines: (0..<6).map { SourceLine(number: $0 + 1, text: cut + ($0 < 3 ? "" : "乙")) })
+        #expect(Structurer.Builder.wrapWidth(tied) == 31)
     }
 
     @Test func compactTexts() {
