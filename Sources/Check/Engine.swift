@@ -110,6 +110,16 @@ struct CheckContext {
         return sheets
     }
 
+    /// The layouts of the document's tables (`TableCheck.layouts`), made once for all the table rules.
+    var tableLayoutCache: [[TableCheck.Layout]]?
+
+    mutating func tableLayouts() -> [[TableCheck.Layout]] {
+        if let cached = tableLayoutCache { return cached }
+        let layouts = TableCheck.layouts(&self)
+        tableLayoutCache = layouts
+        return layouts
+    }
+
     var doc: StructuredDocument { facts.structured }
 
     /// The 其中 / 包括 groups of each whole.

@@ -72,4 +72,65 @@ struct CheckSpeedPathTests {
         // a figure the text does not state has no key: rules that need it are skipped
         #expect(!keys.contains(FormulaCheck.PresenceKey(family: .score, name: "score", item: nil)))
     }
+
+    // MARK: table layouts
+
+    /// The samples and the shared corpus (when present), extracted with the embedded rules.
+    static let ruleSet = try! RuleSet.embedded()
+
+    static func corpus() throws -> [(name: String, facts: FactSet)] {
+        // the package root: Tests/CheckTests/<file>, three levels up
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let root = url.path
+        var out = [(name: String, facts: FactSet)]()
+        for dir in [root + "/samples", root + "/../shared/corpus"] {
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted() where name.hasSuffix(".txt") {
+                let document = try DocumentLoader.load(path: dir + "/" + name)
+                out.append((name, Extractor.extract(Structurer.structure(Normalizer.normalize(document)), lexicon: ruleSet.lexicon)))
+            }
+        }
+        return out
+    }
+
+    /// `TableCheck.label` as it was: the cells sorted, the text compacted for each test.
+    static func plainLabel(_ row: TableRow, _ context: CheckContext) -> String {
+        var text = ""
+        let empty = context.vocabulary[.emptyCellMarks]
+        for cell in row.cells.sorted(by: { $0.column < $1.column }) {
+            if CellText.isNumeric(cell.text) || empty.contains(CellText.compact(cell.string)) { break }
+            let t = CellText.compact(cell.string)
+            if !t.isEmpty { text = t }
+        }
+        return text
+    }
+
+    @Test func cachedTableLayoutsAgreeWithEachSegmentsOwn() throws {
+        var tables = 0, layouts = 0
+        for (name, facts) in try Self.corpus() {
+            var context = CheckContext(facts: facts, lexicon: Self.ruleSet.lexicon, ruleSet: Self.ruleSet)
+            let cached = context.tableLayouts()
+            let sheets = context.scoreSheets()
+            #expect(cached.count == facts.structured.tables.count, "\(name)")
+            for table in facts.structured.tables {
+                tables += 1
+                for row in table.rows where row.kind == .data {
+                    #expect(TableCheck.label(row, context) == Self.plainLabel(row, context), "\(name) table \(table.index)")
+                }
+                // each segment's layout made on its own, as every table rule did before the cache
+                let own = Set(table.rows.map(\.segment)).sorted().compactMap {
+                    TableCheck.layout(table, segment: $0, context, moneyHeadersOnly: sheets[table.index] != nil)
+                }
+                let kept = cached[table.index]
+                #expect(kept.count == own.count, "\(name) table \(table.index)")
+                for (a, b) in zip(kept, own) {
+                    layouts += 1
+                    #expect(a.rows == b.rows && a.columns == b.columns && a.parent == b.parent && a.childMark == b.childMark
+                            && a.totals == b.totals && a.emptyParts == b.emptyParts, "\(name) table \(table.index)")
+                    for r in a.rows { #expect(a.labels[r] == Self.plainLabel(table.rows[r], context), "\(name) row \(r)") }
+                }
+            }
+        }
+        #expect(tables >= 5 && layouts >= 3)
+    }
 }
