@@ -133,4 +133,93 @@ struct CheckSpeedPathTests {
         }
         #expect(tables >= 5 && layouts >= 3)
     }
+
+    // MARK: formula binding
+
+    @Test func indexedFormulasEvaluateAsTheReferenceBinding() throws {
+        var compared = 0
+        for (_, facts) in try Self.corpus() where facts.facts.count >= 4 {
+            let context = CheckContext(facts: facts, lexicon: Self.ruleSet.lexicon, ruleSet: Self.ruleSet)
+            let n = facts.facts.count
+            for (r, rule) in Self.ruleSet.rules.enumerated() {
+                guard let formula = rule.formula else { continue }
+                let shape = FormulaCheck.Shape(formula)
+                // figures bound arbitrarily (the evaluation does not ask whether they fit): one per
+                // reference, two or none for a sum, none for an optional one now and then
+                for variant in 0..<3 {
+                    var ids = [[Int]](repeating: [], count: shape.refs.count)
+                    var bound = [ConceptReference: [Fact]]()
+                    for k in shape.refs.indices where shape.firstIndex[k] == k {
+                        let start = (r * 31 + k * 7 + variant * 13) % n
+                        let count = shape.isSum[k] ? variant % 3 : (shape.refs[k].optional && variant == 1 ? 0 : 1)
+                        ids[k] = (0..<count).map { (start + $0 * 5) % n }
+                        bound[shape.refs[k]] = ids[k].map { facts.facts[$0] }
+                    }
+                    for k in shape.refs.indices { ids[k] = ids[shape.firstIndex[k]] }
+                    let lhs = FormulaEvaluator.eval(formula.lhs, bound: bound, context: context, reinterpret: [])
+                    let rhs = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: [])
+                    #expect(FormulaEvaluator.eval(shape.lhs, boundIds: ids, context: context) == lhs, "\(rule.id)")
+                    #expect(FormulaEvaluator.eval(shape.rhs, boundIds: ids, context: context) == rhs, "\(rule.id)")
+                    #expect(FormulaEvaluator.holds(shape, boundIds: ids, context: context)
+                            == FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: []), "\(rule.id)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared >= 100)
+    }
+
+    @Test func presenceBitsAreNecessaryForAMatch() throws {
+        var matched = 0, skipped = 0
+        for (name, facts) in try Self.corpus() {
+            var context = CheckContext(facts: facts, lexicon: Self.ruleSet.lexicon, ruleSet: Self.ruleSet)
+            let present = context.formulaKeys()
+            let subjects = context.subjectTexts()
+            for rule in Self.ruleSet.rules {
+                guard let formula = rule.formula else { continue }
+                let shape = FormulaCheck.Shape(formula)
+                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape, context)
+                for (k, ref) in shape.refs.enumerated() {
+                    // a measure variable stands for each measure a money figure states (as in `evaluate`)
+                    let measures = ref.measure?.hasPrefix("$") == true
+                        ? Set(facts.facts.filter(\.kind.isMoney).compactMap(\.concept.measure)).sorted().map(Optional.some) : [ref.measure]
+                    for measure in measures {
+                        var substituted = ref
+                        substituted.measure = measure
+                        let bit = prepared.bit(k, shape, substituted: substituted)
+                        for f in facts.facts {
+                            // an item variable stands for the figure's subject
+                            let item = ref.isVariable ? subjects[f.id] : ref.item
+                            guard FormulaCheck.matches(substituted, f, item: item, subject: subjects[f.id]) else { continue }
+                            matched += 1
+                            #expect(prepared.mayMatch(bit, f.id), "\(name) \(rule.id) ref \(k) \(f.shown)")
+                        }
+                    }
+                }
+                // an instance skipped for a missing bit binds nothing: evaluating it adds no finding
+                // and no evaluated set
+                guard shape.requiredKeys.allSatisfy(present.contains) else { continue }
+                let required = FormulaCheck.requiredBits(shape, context)
+                for frame in rule.frames {
+                    let (instances, bits) = context.instancesWithBits(of: frame)
+                    // grouped as before the shortcut for runs of one key: by a dictionary, in order of first appearance
+                    var groups = [FormulaCheck.InstanceKey: [Int]](), order = [FormulaCheck.InstanceKey]()
+                    for index in facts.facts.indices {
+                        guard let key = FormulaCheck.instanceKey(of: index, in: frame, context) else { continue }
+                        if groups[key] == nil { order.append(key) }
+                        groups[key, default: []].append(facts.facts[index].id)
+                    }
+                    #expect(instances == order.map { groups[$0]! }, "\(name) \(frame)")
+                    for i in instances.indices where bits[i] & required != required {
+                        var probe = context
+                        var room = [[Int]](repeating: [], count: shape.refs.count)
+                        FormulaCheck.evaluate(rule, formula, shape, frame: frame, members: instances[i], prepared, boundIds: &room, &probe)
+                        #expect(probe.drafts.isEmpty && probe.evaluated == context.evaluated, "\(name) \(rule.id)")
+                        skipped += 1
+                    }
+                }
+            }
+        }
+        #expect(matched >= 50 && skipped >= 50)
+    }
 }
