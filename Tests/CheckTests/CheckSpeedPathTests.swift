@@ -222,4 +222,46 @@ struct CheckSpeedPathTests {
         }
         #expect(matched >= 50 && skipped >= 50)
     }
+
+    // MARK: score sheets
+
+    /// `ScoreSheet.isGarbled` as it was: each cell's header read for the text role.
+    static func plainGarbled(_ row: TableRow, headers: [String], nameColumns: [Int], scoreColumn: Int, layouts: TableLayouts) -> Bool {
+        for cell in row.cells where !cell.isEmpty {
+            let h = cell.column < headers.count ? headers[cell.column] : ""
+            let numeric = CellText.isNumeric(cell.text)
+            if numeric && (nameColumns.contains(cell.column) || layouts.header(h, is: .text)) { return true }
+            if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
+        }
+        return false
+    }
+
+    @Test func scoreSheetColumnsPerSegmentAgreeWithEachRowsOwn() throws {
+        let layouts = Self.ruleSet.lexicon.tables
+        var rows = 0, sheets = 0
+        for (name, facts) in try Self.corpus() {
+            for table in facts.structured.tables {
+                if ScoreSheet.build(table, facts, layouts: layouts) != nil { sheets += 1 }
+                for row in table.rows where row.kind == .data {
+                    let headers = table.headers(for: row)
+                    let columns = ScoreSheet.Columns(headers, layouts)
+                    let names = headers.indices.filter { layouts.header(headers[$0], is: .name) }
+                    #expect(columns.names == names, "\(name)")
+                    #expect(columns.weights == headers.indices.filter { layouts.header(headers[$0], is: .weight) }, "\(name)")
+                    let score = headers.indices.last(where: { layouts.header(headers[$0], is: .score) })
+                    #expect(columns.score == score, "\(name)")
+                    // any column as the score column, to reach the text test for every cell
+                    for scoreColumn in [score ?? 0, 0, table.columnCount] {
+                        #expect(ScoreSheet.isGarbled(row, nameColumns: names, scoreColumn: scoreColumn, isTextColumn: columns.isText)
+                                == Self.plainGarbled(row, headers: headers, nameColumns: names, scoreColumn: scoreColumn, layouts: layouts), "\(name)")
+                    }
+                    // and with no name columns, so that numbers in text columns decide
+                    #expect(ScoreSheet.isGarbled(row, nameColumns: [], scoreColumn: -1, isTextColumn: columns.isText)
+                            == Self.plainGarbled(row, headers: headers, nameColumns: [], scoreColumn: -1, layouts: layouts), "\(name)")
+                    rows += 1
+                }
+            }
+        }
+        #expect(rows >= 100 && sheets >= 1)
+    }
 }
