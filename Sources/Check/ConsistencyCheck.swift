@@ -16,8 +16,9 @@ enum ConsistencyCheck {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
         let modifiers = rule[.labelModifiers].words.map { Array($0.unicodeScalars) }
-        var seen = [TextKey: [Int]]()
-        var order = [TextKey]()
+        // the groups in order of their first figure, found by key with one lookup each
+        var groupOfKey = [TextKey: Int]()
+        var groups = [[Int]]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
@@ -37,17 +38,31 @@ enum ConsistencyCheck {
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
             let head = normalizedHead(f.head, modifiers)
-            guard head.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count >= 2 else { continue }
+            guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
             let byConcept = f.kind == .percent && f.concept.rate != nil && f.concept.scope.unicodeScalars.count >= 4
-            let key = TextKey((byConcept ? "" : head) + "|" + f.conceptKey + "|" + (f.concept.qualifier ?? "") + "|" + f.kind.description
-                              + "|" + (f.year.map(String.init) ?? "?"))
-            if seen[key] == nil { order.append(key) }
-            seen[key, default: []].append(f.id)
+            // made in one buffer (a chain of + grows the text step by step)
+            var text = String()
+            text.reserveCapacity(head.utf8.count + 64)
+            if !byConcept { text += head }
+            text += "|"
+            text += f.conceptKey
+            text += "|"
+            text += f.concept.qualifier ?? ""
+            text += "|"
+            text += f.kind.description
+            text += "|"
+            text += f.year.map(String.init) ?? "?"
+            let key = TextKey(text)
+            if let known = groupOfKey[key] {
+                groups[known].append(f.id)
+            } else {
+                groupOfKey[key] = groups.count
+                groups.append([f.id])
+            }
         }
-        for key in order {
-            let group = seen[key]!
+        for group in groups {
             guard group.count >= 2 else { continue }
             let first = context.fact(group[0])
             for id in group.dropFirst() {
@@ -152,6 +167,16 @@ enum ConsistencyCheck {
         case (.cell(let t, let r, _), .cell(let u, let s, _)): return t == u && r == s
         default: return false
         }
+    }
+
+    /// At least two CJK ideographs (U+4E00…U+9FFF) in the text; counts no further than two.
+    static func hasTwoIdeographs(_ text: String) -> Bool {
+        var count = 0
+        for ch in text.unicodeScalars where ch.value >= 0x4E00 && ch.value <= 0x9FFF {
+            count += 1
+            if count == 2 { return true }
+        }
+        return false
     }
 
     /// The head without whitespace, years and the modifiers (given as scalars, made once per rule).

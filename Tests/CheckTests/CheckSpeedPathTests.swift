@@ -25,6 +25,12 @@ struct CheckSpeedPathTests {
         #expect(head("１２年支出", []) == "支出")
     }
 
+    @Test func twoIdeographsAsCounted() {
+        for text in ["", "a", "基", "基本", "a基b本", "基本支出", "２０22年度", "〇一", "\u{4DFF}\u{4E00}\u{9FFF}\u{A000}"] {
+            #expect(ConsistencyCheck.hasTwoIdeographs(text) == (text.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2), "\(text)")
+        }
+    }
+
     @Test func scalarClassesAgreeWithCharacters() {
         for v in Array(0..<0x3100) + Array(0x4E00..<0x4F00) + [0x3000, 0x3007, 0x96F6, 0x4E07, 0x5343, 0x767E, 0x4EBF] {
             guard let ch = Unicode.Scalar(UInt32(v)) else { continue }
