@@ -24,7 +24,7 @@ public struct Checker: Sendable {
         return (indices, Set(indices.map { ruleSet.rules[$0].id }))
     }
     /// Per rule: what its formula asks of its references, found once per rule set, not per document.
-    private var shapes: [FormulaCheck.Shape?]
+    private var shapes: [ShapeBox?]
     /// The rules, each held once: a rule is a large value, and copying it out of the array for
     /// every document cost more than some checks.
     private var rules: [RuleBox]
@@ -32,6 +32,12 @@ public struct Checker: Sendable {
     final class RuleBox: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
+    }
+
+    /// A formula rule's shape, held once for the same reason (a shape holds many arrays).
+    final class ShapeBox: Sendable {
+        let shape: FormulaCheck.Shape
+        init(_ shape: FormulaCheck.Shape) { self.shape = shape }
     }
 
     public init(ruleSet: RuleSet) {
@@ -42,8 +48,8 @@ public struct Checker: Sendable {
         mergeRanks = FindingMerge.ranks(ruleSet)
     }
 
-    private static func shapes(of ruleSet: RuleSet) -> [FormulaCheck.Shape?] {
-        ruleSet.rules.map { $0.formula.map(FormulaCheck.Shape.init) }
+    private static func shapes(of ruleSet: RuleSet) -> [ShapeBox?] {
+        ruleSet.rules.map { $0.formula.map { ShapeBox(FormulaCheck.Shape($0)) } }
     }
 
     /// Runs the enabled rules (or only `only`, for rule examples). `merge`: fold findings about one
@@ -62,7 +68,7 @@ public struct Checker: Sendable {
             // read through the box, not copied out of it (a copy retains every field of the rule)
             let box = rules[k]
             switch box.rule.kind {
-            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape, &context) }
+            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape.shape, &context) }
             case .parts: PartsCheck.run(box.rule, &context)
             case .share: ShareCheck.run(box.rule, &context)
             case .change: ChangeCheck.run(box.rule, &context)
@@ -271,7 +277,18 @@ struct CheckContext {
     /// Rule id + the text around the fact (its sentence, at most 40 characters either side) with
     /// white space removed: stable when lines move, bounded however long the sentence.
     func fingerprint(_ rule: String, _ f: Fact) -> String {
-        rule + "|" + windowText(of: f, radius: 40).filter { !$0.isWhitespace } + "|" + f.literal
+        rule + "|" + CheckContext.withoutWhitespace(windowText(of: f, radius: 40)) + "|" + f.literal
+    }
+
+    /// `text.filter { !$0.isWhitespace }`, by scalars when each scalar is a character of its own
+    /// (no grapheme breaking, no property lookup for ASCII and ideographs).
+    static func withoutWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy(ScalarString.isOwnCharacter) else { return text.filter { !$0.isWhitespace } }
+        guard scalars.contains(where: ConsistencyCheck.isWhitespace) else { return text }
+        var out = String.UnicodeScalarView()
+        for ch in scalars where !ConsistencyCheck.isWhitespace(ch) { out.append(ch) }
+        return String(out)
     }
 
     func windowText(of f: Fact, radius: Int) -> String {

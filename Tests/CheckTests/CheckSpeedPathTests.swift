@@ -270,4 +270,25 @@ struct CheckSpeedPathTests {
         }
         #expect(rows >= 100 && sheets >= 1)
     }
+
+    // MARK: report and unit helpers
+
+    @Test func whitespaceRemovedAsByCharacters() throws {
+        var texts = ["", " ", "a b", "基本 支出\t100万元", "\r\n基本", "e\u{0301} x", "\u{3000}全角\u{3000}", "a\u{00A0}b", "x\n y", "\u{2028}z"]
+        for (_, facts) in try Self.corpus() { texts += facts.structured.paragraphs.map(\.string) }
+        for text in texts {
+            #expect(CheckContext.withoutWhitespace(text) == text.filter { !$0.isWhitespace }, "\(text)")
+        }
+    }
+
+    @Test func yuanAndWanYuanAsFiltered() throws {
+        var both = 0
+        for (name, facts) in try Self.corpus() {
+            let money = facts.facts.filter { !$0.number.inRange && !$0.unitAssumed }
+            let expected = money.contains { $0.kind.moneyUnit == .yuan } && money.contains { $0.kind.moneyUnit == .wanYuan }
+            #expect(UnitCheck.hasYuanAndWanYuan(facts.facts) == expected, "\(name)")
+            if expected { both += 1 }
+        }
+        #expect(both >= 1)
+    }
 }
