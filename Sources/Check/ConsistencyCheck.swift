@@ -15,7 +15,8 @@ enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
-        let modifiers = rule[.labelModifiers].words.map { Array($0.unicodeScalars) }
+        let modifierSet = rule[.labelModifiers]
+        let modifiers = modifierSet.words.map { Array($0.unicodeScalars) }
         // the groups in order of their first figure, found by key with one lookup each
         var groupOfKey = [TextKey: Int]()
         var groups = [[Int]]()
@@ -37,7 +38,7 @@ enum ConsistencyCheck {
             guard named else { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
-            let head = normalizedHead(f.head, modifiers)
+            let head = normalizedHead(f.head, modifiers, anyOf: modifierSet)
             guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
@@ -180,7 +181,9 @@ enum ConsistencyCheck {
     }
 
     /// The head without whitespace, years and the modifiers (given as scalars, made once per rule).
-    static func normalizedHead(_ head: String, _ modifiers: [[Unicode.Scalar]]) -> String {
+    /// `anyOf`: the modifiers as a word set, when the caller has it: a head containing none of
+    /// them is not searched for each.
+    static func normalizedHead(_ head: String, _ modifiers: [[Unicode.Scalar]], anyOf modifierSet: WordSet? = nil) -> String {
         var scalars = [Unicode.Scalar]()
         if head.unicodeScalars.allSatisfy(ScalarString.isOwnCharacter) {
             // each scalar a character of its own: the same reading as below, without clusters
@@ -198,6 +201,9 @@ enum ConsistencyCheck {
             scalars = Array(characterHead(head).unicodeScalars)
         }
         if scalars.first == "度" { scalars.removeFirst() }
+        // removing a modifier that does not occur changes nothing, so none occurring means no
+        // removal can
+        if let modifierSet, modifierSet.firstMatch(in: scalars) == nil { return ScalarString.make(scalars) }
         for m in modifiers { scalars = Lexicon.removing(m, from: scalars) }
         return ScalarString.make(scalars)
     }
@@ -215,8 +221,12 @@ enum ConsistencyCheck {
     @inline(__always) static func isNumber(_ ch: Unicode.Scalar) -> Bool {
         let v = ch.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v >= 0x4E00 && v <= 0x9FFF { return ideographIsNumber[Int(v - 0x4E00)] }
         return ch.properties.numericType != nil
     }
+
+    /// Per ideograph U+4E00…U+9FFF: it has a numeric type (一, 十, 万, 亿, 壹…), looked up once.
+    static let ideographIsNumber: [Bool] = (UInt32(0x4E00)...0x9FFF).map { Unicode.Scalar($0)!.properties.numericType != nil }
 
     /// Years dropped from a head read character by character.
     private static func characterHead(_ head: String) -> String {

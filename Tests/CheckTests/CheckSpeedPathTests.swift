@@ -25,6 +25,23 @@ struct CheckSpeedPathTests {
         #expect(head("１２年支出", []) == "支出")
     }
 
+    @Test func everyIdeographsNumberClassAgreesWithItsCharacter() {
+        for v in UInt32(0x4E00)...0x9FFF {
+            let ch = Unicode.Scalar(v)!
+            #expect(ConsistencyCheck.isNumber(ch) == Character(ch).isNumber, "\(v)")
+        }
+    }
+
+    @Test func normalizedHeadWithTheModifierSetAsWithout() throws {
+        let modifiers = Self.ruleSet.rules.first { $0.check == "same-concept" }.map { $0[.labelModifiers] } ?? WordSet(["本年", "当年"])
+        let scalars = modifiers.words.map { Array($0.unicodeScalars) }
+        var heads = ["2022年度基本支出", "本年基本支出", "基本支出本年", "度支出"]
+        for (_, facts) in try Self.corpus() { heads += facts.facts.map(\.head) }
+        for head in heads {
+            #expect(ConsistencyCheck.normalizedHead(head, scalars, anyOf: modifiers) == ConsistencyCheck.normalizedHead(head, scalars), "\(head)")
+        }
+    }
+
     @Test func twoIdeographsAsCounted() {
         for text in ["", "a", "基", "基本", "a基b本", "基本支出", "２０22年度", "〇一", "\u{4DFF}\u{4E00}\u{9FFF}\u{A000}"] {
             #expect(ConsistencyCheck.hasTwoIdeographs(text) == (text.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count >= 2), "\(text)")
@@ -290,5 +307,23 @@ struct CheckSpeedPathTests {
             if expected { both += 1 }
         }
         #expect(both >= 1)
+    }
+
+    @Test func aParagraphWithoutAGradeMarkerHasNoneOfThem() throws {
+        // `ScoreCheck.grade` skips paragraphs where the marker set finds nothing
+        for rule in Self.ruleSet.rules where rule.kind == .score && rule.check == "grade" {
+            let markers = rule[.gradeMarkers]
+            guard !markers.words.isEmpty else { continue }
+            var found = 0
+            for (_, facts) in try Self.corpus() {
+                for paragraph in facts.structured.paragraphs {
+                    let run = paragraph.text
+                    let any = markers.words.contains { run.firstIndex(of: Array($0.unicodeScalars), from: 0) != nil }
+                    #expect((markers.firstMatch(in: run.scalars) != nil) == any, "\(rule.id) \(paragraph.string)")
+                    if any { found += 1 }
+                }
+            }
+            #expect(found >= 1, "\(rule.id)")
+        }
     }
 }
