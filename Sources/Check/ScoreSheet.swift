@@ -46,6 +46,8 @@ struct ScoreSheet {
 
     /// "产出（30）", "当年预算执行情况(20分)" → 30 / 20.
     static func cap(in name: String) -> Decimal? {
+        // most names end in no bracket: told before the scalars are made
+        guard let end = name.unicodeScalars.last, end == "）" || end == ")" else { return nil }
         let s = ScalarString.scalars(name)
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         var k = s.count - 2
@@ -134,8 +136,10 @@ struct ScoreSheet {
     /// A row a PDF export has scrambled: a number alone in a name or text column, text in the score
     /// column, or a name column holding a bare number.
     static func isGarbled(_ row: TableRow, nameColumns: [Int], scoreColumn: Int, isTextColumn: (headed: [Bool], beyond: Bool)) -> Bool {
-        for cell in row.cells where !cell.isEmpty {
+        for cell in row.cells {
             let isText = cell.column < isTextColumn.headed.count ? isTextColumn.headed[cell.column] : isTextColumn.beyond
+            // only a name, text or score column can be garbled: the others are not read (nor trimmed)
+            guard isText || cell.column == scoreColumn || nameColumns.contains(cell.column), !cell.isEmpty else { continue }
             let numeric = CellText.isNumeric(cell.text)
             if numeric && (nameColumns.contains(cell.column) || isText) { return true }
             if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }

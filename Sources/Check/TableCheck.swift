@@ -59,8 +59,9 @@ enum TableCheck {
             // a score sheet's money columns (the 项目资金 block of a 项目支出绩效自评表) are a budget table
             let isSheet = sheets[table.index] != nil
             let labels = self.labels(table, context)
+            let marks = labels.map { isChildMarked($0, context) }
             return Set(table.rows.map(\.segment)).sorted().compactMap { segment in
-                layout(table, segment: segment, context, moneyHeadersOnly: isSheet, labels: labels)
+                layout(table, segment: segment, context, moneyHeadersOnly: isSheet, labels: labels, marks: marks)
             }
         }
     }
@@ -117,13 +118,16 @@ enum TableCheck {
         return context.lexicon.tables.header(table.header(row: table.rows[row], column: column), is: .money)
     }
 
-    /// `labels`: `labels(table, context)` when the caller has them (made once per table).
-    static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false, labels: [String]? = nil) -> Layout? {
+    /// `labels`: `labels(table, context)` when the caller has them (made once per table), and
+    /// `marks` the `isChildMarked` of each.
+    static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false, labels: [String]? = nil,
+                       marks: [ChildMark?]? = nil) -> Layout? {
         let labels = labels ?? self.labels(table, context)
+        let marks = marks ?? labels.map { isChildMarked($0, context) }
         let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
         // two rows: only a whole and its 其中 part ("年度资金总额 / 其中：当年财政拨款")
-        guard rows.count >= 3 || (rows.count == 2 && isChildMarked(labels[rows[1]], context) == .listed) else { return nil }
-        let empty = emptyRows(table, segment: segment, context, labels: labels)
+        guard rows.count >= 3 || (rows.count == 2 && marks[rows[1]] == .listed) else { return nil }
+        let empty = emptyRows(table, segment: segment, context, labels: labels, marks: marks)
         // columns with at least two amounts, one of them not zero ("年度资金总额 0 / 其中 90" is a slip)
         var counts = [Int: Int](), nonzero = Set<Int>()
         for r in rows {
@@ -138,7 +142,7 @@ enum TableCheck {
         }
         guard !columns.isEmpty else { return nil }
         let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0]) || isSubtotal(labels[$0], context) })
-        guard !totals.isEmpty || rows.contains(where: { isChildMarked(labels[$0], context) != nil }) else { return nil }
+        guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
         var mark = [Int: ChildMark]()
@@ -150,7 +154,7 @@ enum TableCheck {
             let r = rows[k]
             if totals.contains(r) { lastTop = nil; k += 1; continue }
             let text = labels[r]
-            if let m = isChildMarked(text, context), let p = lastTop {
+            if let m = marks[r], let p = lastTop {
                 parent[r] = p
                 mark[r] = m
                 let emptyAfter = empty.filter { $0 > r }
@@ -164,7 +168,7 @@ enum TableCheck {
                 }
                 if m == .listed, isTotalName(labels[p], context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }),
                    !(rest.isEmpty && emptyAfter.isEmpty), rest.count + emptyAfter.count <= 5,
-                   rest.allSatisfy({ isChildMarked(labels[$0], context) == nil && fact(context, table, $0, key) != nil }) {
+                   rest.allSatisfy({ marks[$0] == nil && fact(context, table, $0, key) != nil }) {
                     // "年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金": a total stated first,
                     // broken down by the rows to the end of the table (those left empty are nothing)
                     for e in rest { parent[e] = p; mark[e] = .follows }
@@ -177,7 +181,7 @@ enum TableCheck {
                     var extra = [Int]()
                     var j = k + 1
                     let target = fact(context, table, p, key).map { context.interval($0) }
-                    while let t = target, j < rows.count, !totals.contains(rows[j]), isChildMarked(labels[rows[j]], context) == nil,
+                    while let t = target, j < rows.count, !totals.contains(rows[j]), marks[rows[j]] == nil,
                           let v = fact(context, table, rows[j], key) {
                         sum = sum + context.interval(v)
                         extra.append(rows[j])
@@ -200,17 +204,25 @@ enum TableCheck {
 
     /// Rows of the segment that name an item and state nothing: one name, no figure, right after
     /// a 其中 row or another such row ("其中：当年财政拨款 | 29 | … / 上年结转资金 | | …").
-    static func emptyRows(_ table: Table, segment: Int, _ context: CheckContext, labels: [String]? = nil) -> [Int] {
+    static func emptyRows(_ table: Table, segment: Int, _ context: CheckContext, labels: [String]? = nil, marks: [ChildMark?]? = nil) -> [Int] {
         var out = [Int]()
         var open = false
         for (r, row) in table.rows.enumerated() where row.segment == segment {
-            let filled = row.cells.filter { !$0.isEmpty && !$0.inherited }
-            if row.kind == .data && filled.count > 1 {
-                open = isChildMarked(labels?[r] ?? label(row, context), context) == .listed
+            // the cells written in the source: how many (one, or more than one) and the first
+            var filledCount = 0
+            var firstFilled: Int?
+            for k in row.cells.indices where !row.cells[k].inherited && !row.cells[k].isEmpty {
+                filledCount += 1
+                if firstFilled == nil { firstFilled = k }
+                if filledCount > 1 { break }
+            }
+            if row.kind == .data && filledCount > 1 {
+                let mark: ChildMark? = if let marks { marks[r] } else { isChildMarked(labels?[r] ?? label(row, context), context) }
+                open = mark == .listed
                 continue
             }
             guard row.kind == .caption || row.kind == .data else { open = false; continue }
-            guard open, filled.count == 1, let name = filled.first, name.text.count <= 16,
+            guard open, filledCount == 1, let name = firstFilled.map({ row.cells[$0] }), name.text.count <= 16,
                   !name.text.scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }), isChildMarked(CellText.compact(name.string), context) == nil else {
                 open = false
                 continue

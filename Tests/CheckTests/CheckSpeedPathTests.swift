@@ -128,6 +128,48 @@ struct CheckSpeedPathTests {
         return text
     }
 
+    /// `TableCheck.emptyRows` as it was: the filled cells gathered, each label read and marked.
+    static func plainEmptyRows(_ table: Table, segment: Int, _ context: CheckContext) -> [Int] {
+        var out = [Int]()
+        var open = false
+        for (r, row) in table.rows.enumerated() where row.segment == segment {
+            let filled = row.cells.filter { !$0.isEmpty && !$0.inherited }
+            if row.kind == .data && filled.count > 1 {
+                open = TableCheck.isChildMarked(plainLabel(row, context), context) == .listed
+                continue
+            }
+            guard row.kind == .caption || row.kind == .data else { open = false; continue }
+            guard open, filled.count == 1, let name = filled.first, name.text.count <= 16,
+                  !name.text.scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }),
+                  TableCheck.isChildMarked(CellText.compact(name.string), context) == nil else {
+                open = false
+                continue
+            }
+            out.append(r)
+        }
+        return out
+    }
+
+    /// `ScoreSheet.cap(in:)` as it was, without the test of the last scalar first.
+    static func plainCap(in name: String) -> Decimal? {
+        let s = ScalarString.scalars(name)
+        guard let last = s.last, last == "）" || last == ")" else { return nil }
+        var k = s.count - 2
+        if k >= 0 && s[k] == "分" { k -= 1 }
+        var digits = [Unicode.Scalar]()
+        while k >= 0 && (s[k].value >= 48 && s[k].value <= 57 || s[k] == ".") { digits.insert(s[k], at: 0); k -= 1 }
+        guard !digits.isEmpty, k >= 0, s[k] == "（" || s[k] == "(" else { return nil }
+        return Decimal(string: ScalarString.make(digits))
+    }
+
+    @Test func capsAsBefore() throws {
+        var names = ["产出（30）", "当年预算执行情况(20分)", "（30）", "30）", "", "）", "产出", "a(1.5)"]
+        for (_, facts) in try Self.corpus() {
+            for table in facts.structured.tables { for row in table.rows { names += row.cells.map { CellText.compact($0.string) } } }
+        }
+        for name in names { #expect(ScoreSheet.cap(in: name) == Self.plainCap(in: name), "\(name)") }
+    }
+
     @Test func cachedTableLayoutsAgreeWithEachSegmentsOwn() throws {
         var tables = 0, layouts = 0
         for (name, facts) in try Self.corpus() {
@@ -139,6 +181,13 @@ struct CheckSpeedPathTests {
                 tables += 1
                 for row in table.rows where row.kind == .data {
                     #expect(TableCheck.label(row, context) == Self.plainLabel(row, context), "\(name) table \(table.index)")
+                }
+                for segment in Set(table.rows.map(\.segment)) {
+                    let labels = TableCheck.labels(table, context)
+                    let marks = labels.map { TableCheck.isChildMarked($0, context) }
+                    let plain = Self.plainEmptyRows(table, segment: segment, context)
+                    #expect(TableCheck.emptyRows(table, segment: segment, context, labels: labels, marks: marks) == plain, "\(name)")
+                    #expect(TableCheck.emptyRows(table, segment: segment, context) == plain, "\(name)")
                 }
                 // each segment's layout made on its own, as every table rule did before the cache
                 let own = Set(table.rows.map(\.segment)).sorted().compactMap {
