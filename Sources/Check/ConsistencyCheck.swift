@@ -18,7 +18,7 @@ enum ConsistencyCheck {
         let modifierSet = rule[.labelModifiers]
         let modifiers = modifierSet.words.map { Array($0.unicodeScalars) }
         // the groups in order of their first figure, found by key with one lookup each
-        var groupOfKey = [TextKey: Int]()
+        var groupOfKey = [TextKey: Int](minimumCapacity: context.facts.facts.count)
         var groups = [[Int]]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule[.subjectWords]

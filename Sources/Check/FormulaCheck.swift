@@ -276,6 +276,9 @@ enum FormulaCheck {
         return r
     }
 
+    /// The assignment of a formula without variables.
+    static let noAssignment: [(String?, String?)] = [(nil, nil)]
+
     /// `boundIds`: room for the binding, one entry per reference.
     static func evaluate(_ rule: Rule, _ formula: Formula, _ shape: Shape, frame: Frame, members: [Int], _ prepared: Prepared,
                          boundIds: inout [[Int]], _ context: inout CheckContext) {
@@ -284,30 +287,34 @@ enum FormulaCheck {
         // instance was much of the check's time); only the bound ones are copied
         let table = context.facts.facts
         let refs = shape.refs
-        // values of the measure variable ($m) and the item variable ($x), from the figures present
-        var measures: [String?] = [nil]
-        if shape.hasMeasureVariable {
-            var seen = [String]()
-            for id in members where table[id].kind.isMoney { if let m = table[id].concept.measure, !seen.contains(m) { seen.append(m) } }
-            measures = seen
-        }
-        var assignments = [(String?, String?)]()
-        for measure in measures {
-            var items: [String?] = [nil]
-            if frame == .row && shape.hasVariable {
-                items = ["*"]
-            } else if let variable = shape.variable, let kv = shape.variableIndex {
-                let v = substitute(variable, measure: measure, item: nil)
-                let bit = prepared.bit(kv, shape, substituted: v)
+        // values of the measure variable ($m) and the item variable ($x), from the figures present;
+        // a formula without variables has the one empty assignment (no arrays made per instance)
+        var assignments = noAssignment
+        if shape.hasMeasureVariable || shape.variable != nil || (frame == .row && shape.hasVariable) {
+            assignments = []
+            var measures: [String?] = [nil]
+            if shape.hasMeasureVariable {
                 var seen = [String]()
-                for id in members where prepared.mayMatch(bit, id) {
-                    let subject = subjects[id]
-                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table, id, item: subject, subject: subject) else { continue }
-                    seen.append(subject)
-                }
-                items = seen
+                for id in members where table[id].kind.isMoney { if let m = table[id].concept.measure, !seen.contains(m) { seen.append(m) } }
+                measures = seen
             }
-            for item in items { assignments.append((measure, item)) }
+            for measure in measures {
+                var items: [String?] = [nil]
+                if frame == .row && shape.hasVariable {
+                    items = ["*"]
+                } else if let variable = shape.variable, let kv = shape.variableIndex {
+                    let v = substitute(variable, measure: measure, item: nil)
+                    let bit = prepared.bit(kv, shape, substituted: v)
+                    var seen = [String]()
+                    for id in members where prepared.mayMatch(bit, id) {
+                        let subject = subjects[id]
+                        guard !subject.isEmpty, !seen.contains(subject), matches(v, table, id, item: subject, subject: subject) else { continue }
+                        seen.append(subject)
+                    }
+                    items = seen
+                }
+                for item in items { assignments.append((measure, item)) }
+            }
         }
         // per reference, the ids of the figures bound to it: bound as ids, the facts are copied
         // only for the assignments that get evaluated

@@ -35,11 +35,12 @@ enum PatternCheck {
         // one pass over a text for all patterns, as most texts contain none
         let doc = context.doc
         for paragraph in doc.paragraphs where set.firstMatch(in: paragraph.text.scalars) != nil { scan(paragraph.text, place: nil) }
-        for table in doc.tables {
-            for row in table.rows {
-                // a cell is trimmed (`isEmpty`) only when it matches
-                for cell in row.cells where !cell.inherited && set.firstMatch(in: cell.text.scalars) != nil && !cell.isEmpty {
-                    scan(cell.text, place: cell.place)
+        for t in doc.tables.indices {
+            for r in doc.tables[t].rows.indices {
+                // by index (a cell is not copied to be tested); a cell is trimmed (`isEmpty`) only when it matches
+                let cells = doc.tables[t].rows[r].cells
+                for k in cells.indices where !cells[k].inherited && set.firstMatch(in: cells[k].text.scalars) != nil && !cells[k].isEmpty {
+                    scan(cells[k].text, place: cells[k].place)
                 }
             }
         }
