@@ -24,7 +24,7 @@ public struct Checker: Sendable {
         return (indices, Set(indices.map { ruleSet.rules[$0].id }))
     }
     /// Per rule: what its formula asks of its references, found once per rule set, not per document.
-    private var shapes: [ShapeBox?]
+    private var shapes: [FormulaCheck.Shape?]
     /// The rules, each held once: a rule is a large value, and copying it out of the array for
     /// every document cost more than some checks.
     private var rules: [RuleBox]
@@ -32,12 +32,6 @@ public struct Checker: Sendable {
     final class RuleBox: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
-    }
-
-    /// A formula rule's shape, held once for the same reason (a shape holds many arrays).
-    final class ShapeBox: Sendable {
-        let shape: FormulaCheck.Shape
-        init(_ shape: FormulaCheck.Shape) { self.shape = shape }
     }
 
     public init(ruleSet: RuleSet) {
@@ -48,8 +42,8 @@ public struct Checker: Sendable {
         mergeRanks = FindingMerge.ranks(ruleSet)
     }
 
-    private static func shapes(of ruleSet: RuleSet) -> [ShapeBox?] {
-        ruleSet.rules.map { $0.formula.map { ShapeBox(FormulaCheck.Shape($0)) } }
+    private static func shapes(of ruleSet: RuleSet) -> [FormulaCheck.Shape?] {
+        ruleSet.rules.map { $0.formula.map(FormulaCheck.Shape.init) }
     }
 
     /// Runs the enabled rules (or only `only`, for rule examples). `merge`: fold findings about one
@@ -68,7 +62,7 @@ public struct Checker: Sendable {
             // read through the box, not copied out of it (a copy retains every field of the rule)
             let box = rules[k]
             switch box.rule.kind {
-            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape.shape, &context) }
+            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape, &context) }
             case .parts: PartsCheck.run(box.rule, &context)
             case .share: ShareCheck.run(box.rule, &context)
             case .change: ChangeCheck.run(box.rule, &context)

@@ -78,8 +78,9 @@ enum FormulaCheck {
     }
 
     /// What evaluating a formula asks of its references, found once per rule rather than per
-    /// instance of its frames.
-    struct Shape {
+    /// instance of its frames. A class: the checker hands one shape to every document, and a
+    /// value this size was copied for each.
+    final class Shape: Sendable {
         let refs: [ConceptReference]
         /// Some reference's measure is a variable ($m).
         let hasMeasureVariable: Bool
@@ -109,9 +110,11 @@ enum FormulaCheck {
             self.refs = refs
             hasMeasureVariable = refs.contains(where: { $0.measure?.hasPrefix("$") == true })
             hasVariable = refs.contains(where: \.isVariable)
-            variableIndex = refs.firstIndex(where: { $0.isVariable && !$0.optional })
+            let variableIndex = refs.firstIndex(where: { $0.isVariable && !$0.optional })
+            self.variableIndex = variableIndex
             variable = variableIndex.map { refs[$0] }
-            isSum = refs.map { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            let isSum = refs.map { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            self.isSum = isSum
             measureIsVariable = refs.map { $0.measure?.hasPrefix("$") == true }
             itemIsVariable = refs.map(\.isVariable)
             sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }

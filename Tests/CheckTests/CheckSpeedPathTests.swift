@@ -375,4 +375,28 @@ struct CheckSpeedPathTests {
             #expect(found >= 1, "\(rule.id)")
         }
     }
+
+    @Test func formulaKeysAndBitsAsMadeFigureByFigure() throws {
+        for (name, facts) in try Self.corpus() {
+            var context = CheckContext(facts: facts, lexicon: Self.ruleSet.lexicon, ruleSet: Self.ruleSet)
+            let keys = context.formulaKeys()
+            // every key of every figure inserted and looked up, no shortcut for keys met before
+            var plainKeys = Set<FormulaCheck.PresenceKey>()
+            var bitOfKey = [FormulaCheck.PresenceKey: UInt64]()
+            var bits = [UInt64](repeating: 0, count: facts.facts.count)
+            for (k, f) in facts.facts.enumerated() {
+                var own = [FormulaCheck.PresenceKey]()
+                FormulaCheck.presenceKeys(f) { own.append($0) }
+                for key in own {
+                    plainKeys.insert(key)
+                    guard key.item == nil else { continue }
+                    if bitOfKey[key] == nil && bitOfKey.count < 64 { bitOfKey[key] = UInt64(1) << UInt64(bitOfKey.count) }
+                    bits[k] |= bitOfKey[key] ?? 0
+                }
+            }
+            #expect(keys == plainKeys, "\(name)")
+            #expect(context.presenceBitOfKey == bitOfKey, "\(name)")
+            #expect(context.factPresenceBits == bits, "\(name)")
+        }
+    }
 }
