@@ -140,7 +140,7 @@ struct ScoreSheet {
             let isText = cell.column < isTextColumn.headed.count ? isTextColumn.headed[cell.column] : isTextColumn.beyond
             // only a name, text or score column can be garbled: the others are not read (nor trimmed)
             guard isText || cell.column == scoreColumn || nameColumns.contains(cell.column), !cell.isEmpty else { continue }
-            let numeric = CellText.isNumeric(cell.text)
+            let numeric = TableCheck.isNumeric(cell.text)
             if numeric && (nameColumns.contains(cell.column) || isText) { return true }
             if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
         }

@@ -3,6 +3,7 @@ import JXCore
 import JXExtract
 import JXRules
 import JXStructure
+import JXNormalize
 
 /// `kind = "table"`: the sums a budget table states by its layout.
 ///  - subtotals: 小计 / 合计 / 总计 rows equal the sum of the rows they close (a 小计 closes its
@@ -71,12 +72,18 @@ enum TableCheck {
         table.rows.map { $0.kind == .data ? label($0, context) : "" }
     }
 
+    /// `CellText.isNumeric`, told at once for a cell without a digit (most text cells): a number
+    /// starts with one (after its sign or comparator), so such a cell is not read in full.
+    static func isNumeric(_ text: TextRun) -> Bool {
+        text.scalars.contains(where: CharClass.isDigit) && CellText.isNumeric(text)
+    }
+
     /// The row's item: the last text cell before its first number ("【办公用房水电费】", "基本支出小计").
     static func label(_ row: TableRow, _ context: CheckContext) -> String {
         var text = ""
         let empty = context.vocabulary[.emptyCellMarks]
         func read(_ cell: TableCell) -> Bool {
-            if CellText.isNumeric(cell.text) { return false }
+            if isNumeric(cell.text) { return false }
             // the cell's text is made once (it is built from the cell's scalars)
             let t = CellText.compact(cell.string)
             if empty.contains(t) { return false }

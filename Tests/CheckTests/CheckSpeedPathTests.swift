@@ -399,4 +399,21 @@ struct CheckSpeedPathTests {
             #expect(context.factPresenceBits == bits, "\(name)")
         }
     }
+
+    @Test func numericCellsAsReadInFull() throws {
+        var numeric = 0, cells = 0
+        for (name, facts) in try Self.corpus() {
+            for table in facts.structured.tables {
+                for row in table.rows {
+                    for cell in row.cells {
+                        let plain = CellText.isNumeric(cell.text)
+                        #expect(TableCheck.isNumeric(cell.text) == plain, "\(name) \(cell.string)")
+                        cells += 1
+                        if plain { numeric += 1 }
+                    }
+                }
+            }
+        }
+        #expect(numeric >= 50 && cells > numeric)
+    }
 }
