@@ -15,9 +15,11 @@ enum ConsistencyCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
-        let modifiers = rule[.labelModifiers].words.map { Array($0.unicodeScalars) }
-        var seen = [TextKey: [Int]]()
-        var order = [TextKey]()
+        let modifierSet = rule[.labelModifiers]
+        let modifiers = modifierSet.words.map { Array($0.unicodeScalars) }
+        // the groups in order of their first figure, found by key with one lookup each
+        var groupOfKey = [TextKey: Int](minimumCapacity: context.facts.facts.count)
+        var groups = [[Int]]()
         let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
@@ -36,18 +38,32 @@ enum ConsistencyCheck {
             guard named else { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
-            let head = normalizedHead(f.head, modifiers)
-            guard head.unicodeScalars.filter({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }).count >= 2 else { continue }
+            let head = normalizedHead(f.head, modifiers, anyOf: modifierSet)
+            guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
             let byConcept = f.kind == .percent && f.concept.rate != nil && f.concept.scope.unicodeScalars.count >= 4
-            let key = TextKey((byConcept ? "" : head) + "|" + f.conceptKey + "|" + (f.concept.qualifier ?? "") + "|" + f.kind.description
-                              + "|" + (f.year.map(String.init) ?? "?"))
-            if seen[key] == nil { order.append(key) }
-            seen[key, default: []].append(f.id)
+            // made in one buffer (a chain of + grows the text step by step)
+            var text = String()
+            text.reserveCapacity(head.utf8.count + 64)
+            if !byConcept { text += head }
+            text += "|"
+            text += f.conceptKey
+            text += "|"
+            text += f.concept.qualifier ?? ""
+            text += "|"
+            text += f.kind.description
+            text += "|"
+            text += f.year.map(String.init) ?? "?"
+            let key = TextKey(text)
+            if let known = groupOfKey[key] {
+                groups[known].append(f.id)
+            } else {
+                groupOfKey[key] = groups.count
+                groups.append([f.id])
+            }
         }
-        for key in order {
-            let group = seen[key]!
+        for group in groups {
             guard group.count >= 2 else { continue }
             let first = context.fact(group[0])
             for id in group.dropFirst() {
@@ -154,8 +170,20 @@ enum ConsistencyCheck {
         }
     }
 
+    /// At least two CJK ideographs (U+4E00…U+9FFF) in the text; counts no further than two.
+    static func hasTwoIdeographs(_ text: String) -> Bool {
+        var count = 0
+        for ch in text.unicodeScalars where ch.value >= 0x4E00 && ch.value <= 0x9FFF {
+            count += 1
+            if count == 2 { return true }
+        }
+        return false
+    }
+
     /// The head without whitespace, years and the modifiers (given as scalars, made once per rule).
-    static func normalizedHead(_ head: String, _ modifiers: [[Unicode.Scalar]]) -> String {
+    /// `anyOf`: the modifiers as a word set, when the caller has it: a head containing none of
+    /// them is not searched for each.
+    static func normalizedHead(_ head: String, _ modifiers: [[Unicode.Scalar]], anyOf modifierSet: WordSet? = nil) -> String {
         var scalars = [Unicode.Scalar]()
         if head.unicodeScalars.allSatisfy(ScalarString.isOwnCharacter) {
             // each scalar a character of its own: the same reading as below, without clusters
@@ -173,6 +201,9 @@ enum ConsistencyCheck {
             scalars = Array(characterHead(head).unicodeScalars)
         }
         if scalars.first == "度" { scalars.removeFirst() }
+        // removing a modifier that does not occur changes nothing, so none occurring means no
+        // removal can
+        if let modifierSet, modifierSet.firstMatch(in: scalars) == nil { return ScalarString.make(scalars) }
         for m in modifiers { scalars = Lexicon.removing(m, from: scalars) }
         return ScalarString.make(scalars)
     }
@@ -190,8 +221,12 @@ enum ConsistencyCheck {
     @inline(__always) static func isNumber(_ ch: Unicode.Scalar) -> Bool {
         let v = ch.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v >= 0x4E00 && v <= 0x9FFF { return ideographIsNumber[Int(v - 0x4E00)] }
         return ch.properties.numericType != nil
     }
+
+    /// Per ideograph U+4E00…U+9FFF: it has a numeric type (一, 十, 万, 亿, 壹…), looked up once.
+    static let ideographIsNumber: [Bool] = (UInt32(0x4E00)...0x9FFF).map { Unicode.Scalar($0)!.properties.numericType != nil }
 
     /// Years dropped from a head read character by character.
     private static func characterHead(_ head: String) -> String {

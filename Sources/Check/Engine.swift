@@ -110,6 +110,16 @@ struct CheckContext {
         return sheets
     }
 
+    /// The layouts of the document's tables (`TableCheck.layouts`), made once for all the table rules.
+    var tableLayoutCache: [[TableCheck.Layout]]?
+
+    mutating func tableLayouts() -> [[TableCheck.Layout]] {
+        if let cached = tableLayoutCache { return cached }
+        let layouts = TableCheck.layouts(&self)
+        tableLayoutCache = layouts
+        return layouts
+    }
+
     var doc: StructuredDocument { facts.structured }
 
     /// The 其中 / 包括 groups of each whole.
@@ -128,24 +138,52 @@ struct CheckContext {
     let intervals: [Interval]
 
     /// The facts of each instance of a frame (`FormulaCheck.instances`), found once per document
-    /// for all the formula rules.
-    var instanceCache: [Frame: [[Int]]] = [:]
+    /// for all the formula rules, with the `presenceBits` of each instance's figures together.
+    var instanceCache: [Frame: (members: [[Int]], bits: [UInt64])] = [:]
 
     mutating func instances(of frame: Frame) -> [[Int]] {
+        instancesWithBits(of: frame).members
+    }
+
+    mutating func instancesWithBits(of frame: Frame) -> (members: [[Int]], bits: [UInt64]) {
         if let known = instanceCache[frame] { return known }
+        _ = formulaKeys()
         let found = FormulaCheck.instances(of: frame, self)
-        instanceCache[frame] = found
-        return found
+        let bits = found.map { $0.reduce(UInt64(0)) { $0 | factPresenceBits[$1] } }
+        instanceCache[frame] = (found, bits)
+        return (found, bits)
     }
 
     /// Every `FormulaCheck.presenceKey` some figure of the document satisfies, made on first use.
     var formulaKeyCache: Set<FormulaCheck.PresenceKey>?
+    /// A bit for each of the first 64 item-less presence keys of the document (in the order the
+    /// figures give them); the other keys have none.
+    var presenceBitOfKey: [FormulaCheck.PresenceKey: UInt64] = [:]
+    /// Per fact (by id): the bits of its item-less presence keys. An instance of a frame whose
+    /// figures lack a bit a formula needs cannot bind the formula (`FormulaCheck.requiredBits`).
+    var factPresenceBits: [UInt64] = []
 
     mutating func formulaKeys() -> Set<FormulaCheck.PresenceKey> {
         if let known = formulaKeyCache { return known }
         var keys = Set<FormulaCheck.PresenceKey>()
-        for k in facts.facts.indices { FormulaCheck.addPresenceKeys(facts.facts[k], to: &keys) }
+        var bitOfKey = [FormulaCheck.PresenceKey: UInt64]()
+        var factBits = [UInt64](repeating: 0, count: facts.facts.count)
+        for k in facts.facts.indices {
+            FormulaCheck.presenceKeys(facts.facts[k]) { key in
+                keys.insert(key)
+                guard key.item == nil else { return }
+                if let bit = bitOfKey[key] {
+                    factBits[k] |= bit
+                } else if bitOfKey.count < 64 {
+                    let bit = UInt64(1) << UInt64(bitOfKey.count)
+                    bitOfKey[key] = bit
+                    factBits[k] |= bit
+                }
+            }
+        }
         formulaKeyCache = keys
+        presenceBitOfKey = bitOfKey
+        factPresenceBits = factBits
         return keys
     }
 
@@ -154,7 +192,10 @@ struct CheckContext {
     var subjectTextCache: [String] = []
 
     mutating func subjectTexts() -> [String] {
-        if subjectTextCache.count != facts.facts.count { subjectTextCache = facts.facts.map { FormulaCheck.subjectText($0.concept) } }
+        if subjectTextCache.count != facts.facts.count {
+            // by index: the facts are read in place, not copied
+            subjectTextCache = facts.facts.indices.map { FormulaCheck.subjectText(facts.facts[$0].concept) }
+        }
         return subjectTextCache
     }
 
@@ -230,7 +271,18 @@ struct CheckContext {
     /// Rule id + the text around the fact (its sentence, at most 40 characters either side) with
     /// white space removed: stable when lines move, bounded however long the sentence.
     func fingerprint(_ rule: String, _ f: Fact) -> String {
-        rule + "|" + windowText(of: f, radius: 40).filter { !$0.isWhitespace } + "|" + f.literal
+        rule + "|" + CheckContext.withoutWhitespace(windowText(of: f, radius: 40)) + "|" + f.literal
+    }
+
+    /// `text.filter { !$0.isWhitespace }`, by scalars when each scalar is a character of its own
+    /// (no grapheme breaking, no property lookup for ASCII and ideographs).
+    static func withoutWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy(ScalarString.isOwnCharacter) else { return text.filter { !$0.isWhitespace } }
+        guard scalars.contains(where: ConsistencyCheck.isWhitespace) else { return text }
+        var out = String.UnicodeScalarView()
+        for ch in scalars where !ConsistencyCheck.isWhitespace(ch) { out.append(ch) }
+        return String(out)
     }
 
     func windowText(of f: Fact, radius: Int) -> String {

@@ -12,24 +12,83 @@ enum FormulaCheck {
         // a figure the formula cannot do without is nowhere in the document: no frame can bind it
         let present = context.formulaKeys()
         guard shape.requiredKeys.allSatisfy(present.contains) else { return }
+        let required = requiredBits(shape, context)
+        let prepared = Prepared(subjects: context.subjectTexts(), ruleKey: rule.id.hashValue, shape: shape, context)
+        var boundIds = [[Int]](repeating: [], count: shape.refs.count)
         for frame in rule.frames {
-            // a relation among hundreds of figures is not one the text states: skip such frames
-            for members in context.instances(of: frame) where members.count <= 300 {
-                evaluate(rule, formula, shape, frame: frame, members: members, &context)
+            let (instances, bits) = context.instancesWithBits(of: frame)
+            // a relation among hundreds of figures is not one the text states: skip such frames;
+            // an instance without a figure of each kind the formula needs cannot bind it
+            for i in instances.indices where instances[i].count <= 300 && bits[i] & required == required {
+                evaluate(rule, formula, shape, frame: frame, members: instances[i], prepared, boundIds: &boundIds, &context)
             }
         }
     }
 
+    /// What `evaluate` reads for every frame instance of one rule, made once per rule and document.
+    struct Prepared {
+        /// `CheckContext.subjectTexts()`.
+        let subjects: [String]
+        /// The rule id's hash: its part of the keys of `CheckContext.evaluated`.
+        let ruleKey: Int
+        /// Per reference: `bit(of:)` the reference (0 for a measure variable: its bit is that of
+        /// the measure it stands for, found per assignment).
+        let refBits: [UInt64]
+        /// `CheckContext.factPresenceBits` and `presenceBitOfKey`.
+        let factBits: [UInt64]
+        let bitOfKey: [PresenceKey: UInt64]
+
+        init(subjects: [String], ruleKey: Int, shape: Shape, _ context: CheckContext) {
+            self.subjects = subjects
+            self.ruleKey = ruleKey
+            factBits = context.factPresenceBits
+            bitOfKey = context.presenceBitOfKey
+            let bitOfKey = bitOfKey
+            refBits = shape.refs.indices.map { shape.measureIsVariable[$0] ? 0 : Prepared.bit(of: shape.refs[$0], bitOfKey) }
+        }
+
+        /// The bit of the reference's item-less presence key: every figure it matches has it
+        /// (0 when the key has no bit).
+        static func bit(of ref: ConceptReference, _ bitOfKey: [PresenceKey: UInt64]) -> UInt64 {
+            var general = presenceKey(ref)
+            general.item = nil
+            return bitOfKey[general] ?? 0
+        }
+
+        /// The bit of reference `k` of the shape once substituted into `ref`.
+        func bit(_ k: Int, _ shape: Shape, substituted ref: ConceptReference) -> UInt64 {
+            shape.measureIsVariable[k] ? Prepared.bit(of: ref, bitOfKey) : refBits[k]
+        }
+
+        /// False when figure `id` cannot match a reference whose bit is `bit` (`matches`): it lacks
+        /// the reference's presence key. A bit test, before comparing any text.
+        @inline(__always) func mayMatch(_ bit: UInt64, _ id: Int) -> Bool {
+            bit == 0 || factBits[id] & bit != 0
+        }
+    }
+
+    /// The bits (`Prepared.bit(of:)`) of the references that must bind to one figure: a frame
+    /// instance lacking one of them binds nothing. A measure variable's reference has no bit of
+    /// its own (it stands for whichever measure the figures state) and is left out.
+    static func requiredBits(_ shape: Shape, _ context: CheckContext) -> UInt64 {
+        shape.refs.indices.reduce(UInt64(0)) { bits, k in
+            guard !shape.refs[k].optional, !shape.isSum[k], !shape.measureIsVariable[k] else { return bits }
+            return bits | Prepared.bit(of: shape.refs[k], context.presenceBitOfKey)
+        }
+    }
+
     /// What evaluating a formula asks of its references, found once per rule rather than per
-    /// instance of its frames.
-    struct Shape {
+    /// instance of its frames. A class: the checker hands one shape to every document, and a
+    /// value this size was copied for each.
+    final class Shape: Sendable {
         let refs: [ConceptReference]
         /// Some reference's measure is a variable ($m).
         let hasMeasureVariable: Bool
         /// Some reference's item is a variable ($x).
         let hasVariable: Bool
-        /// The first required reference whose item is a variable.
+        /// The first required reference whose item is a variable, and its index.
         let variable: ConceptReference?
+        let variableIndex: Int?
         /// Per reference: it is summed (`sum(…)`); its measure, its item is a variable.
         let isSum: [Bool]
         let measureIsVariable: [Bool]
@@ -38,17 +97,32 @@ enum FormulaCheck {
         let sums: [ConceptReference]
         /// Per reference that must bind to one figure: the `presenceKey` such a figure has.
         let requiredKeys: [PresenceKey]
+        /// Per reference: the index of its first occurrence (a formula may name a reference twice,
+        /// "budget[x] - spend[x] <= budget[x]"; it binds once).
+        let firstIndex: [Int]
+        /// The two sides with references as indices into `refs` (`IndexedExpression`).
+        let lhs: IndexedExpression
+        let rhs: IndexedExpression
+        let relation: Formula.Relation
 
         init(_ formula: Formula) {
-            refs = formula.references
+            let refs = formula.references
+            self.refs = refs
             hasMeasureVariable = refs.contains(where: { $0.measure?.hasPrefix("$") == true })
             hasVariable = refs.contains(where: \.isVariable)
-            variable = refs.first(where: { $0.isVariable && !$0.optional })
-            isSum = refs.map { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            let variableIndex = refs.firstIndex(where: { $0.isVariable && !$0.optional })
+            self.variableIndex = variableIndex
+            variable = variableIndex.map { refs[$0] }
+            let isSum = refs.map { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
+            self.isSum = isSum
             measureIsVariable = refs.map { $0.measure?.hasPrefix("$") == true }
             itemIsVariable = refs.map(\.isVariable)
             sums = refs.filter { formula.lhs.sumsReference($0) || formula.rhs.sumsReference($0) }
             requiredKeys = zip(refs, isSum).filter { !$0.0.optional && !$0.1 }.map { FormulaCheck.presenceKey($0.0) }
+            firstIndex = refs.indices.map { k in refs.firstIndex(of: refs[k])! }
+            lhs = IndexedExpression(formula.lhs, refs: refs)
+            rhs = IndexedExpression(formula.rhs, refs: refs)
+            relation = formula.relation
         }
 
         /// `substitute` of reference `k`.
@@ -62,30 +136,46 @@ enum FormulaCheck {
 
     /// Groups of fact ids that make one instance of a frame (`CheckContext.instances(of:)` keeps them).
     static func instances(of frame: Frame, _ context: CheckContext) -> [[Int]] {
-        var groups = [InstanceKey: [Int]]()
-        var order = [InstanceKey]()
-        let facts = context.facts.facts
-        for index in facts.indices {
-            var key: InstanceKey?
-            switch (frame, facts[index].place) {
-            case (.clause, .text(let p, let s, let c)): key = .clause(p, s, c)
-            case (.sentence, .text(let p, let s, _)): key = .sentence(p, s)
-            case (.paragraph, .text(let p, _, _)): key = .paragraph(p)
-            case (.document, .text): key = .document
-            case (.section, .text(let p, _, _)): key = .section(context.doc.paragraphs[p].sectionPath.last)
-            case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
-                if !facts[index].isCellValue { key = .cellText(t, r, c) }
-            case (.row, .cell(let t, let r, _)):
-                if facts[index].isCellValue { key = .row(t, r) }
-            case (.table, .cell(let t, let r, _)):
-                if facts[index].isCellValue { key = .table(t, context.doc.tables[t].rows[r].segment) }
-            default: break
+        var groupOfKey = [InstanceKey: Int]()
+        var groups = [[Int]]()
+        // the facts of an instance mostly come one after another: the key of the last one is
+        // compared before any hashing
+        var last: (key: InstanceKey, group: Int)?
+        for index in context.facts.facts.indices {
+            guard let k = instanceKey(of: index, in: frame, context) else { continue }
+            let group: Int
+            if let last, last.key == k {
+                group = last.group
+            } else if let known = groupOfKey[k] {
+                group = known
+            } else {
+                group = groups.count
+                groupOfKey[k] = group
+                groups.append([])
             }
-            guard let k = key else { continue }
-            if groups[k] == nil { order.append(k) }
-            groups[k, default: []].append(facts[index].id)
+            last = (k, group)
+            groups[group].append(context.facts.facts[index].id)
         }
-        return order.map { groups[$0]! }
+        return groups
+    }
+
+    /// The instance of `frame` the fact at `index` belongs to, if any.
+    static func instanceKey(of index: Int, in frame: Frame, _ context: CheckContext) -> InstanceKey? {
+        let facts = context.facts.facts
+        switch (frame, facts[index].place) {
+        case (.clause, .text(let p, let s, let c)): return .clause(p, s, c)
+        case (.sentence, .text(let p, let s, _)): return .sentence(p, s)
+        case (.paragraph, .text(let p, _, _)): return .paragraph(p)
+        case (.document, .text): return .document
+        case (.section, .text(let p, _, _)): return .section(context.doc.paragraphs[p].sectionPath.last)
+        case (.clause, .cell(let t, let r, let c)), (.sentence, .cell(let t, let r, let c)), (.paragraph, .cell(let t, let r, let c)):
+            return facts[index].isCellValue ? nil : .cellText(t, r, c)
+        case (.row, .cell(let t, let r, _)):
+            return facts[index].isCellValue ? .row(t, r) : nil
+        case (.table, .cell(let t, let r, _)):
+            return facts[index].isCellValue ? .table(t, context.doc.tables[t].rows[r].segment) : nil
+        default: return nil
+        }
     }
 
     /// What makes facts one instance of a frame: their sentence, paragraph, section, table row….
@@ -117,12 +207,17 @@ enum FormulaCheck {
     /// Adds the `presenceKey`s a figure can satisfy (the flags of `matches` that need no reference).
     /// A subject with a scope ("project{…}") equals no literal item, so it adds no item key.
     static func addPresenceKeys(_ f: Fact, to keys: inout Set<PresenceKey>) {
+        presenceKeys(f) { keys.insert($0) }
+    }
+
+    /// `addPresenceKeys`, each key handed to `body`.
+    static func presenceKeys(_ f: Fact, _ body: (PresenceKey) -> Void) {
         guard f.shareOf == nil, !f.isTarget, !f.comparesYears, f.number.comparator == nil, !f.number.inRange else { return }
         let c = f.concept
         let item = c.scope.isEmpty ? c.item ?? "" : nil
         func add(_ family: PresenceKey.Family, _ name: String) {
-            keys.insert(PresenceKey(family: family, name: name, item: nil))
-            if let item { keys.insert(PresenceKey(family: family, name: name, item: item)) }
+            body(PresenceKey(family: family, name: name, item: nil))
+            if let item { body(PresenceKey(family: family, name: name, item: item)) }
         }
         switch f.kind {
         case .percent: if let rate = c.rate { add(.rate, rate) }
@@ -184,48 +279,62 @@ enum FormulaCheck {
         return r
     }
 
-    static func evaluate(_ rule: Rule, _ formula: Formula, _ shape: Shape, frame: Frame, members: [Int], _ context: inout CheckContext) {
+    /// The assignment of a formula without variables.
+    static let noAssignment: [(String?, String?)] = [(nil, nil)]
+
+    /// `boundIds`: room for the binding, one entry per reference.
+    static func evaluate(_ rule: Rule, _ formula: Formula, _ shape: Shape, frame: Frame, members: [Int], _ prepared: Prepared,
+                         boundIds: inout [[Int]], _ context: inout CheckContext) {
+        let subjects = prepared.subjects, ruleKey = prepared.ruleKey
         // the frame's facts are read in place by id (copying each fact for every rule and frame
         // instance was much of the check's time); only the bound ones are copied
         let table = context.facts.facts
         let refs = shape.refs
-        let subjects = context.subjectTexts()
-        // values of the measure variable ($m) and the item variable ($x), from the figures present
-        var measures: [String?] = [nil]
-        if shape.hasMeasureVariable {
-            var seen = [String]()
-            for id in members where table[id].kind.isMoney { if let m = table[id].concept.measure, !seen.contains(m) { seen.append(m) } }
-            measures = seen
-        }
-        var assignments = [(String?, String?)]()
-        for measure in measures {
-            var items: [String?] = [nil]
-            if frame == .row && shape.hasVariable {
-                items = ["*"]
-            } else if let variable = shape.variable {
-                let v = substitute(variable, measure: measure, item: nil)
+        // values of the measure variable ($m) and the item variable ($x), from the figures present;
+        // a formula without variables has the one empty assignment (no arrays made per instance)
+        var assignments = noAssignment
+        if shape.hasMeasureVariable || shape.variable != nil || (frame == .row && shape.hasVariable) {
+            assignments = []
+            var measures: [String?] = [nil]
+            if shape.hasMeasureVariable {
                 var seen = [String]()
-                for id in members {
-                    let subject = subjects[id]
-                    guard !subject.isEmpty, !seen.contains(subject), matches(v, table, id, item: subject, subject: subject) else { continue }
-                    seen.append(subject)
-                }
-                items = seen
+                for id in members where table[id].kind.isMoney { if let m = table[id].concept.measure, !seen.contains(m) { seen.append(m) } }
+                measures = seen
             }
-            for item in items { assignments.append((measure, item)) }
+            for measure in measures {
+                var items: [String?] = [nil]
+                if frame == .row && shape.hasVariable {
+                    items = ["*"]
+                } else if let variable = shape.variable, let kv = shape.variableIndex {
+                    let v = substitute(variable, measure: measure, item: nil)
+                    let bit = prepared.bit(kv, shape, substituted: v)
+                    var seen = [String]()
+                    for id in members where prepared.mayMatch(bit, id) {
+                        let subject = subjects[id]
+                        guard !subject.isEmpty, !seen.contains(subject), matches(v, table, id, item: subject, subject: subject) else { continue }
+                        seen.append(subject)
+                    }
+                    items = seen
+                }
+                for item in items { assignments.append((measure, item)) }
+            }
         }
+        // per reference, the ids of the figures bound to it: bound as ids, the facts are copied
+        // only for the assignments that get evaluated
         for (measure, item) in assignments {
-            var bound = [ConceptReference: [Fact]]()
             var ok = true
-            for (k, original) in refs.enumerated() where bound[original] == nil {
+            for k in refs.indices {
+                // a reference named again binds as it did the first time
+                if shape.firstIndex[k] != k { boundIds[k] = boundIds[shape.firstIndex[k]]; continue }
                 let ref = shape.substitute(k, measure: measure, item: item)
-                let candidates = members.filter { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+                let bit = prepared.bit(k, shape, substituted: ref)
+                let candidates = members.filter { prepared.mayMatch(bit, $0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
                 if shape.isSum[k] {
-                    bound[original] = candidates.map { table[$0] }
+                    boundIds[k] = candidates
                     continue
                 }
                 if candidates.isEmpty {
-                    if ref.optional { bound[original] = []; continue }
+                    if ref.optional { boundIds[k] = []; continue }
                     ok = false
                     break
                 }
@@ -239,21 +348,22 @@ enum FormulaCheck {
                         if distinct.count > 1 { ok = false; break }
                     }
                 }
-                bound[original] = [table[candidates[0]]]
+                boundIds[k] = [candidates[0]]
             }
             guard ok else { continue }
             // a table row states its adjustments in columns: without any such column (not even "-"),
             // the row says nothing about them and the identity cannot be checked
-            let sums = shape.sums
-            if !sums.isEmpty && sums.allSatisfy({ bound[$0]?.isEmpty ?? true }) { continue }
+            if !shape.sums.isEmpty && refs.indices.allSatisfy({ !shape.isSum[$0] || boundIds[$0].isEmpty }) { continue }
             // `absent`: the formula applies only where these concepts are not stated
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
                 return members.contains { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
             }) { continue }
-            let involved = Array(Set(bound.values.flatMap { $0.map(\.id) })).sorted()
-            guard involved.count >= 2, !context.evaluated.contains(involved + [rule.id.hashValue]) else { continue }
-            context.evaluated.insert(involved + [rule.id.hashValue])
+            var involved = boundIds.flatMap { $0 }
+            involved.sort()
+            involved = involved.indices.filter { $0 == 0 || involved[$0 - 1] != involved[$0] }.map { involved[$0] }
+            guard involved.count >= 2, !context.evaluated.contains(involved + [ruleKey]) else { continue }
+            context.evaluated.insert(involved + [ruleKey])
             let all = involved.map { context.fact($0) }
             if frame == .table && !columnsComplete(all, context) { continue }
             if (frame == .sentence || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
@@ -261,6 +371,13 @@ enum FormulaCheck {
             // figures whose measure the text gives bind there
             if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
                 && all.contains(where: { $0.kind.isMoney && $0.measureSource == .itemDefault }) { continue }
+            // most relations hold, in figures of one year: `check` has nothing to say about those,
+            // and they are told by index without building the binding by reference
+            guard let holds = FormulaEvaluator.holds(shape, boundIds: boundIds, context: context) else { continue }
+            let firstYear = all.lazy.compactMap(\.year).first
+            if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
+            var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
+            for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }
@@ -349,8 +466,93 @@ extension FormulaExpression {
     }
 }
 
+/// A formula expression whose references are indices into `FormulaCheck.Shape.refs` (the first
+/// occurrence of each): evaluated against a binding by index (`FormulaEvaluator.eval(_:boundIds:context:)`)
+/// without hashing references.
+indirect enum IndexedExpression: Sendable {
+    case reference(Int)
+    case sum(Int)
+    case constant(Decimal)
+    case negate(IndexedExpression)
+    case absolute(IndexedExpression)
+    case binary(Character, IndexedExpression, IndexedExpression)
+
+    init(_ e: FormulaExpression, refs: [ConceptReference]) {
+        switch e {
+        case .reference(let r): self = .reference(refs.firstIndex(of: r)!)
+        case .sum(let r): self = .sum(refs.firstIndex(of: r)!)
+        case .constant(let d): self = .constant(d)
+        case .negate(let x): self = .negate(IndexedExpression(x, refs: refs))
+        case .absolute(let x): self = .absolute(IndexedExpression(x, refs: refs))
+        case .binary(let op, let a, let b): self = .binary(op, IndexedExpression(a, refs: refs), IndexedExpression(b, refs: refs))
+        }
+    }
+}
+
 /// Interval evaluation and evidence text of formulas.
 enum FormulaEvaluator {
+    /// `eval` of a formula side bound by index: `boundIds[k]` the ids of the facts bound to
+    /// reference `k`, read as they are (nothing reinterpreted).
+    static func eval(_ e: IndexedExpression, boundIds: [[Int]], context: CheckContext) -> Interval? {
+        switch e {
+        case .reference(let k):
+            guard let id = boundIds[k].first else { return Interval(exactly: 0) }
+            return value(id, context)
+        case .sum(let k):
+            return boundIds[k].reduce(Interval(exactly: 0)) { $0 + value($1, context) }
+        case .constant(let d):
+            return Interval(exactly: d)
+        case .negate(let x):
+            return eval(x, boundIds: boundIds, context: context).map { -$0 }
+        case .absolute(let x):
+            guard let v = eval(x, boundIds: boundIds, context: context) else { return nil }
+            return magnitude(v)
+        case .binary(let op, let a, let b):
+            guard let l = eval(a, boundIds: boundIds, context: context), let r = eval(b, boundIds: boundIds, context: context) else { return nil }
+            return apply(op, l, r)
+        }
+    }
+
+    /// `holds` of the rule's formula bound by index.
+    static func holds(_ shape: FormulaCheck.Shape, boundIds: [[Int]], context: CheckContext) -> Bool? {
+        guard let l = eval(shape.lhs, boundIds: boundIds, context: context), let r = eval(shape.rhs, boundIds: boundIds, context: context) else { return nil }
+        return compare(l, shape.relation, r)
+    }
+
+    /// `value` of the fact with this id, not reinterpreted.
+    static func value(_ id: Int, _ context: CheckContext) -> Interval {
+        let iv = context.intervals[id]
+        // read in place: only an adjustment can be made negative by its words
+        guard context.facts.facts[id].concept.measure == "adjust" else { return iv }
+        return signedNegative(context.facts.facts[id], context) ? -iv : iv
+    }
+
+    static func magnitude(_ v: Interval) -> Interval {
+        if v.lo >= 0 { return v }
+        if v.hi <= 0 { return -v }
+        return Interval(lo: 0, hi: max(-v.lo, v.hi))
+    }
+
+    static func apply(_ op: Character, _ l: Interval, _ r: Interval) -> Interval? {
+        switch op {
+        case "+": return l + r
+        case "-": return l - r
+        case "*": return l * r
+        default: return l / r
+        }
+    }
+
+    static func compare(_ l: Interval, _ relation: Formula.Relation, _ r: Interval) -> Bool {
+        switch relation {
+        case .equal: return l.overlaps(r)
+        case .notEqual: return !l.overlaps(r)
+        case .lessOrEqual: return l.lo <= r.hi
+        case .greaterOrEqual: return l.hi >= r.lo
+        case .less: return l.lo < r.hi
+        case .greater: return l.hi > r.lo
+        }
+    }
+
     static func value(_ f: Fact, _ context: CheckContext, reinterpret: Set<Int>) -> Interval {
         var iv = context.interval(f)
         // the other unit: 元 read as 万元, 万元 read as 元
@@ -384,18 +586,11 @@ enum FormulaEvaluator {
             return eval(x, bound: bound, context: context, reinterpret: reinterpret).map { -$0 }
         case .absolute(let x):
             guard let v = eval(x, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
-            if v.lo >= 0 { return v }
-            if v.hi <= 0 { return -v }
-            return Interval(lo: 0, hi: max(-v.lo, v.hi))
+            return magnitude(v)
         case .binary(let op, let a, let b):
             guard let l = eval(a, bound: bound, context: context, reinterpret: reinterpret),
                   let r = eval(b, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
-            switch op {
-            case "+": return l + r
-            case "-": return l - r
-            case "*": return l * r
-            default: return l / r
-            }
+            return apply(op, l, r)
         }
     }
 
@@ -403,14 +598,7 @@ enum FormulaEvaluator {
     static func holds(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Bool? {
         guard let l = eval(formula.lhs, bound: bound, context: context, reinterpret: reinterpret),
               let r = eval(formula.rhs, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
-        switch formula.relation {
-        case .equal: return l.overlaps(r)
-        case .notEqual: return !l.overlaps(r)
-        case .lessOrEqual: return l.lo <= r.hi
-        case .greaterOrEqual: return l.hi >= r.lo
-        case .less: return l.lo < r.hi
-        case .greater: return l.hi > r.lo
-        }
+        return compare(l, formula.relation, r)
     }
 
     /// Exact value from the stated numbers (no rounding slack), in the unit of `unitOf`.

@@ -20,13 +20,7 @@ enum PatternCheck {
         let set = rule[.patterns]
         let patterns = set.words.map { Array($0.unicodeScalars) }
         guard !patterns.isEmpty else { return }
-        var texts = context.doc.paragraphs.map { ($0.text, String?.none) }
-        for table in context.doc.tables {
-            for row in table.rows { for cell in row.cells where !cell.isEmpty && !cell.inherited { texts.append((cell.text, cell.place)) } }
-        }
-        for (text, place) in texts {
-            // one pass over the text for all patterns; most texts contain none
-            guard set.firstMatch(in: text.scalars) != nil else { continue }
+        func scan(_ text: TextRun, place: String?) {
             for pattern in patterns {
                 var from = 0
                 while let k = text.firstIndex(of: pattern, from: from) {
@@ -34,6 +28,19 @@ enum PatternCheck {
                     guard let span = text.span(k..<(k + pattern.count)) else { continue }
                     let found = text.string(k..<(k + pattern.count))
                     context.report(rule, span: span, place: place, evidence: rule.evidence(.patternFound, [.text: found]), key: "\(found)|\(span.start.line)")
+                }
+            }
+        }
+        // the paragraphs, then the cells written in the source, read in place (not gathered first);
+        // one pass over a text for all patterns, as most texts contain none
+        let doc = context.doc
+        for paragraph in doc.paragraphs where set.firstMatch(in: paragraph.text.scalars) != nil { scan(paragraph.text, place: nil) }
+        for t in doc.tables.indices {
+            for r in doc.tables[t].rows.indices {
+                // by index (a cell is not copied to be tested); a cell is trimmed (`isEmpty`) only when it matches
+                let cells = doc.tables[t].rows[r].cells
+                for k in cells.indices where !cells[k].inherited && set.firstMatch(in: cells[k].text.scalars) != nil && !cells[k].isEmpty {
+                    scan(cells[k].text, place: cells[k].place)
                 }
             }
         }

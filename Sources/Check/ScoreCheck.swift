@@ -259,13 +259,18 @@ enum ScoreCheck {
             (rule[.passNames], pass, good), (rule[.failNames], -1, pass),
         ]
         let markers = rule[.gradeMarkers], fillers = rule[.gradeFillers]
+        // the markers' scalars, made once rather than per paragraph
+        let markerScalars = markers.words.map { Array($0.unicodeScalars) }
+        let noEmptyMarker = !markerScalars.contains(where: \.isEmpty)
         for p in context.doc.paragraphs {
             let s = p.text.scalars
-            for marker in markers.words {
+            // one pass for all the markers first: most paragraphs name no grade
+            if noEmptyMarker && markers.firstMatch(in: s) == nil { continue }
+            for marker in markerScalars {
                 var from = 0
-                while let k = p.text.firstIndex(of: Array(marker.unicodeScalars), from: from) {
+                while let k = p.text.firstIndex(of: marker, from: from) {
                     from = k + 1
-                    var j = k + marker.unicodeScalars.count
+                    var j = k + marker.count
                     while j < s.count, case let n = fillers.prefixLength(s, at: j), n > 0 { j += n }
                     guard j < s.count, let band = bands.first(where: { $0.names.prefixLength(s, at: j) > 0 }) else { continue }
                     let length = band.names.prefixLength(s, at: j)

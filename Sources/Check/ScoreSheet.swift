@@ -46,6 +46,8 @@ struct ScoreSheet {
 
     /// "产出（30）", "当年预算执行情况(20分)" → 30 / 20.
     static func cap(in name: String) -> Decimal? {
+        // most names end in no bracket: told before the scalars are made
+        guard let end = name.unicodeScalars.last, end == "）" || end == ")" else { return nil }
         let s = ScalarString.scalars(name)
         guard let last = s.last, last == "）" || last == ")" else { return nil }
         var k = s.count - 2
@@ -69,6 +71,7 @@ struct ScoreSheet {
         var sections = [Section]()
         var currentSection: Int?
         var levels = 0
+        var columnsOfSegment = [Int: Columns]()
         for (r, row) in table.rows.enumerated() {
             if row.kind == .caption {
                 let text = row.cells.first { !$0.isEmpty }?.string ?? ""
@@ -81,9 +84,12 @@ struct ScoreSheet {
             }
             guard row.kind == .data, scoreSegments.contains(row.segment) || row.segment < 0 else { continue }
             let headers = table.headers(for: row)
-            let nameColumns = headers.indices.filter { isNameHeader(headers[$0]) }
-            let weightColumns = headers.indices.filter { isWeightHeader(headers[$0]) }
-            guard let scoreColumn = headers.indices.last(where: { isScoreHeader(headers[$0]) }) else { continue }
+            // the columns' roles, read once per header segment rather than for every row
+            if columnsOfSegment[row.segment] == nil { columnsOfSegment[row.segment] = Columns(headers, layouts) }
+            let columns = columnsOfSegment[row.segment]!
+            let nameColumns = columns.names
+            let weightColumns = columns.weights
+            guard let scoreColumn = columns.score else { continue }
             levels = max(levels, nameColumns.count)
             var names = [String](), own = [Bool](), caps = [Decimal?]()
             for c in nameColumns {
@@ -102,7 +108,7 @@ struct ScoreSheet {
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
             let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
             let isTotal = CellText.isTotalLabel(first) || CellText.isScoreTotalLabel(first)
-            let garbled = isGarbled(row, headers: headers, nameColumns: nameColumns, scoreColumn: scoreColumn, layouts: layouts)
+            let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
                             isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
         }
@@ -110,13 +116,32 @@ struct ScoreSheet {
         return ScoreSheet(table: table, rows: rows, sections: sections, levels: levels, clean: !rows.contains { $0.garbled })
     }
 
+    /// The roles of the columns of one header segment.
+    struct Columns {
+        var names: [Int]
+        var weights: [Int]
+        /// The last score column.
+        var score: Int?
+        /// Per column: a text column (`TableLayouts.Role.text`); a column past the headers reads as "".
+        var isText: (headed: [Bool], beyond: Bool)
+
+        init(_ headers: [String], _ layouts: TableLayouts) {
+            names = headers.indices.filter { layouts.header(headers[$0], is: .name) }
+            weights = headers.indices.filter { layouts.header(headers[$0], is: .weight) }
+            score = headers.indices.last(where: { layouts.header(headers[$0], is: .score) })
+            isText = (headers.map { layouts.header($0, is: .text) }, layouts.header("", is: .text))
+        }
+    }
+
     /// A row a PDF export has scrambled: a number alone in a name or text column, text in the score
     /// column, or a name column holding a bare number.
-    static func isGarbled(_ row: TableRow, headers: [String], nameColumns: [Int], scoreColumn: Int, layouts: TableLayouts) -> Bool {
-        for cell in row.cells where !cell.isEmpty {
-            let h = cell.column < headers.count ? headers[cell.column] : ""
-            let numeric = CellText.isNumeric(cell.text)
-            if numeric && (nameColumns.contains(cell.column) || layouts.header(h, is: .text)) { return true }
+    static func isGarbled(_ row: TableRow, nameColumns: [Int], scoreColumn: Int, isTextColumn: (headed: [Bool], beyond: Bool)) -> Bool {
+        for cell in row.cells {
+            let isText = cell.column < isTextColumn.headed.count ? isTextColumn.headed[cell.column] : isTextColumn.beyond
+            // only a name, text or score column can be garbled: the others are not read (nor trimmed)
+            guard isText || cell.column == scoreColumn || nameColumns.contains(cell.column), !cell.isEmpty else { continue }
+            let numeric = TableCheck.isNumeric(cell.text)
+            if numeric && (nameColumns.contains(cell.column) || isText) { return true }
             if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
         }
         return false

@@ -53,7 +53,7 @@ enum StatusCheck {
                     context.report(rule, main: actual, others: [target], evidence: evidence)
                     continue
                 }
-                let name = CellText.compact(row.cells.filter { !CellText.isNumeric($0.text) }.map(\.string).joined())
+                let name = CellText.compact(row.cells.filter { !TableCheck.isNumeric($0.text) }.map(\.string).joined())
                 var comparator = target.number.comparator
                 // no comparator: a target of zero (0起, 0次) can only be a ceiling; else the indicator's name decides
                 if comparator == nil { comparator = target.value == 0 || reverseWords.occurs(in: name) ? .atMost : .atLeast }

@@ -3,6 +3,7 @@ import JXCore
 import JXExtract
 import JXRules
 import JXStructure
+import JXNormalize
 
 /// `kind = "table"`: the sums a budget table states by its layout.
 ///  - subtotals: 小计 / 合计 / 总计 rows equal the sum of the rows they close (a 小计 closes its
@@ -24,6 +25,8 @@ enum TableCheck {
         /// Per parent row: the rows of its 其中 list the form leaves empty ("上年结转资金" with no
         /// figures after "其中：当年财政拨款"): parts stated to be nothing, which close the list.
         var emptyParts: [Int: [Int]] = [:]
+        /// `label` of each row of the table (data rows; "" for the others).
+        var labels: [String] = []
     }
 
     /// How a row is marked as a sub-item of the row above it.
@@ -38,13 +41,8 @@ enum TableCheck {
 
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
-        let sheets = context.scoreSheets()
-        for table in context.doc.tables {
-            // a score sheet's money columns (the 项目资金 block of a 项目支出绩效自评表) are a budget table
-            let isSheet = sheets[table.index] != nil
-            let segments = Set(table.rows.map(\.segment))
-            for segment in segments.sorted() {
-                guard let layout = layout(table, segment: segment, context, moneyHeadersOnly: isSheet) else { continue }
+        for layouts in context.tableLayouts() {
+            for layout in layouts {
                 switch rule.check {
                 case "subtotals": subtotals(rule, layout, &context)
                 case "children": children(rule, layout, &context)
@@ -54,14 +52,49 @@ enum TableCheck {
         }
     }
 
+    /// Per table, the layouts of its header segments in order (segments without one left out):
+    /// what `CheckContext.tableLayouts` keeps for all the table rules of a document.
+    static func layouts(_ context: inout CheckContext) -> [[Layout]] {
+        let sheets = context.scoreSheets()
+        return context.doc.tables.map { table in
+            // a score sheet's money columns (the 项目资金 block of a 项目支出绩效自评表) are a budget table
+            let isSheet = sheets[table.index] != nil
+            let labels = self.labels(table, context)
+            let marks = labels.map { isChildMarked($0, context) }
+            return Set(table.rows.map(\.segment)).sorted().compactMap { segment in
+                layout(table, segment: segment, context, moneyHeadersOnly: isSheet, labels: labels, marks: marks)
+            }
+        }
+    }
+
+    /// `label` of each data row of the table ("" for the other rows, which no layout reads).
+    static func labels(_ table: Table, _ context: CheckContext) -> [String] {
+        table.rows.map { $0.kind == .data ? label($0, context) : "" }
+    }
+
+    /// `CellText.isNumeric`, told at once for a cell without a digit (most text cells): a number
+    /// starts with one (after its sign or comparator), so such a cell is not read in full.
+    static func isNumeric(_ text: TextRun) -> Bool {
+        text.scalars.contains(where: CharClass.isDigit) && CellText.isNumeric(text)
+    }
+
     /// The row's item: the last text cell before its first number ("【办公用房水电费】", "基本支出小计").
     static func label(_ row: TableRow, _ context: CheckContext) -> String {
         var text = ""
         let empty = context.vocabulary[.emptyCellMarks]
-        for cell in row.cells.sorted(by: { $0.column < $1.column }) {
-            if CellText.isNumeric(cell.text) || empty.contains(CellText.compact(cell.string)) { break }
+        func read(_ cell: TableCell) -> Bool {
+            if isNumeric(cell.text) { return false }
+            // the cell's text is made once (it is built from the cell's scalars)
             let t = CellText.compact(cell.string)
+            if empty.contains(t) { return false }
             if !t.isEmpty { text = t }
+            return true
+        }
+        // cells come in column order but for a few tables: sort only those
+        if row.cells.indices.dropFirst().allSatisfy({ row.cells[$0 - 1].column <= row.cells[$0].column }) {
+            for cell in row.cells { guard read(cell) else { break } }
+        } else {
+            for cell in row.cells.sorted(by: { $0.column < $1.column }) { guard read(cell) else { break } }
         }
         return text
     }
@@ -92,11 +125,16 @@ enum TableCheck {
         return context.lexicon.tables.header(table.header(row: table.rows[row], column: column), is: .money)
     }
 
-    static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false) -> Layout? {
+    /// `labels`: `labels(table, context)` when the caller has them (made once per table), and
+    /// `marks` the `isChildMarked` of each.
+    static func layout(_ table: Table, segment: Int, _ context: CheckContext, moneyHeadersOnly: Bool = false, labels: [String]? = nil,
+                       marks: [ChildMark?]? = nil) -> Layout? {
+        let labels = labels ?? self.labels(table, context)
+        let marks = marks ?? labels.map { isChildMarked($0, context) }
         let rows = table.rows.indices.filter { table.rows[$0].segment == segment && table.rows[$0].kind == .data && !table.rows[$0].cells.allSatisfy(\.isEmpty) }
         // two rows: only a whole and its 其中 part ("年度资金总额 / 其中：当年财政拨款")
-        guard rows.count >= 3 || (rows.count == 2 && isChildMarked(label(table.rows[rows[1]], context), context) == .listed) else { return nil }
-        let empty = emptyRows(table, segment: segment, context)
+        guard rows.count >= 3 || (rows.count == 2 && marks[rows[1]] == .listed) else { return nil }
+        let empty = emptyRows(table, segment: segment, context, labels: labels, marks: marks)
         // columns with at least two amounts, one of them not zero ("年度资金总额 0 / 其中 90" is a slip)
         var counts = [Int: Int](), nonzero = Set<Int>()
         for r in rows {
@@ -110,8 +148,8 @@ enum TableCheck {
             !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
         }
         guard !columns.isEmpty else { return nil }
-        let totals = Set(rows.filter { CellText.isTotalLabel(label(table.rows[$0], context)) || isSubtotal(label(table.rows[$0], context), context) })
-        guard !totals.isEmpty || rows.contains(where: { isChildMarked(label(table.rows[$0], context), context) != nil }) else { return nil }
+        let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0]) || isSubtotal(labels[$0], context) })
+        guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
         var mark = [Int: ChildMark]()
@@ -122,8 +160,8 @@ enum TableCheck {
         while k < rows.count {
             let r = rows[k]
             if totals.contains(r) { lastTop = nil; k += 1; continue }
-            let text = label(table.rows[r], context)
-            if let m = isChildMarked(text, context), let p = lastTop {
+            let text = labels[r]
+            if let m = marks[r], let p = lastTop {
                 parent[r] = p
                 mark[r] = m
                 let emptyAfter = empty.filter { $0 > r }
@@ -135,9 +173,9 @@ enum TableCheck {
                    !rows[(k + 1)...].contains(where: { totals.contains($0) }) {
                     rest = []
                 }
-                if m == .listed, isTotalName(label(table.rows[p], context), context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }),
+                if m == .listed, isTotalName(labels[p], context), rows[(k + 1)...].allSatisfy({ !totals.contains($0) }),
                    !(rest.isEmpty && emptyAfter.isEmpty), rest.count + emptyAfter.count <= 5,
-                   rest.allSatisfy({ isChildMarked(label(table.rows[$0], context), context) == nil && fact(context, table, $0, key) != nil }) {
+                   rest.allSatisfy({ marks[$0] == nil && fact(context, table, $0, key) != nil }) {
                     // "年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金": a total stated first,
                     // broken down by the rows to the end of the table (those left empty are nothing)
                     for e in rest { parent[e] = p; mark[e] = .follows }
@@ -150,7 +188,7 @@ enum TableCheck {
                     var extra = [Int]()
                     var j = k + 1
                     let target = fact(context, table, p, key).map { context.interval($0) }
-                    while let t = target, j < rows.count, !totals.contains(rows[j]), isChildMarked(label(table.rows[rows[j]], context), context) == nil,
+                    while let t = target, j < rows.count, !totals.contains(rows[j]), marks[rows[j]] == nil,
                           let v = fact(context, table, rows[j], key) {
                         sum = sum + context.interval(v)
                         extra.append(rows[j])
@@ -168,22 +206,30 @@ enum TableCheck {
             }
             k += 1
         }
-        return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals, emptyParts: emptyParts)
+        return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals, emptyParts: emptyParts, labels: labels)
     }
 
     /// Rows of the segment that name an item and state nothing: one name, no figure, right after
     /// a 其中 row or another such row ("其中：当年财政拨款 | 29 | … / 上年结转资金 | | …").
-    static func emptyRows(_ table: Table, segment: Int, _ context: CheckContext) -> [Int] {
+    static func emptyRows(_ table: Table, segment: Int, _ context: CheckContext, labels: [String]? = nil, marks: [ChildMark?]? = nil) -> [Int] {
         var out = [Int]()
         var open = false
         for (r, row) in table.rows.enumerated() where row.segment == segment {
-            let filled = row.cells.filter { !$0.isEmpty && !$0.inherited }
-            if row.kind == .data && filled.count > 1 {
-                open = isChildMarked(label(row, context), context) == .listed
+            // the cells written in the source: how many (one, or more than one) and the first
+            var filledCount = 0
+            var firstFilled: Int?
+            for k in row.cells.indices where !row.cells[k].inherited && !row.cells[k].isEmpty {
+                filledCount += 1
+                if firstFilled == nil { firstFilled = k }
+                if filledCount > 1 { break }
+            }
+            if row.kind == .data && filledCount > 1 {
+                let mark: ChildMark? = if let marks { marks[r] } else { isChildMarked(labels?[r] ?? label(row, context), context) }
+                open = mark == .listed
                 continue
             }
             guard row.kind == .caption || row.kind == .data else { open = false; continue }
-            guard open, filled.count == 1, let name = filled.first, name.text.count <= 16,
+            guard open, filledCount == 1, let name = firstFilled.map({ row.cells[$0] }), name.text.count <= 16,
                   !name.text.scalars.contains(where: { $0.value >= 48 && $0.value <= 57 }), isChildMarked(CellText.compact(name.string), context) == nil else {
                 open = false
                 continue
@@ -219,7 +265,7 @@ enum TableCheck {
             return
         }
         for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
-            let text = label(table.rows[r], context)
+            let text = layout.labels[r]
             let isSub = isSubtotal(text, context)
             var members: [Int]
             // a 合计 over 小计 rows: the detail rows of their groups, to tell a wrong 小计 from a wrong 合计
@@ -250,7 +296,7 @@ enum TableCheck {
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
     static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, _ context: inout CheckContext) {
         let table = layout.table
-        let text = label(table.rows[r], context)
+        let text = layout.labels[r]
         for c in layout.columns {
             guard let total = fact(context, table, r, c) else { continue }
             let parts = members.compactMap { fact(context, table, $0, c) }
@@ -279,7 +325,7 @@ enum TableCheck {
     static func topTotal(_ layout: Layout, _ context: CheckContext) -> (total: Int, members: [Int])? {
         let table = layout.table
         guard let first = layout.rows.first, layout.totals == [first] else { return nil }
-        let text = label(table.rows[first], context)
+        let text = layout.labels[first]
         guard CellText.isTotalLabel(text), !isSubtotal(text, context) else { return nil }
         let rest = Array(layout.rows.dropFirst())
         let members = rest.filter { layout.parent[$0] == nil }
@@ -333,7 +379,7 @@ enum TableCheck {
             let evidence = failures.map { rule.evidence(.tableSum, PartsCheck.sumSlots($0.whole, $0.parts, context)) }.joined(separator: "；")
             let others = first.parts + failures.dropFirst().flatMap { [$0.whole] + $0.parts }
             context.report(rule, main: first.whole, others: others, evidence: evidence,
-                           message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: label(table.rows[p], context)])
+                           message: exhaustive ? nil : .tableChildrenExceed, slots: [.row: layout.labels[p]])
         }
     }
 }

@@ -59,14 +59,22 @@ enum UnitCheck {
     }
 
     static func sameNumber(_ rule: Rule, _ context: inout CheckContext) {
-        let money = context.facts.facts.filter { ($0.kind.moneyUnit == .yuan || $0.kind.moneyUnit == .wanYuan) && !$0.number.inRange && !$0.unitAssumed }
-        var byValue = [Decimal: [Fact]]()
-        for f in money where f.value != 0 { byValue[abs(f.value), default: []].append(f) }
+        // most reports write their amounts in one of the two units: no value can be in both
+        guard hasYuanAndWanYuan(context.facts.facts) else { return }
+        // the amounts by value, as indexes: the facts are read in place, copied only for a value
+        // stated in both units
+        let facts = context.facts.facts
+        var byValue = [Decimal: [Int]]()
+        for k in facts.indices where (facts[k].kind.moneyUnit == .yuan || facts[k].kind.moneyUnit == .wanYuan) && !facts[k].number.inRange
+            && !facts[k].unitAssumed && facts[k].value != 0 {
+            byValue[abs(facts[k].value), default: []].append(k)
+        }
         let dominant = context.facts.dominantMoneyUnit ?? .wanYuan
-        for (value, group) in byValue {
+        for (value, indexes) in byValue {
+            guard indexes.contains(where: { facts[$0].kind.moneyUnit == .yuan }), indexes.contains(where: { facts[$0].kind.moneyUnit == .wanYuan }) else { continue }
+            let group = indexes.map { facts[$0] }
             let yuan = group.filter { $0.kind.moneyUnit == .yuan }
             let wan = group.filter { $0.kind.moneyUnit == .wanYuan }
-            guard !yuan.isEmpty, !wan.isEmpty else { continue }
             let distinctive = group.contains { $0.number.decimals > 0 } || value >= 100
             guard distinctive else { continue }
             let odd = dominant == .yuan ? wan : yuan
@@ -79,7 +87,24 @@ enum UnitCheck {
         }
     }
 
+    /// Some amount of the kind `sameNumber` compares is in 元, and some in 万元 (read in place).
+    static func hasYuanAndWanYuan(_ facts: [Fact]) -> Bool {
+        var yuan = false, wan = false
+        for k in facts.indices where !facts[k].number.inRange && !facts[k].unitAssumed {
+            switch facts[k].kind.moneyUnit {
+            case .yuan?: yuan = true
+            case .wanYuan?: wan = true
+            default: continue
+            }
+            if yuan && wan { return true }
+        }
+        return false
+    }
+
     static func outOfScale(_ rule: Rule, _ context: inout CheckContext) {
+        // only a 元 amount can be out of scale: a report without one has nothing to find
+        let facts = context.facts.facts
+        guard facts.indices.contains(where: { facts[$0].kind.moneyUnit == .yuan && facts[$0].value != 0 && !facts[$0].number.inRange }) else { return }
         let (wan, yuan) = unitCounts(context)
         // a short text with a few 万元 amounts and one 元 amount: the 元 amount is a slip when, read
         // as 万元, it is of the others' size, within `size_margin` times their range ("中央资金9056万元…省级资金
