@@ -81,7 +81,8 @@ struct TypoTests {
         #expect(r.stderr.contains("'basicc'") && r.stderr.contains("did you mean 'basic'"), "\(r)")
         #expect(r.stdout.isEmpty)
         // a measure and a rate too
-        try text.replacingOccurrences(of: "carryover[$x] == budget[$x] - spend[$x]", with: "carryover[$x] == budgett[$x] - spend[$x]")
+        #expect(text.contains("carryover@any[$x] == budget[$x] - spend[$x]"))
+        try text.replacingOccurrences(of: "carryover@any[$x] == budget[$x] - spend[$x]", with: "carryover@any[$x] == budgett[$x] - spend[$x]")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let measure = try JX.run(["rules", "test", "--rules", "rules"], cwd: dir.path)
         #expect(measure.status == 2 && measure.stderr.contains("'budgett'"), "\(measure)")
