@@ -16,12 +16,18 @@ extension ExtractionState {
             guard ids.count >= 2 else { continue }
             let s = p.text.scalars
             var k = 0
-            let markers: [(WordSet, PartsGroup.Marker)] = [(vocabulary[.listOpenersOf], .qizhong), (vocabulary[.listOpenersIncluding], .baokuo)]
+            // read at every scalar: the two word sets are held here (an array of them was retained
+            // and released at each scalar), and asked only where one of their words may start
+            let of = vocabulary[.listOpenersOf], including = vocabulary[.listOpenersIncluding]
             while k < s.count {
                 var matched: (Int, PartsGroup.Marker)?
-                for (words, marker) in markers {
-                    let length = words.prefixLength(s, at: k)
-                    if length > 0 { matched = (length, marker) }
+                if of.mayStart(with: s[k]) {
+                    let length = of.prefixLength(s, at: k)
+                    if length > 0 { matched = (length, .qizhong) }
+                }
+                if including.mayStart(with: s[k]) {
+                    let length = including.prefixLength(s, at: k)
+                    if length > 0 { matched = (length, .baokuo) }
                 }
                 if let (len, marker) = matched {
                     addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker)

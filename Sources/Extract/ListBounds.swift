@@ -20,6 +20,8 @@ extension ExtractionState {
     /// common ending with the whole's name than with any part's before it): a sibling of the whole,
     /// so the whole's list ends there. `to` when there is none.
     func siblingStop(_ s: [Unicode.Scalar], paragraph p: Int, sentence: Int, whole: Int, from: Int, to: Int) -> Int {
+        // most lists hold no "；": nothing to name then
+        guard from < to, s[from..<to].contains(where: { $0 == "；" || $0 == ";" }) else { return to }
         // names without their measure ("…支出决算", "…预算数"): siblings and parts alike share it
         let wholeName = itemName(facts[whole].head)
         let inSentence = facts(paragraph: p, sentence: sentence)
@@ -82,7 +84,9 @@ extension ExtractionState {
     /// A label's name without brackets and the measure words it ends with ("公务用车购置及运行维护费
     /// 支出决算" → "公务用车购置及运行维护费").
     func itemName(_ head: String) -> String {
-        var name = ExtractionState.withoutBrackets(head)
+        // (a head without brackets is its own name without them: most are)
+        var name = head.unicodeScalars.contains(where: { $0 == "（" || $0 == "(" || $0 == "）" || $0 == ")" })
+            ? ExtractionState.withoutBrackets(head) : head
         while let m = measurePhrases.suffix(of: name), m.unicodeScalars.count < name.unicodeScalars.count {
             name = String(name.unicodeScalars.dropLast(m.unicodeScalars.count))
         }
