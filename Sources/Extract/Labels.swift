@@ -389,6 +389,8 @@ final class Labels: Sendable {
 enum Text {
     /// The text before and after the first word of `words` in it.
     static func split(_ text: String, atFirst words: WordSet) -> (before: String, after: String)? {
+        // most labels hold none of the words: told without making their scalars
+        guard text.unicodeScalars.contains(where: { words.mayStart(with: $0) }) else { return nil }
         let s = ScalarString.scalars(text)
         guard let m = words.firstMatch(in: s) else { return nil }
         return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))

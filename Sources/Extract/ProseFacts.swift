@@ -121,8 +121,17 @@ extension ExtractionState {
         let marksTotal: Bool
     }
 
-    mutating func reading(of label: String) -> LabelReading {
+    /// A table cell's label, read once per label (its row repeats it in every column); running
+    /// text, whose labels seldom repeat, is read each time.
+    mutating func reading(of label: String, remember: Bool) -> LabelReading {
+        guard remember else { return read(label) }
         if let known = labelReadings[TextKey(label)] { return known }
+        let reading = read(label)
+        labelReadings[TextKey(label)] = reading
+        return reading
+    }
+
+    func read(_ label: String) -> LabelReading {
         let head = labels.head(label)
         let shareMarkers = vocabulary[.shareMarkers]
         var shareInHead: (before: String, base: String)?
@@ -140,7 +149,7 @@ extension ExtractionState {
         // "增加至365家", "下降到3%": the value reached, not the difference
         if change != 0, vocabulary[.reachedWords].isSuffix(of: label) { change = 0 }
         let totals = labels.totalMarkers
-        let reading = LabelReading(
+        return LabelReading(
             head: head,
             shareBaseInLabel: Text.split(label, atFirst: shareMarkers)?.after,
             shareInHead: shareInHead,
@@ -150,13 +159,11 @@ extension ExtractionState {
             // "较2024年的2000万元" (a prior value stated for comparison)
             comparesYears: labels.yearComparisons.occurs(in: label) || labels.isComparison(label),
             marksTotal: totals.isPrefix(of: head) || totals.isSuffix(of: label)
-                || (label.hasSuffix("为") && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
-        labelReadings[TextKey(label)] = reading
-        return reading
+                || (label.unicodeScalars.last == "为" && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
     }
 
     mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
-        let reading = reading(of: label)
+        let reading = reading(of: label, remember: place.table != nil)
         let head = reading.head
         var shareOf: String?
         var conceptLabel = head
