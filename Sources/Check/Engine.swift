@@ -110,6 +110,16 @@ struct CheckContext {
         return sheets
     }
 
+    /// The sum of each group's parts (`FactSet.groups`), as intervals: asked by every parts rule.
+    var partsSumCache: [Interval]?
+
+    mutating func partsSums() -> [Interval] {
+        if let cached = partsSumCache { return cached }
+        let sums = facts.groups.map { group in group.parts.reduce(Interval(exactly: 0)) { $0 + intervals[$1] } }
+        partsSumCache = sums
+        return sums
+    }
+
     /// The layouts of the document's tables (`TableCheck.layouts`), made once for all the table rules.
     var tableLayoutCache: [[TableCheck.Layout]]?
 

@@ -15,13 +15,14 @@ enum PartsCheck {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
-        for group in context.facts.groups where !group.nestedThresholds {
+        let sums = context.partsSums()
+        for (g, group) in context.facts.groups.enumerated() where !group.nestedThresholds {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
             guard !parts.isEmpty else { continue }
             if whole.kind.isMoney && parts.contains(where: { !$0.kind.isMoney }) { continue }
             let wholeIv = context.interval(whole)
-            let sumIv = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            let sumIv = sums[g]
             let complete = group.closedByWording || coversDecomposition(whole, parts, context.lexicon)
             var failing = false
             switch rule.check {
