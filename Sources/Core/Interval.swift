@@ -108,9 +108,11 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         return hi < other.lo ? other.lo - hi : lo - other.hi
     }
 
-    public static func + (a: Interval, b: Interval) -> Interval { Interval(lo: a.lo + b.lo, hi: a.hi + b.hi) }
-    public static func - (a: Interval, b: Interval) -> Interval { Interval(lo: a.lo - b.hi, hi: a.hi - b.lo) }
-    public static prefix func - (a: Interval) -> Interval { Interval(lo: -a.hi, hi: -a.lo) }
+    // sums and differences of ordered bounds are ordered (Decimal's rounding, past 38 digits, is
+    // monotone): no comparisons, which were a per cent of a batch
+    public static func + (a: Interval, b: Interval) -> Interval { Interval(ordered: a.lo + b.lo, a.hi + b.hi) }
+    public static func - (a: Interval, b: Interval) -> Interval { Interval(ordered: a.lo - b.hi, a.hi - b.lo) }
+    public static prefix func - (a: Interval) -> Interval { Interval(ordered: -a.hi, -a.lo) }
 
     public static func * (a: Interval, b: Interval) -> Interval {
         // the least and greatest of the four products, taken in this order (the first of equals

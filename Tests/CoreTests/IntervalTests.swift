@@ -25,6 +25,18 @@ struct IntervalTests {
         #expect(checked > 1000)
     }
 
+    @Test func sumsAndDifferencesKeepTheirBoundsInOrder() {
+        // built without comparing the bounds: the same as the interval of the extreme values
+        let ends = ["-7.5", "-2", "-0.001", "0", "0.3", "1", "2.45", "13", "100.005", "99999999999999999999.99"].map { Decimal(string: $0)! }
+        for a1 in ends { for a2 in ends where a1 <= a2 { for b1 in ends { for b2 in ends where b1 <= b2 {
+            let a = Interval(lo: a1, hi: a2), b = Interval(lo: b1, hi: b2)
+            let sum = a + b, difference = a - b, negated = -a
+            #expect(sum.lo <= sum.hi && sum == Interval(lo: a1 + b1, hi: a2 + b2), "\(a) + \(b)")
+            #expect(difference.lo <= difference.hi && difference == Interval(lo: a1 - b2, hi: a2 - b1), "\(a) - \(b)")
+            #expect(negated == Interval(lo: -a2, hi: -a1))
+        } } } }
+    }
+
     // MARK: construction
 
     @Test func shownDecimalsGiveHalfAUnitEitherSide() {
