@@ -23,14 +23,16 @@ extension PartsCheck {
     }
 
     static func impliedBases(_ rule: Rule, _ context: inout CheckContext) {
-        for group in context.facts.groups where !group.nestedThresholds && group.parts.count >= 2 {
+        let sums = context.partsSums()
+        for (g, group) in context.facts.groups.enumerated() where !group.nestedThresholds && group.parts.count >= 2 {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
             guard whole.kind.isMoney || isCount(whole), parts.allSatisfy({ $0.kind.sameFamily(as: whole.kind) }) else { continue }
             // only a list that makes up its whole: its parts' bases make up the whole's
-            let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-            guard sum.overlaps(context.interval(whole)) else { continue }
+            guard sums[g].overlaps(context.interval(whole)) else { continue }
+            // (the parts' rates are sought only when the whole states one)
             let wholeRates = rates(after: whole, context)
+            if wholeRates.isEmpty { continue }
             let partRates = parts.map { rates(after: $0, context) }
             for (kind, wholeRate) in wholeRates {
                 let members = partRates.compactMap { $0[kind] }
