@@ -286,7 +286,7 @@ final class Labels: Sendable {
         let e = enumerators.prefixLength(s, at: lo, end: hi)
         if e > 0 && hi - lo > e { lo += e }
         // "1.基本支出预算", "（二）项目支出": a list number, not part of the name
-        lo = min(hi, lo + Labels.enumeratorLength(Array(s[lo..<hi])))
+        lo = min(hi, lo + Labels.enumeratorLength(lo == 0 && hi == s.count ? s : Array(s[lo..<hi])))
         var changed = true
         while changed {
             changed = false
@@ -322,7 +322,8 @@ final class Labels: Sendable {
                 }
             }
         }
-        return ScalarString.make(s[lo..<hi])
+        // most labels are their own head: no new string then
+        return lo == 0 && hi == s.count ? label : ScalarString.make(s[lo..<hi])
     }
 
     /// The symbols `head` strips, in the order it tries them.
