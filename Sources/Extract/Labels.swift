@@ -351,9 +351,9 @@ final class Labels: Sendable {
     static func mayCompare(_ ch: Unicode.Scalar) -> Bool { ch == "比" || ch == "较" || ch == "与" || ch == "同" }
 
     func isComparison(_ label: String) -> Bool {
+        // most labels hold none of the four characters: told before their scalars are made
+        guard label.unicodeScalars.contains(where: Labels.mayCompare) else { return false }
         let s = ScalarString.scalars(label)
-        // most labels hold none of the four characters: no mask of verbs to make
-        guard s.contains(where: Labels.mayCompare) else { return false }
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             if ch == "比" && notComparisonAfterBi.prefixLength(s, at: i + 1) > 0 { continue }
@@ -374,8 +374,8 @@ final class Labels: Sendable {
     func comparesWithYear(_ label: String) -> Bool {
         // "较年初" compares with the initial budget, not with another year
         if yearComparisons.occurs(in: label) && !startOfYear.occurs(in: label) { return true }
+        guard label.unicodeScalars.contains(where: Labels.mayCompare) else { return false }
         let s = ScalarString.scalars(label)
-        guard s.contains(where: Labels.mayCompare) else { return false }
         let verb = verbMask(s)
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
