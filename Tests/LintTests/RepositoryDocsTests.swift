@@ -103,7 +103,7 @@ import JXRules
             }
             checked += 1
         }
-        #expect(checked == 6)
+        #expect(checked == 7)
     }
 
     @Test func thePreCommitHookTakesUpperCaseExtensions() throws {

@@ -52,6 +52,11 @@ import JXRules
         "title-year.md": [
             "1 year.title-vs-body",               // 标题 2022 年度，正文讲 2023 年
         ],
+        "slips-rates.txt": [
+            "11 rate.variance",                   // 预决算差异率 3.50%，应为 |1300.00 − 1234.56| ÷ 1234.56 = 5.30%
+            "13 rate.carryover",                  // 结转结余率 0.49%，应为 12.34 ÷ 1312.34 = 0.94%
+            "15 rate.execution-unspent",          // 支付率 96.15%，应为 456.70 ÷ (456.70 + 23.30) = 95.15%
+        ],
         // `jxlint check samples/` reads the folder's README too: it must stay silent.
         "README.md": [],
     ]
