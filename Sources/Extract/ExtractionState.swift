@@ -114,6 +114,11 @@ struct ExtractionState {
         return -1
     }
 
+    /// The paragraphs' indexes, in order: a loop over them that reads a paragraph's fields in place
+    /// copies no paragraph (a `for p in doc.paragraphs` retained and released each one's text,
+    /// sentences and section path).
+    var paragraphIndexes: [Int] { doc.paragraphs.indices.map { doc.paragraphs[$0].index } }
+
     mutating func resolve(_ label: String) -> Lexicon.Resolution {
         if let r = resolved[TextKey(label)] { return r }
         let r = lexicon.resolve(label)

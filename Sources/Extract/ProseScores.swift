@@ -24,12 +24,12 @@ extension ExtractionState {
         // the facts of each outline item's own text (and of text outside any item), in order
         var own = [Int: [Int]]()
         var outside = [Int]()
-        for p in doc.paragraphs where p.index != doc.titleParagraph {
-            for id in paragraphFacts[p.index] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
+        for p in paragraphIndexes where p != doc.titleParagraph {
+            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
                 if isFullMarkWeight(facts[id]) { fullMarkWeights.insert(id); continue }
                 // an item's text runs on past its paragraph only when that paragraph is a title line
                 // ("（一）预算执行率（10分）"), not a sentence of its own ("4.满意度指标…，得9.2分。")
-                if let item = facts[id].outlineItem, outline[item].paragraph == p.index || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
+                if let item = facts[id].outlineItem, outline[item].paragraph == p || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
                     own[item, default: []].append(id)
                 } else {
                     outside.append(id)
