@@ -59,7 +59,8 @@ extension ExtractionState {
         // an item whose title states no figure, but whose own text (before its first child) states
         // exactly one, has that figure as its amount ("二、使用情况 本级分配使用7375.29万元。一、…")
         var own = [Int: [Int]]()
-        for f in facts { if let item = f.outlineItem, isPlainAmount(f) { own[item, default: []].append(f.id) } }
+        // by index: a `for f in facts` copied every fact
+        for k in facts.indices { if let item = facts[k].outlineItem, isPlainAmount(facts[k]) { own[item, default: []].append(facts[k].id) } }
         for index in items.indices where items[index].amount == nil && !items[index].children.isEmpty {
             if let figures = own[index], figures.count == 1 { items[index].amount = figures[0] }
         }

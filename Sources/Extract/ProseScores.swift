@@ -100,7 +100,9 @@ extension ExtractionState {
         // the total and the full mark, stated outside the indicators: "自评总分100分，自评得分93分" —
         // a total-worded 100 before another total is the full mark
         let scored = Set(items.compactMap(\.score))
-        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
+        // the scores are picked by index first: filtering `facts` itself copied every fact of the document
+        let scores = facts.indices.filter { facts[$0].kind == .score }.map { facts[$0] }
+        let candidates = scores.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
             && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100
             && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
         let totalFigures = candidates.filter { isTotal($0) }
@@ -280,7 +282,10 @@ extension ExtractionState {
     func assignNamedDeductions(_ items: inout [ScoreItem]) {
         let used = Set(items.flatMap(\.deductions))
         let words = vocabulary[.deductionWords]
-        for f in facts where f.kind == .score && !f.isCellValue && !used.contains(f.id) && isDeduction(f) {
+        // the scores picked by index first: a `for f in facts` copied every fact
+        for k in facts.indices where facts[k].kind == .score {
+            let f = facts[k]
+            guard !f.isCellValue && !used.contains(f.id) && isDeduction(f) else { continue }
             let name = labels.head(words.droppingSuffix(f.head))
             guard !name.isEmpty else { continue }
             let named = items.indices.filter { items[$0].name == name && items[$0].weight.map { $0 < f.id } ?? false }

@@ -38,4 +38,14 @@ struct ParagraphLoopTests {
             }
         }
     }
+
+    /// `buildChanges` skips a figure whose `change` is 0 before copying it: such a figure is never
+    /// a stated change.
+    @Test func noChangeIsNeverAStatedChange() {
+        let doc = Self.structured(Self.text)
+        let set = Extractor.extract(doc, lexicon: lexicon)
+        let state = ExtractionState(doc: doc, lexicon: lexicon)
+        #expect(set.facts.contains { $0.change != 0 })
+        for f in set.facts where f.change == 0 { #expect(!state.isStatedChange(f)) }
+    }
 }
