@@ -123,7 +123,8 @@ extension ExtractionState {
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
             var taken = Set<Int>()
-            for n in ids.indices where !taken.contains(ids[n]) {
+            // (most figures state no change: told on the stored field, before the fact is copied)
+            for n in ids.indices where !taken.contains(ids[n]) && facts[ids[n]].change != 0 {
                 let c = facts[ids[n]]
                 guard isStatedChange(c), let wording = changeWording(c) else { continue }
                 let sentence = sentenceIndex(of: c)

@@ -35,8 +35,8 @@ extension ExtractionState {
         // 47317.66万元，结余资金11682.34万元。" — the bare measures after the project's first figure are
         // its own, when the paragraph names no other subject and states no department-wide figure
         // of their measures before them
-        for p in doc.paragraphs {
-            let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph].filter { facts[$0].kind.isMoney }
             guard let first = ids.first else { continue }
             let c = facts[first].concept
             guard c.item == nil, c.scope.unicodeScalars.count >= 4, c.explicitMeasure, let measure = c.measure else { continue }
@@ -55,15 +55,15 @@ extension ExtractionState {
         }
         // a bare measure ("账面金额1.08万元", "实际支出3.56万元") is about the subject of the clause
         // before it in the sentence ("闲置资产共有3件，…", "公务用车…预算数为3.67万元，…")
-        for p in doc.paragraphs {
-            let ids = paragraphFacts[p.index]
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph]
             for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
                 let c = facts[id].concept
                 guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
                       !(groupsOfWhole[id] != nil) else { continue }
                 let sentence = sentenceIndex(of: facts[id])
                 _ = n
-                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                let inSentence = facts(paragraph: paragraph, sentence: sentence)
                 guard let at = inSentence.firstIndex(of: id),
                       var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
                 // after a list ("收入A，其中保险费收入B，补贴收入C；支出D"), the subject is the list's
@@ -78,8 +78,8 @@ extension ExtractionState {
             }
         }
         // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
-        for p in doc.paragraphs {
-            let ids = paragraphFacts[p.index]
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph]
             // per sentence, its money figures and their subjects, found once (a sentence of thousands
             // of rates stays linear)
             var sentenceMoney = [Int: (ids: [Int], subjects: Set<SubjectKey>)]()
@@ -87,7 +87,7 @@ extension ExtractionState {
                 // a bare rate, or one named by the broader item ("公用经费控制率" after 日常公用经费 figures)
                 let rateItem = facts[id].concept.item ?? "total"
                 let sentence = sentenceIndex(of: facts[id])
-                let inSentence = facts(paragraph: p.index, sentence: sentence)
+                let inSentence = facts(paragraph: paragraph, sentence: sentence)
                 // (no closure over the state: one copied the whole state for each rate)
                 let whole: (ids: [Int], subjects: Set<SubjectKey>)
                 if let known = sentenceMoney[sentence] {
@@ -104,7 +104,7 @@ extension ExtractionState {
                 var money = whole.ids, subjects = whole.subjects
                 // "A项目预算…，支出…，执行率98.5%；B项目预算…，支出…，执行率97.5%": each rate is
                 // about the figures of its own "；" part
-                let segment = ExtractionState.semicolonSegment(p, around: facts[id].number.numberRange.lowerBound)
+                let segment = ExtractionState.semicolonSegment(doc.paragraphs[paragraph].text.scalars, around: facts[id].number.numberRange.lowerBound)
                 var own = [Int]()
                 var k = firstFact(in: inSentence, at: segment.lowerBound)
                 while k < inSentence.count, facts[inSentence[k]].number.numberRange.lowerBound < segment.upperBound {
@@ -131,8 +131,8 @@ extension ExtractionState {
                 facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "#part" : facts[pid].concept.scope
             }
         }
-        for p in doc.paragraphs {
-            let ids = paragraphFacts[p.index].filter { facts[$0].kind.isMoney }
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph].filter { facts[$0].kind.isMoney }
             let bySentence = Dictionary(grouping: ids) { ExtractionState.sentence(of: facts[$0]) }
             for (_, members) in bySentence {
                 let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }

@@ -114,6 +114,11 @@ struct ExtractionState {
         return -1
     }
 
+    /// The paragraphs' indexes, in order: a loop over them that reads a paragraph's fields in place
+    /// copies no paragraph (a `for p in doc.paragraphs` retained and released each one's text,
+    /// sentences and section path).
+    var paragraphIndexes: [Int] { doc.paragraphs.indices.map { doc.paragraphs[$0].index } }
+
     mutating func resolve(_ label: String) -> Lexicon.Resolution {
         if let r = resolved[TextKey(label)] { return r }
         let r = lexicon.resolve(label)
@@ -130,7 +135,8 @@ struct ExtractionState {
     /// findings differ between runs).
     static func mostFrequentMoneyUnit(of facts: [Fact]) -> (unit: MoneyUnit, count: Int)? {
         var counts = [MoneyUnit: Int]()
-        for f in facts { if let u = f.kind.moneyUnit, !u.isDollar { counts[u, default: 0] += 1 } }
+        // by index: a `for f in facts` copied every fact
+        for k in facts.indices { if let u = facts[k].kind.moneyUnit, !u.isDollar { counts[u, default: 0] += 1 } }
         let rank = { (u: MoneyUnit) in u == .wanYuan ? -1 : MoneyUnit.allCases.firstIndex(of: u) ?? 0 }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }.map { ($0.key, $0.value) }
     }

@@ -143,14 +143,14 @@ extension ExtractionState {
         func plain(_ n: ScannedNumber) -> Bool {
             n.kind == .bare && n.comparator == nil && !n.inRange && n.parenDepth == 0 && n.value >= 0 && n.value < 1000 && n.range == n.numberRange
         }
-        for p in doc.paragraphs where !taken.contains(p.index) && p.index > 0 {
-            let s = p.text.scalars
+        for p in paragraphIndexes where !taken.contains(p) && p > 0 {
+            let s = doc.paragraphs[p].text.scalars
             var k = 0
             while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
             let length = totals.prefixLength(s, at: k)
             guard length > 0 else { continue }
             let wordEnd = k + length
-            let numbers = scans[p.index].numbers
+            let numbers = scans[p].numbers
             guard let first = numbers.first, plain(first), first.numberRange.lowerBound >= wordEnd,
                   s[wordEnd..<first.numberRange.lowerBound].allSatisfy({ CharClass.isWhitespace($0) || $0 == "：" || $0 == ":" }) else { continue }
             var width = 1
@@ -158,7 +158,7 @@ extension ExtractionState {
                s[first.range.upperBound..<numbers[1].numberRange.lowerBound].allSatisfy(CharClass.isWhitespace) { width = 2 }
             // the rows, from the line right before upwards
             var rows = [(paragraph: Int, tokens: [Int], name: String)]()
-            var q = p.index - 1
+            var q = p - 1
             while q >= 0 && q != doc.titleParagraph && !taken.contains(q) {
                 let t = doc.paragraphs[q].text.scalars
                 guard !t.contains(where: { "。！？".unicodeScalars.contains($0) }) else { break }
@@ -172,11 +172,11 @@ extension ExtractionState {
             rows.reverse()
             guard rows.contains(where: { genre.firstMatch(in: doc.paragraphs[$0.paragraph].text.scalars) != nil }) else { continue }
             for row in rows { for t in row.tokens { scans[row.paragraph].numbers[t].kind = .score; scans[row.paragraph].numbers[t].unitText = "" } }
-            for t in 0..<width { scans[p.index].numbers[t].kind = .score; scans[p.index].numbers[t].unitText = "" }
+            for t in 0..<width { scans[p].numbers[t].kind = .score; scans[p].numbers[t].unitText = "" }
             func at(_ paragraph: Int, _ k: Int) -> NumberPlace { NumberPlace(paragraph, scans[paragraph].numbers[k].numberRange) }
             var run = FlatScoreRun(names: rows.map(\.name), weights: rows.map { at($0.paragraph, $0.tokens[0]) },
                                    scores: width == 2 ? rows.map { at($0.paragraph, $0.tokens[1]) } : [],
-                                   fullMark: at(p.index, 0), total: width == 2 ? at(p.index, 1) : nil,
+                                   fullMark: at(p, 0), total: width == 2 ? at(p, 1) : nil,
                                    totalWord: ScalarString.make(s[k..<wordEnd]))
             if width == 2 {
                 run.actuals = rows.map { row in

@@ -343,7 +343,10 @@ extension ExtractionState {
 
     /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
     static func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
-        let s = p.text.scalars
+        semicolonSegment(p.text.scalars, around: index)
+    }
+
+    static func semicolonSegment(_ s: [Unicode.Scalar], around index: Int) -> Range<Int> {
         let stops = ScalarSets.sentenceStops
         // bounded: many rates in one run-on sentence must not rescan it each time
         var lo = index, hi = index

@@ -15,9 +15,9 @@ extension ExtractionState {
     mutating func buildOutline() {
         var items = [OutlineItem]()
         var open = [Int]()   // the open items, outermost first
-        for p in doc.paragraphs where p.index != doc.titleParagraph {
-            let s = p.text.scalars
-            let ids = paragraphFacts[p.index]
+        for p in paragraphIndexes where p != doc.titleParagraph {
+            let s = doc.paragraphs[p].text.scalars
+            let ids = paragraphFacts[p]
             var next = 0   // the next fact of the paragraph to place
             var k = 0
             while k <= s.count {
@@ -49,8 +49,8 @@ extension ExtractionState {
                 // style already used above it: "二、使用情况 … 一、群众体育… 二、竞技体育…")
                 let index = items.count
                 let parent = open.last
-                items.append(OutlineItem(parent: parent, style: style, ordinal: ordinal, paragraph: p.index, start: k,
-                                         amount: titleAmount(p, ids, markerEnd: end)))
+                items.append(OutlineItem(parent: parent, style: style, ordinal: ordinal, paragraph: p, start: k,
+                                         amount: titleAmount(doc.paragraphs[p], ids, markerEnd: end)))
                 if let parent { items[parent].children.append(index) }
                 open.append(index)
                 k = end
@@ -59,7 +59,8 @@ extension ExtractionState {
         // an item whose title states no figure, but whose own text (before its first child) states
         // exactly one, has that figure as its amount ("二、使用情况 本级分配使用7375.29万元。一、…")
         var own = [Int: [Int]]()
-        for f in facts { if let item = f.outlineItem, isPlainAmount(f) { own[item, default: []].append(f.id) } }
+        // by index: a `for f in facts` copied every fact
+        for k in facts.indices { if let item = facts[k].outlineItem, isPlainAmount(facts[k]) { own[item, default: []].append(facts[k].id) } }
         for index in items.indices where items[index].amount == nil && !items[index].children.isEmpty {
             if let figures = own[index], figures.count == 1 { items[index].amount = figures[0] }
         }

@@ -14,28 +14,29 @@ extension ExtractionState {
         // scanned first, all of them: a flattened score sheet may run over several lines
         var scans = doc.paragraphs.map { scanner.scan($0.text) }
         var runs = [FlatScoreRun]()
-        for p in doc.paragraphs { runs += findFlatScoreRuns(&scans[p.index].numbers, p.text.scalars, paragraph: p.index) }
+        for p in paragraphIndexes { runs += findFlatScoreRuns(&scans[p].numbers, doc.paragraphs[p].text.scalars, paragraph: p) }
         runs += findFlatScoreRows(&scans, taken: Set(runs.map(\.fullMark.paragraph)))
         var placed = [NumberPlace: Int]()
-        for p in doc.paragraphs {
-            let scan = scans[p.index]
-            paragraphYears[p.index] = scan.years
-            for y in scan.years { years.append((p.index, y)) }
-            for r in scan.malformedYears { malformedYears.append((p.index, r)) }
-            let ids = addProse(scan.numbers, text: p.text, sentences: p.sentences, place: { s, c in .text(paragraph: p.index, sentence: s, clause: c) }, cellPlace: nil)
-            paragraphFacts[p.index] = ids
-            if !runs.isEmpty { for id in ids { placed[NumberPlace(p.index, facts[id].number.numberRange)] = id } }
-            markTargets(p, ids)
+        for p in paragraphIndexes {
+            let scan = scans[p]
+            paragraphYears[p] = scan.years
+            for y in scan.years { years.append((p, y)) }
+            for r in scan.malformedYears { malformedYears.append((p, r)) }
+            let ids = addProse(scan.numbers, text: doc.paragraphs[p].text, sentences: doc.paragraphs[p].sentences,
+                               place: { s, c in .text(paragraph: p, sentence: s, clause: c) }, cellPlace: nil)
+            paragraphFacts[p] = ids
+            if !runs.isEmpty { for id in ids { placed[NumberPlace(p, facts[id].number.numberRange)] = id } }
+            markTargets(paragraph: p, ids)
         }
         recordFlatScoreRuns(runs, placed: placed)
     }
 
     /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name
     /// are targets, not statements of what was done.
-    mutating func markTargets(_ p: Paragraph, _ ids: [Int]) {
+    mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.targetOpeners]
-        let s = p.text.scalars
-        for (k, range) in p.sentences.enumerated() {
+        let s = doc.paragraphs[p].text.scalars
+        for (k, range) in doc.paragraphs[p].sentences.enumerated() {
             var i = range.lowerBound
             while i < range.upperBound && (CharClass.isWhitespace(s[i]) || s[i] == "“") { i += 1 }
             if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }

@@ -24,12 +24,12 @@ extension ExtractionState {
         // the facts of each outline item's own text (and of text outside any item), in order
         var own = [Int: [Int]]()
         var outside = [Int]()
-        for p in doc.paragraphs where p.index != doc.titleParagraph {
-            for id in paragraphFacts[p.index] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
+        for p in paragraphIndexes where p != doc.titleParagraph {
+            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
                 if isFullMarkWeight(facts[id]) { fullMarkWeights.insert(id); continue }
                 // an item's text runs on past its paragraph only when that paragraph is a title line
                 // ("（一）预算执行率（10分）"), not a sentence of its own ("4.满意度指标…，得9.2分。")
-                if let item = facts[id].outlineItem, outline[item].paragraph == p.index || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
+                if let item = facts[id].outlineItem, outline[item].paragraph == p || isTitleLine(doc.paragraphs[outline[item].paragraph]) {
                     own[item, default: []].append(id)
                 } else {
                     outside.append(id)
@@ -100,7 +100,9 @@ extension ExtractionState {
         // the total and the full mark, stated outside the indicators: "自评总分100分，自评得分93分" —
         // a total-worded 100 before another total is the full mark
         let scored = Set(items.compactMap(\.score))
-        let candidates = facts.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
+        // the scores are picked by index first: filtering `facts` itself copied every fact of the document
+        let scores = facts.indices.filter { facts[$0].kind == .score }.map { facts[$0] }
+        let candidates = scores.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
             && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100
             && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
         let totalFigures = candidates.filter { isTotal($0) }
@@ -280,7 +282,10 @@ extension ExtractionState {
     func assignNamedDeductions(_ items: inout [ScoreItem]) {
         let used = Set(items.flatMap(\.deductions))
         let words = vocabulary[.deductionWords]
-        for f in facts where f.kind == .score && !f.isCellValue && !used.contains(f.id) && isDeduction(f) {
+        // the scores picked by index first: a `for f in facts` copied every fact
+        for k in facts.indices where facts[k].kind == .score {
+            let f = facts[k]
+            guard !f.isCellValue && !used.contains(f.id) && isDeduction(f) else { continue }
             let name = labels.head(words.droppingSuffix(f.head))
             guard !name.isEmpty else { continue }
             let named = items.indices.filter { items[$0].name == name && items[$0].weight.map { $0 < f.id } ?? false }

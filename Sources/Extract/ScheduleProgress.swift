@@ -25,9 +25,9 @@ public struct ScheduleProgressStatement: Sendable {
 extension ExtractionState {
     mutating func buildScheduleProgress() {
         let scheduleWords = vocabulary[.scheduleProgressWords]
-        for p in doc.paragraphs {
-            let ids = paragraphFacts[p.index]
-            let s = p.text.scalars
+        for p in paragraphIndexes {
+            let ids = paragraphFacts[p]
+            let s = doc.paragraphs[p].text.scalars
             for (n, id) in ids.enumerated() where facts[id].kind == .percentagePoint {
                 let f = facts[id]
                 let labelScalars = ScalarString.scalars(f.label)
@@ -58,7 +58,7 @@ extension ExtractionState {
                 var statement = ScheduleProgressStatement(completion: completion, points: id, direction: direction, stated: stated)
                 if stated == nil {
                     let at = f.number.numberRange.lowerBound
-                    guard let (months, words) = periodBefore(at, in: s, paragraph: p.index) else { continue }
+                    guard let (months, words) = periodBefore(at, in: s, paragraph: p) else { continue }
                     statement.months = months
                     statement.period = words
                 }

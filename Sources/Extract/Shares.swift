@@ -12,7 +12,7 @@ extension ExtractionState {
         // quadratic over a document of many shares)
         var paired = Set(shares.map(\.percent))
         // items the text states a budget figure for (a base named "X预算" may otherwise be X's one figure)
-        let budgeted = Set(facts.compactMap { $0.concept.measure == "budget" ? $0.concept.item : nil })
+        let budgeted = Set(facts.indices.compactMap { facts[$0].concept.measure == "budget" ? facts[$0].concept.item : nil })
         for p in doc.paragraphs {
             // per sentence: whether it distributes ("分别为…"), read once
             var distributes = [Int: Bool]()
@@ -238,7 +238,10 @@ extension ExtractionState {
         let totalNames = vocabulary[.unstatedTotalNames]
         var itemOfAmount = [Int: Int]()
         for (i, item) in outline.enumerated() { if let a = item.amount { itemOfAmount[a] = i } }
-        for f in facts where f.kind == .percent && !paired.contains(f.id) && !f.comparesYears && f.number.comparator == nil {
+        // the percentages picked by index first: a `for f in facts` copied every fact
+        for k in facts.indices where facts[k].kind == .percent {
+            let f = facts[k]
+            guard !paired.contains(f.id) && !f.comparesYears && f.number.comparator == nil else { continue }
             guard let name = f.shareOf, !name.isEmpty, totalNames.contains(vocabulary[.shareBaseSuffixes].droppingSuffix(name)),
                   case .text(let p, let s, _) = f.place else { continue }
             let inSentence = facts(paragraph: p, sentence: s)
