@@ -98,6 +98,26 @@ struct CheckSpeedPathTests {
 
     // MARK: table layouts
 
+    /// A selection made once per run (`Checker.selection(only:)`) runs the rules selecting them for
+    /// each document did: the same indices and ids, the same findings.
+    @Test func selectionMadeOnceAgreesWithSelectingPerDocument() throws {
+        let checker = Checker(ruleSet: Self.ruleSet)
+        let rules = Self.ruleSet.rules
+        let enabled = Set(rules.filter(\.enabled).map(\.id))
+        // the enabled rules, named or not, and a few of them (some disabled ones among them)
+        #expect(checker.selection(only: nil) == checker.selection(only: enabled))
+        let some = Set(rules.indices.filter { $0 % 7 == 0 }.map { rules[$0].id })
+        let selected = checker.selection(only: some)
+        #expect(selected.indices == rules.indices.filter { some.contains(rules[$0].id) })
+        #expect(selected.ids == some)
+        for (name, facts) in try Self.corpus() {
+            for only in [nil, enabled, some] as [Set<String>?] {
+                #expect(checker.check(facts, selection: checker.selection(only: only)) == checker.check(facts, only: only), "\(name)")
+                #expect(checker.check(facts, selection: checker.selection(only: only), merge: false) == checker.check(facts, only: only, merge: false), "\(name)")
+            }
+        }
+    }
+
     /// The samples and the shared corpus (when present), extracted with the embedded rules.
     static let ruleSet = try! RuleSet.embedded()
 
