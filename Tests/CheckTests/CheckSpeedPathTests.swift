@@ -270,7 +270,8 @@ struct CheckSpeedPathTests {
             for rule in Self.ruleSet.rules {
                 guard let formula = rule.formula else { continue }
                 let shape = FormulaCheck.Shape(formula)
-                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape, context)
+                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape,
+                                                      factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)
                 for (k, ref) in shape.refs.enumerated() {
                     // a measure variable stands for each measure a money figure states (as in `evaluate`)
                     let measures = ref.measure?.hasPrefix("$") == true
