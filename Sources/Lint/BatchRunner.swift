@@ -51,6 +51,7 @@ public enum BatchRunner {
 
     static func size(of entry: FileDiscovery.Entry, stdin: [UInt8]?) -> Int {
         if entry.path == "-" { return stdin?.count ?? 0 }
+        if let known = entry.size { return known }
         var info = stat()
         return stat(entry.path, &info) == 0 ? Int(info.st_size) : 0
     }
