@@ -118,6 +118,27 @@ struct CheckSpeedPathTests {
         }
     }
 
+    /// `YearCheck.eitherContains` answers as Foundation's `contains` both ways, on the opening lines
+    /// of the corpus against each title, and on texts with marks that are not characters of their own.
+    @Test func eitherContainsAgreesWithFoundationsSearch() throws {
+        var lines = ["", "a", "财务决算报告", "2021年财务决算报告", "财务决算", "e\u{301}", "é", "e", "か\u{3099}", "が", "\r\n", "\n", "ab\r\ncd"]
+        for (_, facts) in try Self.corpus() {
+            for paragraph in facts.structured.paragraphs.prefix(8) {
+                lines.append(YearCheck.wordsWithoutYears(paragraph.text.scalars))
+                lines.append(paragraph.string)
+            }
+        }
+        var matched = 0
+        for a in lines {
+            for b in lines.prefix(60) {
+                let expected = a.contains(b) || b.contains(a)
+                #expect(YearCheck.eitherContains(a, b) == expected, "\(a) / \(b)")
+                if expected { matched += 1 }
+            }
+        }
+        #expect(matched > lines.count)
+    }
+
     /// The samples and the shared corpus (when present), extracted with the embedded rules.
     static let ruleSet = try! RuleSet.embedded()
 
