@@ -46,19 +46,31 @@ public struct Checker: Sendable {
         ruleSet.rules.map { $0.formula.map(FormulaCheck.Shape.init) }
     }
 
+    /// The rules a run checks (their indices in the rule set, in order, and their ids), found once
+    /// for a run's selection: selecting them anew for every document hashed every rule's id twice.
+    public struct Selection: Sendable, Equatable {
+        let indices: [Int]
+        let ids: Set<String>
+    }
+
+    /// The enabled rules, or only those in `only` (enabled or not).
+    public func selection(only: Set<String>?) -> Selection {
+        guard let only else { return Selection(indices: enabled.indices, ids: enabled.ids) }
+        let indices = rules.indices.filter { only.contains(rules[$0].rule.id) }
+        return Selection(indices: indices, ids: Set(indices.map { rules[$0].rule.id }))
+    }
+
     /// Runs the enabled rules (or only `only`, for rule examples). `merge`: fold findings about one
     /// slip into one (FindingMerge); rule examples judge each rule before that.
     public func check(_ facts: FactSet, only: Set<String>? = nil, merge: Bool = true) -> [Finding] {
+        check(facts, selection: selection(only: only), merge: merge)
+    }
+
+    /// Runs the rules of `selection` (made by `selection(only:)` of this checker).
+    public func check(_ facts: FactSet, selection: Selection, merge: Bool = true) -> [Finding] {
         var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
-        let active: [Int]
-        if let only {
-            active = rules.indices.filter { only.contains(rules[$0].rule.id) }
-            context.active = Set(active.map { rules[$0].rule.id })
-        } else {
-            active = enabled.indices
-            context.active = enabled.ids
-        }
-        for k in active {
+        context.active = selection.ids
+        for k in selection.indices {
             // read through the box, not copied out of it (a copy retains every field of the rule)
             let box = rules[k]
             switch box.rule.kind {

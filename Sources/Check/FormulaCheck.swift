@@ -13,7 +13,8 @@ enum FormulaCheck {
         let present = context.formulaKeys()
         guard shape.requiredKeys.allSatisfy(present.contains) else { return }
         let required = requiredBits(shape, context)
-        let prepared = Prepared(subjects: context.subjectTexts(), ruleKey: rule.id.hashValue, shape: shape, context)
+        let prepared = Prepared(subjects: context.subjectTexts(), ruleKey: rule.id.hashValue, shape: shape,
+                                factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)
         var boundIds = [[Int]](repeating: [], count: shape.refs.count)
         for frame in rule.frames {
             let (instances, bits) = context.instancesWithBits(of: frame)
@@ -38,12 +39,13 @@ enum FormulaCheck {
         let factBits: [UInt64]
         let bitOfKey: [PresenceKey: UInt64]
 
-        init(subjects: [String], ruleKey: Int, shape: Shape, _ context: CheckContext) {
+        /// Given the context's fields, not the context: an initializer takes its arguments owned,
+        /// and handing it the whole context copied every field of it for each formula rule.
+        init(subjects: [String], ruleKey: Int, shape: Shape, factBits: [UInt64], bitOfKey: [PresenceKey: UInt64]) {
             self.subjects = subjects
             self.ruleKey = ruleKey
-            factBits = context.factPresenceBits
-            bitOfKey = context.presenceBitOfKey
-            let bitOfKey = bitOfKey
+            self.factBits = factBits
+            self.bitOfKey = bitOfKey
             refBits = shape.refs.indices.map { shape.measureIsVariable[$0] ? 0 : Prepared.bit(of: shape.refs[$0], bitOfKey) }
         }
 

@@ -233,7 +233,7 @@ enum YearCheck {
                 // a line at the opening restating the title ("2021年财务决算报告" … "2020年财务决算"):
                 // its section is the rest of the text
                 let own = wordsWithoutYears(paragraph.text.scalars)
-                guard own.unicodeScalars.count >= 4, title.contains(own) || own.contains(title) else { continue }
+                guard own.unicodeScalars.count >= 4, eitherContains(title, own) else { continue }
                 line = 0..<paragraph.text.count
                 for q in (p + 1)..<paragraphs.count where q != context.doc.titleParagraph { body.append((q, 0..<paragraphs[q].text.count)) }
             } else {
@@ -253,6 +253,26 @@ enum YearCheck {
             let evidence = rule.evidence(.yearHeadingVersusSection, [.text: yearText, .year: String(mention.year), .otherYears: String(other), .count: String(count)])
             context.report(rule, span: span, evidence: evidence, key: "heading-\(p)-\(mention.year)")
         }
+    }
+
+    /// `a.contains(b) || b.contains(a)` (Foundation's search), by scalars when every scalar of both
+    /// is a character of its own (`ScalarString.isOwnCharacter`: then scalars compare as characters do).
+    static func eitherContains(_ a: String, _ b: String) -> Bool {
+        let x = a.unicodeScalars, y = b.unicodeScalars
+        guard !x.isEmpty, !y.isEmpty, x.allSatisfy(ScalarString.isOwnCharacter), y.allSatisfy(ScalarString.isOwnCharacter) else {
+            return a.contains(b) || b.contains(a)
+        }
+        let xs = ScalarString.scalars(a), ys = ScalarString.scalars(b)
+        return scalars(xs, contain: ys) || scalars(ys, contain: xs)
+    }
+
+    /// Whether `part` occurs in `text`, scalar for scalar.
+    static func scalars(_ text: [Unicode.Scalar], contain part: [Unicode.Scalar]) -> Bool {
+        guard let first = part.first, part.count <= text.count else { return part.isEmpty }
+        for start in 0...(text.count - part.count) where text[start] == first {
+            if text[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
     }
 
     /// A line's text without its years and spaces ("2021年财务决算报告" → "财务决算报告").

@@ -51,6 +51,7 @@ public enum BatchRunner {
 
     static func size(of entry: FileDiscovery.Entry, stdin: [UInt8]?) -> Int {
         if entry.path == "-" { return stdin?.count ?? 0 }
+        if let known = entry.size { return known }
         var info = stat()
         return stat(entry.path, &info) == 0 ? Int(info.st_size) : 0
     }
@@ -311,30 +312,36 @@ struct WorkerPool {
         }
     }
 
-    /// Reads what the worker wrote; false at its end.
+    /// Reads what the worker wrote; false at its end. The frames read are taken from the buffer by
+    /// offset and the buffer shortened once per read: shortening it per frame, on a copy of the
+    /// worker's record, copied the bytes left each time.
     mutating func readResults(_ k: Int) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let n = chunk.withUnsafeMutableBytes { read(processes[k].output, $0.baseAddress, $0.count) }
+        let fd = processes[k].output
+        var n = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 16) { buffer, count in
+            n = read(fd, buffer.baseAddress, buffer.count)
+            count = max(n, 0)
+        }
         if n < 0 && errno == EINTR { return true }
         if n <= 0 { return false }
-        processes[k].buffer += chunk[0..<n]
+        processes[k].buffer += chunk
+        var consumed = 0
+        defer { if consumed > 0 { processes[k].buffer.removeFirst(consumed) } }
         while true {
-            var p = processes[k]
-            if !p.ready {
-                guard let first = p.buffer.first else { return true }
-                guard first == UInt8(ascii: "R") else { return false }
-                p.buffer.removeFirst()
-                p.ready = true
-                processes[k] = p
+            let buffer = processes[k].buffer
+            if !processes[k].ready {
+                guard consumed < buffer.count else { return true }
+                guard buffer[consumed] == UInt8(ascii: "R") else { return false }
+                consumed += 1
+                processes[k].ready = true
                 continue
             }
-            guard p.buffer.count >= 12 else { return true }
-            let index = Frames.u32(p.buffer, 0), length = Frames.u64(p.buffer, 4)
-            guard length >= 0, p.buffer.count >= 12 + length else { return true }
-            let payload = Array(p.buffer[12..<(12 + length)])
-            p.buffer.removeFirst(12 + length)
-            processes[k] = p
-            guard let job = p.job, job.index == index else { return false }
+            guard buffer.count - consumed >= 12 else { return true }
+            let index = Frames.u32(buffer, consumed), length = Frames.u64(buffer, consumed + 4)
+            guard length >= 0, buffer.count - consumed - 12 >= length else { return true }
+            let payload = buffer[(consumed + 12)..<(consumed + 12 + length)]
+            consumed += 12 + length
+            guard let job = processes[k].job, job.index == index else { return false }
             let report = (try? ReportCoding.decode(payload))
                 ?? FileReport(path: entries[index].path, error: "the worker's report could not be read (an internal error); the other files are checked")
             results[index] = report

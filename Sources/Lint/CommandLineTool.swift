@@ -380,7 +380,8 @@ public enum CommandLineTool {
         // one file runs alone whatever --jobs says: the number of cores is not asked for
         let settings = BatchRunner.Settings(jobs: entries.count <= 1 ? 1 : options.jobs, timeBudget: options.timeBudget,
                                             workerArguments: Worker.arguments(rulesDirectory: options.rulesDirectory, rulesExtra: options.rulesExtra,
-                                                                              fiscalYear: options.fiscalYear, only: selected))
+                                                                              fiscalYear: options.fiscalYear, only: selected,
+                                                                              sourceLines: options.format == .text || options.format == .html))
         if entries.count == 1 && workerExecutable != nil, let only = entries.first, only.error == nil {
             CrashReport.arm(path: only.path)
         }

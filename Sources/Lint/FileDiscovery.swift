@@ -25,10 +25,14 @@ public enum FileDiscovery {
         /// A problem with the path itself (missing, a broken link, a loop, not a regular file): the
         /// file is reported with it and not read.
         public var error: String?
+        /// The file's size in bytes when it was found (nil when not known): its time budget is
+        /// reckoned from it without a second stat per file.
+        public var size: Int?
 
-        public init(path: String, error: String? = nil) {
+        public init(path: String, error: String? = nil, size: Int? = nil) {
             self.path = path
             self.error = error
+            self.size = size
         }
     }
 
@@ -66,7 +70,7 @@ public enum FileDiscovery {
                     notes.append("\(walk.skippedLinks) symbolic link\(walk.skippedLinks == 1 ? "" : "s") under \(path) not followed (--follow-links follows them)")
                 }
             case S_IFREG:
-                out.append(Entry(path: path))
+                out.append(Entry(path: path, size: Int(info.st_size)))
             default:
                 out.append(Entry(path: path, error: notRegular(info.st_mode)))
             }
@@ -140,7 +144,7 @@ public enum FileDiscovery {
                     }
                     directory(full, display: shown, ancestors: ancestors + [identity])
                 case S_IFREG:
-                    if isReport { entries.append(Entry(path: shown)) }
+                    if isReport { entries.append(Entry(path: shown, size: Int(info.st_size))) }
                 default:
                     // a FIFO, socket or device is never opened (reading a FIFO would block)
                     if isReport { entries.append(Entry(path: shown, error: FileDiscovery.notRegular(info.st_mode))) }

@@ -17,9 +17,11 @@ public struct Pipeline: Sendable {
     public var ruleSet: RuleSet { didSet { words = Words(ruleSet) } }
     public var fiscalYear: Int?
     /// Rules to run; nil runs every enabled rule.
-    public var only: Set<String>?
+    public var only: Set<String>? { didSet { selection = words.checker.selection(only: only) } }
     /// The vocabulary's matchers, built once per rule set, not per document.
-    private var words: Words
+    private var words: Words { didSet { selection = words.checker.selection(only: only) } }
+    /// The rules `only` selects, found once per run (`Checker.selection(only:)`), not per document.
+    private var selection: Checker.Selection
 
     struct Words: Sendable {
         let structure: StructureWords
@@ -37,6 +39,7 @@ public struct Pipeline: Sendable {
         self.fiscalYear = fiscalYear
         self.only = only
         words = Words(ruleSet)
+        selection = words.checker.selection(only: only)
     }
 
     public func facts(of document: Document) -> FactSet {
@@ -46,7 +49,7 @@ public struct Pipeline: Sendable {
 
     public func report(for document: Document) -> FileReport {
         let facts = facts(of: document)
-        let findings = words.checker.check(facts, only: only)
+        let findings = words.checker.check(facts, selection: selection)
         var places = [Int: String]()
         for line in document.lines { if let p = line.place { places[line.number] = p } }
         return FileReport(path: document.path, format: document.format.rawValue, encoding: document.encoding,

@@ -51,9 +51,14 @@ enum ReportCoding {
     }
 
     static func decode(_ bytes: [UInt8]) throws -> FileReport {
-        var at = 0
+        try decode(bytes[...])
+    }
+
+    /// Decodes a report framed in a larger buffer, read in place (not copied out of it first).
+    static func decode(_ bytes: ArraySlice<UInt8>) throws -> FileReport {
+        var at = bytes.startIndex
         func take(_ n: Int) throws -> ArraySlice<UInt8> {
-            guard n >= 0, n <= bytes.count - at else { throw Malformed() }
+            guard n >= 0, n <= bytes.endIndex - at else { throw Malformed() }
             defer { at += n }
             return bytes[at..<(at + n)]
         }
@@ -104,7 +109,7 @@ enum ReportCoding {
             let line = try int()
             report.linePlaces[line] = try string()
         }
-        guard at == bytes.count else { throw Malformed() }
+        guard at == bytes.endIndex else { throw Malformed() }
         return report
     }
 }

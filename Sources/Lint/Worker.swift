@@ -20,8 +20,12 @@ enum Worker {
     static let command = "__worker"
 
     /// The arguments that make a worker check as the supervisor's pipeline would.
-    static func arguments(rulesDirectory: String?, rulesExtra: [String], fiscalYear: Int?, only: Set<String>?) -> [String] {
+    /// `sourceLines`: whether the reports carry the files' lines (only the text and HTML outputs
+    /// show them; sending them for the others cost encoding, the pipe and decoding for nothing).
+    static func arguments(rulesDirectory: String?, rulesExtra: [String], fiscalYear: Int?, only: Set<String>?,
+                          sourceLines: Bool = true) -> [String] {
         var args = [command]
+        if !sourceLines { args += ["--source-lines", "no"] }
         if let rulesDirectory { args += ["--rules", rulesDirectory] }
         for extra in rulesExtra { args += ["--rules-extra", extra] }
         if let fiscalYear { args += ["--year", String(fiscalYear)] }
@@ -35,6 +39,7 @@ enum Worker {
         var extra = [String]()
         var year: Int?
         var only: Set<String>?
+        var sourceLines = true
         var i = 0
         while i + 1 < args.count {
             switch args[i] {
@@ -42,6 +47,7 @@ enum Worker {
             case "--rules-extra": extra.append(args[i + 1])
             case "--year": year = Int(args[i + 1])
             case "--only": only = Set(args[i + 1].split(separator: ",").map(String.init))
+            case "--source-lines": sourceLines = args[i + 1] != "no"
             default: break
             }
             i += 2
@@ -69,7 +75,8 @@ enum Worker {
                 if kind == "crash" { fatalError("injected crash (JXLINT_WORKER_FAULT)") }
                 if kind == "hang" { while true { sleep(60) } }
             }
-            let report = kind == 0 ? pipeline.report(path: path) : pipeline.report(bytes: data, path: path)
+            var report = kind == 0 ? pipeline.report(path: path) : pipeline.report(bytes: data, path: path)
+            if !sourceLines { report.lines = [] }
             let payload = ReportCoding.encode(report)
             var frame = [UInt8]()
             frame.reserveCapacity(12 + payload.count)

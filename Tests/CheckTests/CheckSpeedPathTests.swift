@@ -98,6 +98,47 @@ struct CheckSpeedPathTests {
 
     // MARK: table layouts
 
+    /// A selection made once per run (`Checker.selection(only:)`) runs the rules selecting them for
+    /// each document did: the same indices and ids, the same findings.
+    @Test func selectionMadeOnceAgreesWithSelectingPerDocument() throws {
+        let checker = Checker(ruleSet: Self.ruleSet)
+        let rules = Self.ruleSet.rules
+        let enabled = Set(rules.filter(\.enabled).map(\.id))
+        // the enabled rules, named or not, and a few of them (some disabled ones among them)
+        #expect(checker.selection(only: nil) == checker.selection(only: enabled))
+        let some = Set(rules.indices.filter { $0 % 7 == 0 }.map { rules[$0].id })
+        let selected = checker.selection(only: some)
+        #expect(selected.indices == rules.indices.filter { some.contains(rules[$0].id) })
+        #expect(selected.ids == some)
+        for (name, facts) in try Self.corpus() {
+            for only in [nil, enabled, some] as [Set<String>?] {
+                #expect(checker.check(facts, selection: checker.selection(only: only)) == checker.check(facts, only: only), "\(name)")
+                #expect(checker.check(facts, selection: checker.selection(only: only), merge: false) == checker.check(facts, only: only, merge: false), "\(name)")
+            }
+        }
+    }
+
+    /// `YearCheck.eitherContains` answers as Foundation's `contains` both ways, on the opening lines
+    /// of the corpus against each title, and on texts with marks that are not characters of their own.
+    @Test func eitherContainsAgreesWithFoundationsSearch() throws {
+        var lines = ["", "a", "财务决算报告", "2021年财务决算报告", "财务决算", "e\u{301}", "é", "e", "か\u{3099}", "が", "\r\n", "\n", "ab\r\ncd"]
+        for (_, facts) in try Self.corpus() {
+            for paragraph in facts.structured.paragraphs.prefix(8) {
+                lines.append(YearCheck.wordsWithoutYears(paragraph.text.scalars))
+                lines.append(paragraph.string)
+            }
+        }
+        var matched = 0
+        for a in lines {
+            for b in lines.prefix(60) {
+                let expected = a.contains(b) || b.contains(a)
+                #expect(YearCheck.eitherContains(a, b) == expected, "\(a) / \(b)")
+                if expected { matched += 1 }
+            }
+        }
+        #expect(matched > lines.count)
+    }
+
     /// The samples and the shared corpus (when present), extracted with the embedded rules.
     static let ruleSet = try! RuleSet.embedded()
 
@@ -250,7 +291,8 @@ struct CheckSpeedPathTests {
             for rule in Self.ruleSet.rules {
                 guard let formula = rule.formula else { continue }
                 let shape = FormulaCheck.Shape(formula)
-                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape, context)
+                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape,
+                                                      factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)
                 for (k, ref) in shape.refs.enumerated() {
                     // a measure variable stands for each measure a money figure states (as in `evaluate`)
                     let measures = ref.measure?.hasPrefix("$") == true
