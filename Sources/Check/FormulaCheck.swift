@@ -676,7 +676,7 @@ enum FormulaEvaluator {
                 .computed: Show.number(computed, scale: shownScale) + (mixed ? main.number.unitText : (main.kind == .percent ? "%" : "")),
                 .stated: (mixed ? main.shown : main.literal + (main.kind == .percent ? "%" : "")) + (main.writtenFraction.map { "（\($0)）" } ?? ""),
                 .difference: Show.number(diff, scale: shownScale) + Show.differenceUnit(main, context.vocabulary),
-                .relation: formula.relation.rawValue,
+                .relation: formula.relation.shown,
             ]
             return rule.evidence(formula.relation == .equal ? .formulaMismatch : .formulaInequality, slots)
         }
@@ -686,6 +686,20 @@ enum FormulaEvaluator {
         let r = exact(formula.rhs, bound: bound, unitOf: main, context: context)
         let lt = l.map { " = " + Show.number($0, scale: shownScale) } ?? ""
         let rt = r.map { " = " + Show.number($0, scale: shownScale) } ?? ""
-        return rule.evidence(.formulaBothSides, [.left: lhsText + lt, .right: rhsText + rt, .relation: formula.relation.rawValue])
+        return rule.evidence(.formulaBothSides, [.left: lhsText + lt, .right: rhsText + rt, .relation: formula.relation.shown])
+    }
+}
+
+extension Formula.Relation {
+    /// The relation as a reader writes it ("≤", not the rule file's "<=").
+    var shown: String {
+        switch self {
+        case .equal: return "="
+        case .notEqual: return "≠"
+        case .lessOrEqual: return "≤"
+        case .greaterOrEqual: return "≥"
+        case .less: return "<"
+        case .greater: return ">"
+        }
     }
 }
