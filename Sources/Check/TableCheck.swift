@@ -160,7 +160,6 @@ enum TableCheck {
         while k < rows.count {
             let r = rows[k]
             if totals.contains(r) { lastTop = nil; k += 1; continue }
-            let text = labels[r]
             if let m = marks[r], let p = lastTop {
                 parent[r] = p
                 mark[r] = m
