@@ -254,7 +254,7 @@ public enum Structurer {
             // or line starter) and the cut line was of the export's full width, or the next line holds a
             // figure and the text so far opened a list ("其中：", line_list_openers) whose items ；separates
             if last == "；" || last == ";" {
-                guard HeadingDetector.detect(run) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
+                guard blanksSincePending == 0, HeadingDetector.detect(run) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
                       HeadingDetector.enumerator(run.scalars, at: 0) == nil else { return false }
                 if fullWidth.map({ pendingLastWidth >= $0 }) == true { return true }
                 return run.scalars.contains(where: CharClass.isDigit) && words.lineListOpeners.occurs(in: pending.string)

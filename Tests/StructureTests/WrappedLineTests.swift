@@ -95,5 +95,8 @@ struct WrappedLineTests {
         #expect(d.paragraphs.contains { $0.string == "（二）组织开展全民健身活动共计十二场；" })
         #expect(d.paragraphs.contains { $0.string == "各项目标均已完成；" })
         #expect(d.paragraphs.contains { $0.string.hasPrefix("二、绩效目标") })
+        // a blank line between is no wrap: the list stays as it is
+        let apart = structure("其中：用于场地设施建设200.30万元；用于组织全民健身活动80.20万元；\n\n用于健身科学研究与宣传20.00万元。\n")
+        #expect(apart.paragraphs.contains { $0.string == "用于健身科学研究与宣传20.00万元。" })
     }
 }
