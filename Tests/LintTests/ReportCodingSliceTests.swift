@@ -8,12 +8,10 @@ import JXRules
 @Suite("Report coding in place")
 struct ReportCodingSliceTests {
     @Test func aReportDecodedInsideABufferIsTheReportDecodedAlone() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
         let pipeline = Pipeline(ruleSet: try RuleSet.embedded())
         var checked = 0
         for name in ["slips-budget.txt", "clean.txt"] {
-            let report = pipeline.report(path: url.path + "/samples/" + name)
+            let report = pipeline.report(path: TestPackage.root + "/samples/" + name)
             let encoded = ReportCoding.encode(report)
             let alone = try ReportCoding.decode(encoded)
             // framed between other bytes, as in the buffer of a worker's output

@@ -10,11 +10,9 @@ import JXRules
 @Suite("Worker reports without source lines")
 struct WorkerSourceLinesTests {
     @Test func formatsWithoutSourceLinesWriteTheSameWithoutThem() throws {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
         let ruleSet = try RuleSet.embedded()
         let pipeline = Pipeline(ruleSet: ruleSet)
-        let reports = ["slips-budget.txt", "clean.txt"].map { pipeline.report(path: url.path + "/samples/" + $0) }
+        let reports = ["slips-budget.txt", "clean.txt"].map { pipeline.report(path: TestPackage.root + "/samples/" + $0) }
         #expect(reports.contains { !$0.lines.isEmpty && !$0.findings.isEmpty })
         let stripped = reports.map { r -> FileReport in
             var s = r
