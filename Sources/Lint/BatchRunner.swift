@@ -165,11 +165,44 @@ struct WorkerPool {
         var buffer = [UInt8]()
         var stderrTail = [UInt8]()
         /// The entries sent to it, in order: the first is the one it is checking (since `started`,
-        /// within its budget); a second waits in its input, so that the worker goes on to it without
-        /// waiting for the supervisor (a round trip per file was a tenth of a batch of small files).
-        var jobs: [(index: Int, started: Double, budget: Double?)] = []
-        var job: (index: Int, started: Double, budget: Double?)? { jobs.first }
+        /// within its budget); the others wait in its input, so that the worker goes on to them
+        /// without waiting for the supervisor (a round trip per file was a tenth of a batch of small
+        /// files). `frame` and `bytes`: the sizes of the job's frame and of its file.
+        var jobs: [Job] = []
+        var job: Job? { jobs.first }
+
+        /// The jobs waiting behind the first: their frames, their files' bytes.
+        var queuedFrameBytes: Int { jobs.dropFirst().reduce(0) { $0 + $1.frame } }
+        var queuedFileBytes: Int { jobs.dropFirst().reduce(0) { $0 + $1.bytes } }
     }
+
+    struct Job {
+        var index: Int
+        var started: Double
+        var budget: Double?
+        var frame: Int
+        var bytes: Int
+    }
+
+    /// How far ahead a worker is given work. Its results are collected every `collectInterval`
+    /// seconds rather than each as it is written: a supervisor asleep on a worker's output is woken
+    /// by every result, and those wake-ups were a tenth of a batch of small files. Enough work is
+    /// queued to last a worker past one interval; the supervisor watches the output of a worker
+    /// whose queue is short (so that it never idles) and of one checking a file alone.
+    enum Queue {
+        /// Jobs queued behind the one being checked, at most.
+        static let jobs = 32
+        /// Bytes of the queued jobs' files, at most (beyond the first queued): a worker never holds
+        /// much more work than another at the end of a batch.
+        static let fileBytes = 256 * 1024
+        /// Bytes of the queued frames in a worker's input, at most: a pipe holds at least one page,
+        /// so writing a job never blocks (a worker blocked on its output, a supervisor blocked on
+        /// its input would wait for each other).
+        static let frameBytes = 4096
+        /// A worker with at most this many jobs is watched: its results wake the supervisor.
+        static let watchedBelow = 2
+    }
+    static let collectInterval = 0.002
 
     let executable: String
     let settings: BatchRunner.Settings
@@ -223,13 +256,21 @@ struct WorkerPool {
                 processes.append(p)
             }
             if processes.isEmpty { return false }
-            // jobs to idle workers first, then a second one to each (a file read from standard
-            // input is never queued behind another: its frame may fill the pipe)
-            for depth in 0..<2 {
-                for k in processes.indices where processes[k].ready && processes[k].jobs.count == depth {
-                    if depth > 0 && entries[processes[k].jobs[0].index].path == "-" { continue }
-                    guard let index = nextJob(queued: depth > 0) else { break }
+            // jobs to idle workers first, then one more to each worker in turn while its queue has room
+            // (a file read from standard input is never queued, nor queued behind: its frame may
+            // fill the pipe)
+            for k in processes.indices where processes[k].ready && processes[k].jobs.isEmpty {
+                guard let index = nextJob(queued: false) else { break }
+                dispatch(index, to: k)
+            }
+            var added = true
+            while added {
+                added = false
+                for k in processes.indices where processes[k].ready && hasRoom(k) {
+                    guard let index = peekJob(queued: true), fits(index, in: k) else { continue }
+                    _ = nextJob(queued: true)
                     dispatch(index, to: k)
+                    added = true
                 }
             }
             wait()
@@ -237,20 +278,43 @@ struct WorkerPool {
         return true
     }
 
-    /// The next entry to send to a worker, if one may be sent now.
-    mutating func nextJob(queued: Bool) -> Int? {
+    /// The next entry to send to a worker, if one may be sent now (it is taken only when it is sent:
+    /// see `fits`).
+    func peekJob(queued: Bool) -> Int? {
         if let first = retry.first {
-            if queued && entries[first].path == "-" { return nil }
-            return retry.removeFirst()
+            return queued && entries[first].path == "-" ? nil : first
         }
         guard next < entries.count, next < emitted + window, entries[next].error == nil else { return nil }
         if queued && entries[next].path == "-" { return nil }
-        next += 1
-        return next - 1
+        return next
     }
 
-    /// Reports wait in `results` until every one before them is written: at most this many.
-    var window: Int { max(4 * settings.jobs, 16) }
+    mutating func nextJob(queued: Bool) -> Int? {
+        guard let index = peekJob(queued: queued) else { return nil }
+        if retry.first == index { retry.removeFirst() } else { next += 1 }
+        return index
+    }
+
+    /// Whether worker `k` may be given another job behind the ones it has.
+    func hasRoom(_ k: Int) -> Bool {
+        let p = processes[k]
+        guard let first = p.job, p.jobs.count <= Queue.jobs, entries[first.index].path != "-" else { return false }
+        return p.jobs.count < 2 || p.queuedFileBytes < Queue.fileBytes
+    }
+
+    /// Whether the next job's frame fits in worker `k`'s input beside the frames queued there.
+    func fits(_ index: Int, in k: Int) -> Bool {
+        processes[k].queuedFrameBytes + frameSize(index) <= Queue.frameBytes
+    }
+
+    func frameSize(_ index: Int) -> Int {
+        let entry = entries[index]
+        return 17 + entry.path.utf8.count + (entry.path == "-" ? (stdin?.count ?? 0) : 0)
+    }
+
+    /// Reports wait in `results` until every one before them is written: at most this many (enough
+    /// for every worker's queue).
+    var window: Int { max(settings.jobs * (Queue.jobs + 2), 16) }
 
     mutating func dispatch(_ index: Int, to k: Int) {
         let entry = entries[index]
@@ -266,23 +330,36 @@ struct WorkerPool {
         frame += path
         frame += data
         if processes[k].jobs.isEmpty { processes[k].stderrTail.removeAll() }
-        processes[k].jobs.append((index, Self.now(), BatchRunner.budget(bytes: bytes, secondsPerMB: settings.timeBudget)))
+        processes[k].jobs.append(Job(index: index, started: Self.now(), budget: BatchRunner.budget(bytes: bytes, secondsPerMB: settings.timeBudget),
+                                     frame: frame.count, bytes: bytes))
         if !Frames.write(processes[k].input, frame) {
             ended(k)
         }
     }
 
-    /// Waits for results, worker errors and deadlines (at most a second).
+    /// Waits for results, worker errors and deadlines (at most a second), then takes what is there.
     mutating func wait() {
+        // asleep, the supervisor watches the errors of every worker and the output of the watched
+        let now = Self.now()
+        var timeout = 1.0
+        var watched = [pollfd]()
+        for p in processes {
+            if p.jobs.count <= Queue.watchedBelow {
+                watched.append(pollfd(fd: p.output, events: Int16(POLLIN), revents: 0))
+            } else {
+                timeout = min(timeout, Self.collectInterval)
+            }
+            watched.append(pollfd(fd: p.errors, events: Int16(POLLIN), revents: 0))
+            if let job = p.job, let b = job.budget { timeout = min(timeout, max(0, job.started + b - now)) }
+        }
+        _ = watched.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), Int32((timeout * 1000).rounded(.up))) }
+        // awake, it looks at every worker
         var fds = [pollfd]()
         for p in processes {
             fds.append(pollfd(fd: p.output, events: Int16(POLLIN), revents: 0))
             fds.append(pollfd(fd: p.errors, events: Int16(POLLIN), revents: 0))
         }
-        let now = Self.now()
-        var timeout = 1.0
-        for p in processes { if let job = p.job, let b = job.budget { timeout = min(timeout, max(0, job.started + b - now)) } }
-        let n = fds.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), Int32(timeout * 1000) + 1) }
+        let n = fds.withUnsafeMutableBufferPointer { poll($0.baseAddress, nfds_t($0.count), 0) }
         if n > 0 {
             // events by worker (a worker that ends is removed from `processes` as it is handled)
             let events = processes.indices.map { (pid: processes[$0].pid, out: fds[2 * $0].revents, err: fds[2 * $0 + 1].revents) }
@@ -301,6 +378,11 @@ struct WorkerPool {
         var k = 0
         while k < processes.count {
             if let job = processes[k].job, let b = job.budget, later - job.started > b {
+                // its result may be written and not yet read: read it first (then look again)
+                if Self.readable(processes[k].output) {
+                    if !readResults(k) { ended(k) }
+                    continue
+                }
                 kill(processes[k].pid, SIGKILL)
                 results[job.index] = FileReport(path: entries[job.index].path, error: BatchRunner.timeoutMessage(b, settings.timeBudget, batch: true))
                 requeue(processes[k].jobs.dropFirst().map(\.index))
@@ -310,6 +392,12 @@ struct WorkerPool {
             }
             k += 1
         }
+    }
+
+    /// Whether reading `fd` would not block.
+    static func readable(_ fd: Int32) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) > 0
     }
 
     /// Reads what the worker wrote; false at its end. The frames read are taken from the buffer by
