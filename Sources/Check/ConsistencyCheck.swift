@@ -218,15 +218,7 @@ enum ConsistencyCheck {
     }
 
     /// `Character.isNumber` of a one-scalar character (ideographs such as 一 are numbers too).
-    @inline(__always) static func isNumber(_ ch: Unicode.Scalar) -> Bool {
-        let v = ch.value
-        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        if v >= 0x4E00 && v <= 0x9FFF { return ideographIsNumber[Int(v - 0x4E00)] }
-        return ch.properties.numericType != nil
-    }
-
-    /// Per ideograph U+4E00…U+9FFF: it has a numeric type (一, 十, 万, 亿, 壹…), looked up once.
-    static let ideographIsNumber: [Bool] = (UInt32(0x4E00)...0x9FFF).map { Unicode.Scalar($0)!.properties.numericType != nil }
+    @inline(__always) static func isNumber(_ ch: Unicode.Scalar) -> Bool { ScalarProperties.isNumeric(ch) }
 
     /// Years dropped from a head read character by character.
     private static func characterHead(_ head: String) -> String {
