@@ -117,7 +117,7 @@ struct CheckContext {
 
     mutating func scoreSheets() -> [ScoreSheet?] {
         if let cached = scoreSheetCache { return cached }
-        let sheets = doc.tables.map { ScoreSheet.build($0, facts, layouts: lexicon.tables) }
+        let sheets = doc.tables.map { ScoreSheet.build($0, facts, layouts: lexicon.tables, vocabulary: lexicon.vocabulary) }
         scoreSheetCache = sheets
         return sheets
     }

@@ -58,7 +58,7 @@ struct ScoreSheet {
         return Decimal(string: ScalarString.make(digits))
     }
 
-    static func build(_ table: Table, _ facts: FactSet, layouts: TableLayouts) -> ScoreSheet? {
+    static func build(_ table: Table, _ facts: FactSet, layouts: TableLayouts, vocabulary: Vocabulary) -> ScoreSheet? {
         func isWeightHeader(_ h: String) -> Bool { layouts.header(h, is: .weight) }
         func isScoreHeader(_ h: String) -> Bool { layouts.header(h, is: .score) }
         func isNameHeader(_ h: String) -> Bool { layouts.header(h, is: .name) }
@@ -107,7 +107,8 @@ struct ScoreSheet {
             }
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
             let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
-            let isTotal = CellText.isTotalLabel(first) || CellText.isScoreTotalLabel(first)
+            let isTotal = CellText.isTotalLabel(first, totalLabels: vocabulary[.tableTotalLabels])
+                || CellText.isScoreTotalLabel(first, scoreTotalLabels: vocabulary[.tableScoreTotalLabels])
             let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
                             isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))

@@ -148,7 +148,8 @@ enum TableCheck {
             !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
         }
         guard !columns.isEmpty else { return nil }
-        let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0]) || isSubtotal(labels[$0], context) })
+        let totalLabels = context.vocabulary[.tableTotalLabels]
+        let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0], totalLabels: totalLabels) || isSubtotal(labels[$0], context) })
         guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
@@ -325,7 +326,7 @@ enum TableCheck {
         let table = layout.table
         guard let first = layout.rows.first, layout.totals == [first] else { return nil }
         let text = layout.labels[first]
-        guard CellText.isTotalLabel(text), !isSubtotal(text, context) else { return nil }
+        guard CellText.isTotalLabel(text, totalLabels: context.vocabulary[.tableTotalLabels]), !isSubtotal(text, context) else { return nil }
         let rest = Array(layout.rows.dropFirst())
         let members = rest.filter { layout.parent[$0] == nil }
         guard members.count >= 2 else { return nil }

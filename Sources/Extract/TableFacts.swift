@@ -259,7 +259,7 @@ extension ExtractionState {
             rowConcept.rate = nil
         }
         fact.concept = rowConcept
-        if CellText.isTotalLabel(fact.head) { fact.marksTotal = true }
+        if CellText.isTotalLabel(fact.head, totalLabels: vocabulary[.tableTotalLabels]) { fact.marksTotal = true }
     }
 
 

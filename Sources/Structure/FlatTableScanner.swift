@@ -90,7 +90,7 @@ enum FlatTableScanner {
             // a name alone ("上年结转资金" under 年度资金总额): the row of a part the form leaves empty;
             // kept only when rows of the table follow it
             if !header.hasValues, fitted > 0, toks.count <= header.labelCount, toks.allSatisfy({ isName($0) }),
-               HeadingDetector.detect(line.trimmedRun) == nil {
+               HeadingDetector.detect(line.trimmedRun, words: words) == nil {
                 pendingLabels.append(RawRow(cells: labelCells(toks, header: header), firstLine: line.number, lastLine: line.number))
                 blanks = 0
                 j += 1

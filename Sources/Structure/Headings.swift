@@ -10,7 +10,7 @@ public enum HeadingDetector {
         public var titleRange: Range<Int>
     }
 
-    public static func detect(_ text: TextRun) -> Match? {
+    public static func detect(_ text: TextRun, words: StructureWords) -> Match? {
         let s = text.scalars
         var i = 0
         while i < s.count && CharClass.isWhitespace(s[i]) { i += 1 }
@@ -29,7 +29,7 @@ public enum HeadingDetector {
                 markerEnd = j + 1
             }
         } else if s[i] == "第", let (value, j) = chineseNumber(s, from: i + 1), j < s.count {
-            let length = StructureWords.standard.chapterWords.prefixLength(s, at: j)
+            let length = words.chapterWords.prefixLength(s, at: j)
             if length > 0 {
                 style = .chapter
                 ordinal = value

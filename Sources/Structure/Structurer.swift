@@ -5,6 +5,8 @@ import JXRules
 
 /// Builds headings, paragraphs, sentences and tables from normalized lines.
 public enum Structurer {
+    /// Finds the headings, paragraphs and tables of a normalized document. `words` defaults to the
+    /// embedded vocabulary's (tests, callers without a rule set); the pipeline passes its rule set's.
     public static func structure(_ normalized: NormalizedDocument, words: StructureWords = .standard) -> StructuredDocument {
         var builder = Builder(normalized: normalized, words: words)
         builder.run()
@@ -111,7 +113,7 @@ public enum Structurer {
                     var source = found.table
                     // the same table continued after a page break: one table, as the text path reads it
                     let leading = TableBuilder.leadingRows(TableBuilder.build(rows: rows, origin: origin, index: 0, words: words))
-                    while let next = TableScanner.structuredContinuation(lines, document: document, after: end, table: source,
+                    while let next = TableScanner.structuredContinuation(lines, document: document, words: words, after: end, table: source,
                                                                          first: found.rows, leading: leading) {
                         rows += next.rows
                         end = next.end
@@ -241,7 +243,7 @@ public enum Structurer {
             guard let last = pending.scalars.last, !run.isEmpty else { return false }
             // the end of the pending text is enough for its suffix tests (the openers are short),
             // made only when the tests before it pass
-            if blanksSincePending == 0 && HeadingDetector.detect(run) == nil && run.scalars.contains(where: CharClass.isDigit)
+            if blanksSincePending == 0 && HeadingDetector.detect(run, words: words) == nil && run.scalars.contains(where: CharClass.isDigit)
                 && (listMode || words.lineListOpeners.isSuffix(of: pending.string(max(0, pending.count - 8)..<pending.count))) {
                 listMode = true
                 return true
@@ -254,21 +256,21 @@ public enum Structurer {
             // or line starter) and the cut line was of the export's full width, or the next line holds a
             // figure and the text so far opened a list ("其中：", line_list_openers) whose items ；separates
             if last == "；" || last == ";" {
-                guard blanksSincePending == 0, HeadingDetector.detect(run) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
+                guard blanksSincePending == 0, HeadingDetector.detect(run, words: words) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
                       HeadingDetector.enumerator(run.scalars, at: 0) == nil else { return false }
                 if fullWidth.map({ pendingLastWidth >= $0 }) == true { return true }
                 return run.scalars.contains(where: CharClass.isDigit) && words.lineListOpeners.occurs(in: pending.string)
             }
             let enders = ScalarSets.lineEnders
             if enders.contains(last) { return false }
-            if HeadingDetector.detect(run) != nil { return false }
+            if HeadingDetector.detect(run, words: words) != nil { return false }
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
             // unless it is as long as the lines the export cut and the cut went through a figure
             // ("增加1.14万" / "元，增长…") or a bracket ("1.根据《…关于下达" / "…》文件")
             // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
             // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
             // (the short-title test first: a long pending paragraph is not scanned again per line)
-            if pending.count <= 40 && HeadingDetector.detect(pending) != nil && !ScalarSearch.foundationContains(pending.string, "。")
+            if pending.count <= 40 && HeadingDetector.detect(pending, words: words) != nil && !ScalarSearch.foundationContains(pending.string, "。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
                 && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
@@ -318,7 +320,7 @@ public enum Structurer {
         mutating func addParagraph(_ text: TextRun, firstLine: Int, lastLine: Int, headingLevel: Int?) {
             let index = paragraphs.count
             var heading: Heading?
-            if let match = HeadingDetector.detect(text) {
+            if let match = HeadingDetector.detect(text, words: words) {
                 var rank = match.style.defaultRank
                 if match.style == .markdown { rank = match.ordinal }
                 if let level = headingLevel { rank = level }
@@ -410,12 +412,12 @@ public enum Sentences {
 
 enum UnitHints {
     /// "单位：万元", "（单位：元）", "金额单位：万元".
-    static func tableUnit(_ text: String, words: StructureWords = .standard) -> String? {
+    static func tableUnit(_ text: String, words: StructureWords) -> String? {
         tableUnit(ScalarString.scalars(text), words: words)
     }
 
     /// `tableUnit` of a text given by its scalars (a cell's, without making its string).
-    static func tableUnit(_ s: [Unicode.Scalar], words: StructureWords = .standard) -> String? {
+    static func tableUnit(_ s: [Unicode.Scalar], words: StructureWords) -> String? {
         // the unit caption's word without its colon ("单位"), then the unit
         var k = 0
         while k < s.count {
@@ -437,7 +439,7 @@ enum UnitHints {
 extension UnitHints {
     /// "表1 项目资金执行情况表（万元）": a table title ending with a bracketed unit.
     /// "资金投入情况（万元）": a short caption line ending with a bracketed unit, too.
-    static func captionUnit(_ text: String, words: StructureWords = .standard) -> String? {
+    static func captionUnit(_ text: String, words: StructureWords) -> String? {
         var t = CellText.compact(text)
         // a caption line of a table exported with bars keeps its bars
         while t.hasSuffix("|") { t.removeLast() }
@@ -456,7 +458,7 @@ extension UnitHints {
 
     /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
     /// names, not amounts) is the unit of the table.
-    static func labelColumnUnit(_ table: Table, words: StructureWords = .standard) -> String? {
+    static func labelColumnUnit(_ table: Table, words: StructureWords) -> String? {
         guard let headers = table.headerSegments.first, let first = headers.first, !first.isEmpty else { return nil }
         let data = table.rows.filter { $0.kind == .data && $0.segment == 0 }
         let labels = data.compactMap { $0.cells.first { $0.column == 0 && !$0.isEmpty } }
@@ -469,7 +471,7 @@ extension UnitHints {
 enum TitleFinder {
     /// The title: among the first paragraphs before the first body heading, the one that names the
     /// report ("2022年度部门整体支出绩效自评报告").
-    static func find(_ paragraphs: [Paragraph], words: StructureWords = .standard) -> Int? {
+    static func find(_ paragraphs: [Paragraph], words: StructureWords) -> Int? {
         var best: (score: Int, index: Int)?
         for p in paragraphs.prefix(15) {
             if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }

@@ -5,7 +5,7 @@ import JXNormalize
 /// header paths per column, caption rows, repeated headers after page breaks, fills merged label
 /// cells, joins PDF continuation rows and aligns short total rows.
 enum TableBuilder {
-    static func build(rows raw: [RawRow], origin: Table.Origin, index: Int, words: StructureWords = .standard) -> Table {
+    static func build(rows raw: [RawRow], origin: Table.Origin, index: Int, words: StructureWords) -> Table {
         var rows = raw.map { r -> TableRow in
             var cells = [TableCell]()
             for (k, c) in r.cells.enumerated() {
@@ -27,7 +27,7 @@ enum TableBuilder {
                 rows[i].segment = segments.count - 1
                 continue
             }
-            if isCaption(row, raw: raw[i], columnCount: columnCount) {
+            if isCaption(row, raw: raw[i], columnCount: columnCount, words: words) {
                 rows[i].kind = .caption
                 rows[i].segment = segments.count - 1
                 continue
@@ -108,14 +108,14 @@ enum TableBuilder {
 
     // MARK: classification
 
-    static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
+    static func isCaption(_ row: TableRow, raw: RawRow, columnCount: Int, words: StructureWords) -> Bool {
         guard columnCount >= 2 else { return false }
         // "单位：万元" in a cell of its own, or beside the title: the unit line of the table.
         // Each filled cell is tested once; only the count of the others and the first of them matter.
         var units = 0, others = 0
         var other: TableCell?
         for cell in row.cells where !cell.isEmpty {
-            if cell.text.count <= 20 && UnitHints.tableUnit(cell.text.scalars) != nil {
+            if cell.text.count <= 20 && UnitHints.tableUnit(cell.text.scalars, words: words) != nil {
                 units += 1
             } else {
                 others += 1
@@ -146,7 +146,7 @@ enum TableBuilder {
 
     /// At least two filled cells, none numeric, short on average, and a keyword among them or all
     /// of them very short. (Counted over the cells in place: no array of the filled ones is made.)
-    static func isHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
+    static func isHeaderLike(_ row: TableRow, words: StructureWords) -> Bool {
         var filled = 0, length = 0, allVeryShort = true
         for cell in row.cells where !cell.isEmpty {
             if CellText.isNumeric(cell.text) { return false }
@@ -158,7 +158,7 @@ enum TableBuilder {
         return allVeryShort || keywordCells(row, words: words) >= 1
     }
 
-    static func isStronglyHeaderLike(_ row: TableRow, words: StructureWords = .standard) -> Bool {
+    static func isStronglyHeaderLike(_ row: TableRow, words: StructureWords) -> Bool {
         var filled = 0
         for cell in row.cells where !cell.isEmpty {
             if cell.text.count > 12 { return false }
@@ -284,7 +284,7 @@ enum TableBuilder {
     }
 
     /// "合计 | 100 | 94.94" under a wider header: put the numbers in the rightmost numeric columns.
-    static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int, words: StructureWords = .standard) {
+    static func alignShortTotals(_ rows: inout [TableRow], columnCount: Int, words: StructureWords) {
         // Per segment, computed once (a table of many total rows stays linear): the widest row
         // (rows moved here only get narrower, and never the widest), and the counts behind
         // `numericColumns`, kept up to date as cells move.
@@ -485,14 +485,24 @@ public enum CellText {
         return !tail.unicodeScalars.contains(where: CharClass.isDigit)
     }
 
-    public static func isTotalLabel(_ s: String, words: StructureWords = .standard) -> Bool {
-        words.totalLabels.isSuffix(of: compact(s))
+    public static func isTotalLabel(_ s: String, words: StructureWords) -> Bool {
+        isTotalLabel(s, totalLabels: words.totalLabels)
+    }
+
+    /// `isTotalLabel` by the vocabulary's class of total labels (the later stages, which hold the
+    /// rule set's vocabulary, not the structure's words).
+    public static func isTotalLabel(_ s: String, totalLabels: WordSet) -> Bool {
+        totalLabels.isSuffix(of: compact(s))
     }
 
     /// "总分", "自评总分": the total row of a score sheet (the official forms' word for 合计).
-    public static func isScoreTotalLabel(_ s: String, words: StructureWords = .standard) -> Bool {
+    public static func isScoreTotalLabel(_ s: String, words: StructureWords) -> Bool {
+        isScoreTotalLabel(s, scoreTotalLabels: words.scoreTotalLabels)
+    }
+
+    public static func isScoreTotalLabel(_ s: String, scoreTotalLabels: WordSet) -> Bool {
         let t = compact(s)
-        return words.scoreTotalLabels.contains(t) || (words.scoreTotalLabels.isSuffix(of: t) && t.unicodeScalars.count <= 4)
+        return scoreTotalLabels.contains(t) || (scoreTotalLabels.isSuffix(of: t) && t.unicodeScalars.count <= 4)
     }
 
     /// "2. …", "（2）…", "② …", "(2)…": a numbered sentence.

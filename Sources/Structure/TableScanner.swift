@@ -412,13 +412,13 @@ enum TableScanner {
     /// numbers or a "续表" line separate them, and it either starts with rows that repeat the
     /// leading (header or title) rows of the first fragment, or has as many columns. The repeated
     /// rows are left out of the result.
-    static func structuredContinuation(_ lines: [NormalizedLine], document: Document, after end: Int, table: Int,
+    static func structuredContinuation(_ lines: [NormalizedLine], document: Document, words: StructureWords, after end: Int, table: Int,
                                        first: [RawRow], leading: [TableRow]) -> (rows: [RawRow], end: Int, table: Int)? {
         var k = end
         while k < lines.count && k - end < 8 {
             let line = lines[k]
             if document.lines[line.sourceIndex].tableRow != nil { break }
-            guard line.isBlank || line.artifact != nil || isContinuationMark(line) else { return nil }
+            guard line.isBlank || line.artifact != nil || isContinuationMark(line, words: words) else { return nil }
             k += 1
         }
         guard k < lines.count, let ref = document.lines[lines[k].sourceIndex].tableRow, ref.table != table,
@@ -442,10 +442,10 @@ enum TableScanner {
     }
 
     /// "续表", "续表3", "（续）", "表2（续）": a line saying a table goes on.
-    static func isContinuationMark(_ line: NormalizedLine) -> Bool {
+    static func isContinuationMark(_ line: NormalizedLine, words: StructureWords) -> Bool {
         let text = CellText.compact(line.text)
         guard text.count <= 12 else { return false }
-        let marks = StructureWords.standard.continuationMarks
+        let marks = words.continuationMarks
         return marks.isPrefix(of: text) || marks.isSuffix(of: text)
     }
 

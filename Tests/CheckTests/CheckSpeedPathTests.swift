@@ -355,7 +355,7 @@ struct CheckSpeedPathTests {
         var rows = 0, sheets = 0
         for (name, facts) in try Self.corpus() {
             for table in facts.structured.tables {
-                if ScoreSheet.build(table, facts, layouts: layouts) != nil { sheets += 1 }
+                if ScoreSheet.build(table, facts, layouts: layouts, vocabulary: .embedded) != nil { sheets += 1 }
                 for row in table.rows where row.kind == .data {
                     let headers = table.headers(for: row)
                     let columns = ScoreSheet.Columns(headers, layouts)

@@ -22,9 +22,9 @@ struct FastPathTests {
     static func plainIsCaption(_ row: TableRow, raw: RawRow, columnCount: Int) -> Bool {
         guard columnCount >= 2 else { return false }
         var filled = row.cells.filter { !$0.text.trimmed().isEmpty }
-        let units = filled.filter { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+        let units = filled.filter { UnitHints.tableUnit($0.string, words: .standard) != nil && $0.text.count <= 20 }
         if !units.isEmpty {
-            filled.removeAll { UnitHints.tableUnit($0.string) != nil && $0.text.count <= 20 }
+            filled.removeAll { UnitHints.tableUnit($0.string, words: .standard) != nil && $0.text.count <= 20 }
             if filled.isEmpty { return true }
         }
         guard filled.count == 1, let cell = filled.first else { return false }
@@ -59,7 +59,7 @@ struct FastPathTests {
             let cell = TableCell(text: run(text), column: 0, span: 1, inherited: false, place: nil)
             #expect(cell.isEmpty == cell.text.trimmed().isEmpty, "\(text)")
             #expect(CellText.isNumeric(cell.text) == Self.plainIsNumeric(cell.text), "\(text)")
-            #expect(UnitHints.tableUnit(cell.text.scalars) == UnitHints.tableUnit(text), "\(text)")
+            #expect(UnitHints.tableUnit(cell.text.scalars, words: .standard) == UnitHints.tableUnit(text, words: .standard), "\(text)")
         }
     }
 
@@ -75,7 +75,7 @@ struct FastPathTests {
                     let row = TableRow(kind: .data, cells: cells, segment: 0, line: 1, lastLine: 1)
                     let raw = RawRow(cells: cells.map { RawCell(text: $0.text, column: $0.column, span: $0.span) }, firstLine: 1, lastLine: 1)
                     for columns in [1, 2, 3] {
-                        #expect(TableBuilder.isCaption(row, raw: raw, columnCount: columns) == Self.plainIsCaption(row, raw: raw, columnCount: columns),
+                        #expect(TableBuilder.isCaption(row, raw: raw, columnCount: columns, words: .standard) == Self.plainIsCaption(row, raw: raw, columnCount: columns),
                                 "\(cells.map(\.string)) \(columns)")
                     }
                 }

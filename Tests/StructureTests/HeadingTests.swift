@@ -1,10 +1,11 @@
 import Testing
 import JXCore
+import JXRules
 @testable import JXStructure
 
 @Suite("HeadingDetector")
 struct HeadingDetectorTests {
-    func detect(_ text: String) -> HeadingDetector.Match? { HeadingDetector.detect(run(text)) }
+    func detect(_ text: String) -> HeadingDetector.Match? { HeadingDetector.detect(run(text), words: .standard) }
 
     @Test func chineseNumeral() throws {
         let m = try #require(detect("一、基本情况"))
@@ -78,6 +79,15 @@ struct HeadingDetectorTests {
         #expect(md?.ordinal == 2)
         #expect(md?.titleRange == 3..<7)
         #expect(detect("#标签") == nil)
+    }
+
+    /// The chapter words are the pipeline's (a rule set's vocabulary, extended by a bureau), not the
+    /// embedded ones: "第一篇" is a chapter only when 篇 is one of them.
+    @Test func chapterWordsComeFromTheVocabularyGiven() {
+        let extra = Vocabulary([.chapterWords: WordSet(["篇"])])
+        let words = StructureWords(vocabulary: Vocabulary.embedded.extended(with: extra))
+        #expect(HeadingDetector.detect(run("第一篇 总体情况"), words: words)?.style == .chapter)
+        #expect(HeadingDetector.detect(run("第一篇 总体情况"), words: .standard) == nil)
         #expect(detect("####### 太深") == nil)
     }
 

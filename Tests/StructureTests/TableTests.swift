@@ -143,11 +143,11 @@ struct CellTextTests {
     }
 
     @Test func totalLabels() {
-        #expect(CellText.isTotalLabel("合计"))
-        #expect(CellText.isTotalLabel("合 计"))
-        #expect(CellText.isTotalLabel("项目支出小计"))
-        #expect(CellText.isTotalLabel("总计"))
-        #expect(!CellText.isTotalLabel("合计数说明"))
+        #expect(CellText.isTotalLabel("合计", words: .standard))
+        #expect(CellText.isTotalLabel("合 计", words: .standard))
+        #expect(CellText.isTotalLabel("项目支出小计", words: .standard))
+        #expect(CellText.isTotalLabel("总计", words: .standard))
+        #expect(!CellText.isTotalLabel("合计数说明", words: .standard))
     }
 
     @Test func enumerators() {
