@@ -60,8 +60,29 @@ public enum DocumentLoader {
     /// Reads to the end, at most `Limits.largestFile` bytes; one byte more is refused.
     static func readLimited(fd: Int32, sizeHint: Int) throws(LoadError) -> [UInt8] {
         let limit = Limits.largestFile
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(min(max(sizeHint, 0), limit) + 1)
+        // the size stat gave is read straight into the array (one byte more, to see the end): no
+        // chunk to zero and copy for the usual file, which is read in one call
+        var failure: Int32 = 0
+        let capacity = min(max(sizeHint, 0), limit) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while count < capacity {
+                let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure == 0 && bytes.count < capacity { return bytes }   // the end was reached
+        if failure != 0 {
+            if failure == EAGAIN { throw LoadError("cannot read: the input is not ready (not a regular file)") }
+            throw LoadError("cannot read: \(String(cString: strerror(failure)))")
+        }
+        if bytes.count > limit { throw LoadError(tooLarge(nil)) }
+        // the file was larger than its size said (it grew, or the size was unknown): in chunks
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
