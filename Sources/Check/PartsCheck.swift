@@ -90,7 +90,7 @@ enum PartsCheck {
             items.insert(item)
         }
         guard items.count == parts.count else { return false }
-        return lexicon.decompositions.contains { d in
+        return lexicon.expandedDecompositions.contains { d in
             d.whole == w && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
         }
     }

@@ -52,7 +52,10 @@ public struct Lexicon: Sendable {
     public var measures: [Entry]
     public var items: [Entry]
     public var rates: [Entry]
-    public var decompositions: [Decomposition]
+    public var decompositions: [Decomposition] { didSet { expandedDecompositions = Lexicon.expand(decompositions) } }
+    /// The decompositions, and those made from them by writing a part as its own decomposition's
+    /// parts (`expand`), made when the decompositions are set.
+    public private(set) var expandedDecompositions: [Decomposition] = []
     /// The words of the genre by class (rules/vocabulary.toml).
     public var vocabulary: Vocabulary = .embedded { didSet { rebuildIndex() } }
     /// Words that do not change what a label names (全年, 本部门, 资金 …).
@@ -80,6 +83,7 @@ public struct Lexicon: Sendable {
         self.items = items
         self.rates = rates
         self.decompositions = decompositions
+        expandedDecompositions = Lexicon.expand(decompositions)
         self.modifiers = Lexicon.longestFirst(modifiers)
         self.fillers = Lexicon.longestFirst(fillers)
         self.qualifiers = qualifiers
@@ -203,5 +207,34 @@ public struct Lexicon: Sendable {
     func isIdeograph(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
+    }
+}
+
+extension Lexicon {
+    /// `decompositions` and those made from them by writing a part as its own decomposition's
+    /// parts: with total = basic + project and basic = personnel + public, a list of personnel,
+    /// public and project covers total too (a parts list is complete when it covers one of these).
+    static func expand(_ decompositions: [Decomposition]) -> [Decomposition] {
+        var all = decompositions
+        var seen = Set(all)
+        var frontier = all
+        // a decomposition cycle in a bureau's lexicon must not loop: a few rounds reach any real depth
+        for _ in 0..<4 where !frontier.isEmpty {
+            var next = [Decomposition]()
+            for d in frontier {
+                for (k, part) in d.parts.enumerated() {
+                    for e in decompositions where e.whole == part && e.whole != d.whole {
+                        var parts = d.parts
+                        parts.replaceSubrange(k...k, with: e.parts)
+                        let expanded = Decomposition(whole: d.whole, parts: parts, optional: d.optional + e.optional)
+                        guard Set(parts).count == parts.count, seen.insert(expanded).inserted else { continue }
+                        next.append(expanded)
+                    }
+                }
+            }
+            all += next
+            frontier = next
+        }
+        return all
     }
 }
