@@ -258,7 +258,10 @@ extension ExtractionState {
             let zeroWrittenOut = familyParts.count >= 2 && familyParts == allListed
                 && familyParts.contains { facts[$0].value == 0 && facts[$0].concept.rate == nil }
                 && !laterFigure(of: family, in: inSentence, after: last.number.range.upperBound, within: ExtractionState.listWindow)
-            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut)
+            // the last part named as the rest of the whole ("其中2023年安排5000亿元，其余5000亿元…")
+            let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
+                && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
+            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder)
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             let nested = qualified >= 2
