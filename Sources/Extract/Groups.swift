@@ -139,8 +139,13 @@ extension ExtractionState {
         // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
         // of the part before; a list with signed parts is not summed
         if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs) }) { return }
-        if !changeParts.isEmpty && changeParts.count < parts.count { parts.removeAll { facts[$0].change != 0 } }
-        if Set(changeParts.map { facts[$0].change }).count > 1 { return }  // signed: 增加 and 减少 together
+        if !changeParts.isEmpty && changeParts.count < parts.count {
+            // the changes stated beside the parts ("A 80万元，增加2万元；B 37万元，减少0.5万元"),
+            // whatever their signs: the parts are the figures
+            parts.removeAll { facts[$0].change != 0 }
+        } else if Set(changeParts.map { facts[$0].change }).count > 1 {
+            return  // a list of changes with 增加 and 减少 together is signed: not summed
+        }
         // families of the first two parts
         let families = parts.prefix(2).map { facts[$0].kind }
         for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
