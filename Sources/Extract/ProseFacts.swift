@@ -147,8 +147,10 @@ extension ExtractionState {
         let up = labels.increaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
         let down = labels.decreaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
         if up > 0 || down > 0 { change = down >= up ? -1 : 1 }
-        // "增加至365家", "下降到3%": the value reached, not the difference
-        if change != 0, vocabulary[.reachedWords].isSuffix(of: label) { change = 0 }
+        // "增加至365家", "下降到3%": the value reached, not the difference ("增幅为3.83%" is the rate:
+        // a filler after a rate noun, which `head` strips)
+        if change != 0, vocabulary[.reachedWords].isSuffix(of: label),
+           !(vocabulary[.changeRateNouns].isSuffix(of: head) && labels.trailingFillers.isSuffix(of: label)) { change = 0 }
         let totals = labels.totalMarkers
         return LabelReading(
             head: head,
