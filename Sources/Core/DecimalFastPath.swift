@@ -119,6 +119,19 @@ extension Decimals {
     }
 }
 
+/// A Decimal as a dictionary key: Decimal's own hash (so a dictionary's buckets and order stay
+/// what they were) and equality through the fast comparison (Foundation's `==` compares through
+/// arrays whenever two representations differ: on every probe past a key's own bucket).
+public struct DecimalKey: Hashable {
+    public let value: Decimal
+
+    public init(_ value: Decimal) { self.value = value }
+
+    public static func == (a: DecimalKey, b: DecimalKey) -> Bool { Decimals.equal(a.value, b.value) }
+
+    public func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
+}
+
 /// A finite `Decimal` taken apart: sign, exponent and a 128-bit magnitude. Only the canonical form
 /// Foundation itself produces is accepted (length = the words the magnitude needs, nothing
 /// reserved), and never NaN.
@@ -206,9 +219,8 @@ struct RawDecimal {
                        word0: UInt32(truncatingIfNeeded: 1_234_567_000_089 as UInt64), word1: UInt32(1_234_567_000_089 as UInt64 >> 32),
                        word2: 0, word3: 0),
             to: Decimal.self)
-        let locale = Locale(identifier: "en_US_POSIX")
-        return oneAndAHalf.description == "1.5" && oneAndAHalf == Decimal(string: "1.5", locale: locale)
-            && negative.description == "-1234567.000089" && negative == Decimal(string: "-1234567.000089", locale: locale)
+        return oneAndAHalf.description == "1.5" && oneAndAHalf == Decimal(string: "1.5")
+            && negative.description == "-1234567.000089" && negative == Decimal(string: "-1234567.000089")
     }()
 }
 

@@ -112,4 +112,19 @@ struct DecimalFastPathTests {
             #expect(Decimals.less(q, a) == (q < a), "\(q) < \(a)")
         }
     }
+
+    @Test func decimalKeysGroupAsDecimalsDo() {
+        // the same groups as with Decimal keys (equal values of any representation together),
+        // and the same hash: Decimal's own
+        var byDecimal = [Decimal: [Int]](), byKey = [DecimalKey: [Int]]()
+        for (k, value) in (values + values.map { Decimals.product($0, 1) } + values.map { Decimals.sum($0, 0) }).enumerated() where !value.isNaN {
+            byDecimal[value, default: []].append(k)
+            byKey[DecimalKey(value), default: []].append(k)
+        }
+        #expect(byDecimal.count == byKey.count)
+        for (value, indexes) in byDecimal {
+            #expect(byKey[DecimalKey(value)] == indexes, "\(value)")
+            #expect(DecimalKey(value).hashValue == value.hashValue)
+        }
+    }
 }
