@@ -60,6 +60,36 @@ extension Decimals {
         return DecimalParts.compacted(dividend.low128, exponent: exponent, isNegative: x.isNegative != y.isNegative)
     }
 
+    /// `Decimal(sign:exponent:significand: Decimal(magnitude))`, bit for bit, built directly.
+    public static func make(magnitude: UInt64, exponent: Int, negative: Bool) -> Decimal {
+        // Foundation moves the significand's trailing zeros (at most 19) into the exponent and
+        // gives NaN past 127; a zero, and exponents near the ends, take its path
+        guard magnitude != 0, exponent >= -128, exponent <= 127 - 19, RawDecimal.layoutIsKnown else {
+            return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(magnitude))
+        }
+        return DecimalParts.compacted(UInt128Parts(high: 0, low: magnitude), exponent: exponent, isNegative: negative)
+    }
+
+    /// `Decimal(string:)` of digits and points (a cap's "30", "2.5"), without a String in the usual
+    /// case (at most 18 digits, one point, not zero: Foundation's parser keeps a zero's exponent).
+    public static func parse(digitsAndPoints text: [Unicode.Scalar]) -> Decimal? {
+        var mantissa: UInt64 = 0, digits = 0, decimals = 0, sawPoint = false
+        for c in text {
+            if c == "." {
+                if sawPoint { return Decimal(string: ScalarString.make(text)) }
+                sawPoint = true
+            } else if c.value >= 48 && c.value <= 57 {
+                mantissa = mantissa &* 10 &+ UInt64(c.value - 48)
+                digits += 1
+                if sawPoint { decimals += 1 }
+            } else {
+                return Decimal(string: ScalarString.make(text))
+            }
+        }
+        guard digits > 0, digits <= 18, mantissa != 0 else { return Decimal(string: ScalarString.make(text)) }
+        return make(magnitude: mantissa, exponent: -decimals, negative: false)
+    }
+
     /// `a < b`.
     public static func less(_ a: Decimal, _ b: Decimal) -> Bool {
         guard let order = order(a, b) else { return a < b }

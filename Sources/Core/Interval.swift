@@ -4,18 +4,17 @@ import Foundation
 public enum Decimals {
     /// 10^exponent as an exact `Decimal` (exponent may be negative).
     public static func pow10(_ exponent: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: exponent, significand: 1)
+        make(magnitude: 1, exponent: exponent, negative: false)
     }
 
     /// Half a unit in the last shown place: the rounding slack of a number shown with `decimals` places.
     public static func halfUnit(decimals: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5)
+        make(magnitude: 5, exponent: -(decimals + 1), negative: false)
     }
 
     /// mantissa·10^exponent, made without arithmetic.
-    @inlinable
     public static func make(_ mantissa: Int64, exponent: Int) -> Decimal {
-        Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa.magnitude))
+        make(magnitude: mantissa.magnitude, exponent: exponent, negative: mantissa < 0)
     }
 
     /// Rounds half away from zero to `scale` places.

@@ -127,4 +127,40 @@ struct DecimalFastPathTests {
             #expect(DecimalKey(value).hashValue == value.hashValue)
         }
     }
+
+    @Test func madeDecimalsAreFoundationsBitForBit() {
+        var random = Seeded(state: 7)
+        var cases: [(UInt64, Int, Bool)] = [(0, 0, false), (0, -3, true), (1, 0, false), (5, -3, false), (10, 0, false), (1_000, -2, true),
+                                            (UInt64.max, 0, false), (10_000_000_000_000_000_000, -5, true), (7, 108, false), (7, 109, false),
+                                            (70, 100, false), (3, -128, true), (30, -128, false), (12_345, -129, false)]
+        for _ in 0..<3000 {
+            let magnitude = UInt64.random(in: 0...UInt64.max, using: &random) >> UInt64.random(in: 0...63, using: &random)
+            let zeros = UInt64.random(in: 0...3, using: &random)
+            let scaled = magnitude.multipliedReportingOverflow(by: UInt128PowersOfTen.value(Int(zeros)))
+            cases.append((scaled.overflow ? magnitude : scaled.partialValue, Int.random(in: -30...30, using: &random), Bool.random(using: &random)))
+        }
+        for (magnitude, exponent, negative) in cases {
+            let plain = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(magnitude))
+            #expect(bits(Decimals.make(magnitude: magnitude, exponent: exponent, negative: negative)) == bits(plain), "\(magnitude)e\(exponent)")
+        }
+        #expect(bits(Decimals.make(-12_345, exponent: -2)) == bits(dec("-123.45")))
+        #expect(bits(Decimals.pow10(-3)) == bits(Decimal(sign: .plus, exponent: -3, significand: 1)))
+        #expect(bits(Decimals.halfUnit(decimals: 2)) == bits(Decimal(sign: .plus, exponent: -3, significand: 5)))
+    }
+
+    @Test func parsedDigitsAreFoundationsBitForBit() {
+        var texts = ["30", "20", "2.5", "0.50", "100", "1.", ".5", "1.2.3", "0", "00.0", "0.000", "007", "12345678901234567890",
+                     "123456789012345678", "1234567890123456789", "99.999999999999999", ".", "..", "", "5.00", "3a"]
+        var random = Seeded(state: 5)
+        for _ in 0..<2000 {
+            let whole = String(UInt64.random(in: 0...UInt64.random(in: 0...10_000_000, using: &random), using: &random))
+            let fraction = Bool.random(using: &random) ? "" : "." + String(UInt64.random(in: 0...9999, using: &random)) + String(repeating: "0", count: Int.random(in: 0...2, using: &random))
+            texts.append(whole + fraction)
+        }
+        for text in texts {
+            let parsed = Decimals.parse(digitsAndPoints: Array(text.unicodeScalars))
+            let plain = Decimal(string: text)
+            #expect(parsed.map(bits) == plain.map(bits), "\(text)")
+        }
+    }
 }
