@@ -31,7 +31,7 @@ enum ScoreCheck {
     static func itemAboveCap(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
         for row in sheet.rows where !row.garbled && !row.isTotal {
             let weight = sheet.itemWeight(row)
-            if let s = row.score, let w = weight, context.interval(s).lo > context.interval(w).hi {
+            if let s = row.score, let w = weight, Decimals.less(context.interval(w).hi, context.interval(s).lo) {
                 context.report(rule, main: s, others: [w], evidence: rule.evidence(.scoreAboveWeight, [.score: s.literal, .weight: w.literal]))
             }
             // a weight that contradicts the cap written into its own name
@@ -40,7 +40,7 @@ enum ScoreCheck {
                 let evidence = rule.evidence(.scoreWeightVersusName, [.weight: w.literal, .name: row.names[level], .cap: Show.number(cap, scale: 0)])
                 context.report(rule, main: w, evidence: evidence, message: .scoreWeightVersusName, slots: [.name: row.names[level]])
             }
-            if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, s.value > cap {
+            if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, Decimals.less(cap, s.value) {
                 context.report(rule, main: s, evidence: rule.evidence(.scoreAboveNameCap, [.score: s.literal, .cap: Show.number(cap, scale: 0)]))
             }
         }

@@ -129,7 +129,7 @@ enum UnitCheck {
         }
         let minSeries = rule[.minSeries]
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
-            guard abs(f.value) < limit, !perUnit(f, rule, context) else { continue }
+            guard Decimals.less(abs(f.value), limit), !perUnit(f, rule, context) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
