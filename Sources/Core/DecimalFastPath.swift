@@ -90,6 +90,22 @@ extension Decimals {
         return make(magnitude: mantissa, exponent: -decimals, negative: false)
     }
 
+    /// `NSDecimalNumber(decimal: value).stringValue` ("-12.5", "0.005", "1200"), without
+    /// Foundation's division by ten through an array per digit.
+    public static func plainText(_ value: Decimal) -> String {
+        guard let parts = DecimalParts(value) else { return NSDecimalNumber(decimal: value).stringValue }
+        if parts.magnitude.isZero { return "0" }
+        let digits = parts.magnitude.decimalDigits
+        let sign = parts.isNegative ? "-" : ""
+        if parts.exponent >= 0 { return sign + digits + String(repeating: "0", count: parts.exponent) }
+        let fractionDigits = -parts.exponent
+        if digits.count > fractionDigits {
+            let point = digits.index(digits.endIndex, offsetBy: -fractionDigits)
+            return sign + digits[..<point] + "." + digits[point...]
+        }
+        return sign + "0." + String(repeating: "0", count: fractionDigits - digits.count) + digits
+    }
+
     /// `a < b`.
     public static func less(_ a: Decimal, _ b: Decimal) -> Bool {
         guard let order = order(a, b) else { return a < b }
@@ -309,6 +325,22 @@ struct UInt128Parts: Equatable {
             left -= step
         }
         return value
+    }
+
+    /// ⌊self / divisor⌋ and the remainder (divisor > 0).
+    func quotientAndRemainder(dividingBy divisor: UInt64) -> (quotient: UInt128Parts, remainder: UInt64) {
+        let (highQuotient, highRemainder) = high.quotientAndRemainder(dividingBy: divisor)
+        let (lowQuotient, remainder) = divisor.dividingFullWidth((highRemainder, low))
+        return (UInt128Parts(high: highQuotient, low: lowQuotient), remainder)
+    }
+
+    /// The value in decimal digits, no leading zeros ("0" for zero).
+    var decimalDigits: String {
+        if high == 0 { return String(low) }
+        // the last 19 digits, zero-padded, after the digits of the rest
+        let (rest, last) = quotientAndRemainder(dividingBy: UInt128Parts.powersOfTen[19])
+        let lastDigits = String(last)
+        return rest.decimalDigits + String(repeating: "0", count: 19 - lastDigits.count) + lastDigits
     }
 
     /// self / 10 when ten divides self (and self is not zero).

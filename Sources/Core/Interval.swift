@@ -28,7 +28,7 @@ public enum Decimals {
     /// Plain decimal text with exactly `scale` places ("98.81", "-3.00"); no exponent, no grouping.
     public static func format(_ value: Decimal, scale: Int) -> String {
         let r = rounded(value, scale: max(0, scale))
-        var text = NSDecimalNumber(decimal: r).stringValue
+        var text = plainText(r)
         if text.hasPrefix("-0"), r == 0 { text.removeFirst() }
         if scale <= 0 { return text }
         if let dot = text.firstIndex(of: ".") {

@@ -163,4 +163,13 @@ struct DecimalFastPathTests {
             #expect(parsed.map(bits) == plain.map(bits), "\(text)")
         }
     }
+
+    @Test func plainTextIsNSDecimalNumbersText() {
+        var shown = values
+        for value in values { for scale in [0, 1, 2, 4] { shown.append(Decimals.rounded(value, scale: scale)) } }
+        shown += ["0.005", "-0.05", "1200", "-3.00", "0.000", "100.10"].map { dec($0) }
+        for value in shown {
+            #expect(Decimals.plainText(value) == NSDecimalNumber(decimal: value).stringValue, "\(value)")
+        }
+    }
 }
