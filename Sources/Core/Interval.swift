@@ -151,7 +151,8 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         // the divisor keeps its sign, so the least and greatest quotients are at known corners (by
         // the signs of the dividend's ends): two divisions, not four
         let lo: Decimal, hi: Decimal
-        if b.lo.sign == .plus {
+        // (a sign is plus exactly when the value is at least 0)
+        if Decimals.less(0, b.lo) {
             lo = a.lo.sign == .plus ? Decimals.quotient(a.lo, b.hi) : Decimals.quotient(a.lo, b.lo)
             hi = a.hi.sign == .plus ? Decimals.quotient(a.hi, b.lo) : Decimals.quotient(a.hi, b.hi)
         } else {
