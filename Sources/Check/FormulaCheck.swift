@@ -346,7 +346,7 @@ enum FormulaCheck {
                     // sums of the bounds do (no division)
                     let first = context.intervals[candidates[0]]
                     if !candidates.allSatisfy({ context.intervals[$0] == first }) {
-                        let distinct = Set(candidates.map { context.intervals[$0].lo + context.intervals[$0].hi })
+                        let distinct = Set(candidates.map { DecimalKey(Decimals.sum(context.intervals[$0].lo, context.intervals[$0].hi)) })
                         if distinct.count > 1 { ok = false; break }
                     }
                 }

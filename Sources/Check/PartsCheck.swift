@@ -27,13 +27,13 @@ enum PartsCheck {
             var failing = false
             switch rule.check {
             case "exceeds-whole":
-                failing = sumIv.lo > wholeIv.hi && parts.count >= 1
+                failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv)
             case "near-complete":
-                guard !complete, parts.count >= 2, whole.kind.isMoney, sumIv.hi < wholeIv.lo else { continue }
-                let gap = wholeIv.lo - sumIv.hi
-                failing = gap <= wholeIv.midpoint * rule[.nearRatio]
+                guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo) else { continue }
+                let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
+                failing = Decimals.lessOrEqual(gap, Decimals.product(wholeIv.midpoint, rule[.nearRatio]))
             default:
                 continue
             }
@@ -45,7 +45,7 @@ enum PartsCheck {
                 let scaled = Set(yuan.map(\.id))
                 let w = scaledInterval(whole, scaled, context)
                 let s = parts.reduce(Interval(exactly: 0)) { $0 + scaledInterval($1, scaled, context) }
-                if w.overlaps(s) || (rule.check == "exceeds-whole" && s.lo <= w.hi),
+                if w.overlaps(s) || (rule.check == "exceeds-whole" && Decimals.lessOrEqual(s.lo, w.hi)),
                    context.handOver(.unit(slipped: yuan, involved: all, written: .yuan)) {
                     continue
                 }

@@ -31,7 +31,7 @@ enum ScoreCheck {
     static func itemAboveCap(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
         for row in sheet.rows where !row.garbled && !row.isTotal {
             let weight = sheet.itemWeight(row)
-            if let s = row.score, let w = weight, context.interval(s).lo > context.interval(w).hi {
+            if let s = row.score, let w = weight, Decimals.less(context.interval(w).hi, context.interval(s).lo) {
                 context.report(rule, main: s, others: [w], evidence: rule.evidence(.scoreAboveWeight, [.score: s.literal, .weight: w.literal]))
             }
             // a weight that contradicts the cap written into its own name
@@ -40,7 +40,7 @@ enum ScoreCheck {
                 let evidence = rule.evidence(.scoreWeightVersusName, [.weight: w.literal, .name: row.names[level], .cap: Show.number(cap, scale: 0)])
                 context.report(rule, main: w, evidence: evidence, message: .scoreWeightVersusName, slots: [.name: row.names[level]])
             }
-            if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, s.value > cap {
+            if weight == nil, let s = row.score, let cap = row.caps.compactMap({ $0 }).last, Decimals.less(cap, s.value) {
                 context.report(rule, main: s, evidence: rule.evidence(.scoreAboveNameCap, [.score: s.literal, .cap: Show.number(cap, scale: 0)]))
             }
         }
@@ -54,8 +54,8 @@ enum ScoreCheck {
             if rows.contains(where: { $0.score != nil && sheet.itemWeight($0) == nil && $0.caps.allSatisfy { $0 == nil } }) { continue }
             let weights = rows.compactMap { sheet.itemWeight($0) }
             guard !weights.isEmpty else { continue }
-            let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
-            if sum == section.cap || (sum < section.cap && !sheet.clean) { continue }
+            let sum = weights.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+            if Decimals.equal(sum, section.cap) || (Decimals.less(sum, section.cap) && !sheet.clean) { continue }
             guard let span = section.captionSpan else { continue }
             let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: rule.evidence(.scoreRelatedWeight, [.weight: $0.literal])) }
             let evidence = rule.evidence(.scoreCapsSum, [.computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)),
@@ -127,9 +127,9 @@ enum ScoreCheck {
                 }
                 guard !items.isEmpty, items.count >= 1 else { continue }
                 if group.contains(where: { $0.score != nil && sheet.itemWeight($0) == nil }) { continue }
-                let sum = items.reduce(Decimal(0)) { $0 + $1.value }
+                let sum = items.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
                 // an open group (more of its rows may follow under another header) can only be too big
-                if sum == capValue || (sum < capValue && (!sheet.clean || !closed)) { continue }
+                if Decimals.equal(sum, capValue) || (Decimals.less(sum, capValue) && (!sheet.clean || !closed)) { continue }
                 if items.count == 1 && items[0].id == capFact?.id { continue }
                 let evidence = rule.evidence(.scoreCapsSum, [.computation: items.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(items)),
                                                              .cap: Show.number(capValue, scale: 0), .name: name])
@@ -184,22 +184,22 @@ enum ScoreCheck {
         // the total counts the outside rows when the weights say so (items + outside = total weight)
         let outside = outsideRows(sheet, sheets, context)
         if !outside.isEmpty, let tw = rowWeight(total) {
-            let inner = items.compactMap { sheet.itemWeight($0) }.reduce(Decimal(0)) { $0 + $1.value }
-            let outer = outside.compactMap(rowWeight).reduce(Decimal(0)) { $0 + $1.value }
-            if inner != tw.value && inner + outer == tw.value { items = outside + items }
+            let inner = items.compactMap { sheet.itemWeight($0) }.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+            let outer = outside.compactMap(rowWeight).reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+            if !Decimals.equal(inner, tw.value) && Decimals.equal(Decimals.sum(inner, outer), tw.value) { items = outside + items }
         }
         if let tw = rowWeight(total) {
             let weights = items.compactMap(rowWeight)
-            let sum = weights.reduce(Decimal(0)) { $0 + $1.value }
-            if !weights.isEmpty && sum != tw.value {
+            let sum = weights.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+            if !weights.isEmpty && !Decimals.equal(sum, tw.value) {
                 context.report(rule, main: tw, others: weights, evidence: rule.evidence(.scoreWeightsSum, [
                     .computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)), .total: tw.literal]))
             }
             // the caption sections' caps add up to the total too
             let caps = sheet.sections.map(\.cap)
             if caps.count >= 2 {
-                let capSum = caps.reduce(0, +)
-                if capSum != tw.value && sum == tw.value {
+                let capSum = caps.reduce(0, Decimals.sum)
+                if !Decimals.equal(capSum, tw.value) && Decimals.equal(sum, tw.value) {
                     context.report(rule, main: tw, evidence: rule.evidence(.scoreWeightsSum, [
                         .computation: caps.map { Show.number($0, scale: 0) }.joined(separator: " + "), .sum: Show.number(capSum, scale: 0), .total: tw.literal]),
                                    message: .scoreCapsVersusTotal)
@@ -214,7 +214,7 @@ enum ScoreCheck {
             let withOutside = outside.compactMap { (row: ScoreSheet.Row) in row.score }.reduce(sum) { $0 + context.interval($1) }
             let countedOutside = items.contains { row in outside.contains { $0.index == row.index && $0.line == row.line } }
             if !sum.overlaps(context.interval(ts)) && !(!countedOutside && !outside.isEmpty && total.weights.isEmpty && withOutside.overlaps(context.interval(ts))) {
-                let exact = scores.reduce(Decimal(0)) { $0 + $1.value }
+                let exact = scores.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
                 let scale = Show.scale(scores + [ts])
                 context.report(rule, main: ts, others: scores, evidence: rule.evidence(.scoreScoresSum, [
                     .computation: scores.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale), .total: ts.literal,
@@ -230,7 +230,7 @@ enum ScoreCheck {
         let comparisons = rule[.comparisonWords]
         return context.facts.facts.filter { f in
             guard !f.isCellValue, f.kind == .score, f.concept.measure == "score", !f.number.inRange, f.number.comparator == nil,
-                  !f.comparesYears, f.value <= 100, words.occurs(in: f.label) else { return false }
+                  !f.comparesYears, Decimals.lessOrEqual(f.value, 100), words.occurs(in: f.label) else { return false }
             // last year's score, or a comparison with it, is not this year's total
             if let y = f.year, let fy = context.facts.fiscalYear, y != fy { return false }
             let sentence = context.sentenceText(of: f)

@@ -55,7 +55,7 @@ struct ScoreSheet {
         var digits = [Unicode.Scalar]()
         while k >= 0 && (s[k].value >= 48 && s[k].value <= 57 || s[k] == ".") { digits.insert(s[k], at: 0); k -= 1 }
         guard !digits.isEmpty, k >= 0, s[k] == "（" || s[k] == "(" else { return nil }
-        return Decimal(string: ScalarString.make(digits))
+        return Decimals.parse(digitsAndPoints: digits)
     }
 
     static func build(_ table: Table, _ facts: FactSet, layouts: TableLayouts, vocabulary: Vocabulary) -> ScoreSheet? {

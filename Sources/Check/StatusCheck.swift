@@ -121,17 +121,17 @@ enum StatusCheck {
     static func targetInterval(_ target: Fact, _ context: CheckContext) -> Interval {
         let t = context.interval(target)
         guard target.number.comparator != nil else { return t }
-        return Interval(exactly: (t.lo + t.hi) / 2)
+        return Interval(exactly: t.midpoint)
     }
 
     /// Whether the actual can have reached the target. An actual written "≥5次" is at least 5.
     static func met(_ actual: Fact, _ target: Fact, _ comparator: NumberComparator, _ context: CheckContext) -> Bool {
         let a = context.interval(actual), t = targetInterval(target, context)
         switch comparator {
-        case .atLeast, .equal: return a.hi >= t.lo || actual.number.comparator == .atLeast || actual.number.comparator == .greater
-        case .greater: return a.hi > t.lo || actual.number.comparator == .greater
-        case .atMost: return a.lo <= t.hi || actual.number.comparator == .atMost || actual.number.comparator == .less
-        case .less: return a.lo < t.hi || actual.number.comparator == .less
+        case .atLeast, .equal: return Decimals.lessOrEqual(t.lo, a.hi) || actual.number.comparator == .atLeast || actual.number.comparator == .greater
+        case .greater: return Decimals.less(t.lo, a.hi) || actual.number.comparator == .greater
+        case .atMost: return Decimals.lessOrEqual(a.lo, t.hi) || actual.number.comparator == .atMost || actual.number.comparator == .less
+        case .less: return Decimals.less(a.lo, t.hi) || actual.number.comparator == .less
         }
     }
 
@@ -141,11 +141,11 @@ enum StatusCheck {
         guard actual.number.comparator == nil, !actual.number.approximate, !target.number.approximate else { return false }
         let a = context.interval(actual), t = targetInterval(target, context)
         switch target.number.comparator {
-        case .atLeast?: return a.lo >= t.hi
-        case .greater?: return a.lo > t.hi
-        case .atMost?: return a.hi <= t.lo
-        case .less?: return a.hi < t.lo
-        case .equal?, nil: return a.lo >= t.hi && a.hi <= t.lo
+        case .atLeast?: return Decimals.lessOrEqual(t.hi, a.lo)
+        case .greater?: return Decimals.less(t.hi, a.lo)
+        case .atMost?: return Decimals.lessOrEqual(a.hi, t.lo)
+        case .less?: return Decimals.less(a.hi, t.lo)
+        case .equal?, nil: return Decimals.lessOrEqual(t.hi, a.lo) && Decimals.lessOrEqual(a.hi, t.lo)
         }
     }
 }

@@ -64,18 +64,18 @@ enum UnitCheck {
         // the amounts by value, as indexes: the facts are read in place, copied only for a value
         // stated in both units
         let facts = context.facts.facts
-        var byValue = [Decimal: [Int]]()
+        var byValue = [DecimalKey: [Int]]()
         for k in facts.indices where (facts[k].kind.moneyUnit == .yuan || facts[k].kind.moneyUnit == .wanYuan) && !facts[k].number.inRange
             && !facts[k].unitAssumed && facts[k].value != 0 {
-            byValue[abs(facts[k].value), default: []].append(k)
+            byValue[DecimalKey(abs(facts[k].value)), default: []].append(k)
         }
         let dominant = context.facts.dominantMoneyUnit ?? .wanYuan
-        for (value, indexes) in byValue {
+        for (key, indexes) in byValue {
             guard indexes.contains(where: { facts[$0].kind.moneyUnit == .yuan }), indexes.contains(where: { facts[$0].kind.moneyUnit == .wanYuan }) else { continue }
             let group = indexes.map { facts[$0] }
             let yuan = group.filter { $0.kind.moneyUnit == .yuan }
             let wan = group.filter { $0.kind.moneyUnit == .wanYuan }
-            let distinctive = group.contains { $0.number.decimals > 0 } || value >= 100
+            let distinctive = group.contains { $0.number.decimals > 0 } || key.value >= 100
             guard distinctive else { continue }
             let odd = dominant == .yuan ? wan : yuan
             let usual = dominant == .yuan ? yuan : wan
@@ -129,7 +129,7 @@ enum UnitCheck {
         }
         let minSeries = rule[.minSeries]
         for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
-            guard abs(f.value) < limit, !perUnit(f, rule, context) else { continue }
+            guard Decimals.less(abs(f.value), limit), !perUnit(f, rule, context) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }

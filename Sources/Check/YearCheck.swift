@@ -508,7 +508,7 @@ enum YearCheck {
                 out[all[k].kind, default: []].append(k)
             }
             for kind in out.keys {
-                out[kind]!.sort { a, b in all[a].value != all[b].value ? all[a].value < all[b].value : a < b }
+                out[kind]!.sort { a, b in !Decimals.equal(all[a].value, all[b].value) ? Decimals.less(all[a].value, all[b].value) : a < b }
             }
             return out
         }

@@ -4,18 +4,17 @@ import Foundation
 public enum Decimals {
     /// 10^exponent as an exact `Decimal` (exponent may be negative).
     public static func pow10(_ exponent: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: exponent, significand: 1)
+        make(magnitude: 1, exponent: exponent, negative: false)
     }
 
     /// Half a unit in the last shown place: the rounding slack of a number shown with `decimals` places.
     public static func halfUnit(decimals: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: -(decimals + 1), significand: 5)
+        make(magnitude: 5, exponent: -(decimals + 1), negative: false)
     }
 
     /// mantissa·10^exponent, made without arithmetic.
-    @inlinable
     public static func make(_ mantissa: Int64, exponent: Int) -> Decimal {
-        Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa.magnitude))
+        make(magnitude: mantissa.magnitude, exponent: exponent, negative: mantissa < 0)
     }
 
     /// Rounds half away from zero to `scale` places.
@@ -29,7 +28,7 @@ public enum Decimals {
     /// Plain decimal text with exactly `scale` places ("98.81", "-3.00"); no exponent, no grouping.
     public static func format(_ value: Decimal, scale: Int) -> String {
         let r = rounded(value, scale: max(0, scale))
-        var text = NSDecimalNumber(decimal: r).stringValue
+        var text = plainText(r)
         if text.hasPrefix("-0"), r == 0 { text.removeFirst() }
         if scale <= 0 { return text }
         if let dot = text.firstIndex(of: ".") {
@@ -61,8 +60,8 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public var hi: Decimal
 
     public init(lo: Decimal, hi: Decimal) {
-        self.lo = min(lo, hi)
-        self.hi = max(lo, hi)
+        self.lo = Decimals.minimum(lo, hi)
+        self.hi = Decimals.maximum(lo, hi)
     }
 
     /// Bounds already in order (no comparison).
@@ -83,70 +82,82 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
     public init(shown value: Decimal, decimals: Int, roundedInteger: Bool = false) {
         if decimals > 0 || roundedInteger {
             let half = Decimals.halfUnit(decimals: decimals)
-            lo = value - half
-            hi = value + half
+            lo = Decimals.difference(value, half)
+            hi = Decimals.sum(value, half)
         } else {
             lo = value
             hi = value
         }
     }
 
-    public var midpoint: Decimal { (lo + hi) / 2 }
-    public var width: Decimal { hi - lo }
-    public var isExact: Bool { lo == hi }
+    // the arithmetic below goes through Decimals' fast paths: Foundation's results, bit for bit,
+    // without its array arithmetic (which allocates in every comparison)
 
-    public func contains(_ value: Decimal) -> Bool { lo <= value && value <= hi }
+    public var midpoint: Decimal { Decimals.quotient(Decimals.sum(lo, hi), 2) }
+    public var width: Decimal { Decimals.difference(hi, lo) }
+    public var isExact: Bool { Decimals.equal(lo, hi) }
 
-    public func contains(zero: Void = ()) -> Bool { lo <= 0 && 0 <= hi }
+    public func contains(_ value: Decimal) -> Bool { Decimals.lessOrEqual(lo, value) && Decimals.lessOrEqual(value, hi) }
+
+    public func contains(zero: Void = ()) -> Bool { Decimals.lessOrEqual(lo, 0) && Decimals.lessOrEqual(0, hi) }
 
     /// Closed-interval overlap: touching intervals count as consistent.
-    public func overlaps(_ other: Interval) -> Bool { max(lo, other.lo) <= min(hi, other.hi) }
+    public func overlaps(_ other: Interval) -> Bool {
+        Decimals.lessOrEqual(Decimals.maximum(lo, other.lo), Decimals.minimum(hi, other.hi))
+    }
 
     /// How far apart two intervals are (0 when they overlap).
     public func distance(to other: Interval) -> Decimal {
         if overlaps(other) { return 0 }
-        return hi < other.lo ? other.lo - hi : lo - other.hi
+        return Decimals.less(hi, other.lo) ? Decimals.difference(other.lo, hi) : Decimals.difference(lo, other.hi)
     }
+
+    public static func == (a: Interval, b: Interval) -> Bool { Decimals.equal(a.lo, b.lo) && Decimals.equal(a.hi, b.hi) }
 
     // sums and differences of ordered bounds are ordered (Decimal's rounding, past 38 digits, is
     // monotone): no comparisons, which were a per cent of a batch
-    public static func + (a: Interval, b: Interval) -> Interval { Interval(ordered: a.lo + b.lo, a.hi + b.hi) }
-    public static func - (a: Interval, b: Interval) -> Interval { Interval(ordered: a.lo - b.hi, a.hi - b.lo) }
+    public static func + (a: Interval, b: Interval) -> Interval {
+        Interval(ordered: Decimals.sum(a.lo, b.lo), Decimals.sum(a.hi, b.hi))
+    }
+    public static func - (a: Interval, b: Interval) -> Interval {
+        Interval(ordered: Decimals.difference(a.lo, b.hi), Decimals.difference(a.hi, b.lo))
+    }
     public static prefix func - (a: Interval) -> Interval { Interval(ordered: -a.hi, -a.lo) }
 
     public static func * (a: Interval, b: Interval) -> Interval {
         // the least and greatest of the four products, taken in this order (the first of equals
         // wins); a product equal to one already taken never changes them, so an exact factor
         // (a value times 10^n) costs two multiplications, not four, and no array
-        var lo = a.lo * b.lo, hi = lo
+        var lo = Decimals.product(a.lo, b.lo), hi = lo
         func take(_ x: Decimal) {
-            if x < lo { lo = x }
-            if hi < x { hi = x }
+            if Decimals.less(x, lo) { lo = x }
+            if Decimals.less(hi, x) { hi = x }
         }
-        switch (a.lo == a.hi, b.lo == b.hi) {
+        switch (a.isExact, b.isExact) {
         case (true, true): break
-        case (false, true): take(a.hi * b.lo)
-        case (true, false): take(a.lo * b.hi)
+        case (false, true): take(Decimals.product(a.hi, b.lo))
+        case (true, false): take(Decimals.product(a.lo, b.hi))
         case (false, false):
-            take(a.lo * b.hi)
-            take(a.hi * b.lo)
-            take(a.hi * b.hi)
+            take(Decimals.product(a.lo, b.hi))
+            take(Decimals.product(a.hi, b.lo))
+            take(Decimals.product(a.hi, b.hi))
         }
         return Interval(lo: lo, hi: hi)
     }
 
     /// Division; nil when the divisor interval contains zero.
     public static func / (a: Interval, b: Interval) -> Interval? {
-        if b.lo <= 0 && 0 <= b.hi { return nil }
+        if b.contains(zero: ()) { return nil }
         // the divisor keeps its sign, so the least and greatest quotients are at known corners (by
-        // the signs of the dividend's ends): two divisions, not four (each costs array arithmetic)
+        // the signs of the dividend's ends): two divisions, not four
         let lo: Decimal, hi: Decimal
-        if b.lo > 0 {
-            lo = a.lo >= 0 ? a.lo / b.hi : a.lo / b.lo
-            hi = a.hi >= 0 ? a.hi / b.lo : a.hi / b.hi
+        // (a sign is plus exactly when the value is at least 0)
+        if Decimals.less(0, b.lo) {
+            lo = a.lo.sign == .plus ? Decimals.quotient(a.lo, b.hi) : Decimals.quotient(a.lo, b.lo)
+            hi = a.hi.sign == .plus ? Decimals.quotient(a.hi, b.lo) : Decimals.quotient(a.hi, b.hi)
         } else {
-            lo = a.hi >= 0 ? a.hi / b.hi : a.hi / b.lo
-            hi = a.lo >= 0 ? a.lo / b.lo : a.lo / b.hi
+            lo = a.hi.sign == .plus ? Decimals.quotient(a.hi, b.hi) : Decimals.quotient(a.hi, b.lo)
+            hi = a.lo.sign == .plus ? Decimals.quotient(a.lo, b.lo) : Decimals.quotient(a.lo, b.hi)
         }
         return Interval(lo: lo, hi: hi)
     }

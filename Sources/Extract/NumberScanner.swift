@@ -503,6 +503,6 @@ public struct NumberScanner: Sendable {
             mantissa = mantissa &* 10 &+ UInt64(ch.value - 48)
             if afterDot { exponent -= 1 }
         }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+        return Decimals.make(magnitude: mantissa, exponent: exponent, negative: negative)
     }
 }

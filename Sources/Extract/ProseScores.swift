@@ -103,10 +103,10 @@ extension ExtractionState {
         // the scores are picked by index first: filtering `facts` itself copied every fact of the document
         let scores = facts.indices.filter { facts[$0].kind == .score }.map { facts[$0] }
         let candidates = scores.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
-            && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && $0.value <= 100
+            && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && Decimals.lessOrEqual($0.value, 100)
             && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
         let totalFigures = candidates.filter { isTotal($0) }
-        let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && $0.value >= 50 }
+        let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && Decimals.lessOrEqual(50, $0.value) }
         if let last = totalFigures.last {
             proseTotalScore = last.id
             if let first = totalFigures.first, first.value == 100, last.value != 100, first.id < last.id, fullMarks.isEmpty {
@@ -182,7 +182,7 @@ extension ExtractionState {
     func isFullMarkWeight(_ f: Fact) -> Bool {
         guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
         if f.marksTotal { return true }
-        guard f.value >= 50, !isCriterion(f) else { return false }
+        guard Decimals.lessOrEqual(50, f.value), !isCriterion(f) else { return false }
         // "四项合计得分93.5分，满分100分"
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
         let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
