@@ -272,7 +272,8 @@ public enum Structurer {
             // (the short-title test first: a long pending paragraph is not scanned again per line)
             if pending.count <= 40 && HeadingDetector.detect(pending, words: words) != nil && !ScalarSearch.foundationContains(pending.string, "。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
-                && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16) { return false }
+                && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16)
+                && !(pending.count >= 16 && Builder.explainsAFigure(pending)) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             // (on the scalars: WordSet's prefix test reads a string's scalars the same way)
             if words.lineStarters.prefixLength(run.scalars, at: 0) > 0 { return false }
@@ -289,11 +290,21 @@ public enum Structurer {
             }
             pendingScan = (pending.count, open, punctuated)
             if punctuated || open > 0 { return true }
+            if pending.count >= 16 && pending.count <= 40 && Builder.explainsAFigure(pending) && HeadingDetector.detect(pending, words: words) != nil { return true }
             // a paragraph's first line cut at the export's full width, with no punctuation yet
             // ("2020年度一般公共预算财政拨款安排的“三公”经费支" / "出决算总额为5.48万元，…"), unless it
             // is named like a title
             return pendingFirstLine == pendingLastLine && fullWidth.map { pendingLastWidth >= $0 } == true
                 && !words.titleEndings.isSuffix(of: pending.string) && !words.titleStrongWords.occurs(in: pending.string)
+        }
+
+        /// "1.社会保障和就业支出467.99万元：主要用于本单位在": a numbered line that states a figure and goes
+        /// on after a colon to explain it is an item of prose (the export cut it), not a title.
+        static func explainsAFigure(_ line: TextRun) -> Bool {
+            let s = line.scalars
+            guard let colon = s.dropLast().lastIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+            return s[..<colon].contains(where: CharClass.isDigit) && !s[..<colon].isEmpty
+                && s[..<colon].last.map { !CharClass.isDigit($0) } == true   // "12:30" is a time, not a colon after a figure
         }
 
         /// A table exported one cell per line, read by `scan` from line `i`: added, and the line after

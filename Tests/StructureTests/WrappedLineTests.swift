@@ -99,4 +99,16 @@ struct WrappedLineTests {
         let apart = structure("其中：用于场地设施建设200.30万元；用于组织全民健身活动80.20万元；\n\n用于健身科学研究与宣传20.00万元。\n")
         #expect(apart.paragraphs.contains { $0.string == "用于健身科学研究与宣传20.00万元。" })
     }
+
+    /// "1.工资福利支出320.50万元：主要用于…" cut short of the wrap width: a numbered line that states a
+    /// figure and explains it after a colon is prose, not a title, and goes on into the next line.
+    @Test func aNumberedFigureExplainedAfterAColonGoesOn() throws {
+        let d = structure("1.工资福利支出320.50万元：主要用于本单位在\n职人员的基本工资和津贴补贴。较上年减少12.30万元，下降3.7%。\n")
+        #expect(d.paragraphs.count == 1)
+        #expect(d.paragraphs.first?.string == "1.工资福利支出320.50万元：主要用于本单位在职人员的基本工资和津贴补贴。较上年减少12.30万元，下降3.7%。")
+        // a title with a colon and no figure before it stays a title
+        let titled = structure("2.项目概况：基本情况\n本项目于年初设立，由局机关组织实施。\n")
+        #expect(titled.paragraphs.count == 2)
+        #expect(!Structurer.Builder.explainsAFigure(run("会议时间12:30开始")))
+    }
 }
