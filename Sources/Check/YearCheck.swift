@@ -21,6 +21,7 @@ enum YearCheck {
         case "fiscal-statement": fiscalStatement(rule, &context)
         case "same-figure-two-years": sameFigure(rule, &context)
         case "heading-vs-section": headingVersusSection(rule, &context)
+        case "compared-with-itself": comparedWithItself(rule, &context)
         default: break
         }
     }
@@ -197,6 +198,40 @@ enum YearCheck {
     /// never names that year, while it keeps naming the year next to it: "一、2021年“三公”经费预算安排
     /// 情况" over "2022年度“三公”经费预算总计…". The fiscal year plays no part: the heading contradicts
     /// its own section, whichever year the report is on.
+    /// "2013年，投入…4500万元，较2013年增加1160万元": a sentence about one year compares it with
+    /// itself. The year compared with is written right after a comparison word and right before the
+    /// change or "相比" ("较2013年增加", "与2013年相比", "比2013年同期增长"), so that a comparison with
+    /// that year's budget, plan, start or end ("较2013年预算", "比2013年初") is not one.
+    static func comparedWithItself(_ rule: Rule, _ context: inout CheckContext) {
+        let v = context.vocabulary
+        let markers = v[.comparisonMarkers], closers = v[.comparisonClosers], samePeriod = v[.samePeriodWords]
+        let changeWords = v.union(.increaseWords, .decreaseWords)
+        var yearsOf = [Int: [YearMention]]()
+        for (p, m) in context.facts.years where !m.quoted && (m.form == .year || m.form == .fiscalYear) { yearsOf[p, default: []].append(m) }
+        for (p, mentions) in yearsOf.sorted(by: { $0.key < $1.key }) where mentions.count >= 2 && p != context.doc.titleParagraph {
+            let paragraph = context.doc.paragraphs[p]
+            let s = paragraph.text.scalars
+            func compared(_ m: YearMention) -> Bool {
+                m.range.lowerBound > 0 && markers.suffixLength(s, endingAt: m.range.lowerBound, start: 0) > 0
+            }
+            for (k, m) in mentions.enumerated() where k > 0 && compared(m) {
+                var at = m.range.upperBound
+                at += samePeriod.prefixLength(s, at: at)
+                guard at < s.count, changeWords.prefixLength(s, at: at) > 0 || closers.prefixLength(s, at: at) > 0 else { continue }
+                // the year the sentence is about: the nearest year before, in the same sentence, that is
+                // not itself compared with
+                guard let sentence = paragraph.sentences.first(where: { $0.contains(m.range.lowerBound) }),
+                      let own = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0) }),
+                      own.year == m.year, let span = paragraph.text.span(m.range) else { continue }
+                // "2013年……较2013年增加": the year stated, then the comparison
+                let comparison = paragraph.text.string((m.range.lowerBound - 1)..<min(s.count, at + 2))
+                let evidence = rule.evidence(.yearComparedWithItself, [.text: paragraph.text.string(own.range) + "……" + comparison,
+                                                                       .year: String(m.year)])
+                context.report(rule, span: span, evidence: evidence, key: "itself-\(p)-\(m.range.lowerBound)")
+            }
+        }
+    }
+
     static func headingVersusSection(_ rule: Rule, _ context: inout CheckContext) {
         let fiscalWords = rule[.fiscalWords], crossYearWords = rule[.crossYearWords]
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
