@@ -28,8 +28,9 @@ public struct WordSet: Sendable, Hashable {
         var longest = 0
         /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
         /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
-        var firstBits = [UInt64](repeating: 0, count: 64)
-        var lastBits = [UInt64](repeating: 0, count: 64)
+        /// Inline in the storage object: no array allocated for them (word sets are many and small).
+        var firstBits = InlineArray<64, UInt64>(repeating: 0)
+        var lastBits = InlineArray<64, UInt64>(repeating: 0)
 
         init() {}
 
@@ -57,25 +58,28 @@ public struct WordSet: Sendable, Hashable {
         /// no array per scalar, no hashing through `Hasher`).
         func index() {
             let count = words.count
-            var first = [UInt64](repeating: 0, count: 64)
-            var last = [UInt64](repeating: 0, count: 64)
-            var lengthStart = [Int](repeating: 0, count: longest + 2)
-            for w in 0..<count {
-                lengthStart[longest - length(w) + 1] += 1
-                WordSet.set(&first, scalars[wordStart[w]])
-                WordSet.set(&last, scalars[wordStart[w + 1] - 1])
+            firstBits = InlineArray(repeating: 0)
+            lastBits = InlineArray(repeating: 0)
+            // the counting sort's counters and result live on the stack (no array allocated)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: longest + 2 + count) { buffer in
+                let lengthStart = UnsafeMutableBufferPointer(rebasing: buffer[0..<(longest + 2)])
+                let longestFirst = UnsafeMutableBufferPointer(rebasing: buffer[(longest + 2)...])
+                lengthStart.initialize(repeating: 0)
+                for w in 0..<count {
+                    lengthStart[longest - length(w) + 1] += 1
+                    WordSet.set(&firstBits, scalars[wordStart[w]])
+                    WordSet.set(&lastBits, scalars[wordStart[w + 1] - 1])
+                }
+                for k in 0..<longest { lengthStart[k + 1] += lengthStart[k] }
+                for w in 0..<count {
+                    let k = longest - length(w)
+                    longestFirst[lengthStart[k]] = w
+                    lengthStart[k] += 1
+                }
+                let words = UnsafeBufferPointer(longestFirst)
+                (firstOrder, byFirst) = ScalarGroups.make(words) { scalars[wordStart[$0]] }
+                (lastOrder, byLast) = ScalarGroups.make(words) { scalars[wordStart[$0 + 1] - 1] }
             }
-            for k in 0..<longest { lengthStart[k + 1] += lengthStart[k] }
-            var longestFirst = [Int](repeating: 0, count: count)
-            for w in 0..<count {
-                let k = longest - length(w)
-                longestFirst[lengthStart[k]] = w
-                lengthStart[k] += 1
-            }
-            (firstOrder, byFirst) = ScalarGroups.make(longestFirst) { scalars[wordStart[$0]] }
-            (lastOrder, byLast) = ScalarGroups.make(longestFirst) { scalars[wordStart[$0 + 1] - 1] }
-            firstBits = first
-            lastBits = last
         }
     }
 
@@ -126,7 +130,7 @@ public struct WordSet: Sendable, Hashable {
         return out
     }
 
-    private static func set(_ bits: inout [UInt64], _ ch: Unicode.Scalar) {
+    private static func set(_ bits: inout InlineArray<64, UInt64>, _ ch: Unicode.Scalar) {
         bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
     }
 
@@ -395,7 +399,7 @@ struct ScalarGroups: Sendable {
     }
 
     /// The words (in the order given: longest first) grouped by `scalar(word)`, and the groups.
-    static func make(_ words: [Int], _ scalar: (Int) -> Unicode.Scalar) -> ([Int], ScalarGroups) {
+    static func make(_ words: UnsafeBufferPointer<Int>, _ scalar: (Int) -> Unicode.Scalar) -> ([Int], ScalarGroups) {
         precondition(words.count < limit, "word set too large")
         var capacity = 8
         while capacity < 2 * words.count { capacity *= 2 }
