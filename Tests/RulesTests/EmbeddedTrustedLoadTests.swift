@@ -39,4 +39,17 @@ struct EmbeddedTrustedLoadTests {
         }
         #expect(count > 50)
     }
+
+    @Test func ruleKindIndexIsTheDeclarationIndex() {
+        for (i, kind) in RuleKind.allCases.enumerated() { #expect(kind.index == i, "\(kind.rawValue)") }
+    }
+
+    @Test func overridingMergesByKind() throws {
+        let base = EvidenceTexts.embedded
+        let extra = try EvidenceTexts.load("[share]\nmismatch = \"新 {stated}\"\n", file: "x/evidence.toml", complete: false)
+        let merged = base.overriding(with: extra)
+        #expect(merged.templates(for: .share)["mismatch"] == "新 {stated}")
+        #expect(merged.templates(for: .formula) == base.templates(for: .formula))
+        for (name, text) in base.templates(for: .share) where name != "mismatch" { #expect(merged.templates(for: .share)[name] == text) }
+    }
 }
