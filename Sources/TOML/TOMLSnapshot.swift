@@ -102,7 +102,7 @@ public enum TOMLSnapshot {
             position(n.position, into: &out)
             out += "\(v);"
         case .decimal(_, let literal):
-            // read back by the parser itself: the value is exactly the one it gives the literal
+            // read back with the parser's arithmetic on the literal's digits (TOMLParser.decimalLiteral)
             out += "d"
             position(n.position, into: &out)
             out += "\(strings.index(literal));"
@@ -251,9 +251,8 @@ public enum TOMLSnapshot {
             case UInt8(ascii: "i"):
                 return int(UInt8(ascii: ";")).map { TOMLNode(.integer(Int64($0)), position: p) }
             case UInt8(ascii: "d"):
-                guard let literal = string(UInt8(ascii: ";")),
-                      let value = try? TOML.parse("v = " + literal, file: "").entries.first?.node.value,
-                      case .decimal = value else { return nil }
+                // the parser's own arithmetic on the literal's digits (not the parser: ~15% of reading)
+                guard let literal = string(UInt8(ascii: ";")), let value = TOMLParser.decimalLiteral(literal) else { return nil }
                 return TOMLNode(value, position: p)
             case UInt8(ascii: "b"):
                 if byte(UInt8(ascii: "1")) { return TOMLNode(.bool(true), position: p) }

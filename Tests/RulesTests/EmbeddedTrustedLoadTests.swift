@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 import JXCore
-import JXTOML
+@testable import JXTOML
 @testable import JXRules
 
 /// Parts of the embedded rule set are read at start without the checks a user's rule file goes
@@ -51,5 +52,19 @@ struct EmbeddedTrustedLoadTests {
         #expect(merged.templates(for: .share)["mismatch"] == "新 {stated}")
         #expect(merged.templates(for: .formula) == base.templates(for: .formula))
         for (name, text) in base.templates(for: .share) where name != "mismatch" { #expect(merged.templates(for: .share)[name] == text) }
+    }
+
+    /// The snapshot reader makes a decimal from its literal without the parser: the same value,
+    /// bit for bit, as the parser's.
+    @Test func decimalLiteralsReadAsTheParserReadsThem() throws {
+        for literal in ["0.5", "0.50", "-0.5", "+0.5", "0.0", "-0.0", "1_000.000_5", "0.02", "98.70", "123456789012345678.25",
+                        "0.000000000000000000000000000000000001", "99999999999999999999999999999999999999.0", "-12.3400"] {
+            let parsed = try #require(try TOML.parse("v = " + literal, file: "t.toml")["v"]?.value)
+            let read = try #require(TOMLParser.decimalLiteral(literal), "\(literal)")
+            #expect(read == parsed, "\(literal)")
+            guard case .decimal(let a, _) = read, case .decimal(let b, _) = parsed else { Issue.record("\(literal)"); continue }
+            #expect(withUnsafeBytes(of: a) { Array($0) } == withUnsafeBytes(of: b) { Array($0) }, "\(literal)")
+        }
+        for notDecimal in ["1", "-", "1.2.3", "a.5", ".5", "5."] { #expect(TOMLParser.decimalLiteral(notDecimal) == nil, "\(notDecimal)") }
     }
 }
