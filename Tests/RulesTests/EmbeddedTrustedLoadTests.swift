@@ -58,7 +58,7 @@ struct EmbeddedTrustedLoadTests {
     /// bit for bit, as the parser's.
     @Test func decimalLiteralsReadAsTheParserReadsThem() throws {
         for literal in ["0.5", "0.50", "-0.5", "+0.5", "0.0", "-0.0", "1_000.000_5", "0.02", "98.70", "123456789012345678.25",
-                        "0.000000000000000000000000000000000001", "99999999999999999999999999999999999999.0", "-12.3400"] {
+                        "0.000000000000000000000000000000000001", "9999999999999999999999999999999999999.0", "-12.3400"] {
             let parsed = try #require(try TOML.parse("v = " + literal, file: "t.toml")["v"]?.value)
             let read = try #require(TOMLParser.decimalLiteral(literal), "\(literal)")
             #expect(read == parsed, "\(literal)")
