@@ -9,10 +9,17 @@ public struct WordSet: Sendable, Hashable {
     private final class Storage: @unchecked Sendable {
         /// The words, in the order given (duplicates dropped).
         var words: [String] = []
-        var scalarWords: [[Unicode.Scalar]] = []
-        /// Word indexes by first / last scalar, longest first.
-        var byFirst: [Unicode.Scalar: [Int]] = [:]
-        var byLast: [Unicode.Scalar: [Int]] = [:]
+        /// The scalars of every word, one after another: word `w` is
+        /// `scalars[wordStart[w] ..< wordStart[w + 1]]` (one array for the set, not one per word).
+        var scalars: [Unicode.Scalar] = []
+        var wordStart: [Int] = [0]
+        /// Word indexes grouped by first (last) scalar, longest first within a group (words of one
+        /// length in the order given); `byFirst[ch]` is the range of `firstOrder` holding the words
+        /// that start with `ch` (a range: a lookup retains no array).
+        var firstOrder: [Int] = []
+        var lastOrder: [Int] = []
+        var byFirst = ScalarGroups()
+        var byLast = ScalarGroups()
         /// Every word by its bytes. `Set<String>` hashed and compared by canonical equivalence,
         /// normalizing every Chinese word and every text asked about.
         var members: Set<TextKey> = []
@@ -21,15 +28,19 @@ public struct WordSet: Sendable, Hashable {
         var longest = 0
         /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
         /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
-        var firstBits = [UInt64](repeating: 0, count: 64)
-        var lastBits = [UInt64](repeating: 0, count: 64)
+        /// Inline in the storage object: no array allocated for them (word sets are many and small).
+        var firstBits = InlineArray<64, UInt64>(repeating: 0)
+        var lastBits = InlineArray<64, UInt64>(repeating: 0)
 
         init() {}
 
         func copy() -> Storage {
             let c = Storage()
             c.words = words
-            c.scalarWords = scalarWords
+            c.scalars = scalars
+            c.wordStart = wordStart
+            c.firstOrder = firstOrder
+            c.lastOrder = lastOrder
             c.byFirst = byFirst
             c.byLast = byLast
             c.members = members
@@ -38,6 +49,37 @@ public struct WordSet: Sendable, Hashable {
             c.firstBits = firstBits
             c.lastBits = lastBits
             return c
+        }
+
+        @inline(__always) func length(_ w: Int) -> Int { wordStart[w + 1] - wordStart[w] }
+
+        /// Rebuilds the first / last scalar indexes over every word: the words ordered longest
+        /// first by a counting sort on length, then placed in their scalar's group (no comparisons,
+        /// no array per scalar, no hashing through `Hasher`).
+        func index() {
+            let count = words.count
+            firstBits = InlineArray(repeating: 0)
+            lastBits = InlineArray(repeating: 0)
+            // the counting sort's counters and result live on the stack (no array allocated)
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: longest + 2 + count) { buffer in
+                let lengthStart = UnsafeMutableBufferPointer(rebasing: buffer[0..<(longest + 2)])
+                let longestFirst = UnsafeMutableBufferPointer(rebasing: buffer[(longest + 2)...])
+                lengthStart.initialize(repeating: 0)
+                for w in 0..<count {
+                    lengthStart[longest - length(w) + 1] += 1
+                    WordSet.set(&firstBits, scalars[wordStart[w]])
+                    WordSet.set(&lastBits, scalars[wordStart[w + 1] - 1])
+                }
+                for k in 0..<longest { lengthStart[k + 1] += lengthStart[k] }
+                for w in 0..<count {
+                    let k = longest - length(w)
+                    longestFirst[lengthStart[k]] = w
+                    lengthStart[k] += 1
+                }
+                let words = UnsafeBufferPointer(longestFirst)
+                (firstOrder, byFirst) = ScalarGroups.make(words) { scalars[wordStart[$0]] }
+                (lastOrder, byLast) = ScalarGroups.make(words) { scalars[wordStart[$0 + 1] - 1] }
+            }
         }
     }
 
@@ -56,52 +98,30 @@ public struct WordSet: Sendable, Hashable {
         if more.isEmpty { return }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let st = storage
-        // built on local copies taken out of the storage: each is then uniquely referenced, so
-        // appending and sorting happen in place (no copy of a dictionary per bucket sorted)
-        var byFirst = st.byFirst
-        var byLast = st.byLast
-        var firstBits = st.firstBits
-        var lastBits = st.lastBits
-        st.byFirst = [:]
-        st.byLast = [:]
-        st.firstBits = []
-        st.lastBits = []
         st.members.reserveCapacity(st.members.count + more.count)
         if st.words.isEmpty {
             // not when adding to words already there: an array grows by exact reservations one at a time
             st.words.reserveCapacity(more.count)
-            st.scalarWords.reserveCapacity(more.count)
+            st.wordStart.reserveCapacity(more.count + 1)
         }
-        byFirst.reserveCapacity(byFirst.count + more.count)
-        byLast.reserveCapacity(byLast.count + more.count)
         for word in more where !word.isEmpty {
             // a word equal to one already there (by canonical equivalence, as `String` compares) is
             // dropped: a plain word can equal another only byte for byte, or an unplain one
             if Self.isPlain(word) {
-                if st.members.contains(TextKey(word)) || st.unplain.contains(where: { $0 == word }) { continue }
+                if !st.unplain.isEmpty && st.unplain.contains(where: { $0 == word }) { continue }
+                if !st.members.insert(TextKey(word)).inserted { continue }
             } else {
                 if st.words.contains(where: { $0 == word }) { continue }
                 st.unplain.append(word)
+                st.members.insert(TextKey(word))
             }
-            st.members.insert(TextKey(word))
             st.words.append(word)
-            let scalars = Array(word.unicodeScalars)
-            let index = st.scalarWords.count
-            st.scalarWords.append(scalars)
-            st.longest = max(st.longest, scalars.count)
-            byFirst[scalars[0], default: []].append(index)
-            byLast[scalars[scalars.count - 1], default: []].append(index)
-            Self.set(&firstBits, scalars[0])
-            Self.set(&lastBits, scalars[scalars.count - 1])
+            st.scalars.append(contentsOf: word.unicodeScalars)
+            let length = st.scalars.count - st.wordStart[st.wordStart.count - 1]
+            st.wordStart.append(st.scalars.count)
+            st.longest = max(st.longest, length)
         }
-        // longest first (a stable sort: words of one length keep their order)
-        let lengths = st.scalarWords.map { $0.count }
-        for k in byFirst.values.indices where byFirst.values[k].count > 1 { byFirst.values[k].sort { lengths[$0] > lengths[$1] } }
-        for k in byLast.values.indices where byLast.values[k].count > 1 { byLast.values[k].sort { lengths[$0] > lengths[$1] } }
-        st.byFirst = byFirst
-        st.byLast = byLast
-        st.firstBits = firstBits
-        st.lastBits = lastBits
+        st.index()
     }
 
     public func union(_ other: WordSet) -> WordSet {
@@ -110,7 +130,7 @@ public struct WordSet: Sendable, Hashable {
         return out
     }
 
-    private static func set(_ bits: inout [UInt64], _ ch: Unicode.Scalar) {
+    private static func set(_ bits: inout InlineArray<64, UInt64>, _ ch: Unicode.Scalar) {
         bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
     }
 
@@ -189,12 +209,14 @@ public struct WordSet: Sendable, Hashable {
     public func prefixLength(_ s: [Unicode.Scalar], at i: Int, end: Int? = nil) -> Int {
         let end = min(end ?? s.count, s.count)
         guard i >= 0, i < end, mayStart(with: s[i]), let candidates = storage.byFirst[s[i]] else { return 0 }
-        for w in candidates {
-            let word = storage.scalarWords[w]
-            guard i + word.count <= end else { continue }
+        let st = storage
+        for c in candidates {
+            let w = st.firstOrder[c]
+            let a = st.wordStart[w], n = st.wordStart[w + 1] - a
+            guard i + n <= end else { continue }
             var k = 1
-            while k < word.count && s[i + k] == word[k] { k += 1 }
-            if k == word.count { return word.count }
+            while k < n && s[i + k] == st.scalars[a + k] { k += 1 }
+            if k == n { return n }
         }
         return 0
     }
@@ -202,12 +224,14 @@ public struct WordSet: Sendable, Hashable {
     /// Length of the longest word ending just before `end` (and starting at or after `start`); 0 when none.
     public func suffixLength(_ s: [Unicode.Scalar], endingAt end: Int, start: Int = 0) -> Int {
         guard end > max(start, 0), end <= s.count, mayEnd(with: s[end - 1]), let candidates = storage.byLast[s[end - 1]] else { return 0 }
-        for w in candidates {
-            let word = storage.scalarWords[w]
-            guard end - word.count >= max(start, 0) else { continue }
+        let st = storage
+        for c in candidates {
+            let w = st.lastOrder[c]
+            let b = st.wordStart[w + 1], n = b - st.wordStart[w]
+            guard end - n >= max(start, 0) else { continue }
             var k = 1
-            while k < word.count && s[end - 1 - k] == word[word.count - 1 - k] { k += 1 }
-            if k == word.count { return word.count }
+            while k < n && s[end - 1 - k] == st.scalars[b - 1 - k] { k += 1 }
+            if k == n { return n }
         }
         return 0
     }
@@ -243,7 +267,11 @@ public struct WordSet: Sendable, Hashable {
     public func prefix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
         guard let first = view.first, mayStart(with: first), let candidates = storage.byFirst[first] else { return nil }
-        for w in candidates where Self.starts(view, with: storage.scalarWords[w]) { return storage.words[w] }
+        let st = storage
+        for c in candidates {
+            let w = st.firstOrder[c]
+            if Self.starts(view, with: st.scalars, st.wordStart[w]..<st.wordStart[w + 1]) { return st.words[w] }
+        }
         return nil
     }
 
@@ -251,7 +279,11 @@ public struct WordSet: Sendable, Hashable {
     public func suffix(of text: some StringProtocol) -> String? {
         let view = text.unicodeScalars
         guard let last = view.last, mayEnd(with: last), let candidates = storage.byLast[last] else { return nil }
-        for w in candidates where Self.ends(view, with: storage.scalarWords[w]) { return storage.words[w] }
+        let st = storage
+        for c in candidates {
+            let w = st.lastOrder[c]
+            if Self.ends(view, with: st.scalars, st.wordStart[w]..<st.wordStart[w + 1]) { return st.words[w] }
+        }
         return nil
     }
 
@@ -282,7 +314,11 @@ public struct WordSet: Sendable, Hashable {
         while i != view.endIndex {
             let ch = view[i]
             if mayStart(with: ch), let candidates = storage.byFirst[ch] {
-                for w in candidates where Self.starts(view[i...], with: storage.scalarWords[w]) { return true }
+                let st = storage
+                for c in candidates {
+                    let w = st.firstOrder[c]
+                    if Self.starts(view[i...], with: st.scalars, st.wordStart[w]..<st.wordStart[w + 1]) { return true }
+                }
             }
             view.formIndex(after: &i)
         }
@@ -308,25 +344,95 @@ public struct WordSet: Sendable, Hashable {
         return ScalarString.make(text.unicodeScalars.dropLast(p.unicodeScalars.count))
     }
 
-    static func starts<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {
+    /// The view starts with the word `scalars[word]`.
+    static func starts<V: BidirectionalCollection>(_ view: V, with scalars: [Unicode.Scalar], _ word: Range<Int>) -> Bool where V.Element == Unicode.Scalar {
         var i = view.startIndex
-        for ch in word {
-            guard i != view.endIndex, view[i] == ch else { return false }
+        for k in word {
+            guard i != view.endIndex, view[i] == scalars[k] else { return false }
             i = view.index(after: i)
         }
         return true
     }
 
-    static func ends<V: BidirectionalCollection>(_ view: V, with word: [Unicode.Scalar]) -> Bool where V.Element == Unicode.Scalar {
+    /// The view ends with the word `scalars[word]`.
+    static func ends<V: BidirectionalCollection>(_ view: V, with scalars: [Unicode.Scalar], _ word: Range<Int>) -> Bool where V.Element == Unicode.Scalar {
         var i = view.endIndex
-        for ch in word.reversed() {
+        for k in word.reversed() {
             guard i != view.startIndex else { return false }
             i = view.index(before: i)
-            guard view[i] == ch else { return false }
+            guard view[i] == scalars[k] else { return false }
         }
         return true
     }
 
     public static func == (a: WordSet, b: WordSet) -> Bool { a.words == b.words }
     public func hash(into hasher: inout Hasher) { hasher.combine(words) }
+}
+
+/// Ranges of an order of words by scalar (the words starting, or ending, with it): an open-addressing
+/// table on the scalar's value. A lookup is a multiply and a compare or two, where a `Dictionary`
+/// hashes the scalar with SipHash and a `Dictionary` of arrays retains the array it returns.
+struct ScalarGroups: Sendable {
+    /// 0: empty; else (scalar + 1) << 42 | start << 21 | end.
+    private var slots: [UInt64] = [0]
+    private var mask = 0
+
+    /// Groups and words are at most this many (the slot's fields).
+    static let limit = 1 << 21
+
+    init() {}
+
+    @inline(__always) private static func home(_ value: UInt32, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (value &* 0x9E37_79B1) >> 11) & mask
+    }
+
+    /// The range of the order holding the words of this scalar.
+    @inline(__always) subscript(_ ch: Unicode.Scalar) -> Range<Int>? {
+        let key = UInt64(ch.value + 1)
+        var h = Self.home(ch.value, mask)
+        while true {
+            let slot = slots[h]
+            if slot == 0 { return nil }
+            if slot >> 42 == key { return Int(truncatingIfNeeded: (slot >> 21) & 0x1F_FFFF)..<Int(truncatingIfNeeded: slot & 0x1F_FFFF) }
+            h = (h + 1) & mask
+        }
+    }
+
+    /// The words (in the order given: longest first) grouped by `scalar(word)`, and the groups.
+    static func make(_ words: UnsafeBufferPointer<Int>, _ scalar: (Int) -> Unicode.Scalar) -> ([Int], ScalarGroups) {
+        precondition(words.count < limit, "word set too large")
+        var capacity = 8
+        while capacity < 2 * words.count { capacity *= 2 }
+        let mask = capacity - 1
+        // the slots count their words first (key << 42 | count), then hold their range, whose end
+        // advances as the words are placed: two arrays in all (most sets are a few words)
+        var slots = [UInt64](repeating: 0, count: capacity)
+        func find(_ value: UInt32) -> Int {
+            let key = UInt64(value + 1)
+            var h = home(value, mask)
+            while slots[h] != 0 && slots[h] >> 42 != key { h = (h + 1) & mask }
+            return h
+        }
+        for w in words {
+            let value = scalar(w).value
+            let h = find(value)
+            slots[h] = (UInt64(value + 1) << 42) | ((slots[h] & 0x1F_FFFF) + 1)
+        }
+        var start: UInt64 = 0
+        for h in 0..<capacity where slots[h] != 0 {
+            let count = slots[h] & 0x1F_FFFF
+            slots[h] = (slots[h] >> 42) << 42 | start << 21 | start
+            start += count
+        }
+        var order = [Int](repeating: 0, count: words.count)
+        for w in words {
+            let h = find(scalar(w).value)
+            order[Int(truncatingIfNeeded: slots[h] & 0x1F_FFFF)] = w
+            slots[h] += 1
+        }
+        var groups = ScalarGroups()
+        groups.slots = slots
+        groups.mask = mask
+        return (order, groups)
+    }
 }

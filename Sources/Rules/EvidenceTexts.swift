@@ -7,16 +7,22 @@ import JXTOML
 /// templates and their placeholders are declared in CheckDeclarations.swift; a rule may reword one
 /// with `evidence.NAME = "…"`, an extension folder's evidence.toml rewords it for every rule.
 public struct EvidenceTexts: Sendable {
-    private var texts: [RuleKind: [String: String]] = [:]
+    /// By kind, at the kind's declaration index (nil: the file has no table for it). Not a
+    /// dictionary keyed by the kind: its type's metadata, made at every start, looked up the
+    /// kind's Hashable conformance through every conformance of the binary.
+    private var texts = [[String: String]?](repeating: nil, count: RuleKind.allCases.count)
 
     public init() {}
 
-    public func templates(for kind: RuleKind) -> [String: String] { texts[kind] ?? [:] }
+    public func templates(for kind: RuleKind) -> [String: String] { texts[kind.index] ?? [:] }
 
     /// The texts of `other` over these.
     public func overriding(with other: EvidenceTexts) -> EvidenceTexts {
         var out = self
-        for (kind, t) in other.texts { out.texts[kind, default: [:]].merge(t) { _, new in new } }
+        for (k, t) in other.texts.enumerated() {
+            guard let t else { continue }
+            out.texts[k] = (out.texts[k] ?? [:]).merging(t) { _, new in new }
+        }
         return out
     }
 
@@ -26,7 +32,6 @@ public struct EvidenceTexts: Sendable {
         let root = try RuleFiles.parse(text, file: file)
         try root.checkKeys(allowed: Set(RuleKind.allCases.map(\.rawValue)), file: file)
         var out = EvidenceTexts()
-        out.texts.reserveCapacity(RuleKind.allCases.count)
         for kind in RuleKind.allCases {
             let declared = CheckDeclarations.evidence(of: kind)
             guard let node = root[kind.rawValue] else {
@@ -36,18 +41,45 @@ public struct EvidenceTexts: Sendable {
                 continue
             }
             let table = try node.table(file: file, key: kind.rawValue)
-            out.texts[kind] = try RuleLoader.templates(table, declared: declared, extra: [], what: "evidence template", file: file)
-            if complete, let missing = declared.first(where: { out.texts[kind]?[$0.name] == nil }) {
+            out.texts[kind.index] = try RuleLoader.templates(table, declared: declared, extra: [], what: "evidence template", file: file)
+            if complete, let missing = declared.first(where: { out.texts[kind.index]?[$0.name] == nil }) {
                 throw table.error("missing evidence template '\(missing.name)' in [\(kind.rawValue)] (\(missing.doc); placeholders: \(missing.slots.map { "{\($0.rawValue)}" }.joined(separator: " ")))", file: file)
             }
         }
         return out
     }
 
-    /// The evidence texts of the default rule set, embedded in the binary.
+    /// The evidence texts of the default rule set, embedded in the binary. Read without the
+    /// checks of `load` (a third of its cost at every start): the build embeds the file only as
+    /// it is in rules/, and the tests load that text through `load` and check that both agree.
     public static let embedded: EvidenceTexts = {
         guard let file = EmbeddedRules.files.first(where: { $0.name == "evidence.toml" }),
-              let texts = try? load(file.text, file: "rules/evidence.toml") else { return EvidenceTexts() }
+              let texts = try? loadTrusted(file.text, file: "rules/evidence.toml") else { return EvidenceTexts() }
         return texts
     }()
+
+    /// The templates of a file known to pass `load` (the embedded one), as `load` reads them:
+    /// each kind's table, every string entry.
+    static func loadTrusted(_ text: String, file: String) throws(TOMLError) -> EvidenceTexts {
+        let root = try RuleFiles.parse(text, file: file)
+        var out = EvidenceTexts()
+        for kind in RuleKind.allCases {
+            guard let node = root[kind.rawValue], case .table(let table) = node.value else { continue }
+            var texts = [String: String](minimumCapacity: table.entries.count)
+            for entry in table.entries {
+                if case .string(let s) = entry.node.value { texts[entry.key] = s }
+            }
+            out.texts[kind.index] = texts
+        }
+        return out
+    }
+
+    /// Same templates for every kind (for the tests).
+    func sameTexts(as other: EvidenceTexts) -> Bool { texts == other.texts }
+}
+
+extension RuleKind {
+    /// The kind's declaration index. A case without a payload is stored as that index (a test
+    /// checks it against `allCases`; past 256 kinds the cast traps).
+    var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }

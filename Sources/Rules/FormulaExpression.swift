@@ -238,15 +238,22 @@ public enum FormulaParser {
         }
 
         mutating func reference(_ name: String, start: Int) throws(Failure) -> ConceptReference {
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            // `measure.item.with.dots` or `rate.id.item.with.dots`: cut at the first dots (the
+            // generic split-and-join instantiated type metadata at every start)
             var ref = ConceptReference(measure: nil, rate: nil, item: "total", qualifier: nil, optional: false)
-            if parts[0] == "rate" {
-                guard parts.count >= 2, !parts[1].isEmpty else { throw Failure(column: start + 1, message: "a rate needs an id: rate.execution") }
-                ref.rate = parts[1]
-                if parts.count >= 3 { ref.item = parts[2...].joined(separator: ".") }
+            let dot = UInt8(ascii: ".")
+            let firstDot = name.utf8.firstIndex(of: dot)
+            let head = firstDot.map { String(name[..<$0]) } ?? name
+            if head == "rate" {
+                let rest = firstDot.map { name[name.utf8.index(after: $0)...] } ?? ""
+                let secondDot = rest.utf8.firstIndex(of: dot)
+                let id = secondDot.map { rest[..<$0] } ?? rest
+                guard firstDot != nil, !id.isEmpty else { throw Failure(column: start + 1, message: "a rate needs an id: rate.execution") }
+                ref.rate = String(id)
+                if let secondDot { ref.item = String(rest[rest.utf8.index(after: secondDot)...]) }
             } else {
-                ref.measure = parts[0]
-                if parts.count >= 2 { ref.item = parts[1...].joined(separator: ".") }
+                ref.measure = head
+                if let firstDot { ref.item = String(name[name.utf8.index(after: firstDot)...]) }
             }
             try readQualifier(&ref)
             if i < s.count && s[i] == "[" {

@@ -33,6 +33,12 @@ public struct RuleExample: Sendable {
         self.marks = marks
     }
 
+    /// The example with its marks taken out (a text whose marks are known to balance).
+    static func unmarked(_ marked: RuleExample) -> RuleExample {
+        guard let (plain, marks) = unmark(marked.text) else { return marked }
+        return RuleExample(text: plain, fails: marked.fails, position: marked.position, marks: marks)
+    }
+
     public static let markOpen: Unicode.Scalar = "\u{27E6}"
     public static let markClose: Unicode.Scalar = "\u{27E7}"
 
@@ -99,6 +105,9 @@ public struct Rule: Sendable {
         var absent: [ConceptReference] = []
         var parameters: [String: ParameterValue]
         var examples: [RuleExample]
+        /// The examples of an embedded rule file as written (marks in): unmarked when asked for
+        /// (`rules test`, `rules show`), not at every start.
+        var markedExamples: [RuleExample] = []
         var enabled: Bool
         var file: String
         var position: SourcePosition
@@ -123,6 +132,7 @@ public struct Rule: Sendable {
             c.ownEvidence = ownEvidence
             c.evidence = evidence
             c.absent = absent
+            c.markedExamples = markedExamples
             return c
         }
     }
@@ -185,8 +195,19 @@ public struct Rule: Sendable {
         set { unique().parameters = newValue }
     }
     public var examples: [RuleExample] {
-        get { storage.examples }
-        set { unique().examples = newValue }
+        get { storage.markedExamples.isEmpty ? storage.examples : storage.markedExamples.map(RuleExample.unmarked) }
+        set {
+            let s = unique()
+            s.examples = newValue
+            s.markedExamples = []
+        }
+    }
+
+    /// Examples read from an embedded rule file, whose marks the tests check (`examples` unmarks them).
+    mutating func setMarkedExamples(_ marked: [RuleExample]) {
+        let s = unique()
+        s.examples = []
+        s.markedExamples = marked
     }
     public var enabled: Bool {
         get { storage.enabled }

@@ -6,7 +6,8 @@
 /// again; any other text is parsed. Either way the loaders get the same tables.
 enum RuleFiles {
     static func parse(_ text: String, file: String) throws(TOMLError) -> TOMLTable {
-        if let snapshot = snapshot(of: text, file: file), let root = try? TOMLSnapshot.decode(snapshot, file: file) {
+        if let snapshot = snapshot(of: text, file: file),
+           let root = try? TOMLSnapshot.decode(snapshot, strings: EmbeddedRules.snapshotStrings(lastComponent(file)), file: file) {
             return root
         }
         return try TOML.parse(text, file: file)

@@ -718,12 +718,43 @@ final class TOMLParser {
             throw error("number '\(shown)' has too many digits (at most 38 significant digits and 38 decimal places)",
                         at: start)
         }
+        return .decimal(Self.decimal(intPart.values, fraction, negative: negative), literal: text)
+    }
+
+    /// The exact value of a decimal's digits: the one arithmetic of the parser and of the snapshot
+    /// reader (`decimalLiteral`), so that both make the same `Decimal`.
+    static func decimal(_ intPart: [UInt32], _ fraction: [UInt32], negative: Bool) -> Decimal {
+        let all = intPart + fraction
+        let significant = all[(all.firstIndex { $0 != 0 } ?? all.count - 1)...]
         var significand = Decimal(0)
         for d in significant { significand = significand * 10 + Decimal(Int(d)) }
         let isZero = significand == 0
-        let value = Decimal(sign: negative && !isZero ? .minus : .plus, exponent: -fraction.count,
-                            significand: significand)
-        return .decimal(value, literal: text)
+        return Decimal(sign: negative && !isZero ? .minus : .plus, exponent: -fraction.count, significand: significand)
+    }
+
+    /// The value of a decimal literal this parser accepted (`-1_000.005`): its digits, without a
+    /// parser. nil for any other text.
+    static func decimalLiteral(_ literal: String) -> TOMLValue? {
+        var negative = false
+        var intPart = [UInt32]()
+        var fraction = [UInt32]()
+        var inFraction = false
+        for (k, b) in literal.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where k == 0: negative = true
+            case UInt8(ascii: "+") where k == 0: break
+            case UInt8(ascii: "_"): break
+            case UInt8(ascii: "."):
+                guard !inFraction else { return nil }
+                inFraction = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inFraction { fraction.append(UInt32(b - 0x30)) } else { intPart.append(UInt32(b - 0x30)) }
+            default:
+                return nil
+            }
+        }
+        guard !intPart.isEmpty, !fraction.isEmpty, intPart.count + fraction.count <= 76 else { return nil }
+        return .decimal(decimal(intPart, fraction, negative: negative), literal: literal)
     }
 
     /// Digits of `radix` from `t[from]`, with `_` allowed only between two digits.

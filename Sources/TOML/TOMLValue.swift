@@ -57,7 +57,11 @@ public struct TOMLEntry: Sendable, Equatable {
 public struct TOMLTable: Sendable, Equatable {
     /// The entries in document order. Keys are unique.
     public private(set) var entries: [TOMLEntry] = []
+    /// The entry of each key, kept only past `linearLimit` keys: a smaller table (nearly every
+    /// table of a rule file) is searched entry by entry, which costs less than hashing a dictionary
+    /// of its keys when it is made (a fifth of reading the embedded rule files back at start).
     private var indexByKey: [String: Int] = [:]
+    static let linearLimit = 16
     /// The `[header]` (or `{`, or creating key) position; for the root, the first key or header of the file.
     public var position: SourcePosition
     /// The keys leading from the root to this table (`["rule", "example"]`); empty for the root.
@@ -74,17 +78,23 @@ public struct TOMLTable: Sendable, Equatable {
         self.position = position
         self.path = path
         entries.reserveCapacity(capacity)
-        indexByKey.reserveCapacity(capacity)
+        if capacity > Self.linearLimit { indexByKey.reserveCapacity(capacity) }
     }
 
     /// The node for `key`, if present.
     public subscript(key: String) -> TOMLNode? {
-        indexByKey[key].map { entries[$0].node }
+        index(of: key).map { entries[$0].node }
+    }
+
+    /// The index of the entry of `key` (keys compare as `String`s, as the dictionary does).
+    private func index(of key: String) -> Int? {
+        if entries.count <= Self.linearLimit { return entries.firstIndex { $0.key == key } }
+        return indexByKey[key]
     }
 
     /// The entry (key position and node) for `key`, if present.
     public func entry(_ key: String) -> TOMLEntry? {
-        indexByKey[key].map { entries[$0] }
+        index(of: key).map { entries[$0] }
     }
 
     /// The keys in document order.
@@ -94,12 +104,16 @@ public struct TOMLTable: Sendable, Equatable {
 
     /// Sets `key` to `node`: replaces the node of an existing key in place, or appends a new entry.
     public mutating func set(_ key: String, _ node: TOMLNode, keyPosition: SourcePosition? = nil) {
-        if let k = indexByKey[key] {
+        if let k = index(of: key) {
             entries[k].node = node
             if let keyPosition { entries[k].keyPosition = keyPosition }
         } else {
-            indexByKey[key] = entries.count
             entries.append(TOMLEntry(key: key, keyPosition: keyPosition ?? node.position, node: node))
+            if entries.count == Self.linearLimit + 1 {
+                for (k, e) in entries.enumerated() { indexByKey[e.key] = k }
+            } else if entries.count > Self.linearLimit {
+                indexByKey[key] = entries.count - 1
+            }
         }
     }
 

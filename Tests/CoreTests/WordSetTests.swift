@@ -110,4 +110,54 @@ struct WordSetBuildingTests {
         #expect(copy.contains("丙") && copy.mayStart(with: "丙") && copy.mayEnd(with: "丙"))
         #expect(original.union(WordSet(["丁"])).words == ["甲", "乙", "丁"])
     }
+
+    /// The scalar-group index (flat word order, open-addressing table by first / last scalar)
+    /// answers as a scan of every word does: longest word first, ties in the order given.
+    @Test func indexAgreesWithAScanOfEveryWord() {
+        var rng = SplitMix(seed: 12)
+        let alphabet: [Unicode.Scalar] = ["合", "计", "共", "总", "额", "a", "b", "（", "）", "年", "\u{20000}"]
+        func randomWord(_ maxLength: Int) -> String {
+            var s = ""
+            for _ in 0..<(1 + Int(rng.next() % UInt64(maxLength))) { s.unicodeScalars.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            return s
+        }
+        for round in 0..<60 {
+            let words = (0..<(round % 17)).map { _ in randomWord(4) }
+            var set = WordSet(Array(words.prefix(words.count / 2)))
+            set.add(Array(words.dropFirst(words.count / 2)))
+            var distinct = [String]()
+            for w in words where !distinct.contains(w) { distinct.append(w) }
+            #expect(set.words == distinct)
+            let lists = distinct.map { Array($0.unicodeScalars) }
+            for _ in 0..<20 {
+                let text = Array(randomWord(12).unicodeScalars)
+                for i in 0...text.count {
+                    let longestAt = lists.filter { i + $0.count <= text.count && Array(text[i..<(i + $0.count)]) == $0 }.map(\.count).max() ?? 0
+                    #expect(set.prefixLength(text, at: i) == longestAt)
+                    let longestBefore = lists.filter { i - $0.count >= 0 && Array(text[(i - $0.count)..<i]) == $0 }.map(\.count).max() ?? 0
+                    #expect(set.suffixLength(text, endingAt: i) == longestBefore)
+                }
+                let string = String(String.UnicodeScalarView(text))
+                let prefix = distinct.filter { string.unicodeScalars.starts(with: $0.unicodeScalars) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+                #expect(set.prefix(of: string)?.unicodeScalars.count == prefix?.unicodeScalars.count)
+                let suffix = distinct.filter { string.unicodeScalars.reversed().starts(with: $0.unicodeScalars.reversed()) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+                #expect(set.suffix(of: string)?.unicodeScalars.count == suffix?.unicodeScalars.count)
+                let occurs = lists.contains { w in text.count >= w.count && (0...(text.count - w.count)).contains { Array(text[$0..<($0 + w.count)]) == w } }
+                #expect(set.occurs(in: string) == occurs)
+            }
+        }
+    }
+}
+
+/// A small deterministic generator for the randomized tests.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

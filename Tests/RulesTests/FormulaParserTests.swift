@@ -139,3 +139,31 @@ struct FormulaParserTests {
         #expect(failure(fine) == nil)
     }
 }
+
+/// A reference's name is cut at its first dots; this is what splitting it at every dot and joining
+/// the rest again gave.
+@Suite("FormulaParser: dotted reference names")
+struct FormulaReferenceNameTests {
+    static func splitAndJoined(_ name: String) -> (measure: String?, rate: String?, item: String)? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if parts[0] == "rate" {
+            guard parts.count >= 2, !parts[1].isEmpty else { return nil }
+            return (nil, parts[1], parts.count >= 3 ? parts[2...].joined(separator: ".") : "total")
+        }
+        return (parts[0], nil, parts.count >= 2 ? parts[1...].joined(separator: ".") : "total")
+    }
+
+    @Test func cutAtTheFirstDotsAsSplitAndJoined() throws {
+        for name in ["budget", "budget.basic", "budget.a.b", "budget.a.b.c", "rate.execution", "rate.execution.basic",
+                     "rate.execution.a.b", "rate", "rate.", "rate..x", "spend.", "spend..x", "rates.x", "score.$x"] {
+            let expected = Self.splitAndJoined(name)
+            let parsed = try? FormulaParser.parse(name + " == 0")
+            if let expected {
+                guard case .reference(let r)? = parsed?.lhs else { Issue.record("\(name) did not parse"); continue }
+                #expect(r.measure == expected.measure && r.rate == expected.rate && r.item == expected.item, "\(name)")
+            } else {
+                #expect(parsed == nil, "\(name)")
+            }
+        }
+    }
+}

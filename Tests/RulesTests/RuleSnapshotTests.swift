@@ -22,10 +22,25 @@ struct RuleSnapshotTests {
         #expect(EmbeddedRules.files.count >= 10)
         for file in EmbeddedRules.files {
             let snapshot = try #require(EmbeddedRules.snapshot(file.name), "no snapshot of \(file.name)")
-            let read = try TOMLSnapshot.decode(snapshot, file: "rules/" + file.name)
+            let read = try TOMLSnapshot.decode(snapshot, strings: EmbeddedRules.snapshotStrings(file.name), file: "rules/" + file.name)
             let parsed = try TOML.parse(file.text, file: "rules/" + file.name)
             #expect(read == parsed, "the snapshot of \(file.name) differs from its parse")
             #expect(read.keys == parsed.keys)
+        }
+    }
+
+    /// The body and strings of `encodeSplit` read back as the whole snapshot does.
+    @Test func aSplitSnapshotReadsBackAsTheWholeOne() throws {
+        for file in EmbeddedRules.files {
+            let parsed = try TOML.parse(file.text, file: "rules/" + file.name)
+            let (strings, body) = TOMLSnapshot.encodeSplit(parsed)
+            #expect(strings == EmbeddedRules.snapshotStrings(file.name))
+            #expect(strings.map { Array($0.utf8) } == EmbeddedRules.snapshotStrings(file.name).map { Array($0.utf8) })
+            let read = try Array(body.utf8).withUnsafeBufferPointer { bytes throws(TOMLError) in
+                try TOMLSnapshot.decode(bytes, strings: strings, file: "rules/" + file.name)
+            }
+            #expect(read == parsed)
+            #expect(try Self.roundTrip(file.text).read == parsed)
         }
     }
 

@@ -831,3 +831,35 @@ private func checkRobust(_ bytes: [UInt8]) -> Bool {
     #expect(try rules[0].strings("items", file: fileName)?.count == 20_000)
     #expect(rules[2_000]["id"]?.position.line == 20_005 + 3 * 1_999)
 }
+
+/// A table searches small tables entry by entry and indexes larger ones by key: either way a key
+/// finds its entry (the last value set for it, at its first position), as a dictionary would.
+@Suite("TOMLTable: lookups below and above the indexed size")
+struct TOMLTableLookupTests {
+    @Test func everyKeyFindsItsEntryAtEverySize() {
+        for size in [0, 1, 5, 15, 16, 17, 18, 40] {
+            var table = TOMLTable()
+            var expected = [String: (Int, Int64)]()
+            for k in 0..<size {
+                let key = k % 3 == 0 ? "键\(k)" : "key_\(k)"
+                table.set(key, TOMLNode(.integer(Int64(k)), position: SourcePosition(line: k + 1, column: 1)))
+                expected[key] = (k, Int64(k))
+            }
+            // setting an existing key again replaces its node in place
+            if size > 2 {
+                table.set("key_1", TOMLNode(.integer(-1), position: SourcePosition(line: 99, column: 1)))
+                expected["key_1"] = (1, -1)
+            }
+            #expect(table.count == size)
+            for (key, (index, value)) in expected {
+                #expect(table[key]?.value == .integer(value), "size \(size) key \(key)")
+                #expect(table.keys[index] == key)
+                #expect(table.entry(key)?.key == key)
+            }
+            #expect(table["absent"] == nil)
+            // a key canonically equivalent to one there finds it, as with a dictionary of Strings
+            table.set("e\u{301}", TOMLNode(.bool(true), position: SourcePosition(line: 1, column: 1)))
+            #expect(table["\u{E9}"]?.value == .bool(true))
+        }
+    }
+}
