@@ -381,7 +381,9 @@ enum Contract {
         }
         // a word (a format artifact, a grade): the spanned text is quoted by the evidence or message
         let endColumn = (f["endLine"] as? Int == line) ? min(f["endColumn"] as? Int ?? column, scalars.count) : scalars.count
-        let spanned = String(String.UnicodeScalarView(scalars[(column - 1)..<max(column, endColumn)]))
+        // (invisible format characters, U+FEFF and the like, are dropped by normalization: the evidence
+        // quotes the text as read)
+        let spanned = String(String.UnicodeScalarView(scalars[(column - 1)..<max(column, endColumn)].filter { $0.properties.generalCategory != .format }))
             .trimmingCharacters(in: CharacterSet(charactersIn: "。，；、：！？ \t"))
         let raw = (f["evidence"] as? String ?? "") + " " + (f["message"] as? String ?? "")
         if ["format", "score", "status"].contains(f["category"] as? String ?? "") {
