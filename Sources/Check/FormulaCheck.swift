@@ -413,11 +413,13 @@ enum FormulaCheck {
     /// "分值 9 | 执行率 95.8% | 得分 8": a score computed from other figures (9 × 95.8% = 8.62) but
     /// written in whole points is that product rounded or cut down to a whole point; it stands for
     /// [s − 0.5, s + 1), as a truncated fraction does.
+    static let half = Decimal(5) / 10
+
     static func isWholePointScore(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext) -> Bool {
         guard formula.relation == .equal, case .reference(let r) = formula.lhs, r.measure == "score",
               case .binary = formula.rhs, let s = bound[r]?.first, s.kind == .score, s.number.decimals == 0,
               let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
-        return computed.hi >= s.value - Decimal(string: "0.5")! && computed.lo < s.value + 1
+        return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
     }
 
     static func check(_ rule: Rule, _ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: inout CheckContext) {

@@ -104,6 +104,10 @@ extension ExtractionState {
     /// Rate columns (执行率, per tables.toml) that write their rates as fractions: no % in the
     /// header, every bare figure of the column between 0 and 1.5 and one of them with decimals
     /// ("0.958", "1"). A column that writes 95.8 or says (%) holds percentages.
+    /// A column of rates written as fractions holds none above 1.5 (made once: parsing it per cell
+    /// was a tenth of reading a table).
+    static let largestFraction = Decimal(15) / 10
+
     mutating func fractionRateColumns(_ table: Table) -> Set<FractionColumn> {
         var fraction = Set<FractionColumn>(), percent = Set<FractionColumn>()
         for row in table.rows where row.kind == .data {
@@ -114,7 +118,7 @@ extension ExtractionState {
                 let key = FractionColumn(segment: row.segment, column: cell.column)
                 let scan = scanner.scan(cell.text)
                 guard isSingleValue(cell.text, scan: scan), let n = scan.numbers.first, n.kind == .bare, n.comparator == nil else { continue }
-                if n.value < 0 || n.value > Decimal(string: "1.5")! {
+                if n.value < 0 || n.value > Self.largestFraction {
                     percent.insert(key)
                 } else if n.decimals >= 1 {
                     fraction.insert(key)
