@@ -31,7 +31,9 @@ extension ExtractionState {
                     let header = cell.column < headers.count ? headers[cell.column] : ""
                     var scan = scanner.scan(cell.text)
                     // "-" in a money column is a stated zero (剩余指标 "-" when all was spent)
-                    if scan.numbers.isEmpty, ["-", "—", "－", "–"].contains(CellText.compact(cell.string)), let zero = zeroCell(cell.text, header: header, tableUnit: table.unit) {
+                    // (a dash cell is short: the label cells are not made into strings to ask)
+                    if scan.numbers.isEmpty, cell.text.count <= 8, ["-", "—", "－", "–"].contains(CellText.compact(cell.string)),
+                       let zero = zeroCell(cell.text, header: header, tableUnit: table.unit) {
                         scan.numbers = [zero]
                     }
                     if isSingleValue(cell.text, scan: scan) {
