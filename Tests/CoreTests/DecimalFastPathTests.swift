@@ -7,18 +7,6 @@ private func bits(_ d: Decimal) -> [UInt8] {
     withUnsafeBytes(of: d) { Array($0) }
 }
 
-/// A reproducible generator (SplitMix64).
-private struct Seeded: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Values of every shape the fast paths must agree on: zero, few and many digits, significands
 /// near 2^64 and at 38 digits, trailing zeros, negatives, exponents near zero and far from it
 /// (not too far: Foundation's own operators trap when exponents differ by much more than 38).
@@ -31,7 +19,7 @@ private func sampleValues() -> [Decimal] {
         .map { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX"))! }
     values += [Decimal(UInt64.max), Decimal(Int64.min), Decimal(Int64.max), Decimal(UInt64(1) << 63), .nan,
                Decimal(sign: .plus, exponent: 0, significand: Decimal(UInt64(1_000_000)))]
-    var random = Seeded(state: 12)
+    var random = SplitMix(seed: 12)
     for _ in 0..<250 {
         let digits = Int.random(in: 1...19, using: &random)
         var significand = UInt64.random(in: 0..<UInt64.max, using: &random) % (digits == 19 ? UInt64.max : UInt128PowersOfTen.value(digits))
@@ -99,7 +87,7 @@ struct DecimalFastPathTests {
 
     @Test func manyRandomQuotientsOfMoney() {
         // the common case, many times: amounts with two places over amounts and rates
-        var random = Seeded(state: 99)
+        var random = SplitMix(seed: 99)
         for _ in 0..<20_000 {
             let a = Decimal(sign: Bool.random(using: &random) ? .minus : .plus, exponent: -Int.random(in: 0...4, using: &random),
                             significand: Decimal(UInt64.random(in: 0...100_000_000_000, using: &random)))
@@ -129,7 +117,7 @@ struct DecimalFastPathTests {
     }
 
     @Test func madeDecimalsAreFoundationsBitForBit() {
-        var random = Seeded(state: 7)
+        var random = SplitMix(seed: 7)
         var cases: [(UInt64, Int, Bool)] = [(0, 0, false), (0, -3, true), (1, 0, false), (5, -3, false), (10, 0, false), (1_000, -2, true),
                                             (UInt64.max, 0, false), (10_000_000_000_000_000_000, -5, true), (7, 108, false), (7, 109, false),
                                             (70, 100, false), (3, -128, true), (30, -128, false), (12_345, -129, false)]
@@ -151,7 +139,7 @@ struct DecimalFastPathTests {
     @Test func parsedDigitsAreFoundationsBitForBit() {
         var texts = ["30", "20", "2.5", "0.50", "100", "1.", ".5", "1.2.3", "0", "00.0", "0.000", "007", "12345678901234567890",
                      "123456789012345678", "1234567890123456789", "99.999999999999999", ".", "..", "", "5.00", "3a"]
-        var random = Seeded(state: 5)
+        var random = SplitMix(seed: 5)
         for _ in 0..<2000 {
             let whole = String(UInt64.random(in: 0...UInt64.random(in: 0...10_000_000, using: &random), using: &random))
             let fraction = Bool.random(using: &random) ? "" : "." + String(UInt64.random(in: 0...9999, using: &random)) + String(repeating: "0", count: Int.random(in: 0...2, using: &random))
