@@ -28,11 +28,19 @@ public struct WordSet: Sendable, Hashable {
         var longest = 0
         /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
         /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
-        /// Inline in the storage object: no array allocated for them (word sets are many and small).
-        var firstBits = InlineArray<64, UInt64>(repeating: 0)
-        var lastBits = InlineArray<64, UInt64>(repeating: 0)
+        /// One block of 64 + 64 words per storage, freed with it: no two arrays allocated for them
+        /// (word sets are many and small). (`InlineArray` would do, but needs macOS 26.)
+        let bits: UnsafeMutablePointer<UInt64> = {
+            let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
+            p.initialize(repeating: 0, count: 128)
+            return p
+        }()
+        @inline(__always) var firstBits: UnsafeMutablePointer<UInt64> { bits }
+        @inline(__always) var lastBits: UnsafeMutablePointer<UInt64> { bits + 64 }
 
         init() {}
+
+        deinit { bits.deallocate() }
 
         func copy() -> Storage {
             let c = Storage()
@@ -46,8 +54,7 @@ public struct WordSet: Sendable, Hashable {
             c.members = members
             c.unplain = unplain
             c.longest = longest
-            c.firstBits = firstBits
-            c.lastBits = lastBits
+            c.bits.update(from: bits, count: 128)
             return c
         }
 
@@ -58,8 +65,7 @@ public struct WordSet: Sendable, Hashable {
         /// no array per scalar, no hashing through `Hasher`).
         func index() {
             let count = words.count
-            firstBits = InlineArray(repeating: 0)
-            lastBits = InlineArray(repeating: 0)
+            bits.update(repeating: 0, count: 128)
             // the counting sort's counters and result live on the stack (no array allocated)
             withUnsafeTemporaryAllocation(of: Int.self, capacity: longest + 2 + count) { buffer in
                 let lengthStart = UnsafeMutableBufferPointer(rebasing: buffer[0..<(longest + 2)])
@@ -67,8 +73,8 @@ public struct WordSet: Sendable, Hashable {
                 lengthStart.initialize(repeating: 0)
                 for w in 0..<count {
                     lengthStart[longest - length(w) + 1] += 1
-                    WordSet.set(&firstBits, scalars[wordStart[w]])
-                    WordSet.set(&lastBits, scalars[wordStart[w + 1] - 1])
+                    WordSet.set(firstBits, scalars[wordStart[w]])
+                    WordSet.set(lastBits, scalars[wordStart[w + 1] - 1])
                 }
                 for k in 0..<longest { lengthStart[k + 1] += lengthStart[k] }
                 for w in 0..<count {
@@ -130,7 +136,7 @@ public struct WordSet: Sendable, Hashable {
         return out
     }
 
-    private static func set(_ bits: inout InlineArray<64, UInt64>, _ ch: Unicode.Scalar) {
+    private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ ch: Unicode.Scalar) {
         bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
     }
 
