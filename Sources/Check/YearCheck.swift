@@ -205,7 +205,8 @@ enum YearCheck {
     static func comparedWithItself(_ rule: Rule, _ context: inout CheckContext) {
         let v = context.vocabulary
         let markers = v[.comparisonMarkers], closers = v[.comparisonClosers], samePeriod = v[.samePeriodWords]
-        let changeWords = v.union(.increaseWords, .decreaseWords)
+        // (the two classes asked apart: a union would build a word set per document)
+        let increase = v[.increaseWords], decrease = v[.decreaseWords]
         var yearsOf = [Int: [YearMention]]()
         for (p, m) in context.facts.years where !m.quoted && (m.form == .year || m.form == .fiscalYear) { yearsOf[p, default: []].append(m) }
         for (p, mentions) in yearsOf.sorted(by: { $0.key < $1.key }) where mentions.count >= 2 && p != context.doc.titleParagraph {
@@ -217,7 +218,8 @@ enum YearCheck {
             for (k, m) in mentions.enumerated() where k > 0 && compared(m) {
                 var at = m.range.upperBound
                 at += samePeriod.prefixLength(s, at: at)
-                guard at < s.count, changeWords.prefixLength(s, at: at) > 0 || closers.prefixLength(s, at: at) > 0 else { continue }
+                guard at < s.count, increase.prefixLength(s, at: at) > 0 || decrease.prefixLength(s, at: at) > 0
+                        || closers.prefixLength(s, at: at) > 0 else { continue }
                 // the year the sentence is about: the nearest year before, in the same sentence, that is
                 // not itself compared with
                 guard let sentence = paragraph.sentences.first(where: { $0.contains(m.range.lowerBound) }),
