@@ -13,7 +13,7 @@ import JXCheck
 /// another, make a document of real text (figures of several years, tables, lists, scores); it is
 /// checked whole (load → normalize → structure → extract → every rule) at n and 4n bytes. Quadratic
 /// work (a check comparing every fact with every fact) grows 16× and fails the bound long before it
-/// dominates. Thread CPU time, best of 3, so other tests running beside it do not count.
+/// dominates. Thread CPU time, the least of several turns, so other tests running beside it do not count.
 @Suite("Growth with document size", .enabled(if: Corpus.isAvailable, Corpus.skipReason))
 struct GrowthTests {
     /// Every corpus report (and the wild ones beside it), each ending with an empty line.
@@ -45,11 +45,13 @@ struct GrowthTests {
         let small = Self.document(bytes: 150_000)
         let large = String(repeating: small, count: 4)
         var findings = (0, 0)
-        var a = CPUTime.best(of: 3) { findings.0 = Self.check(small, ruleSet) }
-        var b = CPUTime.best(of: 3) { findings.1 = Self.check(large, ruleSet) }
-        if b > a * 4.8 {  // measured again: one run slowed by parallel tests is no superlinear work
-            a = CPUTime.best(of: 3) { findings.0 = Self.check(small, ruleSet) }
-            b = CPUTime.best(of: 3) { findings.1 = Self.check(large, ruleSet) }
+        // measured in turns, small then large, so that both see the same neighbours (other tests
+        // running beside this one slow both, and caches shared with them slow the larger more);
+        // while over the bound, more turns (the least of more runs only comes nearer the truth)
+        var a = Double.infinity, b = Double.infinity
+        for turn in 0..<9 where turn < 3 || b > a * 4.8 {
+            a = min(a, CPUTime.best(of: 1) { findings.0 = Self.check(small, ruleSet) })
+            b = min(b, CPUTime.best(of: 1) { findings.1 = Self.check(large, ruleSet) })
         }
         #expect(findings.0 > 0 && findings.1 >= findings.0)
         #expect(b <= a * 4.8, "1×: \(a) s, 4×: \(b) s (\(b / a)×)")
