@@ -80,6 +80,7 @@ public enum CommandLineTool {
 
     /// The executable's entry point: `run`, with batches in worker processes of this executable.
     public static func runAsExecutable(_ arguments: [String]) -> Int32 {
+        Allocator.keepFreedMemory()
         if arguments.count >= 2 && arguments[1] == Worker.command { return Worker.run(Array(arguments.dropFirst(2))) }
         workerExecutable = executablePath()
         return run(arguments)
