@@ -56,6 +56,9 @@ let package = Package(
 
 // Release builds skip the run-time exclusivity checks (swift_beginAccess on every access to a
 // class's or a global's stored property, a few per cent of a batch); debug builds and tests keep them.
+// They also reach generic types' metadata through accessor functions rather than by mangled name:
+// the runtime demangled each name on first use and searched every conformance record for its
+// requirements (a tenth of the instructions of checking one report, −0.8 ms of its 17 ms).
 for target in package.targets where target.type == .regular || target.type == .executable {
-    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))]
 }
