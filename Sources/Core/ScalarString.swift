@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Unicode scalars → String, encoded as UTF-8 in one pass. `String(String.UnicodeScalarView(s))`
 /// appends the scalars one at a time through the generic path, which was a seventh of the whole
 /// tool's work; this writes the same UTF-8 straight into the string's storage.
@@ -117,8 +123,18 @@ public struct TextKey: Hashable, Sendable {
     @inlinable
     public init(_ text: String) { self.text = text }
 
+    /// Byte for byte, in one `memcmp` where both texts are contiguous (native and small strings are):
+    /// `elementsEqual` stepped an iterator through both, a byte at a time.
     @inlinable
-    public static func == (a: TextKey, b: TextKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    public static func == (a: TextKey, b: TextKey) -> Bool {
+        let x = a.text.utf8, y = b.text.utf8
+        guard x.count == y.count else { return false }
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        if let same, let same { return same }
+        return x.elementsEqual(y)
+    }
 
     @inlinable
     public func hash(into hasher: inout Hasher) {
