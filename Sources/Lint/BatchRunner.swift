@@ -527,6 +527,7 @@ struct WorkerPool {
         var env = ProcessInfo.processInfo.environment
         // a crash is reported in one line: no symbolicated backtrace (seconds per crash)
         env["SWIFT_BACKTRACE"] = "enable=no"
+        env["GLIBC_TUNABLES"] = Allocator.workerTunables(env["GLIBC_TUNABLES"])
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for p in cArgs + cEnv { free(p) } }
