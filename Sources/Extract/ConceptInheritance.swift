@@ -159,7 +159,7 @@ extension ExtractionState {
         let clause = text.string(range.lowerBound..<end)
         if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
         let subject = vocabulary[.subjectClosers].droppingSuffix(vocabulary[.subjectOpeners].droppingPrefix(clause))
-        guard subject.count >= 2, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
+        guard !subject.dropFirst().isEmpty, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
         return subject
     }
 

@@ -481,7 +481,9 @@ public enum CellText {
         }
         let tail = ScalarString.make(rest)
         if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
-        if tail.count > 4 { return false }
+        // more than four characters, counted no further than the fifth (a long cell's text is not
+        // walked through to its end)
+        if !tail.dropFirst(4).isEmpty { return false }
         return !tail.unicodeScalars.contains(where: CharClass.isDigit)
     }
 
