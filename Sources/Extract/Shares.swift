@@ -64,6 +64,7 @@ extension ExtractionState {
                        facts[groups[g].whole].concept.item == item, facts[groups[g].whole].kind.sameFamily(as: facts[part].kind) {
                         base = groups[g].whole
                     }
+                    if base == nil { base = bracketedBase(named, share: id, part: part, paragraph: p, inSentence: inSentence) }
                 } else if let g = groupOfPart[part] {
                     base = groups[g].whole
                 } else {
@@ -225,6 +226,55 @@ extension ExtractionState {
         }
         return Set(found.map { facts[$0].interval.midpoint }).count == 1 ? found.last : nil
     }
+
+    /// "…达4500万元，占2013年筹集的公益金的62.5%（2013年本级共筹集公益金7205.72万元）": a bracket
+    /// right after the share states its base in words of its own. The base is the bracket's one
+    /// figure, of the part's family and of the share's year, when its name shares the base's head
+    /// noun (the last two ideographs the share names) and another pair of ideographs with it. A
+    /// bracket that opens a list ("（其中…）", "（包括…）") states parts, not the base.
+    func bracketedBase(_ named: String, share id: Int, part: Int, paragraph p: Paragraph, inSentence: [Int]) -> Int? {
+        let s = p.text.scalars
+        let share = facts[id], q = facts[part]
+        var i = share.number.range.upperBound
+        while i < s.count && CharClass.isWhitespace(s[i]) { i += 1 }
+        guard i < s.count, s[i] == "（" || s[i] == "(" else { return nil }
+        let open = i
+        var depth = 0
+        var close: Int?
+        while i < s.count && i - open <= ExtractionState.bracketedBaseLength {
+            if s[i] == "（" || s[i] == "(" { depth += 1 }
+            if s[i] == "）" || s[i] == ")" { depth -= 1; if depth == 0 { close = i; break } }
+            i += 1
+        }
+        guard let close else { return nil }
+        let inner = p.text.string((open + 1)..<close)
+        for opener in [Vocabulary.Class.listOpenersOf, .listOpenersIncluding, .inclusionMarkers, .subListMarkers, .distributiveMarkers]
+        where vocabulary[opener].isPrefix(of: inner) { return nil }
+        let inside = inSentence.filter { facts[$0].number.range.lowerBound > open && facts[$0].number.range.upperBound <= close }
+        guard inside.count == 1, let other = inside.first, other != part else { return nil }
+        let o = facts[other]
+        guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney), !o.number.inRange, !o.comparesYears,
+              o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return nil }
+        if let a = o.year, let b = share.year, a != b { return nil }
+        let wanted = Self.ideographPairs(withoutTotalSuffix(named)), found = Self.ideographPairs(o.label)
+        guard let head = wanted.last, found.contains(head), Set(wanted).intersection(found).count >= 2 else { return nil }
+        return other
+    }
+
+    /// Longest a bracket stating a share's base is read, in scalars.
+    static let bracketedBaseLength = 80
+
+    /// The pairs of adjacent CJK ideographs of a text, in order ("筹集公益金" → 筹集, 集公, 公益, 益金).
+    static func ideographPairs(_ text: String) -> [String] {
+        let s = Array(text.unicodeScalars)
+        var pairs = [String]()
+        for k in s.indices.dropLast() where isIdeograph(s[k]) && isIdeograph(s[k + 1]) {
+            pairs.append(ScalarString.make(s[k...(k + 1)]))
+        }
+        return pairs
+    }
+
+    static func isIdeograph(_ ch: Unicode.Scalar) -> Bool { ch.value >= 0x4E00 && ch.value <= 0x9FFF }
 
     /// "高新技术企业总数" → "高新技术企业", "收入合计" → "收入".
     func withoutTotalSuffix(_ name: String) -> String { vocabulary[.totalSuffixes].droppingSuffix(name) }

@@ -203,6 +203,29 @@ struct ExtractorGroupTests {
         #expect(set.facts[share.percent].shareOf == "基本支出")
     }
 
+    @Test func aBracketAfterAShareStatesItsBaseInWordsOfItsOwn() throws {
+        let set = extract("2022年度绩效自评报告\n全年投入公益金3000万元，占上年筹集的公益金的60.0%（上年本级共筹集公益金5000万元）。")
+        let share = try #require(set.shares.first)
+        #expect(set.facts[share.percent].shown == "60.0%")
+        #expect(set.facts[share.part].shown == "3000万元")
+        #expect(set.facts[share.base].shown == "5000万元")
+    }
+
+    @Test func aBracketThatListsPartsOrNamesAnotherFigureIsNoBase() {
+        for text in [
+            // a 其中 list in the bracket: parts of the part, not the base
+            "全年投入公益金3000万元，占上年筹集的公益金的60.0%（其中本级筹集公益金1000万元）。",
+            // a figure whose name shares nothing with the base's
+            "全年投入公益金3000万元，占上年筹集的公益金的60.0%（较上年增加200万元）。",
+            "全年投入公益金3000万元，占上年筹集的公益金的60.0%（上年为2800万元）。",
+            // two figures in the bracket: which one is the base is not said
+            "全年投入公益金3000万元，占上年筹集的公益金的60.0%（上年筹集公益金5000万元、本年筹集公益金5200万元）。",
+        ] {
+            let set = extract("2022年度绩效自评报告\n" + text)
+            #expect(set.shares.isEmpty, "\(text): \(set.shares)")
+        }
+    }
+
     @Test func factsPerParagraph() {
         let set = extract(report)
         #expect(set.paragraphFacts.count == set.structured.paragraphs.count)
