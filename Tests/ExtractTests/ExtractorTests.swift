@@ -193,22 +193,23 @@ struct ExtractorGroupTests {
         #expect(group.parts.count == 2)
     }
 
+    /// The first share of `text` (after a title line): its percentage, part and base as written.
+    func firstShare(_ text: String) throws -> (set: FactSet, shown: [String]) {
+        let set = extract("2022年度绩效自评报告\n" + text)
+        let share = try #require(set.shares.first)
+        return (set, [share.percent, share.part, share.base].map { set.facts[$0].shown })
+    }
+
     @Test func sharesNameTheirPartAndBase() throws {
         // the base is looked for in the same paragraph (this sentence or the two before it)
-        let set = extract("2022年度绩效自评报告\n基本支出822.24万元。人员支出405.87万元，占基本支出78.31%。")
-        let share = try #require(set.shares.first)
-        #expect(set.facts[share.percent].shown == "78.31%")
-        #expect(set.facts[share.part].shown == "405.87万元")
-        #expect(set.facts[share.base].shown == "822.24万元")
-        #expect(set.facts[share.percent].shareOf == "基本支出")
+        let (set, shown) = try firstShare("基本支出822.24万元。人员支出405.87万元，占基本支出78.31%。")
+        #expect(shown == ["78.31%", "405.87万元", "822.24万元"])
+        #expect(set.shares.first.map { set.facts[$0.percent].shareOf } == "基本支出")
     }
 
     @Test func aBracketAfterAShareStatesItsBaseInWordsOfItsOwn() throws {
-        let set = extract("2022年度绩效自评报告\n全年投入公益金3000万元，占上年筹集的公益金的60.0%（上年本级共筹集公益金5000万元）。")
-        let share = try #require(set.shares.first)
-        #expect(set.facts[share.percent].shown == "60.0%")
-        #expect(set.facts[share.part].shown == "3000万元")
-        #expect(set.facts[share.base].shown == "5000万元")
+        let (_, shown) = try firstShare("全年投入公益金3000万元，占上年筹集的公益金的60.0%（上年本级共筹集公益金5000万元）。")
+        #expect(shown == ["60.0%", "3000万元", "5000万元"])
     }
 
     @Test func aBracketThatListsPartsOrNamesAnotherFigureIsNoBase() {
