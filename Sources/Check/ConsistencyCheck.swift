@@ -24,8 +24,11 @@ enum ConsistencyCheck {
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
-        for f in context.facts.facts {
-            guard eligible(f, partIDs) else { continue }
+        // by index, the cheap tests on the fact in place: a `for f in` copied every fact
+        let facts = context.facts.facts
+        for k in facts.indices {
+            guard eligible(facts, k, partIDs) else { continue }
+            let f = facts[k]
             // the label must name its subject: a bare "实际支出" may be about anything the text
             // discussed before it
             let c = f.concept
@@ -154,10 +157,17 @@ enum ConsistencyCheck {
     }
 
     static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {
-        guard f.kind != .bare, !f.unitAssumed, !f.isTarget, !f.number.inRange, f.number.comparator == nil, !f.number.approximate, !f.comparesYears,
-              f.shareOf == nil, f.change == 0, !parts.contains(f.id) else { return false }
-        if f.kind == .percent && f.concept.rate == nil { return false }
-        if case .cell = f.place, !f.isCellValue { return false }
+        eligible([f], 0, parts)
+    }
+
+    /// `eligible` of `facts[k]`, read in place: a fact handed over by value is copied, every field.
+    @inline(__always)
+    static func eligible(_ facts: [Fact], _ k: Int, _ parts: Set<Int>) -> Bool {
+        guard facts[k].kind != .bare, !facts[k].unitAssumed, !facts[k].isTarget, !facts[k].number.inRange, facts[k].number.comparator == nil,
+              !facts[k].number.approximate, !facts[k].comparesYears, facts[k].shareOf == nil, facts[k].change == 0,
+              !parts.contains(facts[k].id) else { return false }
+        if facts[k].kind == .percent && facts[k].concept.rate == nil { return false }
+        if case .cell = facts[k].place, !facts[k].isCellValue { return false }
         return true
     }
 
