@@ -109,11 +109,13 @@ enum ConsistencyCheck {
             return [m, item, c.scope, c.qualifier ?? "", String(y)].joined(separator: "|")
         }
         var cells = [TextKey: [Fact]]()
-        for f in context.facts.facts where f.isCellValue && eligible(f, []) {
-            if let k = key(f) { cells[TextKey(k), default: []].append(f) }
+        let facts = context.facts.facts
+        for k in facts.indices where facts[k].isCellValue && eligible(facts, k, []) {
+            if let key = key(facts[k]) { cells[TextKey(key), default: []].append(facts[k]) }
         }
         guard !cells.isEmpty else { return }
-        for f in context.facts.facts where !f.isCellValue && eligible(f, partIDs) {
+        for k in facts.indices where !facts[k].isCellValue && eligible(facts, k, partIDs) {
+            let f = facts[k]
             guard case .text = f.place, let k = key(f), let matches = cells[TextKey(k)] else { continue }
             // one value in the tables, or the item is not one thing
             let values = Set(matches.map { context.interval($0).midpoint })
@@ -156,11 +158,8 @@ enum ConsistencyCheck {
         String(s.unicodeScalars.filter { !CharClass.isDigit($0) && $0 != "." && !CharClass.isWhitespace($0) }.map(Character.init))
     }
 
-    static func eligible(_ f: Fact, _ parts: Set<Int>) -> Bool {
-        eligible([f], 0, parts)
-    }
-
-    /// `eligible` of `facts[k]`, read in place: a fact handed over by value is copied, every field.
+    /// Whether `facts[k]` is a plain statement of a figure (no target, range, change, comparison or
+    /// share; not one of a list's parts), read in place: a fact handed over by value is copied, every field.
     @inline(__always)
     static func eligible(_ facts: [Fact], _ k: Int, _ parts: Set<Int>) -> Bool {
         guard facts[k].kind != .bare, !facts[k].unitAssumed, !facts[k].isTarget, !facts[k].number.inRange, facts[k].number.comparator == nil,

@@ -8,8 +8,8 @@ import Glibc
 /// 128 KB of it is free, and serves every block of 128 KB or more with a mapping of its own that
 /// it unmaps when the block is freed. A batch worker frees nearly all it allocated after each
 /// document, so it faulted the same pages in again for the next one: over a batch of 1000 reports,
-/// 13,600 page faults, a tenth of its time. Kept, the pages are reused: 2,500 faults. The peak is
-/// unchanged (it is the largest document's), so memory over a batch stays flat.
+/// 13,600 page faults. Kept, the pages are reused: 2,500 faults, a few per cent of the batch's time.
+/// The peak is unchanged (it is the largest document's), so memory over a batch stays flat.
 enum Allocator {
     /// glibc's `mallopt` parameters (malloc.h, which Swift's Glibc module does not import).
     static let trimThreshold: Int32 = -1, topPad: Int32 = -2, mmapThreshold: Int32 = -3
