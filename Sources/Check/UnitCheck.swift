@@ -43,8 +43,10 @@ enum UnitCheck {
     /// Counts of CNY amounts per unit over the whole report.
     static func unitCounts(_ context: CheckContext) -> (wan: Int, yuan: Int) {
         var wan = 0, yuan = 0
-        for f in context.facts.facts where !f.unitAssumed {
-            switch f.kind.moneyUnit {
+        // by index: a `for f in` copied every fact to read two of its fields
+        let facts = context.facts.facts
+        for k in facts.indices where !facts[k].unitAssumed {
+            switch facts[k].kind.moneyUnit {
             case .wanYuan?: wan += 1
             case .yuan?: yuan += 1
             default: break
@@ -123,12 +125,13 @@ enum UnitCheck {
         // amounts of a series stated the same way ("…(项)：支出决算为441.72万元" line after line): the
         // units written under each label
         var unitsByLabel = [TextKey: (wan: Int, yuan: Int)]()
-        for g in context.facts.facts where !g.unitAssumed && !g.number.inRange {
-            guard case .text = g.place, let u = g.kind.moneyUnit, u == .wanYuan || u == .yuan else { continue }
-            if u == .wanYuan { unitsByLabel[TextKey(g.label), default: (0, 0)].wan += 1 } else { unitsByLabel[TextKey(g.label), default: (0, 0)].yuan += 1 }
+        for k in facts.indices where !facts[k].unitAssumed && !facts[k].number.inRange {
+            guard case .text = facts[k].place, let u = facts[k].kind.moneyUnit, u == .wanYuan || u == .yuan else { continue }
+            if u == .wanYuan { unitsByLabel[TextKey(facts[k].label), default: (0, 0)].wan += 1 } else { unitsByLabel[TextKey(facts[k].label), default: (0, 0)].yuan += 1 }
         }
         let minSeries = rule[.minSeries]
-        for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value != 0 && !f.number.inRange {
+        for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
+            let f = facts[k]
             guard Decimals.less(abs(f.value), limit), !perUnit(f, rule, context) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal else { continue }
