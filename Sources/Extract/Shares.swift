@@ -31,6 +31,7 @@ extension ExtractionState {
                 shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
                 paired.insert(ids[n + 1])
             }
+            pairCompletionShares(ids, paragraph: p, paired: &paired)
             for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !paired.contains(id) {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
@@ -225,6 +226,33 @@ extension ExtractionState {
                 && !o.number.inRange && !o.comparesYears && o.change == 0 && o.head == name
         }
         return Set(found.map { facts[$0].interval.midpoint }).count == 1 ? found.last : nil
+    }
+
+    /// "全县收入1200万元，完成年初预算2000万元的60.0%": a percentage joined to the figure before it
+    /// ("的") whose label names what was reached (完成X) is the share of that figure the figure
+    /// before them in the sentence reached. That part is a plain statement: not a change, a
+    /// comparison, a range or a bound.
+    mutating func pairCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+        let markers = vocabulary[.completionShareMarkers], joiners = vocabulary[.shareFigureJoiners]
+        for (n, id) in ids.enumerated() where n >= 1 && n + 1 < ids.count && !paired.contains(ids[n + 1]) {
+            let b = facts[id], pct = facts[ids[n + 1]]
+            guard b.kind != .percent, b.kind != .bare, b.shareOf == nil, b.change == 0, !b.comparesYears, !b.number.inRange,
+                  pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
+                  case .text = b.place, sentenceIndex(of: pct) == sentenceIndex(of: b),
+                  b.number.range.upperBound < pct.number.numberRange.lowerBound,
+                  joiners.contains(p.text.string(b.number.range.upperBound..<pct.number.numberRange.lowerBound)),
+                  let (_, name) = Text.split(b.label, atFirst: markers), name.unicodeScalars.count >= 2 else { continue }
+            let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
+            guard let at = inSentence.firstIndex(of: id),
+                  let part = inSentence[..<at].last(where: { k in
+                      let o = facts[k]
+                      return o.kind.sameFamily(as: b.kind) && o.shareOf == nil && o.change == 0 && !o.comparesYears
+                          && !o.number.inRange && o.number.comparator == nil && !o.isTarget
+                  }) else { continue }
+            facts[ids[n + 1]].shareOf = name
+            shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
+            paired.insert(ids[n + 1])
+        }
     }
 
     /// "…达4500万元，占2013年筹集的公益金的62.5%（2013年本级共筹集公益金7205.72万元）": a bracket

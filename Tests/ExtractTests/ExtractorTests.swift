@@ -212,6 +212,22 @@ struct ExtractorGroupTests {
         #expect(shown == ["60.0%", "3000万元", "5000万元"])
     }
 
+    @Test func aFigureReachedIsAShareOfTheFigureNamedAfterCompletion() throws {
+        // the change between them is not the part
+        let (_, shown) = try firstShare("全县财政收入1200万元，比上年增收200万元，完成年初预算2000万元的60.0%。")
+        #expect(shown == ["60.0%", "1200万元", "2000万元"])
+    }
+
+    @Test func aPercentageNotJoinedToTheFigureNamedAfterCompletionIsNoShareOfIt() {
+        for text in [
+            "全年完成投资2000万元，60.0%用于基础设施建设。",
+            "全县财政收入1200万元，完成年初预算2000万元，完成率为60.0%。",
+        ] {
+            let set = extract("2022年度绩效自评报告\n" + text)
+            #expect(set.shares.isEmpty, "\(text): \(set.shares)")
+        }
+    }
+
     @Test func aBracketThatListsPartsOrNamesAnotherFigureIsNoBase() {
         for text in [
             // a 其中 list in the bracket: parts of the part, not the base
