@@ -122,7 +122,9 @@ public struct WordSet: Sendable, Hashable {
                 st.members.insert(TextKey(word))
             }
             st.words.append(word)
-            st.scalars.append(contentsOf: word.unicodeScalars)
+            // one scalar at a time: `append(contentsOf:)` counted the scalar view first (a second
+            // decoding) and then appended through its generic slow path
+            for scalar in word.unicodeScalars { st.scalars.append(scalar) }
             let length = st.scalars.count - st.wordStart[st.wordStart.count - 1]
             st.wordStart.append(st.scalars.count)
             st.longest = max(st.longest, length)
