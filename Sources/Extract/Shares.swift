@@ -229,11 +229,12 @@ extension ExtractionState {
     }
 
     /// "全县收入1200万元，完成年初预算2000万元的60.0%": a percentage joined to the figure before it
-    /// ("的") whose label names what was reached (完成X) is the share of that figure the figure
-    /// before them in the sentence reached. That part is a plain statement: not a change, a
+    /// ("的") whose label names the plan, budget or target reached (完成X) is the share of that
+    /// figure the figure before them in the sentence reached. That part is a plain statement: not a change, a
     /// comparison, a range or a bound.
     mutating func pairCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let markers = vocabulary[.completionShareMarkers], joiners = vocabulary[.shareFigureJoiners]
+        let bases = vocabulary[.completionShareBases]
         for (n, id) in ids.enumerated() where n >= 1 && n + 1 < ids.count && !paired.contains(ids[n + 1]) {
             let b = facts[id], pct = facts[ids[n + 1]]
             guard b.kind != .percent, b.kind != .bare, b.shareOf == nil, b.change == 0, !b.comparesYears, !b.number.inRange,
@@ -241,7 +242,7 @@ extension ExtractionState {
                   case .text = b.place, sentenceIndex(of: pct) == sentenceIndex(of: b),
                   b.number.range.upperBound < pct.number.numberRange.lowerBound,
                   joiners.contains(p.text.string(b.number.range.upperBound..<pct.number.numberRange.lowerBound)),
-                  let (_, name) = Text.split(b.label, atFirst: markers), name.unicodeScalars.count >= 2 else { continue }
+                  let (_, name) = Text.split(b.label, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
             let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
             guard let at = inSentence.firstIndex(of: id),
                   let part = inSentence[..<at].last(where: { k in

@@ -222,6 +222,8 @@ struct ExtractorGroupTests {
         for text in [
             "全年完成投资2000万元，60.0%用于基础设施建设。",
             "全县财政收入1200万元，完成年初预算2000万元，完成率为60.0%。",
+            // what was completed, not a plan: 80% of the investment went to roads
+            "年度预算3000万元，完成投资2000万元的80.0%用于道路建设。",
         ] {
             let set = extract("2022年度绩效自评报告\n" + text)
             #expect(set.shares.isEmpty, "\(text): \(set.shares)")
