@@ -50,7 +50,7 @@ let package = Package(
         // the interval evaluation of formulas lives in JXCheck (FormulaEvaluator)
         .testTarget(name: "CheckTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/CheckTests"),
         .testTarget(name: "PipelineTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure", "JXRules", "JXExtract", "JXCheck"], path: "Tests/PipelineTests"),
-        .testTarget(name: "LintTests", dependencies: ["JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests", exclude: ["Fixtures"]),
+        .testTarget(name: "LintTests", dependencies: ["TestSupport", "JXLint", "JXFormat", "JXCheck", "JXRules", "JXLoad"], path: "Tests/LintTests", exclude: ["Fixtures"]),
     ]
 )
 
