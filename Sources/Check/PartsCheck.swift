@@ -58,7 +58,11 @@ enum PartsCheck {
     /// parts make up its whole exactly once the one figure written in 元 is read as 万元 (and not as
     /// written): the unit is the slip.
     static func mixedUnits(_ context: inout CheckContext) {
-        for group in context.facts.groups where !group.nestedThresholds {
+        for group in context.facts.groups where !group.nestedThresholds && group.parts.count >= 2 {
+            // one figure in 元 among the list's: counted in place before any fact is copied
+            let yuanCount = (context.facts.facts[group.whole].kind.moneyUnit == .yuan ? 1 : 0)
+                + group.parts.reduce(0) { $0 + (context.facts.facts[$1].kind.moneyUnit == .yuan ? 1 : 0) }
+            guard yuanCount == 1 else { continue }
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
             let all = [whole] + parts
@@ -179,8 +183,10 @@ extension ShareCheck {
         for p in context.doc.paragraphs {
             let ids = context.facts.paragraphFacts[p.index]
             for id in ids {
+                // the percentages with a base picked in place: most figures are neither
+                guard context.facts.facts[id].kind == .percent, context.facts.facts[id].shareOf != nil else { continue }
                 let f = context.fact(id)
-                guard f.kind == .percent, let base = f.shareOf, !base.isEmpty, !f.comparesYears, f.number.comparator == nil else { continue }
+                guard let base = f.shareOf, !base.isEmpty, !f.comparesYears, f.number.comparator == nil else { continue }
                 // the part: the figure just before the share, in its sentence
                 // (the paragraph's facts are in text order: walk back from the share, and stop at the
                 // sentence before, instead of searching the whole paragraph for each share)

@@ -228,14 +228,18 @@ enum ScoreCheck {
     static func proseTotals(_ rule: Rule, _ context: CheckContext) -> [Fact] {
         let words = rule[.totalWords]
         let comparisons = rule[.comparisonWords]
-        return context.facts.facts.filter { f in
-            guard !f.isCellValue, f.kind == .score, f.concept.measure == "score", !f.number.inRange, f.number.comparator == nil,
+        // the scores picked by index first: a `filter` copied every fact to test its kind
+        let facts = context.facts.facts
+        return facts.indices.filter { k in
+            guard facts[k].kind == .score, !facts[k].isCellValue else { return false }
+            let f = facts[k]
+            guard f.concept.measure == "score", !f.number.inRange, f.number.comparator == nil,
                   !f.comparesYears, Decimals.lessOrEqual(f.value, 100), words.occurs(in: f.label) else { return false }
             // last year's score, or a comparison with it, is not this year's total
             if let y = f.year, let fy = context.facts.fiscalYear, y != fy { return false }
             let sentence = context.sentenceText(of: f)
             return !comparisons.occurs(in: sentence)
-        }
+        }.map { facts[$0] }
     }
 
     static func proseTotal(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
