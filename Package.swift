@@ -41,7 +41,7 @@ let package = Package(
 
         // helpers shared by the test targets (CPU time, pathological text shapes); no product uses it
         .target(name: "TestSupport", path: "Tests/Support"),
-        .testTarget(name: "CoreTests", dependencies: ["JXCore"], path: "Tests/CoreTests"),
+        .testTarget(name: "CoreTests", dependencies: ["TestSupport", "JXCore"], path: "Tests/CoreTests"),
         .testTarget(name: "LoadTests", dependencies: ["TestSupport", "JXCore", "JXLoad"], path: "Tests/LoadTests", exclude: ["Fixtures"]),
         .testTarget(name: "NormalizeTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize"], path: "Tests/NormalizeTests"),
         .testTarget(name: "StructureTests", dependencies: ["TestSupport", "JXCore", "JXLoad", "JXNormalize", "JXStructure"], path: "Tests/StructureTests"),

@@ -256,7 +256,7 @@ extension ExtractionState {
         }
     }
 
-    /// "…达4500万元，占2013年筹集的公益金的62.5%（2013年本级共筹集公益金7205.72万元）": a bracket
+    /// "…投入公益金3000万元，占上年筹集的公益金的60%（上年本级共筹集公益金5000万元）": a bracket
     /// right after the share states its base in words of its own. The base is the bracket's one
     /// figure, of the part's family and of the share's year, when its name shares the base's head
     /// noun (the last two ideographs the share names) and another pair of ideographs with it. A

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import JXCore
 
 /// Every stored byte of a Decimal: the fast paths must give Foundation's representation, not only its value.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import JXCore
 
 @Suite("WordSet: word classes matched on scalars")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import JXCore
 import JXLoad
 import JXNormalize
@@ -222,18 +223,5 @@ struct LexiconResolveEquivalenceTests {
             let ch = Unicode.Scalar(v)!
             #expect(Lexicon.isASCIIDigit(v) == (ch.properties.numericType != nil))
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for invented labels.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BE_B7B5_5CEB
-        return z ^ (z >> 31)
     }
 }
