@@ -27,14 +27,9 @@ struct CheckLinearityTests {
         var failures = [String]()
         for shape in PathologicalShapes.all {
             let small = Self.facts(shape.make(100)), large = Self.facts(shape.make(800))
-            // a second measurement before failing: a busy machine (tests run in parallel) can slow
-            // one run 10×, quadratic work is 64× slower every time
-            for attempt in 1...2 {
-                let a = CPUTime.best(of: 2) { _ = checker.check(small) }
-                let b = CPUTime.best(of: 2) { _ = checker.check(large) }
-                if b <= max(a, 0.005) * 10 { break }
-                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
-            }
+            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 10, small: { _ = checker.check(small) }, large: { _ = checker.check(large) })
+            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }

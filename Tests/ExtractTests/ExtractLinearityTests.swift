@@ -24,14 +24,11 @@ struct ExtractLinearityTests {
         var failures = [String]()
         for shape in PathologicalShapes.all {
             let small = Self.structured(shape.make(100)), large = Self.structured(shape.make(800))
-            // a second measurement before failing: a busy machine (tests run in parallel) can slow
-            // one run 10×, quadratic work is 64× slower every time
-            for attempt in 1...2 {
-                let a = CPUTime.best(of: 3) { _ = Extractor.extract(small, lexicon: lexicon, fiscalYear: nil) }
-                let b = CPUTime.best(of: 3) { _ = Extractor.extract(large, lexicon: lexicon, fiscalYear: nil) }
-                if b <= max(a, 0.005) * 10 { break }
-                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
-            }
+            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 10,
+                                          small: { _ = Extractor.extract(small, lexicon: lexicon, fiscalYear: nil) },
+                                          large: { _ = Extractor.extract(large, lexicon: lexicon, fiscalYear: nil) })
+            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }

@@ -153,17 +153,11 @@ struct RobustnessTests {
         #expect(Self.problems(report).isEmpty)
     }
 
-    /// CPU seconds of this thread checking `small` and `large`, the least of each over turns taken
-    /// one after the other (so that both see the same neighbours: the other tests run beside these,
-    /// and wall time counted their share of the cores), more turns while `large` is over `factor`
-    /// times `small` (floored at 0.05 s).
-    static func seconds(_ small: [UInt8], _ large: [UInt8], path: String, factor: Double = 8) -> (small: Double, large: Double) {
-        var a = Double.infinity, b = Double.infinity
-        for turn in 0..<6 where turn < 2 || b >= max(a, 0.05) * factor {
-            a = min(a, CPUTime.best(of: 1) { _ = pipeline.report(bytes: small, path: path) })
-            b = min(b, CPUTime.best(of: 1) { _ = pipeline.report(bytes: large, path: path) })
-        }
-        return (a, b)
+    /// CPU time of this thread checking `small` and `large` (4× the text) in alternating turns:
+    /// wall time counted the share of the cores the other tests took.
+    static func scaling(_ small: [UInt8], _ large: [UInt8], path: String) -> Scaling {
+        Scaling.measure(bound: 8, floor: 0.05,
+                        small: { _ = pipeline.report(bytes: small, path: path) }, large: { _ = pipeline.report(bytes: large, path: path) })
     }
 
     /// Time grows linearly with the figures of one paragraph: four times the sentences on one line
@@ -171,8 +165,8 @@ struct RobustnessTests {
     @Test func oneLongParagraphOfFiguresScalesLinearly() throws {
         let sentence = "全年预算数100.00万元，其中基本支出40.00万元，项目支出60.00万元。"
         func bytes(_ n: Int) -> [UInt8] { Array((Samples.title + "\n" + String(repeating: sentence, count: n) + "\n").utf8) }
-        let (small, large) = Self.seconds(bytes(300), bytes(1200), path: "line.txt")
-        #expect(large < max(small, 0.05) * 8, "300 sentences: \(small) s, 1200 sentences: \(large) s")
+        let scaling = Self.scaling(bytes(300), bytes(1200), path: "line.txt")
+        #expect(scaling.holds(8), "300 / 1200 sentences: \(scaling)")
     }
 
     /// One sentence with no 。 at all: each figure's clause is counted on from the figure before it,
@@ -182,8 +176,8 @@ struct RobustnessTests {
             let clauses = (0..<n).map { i in "项目资金\(i)中：甲项目\(i)资金\(i % 97 + 1).00万元（乙类\(i % 7 + 1).00万元，丙类\(i % 5 + 1).00万元），甲项目\(i)资金占项目资金\(i)的\(i % 90 + 1).5%" }
             return Array((Samples.title + "\n" + clauses.joined(separator: "，") + "。\n").utf8)
         }
-        let (small, large) = Self.seconds(bytes(400), bytes(1600), path: "sentence.txt")
-        #expect(large < max(small, 0.05) * 8, "400 clauses: \(small) s, 1600 clauses: \(large) s")
+        let scaling = Self.scaling(bytes(400), bytes(1600), path: "sentence.txt")
+        #expect(scaling.holds(8), "400 / 1600 clauses: \(scaling)")
     }
 
     @Test func longLinesOfFiguresStayFast() throws {
@@ -233,8 +227,8 @@ struct RobustnessTests {
             for i in 0..<n { lines.append("第\(i)项支出\(i % 997).\(String(format: "%02d", i % 100))万元，其中基本支出\(i % 13).00万元。") }
             return Array((lines.joined(separator: "\n") + "\n").utf8)
         }
-        let (small, large) = Self.seconds(bytes(500), bytes(2000), path: "dense.txt")
-        #expect(large < max(small, 0.05) * 8, "500 lines: \(small) s, 2000 lines: \(large) s")
+        let scaling = Self.scaling(bytes(500), bytes(2000), path: "dense.txt")
+        #expect(scaling.holds(8), "500 / 2000 lines: \(scaling)")
     }
 
     @Test func absurdNumbers() throws {

@@ -38,14 +38,11 @@ import TestSupport
         var failures = [String]()
         for shape in Self.shapes {
             let small = shape.make(500), large = shape.make(4_000)
-            // a second measurement before failing: a busy machine (tests run in parallel) can slow
-            // one run 10×, quadratic work is 64× slower every time
-            for attempt in 1...2 {
-                let a = CPUTime.best(of: 3) { _ = try? DocumentLoader.load(bytes: small, path: shape.path) }
-                let b = CPUTime.best(of: 3) { _ = try? DocumentLoader.load(bytes: large, path: shape.path) }
-                if b <= max(a, 0.003) * 10 { break }
-                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
-            }
+            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 10, floor: 0.003,
+                                          small: { _ = try? DocumentLoader.load(bytes: small, path: shape.path) },
+                                          large: { _ = try? DocumentLoader.load(bytes: large, path: shape.path) })
+            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
             #expect(loadErrorMessage { try DocumentLoader.load(bytes: large, path: shape.path) } == nil, "\(shape.name) loads")
         }
         #expect(failures.isEmpty, "\(failures)")

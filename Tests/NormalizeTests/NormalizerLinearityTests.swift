@@ -36,13 +36,10 @@ struct NormalizerLinearityTests {
         for shape in Self.shapes {
             let small = Self.document(shape.make(20_000), format: format)
             let large = Self.document(shape.make(160_000), format: format)
-            var a = CPUTime.best(of: 2) { _ = Normalizer.normalize(small) }
-            var b = CPUTime.best(of: 2) { _ = Normalizer.normalize(large) }
-            if b > max(a, 0.002) * 10 {  // measured again: one run slowed by parallel tests is no quadratic work
-                a = CPUTime.best(of: 2) { _ = Normalizer.normalize(small) }
-                b = CPUTime.best(of: 2) { _ = Normalizer.normalize(large) }
-            }
-            #expect(b <= max(a, 0.002) * 10, "\(shape.name) (\(format)): 1× \(a) s, 8× \(b) s")
+            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 10, floor: 0.002,
+                                          small: { _ = Normalizer.normalize(small) }, large: { _ = Normalizer.normalize(large) })
+            #expect(scaling.holds(10), "\(shape.name) (\(format)): \(scaling)")
         }
     }
 

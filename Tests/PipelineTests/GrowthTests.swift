@@ -45,16 +45,11 @@ struct GrowthTests {
         let small = Self.document(bytes: 150_000)
         let large = String(repeating: small, count: 4)
         var findings = (0, 0)
-        // measured in turns, small then large, so that both see the same neighbours (other tests
-        // running beside this one slow both, and caches shared with them slow the larger more);
-        // while over the bound, more turns (the least of more runs only comes nearer the truth)
-        var a = Double.infinity, b = Double.infinity
-        for turn in 0..<9 where turn < 3 || b > a * 4.8 {
-            a = min(a, CPUTime.best(of: 1) { findings.0 = Self.check(small, ruleSet) })
-            b = min(b, CPUTime.best(of: 1) { findings.1 = Self.check(large, ruleSet) })
-        }
+        let scaling = Scaling.measure(bound: 4.8, floor: 0, minTurns: 3,
+                                      small: { findings.0 = Self.check(small, ruleSet) },
+                                      large: { findings.1 = Self.check(large, ruleSet) })
         #expect(findings.0 > 0 && findings.1 >= findings.0)
-        #expect(b <= a * 4.8, "1×: \(a) s, 4×: \(b) s (\(b / a)×)")
+        #expect(scaling.holds(4.8), "1× and 4×: \(scaling)")
     }
 }
 

@@ -54,14 +54,9 @@ struct StructureLinearityTests {
         for shape in Self.textShapes {
             let small = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(1_000))))
             let large = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(8_000))))
-            // a second measurement before failing: a busy machine (tests run in parallel) can slow
-            // one run 10×, quadratic work is 64× slower every time
-            for attempt in 1...2 {
-                let a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
-                let b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
-                if b <= max(a, 0.005) * 10 { break }
-                if attempt == 2 { failures.append("\(shape.name): 1× \(a) s, 8× \(b) s") }
-            }
+            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }
@@ -91,24 +86,14 @@ struct StructureLinearityTests {
         for (rows, columns) in [(2_000, 2), (40, 100)] {
             let small = Normalizer.normalize(Self.mergedGrid(rows: rows, columns: columns))
             let large = Normalizer.normalize(Self.mergedGrid(rows: rows * 8, columns: columns))
-            var a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
-            var b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
-            if b > max(a, 0.005) * 10 {  // measured again: one run slowed by parallel tests is no quadratic work
-                a = CPUTime.best(of: 2) { _ = Structurer.structure(small) }
-                b = CPUTime.best(of: 2) { _ = Structurer.structure(large) }
-            }
-            #expect(b <= max(a, 0.005) * 10, "\(rows)×\(columns) merged cells: 1× \(a) s, 8× \(b) s")
+            let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            #expect(scaling.holds(10), "\(rows)×\(columns) merged cells, 1× and 8×: \(scaling)")
         }
         // a wide row: each cell found in its line by binary search, not by a pass over the line
         let narrow = Normalizer.normalize(Self.mergedGrid(rows: 3, columns: 500))
         let wide = Normalizer.normalize(Self.mergedGrid(rows: 3, columns: 4_000))
-        var a = CPUTime.best(of: 2) { _ = Structurer.structure(narrow) }
-        var b = CPUTime.best(of: 2) { _ = Structurer.structure(wide) }
-        if b > max(a, 0.005) * 10 {
-            a = CPUTime.best(of: 2) { _ = Structurer.structure(narrow) }
-            b = CPUTime.best(of: 2) { _ = Structurer.structure(wide) }
-        }
-        #expect(b <= max(a, 0.005) * 10, "3 rows of 500 / 4000 cells: \(a) s, \(b) s")
+        let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(narrow) }, large: { _ = Structurer.structure(wide) })
+        #expect(scaling.holds(10), "3 rows of 500 / 4000 cells: \(scaling)")
     }
 
     @Test func mergedCellsInheritTheNearestTextAbove() {
