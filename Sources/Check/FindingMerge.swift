@@ -36,13 +36,13 @@ public enum FindingMerge {
     static func ranks(_ ruleSet: RuleSet) -> [String: (merge: Decimal, order: Int)] {
         var byKind = [String: Decimal]()
         for rule in ruleSet.rules {
-            guard let r = rule.numbers[rankKey] else { continue }
+            guard let r = rule.number(rankKey) else { continue }
             let key = rule.category.rawValue + "|" + rule.severity.rawValue
             byKind[key] = max(byKind[key] ?? r, r)
         }
         var rank = [String: (merge: Decimal, order: Int)]()
         for (i, rule) in ruleSet.rules.enumerated() where rank[rule.id] == nil {
-            rank[rule.id] = (rule.numbers[rankKey] ?? byKind[rule.category.rawValue + "|" + rule.severity.rawValue] ?? 0, i)
+            rank[rule.id] = (rule.number(rankKey) ?? byKind[rule.category.rawValue + "|" + rule.severity.rawValue] ?? 0, i)
         }
         return rank
     }

@@ -274,8 +274,18 @@ public struct Rule: Sendable {
         }
     }
 
+    /// The number the rule file sets for `key`, if it sets one (`numbers[key]` without building
+    /// the dictionary of every number: the merge ranks are read for every rule at each start).
+    public func number(_ key: String) -> Decimal? {
+        switch parameters[key] {
+        case .decimal(let d): d
+        case .int(let i): Decimal(i)
+        default: nil
+        }
+    }
+
     /// A number the rule file sets, or `value`.
-    public func number(_ key: String, default value: Decimal) -> Decimal { numbers[key] ?? value }
+    public func number(_ key: String, default value: Decimal) -> Decimal { number(key) ?? value }
 
     /// The main message (`nil`) or a named alternative, filled in.
     public func message(_ template: MessageTemplate?, _ values: [Slot: String]) -> String {

@@ -165,24 +165,36 @@ public enum TOMLSnapshot {
 
         /// A decimal number ending with `end` (consumed).
         mutating func int(_ end: UInt8) -> Int? {
-            var negative = false
-            if i < bytes.count, bytes[i] == UInt8(ascii: "-") {
-                negative = true
-                i += 1
-            }
+            // every position is two of these: read through the base address, one check per digit
+            guard let base = bytes.baseAddress else { return nil }
+            let count = bytes.count
+            var j = i
+            let negative = j < count && base[j] == UInt8(ascii: "-")
+            if negative { j += 1 }
+            let start = j
+            // 18 digits cannot overflow
             var v = 0
-            var digits = 0
-            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-                let (m, o1) = v.multipliedReportingOverflow(by: 10)
-                let (a, o2) = m.subtractingReportingOverflow(Int(bytes[i] - 0x30))
-                if o1 || o2 { return nil }
-                v = a
-                digits += 1
-                i += 1
+            while j < count, j - start < 18 {
+                let d = base[j] &- 0x30
+                guard d <= 9 else { break }
+                v = v &* 10 &+ Int(d)
+                j += 1
             }
-            guard digits > 0, byte(end) else { return nil }
-            if negative { return v }
-            return v == Int.min ? nil : -v
+            // more digits: checked, counted negative (Int.min has no positive)
+            var n = -v
+            while j < count {
+                let d = base[j] &- 0x30
+                guard d <= 9 else { break }
+                let (m, o1) = n.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.subtractingReportingOverflow(Int(d))
+                if o1 || o2 { return nil }
+                n = a
+                j += 1
+            }
+            guard j > start, j < count, base[j] == end else { return nil }
+            i = j + 1
+            if negative { return n }
+            return n == Int.min ? nil : -n
         }
 
         /// A string of the table, by its index.

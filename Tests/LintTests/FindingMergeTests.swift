@@ -19,6 +19,16 @@ import JXRules
                        message: "m \(rule)", evidence: evidence, related: related, fingerprint: rule)
     }
 
+    /// `number(key)` reads one parameter as `numbers[key]` does (without building the dictionary).
+    @Test func oneNumberIsTheDictionarysEntry() {
+        for rule in Self.ruleSet.rules {
+            let numbers = rule.numbers
+            for key in Set(rule.parameters.keys).union(numbers.keys).union([FindingMerge.rankKey, "no_such_key"]) {
+                #expect(rule.number(key) == numbers[key], "\(rule.id) \(key)")
+            }
+        }
+    }
+
     @Test func theRankOfRulesIsData() throws {
         // every category and severity the rules use has ranked rules in the rule files; a rule
         // without its own merge_rank ranks with them

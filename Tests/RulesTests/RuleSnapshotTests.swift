@@ -44,6 +44,24 @@ struct RuleSnapshotTests {
         }
     }
 
+    /// Integers of every length read back: up to 18 digits unchecked, more checked for overflow.
+    @Test func integersOfEveryLengthReadBack() throws {
+        let values: [Int64] = [0, 7, -1, 123_456_789_012_345_678, 999_999_999_999_999_999, -999_999_999_999_999_999,
+                               1_000_000_000_000_000_000, -1_000_000_000_000_000_000, Int64.max, Int64.min, Int64.min + 1]
+        let text = values.enumerated().map { "k\($0.offset) = \($0.element)" }.joined(separator: "\n") + "\n"
+        let (parsed, read) = try Self.roundTrip(text)
+        #expect(read == parsed)
+        for (k, v) in values.enumerated() { #expect(read["k\(k)"]?.value == .integer(v), "\(v)") }
+        // a position or an index too large for an Int does not read: the snapshot is refused
+        func decodes(keyLine: String) -> TOMLTable? {
+            Array("S0;P1;0;T1,1,0,1;0,\(keyLine),1,i1,1,5;".utf8).withUnsafeBufferPointer { bytes in
+                try? TOMLSnapshot.decode(bytes, strings: ["k"], file: "t.toml")
+            }
+        }
+        #expect(decodes(keyLine: "2")?["k"]?.value == .integer(5))
+        #expect(decodes(keyLine: "99999999999999999999") == nil)
+    }
+
     @Test func everyKindOfValueReadsBackEqual() throws {
         let text = #"""
         # a comment
