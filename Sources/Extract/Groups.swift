@@ -266,12 +266,27 @@ extension ExtractionState {
             // the last part named as the rest of the whole ("其中2023年安排5000亿元，其余5000亿元…")
             let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
-            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder)
+            // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…"):
+            // three levels or more are where the whole came from, in full
+            let byFundingLevels = familyParts.count >= 3 && familyParts == allListed && namesDistinctFundingLevels(familyParts)
+            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || byFundingLevels)
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             let nested = qualified >= 2
             appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
         }
+    }
+
+    /// Every part's label opens with a level of government's funds (`funding_level_words`), each
+    /// with another one.
+    func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
+        var levels = Set<String>()
+        for id in parts {
+            guard facts[id].kind.isMoney,
+                  let level = vocabulary[.fundingLevelWords].prefix(of: ExtractionState.withoutBrackets(facts[id].label)),
+                  levels.insert(level).inserted else { return false }
+        }
+        return true
     }
 
     /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…": a list

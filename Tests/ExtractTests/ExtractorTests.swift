@@ -363,3 +363,18 @@ struct SectionYearTests {
         #expect(change.current.map { set.facts[$0].shown } == "420.00万元")
     }
 }
+
+/// A list of three levels of government's funds or more is where the whole came from, in full;
+/// two levels, or one level named twice, may leave some out.
+@Test func aListOfFundingLevelsIsComplete() throws {
+    func group(_ text: String) throws -> PartsGroup {
+        let set = extract(text)
+        return try #require(set.groups.first { set.facts[$0.whole].value == 650 }, "\(text)")
+    }
+    #expect(try group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元。").closedByWording)
+    #expect(try group("项目总投资650万元，其中：中央资金400万元、省级资金150万元、市县配套100万元。").closedByWording)
+    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元。").closedByWording)
+    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，中央预算内投资100万元，县级配套资金100万元。").closedByWording)
+    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元等。").closedByWording)
+    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，道路建设80万元。").closedByWording)
+}
