@@ -119,6 +119,7 @@ enum ShareCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
+        if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         for share in context.facts.shares {
             if !share.baseParts.isEmpty { shareOfSum(rule, share, &context); continue }
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
@@ -171,6 +172,44 @@ extension ShareCheck {
         let baseLabel = context.vocabulary[.shareMarkers].droppingPrefix(percent.shareOf ?? "")
         context.report(rule, main: percent, others: [part] + items, evidence: evidence,
                        slots: [.part: context.displayLabel(part), .base: baseLabel])
+    }
+
+    /// "税收收入373219.7万元，占总收入的82.4%；非税收入79744.3万元，占总收入的17.6%": shares of one
+    /// base adding up to 100% (within their rounding) make the parts the whole of it, so the parts
+    /// must add up to it. Each share alone, rounded, can pass a part with a slipped last digit; the
+    /// sum does not. Only when every share agrees with its own figures (one that does not is the
+    /// share rule's finding).
+    static func sharesMakeWhole(_ rule: Rule, _ context: inout CheckContext) {
+        var byBase = [Int: [ShareStatement]]()
+        var order = [Int]()
+        for share in context.facts.shares where share.baseParts.isEmpty {
+            if byBase[share.base] == nil { order.append(share.base) }
+            byBase[share.base, default: []].append(share)
+        }
+        for baseID in order {
+            let shares = byBase[baseID]!
+            guard shares.count >= 2, Set(shares.map(\.part)).count == shares.count, Set(shares.map(\.percent)).count == shares.count,
+                  !shares.contains(where: { $0.part == baseID }) else { continue }
+            let base = context.fact(baseID), baseInterval = context.interval(base)
+            var percents = [Fact](), parts = [Fact]()
+            var total = Interval(exactly: 0), sum = Interval(exactly: 0)
+            for share in shares {
+                let percent = context.fact(share.percent), part = context.fact(share.part)
+                guard !percent.comparesYears, percent.number.comparator == nil, percent.value > 0,
+                      part.kind.isMoney, part.kind.sameFamily(as: base.kind) else { break }
+                let stated = Interval(shown: percent.value, decimals: percent.number.decimals, roundedInteger: true)
+                guard let ratio = context.interval(part) / baseInterval, (ratio * Interval(exactly: 100)).overlaps(stated) else { break }
+                total = total + stated
+                sum = sum + context.interval(part)
+                percents.append(percent)
+                parts.append(part)
+            }
+            guard parts.count == shares.count, total.overlaps(Interval(exactly: 100)), !sum.overlaps(baseInterval) else { continue }
+            var slots = PartsCheck.sumSlots(base, parts, context)
+            slots[.sum] = percents.map { $0.literal + "%" }.joined(separator: " + ")
+            slots[.base] = context.vocabulary[.shareMarkers].droppingPrefix(percents[0].shareOf ?? context.displayLabel(base))
+            context.report(rule, main: base, others: parts + percents, evidence: rule.evidence(.sharesMakeWhole, slots))
+        }
     }
 
     /// "基本支出…，占一般公共预算支出的84.00%；项目支出…，占一般公共预算支出的19.60%": the shares of

@@ -171,6 +171,8 @@ extension EvidenceTemplate {
 
     public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
     public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
+    public static let sharesMakeWhole = EvidenceTemplate(.share, "make_whole", [.computation, .stated, .difference, .sum, .base],
+        doc: "the parts' sum against the base, and their shares of it ({sum}) adding up to 100%")
 
     public static let changeIncrease = EvidenceTemplate(.change, "increase", [.computation, .computed, .stated], doc: "an increase that is not the difference of the figures")
     public static let changeDecrease = EvidenceTemplate(.change, "decrease", [.computation, .computed, .stated], doc: "a decrease that is not the difference of the figures")
@@ -264,6 +266,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
+            CheckDeclaration(.share, "shares-make-whole", doc: "parts whose shares of one base add up to 100% (each share right as rounded) add up to the base",
+                             evidence: [E.sharesMakeWhole]),
 
             CheckDeclaration(.change, "difference", doc: "a stated increase or decrease against the two figures it compares",
                              evidence: [E.changeIncrease, E.changeDecrease, E.changeIncreasePoints, E.changeDecreasePoints]),
