@@ -88,6 +88,8 @@ extension ExtractionState {
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
         var loose = false
+        var containing = false
+        let namedScalars = Array(named.unicodeScalars)
         var otherMeasure = false
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
@@ -97,6 +99,14 @@ extension ExtractionState {
             if let a = o.year, let b = q.year, a != b { return false }
             if o.head == named { return true }
             if loose { return o.head.hasSuffix(named) }
+            // "全县一般公共预算地方收入完成82876万元" for "占一般公共预算地方收入的": a long name, with a
+            // place before it and nothing after but a verb of attainment (完成, 实现)
+            if containing {
+                let head = Array(o.head.unicodeScalars)
+                guard let start = ScalarSearch.firstIndex(of: namedScalars, in: head) else { return false }
+                let end = start + namedScalars.count
+                return end == head.count || vocabulary[.attainmentVerbs].prefixLength(head, at: end) == head.count - end
+            }
             if otherMeasure {
                 return wanted.measure == "budget" && wanted.item != nil && !budgeted.contains(wanted.item!) && o.concept.item == wanted.item
                     && o.concept.scope == wanted.scope && o.concept.measure == "spend" && (q.concept.measure == "spend" || q.concept.measure == nil)
@@ -131,6 +141,12 @@ extension ExtractionState {
                 candidates = paragraphFacts[q].suffix(100).filter(isBase)
                 if !candidates.isEmpty { break }
             }
+        }
+        if candidates.isEmpty && named.unicodeScalars.count >= 6 {
+            containing = true
+            let earlier = sentence > 2 ? (max(0, sentence - 12)..<(sentence - 2)).flatMap { facts(paragraph: p.index, sentence: $0) }.suffix(100) : []
+            candidates = (earlier + near).filter(isBase)
+            containing = false
         }
         if candidates.isEmpty {
             otherMeasure = true
@@ -209,8 +225,9 @@ extension ExtractionState {
     }
 
     /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
-    /// label is A, stated before the share.
-    func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
+    /// label is A, stated before the share, or failing that whose concept is A's ("非税收入完成
+    /// 21553万元。…非税收入占地方收入的26.01%": one item of the lexicon, worded with a verb).
+    mutating func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
         guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers]) else { return nil }
         guard name.count >= 3 else { return nil }
         // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
@@ -220,10 +237,21 @@ extension ExtractionState {
             let mid = (lo + hi) / 2
             if facts[ids[mid]].number.range.upperBound <= f.number.numberRange.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        let found = ids[max(0, lo - 60)..<lo].filter { other in
+        let window = ids[max(0, lo - 60)..<lo].filter { other in
             let o = facts[other]
             return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
-                && !o.number.inRange && !o.comparesYears && o.change == 0 && o.head == name
+                && !o.number.inRange && !o.comparesYears && o.change == 0
+        }
+        var found = window.filter { facts[$0].head == name }
+        if found.isEmpty {
+            let wanted = resolve(name)
+            if let item = wanted.item {
+                found = window.filter { other in
+                    let c = facts[other].concept
+                    return c.item == item && c.scope == wanted.scope && c.qualifier == wanted.qualifier
+                        && (wanted.measure == nil || c.measure == wanted.measure) && (f.year == nil || facts[other].year == f.year)
+                }
+            }
         }
         return Set(found.map { facts[$0].interval.midpoint }).count == 1 ? found.last : nil
     }

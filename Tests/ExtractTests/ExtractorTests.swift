@@ -200,6 +200,17 @@ struct ExtractorGroupTests {
         return (set, [share.percent, share.part, share.base].map { set.facts[$0].shown })
     }
 
+    /// "非税收入占一般公共预算收入的P%" with no figure before it: the part is the figure of that item
+    /// (worded "非税收入完成…"), the base the one whose label holds the base's long name with a
+    /// place before it and a verb after ("全县一般公共预算收入完成").
+    @Test func aShareNamingItsPartAndBaseFindsThemWordedOtherwise() throws {
+        let (_, shown) = try firstShare("全县一般公共预算收入完成6400万元，同比增长5.2%。其中，税收收入完成4800万元，非税收入完成1600万元。非税收入占一般公共预算收入的25.00%。")
+        #expect(shown == ["25.00%", "1600万元", "6400万元"])
+        // a label that goes on after the long name is another figure ("…收入增量")
+        let other = extract("2022年度绩效自评报告\n全县一般公共预算收入增量为600万元，非税收入完成1600万元。非税收入占一般公共预算收入的25.00%。")
+        #expect(other.shares.isEmpty)
+    }
+
     @Test func sharesNameTheirPartAndBase() throws {
         // the base is looked for in the same paragraph (this sentence or the two before it)
         let (set, shown) = try firstShare("基本支出822.24万元。人员支出405.87万元，占基本支出78.31%。")
