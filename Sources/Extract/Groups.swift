@@ -41,7 +41,54 @@ extension ExtractionState {
             addNamedListGroups(paragraph: p, ids: ids)
             addBracketGroups(paragraph: p, ids: ids)
             addTotalGroups(paragraph: p, ids: ids)
+            addAdditionGroups(paragraph: p, ids: ids)
             addBandGroups(paragraph: p, ids: ids)
+        }
+    }
+
+    /// Money coming in and money going out (the lexicon's measures `revenue` and `spend`): a figure of
+    /// one is no part of a total of the other.
+    static func opposedFlows(_ a: String?, _ b: String?) -> Bool {
+        (a == "revenue" && b == "spend") || (a == "spend" && b == "revenue")
+    }
+
+    /// "中央一般公共预算收入99566.7亿元…。加上从预算稳定调节基金调入1500亿元，从…调入6350亿元，收入
+    /// 总量为107416.7亿元": a figure, "加上" the figures after it, make the total named after them (a
+    /// complete list). The first figure is the last plain one of the total's family before the
+    /// marker, in its sentence or, when none is, in the sentence before; a part of a list there
+    /// stands for the list's whole ("收入1000万元，其中…。加上年初结转…，收入总计…").
+    mutating func addAdditionGroups(paragraph p: Paragraph, ids: [Int]) {
+        let markers = vocabulary[.additionMarkers], totals = vocabulary[.totalSuffixes]
+        let s = p.text.scalars
+        for sentence in p.sentences.indices {
+            let range = p.sentences[sentence]
+            guard let marker = markers.firstMatch(in: s, from: range.lowerBound, before: range.upperBound) else { continue }
+            let after = marker.start + marker.length
+            let inSentence = facts(paragraph: p.index, sentence: sentence)
+            // the total: the first figure after the marker named as one
+            guard let t = inSentence.first(where: { id in
+                      let f = facts[id]
+                      return f.number.numberRange.lowerBound >= after && (f.marksTotal || totals.isSuffix(of: f.head))
+                  }) else { continue }
+            let total = facts[t]
+            guard total.kind.isMoney, isPlainFigure(total) else { continue }
+            let family = { [facts] (id: Int) in facts[id].kind.sameFamily(as: total.kind) }
+            // what is added: every figure of the family between the marker and the total, each plain
+            let added = inSentence.filter { id in
+                family(id) && facts[id].number.numberRange.lowerBound >= after && facts[id].number.range.upperBound <= total.number.numberRange.lowerBound
+            }
+            guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
+            // what it is added to
+            var before = inSentence.filter { family($0) && facts[$0].number.range.upperBound <= marker.start }
+            if before.isEmpty && sentence > 0 { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
+            guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
+            if let g = groupOfPart[first], before.contains(groups[g].whole) { first = groups[g].whole }
+            let f = facts[first]
+            guard first != t, isPlainFigure(f) else { continue }
+            if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
+            if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
+            if let a = f.year, let b = total.year, a != b { continue }
+            appendGroup(PartsGroup(whole: t, parts: [first] + added, marker: .heji, closedByWording: true, nestedThresholds: false))
         }
     }
 
@@ -557,6 +604,8 @@ extension ExtractionState {
                     parts.append(other)
                 }
                 parts.reverse()
+                // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
+                if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {
                     appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
                 }

@@ -389,3 +389,19 @@ struct SectionYearTests {
     #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元等。").closedByWording)
     #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，道路建设80万元。").closedByWording)
 }
+
+/// "A…。加上B，C，收入总量为T": the figure before the marker and those after it make the total.
+@Test func figuresAddedUpToANamedTotalAreItsWholeList() throws {
+    func group(_ text: String) -> (whole: String, parts: [String], closed: Bool)? {
+        let set = extract(text)
+        return set.groups.first { $0.marker == .heji }.map { g in (set.facts[g.whole].shown, g.parts.map { set.facts[$0].shown }, g.closedByWording) }
+    }
+    let plain = try #require(group("全县一般公共预算收入860.5亿元，为预算的99.4%，比上年增长4.9%。加上从预算稳定调节基金调入15亿元，从政府性基金预算调入63.5亿元，收入总量为939.0亿元。"))
+    #expect(plain.whole == "939.0亿元" && plain.parts == ["860.5亿元", "15亿元", "63.5亿元"] && plain.closed)
+    // a part of a list before the marker stands for the list's whole
+    let listed = try #require(group("本年收入1000.00万元，其中财政拨款800.00万元，其他收入200.00万元。加上年初结转和结余150.00万元，收入总计1150.00万元。"))
+    #expect(listed.parts == ["1000.00万元", "150.00万元"])
+    // a total of another measure, or no figure after the marker, is no such list
+    #expect(group("本年收入1000.00万元，加上年初结转和结余200.00万元，支出总计1100.00万元。") == nil)
+    #expect(group("本年收入1000.00万元，加上政策调整因素，收入总计1000.00万元。") == nil)
+}
