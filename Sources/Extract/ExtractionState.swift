@@ -63,6 +63,9 @@ struct ExtractionState {
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
+    /// The prose figures by name (the head without a leading year), for a share's base named beyond
+    /// its section (made by the shares pass).
+    var proseFactsByName: [String: [Int]] = [:]
 
     init(doc: StructuredDocument, lexicon: Lexicon, words: ExtractionWords? = nil) {
         self.doc = doc

@@ -211,6 +211,21 @@ struct ExtractorGroupTests {
         #expect(other.shares.isEmpty)
     }
 
+    /// A base named exactly (four characters or more, a leading year aside) is found in a section
+    /// before the share's, when nothing nearer names it; two values of that name are ambiguous.
+    @Test func aBaseNamedExactlyIsFoundInAnEarlierSection() throws {
+        let text = """
+            一、收入支出总体情况
+            2022年本年支出合计500.00万元，其中基本支出300.00万元，项目支出200.00万元。
+            二、一般公共预算财政拨款支出情况
+            2022年一般公共预算财政拨款支出200.00万元，占本年支出合计的40.00%。
+            """
+        let (_, shown) = try firstShare(text)
+        #expect(shown == ["40.00%", "200.00万元", "500.00万元"])
+        let twice = extract("2022年度绩效自评报告\n一、收入支出总体情况\n2022年本年支出合计500.00万元。\n二、调整情况\n本年支出合计520.00万元。\n三、财政拨款支出情况\n2022年一般公共预算财政拨款支出200.00万元，占本年支出合计的40.00%。")
+        #expect(twice.shares.isEmpty)
+    }
+
     @Test func sharesNameTheirPartAndBase() throws {
         // the base is looked for in the same paragraph (this sentence or the two before it)
         let (set, shown) = try firstShare("基本支出822.24万元。人员支出405.87万元，占基本支出78.31%。")
