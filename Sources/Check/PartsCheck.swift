@@ -180,14 +180,17 @@ extension ShareCheck {
     /// sum does not. Only when every share agrees with its own figures (one that does not is the
     /// share rule's finding).
     static func sharesMakeWhole(_ rule: Rule, _ context: inout CheckContext) {
-        var byBase = [Int: [ShareStatement]]()
-        var order = [Int]()
-        for share in context.facts.shares where share.baseParts.isEmpty {
-            if byBase[share.base] == nil { order.append(share.base) }
-            byBase[share.base, default: []].append(share)
-        }
-        for baseID in order {
-            let shares = byBase[baseID]!
+        // the shares by base, in text order within each (a sort, not a dictionary: a document has few)
+        let all = context.facts.shares.filter { $0.baseParts.isEmpty }
+        guard all.count >= 2 else { return }
+        let order = all.indices.sorted { (all[$0].base, $0) < (all[$1].base, $1) }
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && all[order[end]].base == all[order[start]].base { end += 1 }
+            defer { start = end }
+            let baseID = all[order[start]].base
+            let shares = order[start..<end].map { all[$0] }
             guard shares.count >= 2, Set(shares.map(\.part)).count == shares.count, Set(shares.map(\.percent)).count == shares.count,
                   !shares.contains(where: { $0.part == baseID }) else { continue }
             let base = context.fact(baseID), baseInterval = context.interval(base)

@@ -104,7 +104,11 @@ extension ExtractionState {
         return -1
     }
 
-    func nameOf(_ f: Fact) -> String { String(Labels.withoutLeadingYear(f.head)) }
+    func nameOf(_ f: Fact) -> String {
+        // most heads start with no year: no scalars read then
+        guard let c = f.head.utf8.first, c >= 0x30, c <= 0x39 else { return f.head }
+        return String(Labels.withoutLeadingYear(f.head))
+    }
 
     /// Stated changes and the figures they compare, within one sentence (or, for a change that
     /// names its subject, "X…。X较上年减少D，下降P%", the sentence before):

@@ -63,9 +63,9 @@ struct ExtractionState {
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
-    /// The prose figures by name (the head without a leading year), for a share's base named beyond
-    /// its section (made by the shares pass).
-    var proseFactsByName: [String: [Int]] = [:]
+    /// The prose figures by name, for a share's base named beyond its section: made on first use
+    /// (most documents never need it), held by reference so that a lookup needs no mutation.
+    let proseNames = ProseNameIndex()
 
     init(doc: StructuredDocument, lexicon: Lexicon, words: ExtractionWords? = nil) {
         self.doc = doc
@@ -77,6 +77,24 @@ struct ExtractionState {
         paragraphFacts = Array(repeating: [], count: doc.paragraphs.count)
         paragraphYears = Array(repeating: [], count: doc.paragraphs.count)
         tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }
+    }
+
+    /// The prose figures by name (the head without a leading year), in text order.
+    final class ProseNameIndex {
+        private var byName: [String: [Int]]?
+
+        func facts(named name: String, in state: ExtractionState) -> [Int] {
+            if byName == nil {
+                var index = [String: [Int]]()
+                for p in state.doc.paragraphs {
+                    for id in state.paragraphFacts[p.index] where state.facts[id].kind != .percent && state.facts[id].kind != .bare {
+                        index[state.nameOf(state.facts[id]), default: []].append(id)
+                    }
+                }
+                byName = index
+            }
+            return byName![name] ?? []
+        }
     }
 
     mutating func appendGroup(_ group: PartsGroup) {

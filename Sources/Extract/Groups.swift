@@ -315,8 +315,8 @@ extension ExtractionState {
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…"):
             // three levels or more are where the whole came from, in full
-            let byFundingLevels = familyParts.count >= 3 && familyParts == allListed && namesDistinctFundingLevels(familyParts)
-            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || byFundingLevels)
+            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder
+                || (familyParts.count >= 3 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             let nested = qualified >= 2
@@ -327,10 +327,13 @@ extension ExtractionState {
     /// Every part's label opens with a level of government's funds (`funding_level_words`), each
     /// with another one.
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
+        let words = vocabulary[.fundingLevelWords]
+        // most lists name no level: their first part's first scalar says so without a lookup
+        guard let first = facts[parts[0]].label.unicodeScalars.first, words.mayStart(with: first) || first == "（" || first == "(" else { return false }
         var levels = Set<String>()
         for id in parts {
             guard facts[id].kind.isMoney,
-                  let level = vocabulary[.fundingLevelWords].prefix(of: ExtractionState.withoutBrackets(facts[id].label)),
+                  let level = words.prefix(of: ExtractionState.withoutBrackets(facts[id].label)),
                   levels.insert(level).inserted else { return false }
         }
         return true

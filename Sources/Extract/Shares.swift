@@ -13,7 +13,6 @@ extension ExtractionState {
         var paired = Set(shares.map(\.percent))
         // items the text states a budget figure for (a base named "X预算" may otherwise be X's one figure)
         let budgeted = Set(facts.indices.compactMap { facts[$0].concept.measure == "budget" ? facts[$0].concept.item : nil })
-        if facts.indices.contains(where: { facts[$0].shareOf.map { !$0.isEmpty } ?? false }) { indexProseFactsByName() }
         for p in doc.paragraphs {
             // per sentence: whether it distributes ("分别为…"), read once
             var distributes = [Int: Bool]()
@@ -91,7 +90,6 @@ extension ExtractionState {
         var loose = false
         var exactOnly = false
         var containing = false
-        let namedScalars = Array(named.unicodeScalars)
         var otherMeasure = false
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
@@ -99,13 +97,15 @@ extension ExtractionState {
             guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
             guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
             if let a = o.year, let b = q.year, a != b { return false }
-            if o.head == named || Labels.withoutLeadingYear(o.head) == named { return true }
+            if o.head == named { return true }
+            // "2020年本年支出" is named "本年支出" (asked only of a head that starts with a digit)
+            if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
             if exactOnly { return false }
             if loose { return o.head.hasSuffix(named) }
             // "全县一般公共预算地方收入完成82876万元" for "占一般公共预算地方收入的": a long name, with a
             // place before it and nothing after but a verb of attainment (完成, 实现)
             if containing {
-                let head = Array(o.head.unicodeScalars)
+                let head = Array(o.head.unicodeScalars), namedScalars = Array(named.unicodeScalars)
                 guard let start = ScalarSearch.firstIndex(of: namedScalars, in: head) else { return false }
                 let end = start + namedScalars.count
                 return end == head.count || vocabulary[.attainmentVerbs].prefixLength(head, at: end) == head.count - end
@@ -164,7 +164,7 @@ extension ExtractionState {
         if candidates.isEmpty && named.unicodeScalars.count >= 4 {
             exactOnly = true
             let share = facts[id]
-            let before = (proseFactsByName[named] ?? []).filter { [facts] other in
+            let before = proseNames.facts(named: named, in: self).filter { [facts] other in
                 guard case .text(let q, _, _) = facts[other].place else { return false }
                 return q < p.index || (q == p.index && facts[other].number.range.upperBound <= share.number.numberRange.lowerBound)
             }
@@ -174,17 +174,6 @@ extension ExtractionState {
         // one value only: a base named twice with two values is ambiguous
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil
-    }
-
-    /// Indexes the prose figures by name (their head without a leading year), in text order.
-    mutating func indexProseFactsByName() {
-        var index = [String: [Int]]()
-        for p in doc.paragraphs {
-            for id in paragraphFacts[p.index] where facts[id].kind != .percent && facts[id].kind != .bare {
-                index[nameOf(facts[id]), default: []].append(id)
-            }
-        }
-        proseFactsByName = index
     }
 
     /// "A、B分别为x亿元和y亿元，占全国总额的P%和Q%": the shares after one 占 pair with the figures
