@@ -100,10 +100,12 @@ enum TableCheck {
     }
 
     static func isChildMarked(_ label: String, _ context: CheckContext) -> ChildMark? {
-        let unbracketed = label.hasPrefix("（") || label.hasPrefix("(") ? String(label.dropFirst()) : label
+        // the marks are single scalars: compared as such (String.hasPrefix walked characters)
+        guard let first = label.unicodeScalars.first else { return nil }
+        let unbracketed = first == "（" || first == "(" ? String(label.unicodeScalars.dropFirst()) : label
         if context.vocabulary[.listOpenersOf].isPrefix(of: unbracketed) { return .listed }
-        if label.hasPrefix("【") && label.hasSuffix("】") { return .bracketed }
-        if label.hasPrefix("—") || label.hasPrefix("-") || label.hasPrefix("·") || label.hasPrefix("△") { return .bracketed }
+        if first == "【" && label.unicodeScalars.last == "】" { return .bracketed }
+        if first == "—" || first == "-" || first == "·" || first == "△" { return .bracketed }
         return nil
     }
 

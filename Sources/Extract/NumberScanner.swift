@@ -335,8 +335,9 @@ public struct NumberScanner: Sendable {
     func isRangeJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         var text = [Unicode.Scalar]()
         for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
-        let joined = ScalarString.make(text)
-        return rangeJoiners.contains(joined) || joined.hasSuffix("-") && joined.count <= 4 && joined.hasPrefix("(") || joined.hasSuffix("-") && joined.hasPrefix("（")
+        // "(含)-", "（含）-": a bracket then a dash, told on the scalars
+        if text.last == "-" && (text.first == "（" || (text.first == "(" && text.count <= 4)) { return true }
+        return rangeJoiners.contains(ScalarString.make(text))
     }
 
     func rangeFollows(_ s: [Unicode.Scalar], from dash: Int) -> Bool {

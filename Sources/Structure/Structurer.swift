@@ -489,7 +489,9 @@ enum TitleFinder {
             // "第一部分 决算报告": a part of the report, not its name
             if p.heading?.style == .chapter { continue }
             let t = p.string
-            if t.count > 80 { continue }
+            // characters are counted only for a text with combining marks: in a plain one (WordSet.isPlain)
+            // each scalar is a character, and counting scalars skips grapheme breaking
+            if t.unicodeScalars.count > 80 && (WordSet.isPlain(t) || t.count > 80) { continue }
             var score = 0
             if words.titleStrongWords.occurs(in: t) { score += 3 }
             if words.titleWords.occurs(in: t) { score += 2 }

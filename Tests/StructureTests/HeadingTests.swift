@@ -1,6 +1,8 @@
 import Testing
 import JXCore
 import JXRules
+import JXLoad
+import JXNormalize
 @testable import JXStructure
 
 @Suite("HeadingDetector")
@@ -262,4 +264,25 @@ struct StructurerParagraphTests {
     #expect(table.rows[1].cells[1].text.span(0..<2)?.start.line == 7)
     // one "cell |" line among prose is no table
     #expect(structure("说明如下 |\n本部门全年预算数100万元。").tables.isEmpty)
+}
+
+/// The title is a short opening paragraph: one of more than 80 characters is not, however its
+/// characters are counted (scalars in plain text, graphemes with combining marks).
+@Suite("Title")
+struct TitleTests {
+    static func title(_ lines: [String]) -> String? {
+        let source = lines.enumerated().map { SourceLine(number: $0.offset + 1, text: $0.element) }
+        let doc = Structurer.structure(Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: source)))
+        return doc.titleParagraph.map { doc.paragraphs[$0].string }
+    }
+
+    @Test func aTitleIsAtMostEightyCharacters() {
+        let name = "某县2023年度部门整体支出绩效自评报告"
+        let filler = String(repeating: "说明", count: 30)   // 60 characters
+        #expect(Self.title([name + filler]) == name + filler)
+        #expect(Self.title([name + filler + "说明说明说明说明说明说明说明"]) == nil)
+        // eighty characters written with combining marks (more than eighty scalars) still fit
+        let marked = name + String(repeating: "e\u{301}", count: 20) + String(repeating: "说", count: 40)
+        #expect(Self.title([marked]) == marked)
+    }
 }
