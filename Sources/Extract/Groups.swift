@@ -39,6 +39,7 @@ extension ExtractionState {
             addClassificationGroups(paragraph: p, ids: ids)
             addShareCompletedGroups(paragraph: p, ids: ids)
             addNamedListGroups(paragraph: p, ids: ids)
+            addIntroducedListGroups(paragraph: p, ids: ids)
             addBracketGroups(paragraph: p, ids: ids)
             addTotalGroups(paragraph: p, ids: ids)
             addAdditionGroups(paragraph: p, ids: ids)
@@ -372,6 +373,88 @@ extension ExtractionState {
             guard let whole = named.last, Set(named.map { facts[$0].interval.midpoint }).count == 1 else { continue }
             addGroup(paragraph: p, ids: ids, at: k, markerLength: 2, marker: .qizhong, givenWhole: whole)
         }
+    }
+
+    /// "其中：地方税收收入865.4亿元…。主要税收收入项目情况如下：增值税393.9亿元，…；企业所得税…": a list
+    /// introduced by a name (`list_intro_markers`, the name's `list_intro_leads` and `list_intro_trails`
+    /// dropped) is a list of parts of the figure stated before under that name (in this paragraph or
+    /// the two before it in its section; one value only). An open list, like 其中.
+    mutating func addIntroducedListGroups(paragraph p: Paragraph, ids: [Int]) {
+        let s = p.text.scalars
+        let markers = vocabulary[.listIntroMarkers]
+        var from = 0
+        while let m = markers.firstMatch(in: s, from: from) {
+            from = m.start + m.length
+            // the name: the Han run before the marker, from the clause start, less its lead and trail words
+            var j = m.start - 1
+            while j >= 0 && j >= m.start - 20 && CharClass.isHan(s[j]) { j -= 1 }
+            guard j < 0 || Labels.clauseBoundaries.contains(s[j]) || CharClass.isWhitespace(s[j]) || s[j] == "：" else { continue }
+            var lo = j + 1, hi = m.start
+            var changed = true
+            while changed && hi - lo >= 2 {
+                changed = false
+                let lead = vocabulary[.listIntroLeads].prefixLength(s, at: lo, end: hi)
+                if lead > 0 && hi - lo > lead { lo += lead; changed = true }
+                let trail = vocabulary[.listIntroTrails].suffixLength(s, endingAt: hi, start: lo)
+                if trail > 0 && hi - lo > trail { hi -= trail; changed = true }
+            }
+            guard hi - lo >= 3 else { continue }
+            let name = p.text.string(lo..<hi)
+            // the figures before the intro, in this paragraph (a bounded look back) or the two before it
+            var candidates = ids.filter { facts[$0].number.range.upperBound <= j + 1 }.suffix(60)
+            if candidates.isEmpty {
+                for q in stride(from: p.index - 1, through: max(0, p.index - 2), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
+                    candidates = paragraphFacts[q].suffix(60)
+                    if !candidates.isEmpty { break }
+                }
+            }
+            let named = candidates.filter { id in
+                let f = facts[id]
+                return (f.head == name || f.head.hasSuffix(name)) && f.kind.isMoney && isPlainFigure(f)
+            }
+            guard let whole = named.last, Set(named.map { facts[$0].interval.midpoint }).count == 1 else { continue }
+            var end = from
+            while end < s.count && CharClass.isWhitespace(s[end]) { end += 1 }
+            if end < s.count {
+                addGroup(paragraph: p, ids: ids, at: m.start, markerLength: m.length, marker: .qizhong, givenWhole: whole)
+            } else {
+                addItemParagraphsGroup(after: p, whole: whole)
+            }
+        }
+    }
+
+    /// The intro ends its paragraph: the items follow it in its section, each a clause ending with
+    /// "；" (the last with "。") that opens with a plain amount of the whole's family, one item to a
+    /// line or several to a line where the export joined them.
+    mutating func addItemParagraphsGroup(after p: Paragraph, whole: Int) {
+        let w = facts[whole]
+        var parts = [Int]()
+        var q = p.index + 1
+        items: while q < doc.paragraphs.count && parts.count < ExtractionState.listLookBack {
+            let item = doc.paragraphs[q]
+            guard !item.isHeading, item.sectionPath == p.sectionPath else { break }
+            let s = item.text.scalars
+            // the item clauses of the paragraph: from its start, each after a "；"
+            var clauseStart = 0
+            var found = false
+            for id in paragraphFacts[q] where facts[id].kind != .percent && facts[id].kind != .bare {
+                let f = facts[id]
+                guard f.number.numberRange.lowerBound >= clauseStart else { continue }
+                guard f.kind.sameFamily(as: w.kind), isPlainFigure(f), !isGrouped(id), f.head.unicodeScalars.count >= 2 else { break items }
+                // the clause's end: its "；" or "。"
+                var k = f.number.range.upperBound
+                while k < s.count && !"；;。".unicodeScalars.contains(s[k]) { k += 1 }
+                guard k < s.count else { break items }
+                parts.append(id)
+                found = true
+                if s[k] == "。" { break items }
+                clauseStart = k + 1
+            }
+            guard found else { break }
+            q += 1
+        }
+        guard parts.count >= 2 else { return }
+        appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: false, nestedThresholds: false))
     }
 
     /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure

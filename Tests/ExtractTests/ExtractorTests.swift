@@ -420,3 +420,20 @@ struct SectionYearTests {
     #expect(group("本年收入1000.00万元，加上年初结转和结余200.00万元，支出总计1100.00万元。") == nil)
     #expect(group("本年收入1000.00万元，加上政策调整因素，收入总计1000.00万元。") == nil)
 }
+
+/// "…税收收入60.2亿元。主要税收收入项目情况如下：A…；B…；C…。": the list the name introduces is of
+/// the figure stated before under that name, its items on the same line or one (or more) to a line.
+@Test func aListIntroducedByANameIsOfThatFigure() throws {
+    func parts(_ text: String) -> [String]? {
+        let set = extract("2023年度预算执行情况\n" + text)
+        return set.groups.first { set.facts[$0.whole].shown == "60.2亿元" }.map { $0.parts.map { set.facts[$0].shown } }
+    }
+    let items = ["增值税25.1亿元，同比增长3.0%；", "企业所得税12.4亿元，同比增长2.0%；", "个人所得税6.3亿元，同比下降1.5%。"]
+    let intro = "全县一般公共预算收入80.5亿元，其中税收收入60.2亿元。主要税收收入项目情况如下："
+    let expected = ["25.1亿元", "12.4亿元", "6.3亿元"]
+    #expect(parts(intro + items.joined()) == expected)
+    #expect(parts(intro + "\n" + items.joined(separator: "\n")) == expected)
+    #expect(parts(intro + "\n" + items[0] + "\n" + items[1] + items[2]) == expected)
+    // a name that no figure before it bears introduces no list of it
+    #expect(parts("全县一般公共预算收入80.5亿元，其中税收收入60.2亿元。主要支出项目情况如下：\n" + items.joined(separator: "\n")) == nil)
+}
