@@ -185,22 +185,28 @@ enum TableCheck {
                     break
                 }
                 if m == .listed {
-                    // following rows continue the 其中 list while they add up to the parent exactly
-                    var sum = fact(context, table, r, key).map { context.interval($0) } ?? Interval(exactly: 0)
-                    var extra = [Int]()
-                    var j = k + 1
-                    let target = fact(context, table, p, key).map { context.interval($0) }
-                    while let t = target, j < rows.count, !totals.contains(rows[j]), marks[rows[j]] == nil,
-                          let v = fact(context, table, rows[j], key) {
-                        sum = sum + context.interval(v)
-                        extra.append(rows[j])
-                        if sum.overlaps(t) {
-                            for e in extra { parent[e] = p; mark[e] = .follows }
-                            k = j
-                            break
+                    // following rows continue the 其中 list while they add up to the parent exactly, in
+                    // the first money column where they do (a slip in one column leaves the others to
+                    // tell the rows' order: "预算数 255 = 165 + 80" fails where "决算数 165.23 = 87.07 +
+                    // 78.16" holds; a column of zeros or dashes tells nothing)
+                    columnsTried: for c in columns {
+                        if c != key, fact(context, table, p, c).map({ $0.value == 0 }) ?? true { continue }
+                        var sum = fact(context, table, r, c).map { context.interval($0) } ?? Interval(exactly: 0)
+                        var extra = [Int]()
+                        var j = k + 1
+                        let target = fact(context, table, p, c).map { context.interval($0) }
+                        while let t = target, j < rows.count, !totals.contains(rows[j]), marks[rows[j]] == nil,
+                              let v = fact(context, table, rows[j], c) {
+                            sum = sum + context.interval(v)
+                            extra.append(rows[j])
+                            if sum.overlaps(t) {
+                                for e in extra { parent[e] = p; mark[e] = .follows }
+                                k = j
+                                break columnsTried
+                            }
+                            if sum.lo > t.hi { break }
+                            j += 1
                         }
-                        if sum.lo > t.hi { break }
-                        j += 1
                     }
                 }
             } else {
