@@ -367,7 +367,7 @@ enum FormulaCheck {
             guard involved.count >= 2, !context.evaluated.contains(involved + [ruleKey]) else { continue }
             context.evaluated.insert(involved + [ruleKey])
             let all = involved.map { context.fact($0) }
-            if frame == .table && !columnsComplete(all, context) { continue }
+            if frame == .table && !rule[.partialColumns] && !columnsComplete(all, context) { continue }
             if (frame == .sentence || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
             // across paragraphs, a bare "基本支出X" may be the budget as well as the spending: only
             // figures whose measure the text gives bind there

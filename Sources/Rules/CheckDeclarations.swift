@@ -87,6 +87,11 @@ extension Parameter where Value == [Int] {
         doc: "which years, counted from the fiscal year, are suspect in a statement about the fiscal year")
 }
 
+extension Parameter where Value == Bool {
+    public static let partialColumns = Parameter("partial_columns", default: false,
+        doc: "in the table frame, the figures may be some rows of their columns (a decomposition of named items, such as one row and its two parts), not the whole columns")
+}
+
 extension Parameter where Value == String {
     public static let writtenUnit = Parameter("written_unit", default: "yuan", allowed: ["yuan", "wan-yuan"],
         doc: "the unit the slipped figure is written in: yuan (written in yuan, meant in wan yuan) or wan-yuan (written in wan yuan, meant in yuan, in a report counting in yuan)")
@@ -254,6 +259,7 @@ public enum CheckDeclarations {
         let perUnit = [W.perUnitWords.declaration, W.perUnitAfter.declaration]
         return [
             CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
+                             parameters: [Parameter<Bool>.partialColumns.declaration],
                              evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
 
             CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (the grand totals of income and spending of a final account), stated in one sentence, are equal",

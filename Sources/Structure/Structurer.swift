@@ -32,6 +32,7 @@ public enum Structurer {
         var noCellPerLineBefore = 0
         var noTabTableBefore = 0
         var noPipePerLineBefore = 0
+        var noLabelValueBefore = 0
 
         init(normalized: NormalizedDocument, words: StructureWords) {
             self.document = normalized.document
@@ -175,6 +176,14 @@ public enum Structurer {
                         continue
                     }
                     noCellPerLineBefore = read.scanned
+                }
+                if i >= noLabelValueBefore && TableScanner.isLabelLine(line) {
+                    let read = addCellPerLineTable(TableScanner.scanLabelValueLines, from: i)
+                    if let end = read.end {
+                        i = end
+                        continue
+                    }
+                    noLabelValueBefore = read.scanned
                 }
                 if i >= noTabTableBefore && TableScanner.isTabRow(line) {
                     var scanned = i

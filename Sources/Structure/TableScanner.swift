@@ -215,6 +215,69 @@ enum TableScanner {
         return (rows, j)
     }
 
+    // MARK: label and value on lines of their own
+
+    /// Longest a label line of a two-column table exported one cell to a line is, in scalars.
+    static let labelLineLimit = 30
+
+    /// A short line of text that may name a row: no number, no sentence end, no tab or bar.
+    static func isLabelLine(_ line: NormalizedLine) -> Bool {
+        guard line.artifact == nil, line.scalars.count <= labelLineLimit * 2 else { return false }
+        let run = TextRun(trimmedLine: line)
+        return !run.isEmpty && run.scalars.count <= labelLineLimit && !CellText.isNumeric(run)
+            && !run.scalars.contains(where: { $0 == "。" || $0 == "\t" || $0 == "|" || $0 == "；" })
+    }
+
+    static func isValueLine(_ line: NormalizedLine) -> Bool {
+        line.artifact == nil && line.scalars.count <= labelLineLimit && CellText.isNumeric(TextRun(trimmedLine: line))
+    }
+
+    /// A two-column table exported one cell to a line ("项  目 / 预 算 数 / 合  计 / 444.16 / 因公出国
+    /// (境)费 / 1.7 / …", blank lines between the cells or not): a label line, then its value line,
+    /// at least three times over, after a header of two names or none.
+    static func scanLabelValueLines(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+        scannedTo = start + 1
+        // the next line with text at or after `j` (past at most two blank lines)
+        func next(_ j: Int) -> Int? {
+            var k = j, blanks = 0
+            while k < lines.count {
+                if lines[k].artifact == nil && isVoid(lines[k]) {
+                    blanks += 1
+                    if blanks > 2 { return nil }
+                } else if lines[k].artifact == nil {
+                    return k
+                }
+                k += 1
+            }
+            return nil
+        }
+        func row(_ a: Int, _ b: Int) -> RawRow {
+            RawRow(cells: [RawCell(text: TextRun(trimmedLine: lines[a])), RawCell(text: TextRun(trimmedLine: lines[b]))],
+                   firstLine: lines[a].number, lastLine: lines[b].number)
+        }
+        guard isLabelLine(lines[start]), let second = next(start + 1) else { return nil }
+        var rows = [RawRow]()
+        var j = start
+        if isLabelLine(lines[second]) {
+            // a header of two names, then the first pair
+            guard let label = next(second + 1), isLabelLine(lines[label]), let value = next(label + 1), isValueLine(lines[value]) else { return nil }
+            rows.append(row(start, second))
+            j = label
+        } else if !isValueLine(lines[second]) {
+            return nil
+        }
+        var pairs = 0, end = j
+        while let label = next(j), isLabelLine(lines[label]), let value = next(label + 1), isValueLine(lines[value]) {
+            rows.append(row(label, value))
+            pairs += 1
+            end = value + 1
+            j = value + 1
+        }
+        scannedTo = max(start + 1, end)
+        guard pairs >= 3 else { return nil }
+        return (rows, end)
+    }
+
     // MARK: tab-separated rows
 
     static func isTabRow(_ line: NormalizedLine) -> Bool {

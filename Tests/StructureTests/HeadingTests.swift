@@ -286,3 +286,28 @@ struct TitleTests {
         #expect(Self.title([marked]) == marked)
     }
 }
+
+/// A two-column table exported one cell to a line: label, value, label, value …, after a header of
+/// two names or none, blank lines between the cells or not; three pairs at least.
+@Suite("Label and value lines")
+struct LabelValueLineTests {
+    static func tables(_ text: String) -> [Table] {
+        let source = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { SourceLine(number: $0.offset + 1, text: String($0.element)) }
+        return Structurer.structure(Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: source))).tables
+    }
+
+    @Test func labelAndValueLinesAreATable() throws {
+        let table = try #require(Self.tables("某单位预算表\n项  目\n\n预 算 数\n\n合  计\n\n20\n\n公务接待费\n\n11\n\n会议费\n\n9\n").first)
+        #expect(table.rows.count == 4)
+        #expect(table.rows.map { $0.cells.map(\.string) }.last == ["会议费", "9"])
+        // no header, no blank lines
+        #expect(Self.tables("合计\n20\n公务接待费\n11\n会议费\n9\n").first?.rows.count == 3)
+    }
+
+    @Test func shortLinesOfProseAreNoTable() {
+        // two pairs only
+        #expect(Self.tables("合计\n20\n公务接待费\n11\n").isEmpty)
+        // a sentence among the lines
+        #expect(Self.tables("合计\n20\n本年公务接待费支出比上年有所下降。\n11\n会议费\n9\n").isEmpty)
+    }
+}
