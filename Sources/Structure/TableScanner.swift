@@ -220,16 +220,27 @@ enum TableScanner {
     /// Longest a label line of a two-column table exported one cell to a line is, in scalars.
     static let labelLineLimit = 30
 
-    /// A short line of text that may name a row: no number, no sentence end, no tab or bar.
+    /// A short line of text that may name a row: no number, no sentence end, no tab or bar. (Asked
+    /// of every line: read in place, no run made.)
     static func isLabelLine(_ line: NormalizedLine) -> Bool {
         guard line.artifact == nil, line.scalars.count <= labelLineLimit * 2 else { return false }
-        let run = TextRun(trimmedLine: line)
-        return !run.isEmpty && run.scalars.count <= labelLineLimit && !CellText.isNumeric(run)
-            && !run.scalars.contains(where: { $0 == "。" || $0 == "\t" || $0 == "|" || $0 == "；" })
+        return line.scalars.withUnsafeBufferPointer { all in
+            guard let text = trimmed(all), text.count <= labelLineLimit,
+                  !text.contains(where: { $0 == "。" || $0 == "\t" || $0 == "|" || $0 == "；" }) else { return false }
+            return !CellText.isNumeric(text)
+        }
     }
 
     static func isValueLine(_ line: NormalizedLine) -> Bool {
-        line.artifact == nil && line.scalars.count <= labelLineLimit && CellText.isNumeric(TextRun(trimmedLine: line))
+        guard line.artifact == nil, line.scalars.count <= labelLineLimit else { return false }
+        return line.scalars.withUnsafeBufferPointer { all in trimmed(all).map(CellText.isNumeric) ?? false }
+    }
+
+    /// The scalars without the white space around them; nil when nothing else is there.
+    static func trimmed(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> UnsafeBufferPointer<Unicode.Scalar>? {
+        guard let lo = s.firstIndex(where: { !CharClass.isWhitespace($0) }),
+              let hi = s.lastIndex(where: { !CharClass.isWhitespace($0) }) else { return nil }
+        return UnsafeBufferPointer(rebasing: s[lo...hi])
     }
 
     /// A two-column table exported one cell to a line ("项  目 / 预 算 数 / 合  计 / 444.16 / 因公出国
