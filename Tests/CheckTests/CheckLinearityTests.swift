@@ -27,9 +27,9 @@ struct CheckLinearityTests {
         var failures = [String]()
         for shape in PathologicalShapes.all {
             let small = Self.facts(shape.make(100)), large = Self.facts(shape.make(800))
-            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 10, small: { _ = checker.check(small) }, large: { _ = checker.check(large) })
-            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
+            // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 12, small: { _ = checker.check(small) }, large: { _ = checker.check(large) })
+            if !scaling.holds(12) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }

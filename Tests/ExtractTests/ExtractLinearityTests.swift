@@ -24,11 +24,11 @@ struct ExtractLinearityTests {
         var failures = [String]()
         for shape in PathologicalShapes.all {
             let small = Self.structured(shape.make(100)), large = Self.structured(shape.make(800))
-            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 10,
+            // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 12,
                                           small: { _ = Extractor.extract(small, lexicon: lexicon, fiscalYear: nil) },
                                           large: { _ = Extractor.extract(large, lexicon: lexicon, fiscalYear: nil) })
-            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
+            if !scaling.holds(12) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }

@@ -38,11 +38,11 @@ import TestSupport
         var failures = [String]()
         for shape in Self.shapes {
             let small = shape.make(500), large = shape.make(4_000)
-            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 10, floor: 0.003,
+            // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 12, floor: 0.003,
                                           small: { _ = try? DocumentLoader.load(bytes: small, path: shape.path) },
                                           large: { _ = try? DocumentLoader.load(bytes: large, path: shape.path) })
-            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
+            if !scaling.holds(12) { failures.append("\(shape.name): \(scaling)") }
             #expect(loadErrorMessage { try DocumentLoader.load(bytes: large, path: shape.path) } == nil, "\(shape.name) loads")
         }
         #expect(failures.isEmpty, "\(failures)")

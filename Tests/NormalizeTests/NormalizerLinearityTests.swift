@@ -36,10 +36,10 @@ struct NormalizerLinearityTests {
         for shape in Self.shapes {
             let small = Self.document(shape.make(20_000), format: format)
             let large = Self.document(shape.make(160_000), format: format)
-            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 10, floor: 0.002,
+            // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 12, floor: 0.002,
                                           small: { _ = Normalizer.normalize(small) }, large: { _ = Normalizer.normalize(large) })
-            #expect(scaling.holds(10), "\(shape.name) (\(format)): \(scaling)")
+            #expect(scaling.holds(12), "\(shape.name) (\(format)): \(scaling)")
         }
     }
 

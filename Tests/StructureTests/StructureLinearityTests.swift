@@ -54,9 +54,9 @@ struct StructureLinearityTests {
         for shape in Self.textShapes {
             let small = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(1_000))))
             let large = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(8_000))))
-            // 8× the input within 10× the time: quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
-            if !scaling.holds(10) { failures.append("\(shape.name): \(scaling)") }
+            // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
+            let scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            if !scaling.holds(12) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
     }
@@ -86,14 +86,14 @@ struct StructureLinearityTests {
         for (rows, columns) in [(2_000, 2), (40, 100)] {
             let small = Normalizer.normalize(Self.mergedGrid(rows: rows, columns: columns))
             let large = Normalizer.normalize(Self.mergedGrid(rows: rows * 8, columns: columns))
-            let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
-            #expect(scaling.holds(10), "\(rows)×\(columns) merged cells, 1× and 8×: \(scaling)")
+            let scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            #expect(scaling.holds(12), "\(rows)×\(columns) merged cells, 1× and 8×: \(scaling)")
         }
         // a wide row: each cell found in its line by binary search, not by a pass over the line
         let narrow = Normalizer.normalize(Self.mergedGrid(rows: 3, columns: 500))
         let wide = Normalizer.normalize(Self.mergedGrid(rows: 3, columns: 4_000))
-        let scaling = Scaling.measure(bound: 10, small: { _ = Structurer.structure(narrow) }, large: { _ = Structurer.structure(wide) })
-        #expect(scaling.holds(10), "3 rows of 500 / 4000 cells: \(scaling)")
+        let scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(narrow) }, large: { _ = Structurer.structure(wide) })
+        #expect(scaling.holds(12), "3 rows of 500 / 4000 cells: \(scaling)")
     }
 
     @Test func mergedCellsInheritTheNearestTextAbove() {
