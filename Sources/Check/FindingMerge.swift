@@ -34,15 +34,18 @@ public enum FindingMerge {
 
     /// `strengths` as a table by rule id (the checker keeps it for its rule set).
     static func ranks(_ ruleSet: RuleSet) -> [String: (merge: Decimal, order: Int)] {
-        var byKind = [String: Decimal]()
-        for rule in ruleSet.rules {
-            guard let r = rule.number(rankKey) else { continue }
-            let key = rule.category.rawValue + "|" + rule.severity.rawValue
+        // keyed by the two enums (no string made per rule at each start)
+        struct Kind: Hashable { let category: RuleCategory, severity: Severity }
+        let own = ruleSet.rules.map { $0.number(rankKey) }
+        var byKind = [Kind: Decimal]()
+        for (rule, r) in zip(ruleSet.rules, own) {
+            guard let r else { continue }
+            let key = Kind(category: rule.category, severity: rule.severity)
             byKind[key] = max(byKind[key] ?? r, r)
         }
-        var rank = [String: (merge: Decimal, order: Int)]()
+        var rank = [String: (merge: Decimal, order: Int)](minimumCapacity: ruleSet.rules.count)
         for (i, rule) in ruleSet.rules.enumerated() where rank[rule.id] == nil {
-            rank[rule.id] = (rule.number(rankKey) ?? byKind[rule.category.rawValue + "|" + rule.severity.rawValue] ?? 0, i)
+            rank[rule.id] = (own[i] ?? byKind[Kind(category: rule.category, severity: rule.severity)] ?? 0, i)
         }
         return rank
     }
