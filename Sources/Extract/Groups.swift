@@ -400,8 +400,10 @@ extension ExtractionState {
             }
             guard hi - lo >= 3 else { continue }
             let name = p.text.string(lo..<hi)
-            // the figures before the intro, in this paragraph (a bounded look back) or the two before it
-            var candidates = ids.filter { facts[$0].number.range.upperBound <= j + 1 }.suffix(60)
+            // the figures before the intro, in this paragraph (a bounded look back: the paragraph's
+            // facts are in text order) or the two before it
+            let before = firstFact(in: ids, at: j + 1)
+            var candidates = ids[max(0, before - 60)..<before].filter { facts[$0].number.range.upperBound <= j + 1 }[...]
             if candidates.isEmpty {
                 for q in stride(from: p.index - 1, through: max(0, p.index - 2), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
                     candidates = paragraphFacts[q].suffix(60)

@@ -36,5 +36,10 @@ public enum PathologicalShapes {
         ("brackets", { title + String(repeating: "（", count: $0 * 10) + "预算数100万元" + String(repeating: "）", count: $0 * 10) + "\n" }),
         ("schedule progress in one line", { n in title + "1-6月，" + (0..<(n * 2)).map { "甲\($0)完成预算的5\($0 % 10).0%，超序时进度\($0 % 10).0个百分点；" }.joined() + "\n" }),
         ("shares closing lists", { n in title + (0..<n).map { "支出\(2 * ($0 + 50))万元，主要用于：甲\($0 + 50)万元，占50%；乙\($0 + 50)万元，占50%。" }.joined() + "\n" }),
+        ("lists introduced in one line", { n in title + (0..<(n * 2)).map { "税收收入\($0 + 10)万元。主要税收收入项目情况如下：甲税\($0)万元；乙税1万元。" }.joined() + "\n" }),
+        ("an introduced list of many lines", { n in title + "税收收入100万元。主要税收收入项目情况如下：\n" + (0..<n).map { "甲税\($0)万元；\n" }.joined() + "乙税1万元。\n" }),
+        ("additions in one line", { n in title + (0..<(n * 2)).map { "收入\($0)万元，加上结转1万元，收入总计\($0 + 1)万元。" }.joined() + "\n" }),
+        ("label and value lines", { n in title + (0..<n).map { "项目\($0)\n\n\($0).50\n\n" }.joined() }),
+        ("shares of one base", { n in title + "收入总额1000万元。" + (0..<(n * 2)).map { "甲\($0)收入10万元，占收入总额的1.0%。" }.joined() + "\n" }),
     ]
 }
