@@ -134,10 +134,17 @@ extension ExtractionState {
             candidates = near.filter(isBase)
             loose = false
         }
-        // the ten sentences of its paragraph before those (at most the last hundred figures)
+        // the ten sentences of its paragraph before those (at most the last hundred figures), made
+        // once when a stage below needs them
+        var earlierFacts: ArraySlice<Int>?
+        func earlier() -> ArraySlice<Int> {
+            if earlierFacts == nil {
+                earlierFacts = sentence > 2 ? (max(0, sentence - 12)..<(sentence - 2)).flatMap { facts(paragraph: p.index, sentence: $0) }.suffix(100) : []
+            }
+            return earlierFacts!
+        }
         if candidates.isEmpty && sentence > 2 {
-            let earlier = (max(0, sentence - 12)..<(sentence - 2)).flatMap { facts(paragraph: p.index, sentence: $0) }.suffix(100)
-            candidates = earlier.filter(isBase)
+            candidates = earlier().filter(isBase)
         }
         if candidates.isEmpty {
             for q in stride(from: p.index - 1, through: max(0, p.index - 3), by: -1) where doc.paragraphs[q].sectionPath == p.sectionPath {
@@ -147,8 +154,7 @@ extension ExtractionState {
         }
         if candidates.isEmpty && named.unicodeScalars.count >= 6 {
             containing = true
-            let earlier = sentence > 2 ? (max(0, sentence - 12)..<(sentence - 2)).flatMap { facts(paragraph: p.index, sentence: $0) }.suffix(100) : []
-            candidates = (earlier + near).filter(isBase)
+            candidates = (earlier() + near).filter(isBase)
             containing = false
         }
         if candidates.isEmpty {
