@@ -80,7 +80,7 @@ final class CheckRun: @unchecked Sendable {
                 throw UsageError(message: "cannot write \(file.target): \(CommandLineTool.describe(error))")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
         }
     }
 
@@ -183,3 +183,38 @@ final class CheckRun: @unchecked Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+/// Standard output written by hand: Foundation's `FileHandle.write` traps on a closed pipe, and
+/// SIGPIPE is ignored while workers run.
+enum StandardOutput {
+    static func write(_ text: String) throws {
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes -> Int32? in
+            var done = 0
+            while done < bytes.count {
+                let n = systemWrite(1, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+        guard let failure else { return }
+        if failure == EPIPE {
+            // the reader has gone (`jxlint check … | head`): end as a filter does, without a word
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+            _exit(141)
+        }
+        throw UsageError(message: "cannot write to standard output: \(String(cString: strerror(failure)))")
+    }
+}
+

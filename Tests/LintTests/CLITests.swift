@@ -928,4 +928,23 @@ struct CLITests {
         #expect(none.status == 2)
         #expect(none.stdout.contains("Usage"))
     }
+
+    // MARK: a reader that goes away
+
+    /// `jxlint check … | head`: the run ends as a filter does (SIGPIPE), without a crash report,
+    /// one file or a batch, whatever the format.
+    @Test func aClosedPipeEndsTheRunQuietly() throws {
+        let dir = TempDir()
+        for i in 0..<40 { try dir.write("r\(i).txt", i % 2 == 0 ? Samples.slip : Samples.clean) }
+        let exe = try #require(TestPackage.executable)
+        for (format, target) in [("json", "."), ("text", "."), ("sarif", "."), ("text", "r0.txt")] {
+            let script = "'\(exe)' check --format \(format) --jobs 2 \(target) | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}"
+            let r = try JX.run(["-c", script], cwd: dir.path, executable: "/bin/bash")
+            #expect(r.status == 0, "\(format) \(target): \(r)")
+            let status = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            // 141: ended by SIGPIPE; 0/1: everything was written before the reader went
+            #expect(["141", "0", "1"].contains(status), "\(format) \(target): exit \(status)")
+            #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("crashed"), "\(format) \(target): \(r.stderr)")
+        }
+    }
 }

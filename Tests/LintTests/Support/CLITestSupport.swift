@@ -157,8 +157,8 @@ enum JX {
     /// Runs the built executable: `jxlint ARGS…` in `cwd`, stdin from `stdin` (or /dev/null),
     /// output into files (no pipe deadlocks), killed after `timeout` seconds.
     static func run(_ args: [String], cwd: String? = nil, stdin: [UInt8]? = nil, timeout: Double = 60,
-                    environment extra: [String: String] = [:]) throws -> RunResult {
-        let exe = try #require(TestPackage.executable, "no .build/debug/jxlint: run `swift build` first")
+                    environment extra: [String: String] = [:], executable: String? = nil) throws -> RunResult {
+        let exe = try executable ?? #require(TestPackage.executable, "no .build/debug/jxlint: run `swift build` first")
         let scratch = TempDir("jxlint-run")
         let outPath = scratch.url("stdout"), errPath = scratch.url("stderr"), inPath = scratch.url("stdin")
         _ = FileManager.default.createFile(atPath: outPath, contents: nil)
