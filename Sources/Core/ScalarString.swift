@@ -88,7 +88,7 @@ extension ScalarString {
         do {
             var count = 0
             for byte in b where byte & 0xC0 != 0x80 { count += 1 }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+            return FilledArray.make(capacity: count) { (out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int in
                 var i = 0, n = 0
                 while i < b.count && n < count {
                     let c0 = UInt32(b[i])
@@ -107,7 +107,7 @@ extension ScalarString {
                     out[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
                     n += 1
                 }
-                initialized = n
+                return n
             }
         }
     }

@@ -1,6 +1,6 @@
 /// A place in the original input. `line` and `column` are 1-based; columns count Unicode scalars.
 /// For .docx a "line" is a paragraph index (each table row counts as one paragraph); for .xlsx a row.
-public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SourcePosition: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 

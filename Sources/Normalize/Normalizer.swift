@@ -57,8 +57,9 @@ public enum Normalizer {
         // Pass 1: drop artifacts, map full-width forms to half-width. Written straight into the
         // arrays' storage (an append per scalar checked capacity and uniqueness each time).
         var columns = [Int32]()
-        var scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, keptScalars in
-            columns = [Int32](unsafeUninitializedCapacity: n) { cols, keptColumns in
+        var scalars = FilledArray.make(capacity: n) { (out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int in
+            var kept = 0
+            columns = FilledArray.make(capacity: n) { (cols: UnsafeMutableBufferPointer<Int32>) -> Int in
                 var i = 0, k = 0
                 while i < n {
                     let s = original[i]
@@ -75,9 +76,10 @@ public enum Normalizer {
                     k += 1
                     i += 1
                 }
-                keptColumns = k
+                kept = k
+                return k
             }
-            keptScalars = columns.count
+            return kept
         }
 
         if layoutColumns { (scalars, columns) = layoutGapsToTabs(scalars, columns) }

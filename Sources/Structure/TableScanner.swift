@@ -25,13 +25,13 @@ extension TextRun {
         precondition(r.lowerBound >= 0 && r.upperBound <= line.columns.count)
         // written straight into the storage (an append per position checked capacity each time)
         let number = line.number
-        let positions = [SourcePosition](unsafeUninitializedCapacity: r.count) { out, initialized in
+        let positions = FilledArray.make(capacity: r.count) { (out: UnsafeMutableBufferPointer<SourcePosition>) -> Int in
             line.columns.withUnsafeBufferPointer { columns in
                 for k in 0..<r.count {
                     (out.baseAddress! + k).initialize(to: SourcePosition(line: number, column: Int(columns[r.lowerBound + k])))
                 }
             }
-            initialized = r.count
+            return r.count
         }
         self.init(scalars: Array(line.scalars[r]), positions: positions)
     }
