@@ -229,6 +229,8 @@ extension ShareCheck {
                 guard context.facts.facts[id].kind == .percent, context.facts.facts[id].shareOf != nil else { continue }
                 let f = context.fact(id)
                 guard let base = f.shareOf, !base.isEmpty, !f.comparesYears, f.number.comparator == nil else { continue }
+                // "占调整预算90.75%" and "占调整预算117.66%": each part's own budget, not one whole
+                if context.vocabulary[.ownPlanNames].contains(String(Names.withoutLeadingYear(base))) { continue }
                 // the part: the figure just before the share, in its sentence
                 // (the paragraph's facts are in text order: walk back from the share, and stop at the
                 // sentence before, instead of searching the whole paragraph for each share)

@@ -215,6 +215,7 @@ extension ExtractionState {
                     && f.shareOf == nil && f.number.parenDepth <= depth
                     && ExtractionState.sentence(of: f) >= sentence - 1
                     && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
+                    && !isCompletionBase(id, paragraph: p)
             }
             var chosen: Int?
             if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = lastCandidate }

@@ -406,3 +406,9 @@ enum Text {
 
     static func string(_ s: ArraySlice<Unicode.Scalar>) -> String { ScalarString.make(s) }
 }
+
+/// Name helpers the checks share with extraction.
+public enum Names {
+    /// "2023年度收" → "收".
+    public static func withoutLeadingYear(_ name: String) -> Substring { Labels.withoutLeadingYear(name) }
+}

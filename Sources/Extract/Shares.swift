@@ -57,7 +57,13 @@ extension ExtractionState {
                 let namesItsPart = Text.split(f.head, atFirst: vocabulary[.shareMarkers]).map { $0.before.unicodeScalars.count >= 2 } ?? false
                 guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
                 var base: Int?
-                if let named = f.shareOf, !named.isEmpty {
+                if let named = f.shareOf, isOwnPlan(named) {
+                    // "其中，甲税完成600万元，占年初预算的40%": the part's own budget, or nothing
+                    if let own = ownPlan(of: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at) {
+                        shares.append(ShareStatement(percent: id, part: part, base: own))
+                    }
+                    continue
+                } else if let named = f.shareOf, !named.isEmpty {
                     base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
                     // "其中：人员经费a…，占基本支出预算的P%" under "一般公共预算基本支出b": the whole of the
                     // part's list, when it is the item the share names (the measure worded otherwise)
@@ -178,6 +184,33 @@ extension ExtractionState {
             exactOnly = false
         }
         // one value only: a base named twice with two values is ambiguous
+        let values = Set(candidates.map { facts[$0].interval.midpoint })
+        return values.count == 1 ? candidates.first : nil
+    }
+
+    /// A share's base named only as a plan ("占年初预算的", "占调整预算") — the part's own plan.
+    func isOwnPlan(_ named: String) -> Bool {
+        vocabulary[.ownPlanNames].contains(String(Labels.withoutLeadingYear(named)))
+    }
+
+    /// The budget stated for a share's part itself ("甲税年初预算1500万元，…完成600万元，占年初预算的
+    /// 40%"): a budget figure (of the part's item when both name one), in its sentence or the two
+    /// before; one value only.
+    func ownPlan(of part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int) -> Int? {
+        let q = facts[part]
+        let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
+            + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
+        let candidates = near.filter { other in
+            guard other != part, other != id else { return false }
+            let o = facts[other]
+            guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
+            guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
+            if let a = o.year, let b = q.year, a != b { return false }
+            // a budget by its concept or by its name's ending ("财政收入年初预算"), of the part's item
+            // when the part names one
+            guard o.concept.measure == "budget" || vocabulary[.completionShareBases].isSuffix(of: o.head) else { return false }
+            return q.concept.item == nil || o.concept.item == nil || (o.concept.item == q.concept.item && o.concept.scope == q.concept.scope)
+        }
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil
     }
@@ -303,6 +336,22 @@ extension ExtractionState {
             shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
             paired.insert(ids[n + 1])
         }
+    }
+
+    /// Whether a figure is the plan of a completion share ("…完成2400万元，完成年初预算数6000万元的
+    /// 40.0%"): named "完成…预算", joined by "的" to the percentage after it. It is what was planned,
+    /// not a figure a list that follows can break down.
+    func isCompletionBase(_ id: Int, paragraph p: Paragraph) -> Bool {
+        let b = facts[id]
+        guard b.kind != .percent, b.kind != .bare, case .text = b.place,
+              let (_, name) = Text.split(b.label, atFirst: vocabulary[.completionShareMarkers]), name.unicodeScalars.count >= 2,
+              vocabulary[.completionShareBases].isSuffix(of: name) else { return false }
+        let ids = paragraphFacts[p.index]
+        let next = firstFact(in: ids, at: b.number.range.upperBound)
+        guard next < ids.count else { return false }
+        let pct = facts[ids[next]]
+        return pct.kind == .percent && b.number.range.upperBound < pct.number.numberRange.lowerBound
+            && vocabulary[.shareFigureJoiners].contains(p.text.string(b.number.range.upperBound..<pct.number.numberRange.lowerBound))
     }
 
     /// "…投入公益金3000万元，占上年筹集的公益金的60%（上年本级共筹集公益金5000万元）": a bracket
