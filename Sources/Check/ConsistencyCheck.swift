@@ -66,6 +66,7 @@ enum ConsistencyCheck {
                 groups.append([f.id])
             }
         }
+        var kinds: BudgetKinds?
         for group in groups {
             guard group.count >= 2 else { continue }
             let first = context.fact(group[0])
@@ -75,6 +76,10 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
+                // "上级补助收入" in the 一般公共预算 balance table and again in the 政府性基金预算 one:
+                // each budget's own figure
+                if kinds == nil { kinds = BudgetKinds(context) }
+                if let a = kinds!.kind(atLine: first.line), let b = kinds!.kind(atLine: other.line), a != b { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -267,3 +272,36 @@ enum ConsistencyCheck {
         return outline[cx[k]].amount != nil && outline[cy[k]].amount != nil
     }
 }
+
+/// Which budget (一般公共预算, 政府性基金预算, …) the text is about, line by line: set by a short
+/// line (a heading, a table's title) or a table caption naming one of them, until the next.
+struct BudgetKinds {
+    private var marks: [(line: Int, kind: String)] = []
+
+    init(_ context: CheckContext) {
+        let words = context.vocabulary[.budgetKinds]
+        guard !words.isEmpty else { return }
+        func only(_ text: String) -> String? {
+            let s = Array(text.unicodeScalars)
+            let found = Set(words.matches(in: s).map { ScalarString.make(s[$0.start..<($0.start + $0.length)]) })
+            return found.count == 1 ? found.first : nil
+        }
+        for p in context.doc.paragraphs {
+            let text = p.string
+            guard text.unicodeScalars.count <= 40, !text.unicodeScalars.contains("。"), let kind = only(text) else { continue }
+            marks.append((p.firstLine, kind))
+        }
+        for t in context.doc.tables where !t.caption.isEmpty {
+            if let kind = only(t.caption) { marks.append((t.firstLine, kind)) }
+        }
+        marks.sort { $0.line < $1.line }
+    }
+
+    /// The budget named last before `line` (nil before any).
+    func kind(atLine line: Int) -> String? {
+        var lo = 0, hi = marks.count
+        while lo < hi { let mid = (lo + hi) / 2; if marks[mid].line <= line { lo = mid + 1 } else { hi = mid } }
+        return lo > 0 ? marks[lo - 1].kind : nil
+    }
+}
+

@@ -28,6 +28,16 @@ enum YearCheck {
 
     static func titleVersusBody(_ rule: Rule, _ context: inout CheckContext) {
         guard let title = context.facts.titleYear, let fiscal = context.facts.fiscalYear, let t = context.doc.titleParagraph else { return }
+        // a title the export broke over two lines ("某区2023年预算执行情况和⏎2024年预算草案的报告")
+        // that names two years reports on both
+        let joiners = context.vocabulary[.nameJoiners]
+        let paragraphs = context.doc.paragraphs
+        let brokenWith = [t - 1, t + 1].filter { q in
+            guard paragraphs.indices.contains(q) else { return false }
+            let first = q < t ? q : t
+            return joiners.isSuffix(of: paragraphs[first].string)
+        }
+        if context.facts.years.contains(where: { brokenWith.contains($0.paragraph) && $0.mention.year != title && !$0.mention.quoted }) { return }
         // the body reports on another year: the fiscal year was read from it, or (the title kept) the
         // body never names the title's year while its figures are dated to the year next to it
         var bodyYear = fiscal

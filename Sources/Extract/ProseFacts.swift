@@ -83,6 +83,14 @@ extension ExtractionState {
                 fact.concept.item = nil
                 if fact.concept.scope.isEmpty { fact.concept.scope = fact.head }
             }
+            // "分别比上年末增加200人和100人": a figure named only by a joiner continues the run of the
+            // figure just before it, a change when that one is
+            if fact.change == 0, let last = ids.last, facts[last].change != 0, facts[last].kind.sameFamily(as: fact.kind),
+               facts[last].number.range.upperBound == labelRange.lowerBound, labelRange.count <= 2,
+               label == "、" || labels.nameJoiners.contains(label) {
+                fact.change = facts[last].change
+                fact.comparesYears = facts[last].comparesYears
+            }
             fact.sourcePlace = cellPlace
             ids.append(fact.id)
             facts.append(fact)
