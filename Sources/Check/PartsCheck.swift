@@ -28,8 +28,9 @@ enum PartsCheck {
             switch rule.check {
             case "exceeds-whole":
                 failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
+                    && !leadingPartsMakeWhole(parts, wholeIv, context)
             case "complete-list":
-                failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv)
+                failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo) else { continue }
                 let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
@@ -52,6 +53,22 @@ enum PartsCheck {
             }
             context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
         }
+    }
+
+    /// "正式职工62人，其中高级4人，…中级工1人，退休职工28人": the first parts (two or more not zero) make up
+    /// the whole exactly, and the next is of a category that stands beside the whole
+    /// (`beside_whole_words`): it and those after it are the whole's siblings, not more of its parts.
+    static func leadingPartsMakeWhole(_ parts: [Fact], _ whole: Interval, _ context: CheckContext) -> Bool {
+        guard parts.count >= 3 else { return false }
+        let beside = context.vocabulary[.besideWholeWords]
+        var prefix = Interval(exactly: 0)
+        var stated = 0  // parts other than zeros ("因公出国(境)费0万元" makes up nothing)
+        for (n, part) in parts.dropLast().enumerated() {
+            prefix = prefix + context.interval(part)
+            if part.value != 0 { stated += 1 }
+            if stated >= 2 && prefix.overlaps(whole) { return beside.occurs(in: parts[n + 1].label) }
+        }
+        return false
     }
 
     /// "预算总额258172万元，其中中央资金178172万元，省级资金80000元": a list, open or not, whose

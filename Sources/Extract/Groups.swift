@@ -83,7 +83,12 @@ extension ExtractionState {
             var before = inSentence.filter { family($0) && facts[$0].number.range.upperBound <= marker.start }
             if before.isEmpty && sentence > 0 { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
             guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
-            if let g = groupOfPart[first], before.contains(groups[g].whole) { first = groups[g].whole }
+            // "A完成16.75亿元。其中：…8.38亿元。加上…": the augend is the list's whole, when it is
+            // stated before in this paragraph
+            if let g = groupOfPart[first], case .text(let q, _, _) = facts[groups[g].whole].place, q == p.index,
+               facts[groups[g].whole].number.range.upperBound <= marker.start {
+                first = groups[g].whole
+            }
             let f = facts[first]
             guard first != t, isPlainFigure(f) else { continue }
             if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
@@ -693,6 +698,14 @@ extension ExtractionState {
                     parts.append(other)
                 }
                 parts.reverse()
+                // "…加上上级补助收入a、调入资金b后，收入总计T": what is added to a figure before the
+                // marker is not the whole list (addAdditionGroups reads it)
+                if let firstPart = parts.first, case .text = f.place {
+                    let s = p.text.scalars
+                    let start = p.sentences.indices.contains(sentence) ? p.sentences[sentence].lowerBound : 0
+                    if start < facts[firstPart].number.numberRange.lowerBound,
+                       vocabulary[.additionMarkers].firstMatch(in: s, from: start, before: facts[firstPart].number.numberRange.lowerBound) != nil { continue }
+                }
                 // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {

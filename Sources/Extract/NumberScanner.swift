@@ -187,6 +187,11 @@ public struct NumberScanner: Sendable {
                 number.inRange = true
                 if result.numbers[result.numbers.count - 1].kind == .bare { result.numbers[result.numbers.count - 1].kind = number.kind }
             }
+            // "专技6级1人", "3号楼2层": a count written straight against the next figure names it (a
+            // rank, a number of a place) and counts nothing
+            if let last = result.numbers.last, last.range.upperBound == start, last.kind.measureWord != nil, !last.inRange {
+                result.numbers[result.numbers.count - 1].kind = .bare
+            }
             result.numbers.append(number)
             if number.kind != .bare && !number.inRange { shareUnitBackwards(s, &result.numbers) }
             i = max(k, numberEnd)
