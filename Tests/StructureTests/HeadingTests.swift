@@ -285,6 +285,14 @@ struct TitleTests {
         let marked = name + String(repeating: "e\u{301}", count: 20) + String(repeating: "说", count: 40)
         #expect(Self.title([marked]) == marked)
     }
+
+    /// An excerpt that opens inside a sentence cut before its list ("…，主要原因是:") has no title,
+    /// in the ASCII forms of the marks as in the full-width ones.
+    @Test func aSentenceCutBeforeItsListIsNoTitle() {
+        #expect(Self.title(["较2022年度决算数增加0.00万元,增长0%,主要原因是:", "本单位无经营收入。"]) == nil)
+        #expect(Self.title(["较2022年度决算数增加0.00万元，增长0%，主要原因是：", "本单位无经营收入。"]) == nil)
+        #expect(Self.title(["某县2023年度部门整体支出绩效自评报告", "本单位无经营收入。"]) == "某县2023年度部门整体支出绩效自评报告")
+    }
 }
 
 /// A two-column table exported one cell to a line: label, value, label, value …, after a header of
