@@ -67,6 +67,9 @@ enum ConsistencyCheck {
             }
         }
         var kinds: BudgetKinds?
+        let grandTotal = rule[.grandTotalWords], ownYear = rule[.ownYearWords]
+        // "收入总计6500万元" and "本年收入合计4300万元": the grand total and the year's own
+        func yearsOwn(_ f: Fact) -> Bool { ownYear.occurs(in: f.label) && !grandTotal.occurs(in: f.label) }
         for group in groups {
             guard group.count >= 2 else { continue }
             let first = context.fact(group[0])
@@ -76,6 +79,7 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
+                if grandTotal.occurs(in: first.label) && yearsOwn(other) || grandTotal.occurs(in: other.label) && yearsOwn(first) { continue }
                 // "上级补助收入" in the 一般公共预算 balance table and again in the 政府性基金预算 one:
                 // each budget's own figure
                 if kinds == nil { kinds = BudgetKinds(context) }

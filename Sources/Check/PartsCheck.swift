@@ -201,6 +201,8 @@ extension ShareCheck {
         let all = context.facts.shares.filter { $0.baseParts.isEmpty }
         guard all.count >= 2 else { return }
         let order = all.indices.sorted { (all[$0].base, $0) < (all[$1].base, $1) }
+        // the lists the shared parts stand in, made on first use
+        var listsOf: [Int: [Int]]?
         var start = 0
         while start < order.count {
             var end = start + 1
@@ -225,6 +227,16 @@ extension ShareCheck {
                 parts.append(part)
             }
             guard parts.count == shares.count, total.overlaps(Interval(exactly: 100)), !sum.overlaps(baseInterval) else { continue }
+            // "…经营收入30万元，附属单位上缴收入10万元，两项合计占1.0%；其他收入…": a list with parts that
+            // have no share of their own (a joint one, or one too small to show) holds more than the shares
+            if listsOf == nil {
+                var m = [Int: [Int]]()
+                for (g, group) in context.facts.groups.enumerated() { for part in group.parts { m[part, default: []].append(g) } }
+                listsOf = m
+            }
+            let shared = Set(shares.map(\.part))
+            let lists = Set(shares.flatMap { listsOf![$0.part] ?? [] })
+            if lists.contains(where: { context.facts.groups[$0].parts.contains { !shared.contains($0) } }) { continue }
             var slots = PartsCheck.sumSlots(base, parts, context)
             slots[.sum] = percents.map { $0.literal + "%" }.joined(separator: " + ")
             slots[.base] = context.vocabulary[.shareMarkers].droppingPrefix(percents[0].shareOf ?? context.displayLabel(base))

@@ -122,6 +122,8 @@ extension Parameter where Value == WordSet {
     public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
     public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
     public static let labelModifiers = Parameter("label_modifiers", doc: "words removed from a label before comparing, in this order")
+    public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (收入总计: the year's own and the funds carried in), which a figure of the year's own is not")
+    public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure (本年收入合计), which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
     public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
     public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
@@ -313,7 +315,8 @@ public enum CheckDeclarations {
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
 
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
-                             parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration],
+                             parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
+                                          W.grandTotalWords.declaration, W.ownYearWords.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
