@@ -56,6 +56,11 @@ enum YearCheck {
         }
         guard title != bodyYear,
               let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
+        // a budget plan for a year ("2019年…债务预算公开") states the year before's balances and execution
+        // beside its own plan: the body naming the year before more often is no slip while it names
+        // the plan's year too
+        if bodyYear == title - 1 && isBudgetPlan(context)
+            && context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted }) { return }
         let fy = bodyYear
         let paragraph = context.doc.paragraphs[t]
         guard let span = paragraph.text.span(mention.mention.range) else { return }
