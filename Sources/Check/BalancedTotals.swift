@@ -9,6 +9,7 @@ import JXRules
 extension PartsCheck {
     static func balancedTotals(_ rule: Rule, _ context: inout CheckContext) {
         let left = rule[.leftNames], right = rule[.rightNames], fillers = rule[.nameFillers]
+        let distributive = context.vocabulary[.distributiveMarkers]
         guard !left.isEmpty, !right.isEmpty else { return }
         for (p, ids) in context.facts.paragraphFacts.enumerated() where ids.count >= 2 {
             let s = context.doc.paragraphs[p].text.scalars
@@ -30,8 +31,21 @@ extension PartsCheck {
                     let start = end - n
                     return start == 0 || !CharClass.isHan(s[start - 1]) || s[start - 1] == "年" || s[start - 1] == "度"
                 }
-                if named(left) { lefts.append(f) }
-                if named(right) { rights.append(f) }
+                // "收、支总计分别为4125.49、4143.91万元": each figure's name is in its distributed label
+                func labelNamed(_ names: WordSet) -> Bool {
+                    var l = Array(f.label.unicodeScalars)
+                    while true {
+                        let n = max(distributive.suffixLength(l, endingAt: l.count), fillers.suffixLength(l, endingAt: l.count))
+                        if n == 0 { break }
+                        l.removeLast(n)
+                    }
+                    let n = names.suffixLength(l, endingAt: l.count)
+                    guard n > 0 else { return false }
+                    let start = l.count - n
+                    return start == 0 || !CharClass.isHan(l[start - 1]) || l[start - 1] == "年" || l[start - 1] == "度"
+                }
+                if named(left) || labelNamed(left) { lefts.append(f) }
+                if named(right) || labelNamed(right) { rights.append(f) }
             }
             for l in lefts {
                 guard let r = rights.first(where: { sentence(of: $0) == sentence(of: l) }) else { continue }

@@ -700,11 +700,15 @@ extension ExtractionState {
                 parts.reverse()
                 // "…加上上级补助收入a、调入资金b后，收入总计T": what is added to a figure before the
                 // marker is not the whole list (addAdditionGroups reads it)
+                // (looked for in the first part's label only: from the figure before it, or the
+                // sentence start, so that a sentence of many totals stays linear)
                 if let firstPart = parts.first, case .text = f.place {
                     let s = p.text.scalars
-                    let start = p.sentences.indices.contains(sentence) ? p.sentences[sentence].lowerBound : 0
-                    if start < facts[firstPart].number.numberRange.lowerBound,
-                       vocabulary[.additionMarkers].firstMatch(in: s, from: start, before: facts[firstPart].number.numberRange.lowerBound) != nil { continue }
+                    let partStart = facts[firstPart].number.numberRange.lowerBound
+                    var start = p.sentences.indices.contains(sentence) ? p.sentences[sentence].lowerBound : 0
+                    let k = firstFact(in: all, at: partStart)
+                    if k > 0 { start = max(start, facts[all[k - 1]].number.range.upperBound) }
+                    if start < partStart, vocabulary[.additionMarkers].firstMatch(in: s, from: start, before: partStart) != nil { continue }
                 }
                 // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }

@@ -125,7 +125,8 @@ final class Labels: Sendable {
             // a run of figures joined by 、/和/及/与
             var j = i
             while j + 1 < numbers.count, numbers[i].kind != .bare, numbers[j + 1].kind.sameFamily(as: numbers[i].kind),
-                  isListJoiner(s, numbers[j].range.upperBound..<numbers[j + 1].numberRange.lowerBound) { j += 1 }
+                  isListJoiner(s, numbers[j].range.upperBound..<numbers[j + 1].numberRange.lowerBound)
+                    || sharesUnitAcrossComma(s, numbers[j], numbers[j + 1]) { j += 1 }
             defer { i = j + 1 }
             guard j > i else { continue }
             let sentenceStart = sentences.first { $0.contains(numbers[i].numberRange.lowerBound) }?.lowerBound ?? 0
@@ -238,6 +239,13 @@ final class Labels: Sendable {
         }
         names.append(ScalarString.make(s[start..<s.count]))
         return names
+    }
+
+    /// "各是4125.49,4143.91万元": a number with decimals written without its unit right before a comma
+    /// and the number whose unit it took (NumberScanner.shareUnitBackwards).
+    func sharesUnitAcrossComma(_ s: [Unicode.Scalar], _ a: ScannedNumber, _ b: ScannedNumber) -> Bool {
+        a.decimals > 0 && a.range.upperBound + 1 == b.numberRange.lowerBound && a.range == a.numberRange
+            && (s[a.range.upperBound] == "," || s[a.range.upperBound] == "，") && a.unitText == b.unitText
     }
 
     func isListJoiner(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {

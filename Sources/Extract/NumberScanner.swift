@@ -199,16 +199,19 @@ public struct NumberScanner: Sendable {
         return result
     }
 
-    /// "收、支总计分别为400.00、450.00万元": bare numbers listed with 、 right before a number with a
-    /// unit share its unit.
+    /// "收、支总计分别为400.00、450.00万元": bare numbers listed with 、 (or, with decimals, a comma)
+    /// right before a number with a unit share its unit.
     func shareUnitBackwards(_ s: [Unicode.Scalar], _ numbers: inout [ScannedNumber]) {
         let last = numbers[numbers.count - 1]
         var joinStart = last.numberRange.lowerBound
         var j = numbers.count - 2
         while j >= 0 {
             let candidate = numbers[j]
+            // "各是4125.49,4143.91万元": after a number with decimals a comma is no thousands separator
             guard candidate.kind == .bare, !candidate.inRange, candidate.parenDepth == last.parenDepth,
-                  candidate.range.upperBound + 1 == joinStart, s[candidate.range.upperBound] == "、" else { break }
+                  candidate.range.upperBound + 1 == joinStart,
+                  s[candidate.range.upperBound] == "、" || (candidate.decimals > 0 && (s[candidate.range.upperBound] == "," || s[candidate.range.upperBound] == "，"))
+            else { break }
             numbers[j].kind = last.kind
             numbers[j].unitText = last.unitText
             numbers[j].multiplier = last.multiplier
