@@ -32,8 +32,10 @@ extension PartsCheck {
                     return start == 0 || !CharClass.isHan(s[start - 1]) || s[start - 1] == "年" || s[start - 1] == "度"
                 }
                 // "收、支总计分别为4125.49、4143.91万元": each figure's name is in its distributed label
+                var labelScalars: [Unicode.Scalar]?
                 func labelNamed(_ names: WordSet) -> Bool {
-                    var l = Array(f.label.unicodeScalars)
+                    if labelScalars == nil { labelScalars = ScalarString.scalars(f.label) }
+                    var l = labelScalars!
                     while true {
                         let n = max(distributive.suffixLength(l, endingAt: l.count), fillers.suffixLength(l, endingAt: l.count))
                         if n == 0 { break }
@@ -44,8 +46,11 @@ extension PartsCheck {
                     let start = l.count - n
                     return start == 0 || !CharClass.isHan(l[start - 1]) || l[start - 1] == "年" || l[start - 1] == "度"
                 }
-                if named(left) || labelNamed(left) { lefts.append(f) }
-                if named(right) || labelNamed(right) { rights.append(f) }
+                // (the label only of a figure distributed from a list: joined by 、 or a comma to another)
+                let distributed = f.number.range.lowerBound > 0 && "、,，".unicodeScalars.contains(s[f.number.range.lowerBound - 1])
+                    || (f.number.range.upperBound < s.count && "、,，".unicodeScalars.contains(s[f.number.range.upperBound]))
+                if named(left) || (distributed && labelNamed(left)) { lefts.append(f) }
+                if named(right) || (distributed && labelNamed(right)) { rights.append(f) }
             }
             for l in lefts {
                 guard let r = rights.first(where: { sentence(of: $0) == sentence(of: l) }) else { continue }

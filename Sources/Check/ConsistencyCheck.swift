@@ -285,18 +285,17 @@ struct BudgetKinds {
     init(_ context: CheckContext) {
         let words = context.vocabulary[.budgetKinds]
         guard !words.isEmpty else { return }
-        func only(_ text: String) -> String? {
-            let s = Array(text.unicodeScalars)
+        func only(_ s: [Unicode.Scalar]) -> String? {
             let found = Set(words.matches(in: s).map { ScalarString.make(s[$0.start..<($0.start + $0.length)]) })
             return found.count == 1 ? found.first : nil
         }
         for p in context.doc.paragraphs {
-            let text = p.string
-            guard text.unicodeScalars.count <= 40, !text.unicodeScalars.contains("。"), let kind = only(text) else { continue }
+            let s = p.text.scalars
+            guard s.count <= 40, !s.contains("。"), let kind = only(s) else { continue }
             marks.append((p.firstLine, kind))
         }
         for t in context.doc.tables where !t.caption.isEmpty {
-            if let kind = only(t.caption) { marks.append((t.firstLine, kind)) }
+            if let kind = only(ScalarString.scalars(t.caption)) { marks.append((t.firstLine, kind)) }
         }
         marks.sort { $0.line < $1.line }
     }

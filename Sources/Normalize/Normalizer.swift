@@ -67,6 +67,11 @@ public enum Normalizer {
                         i = end
                         continue
                     }
+                    // "同比增长(zhǎng)8.2%": a reading a web page glossed a character with
+                    if s == "(" || s == "（", i > 0, CharClass.isHan(original[i - 1]), let end = pinyinNoteEnd(original, from: i) {
+                        i = end
+                        continue
+                    }
                     if s == "\u{FEFF}" || s == "\u{0C}" || s == "\u{200B}" || s == "\r" {
                         i += 1
                         continue
@@ -134,6 +139,23 @@ public enum Normalizer {
     }
 
     /// `[bookmark: _Toc123]` and similar conversion artifacts; returns the index after `]`.
+    /// "(zhǎng)" right after an ideograph: a pinyin gloss (lower-case Latin letters, one vowel at
+    /// least with a tone mark, at most seven), not a bracket of the text.
+    static func pinyinNoteEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        var j = start + 1, toned = false
+        while j < s.count && j <= start + 8 {
+            let v = s[j].value
+            if s[j] == ")" || s[j] == "）" { return toned && j > start + 1 ? j + 1 : nil }
+            if v >= 0x61 && v <= 0x7A { j += 1; continue }
+            guard toneMarked.contains(s[j]) else { return nil }
+            toned = true
+            j += 1
+        }
+        return nil
+    }
+
+    static let toneMarked = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars)
+
     static func bookmarkEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
         let marker: [Unicode.Scalar] = Array("[bookmark:".unicodeScalars)
         guard start + marker.count <= s.count, Array(s[start..<start + marker.count]) == marker else { return nil }

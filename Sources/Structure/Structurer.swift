@@ -513,7 +513,7 @@ enum TitleFinder {
             // a line ending a sentence is no title ("受…委托，我向…作2021年…的报告，请审查。")
             if ScalarSearch.foundationContains(t, "。") { continue }
             // (an export may have written the ASCII forms of the full-width marks)
-            if ScalarSearch.foundationContains(t, "，") || ScalarSearch.foundationContains(t, ",") { score -= 3 }
+            if ScalarSearch.foundationContains(t, "，") || t.utf8.contains(UInt8(ascii: ",")) { score -= 3 }
             // a table of contents; an address line ("某某财政局："), a sentence cut before its list ("主要原因是:")
             if words.notTitleWords.isPrefix(of: t) || t.hasSuffix("：") || t.hasSuffix(":") { score = 0 }
             if score >= 3 && (best == nil || score > best!.score) { best = (score, p.index) }

@@ -130,6 +130,19 @@ struct NormalizerArtifactTests {
         #expect(norm("[bookmark: _Toc1 未闭合").text.hasPrefix("[bookmark:"))
     }
 
+    @Test func pinyinGlossesAreDropped() {
+        let text = "收入同比增长(zhǎng)8.2%"
+        let line = norm(text)
+        #expect(line.text == "收入同比增长8.2%")
+        #expect(original(text, line, at: 6) == "8")
+        #expect(norm("医（yī）疗保险基金").text == "医疗保险基金")
+        // not a gloss: no tone mark, capitals, digits, or no ideograph before
+        #expect(norm("采用政府和社会资本合作(ppp)模式").text == "采用政府和社会资本合作(ppp)模式")
+        #expect(norm("合作(PPP)模式").text == "合作(PPP)模式")
+        #expect(norm("支出(1)").text == "支出(1)")
+        #expect(norm("A(zhǎng)").text == "A(zhǎng)")
+    }
+
     @Test func tableOfContentsLines() {
         #expect(norm("一、部门基本情况……………………1").artifact == .tableOfContents)
         #expect(norm("（二）项目绩效目标..........12").artifact == .tableOfContents)
