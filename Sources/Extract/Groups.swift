@@ -45,6 +45,64 @@ extension ExtractionState {
             addAdditionGroups(paragraph: p, ids: ids)
             addBandGroups(paragraph: p, ids: ids)
         }
+        extendDecompositionLists()
+    }
+
+    /// "基本支出911000.39元，其中：⏎人员经费809961.19元，主要包括：…。⏎公用经费71339.2元，主要包括：…":
+    /// a 其中 list that names some parts of a lexicon decomposition of its whole goes on with the
+    /// sentences after it that open with another of those parts (in its paragraph or the next two of
+    /// its section), until one opens with a figure of anything else.
+    mutating func extendDecompositionLists() {
+        for g in groups.indices where groups[g].marker == .qizhong {
+            let whole = facts[groups[g].whole]
+            guard let w = whole.concept.item, whole.concept.scope.isEmpty, case .text(let p0, _, _) = whole.place,
+                  let lastPart = groups[g].parts.last, case .text(let pl, let sl, _) = facts[lastPart].place else { continue }
+            var have = Set<String>()
+            for id in groups[g].parts {
+                guard let item = facts[id].concept.item, facts[id].concept.scope.isEmpty else { have = []; break }
+                have.insert(item)
+            }
+            guard !have.isEmpty,
+                  let d = lexicon.decompositions.first(where: { $0.whole == w && have.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
+            var missing = Set(d.parts).subtracting(have)
+            guard !missing.isEmpty else { continue }
+            let section = doc.paragraphs[p0].sectionPath
+            var added = [Int]()
+            var sentencesSeen = 0, looked = 0
+            scan: for q in pl...min(doc.paragraphs.count - 1, pl + 2) where doc.paragraphs[q].sectionPath == section {
+                let para = doc.paragraphs[q]
+                // (from the figure after the list's last part, a bounded number of figures: a long
+                // paragraph of lists stays linear)
+                let ids = paragraphFacts[q]
+                let from = q == pl ? firstFact(in: ids, at: facts[lastPart].number.range.upperBound) : 0
+                for id in ids[from...] {
+                    looked += 1
+                    if looked > 60 { break scan }
+                    guard case .text(_, let sentence, _) = facts[id].place, q > pl || sentence > sl else { continue }
+                    let f = facts[id]
+                    // a figure that opens its sentence: its label is all that comes before it there
+                    guard para.sentences.indices.contains(sentence) else { continue }
+                    let start = para.sentences[sentence].lowerBound
+                    var k = start
+                    while k < f.number.numberRange.lowerBound && CharClass.isWhitespace(para.text.scalars[k]) { k += 1 }
+                    guard f.number.numberRange.lowerBound - f.label.unicodeScalars.count <= k else { continue }
+                    sentencesSeen += 1
+                    if sentencesSeen > 6 { break scan }
+                    guard let item = f.concept.item, f.concept.scope.isEmpty, missing.contains(item) || d.optional.contains(item) && !have.contains(item),
+                          f.kind.sameFamily(as: whole.kind), f.change == 0, !f.comparesYears, f.shareOf == nil, !f.number.inRange,
+                          f.number.comparator == nil, !isGrouped(id), whole.concept.measure == nil || f.concept.measure == whole.concept.measure,
+                          f.year == whole.year else { break scan }
+                    added.append(id)
+                    have.insert(item)
+                    missing.remove(item)
+                    if missing.isEmpty { break scan }
+                }
+            }
+            guard missing.isEmpty, !added.isEmpty else { continue }
+            groups[g].parts += added
+            for id in added where groupOfPart[id] == nil { groupOfPart[id] = g }
+            listed.formUnion(added)
+        }
     }
 
     /// Money coming in and money going out (the lexicon's measures `revenue` and `spend`): a figure of
