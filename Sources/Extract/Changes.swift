@@ -453,7 +453,10 @@ extension ExtractionState {
         if candidate == nil, sentence == 0, let p = facts[ids[n]].place.paragraph, let q = previousParagraph(of: doc.paragraphs[p]),
            let last = paragraphFacts[q.index].last {
             let lastSentence = sentenceIndex(of: facts[last])
-            candidate = paragraphFacts[q.index].last(where: { ExtractionState.sentence(of: facts[$0]) == lastSentence })
+            // (one figure of the family there: after a sentence of several, "与上年相比，增加D" is about
+            // what they make up, not the last of them)
+            let inLast = paragraphFacts[q.index].filter { ExtractionState.sentence(of: facts[$0]) == lastSentence && family(facts[$0]) }
+            candidate = inLast.count == 1 ? inLast[0] : nil
         }
         guard let x = candidate else { return nil }
         let f = facts[x]

@@ -121,38 +121,46 @@ extension ExtractionState {
         let s = p.text.scalars
         for sentence in p.sentences.indices {
             let range = p.sentences[sentence]
-            guard let marker = markers.firstMatch(in: s, from: range.lowerBound, before: range.upperBound) else { continue }
-            let after = marker.start + marker.length
             let inSentence = facts(paragraph: p.index, sentence: sentence)
-            // the total: the first figure after the marker named as one
-            guard let t = inSentence.first(where: { id in
-                      let f = facts[id]
-                      return f.number.numberRange.lowerBound >= after && (f.marksTotal || totals.isSuffix(of: f.head))
-                  }) else { continue }
-            let total = facts[t]
-            guard total.kind.isMoney, isPlainFigure(total) else { continue }
-            let family = { [facts] (id: Int) in facts[id].kind.sameFamily(as: total.kind) }
-            // what is added: every figure of the family between the marker and the total, each plain
-            let added = inSentence.filter { id in
-                family(id) && facts[id].number.numberRange.lowerBound >= after && facts[id].number.range.upperBound <= total.number.numberRange.lowerBound
+            // one addition after another ("收入…，加上…，收入总量A；支出…，加上…，支出总量B"): each
+            // reads from the end of the one before (the segments do not overlap: a sentence of many
+            // additions stays linear)
+            var from = range.lowerBound
+            while let marker = markers.firstMatch(in: s, from: from, before: range.upperBound) {
+                let segmentStart = from
+                let after = marker.start + marker.length
+                from = after
+                // the total: the first figure after the marker named as one
+                let afterIndex = firstFact(in: inSentence, at: after)
+                guard let totalIndex = inSentence[afterIndex...].firstIndex(where: { id in
+                          let f = facts[id]
+                          return f.marksTotal || totals.isSuffix(of: f.head)
+                      }) else { continue }
+                let t = inSentence[totalIndex]
+                let total = facts[t]
+                from = max(from, total.number.range.upperBound)
+                guard total.kind.isMoney, isPlainFigure(total) else { continue }
+                let family = { [facts] (id: Int) in facts[id].kind.sameFamily(as: total.kind) }
+                // what is added: every figure of the family between the marker and the total, each plain
+                let added = inSentence[afterIndex..<totalIndex].filter(family)
+                guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
+                // what it is added to
+                var before = Array(inSentence[firstFact(in: inSentence, at: segmentStart)..<firstFact(in: inSentence, at: marker.start)].filter(family))
+                if before.isEmpty && sentence > 0 && segmentStart == range.lowerBound { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
+                guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
+                // "A完成16.75亿元。其中：…8.38亿元。加上…": the augend is the list's whole, when it is
+                // stated before in this paragraph
+                if let g = groupOfPart[first], case .text(let q, _, _) = facts[groups[g].whole].place, q == p.index,
+                   facts[groups[g].whole].number.range.upperBound <= marker.start {
+                    first = groups[g].whole
+                }
+                let f = facts[first]
+                guard first != t, isPlainFigure(f) else { continue }
+                if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
+                if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
+                if let a = f.year, let b = total.year, a != b { continue }
+                appendGroup(PartsGroup(whole: t, parts: [first] + added, marker: .heji, closedByWording: true, nestedThresholds: false))
             }
-            guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
-            // what it is added to
-            var before = inSentence.filter { family($0) && facts[$0].number.range.upperBound <= marker.start }
-            if before.isEmpty && sentence > 0 { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
-            guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
-            // "A完成16.75亿元。其中：…8.38亿元。加上…": the augend is the list's whole, when it is
-            // stated before in this paragraph
-            if let g = groupOfPart[first], case .text(let q, _, _) = facts[groups[g].whole].place, q == p.index,
-               facts[groups[g].whole].number.range.upperBound <= marker.start {
-                first = groups[g].whole
-            }
-            let f = facts[first]
-            guard first != t, isPlainFigure(f) else { continue }
-            if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
-            if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
-            if let a = f.year, let b = total.year, a != b { continue }
-            appendGroup(PartsGroup(whole: t, parts: [first] + added, marker: .heji, closedByWording: true, nestedThresholds: false))
         }
     }
 
