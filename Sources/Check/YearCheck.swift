@@ -136,9 +136,7 @@ enum YearCheck {
                    comparison: ParagraphYears.compares(paragraph.text.string(sentenceRange), comparisonWords, relativeDates))
                 : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords,
                               relativeDates: relativeDates)
-            // (read only for a clipped sentence: filtering the paragraph's mentions for each mention was
-            // quadratic in a sentence of many years)
-            let inSentence = clipped ? (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) } : []
+            let inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
