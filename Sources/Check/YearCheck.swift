@@ -116,6 +116,7 @@ enum YearCheck {
         // compares with, which stretches are figures' labels, whether it reads as a title.
         var known = ParagraphYears()
         var yearsOfSection = [Int: Set<Int>]()
+        var sentenceMentions: (paragraph: Int, range: Range<Int>, mentions: [YearMention])?
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
             guard offsets.contains(mention.year - fy), !mention.quoted,
@@ -136,7 +137,15 @@ enum YearCheck {
                    comparison: ParagraphYears.compares(paragraph.text.string(sentenceRange), comparisonWords, relativeDates))
                 : known.words(s, sentenceRange, paragraph.text, fiscal: fiscalWords, crossYear: crossYearWords, comparison: comparisonWords,
                               relativeDates: relativeDates)
-            let inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
+            // (once per sentence: filtering the paragraph's mentions for each mention was quadratic in a
+            // sentence of many years)
+            let inSentence: [YearMention]
+            if let cached = sentenceMentions, cached.paragraph == p, cached.range == sentenceRange {
+                inSentence = cached.mentions
+            } else {
+                inSentence = (yearsOf[p] ?? []).filter { sentenceRange.contains($0.range.lowerBound) }
+                sentenceMentions = (p, sentenceRange, inSentence)
+            }
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
