@@ -343,15 +343,16 @@ extension ExtractionState {
     /// not a figure a list that follows can break down.
     func isCompletionBase(_ id: Int, paragraph p: Paragraph) -> Bool {
         let b = facts[id]
-        guard b.kind != .percent, b.kind != .bare, case .text = b.place,
-              let (_, name) = Text.split(b.label, atFirst: vocabulary[.completionShareMarkers]), name.unicodeScalars.count >= 2,
-              vocabulary[.completionShareBases].isSuffix(of: name) else { return false }
+        guard b.kind != .percent, b.kind != .bare, case .text = b.place else { return false }
+        // the percentage right after it, joined by "的" (read on scalars first: most figures have none)
         let ids = paragraphFacts[p.index]
         let next = firstFact(in: ids, at: b.number.range.upperBound)
         guard next < ids.count else { return false }
-        let pct = facts[ids[next]]
-        return pct.kind == .percent && b.number.range.upperBound < pct.number.numberRange.lowerBound
-            && vocabulary[.shareFigureJoiners].contains(p.text.string(b.number.range.upperBound..<pct.number.numberRange.lowerBound))
+        let pct = facts[ids[next]], gap = b.number.range.upperBound..<pct.number.numberRange.lowerBound
+        guard pct.kind == .percent, !gap.isEmpty,
+              vocabulary[.shareFigureJoiners].prefixLength(p.text.scalars, at: gap.lowerBound, end: gap.upperBound) == gap.count,
+              let (_, name) = Text.split(b.label, atFirst: vocabulary[.completionShareMarkers]), name.unicodeScalars.count >= 2 else { return false }
+        return vocabulary[.completionShareBases].isSuffix(of: name)
     }
 
     /// "…投入公益金3000万元，占上年筹集的公益金的60%（上年本级共筹集公益金5000万元）": a bracket
