@@ -13,6 +13,7 @@ enum PartsCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
+        if rule.check == "implied-priors" { impliedPriors(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         let sums = context.partsSums()

@@ -63,6 +63,21 @@ extension ExtractionState {
         return s.count >= 5 && s.prefix(4).allSatisfy { CharClass.isDigit($0) } && s[4] == "年"
     }
 
+    /// A change compares with last year when its wording names a year ("同比", "较上年减少") or its
+    /// earlier figure is named or dated as another year's ("较2022年的110万元", "2022年A，2023年B").
+    func comparesWithYear(_ wording: ChangeWording, prior: Int?, current: Int?) -> Bool {
+        if case .compared(_, let base) = wording { return isYearBase(base) }
+        guard let prior else { return false }
+        let a = facts[prior]
+        if a.comparesYears, let (_, rest) = splitComparison(a.head) {
+            var base = Substring(rest)
+            while base.hasSuffix("的") { base = base.dropLast() }
+            return isYearBase(String(base))
+        }
+        if let y = a.year, let current, let z = facts[current].year { return y < z }
+        return false
+    }
+
     /// "较上年的A", "比年初预算的A", "较2022年同期A": what follows the comparison marker names only
     /// the figure compared with ("比上年减收1070万元" is a change, not a prior figure).
     func isComparedFigure(_ base: String) -> Bool {
@@ -158,7 +173,9 @@ extension ExtractionState {
                 func add(prior: Int?, current: Int?) {
                     var base: String?
                     if case .compared(_, let named) = wording, !named.isEmpty { base = named }
-                    changes.append(ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change, base: base))
+                    var statement = ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change, base: base)
+                    statement.comparesWithYear = comparesWithYear(wording, prior: prior, current: current)
+                    changes.append(statement)
                 }
                 // the figures of the same family before the change, nearest first
                 var before = [Int]()
@@ -256,6 +273,10 @@ extension ExtractionState {
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }
+                    } else {
+                        // a difference or a rate alone: nothing to check it against here, but with its
+                        // figure it says what last year's was ("公务接待费16万元，较上年减少4万元")
+                        add(prior: nil, current: ids[k])
                     }
                     continue
                 }

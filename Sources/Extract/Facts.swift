@@ -264,6 +264,9 @@ public struct ChangeStatement: Sendable {
     /// "X，与上年相比增长P%，其中A增加a，B减少b": no difference stated, but the parts' changes (each
     /// signed by its own direction) add up to it.
     public var differenceParts: [Int] = []
+    /// It compares with another year (同比, 较上年, 比2022年的A), not with a budget or a plan: the
+    /// earlier figure it implies is last year's.
+    public var comparesWithYear = false
 
     public init(prior: Int?, current: Int?, difference: Int?, rate: Int?, direction: Int, base: String? = nil) {
         self.prior = prior

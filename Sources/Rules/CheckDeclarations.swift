@@ -173,6 +173,8 @@ extension EvidenceTemplate {
     public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
     public static let partsImpliedPrior = EvidenceTemplate(.parts, "implied_prior", [.left, .right],
         doc: "last year's figure implied by the whole's growth rate against the sum of those implied by its parts' rates")
+    public static let partsChangePrior = EvidenceTemplate(.parts, "change_prior", [.left, .right],
+        doc: "last year's figure implied by the whole's change (earlier figure, difference or rate) against the sum of those implied by its parts' changes")
     public static let partsImpliedBase = EvidenceTemplate(.parts, "implied_base", [.base, .left, .right],
         doc: "the base implied by the whole's ratio ({base}) against the sum of those implied by its parts' ratios")
 
@@ -270,6 +272,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
                              messageSlots: [.name], evidence: [E.partsImpliedPrior, E.partsImpliedBase]),
+            CheckDeclaration(.parts, "implied-priors", doc: "a whole and parts that add up, each with its change against last year (earlier figure, difference, rate or flat), stated with it or where the text states it again: the parts' last-year figures add up to the whole's",
+                             parameters: [W.flatWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
