@@ -78,7 +78,7 @@ enum ChangeCheck {
         let known = context.fact(figure), delta = context.fact(dd), rate = context.fact(r)
         let priorStated = change.prior != nil
         let k = context.interval(known), d = context.interval(delta)
-        let statedRate = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
+        let statedRate = context.interval(rate)
         func fits(_ figure: Interval) -> Bool {
             let last = priorStated ? figure : (change.direction > 0 ? figure - d : figure + d)
             guard let ratio = d / last else { return true }
@@ -123,7 +123,7 @@ enum ChangeCheck {
         guard (exactD > 0) == (change.direction > 0) || exactD == 0 else { return }
         let magnitude = change.direction > 0 ? d : Interval(exactly: 0) - d
         let last = context.interval(known) - d
-        let statedRate = Interval(shown: rate.value, decimals: rate.number.decimals, roundedInteger: true)
+        let statedRate = context.interval(rate)
         guard let ratio = magnitude / last, !(ratio * Interval(exactly: 100)).overlaps(statedRate) else { return }
         let lastExact = known.value - exactD
         guard lastExact != 0 else { return }

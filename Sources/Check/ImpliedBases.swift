@@ -24,6 +24,7 @@ extension PartsCheck {
 
     static func impliedBases(_ rule: Rule, _ context: inout CheckContext) {
         let sums = context.partsSums()
+        let adjusted = rule[.adjustedBasisWords]
         for (g, group) in context.facts.groups.enumerated() where !group.nestedThresholds && group.parts.count >= 2 {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
@@ -31,9 +32,9 @@ extension PartsCheck {
             // only a list that makes up its whole: its parts' bases make up the whole's
             guard sums[g].overlaps(context.interval(whole)) else { continue }
             // (the parts' rates are sought only when the whole states one)
-            let wholeRates = rates(after: whole, context)
+            let wholeRates = rates(after: whole, adjusted: adjusted, context)
             if wholeRates.isEmpty { continue }
-            let partRates = parts.map { rates(after: $0, context) }
+            let partRates = parts.map { rates(after: $0, adjusted: adjusted, context) }
             for (kind, wholeRate) in wholeRates {
                 let members = partRates.compactMap { $0[kind] }
                 guard members.count == parts.count else { continue }
@@ -67,7 +68,9 @@ extension PartsCheck {
 
     /// The rates stated right after a figure, before the next figure of its own family, in its
     /// sentence: the first change rate, and each ratio by its wording.
-    static func rates(after figure: Fact, _ context: CheckContext) -> [RateKind: MemberRate] {
+    /// A rate on an adjusted basis ("扣除留抵退税因素后增长2.5%") is skipped: the nominal one after it
+    /// ("按自然口径计算下降13.2%") is the figures' own.
+    static func rates(after figure: Fact, adjusted: WordSet, _ context: CheckContext) -> [RateKind: MemberRate] {
         guard let (p, s) = context.sentence(of: figure) else { return [:] }
         let ids = context.facts.paragraphFacts[p]
         // the paragraph's facts are in text order: find the figure by binary search
@@ -81,7 +84,7 @@ extension PartsCheck {
         for id in ids[(lo + 1)...].prefix(4) {
             let f = context.fact(id)
             guard context.sentence(of: f)?.sentence == s, f.kind == .percent else { break }
-            guard f.number.comparator == nil, !f.number.inRange, !f.number.approximate, f.shareOf == nil else { continue }
+            guard f.number.comparator == nil, !f.number.inRange, !f.number.approximate, f.shareOf == nil, !adjusted.occurs(in: f.label) else { continue }
             let kind: RateKind = f.change != 0 ? .growth : .ratio(f.head)
             if case .ratio(let head) = kind, head.isEmpty { continue }
             if found[kind] == nil { found[kind] = MemberRate(figure: figure, rate: f, direction: f.change) }

@@ -10,6 +10,12 @@ import JXRules
 /// year's figure; the parts' must add up to the whole's. A member's change may be stated where the
 /// text comes back to it ("（一）因公出国（境）费1.7万元，…，同比下降86%").
 extension PartsCheck {
+    /// The rule's words: 持平 and the like; the wordings of a change on an adjusted basis.
+    struct Words {
+        var flat: WordSet
+        var adjusted: WordSet
+    }
+
     /// Last year's figure of one member, as the text lets it be worked out.
     struct ImpliedPrior {
         var value: Interval
@@ -33,23 +39,24 @@ extension PartsCheck {
             if let c = change.current { changesOf[c, default: []].append(change) }
         }
         guard !changesOf.isEmpty else { return }
-        let flat = rule[.flatWords]
+        let words = Words(flat: rule[.flatWords], adjusted: rule[.adjustedBasisWords])
         var restatements: [String: [Int]]?
         for (g, group) in groups.enumerated() where !group.nestedThresholds && group.parts.count >= 2 && group.marker != .outline {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
             guard whole.kind.isMoney, parts.allSatisfy({ $0.kind.isMoney }), sums[g].overlaps(context.interval(whole)) else { continue }
-            guard let wholePrior = prior(of: whole, changesOf, flat, &restatements, context), wholePrior.statedBy != nil else { continue }
             var partPriors = [ImpliedPrior]()
             for part in parts {
-                guard let p = prior(of: part, changesOf, flat, &restatements, context) else { break }
+                guard let p = priors(of: part, changesOf, words, &restatements, context).first else { break }
                 partPriors.append(p)
             }
             guard partPriors.count == parts.count, partPriors.contains(where: { $0.statedBy != nil }) else { continue }
-            // rates right after every member: `implied-bases` reports it
-            if wholePrior.rateRightAfter && partPriors.allSatisfy({ $0.rateRightAfter || $0.statedBy == nil }) { continue }
+            var wholePriors = priors(of: whole, changesOf, words, &restatements, context).filter { $0.statedBy != nil }
+            if wholePriors.isEmpty { wholePriors = listIntroducingChange(whole, partPriors.compactMap(\.statedBy), context) }
             let partSum = partPriors.reduce(Interval(exactly: 0)) { $0 + $1.value }
-            if partSum.overlaps(wholePrior.value) { continue }
+            // rates right after every member: `implied-bases` reports it
+            let ratesOnly = partPriors.allSatisfy { $0.rateRightAfter || $0.statedBy == nil }
+            guard let wholePrior = wholePriors.first(where: { !partSum.overlaps($0.value) && !($0.rateRightAfter && ratesOnly) }) else { continue }
             let scale = max(Show.scale([whole] + parts), 2)
             let evidence = rule.evidence(.partsChangePrior, [
                 .left: "\(wholePrior.written) = \(Show.number(wholePrior.exact, scale: scale))",
@@ -61,12 +68,15 @@ extension PartsCheck {
         }
     }
 
-    /// Last year's figure of `f` (in the unit of `f`), from its change with last year, the rate right
-    /// after it, or 持平 after it; failing these, from where the text states the same figure again.
-    static func prior(of f: Fact, _ changesOf: [Int: [ChangeStatement]], _ flat: WordSet, _ restatements: inout [String: [Int]]?,
-                      _ context: CheckContext) -> ImpliedPrior? {
-        if let p = ownPrior(of: f, reportedAs: f, changesOf, flat, context) { return p }
-        guard case .text = f.place, f.concept.item != nil || !f.head.isEmpty else { return nil }
+    /// Last year's figure of `f` (in the unit of `f`), each way the text states it: from its change
+    /// with last year (the earlier figure, the difference, the rate), the rate right after it, the
+    /// rate of its outline item, or 持平 after it; failing these, from where the text states the same
+    /// figure again.
+    static func priors(of f: Fact, _ changesOf: [Int: [ChangeStatement]], _ words: Words, _ restatements: inout [String: [Int]]?,
+                       _ context: CheckContext) -> [ImpliedPrior] {
+        let own = ownPriors(of: f, reportedAs: f, changesOf, words, context)
+        if !own.isEmpty { return own }
+        guard case .text = f.place, f.concept.item != nil || !f.head.isEmpty else { return [] }
         if restatements == nil {
             var index = [String: [Int]]()
             for g in context.facts.facts where g.kind.isMoney && !g.comparesYears && g.change == 0 {
@@ -75,17 +85,42 @@ extension PartsCheck {
             restatements = index
         }
         // the same figure under the same name, stated once more with a change of its own
-        var found: ImpliedPrior?
+        var found = [ImpliedPrior]()
         for id in restatements?[f.shown] ?? [] where id != f.id {
             let g = context.fact(id)
-            guard sameFigure(g, f), g.year == f.year || g.year == nil || f.year == nil,
-                  let p = ownPrior(of: g, reportedAs: f, changesOf, flat, context) else { continue }
-            if found != nil { return nil }
-            found = p
-            found?.rateRightAfter = false
-            found?.figures.append(g)
+            guard sameFigure(g, f), g.year == f.year || g.year == nil || f.year == nil else { continue }
+            let priors = ownPriors(of: g, reportedAs: f, changesOf, words, context)
+            guard !priors.isEmpty else { continue }
+            if !found.isEmpty { return [] }
+            found = priors.map { p in
+                var p = p
+                p.rateRightAfter = false
+                p.figures.append(g)
+                return p
+            }
         }
         return found
+    }
+
+    /// "“三公”经费支出决算数比上年减少D，降低P%，其中：A减少a，…；B增加b，…": the change that opens the
+    /// sentence listing the parts' changes is the whole's, however the sentence names it.
+    static func listIntroducingChange(_ whole: Fact, _ partChanges: [Fact], _ context: CheckContext) -> [ImpliedPrior] {
+        guard let first = partChanges.min(by: { $0.id < $1.id }), let (p, s) = context.sentence(of: first),
+              partChanges.allSatisfy({ context.sentence(of: $0).map { $0 == (p, s) } ?? false }) else { return [] }
+        let inSentence = context.facts.paragraphFacts[p].map { context.fact($0) }.filter {
+            context.sentence(of: $0)?.sentence == s && $0.number.range.lowerBound < first.number.range.lowerBound
+        }
+        guard let d = inSentence.first, d.kind.isMoney, d.change != 0, d.comparesYears, d.id != whole.id,
+              inSentence.count <= 2 else { return [] }
+        let rate = inSentence.count == 2 && inSentence[1].kind == .percent && inSentence[1].change == d.change ? inSentence[1] : nil
+        guard inSentence.count == 1 || rate != nil else { return [] }
+        let from = (rate ?? d).number.range.upperBound
+        guard from < first.number.range.lowerBound,
+              context.vocabulary[.listOpenersOf].firstMatch(in: context.doc.paragraphs[p].text.scalars, from: from,
+                                                            before: first.number.range.lowerBound) != nil else { return [] }
+        var out = [differencePrior(whole, delta: d, direction: d.change, shown: whole, context)]
+        if let rate, let r = ratePrior(whole, rate: rate, direction: d.change, shown: whole, context) { out.append(r) }
+        return out
     }
 
     /// Two statements of one figure: one concept (an item of the lexicon, its scope) or one name.
@@ -98,42 +133,48 @@ extension PartsCheck {
         return !a.head.isEmpty && a.head == b.head
     }
 
-    /// Last year's `f` from what the text says right at `f`; the working shown with the literal of
-    /// `shown` (the member of the list).
-    static func ownPrior(of f: Fact, reportedAs shown: Fact, _ changesOf: [Int: [ChangeStatement]], _ flat: WordSet,
-                         _ context: CheckContext) -> ImpliedPrior? {
-        let figure = context.interval(f)
+    /// Last year's `f` from what the text says right at `f`, each way it says it; the working shown
+    /// with the literal of `shown` (the member of the list).
+    static func ownPriors(of f: Fact, reportedAs shown: Fact, _ changesOf: [Int: [ChangeStatement]], _ words: Words,
+                          _ context: CheckContext) -> [ImpliedPrior] {
         for change in changesOf[f.id] ?? [] {
+            var found = [ImpliedPrior]()
             if let p = change.prior {
                 let a = context.fact(p)
-                guard a.kind.sameFamily(as: f.kind) else { continue }
-                return ImpliedPrior(value: context.interval(a), exact: context.value(a, inUnitOf: shown), written: a.literal, figures: [a],
-                                    statedBy: change.difference.map { context.fact($0) } ?? a)
+                if a.kind.sameFamily(as: f.kind) {
+                    found.append(ImpliedPrior(value: context.interval(a), exact: context.value(a, inUnitOf: shown), written: a.literal, figures: [a],
+                                              statedBy: change.difference.map { context.fact($0) } ?? a))
+                }
             }
-            if let d = change.difference {
-                let delta = context.fact(d)
-                guard delta.kind.isMoney else { continue }
-                let increase = change.direction > 0
-                let value = increase ? figure - context.interval(delta) : figure + context.interval(delta)
-                let exact = increase ? f.value - context.value(delta, inUnitOf: f) : f.value + context.value(delta, inUnitOf: f)
-                return ImpliedPrior(value: value, exact: exact * unitRatio(f, shown),
-                                    written: "(\(shown.literal) \(increase ? "−" : "+") \(delta.literal))", figures: [delta], statedBy: delta)
+            if [change.difference, change.rate].contains(where: { $0.map { words.adjusted.occurs(in: context.fact($0).label) } ?? false }) { continue }
+            if let d = change.difference, context.fact(d).kind.isMoney {
+                found.append(differencePrior(f, delta: context.fact(d), direction: change.direction, shown: shown, context))
             }
             if let r = change.rate, let p = ratePrior(f, rate: context.fact(r), direction: change.direction, shown: shown, context) {
-                return p
+                found.append(p)
             }
+            if !found.isEmpty { return found }
         }
-        if let m = rates(after: f, context)[.growth], var p = ratePrior(f, rate: m.rate, direction: m.direction, shown: shown, context) {
+        if let m = rates(after: f, adjusted: words.adjusted, context)[.growth], var p = ratePrior(f, rate: m.rate, direction: m.direction, shown: shown, context) {
             p.rateRightAfter = true
-            return p
+            return [p]
         }
-        if let rate = itemRate(of: f, context), let p = ratePrior(f, rate: rate, direction: rate.change, shown: shown, context) {
-            return p
+        if let rate = itemRate(of: f, adjusted: words.adjusted, context), let p = ratePrior(f, rate: rate, direction: rate.change, shown: shown, context) {
+            return [p]
         }
-        if isFlat(f, flat, context) {
-            return ImpliedPrior(value: figure, exact: context.value(f, inUnitOf: shown), written: shown.literal, figures: [], statedBy: nil)
+        if isFlat(f, words.flat, context) {
+            return [ImpliedPrior(value: context.interval(f), exact: context.value(f, inUnitOf: shown), written: shown.literal, figures: [], statedBy: nil)]
         }
-        return nil
+        return []
+    }
+
+    /// Last year's figure from this year's and the difference: f ∓ d.
+    static func differencePrior(_ f: Fact, delta: Fact, direction: Int, shown: Fact, _ context: CheckContext) -> ImpliedPrior {
+        let increase = direction > 0
+        let figure = context.interval(f), d = context.interval(delta)
+        let exact = increase ? f.value - context.value(delta, inUnitOf: f) : f.value + context.value(delta, inUnitOf: f)
+        return ImpliedPrior(value: increase ? figure - d : figure + d, exact: exact * unitRatio(f, shown),
+                            written: "(\(shown.literal) \(increase ? "−" : "+") \(delta.literal))", figures: [delta], statedBy: delta)
     }
 
     /// How many units of `shown` one unit of `f` is (1 unless one is in 元 and the other in 万元).
@@ -154,14 +195,14 @@ extension PartsCheck {
     /// "（一）因公出国（境）费预算1.7万元，经费使用严格按照……执行，同比下降86%。": the growth rate of an
     /// outline item whose title states the figure, with no other amount in between (but the figure's
     /// own 其中 parts).
-    static func itemRate(of f: Fact, _ context: CheckContext) -> Fact? {
+    static func itemRate(of f: Fact, adjusted: WordSet, _ context: CheckContext) -> Fact? {
         guard let item = f.outlineItem, context.facts.outline[item].amount == f.id, case .text(let p, _, _) = f.place else { return nil }
         let ownParts = Set(context.facts.groups.lazy.filter { $0.whole == f.id }.flatMap(\.parts))
         for id in context.facts.paragraphFacts[p] {
             let g = context.fact(id)
             guard g.number.range.lowerBound > f.number.range.lowerBound else { continue }
             if g.kind == .percent {
-                guard g.change != 0, g.comparesYears, g.shareOf == nil else { continue }
+                guard g.change != 0, g.comparesYears, g.shareOf == nil, !adjusted.occurs(in: g.label) else { continue }
                 return g
             }
             if g.kind.isMoney && !ownParts.contains(id) { return nil }

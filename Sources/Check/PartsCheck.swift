@@ -143,7 +143,7 @@ enum ShareCheck {
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
             guard !percent.comparesYears, percent.number.comparator == nil else { continue }
             if part.kind.isMoney != base.kind.isMoney { continue }
-            let stated = Interval(shown: percent.value, decimals: percent.number.decimals, roundedInteger: true)
+            let stated = context.interval(percent)
             guard let ratio = context.interval(part) / context.interval(base) else { continue }
             let computed = ratio * Interval(exactly: 100)
             if computed.overlaps(stated) { continue }
@@ -176,7 +176,7 @@ extension ShareCheck {
     static func shareOfSum(_ rule: Rule, _ share: ShareStatement, _ context: inout CheckContext) {
         let percent = context.fact(share.percent), part = context.fact(share.part)
         let items = share.baseParts.map { context.fact($0) }
-        let stated = Interval(shown: percent.value, decimals: percent.number.decimals, roundedInteger: true)
+        let stated = context.interval(percent)
         let sum = items.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
         guard let ratio = context.interval(part) / sum, !(ratio * Interval(exactly: 100)).overlaps(stated) else { return }
         let exactSum = items.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: part) }

@@ -26,16 +26,24 @@ enum YearCheck {
         }
     }
 
+    /// A line of a title the export broke: short, with no punctuation of running text.
+    static func isTitleFragment(_ s: [Unicode.Scalar]) -> Bool {
+        s.count <= 30 && !s.isEmpty && !s.contains { "。，,；;：:！？".unicodeScalars.contains($0) }
+    }
+
     static func titleVersusBody(_ rule: Rule, _ context: inout CheckContext) {
         guard let title = context.facts.titleYear, let fiscal = context.facts.fiscalYear, let t = context.doc.titleParagraph else { return }
         // a title the export broke over two lines ("某区2023年预算执行情况和⏎2024年预算草案的报告")
         // that names two years reports on both
-        let joiners = context.vocabulary[.nameJoiners]
+        let joiners = context.vocabulary[.nameJoiners], titleEndings = rule[.titleEndings]
         let paragraphs = context.doc.paragraphs
+        // (or over three: "…关于2021年全州和州级⏎财政决算及2022年上半年预算⏎执行情况的报告"): a short line
+        // beside it without punctuation is part of it
         let brokenWith = [t - 1, t + 1].filter { q in
             guard paragraphs.indices.contains(q) else { return false }
             let first = q < t ? q : t
             return joiners.isSuffix(of: paragraphs[first].string)
+                || (isTitleFragment(paragraphs[q].text.scalars) && !titleEndings.isSuffix(of: paragraphs[first].string))
         }
         if context.facts.years.contains(where: { brokenWith.contains($0.paragraph) && $0.mention.year != title && !$0.mention.quoted }) { return }
         // the body reports on another year: the fiscal year was read from it, or (the title kept) the

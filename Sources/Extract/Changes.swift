@@ -63,6 +63,12 @@ extension ExtractionState {
         return s.count >= 5 && s.prefix(4).allSatisfy { CharClass.isDigit($0) } && s[4] == "年"
     }
 
+    /// "总收入A；一般公共预算支出B，下降P%": revenue and spending are no earlier and later figure of
+    /// one thing.
+    func namesOtherMeasure(_ a: Fact, than b: Fact) -> Bool {
+        a.concept.explicitMeasure && b.concept.explicitMeasure && Self.opposedFlows(a.concept.measure, b.concept.measure)
+    }
+
     /// A change compares with last year when its wording names a year ("同比", "较上年减少") or its
     /// earlier figure is named or dated as another year's ("较2022年的110万元", "2022年A，2023年B").
     func comparesWithYear(_ wording: ChangeWording, prior: Int?, current: Int?) -> Bool {
@@ -192,7 +198,7 @@ extension ExtractionState {
                     // "由A增至B，增加D" / "A…，B…，增加D"; among three figures ("预算A，调整数B，决算数C，
                     // 增加D") the change is between the two it is the difference of
                     if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),
-                       cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1 {
+                       cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, !namesOtherMeasure(b1, than: b0) {
                         var pair = (prior: before[1], current: before[0])
                         if before.count == 3, isPlainFigure(facts[before[2]]), facts[before[2]].kind.sameFamily(as: b1.kind),
                            clauseIndex(of: b1) - clauseIndex(of: facts[before[2]]) <= 1 {

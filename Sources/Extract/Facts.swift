@@ -128,8 +128,11 @@ public struct Fact: Sendable, Identifiable {
             let value = Decimals.make(signed, exponent: exponent)
             return Interval(ordered: value, value)
         }
-        // [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ] in units of 10⁻ᵈ⁻¹
-        return Interval(ordered: Decimals.make(signed * 10 - 5, exponent: exponent - 1), Decimals.make(signed * 10 + 5, exponent: exponent - 1))
+        // [v − ½·10⁻ᵈ, v + ½·10⁻ᵈ] in units of 10⁻ᵈ⁻¹; a percentage with decimals may be truncated
+        // as well: up to a whole unit of its last decimal beyond it, away from zero
+        let truncated = kind == .percent && number.decimals > 0
+        let above: Int64 = truncated && !negative ? 10 : 5, below: Int64 = truncated && negative ? 10 : 5
+        return Interval(ordered: Decimals.make(signed * 10 - below, exponent: exponent - 1), Decimals.make(signed * 10 + above, exponent: exponent - 1))
     }
 
     /// The interval by `Decimal` arithmetic: fractions, long literals and mixed numerals ("5亿320万").
@@ -142,6 +145,11 @@ public struct Fact: Sendable, Identifiable {
         }
         var iv = Interval(shown: value, decimals: number.decimals,
                           roundedInteger: number.decimals == 0 && value != 0 && (kind == .percent || kind.isMoney || number.approximate))
+        if kind == .percent && number.decimals > 0 {
+            // "增长8.15%" for 8.158%: authors truncate such percentages as often as they round them
+            let half = Decimals.halfUnit(decimals: number.decimals)
+            iv = value < 0 ? Interval(ordered: iv.lo - half, iv.hi) : Interval(ordered: iv.lo, iv.hi + half)
+        }
         if let unit = kind.moneyUnit, unit.exponent != 0 {
             iv = iv * Interval(exactly: Decimals.pow10(unit.exponent))
         } else if number.multiplier != 0 {

@@ -142,7 +142,8 @@ extension ExtractionState {
                 guard total.kind.isMoney, isPlainFigure(total) else { continue }
                 let family = { [facts] (id: Int) in facts[id].kind.sameFamily(as: total.kind) }
                 // what is added: every figure of the family between the marker and the total, each plain
-                let added = inSentence[afterIndex..<totalIndex].filter(family)
+                // (not those in brackets: "债务转贷收入7661万元（其中：新增债券4330万元…）" details a part)
+                let added = inSentence[afterIndex..<totalIndex].filter { family($0) && facts[$0].number.parenDepth == total.number.parenDepth }
                 guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
                 // what it is added to
                 var before = Array(inSentence[firstFact(in: inSentence, at: segmentStart)..<firstFact(in: inSentence, at: marker.start)].filter(family))
@@ -154,12 +155,34 @@ extension ExtractionState {
                    facts[groups[g].whole].number.range.upperBound <= marker.start {
                     first = groups[g].whole
                 }
+                // "收入A，…，税收收入B，占收入的P%。加上…C，收入总量T": of the figures before, the one the
+                // addition makes the total with (A + C = T), when the nearest does not
+                let addedSum = added.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                if !(facts[first].interval + addedSum).overlaps(total.interval),
+                   let fits = before.reversed().first(where: { $0 != first && isPlainFigure(facts[$0]) && (facts[$0].interval + addedSum).overlaps(total.interval) }) {
+                    first = fits
+                }
                 let f = facts[first]
                 guard first != t, isPlainFigure(f) else { continue }
                 if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
                 if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
                 if let a = f.year, let b = total.year, a != b { continue }
-                appendGroup(PartsGroup(whole: t, parts: [first] + added, marker: .heji, closedByWording: true, nestedThresholds: false))
+                // "A，加B、C，一般预算总收入S，加D、E，收入总计T": a figure that is the sum of all before it is
+                // a running total: S = A + B + C, and T = S + D + E
+                var parts = [first]
+                var running = facts[first].interval
+                for id in added {
+                    if parts.count >= 2, facts[id].interval.overlaps(running), !isGrouped(id) {
+                        appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+                        parts = [id]
+                        running = facts[id].interval
+                        continue
+                    }
+                    parts.append(id)
+                    running = running + facts[id].interval
+                }
+                guard parts.count >= 2 else { continue }
+                appendGroup(PartsGroup(whole: t, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
             }
         }
     }
@@ -189,7 +212,12 @@ extension ExtractionState {
         let inSentence = self.facts(paragraph: p.index, sentence: sentence)
         // the sentence's facts are in text order: those before the marker end at `afterMarker`
         let afterMarker = firstFact(in: inSentence, at: k)
-        let provisionalWhole = givenWhole ?? inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker].last { facts[$0].kind != .percent }
+        // (a plain figure before a change or a completion base stated after it: "A 27.46万元，完成预算
+        // 29.6万元的92.8%，比上年增加6.32万元；其中：…" is about A)
+        let lookBack = inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker]
+        let provisionalWhole = givenWhole
+            ?? lookBack.last { facts[$0].kind != .percent && facts[$0].change == 0 && !facts[$0].comparesYears && !isRateBase(facts[$0]) }
+            ?? lookBack.last { facts[$0].kind != .percent }
         // a list is read within `listWindow` scalars after its marker
         var end = min(sentenceRange.upperBound, k + markerLength + ExtractionState.listWindow)
         // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
@@ -249,6 +277,8 @@ extension ExtractionState {
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
+            // "完成预算12.02万元的100%": the base of a part's completion rate is no part
+            if isRateBase(f) { continue }
             parts.append(id)
         }
         guard !parts.isEmpty else { return }
@@ -776,6 +806,9 @@ extension ExtractionState {
                     if k > 0 { start = max(start, facts[all[k - 1]].number.range.upperBound) }
                     if start < partStart, vocabulary[.additionMarkers].firstMatch(in: s, from: start, before: partStart) != nil { continue }
                 }
+                // "A 410338万元，其中B 271630万元；加上级补助收入C…，收入合计T": the addition is read by
+                // addAdditionGroups (what it adds to is A or B, whichever makes T)
+                if parts.dropFirst().contains(where: { vocabulary[.additionMarkers].isPrefix(of: facts[$0].label) }) { continue }
                 // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {

@@ -49,8 +49,15 @@ extension ExtractionState {
                     let candidate = inSentence[next]
                     let name = itemName(facts[candidate].head)
                     // a part of the whole's decomposition is a part, whatever its name
-                    if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item,
-                       lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
+                    if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
+                        if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
+                        // and one of the whole's siblings in a decomposition ends the list ("公务用车购置及运行
+                        // 维护费a，其中：购置费b；运行维护费c；公务接待费d": 接待费 is no part of 公务用车)
+                        if ni != wi, lexicon.decompositions.contains(where: { d in
+                            let members = d.parts + d.optional
+                            return members.contains(wi) && members.contains(ni)
+                        }) { return k }
+                    }
                     let withWhole = ExtractionState.commonSuffix([name, wholeName]).count
                     if withWhole >= 2 && name != wholeName {
                         // withWhole > withParts: no part ends in the same `withWhole` characters

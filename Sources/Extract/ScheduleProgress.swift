@@ -91,8 +91,11 @@ extension ExtractionState {
     /// 1-N月 and N月底 N.
     func lastPeriod(in s: [Unicode.Scalar], from start: Int, before end: Int) -> (Int, String)? {
         var best: (at: Int, months: Int, words: String)?
+        // "高于一季度累计增幅", "比1-5月": a period compared with is not the period of the statement
+        let compared = [vocabulary[.comparisonMarkers], vocabulary[.comparatorGreater], vocabulary[.comparatorLess]]
+        func isCompared(_ at: Int) -> Bool { compared.contains { $0.suffixLength(s, endingAt: at) > 0 } }
         func consider(_ set: WordSet, _ months: Int) {
-            if let m = set.matches(in: s, from: start, before: end).last, best == nil || m.start > best!.at {
+            if let m = set.matches(in: s, from: start, before: end).last(where: { !isCompared($0.start) }), best == nil || m.start > best!.at {
                 best = (m.start, months, ScalarString.make(s[m.start..<(m.start + m.length)]))
             }
         }
@@ -115,7 +118,7 @@ extension ExtractionState {
             } else if ends.prefixLength(s, at: k + 1) == 0 {
                 continue
             }
-            if best == nil || from > best!.at {
+            if (best == nil || from > best!.at) && !isCompared(from) {
                 best = (from, months, ScalarString.make(s[from..<min(s.count, k + 1 + ends.prefixLength(s, at: k + 1))]))
             }
         }

@@ -73,6 +73,9 @@ extension ExtractionState {
                     }
                     if base == nil { base = bracketedBase(named, share: id, part: part, paragraph: p, inSentence: inSentence) }
                 } else if let g = groupOfPart[part] {
+                    // "行政单位资产2134亿元，占全市53.8%，其中：甲583亿元，占14.7%；…": when the whole has a
+                    // share of a base of its own, a part's bare share may be of either
+                    if statesOwnShare(groups[g].whole) { continue }
                     base = groups[g].whole
                 } else {
                     base = lexiconWhole(of: part, paragraph: p)
@@ -80,6 +83,17 @@ extension ExtractionState {
                 if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
             }
         }
+    }
+
+    /// The figure right after `id` in its sentence is a share of a named base ("2134亿元，占全市53.8%").
+    func statesOwnShare(_ id: Int) -> Bool {
+        let f = facts[id]
+        guard case .text(let p, _, _) = f.place else { return false }
+        let ids = paragraphFacts[p]
+        let k = firstFact(in: ids, at: f.number.numberRange.lowerBound)
+        guard k + 1 < ids.count, ids[k] == id else { return false }
+        let next = facts[ids[k + 1]]
+        return next.kind == .percent && !(next.shareOf ?? "").isEmpty && sentenceIndex(of: next) == sentenceIndex(of: f)
     }
 
     /// The figure a share names as its base ("占全年支出的P%" → "全年支出4302.77万元"): in its

@@ -98,6 +98,7 @@ extension ExtractionState {
                 var inLabel = [YearMention]()
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
                     && !(m.form == .relative && namesCarryIn(text.scalars, after: m.range.upperBound))
+                    && !(m.form == .relative && m.year > 0 && namesCarryOut(text.scalars, before: m.range.lowerBound))
                     && !(isChange && comparedYear(text.scalars, at: m.range.lowerBound)) { inLabel.append(m) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
@@ -162,6 +163,11 @@ extension ExtractionState {
     /// year's funds, not last year's figure.
     func namesCarryIn(_ s: [Unicode.Scalar], after index: Int) -> Bool {
         vocabulary[.carryInAfterYear].prefixLength(s, at: index) > 0
+    }
+
+    /// 结转 / 转入 right before 下年: "结转下年支出" is this year's funds carried out, not next year's.
+    func namesCarryOut(_ s: [Unicode.Scalar], before index: Int) -> Bool {
+        vocabulary[.carryOutBeforeYear].suffixLength(s, endingAt: index) > 0
     }
 
     /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).

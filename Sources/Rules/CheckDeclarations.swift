@@ -118,6 +118,7 @@ extension Parameter where Value == WordSet {
     public static let planBudgetWords = Parameter("plan_budget_words", doc: "words stating a budget, which in a budget plan date the plan's own year")
     public static let planActualWords = Parameter("plan_actual_words", doc: "words of spending or a final account, which a budget plan may state for the year before")
     public static let planComparisonWords = Parameter("plan_comparison_words", doc: "words comparing with the year before, which in a budget plan make the stated budget the plan's own")
+    public static let adjustedBasisWords = Parameter("adjusted_basis_words", doc: "words in the label of a change or rate that make it a change on an adjusted basis (like for like, or net of some factor), not the change of the figures as written")
     public static let flatWords = Parameter("flat_words", doc: "words saying a figure stayed the same from one year to the next")
     public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
     public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
@@ -271,9 +272,9 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
-                             messageSlots: [.name], evidence: [E.partsImpliedPrior, E.partsImpliedBase]),
+                             parameters: [W.adjustedBasisWords.declaration], messageSlots: [.name], evidence: [E.partsImpliedPrior, E.partsImpliedBase]),
             CheckDeclaration(.parts, "implied-priors", doc: "a whole and parts that add up, each with its change against last year (earlier figure, difference, rate or flat), stated with it or where the text states it again: the parts' last-year figures add up to the whole's",
-                             parameters: [W.flatWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
+                             parameters: [W.flatWords.declaration, W.adjustedBasisWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
@@ -301,7 +302,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 
-            CheckDeclaration(.year, "title-vs-body", doc: "the title names another year than the body reports on", evidence: [E.yearTitleVersusBody]),
+            CheckDeclaration(.year, "title-vs-body", doc: "the title names another year than the body reports on",
+                             parameters: [W.titleEndings.declaration], evidence: [E.yearTitleVersusBody]),
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.relativeDates.declaration, W.governedCrossYearWords.declaration,

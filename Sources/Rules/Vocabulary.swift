@@ -108,6 +108,7 @@ public struct Vocabulary: Sendable {
         // ---- years
         case yearLeadWords = "year_lead_words"
         case carryInAfterYear = "carry_in_after_year"
+        case carryOutBeforeYear = "carry_out_before_year"
         case comparedYearMarkers = "compared_year_markers"
 
         // ---- targets
@@ -251,6 +252,7 @@ public struct Vocabulary: Sendable {
             case .fundingBreakdownLabels: return "a form row so labelled names the sources of the form's total, the row below gives their amounts"
             case .yearLeadWords: return "words before a year that still let it open its clause"
             case .carryInAfterYear: return "words right after 上年 that name this year's carried-in funds"
+            case .carryOutBeforeYear: return "words right before the next year's name that say where this year's funds go, not the year of the figure"
             case .comparedYearMarkers: return "characters right before a year that make it a year compared with"
             case .targetOpeners: return "words opening a sentence whose figures are targets, not results"
             case .organizationSuffixes: return "endings of an organization's name: a label naming only the reporting organization names no subject of its own"

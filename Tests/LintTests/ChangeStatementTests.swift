@@ -157,4 +157,12 @@ import JXRules
         #expect(rules("全年支出90.00万元，其中“三公”经费支出7.20万元。“三公”经费支出较上年减少1.80万元，下降25.00%。") == ["rate.year-on-year"])
         #expect(rules("全年支出90.00万元，其中“三公”经费支出7.20万元。“三公”经费支出较上年减少1.80万元，下降20.00%。").isEmpty)
     }
+
+    /// 15.18 ÷ 186.07 = 8.158%: written 8.16% when rounded, 8.15% when truncated; both are right.
+    /// A percentage without decimals is taken as rounded only.
+    @Test func aTruncatedRateIsNoSlip() {
+        expectSlip("公务接待费支出201.25万元，较上年增加15.18万元，增长8.15%。", "8.15%", "8.25%", "rate.year-on-year")
+        #expect(rules("公务接待费支出201.25万元，较上年增加15.18万元，增长8.16%。").isEmpty)
+        #expect(rules("项目支出476.71万元，比上年减少1994.21万元，下降80%。") == ["rate.year-on-year"])
+    }
 }
