@@ -268,6 +268,7 @@ enum TableCheck {
         var start = 0  // first row (index into layout.rows) of the open group
         var detailStart = 0  // first row of the groups the pending 小计 rows close
         var subtotalRows = [Int]()
+        var earlierTotals = [Int]()
         if let top = topTotal(layout, context) {
             report(rule, layout, total: top.total, members: top.members, &context)
             return
@@ -296,13 +297,17 @@ enum TableCheck {
             }
             start = k + 1
             guard !members.isEmpty else { continue }
-            report(rule, layout, total: r, members: members, details: details, &context)
+            report(rule, layout, total: r, members: members, details: details, carried: isSub ? [] : earlierTotals, &context)
+            if !isSub { earlierTotals.append(r) }
         }
     }
 
     /// Checks one total row against its members, column by column. With `details`, a total that
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
-    static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, _ context: inout CheckContext) {
+    /// `carried`: the totals stated before it ("本年收入合计 / 转移性收入… / 收入总计"): a total may add
+    /// its members to them.
+    static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, carried: [Int] = [],
+                       _ context: inout CheckContext) {
         let table = layout.table
         let text = layout.labels[r]
         for c in layout.columns {
@@ -318,12 +323,39 @@ enum TableCheck {
                 if detailParts.count == details.count,
                    detailParts.reduce(Interval(exactly: 0), { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
             }
+            let nested = nestedSum(parts.map { context.interval($0) })
+            if nested?.overlaps(context.interval(total)) == true { continue }
+            if !carried.isEmpty {
+                let earlier = carried.compactMap { fact(context, table, $0, c) }
+                if earlier.count == carried.count,
+                   (earlier.reduce(nested ?? sum) { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
+            }
             let header = table.header(row: table.rows[r], column: c)
             var slots = PartsCheck.sumSlots(total, parts, context)
             slots[.header] = header
             context.report(rule, main: total, others: parts, evidence: rule.evidence(header.isEmpty ? .tableSum : .tableSumInColumn, slots),
                            slots: [.row: text])
         }
+    }
+
+    /// "一、税收收入 401 / 增值税 266 / … / 车船税 76 / 本年收入合计 401": rows that are subtotals of
+    /// the rows right after them (their sum, over two rows at least), with nothing to mark them but
+    /// their values. The members' sum counting each such subtotal and not its rows; nil when there
+    /// is none.
+    static func nestedSum(_ parts: [Interval]) -> Interval? {
+        var sum = Interval(exactly: 0)
+        var i = 0, nested = false
+        while i < parts.count {
+            var run = Interval(exactly: 0), end: Int?
+            for j in (i + 1)..<max(i + 1, parts.count) {
+                run = run + parts[j]
+                if j >= i + 2 && run.overlaps(parts[i]) { end = j; break }
+                if run.lo > parts[i].hi { break }
+            }
+            sum = sum + parts[i]
+            if let end { nested = true; i = end + 1 } else { i += 1 }
+        }
+        return nested ? sum : nil
     }
 
     /// "合计 | … / 基本支出 | … / 其中：人员经费 | … / 项目支出 | …": a 合计 (总计) stated first, over

@@ -48,6 +48,9 @@ extension ExtractionState {
                    facts[inSentence[next]].number.numberRange.lowerBound < to {
                     let candidate = inSentence[next]
                     let name = itemName(facts[candidate].head)
+                    // "收入A，其中：税收收入B；支出C": spending is no part of revenue
+                    let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
+                    if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
                     // a part of the whole's decomposition is a part, whatever its name
                     if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
                         if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
