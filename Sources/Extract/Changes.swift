@@ -279,9 +279,10 @@ extension ExtractionState {
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }
-                    } else {
+                    } else if !isRateBase(x) {
                         // a difference or a rate alone: nothing to check it against here, but with its
-                        // figure it says what last year's was ("公务接待费16万元，较上年减少4万元")
+                        // figure it says what last year's was ("公务接待费16万元，较上年减少4万元"); not
+                        // of a completion rate's base ("完成预算B的100.8%，同比增长P%")
                         add(prior: nil, current: ids[k])
                     }
                     continue
