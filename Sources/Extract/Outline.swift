@@ -74,7 +74,11 @@ extension ExtractionState {
             // an enumerated breakdown of a stated amount is the whole of it, unless its words say
             // it names only some ("主要用于：1.…", "重点…", "…等")
             let partial = vocabulary[.partialListWords]
-            let wholeText = sentenceText(of: facts[whole]) + items[index].children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
+            var wholeText = sentenceText(of: facts[whole]) + items[index].children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
+            // and the lines between the whole and its first item ("支出X。⏎主要支出科目情况如下：⏎1.…")
+            if let pw = facts[whole].place.paragraph, let pc = facts[amounts[0]].place.paragraph, pc > pw + 1 {
+                for q in (pw + 1)..<min(pc, pw + 4) { wholeText += doc.paragraphs[q].string }
+            }
             let closed = !partial.occurs(in: wholeText)
             appendGroup(PartsGroup(whole: whole, parts: amounts, marker: .outline, closedByWording: closed, nestedThresholds: false))
             listed.formUnion(amounts)

@@ -410,8 +410,24 @@ public enum Sentences {
         var start = 0
         let s = text.scalars
         var i = 0
+        var depth = 0, listInAside = false
         while i < s.count {
             let ch = s[i]
+            if ch == "（" || ch == "(" {
+                depth += 1
+                listInAside = false
+            } else if (ch == "）" || ch == ")") && depth > 0 {
+                depth -= 1
+            } else if (ch == "；" || ch == ";") && depth > 0 {
+                listInAside = true
+            }
+            // "A 500万元（甲100万元；乙400万元。）比上年…": a full stop closing a bracketed list ends
+            // the list, not the sentence
+            if ch == "。", depth > 0, listInAside, i + 1 < s.count, s[i + 1] == "）" || s[i + 1] == ")" {
+                i += 1
+                continue
+            }
+            if ch == "\n" { depth = 0 }
             if ch == "。" || ch == "！" || ch == "？" || ch == "!" || ch == "?" || ch == "\n" {
                 var end = i + 1
                 // keep closing quotes and brackets with the sentence

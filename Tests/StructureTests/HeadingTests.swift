@@ -165,6 +165,9 @@ struct StructurerParagraphTests {
         // closing quotes and brackets stay with their sentence; spaces between sentences are trimmed
         let quoted = run("他说“完成了。” 然后（见附表。）继续")
         #expect(Sentences.split(quoted).map { quoted.string($0) } == ["他说“完成了。”", "然后（见附表。）", "继续"])
+        // a full stop closing a bracketed list ends the list, not the sentence
+        let aside = run("公务用车费50万元（购置费10万元；运行费40万元。）比上年持平；接待费2万元。")
+        #expect(Sentences.split(aside).map { aside.string($0) } == ["公务用车费50万元（购置费10万元；运行费40万元。）比上年持平；接待费2万元。"])
         #expect(Sentences.split(run("")).isEmpty)
         #expect(Sentences.split(run("。")) == [0..<1])
     }
