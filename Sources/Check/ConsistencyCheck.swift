@@ -84,6 +84,8 @@ enum ConsistencyCheck {
                 // each budget's own figure
                 if kinds == nil { kinds = BudgetKinds(context) }
                 if let a = kinds!.kind(atLine: first.line), let b = kinds!.kind(atLine: other.line), a != b { continue }
+                // "1月至6月，收入1439.05亿元" and "2020年收入2257.31亿元": a part of the year and the whole
+                if partialPeriod(first, context) != partialPeriod(other, context) { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -259,6 +261,39 @@ enum ConsistencyCheck {
 
     /// The two figures stand under different items of one level of the outline, and those items
     /// state amounts of their own: parts of a breakdown, each about its own subject.
+    /// The months of a part of the year its sentence names before the figure ("一季度" 3, "上半年" 6,
+    /// "1-9月" 9, "截至10月底" 10), nil for none: figures of the year and of a part of it differ.
+    static func partialPeriod(_ f: Fact, _ context: CheckContext) -> Int? {
+        guard case .text(let p, let sentence, _) = f.place else { return nil }
+        let paragraph = context.doc.paragraphs[p]
+        let s = paragraph.text.scalars
+        let start = paragraph.sentences.indices.contains(sentence) ? paragraph.sentences[sentence].lowerBound : 0
+        let end = min(f.number.numberRange.lowerBound, s.count)
+        guard start < end else { return nil }
+        let v = context.vocabulary
+        for (words, months) in [(v[.quarterPeriods], 3), (v[.halfYearPeriods], 6), (v[.threeQuarterPeriods], 9)]
+        where words.firstMatch(in: s, from: start, before: end) != nil { return months }
+        // "1-6月", "1月至6月", "截至10月底": a month of 1 to 11 (12月 closes the year)
+        var k = start + 1
+        while k < end {
+            defer { k += 1 }
+            guard s[k] == "月", CharClass.isDigit(s[k - 1]) else { continue }
+            var d = k - 1
+            while d > start && CharClass.isDigit(s[d - 1]) { d -= 1 }
+            if let m = Int(ScalarString.make(s[d..<k])), (1...11).contains(m), d == 0 || s[d - 1] != "年" || m > 1 {
+                // "2021年1月" alone opens a period that the next month figure closes: the last month counts
+                var last = m
+                var j = k + 1
+                while j + 1 < end, !CharClass.isDigit(s[j]) && j - k < 3 { j += 1 }
+                var e = j
+                while e < end && CharClass.isDigit(s[e]) { e += 1 }
+                if e < end, s[e] == "月", e > j, let n = Int(ScalarString.make(s[j..<e])), (1...12).contains(n) { last = n }
+                return last == 12 ? nil : last
+            }
+        }
+        return nil
+    }
+
     static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ outline: [OutlineItem]) -> Bool {
         guard let x = a.outlineItem, let y = b.outlineItem, x != y else { return false }
         // each the amount its own item states ("（二）社会公益类项目60万元" under 中央资金, "（二）社会公益类
