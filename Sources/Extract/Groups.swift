@@ -283,6 +283,8 @@ extension ExtractionState {
         }
         guard !parts.isEmpty else { return }
         listed.formUnion(parts)
+        // "A，剔除B，C": a figure taken away from the one before; the list is no sum of its parts
+        if parts.contains(where: { vocabulary[.subtractionWords].isPrefix(of: facts[$0].label) }) { return }
         // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
         let changeParts = parts.filter { facts[$0].change != 0 }
         // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
