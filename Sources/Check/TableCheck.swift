@@ -268,7 +268,7 @@ enum TableCheck {
         var start = 0  // first row (index into layout.rows) of the open group
         var detailStart = 0  // first row of the groups the pending 小计 rows close
         var subtotalRows = [Int]()
-        var earlierTotals = [Int]()
+        var earlierTotal: Int?
         if let top = topTotal(layout, context) {
             report(rule, layout, total: top.total, members: top.members, &context)
             return
@@ -297,15 +297,15 @@ enum TableCheck {
             }
             start = k + 1
             guard !members.isEmpty else { continue }
-            report(rule, layout, total: r, members: members, details: details, carried: isSub ? [] : earlierTotals, &context)
-            if !isSub { earlierTotals.append(r) }
+            report(rule, layout, total: r, members: members, details: details, carried: isSub ? [] : earlierTotal.map { [$0] } ?? [], &context)
+            if !isSub { earlierTotal = r }
         }
     }
 
     /// Checks one total row against its members, column by column. With `details`, a total that
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
-    /// `carried`: the totals stated before it ("本年收入合计 / 转移性收入… / 收入总计"): a total may add
-    /// its members to them.
+    /// `carried`: the total stated before it ("本年收入合计 / 转移性收入… / 收入总计"): a total may add
+    /// its members to it.
     static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, carried: [Int] = [],
                        _ context: inout CheckContext) {
         let table = layout.table
@@ -342,12 +342,15 @@ enum TableCheck {
     /// the rows right after them (their sum, over two rows at least), with nothing to mark them but
     /// their values. The members' sum counting each such subtotal and not its rows; nil when there
     /// is none.
+    static let maxSubtotalRows = 40
+
     static func nestedSum(_ parts: [Interval]) -> Interval? {
         var sum = Interval(exactly: 0)
         var i = 0, nested = false
         while i < parts.count {
             var run = Interval(exactly: 0), end: Int?
-            for j in (i + 1)..<max(i + 1, parts.count) {
+            // (a subtotal closes a few dozen rows at most: the scan is bounded, a long table stays linear)
+            for j in (i + 1)..<max(i + 1, min(parts.count, i + 1 + maxSubtotalRows)) {
                 run = run + parts[j]
                 if j >= i + 2 && run.overlaps(parts[i]) { end = j; break }
                 if run.lo > parts[i].hi { break }
