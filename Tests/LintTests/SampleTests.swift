@@ -57,6 +57,7 @@ import JXRules
             "11 rate.variance",                   // 预决算差异率 3.50%，应为 |1300.00 − 1234.56| ÷ 1234.56 = 5.30%
             "13 rate.carryover",                  // 结转结余率 0.49%，应为 12.34 ÷ 1312.34 = 0.94%
             "15 rate.execution-unspent",          // 支付率 96.15%，应为 456.70 ÷ (456.70 + 23.30) = 95.15%
+            "17 sum.change-parts",                // 上年数 18.60 + 3.40 = 22.00，而各部分 0 + 5.50 + 16.00 = 21.50
         ],
         // `jxlint check samples/` reads the folder's README too: it must stay silent.
         "README.md": [],
