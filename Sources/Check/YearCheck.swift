@@ -112,7 +112,7 @@ enum YearCheck {
         let fiscalWords = rule[.fiscalWords]
         let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
         let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords]
-        let selfLeads = rule[.selfReferenceLeads], selfEnds = rule[.selfReferenceEnds]
+        let selfLeads = context.vocabulary[.selfReferenceLeads], selfEnds = context.vocabulary[.selfReferenceEnds]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
@@ -162,7 +162,7 @@ enum YearCheck {
                 guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
-            let naming = namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
+            let naming = SelfReference.namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
             let governs = naming || opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
@@ -469,16 +469,6 @@ enum YearCheck {
             for w in relativeDates.words { rest = rest.replacingOccurrences(of: w, with: "、") }
             return comparison.occurs(in: rest)
         }
-    }
-
-    /// A year in the clause where the text names itself: a lead (现将) before it in its clause, an
-    /// ending (如下) after it in its sentence.
-    static func namesItself(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, _ leads: WordSet, _ ends: WordSet) -> Bool {
-        guard !leads.isEmpty, !ends.isEmpty else { return false }
-        var k = mention.lowerBound
-        while k > sentence.lowerBound && !"，,；;：:".unicodeScalars.contains(s[k - 1]) { k -= 1 }
-        return leads.occurs(in: ScalarString.make(s[k..<mention.lowerBound]))
-            && ends.occurs(in: ScalarString.make(s[mention.upperBound..<max(mention.upperBound, sentence.upperBound)]))
     }
 
     /// The clauses a year mention governs within its sentence: from the clause after the last one

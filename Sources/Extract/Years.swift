@@ -19,6 +19,24 @@ extension ExtractionState {
             fiscalYearSource = "option"
             return
         }
+        // without a title year, the text naming itself ("现将2018年财政决算情况报告如下") settles a tie
+        // between the years it names most and the years after those it compares with
+        var selfNamed: Int?
+        if titleYear == nil {
+            let leads = vocabulary[.selfReferenceLeads], ends = vocabulary[.selfReferenceEnds]
+            var named = Set<Int>()
+            var leadless = Set<Int>()  // paragraphs without a lead: most, asked once each
+            for (p, m) in years where p != doc.titleParagraph && !m.quoted && (m.form == .year || m.form == .fiscalYear) && !leadless.contains(p) {
+                let paragraph = doc.paragraphs[p]
+                guard leads.firstMatch(in: paragraph.text.scalars) != nil else { leadless.insert(p); continue }
+                let sentences = paragraph.sentences
+                var lo = 0, hi = sentences.count
+                while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= m.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+                guard lo < sentences.count, sentences[lo].contains(m.range.lowerBound) else { continue }
+                if SelfReference.namesItself(paragraph.text.scalars, m.range, within: sentences[lo], leads, ends) { named.insert(m.year) }
+            }
+            if named.count == 1 { selfNamed = named.first }
+        }
         // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
         var counts = [Int: Int](), compared = [Int: Int]()
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
@@ -48,6 +66,11 @@ extension ExtractionState {
         }
         // with no title year, the years compared with vote too (a text naming its year once and
         // comparing with the year before names two years as often)
+        if let y = selfNamed, let b = body, b.key == y {
+            fiscalYear = y
+            fiscalYearSource = "body"
+            return
+        }
         let voted = counts.merging(compared, uniquingKeysWith: +)
         if let b = voted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }) {
             fiscalYear = b.key
@@ -191,4 +214,17 @@ extension ExtractionState {
         return nil
     }
 
+}
+
+/// "现将2018年财政决算情况报告如下": the clause in which a text names itself. Its year is the
+/// report's own, as a title's is (an excerpt without its title often opens so).
+public enum SelfReference {
+    /// A lead (现将) before the year in its clause and an ending (如下) after it in its sentence.
+    public static func namesItself(_ s: [Unicode.Scalar], _ mention: Range<Int>, within sentence: Range<Int>, _ leads: WordSet, _ ends: WordSet) -> Bool {
+        guard !leads.isEmpty, !ends.isEmpty else { return false }
+        var k = mention.lowerBound
+        while k > sentence.lowerBound && !"，,；;：:".unicodeScalars.contains(s[k - 1]) { k -= 1 }
+        return leads.occurs(in: ScalarString.make(s[k..<mention.lowerBound]))
+            && ends.occurs(in: ScalarString.make(s[mention.upperBound..<max(mention.upperBound, sentence.upperBound)]))
+    }
 }

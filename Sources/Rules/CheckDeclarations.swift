@@ -108,8 +108,6 @@ extension Parameter where Value == WordSet {
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
     public static let governedCrossYearWords = Parameter("governed_cross_year_words", doc: "words spanning years that excuse only the clauses the year governs (up to the clause naming another year)")
-    public static let selfReferenceLeads = Parameter("self_reference_leads", doc: "words opening the clause in which the text names itself (现将…如下): the year there is the report's")
-    public static let selfReferenceEnds = Parameter("self_reference_ends", doc: "words after the year, in its sentence, that close such a clause (如下)")
     public static let relativeDates = Parameter("relative_dates", doc: "dates relative to the year (去年底) that compare nothing: not comparison words")
     public static let crossYearWords = Parameter("cross_year_words", doc: "words in the sentence that make it span years (a history, a carry-over, a rectification)")
     public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
@@ -307,7 +305,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.relativeDates.declaration, W.governedCrossYearWords.declaration,
-                                          W.selfReferenceLeads.declaration, W.selfReferenceEnds.declaration, W.openingWords.declaration, W.scopeMarkers.declaration,
+                                          W.openingWords.declaration, W.scopeMarkers.declaration,
                                           W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration],
                              evidence: [E.yearFiscalStatement]),

@@ -113,6 +113,8 @@ public struct Vocabulary: Sendable {
         case comparedYearMarkers = "compared_year_markers"
 
         // ---- targets
+        case selfReferenceLeads = "self_reference_leads"
+        case selfReferenceEnds = "self_reference_ends"
         case targetOpeners = "target_openers"
 
         // ---- subjects
@@ -260,6 +262,8 @@ public struct Vocabulary: Sendable {
             case .organizationSuffixes: return "endings of an organization's name: a label naming only the reporting organization names no subject of its own"
             case .subjectOpeners: return "words opening a clause that names a sentence's subject"
             case .subjectClosers: return "words closing such a clause"
+            case .selfReferenceLeads: return "words opening the clause in which the text names itself (the year there is the report's own)"
+            case .selfReferenceEnds: return "words after the year, in its sentence, that close such a clause"
             case .subjectNouns: return "endings of a subject name"
             case .perUnitWords: return "words in a label that make an amount per person, per unit or a standard: in 元 by nature"
             case .perUnitAfter: return "what right after an amount makes it per unit"
