@@ -405,6 +405,22 @@ enum Text {
         return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...]))
     }
 
+    /// The text before and after the first word of `words` in it that is not inside one of
+    /// `exceptions` ("耕地占用税": its 占 is no share's).
+    static func split(_ text: String, atFirst words: WordSet, notWithin exceptions: WordSet) -> (before: String, after: String)? {
+        guard text.unicodeScalars.contains(where: { words.mayStart(with: $0) }) else { return nil }
+        let s = ScalarString.scalars(text)
+        var from = 0
+        while let m = words.firstMatch(in: s, from: from) {
+            let covered = (max(0, m.start - exceptions.longest + 1)...m.start).contains { j in
+                exceptions.prefixLength(s, at: j) >= m.start + m.length - j
+            }
+            if !covered { return (ScalarString.make(s[..<m.start]), ScalarString.make(s[(m.start + m.length)...])) }
+            from = m.start + 1
+        }
+        return nil
+    }
+
     /// The text before and after the last word of `words` in it.
     static func split(_ text: String, atLast words: WordSet) -> (before: String, after: String)? {
         let s = ScalarString.scalars(text)

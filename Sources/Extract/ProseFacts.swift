@@ -144,7 +144,7 @@ extension ExtractionState {
         let head = labels.head(label)
         let shareMarkers = vocabulary[.shareMarkers]
         var shareInHead: (before: String, base: String)?
-        if let (before, after) = Text.split(head, atFirst: shareMarkers) {
+        if let (before, after) = Text.split(head, atFirst: shareMarkers, notWithin: vocabulary[.notShareWords]) {
             var base = after
             let suffixes = vocabulary[.shareBaseSuffixes]
             // "…占基本支出的比重" names 基本支出; "…占比" names no base
@@ -162,7 +162,7 @@ extension ExtractionState {
         let totals = labels.totalMarkers
         return LabelReading(
             head: head,
-            shareBaseInLabel: Text.split(label, atFirst: shareMarkers)?.after,
+            shareBaseInLabel: Text.split(label, atFirst: shareMarkers, notWithin: vocabulary[.notShareWords])?.after,
             shareInHead: shareInHead,
             endsWithShareRate: vocabulary[.shareRateWords].isSuffix(of: head),
             change: change,

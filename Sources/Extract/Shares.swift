@@ -54,7 +54,7 @@ extension ExtractionState {
                 // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
                 // a share that names its part ("税收收入占…的57.7%") is about that part only: with no
                 // figure so named before it, the nearest figure is not its part
-                let namesItsPart = Text.split(f.head, atFirst: vocabulary[.shareMarkers]).map { $0.before.unicodeScalars.count >= 2 } ?? false
+                let namesItsPart = Text.split(f.head, atFirst: vocabulary[.shareMarkers], notWithin: vocabulary[.notShareWords]).map { $0.before.unicodeScalars.count >= 2 } ?? false
                 guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
                 var base: Int?
                 if let named = f.shareOf, isOwnPlan(named) {
@@ -296,7 +296,7 @@ extension ExtractionState {
     /// label is A, stated before the share, or failing that whose concept is A's ("非税收入完成
     /// 21553万元。…非税收入占地方收入的26.01%": one item of the lexicon, worded with a verb).
     mutating func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
-        guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers]) else { return nil }
+        guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers], notWithin: vocabulary[.notShareWords]) else { return nil }
         guard name.count >= 3 else { return nil }
         // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
         let ids = paragraphFacts[p.index]

@@ -93,6 +93,7 @@ public struct Vocabulary: Sendable {
 
         // ---- shares
         case shareMarkers = "share_markers"
+        case notShareWords = "not_share_words"
         case shareBaseSuffixes = "share_base_suffixes"
         case shareRateWords = "share_rate_words"
         case completionShareMarkers = "completion_share_markers"
@@ -243,6 +244,7 @@ public struct Vocabulary: Sendable {
             case .monthEndWords: return "after a month saying the period ends with that month"
             case .shareMarkers: return "words introducing the base of a share"
             case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
+            case .notShareWords: return "words holding a share marker that make no share (耕地占用税, 占补平衡)"
             case .shareRateWords: return "label endings that make a percentage a share"
             case .completionShareMarkers: return "words before a named figure whose percentage follows it: the share of that figure reached"
             case .completionShareBases: return "endings of the names a completion share is measured against (a plan, a budget, a target)"
