@@ -188,6 +188,9 @@ extension ExtractionState {
                 for k in stride(from: n - 1, through: 0, by: -1) {
                     let f = facts[ids[k]]
                     guard sentenceIndex(of: f) == sentence else { break }
+                    // "支出47.22亿元（其中权责发生制列支6821万元），增长1.98%": a bracketed aside is not
+                    // what the change after the bracket speaks of
+                    if f.number.parenDepth > c.number.parenDepth { continue }
                     if family(f) { before.append(ids[k]) }
                     if before.count == 3 { break }
                 }
@@ -257,7 +260,8 @@ extension ExtractionState {
                 // and, when the change is an amount, a percentage in between and its base ("X，完成预算B的
                 // 58.1%，同比增收D"): an amount is never the change of a percentage
                 var k = n - 1
-                while k >= 0 && ((facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
+                while k >= 0 && (facts[ids[k]].number.parenDepth > c.number.parenDepth
+                                 || (facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
                                  || (d != nil && d!.kind != .percentagePoint && isRateBase(facts[ids[k]]))
                                  || isStatedChange(facts[ids[k]])
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
