@@ -13,7 +13,7 @@ extension ExtractionState {
     mutating func buildGroups() {
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
-            guard ids.count >= 2 else { continue }
+            guard !ids.isEmpty else { continue }
             let s = p.text.scalars
             var k = 0
             // read at every scalar: the two word sets are held here (an array of them was retained
@@ -36,6 +36,9 @@ extension ExtractionState {
                     k += 1
                 }
             }
+            // a paragraph of one figure has no list of its own; only one it opens ("…6.00万元。⏎其中：
+            // …8.00万元") about the paragraph before, read above
+            guard ids.count >= 2 else { continue }
             addClassificationGroups(paragraph: p, ids: ids)
             addShareCompletedGroups(paragraph: p, ids: ids)
             addNamedListGroups(paragraph: p, ids: ids)

@@ -76,8 +76,14 @@ extension ExtractionState {
             let partial = vocabulary[.partialListWords]
             var wholeText = sentenceText(of: facts[whole]) + items[index].children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
             // and the lines between the whole and its first item ("支出X。⏎主要支出科目情况如下：⏎1.…")
-            if let pw = facts[whole].place.paragraph, let pc = facts[amounts[0]].place.paragraph, pc > pw + 1 {
-                for q in (pw + 1)..<min(pc, pw + 4) { wholeText += doc.paragraphs[q].string }
+            if let pw = facts[whole].place.paragraph, let pc = facts[amounts[0]].place.paragraph, pc > pw {
+                // the sentence of the whole's paragraph that leads into the items ("支出X，同比增长4.0%。
+                // 主要支出科目情况如下：")
+                if case .text(_, let sentence, _) = facts[whole].place {
+                    let paragraph = doc.paragraphs[pw]
+                    if let last = paragraph.sentences.indices.last, last > sentence { wholeText += paragraph.text.string(paragraph.sentences[last]) }
+                }
+                if pc > pw + 1 { for q in (pw + 1)..<min(pc, pw + 4) { wholeText += doc.paragraphs[q].string } }
             }
             let closed = !partial.occurs(in: wholeText)
             appendGroup(PartsGroup(whole: whole, parts: amounts, marker: .outline, closedByWording: closed, nestedThresholds: false))
