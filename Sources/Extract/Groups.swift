@@ -280,11 +280,11 @@ extension ExtractionState {
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
+            // "单位共1个，包括内设非独立核算的机构14个": a unit's own departments are not units
+            if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
             if isRateBase(f) { continue }
             parts.append(id)
-            // "单位共1个，包括内设非独立核算的机构14个": a unit's own departments are not units
-            if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
         }
         guard !parts.isEmpty else { return }
         listed.formUnion(parts)

@@ -113,10 +113,10 @@ public struct Vocabulary: Sendable {
         case carryInAfterYear = "carry_in_after_year"
         case carryOutBeforeYear = "carry_out_before_year"
         case comparedYearMarkers = "compared_year_markers"
-
-        // ---- targets
         case selfReferenceLeads = "self_reference_leads"
         case selfReferenceEnds = "self_reference_ends"
+
+        // ---- targets
         case targetOpeners = "target_openers"
 
         // ---- subjects
@@ -244,8 +244,8 @@ public struct Vocabulary: Sendable {
             case .monthRangeSeparators: return "between 1 and N in a range of months from January: N twelfths of the year"
             case .monthEndWords: return "after a month saying the period ends with that month"
             case .shareMarkers: return "words introducing the base of a share"
-            case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
             case .notShareWords: return "words holding a share marker that make no share (耕地占用税, 占补平衡)"
+            case .shareBaseSuffixes: return "endings of a share's base that are not part of its name"
             case .shareRateWords: return "label endings that make a percentage a share"
             case .completionShareMarkers: return "words before a named figure whose percentage follows it: the share of that figure reached"
             case .completionShareBases: return "endings of the names a completion share is measured against (a plan, a budget, a target)"
@@ -262,12 +262,12 @@ public struct Vocabulary: Sendable {
             case .internalBodyWords: return "words naming the internal departments of a body: counted, they are no part of a count of bodies"
             case .carryOutBeforeYear: return "words right before the next year's name that say where this year's funds go, not the year of the figure"
             case .comparedYearMarkers: return "characters right before a year that make it a year compared with"
+            case .selfReferenceLeads: return "words opening the clause in which the text names itself (the year there is the report's own)"
+            case .selfReferenceEnds: return "words after the year, in its sentence, that close such a clause"
             case .targetOpeners: return "words opening a sentence whose figures are targets, not results"
             case .organizationSuffixes: return "endings of an organization's name: a label naming only the reporting organization names no subject of its own"
             case .subjectOpeners: return "words opening a clause that names a sentence's subject"
             case .subjectClosers: return "words closing such a clause"
-            case .selfReferenceLeads: return "words opening the clause in which the text names itself (the year there is the report's own)"
-            case .selfReferenceEnds: return "words after the year, in its sentence, that close such a clause"
             case .subjectNouns: return "endings of a subject name"
             case .perUnitWords: return "words in a label that make an amount per person, per unit or a standard: in 元 by nature"
             case .perUnitAfter: return "what right after an amount makes it per unit"
