@@ -59,8 +59,8 @@ extension ExtractionState {
             let ids = paragraphFacts[paragraph]
             for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
                 let c = facts[id].concept
-                guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
-                      !(groupsOfWhole[id] != nil) else { continue }
+                // (a list's whole too: "“三公”经费年初预算为22.00万元，支出决算为8.77万元，其中：…")
+                guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil else { continue }
                 let sentence = sentenceIndex(of: facts[id])
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)
@@ -71,6 +71,10 @@ extension ExtractionState {
                 if let g = groupOfPart[previous], !groups[g].parts.contains(id) { previous = groups[g].whole }
                 let pc = facts[previous].concept
                 guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
+                // a list's whole named as a total ("…(包括…，结转下年0.36亿元)，支出合计100.64亿元"), or
+                // after a bracketed aside, is not about the figure before it
+                if groupsOfWhole[id] != nil && (labels.totalWords.occurs(in: facts[id].label)
+                    || facts[previous].number.parenDepth > facts[id].number.parenDepth) { continue }
                 if (groupsOfWhole[previous] ?? []).contains(where: { groups[$0].parts.contains(id) }) { continue }
                 facts[id].concept.item = pc.item == "total" ? nil : pc.item
                 facts[id].concept.scope = pc.scope
@@ -106,12 +110,23 @@ extension ExtractionState {
                 // about the figures of its own "；" part
                 let segment = ExtractionState.semicolonSegment(doc.paragraphs[paragraph].text.scalars, around: facts[id].number.numberRange.lowerBound)
                 var own = [Int]()
+                var rateBefore = segment.lowerBound - 1
                 var k = firstFact(in: inSentence, at: segment.lowerBound)
                 while k < inSentence.count, facts[inSentence[k]].number.numberRange.lowerBound < segment.upperBound {
                     let f = facts[inSentence[k]]
-                    if f.kind.isMoney && f.concept.measure != nil && segment.contains(f.number.numberRange.lowerBound) { own.append(inSentence[k]) }
+                    let p = f.number.numberRange.lowerBound
+                    if f.kind.isMoney && f.concept.measure != nil && segment.contains(p) { own.append(inSentence[k]) }
+                    if f.kind == .percent && p < facts[id].number.numberRange.lowerBound { rateBefore = max(rateBefore, p) }
                     k += 1
                 }
+                // "预算为22.00万元，支出决算为8.77万元，完成预算的39.86%，其中：…决算为0万元，完成预算的0%":
+                // a rate after two figures of its own, since the rate before it, is about them
+                let at = facts[id].number.numberRange.lowerBound
+                let sinceRate = own.filter { m in
+                    let p = facts[m].number.numberRange.lowerBound
+                    return p < at && p > rateBefore
+                }
+                if sinceRate.count >= 2 && sinceRate.count < own.count { own = sinceRate }
                 if own.count >= 2 {
                     money = own
                     subjects = Set(own.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
