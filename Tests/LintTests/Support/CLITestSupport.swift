@@ -372,7 +372,11 @@ enum Contract {
         }
         if let first = rest.unicodeScalars.first, digits.contains(first) {
             var literal = ""
+            var seenPoint = false
             for u in rest.unicodeScalars {
+                // no thousands comma after a decimal point: "12.2,205.36" is 12.2 and then 205.36
+                if seenPoint && (u == "," || u == "，") { break }
+                if u == "." || u == "．" { seenPoint = true }
                 if digits.contains(u) || ".．,，".unicodeScalars.contains(u) { literal.unicodeScalars.append(u) } else { break }
             }
             var figure = plainDigits(literal)
