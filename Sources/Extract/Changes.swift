@@ -56,6 +56,15 @@ extension ExtractionState {
     }
 
     /// "同比", "较上年", "比2022年": a comparison with another year, not with a budget or a plan.
+    /// "比报告数A增加D，比2019年决算数增长P%": a rate naming its own base, other than the one the
+    /// figure before the difference is compared with, is a second comparison, not the difference's rate.
+    func comparesWithAnotherBase(_ rateWording: ChangeWording, than n: Int, in ids: [Int]) -> Bool {
+        guard case .compared(_, let rateBase) = rateWording, !rateBase.isEmpty, n > 0 else { return false }
+        let before = facts[ids[n - 1]]
+        guard before.comparesYears, let (_, figureBase) = splitComparison(before.head), !figureBase.isEmpty else { return false }
+        return !figureBase.hasPrefix(rateBase) && !rateBase.hasPrefix(figureBase)
+    }
+
     func isYearBase(_ base: String) -> Bool {
         if vocabulary[.nonYearBases].occurs(in: base) { return false }
         if base.isEmpty || labels.priorYearWords.isPrefix(of: base) { return true }
@@ -162,7 +171,7 @@ extension ExtractionState {
                     if c.kind != .percentagePoint, n + 1 < ids.count {
                         let r = facts[ids[n + 1]]
                         if r.kind == .percent, isStatedChange(r), r.change == c.change, sentenceIndex(of: r) == sentence,
-                           let w = changeWording(r), w.subject.isEmpty {
+                           let w = changeWording(r), w.subject.isEmpty, !comparesWithAnotherBase(w, than: n, in: ids) {
                             rate = ids[n + 1]
                             last = n + 1
                             taken.insert(ids[n + 1])
