@@ -59,8 +59,10 @@ extension ExtractionState {
             let ids = paragraphFacts[paragraph]
             for (n, id) in ids.enumerated() where facts[id].kind.isMoney {
                 let c = facts[id].concept
-                // (a list's whole too: "“三公”经费年初预算为22.00万元，支出决算为8.77万元，其中：…")
-                guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil else { continue }
+                // (a list's whole too: "“三公”经费年初预算为22.00万元，支出决算为8.77万元，其中：…";
+                // not a grand total: "…，加上解支出等63.25亿元，总支出595.45亿元")
+                guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
+                      !vocabulary[.grandTotalNames].isPrefix(of: facts[id].head) else { continue }
                 let sentence = sentenceIndex(of: facts[id])
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)

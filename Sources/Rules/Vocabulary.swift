@@ -105,6 +105,7 @@ public struct Vocabulary: Sendable {
         case internalBodyWords = "internal_body_words"
         case shareFigureJoiners = "share_figure_joiners"
         case unstatedTotalNames = "unstated_total_names"
+        case grandTotalNames = "grand_total_names"
         case fundingBreakdownLabels = "funding_breakdown_labels"
         case classificationWords = "classification_words"
 
@@ -254,6 +255,7 @@ public struct Vocabulary: Sendable {
             case .ownPlanNames: return "a share's base named only as a plan or budget: each part's own plan, never a whole the parts share"
             case .shareFigureJoiners: return "what may stand between a share's base figure and its percentage"
             case .unstatedTotalNames: return "names of a total a share refers to without stating it (the sum of the listed items)"
+            case .grandTotalNames: return "names of a grand total (总收入, 支出总计): such a figure is about the whole text's subject, not the clause before it"
             case .classificationWords: return "after 按 at a clause start, words that make the clause a breakdown of the figure before it in full (按支出功能分类：…)"
             case .fundingBreakdownLabels: return "a form row so labelled names the sources of the form's total, the row below gives their amounts"
             case .yearLeadWords: return "words before a year that still let it open its clause"
