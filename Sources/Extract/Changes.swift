@@ -209,8 +209,10 @@ extension ExtractionState {
                     let b1 = before.count >= 2 ? facts[before[1]] : nil
                     // "由A增至B，增加D" / "A…，B…，增加D"; among three figures ("预算A，调整数B，决算数C，
                     // 增加D") the change is between the two it is the difference of
+                    // (not a list's whole and its part: "支出总计3319万元，其中本级支出1703万元，下降52.75%")
                     if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),
-                       cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, !namesOtherMeasure(b1, than: b0) {
+                       cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, !namesOtherMeasure(b1, than: b0),
+                       !(groupsOfWhole[before[1]] ?? []).contains(where: { groups[$0].parts.contains(before[0]) }) {
                         var pair = (prior: before[1], current: before[0])
                         if before.count == 3, isPlainFigure(facts[before[2]]), facts[before[2]].kind.sameFamily(as: b1.kind),
                            clauseIndex(of: b1) - clauseIndex(of: facts[before[2]]) <= 1 {

@@ -39,6 +39,12 @@ extension ExtractionState {
                 if let level = open.lastIndex(where: { items[$0].style == style }), items[open[level]].ordinal + 1 == ordinal {
                     // a sibling: its ordinal follows on
                     open.removeSubrange(level...)
+                } else if ordinal == 1, let level = open.lastIndex(where: { items[$0].style == style }),
+                          items[open[level]].amount != nil, p - items[open.last!].paragraph >= 2 {
+                    // "（3）非税收入8,948万元…。⏎各征收部门收入进度情况如下：⏎（1）…": a list of the same style
+                    // restarting after a line of its own, under an item that states its figure, is a new
+                    // list beside that item's, not its breakdown
+                    open.removeSubrange(level...)
                 } else if ordinal != 1 && !open.isEmpty {
                     // (an excerpt may start in the middle of its outline: a first marker is taken
                     // whatever its ordinal)
