@@ -141,11 +141,13 @@ extension ExtractionState {
             }
         }
         // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"
-        for g in groups {
+        for (n, g) in groups.enumerated() {
             for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {
                 facts[pid].concept.item = nil
-                // a part with no name of its own: a scope that names no figure elsewhere
-                facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "#part" : facts[pid].concept.scope
+                // a part with no name of its own: a scope that names no figure elsewhere, not even a
+                // part of another list ("总收入A，其中一般公共预算收入a；总支出B，其中一般公共预算支出b；
+                // 结余C，其中结转下年c": a, b and c are no revenue, spending and balance of one subject)
+                facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "#part\(n)" : facts[pid].concept.scope
             }
         }
         for paragraph in paragraphIndexes {
