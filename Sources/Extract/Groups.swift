@@ -351,10 +351,12 @@ extension ExtractionState {
             guard let whole = chosen else { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole
             // territory is no part of the figure before it when the text names that territory's own figure
-            if let territory = vocabulary[.territoryWords].firstMatch(in: ScalarString.scalars(facts[familyParts[0]].label)),
-               case let word = ScalarString.make(ScalarString.scalars(facts[familyParts[0]].label)[territory.start..<(territory.start + territory.length)]),
-               !facts[whole].label.contains(word),
-               ids.contains(where: { $0 < familyParts[0] && $0 != whole && facts[$0].label.contains(word) && facts[$0].kind.sameFamily(as: family) }) { continue }
+            let firstLabel = ScalarString.scalars(facts[familyParts[0]].label)
+            if let t = vocabulary[.territoryWords].firstMatch(in: firstLabel) {
+                let word = ScalarString.make(firstLabel[t.start..<(t.start + t.length)])
+                if !facts[whole].label.contains(word),
+                   ids.contains(where: { $0 < familyParts[0] && $0 != whole && facts[$0].kind.sameFamily(as: family) && facts[$0].label.contains(word) }) { continue }
+            }
             // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
             if facts[whole].kind.isMoney {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
