@@ -93,10 +93,16 @@ public enum HeadingDetector {
         }
         if s[i].value >= 0x2460 && s[i].value <= 0x2473 { return (.circled, Int(s[i].value - 0x2460) + 1, i + 1) }
         if let (value, j) = arabicNumber(s, from: i), j + 1 < s.count, s[j] == "." || s[j] == "、" || s[j] == "．",
-           !CharClass.isDigit(s[j + 1]), value < 100 {
+           !CharClass.isDigit(s[j + 1]) || opensWithYear(s, at: j + 1), value < 100 {
             return (.arabic, value, j + 1)
         }
         return nil
+    }
+
+    /// "1.2021年第一批…项目": a year right after "N." is the item's first word, not decimals of N.
+    static func opensWithYear(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + 4 < s.count, s[i + 4] == "年", s[i] == "1" && s[i + 1] == "9" || s[i] == "2" && s[i + 1] == "0" else { return false }
+        return CharClass.isDigit(s[i + 2]) && CharClass.isDigit(s[i + 3])
     }
 
     static func arabicNumber(_ s: [Unicode.Scalar], from i: Int) -> (Int, Int)? {

@@ -43,6 +43,18 @@ struct HeadingDetectorTests {
         #expect(detect("12. 满意度")?.titleRange == 4..<7)
     }
 
+    /// "1.2021年第一批…项目": a year right after the marker is the item's first word.
+    @Test func aYearRightAfterTheMarker() throws {
+        let s = Array("1.2021年第一批乡村道路建设项目".unicodeScalars)
+        let found = try #require(HeadingDetector.enumerator(s, at: 0))
+        #expect(found.style == .arabic && found.ordinal == 1 && found.end == 2)
+        #expect(HeadingDetector.enumerator(Array("2.1998年度".unicodeScalars), at: 0)?.ordinal == 2)
+        // decimals stay decimals: no 年 after four digits, or no year's first digits
+        #expect(HeadingDetector.enumerator(Array("1.2021万元".unicodeScalars), at: 0) == nil)
+        #expect(HeadingDetector.enumerator(Array("1.3021年".unicodeScalars), at: 0) == nil)
+        #expect(HeadingDetector.enumerator(Array("1.202年".unicodeScalars), at: 0) == nil)
+    }
+
     @Test func numbersAreNotArabicHeadings() {
         #expect(detect("1.5万元用于购置设备") == nil)
         #expect(detect("2020.年度") == nil)        // not below 100: a year
