@@ -308,6 +308,8 @@ enum ConsistencyCheck {
         var k = 0
         while k < cx.count && k < cy.count && cx[k] == cy[k] { k += 1 }
         guard k < cx.count, k < cy.count else { return false }
+        // "1.…养殖基地建设项目，…资金303万元" and "2.…基础设施建设项目，…资金107.13万元": two projects
+        if let s = outline[cx[k]].subject, let t = outline[cy[k]].subject, s != t { return true }
         return outline[cx[k]].amount != nil && outline[cy[k]].amount != nil
     }
 }

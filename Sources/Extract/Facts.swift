@@ -197,6 +197,10 @@ public struct OutlineItem: Sendable {
     public var start: Int
     /// The figure its title states ("（一）资助全民健身活动1433.1万元" → 1433.1万元).
     public var amount: Int?
+    /// The subject its title names, when the title is a name of one (ends with a word of
+    /// `subject_nouns`: "1.…养殖基地建设项目，…"): sibling items naming two subjects are about two
+    /// things, whatever words their figures share.
+    public var subject: String? = nil
 }
 
 /// An indicator scored in running text: "（一）预算执行率（10分）…，得9.60分", "数量指标（20分）：…，得18分；",

@@ -56,7 +56,8 @@ extension ExtractionState {
                 let index = items.count
                 let parent = open.last
                 items.append(OutlineItem(parent: parent, style: style, ordinal: ordinal, paragraph: p, start: k,
-                                         amount: titleAmount(doc.paragraphs[p], ids, markerEnd: end)))
+                                         amount: titleAmount(doc.paragraphs[p], ids, markerEnd: end),
+                                         subject: titleSubject(s, markerEnd: end)))
                 if let parent { items[parent].children.append(index) }
                 open.append(index)
                 k = end
@@ -108,6 +109,29 @@ extension ExtractionState {
         case "。", "；", ";", "：", ":", "，", ",", "！", "？": return true
         default: return false
         }
+    }
+
+    /// A subject's name is a few words: a first clause longer than this names none.
+    static let longestSubject = 80
+
+    /// The subject an item's title names: its first clause (outside brackets) when that is short,
+    /// ends with a subject noun and says more than the noun.
+    func titleSubject(_ s: [Unicode.Scalar], markerEnd: Int) -> String? {
+        var depth = 0, j = markerEnd
+        let limit = min(s.count, markerEnd + Self.longestSubject)
+        scan: while j < limit {
+            switch s[j] {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            case "，", ",", "。", "；", ";", "：", ":", "！", "？", " ", "\t": if depth == 0 { break scan }
+            default: break
+            }
+            j += 1
+        }
+        guard j < limit, j > markerEnd else { return nil }
+        let title = ScalarString.make(s[markerEnd..<j])
+        guard let noun = vocabulary[.subjectNouns].suffix(of: title), noun.unicodeScalars.count < j - markerEnd else { return nil }
+        return title
     }
 
     /// The figure an item's title states: the first figure after the marker, in the same clause,

@@ -437,3 +437,26 @@ struct SectionYearTests {
     // a name that no figure before it bears introduces no list of it
     #expect(parts("全县一般公共预算收入80.5亿元，其中税收收入60.2亿元。主要支出项目情况如下：\n" + items.joined(separator: "\n")) == nil)
 }
+
+@Suite("Extractor: outline subjects")
+struct OutlineSubjectTests {
+    /// An item whose title names a project ("…建设项目，") has that name as its subject; a title
+    /// that is a topic ("资金到位情况") or too long to be a name has none.
+    @Test func titlesThatNameASubject() throws {
+        let facts = extract("""
+            某乡2023年度项目支出绩效自评报告
+            1.2023年第一批茶叶加工厂建设项目，新建车间800平方米。使用资金260万元。
+            2.村内道路硬化项目，硬化道路1200平方米。使用资金95.5万元。
+            3.资金到位情况，到位资金355.5万元。
+            """)
+        let subjects = facts.outline.map(\.subject)
+        #expect(subjects == ["2023年第一批茶叶加工厂建设项目", "村内道路硬化项目", nil], "\(subjects)")
+        let first = try #require(facts.fact("260万元")), second = try #require(facts.fact("95.5万元"))
+        #expect(first.outlineItem == 0 && second.outlineItem == 1)
+    }
+
+    @Test func aSubjectNounAloneNamesNoSubject() {
+        let facts = extract("某乡2023年度项目支出绩效自评报告\n1.项目，使用资金260万元。\n2.工程，使用资金95.5万元。\n")
+        #expect(facts.outline.allSatisfy { $0.subject == nil })
+    }
+}
