@@ -308,11 +308,60 @@ public struct WordSet: Sendable, Hashable {
     public func isPrefix(of text: Substring) -> Bool { prefix(of: text) != nil }
     public func isSuffix(of text: String) -> Bool { suffix(of: text) != nil }
     public func isSuffix(of text: Substring) -> Bool { suffix(of: text) != nil }
-    public func occurs(in text: String) -> Bool { occursGeneric(text) }
+    public func occurs(in text: String) -> Bool {
+        // a native string's UTF-8, decoded here: stepping the scalar view's indexes cost several
+        // times the match itself (a label is asked about by many classes)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ occurs(utf8: $0) }) { return found }
+        return occursGeneric(text)
+    }
     public func occurs(in text: Substring) -> Bool { occursGeneric(text) }
     private func prefixGeneric(_ text: some StringProtocol) -> String? { prefix(of: text) }
     private func suffixGeneric(_ text: some StringProtocol) -> String? { suffix(of: text) }
     private func occursGeneric(_ text: some StringProtocol) -> Bool { occurs(in: text) }
+
+    /// `occurs(in:)` on valid UTF-8 (a String's own bytes).
+    private func occurs(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let (ch, width) = Self.decode(b, at: i)
+            if mayStart(with: ch), let candidates = storage.byFirst[ch] {
+                let st = storage
+                for c in candidates {
+                    let w = st.firstOrder[c]
+                    var j = i, k = st.wordStart[w]
+                    let end = st.wordStart[w + 1]
+                    while k < end && j < n {
+                        let (next, step) = Self.decode(b, at: j)
+                        guard next == st.scalars[k] else { break }
+                        j += step
+                        k += 1
+                    }
+                    if k == end { return true }
+                }
+            }
+            i += width
+        }
+        return false
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let c0 = UInt32(b[i])
+        if c0 < 0x80 { return (Unicode.Scalar(UInt8(c0)), 1) }
+        let value: UInt32, width: Int
+        if c0 < 0xE0 {
+            value = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            width = 2
+        } else if c0 < 0xF0 {
+            value = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            width = 3
+        } else {
+            value = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
 
     /// A word occurs anywhere in the text.
     public func occurs(in text: some StringProtocol) -> Bool {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 import JXCore
@@ -150,3 +151,33 @@ struct WordSetBuildingTests {
     }
 }
 
+
+/// `occurs(in: String)` reads a native string's UTF-8 itself; it answers as the scalar view does,
+/// for every width of scalar and wherever the word stands.
+@Suite("WordSet: occurrence on a string's UTF-8")
+struct WordSetUTF8OccurrenceTests {
+    @Test func answersAsTheScalarView() {
+        let set = WordSet(["预算", "é", "a", "𠀀字", "字𠀀", "€5", "\u{301}"])
+        let texts = ["", "预", "预算", "全年预算数", "算预", "cafe", "café", "cafe\u{301}", "b", "ba", "𠀀", "𠀀字", "字𠀀", "𠀀𠀀字",
+                     "x€5", "€", "5€", "预算€5𠀀字", "ＡＢＣ", "\u{301}", "e\u{301}x", String(repeating: "预", count: 300) + "算"]
+        for text in texts {
+            let byView = set.occurs(in: Substring(text))   // the generic path, on the scalar view
+            #expect(set.occurs(in: text) == byView, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(set.occurs(in: "全年预算数") && !set.occurs(in: "算预") && set.occurs(in: "𠀀𠀀字") && !set.occurs(in: "5€"))
+        // a bridged or shared string without contiguous UTF-8 takes the scalar view
+        let fromFoundation = String(NSString(string: "全年预算数"))
+        #expect(set.occurs(in: fromFoundation))
+    }
+
+    @Test func randomTextsAgree() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = ["预", "算", "a", "b", "é", "e", "\u{301}", "𠀀", "字", "€", "5", "，"]
+        let set = WordSet(["预算", "ab", "e\u{301}", "𠀀字", "€5", "，a"])
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { text.unicodeScalars.append(alphabet.randomElement(using: &rng)!) }
+            #expect(set.occurs(in: text) == set.occurs(in: Substring(text)), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
