@@ -18,10 +18,12 @@ enum PatternCheck {
 
     static func literalTexts(_ rule: Rule, _ context: inout CheckContext) {
         let set = rule[.patterns]
-        let patterns = set.words.map { Array($0.unicodeScalars) }
-        guard !patterns.isEmpty else { return }
+        guard !set.isEmpty else { return }
+        // made for the first text holding a pattern: most documents hold none
+        var patternScalars: [[Unicode.Scalar]]?
         func scan(_ text: TextRun, place: String?) {
-            for pattern in patterns {
+            if patternScalars == nil { patternScalars = set.words.map { Array($0.unicodeScalars) } }
+            for pattern in patternScalars! {
                 var from = 0
                 while let k = text.firstIndex(of: pattern, from: from) {
                     from = k + pattern.count
