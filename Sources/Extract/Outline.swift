@@ -129,9 +129,9 @@ extension ExtractionState {
             j += 1
         }
         guard j < limit, j > markerEnd else { return nil }
-        let title = ScalarString.make(s[markerEnd..<j])
-        guard let noun = vocabulary[.subjectNouns].suffix(of: title), noun.unicodeScalars.count < j - markerEnd else { return nil }
-        return title
+        let noun = vocabulary[.subjectNouns].suffixLength(s, endingAt: j, start: markerEnd)
+        guard noun > 0, noun < j - markerEnd else { return nil }
+        return ScalarString.make(s[markerEnd..<j])
     }
 
     /// The figure an item's title states: the first figure after the marker, in the same clause,
