@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXNormalize
 import JXRules
 import JXStructure
 
@@ -422,6 +423,41 @@ enum FormulaCheck {
         return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
     }
 
+    /// "预算总收入减去预算总支出，当年结余92.8亿元": the clause before the result says which figures
+    /// it is taken from (names joined by a subtraction word, no figure of its own). When a figure the
+    /// formula bound is not one of them, the text computed the result from others (a total the
+    /// formula does not see) and says nothing about the formula's relation.
+    static func derivedFromOthers(_ main: Fact, _ involved: [Fact], _ context: CheckContext) -> Bool {
+        guard case .text(let p, let s, _) = main.place else { return false }
+        let paragraph = context.doc.paragraphs[p]
+        guard paragraph.sentences.indices.contains(s) else { return false }
+        let scalars = paragraph.text.scalars
+        let start = paragraph.sentences[s].lowerBound, end = min(main.number.numberRange.lowerBound, scalars.count)
+        guard start < end else { return false }
+        let subtraction = context.vocabulary[.subtractionWords]
+        // the clauses of the sentence before the figure, the nearest first
+        var clauseEnd = end, k = end - 1
+        while k >= start - 1 {
+            if k < start || ScalarSets.clauseBreaks.contains(scalars[k]) {
+                let clause = (k + 1)..<clauseEnd
+                if let word = subtraction.firstMatch(in: scalars, from: clause.lowerBound, before: clause.upperBound),
+                   !scalars[clause].contains(where: { CharClass.isDigit($0) }) {
+                    let left = ScalarString.make(scalars[clause.lowerBound..<word.start])
+                    let right = ScalarString.make(scalars[(word.start + word.length)..<clause.upperBound])
+                    func named(_ f: Fact) -> Bool {
+                        let head = f.head
+                        guard !head.isEmpty else { return true }
+                        return [left, right].contains { side in !side.isEmpty && (side.hasSuffix(head) || head.hasSuffix(side)) }
+                    }
+                    return involved.contains { $0.id != main.id && !named($0) }
+                }
+                clauseEnd = k
+            }
+            k -= 1
+        }
+        return false
+    }
+
     static func check(_ rule: Rule, _ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: inout CheckContext) {
         let holds = FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: [])
         guard let result = holds else { return }
@@ -439,6 +475,7 @@ enum FormulaCheck {
         }
         if result { return }
         if isWholePointScore(formula, bound: bound, context: context) { return }
+        if derivedFromOthers(main, involved, context) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),

@@ -236,6 +236,17 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "总支出2874.4", with: "总支出2876.4")) == ["sum.revenue-balance"])
     }
 
+    /// "预算总收入减去预算总支出，当年结余C": the text names the figures the balance is taken from;
+    /// revenue and spending of another scope say nothing about it. Named as the formula binds
+    /// them, they are checked.
+    @Test func aBalanceTakenFromNamedTotalsIsNotCheckedAgainstOthers() {
+        let text = Self.title + "全市一般公共预算收入800亿元，加上转移性收入等300亿元，预算总收入为1100亿元。一般公共预算支出950亿元，加上债务还本支出100亿元，预算总支出为1050亿元。预算总收入减去预算总支出，当年结余50亿元。"
+        #expect(rules(text).isEmpty)
+        let named = Self.title + "2023年社会保险基金总收入900亿元，总支出800亿元，总收入减去总支出，本年收支结余100亿元。"
+        #expect(rules(named).isEmpty)
+        #expect(rules(named.replacingOccurrences(of: "结余100", with: "结余110")) == ["sum.revenue-balance"])
+    }
+
     // MARK: shares and rates
 
     @Test func sharesOfATotalTheTextDoesNotStateAreOfTheSumOfItsItems() {
