@@ -86,6 +86,9 @@ enum ConsistencyCheck {
                 if let a = kinds!.kind(atLine: first.line), let b = kinds!.kind(atLine: other.line), a != b { continue }
                 // "1月至6月，收入1439.05亿元" and "2020年收入2257.31亿元": a part of the year and the whole
                 if partialPeriod(first, context) != partialPeriod(other, context) { continue }
+                // "从全市资产结构来看，…公共基础设施1933亿元" and "从市级资产结构来看，…公共基础设施241亿元":
+                // paragraphs opened by two scopes
+                if let a = openingScope(first, context), let b = openingScope(other, context), a != b { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -261,6 +264,22 @@ enum ConsistencyCheck {
 
     /// The two figures stand under different items of one level of the outline, and those items
     /// state amounts of their own: parts of a breakdown, each about its own subject.
+    /// A paragraph's opening clause ("从市级资产结构来看，") is short.
+    static let longestOpening = 30
+
+    /// The territory or level of government the first clause of the figure's paragraph names
+    /// ("从全市…来看" 全市, "市级部门…" 市级): the paragraph's figures are that scope's.
+    static func openingScope(_ f: Fact, _ context: CheckContext) -> String? {
+        guard case .text(let p, _, _) = f.place else { return nil }
+        let s = context.doc.paragraphs[p].text.scalars
+        var end = 0
+        while end < s.count && end < longestOpening && !ScalarSets.clauseBreaks.contains(s[end]) && s[end] != "。" { end += 1 }
+        guard end < s.count, end < longestOpening else { return nil }
+        let matches = [context.vocabulary[.territoryWords], context.vocabulary[.fundingLevelWords]].compactMap { $0.firstMatch(in: s, before: end) }
+        guard let m = matches.min(by: { $0.start < $1.start }) else { return nil }
+        return ScalarString.make(s[m.start..<(m.start + m.length)])
+    }
+
     /// The months of a part of the year its sentence names before the figure ("一季度" 3, "上半年" 6,
     /// "1-9月" 9, "截至10月底" 10), nil for none: figures of the year and of a part of it differ.
     static func partialPeriod(_ f: Fact, _ context: CheckContext) -> Int? {
