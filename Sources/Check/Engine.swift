@@ -190,8 +190,9 @@ struct CheckContext {
         var keys = Set<FormulaCheck.PresenceKey>()
         var bitOfKey = [FormulaCheck.PresenceKey: UInt64]()
         var factBits = [UInt64](repeating: 0, count: facts.facts.count)
-        for k in facts.facts.indices {
-            FormulaCheck.presenceKeys(facts.facts[k]) { key in
+        // through the buffer: a fact handed on from the array's subscript was copied
+        facts.facts.withUnsafeBufferPointer { all in for k in all.indices {
+            FormulaCheck.presenceKeys(all[k]) { key in
                 keys.insert(key)
                 guard key.item == nil else { return }
                 if let bit = bitOfKey[key] {
@@ -202,7 +203,7 @@ struct CheckContext {
                     factBits[k] |= bit
                 }
             }
-        }
+        } }
         formulaKeyCache = keys
         presenceBitOfKey = bitOfKey
         factPresenceBits = factBits

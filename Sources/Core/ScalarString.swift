@@ -8,6 +8,27 @@ import Darwin
 /// appends the scalars one at a time through the generic path, which was a seventh of the whole
 /// tool's work; this writes the same UTF-8 straight into the string's storage.
 public enum ScalarString {
+    /// The scalar starting at byte `i` of valid UTF-8 (a String's own bytes), and its length in
+    /// bytes: for loops over a string's bytes, where stepping its scalar view's indexes costs
+    /// several times the work.
+    @inlinable @inline(__always)
+    public static func scalar(inUTF8 b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let c0 = UInt32(b[i])
+        if c0 < 0x80 { return (Unicode.Scalar(UInt8(c0)), 1) }
+        let value: UInt32, width: Int
+        if c0 < 0xE0 {
+            value = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            width = 2
+        } else if c0 < 0xF0 {
+            value = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            width = 3
+        } else {
+            value = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+            width = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
     @inlinable
     public static func make<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         let count = scalars.count

@@ -324,7 +324,7 @@ public struct WordSet: Sendable, Hashable {
         var i = 0
         let n = b.count
         while i < n {
-            let (ch, width) = Self.decode(b, at: i)
+            let (ch, width) = ScalarString.scalar(inUTF8: b, at: i)
             if mayStart(with: ch), let candidates = storage.byFirst[ch] {
                 let st = storage
                 for c in candidates {
@@ -332,7 +332,7 @@ public struct WordSet: Sendable, Hashable {
                     var j = i, k = st.wordStart[w]
                     let end = st.wordStart[w + 1]
                     while k < end && j < n {
-                        let (next, step) = Self.decode(b, at: j)
+                        let (next, step) = ScalarString.scalar(inUTF8: b, at: j)
                         guard next == st.scalars[k] else { break }
                         j += step
                         k += 1
@@ -343,24 +343,6 @@ public struct WordSet: Sendable, Hashable {
             i += width
         }
         return false
-    }
-
-    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
-    @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let c0 = UInt32(b[i])
-        if c0 < 0x80 { return (Unicode.Scalar(UInt8(c0)), 1) }
-        let value: UInt32, width: Int
-        if c0 < 0xE0 {
-            value = (c0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-            width = 2
-        } else if c0 < 0xF0 {
-            value = (c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            width = 3
-        } else {
-            value = (c0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-            width = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// A word occurs anywhere in the text.

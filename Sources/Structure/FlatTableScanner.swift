@@ -456,18 +456,37 @@ enum FlatTableScanner {
     /// Whether the text has at least `n` runs of spaces between non-spaces (no allocation: most
     /// lines are prose and fail here).
     static func gaps(_ text: String, atLeast n: Int) -> Bool {
-        var count = 0
-        var seenText = false, inGap = false
-        for s in text.unicodeScalars {
+        var counter = GapCounter(needed: n)
+        // asked of every line: a native string's bytes are read, not its scalar view
+        if let found = text.utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            var i = 0
+            while i < b.count {
+                let (s, width) = ScalarString.scalar(inUTF8: b, at: i)
+                i += width
+                if counter.add(s) { return true }
+            }
+            return false
+        }) { return found }
+        for s in text.unicodeScalars where counter.add(s) { return true }
+        return false
+    }
+
+    /// Counts the runs of spaces between text, one scalar at a time.
+    struct GapCounter {
+        let needed: Int
+        var count = 0, seenText = false, inGap = false
+
+        /// True once `needed` gaps are seen.
+        mutating func add(_ s: Unicode.Scalar) -> Bool {
             if CharClass.isInlineSpace(s) {
                 if seenText { inGap = true }
-            } else {
-                if inGap { count += 1; if count >= n { return true } }
-                inGap = false
-                seenText = true
+                return false
             }
+            if inGap { count += 1 }
+            inGap = false
+            seenText = true
+            return count >= needed
         }
-        return false
     }
 
     /// The cells of a line: the runs between spaces of the source line, as normalized text. Nil for
