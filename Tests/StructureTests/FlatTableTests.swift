@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import JXCore
 import JXLoad
@@ -195,6 +196,22 @@ import JXNormalize
             #expect((roles?.rate ?? false) == l.header(title, is: .rate), "\(title)")
             #expect((roles?.value ?? false) == (l.header(title, is: .target) || l.header(title, is: .actual) || l.header(title, is: .status)), "\(title)")
             #expect((roles?.note ?? false) == (l.header(title, is: .note) || l.header(title, is: .text)), "\(title)")
+        }
+    }
+}
+
+/// `gaps` reads a native string's UTF-8 and any other string's scalars, with one answer.
+@Suite("FlatTableScanner: gaps between cells")
+struct FlatTableGapTests {
+    @Test func gapsOnBytesAndOnScalars() {
+        let cases: [(String, Int, Bool)] = [
+            ("项目  预算数  执行数", 2, true), ("项目  预算数", 2, false), ("  项目  ", 1, false), ("项目\u{3000}\u{3000}预算数\u{3000}执行数", 2, true),
+            ("a\u{A0}b\u{2009}c", 2, true), ("𠀀 𠀀 𠀀", 2, true), ("", 1, false), ("一句话没有空格。", 1, false), ("a b c d e f g h i", 8, true), ("a b c d e f g h", 8, false),
+        ]
+        for (text, n, expected) in cases {
+            #expect(FlatTableScanner.gaps(text, atLeast: n) == expected, "\(text) \(n)")
+            // a string bridged from Foundation offers no contiguous UTF-8: the scalar view answers
+            #expect(FlatTableScanner.gaps(String(NSString(string: text)), atLeast: n) == expected, "bridged \(text) \(n)")
         }
     }
 }
