@@ -247,6 +247,14 @@ import JXRules
         #expect(rules(named.replacingOccurrences(of: "结余100", with: "结余110")) == ["sum.revenue-balance"])
     }
 
+    /// A balance sheet: 净资产 = 资产总额 − 负债总额, 资产负债率 = 负债 ÷ 资产.
+    @Test func aBalanceSheetAddsUp() {
+        let text = Self.title + "截至2023年末，本部门资产总额2460.00万元，负债总额615.00万元，净资产总额1845.00万元，资产负债率25.00%。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "净资产总额1845.00", with: "净资产总额1854.00")) == ["sum.net-assets"])
+        #expect(rules(text.replacingOccurrences(of: "资产负债率25.00%", with: "资产负债率52.00%")) == ["rate.debt-ratio"])
+    }
+
     // MARK: shares and rates
 
     @Test func sharesOfATotalTheTextDoesNotStateAreOfTheSumOfItsItems() {

@@ -58,6 +58,8 @@ import JXRules
             "13 rate.carryover",                  // 结转结余率 0.49%，应为 12.34 ÷ 1312.34 = 0.94%
             "15 rate.execution-unspent",          // 支付率 96.15%，应为 456.70 ÷ (456.70 + 23.30) = 95.15%
             "17 sum.change-parts",                // 上年数 18.60 + 3.40 = 22.00，而各部分 0 + 5.50 + 16.00 = 21.50
+            "19 rate.debt-ratio",                 // 资产负债率 52.00%，应为 615.00 ÷ 2460.00 = 25.00%
+            "19 sum.net-assets",                  // 净资产 1854.00，应为 2460.00 − 615.00 = 1845.00
         ],
         // `jxlint check samples/` reads the folder's README too: it must stay silent.
         "README.md": [],
