@@ -282,6 +282,8 @@ extension ExtractionState {
             if f.marksTotal && f.number.parenDepth == depth && parts.contains(where: { facts[$0].kind.sameFamily(as: f.kind) }) { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
+            // "其中：A、B、收支相抵，年终结余C": what remains once both sides are set against each other
+            if let last = parts.last, vocabulary[.balanceOpeners].firstMatch(in: s, from: facts[last].number.range.upperBound, before: at) != nil { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,

@@ -255,6 +255,17 @@ import JXRules
         #expect(rules(text.replacingOccurrences(of: "资产负债率25.00%", with: "资产负债率52.00%")) == ["rate.debt-ratio"])
     }
 
+    /// "收支相抵，年终结余C" is the year's balance (年终 names no subject), and no part of the list
+    /// of uses before it.
+    @Test func aYearEndBalanceAfterTheSidesAreSetAgainstEachOther() {
+        let text = Self.title + "一般公共预算总支出6700万元，其中：一般公共预算支出5000万元、债务还本支出500万元、上解上级支出1200万元、收支相抵，年终结余150万元。"
+        #expect(rules(text).isEmpty)
+        #expect(rules(text.replacingOccurrences(of: "上解上级支出1200", with: "上解上级支出4200")) == ["sum.parts-exceed-whole"])
+        let balance = Self.title + "2023年全县收入总计5200万元，支出总计4980万元，收支相抵，年终结余220万元。"
+        #expect(rules(balance).isEmpty)
+        #expect(rules(balance.replacingOccurrences(of: "结余220", with: "结余240")) == ["sum.revenue-balance"])
+    }
+
     // MARK: shares and rates
 
     @Test func sharesOfATotalTheTextDoesNotStateAreOfTheSumOfItsItems() {
