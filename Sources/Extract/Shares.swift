@@ -439,7 +439,15 @@ extension ExtractionState {
             let inSentence = facts(paragraph: p, sentence: s)
             guard let part = inSentence.last(where: { $0 < f.id && facts[$0].kind.isMoney && facts[$0].shareOf == nil && facts[$0].change == 0 }),
                   let item = itemOfAmount[part] else { continue }
-            let level = outline[item].parent.map { outline[$0].children } ?? outline.indices.filter { outline[$0].parent == nil }
+            let siblings = outline[item].parent.map { outline[$0].children } ?? outline.indices.filter { outline[$0].parent == nil }
+            // the items of one list: siblings numbered on from each other ("1、…9、" and then "1、…8、",
+            // the same total by function and then by economic class, are two lists)
+            guard let at = siblings.firstIndex(of: item) else { continue }
+            func follows(_ a: Int, _ b: Int) -> Bool { outline[a].style == outline[b].style && outline[a].ordinal + 1 == outline[b].ordinal }
+            var lo = at, hi = at
+            while lo > 0 && follows(siblings[lo - 1], siblings[lo]) { lo -= 1 }
+            while hi + 1 < siblings.count && follows(siblings[hi], siblings[hi + 1]) { hi += 1 }
+            let level = siblings[lo...hi]
             let amounts = level.compactMap { outline[$0].amount }
             guard amounts.count == level.count, amounts.count >= 2,
                   amounts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[part].kind) }) else { continue }
