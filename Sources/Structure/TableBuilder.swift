@@ -474,6 +474,8 @@ public enum CellText {
         guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
         let rest = s[i...]
         if rest.isEmpty { return true }
+        // "2.利息收入": a list number before a name, not a figure with its unit
+        if s[i - 1] == "." && !CharClass.isDigit(rest[rest.startIndex]) && i - digitsStart >= 2 && !s[digitsStart..<(i - 1)].contains(".") { return false }
         if rest.allSatisfy(ScalarString.isOwnCharacter) {
             // each scalar a character: the same tests as below, without making the text
             if i - digitsStart == 4 && (rest.first == "年" || rest.first == "-") { return false }

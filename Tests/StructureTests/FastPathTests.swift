@@ -48,6 +48,8 @@ struct FastPathTests {
         guard i > digitsStart, CharClass.isDigit(s[digitsStart]) else { return false }
         let rest = s[i...]
         if rest.isEmpty { return true }
+        // a list number before a name ("2.利息收入")
+        if s[i - 1] == "." && !CharClass.isDigit(s[i]) && i - digitsStart >= 2 && !s[digitsStart..<(i - 1)].contains(".") { return false }
         let tail = ScalarString.make(rest)
         if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
         if tail.count > 4 { return false }
@@ -60,6 +62,14 @@ struct FastPathTests {
             #expect(cell.isEmpty == cell.text.trimmed().isEmpty, "\(text)")
             #expect(CellText.isNumeric(cell.text) == Self.plainIsNumeric(cell.text), "\(text)")
             #expect(UnitHints.tableUnit(cell.text.scalars, words: .standard) == UnitHints.tableUnit(text, words: .standard), "\(text)")
+        }
+    }
+
+    /// "2.利息收入" is a row's numbered name, not 2 with a unit of four characters; "2.5万元" and
+    /// "12万元" stay figures.
+    @Test func aListNumberBeforeANameIsNoFigure() {
+        for (text, numeric) in [("2.利息收入", false), ("12.其他", false), ("2.5万元", true), ("12万元", true), ("3.", true), ("1.2.3", true), ("100.00%", true)] {
+            #expect(CellText.isNumeric(run(text)) == numeric, "\(text)")
         }
     }
 
