@@ -275,6 +275,31 @@ enum TableCheck {
         }
         for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
             let text = layout.labels[r]
+            // "一、期初余额 / 二、收入合计 / （一）收入小计 / 1.…": a numbered total followed by rows numbered
+            // another way heads those rows; the rows above, numbered alike, are its siblings, not its parts
+            if let style = enumeratorStyle(text),
+               layout.rows[start..<k].contains(where: { enumeratorStyle(layout.labels[$0]) == style })
+                || k + 1 < layout.rows.count && enumeratorStyle(layout.labels[layout.rows[k + 1]]).map({ $0 != style }) == true {
+                start = k + 1
+                // its parts: the rows after it numbered as the first of them is, up to its next sibling
+                var members = [Int]()
+                var childStyle: HeadingStyle?
+                for row in layout.rows[(k + 1)...] {
+                    guard let rowStyle = enumeratorStyle(layout.labels[row]) else { continue }
+                    if rowStyle == style { break }
+                    if childStyle == nil { childStyle = rowStyle }
+                    if rowStyle == childStyle { members.append(row) }
+                }
+                // two parts at least (one numbered part may have unnumbered siblings, or the table may be
+                // cut off), each row as many filled cells as the total's (a row that lost its blank cells
+                // no longer lines up with the columns)
+                func filled(_ row: Int) -> Int { table.rows[row].cells.filter { !$0.isEmpty }.count }
+                let cells = filled(r)
+                if members.count >= 2 && members.allSatisfy({ filled($0) == cells }) {
+                    report(rule, layout, total: r, members: members, &context)
+                }
+                continue
+            }
             let isSub = isSubtotal(text, context)
             var members: [Int]
             // a 合计 over 小计 rows: the detail rows of their groups, to tell a wrong 小计 from a wrong 合计
@@ -300,6 +325,11 @@ enum TableCheck {
             report(rule, layout, total: r, members: members, details: details, carried: isSub ? [] : earlierTotal.map { [$0] } ?? [], &context)
             if !isSub { earlierTotal = r }
         }
+    }
+
+    /// The style of the list number a row's label opens with ("二、", "（一）", "1."), if any.
+    static func enumeratorStyle(_ label: String) -> HeadingStyle? {
+        HeadingDetector.enumerator(ScalarString.scalars(label), at: 0)?.style
     }
 
     /// Checks one total row against its members, column by column. With `details`, a total that
