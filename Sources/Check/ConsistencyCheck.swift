@@ -24,6 +24,7 @@ enum ConsistencyCheck {
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
+        let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
         for k in facts.indices {
@@ -39,6 +40,9 @@ enum ConsistencyCheck {
                 || subjectWords.occurs(in: f.label)
                 || c.scope.unicodeScalars.count >= 3
             guard named else { continue }
+            // "分配至无为市93万元，南陵县52万元" and "给予…南陵县31.2万元": a place named alone is what it got of
+            // the programme its sentence names, not one figure stated twice
+            if c.measure == nil && c.rate == nil && (c.item == nil || c.item == "total") && places.isSuffix(of: c.scope) { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
             let head = normalizedHead(f.head, modifiers, anyOf: modifierSet)

@@ -171,6 +171,7 @@ public struct Vocabulary: Sendable {
         case planTitleWords = "plan_title_words"
         case reportTitleWords = "report_title_words"
         case evaluationResultsTitleWords = "evaluation_results_title_words"
+        case placeSuffixes = "place_suffixes"
 
         public var name: String { rawValue }
 
@@ -312,6 +313,7 @@ public struct Vocabulary: Sendable {
             case .planTitleWords: return "words of a title that make the document a budget plan for the coming year"
             case .reportTitleWords: return "words of a title that make it a report on a year's execution, even with a plan word"
             case .evaluationResultsTitleWords: return "words of a title that make it the results of an evaluation of the year before"
+            case .placeSuffixes: return "endings of a place's name (a county, a district, a town): a figure named by a place alone is what that place got of something the sentence names"
             }
         }
     }
