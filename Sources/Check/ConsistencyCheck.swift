@@ -93,6 +93,9 @@ enum ConsistencyCheck {
                 // "从全市资产结构来看，…公共基础设施1933亿元" and "从市级资产结构来看，…公共基础设施241亿元":
                 // paragraphs opened by two scopes
                 if let a = openingScope(first, context), let b = openingScope(other, context), a != b { continue }
+                // "财政总收入335,857万元" (the budget) and later "财政总收入323,712万元，完成预算的96.38%": a rate
+                // stated beside one of them is the ratio of the two, which are then two figures, not one
+                if statedRatioRelates(first, other, context) { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -111,6 +114,23 @@ enum ConsistencyCheck {
                 break
             }
         }
+    }
+
+    /// A percentage in the sentence of `a` or of `b` that, within its rounding, is a ÷ b or b ÷ a.
+    static func statedRatioRelates(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {
+        let hundred = Interval(exactly: 100)
+        for f in [a, b] {
+            guard case .text(let p, let s, _) = f.place else { continue }
+            for id in context.facts.paragraphFacts[p] {
+                let r = context.fact(id)
+                guard r.kind == .percent, case .text(_, s, _) = r.place else { continue }
+                let stated = context.interval(r)
+                for (x, y) in [(a, b), (b, a)] {
+                    if let q = context.interval(x) / context.interval(y), (q * hundred).overlaps(stated) { return true }
+                }
+            }
+        }
+        return false
     }
 
     /// "档案数字化加工预算201.00万元" in the text, 210.00 in the table row 档案数字化加工 under 预算数:
