@@ -125,9 +125,11 @@ enum YearCheck {
         var known = ParagraphYears()
         var yearsOfSection = [Int: Set<Int>]()
         var sentenceMentions: (paragraph: Int, range: Range<Int>, mentions: [YearMention])?
+        // "2024年1-6月财政预算执行情况和2023年决算(草案)报告": a year the title names is one the report covers
+        let titleYears = Set(context.doc.titleParagraph.map { t in (yearsOf[t] ?? []).filter { !$0.quoted }.map(\.year) } ?? [])
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
-            guard offsets.contains(mention.year - fy), !mention.quoted,
+            guard offsets.contains(mention.year - fy), !mention.quoted, !titleYears.contains(mention.year),
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
