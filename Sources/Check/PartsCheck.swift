@@ -147,6 +147,9 @@ enum ShareCheck {
             guard let ratio = context.interval(part) / context.interval(base) else { continue }
             let computed = ratio * Interval(exactly: 100)
             if computed.overlaps(stated) { continue }
+            // "总支出312497万元，其中：一般公共预算支出277798万元…" and then "一般性公共服务支出37153万元，占全年
+            // 总支出的13.37%": the share is of one of the total's listed parts, loosely named as the total
+            if ofAListedPart(part, base, stated, context) { continue }
             let involved = [percent, part, base]
             if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
@@ -172,6 +175,18 @@ enum ShareCheck {
 }
 
 extension ShareCheck {
+    /// The stated share is, within its rounding, `part` ÷ one of the figures the text lists under `base`.
+    static func ofAListedPart(_ part: Fact, _ base: Fact, _ stated: Interval, _ context: CheckContext) -> Bool {
+        for group in context.groupsOfWhole[base.id] ?? [] {
+            for id in group.parts where id != part.id {
+                let listed = context.fact(id)
+                guard listed.kind.isMoney == part.kind.isMoney, let ratio = context.interval(part) / context.interval(listed) else { continue }
+                if (ratio * Interval(exactly: 100)).overlaps(stated) { return true }
+            }
+        }
+        return false
+    }
+
     /// A share of a total the text does not state: the sum of the listed items.
     static func shareOfSum(_ rule: Rule, _ share: ShareStatement, _ context: inout CheckContext) {
         let percent = context.fact(share.percent), part = context.fact(share.part)

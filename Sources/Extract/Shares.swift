@@ -223,7 +223,11 @@ extension ExtractionState {
             // a budget by its concept or by its name's ending ("财政收入年初预算"), of the part's item
             // when the part names one
             guard o.concept.measure == "budget" || vocabulary[.completionShareBases].isSuffix(of: o.head) else { return false }
-            return q.concept.item == nil || o.concept.item == nil || (o.concept.item == q.concept.item && o.concept.scope == q.concept.scope)
+            if q.concept.item == nil { return true }
+            if o.concept.item != nil { return o.concept.item == q.concept.item && o.concept.scope == q.concept.scope }
+            // "收入任务7000万元，…实际完成7095万元，占任务的101.36%。…税收收入完成5638万元，占预算的93.65%": a
+            // plan naming no item that is already another figure's is that figure's, not the named part's
+            return !shares.contains { $0.base == other && $0.part != part }
         }
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil
