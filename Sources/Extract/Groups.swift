@@ -350,6 +350,17 @@ extension ExtractionState {
                 if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && ExtractionState.sentence(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
                 if chosen != nil { crossesParagraph = true }
             }
+            // "预计完成17.2亿元，…，主要是…分享0.86亿元和…。其中：税收收入12亿元，非税收入5.2亿元": a last figure
+            // smaller than one of the parts is no whole of them; a figure before it that they add up to is
+            if givenWhole == nil, !changeList, let c = chosen,
+               let largest = familyParts.map({ facts[$0].interval.hi }).max(), facts[c].interval.hi < largest {
+                let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                if let match = near.last(where: { id in
+                    let f = facts[id]
+                    return id != c && f.number.numberRange.upperBound <= k && f.kind == facts[c].kind && f.change == 0 && !f.comparesYears
+                        && f.shareOf == nil && !f.number.inRange && !familyParts.contains(id) && f.interval.overlaps(sum)
+                }) { chosen = match }
+            }
             guard let whole = chosen else { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole
             // territory is no part of the figure before it when the text names that territory's own figure
