@@ -287,7 +287,14 @@ struct CheckContext {
 
     func displayLabel(_ f: Fact) -> String {
         var label = f.head
-        if label.count > 24 { label = String(label.suffix(24)) }
+        guard label.count > 24 else { return label }
+        label = String(label.suffix(24))
+        // cut inside a year ("2022年上级下达…" → "022年上级下达…"): the year goes with its digits
+        if label.first?.isASCII == true && label.first?.isNumber == true {
+            var rest = Substring(label.drop { $0.isASCII && $0.isNumber })
+            if rest.first == "年" { rest = rest.dropFirst(); if rest.first == "度" { rest = rest.dropFirst() } }
+            label = String(rest)
+        }
         return label
     }
 

@@ -125,8 +125,10 @@ enum YearCheck {
         var known = ParagraphYears()
         var yearsOfSection = [Int: Set<Int>]()
         var sentenceMentions: (paragraph: Int, range: Range<Int>, mentions: [YearMention])?
-        // "2024年1-6月财政预算执行情况和2023年决算(草案)报告": a year the title names is one the report covers
-        let titleYears = Set(context.doc.titleParagraph.map { t in (yearsOf[t] ?? []).filter { !$0.quoted }.map(\.year) } ?? [])
+        // "2024年1-6月财政预算执行情况和2023年决算(草案)报告": a title naming the report's year and another
+        // covers both (a title naming only another year is the title check's)
+        var titleYears = Set(context.doc.titleParagraph.map { t in (yearsOf[t] ?? []).filter { !$0.quoted }.map(\.year) } ?? [])
+        if !titleYears.contains(fy) { titleYears = [] }
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
             guard offsets.contains(mention.year - fy), !mention.quoted, !titleYears.contains(mention.year),

@@ -150,6 +150,20 @@ extension ExtractionState {
     ///  - "X，比上年减少D，下降P%": last year's figure is X ± D.
     /// Whatever is ambiguous stays unread: a % change of percentages (points or relative?), a
     /// change after a 其中 part with no prior figure, a change naming another subject.
+    /// A stated amount change among the facts between `ids[k]` and `ids[n]`, followed by a "；" before `ids[n]`.
+    func changeOfKindBeforeSemicolon(after k: Int, before n: Int, in ids: [Int], paragraph p: Paragraph) -> Bool {
+        guard case .text = facts[ids[n]].place else { return false }
+        let s = p.text.scalars
+        let end = facts[ids[n]].number.numberRange.lowerBound
+        for j in (k + 1)..<n {
+            let f = facts[ids[j]]
+            guard f.kind.isMoney, f.change != 0, isStatedChange(f) else { continue }
+            let from = f.number.range.upperBound
+            if from < end, (from..<end).contains(where: { s.indices.contains($0) && (s[$0] == "；" || s[$0] == ";") }) { return true }
+        }
+        return false
+    }
+
     mutating func buildChanges() {
         // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
         // text to itself, and is not one of them)
@@ -278,6 +292,10 @@ extension ExtractionState {
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
+                    // "城市维护建设税798万元，同比减收194万元；房产税收入同比增收531万元，同比减收24万元": a
+                    // figure whose own change of this kind ends before a "；" is not what a change after it,
+                    // about the next item, speaks of
+                    if let d, d.kind != .percentagePoint, changeOfKindBeforeSemicolon(after: k, before: n, in: ids, paragraph: p) { continue }
                     // a change after the last part of a 其中 list may belong to the list's total: unclear,
                     // unless each part has a "；"-part of its own ("其中：A x，同比增加D；B y，…")
                     guard family(x), isPlainFigure(x), !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p) else { continue }

@@ -284,6 +284,9 @@ extension ExtractionState {
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
             // "其中：A、B、收支相抵，年终结余C": what remains once both sides are set against each other
             if let last = parts.last, vocabulary[.balanceOpeners].firstMatch(in: s, from: facts[last].number.range.upperBound, before: at) != nil { break }
+            // "收入7.71亿元，其中：税收收入5.93亿元、非税收入1.78亿元）、上级补助收入…": a bracket closed that the
+            // list never opened closes the aside the list was in
+            if let last = parts.last, Self.closesUnopened(s, from: facts[last].number.range.upperBound, to: at) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
@@ -794,6 +797,23 @@ extension ExtractionState {
         return bracketDepths!.depths[min(max(k, 0), s.count)]
     }
 
+    /// More brackets closed than opened in `s[from..<to]`.
+    static func closesUnopened(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        var depth = 0
+        for j in max(0, from)..<min(max(from, to), s.count) {
+            switch s[j] {
+            case "（", "(": depth += 1
+            case "）", ")":
+                // "2)人员经费", "二）…": a number's closing mark, not a bracket
+                if j > 0, ScalarProperties.isNumeric(s[j - 1]) || CharClass.isASCIILetter(s[j - 1]) { continue }
+                depth -= 1
+                if depth < 0 { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
     mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
@@ -862,6 +882,13 @@ extension ExtractionState {
                 parts.append(other)
             }
             guard parts.count >= 2, !parts.contains(where: isGrouped) else { continue }
+            // "共抽查了5个县(区)530个对象、47个对象": a count run on into the next with no stop between
+            // them counts what the first holds, not its parts
+            if case .text = f.place {
+                let s = p.text.scalars
+                let gap = f.number.range.upperBound..<max(f.number.range.upperBound, facts[parts[0]].number.numberRange.lowerBound)
+                if !gap.contains(where: { s.indices.contains($0) && "，,、；;：:。".unicodeScalars.contains(s[$0]) }) { continue }
+            }
             let partition = parts.allSatisfy { vocabulary[.statusPartWords].occurs(in: facts[$0].head) }
             appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
         }
