@@ -24,6 +24,7 @@ enum ConsistencyCheck {
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
+        let benchmarkLeads = rule[.benchmarkLeads]
         let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
@@ -45,6 +46,9 @@ enum ConsistencyCheck {
             if c.measure == nil && c.rate == nil && (c.item == nil || c.item == "total") && places.isSuffix(of: c.scope) { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
+            // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
+            // difference from the benchmark of its own subject, stated in the clause before
+            if benchmarkLeads.isPrefix(of: f.head) { continue }
             let head = normalizedHead(f.head, modifiers, anyOf: modifierSet)
             guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget

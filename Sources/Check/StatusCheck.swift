@@ -42,6 +42,10 @@ enum StatusCheck {
                       let aid = context.facts.tableFacts[table.index][r][actualColumn] else { continue }
                 let target = context.fact(tid), actual = context.fact(aid)
                 guard comparable(target, actual) else { continue }
+                // a row a cell short of its header (a "绩效指标" cell spanning the block before 一级指标): its
+                // cells stand a column to the left, the score column empty and the weight column holding the score
+                if let sc = columns.score, let wc = columns.weight, row.cell(sc)?.isEmpty ?? true,
+                   context.facts.tableFacts[table.index][r][wc] != nil { continue }
                 let statusColumn = columns.status
                 let status = statusColumn.flatMap { row.cell($0) }.map { CellText.compact($0.string) } ?? ""
                 if reverse {

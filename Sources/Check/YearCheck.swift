@@ -230,6 +230,18 @@ enum YearCheck {
         }
     }
 
+    /// Four digits and 年 ("2021年"): a year written out.
+    static func namesYear(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        var run = 0
+        for ch in s {
+            if CharClass.isDigit(ch) { run += 1; continue }
+            if run == 4 && ch == "年" { return true }
+            run = 0
+        }
+        return false
+    }
+
     /// A heading (or a line at the opening restating the title) dated to one year whose section
     /// never names that year, while it keeps naming the year next to it: "一、2021年“三公”经费预算安排
     /// 情况" over "2022年度“三公”经费预算总计…". The fiscal year plays no part: the heading contradicts
@@ -560,7 +572,7 @@ enum YearCheck {
         guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
-        let flatWords = rule[.flatWords]
+        let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
@@ -582,7 +594,11 @@ enum YearCheck {
             // a round figure may well stay the same from one year to the next
             guard f.number.decimals > 0 else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
-            if flatWords.occurs(in: context.sentenceText(of: f)) { continue }
+            let sentence = context.sentenceText(of: f)
+            if flatWords.occurs(in: sentence) { continue }
+            // "去年民生支出占财政支出73.7%" in a news item of the next January: dated from when it was
+            // written, which may be the report's year itself
+            if datelineRelative.occurs(in: sentence) && !Self.namesYear(sentence) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count

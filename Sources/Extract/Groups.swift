@@ -150,6 +150,9 @@ extension ExtractionState {
                 guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
                 // what it is added to
                 var before = Array(inSentence[firstFact(in: inSentence, at: segmentStart)..<firstFact(in: inSentence, at: marker.start)].filter(family))
+                // "一般公共预算支出，加上上解支出等62580万元，支出共计T": the augend named with no figure is
+                // stated elsewhere, not necessarily as the sentence before ends
+                let namedWithoutFigure = before.isEmpty && (segmentStart..<marker.start).filter { CharClass.isHan(s[$0]) }.count >= 2
                 if before.isEmpty && sentence > 0 && segmentStart == range.lowerBound { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
                 guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
                 // "A完成16.75亿元。其中：…8.38亿元。加上…": the augend is the list's whole, when it is
@@ -163,6 +166,13 @@ extension ExtractionState {
                 let addedSum = added.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
                 if !(facts[first].interval + addedSum).overlaps(total.interval),
                    let fits = before.reversed().first(where: { $0 != first && isPlainFigure(facts[$0]) && (facts[$0].interval + addedSum).overlaps(total.interval) }) {
+                    first = fits
+                }
+                if namedWithoutFigure && !(facts[first].interval + addedSum).overlaps(total.interval) {
+                    guard let fits = paragraphFacts[p.index].last(where: { id in
+                        facts[id].number.range.upperBound <= marker.start && id != t && family(id) && isPlainFigure(facts[id])
+                            && (facts[id].interval + addedSum).overlaps(total.interval)
+                    }) else { continue }
                     first = fits
                 }
                 let f = facts[first]

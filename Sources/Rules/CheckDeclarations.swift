@@ -124,6 +124,8 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let datelineRelativeWords = Parameter("dateline_relative_words", doc: "words dating a figure relative to when the text was written (去年, 今年), not to the year it reports on")
+    public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (高于全省平均水平), named by the benchmark, not by its subject")
     public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
     public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
     public static let missedWords = Parameter("missed_words", doc: "status texts that declare an indicator missed")
@@ -314,13 +316,13 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
-                             parameters: [W.flatWords.declaration], evidence: [E.yearSameFigure]),
+                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
 
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
                              parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
-                                          W.grandTotalWords.declaration, W.ownYearWords.declaration],
+                                          W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
