@@ -55,7 +55,12 @@ struct StructureLinearityTests {
             let small = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(1_000))))
             let large = Normalizer.normalize(Document(path: "t.txt", format: .text, encoding: "utf-8", lines: Self.lines(shape.make(8_000))))
             // 8× the input within 12× the time (n log n is 10×; under load the larger input loses more cache): quadratic work is 64× slower on every turn
-            let scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            var scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            // a burst of load from the tests beside it can outlast one round (a 7 ms run is easily
+            // doubled); a second round is measured before failing: quadratic work fails both
+            if !scaling.holds(12) {
+                scaling = Scaling.measure(bound: 12, small: { _ = Structurer.structure(small) }, large: { _ = Structurer.structure(large) })
+            }
             if !scaling.holds(12) { failures.append("\(shape.name): \(scaling)") }
         }
         #expect(failures.isEmpty, "\(failures)")
