@@ -60,7 +60,7 @@ enum ChangeCheck {
         let a = context.interval(old), b = context.interval(new)
         guard let ratio = (b - a) / a else { return }
         let expected = ratio * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))
-        if expected.overlaps(context.interval(rate)) { return }
+        if expected.overlaps(context.statedRate(rate)) { return }
         let base = context.value(old, inUnitOf: new)
         guard base != 0 else { return }
         let exact = (context.value(new, inUnitOf: new) - base) / base * 100 * Decimal(change.direction)
@@ -78,7 +78,7 @@ enum ChangeCheck {
         let known = context.fact(figure), delta = context.fact(dd), rate = context.fact(r)
         let priorStated = change.prior != nil
         let k = context.interval(known), d = context.interval(delta)
-        let statedRate = context.interval(rate)
+        let statedRate = context.statedRate(rate)
         func fits(_ figure: Interval) -> Bool {
             let last = priorStated ? figure : (change.direction > 0 ? figure - d : figure + d)
             guard let ratio = d / last else { return true }

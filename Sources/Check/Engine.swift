@@ -357,6 +357,14 @@ struct CheckContext {
         return nil
     }
 
+    /// A stated percentage as a writer who rounded twice reads it (33.048 → 33.05 → 33.1): its
+    /// interval reaches down half a unit of the next place further. Rates only: money is rounded once.
+    func statedRate(_ f: Fact) -> Interval {
+        let i = interval(f)
+        guard f.kind == .percent, f.number.comparator == nil, Decimals.lessOrEqual(0, i.lo) else { return i }
+        return Interval(ordered: i.lo - Decimals.halfUnit(decimals: f.number.decimals + 1), i.hi)
+    }
+
     func interval(_ f: Fact) -> Interval {
         // a fact of this document (ids are indexes): its interval is computed once
         guard f.id >= 0, f.id < intervals.count, facts.facts[f.id].id == f.id else { return f.interval }

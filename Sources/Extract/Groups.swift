@@ -383,6 +383,13 @@ extension ExtractionState {
                 if !facts[whole].label.contains(word),
                    ids.contains(where: { $0 < familyParts[0] && $0 != whole && facts[$0].kind.sameFamily(as: family) && facts[$0].label.contains(word) }) { continue }
             }
+            // "计划金额A，实际金额B，共节约资金C，其中货物类…计划金额a，实际金额b，共节约资金c；…": each item
+            // repeats the figures named before the marker; the whole's parts are those named as it is
+            let namedBefore = Set(inSentence[..<afterMarker].filter { facts[$0].kind.sameFamily(as: family) }.map { facts[$0].head })
+            if familyParts.contains(where: { namedBefore.contains(facts[$0].head) && facts[$0].head != facts[whole].head }) {
+                familyParts = familyParts.filter { facts[$0].head == facts[whole].head }
+                if familyParts.isEmpty { continue }
+            }
             // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
             if facts[whole].kind.isMoney {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })

@@ -111,9 +111,14 @@ extension ExtractionState {
         var exactOnly = false
         var containing = false
         var otherMeasure = false
+        // "占全市政府采购规模的" is not of "市本级政府采购规模": the territory against one level's own
+        let territories = vocabulary[.territoryWords], levels = vocabulary[.ownLevelWords]
+        let namesTerritory = territories.occurs(in: named), namesLevel = levels.occurs(in: named)
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
             let o = facts[other], q = facts[part]
+            if namesTerritory && !namesLevel && levels.occurs(in: o.head) && !territories.occurs(in: o.head) { return false }
+            if namesLevel && !namesTerritory && territories.occurs(in: o.head) && !levels.occurs(in: o.head) { return false }
             guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
             guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
             if let a = o.year, let b = q.year, a != b { return false }
