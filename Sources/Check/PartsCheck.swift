@@ -295,6 +295,23 @@ extension ShareCheck {
                 byBase[key, default: []].append((f, item))
             }
         }
+        // "货物、工程、服务分别为0.72亿元、0.02亿元和0.59亿元，占全市的54.54%、1.51%和44.69%": things listed
+        // side by side are disjoint, whatever the lexicon knows of them
+        var distributed = [Int: [Fact]]()
+        for share in context.facts.shares {
+            if let first = share.distributedWith { distributed[first, default: []].append(context.fact(share.percent)) }
+        }
+        for first in distributed.keys.sorted() {
+            let shares = distributed[first]!
+            guard shares.count >= 2 else { continue }
+            let total = shares.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.value, decimals: $1.number.decimals, roundedInteger: true) }
+            guard total.lo > 100 else { continue }
+            let sum = shares.reduce(Decimal(0)) { $0 + $1.value }
+            let evidence = rule.evidence(.sharesOver100, [
+                .computation: shares.map { $0.literal + "%" }.joined(separator: " + "),
+                .sum: Show.number(sum, scale: Show.scale(shares)) + "%", .base: shares[0].shareOf ?? ""])
+            context.report(rule, main: shares.last!, others: shares, evidence: evidence)
+        }
         for key in order {
             let shares = byBase[key]!
             let base = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])

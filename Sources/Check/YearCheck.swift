@@ -591,8 +591,9 @@ enum YearCheck {
             let f = all[k]
             guard f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 else { continue }
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
-            // a round figure may well stay the same from one year to the next
-            guard f.number.decimals > 0 else { continue }
+            // a round figure may well stay the same from one year to the next, and a rate of 100.00%
+            // (a budget fully spent, a target fully met) is any year's
+            guard f.number.decimals > 0, !(f.kind == .percent && f.value == 100) else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
             let sentence = context.sentenceText(of: f)
             if flatWords.occurs(in: sentence) { continue }

@@ -245,6 +245,9 @@ public struct ShareStatement: Sendable {
     /// "（一）A 553.90万元，占总数的98.93%；（二）B 6.00万元，占总数的1.07%": a total the text does
     /// not state is the sum of these figures (the amounts of the items of one enumerated level).
     public var baseParts: [Int] = []
+    /// "A、B、C分别为x、y、z，占全市的P%、Q%和R%": one of shares distributed over things listed side by
+    /// side (disjoint, so their shares of the one base add up to 100% at most); the first share's id.
+    public var distributedWith: Int?
 
     public init(percent: Int, part: Int, base: Int, baseParts: [Int] = []) {
         self.percent = percent

@@ -272,7 +272,9 @@ extension ExtractionState {
         guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted) else { return }
         for (pct, part) in zip(percents, amounts) where part != base {
             facts[pct].shareOf = named
-            shares.append(ShareStatement(percent: pct, part: part, base: base))
+            var share = ShareStatement(percent: pct, part: part, base: base)
+            share.distributedWith = percents[0]
+            shares.append(share)
             paired.insert(pct)
         }
     }
