@@ -125,8 +125,16 @@ enum ConsistencyCheck {
         let hundred = Interval(exactly: 100)
         for f in [a, b] {
             guard case .text(let p, let s, _) = f.place else { continue }
-            for id in context.facts.paragraphFacts[p] {
+            // the facts of its sentence: the paragraph's are in text order, found by bisection
+            let ids = context.facts.paragraphFacts[p]
+            let sentences = context.doc.paragraphs[p].sentences
+            guard sentences.indices.contains(s) else { continue }
+            let range = sentences[s]
+            var lo = 0, hi = ids.count
+            while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < range.lowerBound { lo = mid + 1 } else { hi = mid } }
+            for id in ids[lo...] {
                 let r = context.fact(id)
+                if r.number.range.lowerBound >= range.upperBound { break }
                 guard r.kind == .percent, case .text(_, s, _) = r.place else { continue }
                 let stated = context.interval(r)
                 for (x, y) in [(a, b), (b, a)] {

@@ -154,14 +154,14 @@ extension ExtractionState {
     func changeOfKindBeforeSemicolon(after k: Int, before n: Int, in ids: [Int], paragraph p: Paragraph) -> Bool {
         guard case .text = facts[ids[n]].place else { return false }
         let s = p.text.scalars
-        let end = facts[ids[n]].number.numberRange.lowerBound
-        for j in (k + 1)..<n {
-            let f = facts[ids[j]]
-            guard f.kind.isMoney, f.change != 0, isStatedChange(f) else { continue }
-            let from = f.number.range.upperBound
-            if from < end, (from..<end).contains(where: { s.indices.contains($0) && (s[$0] == "；" || s[$0] == ";") }) { return true }
+        let start = facts[ids[k]].number.range.upperBound, end = min(facts[ids[n]].number.numberRange.lowerBound, s.count)
+        // the last "；" between them (a long stretch is no pair of neighbouring clauses: not looked at)
+        guard start < end, end - start <= 200,
+              let semicolon = (start..<end).last(where: { s[$0] == "；" || s[$0] == ";" }) else { return false }
+        return ids[(k + 1)..<n].contains { id in
+            let f = facts[id]
+            return f.kind.isMoney && f.change != 0 && f.number.range.upperBound <= semicolon && isStatedChange(f)
         }
-        return false
     }
 
     mutating func buildChanges() {

@@ -169,7 +169,9 @@ extension ExtractionState {
                     first = fits
                 }
                 if namedWithoutFigure && !(facts[first].interval + addedSum).overlaps(total.interval) {
-                    guard let fits = paragraphFacts[p.index].last(where: { id in
+                    // (among the hundred figures before it: a paragraph of many additions stays linear)
+                    let earlier = paragraphFacts[p.index][..<firstFact(in: paragraphFacts[p.index], at: marker.start)].suffix(100)
+                    guard let fits = earlier.last(where: { id in
                         facts[id].number.range.upperBound <= marker.start && id != t && family(id) && isPlainFigure(facts[id])
                             && (facts[id].interval + addedSum).overlaps(total.interval)
                     }) else { continue }
@@ -283,6 +285,7 @@ extension ExtractionState {
             }
         }
         let firstPart = firstFact(in: inSentence, at: k + 1)
+        var bracketScan = (part: -1, position: 0, depth: 0)
         for id in inSentence[firstPart..<max(firstPart, firstFact(in: inSentence, at: end))] {
             let f = facts[id]
             let at = f.number.numberRange.lowerBound
@@ -296,7 +299,11 @@ extension ExtractionState {
             if let last = parts.last, vocabulary[.balanceOpeners].firstMatch(in: s, from: facts[last].number.range.upperBound, before: at) != nil { break }
             // "收入7.71亿元，其中：税收收入5.93亿元、非税收入1.78亿元）、上级补助收入…": a bracket closed that the
             // list never opened closes the aside the list was in
-            if let last = parts.last, Self.closesUnopened(s, from: facts[last].number.range.upperBound, to: at) { break }
+            // (read on from where the last look ended: a long run of skipped figures stays linear)
+            if let last = parts.last {
+                if bracketScan.part != last { bracketScan = (last, facts[last].number.range.upperBound, 0) }
+                if Self.closesUnopened(s, from: &bracketScan.position, to: at, depth: &bracketScan.depth) { break }
+            }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
@@ -385,7 +392,9 @@ extension ExtractionState {
             }
             // "计划金额A，实际金额B，共节约资金C，其中货物类…计划金额a，实际金额b，共节约资金c；…": each item
             // repeats the figures named before the marker; the whole's parts are those named as it is
-            let namedBefore = Set(inSentence[..<afterMarker].filter { facts[$0].kind.sameFamily(as: family) }.map { facts[$0].head })
+            // (the `listLookBack` facts before the marker: a sentence of many lists stays linear)
+            let namedBefore = Set(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker]
+                .filter { facts[$0].kind.sameFamily(as: family) }.map { facts[$0].head })
             if familyParts.contains(where: { namedBefore.contains(facts[$0].head) && facts[$0].head != facts[whole].head }) {
                 familyParts = familyParts.filter { facts[$0].head == facts[whole].head }
                 if familyParts.isEmpty { continue }
@@ -814,10 +823,12 @@ extension ExtractionState {
         return bracketDepths!.depths[min(max(k, 0), s.count)]
     }
 
-    /// More brackets closed than opened in `s[from..<to]`.
-    static func closesUnopened(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
-        var depth = 0
-        for j in max(0, from)..<min(max(from, to), s.count) {
+    /// More brackets closed than opened in `s[from..<to]`, counting on from `depth`; `from` and `depth`
+    /// are left where the reading ended.
+    static func closesUnopened(_ s: [Unicode.Scalar], from: inout Int, to: Int, depth: inout Int) -> Bool {
+        let start = max(0, from), end = min(max(start, to), s.count)
+        defer { from = max(from, end) }
+        for j in start..<end {
             switch s[j] {
             case "（", "(": depth += 1
             case "）", ")":

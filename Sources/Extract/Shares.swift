@@ -232,7 +232,8 @@ extension ExtractionState {
             if o.concept.item != nil { return o.concept.item == q.concept.item && o.concept.scope == q.concept.scope }
             // "收入任务7000万元，…实际完成7095万元，占任务的101.36%。…税收收入完成5638万元，占预算的93.65%": a
             // plan naming no item that is already another figure's is that figure's, not the named part's
-            return !shares.contains { $0.base == other && $0.part != part }
+            // (among the last shares made: the other share stands near)
+            return !shares.suffix(32).contains { $0.base == other && $0.part != part }
         }
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil

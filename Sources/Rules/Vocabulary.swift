@@ -315,7 +315,7 @@ public struct Vocabulary: Sendable {
             case .reportTitleWords: return "words of a title that make it a report on a year's execution, even with a plan word"
             case .evaluationResultsTitleWords: return "words of a title that make it the results of an evaluation of the year before"
             case .placeSuffixes: return "endings of a place's name (a county, a district, a town): a figure named by a place alone is what that place got of something the sentence names"
-            case .ownLevelWords: return "one level of government's own share (市本级, 县级), which the whole territory's figure (territory_words: 全市) is not"
+            case .ownLevelWords: return "words naming one level of government's own share (the city's own budget level), which the whole territory's figure (territory_words) is not"
             }
         }
     }
