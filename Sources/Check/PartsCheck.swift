@@ -194,6 +194,18 @@ extension ShareCheck {
         let stated = context.interval(percent)
         let sum = items.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
         guard let ratio = context.interval(part) / sum, !(ratio * Interval(exactly: 100)).overlaps(stated) else { return }
+        // "支出共计340.41万元。…1.用于…支出2.68万元，占总支出的0.79%": the total is stated after all, as a
+        // total a few paragraphs before, under another name
+        if case .text(let p, _, _) = percent.place {
+            for q in stride(from: p, through: max(0, p - 10), by: -1) {
+                for id in context.facts.paragraphFacts[q].suffix(100) {
+                    let t = context.fact(id)
+                    guard t.marksTotal, t.id != part.id, t.kind.sameFamily(as: part.kind), t.number.range.upperBound <= percent.number.numberRange.lowerBound || q < p,
+                          let r = context.interval(part) / context.interval(t) else { continue }
+                    if (r * Interval(exactly: 100)).overlaps(stated) { return }
+                }
+            }
+        }
         let exactSum = items.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: part) }
         guard exactSum != 0 else { return }
         let scale = max(percent.number.decimals, 2)

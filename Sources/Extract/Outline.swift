@@ -72,16 +72,27 @@ extension ExtractionState {
             if let figures = own[index], figures.count == 1 { items[index].amount = figures[0] }
         }
         outline = items
+        // "——按资金来源 1.… 2.… 3.… ——按资金用途 1.… 2.…": a list restarting at 1 under one item is another
+        // breakdown of the same amount; each list is one
+        var lists = [(index: Int, children: [Int])]()
         for (index, item) in items.enumerated() where item.children.count >= 2 {
-            guard let whole = item.amount else { continue }
-            let amounts = item.children.compactMap { items[$0].amount }
-            guard amounts.count == item.children.count,
+            var run = [Int]()
+            for child in item.children {
+                if items[child].ordinal == 1 && !run.isEmpty { lists.append((index, run)); run = [] }
+                run.append(child)
+            }
+            lists.append((index, run))
+        }
+        for (index, children) in lists where children.count >= 2 {
+            guard let whole = items[index].amount else { continue }
+            let amounts = children.compactMap { items[$0].amount }
+            guard amounts.count == children.count,
                   amounts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[whole].kind) }),
                   !amounts.contains(where: isGrouped) else { continue }
             // an enumerated breakdown of a stated amount is the whole of it, unless its words say
             // it names only some ("主要用于：1.…", "重点…", "…等")
             let partial = vocabulary[.partialListWords]
-            var wholeText = sentenceText(of: facts[whole]) + items[index].children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
+            var wholeText = sentenceText(of: facts[whole]) + children.map { sentenceText(of: facts[items[$0].amount!]) }.joined()
             // and the lines between the whole and its first item ("支出X。⏎主要支出科目情况如下：⏎1.…")
             if let pw = facts[whole].place.paragraph, let pc = facts[amounts[0]].place.paragraph, pc > pw {
                 // the sentence of the whole's paragraph that leads into the items ("支出X，同比增长4.0%。
