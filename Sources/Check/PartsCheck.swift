@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXNormalize
 import JXRules
 
 /// `kind = "parts"`: a stated whole and its listed parts (其中 / 包括 / 合计 / 共).
@@ -32,6 +33,7 @@ enum PartsCheck {
                     && !leadingPartsMakeWhole(parts, wholeIv, context)
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
+                    && !(Decimals.less(sumIv.hi, wholeIv.lo) && runsOffTheEnd(parts.last!, context))
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo) else { continue }
                 let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
@@ -54,6 +56,16 @@ enum PartsCheck {
             }
             context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
         }
+    }
+
+    /// The text ends in the middle of a sentence after `f` (an excerpt cut off, a page lost): a list
+    /// that falls short there may go on beyond it.
+    static func runsOffTheEnd(_ f: Fact, _ context: CheckContext) -> Bool {
+        guard let p = f.place.paragraph else { return false }
+        let paragraphs = context.doc.paragraphs
+        guard let last = paragraphs.lastIndex(where: { !$0.text.scalars.allSatisfy(CharClass.isWhitespace) }), last <= p + 1 else { return false }
+        guard let end = paragraphs[last].text.scalars.last(where: { !CharClass.isWhitespace($0) }) else { return false }
+        return !"。；;！!？?.）)”\"".unicodeScalars.contains(end)
     }
 
     /// "正式职工62人，其中高级4人，…中级工1人，退休职工28人": the first parts (two or more not zero) make up

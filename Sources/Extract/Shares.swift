@@ -26,7 +26,9 @@ extension ExtractionState {
                 let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
                 let found = firstFact(in: inSentence, at: b.number.numberRange.lowerBound)
                 guard let at = found < inSentence.count && inSentence[found] == id ? found : inSentence.firstIndex(of: id),
-                      let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil }) else { continue }
+                      // "收入2482万元（剔除…因素，完成2838万元），占年初预算2250万元的110.31%": not a figure of an aside
+                      let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil
+                          && facts[$0].number.parenDepth <= b.number.parenDepth }) else { continue }
                 facts[ids[n + 1]].shareOf = b.shareOf
                 shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
                 paired.insert(ids[n + 1])
