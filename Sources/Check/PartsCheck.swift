@@ -64,8 +64,13 @@ enum PartsCheck {
         guard let p = f.place.paragraph else { return false }
         let paragraphs = context.doc.paragraphs
         guard let last = paragraphs.lastIndex(where: { !$0.text.scalars.allSatisfy(CharClass.isWhitespace) }), last <= p + 1 else { return false }
-        guard let end = paragraphs[last].text.scalars.last(where: { !CharClass.isWhitespace($0) }) else { return false }
-        return !"。；;！!？?.）)”\"".unicodeScalars.contains(end)
+        let scalars = paragraphs[last].text.scalars
+        guard let endIndex = scalars.lastIndex(where: { !CharClass.isWhitespace($0) }) else { return false }
+        if "。；;！!？?.）)”\"".unicodeScalars.contains(scalars[endIndex]) { return false }
+        // an item that ends with its figure ("（二）后备人才培养100.00万元") is whole; a bare number may be cut
+        if let lastFact = context.facts.paragraphFacts[last].last.map({ context.fact($0) }),
+           lastFact.kind != .bare, lastFact.number.range.upperBound > endIndex { return false }
+        return true
     }
 
     /// "正式职工62人，其中高级4人，…中级工1人，退休职工28人": the first parts (two or more not zero) make up
