@@ -35,7 +35,8 @@ enum PartsCheck {
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
                     && !(Decimals.less(sumIv.hi, wholeIv.lo) && runsOffTheEnd(parts.last!, context))
             case "near-complete":
-                guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo) else { continue }
+                guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo),
+                      !runsOffTheEnd(parts.last!, context) else { continue }
                 let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
                 failing = Decimals.lessOrEqual(gap, Decimals.product(wholeIv.midpoint, rule[.nearRatio]))
             default:
@@ -63,7 +64,7 @@ enum PartsCheck {
     static func runsOffTheEnd(_ f: Fact, _ context: CheckContext) -> Bool {
         guard let p = f.place.paragraph else { return false }
         let paragraphs = context.doc.paragraphs
-        guard let last = paragraphs.lastIndex(where: { !$0.text.scalars.allSatisfy(CharClass.isWhitespace) }), last <= p + 1 else { return false }
+        guard let last = paragraphs.lastIndex(where: { !$0.text.scalars.allSatisfy(CharClass.isWhitespace) }), last == p else { return false }
         let scalars = paragraphs[last].text.scalars
         guard let endIndex = scalars.lastIndex(where: { !CharClass.isWhitespace($0) }) else { return false }
         if "。；;！!？?.）)”\"".unicodeScalars.contains(scalars[endIndex]) { return false }
