@@ -122,7 +122,6 @@ enum ConsistencyCheck {
 
     /// A percentage in the sentence of `a` or of `b` that, within its rounding, is a ÷ b or b ÷ a.
     static func statedRatioRelates(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {
-        let hundred = Interval(exactly: 100)
         for f in [a, b] {
             guard case .text(let p, let s, _) = f.place else { continue }
             // the facts of its sentence: the paragraph's are in text order, found by bisection
@@ -137,9 +136,7 @@ enum ConsistencyCheck {
                 if r.number.range.lowerBound >= range.upperBound { break }
                 guard r.kind == .percent, case .text(_, s, _) = r.place else { continue }
                 let stated = context.interval(r)
-                for (x, y) in [(a, b), (b, a)] {
-                    if let q = context.interval(x) / context.interval(y), (q * hundred).overlaps(stated) { return true }
-                }
+                if context.ratio(a, b, fits: stated) || context.ratio(b, a, fits: stated) { return true }
             }
         }
         return false

@@ -357,6 +357,12 @@ struct CheckContext {
         return nil
     }
 
+    /// `part` ÷ `base` × 100, within both figures' rounding, is within `stated`.
+    func ratio(_ part: Fact, _ base: Fact, fits stated: Interval) -> Bool {
+        guard let r = interval(part) / interval(base) else { return false }
+        return (r * Interval(exactly: 100)).overlaps(stated)
+    }
+
     /// A stated percentage as a writer who rounded twice reads it (33.048 → 33.05 → 33.1): its
     /// interval reaches down half a unit of the next place further. Rates only: money is rounded once.
     func statedRate(_ f: Fact) -> Interval {

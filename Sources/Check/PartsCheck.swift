@@ -198,8 +198,7 @@ extension ShareCheck {
         for group in context.groupsOfWhole[base.id] ?? [] {
             for id in group.parts where id != part.id {
                 let listed = context.fact(id)
-                guard listed.kind.isMoney == part.kind.isMoney, let ratio = context.interval(part) / context.interval(listed) else { continue }
-                if (ratio * Interval(exactly: 100)).overlaps(stated) { return true }
+                if listed.kind.isMoney == part.kind.isMoney && context.ratio(part, listed, fits: stated) { return true }
             }
         }
         return false
@@ -218,9 +217,9 @@ extension ShareCheck {
             for q in stride(from: p, through: max(0, p - 10), by: -1) {
                 for id in context.facts.paragraphFacts[q].suffix(100) {
                     let t = context.fact(id)
-                    guard t.marksTotal, t.id != part.id, t.kind.sameFamily(as: part.kind), t.number.range.upperBound <= percent.number.numberRange.lowerBound || q < p,
-                          let r = context.interval(part) / context.interval(t) else { continue }
-                    if (r * Interval(exactly: 100)).overlaps(stated) { return }
+                    guard t.marksTotal, t.id != part.id, t.kind.sameFamily(as: part.kind),
+                          t.number.range.upperBound <= percent.number.numberRange.lowerBound || q < p else { continue }
+                    if context.ratio(part, t, fits: stated) { return }
                 }
             }
         }

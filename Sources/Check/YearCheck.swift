@@ -232,9 +232,8 @@ enum YearCheck {
 
     /// Four digits and 年 ("2021年"): a year written out.
     static func namesYear(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars)
         var run = 0
-        for ch in s {
+        for ch in text.unicodeScalars {
             if CharClass.isDigit(ch) { run += 1; continue }
             if run == 4 && ch == "年" { return true }
             run = 0
