@@ -306,13 +306,13 @@ struct CheckContext {
 
     /// `text.filter { !$0.isWhitespace }`, by scalars when each scalar is a character of its own
     /// (no grapheme breaking, no property lookup for ASCII and ideographs).
+    /// A tab or a carriage return (alone or in CR LF) goes as a whole, as its character would: the
+    /// flattened tables' tabs no longer send a text to grapheme breaking.
     static func withoutWhitespace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.allSatisfy(ScalarString.isOwnCharacter) else { return text.filter { !$0.isWhitespace } }
+        let scalars = ScalarString.scalars(text)
+        guard scalars.allSatisfy({ ScalarString.isOwnCharacter($0) || $0 == "\t" || $0 == "\r" }) else { return text.filter { !$0.isWhitespace } }
         guard scalars.contains(where: ConsistencyCheck.isWhitespace) else { return text }
-        var out = String.UnicodeScalarView()
-        for ch in scalars where !ConsistencyCheck.isWhitespace(ch) { out.append(ch) }
-        return String(out)
+        return ScalarString.make(scalars.filter { !ConsistencyCheck.isWhitespace($0) })
     }
 
     func windowText(of f: Fact, radius: Int) -> String {

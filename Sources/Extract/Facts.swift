@@ -21,45 +21,192 @@ public enum YearSource: String, Sendable {
 }
 
 /// A quantity in context: the unit the rules bind to.
+///
+/// A fact's fields live in one shared, copy-on-write box: extraction and the checks copy facts
+/// all the time (into lists, tuples, closures), and copying the two dozen fields, a dozen of them
+/// strings, was a tenth of a batch's work; a copy is now one retain. Reading a field reads the box;
+/// changing one copies the box first when another fact shares it, so facts keep value semantics.
 public struct Fact: Sendable, Identifiable {
-    public var id: Int
-    public var number: ScannedNumber { didSet { interval = Fact.interval(of: number, fractionDecimals: fractionDecimals) } }
-    public var place: FactPlace
+    @usableFromInline
+    final class Storage: @unchecked Sendable {
+        @usableFromInline var id: Int
+        @usableFromInline var number: ScannedNumber
+        @usableFromInline var place: FactPlace
+        @usableFromInline var span: SourceSpan
+        @usableFromInline var numberSpan: SourceSpan
+        @usableFromInline var sourcePlace: String?
+        @usableFromInline var label: String
+        @usableFromInline var head: String
+        @usableFromInline var concept: Lexicon.Resolution
+        @usableFromInline var measureSource: MeasureSource?
+        @usableFromInline var year: Int?
+        @usableFromInline var yearSource: YearSource
+        @usableFromInline var shareOf: String?
+        @usableFromInline var change: Int
+        @usableFromInline var comparesYears: Bool
+        @usableFromInline var marksTotal: Bool
+        @usableFromInline var outlineItem: Int? = nil
+        @usableFromInline var isCellValue: Bool = false
+        @usableFromInline var isTarget: Bool = false
+        @usableFromInline var unitAssumed: Bool = false
+        @usableFromInline var fractionDecimals: Int? = nil
+        @usableFromInline var interval: Interval
+
+        init(id: Int, number: ScannedNumber, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan, sourcePlace: String?,
+             label: String, head: String, concept: Lexicon.Resolution, measureSource: MeasureSource?,
+             year: Int?, yearSource: YearSource, shareOf: String?, change: Int, comparesYears: Bool, marksTotal: Bool) {
+            self.id = id
+            self.number = number
+            self.place = place
+            self.span = span
+            self.numberSpan = numberSpan
+            self.sourcePlace = sourcePlace
+            self.label = label
+            self.head = head
+            self.concept = concept
+            self.measureSource = measureSource
+            self.year = year
+            self.yearSource = yearSource
+            self.shareOf = shareOf
+            self.change = change
+            self.comparesYears = comparesYears
+            self.marksTotal = marksTotal
+            interval = Fact.interval(of: number, fractionDecimals: nil)
+        }
+
+        @usableFromInline func copy() -> Storage {
+            let c = Storage(id: id, number: number, place: place, span: span, numberSpan: numberSpan, sourcePlace: sourcePlace,
+                            label: label, head: head, concept: concept, measureSource: measureSource, year: year,
+                            yearSource: yearSource, shareOf: shareOf, change: change, comparesYears: comparesYears, marksTotal: marksTotal)
+            c.outlineItem = outlineItem
+            c.isCellValue = isCellValue
+            c.isTarget = isTarget
+            c.unitAssumed = unitAssumed
+            c.fractionDecimals = fractionDecimals
+            c.interval = interval
+            return c
+        }
+    }
+
+    @usableFromInline var storage: Storage
+
+    /// The box, copied first when another fact shares it.
+    @inlinable var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public var id: Int {
+        @inlinable get { storage.id }
+        @inlinable _modify { yield &unique.id }
+    }
+    public var number: ScannedNumber {
+        @inlinable get { storage.number }
+        set {
+            let box = unique
+            box.number = newValue
+            box.interval = Fact.interval(of: box.number, fractionDecimals: box.fractionDecimals)
+        }
+    }
+    public var place: FactPlace {
+        @inlinable get { storage.place }
+        @inlinable _modify { yield &unique.place }
+    }
     /// The number and its unit in the source.
-    public var span: SourceSpan
+    public var span: SourceSpan {
+        @inlinable get { storage.span }
+        @inlinable _modify { yield &unique.span }
+    }
     /// The digits only.
-    public var numberSpan: SourceSpan
+    public var numberSpan: SourceSpan {
+        @inlinable get { storage.numberSpan }
+        @inlinable _modify { yield &unique.numberSpan }
+    }
     /// A readable place for .docx/.xlsx cells.
-    public var sourcePlace: String?
+    public var sourcePlace: String? {
+        @inlinable get { storage.sourcePlace }
+        @inlinable _modify { yield &unique.sourcePlace }
+    }
     /// The words before the number within its clause, as written ("基本支出预算数").
-    public var label: String
+    public var label: String {
+        @inlinable get { storage.label }
+        @inlinable _modify { yield &unique.label }
+    }
     /// The label without leading connectives (其中 / 包括 / 和) and trailing fillers (为 / 达).
-    public var head: String
-    public var concept: Lexicon.Resolution
-    public var measureSource: MeasureSource?
-    public var year: Int?
-    public var yearSource: YearSource
+    public var head: String {
+        @inlinable get { storage.head }
+        @inlinable _modify { yield &unique.head }
+    }
+    public var concept: Lexicon.Resolution {
+        @inlinable get { storage.concept }
+        @inlinable _modify { yield &unique.concept }
+    }
+    public var measureSource: MeasureSource? {
+        @inlinable get { storage.measureSource }
+        @inlinable _modify { yield &unique.measureSource }
+    }
+    public var year: Int? {
+        @inlinable get { storage.year }
+        @inlinable _modify { yield &unique.year }
+    }
+    public var yearSource: YearSource {
+        @inlinable get { storage.yearSource }
+        @inlinable _modify { yield &unique.yearSource }
+    }
     /// "占基本支出78.31%": the label of the base the percentage is a share of; "" for a bare 占比.
-    public var shareOf: String?
+    public var shareOf: String? {
+        @inlinable get { storage.shareOf }
+        @inlinable _modify { yield &unique.shareOf }
+    }
     /// +1 for 增加/增长/提高, −1 for 减少/下降/降低 in the label; 0 otherwise.
-    public var change: Int
+    public var change: Int {
+        @inlinable get { storage.change }
+        @inlinable _modify { yield &unique.change }
+    }
     /// 同比 / 较上年 / 比上年: a comparison with another year, not a statement of this year's figure.
-    public var comparesYears: Bool
+    public var comparesYears: Bool {
+        @inlinable get { storage.comparesYears }
+        @inlinable _modify { yield &unique.comparesYears }
+    }
     /// The label marks a total (共 / 共计 / 合计 / 总计).
-    public var marksTotal: Bool
+    public var marksTotal: Bool {
+        @inlinable get { storage.marksTotal }
+        @inlinable _modify { yield &unique.marksTotal }
+    }
     /// The innermost enumerated item of the outline the figure stands in (`FactSet.outline`).
-    public var outlineItem: Int?
+    public var outlineItem: Int? {
+        @inlinable get { storage.outlineItem }
+        @inlinable _modify { yield &unique.outlineItem }
+    }
     /// A table cell holding just this value (its label comes from the row and column headers);
     /// false for running text, including text inside a cell.
-    public var isCellValue: Bool = false
+    public var isCellValue: Bool {
+        @inlinable get { storage.isCellValue }
+        @inlinable _modify { yield &unique.isCellValue }
+    }
     /// A cell of a target column (指标值 / 目标值): a goal, not a stated figure.
-    public var isTarget: Bool = false
+    public var isTarget: Bool {
+        @inlinable get { storage.isTarget }
+        @inlinable _modify { yield &unique.isTarget }
+    }
     /// The unit was not stated (a table without 单位 or a unit in its header) and is the report's
     /// usual money unit: good for relations within the table, not for unit checks.
-    public var unitAssumed: Bool = false
+    public var unitAssumed: Bool {
+        @inlinable get { storage.unitAssumed }
+        @inlinable _modify { yield &unique.unitAssumed }
+    }
     /// A rate a table writes as a fraction ("执行率 | 0.958" for 95.8%): the decimals as written.
     /// The value is the percentage; authors truncate such fractions as often as they round them.
-    public var fractionDecimals: Int? { didSet { interval = Fact.interval(of: number, fractionDecimals: fractionDecimals) } }
+    public var fractionDecimals: Int? {
+        @inlinable get { storage.fractionDecimals }
+        set {
+            let box = unique
+            box.fractionDecimals = newValue
+            box.interval = Fact.interval(of: box.number, fractionDecimals: box.fractionDecimals)
+        }
+    }
     /// The fraction as written ("0.958"), for evidence texts.
     public var writtenFraction: String? { fractionDecimals.map { Decimals.format(value / 100, scale: $0) } }
 
@@ -71,28 +218,14 @@ public struct Fact: Sendable, Identifiable {
     /// The value in 元 (money) or as a plain number, as an interval from the shown decimals: the
     /// one interval of a fact, used by extraction and every check. Kept beside the number (and
     /// renewed when it changes): extraction and the checks ask for it again and again.
-    public private(set) var interval: Interval
+    public var interval: Interval { storage.interval }
 
     public init(id: Int, number: ScannedNumber, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan, sourcePlace: String?,
                 label: String, head: String, concept: Lexicon.Resolution, measureSource: MeasureSource?,
                 year: Int?, yearSource: YearSource, shareOf: String?, change: Int, comparesYears: Bool, marksTotal: Bool) {
-        self.id = id
-        self.number = number
-        self.place = place
-        self.span = span
-        self.numberSpan = numberSpan
-        self.sourcePlace = sourcePlace
-        self.label = label
-        self.head = head
-        self.concept = concept
-        self.measureSource = measureSource
-        self.year = year
-        self.yearSource = yearSource
-        self.shareOf = shareOf
-        self.change = change
-        self.comparesYears = comparesYears
-        self.marksTotal = marksTotal
-        interval = Fact.interval(of: number, fractionDecimals: nil)
+        storage = Storage(id: id, number: number, place: place, span: span, numberSpan: numberSpan, sourcePlace: sourcePlace,
+                          label: label, head: head, concept: concept, measureSource: measureSource, year: year,
+                          yearSource: yearSource, shareOf: shareOf, change: change, comparesYears: comparesYears, marksTotal: marksTotal)
     }
 
     /// Percentages, rounded money integers and estimates (约) stand for ±0.5 of their last digit

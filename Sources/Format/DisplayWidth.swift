@@ -50,6 +50,9 @@ public enum DisplayWidth {
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return 1 }
+        // CJK ideographs, CJK punctuation before the tone marks, fullwidth forms: wide, and no mark
+        // or format character among them (the general category is a table lookup per scalar)
+        if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
         if v >= 0x1160 && v <= 0x11FF { return 0 }  // Hangul Jamo medial vowels and finals combine
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0

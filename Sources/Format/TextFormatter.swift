@@ -85,7 +85,7 @@ struct TextFormatter {
         }
         out += "\n"
 
-        let gutter = String(repeating: " ", count: String(max(start.line, 0)).count)
+        let gutter = Self.run(of: UInt8(ascii: " "), count: String(max(start.line, 0)).count)
         if !finding.evidence.isEmpty {
             out += gutter
             out += " "
@@ -111,8 +111,8 @@ struct TextFormatter {
             out += " "
             styled("|", .blue, into: &out)
             out += " "
-            out += String(repeating: " ", count: snippet.caretOffset)
-            styled("^" + String(repeating: "~", count: snippet.caretWidth - 1), severityStyle(finding.severity), into: &out)
+            out += Self.run(of: UInt8(ascii: " "), count: snippet.caretOffset)
+            styled("^" + Self.run(of: UInt8(ascii: "~"), count: snippet.caretWidth - 1), severityStyle(finding.severity), into: &out)
             out += "\n"
         }
         for related in finding.related {
@@ -135,6 +135,16 @@ struct TextFormatter {
         var result = String.UnicodeScalarView()
         for scalar in s.unicodeScalars { result.append(contentsOf: Self.shown(scalar)) }
         return String(result)
+    }
+
+    /// `count` copies of one ASCII character, written as bytes (`String(repeating:count:)` went
+    /// through the generic path, a tenth of printing a finding).
+    static func run(of byte: UInt8, count: Int) -> String {
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            buffer.initialize(repeating: byte)
+            return count
+        }
     }
 
     /// How one scalar of the input is shown in the terminal.
@@ -163,12 +173,14 @@ struct TextFormatter {
     /// The shown source line and the caret position for a span starting at `startColumn`
     /// (1-based scalars) and ending at `endColumn` (inclusive), or at the end of the line when nil.
     static func snippet(line: String, startColumn: Int, endColumn: Int?, maxWidth: Int) -> Snippet {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = ScalarString.scalars(line)
         let n = scalars.count
         // Prefix sums of display widths: widths[i] = columns before scalar i.
         var widths = [Int](repeating: 0, count: n + 1)
+        var plain = true
         for i in 0..<n {
             let s = scalars[i]
+            if s.value < 0x20 || (s.value >= 0x7F && Escape.isHidden(s)) { plain = false }
             widths[i + 1] = widths[i] + shownWidth(s)
         }
         let s = min(max(startColumn - 1, 0), n)
@@ -198,16 +210,21 @@ struct TextFormatter {
             if hi < s { hi = s }
         }
 
-        var shown = String.UnicodeScalarView()
+        // the shown scalars gathered in one array and made into a string once: appending to a
+        // string's scalar view one scalar at a time was most of the time a batch spent printing
+        var shown = [Unicode.Scalar]()
+        shown.reserveCapacity(hi - lo + 2)
         if lo > 0 { shown.append("…") }
-        for i in lo..<hi {
-            shown.append(contentsOf: Self.shown(scalars[i]))
+        if plain {
+            shown.append(contentsOf: scalars[lo..<hi])
+        } else {
+            for i in lo..<hi { shown.append(contentsOf: Self.shown(scalars[i])) }
         }
         if hi < n { shown.append("…") }
 
         let offset = (lo > 0 ? 1 : 0) + widths[s] - widths[lo]
         let caretEnd = min(e, hi)
         let width = max(1, widths[caretEnd] - widths[s])
-        return Snippet(text: String(shown), caretOffset: offset, caretWidth: width)
+        return Snippet(text: ScalarString.make(shown), caretOffset: offset, caretWidth: width)
     }
 }

@@ -382,7 +382,7 @@ public enum CommandLineTool {
         let settings = BatchRunner.Settings(jobs: entries.count <= 1 ? 1 : options.jobs, timeBudget: options.timeBudget,
                                             workerArguments: Worker.arguments(rulesDirectory: options.rulesDirectory, rulesExtra: options.rulesExtra,
                                                                               fiscalYear: options.fiscalYear, only: selected,
-                                                                              sourceLines: options.format == .text || options.format == .html))
+                                                                              sourceLines: options.format == .html ? .all : options.format == .text ? .findings : .no))
         if entries.count == 1 && workerExecutable != nil, let only = entries.first, only.error == nil {
             CrashReport.arm(path: only.path)
         }

@@ -19,13 +19,32 @@ import JXRules
 enum Worker {
     static let command = "__worker"
 
+    /// Which of a file's lines a report carries back: the HTML output shows every line, the text
+    /// output only the lines findings start on (the others are sent empty, so line numbers hold),
+    /// the other outputs none. Sending lines nobody shows cost encoding, the pipe and decoding.
+    enum SourceLines: String, Sendable {
+        case all, findings, no
+
+        func keep(_ report: inout FileReport) {
+            switch self {
+            case .all: return
+            case .no: report.lines = []
+            case .findings:
+                var shown = [Bool](repeating: false, count: report.lines.count)
+                for finding in report.findings {
+                    let k = finding.span.start.line - 1
+                    if k >= 0 && k < shown.count { shown[k] = true }
+                }
+                for k in report.lines.indices where !shown[k] && !report.lines[k].isEmpty { report.lines[k] = "" }
+            }
+        }
+    }
+
     /// The arguments that make a worker check as the supervisor's pipeline would.
-    /// `sourceLines`: whether the reports carry the files' lines (only the text and HTML outputs
-    /// show them; sending them for the others cost encoding, the pipe and decoding for nothing).
     static func arguments(rulesDirectory: String?, rulesExtra: [String], fiscalYear: Int?, only: Set<String>?,
-                          sourceLines: Bool = true) -> [String] {
+                          sourceLines: SourceLines = .all) -> [String] {
         var args = [command]
-        if !sourceLines { args += ["--source-lines", "no"] }
+        if sourceLines != .all { args += ["--source-lines", sourceLines.rawValue] }
         if let rulesDirectory { args += ["--rules", rulesDirectory] }
         for extra in rulesExtra { args += ["--rules-extra", extra] }
         if let fiscalYear { args += ["--year", String(fiscalYear)] }
@@ -39,7 +58,7 @@ enum Worker {
         var extra = [String]()
         var year: Int?
         var only: Set<String>?
-        var sourceLines = true
+        var sourceLines = SourceLines.all
         var i = 0
         while i + 1 < args.count {
             switch args[i] {
@@ -47,7 +66,7 @@ enum Worker {
             case "--rules-extra": extra.append(args[i + 1])
             case "--year": year = Int(args[i + 1])
             case "--only": only = Set(args[i + 1].split(separator: ",").map(String.init))
-            case "--source-lines": sourceLines = args[i + 1] != "no"
+            case "--source-lines": sourceLines = SourceLines(rawValue: args[i + 1]) ?? .all
             default: break
             }
             i += 2
@@ -76,7 +95,7 @@ enum Worker {
                 if kind == "hang" { while true { sleep(60) } }
             }
             var report = kind == 0 ? pipeline.report(path: path) : pipeline.report(bytes: data, path: path)
-            if !sourceLines { report.lines = [] }
+            sourceLines.keep(&report)
             let payload = ReportCoding.encode(report)
             var frame = [UInt8]()
             frame.reserveCapacity(12 + payload.count)
