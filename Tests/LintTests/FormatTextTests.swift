@@ -158,6 +158,22 @@ struct FormatTextTests {
         #expect(!out.contains("\r"))
     }
 
+    /// The scalars `DisplayWidth.of` answers before asking the general category (ideographs, CJK
+    /// punctuation before the tone marks, fullwidth forms) are wide and no mark or format
+    /// character: the shortcut gives what the full rule gives.
+    @Test func displayWidthShortcutAgreesWithTheFullRule() {
+        for range: ClosedRange<UInt32> in [0x3000...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60] {
+            for v in range {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                let category = scalar.properties.generalCategory
+                #expect(category != .nonspacingMark && category != .enclosingMark && category != .format, "U+\(String(v, radix: 16))")
+                #expect(DisplayWidth.of(scalar) == 2)
+            }
+        }
+        // just past the shortcut: the tone marks combine
+        #expect(DisplayWidth.of(Unicode.Scalar(0x302A)!) == 0)
+    }
+
     @Test func displayWidths() {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("预算") == 4)
