@@ -155,11 +155,17 @@ struct ExtractionState {
     /// listed first (never to the dictionary's order, which changes from run to run and made
     /// findings differ between runs).
     static func mostFrequentMoneyUnit(of facts: [Fact]) -> (unit: MoneyUnit, count: Int)? {
-        var counts = [MoneyUnit: Int]()
-        // by index: a `for f in facts` copied every fact
-        for k in facts.indices { if let u = facts[k].kind.moneyUnit, !u.isDollar { counts[u, default: 0] += 1 } }
-        let rank = { (u: MoneyUnit) in u == .wanYuan ? -1 : MoneyUnit.allCases.firstIndex(of: u) ?? 0 }
-        return counts.max { $0.value != $1.value ? $0.value < $1.value : rank($0.key) > rank($1.key) }.map { ($0.key, $0.value) }
+        // counted per case in an array: a dictionary keyed by the unit hashed its Chinese raw value
+        let units = MoneyUnit.allCases
+        var counts = [Int](repeating: 0, count: units.count)
+        for k in facts.indices { if let u = facts[k].kind.moneyUnit, !u.isDollar, let i = units.firstIndex(of: u) { counts[i] += 1 } }
+        let rank = { (i: Int) in units[i] == .wanYuan ? -1 : i }
+        var best: Int?
+        for i in counts.indices where counts[i] > 0 {
+            if let b = best, counts[b] > counts[i] || (counts[b] == counts[i] && rank(b) < rank(i)) { continue }
+            best = i
+        }
+        return best.map { (units[$0], counts[$0]) }
     }
 
     func result() -> FactSet {

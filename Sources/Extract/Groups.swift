@@ -394,8 +394,8 @@ extension ExtractionState {
             // repeats the figures named before the marker; the whole's parts are those named as it is
             // (the `listLookBack` facts before the marker: a sentence of many lists stays linear)
             let namedBefore = Set(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker]
-                .filter { facts[$0].kind.sameFamily(as: family) }.map { facts[$0].head })
-            if familyParts.contains(where: { namedBefore.contains(facts[$0].head) && facts[$0].head != facts[whole].head }) {
+                .filter { facts[$0].kind.sameFamily(as: family) }.map { TextKey(facts[$0].head) })
+            if familyParts.contains(where: { namedBefore.contains(TextKey(facts[$0].head)) && facts[$0].head != facts[whole].head }) {
                 familyParts = familyParts.filter { facts[$0].head == facts[whole].head }
                 if familyParts.isEmpty { continue }
             }
@@ -415,7 +415,7 @@ extension ExtractionState {
             // "A资金1500.00万元，全部支出；B资金840.00万元，支出776.85万元": figures per item
             // (its funds, then its spending), not a partition: one item named twice
             let named = familyParts.map { facts[$0].concept }.filter { !$0.scope.isEmpty }
-            if Set(named.map { "\($0.item ?? "")|\($0.scope)" }).count < named.count { continue }
+            if Set(named.map { TextKey("\($0.item ?? "")|\($0.scope)") }).count < named.count { continue }
             if familyParts.indices.dropFirst().contains(where: { n in
                 let c = facts[familyParts[n]].concept
                 guard c.explicitMeasure, c.item == nil || c.item == "total", c.scope.isEmpty, c.rate == nil,

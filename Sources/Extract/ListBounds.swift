@@ -29,7 +29,7 @@ extension ExtractionState {
         // text order, become parts' names as the scan passes them; the names are kept once each,
         // with their short suffixes, so that "does a part end like this name" is a set lookup.
         var partNames = [String]()
-        var partSuffixes = Set<String>()
+        var partSuffixes = Set<TextKey>()   // by bytes: a String key is normalized to be hashed
         let suffixLimit = 8
         var next = firstFact(in: inSentence, at: from)
         var k = from
@@ -40,7 +40,7 @@ extension ExtractionState {
                     partNames.append(name)
                     let characters = Array(name)
                     for n in 1...min(suffixLimit, max(1, characters.count)) where n <= characters.count {
-                        partSuffixes.insert(String(characters.suffix(n)))
+                        partSuffixes.insert(TextKey(String(characters.suffix(n))))
                     }
                     next += 1
                 }
@@ -65,7 +65,7 @@ extension ExtractionState {
                     if withWhole >= 2 && name != wholeName {
                         // withWhole > withParts: no part ends in the same `withWhole` characters
                         let sharedWithAPart = withWhole <= suffixLimit
-                            ? partSuffixes.contains(String(Array(name).suffix(withWhole)))
+                            ? partSuffixes.contains(TextKey(String(Array(name).suffix(withWhole))))
                             : partNames.contains { ExtractionState.commonSuffix([name, $0]).count >= withWhole }
                         if !sharedWithAPart { return k }
                     }
