@@ -444,7 +444,7 @@ extension ExtractionState {
             // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
             // its items are left out when they make it up; otherwise the list cannot be read
             guard let outer = withoutSubLists(familyParts, s) else { continue }
-            familyParts = outer
+            familyParts = withoutScopeNested(outer)
             // the enumeration ends where the parts already make up the whole exactly
             // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
             // and the next one names another kind of thing (its label does not end like theirs:
@@ -477,6 +477,7 @@ extension ExtractionState {
             let zeroWrittenOut = familyParts.count >= 2 && familyParts == allListed
                 && familyParts.contains { facts[$0].value == 0 && facts[$0].concept.rate == nil }
                 && !laterFigure(of: family, in: inSentence, after: last.number.range.upperBound, within: ExtractionState.listWindow)
+                && !leavesOutSubordinates(familyParts, whole: whole)
             // the last part named as the rest of the whole ("其中2023年安排5000亿元，其余5000亿元…")
             let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
@@ -493,6 +494,19 @@ extension ExtractionState {
 
     /// Every part's label opens with a level of government's funds (`funding_level_words`), each
     /// with another one.
+    /// "我部门及所属二层单位…项目21个。其中，本级项目8个，…对下转移支付项目0个": the whole's sentence
+    /// names the department's subordinate units (subordinate_unit_words), a part is its own level's
+    /// (own_level_words) and none is the units': their own figures are the rest of the whole.
+    func leavesOutSubordinates(_ parts: [Int], whole: Int) -> Bool {
+        let units = vocabulary[.subordinateUnitWords], own = vocabulary[.ownLevelWords]
+        guard case .text(let wp, let ws, _) = facts[whole].place, wp < doc.paragraphs.count,
+              ws < doc.paragraphs[wp].sentences.count,
+              parts.contains(where: { own.occurs(in: facts[$0].label) }),
+              !parts.contains(where: { units.occurs(in: facts[$0].label) }) else { return false }
+        let range = doc.paragraphs[wp].sentences[ws]
+        return units.firstMatch(in: doc.paragraphs[wp].text.scalars, from: range.lowerBound, before: range.upperBound) != nil
+    }
+
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
         let words = vocabulary[.fundingLevelWords]
         // most lists name no level: their first part's first scalar says so without a lookup
@@ -693,6 +707,29 @@ extension ExtractionState {
 
     /// Parts without the items of a part that is broken down further; nil when a breakdown does
     /// not add up to its part, so where it ends is unknown.
+    /// The parts less those nested in an earlier one by their fund scope: "国家财政性教育经费A，一般公共预算
+    /// 教育经费B" name one thing but for the scope (broad_fund_scopes, narrow_fund_scopes), and B,
+    /// no larger than A, is a part of A rather than a second part of the whole.
+    func withoutScopeNested(_ parts: [Int]) -> [Int] {
+        let broad = vocabulary[.broadFundScopes], narrow = vocabulary[.narrowFundScopes]
+        guard parts.count >= 2, !broad.isEmpty, !narrow.isEmpty else { return parts }
+        // the name with its first scope word taken out, or nil when it has none
+        func rest(_ id: Int, _ words: WordSet) -> [Unicode.Scalar]? {
+            let name = ScalarString.scalars(ExtractionState.withoutBrackets(facts[id].head))
+            guard let m = words.firstMatch(in: name) else { return nil }
+            let out = Array(name[..<m.start]) + Array(name[(m.start + m.length)...])
+            return out.isEmpty ? nil : out
+        }
+        var kept = [Int]()
+        for id in parts {
+            if let own = rest(id, narrow), kept.contains(where: { k in
+                rest(k, broad) == own && interval(facts[id]).lo <= interval(facts[k]).hi
+            }) { continue }
+            kept.append(id)
+        }
+        return kept
+    }
+
     func withoutSubLists(_ parts: [Int], _ s: [Unicode.Scalar]) -> [Int]? {
         var kept = [Int]()
         var n = 0

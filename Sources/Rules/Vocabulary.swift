@@ -173,6 +173,9 @@ public struct Vocabulary: Sendable {
         case evaluationResultsTitleWords = "evaluation_results_title_words"
         case placeSuffixes = "place_suffixes"
         case ownLevelWords = "own_level_words"
+        case broadFundScopes = "broad_fund_scopes"
+        case narrowFundScopes = "narrow_fund_scopes"
+        case subordinateUnitWords = "subordinate_unit_words"
 
         public var name: String { rawValue }
 
@@ -316,6 +319,9 @@ public struct Vocabulary: Sendable {
             case .evaluationResultsTitleWords: return "words of a title that make it the results of an evaluation of the year before"
             case .placeSuffixes: return "endings of a place's name (a county, a district, a town): a figure named by a place alone is what that place got of something the sentence names"
             case .ownLevelWords: return "words naming one level of government's own share (the city's own budget level), which the whole territory's figure (territory_words) is not"
+            case .broadFundScopes: return "words naming a broad scope of public funds (all fiscal funds): a part named so holds a part named alike with a narrow scope"
+            case .narrowFundScopes: return "words naming one budget of public funds (the general public budget): a part named so, after one named alike with a broad scope, is nested in it, not its sibling"
+            case .subordinateUnitWords: return "words naming a department's subordinate units: a whole stated for them too is more than its own level's figures (own_level_words) and what it passed down"
             }
         }
     }

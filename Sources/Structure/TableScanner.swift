@@ -400,8 +400,9 @@ enum TableScanner {
 
     /// A web page's table exported with bars but without a separator line, its rows cut short where
     /// cells were merged ("全年预算数(A) | 全年执行数(B) | 预算执行率 | ||||" over "年度资金总额: | 808.1 |
-    /// 692.98 | 86% | ||||"): trailing empty cells dropped, a title row one cell short of the data rows
-    /// under it lacks their label column (it is shifted right), shorter rows are padded.
+    /// 692.98 | 86% | ||||"): trailing empty cells dropped, a title row one cell short of the data row
+    /// under it lacks its label column (it is shifted right; the row is compared with the one under
+    /// it, not with the widest row of the table, which may be another block's), shorter rows are padded.
     static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
         var cells = [[TextRun]]()
         var j = start
@@ -416,8 +417,8 @@ enum TableScanner {
         var rows = [RawRow]()
         for (k, row) in cells.enumerated() {
             var shift = 0
-            if row.count == width - 1, row.count >= 2, !row.contains(where: { CellText.isNumeric($0) }),
-               k + 1 < cells.count, cells[k + 1].count == width, let label = cells[k + 1].first, !label.isEmpty,
+            if k + 1 < cells.count, row.count == cells[k + 1].count - 1, row.count >= 2, !row.contains(where: { CellText.isNumeric($0) }),
+               let label = cells[k + 1].first, !label.isEmpty,
                !CellText.isNumeric(label), cells[k + 1].dropFirst().contains(where: { CellText.isNumeric($0) }) {
                 shift = 1
             }

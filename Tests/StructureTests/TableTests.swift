@@ -67,6 +67,19 @@ struct TableTests {
         #expect(doc.paragraphs.map(\.string) == ["正文。"])
     }
 
+    /// A title row one cell short of the data row under it, the label column's title left out: the
+    /// titles stand over the figures, also when a wider block follows in the same table.
+    @Test func titleRowOneCellShortStandsOverTheFigures() throws {
+        let text = "预算数 | 执行数 | 分值 | 得分 | ||\n资金总额 | 5.60 | 5.60 | 10 | 10 | ||\n财政拨款 | 5.60 | 5.60 | 10 | 10 | ||\n"
+            + "二级指标 | 三级指标 | 分值 | 指标值 | 实际值 | 得分 | 说明\n"
+        let t = try #require(structure(text).tables.first)
+        #expect(t.columnCount == 7)
+        #expect(t.headerSegments.first.map { Array($0.prefix(5)) } == ["", "预算数", "执行数", "分值", "得分"])
+        // a data row starting with a figure has no label column: nothing moves
+        let numbered = "预算数 | 执行数 | 分值 | 得分 | ||\n1 | 5.60 | 5.60 | 10 | 10 | ||\n2 | 5.60 | 5.60 | 10 | 10 | ||\n"
+        if let m = structure(numbered).tables.first { #expect(m.headerSegments.first?.first == "预算数") }
+    }
+
     @Test func headerPathsOfTwoHeaderRows() throws {
         let text = "项目\t预算数\t\t执行数\t\n\t年初\t调整后\t年初\t调整后\n基本支出\t30.00\t31.00\t29.00\t30.50\n项目支出\t70.00\t72.00\t68.00\t71.00"
         let t = try #require(structure(text).tables.first)
