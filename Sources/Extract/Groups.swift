@@ -712,7 +712,9 @@ extension ExtractionState {
     /// no larger than A, is a part of A rather than a second part of the whole.
     func withoutScopeNested(_ parts: [Int]) -> [Int] {
         let broad = vocabulary[.broadFundScopes], narrow = vocabulary[.narrowFundScopes]
-        guard parts.count >= 2, !broad.isEmpty, !narrow.isEmpty else { return parts }
+        // most lists name no scope: two lookups on the names, no scalars made
+        guard parts.count >= 2, parts.contains(where: { narrow.occurs(in: facts[$0].head) }),
+              parts.contains(where: { broad.occurs(in: facts[$0].head) }) else { return parts }
         // the name with its first scope word taken out, or nil when it has none
         func rest(_ id: Int, _ words: WordSet) -> [Unicode.Scalar]? {
             let name = ScalarString.scalars(ExtractionState.withoutBrackets(facts[id].head))

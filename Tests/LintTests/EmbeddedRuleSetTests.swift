@@ -7,6 +7,13 @@ import Testing
 /// (issue 12: start-up time); this test checks it once, for every build.
 @Suite("Embedded rule set: checked once, by the tests")
 struct EmbeddedRuleSetTests {
+    /// A rule file is told by its file name, as NSString's lastPathComponent names it.
+    @Test func ruleFileNames() {
+        for path in ["rules/lexicon.toml", "lexicon.toml", "/etc/jx/rules/tables.toml", "a/b/", "/", "./vocabulary.toml"] {
+            #expect(RuleSet.name(path) == (path as NSString).lastPathComponent, "\(path)")
+        }
+    }
+
     @Test func theEmbeddedRuleSetHasNoProblems() throws {
         let set = try RuleSet.embedded()
         #expect(RuleSetCheck.problems(set).isEmpty, "\(RuleSetCheck.problems(set))")
