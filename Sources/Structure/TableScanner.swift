@@ -413,7 +413,6 @@ enum TableScanner {
             j += 1
         }
         guard cells.count >= 3, cells.filter({ $0.count >= 3 }).count >= 2 else { return nil }
-        let width = cells.map(\.count).max() ?? 0
         var rows = [RawRow]()
         for (k, row) in cells.enumerated() {
             var shift = 0
