@@ -912,7 +912,14 @@ extension ExtractionState {
                     let other = all[j]
                     j -= 1
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
-                    if facts[other].marksTotal { break }
+                    if facts[other].marksTotal {
+                        // "共55个市辖区、19个县级市、105个县，合计183个": a 共 figure that is no list's whole
+                        // is the first item of this one
+                        if vocabulary[.wholeFirstMarkers].occurs(in: facts[other].label), (groupsOfWhole[other] ?? []).isEmpty {
+                            parts.append(other)
+                        }
+                        break
+                    }
                     parts.append(other)
                 }
                 parts.reverse()
@@ -955,6 +962,18 @@ extension ExtractionState {
                 let s = p.text.scalars
                 let gap = f.number.range.upperBound..<max(f.number.range.upperBound, facts[parts[0]].number.numberRange.lowerBound)
                 if !gap.contains(where: { s.indices.contains($0) && "，,、；;：:。".unicodeScalars.contains(s[$0]) }) { continue }
+            }
+            // "共55个市辖区、19个县级市、105个县", "共有1个地级行政区超过…，2个…，10个…": a count that names
+            // its own thing after its measure word and is smaller than a count after it is the first of
+            // them, which 共 opens, not their whole ("共29项，已完成12项，结转94项" stays a whole: a slip)
+            if case .count = f.kind, case .text = f.place, parts.contains(where: { interval(facts[$0]).lo > interval(f).hi }) {
+                let s = p.text.scalars
+                var k = f.number.range.upperBound, named = 0
+                while k < s.count && k < f.number.range.upperBound + 12 && !"，,、；;。：:".unicodeScalars.contains(s[k]) {
+                    if CharClass.isHan(s[k]) { named += 1 }
+                    k += 1
+                }
+                if named >= 2 { continue }
             }
             let partition = parts.allSatisfy { vocabulary[.statusPartWords].occurs(in: facts[$0].head) }
             appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))

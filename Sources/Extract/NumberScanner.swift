@@ -305,7 +305,10 @@ public struct NumberScanner: Sendable {
             let next: Unicode.Scalar? = afterMultiplier < n ? s[afterMultiplier] : nil
             // "…3.94亿元，比上年的3.92亿增长0.37%": a bare 亿 before a change word is 亿元 too
             if s[k] == "万" && (next == nil || !CharClass.isHan(next!) || bareWanFollowers.prefixLength(s, at: afterMultiplier) > 0)
-                || s[k] == "亿" && bareYiFollowers.prefixLength(s, at: afterMultiplier) > 0 {
+                || s[k] == "亿" && bareYiFollowers.prefixLength(s, at: afterMultiplier) > 0
+                // "5亿-10亿元": the first end of a range of money
+                || s[k] == "亿" && next.map({ "-－~～".unicodeScalars.contains($0) }) == true
+                    && afterMultiplier + 1 < n && CharClass.isDigit(s[afterMultiplier + 1]) {
                 number.kind = .money(s[k] == "万" ? .wanYuan : .yiYuan)
                 number.unitText = String(s[k])
                 return afterMultiplier
@@ -335,6 +338,8 @@ public struct NumberScanner: Sendable {
         if CharClass.isDigit(p) || CharClass.isASCIILetter(p) { return false }
         // "2020-2022" and "90(含)-100分" are ranges, handled by the range test
         if p == ")" || p == "）" || p == "%" { return false }
+        // "5亿元-10亿元", "5万-10万元": a dash right after a figure's unit or multiplier joins a range
+        if CharClass.isHan(p) && i >= 2 && CharClass.isDigit(s[i - 2]) || (i >= 3 && p == "元" && CharClass.isDigit(s[i - 3])) { return false }
         // "调整指标-250.00", "基本支出预算数-30.00万元": a sign after a word
         return CharClass.isWhitespace(p) || p == "\t" || p == "（" || p == "(" || p == "：" || p == ":" || p == "，" || p == "、"
             || p == "\u{3000}" || CharClass.isHan(p)

@@ -188,6 +188,13 @@ struct NumberScannerComparatorTests {
         #expect(tilde.count == 2 && tilde.allSatisfy { $0.inRange })
         // two separate figures are no range
         #expect(!scan("预算30万元，支出20万元").numbers.contains { $0.inRange })
+        // both ends written with their unit or multiplier: the dash joins them, it is no minus sign
+        for text in ["总额为5亿-10亿元", "总额为5亿元-10亿元", "补助5万-10万元"] {
+            let ends = scan(text).numbers
+            #expect(ends.count == 2 && ends.allSatisfy { $0.inRange && $0.value > 0 }, "\(text)")
+        }
+        // a sign after a word stays a sign
+        #expect(scan("基本支出预算数-30.00万元").numbers.first?.value == -30)
     }
 }
 
