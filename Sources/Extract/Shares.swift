@@ -156,6 +156,15 @@ extension ExtractionState {
         let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
             + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
         var candidates = near.filter(isBase)
+        // "县本级一般公共预算收入完成292660万元…。天府新区一般公共预算收入完成217330万元,…其中税收收入完成
+        // 120995万元,占一般公共预算收入的55.7%": the figure of the share's own sentence that names the base
+        // with a place before it is the base, before one of another sentence (another place's)
+        if named.unicodeScalars.count >= 6, !candidates.isEmpty, !candidates.contains(where: { inSentence.contains($0) }) {
+            containing = true
+            let own = inSentence[..<min(inSentence.count, max(0, at))].filter(isBase)
+            containing = false
+            if let nearest = own.last { candidates = [nearest] }
+        }
         if candidates.isEmpty {
             loose = true
             candidates = near.filter(isBase)
