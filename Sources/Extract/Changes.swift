@@ -28,7 +28,8 @@ extension ExtractionState {
             let tail = ScalarString.make(s[i...])
             let marker = markers.prefixLength(s, at: i)
             // "同比", "环比" compare by themselves; "比", "较", "与" need a base after them
-            guard marker >= 2 || labels.isComparison(tail) else { continue }
+            // (every caller's figure compares: a 与 whose closer stands after the figure counts)
+            guard marker >= 2 || labels.isComparison(tail, closedAfter: true) else { continue }
             let rest = Text.string(s[(i + marker)...])
             let subject = labels.head(String(Labels.withoutLeadingYear(Text.string(s[..<i]))))
             return (subject, rest)
@@ -61,7 +62,7 @@ extension ExtractionState {
     func comparesWithAnotherBase(_ rateWording: ChangeWording, than n: Int, in ids: [Int]) -> Bool {
         guard case .compared(_, let rateBase) = rateWording, !rateBase.isEmpty, n > 0 else { return false }
         let before = facts[ids[n - 1]]
-        guard before.comparesYears, let (_, figureBase) = splitComparison(before.head), !figureBase.isEmpty else { return false }
+        guard before.comparesYears, let (_, figureBase) = splitComparison(before.head) ?? splitComparison(before.label), !figureBase.isEmpty else { return false }
         return !figureBase.hasPrefix(rateBase) && !rateBase.hasPrefix(figureBase)
     }
 
@@ -84,7 +85,7 @@ extension ExtractionState {
         if case .compared(_, let base) = wording { return isYearBase(base) }
         guard let prior else { return false }
         let a = facts[prior]
-        if a.comparesYears, let (_, rest) = splitComparison(a.head) {
+        if a.comparesYears, let (_, rest) = splitComparison(a.head) ?? splitComparison(a.label) {
             var base = Substring(rest)
             while base.hasSuffix("的") { base = base.dropLast() }
             return isYearBase(String(base))
@@ -238,7 +239,7 @@ extension ExtractionState {
                     }
                     // "X，比上年的A增加D"
                     if case .bare = wording, b0.change == 0, b0.comparesYears, !b0.number.inRange, b0.number.comparator == nil,
-                       !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head),
+                       !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head) ?? splitComparison(b0.label),
                        isComparedFigure(base), cc - clauseIndex(of: b0) <= 1 {
                         var current: Int?
                         // "X，完成预算数B的104%，较上年A增长P%": B is the base of a completion rate, X the subject

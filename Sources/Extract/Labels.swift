@@ -358,7 +358,9 @@ final class Labels: Sendable {
     /// 比, 较, 与, 同: the characters a comparison turns on.
     static func mayCompare(_ ch: Unicode.Scalar) -> Bool { ch == "比" || ch == "较" || ch == "与" || ch == "同" }
 
-    func isComparison(_ label: String) -> Bool {
+    /// `closedAfter`: the closer stands after the label's figure ("与2012年预算[30850万元]相比"), so a
+    /// 与 that opens a comparison with a year or a base needs none in the label.
+    func isComparison(_ label: String, closedAfter: Bool = false) -> Bool {
         // most labels hold none of the four characters: told before their scalars are made
         guard label.unicodeScalars.contains(where: Labels.mayCompare) else { return false }
         let s = ScalarString.scalars(label)
@@ -369,15 +371,21 @@ final class Labels: Sendable {
             let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
             if ch == "与" || ch == "同" {
                 if comparisonClosers.occurs(in: rest) { return true }
+                if closedAfter && (comparisonBases.isPrefix(of: rest) || priorYearWords.isPrefix(of: rest) || Labels.startsWithYear(rest)) { return true }
                 continue
             }
             if comparisonBases.isPrefix(of: rest) || (rest.hasPrefix("数") && comparisonBases.isPrefix(of: rest.dropFirst()))
-                || rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" {
+                || Labels.startsWithYear(rest) {
                 return true
             }
         }
         return false
     }
+    /// "2012年…": four digits and 年.
+    static func startsWithYear(_ text: String) -> Bool {
+        text.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && text.unicodeScalars.count >= 5 && text.unicodeScalars.dropFirst(4).first == "年"
+    }
+
     /// A comparison with another year ("较上年", "比2022年的", "与上年同期相比"), not with the budget or a target.
     func comparesWithYear(_ label: String) -> Bool {
         // "较年初" compares with the initial budget, not with another year

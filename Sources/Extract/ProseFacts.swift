@@ -77,7 +77,10 @@ extension ExtractionState {
                                               count: clauseState.count, depth: clauseState.depth)
             clauseState = (sentence, max(clauseState.position, number.numberRange.lowerBound), clause, depth)
             guard let span = text.span(number.range), let numberSpan = text.span(number.numberRange) else { continue }
-            var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan)
+            // "与2012年预算30850万元相比": the comparison's closer stands after the figure it compares with
+            let closedAfter = labels.comparisonClosers.prefixLength(text.scalars, at: number.range.upperBound) > 0
+            var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan,
+                                closedAfter: closedAfter)
             if case .some(.none) = distributed[index] {
                 // "A、B和C分别为x、y": which figure is which cannot be told
                 fact.concept.item = nil
@@ -132,15 +135,17 @@ extension ExtractionState {
 
     /// A table cell's label, read once per label (its row repeats it in every column); running
     /// text, whose labels seldom repeat, is read each time.
-    mutating func reading(of label: String, remember: Bool) -> LabelReading {
-        guard remember else { return read(label) }
+    mutating func reading(of label: String, remember: Bool, closedAfter: Bool = false) -> LabelReading {
+        guard remember && !closedAfter else { return read(label, closedAfter: closedAfter) }
         if let known = labelReadings[TextKey(label)] { return known }
         let reading = read(label)
         labelReadings[TextKey(label)] = reading
         return reading
     }
 
-    func read(_ label: String) -> LabelReading {
+    /// `closedAfter`: the text after the figure closes a comparison the label opens ("与上年" …
+    /// "相比").
+    func read(_ label: String, closedAfter: Bool = false) -> LabelReading {
         let head = labels.head(label)
         let shareMarkers = vocabulary[.shareMarkers]
         var shareInHead: (before: String, base: String)?
@@ -168,13 +173,14 @@ extension ExtractionState {
             change: change,
             // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
             // "较2024年的2000万元" (a prior value stated for comparison)
-            comparesYears: labels.yearComparisons.occurs(in: label) || labels.isComparison(label),
+            comparesYears: labels.yearComparisons.occurs(in: label) || labels.isComparison(label, closedAfter: closedAfter),
             marksTotal: totals.isPrefix(of: head) || totals.isSuffix(of: label)
                 || (label.unicodeScalars.last == "为" && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
     }
 
-    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan) -> Fact {
-        let reading = reading(of: label, remember: place.table != nil)
+    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan,
+                           closedAfter: Bool = false) -> Fact {
+        let reading = reading(of: label, remember: place.table != nil, closedAfter: closedAfter)
         let head = reading.head
         var shareOf: String?
         var conceptLabel = head
