@@ -1,16 +1,29 @@
 /// A place in the original input. `line` and `column` are 1-based; columns count Unicode scalars.
 /// For .docx a "line" is a paragraph index (each table row counts as one paragraph); for .xlsx a row.
 public struct SourcePosition: Hashable, Comparable, Sendable, BitwiseCopyable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
+    // Stored in 32 bits each: every scalar of a text run carries its position, and half the bytes
+    // is half the memory a document's text touches (positions past 2³¹ are clamped: no input has them).
+    @usableFromInline var storedLine: Int32
+    @usableFromInline var storedColumn: Int32
 
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+    public var line: Int {
+        @inlinable get { Int(storedLine) }
+        @inlinable set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        @inlinable get { Int(storedColumn) }
+        @inlinable set { storedColumn = Int32(clamping: newValue) }
     }
 
+    @inlinable
+    public init(line: Int, column: Int) {
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+    }
+
+    @inlinable
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        a.line != b.line ? a.line < b.line : a.column < b.column
+        a.storedLine != b.storedLine ? a.storedLine < b.storedLine : a.storedColumn < b.storedColumn
     }
 
     public var description: String { "\(line):\(column)" }
