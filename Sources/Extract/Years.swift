@@ -42,7 +42,7 @@ extension ExtractionState {
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
             // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year but
             // speaks for the year after it, the one compared
-            if comparedYear(doc.paragraphs[p].text.scalars, at: m.range.lowerBound) {
+            if comparedYear(doc.paragraphs[p].text.scalars, m.range) {
                 if m.form == .year || m.form == .fiscalYear { compared[m.year + 1, default: 0] += 1 }
                 continue
             }
@@ -98,7 +98,10 @@ extension ExtractionState {
                 if paragraphCache?.p != p {
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                     var governing = [YearMention]()
-                    for m in usable where m.form != .relative && opensClause(text.scalars, at: m.range.lowerBound) { governing.append(m) }
+                    // ("2023年度相比，减少…": a year compared with governs nothing after it)
+                    for m in usable where m.form != .relative && opensClause(text.scalars, at: m.range.lowerBound) && !comparedYear(text.scalars, m.range) {
+                        governing.append(m)
+                    }
                     let ordered = zip(usable, usable.dropFirst()).allSatisfy {
                         $0.range.lowerBound <= $1.range.lowerBound && $0.range.upperBound <= $1.range.upperBound
                     }
@@ -122,7 +125,7 @@ extension ExtractionState {
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
                     && !(m.form == .relative && namesCarryIn(text.scalars, after: m.range.upperBound))
                     && !(m.form == .relative && m.year > 0 && namesCarryOut(text.scalars, before: m.range.lowerBound))
-                    && !(isChange && comparedYear(text.scalars, at: m.range.lowerBound)) { inLabel.append(m) }
+                    && !(isChange && comparedYear(text.scalars, m.range)) { inLabel.append(m) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause
@@ -193,11 +196,15 @@ extension ExtractionState {
         vocabulary[.carryOutBeforeYear].suffixLength(s, endingAt: index) > 0
     }
 
-    /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event).
-    func comparedYear(_ s: [Unicode.Scalar], at index: Int) -> Bool {
-        var k = index
+    /// A year right after 比 / 较 / 与 / 同 / 于 (a comparison or a past event), or right before the
+    /// closer of a comparison whose 与 the text left out ("2023年度相比，减少…", "2022年末相比").
+    func comparedYear(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
         while k > 0 && CharClass.isWhitespace(s[k - 1]) { k -= 1 }
-        return vocabulary[.comparedYearMarkers].suffixLength(s, endingAt: k) > 0
+        if vocabulary[.comparedYearMarkers].suffixLength(s, endingAt: k) > 0 { return true }
+        let closers = labels.comparisonClosers
+        // the closer right after the year, or after one more character of it (年度, 年末, 年底)
+        return closers.prefixLength(s, at: range.upperBound) > 0 || closers.prefixLength(s, at: range.upperBound + 1) > 0
     }
 
     /// The year of a section: the first year its heading's title names (not the body a heading
@@ -207,7 +214,7 @@ extension ExtractionState {
             let titleEnd = doc.paragraphs[p].heading.map { $0.titleRange.upperBound } ?? Int.max
             if let y = paragraphYears[p].first(where: { $0.range.lowerBound < titleEnd
                 && !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd
-                && !comparedYear(doc.paragraphs[p].text.scalars, at: $0.range.lowerBound) }) {
+                && !comparedYear(doc.paragraphs[p].text.scalars, $0.range) }) {
                 return y.year
             }
         }
