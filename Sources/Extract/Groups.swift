@@ -915,7 +915,7 @@ extension ExtractionState {
                     if facts[other].marksTotal {
                         // "共55个市辖区、19个县级市、105个县，合计183个": a 共 figure that is no list's whole
                         // is the first item of this one
-                        if vocabulary[.wholeFirstMarkers].occurs(in: facts[other].label), (groupsOfWhole[other] ?? []).isEmpty {
+                        if labels.marks(vocabulary[.wholeFirstMarkers], in: facts[other].label), (groupsOfWhole[other] ?? []).isEmpty {
                             parts.append(other)
                         }
                         break
@@ -945,7 +945,7 @@ extension ExtractionState {
                 }
                 continue
             }
-            guard wholeOf.isEmpty, vocabulary[.wholeFirstMarkers].occurs(in: f.label) else { continue }
+            guard wholeOf.isEmpty, labels.marks(vocabulary[.wholeFirstMarkers], in: f.label) else { continue }
             // parts after 共N, up to the next total or 其中 in the sentence
             var parts = [Int]()
             for other in all[min(all.count, at + 1)..<min(all.count, at + 1 + ExtractionState.listLookBack)]

@@ -21,6 +21,7 @@ final class Labels: Sendable {
     let yearComparisons: WordSet
     let priorYearWords: WordSet
     let totalMarkers: WordSet
+    let markerLookalikes: WordSet
     let startOfYear: WordSet
     let notComparisonAfterBi: WordSet
     let notComparisonBeforeBi: WordSet
@@ -48,6 +49,7 @@ final class Labels: Sendable {
         yearComparisons = v[.yearComparisons]
         priorYearWords = v[.priorYearWords]
         totalMarkers = v[.totalMarkers]
+        markerLookalikes = v[.markerLookalikes]
         startOfYear = v[.startOfYearWords]
         notComparisonAfterBi = v[.notComparisonAfterBi]
         notComparisonBeforeBi = v[.notComparisonBeforeBi]
@@ -381,6 +383,22 @@ final class Labels: Sendable {
         }
         return false
     }
+    /// A word of `markers` stands in `text` outside the words that merely contain one ("共青团",
+    /// "一般公共预算" hold 共 and mark no total).
+    func marks(_ markers: WordSet, in text: String) -> Bool {
+        guard markers.occurs(in: text) else { return false }
+        let s = ScalarString.scalars(text)
+        var covered = [Bool](repeating: false, count: s.count)
+        for m in markerLookalikes.matches(in: s) { for k in m.start..<(m.start + m.length) { covered[k] = true } }
+        for i in s.indices where !covered[i] && markers.prefixLength(s, at: i) > 0 { return true }
+        return false
+    }
+
+    /// A word of `markers` opens `text`, and no word that merely contains one ("共青团中央所属企业").
+    func opens(_ text: String, with markers: WordSet) -> Bool {
+        markers.isPrefix(of: text) && !markerLookalikes.isPrefix(of: text)
+    }
+
     /// "2012年…": four digits and 年.
     static func startsWithYear(_ text: String) -> Bool {
         text.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && text.unicodeScalars.count >= 5 && text.unicodeScalars.dropFirst(4).first == "年"

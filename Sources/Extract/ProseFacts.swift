@@ -174,7 +174,7 @@ extension ExtractionState {
             // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
             // "较2024年的2000万元" (a prior value stated for comparison)
             comparesYears: labels.yearComparisons.occurs(in: label) || labels.isComparison(label, closedAfter: closedAfter),
-            marksTotal: totals.isPrefix(of: head) || totals.isSuffix(of: label)
+            marksTotal: labels.opens(head, with: totals) || totals.isSuffix(of: label)
                 || (label.unicodeScalars.last == "为" && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
     }
 
