@@ -35,6 +35,19 @@ public struct StreamingOutput {
         return w.output
     }
 
+    /// One file's part of the output as UTF-8 (`file`): the JSON a writer made is handed on as
+    /// its bytes, not made into a `String` first.
+    public mutating func fileUTF8(_ report: FileReport) -> [UInt8] {
+        guard format == .json else { return Array(file(report).utf8) }
+        summary.add(report)
+        var w = JSONWriter(containers: [true, true], afterKey: true)
+        JSONFormatter.writeFile(report, into: &w)
+        var piece = Array((jsonFiles == 0 ? "\n    " : ",\n    ").utf8)
+        piece += w.utf8
+        jsonFiles += 1
+        return piece
+    }
+
     /// One file's part of the output, written as soon as its report is known (input order).
     public mutating func file(_ report: FileReport) -> String {
         summary.add(report)

@@ -74,13 +74,22 @@ final class CheckRun: @unchecked Sendable {
     }
 
     func write(_ text: String) throws {
-        guard !text.isEmpty else { return }
+        var text = text
+        try text.withUTF8 { try write(utf8: $0) }
+    }
+
+    func write(utf8 bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer { try write(utf8: $0) }
+    }
+
+    func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard !bytes.isEmpty else { return }
         if let file {
-            do { try file.handle.write(contentsOf: Data(text.utf8)) } catch {
+            do { try file.handle.write(contentsOf: Data(buffer: bytes)) } catch {
                 throw UsageError(message: "cannot write \(file.target): \(CommandLineTool.describe(error))")
             }
         } else {
-            try StandardOutput.write(text)
+            try StandardOutput.write(utf8: bytes)
         }
     }
 
@@ -126,7 +135,7 @@ final class CheckRun: @unchecked Sendable {
             }
             return
         }
-        try write(stream.file(r))
+        try write(utf8: stream.fileUTF8(r))
     }
 
     /// The end of the output, the baseline, the notes; the exit code.
@@ -195,17 +204,20 @@ private let systemWrite = Darwin.write
 enum StandardOutput {
     static func write(_ text: String) throws {
         var text = text
-        let failure: Int32? = text.withUTF8 { bytes -> Int32? in
-            var done = 0
-            while done < bytes.count {
-                let n = systemWrite(1, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += n
+        try text.withUTF8 { try write(utf8: $0) }
+    }
+
+    static func write(utf8 bytes: UnsafeBufferPointer<UInt8>) throws {
+        var done = 0
+        var failure: Int32?
+        while done < bytes.count {
+            let n = systemWrite(1, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
-            return nil
+            done += n
         }
         guard let failure else { return }
         if failure == EPIPE {
