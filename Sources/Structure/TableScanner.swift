@@ -386,16 +386,37 @@ enum TableScanner {
     /// "| a | b | c |" or "a | b | c" rows with no "|---|" line, as web pages and some exports
     /// write them: a run of at least two lines that each split into the same number (≥ 3) of cells.
     static func scanPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
-        guard start + 1 < lines.count, let first = barCells(lines[start]), first.count >= 3 else { return nil }
+        // (most lines hold no bars: told before the run is looked at)
+        guard start + 1 < lines.count, barCells(lines[start]) != nil else { return nil }
+        let leadingIsCell = leadingBarsMarkCells(lines, from: start)
+        guard let first = barCells(lines[start], leadingIsCell: leadingIsCell), first.count >= 3 else { return nil }
         var rows = [RawRow(cells: first.map { RawCell(text: $0) }, firstLine: lines[start].number, lastLine: lines[start].number)]
         var j = start + 1
         // without a separator line nothing else says where the columns are: every row must agree
-        while j < lines.count, let cells = barCells(lines[j]), cells.count == first.count {
+        while j < lines.count, let cells = barCells(lines[j], leadingIsCell: leadingIsCell), cells.count == first.count {
             rows.append(RawRow(cells: cells.map { RawCell(text: $0) }, firstLine: lines[j].number, lastLine: lines[j].number))
             j += 1
         }
         if rows.count >= 2 { return (rows, j) }
-        return scanRaggedPipeRows(lines, from: start)
+        return scanRaggedPipeRows(lines, from: start, leadingIsCell: leadingIsCell)
+    }
+
+    /// Rows of one run of barred lines of which some open with a bar and some do not
+    /// ("科目编码 | 科目名称 | 合计 |" over "| 合计 | 300.00 |"): there a leading bar follows an empty
+    /// first cell, not the edge of the table. (Every row opening with one is the edge.)
+    static func leadingBarsMarkCells(_ lines: [NormalizedLine], from start: Int) -> Bool {
+        var withBar = false, without = false
+        var j = start
+        while j < lines.count, j - start < 200 {
+            let s = lines[j].scalars
+            var bars = 0
+            for ch in s where ch == "|" { bars += 1; if bars == 2 { break } }
+            guard bars >= 2 else { break }
+            if let first = s.first(where: { !CharClass.isWhitespace($0) }), first == "|" { withBar = true } else { without = true }
+            if withBar && without { return true }
+            j += 1
+        }
+        return false
     }
 
     /// A web page's table exported with bars but without a separator line, its rows cut short where
@@ -403,10 +424,10 @@ enum TableScanner {
     /// 692.98 | 86% | ||||"): trailing empty cells dropped, a title row one cell short of the data row
     /// under it lacks its label column (it is shifted right; the row is compared with the one under
     /// it, not with the widest row of the table, which may be another block's), shorter rows are padded.
-    static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
+    static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int, leadingIsCell: Bool = false) -> (rows: [RawRow], end: Int)? {
         var cells = [[TextRun]]()
         var j = start
-        while j < lines.count, var row = barCells(lines[j]) {
+        while j < lines.count, var row = barCells(lines[j], leadingIsCell: leadingIsCell) {
             while let last = row.last, last.isEmpty { row.removeLast() }
             guard !row.isEmpty else { break }
             cells.append(row)
@@ -430,15 +451,16 @@ enum TableScanner {
 
     /// The cells of a line divided by "|" (a leading and a trailing bar are optional); nil when the
     /// line has fewer than two bars.
-    static func barCells(_ line: NormalizedLine) -> [TextRun]? {
+    static func barCells(_ line: NormalizedLine, leadingIsCell: Bool = false) -> [TextRun]? {
         let s = line.scalars
         var bars = [Int]()
         for k in s.indices where s[k] == "|" && (k == 0 || s[k - 1] != "\\") { bars.append(k) }
         guard bars.count >= 2 else { return nil }
         let bounds = [-1] + bars + [s.count]
         var cells = bounds.indices.dropLast().map { TextRun(trimmedLine: line, range: (bounds[$0] + 1)..<bounds[$0 + 1]) }
-        // the text before a leading bar and after a trailing bar is not a cell
-        if let c = cells.first, c.isEmpty { cells.removeFirst() }
+        // the text before a leading bar and after a trailing bar is not a cell (unless the table's
+        // other rows say the leading bar closes an empty first cell)
+        if !leadingIsCell, let c = cells.first, c.isEmpty { cells.removeFirst() }
         if let c = cells.last, c.isEmpty { cells.removeLast() }
         return cells
     }
