@@ -50,7 +50,10 @@ extension ExtractionState {
                 // window around it for the base (one long sentence of shares stays linear)
                 let inSentence = facts(paragraph: p.index, sentence: sentence)
                 let at = firstFact(in: inSentence, at: f.number.numberRange.lowerBound)
-                let before = inSentence[..<at].last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears })
+                // (not a figure of a bracketed aside the share comes after: "财政拨款收入A（其中，一般公共预算B，
+                // 政府性基金预算0），占收入合计P%" is A's share)
+                let before = inSentence[..<at].last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears
+                    && o.number.parenDepth <= f.number.parenDepth })
                 // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
                 // stated earlier in the paragraph
                 // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
