@@ -86,6 +86,16 @@ enum ChangeCheck {
         }
         // a change that may speak of either of two figures holds if it holds for one
         if fits(k) || (change.alternative.map { fits(context.interval(context.fact($0))) } ?? false) { return }
+        // "支出255,325万元，比上年同期增支14,484元，增长6.01%": read as 万元, the change written in 元
+        // makes the rate hold: a unit slip, reported as one
+        if delta.kind.moneyUnit == .yuan, known.kind.moneyUnit == .wanYuan, context.facts.dominantMoneyUnit != .yuan {
+            let scaled = PartsCheck.scaledInterval(delta, [delta.id], context)
+            let last = priorStated ? k : (change.direction > 0 ? k - scaled : k + scaled)
+            if let ratio = scaled / last, (ratio * Interval(exactly: 100)).overlaps(statedRate),
+               context.handOver(.unit(slipped: [delta], involved: [known, delta, rate], written: .yuan)) {
+                return
+            }
+        }
         let knownValue = context.value(known, inUnitOf: delta)
         let lastExact = priorStated ? knownValue : (change.direction > 0 ? knownValue - delta.value : knownValue + delta.value)
         guard lastExact != 0 else { return }

@@ -94,8 +94,16 @@ extension ExtractionState {
         // "高于一季度累计增幅", "比1-5月": a period compared with is not the period of the statement
         let compared = [vocabulary[.comparisonMarkers], vocabulary[.comparatorGreater], vocabulary[.comparatorLess]]
         func isCompared(_ at: Int) -> Bool { compared.contains { $0.suffixLength(s, endingAt: at) > 0 } }
+        // "（预计数取自《…1-5月…的通报》）": a period in a cited document's title is not the statement's
+        var inTitle = [Bool](repeating: false, count: max(0, end - start))
+        var depth = 0
+        for k in start..<end {
+            if s[k] == "《" { depth += 1 } else if s[k] == "》" { depth = max(0, depth - 1) }
+            inTitle[k - start] = depth > 0
+        }
+        func isExcluded(_ at: Int) -> Bool { isCompared(at) || (at >= start && at < end && inTitle[at - start]) }
         func consider(_ set: WordSet, _ months: Int) {
-            if let m = set.matches(in: s, from: start, before: end).last(where: { !isCompared($0.start) }), best == nil || m.start > best!.at {
+            if let m = set.matches(in: s, from: start, before: end).last(where: { !isExcluded($0.start) }), best == nil || m.start > best!.at {
                 best = (m.start, months, ScalarString.make(s[m.start..<(m.start + m.length)]))
             }
         }
@@ -118,7 +126,7 @@ extension ExtractionState {
             } else if ends.prefixLength(s, at: k + 1) == 0 {
                 continue
             }
-            if (best == nil || from > best!.at) && !isCompared(from) {
+            if (best == nil || from > best!.at) && !isExcluded(from) {
                 best = (from, months, ScalarString.make(s[from..<min(s.count, k + 1 + ends.prefixLength(s, at: k + 1))]))
             }
         }
