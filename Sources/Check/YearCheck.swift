@@ -571,7 +571,7 @@ enum YearCheck {
         guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
-        let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords]
+        let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
@@ -599,6 +599,9 @@ enum YearCheck {
             // "去年民生支出占财政支出73.7%" in a news item of the next January: dated from when it was
             // written, which may be the report's year itself
             if datelineRelative.occurs(in: sentence) && !Self.namesYear(sentence) { continue }
+            // "2022年上级下达…资金547.6万元" in a report on 2023: issued the year before for the report's
+            // year (提前下达), the same money as the year's budget
+            if f.year == fy - 1 && advance.occurs(in: sentence) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count

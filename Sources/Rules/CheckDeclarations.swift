@@ -124,6 +124,7 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let advanceAllocationWords = Parameter("advance_allocation_words", doc: "words of funds issued by a higher level, which it may issue the year before the year they are for: a figure so dated the year before may be the report's year's money")
     public static let datelineRelativeWords = Parameter("dateline_relative_words", doc: "words dating a figure relative to when the text was written (last year, this year), not to the year it reports on")
     public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (above the provincial average), named by the benchmark, not by its subject")
     public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
@@ -316,7 +317,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
-                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration], evidence: [E.yearSameFigure]),
+                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
 
