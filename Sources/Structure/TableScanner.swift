@@ -387,36 +387,47 @@ enum TableScanner {
     /// write them: a run of at least two lines that each split into the same number (≥ 3) of cells.
     static func scanPipeRows(_ lines: [NormalizedLine], from start: Int) -> (rows: [RawRow], end: Int)? {
         // (most lines hold no bars: told before the run is looked at)
-        guard start + 1 < lines.count, barCells(lines[start]) != nil else { return nil }
-        let leadingIsCell = leadingBarsMarkCells(lines, from: start)
-        guard let first = barCells(lines[start], leadingIsCell: leadingIsCell), first.count >= 3 else { return nil }
+        guard start + 1 < lines.count, let opening = barCells(lines[start]), opening.count >= 3 else { return nil }
+        let run = barredRun(lines, from: start)
+        guard let first = run.first, first.count >= 3 else { return nil }
         var rows = [RawRow(cells: first.map { RawCell(text: $0) }, firstLine: lines[start].number, lastLine: lines[start].number)]
-        var j = start + 1
+        var k = 1
         // without a separator line nothing else says where the columns are: every row must agree
-        while j < lines.count, let cells = barCells(lines[j], leadingIsCell: leadingIsCell), cells.count == first.count {
-            rows.append(RawRow(cells: cells.map { RawCell(text: $0) }, firstLine: lines[j].number, lastLine: lines[j].number))
-            j += 1
+        while k < run.count, run[k].count == first.count {
+            rows.append(RawRow(cells: run[k].map { RawCell(text: $0) }, firstLine: lines[start + k].number, lastLine: lines[start + k].number))
+            k += 1
         }
-        if rows.count >= 2 { return (rows, j) }
-        return scanRaggedPipeRows(lines, from: start, leadingIsCell: leadingIsCell)
+        if rows.count >= 2 { return (rows, start + k) }
+        return scanRaggedPipeRows(lines, from: start, run: run)
     }
 
-    /// Rows of one run of barred lines of which some open with a bar and some do not
-    /// ("科目编码 | 科目名称 | 合计 |" over "| 合计 | 300.00 |"): there a leading bar follows an empty
-    /// first cell, not the edge of the table. (Every row opening with one is the edge.)
-    static func leadingBarsMarkCells(_ lines: [NormalizedLine], from start: Int) -> Bool {
-        var withBar = false, without = false
+    /// The cells of the run of barred lines from `start` (`barCells`). Where some lines open with a
+    /// bar and some do not ("科目编码 | 科目名称 | 合计 |" over "| 合计 | 300.00 |"), a line's leading bar
+    /// follows an empty first cell when that gives it as many cells as the nearest line before it
+    /// (or after it) that opens with no bar; otherwise it is the edge of the table.
+    static func barredRun(_ lines: [NormalizedLine], from start: Int) -> [[TextRun]] {
+        var cells = [[TextRun]](), opensWithBar = [Bool]()
         var j = start
-        while j < lines.count, j - start < 200 {
-            let s = lines[j].scalars
-            var bars = 0
-            for ch in s where ch == "|" { bars += 1; if bars == 2 { break } }
-            guard bars >= 2 else { break }
-            if let first = s.first(where: { !CharClass.isWhitespace($0) }), first == "|" { withBar = true } else { without = true }
-            if withBar && without { return true }
+        while j < lines.count, let row = barCells(lines[j]) {
+            cells.append(row)
+            opensWithBar.append(lines[j].scalars.first(where: { !CharClass.isWhitespace($0) }) == "|")
             j += 1
         }
-        return false
+        guard opensWithBar.contains(true), opensWithBar.contains(false) else { return cells }
+        var reference: Int?
+        var after = [Int?](repeating: nil, count: cells.count)
+        var next: Int?
+        for k in cells.indices.reversed() {
+            if !opensWithBar[k] { next = cells[k].count }
+            after[k] = next
+        }
+        for k in cells.indices {
+            if !opensWithBar[k] { reference = cells[k].count; continue }
+            guard let wanted = reference ?? after[k], cells[k].count + 1 == wanted,
+                  let row = barCells(lines[start + k], leadingIsCell: true), row.count == wanted else { continue }
+            cells[k] = row
+        }
+        return cells
     }
 
     /// A web page's table exported with bars but without a separator line, its rows cut short where
@@ -424,10 +435,10 @@ enum TableScanner {
     /// 692.98 | 86% | ||||"): trailing empty cells dropped, a title row one cell short of the data row
     /// under it lacks its label column (it is shifted right; the row is compared with the one under
     /// it, not with the widest row of the table, which may be another block's), shorter rows are padded.
-    static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int, leadingIsCell: Bool = false) -> (rows: [RawRow], end: Int)? {
+    static func scanRaggedPipeRows(_ lines: [NormalizedLine], from start: Int, run: [[TextRun]]) -> (rows: [RawRow], end: Int)? {
         var cells = [[TextRun]]()
         var j = start
-        while j < lines.count, var row = barCells(lines[j], leadingIsCell: leadingIsCell) {
+        for var row in run {
             while let last = row.last, last.isEmpty { row.removeLast() }
             guard !row.isEmpty else { break }
             cells.append(row)
