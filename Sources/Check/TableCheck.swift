@@ -401,7 +401,13 @@ enum TableCheck {
         let text = layout.labels[first]
         guard CellText.isTotalLabel(text, totalLabels: context.vocabulary[.tableTotalLabels]), !isSubtotal(text, context) else { return nil }
         let rest = Array(layout.rows.dropFirst())
-        let members = rest.filter { layout.parent[$0] == nil }
+        var members = rest.filter { layout.parent[$0] == nil }
+        // "总计 / 一、本级收入 / 税收 / 非税 / 二、转移性收入": where the first row under the total is
+        // numbered, the unnumbered rows after a numbered one are its breakdown, not the total's parts
+        if let first = members.first, let style = enumeratorStyle(layout.labels[first]),
+           members.contains(where: { enumeratorStyle(layout.labels[$0]) == nil }) {
+            members = members.filter { enumeratorStyle(layout.labels[$0]) == style }
+        }
         guard members.count >= 2 else { return nil }
         let key = layout.columns[0]
         for (i, r) in rest.enumerated() where i > 0 && layout.parent[r] == nil {
