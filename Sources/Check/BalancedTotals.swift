@@ -53,7 +53,11 @@ extension PartsCheck {
                 if named(right) || (distributed && labelNamed(right)) { rights.append(f) }
             }
             for l in lefts {
-                guard let r = rights.first(where: { sentence(of: $0) == sentence(of: l) }) else { continue }
+                // "2023年度收入总计A，支出总计A，2022年度收入总计B，支出总计B": each total with the other
+                // side of its own year, the nearest after it (else before it) in its sentence
+                let candidates = rights.filter { sentence(of: $0) == sentence(of: l) && $0.year == l.year }
+                let at = l.number.range.lowerBound
+                guard let r = candidates.first(where: { $0.number.range.lowerBound > at }) ?? candidates.last else { continue }
                 let a = context.interval(l), b = context.interval(r)
                 if a.overlaps(b) { continue }
                 let diff = abs(context.value(l, inUnitOf: r) - r.value)
