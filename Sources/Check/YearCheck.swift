@@ -201,7 +201,11 @@ enum YearCheck {
             // paragraph makes with that year (the mention itself is none: it was passed over above)
             // (a sentence the year opens that states a change, "2022年预算下降的原因是…", states the
             // year compared, not the base)
-            if known.comparedYears.contains(mention.year) && !naming && !(governs && words.comparison) { continue }
+            // ("2023年度收入总计A，…，2022年度收入总计B，…，与2022年相比增加…": the year opens a clause
+            // of figures, and the comparison is made later in the sentence, beyond what it governs)
+            if known.comparedYears.contains(mention.year) && !naming
+                && !(governs && ParagraphYears.compares(paragraph.text.string(
+                    governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates)) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -272,6 +276,9 @@ enum YearCheck {
                 guard let sentence = paragraph.sentences.first(where: { $0.contains(m.range.lowerBound) }),
                       let own = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0) }),
                       own.year == m.year, let span = paragraph.text.span(m.range) else { continue }
+                // "2024年度收入总计A，…，2023年度收入总计B，…，与2023年相比增加…": the sentence states
+                // another year's figures before it and compares them with the year just stated
+                if mentions[..<k].contains(where: { sentence.contains($0.range.lowerBound) && !compared($0) && $0.year != m.year }) { continue }
                 // "2013年……较2013年增加": the year stated, then the comparison
                 let comparison = paragraph.text.string((m.range.lowerBound - 1)..<min(s.count, at + 2))
                 let evidence = rule.evidence(.yearComparedWithItself, [.text: paragraph.text.string(own.range) + "……" + comparison,
