@@ -33,7 +33,7 @@ enum PartsCheck {
                     && !leadingPartsMakeWhole(parts, wholeIv, context)
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
-                    && !(Decimals.less(sumIv.hi, wholeIv.lo) && runsOffTheEnd(parts.last!, context))
+                    && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)))
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo),
                       !runsOffTheEnd(parts.last!, context) else { continue }
@@ -114,6 +114,20 @@ enum PartsCheck {
             guard w.overlaps(s) else { continue }
             _ = context.handOver(.unit(slipped: yuan, involved: all, written: .yuan))
         }
+    }
+
+    /// "税收返还和转移支付A（包括一般性转移支付B，专项转移支付C）": a whole naming two things joined
+    /// (name_joiners) whose parts all end with the name of the last of them breaks down that one
+    /// only: the parts fall short of the whole by the other.
+    static func breaksDownOneConjunct(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> Bool {
+        let s = ScalarString.scalars(whole.head)
+        let joiners = context.vocabulary[.nameJoiners]
+        guard let last = joiners.matches(in: s).last else { return false }
+        let conjunct = ScalarString.make(s[(last.start + last.length)...])
+        // the conjunct's own noun: its last two characters ("转移支付" → "支付" would be too loose: four)
+        let noun = String(conjunct.unicodeScalars.suffix(min(4, conjunct.unicodeScalars.count)))
+        guard noun.unicodeScalars.count >= 2, last.start > 0 else { return false }
+        return parts.allSatisfy { $0.head.hasSuffix(noun) && $0.head != conjunct }
     }
 
     static func scaledInterval(_ f: Fact, _ scaled: Set<Int>, _ context: CheckContext) -> Interval {
