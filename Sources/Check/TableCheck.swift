@@ -355,6 +355,11 @@ enum TableCheck {
             }
             let nested = nestedSum(parts.map { context.interval($0) })
             if nested?.overlaps(context.interval(total)) == true { continue }
+            // "支出合计 | 1355.81 | 588.23" over rows "燃料费 | 177.80 | |": the rows add up to the total of
+            // another column of the row: their figures lost the blank cells before them in the export
+            if table.rows[r].cells.map(\.column).contains(where: { other in
+                other != c && fact(context, table, r, other).map { sum.overlaps(context.interval($0)) } == true
+                    && members.allSatisfy { fact(context, table, $0, other) == nil } }) { continue }
             if !carried.isEmpty {
                 let earlier = carried.compactMap { fact(context, table, $0, c) }
                 if earlier.count == carried.count,
