@@ -255,7 +255,12 @@ extension ExtractionState {
         }
         // "第二产业X，其中工业A；第三产业B": after a "；", a figure named like the whole rather than
         // like its parts is the whole's sibling, and the list has ended
-        if let w = provisionalWhole {
+        // (a marker opening its sentence speaks of the sentence before: "…支出执行A。其中，民生支出B；乙市
+        // 一般公共预算收入C" — the list's items joined by "；" end at the next city's revenue)
+        let stopWhole = provisionalWhole ?? (sentence > 0 ? self.facts(paragraph: p.index, sentence: sentence - 1).last {
+            facts[$0].kind != .percent && facts[$0].change == 0 && !facts[$0].comparesYears && !isRateBase(facts[$0])
+        } : nil)
+        if let w = stopWhole {
             end = min(end, siblingStop(s, paragraph: p.index, sentence: sentence, whole: w, from: k + markerLength, to: end))
         }
         // a nested list ("…，其中工业…") is skipped: its figures are its own list's parts; the figure

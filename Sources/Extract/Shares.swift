@@ -69,7 +69,14 @@ extension ExtractionState {
                     }
                     continue
                 } else if let named = f.shareOf, !named.isEmpty {
-                    base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
+                    // "全市一般公共预算支出执行A。其中，民生支出B，占一般公共预算支出的P%": the whole of the
+                    // part's own list, when its name holds the base's, before any figure named so elsewhere
+                    if let g = groupOfPart[part], named.unicodeScalars.count >= 4, facts[groups[g].whole].kind.sameFamily(as: facts[part].kind),
+                       facts[groups[g].whole].head.contains(named) {
+                        base = groups[g].whole
+                    } else {
+                        base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
+                    }
                     // "其中：人员经费a…，占基本支出预算的P%" under "一般公共预算基本支出b": the whole of the
                     // part's list, when it is the item the share names (the measure worded otherwise)
                     if base == nil, let g = groupOfPart[part], let item = resolve(named).item,
