@@ -72,7 +72,7 @@ extension ExtractionState {
                     // "全市一般公共预算支出执行A。其中，民生支出B，占一般公共预算支出的P%": the whole of the
                     // part's own list, when its name holds the base's, before any figure named so elsewhere
                     if let g = groupOfPart[part], named.unicodeScalars.count >= 4, facts[groups[g].whole].kind.sameFamily(as: facts[part].kind),
-                       facts[groups[g].whole].head.contains(named) {
+                       namesBase(facts[groups[g].whole].head, named) {
                         base = groups[g].whole
                     } else {
                         base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
@@ -95,6 +95,20 @@ extension ExtractionState {
                 if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
             }
         }
+    }
+
+    /// A whole's name that is the base's, but for a place before it and a verb of its own after it
+    /// ("全市一般公共预算支出执行" for "一般公共预算支出"), and not one thing of two joined ("税收返还和
+    /// 转移支付" is no "转移支付").
+    func namesBase(_ head: String, _ named: String) -> Bool {
+        let h = ScalarString.scalars(head), n = ScalarString.scalars(named)
+        guard h.count >= n.count, !n.isEmpty else { return false }
+        for start in 0...(h.count - n.count) where h[start] == n[0] && Array(h[start..<(start + n.count)]) == n {
+            let after = h.count - start - n.count
+            guard after <= 2 else { continue }
+            return labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
+        }
+        return false
     }
 
     /// The figure right after `id` in its sentence is a share of a named base ("2134亿元，占全市53.8%").
