@@ -124,7 +124,7 @@ enum PartsCheck {
         let joiners = context.vocabulary[.nameJoiners]
         guard let last = joiners.matches(in: s).last else { return false }
         let conjunct = ScalarString.make(s[(last.start + last.length)...])
-        // the conjunct's own noun: its last two characters ("转移支付" → "支付" would be too loose: four)
+        // the conjunct's own noun, its last four characters at most (two, "支付", would match too much)
         let noun = String(conjunct.unicodeScalars.suffix(min(4, conjunct.unicodeScalars.count)))
         guard noun.unicodeScalars.count >= 2, last.start > 0 else { return false }
         return parts.allSatisfy { $0.head.hasSuffix(noun) && $0.head != conjunct }

@@ -414,7 +414,7 @@ final class Labels: Sendable {
         for (i, ch) in s.enumerated() where (ch == "比" || ch == "较" || ch == "与" || ch == "同") && !verb[i] {
             let rest = ScalarString.make(s[(i + 1)..<min(s.count, i + 10)])
             if priorYearWords.isPrefix(of: rest) { return true }
-            if rest.unicodeScalars.prefix(4).allSatisfy({ CharClass.isDigit($0) }) && rest.count >= 5 && rest.unicodeScalars.dropFirst(4).first == "年" { return true }
+            if Labels.startsWithYear(rest) { return true }
         }
         return false
     }

@@ -103,7 +103,7 @@ extension ExtractionState {
     func namesBase(_ head: String, _ named: String) -> Bool {
         let h = ScalarString.scalars(head), n = ScalarString.scalars(named)
         guard h.count >= n.count, !n.isEmpty else { return false }
-        for start in 0...(h.count - n.count) where h[start] == n[0] && Array(h[start..<(start + n.count)]) == n {
+        for start in 0...(h.count - n.count) where h[start..<(start + n.count)].elementsEqual(n) {
             let after = h.count - start - n.count
             guard after <= 2 else { continue }
             return labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
