@@ -92,9 +92,12 @@ extension PartsCheck {
         return found
     }
 
+    /// 0.01, made once: Foundation's `Decimal` division costs tens of thousands of instructions.
+    static let hundredth = Decimal(sign: .plus, exponent: -2, significand: 1)
+
     /// The rate as a factor the figure is divided by, as an interval (the rate rounded as shown).
     static func factor(_ m: MemberRate, _ kind: RateKind) -> Interval {
-        let r = Interval(shown: m.rate.value, decimals: m.rate.number.decimals, roundedInteger: true) * Interval(exactly: Decimal(1) / 100)
+        let r = Interval(shown: m.rate.value, decimals: m.rate.number.decimals, roundedInteger: true) * Interval(exactly: hundredth)
         switch kind {
         case .growth: return m.direction > 0 ? Interval(exactly: 1) + r : Interval(exactly: 1) - r
         case .ratio: return r
@@ -108,13 +111,13 @@ extension PartsCheck {
     }
 
     static func exactBase(_ m: MemberRate, _ kind: RateKind, unitOf reference: Fact, _ context: CheckContext) -> Decimal {
-        let r = m.rate.value / 100
+        let r = Decimals.product(m.rate.value, hundredth)
         let f: Decimal
         switch kind {
         case .growth: f = m.direction > 0 ? 1 + r : 1 - r
         case .ratio: f = r
         }
-        return f == 0 ? 0 : context.value(m.figure, inUnitOf: reference) / f
+        return f == 0 ? 0 : Decimals.quotient(context.value(m.figure, inUnitOf: reference), f)
     }
 
     static func written(_ m: MemberRate, _ kind: RateKind) -> String {
