@@ -38,9 +38,12 @@ extension ExtractionState {
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
-                    let characters = Array(name)
-                    for n in 1...min(suffixLimit, max(1, characters.count)) where n <= characters.count {
-                        partSuffixes.insert(TextKey(String(characters.suffix(n))))
+                    // each suffix of up to `suffixLimit` characters, sliced (a String built from
+                    // Characters cost thousands of instructions each)
+                    var start = name.endIndex
+                    for _ in 0..<suffixLimit where start > name.startIndex {
+                        start = name.index(before: start)
+                        partSuffixes.insert(TextKey(String(name[start...])))
                     }
                     next += 1
                 }
@@ -65,7 +68,7 @@ extension ExtractionState {
                     if withWhole >= 2 && name != wholeName {
                         // withWhole > withParts: no part ends in the same `withWhole` characters
                         let sharedWithAPart = withWhole <= suffixLimit
-                            ? partSuffixes.contains(TextKey(String(Array(name).suffix(withWhole))))
+                            ? partSuffixes.contains(TextKey(String(name.suffix(withWhole))))
                             : partNames.contains { ExtractionState.commonSuffix([name, $0]).count >= withWhole }
                         if !sharedWithAPart { return k }
                     }
