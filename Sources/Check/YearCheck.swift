@@ -532,14 +532,31 @@ enum YearCheck {
             index = first.index
         }
         guard let t = index else { return false }
-        let title = context.doc.paragraphs[t].string
+        let title = titleText(t, context)
         return context.vocabulary[.planTitleWords].occurs(in: title) && !context.vocabulary[.reportTitleWords].occurs(in: title)
     }
 
     /// "2024年度财政重点绩效评价结果公开": the year the evaluation was made, of the year before's spending.
     static func isEvaluationResults(_ context: CheckContext) -> Bool {
         guard let t = context.doc.titleParagraph else { return false }
-        return context.vocabulary[.evaluationResultsTitleWords].occurs(in: context.doc.paragraphs[t].string)
+        return context.vocabulary[.evaluationResultsTitleWords].occurs(in: titleText(t, context))
+    }
+
+    /// The title with the lines an export broke it into before it, blank lines between
+    /// ("关于某区2021年财政⏎预算执行情况及2022年财政⏎预算草案的报告", the last taken for the title):
+    /// up to two short lines just before it without clause punctuation that do not end as a title does.
+    static func titleText(_ t: Int, _ context: CheckContext) -> String {
+        let paragraphs = context.doc.paragraphs
+        let endings = context.vocabulary[.titleStrongWords], moreEndings = context.vocabulary[.titleEndingWords]
+        var text = paragraphs[t].string
+        var q = t - 1
+        while q >= 0 && q >= t - 2 {
+            let line = paragraphs[q]
+            guard !line.isHeading, isTitleFragment(line.text.scalars), !endings.isSuffix(of: line.string), !moreEndings.isSuffix(of: line.string) else { break }
+            text = line.string + text
+            q -= 1
+        }
+        return text
     }
 
     /// The text after a position up to the end of its clause (at most `limit` scalars).

@@ -53,9 +53,10 @@ extension ExtractionState {
         if let y = titleYear {
             // a title year the body never uses (or, next to the body's year, once for three of
             // that), against a body that keeps naming another year: the title is the slip; report
-            // on the body's year
+            // on the body's year. (Twice is enough for a body that never names the title's year:
+            // a short 自评表 names its year in a line under the title and in a cell.)
             let own = counts[y, default: 0]
-            if let b = body, b.key != y, b.value >= 3, own == 0 || (abs(b.key - y) == 1 && own * 3 <= b.value) {
+            if let b = body, b.key != y, b.value >= (own == 0 ? 2 : 3), own == 0 || (abs(b.key - y) == 1 && own * 3 <= b.value) {
                 fiscalYear = b.key
                 fiscalYearSource = "body"
                 return
