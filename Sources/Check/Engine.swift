@@ -147,6 +147,18 @@ struct CheckContext {
     /// The 其中 / 包括 groups of each whole.
     let groupsOfWhole: [Int: [PartsGroup]]
 
+    /// The groups each fact is a part of, made on first use.
+    var groupsOfPartCache: [Int: [PartsGroup]]?
+
+    mutating func groups(withPart id: Int) -> [PartsGroup] {
+        if groupsOfPartCache == nil {
+            var ofPart = [Int: [PartsGroup]]()
+            for group in facts.groups { for part in group.parts { ofPart[part, default: []].append(group) } }
+            groupsOfPartCache = ofPart
+        }
+        return groupsOfPartCache?[id] ?? []
+    }
+
     init(facts: FactSet, lexicon: Lexicon, ruleSet: RuleSet) {
         self.facts = facts
         self.lexicon = lexicon

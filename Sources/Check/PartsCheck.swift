@@ -182,6 +182,12 @@ enum ShareCheck {
             // "总支出312497万元，其中：一般公共预算支出277798万元…" and then "一般性公共服务支出37153万元，占全年
             // 总支出的13.37%": the share is of one of the total's listed parts, loosely named as the total
             if ofAListedPart(part, base, stated, context) { continue }
+            // "民生类支出A，同比增长r，增支d，占一般公共预算支出比重为P%": after a change amount, the share
+            // may be of the figure the change is of
+            if part.change != 0, let changed = changedFigure(of: part, context), context.ratio(changed, base, fits: stated) { continue }
+            // "其中，民生类支出A。民生类支出中，教育支出B，占比为P%": a share naming no base may be of the
+            // whole the list's whole is itself a part of
+            if percent.shareOf?.isEmpty != false, ofTheWholesWhole(part, base, stated, &context) { continue }
             let involved = [percent, part, base]
             if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
@@ -207,6 +213,28 @@ enum ShareCheck {
 }
 
 extension ShareCheck {
+    /// The figure a change amount is of: the nearest figure of its family before it in its sentence
+    /// that is no change, no comparison and no percentage ("民生类支出A，同比增长r，增支d": A).
+    static func changedFigure(of delta: Fact, _ context: CheckContext) -> Fact? {
+        guard let (p, s) = context.sentence(of: delta) else { return nil }
+        for id in context.facts.paragraphFacts[p].reversed() {
+            let f = context.fact(id)
+            guard f.number.range.upperBound <= delta.number.numberRange.lowerBound, context.sentence(of: f)?.sentence == s else { continue }
+            guard f.kind.sameFamily(as: delta.kind) else { continue }
+            if f.change != 0 || f.comparesYears || f.number.inRange || f.number.parenDepth > delta.number.parenDepth { continue }
+            return f
+        }
+        return nil
+    }
+
+    /// The stated share is, within its rounding, `part` ÷ the whole of a list `base` is a part of.
+    static func ofTheWholesWhole(_ part: Fact, _ base: Fact, _ stated: Interval, _ context: inout CheckContext) -> Bool {
+        context.groups(withPart: base.id).contains { group in
+            group.whole != part.id
+                && context.fact(group.whole).kind.isMoney == part.kind.isMoney && context.ratio(part, context.fact(group.whole), fits: stated)
+        }
+    }
+
     /// The stated share is, within its rounding, `part` ÷ one of the figures the text lists under `base`.
     static func ofAListedPart(_ part: Fact, _ base: Fact, _ stated: Interval, _ context: CheckContext) -> Bool {
         for group in context.groupsOfWhole[base.id] ?? [] {
