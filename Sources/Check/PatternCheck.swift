@@ -52,7 +52,7 @@ enum PatternCheck {
     /// a year near the fiscal year. Five digits are a year for sure; three only when what follows 年
     /// dates something (度, 预算, a month).
     static func malformedYears(_ rule: Rule, _ context: inout CheckContext) {
-        let followers = rule[.yearFollowers]
+        let followers = rule[.yearFollowers], labels = rule[.numberLabels]
         let distance = rule[.maxYearDistance]
         let near: ClosedRange<Int> = context.facts.fiscalYear.map { ($0 - distance)...($0 + distance) } ?? 1990...2099
         for (p, range) in context.facts.malformedYears {
@@ -64,6 +64,9 @@ enum PatternCheck {
                 let monthFollows = after < s.count && CharClass.isDigit(s[after])
                 guard monthFollows || followers.prefixLength(s, at: after) > 0 else { continue }
             }
+            // "表12024年全区…平衡表": a table's number glued to the year after it
+            if digits.count == 5, labels.suffixLength(s, endingAt: range.lowerBound) > 0,
+               near.contains(digits[1...].reduce(0) { $0 * 10 + $1 }) { continue }
             let meant = candidateYears(digits).filter { near.contains($0) }
             guard !meant.isEmpty, let span = text.span(range) else { continue }
             let found = text.string(range)

@@ -139,6 +139,7 @@ extension Parameter where Value == WordSet {
     public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
+    public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label, glued to a year after it (表12024年: 表1, 2024年)")
 }
 
 // MARK: messages
@@ -364,7 +365,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.pattern, "text", doc: "plain text left behind by conversion or templates", parameters: [W.patterns.declaration],
                              evidence: [E.patternFound]),
             CheckDeclaration(.pattern, "malformed-year", doc: "a year written with a digit too many or too few (22017年, 202年度) near the fiscal year",
-                             parameters: [W.yearFollowers.declaration, I.maxYearDistance.declaration], evidence: [E.patternMalformedYear]),
+                             parameters: [W.yearFollowers.declaration, W.numberLabels.declaration, I.maxYearDistance.declaration], evidence: [E.patternMalformedYear]),
         ]
     }()
 
