@@ -30,7 +30,7 @@ enum PartsCheck {
             switch rule.check {
             case "exceeds-whole":
                 failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
-                    && !leadingPartsMakeWhole(parts, wholeIv, context)
+                    && !leadingPartsMakeWhole(parts, wholeIv, context) && !earlierCountsMakeWhole(whole, sumIv, context)
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
                     && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)))
@@ -57,6 +57,22 @@ enum PartsCheck {
             }
             context.report(rule, main: whole, others: parts, evidence: rule.evidence(.partsSum, sumSlots(whole, parts, context)))
         }
+    }
+
+    /// "对5个部门、5个镇乡街道开展整体评价，15个专项开展重点评价，其中：良好部门5个；优秀镇乡街道3个…": a 其中
+    /// after several counts of one unit in its sentence may break down all of them; the parts add up
+    /// to their sum.
+    static func earlierCountsMakeWhole(_ whole: Fact, _ sum: Interval, _ context: CheckContext) -> Bool {
+        guard case .count = whole.kind, let (p, s) = context.sentence(of: whole) else { return false }
+        var total = context.interval(whole), counted = 0
+        for id in context.facts.paragraphFacts[p] where id != whole.id {
+            let f = context.fact(id)
+            guard f.number.range.upperBound <= whole.number.numberRange.lowerBound, f.kind == whole.kind,
+                  context.sentence(of: f)?.sentence == s, !f.number.inRange, f.number.comparator == nil else { continue }
+            total = total + context.interval(f)
+            counted += 1
+        }
+        return counted >= 1 && total.overlaps(sum)
     }
 
     /// The text ends in the middle of a sentence after `f` (an excerpt cut off, a page lost): a list
