@@ -59,6 +59,16 @@ enum PartsCheck {
         }
     }
 
+    /// The table reaches the text's last line, which ends in neither a number nor a sentence's end
+    /// ("…效益指标(30分) … 10 10 可持续影响"): an excerpt cut off in a row the table lost.
+    static func tableRunsOffTheEnd(_ t: Int, _ context: CheckContext) -> Bool {
+        let lines = context.doc.document.lines
+        guard let last = lines.lastIndex(where: { !$0.text.unicodeScalars.allSatisfy(CharClass.isWhitespace) }),
+              context.doc.tables[t].lastLine >= lines[last].number,
+              let end = lines[last].text.unicodeScalars.last(where: { !CharClass.isWhitespace($0) && $0 != "|" }) else { return false }
+        return !CharClass.isDigit(end) && !"。；;！!？?.%％）)”\"".unicodeScalars.contains(end)
+    }
+
     /// "对5个部门、5个镇乡街道开展整体评价，15个专项开展重点评价，其中：良好部门5个；优秀镇乡街道3个…": a 其中
     /// after several counts of one unit in its sentence may break down all of them; the parts add up
     /// to their sum.
@@ -78,6 +88,7 @@ enum PartsCheck {
     /// The text ends in the middle of a sentence after `f` (an excerpt cut off, a page lost): a list
     /// that falls short there may go on beyond it.
     static func runsOffTheEnd(_ f: Fact, _ context: CheckContext) -> Bool {
+        if let t = f.place.table { return tableRunsOffTheEnd(t, context) }
         guard let p = f.place.paragraph else { return false }
         let paragraphs = context.doc.paragraphs
         guard let last = paragraphs.lastIndex(where: { !$0.text.scalars.allSatisfy(CharClass.isWhitespace) }), last == p else { return false }

@@ -56,6 +56,8 @@ enum ScoreCheck {
             guard !weights.isEmpty else { continue }
             let sum = weights.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
             if Decimals.equal(sum, section.cap) || (Decimals.less(sum, section.cap) && !sheet.clean) { continue }
+            // the last section of a text cut off after it may have lost rows
+            if Decimals.less(sum, section.cap), k == sheet.sections.count - 1, PartsCheck.runsOffTheEnd(weights[weights.count - 1], context) { continue }
             guard let span = section.captionSpan else { continue }
             let related = weights.map { RelatedLocation(position: $0.numberSpan.start, place: $0.sourcePlace, message: rule.evidence(.scoreRelatedWeight, [.weight: $0.literal])) }
             let evidence = rule.evidence(.scoreCapsSum, [.computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)),
@@ -110,7 +112,8 @@ enum ScoreCheck {
                     closed = next.isTotal || next.section != last.section
                         || (sameSegment && level < next.names.count && !next.names[level].isEmpty && next.names[level] != name)
                 } else {
-                    closed = true
+                    // (the end of a table the text is cut off in closes nothing: rows may be lost)
+                    closed = !PartsCheck.tableRunsOffTheEnd(sheet.table.index, context)
                 }
                 let group = Array(rows[start..<end])
                 if group.contains(where: \.garbled) { continue }
