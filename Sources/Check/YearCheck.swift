@@ -22,6 +22,7 @@ enum YearCheck {
         case "same-figure-two-years": sameFigure(rule, &context)
         case "heading-vs-section": headingVersusSection(rule, &context)
         case "compared-with-itself": comparedWithItself(rule, &context)
+        case "account-and-draft": accountAndDraft(rule, &context)
         default: break
         }
     }
@@ -546,17 +547,73 @@ enum YearCheck {
     /// ("关于某区2021年财政⏎预算执行情况及2022年财政⏎预算草案的报告", the last taken for the title):
     /// up to two short lines just before it without clause punctuation that do not end as a title does.
     static func titleText(_ t: Int, _ context: CheckContext) -> String {
+        titleParagraphs(t, context).map { context.doc.paragraphs[$0].string }.joined()
+    }
+
+    /// The title paragraph with the fragments before it (`titleText`), in text order.
+    static func titleParagraphs(_ t: Int, _ context: CheckContext) -> [Int] {
         let paragraphs = context.doc.paragraphs
         let endings = context.vocabulary[.titleStrongWords], moreEndings = context.vocabulary[.titleEndingWords]
-        var text = paragraphs[t].string
-        var q = t - 1
-        while q >= 0 && q >= t - 2 {
-            let line = paragraphs[q]
+        var first = t
+        while first - 1 >= 0 && first - 1 >= t - 2 {
+            let line = paragraphs[first - 1]
             guard !line.isHeading, isTitleFragment(line.text.scalars), !endings.isSuffix(of: line.string), !moreEndings.isSuffix(of: line.string) else { break }
-            text = line.string + text
-            q -= 1
+            first -= 1
         }
-        return text
+        return Array(first...t)
+    }
+
+    /// "2024年预算执行情况和2026年预算草案", "2019年决算和2021年上半年预算执行": a year's final account or
+    /// execution joined to the next budget, drafted or half run, names two years one apart. The one
+    /// of the two the text names less often elsewhere is reported.
+    static func accountAndDraft(_ rule: Rule, _ context: inout CheckContext) {
+        let accountWords = rule[.accountWords], draftWords = rule[.draftWords], joiners = rule[.pairJoiners], reach = rule[.pairReach]
+        let paragraphs = context.doc.paragraphs
+        var yearsOf = [Int: [YearMention]]()
+        var named = [Int: Int]()
+        for (q, m) in context.facts.years where !m.quoted && m.form != .relative {
+            named[m.year, default: 0] += 1
+            if m.form == .year || m.form == .fiscalYear { yearsOf[q, default: []].append(m) }
+        }
+        // texts read as one: the title with the lines it was broken into, each other paragraph
+        var units = [[Int]]()
+        var title = Set<Int>()
+        if let t = context.doc.titleParagraph {
+            let lines = titleParagraphs(t, context)
+            units.append(lines)
+            title = Set(lines)
+        }
+        for p in yearsOf.keys.sorted() where !title.contains(p) && (yearsOf[p]?.count ?? 0) >= 2 { units.append([p]) }
+        let clauseBreaks = "，。；,;：:！？!?".unicodeScalars
+        for unit in units {
+            var scalars = [Unicode.Scalar]()
+            var mentions = [(paragraph: Int, mention: YearMention, at: Int)]()
+            for p in unit {
+                for m in yearsOf[p] ?? [] { mentions.append((p, m, scalars.count + m.range.lowerBound)) }
+                scalars += paragraphs[p].text.scalars
+            }
+            guard mentions.count >= 2 else { continue }
+            for k in 0..<(mentions.count - 1) {
+                let a = mentions[k], b = mentions[k + 1]
+                let aEnd = a.at + a.mention.range.count, bEnd = b.at + b.mention.range.count
+                guard b.mention.year != a.mention.year + 1,
+                      let account = accountWords.firstMatch(in: scalars, from: aEnd, before: min(b.at, aEnd + reach)) else { continue }
+                // a joiner right before the second year, and no clause ends between them
+                var j = b.at
+                while j > account.start + account.length && CharClass.isWhitespace(scalars[j - 1]) { j -= 1 }
+                guard joiners.suffixLength(scalars, endingAt: j, start: account.start + account.length) > 0,
+                      !scalars[aEnd..<j].contains(where: { clauseBreaks.contains($0) }),
+                      let draft = draftWords.firstMatch(in: scalars, from: bEnd, before: min(scalars.count, bEnd + reach)),
+                      !scalars[bEnd..<draft.start].contains(where: { clauseBreaks.contains($0) }) else { continue }
+                // the one named less often elsewhere is the slip (each is named here once)
+                let aOthers = named[a.mention.year, default: 0], bOthers = named[b.mention.year, default: 0]
+                let (wrong, meant) = bOthers < aOthers ? (b, a.mention.year + 1) : (a, b.mention.year - 1)
+                guard let span = paragraphs[wrong.paragraph].text.span(wrong.mention.range) else { continue }
+                let text = String(String.UnicodeScalarView(scalars[a.at..<(draft.start + draft.length)]))
+                let evidence = rule.evidence(.yearAccountAndDraft, [.text: text, .year: String(meant)])
+                context.report(rule, span: span, evidence: evidence, key: "pair-\(wrong.paragraph)-\(wrong.mention.range.lowerBound)")
+            }
+        }
     }
 
     /// The text after a position up to the end of its clause (at most `limit` scalars).

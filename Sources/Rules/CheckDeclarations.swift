@@ -78,6 +78,8 @@ extension Parameter where Value == Int {
         doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
+    public static let pairReach = Parameter("pair_reach", default: 12,
+        doc: "how many characters after a year its account or budget words may stand")
     public static let nounReach = Parameter("noun_reach", default: 16,
         doc: "how many characters after a year, within its clause, a fiscal noun may stand and still be dated by it")
 }
@@ -124,6 +126,9 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution (决算, 预算执行)")
+    public static let draftWords = Parameter("draft_words", doc: "words right after a year naming the next budget, drafted or half run (预算草案, 上半年)")
+    public static let pairJoiners = Parameter("pair_joiners", doc: "words joining an account's year to the next budget's (和, 及, 暨)")
     public static let advanceAllocationWords = Parameter("advance_allocation_words", doc: "words of funds issued by a higher level, which it may issue the year before the year they are for: a figure so dated the year before may be the report's year's money")
     public static let datelineRelativeWords = Parameter("dateline_relative_words", doc: "words dating a figure relative to when the text was written (last year, this year), not to the year it reports on")
     public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (above the provincial average), named by the benchmark, not by its subject")
@@ -209,6 +214,7 @@ extension EvidenceTemplate {
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearComparedWithItself = EvidenceTemplate(.year, "compared_with_itself", [.text, .year], doc: "a sentence about a year compared with the same year")
+    public static let yearAccountAndDraft = EvidenceTemplate(.year, "account_and_draft", [.text, .year], doc: "an account's year and the next budget's that are not one year apart")
     public static let yearSameFigure = EvidenceTemplate(.year, "same_figure", [.figure, .year, .otherNamed, .fiscalYear], doc: "one figure dated to two years")
     public static let yearMixed = EvidenceTemplate(.year, "mixed", [.relation, .others], doc: "figures of one relation dated to different years ({others}: each year with its figures)")
     public static let yearOfFigures = EvidenceTemplate(.year, "year_of_figures", [.others, .year], doc: "the figures of one year in the evidence of `mixed`")
@@ -315,6 +321,9 @@ public enum CheckDeclarations {
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration], evidence: [E.yearHeadingVersusSection]),
+            CheckDeclaration(.year, "account-and-draft", doc: "a year's final account or execution joined to the next year's budget draft or first half, the years not one apart",
+                             parameters: [W.accountWords.declaration, W.draftWords.declaration, W.pairJoiners.declaration, I.pairReach.declaration],
+                             evidence: [E.yearAccountAndDraft]),
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
