@@ -74,11 +74,16 @@ enum PartsCheck {
     /// to their sum.
     static func earlierCountsMakeWhole(_ whole: Fact, _ sum: Interval, _ context: CheckContext) -> Bool {
         guard case .count = whole.kind, let (p, s) = context.sentence(of: whole) else { return false }
+        // the paragraph's facts are in text order: from the whole back, a few figures of its sentence
+        // (a bounded look: a sentence of many counts stays linear)
+        let ids = context.facts.paragraphFacts[p]
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < whole.number.range.lowerBound { lo = mid + 1 } else { hi = mid } }
         var total = context.interval(whole), counted = 0
-        for id in context.facts.paragraphFacts[p] where id != whole.id {
+        for id in ids[max(0, lo - 8)..<lo].reversed() {
             let f = context.fact(id)
-            guard f.number.range.upperBound <= whole.number.numberRange.lowerBound, f.kind == whole.kind,
-                  context.sentence(of: f)?.sentence == s, !f.number.inRange, f.number.comparator == nil else { continue }
+            guard context.sentence(of: f)?.sentence == s else { break }
+            guard f.kind == whole.kind, !f.number.inRange, f.number.comparator == nil else { continue }
             total = total + context.interval(f)
             counted += 1
         }
@@ -244,10 +249,14 @@ extension ShareCheck {
     /// that is no change, no comparison and no percentage ("民生类支出A，同比增长r，增支d": A).
     static func changedFigure(of delta: Fact, _ context: CheckContext) -> Fact? {
         guard let (p, s) = context.sentence(of: delta) else { return nil }
-        for id in context.facts.paragraphFacts[p].reversed() {
+        // the paragraph's facts are in text order: from the change back, a few figures of its sentence
+        let ids = context.facts.paragraphFacts[p]
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < delta.number.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+        for id in ids[max(0, lo - 8)..<lo].reversed() {
             let f = context.fact(id)
-            guard f.number.range.upperBound <= delta.number.numberRange.lowerBound, context.sentence(of: f)?.sentence == s else { continue }
-            guard f.kind.sameFamily(as: delta.kind) else { continue }
+            guard context.sentence(of: f)?.sentence == s else { return nil }
+            guard f.number.range.upperBound <= delta.number.numberRange.lowerBound, f.kind.sameFamily(as: delta.kind) else { continue }
             if f.change != 0 || f.comparesYears || f.number.inRange || f.number.parenDepth > delta.number.parenDepth { continue }
             return f
         }

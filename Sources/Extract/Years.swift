@@ -38,7 +38,9 @@ extension ExtractionState {
             if named.count == 1 { selfNamed = named.first }
         }
         // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
-        var counts = [Int: Int](), compared = [Int: Int]()
+        var counts = [Int: Int](), compared = [Int: Int](), ownMatters = [Int: Int]()
+        let otherMatters = vocabulary[.otherYearsMatters]
+        var aboutOtherMatters = [Int: Bool]()
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
             // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year but
             // speaks for the year after it, the one compared
@@ -47,16 +49,20 @@ extension ExtractionState {
                 continue
             }
             counts[m.year, default: 0] += 1
+            if aboutOtherMatters[p] == nil { aboutOtherMatters[p] = otherMatters.occurs(in: doc.paragraphs[p].string) }
+            if aboutOtherMatters[p] == false { ownMatters[m.year, default: 0] += 1 }
         }
         // ties go to the later year: a report compares its year with the one before
         let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })
         if let y = titleYear {
             // a title year the body never uses (or, next to the body's year, once for three of
             // that), against a body that keeps naming another year: the title is the slip; report
-            // on the body's year. (Twice is enough for a body that never names the title's year:
-            // a short 自评表 names its year in a line under the title and in a cell.)
+            // on the body's year. (Twice is enough for a body that never names the title's year,
+            // outside paragraphs on other years' matters: a short 自评表 names its year in a line
+            // under the title and in a cell.)
             let own = counts[y, default: 0]
-            if let b = body, b.key != y, b.value >= (own == 0 ? 2 : 3), own == 0 || (abs(b.key - y) == 1 && own * 3 <= b.value) {
+            if let b = body, b.key != y, b.value >= 3 || (own == 0 && ownMatters[b.key, default: 0] >= 2),
+               own == 0 || (abs(b.key - y) == 1 && own * 3 <= b.value) {
                 fiscalYear = b.key
                 fiscalYearSource = "body"
                 return

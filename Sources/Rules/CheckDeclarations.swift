@@ -126,9 +126,9 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
-    public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution (决算, 预算执行)")
-    public static let draftWords = Parameter("draft_words", doc: "words right after a year naming the next budget, drafted or half run (预算草案, 上半年)")
-    public static let pairJoiners = Parameter("pair_joiners", doc: "words joining an account's year to the next budget's (和, 及, 暨)")
+    public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution")
+    public static let draftWords = Parameter("draft_words", doc: "words right after a year naming the next budget, drafted or half run")
+    public static let pairJoiners = Parameter("pair_joiners", doc: "words joining an account's year to the next budget's")
     public static let advanceAllocationWords = Parameter("advance_allocation_words", doc: "words of funds issued by a higher level, which it may issue the year before the year they are for: a figure so dated the year before may be the report's year's money")
     public static let datelineRelativeWords = Parameter("dateline_relative_words", doc: "words dating a figure relative to when the text was written (last year, this year), not to the year it reports on")
     public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (above the provincial average), named by the benchmark, not by its subject")
@@ -144,7 +144,7 @@ extension Parameter where Value == WordSet {
     public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
-    public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label, glued to a year after it (表12024年: 表1, 2024年)")
+    public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
 }
 
 // MARK: messages

@@ -177,6 +177,7 @@ public struct Vocabulary: Sendable {
         case narrowFundScopes = "narrow_fund_scopes"
         case subordinateUnitWords = "subordinate_unit_words"
         case markerLookalikes = "marker_lookalikes"
+        case otherYearsMatters = "other_years_matters"
 
         public var name: String { rawValue }
 
@@ -323,6 +324,7 @@ public struct Vocabulary: Sendable {
             case .broadFundScopes: return "words naming a broad scope of public funds (all fiscal funds): a part named so holds a part named alike with a narrow scope"
             case .narrowFundScopes: return "words naming one budget of public funds (the general public budget): a part named so, after one named alike with a broad scope, is nested in it, not its sibling"
             case .subordinateUnitWords: return "words naming a department's subordinate units: a whole stated for them too is more than its own level's figures (own_level_words) and what it passed down"
+            case .otherYearsMatters: return "words of a paragraph about another year's matters (rectification, carry-overs): its years do not tell which year the report is on"
             case .markerLookalikes: return "words that merely contain a one-character total marker (total_markers, whole_first_markers): no total is marked inside them"
             }
         }
