@@ -76,6 +76,12 @@ extension ExtractionState {
                         base = groups[g].whole
                     } else {
                         base = baseNamed(named, part: part, share: id, paragraph: p, sentence: sentence, inSentence: inSentence, at: at, budgeted: budgeted)
+                        // "地方一般公共预算收入完成A。其中：税收收入完成B，占收入的P%": a short name no figure
+                        // answers to is the part's own list whole's, when that whole's name ends in it
+                        if base == nil, let g = groupOfPart[part], named.unicodeScalars.count >= 2,
+                           facts[groups[g].whole].kind.sameFamily(as: facts[part].kind), namesBase(facts[groups[g].whole].head, named) {
+                            base = groups[g].whole
+                        }
                     }
                     // "其中：人员经费a…，占基本支出预算的P%" under "一般公共预算基本支出b": the whole of the
                     // part's list, when it is the item the share names (the measure worded otherwise)
