@@ -23,6 +23,7 @@ enum YearCheck {
         case "heading-vs-section": headingVersusSection(rule, &context)
         case "compared-with-itself": comparedWithItself(rule, &context)
         case "account-and-draft": accountAndDraft(rule, &context)
+        case "title-repeated": repeatedTitle(rule, &context)
         default: break
         }
     }
@@ -561,6 +562,83 @@ enum YearCheck {
             first -= 1
         }
         return Array(first...t)
+    }
+
+    /// "重庆市某区2023年决算报告" and the same title elsewhere, repeated under it or in the page's data
+    /// ("| 标题: | 重庆市某区2022年决算报告 |"), with another year: one of the two is a slip. The one
+    /// that is not the fiscal year is reported.
+    static func repeatedTitle(_ rule: Rule, _ context: inout CheckContext) {
+        guard let t = context.doc.titleParagraph else { return }
+        let paragraphs = context.doc.paragraphs
+        let lines = titleParagraphs(t, context)
+        var titleScalars = [Unicode.Scalar]()
+        for p in lines { titleScalars += paragraphs[p].text.scalars }
+        let key = titleKey(titleScalars)
+        guard key.count >= rule[.minTitleLength] else { return }
+        var titleYears = [(paragraph: Int, mention: YearMention)]()
+        for (p, m) in context.facts.years where lines.contains(p) && !m.quoted && (m.form == .year || m.form == .fiscalYear) { titleYears.append((p, m)) }
+        guard let own = titleYears.first, titleYears.allSatisfy({ $0.mention.year == own.mention.year }) else { return }
+        let fiscal = context.facts.fiscalYear
+        let maxLength = key.count * 2 + 20
+        func repeats(_ s: [Unicode.Scalar]) -> Bool {
+            guard s.count <= maxLength else { return false }
+            let other = titleKey(s)
+            let (short, long) = other.count <= key.count ? (other, key) : (key, other)
+            return short.count >= rule[.minTitleLength] && contains(long, short)
+        }
+        func check(_ text: TextRun, place: String?, key reportKey: String) {
+            let s = text.scalars
+            guard repeats(s) else { return }
+            let years = plainYears(s)
+            guard years.count == 1, let (range, year) = years.first, year != own.mention.year else { return }
+            // the title's year is the fiscal year: the repeat is the slip; the repeat's is: the title is
+            let repeatIsWrong = fiscal.map { $0 == own.mention.year || $0 != year } ?? true
+            let evidence = rule.evidence(.yearTitleRepeated, [.text: text.string(0..<s.count), .titleYear: String(own.mention.year), .year: String(year)])
+            if repeatIsWrong {
+                guard let span = text.span(range) else { return }
+                context.report(rule, span: span, place: place, evidence: evidence, key: "title-repeat-\(reportKey)")
+            } else if let span = paragraphs[own.paragraph].text.span(own.mention.range) {
+                context.report(rule, span: span, evidence: evidence, key: "title-repeat-\(reportKey)")
+            }
+        }
+        for p in paragraphs.indices where !lines.contains(p) { check(paragraphs[p].text, place: nil, key: "p\(p)") }
+        for (k, table) in context.doc.tables.enumerated() {
+            for (r, row) in table.rows.enumerated() {
+                for (c, cell) in row.cells.enumerated() { check(cell.text, place: cell.place, key: "t\(k)-\(r)-\(c)") }
+            }
+        }
+    }
+
+    /// A title's words without its years, digits, marks and spaces ("重庆市某区2023年决算报告" →
+    /// "重庆市某区决算报告"): ideographs and letters, 年 and 度 left out.
+    static func titleKey(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        s.filter { ch in
+            guard ch != "年" && ch != "度" else { return false }
+            return (ch.value >= 0x4E00 && ch.value <= 0x9FFF) || (ch.value >= 0x41 && ch.value <= 0x5A) || (ch.value >= 0x61 && ch.value <= 0x7A)
+        }
+    }
+
+    static func contains(_ long: [Unicode.Scalar], _ short: [Unicode.Scalar]) -> Bool {
+        guard !short.isEmpty, short.count <= long.count else { return short.isEmpty }
+        for start in 0...(long.count - short.count) where long[start] == short[0] && long[start..<(start + short.count)].elementsEqual(short) { return true }
+        return false
+    }
+
+    /// Four digits and 年 not followed by a month ("2023年", "2023年度"; not "2023年7月"): their
+    /// ranges (the digits and 年) and years.
+    static func plainYears(_ s: [Unicode.Scalar]) -> [(Range<Int>, Int)] {
+        var out = [(Range<Int>, Int)]()
+        var i = 0
+        while i + 4 < s.count {
+            if s[i + 4] == "年", (0..<4).allSatisfy({ CharClass.isDigit(s[i + $0]) }), i == 0 || !CharClass.isDigit(s[i - 1]) {
+                let month = i + 5 < s.count && CharClass.isDigit(s[i + 5])
+                if !month { out.append((i..<(i + 5), (0..<4).reduce(0) { $0 * 10 + Int(s[i + $1].value - 48) })) }
+                i += 5
+                continue
+            }
+            i += 1
+        }
+        return out
     }
 
     /// "2024年预算执行情况和2026年预算草案", "2019年决算和2021年上半年预算执行": a year's final account or

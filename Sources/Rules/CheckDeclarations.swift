@@ -78,6 +78,8 @@ extension Parameter where Value == Int {
         doc: "how many years from the fiscal year the year meant by a malformed one may lie")
     public static let minScopeLength = Parameter("min_scope_length", default: 4,
         doc: "the fewest characters of a project's own name for its text and table figures to be compared")
+    public static let minTitleLength = Parameter("min_title_length", default: 8,
+        doc: "the fewest characters (years, digits and marks left out) a title and its repeat must share")
     public static let pairReach = Parameter("pair_reach", default: 12,
         doc: "how many characters after a year its account or budget words may stand")
     public static let nounReach = Parameter("noun_reach", default: 16,
@@ -214,6 +216,7 @@ extension EvidenceTemplate {
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearComparedWithItself = EvidenceTemplate(.year, "compared_with_itself", [.text, .year], doc: "a sentence about a year compared with the same year")
+    public static let yearTitleRepeated = EvidenceTemplate(.year, "title_repeated", [.text, .titleYear, .year], doc: "the title repeated with another year")
     public static let yearAccountAndDraft = EvidenceTemplate(.year, "account_and_draft", [.text, .year], doc: "an account's year and the next budget's that are not one year apart")
     public static let yearSameFigure = EvidenceTemplate(.year, "same_figure", [.figure, .year, .otherNamed, .fiscalYear], doc: "one figure dated to two years")
     public static let yearMixed = EvidenceTemplate(.year, "mixed", [.relation, .others], doc: "figures of one relation dated to different years ({others}: each year with its figures)")
@@ -321,6 +324,8 @@ public enum CheckDeclarations {
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration], evidence: [E.yearHeadingVersusSection]),
+            CheckDeclaration(.year, "title-repeated", doc: "the title repeated elsewhere (under it, in the page's data) with another year",
+                             parameters: [I.minTitleLength.declaration], evidence: [E.yearTitleRepeated]),
             CheckDeclaration(.year, "account-and-draft", doc: "a year's final account or execution joined to the next year's budget draft or first half, the years not one apart",
                              parameters: [W.accountWords.declaration, W.draftWords.declaration, W.pairJoiners.declaration, I.pairReach.declaration],
                              evidence: [E.yearAccountAndDraft]),
