@@ -24,6 +24,7 @@ enum YearCheck {
         case "compared-with-itself": comparedWithItself(rule, &context)
         case "account-and-draft": accountAndDraft(rule, &context)
         case "title-repeated": repeatedTitle(rule, &context)
+        case "alias": aliasYear(rule, &context)
         default: break
         }
     }
@@ -562,6 +563,40 @@ enum YearCheck {
             first -= 1
         }
         return Array(first...t)
+    }
+
+    /// "审议的2023年执行数（以下简称2023年执行数）": a short name given to a year's figure names the
+    /// same year. The one of the two the text names less often elsewhere is reported.
+    static func aliasYear(_ rule: Rule, _ context: inout CheckContext) {
+        let markers = rule[.aliasMarkers], reach = rule[.aliasReach]
+        let paragraphs = context.doc.paragraphs
+        var yearsOf = [Int: [YearMention]]()
+        var named = [Int: Int]()
+        for (q, m) in context.facts.years where !m.quoted && m.form != .relative {
+            named[m.year, default: 0] += 1
+            if m.form == .year || m.form == .fiscalYear { yearsOf[q, default: []].append(m) }
+        }
+        let clauseBreaks = "，。；,;！？!?".unicodeScalars, quotes = "“”\"‘’「」".unicodeScalars
+        for (p, mentions) in yearsOf where mentions.count >= 2 {
+            let s = paragraphs[p].text.scalars
+            for k in 0..<(mentions.count - 1) {
+                let a = mentions[k], b = mentions[k + 1]
+                guard a.year != b.year, b.range.lowerBound - a.range.upperBound <= reach else { continue }
+                // the alias opens a bracket: "(以下简称", "（下称“"
+                var j = b.range.lowerBound
+                while j > a.range.upperBound && quotes.contains(s[j - 1]) { j -= 1 }
+                let marker = markers.suffixLength(s, endingAt: j, start: a.range.upperBound)
+                guard marker > 0, j - marker - 1 >= a.range.upperBound, s[j - marker - 1] == "(" || s[j - marker - 1] == "（",
+                      !s[a.range.upperBound..<(j - marker - 1)].contains(where: { clauseBreaks.contains($0) }) else { continue }
+                let wrong = named[b.year, default: 0] < named[a.year, default: 0] ? b : a
+                let meant = wrong.year == a.year ? b.year : a.year
+                guard let span = paragraphs[p].text.span(wrong.range) else { continue }
+                let close = s[b.range.upperBound...].firstIndex(where: { $0 == ")" || $0 == "）" }) ?? b.range.upperBound
+                let text = paragraphs[p].text.string(a.range.lowerBound..<min(s.count, close + 1))
+                context.report(rule, span: span, evidence: rule.evidence(.yearAlias, [.text: text, .year: String(meant)]),
+                               key: "alias-\(p)-\(wrong.range.lowerBound)")
+            }
+        }
     }
 
     /// "重庆市某区2023年决算报告" and the same title elsewhere, repeated under it or in the page's data
