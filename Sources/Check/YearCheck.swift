@@ -623,9 +623,10 @@ enum YearCheck {
         }
         func check(_ text: TextRun, place: String?, key reportKey: String) {
             let s = text.scalars
-            guard repeats(s) else { return }
+            // (the year first: a scan of digits, where the title's words would be a copy of the text)
+            guard s.count <= maxLength else { return }
             let years = plainYears(s)
-            guard years.count == 1, let (range, year) = years.first, year != own.mention.year else { return }
+            guard years.count == 1, let (range, year) = years.first, year != own.mention.year, repeats(s) else { return }
             // the title's year is the fiscal year: the repeat is the slip; the repeat's is: the title is
             let repeatIsWrong = fiscal.map { $0 == own.mention.year || $0 != year } ?? true
             let evidence = rule.evidence(.yearTitleRepeated, [.text: text.string(0..<s.count), .titleYear: String(own.mention.year), .year: String(year)])
