@@ -310,6 +310,16 @@ enum YearCheck {
         var titleWords: String?
         if let t = context.doc.titleParagraph { titleWords = wordsWithoutYears(paragraphs[t].text.scalars) }
         let firstHeading = paragraphs.first(where: \.isHeading)?.index ?? paragraphs.count
+        // the years each heading's own line states, for a heading whose section names no year
+        var headingYears = [Int: Set<Int>]()
+        for p in paragraphs.indices where paragraphs[p].isHeading && p != context.doc.titleParagraph {
+            let heading = paragraphs[p].heading!
+            let breaks = ParagraphYears.hardBreaks(paragraphs[p].text)
+            let years = Set(stated(p, in: 0..<min(heading.titleRange.upperBound, breaks.first ?? paragraphs[p].text.count)).map(\.year))
+            if !years.isEmpty { headingYears[p] = years }
+        }
+        let titleYears = Set(context.doc.titleParagraph.map { t in titleParagraphs(t, context).flatMap { q in (yearsOf[q] ?? []).filter { !$0.quoted }.map(\.year) } } ?? [])
+        let plan = isBudgetPlan(context)
         for p in paragraphs.indices where p != context.doc.titleParagraph {
             let paragraph = paragraphs[p]
             // the heading's own line (a heading run into its body ends at the first hard break)
@@ -340,6 +350,18 @@ enum YearCheck {
                   !(yearsOf[p] ?? []).contains(where: { line.contains($0.range.lowerBound) && !$0.quoted && $0.year != mention.year && $0.form != .relative }) else { continue }
             var counts = [Int: Int]()
             for (q, range) in body { for m in stated(q, in: range) { counts[m.year, default: 0] += 1 } }
+            // a section naming no year: the other headings speak for it. Each names the report's year,
+            // the title's, and none the year this one names, the year before it.
+            if counts.isEmpty, paragraph.isHeading, let fy = context.facts.fiscalYear, mention.year == fy - 1,
+               titleYears.contains(fy), !titleYears.contains(mention.year), !(plan && rule[.actualWords].occurs(in: headingText)) {
+                let others = headingYears.filter { $0.key != p }
+                if others.count >= 2, others.values.allSatisfy({ $0 == [fy] }), let span = paragraph.text.span(mention.range) {
+                    let evidence = rule.evidence(.yearHeadingVersusHeadings, [.text: paragraph.text.string(mention.range), .year: String(mention.year),
+                                                                              .fiscalYear: String(fy), .count: String(others.count)])
+                    context.report(rule, span: span, evidence: evidence, key: "heading-\(p)-\(mention.year)")
+                }
+                continue
+            }
             guard counts[mention.year] == nil, let (other, count) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
                   abs(other - mention.year) == 1, count * 3 >= counts.values.reduce(0, +) * 2 else { continue }
             guard let span = paragraph.text.span(mention.range) else { continue }
