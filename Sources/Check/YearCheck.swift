@@ -25,6 +25,7 @@ enum YearCheck {
         case "account-and-draft": accountAndDraft(rule, &context)
         case "title-repeated": repeatedTitle(rule, &context)
         case "alias": aliasYear(rule, &context)
+        case "final-vs-execution": finalVersusExecution(rule, &context)
         default: break
         }
     }
@@ -585,6 +586,24 @@ enum YearCheck {
             first -= 1
         }
         return Array(first...t)
+    }
+
+    /// "与区人大会议审议的2024年执行数相比，全区一般公共预算收支决算数增加343万元": a year's final
+    /// account set beside its execution figures, reported earlier, is of the same year, the report's.
+    static func finalVersusExecution(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fy = context.facts.fiscalYear, context.facts.fiscalYearSource != "body" || context.facts.titleYear == nil else { return }
+        let executionWords = rule[.executionWords], finalWords = rule[.finalWords]
+        let paragraphs = context.doc.paragraphs
+        for (p, m) in context.facts.years where m.year != fy && !m.quoted && (m.form == .year || m.form == .fiscalYear) {
+            let text = paragraphs[p].text, s = text.scalars
+            guard executionWords.prefixLength(s, at: m.range.upperBound) > 0,
+                  let sentence = paragraphs[p].sentences.first(where: { $0.contains(m.range.lowerBound) }),
+                  finalWords.firstMatch(in: s, from: sentence.lowerBound, before: sentence.upperBound) != nil,
+                  let span = text.span(m.range) else { continue }
+            let evidence = rule.evidence(.yearFinalVersusExecution, [.text: text.string(m.range.lowerBound..<min(s.count, m.range.upperBound + 3)),
+                                                                     .year: String(m.year), .fiscalYear: String(fy)])
+            context.report(rule, span: span, evidence: evidence, key: "final-execution-\(p)-\(m.range.lowerBound)")
+        }
     }
 
     /// "审议的2023年执行数（以下简称2023年执行数）": a short name given to a year's figure names the

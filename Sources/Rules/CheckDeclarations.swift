@@ -130,6 +130,8 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let executionWords = Parameter("execution_words", doc: "words right after a year naming its execution figures, reported before its final account")
+    public static let finalWords = Parameter("final_words", doc: "words of a final account's figures")
     public static let actualWords = Parameter("actual_words", doc: "words of a year's execution or final account, which a budget plan may give the year before")
     public static let aliasMarkers = Parameter("alias_markers", doc: "words opening a bracket that gives a figure a short name")
     public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution")
@@ -220,6 +222,7 @@ extension EvidenceTemplate {
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearComparedWithItself = EvidenceTemplate(.year, "compared_with_itself", [.text, .year], doc: "a sentence about a year compared with the same year")
+    public static let yearFinalVersusExecution = EvidenceTemplate(.year, "final_vs_execution", [.text, .year, .fiscalYear], doc: "a final account beside another year's execution figures")
     public static let yearHeadingVersusHeadings = EvidenceTemplate(.year, "heading_vs_headings", [.text, .year, .fiscalYear, .count], doc: "a heading's year against the other headings' and the title's")
     public static let yearAlias = EvidenceTemplate(.year, "alias", [.text, .year], doc: "a short name naming another year than the figure it names")
     public static let yearTitleRepeated = EvidenceTemplate(.year, "title_repeated", [.text, .titleYear, .year], doc: "the title repeated with another year")
@@ -331,6 +334,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration, W.actualWords.declaration],
                              evidence: [E.yearHeadingVersusSection, E.yearHeadingVersusHeadings]),
+            CheckDeclaration(.year, "final-vs-execution", doc: "a final account set beside the execution figures of another year than the report's",
+                             parameters: [W.executionWords.declaration, W.finalWords.declaration], evidence: [E.yearFinalVersusExecution]),
             CheckDeclaration(.year, "alias", doc: "a year's figure given a short name (以下简称) that names another year",
                              parameters: [W.aliasMarkers.declaration, I.aliasReach.declaration], evidence: [E.yearAlias]),
             CheckDeclaration(.year, "title-repeated", doc: "the title repeated elsewhere (under it, in the page's data) with another year",
