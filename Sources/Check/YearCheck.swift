@@ -115,7 +115,7 @@ enum YearCheck {
         }
         let fiscalWords = rule[.fiscalWords]
         let comparisonWords = rule[.comparisonWords], relativeDates = rule[.relativeDates]
-        let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords]
+        let crossYearWords = rule[.crossYearWords], governedCrossYear = rule[.governedCrossYearWords], ownBalanceWords = rule[.ownBalanceWords]
         let selfLeads = context.vocabulary[.selfReferenceLeads], selfEnds = context.vocabulary[.selfReferenceEnds]
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
@@ -178,8 +178,9 @@ enum YearCheck {
             if words.crossYear { continue }
             // "首次", "结转", "结余", "分别" span years for the clauses the year governs only, not for
             // a clause of another year ("2022年预算安排5000亿元，其余结转2024年使用")
-            if governedCrossYear.occurs(in: paragraph.text.string(
-                governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))) { continue }
+            // (but "2023年度年末结转和结余": the year's own closing balance spans nothing)
+            let governedText = paragraph.text.string(governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))
+            if governedCrossYear.occurs(in: governedText) && !ownBalanceWords.occurs(in: governedText) { continue }
             if !governs && words.comparison { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }

@@ -130,6 +130,7 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let ownBalanceWords = Parameter("own_balance_words", doc: "words of a year's own closing balance, which spans no years however it is carried on")
     public static let executionWords = Parameter("execution_words", doc: "words right after a year naming its execution figures, reported before its final account")
     public static let finalWords = Parameter("final_words", doc: "words of a final account's figures")
     public static let actualWords = Parameter("actual_words", doc: "words of a year's execution or final account, which a budget plan may give the year before")
@@ -328,7 +329,7 @@ public enum CheckDeclarations {
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.relativeDates.declaration, W.governedCrossYearWords.declaration,
                                           W.openingWords.declaration, W.scopeMarkers.declaration,
-                                          W.crossYearWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
+                                          W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
