@@ -17,7 +17,28 @@ enum UnitCheck {
         case "same-number-two-units": sameNumber(rule, &context)
         case "out-of-scale": outOfScale(rule, &context)
         case "out-of-scale-wan": outOfScaleWan(rule, &context)
+        case "change-below-precision": changeBelowPrecision(rule, &context)
         default: break
+        }
+    }
+
+    /// "年末结转和结余278万元，较上年减少29.82元": a change of a figure stated in 万元, written in 元
+    /// and smaller than the figure's last digit (1万元, or 100元 for two decimals), cannot be the
+    /// difference of two such figures: the change was meant in 万元.
+    static func changeBelowPrecision(_ rule: Rule, _ context: inout CheckContext) {
+        for change in context.facts.changes {
+            guard let d = change.difference else { continue }
+            let delta = context.fact(d)
+            guard delta.kind.moneyUnit == .yuan, delta.value != 0, !delta.number.approximate, delta.number.comparator == nil,
+                  !perUnit(delta, rule, context) else { continue }
+            let figures = [change.current, change.prior].compactMap { $0 }.map { context.fact($0) }
+            guard let figure = figures.first(where: { $0.kind.moneyUnit == .wanYuan }),
+                  !figures.contains(where: { $0.kind.moneyUnit == .yuan }) else { continue }
+            // the figure's last digit, in 元
+            let step = Decimals.make(1, exponent: 4 - figure.number.decimals)
+            guard Decimals.less(abs(delta.value), step) else { continue }
+            let evidence = rule.evidence(.unitChangeBelowPrecision, [.figure: figure.shown, .other: delta.shown, .yuan: Show.number(step, scale: 0)])
+            context.report(rule, main: delta, others: [figure], evidence: evidence)
         }
     }
 

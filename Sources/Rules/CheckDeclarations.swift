@@ -217,6 +217,7 @@ extension EvidenceTemplate {
     public static let unitSameNumber = EvidenceTemplate(.unit, "same_number", [.figure, .other, .otherNamed], doc: "one number written with two units")
     public static let unitOutOfScale = EvidenceTemplate(.unit, "out_of_scale", [.figure, .count, .figureNamed], doc: "an amount in yuan in a report counting in wan yuan")
     public static let unitOutOfScaleWan = EvidenceTemplate(.unit, "out_of_scale_wan", [.figure, .yuan, .largest, .ratio, .count], doc: "an amount in wan yuan in a report counting in yuan")
+    public static let unitChangeBelowPrecision = EvidenceTemplate(.unit, "change_below_precision", [.figure, .other, .yuan], doc: "a change in yuan finer than the wan-yuan figure it is of")
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
@@ -320,6 +321,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.unit, "out-of-scale-wan", doc: "an amount in wan yuan far beyond anything a report counting in yuan states",
                              parameters: [I.minYuanAmounts.declaration, D.dominance.declaration, D.factor.declaration, W.fiscalWords.declaration] + perUnit,
                              evidence: [E.unitOutOfScaleWan]),
+            CheckDeclaration(.unit, "change-below-precision", doc: "a change written in yuan finer than the last digit of the wan-yuan figure it is of",
+                             parameters: perUnit, evidence: [E.unitChangeBelowPrecision]),
             CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 
