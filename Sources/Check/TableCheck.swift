@@ -41,6 +41,10 @@ enum TableCheck {
 
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "row-totals" {
+            for table in context.doc.tables { rowTotals(rule, table, &context) }
+            return
+        }
         for layouts in context.tableLayouts() {
             for layout in layouts {
                 switch rule.check {
@@ -336,6 +340,71 @@ enum TableCheck {
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
     /// `carried`: the total stated before it ("本年收入合计 / 转移性收入… / 收入总计"): a total may add
     /// its members to it.
+    /// "项目 | 合计 | 基本支出 | 项目支出": a column headed as a total (`total_headers`) and the money
+    /// columns after it, up to another total or a column of rates or comparisons (`not_part_headers`),
+    /// are its parts: each row's total is their sum. Parts headed 其中 are a partial list: they may
+    /// fall short, not exceed. An empty cell in its place is nothing; a row short of cells is not read.
+    /// (Any table: one without total rows has no `Layout`.)
+    static func rowTotals(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
+        let totalHeaders = rule[.totalHeaders], notParts = rule[.notPartHeaders], partial = context.vocabulary[.listOpenersOf]
+        var labels: [String]?
+        for segment in table.headerSegments.indices {
+            let headers = table.headerSegments[segment].map { CellText.compact($0) }
+            func header(_ c: Int) -> String { c < headers.count ? headers[c] : "" }
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
+            for total in headers.indices where totalHeaders.isSuffix(of: headers[total]) {
+                var parts = [Int]()
+                var c = total + 1
+                while c < table.columnCount {
+                    let h = header(c)
+                    if h.isEmpty || totalHeaders.isSuffix(of: h) || notParts.occurs(in: h) { break }
+                    parts.append(c)
+                    c += 1
+                }
+                guard parts.count >= 2 else { continue }
+                let partialList = partial.isPrefix(of: header(parts[0]))
+                // (the total column's header names no money: its numbers may be bare)
+                func number(_ r: Int, _ c: Int) -> Fact? {
+                    guard let id = context.facts.tableFacts[table.index][r][c] else { return nil }
+                    let f = context.fact(id)
+                    return f.kind.isMoney || f.kind == .bare ? f : nil
+                }
+                let tableUnit = table.unit.flatMap { MoneyUnit(rawValue: $0) }
+                let moneyParts = parts.allSatisfy { context.lexicon.tables.header(header($0), is: .money) }
+                for r in rows {
+                    guard let whole = number(r, total) else { continue }
+                    // a part's cell left empty in its place is nothing; a row short of cells (an export that
+                    // dropped its blanks no longer lines up) is not read
+                    var figures = [Fact]()
+                    var lined = true
+                    for c in parts {
+                        if let f = number(r, c) { figures.append(f); continue }
+                        guard let cell = table.rows[r].cells.first(where: { $0.column == c }), cell.isEmpty else { lined = false; break }
+                    }
+                    // amounts of one unit: money figures, and bare numbers read in the table's unit (or
+                    // the money figures' beside them)
+                    // (all bare, in a table naming no unit: amounts when the parts' headers name money)
+                    let units = Set(([whole] + figures).compactMap { $0.kind.moneyUnit })
+                    guard lined, !figures.isEmpty, units.count <= 1 else { continue }
+                    let unit = units.first ?? tableUnit
+                    if unit == nil && !moneyParts { continue }
+                    func amount(_ f: Fact) -> Interval {
+                        guard !f.kind.isMoney, let unit else { return context.interval(f) }
+                        return context.interval(f) * Interval(exactly: Decimals.pow10(unit.exponent))
+                    }
+                    let sum = figures.reduce(Interval(exactly: 0)) { $0 + amount($1) }
+                    let wholeIv = amount(whole)
+                    if sum.overlaps(wholeIv) || (partialList && Decimals.lessOrEqual(sum.lo, wholeIv.hi)) { continue }
+                    if labels == nil { labels = self.labels(table, context) }
+                    var slots = PartsCheck.sumSlots(whole, figures, context)
+                    slots[.header] = headers[total]
+                    context.report(rule, main: whole, others: figures, evidence: rule.evidence(.tableSumInColumn, slots),
+                                   slots: [.row: labels![r].isEmpty ? context.displayLabel(whole) : labels![r]])
+                }
+            }
+        }
+    }
+
     static func report(_ rule: Rule, _ layout: Layout, total r: Int, members: [Int], details: [Int]? = nil, carried: [Int] = [],
                        _ context: inout CheckContext) {
         let table = layout.table
@@ -467,3 +536,4 @@ enum TableCheck {
         }
     }
 }
+

@@ -130,6 +130,8 @@ extension Parameter where Value == WordSet {
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
+    public static let totalHeaders = Parameter("total_headers", doc: "endings of a column header that make it the total of the money columns after it")
+    public static let notPartHeaders = Parameter("not_part_headers", doc: "words of a column header that end a total's parts (rates, comparisons)")
     public static let ownBalanceWords = Parameter("own_balance_words", doc: "words of a year's own closing balance, which spans no years however it is carried on")
     public static let executionWords = Parameter("execution_words", doc: "words right after a year naming its execution figures, reported before its final account")
     public static let finalWords = Parameter("final_words", doc: "words of a final account's figures")
@@ -391,6 +393,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.table, "subtotals", doc: "subtotal and total rows against the rows they close", messageSlots: [.row],
                              evidence: [E.tableSum, E.tableSumInColumn]),
+            CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
+                             parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
                              messages: [.tableChildrenExceed], evidence: [E.tableSum]),
 
