@@ -25,6 +25,39 @@ enum UnitCheck {
     /// "年末结转和结余278万元，较上年减少29.82元": a change of a figure stated in 万元, written in 元
     /// and smaller than the figure's last digit (1万元, or 100元 for two decimals), cannot be the
     /// difference of two such figures: the change was meant in 万元.
+    /// `f` is a part of a list whose parts, each in its written unit, add up to the whole.
+    /// (Or the list stops before it, in its paragraph: "其中：中央资金39万元，已下拨到位。自筹资金2696元"
+    /// makes up the rest of the whole.) Asked only of an amount about to be reported.
+    static func addsUpAsWritten(_ f: Fact, _ context: inout CheckContext) -> Bool {
+        // as written, each in its unit, the whole stated in 万元 (a list all in 元 may all be slips)
+        // (exactly, to the 元: rounding would let any tiny amount beside parts near the whole pass)
+        func exact(_ ids: [Int]) -> Decimal { ids.reduce(Decimal(0)) { Decimals.sum($0, context.value(context.fact($1), inUnitOf: f)) } }
+        func completes(_ whole: Fact, _ others: [Int]) -> Bool {
+            whole.kind.moneyUnit == .wanYuan && Decimals.equal(Decimals.sum(exact(others), f.value), context.value(whole, inUnitOf: f))
+        }
+        if context.groups(withPart: f.id).contains(where: { $0.parts.count >= 2 && completes(context.fact($0.whole), $0.parts.filter { $0 != f.id }) }) { return true }
+        guard let p = f.place.paragraph else { return false }
+        if context.facts.groups.contains(where: { group in
+            let whole = context.fact(group.whole)
+            return whole.place.paragraph == p && whole.number.range.upperBound <= f.number.range.lowerBound && !group.parts.contains(f.id)
+                && completes(whole, group.parts)
+        }) { return true }
+        // "项目总投资39.2696万元，其中：中央资金39万元，自筹资金2696元": a figure of its sentence before it
+        // is it and the figures between (a few figures back: the scan stays bounded)
+        guard let (_, s) = context.sentence(of: f) else { return false }
+        let ids = context.facts.paragraphFacts[p]
+        guard let at = ids.firstIndex(of: f.id) else { return false }
+        var between = [Int]()
+        for id in ids[max(0, at - 6)..<at].reversed() {
+            let w = context.fact(id)
+            guard context.sentence(of: w)?.sentence == s else { break }
+            guard w.kind.isMoney, !w.number.inRange, w.change == 0 else { continue }
+            if !between.isEmpty && completes(w, between) { return true }
+            between.append(id)
+        }
+        return false
+    }
+
     static func changeBelowPrecision(_ rule: Rule, _ context: inout CheckContext) {
         for change in context.facts.changes {
             guard let d = change.difference else { continue }
@@ -164,6 +197,9 @@ enum UnitCheck {
                 let series = unitsByLabel[TextKey(f.label)].map { $0.yuan == 1 && $0.wan >= minSeries } ?? false
                 guard (budgetSide && abs(f.value) < 10000) || abs(f.value) >= minimumIntegerYuan || series else { continue }
             }
+            // "总投资39.2696万元，其中：中央资金39万元…自筹资金2696元": a list that adds up to its whole
+            // as written vouches for the 元
+            if addsUpAsWritten(f, &context) { continue }
             let evidence = rule.evidence(.unitOutOfScale, [.figure: f.shown, .count: String(wan), .figureNamed: context.describe(f)])
             context.report(rule, main: f, evidence: evidence)
         }
