@@ -103,7 +103,7 @@ import JXRules
             }
             checked += 1
         }
-        #expect(checked == 7)
+        #expect(checked == 8)
     }
 
     @Test func thePreCommitHookTakesUpperCaseExtensions() throws {

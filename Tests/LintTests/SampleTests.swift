@@ -61,6 +61,14 @@ import JXRules
             "19 rate.debt-ratio",                 // 资产负债率 52.00%，应为 615.00 ÷ 2460.00 = 25.00%
             "19 sum.net-assets",                  // 净资产 1854.00，应为 2460.00 − 615.00 = 1845.00
         ],
+        "slips-final-accounts.txt": [
+            "2 year.title-repeated",              // 标题重复一遍，年份写成 2022
+            "8 year.alias",                       // 2023年执行数（以下简称2024年执行数）
+            "9 year.final-vs-execution",          // 决算数对照的是 2022 年执行数，报告年度为 2023
+            "12 unit.change-below-precision",     // 278万元 较上年减少 29.82元：不足万元金额的末位
+            "17 sum.table-row-totals",            // 教育支出 合计 8800.00，基本支出 + 项目支出 = 8700.00
+            "20 year.account-and-draft",          // 2023年决算和2025年上半年预算执行：应为 2024 年
+        ],
         // `jxlint check samples/` reads the folder's README too: it must stay silent.
         "README.md": [],
     ]
