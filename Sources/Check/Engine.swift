@@ -147,6 +147,23 @@ struct CheckContext {
     /// The 其中 / 包括 groups of each whole.
     let groupsOfWhole: [Int: [PartsGroup]]
 
+    /// Per paragraph, its years written as years (2023年, 2023年度), not quoted; and how often each
+    /// year is named anywhere (relative mentions aside): made on first use, for the year checks that
+    /// weigh one year against another.
+    var statedYearsCache: (byParagraph: [Int: [YearMention]], named: [Int: Int])?
+
+    mutating func statedYears() -> (byParagraph: [Int: [YearMention]], named: [Int: Int]) {
+        if let known = statedYearsCache { return known }
+        var byParagraph = [Int: [YearMention]]()
+        var named = [Int: Int]()
+        for (q, m) in facts.years where !m.quoted && m.form != .relative {
+            named[m.year, default: 0] += 1
+            if m.form == .year || m.form == .fiscalYear { byParagraph[q, default: []].append(m) }
+        }
+        statedYearsCache = (byParagraph, named)
+        return (byParagraph, named)
+    }
+
     /// The groups each fact is a part of, made on first use.
     var groupsOfPartCache: [Int: [PartsGroup]]?
 

@@ -612,12 +612,7 @@ enum YearCheck {
     static func aliasYear(_ rule: Rule, _ context: inout CheckContext) {
         let markers = rule[.aliasMarkers], reach = rule[.aliasReach]
         let paragraphs = context.doc.paragraphs
-        var yearsOf = [Int: [YearMention]]()
-        var named = [Int: Int]()
-        for (q, m) in context.facts.years where !m.quoted && m.form != .relative {
-            named[m.year, default: 0] += 1
-            if m.form == .year || m.form == .fiscalYear { yearsOf[q, default: []].append(m) }
-        }
+        let (yearsOf, named) = context.statedYears()
         let clauseBreaks = "，。；,;！？!?".unicodeScalars, quotes = "“”\"‘’「」".unicodeScalars
         for (p, mentions) in yearsOf where mentions.count >= 2 {
             let s = paragraphs[p].text.scalars
@@ -725,12 +720,7 @@ enum YearCheck {
     static func accountAndDraft(_ rule: Rule, _ context: inout CheckContext) {
         let accountWords = rule[.accountWords], draftWords = rule[.draftWords], joiners = rule[.pairJoiners], reach = rule[.pairReach]
         let paragraphs = context.doc.paragraphs
-        var yearsOf = [Int: [YearMention]]()
-        var named = [Int: Int]()
-        for (q, m) in context.facts.years where !m.quoted && m.form != .relative {
-            named[m.year, default: 0] += 1
-            if m.form == .year || m.form == .fiscalYear { yearsOf[q, default: []].append(m) }
-        }
+        let (yearsOf, named) = context.statedYears()
         // texts read as one: the title with the lines it was broken into, each other paragraph
         var units = [[Int]]()
         var title = Set<Int>()

@@ -342,7 +342,7 @@ public enum CheckDeclarations {
                              evidence: [E.yearHeadingVersusSection, E.yearHeadingVersusHeadings]),
             CheckDeclaration(.year, "final-vs-execution", doc: "a final account set beside the execution figures of another year than the report's",
                              parameters: [W.executionWords.declaration, W.finalWords.declaration], evidence: [E.yearFinalVersusExecution]),
-            CheckDeclaration(.year, "alias", doc: "a year's figure given a short name (以下简称) that names another year",
+            CheckDeclaration(.year, "alias", doc: "a year's figure given a short name that names another year",
                              parameters: [W.aliasMarkers.declaration, I.aliasReach.declaration], evidence: [E.yearAlias]),
             CheckDeclaration(.year, "title-repeated", doc: "the title repeated elsewhere (under it, in the page's data) with another year",
                              parameters: [I.minTitleLength.declaration], evidence: [E.yearTitleRepeated]),
