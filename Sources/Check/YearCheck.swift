@@ -91,6 +91,7 @@ enum YearCheck {
         // plan's own, the prior year's budget being what it is compared with
         let plan = isBudgetPlan(context)
         let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
+        let planOwnWords = rule[.planOwnWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
         // (the mention asked about is not counted: a slip must not vouch for itself)
@@ -167,7 +168,9 @@ enum YearCheck {
             guard words.fiscal else { continue }
             if plan {
                 let sentence = paragraph.text.string(sentenceRange)
-                guard planBudgetWords.occurs(in: sentence), planComparisonWords.occurs(in: sentence), !planActualWords.occurs(in: sentence) else { continue }
+                // (or a statement the plan's template makes of its own year: "…开展绩效目标管理的项目7个")
+                guard (planBudgetWords.occurs(in: sentence) && planComparisonWords.occurs(in: sentence)) || planOwnWords.occurs(in: sentence),
+                      !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
             let naming = SelfReference.namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
