@@ -386,6 +386,16 @@ struct CheckContext {
         return nil
     }
 
+    /// Where `f` stands among its paragraph's facts (which are in text order), by binary search: the
+    /// index of the first fact starting at or after it. nil for a figure of a table.
+    func positionInParagraph(of f: Fact) -> (ids: [Int], at: Int)? {
+        guard let (p, _) = sentence(of: f) else { return nil }
+        let ids = facts.paragraphFacts[p]
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if fact(ids[mid]).number.range.lowerBound < f.number.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+        return (ids, lo)
+    }
+
     /// `part` ÷ `base` × 100, within both figures' rounding, is within `stated`.
     func ratio(_ part: Fact, _ base: Fact, fits stated: Interval) -> Bool {
         guard let r = interval(part) / interval(base) else { return false }

@@ -71,14 +71,7 @@ extension PartsCheck {
     /// A rate on an adjusted basis ("扣除留抵退税因素后增长2.5%") is skipped: the nominal one after it
     /// ("按自然口径计算下降13.2%") is the figures' own.
     static func rates(after figure: Fact, adjusted: WordSet, _ context: CheckContext) -> [RateKind: MemberRate] {
-        guard let (p, s) = context.sentence(of: figure) else { return [:] }
-        let ids = context.facts.paragraphFacts[p]
-        // the paragraph's facts are in text order: find the figure by binary search
-        var lo = 0, hi = ids.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if context.fact(ids[mid]).number.range.lowerBound < figure.number.range.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
+        guard let (_, s) = context.sentence(of: figure), let (ids, lo) = context.positionInParagraph(of: figure) else { return [:] }
         guard lo < ids.count, ids[lo] == figure.id else { return [:] }
         var found = [RateKind: MemberRate]()
         for id in ids[(lo + 1)...].prefix(4) {

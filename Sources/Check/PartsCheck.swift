@@ -73,12 +73,9 @@ enum PartsCheck {
     /// after several counts of one unit in its sentence may break down all of them; the parts add up
     /// to their sum.
     static func earlierCountsMakeWhole(_ whole: Fact, _ sum: Interval, _ context: CheckContext) -> Bool {
-        guard case .count = whole.kind, let (p, s) = context.sentence(of: whole) else { return false }
-        // the paragraph's facts are in text order: from the whole back, a few figures of its sentence
-        // (a bounded look: a sentence of many counts stays linear)
-        let ids = context.facts.paragraphFacts[p]
-        var lo = 0, hi = ids.count
-        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < whole.number.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+        guard case .count = whole.kind, let (_, s) = context.sentence(of: whole), let (ids, lo) = context.positionInParagraph(of: whole) else { return false }
+        // from the whole back, a few figures of its sentence (a bounded look: a sentence of many
+        // counts stays linear)
         var total = context.interval(whole), counted = 0
         for id in ids[max(0, lo - 8)..<lo].reversed() {
             let f = context.fact(id)
@@ -248,11 +245,8 @@ extension ShareCheck {
     /// The figure a change amount is of: the nearest figure of its family before it in its sentence
     /// that is no change, no comparison and no percentage ("民生类支出A，同比增长r，增支d": A).
     static func changedFigure(of delta: Fact, _ context: CheckContext) -> Fact? {
-        guard let (p, s) = context.sentence(of: delta) else { return nil }
-        // the paragraph's facts are in text order: from the change back, a few figures of its sentence
-        let ids = context.facts.paragraphFacts[p]
-        var lo = 0, hi = ids.count
-        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < delta.number.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+        guard let (_, s) = context.sentence(of: delta), let (ids, lo) = context.positionInParagraph(of: delta) else { return nil }
+        // from the change back, a few figures of its sentence
         for id in ids[max(0, lo - 8)..<lo].reversed() {
             let f = context.fact(id)
             guard context.sentence(of: f)?.sentence == s else { return nil }

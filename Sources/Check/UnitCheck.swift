@@ -44,9 +44,7 @@ enum UnitCheck {
         }) { return true }
         // "项目总投资39.2696万元，其中：中央资金39万元，自筹资金2696元": a figure of its sentence before it
         // is it and the figures between (a few figures back: the scan stays bounded)
-        guard let (_, s) = context.sentence(of: f) else { return false }
-        let ids = context.facts.paragraphFacts[p]
-        guard let at = ids.firstIndex(of: f.id) else { return false }
+        guard let (_, s) = context.sentence(of: f), let (ids, at) = context.positionInParagraph(of: f) else { return false }
         var between = [Int]()
         for id in ids[max(0, at - 6)..<at].reversed() {
             let w = context.fact(id)

@@ -659,7 +659,7 @@ enum YearCheck {
             guard s.count <= maxLength else { return false }
             let other = titleKey(s)
             let (short, long) = other.count <= key.count ? (other, key) : (key, other)
-            return short.count >= rule[.minTitleLength] && contains(long, short)
+            return short.count >= rule[.minTitleLength] && scalars(long, contain: short)
         }
         func check(_ text: TextRun, place: String?, key reportKey: String) {
             let s = text.scalars
@@ -692,12 +692,6 @@ enum YearCheck {
             guard ch != "年" && ch != "度" else { return false }
             return (ch.value >= 0x4E00 && ch.value <= 0x9FFF) || (ch.value >= 0x41 && ch.value <= 0x5A) || (ch.value >= 0x61 && ch.value <= 0x7A)
         }
-    }
-
-    static func contains(_ long: [Unicode.Scalar], _ short: [Unicode.Scalar]) -> Bool {
-        guard !short.isEmpty, short.count <= long.count else { return short.isEmpty }
-        for start in 0...(long.count - short.count) where long[start] == short[0] && long[start..<(start + short.count)].elementsEqual(short) { return true }
-        return false
     }
 
     /// Four digits and 年 not followed by a month ("2023年", "2023年度"; not "2023年7月"): their
