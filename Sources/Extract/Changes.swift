@@ -31,7 +31,9 @@ extension ExtractionState {
             // (every caller's figure compares: a 与 whose closer stands after the figure counts)
             guard marker >= 2 || labels.isComparison(tail, closedAfter: true) else { continue }
             let rest = Text.string(s[(i + marker)...])
-            let subject = labels.head(String(Labels.withoutLeadingYear(Text.string(s[..<i]))))
+            var subject = labels.head(String(Labels.withoutLeadingYear(Text.string(s[..<i]))))
+            // "按同口径同比减少": how the comparison is made names no subject
+            if vocabulary[.comparisonQualifiers].contains(subject) { subject = "" }
             return (subject, rest)
         }
         return nil
@@ -96,7 +98,7 @@ extension ExtractionState {
 
     /// "较上年的A", "比年初预算的A", "较2022年同期A": what follows the comparison marker names only
     /// the figure compared with ("比上年减收1070万元" is a change, not a prior figure).
-    func isComparedFigure(_ base: String) -> Bool {
+    func isComparedFigure(_ base: String, current: Fact? = nil) -> Bool {
         var rest = Substring(base)
         while rest.hasSuffix("的") { rest = rest.dropLast() }
         if let year = vocabulary[.previousYear].prefix(of: rest) {
@@ -112,7 +114,18 @@ extension ExtractionState {
             rest = Substring(String(rest.unicodeScalars.dropFirst(period.unicodeScalars.count)))
         }
         while rest.hasSuffix("的") { rest = rest.dropLast() }
-        return rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest)
+        if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) { return true }
+        guard let current else { return false }
+        return namesAgain(String(rest), nameOf(current))
+    }
+
+    /// "2022年专项转移支付收入X，比上年专项转移支付收入A…", "“三公”经费支出X，比上年累计支出A…": the
+    /// figure compared with is named again, as this year's is or by its last noun after a modifier.
+    func namesAgain(_ rest: String, _ name: String) -> Bool {
+        if rest == name || (rest.unicodeScalars.count >= 2 && name.hasSuffix(rest)) { return true }
+        guard let modifier = vocabulary[.comparedFigureModifiers].prefix(of: rest) else { return false }
+        let noun = rest.unicodeScalars.dropFirst(modifier.unicodeScalars.count)
+        return noun.count >= 2 && name.unicodeScalars.count >= noun.count && name.unicodeScalars.suffix(noun.count).elementsEqual(noun)
     }
 
     /// A figure stated as a change: its own increase, decrease or rate.
@@ -240,7 +253,7 @@ extension ExtractionState {
                     // "X，比上年的A增加D"
                     if case .bare = wording, b0.change == 0, b0.comparesYears, !b0.number.inRange, b0.number.comparator == nil,
                        !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head) ?? splitComparison(b0.label),
-                       isComparedFigure(base), cc - clauseIndex(of: b0) <= 1 {
+                       isComparedFigure(base, current: b1), cc - clauseIndex(of: b0) <= 1 {
                         var current: Int?
                         // "X，完成预算数B的104%，较上年A增长P%": B is the base of a completion rate, X the subject
                         var b1 = b1, at1 = 1
