@@ -34,6 +34,7 @@ extension ExtractionState {
                 paired.insert(ids[n + 1])
             }
             pairCompletionShares(ids, paragraph: p, paired: &paired)
+            pairNamedCompletionShares(ids, paragraph: p, paired: &paired)
             for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !paired.contains(id) {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
@@ -398,10 +399,62 @@ extension ExtractionState {
                       let o = facts[k]
                       return o.kind.sameFamily(as: b.kind) && o.shareOf == nil && o.change == 0 && !o.comparesYears
                           && !o.number.inRange && o.number.comparator == nil && !o.isTarget
+                          // "…，为市下三季度目标A101.78%，为全年目标B的P%": another plan is no part
+                          && !(Text.split(o.label, atFirst: markers).map { bases.isSuffix(of: $0.after) } ?? false)
                   }) else { continue }
             facts[ids[n + 1]].shareOf = name
             shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
             paired.insert(ids[n + 1])
+        }
+    }
+
+    /// "预算21.06亿元，实际完成21.87亿元，完成预算的103.8%", "…预期为A。…决算为B，完成预期的99.7%":
+    /// a completion share that names its base without a figure. The base is the one figure before it
+    /// in its sentence (else in the sentence before) whose name ends with the name the share gives;
+    /// the part, the nearest plain figure before the percentage other than the base.
+    mutating func pairNamedCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+        let markers = vocabulary[.completionShareMarkers], bases = vocabulary[.completionShareBases]
+        let startOfYear = vocabulary[.startOfYearWords]
+        for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
+            let pct = facts[id]
+            guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
+                  !pct.number.inRange, case .text = pct.place,
+                  let (_, named) = Text.split(pct.label, atFirst: markers) else { continue }
+            var name = Substring(named)
+            while name.hasSuffix("的") { name = name.dropLast() }
+            guard (2...8).contains(name.unicodeScalars.count), bases.isSuffix(of: name),
+                  !name.unicodeScalars.contains(where: { CharClass.isDigit($0) }) else { continue }
+            // the name stands right before the percentage ("…目标33.23亿元101.78%" names no base of its own)
+            let gap = p.text.string(facts[ids[n - 1]].number.range.upperBound..<pct.number.numberRange.lowerBound)
+            guard gap.hasSuffix(name) || gap.hasSuffix(name + "的") else { continue }
+            let sentence = sentenceIndex(of: pct)
+            func plain(_ k: Int) -> Bool {
+                let o = facts[k]
+                return o.kind.isMoney && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
+                    && o.number.comparator == nil && !o.number.approximate && !o.isTarget && o.number.parenDepth <= pct.number.parenDepth
+            }
+            func isBase(_ k: Int) -> Bool {
+                var head = Substring(facts[k].head)
+                while head.hasSuffix("数") || head.hasSuffix("为") { head = head.dropLast() }
+                // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
+                return plain(k) && head.hasSuffix(name) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
+            }
+            let inSentence = facts(paragraph: p.index, sentence: sentence)
+            guard let at = inSentence.firstIndex(of: id) else { continue }
+            var candidates = inSentence[..<at].filter(isBase)
+            if candidates.isEmpty && sentence > 0 {
+                candidates = facts(paragraph: p.index, sentence: sentence - 1).filter(isBase)
+            }
+            guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
+                  let part = inSentence[..<at].last(where: { plain($0) && !candidates.contains($0) }),
+                  facts[part].kind.sameFamily(as: facts[base].kind),
+                  // "预算A，支出B，完成预算的P%，其中：甲支出b1，完成预算的p1%": a part's own plan, not A
+                  !ids.contains(where: { k in k != part && facts[k].kind.isMoney && facts[k].number.range.lowerBound > facts[base].number.range.upperBound
+                      && facts[k].number.range.upperBound <= facts[part].number.range.lowerBound }),
+                  facts[part].year == nil || facts[base].year == nil || facts[part].year == facts[base].year else { continue }
+            facts[id].shareOf = String(name)
+            shares.append(ShareStatement(percent: id, part: part, base: base))
+            paired.insert(id)
         }
     }
 
