@@ -165,16 +165,30 @@ enum PartsCheck {
     }
 
     /// The parts name exactly the items of a decomposition of the whole's item.
+    /// Or, for a decomposition of any whole (`any_whole`), the whole is of the parts' measure; or
+    /// the parts, of one item and measure with the whole, are named by exactly a split's scopes.
     static func coversDecomposition(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
-        guard let w = whole.concept.item, whole.concept.scope.isEmpty else { return false }
+        if coversScopes(whole, parts, lexicon) { return true }
         var items = Set<String>()
         for p in parts {
             guard let item = p.concept.item, p.concept.scope.isEmpty, p.concept.measure == whole.concept.measure else { return false }
             items.insert(item)
         }
         guard items.count == parts.count else { return false }
+        let w = whole.concept.scope.isEmpty ? whole.concept.item : nil
         return lexicon.expandedDecompositions.contains { d in
-            d.whole == w && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
+            (d.whole == w || (d.anyWhole && whole.concept.measure != nil && !items.contains(whole.concept.item ?? "")))
+                && !d.parts.isEmpty && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
+        }
+    }
+
+    /// "全国一般公共预算支出A，其中：中央本级支出B，地方支出C": a split by scope.
+    static func coversScopes(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
+        guard parts.count >= 2, whole.concept.measure != nil,
+              parts.allSatisfy({ $0.concept.measure == whole.concept.measure && $0.concept.item == whole.concept.item }) else { return false }
+        let named = Set(parts.map(\.concept.scope))
+        return named.count == parts.count && lexicon.decompositions.contains { d in
+            d.scopes.count == parts.count && Set(d.scopes) == named && !d.scopes.contains(whole.concept.scope)
         }
     }
 

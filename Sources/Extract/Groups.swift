@@ -649,6 +649,7 @@ extension ExtractionState {
     /// such a list; anything else in the brackets (a change, a share, a comparison, 含…) leaves it.
     mutating func addBracketGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
+        let levels = vocabulary[.ownLevelWords]
         for (n, wid) in ids.enumerated() where n + 2 < ids.count {
             let whole = facts[wid]
             guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil,
@@ -674,12 +675,14 @@ extension ExtractionState {
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
                     && f.head.unicodeScalars.count >= 2 && !vocabulary[.inclusionMarkers].isPrefix(of: f.label)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
-                    && (f.concept.item != nil || !f.concept.scope.isEmpty)
+                    && (f.concept.item != nil || !f.concept.scope.isEmpty || levels.isPrefix(of: f.head))
                     && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
                     && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
-            appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: false, nestedThresholds: false))
+            // "总收入A（县本级B，高新区C）": the whole split by level, its own level first, is all of it
+            let byLevel = vocabulary[.ownLevelWords].isPrefix(of: facts[inside.first!].head)
+            appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: byLevel, nestedThresholds: false))
             listed.formUnion(inside)
         }
     }

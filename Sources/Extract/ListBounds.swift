@@ -30,6 +30,7 @@ extension ExtractionState {
         // with their short suffixes, so that "does a part end like this name" is a set lookup.
         var partNames = [String]()
         var partSuffixes = Set<TextKey>()   // by bytes: a String key is normalized to be hashed
+        var partScopes = Set<String>()
         let suffixLimit = 8
         var next = firstFact(in: inSentence, at: from)
         var k = from
@@ -38,6 +39,7 @@ extension ExtractionState {
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
+                    partScopes.insert(facts[inSentence[next]].concept.scope)
                     // each suffix of up to `suffixLimit` characters, sliced (a String built from
                     // Characters cost thousands of instructions each)
                     var start = name.endIndex
@@ -54,6 +56,10 @@ extension ExtractionState {
                     // "收入A，其中：税收收入B；支出C": spending is no part of revenue
                     let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
+                    // "其中，中央…支出B；地方…支出C": the rest of a split by scope begun by a part
+                    if !cc.scope.isEmpty, lexicon.decompositions.contains(where: { d in
+                        d.scopes.contains(cc.scope) && partScopes.contains { $0 != cc.scope && d.scopes.contains($0) }
+                    }) { k += 1; continue }
                     // a part of the whole's decomposition is a part, whatever its name
                     if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
                         if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }

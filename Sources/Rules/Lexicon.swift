@@ -41,11 +41,19 @@ public struct Lexicon: Sendable {
         public var parts: [String]
         /// Parts that may be absent from the text without making the list partial.
         public var optional: [String]
+        /// The parts make up whatever whole of their measure they are listed under (税收收入 and
+        /// 非税收入 are all of any revenue), not only `whole`.
+        public var anyWhole: Bool
+        /// A split by scope instead of by item: parts of one item named by exactly these scopes
+        /// (中央, 地方) make up their whole, whatever it is named.
+        public var scopes: [String]
 
-        public init(whole: String, parts: [String], optional: [String] = []) {
+        public init(whole: String, parts: [String], optional: [String] = [], anyWhole: Bool = false, scopes: [String] = []) {
             self.whole = whole
             self.parts = parts
             self.optional = optional
+            self.anyWhole = anyWhole
+            self.scopes = scopes
         }
     }
 

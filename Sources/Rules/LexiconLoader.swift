@@ -23,19 +23,7 @@ public enum LexiconLoader {
         let measures = try entries("measure")
         let items = try entries("item")
         let rates = try entries("rate")
-        var decompositions = [Lexicon.Decomposition]()
-        let itemIDs = Set(items.map(\.id)).union(["total"])
-        for table in try root.tables("decomposition", file: file) ?? [] {
-            try table.checkKeys(allowed: ["whole", "parts", "optional"], file: file)
-            let whole = try table.required("whole", file: file).string(file: file, key: "whole")
-            let partsNode = try table.required("parts", file: file)
-            let parts = try partsNode.strings(file: file, key: "parts")
-            let optional = try table.strings("optional", file: file) ?? []
-            for id in [whole] + parts + optional where !itemIDs.contains(id) {
-                throw partsNode.error("unknown item '\(id)' in a decomposition (items: \(itemIDs.sorted().joined(separator: ", ")))", file: file)
-            }
-            decompositions.append(Lexicon.Decomposition(whole: whole, parts: parts, optional: optional))
-        }
+        let decompositions = try Self.decompositions(in: root, items: items, file: file)
         for item in items {
             if let m = item.defaultMeasure, !measures.contains(where: { $0.id == m }) {
                 throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
@@ -52,6 +40,34 @@ public enum LexiconLoader {
         return Lexicon(measures: measures, items: items, rates: rates, decompositions: decompositions,
                        modifiers: modifiers, fillers: fillers, qualifiers: qualifiers,
                        neutral: try words?.strings("neutral", file: file) ?? [])
+    }
+
+    /// The `[[decomposition]]` tables of a lexicon file: `whole` and `parts` (items; `optional`,
+    /// `any_whole`), or `scopes` (a split of one item by scope).
+    static func decompositions(in root: TOMLTable, items: [Lexicon.Entry], file: String) throws(TOMLError) -> [Lexicon.Decomposition] {
+        var out = [Lexicon.Decomposition]()
+        let itemIDs = Set(items.map(\.id)).union(["total"])
+        for table in try root.tables("decomposition", file: file) ?? [] {
+            try table.checkKeys(allowed: ["whole", "parts", "optional", "any_whole", "scopes"], file: file)
+            if let scopesNode = table["scopes"] {
+                let scopes = try scopesNode.strings(file: file, key: "scopes")
+                guard scopes.count >= 2, !scopes.contains(where: \.isEmpty), table["parts"] == nil else {
+                    throw scopesNode.error("'scopes' of a decomposition needs two or more words, and no 'parts'", file: file)
+                }
+                out.append(Lexicon.Decomposition(whole: "", parts: [], scopes: scopes))
+                continue
+            }
+            let whole = try table.required("whole", file: file).string(file: file, key: "whole")
+            let partsNode = try table.required("parts", file: file)
+            let parts = try partsNode.strings(file: file, key: "parts")
+            let optional = try table.strings("optional", file: file) ?? []
+            for id in [whole] + parts + optional where !itemIDs.contains(id) {
+                throw partsNode.error("unknown item '\(id)' in a decomposition (items: \(itemIDs.sorted().joined(separator: ", ")))", file: file)
+            }
+            out.append(Lexicon.Decomposition(whole: whole, parts: parts, optional: optional,
+                                             anyWhole: try table.bool("any_whole", file: file) ?? false))
+        }
+        return out
     }
 
     /// Adds an extension's lexicon file to a lexicon: an entry with the id of an existing measure,
@@ -88,19 +104,7 @@ public enum LexiconLoader {
                 throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
             }
         }
-        var decompositions = base.decompositions
-        let itemIDs = Set(items.map(\.id)).union(["total"])
-        for table in try root.tables("decomposition", file: file) ?? [] {
-            try table.checkKeys(allowed: ["whole", "parts", "optional"], file: file)
-            let whole = try table.required("whole", file: file).string(file: file, key: "whole")
-            let partsNode = try table.required("parts", file: file)
-            let parts = try partsNode.strings(file: file, key: "parts")
-            let optional = try table.strings("optional", file: file) ?? []
-            for id in [whole] + parts + optional where !itemIDs.contains(id) {
-                throw partsNode.error("unknown item '\(id)' in a decomposition (items: \(itemIDs.sorted().joined(separator: ", ")))", file: file)
-            }
-            decompositions.append(Lexicon.Decomposition(whole: whole, parts: parts, optional: optional))
-        }
+        let decompositions = base.decompositions + (try Self.decompositions(in: root, items: items, file: file))
         let words = try root.table("words", file: file)
         try words?.checkKeys(allowed: ["modifiers", "fillers", "neutral"], file: file)
         var qualifiers = base.qualifiers

@@ -145,5 +145,34 @@ struct LexiconLoaderTests {
 
         let topLevel = try #require(loadError("[measures]\n"))
         #expect(topLevel.line == 1)
+
+        let oneScope = try #require(loadError("[[decomposition]]\nscopes = [\"中央\"]\n"))
+        #expect(oneScope.message.contains("'scopes' of a decomposition needs two or more words"))
+        let scopesAndParts = try #require(loadError("[[decomposition]]\nscopes = [\"中央\", \"地方\"]\nparts = [\"total\"]\n"))
+        #expect(scopesAndParts.message.contains("no 'parts'"))
+    }
+
+    /// A split by scope and a decomposition of any whole load as such, in a file and in an extension.
+    @Test func scopeSplitsAndAnyWholeDecompositions() throws {
+        let text = """
+        [[item]]
+        id = "tax"
+        phrases = ["税收收入"]
+        [[item]]
+        id = "nontax"
+        phrases = ["非税收入"]
+        [[decomposition]]
+        whole = "total"
+        parts = ["tax", "nontax"]
+        any_whole = true
+        [[decomposition]]
+        scopes = ["中央", "地方"]
+        """
+        let lexicon = try LexiconLoader.load(text, file: "rules/lexicon.toml")
+        #expect(lexicon.decompositions.count == 2)
+        #expect(lexicon.decompositions[0].anyWhole && lexicon.decompositions[0].scopes.isEmpty)
+        #expect(lexicon.decompositions[1].scopes == ["中央", "地方"] && lexicon.decompositions[1].parts.isEmpty)
+        let extended = try LexiconLoader.extend(lexicon, with: "[[decomposition]]\nscopes = [\"本级\", \"下级\"]\n", file: "extra/lexicon.toml")
+        #expect(extended.decompositions.map(\.scopes) == [[], ["中央", "地方"], ["本级", "下级"]])
     }
 }
