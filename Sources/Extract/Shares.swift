@@ -448,6 +448,8 @@ extension ExtractionState {
             guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
                   let part = inSentence[..<at].last(where: { plain($0) && !candidates.contains($0) }),
                   facts[part].kind.sameFamily(as: facts[base].kind),
+                  // spending against its budget, named an execution rate, is left to the formula rules
+                  !(facts[part].concept.measure == "spend" && pct.concept.rate != nil),
                   // "预算A，支出B，完成预算的P%，其中：甲支出b1，完成预算的p1%": a part's own plan, not A
                   !ids.contains(where: { k in k != part && facts[k].kind.isMoney && facts[k].number.range.lowerBound > facts[base].number.range.upperBound
                       && facts[k].number.range.upperBound <= facts[part].number.range.lowerBound }),
