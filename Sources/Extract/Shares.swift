@@ -439,25 +439,40 @@ extension ExtractionState {
                 // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
                 return plain(k) && head.hasSuffix(name) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
             }
+            // a bounded look-back (a sentence of a hundred such shares stays linear)
+            let window = 24
             let inSentence = facts(paragraph: p.index, sentence: sentence)
-            guard let at = inSentence.firstIndex(of: id) else { continue }
-            var candidates = inSentence[..<at].filter(isBase)
-            if candidates.isEmpty && sentence > 0 {
-                candidates = facts(paragraph: p.index, sentence: sentence - 1).filter(isBase)
+            let at = firstFact(in: inSentence, at: pct.number.numberRange.lowerBound)
+            guard at < inSentence.count, inSentence[at] == id else { continue }
+            let before = inSentence[max(0, at - window)..<at]
+            var candidates = before.filter(isBase)
+            if candidates.isEmpty && sentence > 0 && at < window {
+                candidates = facts(paragraph: p.index, sentence: sentence - 1).suffix(window).filter(isBase)
             }
             guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
-                  let part = inSentence[..<at].last(where: { plain($0) && !candidates.contains($0) }),
+                  let part = before.last(where: { plain($0) && !candidates.contains($0) }),
                   facts[part].kind.sameFamily(as: facts[base].kind),
                   // spending against its budget, named an execution rate, is left to the formula rules
                   !(facts[part].concept.measure == "spend" && pct.concept.rate != nil),
                   // "预算A，支出B，完成预算的P%，其中：甲支出b1，完成预算的p1%": a part's own plan, not A
-                  !ids.contains(where: { k in k != part && facts[k].kind.isMoney && facts[k].number.range.lowerBound > facts[base].number.range.upperBound
-                      && facts[k].number.range.upperBound <= facts[part].number.range.lowerBound }),
+                  !moneyBetween(base, part, in: ids, limit: window),
                   facts[part].year == nil || facts[base].year == nil || facts[part].year == facts[base].year else { continue }
             facts[id].shareOf = String(name)
             shares.append(ShareStatement(percent: id, part: part, base: base))
             paired.insert(id)
         }
+    }
+
+    /// Whether an amount other than `b` stands between `a` and `b` in the paragraph (`ids`, in text
+    /// order); more than `limit` figures between count as one.
+    func moneyBetween(_ a: Int, _ b: Int, in ids: [Int], limit: Int) -> Bool {
+        var k = firstFact(in: ids, at: facts[a].number.range.upperBound), seen = 0
+        while k < ids.count, ids[k] != b, facts[ids[k]].number.range.upperBound <= facts[b].number.range.lowerBound {
+            if facts[ids[k]].kind.isMoney || seen >= limit { return true }
+            k += 1
+            seen += 1
+        }
+        return false
     }
 
     /// Whether a figure is the plan of a completion share ("…完成2400万元，完成年初预算数6000万元的
