@@ -166,9 +166,9 @@ enum PartsCheck {
 
     /// The parts name exactly the items of a decomposition of the whole's item.
     /// Or, for a decomposition of any whole (`any_whole`), the whole is of the parts' measure; or
-    /// the parts, of one item and measure with the whole, are named by exactly a split's scopes.
+    /// the parts are named by a split's words (`coversWords`).
     static func coversDecomposition(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
-        if coversScopes(whole, parts, lexicon) { return true }
+        if coversWords(whole, parts, lexicon) { return true }
         var items = Set<String>()
         for p in parts {
             guard let item = p.concept.item, p.concept.scope.isEmpty, p.concept.measure == whole.concept.measure else { return false }
@@ -182,13 +182,23 @@ enum PartsCheck {
         }
     }
 
-    /// "全国一般公共预算支出A，其中：中央本级支出B，地方支出C": a split by scope.
-    static func coversScopes(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
-        guard parts.count >= 2, whole.concept.measure != nil,
-              parts.allSatisfy({ $0.concept.measure == whole.concept.measure && $0.concept.item == whole.concept.item }) else { return false }
-        let named = Set(parts.map(\.concept.scope))
-        return named.count == parts.count && lexicon.decompositions.contains { d in
-            d.scopes.count == parts.count && Set(d.scopes) == named && !d.scopes.contains(whole.concept.scope)
+    /// "全国一般公共预算支出A，其中：中央本级支出B，地方支出C", "转移支付A，其中：返还性收入B；一般性
+    /// 转移支付C；专项转移支付D": each part named with its own word of a split, every word of it but
+    /// the optional ones named, the whole with none (the words name the parts, whatever measure
+    /// their names seem to say: 返还性收入 is as much a transfer as 一般性转移支付).
+    static func coversWords(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
+        guard parts.count >= 2 else { return false }
+        let wholeName = ScalarString.scalars(whole.head), names = parts.map { ScalarString.scalars($0.head) }
+        return lexicon.decompositions.contains { d in
+            guard !d.words.isEmpty else { return false }
+            let all = (d.words + d.optional).map { ScalarString.scalars($0) }
+            guard !all.contains(where: { ScalarString.contains(wholeName, $0) }) else { return false }
+            var named = Set<Int>()
+            for name in names {
+                let own = all.indices.filter { ScalarString.contains(name, all[$0]) }
+                guard own.count == 1, named.insert(own[0]).inserted else { return false }
+            }
+            return named.isSuperset(of: d.words.indices)
         }
     }
 
@@ -433,7 +443,7 @@ extension ShareCheck {
             guard shares.count >= 2 else { continue }
             let items = Set(shares.map(\.item))
             guard items.count == shares.count,
-                  context.lexicon.decompositions.contains(where: { items.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
+                  context.lexicon.decompositions.contains(where: { !$0.parts.isEmpty && items.isSubset(of: Set($0.parts + $0.optional)) }) else { continue }
             let total = shares.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.share.value, decimals: $1.share.number.decimals, roundedInteger: true) }
             guard total.lo > 100 else { continue }
             let sum = shares.reduce(Decimal(0)) { $0 + $1.share.value }

@@ -384,16 +384,7 @@ enum YearCheck {
             return a.contains(b) || b.contains(a)
         }
         let xs = ScalarString.scalars(a), ys = ScalarString.scalars(b)
-        return scalars(xs, contain: ys) || scalars(ys, contain: xs)
-    }
-
-    /// Whether `part` occurs in `text`, scalar for scalar.
-    static func scalars(_ text: [Unicode.Scalar], contain part: [Unicode.Scalar]) -> Bool {
-        guard let first = part.first, part.count <= text.count else { return part.isEmpty }
-        for start in 0...(text.count - part.count) where text[start] == first {
-            if text[start..<(start + part.count)].elementsEqual(part) { return true }
-        }
-        return false
+        return ScalarString.contains(xs, ys) || ScalarString.contains(ys, xs)
     }
 
     /// A line's text without its years and spaces ("2021年财务决算报告" → "财务决算报告").
@@ -659,7 +650,7 @@ enum YearCheck {
             guard s.count <= maxLength else { return false }
             let other = titleKey(s)
             let (short, long) = other.count <= key.count ? (other, key) : (key, other)
-            return short.count >= rule[.minTitleLength] && scalars(long, contain: short)
+            return short.count >= rule[.minTitleLength] && ScalarString.contains(long, short)
         }
         func check(_ text: TextRun, place: String?, key reportKey: String) {
             let s = text.scalars

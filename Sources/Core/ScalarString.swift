@@ -91,6 +91,15 @@ extension ScalarString {
         return text.withUTF8(decode)
     }
 
+    /// Whether `part` occurs in `text`, scalar for scalar.
+    public static func contains(_ text: [Unicode.Scalar], _ part: [Unicode.Scalar]) -> Bool {
+        guard let first = part.first, part.count <= text.count else { return part.isEmpty }
+        for start in 0...(text.count - part.count) where text[start] == first {
+            if text[start..<(start + part.count)].elementsEqual(part) { return true }
+        }
+        return false
+    }
+
     /// The number of scalars of a string, counted on its UTF-8 bytes (the scalar view steps
     /// through each scalar).
     @inlinable

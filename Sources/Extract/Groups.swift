@@ -652,8 +652,8 @@ extension ExtractionState {
         let levels = vocabulary[.ownLevelWords]
         for (n, wid) in ids.enumerated() where n + 2 < ids.count {
             let whole = facts[wid]
-            guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil,
-                  !isGrouped(wid) else { continue }
+            // (a part of a list may be broken down in brackets of its own: "其中A（B、C）")
+            guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil else { continue }
             var open = whole.number.range.upperBound
             while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
             guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }

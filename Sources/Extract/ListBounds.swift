@@ -30,7 +30,7 @@ extension ExtractionState {
         // with their short suffixes, so that "does a part end like this name" is a set lookup.
         var partNames = [String]()
         var partSuffixes = Set<TextKey>()   // by bytes: a String key is normalized to be hashed
-        var partScopes = Set<String>()
+        var partHeads = [[Unicode.Scalar]]()
         let suffixLimit = 8
         var next = firstFact(in: inSentence, at: from)
         var k = from
@@ -39,7 +39,7 @@ extension ExtractionState {
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
-                    partScopes.insert(facts[inSentence[next]].concept.scope)
+                    partHeads.append(ScalarString.scalars(facts[inSentence[next]].head))
                     // each suffix of up to `suffixLimit` characters, sliced (a String built from
                     // Characters cost thousands of instructions each)
                     var start = name.endIndex
@@ -56,10 +56,8 @@ extension ExtractionState {
                     // "收入A，其中：税收收入B；支出C": spending is no part of revenue
                     let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
-                    // "其中，中央…支出B；地方…支出C": the rest of a split by scope begun by a part
-                    if !cc.scope.isEmpty, lexicon.decompositions.contains(where: { d in
-                        d.scopes.contains(cc.scope) && partScopes.contains { $0 != cc.scope && d.scopes.contains($0) }
-                    }) { k += 1; continue }
+                    // "其中，中央…支出B；地方…支出C": the rest of a split by name begun by a part
+                    if continuesWordSplit(ScalarString.scalars(facts[candidate].head), after: partHeads) { k += 1; continue }
                     // a part of the whole's decomposition is a part, whatever its name
                     if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
                         if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
@@ -83,6 +81,16 @@ extension ExtractionState {
             k += 1
         }
         return to
+    }
+
+    /// Whether a name holds one word of a split by name (`[[decomposition]] words`) and a part
+    /// before it another.
+    func continuesWordSplit(_ name: [Unicode.Scalar], after parts: [[Unicode.Scalar]]) -> Bool {
+        lexicon.decompositions.contains { d in
+            let words = (d.words + d.optional).map { ScalarString.scalars($0) }
+            guard !d.words.isEmpty, let own = words.firstIndex(where: { ScalarString.contains(name, $0) }) else { return false }
+            return parts.contains { part in words.indices.contains { $0 != own && ScalarString.contains(part, words[$0]) } }
+        }
     }
 
     /// Where the next item of the outline starts between `from` and `to`: a list ends there, unless

@@ -44,16 +44,17 @@ public struct Lexicon: Sendable {
         /// The parts make up whatever whole of their measure they are listed under (税收收入 and
         /// 非税收入 are all of any revenue), not only `whole`.
         public var anyWhole: Bool
-        /// A split by scope instead of by item: parts of one item named by exactly these scopes
-        /// (中央, 地方) make up their whole, whatever it is named.
-        public var scopes: [String]
+        /// A split by name instead of by item: parts each named with one of these words (中央, 地方;
+        /// 返还性, 一般性转移支付, 专项转移支付), every word but the `optional` ones, make up their
+        /// whole, whatever it is named (its name holds none of them).
+        public var words: [String]
 
-        public init(whole: String, parts: [String], optional: [String] = [], anyWhole: Bool = false, scopes: [String] = []) {
+        public init(whole: String, parts: [String], optional: [String] = [], anyWhole: Bool = false, words: [String] = []) {
             self.whole = whole
             self.parts = parts
             self.optional = optional
             self.anyWhole = anyWhole
-            self.scopes = scopes
+            self.words = words
         }
     }
 

@@ -43,18 +43,19 @@ public enum LexiconLoader {
     }
 
     /// The `[[decomposition]]` tables of a lexicon file: `whole` and `parts` (items; `optional`,
-    /// `any_whole`), or `scopes` (a split of one item by scope).
+    /// `any_whole`), or `words` (a split by name; `optional`).
     static func decompositions(in root: TOMLTable, items: [Lexicon.Entry], file: String) throws(TOMLError) -> [Lexicon.Decomposition] {
         var out = [Lexicon.Decomposition]()
         let itemIDs = Set(items.map(\.id)).union(["total"])
         for table in try root.tables("decomposition", file: file) ?? [] {
-            try table.checkKeys(allowed: ["whole", "parts", "optional", "any_whole", "scopes"], file: file)
-            if let scopesNode = table["scopes"] {
-                let scopes = try scopesNode.strings(file: file, key: "scopes")
-                guard scopes.count >= 2, !scopes.contains(where: \.isEmpty), table["parts"] == nil else {
-                    throw scopesNode.error("'scopes' of a decomposition needs two or more words, and no 'parts'", file: file)
+            try table.checkKeys(allowed: ["whole", "parts", "optional", "any_whole", "words"], file: file)
+            if let wordsNode = table["words"] {
+                let words = try wordsNode.strings(file: file, key: "words")
+                let optional = try table.strings("optional", file: file) ?? []
+                guard words.count + optional.count >= 2, !(words + optional).contains(where: \.isEmpty), table["parts"] == nil, table["whole"] == nil else {
+                    throw wordsNode.error("'words' of a decomposition needs two or more words (with 'optional'), and no 'whole' or 'parts'", file: file)
                 }
-                out.append(Lexicon.Decomposition(whole: "", parts: [], scopes: scopes))
+                out.append(Lexicon.Decomposition(whole: "", parts: [], optional: optional, words: words))
                 continue
             }
             let whole = try table.required("whole", file: file).string(file: file, key: "whole")

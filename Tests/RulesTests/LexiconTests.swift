@@ -146,14 +146,14 @@ struct LexiconLoaderTests {
         let topLevel = try #require(loadError("[measures]\n"))
         #expect(topLevel.line == 1)
 
-        let oneScope = try #require(loadError("[[decomposition]]\nscopes = [\"中央\"]\n"))
-        #expect(oneScope.message.contains("'scopes' of a decomposition needs two or more words"))
-        let scopesAndParts = try #require(loadError("[[decomposition]]\nscopes = [\"中央\", \"地方\"]\nparts = [\"total\"]\n"))
-        #expect(scopesAndParts.message.contains("no 'parts'"))
+        let oneWord = try #require(loadError("[[decomposition]]\nwords = [\"中央\"]\n"))
+        #expect(oneWord.message.contains("'words' of a decomposition needs two or more words"))
+        let wordsAndParts = try #require(loadError("[[decomposition]]\nwords = [\"中央\", \"地方\"]\nparts = [\"total\"]\n"))
+        #expect(wordsAndParts.message.contains("no 'whole' or 'parts'"))
     }
 
-    /// A split by scope and a decomposition of any whole load as such, in a file and in an extension.
-    @Test func scopeSplitsAndAnyWholeDecompositions() throws {
+    /// A split by name and a decomposition of any whole load as such, in a file and in an extension.
+    @Test func wordSplitsAndAnyWholeDecompositions() throws {
         let text = """
         [[item]]
         id = "tax"
@@ -166,13 +166,15 @@ struct LexiconLoaderTests {
         parts = ["tax", "nontax"]
         any_whole = true
         [[decomposition]]
-        scopes = ["中央", "地方"]
+        words = ["一般性转移支付", "专项转移支付"]
+        optional = ["返还性"]
         """
         let lexicon = try LexiconLoader.load(text, file: "rules/lexicon.toml")
         #expect(lexicon.decompositions.count == 2)
-        #expect(lexicon.decompositions[0].anyWhole && lexicon.decompositions[0].scopes.isEmpty)
-        #expect(lexicon.decompositions[1].scopes == ["中央", "地方"] && lexicon.decompositions[1].parts.isEmpty)
-        let extended = try LexiconLoader.extend(lexicon, with: "[[decomposition]]\nscopes = [\"本级\", \"下级\"]\n", file: "extra/lexicon.toml")
-        #expect(extended.decompositions.map(\.scopes) == [[], ["中央", "地方"], ["本级", "下级"]])
+        #expect(lexicon.decompositions[0].anyWhole && lexicon.decompositions[0].words.isEmpty)
+        #expect(lexicon.decompositions[1].words == ["一般性转移支付", "专项转移支付"] && lexicon.decompositions[1].optional == ["返还性"])
+        #expect(lexicon.decompositions[1].parts.isEmpty)
+        let extended = try LexiconLoader.extend(lexicon, with: "[[decomposition]]\nwords = [\"上级\", \"本级\"]\n", file: "extra/lexicon.toml")
+        #expect(extended.decompositions.map(\.words) == [[], ["一般性转移支付", "专项转移支付"], ["上级", "本级"]])
     }
 }
