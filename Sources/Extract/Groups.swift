@@ -120,7 +120,7 @@ extension ExtractionState {
     /// marker, in its sentence or, when none is, in the sentence before; a part of a list there
     /// stands for the list's whole ("收入1000万元，其中…。加上年初结转…，收入总计…").
     mutating func addAdditionGroups(paragraph p: Paragraph, ids: [Int]) {
-        let markers = vocabulary[.additionMarkers], totals = vocabulary[.totalSuffixes]
+        let markers = vocabulary[.additionMarkers], totals = vocabulary[.totalSuffixes], totalNames = vocabulary[.additionTotalNames]
         let s = p.text.scalars
         for sentence in p.sentences.indices {
             let range = p.sentences[sentence]
@@ -129,6 +129,7 @@ extension ExtractionState {
             // reads from the end of the one before (the segments do not overlap: a sentence of many
             // additions stays linear)
             var from = range.lowerBound
+            var previousTotal: Int?
             while let marker = markers.firstMatch(in: s, from: from, before: range.upperBound) {
                 let segmentStart = from
                 let after = marker.start + marker.length
@@ -137,11 +138,14 @@ extension ExtractionState {
                 let afterIndex = firstFact(in: inSentence, at: after)
                 guard let totalIndex = inSentence[afterIndex...].firstIndex(where: { id in
                           let f = facts[id]
-                          return f.marksTotal || totals.isSuffix(of: f.head)
+                          return f.marksTotal || totals.isSuffix(of: f.head) || totalNames.occurs(in: f.head)
                       }) else { continue }
                 let t = inSentence[totalIndex]
                 let total = facts[t]
-                from = max(from, total.number.range.upperBound)
+                // (the next addition may add to this total: "…，一般预算总收入S，加上年结余D，收入总计T")
+                from = max(from, total.number.range.lowerBound)
+                let earlierTotal = previousTotal
+                previousTotal = t
                 guard total.kind.isMoney, isPlainFigure(total) else { continue }
                 let family = { [facts] (id: Int) in facts[id].kind.sameFamily(as: total.kind) }
                 // what is added: every figure of the family between the marker and the total, each plain
@@ -150,6 +154,10 @@ extension ExtractionState {
                 guard !added.isEmpty, added.allSatisfy({ isPlainFigure(facts[$0]) && !isGrouped($0) }) else { continue }
                 // what it is added to
                 var before = Array(inSentence[firstFact(in: inSentence, at: segmentStart)..<firstFact(in: inSentence, at: marker.start)].filter(family))
+                // the total of the addition before is added to only when nothing else stands before this one
+                if let previous = earlierTotal, before.contains(where: { $0 != previous && isPlainFigure(facts[$0]) }) {
+                    before.removeAll { $0 == previous }
+                }
                 // "一般公共预算支出，加上上解支出等62580万元，支出共计T": the augend named with no figure is
                 // stated elsewhere, not necessarily as the sentence before ends
                 let namedWithoutFigure = before.isEmpty && (segmentStart..<marker.start).filter { CharClass.isHan(s[$0]) }.count >= 2
@@ -179,6 +187,9 @@ extension ExtractionState {
                 }
                 let f = facts[first]
                 guard first != t, isPlainFigure(f) else { continue }
+                // a total named only as one an addition makes ("总支出", "可用财力") is of the figure
+                // named alike ("支出A，加上B，总支出T"), not of whatever figure comes before the 加上
+                if !(total.marksTotal || totals.isSuffix(of: total.head)), Self.commonSuffix([f.head, total.head]).unicodeScalars.count < 2 { continue }
                 if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
                 if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
                 if let a = f.year, let b = total.year, a != b { continue }

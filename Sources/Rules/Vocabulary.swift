@@ -180,6 +180,7 @@ public struct Vocabulary: Sendable {
         case otherYearsMatters = "other_years_matters"
         case comparisonQualifiers = "comparison_qualifiers"
         case comparedFigureModifiers = "compared_figure_modifiers"
+        case additionTotalNames = "addition_total_names"
 
         public var name: String { rawValue }
 
@@ -329,6 +330,7 @@ public struct Vocabulary: Sendable {
             case .otherYearsMatters: return "words of a paragraph about another year's matters (rectification, carry-overs): its years do not tell which year the report is on"
             case .markerLookalikes: return "words that merely contain a one-character total marker (total_markers, whole_first_markers): no total is marked inside them"
             case .comparisonQualifiers: return "words that qualify how a comparison is made (按同口径同比减少): before the comparison marker they name no subject"
+            case .additionTotalNames: return "words naming the total an addition makes (支出A，加上B，总支出T): the first figure after the addition named with one is that total"
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (比上年累计支出A): the name that follows is still the same figure's"
             }
         }
