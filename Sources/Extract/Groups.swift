@@ -451,11 +451,16 @@ extension ExtractionState {
             if familyParts.count >= 2, let r = familyParts.firstIndex(where: {
                 interval(facts[$0]).overlaps(interval(facts[whole])) && !isLexiconPart(facts[$0].concept.item, of: facts[whole].concept.item)
             }) {
-                if r == 0 { continue }
-                let ending = ExtractionState.commonSuffix(familyParts[...r].map { ExtractionState.withoutBrackets(facts[$0].head) })
-                let sibling = !ending.isEmpty && !ExtractionState.withoutBrackets(facts[whole].head).hasSuffix(ending)
-                    && !labels.totalWords.occurs(in: facts[familyParts[r]].label)
-                if !sibling { familyParts = Array(familyParts[..<r]) }
+                // (all of it in its first part, the others stated as 0, is a partition: "收入合计A，其中：
+                // 财政拨款收入A，占100%；事业收入0万元，占0%")
+                if r == 0 {
+                    if !familyParts.dropFirst().allSatisfy({ facts[$0].value == 0 }) { continue }
+                } else {
+                    let ending = ExtractionState.commonSuffix(familyParts[...r].map { ExtractionState.withoutBrackets(facts[$0].head) })
+                    let sibling = !ending.isEmpty && !ExtractionState.withoutBrackets(facts[whole].head).hasSuffix(ending)
+                        && !labels.totalWords.occurs(in: facts[familyParts[r]].label)
+                    if !sibling { familyParts = Array(familyParts[..<r]) }
+                }
             }
             // a part broken down further ("…280.00万元，即：A 200.00万元、B 50.00万元、C 30.00万元"):
             // its items are left out when they make it up; otherwise the list cannot be read

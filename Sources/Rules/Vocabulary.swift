@@ -329,9 +329,9 @@ public struct Vocabulary: Sendable {
             case .subordinateUnitWords: return "words naming a department's subordinate units: a whole stated for them too is more than its own level's figures (own_level_words) and what it passed down"
             case .otherYearsMatters: return "words of a paragraph about another year's matters (rectification, carry-overs): its years do not tell which year the report is on"
             case .markerLookalikes: return "words that merely contain a one-character total marker (total_markers, whole_first_markers): no total is marked inside them"
-            case .comparisonQualifiers: return "words that qualify how a comparison is made (按同口径同比减少): before the comparison marker they name no subject"
-            case .additionTotalNames: return "words naming the total an addition makes (支出A，加上B，总支出T): the first figure after the addition named with one is that total"
-            case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (比上年累计支出A): the name that follows is still the same figure's"
+            case .comparisonQualifiers: return "words that qualify how a comparison is made (on a like-for-like basis): before the comparison marker they name no subject"
+            case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
+            case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
             }
         }
     }
