@@ -43,6 +43,7 @@ extension ExtractionState {
             addShareCompletedGroups(paragraph: p, ids: ids)
             addNamedListGroups(paragraph: p, ids: ids)
             addIntroducedListGroups(paragraph: p, ids: ids)
+            addCompositionGroups(paragraph: p, ids: ids)
             addBracketGroups(paragraph: p, ids: ids)
             addTotalGroups(paragraph: p, ids: ids)
             addAdditionGroups(paragraph: p, ids: ids)
@@ -539,6 +540,33 @@ extension ExtractionState {
                   levels.insert(level).inserted else { return false }
         }
         return true
+    }
+
+    /// "财力1867.48万元，由一般公共预算收入111.11万元、上级补助收入1756.37万元构成": the figures
+    /// between the opener and the closer, in one sentence, make up the last plain figure of their
+    /// family before the opener (in its sentence, or the sentence before when the opener begins
+    /// its own). A complete list.
+    mutating func addCompositionGroups(paragraph p: Paragraph, ids: [Int]) {
+        let openers = vocabulary[.compositionOpeners], closers = vocabulary[.compositionClosers]
+        let s = p.text.scalars
+        for (k, range) in p.sentences.enumerated() {
+            guard let open = openers.firstMatch(in: s, from: range.lowerBound, before: range.upperBound),
+                  let close = closers.firstMatch(in: s, from: open.start + open.length, before: range.upperBound) else { continue }
+            let inSentence = facts(paragraph: p.index, sentence: k)
+            let first = firstFact(in: inSentence, at: open.start + open.length), end = firstFact(in: inSentence, at: close.start)
+            guard end - first >= 2 else { continue }
+            let parts = Array(inSentence[first..<end])
+            let family = facts[parts[0]].kind
+            guard family.isMoney, parts.allSatisfy({ facts[$0].kind.sameFamily(as: family) && isPlainFigure(facts[$0]) && !isGrouped($0)
+                      && facts[$0].number.parenDepth == facts[parts[0]].number.parenDepth }) else { continue }
+            var candidates = inSentence[..<firstFact(in: inSentence, at: open.start)]
+            if candidates.isEmpty && k > 0 && (range.lowerBound..<open.start).allSatisfy({ !CharClass.isHan(s[$0]) }) {
+                candidates = facts(paragraph: p.index, sentence: k - 1)[...]
+            }
+            guard let whole = candidates.last(where: { facts[$0].kind.sameFamily(as: family) }), isPlainFigure(facts[whole]),
+                  !(groupsOfWhole[whole] ?? []).contains(where: { groups[$0].closedByWording }) else { continue }
+            appendGroup(PartsGroup(whole: whole, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+        }
     }
 
     /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…": a list
