@@ -489,7 +489,10 @@ extension ExtractionState {
             guard !familyParts.isEmpty else { continue }
             // the whole must be close: in this sentence, or the marker opens its sentence
             let wholeSentence = crossesParagraph ? -1 : sentenceIndex(of: facts[whole])
-            if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange) { continue }
+            // ("收入A，下降P%。剔除…因素后，可比下降Q%，其中，税收收入B…": only asides about the whole, rates
+            // and no figure of the family, stand before the marker in its sentence)
+            if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange)
+                && (afterMarker == 0 || inSentence[..<afterMarker].contains(where: { facts[$0].kind.sameFamily(as: family) || facts[$0].kind != .percent })) { continue }
             let last = facts[familyParts.last!]
             let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
             let goesOn = vocabulary[.openListMarkers].isPrefix(of: after)
