@@ -191,7 +191,7 @@ enum PartsCheck {
         let wholeName = ScalarString.scalars(whole.head), names = parts.map { ScalarString.scalars($0.head) }
         return lexicon.decompositions.contains { d in
             guard !d.words.isEmpty else { return false }
-            let all = (d.words + d.optional).map { ScalarString.scalars($0) }
+            let all = d.wordScalars
             guard !all.contains(where: { ScalarString.contains(wholeName, $0) }) else { return false }
             var named = Set<Int>()
             for name in names {

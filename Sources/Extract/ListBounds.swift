@@ -30,7 +30,7 @@ extension ExtractionState {
         // with their short suffixes, so that "does a part end like this name" is a set lookup.
         var partNames = [String]()
         var partSuffixes = Set<TextKey>()   // by bytes: a String key is normalized to be hashed
-        var partHeads = [[Unicode.Scalar]]()
+        var partHeads = [String]()
         let suffixLimit = 8
         var next = firstFact(in: inSentence, at: from)
         var k = from
@@ -39,7 +39,7 @@ extension ExtractionState {
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
-                    partHeads.append(ScalarString.scalars(facts[inSentence[next]].head))
+                    partHeads.append(facts[inSentence[next]].head)
                     // each suffix of up to `suffixLimit` characters, sliced (a String built from
                     // Characters cost thousands of instructions each)
                     var start = name.endIndex
@@ -57,7 +57,7 @@ extension ExtractionState {
                     let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
                     // "其中，中央…支出B；地方…支出C": the rest of a split by name begun by a part
-                    if continuesWordSplit(ScalarString.scalars(facts[candidate].head), after: partHeads) { k += 1; continue }
+                    if continuesWordSplit(facts[candidate].head, after: partHeads) { k += 1; continue }
                     // a part of the whole's decomposition is a part, whatever its name
                     if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
                         if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }
@@ -85,11 +85,16 @@ extension ExtractionState {
 
     /// Whether a name holds one word of a split by name (`[[decomposition]] words`) and a part
     /// before it another.
-    func continuesWordSplit(_ name: [Unicode.Scalar], after parts: [[Unicode.Scalar]]) -> Bool {
-        lexicon.decompositions.contains { d in
-            let words = (d.words + d.optional).map { ScalarString.scalars($0) }
-            guard !d.words.isEmpty, let own = words.firstIndex(where: { ScalarString.contains(name, $0) }) else { return false }
-            return parts.contains { part in words.indices.contains { $0 != own && ScalarString.contains(part, words[$0]) } }
+    func continuesWordSplit(_ head: String, after parts: [String]) -> Bool {
+        let name = ScalarString.scalars(head)
+        return lexicon.decompositions.contains { d in
+            let words = d.wordScalars
+            guard !words.isEmpty, let own = words.firstIndex(where: { ScalarString.contains(name, $0) }) else { return false }
+            // (the parts' names are read only for a name that holds a word: most hold none)
+            return parts.contains { part in
+                let p = ScalarString.scalars(part)
+                return words.indices.contains { $0 != own && ScalarString.contains(p, words[$0]) }
+            }
         }
     }
 

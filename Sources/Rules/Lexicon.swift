@@ -40,14 +40,16 @@ public struct Lexicon: Sendable {
         public var whole: String
         public var parts: [String]
         /// Parts that may be absent from the text without making the list partial.
-        public var optional: [String]
+        public var optional: [String] { didSet { wordScalars = words.isEmpty ? [] : Self.scalars(words + optional) } }
         /// The parts make up whatever whole of their measure they are listed under (税收收入 and
         /// 非税收入 are all of any revenue), not only `whole`.
         public var anyWhole: Bool
         /// A split by name instead of by item: parts each named with one of these words (中央, 地方;
         /// 返还性, 一般性转移支付, 专项转移支付), every word but the `optional` ones, make up their
         /// whole, whatever it is named (its name holds none of them).
-        public var words: [String]
+        public var words: [String] { didSet { wordScalars = words.isEmpty ? [] : Self.scalars(words + optional) } }
+        /// The scalars of `words` then `optional` (made once: the checks match them against names).
+        public private(set) var wordScalars: [[Unicode.Scalar]]
 
         public init(whole: String, parts: [String], optional: [String] = [], anyWhole: Bool = false, words: [String] = []) {
             self.whole = whole
@@ -55,7 +57,10 @@ public struct Lexicon: Sendable {
             self.optional = optional
             self.anyWhole = anyWhole
             self.words = words
+            wordScalars = words.isEmpty ? [] : Self.scalars(words + optional)
         }
+
+        static func scalars(_ words: [String]) -> [[Unicode.Scalar]] { words.map { ScalarString.scalars($0) } }
     }
 
     public var measures: [Entry]
