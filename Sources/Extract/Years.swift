@@ -40,7 +40,8 @@ extension ExtractionState {
         // the most frequent year of the body (the title, documents' own dates and quoted titles aside)
         var counts = [Int: Int](), compared = [Int: Int](), ownMatters = [Int: Int]()
         let otherMatters = vocabulary[.otherYearsMatters]
-        var aboutOtherMatters = [Int: Bool]()
+        // per clause: "2023年度收入合计A，…，主要原因是上年年初结转资金B" speaks of 2023's own matters in
+        // its first clause, whatever a later one says of carry-overs
         for (p, m) in years where p != doc.titleParagraph && !m.quoted && m.form != .relative && m.form != .date && m.form != .rangeEnd {
             // "比2023年预算减少…", "与2023年相比": a year compared with is not the report's year but
             // speaks for the year after it, the one compared
@@ -49,8 +50,13 @@ extension ExtractionState {
                 continue
             }
             counts[m.year, default: 0] += 1
-            if aboutOtherMatters[p] == nil { aboutOtherMatters[p] = otherMatters.occurs(in: doc.paragraphs[p].string) }
-            if aboutOtherMatters[p] == false { ownMatters[m.year, default: 0] += 1 }
+            let text = doc.paragraphs[p].text.scalars
+            var start = m.range.lowerBound, end = m.range.upperBound
+            // (a clause is short: a bounded walk)
+            func ends(_ c: Unicode.Scalar) -> Bool { CharClass.isClauseBreak(c) || c == "。" || c == "\n" }
+            while start > 0 && m.range.lowerBound - start < 80 && !ends(text[start - 1]) { start -= 1 }
+            while end < text.count && end - m.range.upperBound < 80 && !ends(text[end]) { end += 1 }
+            if otherMatters.firstMatch(in: text, from: start, before: end) == nil { ownMatters[m.year, default: 0] += 1 }
         }
         // ties go to the later year: a report compares its year with the one before
         let body = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })

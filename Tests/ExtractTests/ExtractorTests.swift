@@ -146,6 +146,26 @@ struct ExtractorYearTests {
         #expect(extract("预算数100万元。").fiscalYear == nil)
     }
 
+    /// A title year the body never names gives way to the year the body names twice about its own
+    /// matters: a year's clause, not its whole sentence or paragraph, tells whether it speaks of
+    /// another year's matters (结转…).
+    @Test func theBodysYearOverATitleYearItNeverNames() {
+        let text = """
+        某中心2022年度决算公开说明
+
+        1.总体情况。2023年度收入总计1000.00万元，支出总计1000.00万元，主要原因是年初结转资金增加。
+
+        2.收入情况。2023年度收入合计1000.00万元，较上年增加100.00万元，主要原因是上年结转资金增加。
+        """
+        let set = extract(text)
+        #expect(set.titleYear == 2022)
+        #expect(set.fiscalYear == 2023)
+        #expect(set.fiscalYearSource == "body")
+        // a year in the clause of a carry-over speaks of that matter: it does not outvote the title
+        let carried = extract("某中心2022年度决算公开说明\n\n2023年结转资金100.00万元。\n\n2023年结转项目3个。")
+        #expect(carried.fiscalYear == 2022)
+    }
+
     @Test func yearsOfFacts() throws {
         let set = extract("2022年度部门整体支出绩效自评报告\n2021年预算数50万元，本年预算数60万元。\n支出数55万元。\n上年支出数40万元。")
         let old = try #require(set.fact("50万元"))
