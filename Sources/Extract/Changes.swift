@@ -178,6 +178,55 @@ extension ExtractionState {
         }
     }
 
+    /// "收入总计A，支出总计A。与上年相比，收、支总计各增加D，增长P%": an amount that changed both
+    /// totals (`joint_totals`, a distributive marker, a change word), compared with a year, is the
+    /// change of the two equal totals stated last before it (in its sentence or the one before); the
+    /// rate right after it, of its direction, is that change's.
+    func jointTotalsChange(_ n: Int, in ids: [Int], paragraph p: Paragraph) -> ChangeStatement? {
+        let c = facts[ids[n]]
+        // (the totals' names may be left out: "收入总计A，支出总计A，与上年相比，各增加D")
+        guard c.kind.isMoney, isStatedChange(c), case .text = c.place else { return nil }
+        let joint = vocabulary[.jointTotals].prefix(of: c.head) ?? ""
+        var rest = Substring(String(c.head.unicodeScalars.dropFirst(joint.unicodeScalars.count)))
+        guard let marker = vocabulary[.distributiveMarkers].prefix(of: rest) else { return nil }
+        rest = rest.dropFirst(marker.count)
+        guard labels.changeWords.contains(String(rest)) else { return nil }
+        // compared with another year: the sentence before the change says so
+        let sentence = sentenceIndex(of: c)
+        guard p.sentences.indices.contains(sentence) else { return nil }
+        let start = p.sentences[sentence].lowerBound, labelStart = c.number.numberRange.lowerBound - c.label.unicodeScalars.count
+        guard start < labelStart, labels.comparesWithYear(p.text.string(start..<labelStart)) || labels.comparesWithYear(c.label) else { return nil }
+        // the two totals: the last two plain money figures of the latest year before it, marked as
+        // totals, of one value (and the year before's two, when stated: "…，2022年度收入总计B，支出
+        // 总计B，与2022年度相比，收入、支出总计各增加D")
+        var marked = [Int]()
+        var k = n - 1
+        while k >= 0 && marked.count < 4 && n - k <= 8 {
+            let f = facts[ids[k]]
+            if sentenceIndex(of: f) < sentence - 1 { break }
+            if f.kind.isMoney && f.marksTotal && isPlainFigure(f) { marked.append(ids[k]) }
+            k -= 1
+        }
+        func pair(_ year: Int?) -> Int? {
+            let two = marked.filter { facts[$0].year == year }
+            guard two.count == 2, facts[two[0]].interval.overlaps(facts[two[1]].interval),
+                  facts[two[0]].kind.moneyUnit == c.kind.moneyUnit else { return nil }
+            return two[0]
+        }
+        let latest = marked.compactMap { facts[$0].year }.max()
+        guard let current = pair(latest) else { return nil }
+        let prior = latest.flatMap { pair($0 - 1) }
+        var rate: Int?
+        if n + 1 < ids.count {
+            let r = facts[ids[n + 1]]
+            if r.kind == .percent, isStatedChange(r), r.change == c.change, sentenceIndex(of: r) == sentence,
+               vocabulary[.bareChangeWords].contains(r.head) { rate = ids[n + 1] }
+        }
+        var statement = ChangeStatement(prior: prior, current: current, difference: ids[n], rate: rate, direction: c.change, base: nil)
+        statement.comparesWithYear = true
+        return statement
+    }
+
     mutating func buildChanges() {
         // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
         // text to itself, and is not one of them)
@@ -188,6 +237,11 @@ extension ExtractionState {
             // (most figures state no change: told on the stored field, before the fact is copied)
             for n in ids.indices where !taken.contains(ids[n]) && facts[ids[n]].change != 0 {
                 let c = facts[ids[n]]
+                if let statement = jointTotalsChange(n, in: ids, paragraph: p) {
+                    changes.append(statement)
+                    if let r = statement.rate { taken.insert(r) }
+                    continue
+                }
                 guard isStatedChange(c), let wording = changeWording(c) else { continue }
                 let sentence = sentenceIndex(of: c)
                 // the statement: a difference, with the rate that follows it, or a rate alone
