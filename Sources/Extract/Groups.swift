@@ -225,7 +225,8 @@ extension ExtractionState {
         let levelNames = vocabulary[.levelNames], adjustmentVerbs = labels.adjustmentVerbs
         let s = p.text.scalars
         // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
-        guard givenWhole != nil || markerOpensClause(s, at: k) else { return }
+        // (or comes right after a figure, its comma lost: "…较年初预算减少28%其中：…")
+        guard givenWhole != nil || markerOpensClause(s, at: k) || followsFigure(k, ids) else { return }
         let depth = bracketDepth(s, paragraph: p.index, at: k)
         // sentences are in order and do not overlap: a binary search (one line of thousands of
         // sentences and lists stays linear)
@@ -880,6 +881,12 @@ extension ExtractionState {
             if facts[ids[mid]].number.numberRange.lowerBound < position { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// Whether a figure (its number and unit) ends right before position `k`.
+    func followsFigure(_ k: Int, _ ids: [Int]) -> Bool {
+        let i = firstFact(in: ids, at: k) - 1
+        return i >= 0 && facts[ids[i]].number.range.upperBound == k
     }
 
     func markerOpensClause(_ s: [Unicode.Scalar], at k: Int) -> Bool {
