@@ -554,8 +554,10 @@ extension ExtractionState {
         let openers = vocabulary[.compositionOpeners], closers = vocabulary[.compositionClosers]
         let s = p.text.scalars
         for (k, range) in p.sentences.enumerated() {
-            guard let open = openers.firstMatch(in: s, from: range.lowerBound, before: range.upperBound),
-                  let close = closers.firstMatch(in: s, from: open.start + open.length, before: range.upperBound) else { continue }
+            // the closer, then the last opener before it ("由于…，财力A，由B、C构成": not 由于's 由)
+            guard let close = closers.firstMatch(in: s, from: range.lowerBound, before: range.upperBound),
+                  var open = openers.firstMatch(in: s, from: range.lowerBound, before: close.start) else { continue }
+            while let next = openers.firstMatch(in: s, from: open.start + open.length, before: close.start) { open = next }
             let inSentence = facts(paragraph: p.index, sentence: k)
             let first = firstFact(in: inSentence, at: open.start + open.length), end = firstFact(in: inSentence, at: close.start)
             guard end - first >= 2 else { continue }
@@ -729,7 +731,7 @@ extension ExtractionState {
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
             // "总收入A（县本级B，高新区C）": the whole split by level, its own level first, is all of it
-            let byLevel = vocabulary[.ownLevelWords].isPrefix(of: facts[inside.first!].head)
+            let byLevel = levels.isPrefix(of: facts[inside.first!].head)
             appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: byLevel, nestedThresholds: false))
             listed.formUnion(inside)
         }
