@@ -26,17 +26,35 @@ public struct WordSet: Sendable, Hashable {
         /// The words that are not plain (see `isPlain`), asked about by canonical equivalence.
         var unplain: [String] = []
         var longest = 0
-        /// Which scalars (by value modulo 4096) start or end some word: most scalars of a text
-        /// start none, and this answers for them without hashing the scalar into `byFirst` / `byLast`.
-        /// One block of 64 + 64 words per storage, freed with it: no two arrays allocated for them
-        /// (word sets are many and small). (`InlineArray` would do, but needs macOS 26.)
-        let bits: UnsafeMutablePointer<UInt64> = {
-            let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 128)
-            p.initialize(repeating: 0, count: 128)
-            return p
-        }()
+        /// Which scalars (by value modulo the filter's size) start or end some word: most scalars of a
+        /// text start none, and this answers for them without hashing the scalar into `byFirst` /
+        /// `byLast`. One block per storage, first-scalar words then as many last-scalar words, sized
+        /// to the words (64 bits a word, 128 to 4096 a side): a class of three words needs no
+        /// kilobyte, and the hundreds of small sets of a rule set are a fifth of a run's heap.
+        private(set) var bits: UnsafeMutablePointer<UInt64> = Storage.zeroedBits(4)
+        /// 64-bit words a side, minus one (a power of two minus one: the mask of the word index).
+        private(set) var wordMask: UInt32 = 1
         @inline(__always) var firstBits: UnsafeMutablePointer<UInt64> { bits }
-        @inline(__always) var lastBits: UnsafeMutablePointer<UInt64> { bits + 64 }
+        @inline(__always) var lastBits: UnsafeMutablePointer<UInt64> { bits + Int(wordMask + 1) }
+
+        private static func zeroedBits(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+            let p = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+            p.initialize(repeating: 0, count: count)
+            return p
+        }
+
+        /// Empties the filter, sized for `count` words.
+        func resetBits(for count: Int) {
+            var side = 2
+            while side < 64 && side * 64 < count * 64 { side *= 2 }
+            if side != Int(wordMask + 1) {
+                bits.deallocate()
+                bits = Storage.zeroedBits(2 * side)
+                wordMask = UInt32(side - 1)
+            } else {
+                bits.update(repeating: 0, count: 2 * side)
+            }
+        }
 
         init() {}
 
@@ -54,7 +72,10 @@ public struct WordSet: Sendable, Hashable {
             c.members = members
             c.unplain = unplain
             c.longest = longest
-            c.bits.update(from: bits, count: 128)
+            c.bits.deallocate()
+            c.bits = Storage.zeroedBits(2 * Int(wordMask + 1))
+            c.wordMask = wordMask
+            c.bits.update(from: bits, count: 2 * Int(wordMask + 1))
             return c
         }
 
@@ -65,7 +86,7 @@ public struct WordSet: Sendable, Hashable {
         /// no array per scalar, no hashing through `Hasher`).
         func index() {
             let count = words.count
-            bits.update(repeating: 0, count: 128)
+            resetBits(for: count)
             // the counting sort's counters and result live on the stack (no array allocated)
             withUnsafeTemporaryAllocation(of: Int.self, capacity: longest + 2 + count) { buffer in
                 let lengthStart = UnsafeMutableBufferPointer(rebasing: buffer[0..<(longest + 2)])
@@ -73,8 +94,8 @@ public struct WordSet: Sendable, Hashable {
                 lengthStart.initialize(repeating: 0)
                 for w in 0..<count {
                     lengthStart[longest - length(w) + 1] += 1
-                    WordSet.set(firstBits, scalars[wordStart[w]])
-                    WordSet.set(lastBits, scalars[wordStart[w + 1] - 1])
+                    WordSet.set(firstBits, wordMask, scalars[wordStart[w]])
+                    WordSet.set(lastBits, wordMask, scalars[wordStart[w + 1] - 1])
                 }
                 for k in 0..<longest { lengthStart[k + 1] += lengthStart[k] }
                 for w in 0..<count {
@@ -138,18 +159,20 @@ public struct WordSet: Sendable, Hashable {
         return out
     }
 
-    private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ ch: Unicode.Scalar) {
-        bits[Int((ch.value >> 6) & 63)] |= 1 << UInt64(ch.value & 63)
+    private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ mask: UInt32, _ ch: Unicode.Scalar) {
+        bits[Int((ch.value >> 6) & mask)] |= 1 << UInt64(ch.value & 63)
     }
 
     /// Some word may start with the scalar (false: none does).
     @inline(__always) public func mayStart(with ch: Unicode.Scalar) -> Bool {
-        storage.firstBits[Int((ch.value >> 6) & 63)] & (1 << UInt64(ch.value & 63)) != 0
+        let st = storage
+        return st.firstBits[Int((ch.value >> 6) & st.wordMask)] & (1 << UInt64(ch.value & 63)) != 0
     }
 
     /// Some word may end with the scalar (false: none does).
     @inline(__always) public func mayEnd(with ch: Unicode.Scalar) -> Bool {
-        storage.lastBits[Int((ch.value >> 6) & 63)] & (1 << UInt64(ch.value & 63)) != 0
+        let st = storage
+        return st.lastBits[Int((ch.value >> 6) & st.wordMask)] & (1 << UInt64(ch.value & 63)) != 0
     }
 
     public var isEmpty: Bool { storage.words.isEmpty }

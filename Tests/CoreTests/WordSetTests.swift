@@ -101,13 +101,35 @@ struct WordSetBuildingTests {
         #expect(once.suffix(of: "支出总计金额") == "总计金额")
     }
 
+    @Test func theFilterSizedToTheWordsNeverMissesOne() {
+        // sets of every size up to past the largest filter: no word's first or last scalar filtered out
+        var generator = SystemRandomNumberGenerator()
+        for size in [1, 2, 3, 5, 8, 40, 200, 2000] {
+            let words = (0..<size).map { _ in
+                String(String.UnicodeScalarView((0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    Unicode.Scalar(UInt32.random(in: 0x4E00...0x9FFF, using: &generator))!
+                }))
+            }
+            let set = WordSet(words)
+            for word in words {
+                #expect(set.mayStart(with: word.unicodeScalars.first!) && set.mayEnd(with: word.unicodeScalars.last!))
+            }
+            var grown = WordSet(Array(words.prefix(1)))
+            grown.add(Array(words.dropFirst()))
+            for word in words { #expect(grown.mayStart(with: word.unicodeScalars.first!) && grown.mayEnd(with: word.unicodeScalars.last!)) }
+        }
+    }
+
     @Test func addingToACopyLeavesTheOriginal() {
         let original = WordSet(["甲", "乙"])
         var copy = original
         copy.add(["丙", "甲"])
         copy.add([])
         #expect(original.words == ["甲", "乙"])
-        #expect(!original.contains("丙") && !original.mayStart(with: "丙"))
+        // the start filter may answer yes for a scalar no word starts with; the original's answers as before
+        let fresh = WordSet(["甲", "乙"])
+        #expect(!original.contains("丙") && original.mayStart(with: "丙") == fresh.mayStart(with: "丙"))
+        #expect(original.mayEnd(with: "丙") == fresh.mayEnd(with: "丙"))
         #expect(copy.words == ["甲", "乙", "丙"])
         #expect(copy.contains("丙") && copy.mayStart(with: "丙") && copy.mayEnd(with: "丙"))
         #expect(original.union(WordSet(["丁"])).words == ["甲", "乙", "丁"])
