@@ -30,7 +30,8 @@ extension ExtractionState {
                     if length > 0 { matched = (length, .baokuo) }
                 }
                 if let (len, marker) = matched {
-                    addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker)
+                    let side = marker == .baokuo && !markerOpensClause(s, at: k) ? sideListWhole(s, at: k, ids) : nil
+                    addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker, givenWhole: side)
                     k += len
                 } else {
                     k += 1
@@ -223,6 +224,7 @@ extension ExtractionState {
         // below from capturing, and copying, the whole extraction state
         let facts = self.facts
         let levelNames = vocabulary[.levelNames], adjustmentVerbs = labels.adjustmentVerbs
+        let budgetKinds = vocabulary[.budgetKinds]
         let s = p.text.scalars
         // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
         // (or comes right after a figure, its comma lost: "…较年初预算减少28%其中：…")
@@ -432,8 +434,15 @@ extension ExtractionState {
             }
             // "A资金1500.00万元，全部支出；B资金840.00万元，支出776.85万元": figures per item
             // (its funds, then its spending), not a partition: one item named twice
-            let named = familyParts.map { facts[$0].concept }.filter { !$0.scope.isEmpty }
-            if Set(named.map { TextKey("\($0.item ?? "")|\($0.scope)") }).count < named.count { continue }
+            // (the budget a part is of is left out of its concept — a source, not a measure — yet tells
+            // parts apart: "一般公共预算拨款收入A、政府性基金预算拨款收入B" are two items)
+            let named = familyParts.filter { !facts[$0].concept.scope.isEmpty }.map { id in
+                let c = facts[id].concept
+                let kind = budgetKinds.firstMatch(in: ScalarString.scalars(facts[id].label))
+                    .map { ScalarString.make(ScalarString.scalars(facts[id].label)[$0.start..<($0.start + $0.length)]) } ?? ""
+                return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)")
+            }
+            if Set(named).count < named.count { continue }
             if familyParts.indices.dropFirst().contains(where: { n in
                 let c = facts[familyParts[n]].concept
                 guard c.explicitMeasure, c.item == nil || c.item == "total", c.scope.isEmpty, c.rate == nil,
@@ -891,6 +900,23 @@ extension ExtractionState {
         return i >= 0 && facts[ids[i]].number.range.upperBound == k
     }
 
+    /// "2024年收支总预算T。收入包括：A a、B b；支出包括：C c…": a side of a joint budget total opening
+    /// its clause, then 包括 — the whole of the list is that total (the nearest figure so named before,
+    /// a bounded look-back), each side's parts adding up to it.
+    func sideListWhole(_ s: [Unicode.Scalar], at k: Int, _ ids: [Int]) -> Int? {
+        let sides = vocabulary[.sideListSubjects]
+        let length = sides.suffixLength(s, endingAt: k)
+        guard length > 0, markerOpensClause(s, at: k - length) else { return nil }
+        let totals = vocabulary[.jointBudgetTotals]
+        let before = firstFact(in: ids, at: k - length)
+        for id in ids[max(0, before - ExtractionState.listLookBack)..<before].reversed() {
+            let f = facts[id]
+            guard f.kind.isMoney, f.change == 0, f.shareOf == nil, !f.number.inRange else { continue }
+            if totals.occurs(in: f.label) { return id }
+        }
+        return nil
+    }
+
     func markerOpensClause(_ s: [Unicode.Scalar], at k: Int) -> Bool {
         var j = k - 1
         while j >= 0 && (CharClass.isWhitespace(s[j]) || s[j] == "“") { j -= 1 }
@@ -1007,7 +1033,8 @@ extension ExtractionState {
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {
                     appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
                 }
-                continue
+                // no list before it: "共计A万元，B a万元，C c万元" may open one (whole_first_markers)
+                if parts.count >= 2 { continue }
             }
             guard wholeOf.isEmpty, labels.marks(vocabulary[.wholeFirstMarkers], in: f.label) else { continue }
             // parts after 共N, up to the next total or 其中 in the sentence

@@ -36,6 +36,8 @@ extension ExtractionState {
         var k = from
         while k < to {
             if s[k] == "；" || s[k] == ";" {
+                // "收入包括：A a、B b；支出包括：…": the other side opens a list of its own
+                if opensSideList(s, at: k + 1) { return k }
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
@@ -81,6 +83,15 @@ extension ExtractionState {
             k += 1
         }
         return to
+    }
+
+    /// A side of a joint total and 包括 open the text at `k` ("支出包括：").
+    func opensSideList(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+        var j = k
+        while j < s.count && CharClass.isWhitespace(s[j]) { j += 1 }
+        guard j < s.count, vocabulary[.sideListSubjects].mayStart(with: s[j]) else { return false }
+        let length = vocabulary[.sideListSubjects].prefixLength(s, at: j)
+        return length > 0 && j + length < s.count && vocabulary[.listOpenersIncluding].prefixLength(s, at: j + length) > 0
     }
 
     /// Whether a name holds one word of a split by name (`[[decomposition]] words`) and a part

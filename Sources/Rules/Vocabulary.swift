@@ -184,6 +184,8 @@ public struct Vocabulary: Sendable {
         case compositionOpeners = "composition_openers"
         case compositionClosers = "composition_closers"
         case jointTotals = "joint_totals"
+        case jointBudgetTotals = "joint_budget_totals"
+        case sideListSubjects = "side_list_subjects"
 
         public var name: String { rawValue }
 
@@ -335,6 +337,8 @@ public struct Vocabulary: Sendable {
             case .comparisonQualifiers: return "words that qualify how a comparison is made (on a like-for-like basis): before the comparison marker they name no subject"
             case .compositionOpeners: return "words opening the parts a figure is made of (made up of A and B): the figure before is their whole"
             case .jointTotals: return "names of the revenue and spending totals together (both totals rose by one amount): a change of them each is a change of the two equal totals stated before"
+            case .jointBudgetTotals: return "names of one figure that is both the revenue and the spending total (a budget whose two sides balance)"
+            case .sideListSubjects: return "a side of such a total opening a list of its parts (revenue includes …; spending includes …)"
             case .compositionClosers: return "words closing the parts a figure is made of: the list between the opener and them is complete"
             case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
