@@ -712,7 +712,8 @@ extension ExtractionState {
         for (n, wid) in ids.enumerated() where n + 2 < ids.count {
             let whole = facts[wid]
             // (a part of a list may be broken down in brackets of its own: "其中A（B、C）")
-            guard whole.kind.isMoney, whole.change == 0, !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil else { continue }
+            // (or a change broken down into changes the same way: "收入增加A（税收增加a、非税增加b）")
+            guard whole.kind.isMoney, whole.change != 0 || !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil else { continue }
             var open = whole.number.range.upperBound
             while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
             guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
@@ -726,13 +727,16 @@ extension ExtractionState {
             }
             guard close < limit else { continue }
             let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
-            guard inside.count >= 2, vocabulary[.listOpenersOf].prefixLength(s, at: open + 1) == 0,
-                  vocabulary[.inclusionMarkers].prefixLength(s, at: open + 1) == 0 else { continue }
+            guard inside.count >= 2, vocabulary[.listOpenersOf].prefixLength(s, at: open + 1) == 0 else { continue }
+            // "收入A（含B b，C c）": what A includes, named after 含 — some of its parts, or all of them
+            // when they are all of a decomposition
+            let includes = vocabulary[.inclusionMarkers].prefixLength(s, at: open + 1) > 0
             let plain = inside.allSatisfy { id in
                 let f = facts[id]
-                return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == 0 && !f.comparesYears
+                return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == whole.change
+                    && (whole.change != 0 || !f.comparesYears)
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
-                    && f.head.unicodeScalars.count >= 2 && !vocabulary[.inclusionMarkers].isPrefix(of: f.label)
+                    && f.head.unicodeScalars.count >= 2 && (!vocabulary[.inclusionMarkers].isPrefix(of: f.label) || includes && id == inside.first)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
                     && (f.concept.item != nil || !f.concept.scope.isEmpty || levels.isPrefix(of: f.head))
                     && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
@@ -741,8 +745,19 @@ extension ExtractionState {
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
             // "总收入A（县本级B，高新区C）": the whole split by level, its own level first, is all of it
             let byLevel = levels.isPrefix(of: facts[inside.first!].head)
-            appendGroup(PartsGroup(whole: wid, parts: Array(inside), marker: .bracket, closedByWording: byLevel, nestedThresholds: false))
-            listed.formUnion(inside)
+            var parts = Array(inside)
+            if includes {
+                // "一般转移支付收入A（含a1、a2、a3，专项转移支付收入B）": the bracket closed late; the items
+                // that already make up A are its parts, the rest its siblings
+                var sum = Interval(exactly: 0)
+                for (k, id) in parts.enumerated() where k + 1 < parts.count {
+                    sum = sum + interval(facts[id])
+                    if sum.overlaps(interval(whole)) { parts = Array(parts[...k]); break }
+                }
+                guard parts.count >= 2 else { continue }
+            }
+            appendGroup(PartsGroup(whole: wid, parts: parts, marker: .bracket, closedByWording: byLevel, nestedThresholds: false))
+            listed.formUnion(parts)
         }
     }
 
