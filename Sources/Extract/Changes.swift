@@ -304,10 +304,14 @@ extension ExtractionState {
                         add(prior: pair.prior, current: pair.current)
                         continue
                     }
-                    // "X，比上年的A增加D"
+                    // "X，比上年的A增加D"; "X a。比上年X A减少D，下降P%": opening its sentence, the figure
+                    // compared with names again one the sentence before states
+                    let split = b0.change == 0 && b0.comparesYears ? splitComparison(b0.head) ?? splitComparison(b0.label) : nil
+                    let namedBefore = b1 == nil && split != nil && opensSentence(p, fact: b0)
+                        ? previousSentenceFigure(comparedAs: split!.rest, before: n, in: ids, family) : nil
                     if case .bare = wording, b0.change == 0, b0.comparesYears, !b0.number.inRange, b0.number.comparator == nil,
-                       !b0.number.approximate, b0.shareOf == nil, let (subject, base) = splitComparison(b0.head) ?? splitComparison(b0.label),
-                       isComparedFigure(base, current: b1), cc - clauseIndex(of: b0) <= 1 {
+                       !b0.number.approximate, b0.shareOf == nil, let (subject, base) = split,
+                       isComparedFigure(base, current: b1 ?? namedBefore.map { facts[$0] }), cc - clauseIndex(of: b0) <= 1 {
                         var current: Int?
                         // "X，完成预算数B的104%，较上年A增长P%": B is the base of a completion rate, X the subject
                         var b1 = b1, at1 = 1
@@ -321,6 +325,8 @@ extension ExtractionState {
                         } else if b1 == nil, !subject.isEmpty {
                             // "全年支出a。全年支出较上年的A增长P%"
                             current = namedInPreviousSentence(subject, before: n, in: ids, family)
+                        } else if b1 == nil, subject.isEmpty {
+                            current = namedBefore
                         }
                         if current != nil || (diff != nil && rate != nil) { add(prior: before[0], current: current) }
                         continue
@@ -570,6 +576,30 @@ extension ExtractionState {
             j += 1
         }
         return true
+    }
+
+    /// "X a。比上年X A…": the last plain figure of the family in the sentence before the change's that
+    /// the figure compared with names again (a bounded look-back).
+    func previousSentenceFigure(comparedAs base: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
+        let sentence = sentenceIndex(of: facts[ids[n]])
+        guard sentence > 0 else { return nil }
+        var looked = 0
+        for id in ids[..<n].reversed() {
+            let f = facts[id]
+            let s = ExtractionState.sentence(of: f)
+            if s == sentence { continue }
+            guard s == sentence - 1, looked < 24 else { return nil }
+            looked += 1
+            guard family(f), isPlainFigure(f), f.year == nil || f.year == fiscalYear else { continue }
+            let name = nameOf(f)
+            var rest = Substring(base)
+            while rest.hasSuffix("的") { rest = rest.dropLast() }
+            if let year = vocabulary[.previousYear].prefix(of: rest) {
+                rest = Substring(String(rest.unicodeScalars.dropFirst(year.unicodeScalars.count)))
+            }
+            if !rest.isEmpty, namesAgain(String(rest), name) { return id }
+        }
+        return nil
     }
 
     /// The figure the sentence before ends with, when it is a plain figure of the family and the
