@@ -207,8 +207,18 @@ extension ExtractionState {
             if f.kind.isMoney && f.marksTotal && isPlainFigure(f) { marked.append(ids[k]) }
             k -= 1
         }
+        // "2019年度收、支总计A，与2018年度相比，收、支总计各增加D": one figure named as both totals
+        let text = p.text.scalars
+        func namedJointly(_ id: Int) -> Bool {
+            var end = facts[id].number.numberRange.lowerBound
+            while end > 0 && CharClass.isWhitespace(text[end - 1]) { end -= 1 }
+            // (or one character between: "收支总计为A", "收、支总计：A")
+            let joint = vocabulary[.jointTotals]
+            return joint.suffixLength(text, endingAt: end) > 0 || (end > 1 && joint.suffixLength(text, endingAt: end - 1) > 0)
+        }
         func pair(_ year: Int?) -> Int? {
             let two = marked.filter { facts[$0].year == year }
+            if two.count == 1, namedJointly(two[0]), facts[two[0]].kind.moneyUnit == c.kind.moneyUnit { return two[0] }
             guard two.count == 2, facts[two[0]].interval.overlaps(facts[two[1]].interval),
                   facts[two[0]].kind.moneyUnit == c.kind.moneyUnit else { return nil }
             return two[0]

@@ -9,9 +9,13 @@ import JXStructure
 /// facts and groups; writes `Fact.concept`, `Fact.measureSource`.
 extension ExtractionState {
     mutating func inheritMeasures() {
+        let jointBudgets = vocabulary[.jointBudgetTotals]
         for g in groups {
             let whole = facts[g.whole]
             guard whole.kind.isMoney, let measure = whole.concept.measure else { continue }
+            // "收支总预算T。收入包括：…；支出包括：…": a side's parts are its revenues or its spending, not
+            // the budget's measure
+            if g.marker == .baokuo && jointBudgets.occurs(in: whole.label) { continue }
             for pid in g.parts where facts[pid].kind.isMoney && !facts[pid].concept.explicitMeasure {
                 facts[pid].concept.measure = measure
                 facts[pid].measureSource = .inherited
