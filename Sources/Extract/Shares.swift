@@ -118,7 +118,8 @@ extension ExtractionState {
         return false
     }
 
-    /// The figure right after `id` in its sentence is a share of a named base ("2134亿元，占全市53.8%").
+    /// The figure right after `id` in its sentence is a share of a named base ("2134亿元，占全市53.8%"),
+    /// not of its own plan ("…，占年初预算的110.6%": no part's share is of that).
     func statesOwnShare(_ id: Int) -> Bool {
         let f = facts[id]
         guard case .text(let p, _, _) = f.place else { return false }
@@ -126,7 +127,8 @@ extension ExtractionState {
         let k = firstFact(in: ids, at: f.number.numberRange.lowerBound)
         guard k + 1 < ids.count, ids[k] == id else { return false }
         let next = facts[ids[k + 1]]
-        return next.kind == .percent && !(next.shareOf ?? "").isEmpty && sentenceIndex(of: next) == sentenceIndex(of: f)
+        guard let named = next.shareOf, !named.isEmpty, !isOwnPlan(named) else { return false }
+        return next.kind == .percent && sentenceIndex(of: next) == sentenceIndex(of: f)
     }
 
     /// The figure a share names as its base ("占全年支出的P%" → "全年支出4302.77万元"): in its
@@ -351,7 +353,9 @@ extension ExtractionState {
     /// 21553万元。…非税收入占地方收入的26.01%": one item of the lexicon, worded with a verb).
     mutating func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
         guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers], notWithin: vocabulary[.notShareWords]) else { return nil }
-        guard name.count >= 3 else { return nil }
+        // (a name of two, "税收比重", only as the lexicon's item: "税收" is 税收收入)
+        guard name.count >= 2 else { return nil }
+        let short = name.count == 2
         // the figures before the share (binary search, then a bounded look back: linear in long paragraphs)
         let ids = paragraphFacts[p.index]
         var lo = 0, hi = ids.count
@@ -364,7 +368,7 @@ extension ExtractionState {
             return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare
                 && !o.number.inRange && !o.comparesYears && o.change == 0
         }
-        var found = window.filter { facts[$0].head == name }
+        var found = short ? [] : window.filter { facts[$0].head == name }
         if found.isEmpty {
             let wanted = resolve(name)
             if let item = wanted.item {
