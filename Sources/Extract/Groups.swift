@@ -191,7 +191,13 @@ extension ExtractionState {
                 guard first != t, isPlainFigure(f) else { continue }
                 // a total named only as one an addition makes ("总支出", "可用财力") is of the figure
                 // named alike ("支出A，加上B，总支出T"), not of whatever figure comes before the 加上
-                if !(total.marksTotal || totals.isSuffix(of: total.head)), Self.commonSuffix([f.head, total.head]).unicodeScalars.count < 2 { continue }
+                // (or, for a total of no measure of its own — 可用资金, 可用财力 — of the revenue before: "收入A；
+                // 加上B和C，可用资金为T")
+                // (in the addition's own sentence: one that opens with 加上 may add to a figure further back)
+                let resources = total.concept.measure == nil && f.concept.measure == "revenue" && totalNames.occurs(in: total.head)
+                    && sentenceIndex(of: f) == sentence
+                if !(total.marksTotal || totals.isSuffix(of: total.head)), !resources,
+                   Self.commonSuffix([f.head, total.head]).unicodeScalars.count < 2 { continue }
                 if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
                 if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
                 if let a = f.year, let b = total.year, a != b { continue }
@@ -436,15 +442,22 @@ extension ExtractionState {
             // (its funds, then its spending), not a partition: one item named twice
             // (the budget a part is of is left out of its concept — a source, not a measure — yet tells
             // parts apart: "一般公共预算拨款收入A、政府性基金预算拨款收入B" are two items)
+            // (nor is a flow listed under the whole's measure beside it: "收入总计A，其中…上级补助收入b，
+            // 上年结余c" — carried-in funds are a source of their own, whatever scope they took on)
+            let wholeMeasure = facts[whole].concept.measure
             let named = familyParts.filter { !facts[$0].concept.scope.isEmpty }.map { id in
                 let c = facts[id].concept
                 let kind = budgetKinds.firstMatch(in: ScalarString.scalars(facts[id].label))
                     .map { ScalarString.make(ScalarString.scalars(facts[id].label)[$0.start..<($0.start + $0.length)]) } ?? ""
-                return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)")
+                var flow = ""
+                if let m = c.measure, let w = wholeMeasure, m != w, lexicon.measure(m, mayBeListedUnder: w) { flow = m }
+                return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)|\(flow)")
             }
             if Set(named).count < named.count { continue }
             if familyParts.indices.dropFirst().contains(where: { n in
                 let c = facts[familyParts[n]].concept
+                // (a flow of its own listed under the whole's measure is an item: "…，上年结余c")
+                if let m = c.measure, let w = wholeMeasure, m != w, lexicon.measure(m, mayBeListedUnder: w) { return false }
                 guard c.explicitMeasure, c.item == nil || c.item == "total", c.scope.isEmpty, c.rate == nil,
                       facts[familyParts[n]].head.count <= 4 else { return false }
                 // "…，账面金额64.18万元" after "；无形资产3套": the item's only figure, named before it
