@@ -643,7 +643,11 @@ enum YearCheck {
         guard key.count >= rule[.minTitleLength] else { return }
         var titleYears = [(paragraph: Int, mention: YearMention)]()
         for (p, m) in context.facts.years where lines.contains(p) && !m.quoted && (m.form == .year || m.form == .fiscalYear) { titleYears.append((p, m)) }
-        guard let own = titleYears.first, titleYears.allSatisfy({ $0.mention.year == own.mention.year }) else { return }
+        guard let own = titleYears.first else { return }
+        guard titleYears.allSatisfy({ $0.mention.year == own.mention.year }) else {
+            repeatedTitleSegment(rule, &context, titleYears: titleYears, lines: lines)
+            return
+        }
         let fiscal = context.facts.fiscalYear
         let maxLength = key.count * 2 + 20
         func repeats(_ s: [Unicode.Scalar]) -> Bool {
@@ -673,6 +677,42 @@ enum YearCheck {
             for (r, row) in table.rows.enumerated() {
                 for (c, cell) in row.cells.enumerated() { check(cell.text, place: cell.place, key: "t\(k)-\(r)-\(c)") }
             }
+        }
+    }
+
+    /// "仁寿县2023年财政预算执行情况和2024年预算草案的报告" … "2022年财政预算执行情况": a title of two
+    /// years names a matter after each; a line with one year that repeats the words after one of the
+    /// title's years (at least `min_title_length` of them) under another year has that year wrong,
+    /// unless the report's year is neither.
+    static func repeatedTitleSegment(_ rule: Rule, _ context: inout CheckContext,
+                                     titleYears: [(paragraph: Int, mention: YearMention)], lines: [Int]) {
+        let paragraphs = context.doc.paragraphs
+        var segments = [(year: Int, key: [Unicode.Scalar], paragraph: Int, range: Range<Int>)]()
+        for (i, t) in titleYears.enumerated() {
+            let s = paragraphs[t.paragraph].text.scalars
+            var end = s.count
+            if i + 1 < titleYears.count, titleYears[i + 1].paragraph == t.paragraph { end = titleYears[i + 1].mention.range.lowerBound }
+            guard t.mention.range.upperBound <= end else { return }
+            segments.append((t.mention.year, titleKey(Array(s[t.mention.range.upperBound..<end])), t.paragraph, t.mention.range))
+        }
+        // each year once: a title naming one year twice is read as a whole elsewhere
+        guard Set(segments.map(\.year)).count == segments.count else { return }
+        let fiscal = context.facts.fiscalYear
+        let minimum = rule[.minTitleLength]
+        let longest = segments.map(\.key.count).max() ?? 0
+        for p in paragraphs.indices where !lines.contains(p) {
+            let s = paragraphs[p].text.scalars
+            guard s.count <= longest + 12 else { continue }
+            let years = plainYears(s)
+            guard years.count == 1, let (range, year) = years.first else { continue }
+            let key = titleKey(s)
+            guard key.count >= minimum, !segments.contains(where: { $0.year == year && ScalarString.contains($0.key, key) }),
+                  let segment = segments.first(where: { ScalarString.contains($0.key, key) }),
+                  fiscal == nil || segments.contains(where: { $0.year == fiscal }) else { continue }
+            let text = paragraphs[p].text
+            let evidence = rule.evidence(.yearTitleRepeated, [.text: text.string(0..<s.count), .titleYear: String(segment.year), .year: String(year)])
+            guard let span = text.span(range) else { continue }
+            context.report(rule, span: span, evidence: evidence, key: "title-repeat-p\(p)")
         }
     }
 
