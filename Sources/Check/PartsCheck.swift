@@ -97,6 +97,9 @@ enum PartsCheck {
         let scalars = paragraphs[last].text.scalars
         guard let endIndex = scalars.lastIndex(where: { !CharClass.isWhitespace($0) }) else { return false }
         if "。；;！!？?.）)”\"".unicodeScalars.contains(scalars[endIndex]) { return false }
+        // (the list's own sentence ended before the cut: "…，其中：A a，B b。资金安排情")
+        let from = min(f.number.range.upperBound, endIndex)
+        if scalars[from..<endIndex].contains(where: { "。！!？?".unicodeScalars.contains($0) }) { return false }
         // an item that ends with its figure ("（二）后备人才培养100.00万元") is whole; a bare number may be cut
         if let lastFact = context.facts.paragraphFacts[last].last.map({ context.fact($0) }),
            lastFact.kind != .bare, lastFact.number.range.upperBound > endIndex { return false }
