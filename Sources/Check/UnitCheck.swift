@@ -165,8 +165,15 @@ enum UnitCheck {
         // 804元"; "支出9万元，接待费800元" is no slip)
         var scale: (lo: Decimal, hi: Decimal)?
         if !wanYuanReport(rule, context) {
-            let amounts = context.facts.facts.filter { $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed && $0.value > 0 }.map { abs($0.value) }
-            guard wan >= 2, yuan == 1, let lo = amounts.min(), let hi = amounts.max() else { return }
+            let wanFacts = context.facts.facts.filter { $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed && $0.value > 0 }
+            let amounts = wanFacts.map { abs($0.value) }
+            guard wan >= 1, yuan == 1, let lo = amounts.min(), let hi = amounts.max() else { return }
+            // (one 万元 amount vouches for a scale only beside the 元 one, in its sentence: "指标金额是110元，
+            // 实际拨付金额是108万元")
+            if wan == 1 {
+                guard let other = wanFacts.first, let y = facts.first(where: { $0.kind.moneyUnit == .yuan && $0.value != 0 && !$0.number.inRange }),
+                      let a = context.sentence(of: other), let b = context.sentence(of: y), a.paragraph == b.paragraph, a.sentence == b.sentence else { return }
+            }
             scale = (lo, hi)
         }
         let limit = rule[.maxYuanAmount]
