@@ -646,9 +646,18 @@ extension ExtractionState {
     /// A comparison with another year stated earlier in the figure's sentence ("…比2016年度减少…，其中：").
     func sentenceComparesWithYear(before f: Fact) -> Bool {
         guard case .text(let p, let s, _) = f.place else { return false }
-        return facts(paragraph: p, sentence: s).contains { id in
+        if facts(paragraph: p, sentence: s).contains(where: { id in
             id < f.id && facts[id].comparesYears && labels.comparesWithYear(facts[id].label)
-        }
+        }) { return true }
+        // "与上年相比，“三公”经费支出减少了D": a comparison clause of its own opens the sentence
+        let paragraph = doc.paragraphs[p]
+        guard paragraph.sentences.indices.contains(s) else { return false }
+        let text = paragraph.text.scalars
+        let start = paragraph.sentences[s].lowerBound
+        let labelStart = f.number.numberRange.lowerBound - f.label.unicodeScalars.count
+        guard let comma = (start..<max(start, labelStart)).first(where: { text[$0] == "，" || text[$0] == "," }), comma - start <= 12 else { return false }
+        let clause = paragraph.text.string(start..<comma)
+        return labels.isComparison(clause) && labels.comparesWithYear(clause)
     }
 
     /// "完成预算数5000万元的104%": a figure that is the base of the percentage right after it.
