@@ -237,6 +237,20 @@ extension ExtractionState {
         return statement
     }
 
+    /// "税收收入由A调减为B，调减D": an adjustment named by its verb alone, right after the figure it
+    /// starts from (named with `change_from_markers`) and the figure it ends at, is B − A. Its rate,
+    /// if any, is read on its own: "…，增长P%" after it compares with the year before.
+    func adjustmentChange(_ n: Int, in ids: [Int]) -> ChangeStatement? {
+        let c = facts[ids[n]]
+        guard n >= 2, c.kind.isMoney, isStatedChange(c), vocabulary[.adjustmentChangeWords].contains(c.head) else { return nil }
+        let a = facts[ids[n - 2]], b = facts[ids[n - 1]]
+        let sentence = sentenceIndex(of: c)
+        guard sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence, a.kind.sameFamily(as: c.kind), b.kind.sameFamily(as: c.kind),
+              vocabulary[.changeFromMarkers].isSuffix(of: a.label), isPlainFigure(a), b.change == 0, !b.number.inRange, !b.number.approximate,
+              clauseIndex(of: a) == clauseIndex(of: b), clauseIndex(of: c) == clauseIndex(of: b) + 1 else { return nil }
+        return ChangeStatement(prior: ids[n - 2], current: ids[n - 1], difference: ids[n], rate: nil, direction: c.change)
+    }
+
     mutating func buildChanges() {
         // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
         // text to itself, and is not one of them)
@@ -247,6 +261,10 @@ extension ExtractionState {
             // (most figures state no change: told on the stored field, before the fact is copied)
             for n in ids.indices where !taken.contains(ids[n]) && facts[ids[n]].change != 0 {
                 let c = facts[ids[n]]
+                if let statement = adjustmentChange(n, in: ids) {
+                    changes.append(statement)
+                    continue
+                }
                 if let statement = jointTotalsChange(n, in: ids, paragraph: p) {
                     changes.append(statement)
                     if let r = statement.rate { taken.insert(r) }

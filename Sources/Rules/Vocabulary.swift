@@ -186,6 +186,8 @@ public struct Vocabulary: Sendable {
         case jointTotals = "joint_totals"
         case jointBudgetTotals = "joint_budget_totals"
         case sideListSubjects = "side_list_subjects"
+        case adjustmentChangeWords = "adjustment_change_words"
+        case changeFromMarkers = "change_from_markers"
 
         public var name: String { rawValue }
 
@@ -339,6 +341,8 @@ public struct Vocabulary: Sendable {
             case .jointTotals: return "names of the revenue and spending totals together (both totals rose by one amount): a change of them each is a change of the two equal totals stated before"
             case .jointBudgetTotals: return "names of one figure that is both the revenue and the spending total (a budget whose two sides balance)"
             case .sideListSubjects: return "a side of such a total opening a list of its parts (revenue includes …; spending includes …)"
+            case .adjustmentChangeWords: return "a budget adjustment stated as the difference of the figures before it (from A adjusted to B, adjusted by D)"
+            case .changeFromMarkers: return "the word after the figure a change starts from, ending the name before it (from A to B)"
             case .compositionClosers: return "words closing the parts a figure is made of: the list between the opener and them is complete"
             case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
