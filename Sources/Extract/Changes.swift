@@ -611,13 +611,15 @@ extension ExtractionState {
     func previousSentenceFigure(comparedAs base: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
         guard sentence > 0 else { return nil }
+        // (every figure passed counts: a run-on sentence of many figures stays linear)
         var looked = 0
         for id in ids[..<n].reversed() {
+            looked += 1
+            guard looked <= 48 else { return nil }
             let f = facts[id]
             let s = ExtractionState.sentence(of: f)
             if s == sentence { continue }
-            guard s == sentence - 1, looked < 24 else { return nil }
-            looked += 1
+            guard s == sentence - 1 else { return nil }
             guard family(f), isPlainFigure(f), f.year == nil || f.year == fiscalYear else { continue }
             let name = nameOf(f)
             var rest = Substring(base)
