@@ -99,6 +99,14 @@ extension ExtractionState {
     /// "较上年的A", "比年初预算的A", "较2022年同期A": what follows the comparison marker names only
     /// the figure compared with ("比上年减收1070万元" is a change, not a prior figure).
     func isComparedFigure(_ base: String, current: Fact? = nil) -> Bool {
+        let rest = comparedName(base)
+        if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) { return true }
+        guard let current else { return false }
+        return namesAgain(String(rest), nameOf(current))
+    }
+
+    /// What follows a comparison marker without its year, period and 的 ("上年同期的收入" → "收入").
+    func comparedName(_ base: String) -> Substring {
         var rest = Substring(base)
         while rest.hasSuffix("的") { rest = rest.dropLast() }
         if let year = vocabulary[.previousYear].prefix(of: rest) {
@@ -114,9 +122,7 @@ extension ExtractionState {
             rest = Substring(String(rest.unicodeScalars.dropFirst(period.unicodeScalars.count)))
         }
         while rest.hasSuffix("的") { rest = rest.dropLast() }
-        if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) { return true }
-        guard let current else { return false }
-        return namesAgain(String(rest), nameOf(current))
+        return rest
     }
 
     /// "2022年专项转移支付收入X，比上年专项转移支付收入A…", "“三公”经费支出X，比上年累计支出A…": the
@@ -610,7 +616,8 @@ extension ExtractionState {
     /// the figure compared with names again (a bounded look-back).
     func previousSentenceFigure(comparedAs base: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
-        guard sentence > 0 else { return nil }
+        let rest = String(comparedName(base))
+        guard sentence > 0, !rest.isEmpty else { return nil }
         // (every figure passed counts: a run-on sentence of many figures stays linear)
         var looked = 0
         for id in ids[..<n].reversed() {
@@ -621,13 +628,7 @@ extension ExtractionState {
             if s == sentence { continue }
             guard s == sentence - 1 else { return nil }
             guard family(f), isPlainFigure(f), f.year == nil || f.year == fiscalYear else { continue }
-            let name = nameOf(f)
-            var rest = Substring(base)
-            while rest.hasSuffix("的") { rest = rest.dropLast() }
-            if let year = vocabulary[.previousYear].prefix(of: rest) {
-                rest = Substring(String(rest.unicodeScalars.dropFirst(year.unicodeScalars.count)))
-            }
-            if !rest.isEmpty, namesAgain(String(rest), name) { return id }
+            if namesAgain(rest, nameOf(f)) { return id }
         }
         return nil
     }
