@@ -418,7 +418,7 @@ extension ExtractionState {
     /// the part, the nearest plain figure before the percentage other than the base.
     mutating func pairNamedCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let markers = vocabulary[.completionShareMarkers], bases = vocabulary[.completionShareBases]
-        let startOfYear = vocabulary[.startOfYearWords]
+        let startOfYear = vocabulary[.startOfYearWords], periods = vocabulary[.planPeriodWords]
         for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
             let pct = facts[id]
             guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
@@ -437,11 +437,16 @@ extension ExtractionState {
                 return o.kind.isMoney && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
                     && o.number.comparator == nil && !o.number.approximate && !o.isTarget && o.number.parenDepth <= pct.number.parenDepth
             }
-            func isBase(_ k: Int) -> Bool {
+            // "收入预算A，…，为年预算的P%": the plan named with its period ("年预算") is the one stated without it
+            // ("收入预算"), when no figure is named with the period
+            let periodless = periods.prefix(of: name).map { name.dropFirst($0.count) }.flatMap { rest in
+                rest.unicodeScalars.count >= 2 && bases.isSuffix(of: rest) ? rest : nil
+            }
+            func isBase(_ k: Int, _ named: Substring) -> Bool {
                 var head = Substring(facts[k].head)
                 while head.hasSuffix("数") || head.hasSuffix("为") { head = head.dropLast() }
                 // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
-                return plain(k) && head.hasSuffix(name) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
+                return plain(k) && head.hasSuffix(named) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
             }
             // a bounded look-back (a sentence of a hundred such shares stays linear)
             let window = 24
@@ -449,9 +454,12 @@ extension ExtractionState {
             let at = firstFact(in: inSentence, at: pct.number.numberRange.lowerBound)
             guard at < inSentence.count, inSentence[at] == id else { continue }
             let before = inSentence[max(0, at - window)..<at]
-            var candidates = before.filter(isBase)
-            if candidates.isEmpty && sentence > 0 && at < window {
-                candidates = facts(paragraph: p.index, sentence: sentence - 1).suffix(window).filter(isBase)
+            let previous = sentence > 0 && at < window ? facts(paragraph: p.index, sentence: sentence - 1).suffix(window) : []
+            var candidates = before.filter { isBase($0, name) }
+            if candidates.isEmpty { candidates = previous.filter { isBase($0, name) } }
+            if candidates.isEmpty, let periodless {
+                candidates = before.filter { isBase($0, periodless) }
+                if candidates.isEmpty { candidates = previous.filter { isBase($0, periodless) } }
             }
             guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
                   let part = before.last(where: { plain($0) && !candidates.contains($0) }),

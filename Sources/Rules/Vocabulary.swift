@@ -188,6 +188,7 @@ public struct Vocabulary: Sendable {
         case sideListSubjects = "side_list_subjects"
         case adjustmentChangeWords = "adjustment_change_words"
         case changeFromMarkers = "change_from_markers"
+        case planPeriodWords = "plan_period_words"
 
         public var name: String { rawValue }
 
@@ -343,6 +344,7 @@ public struct Vocabulary: Sendable {
             case .sideListSubjects: return "a side of such a total opening a list of its parts (revenue includes …; spending includes …)"
             case .adjustmentChangeWords: return "a budget adjustment stated as the difference of the figures before it (from A adjusted to B, adjusted by D)"
             case .changeFromMarkers: return "the word after the figure a change starts from, ending the name before it (from A to B)"
+            case .planPeriodWords: return "words of the period before a plan's name in a completion share (the year's budget): the plan stated before may be named without them"
             case .compositionClosers: return "words closing the parts a figure is made of: the list between the opener and them is complete"
             case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
