@@ -282,6 +282,19 @@ extension ExtractionState {
                 var diff: Int?, rate: Int?, last = n
                 if c.kind == .percent {
                     rate = ids[n]
+                    // "支出A，同比下降P%，减支D": the amount right after the rate, in the next clause and named by
+                    // a bare change word of the same direction, is the same change's difference
+                    if n + 1 < ids.count, !taken.contains(ids[n + 1]) {
+                        let a = facts[ids[n + 1]]
+                        if a.kind.isMoney, isStatedChange(a), a.change == c.change, sentenceIndex(of: a) == sentence,
+                           clauseIndex(of: a) == clauseIndex(of: c) + 1, vocabulary[.bareChangeWords].contains(a.head),
+                           // "收入（同口径）完成A，同比增长P%，增收D": the rate on a like-for-like basis, the amount maybe not
+                           !([c] + (n > 0 ? [facts[ids[n - 1]]] : [])).contains(where: { vocabulary[.comparisonQualifiers].occurs(in: $0.label) }) {
+                            diff = ids[n + 1]
+                            last = n + 1
+                            taken.insert(ids[n + 1])
+                        }
+                    }
                 } else {
                     diff = ids[n]
                     if c.kind != .percentagePoint, n + 1 < ids.count {
