@@ -194,14 +194,22 @@ extension ExtractionState {
         guard c.kind.isMoney, isStatedChange(c), case .text = c.place else { return nil }
         let joint = vocabulary[.jointTotals].prefix(of: c.head) ?? ""
         var rest = Substring(String(c.head.unicodeScalars.dropFirst(joint.unicodeScalars.count)))
-        guard let marker = vocabulary[.distributiveMarkers].prefix(of: rest) else { return nil }
-        rest = rest.dropFirst(marker.count)
-        guard labels.changeWords.contains(String(rest)) else { return nil }
+        if let marker = vocabulary[.distributiveMarkers].prefix(of: rest) {
+            rest = rest.dropFirst(marker.count)
+            guard labels.changeWords.contains(String(rest)) else { return nil }
+        } else {
+            // "收入总计A，支出总计A。收支较上年决算数减少D，下降P%": the two named as one subject of a
+            // comparison with the year before
+            guard let subject = vocabulary[.jointChangeSubjects].prefix(of: c.head) else { return nil }
+            let comparison = String(c.head.unicodeScalars.dropFirst(subject.unicodeScalars.count))
+            guard let (named, _) = splitComparison(comparison), named.isEmpty, labels.comparesWithYear(comparison),
+                  labels.changeWords.isSuffix(of: comparison) else { return nil }
+        }
         // compared with another year: the sentence before the change says so
         let sentence = sentenceIndex(of: c)
         guard p.sentences.indices.contains(sentence) else { return nil }
         let start = p.sentences[sentence].lowerBound, labelStart = c.number.numberRange.lowerBound - c.label.unicodeScalars.count
-        guard start < labelStart, labels.comparesWithYear(p.text.string(start..<labelStart)) || labels.comparesWithYear(c.label) else { return nil }
+        guard start <= labelStart, labels.comparesWithYear(p.text.string(start..<labelStart)) || labels.comparesWithYear(c.label) else { return nil }
         // the two totals: the last two plain money figures of the latest year before it, marked as
         // totals, of one value (and the year before's two, when stated: "…，2022年度收入总计B，支出
         // 总计B，与2022年度相比，收入、支出总计各增加D")

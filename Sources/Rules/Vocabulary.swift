@@ -189,6 +189,7 @@ public struct Vocabulary: Sendable {
         case adjustmentChangeWords = "adjustment_change_words"
         case changeFromMarkers = "change_from_markers"
         case planPeriodWords = "plan_period_words"
+        case jointChangeSubjects = "joint_change_subjects"
 
         public var name: String { rawValue }
 
@@ -344,6 +345,7 @@ public struct Vocabulary: Sendable {
             case .sideListSubjects: return "a side of such a total opening a list of its parts (revenue includes …; spending includes …)"
             case .adjustmentChangeWords: return "a budget adjustment stated as the difference of the figures before it (from A adjusted to B, adjusted by D)"
             case .changeFromMarkers: return "the word after the figure a change starts from, ending the name before it (from A to B)"
+            case .jointChangeSubjects: return "the revenue and spending totals named together as the subject of a comparison with the year before (revenue and spending fell by D): a change of each of the two equal totals stated before"
             case .planPeriodWords: return "words of the period before a plan's name in a completion share (the year's budget): the plan stated before may be named without them"
             case .compositionClosers: return "words closing the parts a figure is made of: the list between the opener and them is complete"
             case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
