@@ -752,7 +752,9 @@ extension ExtractionState {
                     && f.head.unicodeScalars.count >= 2 && (!vocabulary[.inclusionMarkers].isPrefix(of: f.label) || includes && id == inside.first)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
                     && (f.concept.item != nil || !f.concept.scope.isEmpty || levels.isPrefix(of: f.head))
-                    && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure)
+                    // (a flow listed under the whole's measure is a part: "转移性收入A（含上级补助收入a、上年结余b）")
+                    && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure
+                         && !(f.concept.measure.flatMap { m in whole.concept.measure.map { lexicon.measure(m, mayBeListedUnder: $0) } } ?? false))
                     && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
