@@ -192,10 +192,13 @@ enum UnitCheck {
         for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
             let f = facts[k]
             guard Decimals.less(abs(f.value), limit), !perUnit(f, rule, context) else { continue }
+            // "增值税561万元、…、环保税1元", "成本17元、监测6.4万元、…": an item of a list whose items around
+            // it are in 万元, of their size read as 万元, is in 万元 whatever it names
+            let listed = listedAmongWanYuan(f, margin: rule[.listMargin], rule, context)
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
-            guard fiscal else { continue }
+            guard fiscal || listed else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
-            if f.number.decimals == 0 && scale == nil {
+            if f.number.decimals == 0 && scale == nil && !listed {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
                 // funds of a size no 元 amount of the report comes near, is odd
                 let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
@@ -208,6 +211,27 @@ enum UnitCheck {
             let evidence = rule.evidence(.unitOutOfScale, [.figure: f.shown, .count: String(wan), .figureNamed: context.describe(f)])
             context.report(rule, main: f, evidence: evidence)
         }
+    }
+
+    /// The amounts listed right around `f` in its sentence, at its bracket depth (the one before and
+    /// the one after, or the two on its only side), are all in 万元 and, read as 万元, `f` lies within
+    /// `margin` times their range.
+    static func listedAmongWanYuan(_ f: Fact, margin: Decimal, _ rule: Rule, _ context: CheckContext) -> Bool {
+        guard let (_, s) = context.sentence(of: f), let (ids, at) = context.positionInParagraph(of: f) else { return false }
+        func amount(_ id: Int) -> Fact? {
+            let g = context.fact(id)
+            guard g.kind.isMoney, context.sentence(of: g)?.sentence == s, g.number.parenDepth == f.number.parenDepth,
+                  !g.number.inRange, g.value != 0, g.change == 0, !g.comparesYears, !perUnit(g, rule, context) else { return nil }
+            return g
+        }
+        // (a few figures each way: the scan stays bounded)
+        let before = ids[max(0, at - 4)..<at].reversed().compactMap(amount).prefix(2)
+        let after = ids[min(ids.count, at + 1)..<min(ids.count, at + 5)].compactMap(amount).prefix(2)
+        let around = !before.isEmpty && !after.isEmpty ? [before.first!, after.first!] : before.count == 2 ? Array(before) : after.count == 2 ? Array(after) : []
+        guard around.count == 2, around.allSatisfy({ $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed }) else { return false }
+        let values = around.map { abs($0.value) }
+        guard let lo = values.min(), let hi = values.max() else { return false }
+        return abs(f.value) * margin >= lo && abs(f.value) <= hi * margin
     }
 
     /// The mirror of `outOfScale`: in a report that counts in 元, an amount in 万元 ten thousand

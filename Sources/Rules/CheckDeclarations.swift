@@ -60,6 +60,8 @@ extension Parameter where Value == Decimal {
         doc: "a whole number of yuan at least this large, named as funds, is out of scale in a report counting in 万元")
     public static let sizeMargin = Parameter("size_margin", default: 10,
         doc: "in a short text of few wan-yuan amounts, a lone yuan amount read as wan yuan must lie within this factor of their range")
+    public static let listMargin = Parameter("list_margin", default: 20,
+        doc: "a yuan amount listed between wan-yuan amounts is out of scale, whatever it names, when read as wan yuan it lies within this factor of theirs")
     public static let factor = Parameter("factor", default: 100,
         doc: "how many times the largest yuan amount an amount in wan yuan must exceed to be out of scale")
     public static let excellent = Parameter("excellent", default: 90, doc: "lowest total score of the top grade")
@@ -319,7 +321,8 @@ public enum CheckDeclarations {
                              parameters: perUnit, evidence: [E.unitSameNumber]),
             CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
                              parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
-                                          I.minSeries.declaration, D.sizeMargin.declaration, W.fiscalWords.declaration, W.integerMeasures.declaration] + perUnit,
+                                          I.minSeries.declaration, D.sizeMargin.declaration, D.listMargin.declaration, W.fiscalWords.declaration,
+                                          W.integerMeasures.declaration] + perUnit,
                              evidence: [E.unitOutOfScale]),
             CheckDeclaration(.unit, "out-of-scale-wan", doc: "an amount in wan yuan far beyond anything a report counting in yuan states",
                              parameters: [I.minYuanAmounts.declaration, D.dominance.declaration, D.factor.declaration, W.fiscalWords.declaration] + perUnit,
