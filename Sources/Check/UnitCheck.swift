@@ -215,13 +215,14 @@ enum UnitCheck {
 
     /// The amounts listed right around `f` in its sentence, at its bracket depth (the one before and
     /// the one after, or the two on its only side), are all in 万元 and, read as 万元, `f` lies within
-    /// `margin` times their range.
+    /// `margin` times their range. A change is listed among changes ("甲收入增加2296.45万元，乙收入
+    /// 减少401.85元，…"), a figure among figures.
     static func listedAmongWanYuan(_ f: Fact, margin: Decimal, _ rule: Rule, _ context: CheckContext) -> Bool {
         guard let (_, s) = context.sentence(of: f), let (ids, at) = context.positionInParagraph(of: f) else { return false }
         func amount(_ id: Int) -> Fact? {
             let g = context.fact(id)
             guard g.kind.isMoney, context.sentence(of: g)?.sentence == s, g.number.parenDepth == f.number.parenDepth,
-                  !g.number.inRange, g.value != 0, g.change == 0, !g.comparesYears, !perUnit(g, rule, context) else { return nil }
+                  !g.number.inRange, g.value != 0, (g.change == 0) == (f.change == 0), !perUnit(g, rule, context) else { return nil }
             return g
         }
         // (a few figures each way: the scan stays bounded)
