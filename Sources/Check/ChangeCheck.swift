@@ -96,6 +96,15 @@ enum ChangeCheck {
                 return
             }
         }
+        // "收、支总计37,422.15元，…各增加2448.76万元，增长7%": the figure written in 元, the change in 万元
+        if known.kind.moneyUnit == .yuan, delta.kind.moneyUnit == .wanYuan, context.facts.dominantMoneyUnit != .yuan {
+            let scaled = PartsCheck.scaledInterval(known, [known.id], context)
+            let last = priorStated ? scaled : (change.direction > 0 ? scaled - d : scaled + d)
+            if let ratio = d / last, (ratio * Interval(exactly: 100)).overlaps(statedRate),
+               context.handOver(.unit(slipped: [known], involved: [known, delta, rate], written: .yuan)) {
+                return
+            }
+        }
         let knownValue = context.value(known, inUnitOf: delta)
         let lastExact = priorStated ? knownValue : (change.direction > 0 ? knownValue - delta.value : knownValue + delta.value)
         guard lastExact != 0 else { return }

@@ -232,9 +232,10 @@ extension ExtractionState {
         }
         func pair(_ year: Int?) -> Int? {
             let two = marked.filter { facts[$0].year == year }
-            if two.count == 1, namedJointly(two[0]), facts[two[0]].kind.moneyUnit == c.kind.moneyUnit { return two[0] }
+            // (of any unit: a total written in 元 beside a change in 万元 is the unit check's)
+            if two.count == 1, namedJointly(two[0]) { return two[0] }
             guard two.count == 2, facts[two[0]].interval.overlaps(facts[two[1]].interval),
-                  facts[two[0]].kind.moneyUnit == c.kind.moneyUnit else { return nil }
+                  facts[two[0]].kind.moneyUnit == facts[two[1]].kind.moneyUnit else { return nil }
             return two[0]
         }
         let latest = marked.compactMap { facts[$0].year }.max()
