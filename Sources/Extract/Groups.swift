@@ -597,7 +597,8 @@ extension ExtractionState {
         }
     }
 
-    /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…": a list
+    /// "项目支出3244.32万元。项目支出中：A…，B…，C…" / "基本支出中，人员经费…，公用经费…" / "总收入A。
+    /// 总收入中一般公共预算收入a；政府性基金预算收入b…": a list
     /// under the name of a figure stated just before (in this paragraph or the two before it in
     /// its section) is a list of that figure's parts.
     mutating func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
@@ -606,7 +607,8 @@ extension ExtractionState {
         var before = 0
         while k + 1 < s.count {
             defer { k += 1 }
-            guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," else { continue }
+            // ("市本级总收入中一般公共预算收入A；…": or run on into the first part's name)
+            guard s[k] == "中", s[k + 1] == "：" || s[k + 1] == ":" || s[k + 1] == "，" || s[k + 1] == "," || CharClass.isHan(s[k + 1]) else { continue }
             // the name: the Han run before 中, from the clause start
             var j = k - 1
             while j >= 0 && j >= k - 13 && CharClass.isHan(s[j]) { j -= 1 }
@@ -628,7 +630,7 @@ extension ExtractionState {
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil
             }
             guard let whole = named.last, Set(named.map { facts[$0].interval.midpoint }).count == 1 else { continue }
-            addGroup(paragraph: p, ids: ids, at: k, markerLength: 2, marker: .qizhong, givenWhole: whole)
+            addGroup(paragraph: p, ids: ids, at: k, markerLength: CharClass.isHan(s[k + 1]) ? 1 : 2, marker: .qizhong, givenWhole: whole)
         }
     }
 
