@@ -132,6 +132,19 @@ struct CheckContext {
         return sums
     }
 
+    /// Whether each group's parts make up its whole by their wording or the lexicon's
+    /// decompositions (`PartsCheck.coversDecomposition`): asked by two parts rules, made once.
+    var partsCompleteCache: [Bool]?
+
+    mutating func partsComplete() -> [Bool] {
+        if let cached = partsCompleteCache { return cached }
+        let complete = facts.groups.map { group in
+            group.closedByWording || PartsCheck.coversDecomposition(fact(group.whole), group.parts.map { fact($0) }, lexicon)
+        }
+        partsCompleteCache = complete
+        return complete
+    }
+
     /// The layouts of the document's tables (`TableCheck.layouts`), made once for all the table rules.
     var tableLayoutCache: [[TableCheck.Layout]]?
 

@@ -18,6 +18,8 @@ enum PartsCheck {
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         let sums = context.partsSums()
+        // (the lists that make up their whole matter to two of the checks only)
+        let completeness = rule.check == "exceeds-whole" ? [] : context.partsComplete()
         for (g, group) in context.facts.groups.enumerated() where !group.nestedThresholds {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
@@ -25,7 +27,7 @@ enum PartsCheck {
             if whole.kind.isMoney && parts.contains(where: { !$0.kind.isMoney }) { continue }
             let wholeIv = context.interval(whole)
             let sumIv = sums[g]
-            let complete = group.closedByWording || coversDecomposition(whole, parts, context.lexicon)
+            let complete = completeness.isEmpty ? false : completeness[g]
             var failing = false
             switch rule.check {
             case "exceeds-whole":

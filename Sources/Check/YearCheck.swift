@@ -544,12 +544,15 @@ enum YearCheck {
     }
 
     /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
+    /// Commas, full stops and semicolons: a line with one is a sentence, not a title.
+    static let sentenceMarks: ScalarSet = ["，", "。", "；", ",", ";"]
+
     static func isBudgetPlan(_ context: CheckContext) -> Bool {
         // without a title, a first line that reads like one says what the text is ("一、2024年“三公”
         // 经费预算安排情况"); a first line that is a sentence of figures says nothing of the kind
         var index = context.doc.titleParagraph
         if index == nil, let first = context.doc.paragraphs.first(where: { !$0.string.isEmpty }),
-           first.isHeading || (first.text.count <= 40 && !first.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })) {
+           first.isHeading || (first.text.count <= 40 && !first.text.scalars.contains(where: { sentenceMarks.contains($0) })) {
             index = first.index
         }
         guard let t = index else { return false }
