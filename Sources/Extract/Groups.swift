@@ -419,12 +419,22 @@ extension ExtractionState {
             // "计划金额A，实际金额B，共节约资金C，其中货物类…计划金额a，实际金额b，共节约资金c；…": each item
             // repeats the figures named before the marker; the whole's parts are those named as it is
             // (the `listLookBack` facts before the marker: a sentence of many lists stays linear)
-            let namedBefore = Set(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker]
-                .filter { facts[$0].kind.sameFamily(as: family) }.map { TextKey(facts[$0].head) })
-            if familyParts.contains(where: { namedBefore.contains(TextKey(facts[$0].head)) && facts[$0].head != facts[whole].head }) {
+            // (or in the sentence before, when none stands before the marker in its own: "…共节约资金C。其中
+            //货物类…")
+            var sameSentence = inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker].filter { facts[$0].kind.sameFamily(as: family) }
+            if sameSentence.isEmpty { sameSentence = near.filter { facts[$0].kind.sameFamily(as: family) && !facts[$0].head.isEmpty } }
+            let namedBefore = Set(sameSentence.map { TextKey(facts[$0].head) })
+            if !facts[whole].head.isEmpty, familyParts.contains(where: { namedBefore.contains(TextKey(facts[$0].head)) && facts[$0].head != facts[whole].head }) {
                 familyParts = familyParts.filter { facts[$0].head == facts[whole].head }
                 if familyParts.isEmpty { continue }
             }
+            // "采购计划金额A，…共节约资金C。其中货物类采购计划金额a…": a lone part of another measure than the
+            // whole's, and larger, named as a figure before the whole was, is the first figure of an item's
+            // series, not a part of C
+            if familyParts.count == 1, let m = facts[whole].concept.measure, facts[whole].concept.explicitMeasure,
+               let pm = facts[familyParts[0]].concept.measure, facts[familyParts[0]].concept.explicitMeasure, pm != m,
+               !lexicon.measure(pm, mayBeListedUnder: m), facts[familyParts[0]].interval.lo > facts[whole].interval.hi,
+               near.contains(where: { $0 != whole && Self.commonSuffix([facts[$0].head, facts[familyParts[0]].head]).unicodeScalars.count >= 4 }) { continue }
             // parallel series after 其中 (支出…，年初预算…，差额… per item): keep the whole's measure
             if facts[whole].kind.isMoney {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
