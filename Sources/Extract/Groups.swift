@@ -419,11 +419,8 @@ extension ExtractionState {
             // "计划金额A，实际金额B，共节约资金C，其中货物类…计划金额a，实际金额b，共节约资金c；…": each item
             // repeats the figures named before the marker; the whole's parts are those named as it is
             // (the `listLookBack` facts before the marker: a sentence of many lists stays linear)
-            // (or in the sentence before, when none stands before the marker in its own: "…共节约资金C。其中
-            //货物类…")
-            var sameSentence = inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker].filter { facts[$0].kind.sameFamily(as: family) }
-            if sameSentence.isEmpty { sameSentence = near.filter { facts[$0].kind.sameFamily(as: family) && !facts[$0].head.isEmpty } }
-            let namedBefore = Set(sameSentence.map { TextKey(facts[$0].head) })
+            let namedBefore = Set(inSentence[max(0, afterMarker - ExtractionState.listLookBack)..<afterMarker]
+                .filter { facts[$0].kind.sameFamily(as: family) }.map { TextKey(facts[$0].head) })
             if !facts[whole].head.isEmpty, familyParts.contains(where: { namedBefore.contains(TextKey(facts[$0].head)) && facts[$0].head != facts[whole].head }) {
                 familyParts = familyParts.filter { facts[$0].head == facts[whole].head }
                 if familyParts.isEmpty { continue }
