@@ -191,10 +191,12 @@ enum UnitCheck {
         let minSeries = rule[.minSeries]
         for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
             let f = facts[k]
-            guard Decimals.less(abs(f.value), limit), !perUnit(f, rule, context) else { continue }
+            guard !perUnit(f, rule, context) else { continue }
             // "增值税561万元、…、环保税1元", "成本17元、监测6.4万元、…": an item of a list whose items around
-            // it are in 万元, of their size read as 万元, is in 万元 whatever it names
+            // it are in 万元, of their size read as 万元, is in 万元 whatever it names (and however large:
+            // "收入1296953元，…，上级转移支付收入260000万元，调入资金150000万元")
             let listed = listedAmongWanYuan(f, margin: rule[.listMargin], rule, context)
+            guard listed || Decimals.less(abs(f.value), limit) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal || listed else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
