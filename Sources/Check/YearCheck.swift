@@ -233,7 +233,9 @@ enum YearCheck {
             guard governs || inLabel || paragraph.isHeading || datesNoun || titleLike else { continue }
             // a lone short line with no sentence ("2022年决算数"): a column header of a table the
             // export spread one cell per line, not a statement
-            if !paragraph.isHeading && paragraph.text.count <= 16 && !paragraph.text.scalars.contains(where: { "，。；,;：".unicodeScalars.contains($0) }) { continue }
+            // (a line ending as a title does is no column header: "2019年度部门决算情况说明" in a table of contents)
+            if !paragraph.isHeading && paragraph.text.count <= 16 && !paragraph.text.scalars.contains(where: { "，。；,;：".unicodeScalars.contains($0) })
+                && !titleEndings.isSuffix(of: paragraph.string) { continue }
             guard let span = paragraph.text.span(mention.range) else { continue }
             let yearText = paragraph.text.string(mention.range)
             let evidence = rule.evidence(.yearFiscalStatement, [.text: yearText, .fiscalYear: String(fy), .year: String(mention.year)])
