@@ -436,7 +436,9 @@ extension ExtractionState {
             if facts[whole].kind.isMoney {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
                 if measures.count > 1 {
-                    guard let m = facts[whole].concept.measure, measures.contains(m) else { continue }
+                    // ("收入预算A，其中：财政拨款收入a；上年结转b": sources each listed under a budget)
+                    guard let m = facts[whole].concept.measure,
+                          measures.contains(m) || measures.allSatisfy({ lexicon.measure($0, mayBeListedUnder: m) }) else { continue }
                     let listable: (Int) -> Bool = { [facts, lexicon] id in
                         !facts[id].concept.explicitMeasure || facts[id].concept.measure.map { lexicon.measure($0, mayBeListedUnder: m) } == true
                     }
