@@ -86,23 +86,18 @@ enum ChangeCheck {
         }
         // a change that may speak of either of two figures holds if it holds for one
         if fits(k) || (change.alternative.map { fits(context.interval(context.fact($0))) } ?? false) { return }
-        // "支出255,325万元，比上年同期增支14,484元，增长6.01%": read as 万元, the change written in 元
-        // makes the rate hold: a unit slip, reported as one
-        if delta.kind.moneyUnit == .yuan, known.kind.moneyUnit == .wanYuan, context.facts.dominantMoneyUnit != .yuan {
-            let scaled = PartsCheck.scaledInterval(delta, [delta.id], context)
-            let last = priorStated ? k : (change.direction > 0 ? k - scaled : k + scaled)
-            if let ratio = scaled / last, (ratio * Interval(exactly: 100)).overlaps(statedRate),
-               context.handOver(.unit(slipped: [delta], involved: [known, delta, rate], written: .yuan)) {
-                return
-            }
-        }
-        // "收、支总计37,422.15元，…各增加2448.76万元，增长7%": the figure written in 元, the change in 万元
-        if known.kind.moneyUnit == .yuan, delta.kind.moneyUnit == .wanYuan, context.facts.dominantMoneyUnit != .yuan {
-            let scaled = PartsCheck.scaledInterval(known, [known.id], context)
-            let last = priorStated ? scaled : (change.direction > 0 ? scaled - d : scaled + d)
-            if let ratio = d / last, (ratio * Interval(exactly: 100)).overlaps(statedRate),
-               context.handOver(.unit(slipped: [known], involved: [known, delta, rate], written: .yuan)) {
-                return
+        // one of the two written in 元 beside the other in 万元 makes the rate hold once read as 万元: a
+        // unit slip, reported as one ("支出255,325万元，比上年同期增支14,484元，增长6.01%"; "收、支总计
+        // 37,422.15元，…各增加2448.76万元，增长7%")
+        if context.facts.dominantMoneyUnit != .yuan {
+            for (slipped, other) in [(delta, known), (known, delta)] where slipped.kind.moneyUnit == .yuan && other.kind.moneyUnit == .wanYuan {
+                let scaled = PartsCheck.scaledInterval(slipped, [slipped.id], context)
+                let (figure, diff) = slipped.id == delta.id ? (k, scaled) : (scaled, d)
+                let last = priorStated ? figure : (change.direction > 0 ? figure - diff : figure + diff)
+                if let ratio = diff / last, (ratio * Interval(exactly: 100)).overlaps(statedRate),
+                   context.handOver(.unit(slipped: [slipped], involved: [known, delta, rate], written: .yuan)) {
+                    return
+                }
             }
         }
         let knownValue = context.value(known, inUnitOf: delta)
