@@ -545,10 +545,10 @@ enum YearCheck {
         return Array(s[from..<(from + tail.count)]) == tail
     }
 
-    /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
     /// Commas, full stops and semicolons: a line with one is a sentence, not a title.
     static let sentenceMarks: ScalarSet = ["，", "。", "；", ",", ";"]
 
+    /// A 部门预算 / 预算说明 (a plan for the coming year), not a report on a year's execution.
     static func isBudgetPlan(_ context: CheckContext) -> Bool {
         // without a title, a first line that reads like one says what the text is ("一、2024年“三公”
         // 经费预算安排情况"); a first line that is a sentence of figures says nothing of the kind

@@ -433,6 +433,7 @@ extension Lexicon {
         // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
         if count > 0 && !((rest[lo] == 0x672C || rest[lo] == 0x6211) && count <= 3) {
             let scope = ScalarString.make(UnsafeBufferPointer(start: rest + lo, count: count).lazy.map { Unicode.Scalar($0)! })
+            // (nor is an organization's name, however long: "某市人力资源和社会保障局")
             if !(count >= 3 && count <= 16 && organizationSuffixes.isSuffix(of: scope)) { result.scope = scope }
         }
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
