@@ -740,6 +740,16 @@ extension ExtractionState {
             guard whole.kind.isMoney, whole.change != 0 || !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil else { continue }
             var open = whole.number.range.upperBound
             while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
+            // ("收入A，为预算的p%，同比增长q%（税收收入a…；非税收入b…）": or after the whole's own rates)
+            var first = n + 1
+            if open < s.count, s[open] != "（", s[open] != "(" {
+                while first < ids.count, facts[ids[first]].kind == .percent, facts[ids[first]].number.parenDepth == whole.number.parenDepth,
+                      sentenceIndex(of: facts[ids[first]]) == sentenceIndex(of: whole), first - n <= 3 {
+                    open = facts[ids[first]].number.range.upperBound
+                    first += 1
+                }
+                while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
+            }
             guard open < s.count, s[open] == "（" || s[open] == "(" else { continue }
             // a breakdown is short: do not scan a whole run-on paragraph for the bracket's end
             var close = open + 1, depth = 1
@@ -750,7 +760,12 @@ extension ExtractionState {
                 if depth > 0 { close += 1 }
             }
             guard close < limit else { continue }
-            let inside = ids[(n + 1)...].prefix { facts[$0].number.numberRange.lowerBound < close }
+            // ("（税收收入完成a，为预算的p%，同比下降q%；非税收入完成b，…）": each item's own rates, at the
+            // items' depth, stand beside the items and are none of them)
+            let inside = ids[first...].prefix { facts[$0].number.numberRange.lowerBound < close }.filter { id in
+                let f = facts[id]
+                return !(f.kind == .percent && whole.kind != .percent && f.number.parenDepth == whole.number.parenDepth + 1)
+            }
             guard inside.count >= 2, vocabulary[.listOpenersOf].prefixLength(s, at: open + 1) == 0 else { continue }
             // "收入A（含B b，C c）": what A includes, named after 含 — some of its parts, or all of them
             // when they are all of a decomposition
