@@ -67,7 +67,16 @@ extension ExtractionState {
             if sentence != previousSentence { previousEnd = sentenceStart }
             previousSentence = sentence
             let limit = max(previousEnd, sentenceStart)
-            let labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
+            var labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
+            // "2019年度收、支总计A": a name of the two totals together is one label, though a 、 stands in it
+            if labelRange.lowerBound - limit >= 2, text.scalars[labelRange.lowerBound - 1] == "、" {
+                let joint = vocabulary[.jointChangeSubjects]
+                for back in 2...min(6, labelRange.lowerBound - limit)
+                where joint.prefixLength(text.scalars, at: labelRange.lowerBound - back, end: labelRange.upperBound) > back {
+                    labelRange = (labelRange.lowerBound - back)..<labelRange.upperBound
+                    break
+                }
+            }
             let label = (distributed[index] ?? nil) ?? text.string(labelRange)
             // counted on from the previous figure of the sentence: one long sentence stays linear
             if clauseState.sentence != sentence || clauseState.position > number.numberRange.lowerBound {

@@ -383,6 +383,16 @@ struct ExtractorTableTests {
     #expect(restated.groups.first.map { $0.parts.map { restated.facts[$0].value } } == [10])
 }
 
+/// "2019年度收、支总计A": the two totals named together keep both names in the label (the 、 in
+/// them is no list separator), and a 、 one character into a sentence ("1、收入…") reads as before.
+@Test func aJointNameKeepsItsEnumerationComma() throws {
+    let set = extract("2019年度收、支总计37,422.15万元，与2018年度相比，收、支总计各增加2448.76万元，增长7%。")
+    let total = try #require(set.facts.first { $0.value == dec("37422.15") })
+    #expect(total.label == "收、支总计")
+    let enumerated = extract("1、收入100万元，支出80万元。")
+    #expect(enumerated.facts.map(\.label) == ["收入", "支出"])
+}
+
 /// "A、B、C，总计X。其中：…": the total sums the parts before it even though a 其中 list follows it.
 @Test func aTotalAfterItsPartsAndBeforeASubList() throws {
     let set = extract("下达老年人福利类项目150万元、儿童福利类项目60万元、社会公益类项目30万元，总计下达240万元。其中：省级直接下达甲县老年人福利类项目20万元和社会公益类项目10万元。")
