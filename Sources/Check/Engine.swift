@@ -139,7 +139,8 @@ struct CheckContext {
     mutating func partsComplete() -> [Bool] {
         if let cached = partsCompleteCache { return cached }
         let complete = facts.groups.map { group in
-            group.closedByWording || PartsCheck.coversDecomposition(fact(group.whole), group.parts.map { fact($0) }, lexicon)
+            group.closedByWording
+                || !group.namesSomeParts && PartsCheck.coversDecomposition(fact(group.whole), group.parts.map { fact($0) }, lexicon)
         }
         partsCompleteCache = complete
         return complete

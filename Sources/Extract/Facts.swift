@@ -316,6 +316,9 @@ public struct PartsGroup: Sendable {
     public var closedByWording: Bool
     /// The parts are nested thresholds ("亿元以上35个；5亿元以上8个"): not additive.
     public var nestedThresholds: Bool
+    /// The wording says the list names only some parts ("A，主要是…"): never complete, whatever
+    /// the lexicon's decompositions say.
+    public var namesSomeParts = false
 }
 
 /// An enumerated item of the text's outline ("一、群众体育4348.97万元", "（二）…", "2、…", "①…"), in

@@ -19,8 +19,10 @@ extension ExtractionState {
             // read at every scalar: the two word sets are held here (an array of them was retained
             // and released at each scalar), and asked only where one of their words may start
             let of = vocabulary[.listOpenersOf], including = vocabulary[.listOpenersIncluding]
+            let some = vocabulary[.partialListOpeners]
             while k < s.count {
                 var matched: (Int, PartsGroup.Marker)?
+                var namesSome = false
                 if of.mayStart(with: s[k]) {
                     let length = of.prefixLength(s, at: k)
                     if length > 0 { matched = (length, .qizhong) }
@@ -29,9 +31,14 @@ extension ExtractionState {
                     let length = including.prefixLength(s, at: k)
                     if length > 0 { matched = (length, .baokuo) }
                 }
+                // "A，主要是甲a、乙b": some of A's parts, listed as 其中 lists them, opening its clause
+                if matched == nil && some.mayStart(with: s[k]) && markerOpensClause(s, at: k) {
+                    let length = some.prefixLength(s, at: k)
+                    if length > 0 { matched = (length, .qizhong); namesSome = true }
+                }
                 if let (len, marker) = matched {
                     let side = marker == .baokuo && !markerOpensClause(s, at: k) ? sideListWhole(s, at: k, ids) : nil
-                    addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker, givenWhole: side)
+                    addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker, givenWhole: side, namesSomeParts: namesSome)
                     k += len
                 } else {
                     k += 1
@@ -58,7 +65,7 @@ extension ExtractionState {
     /// sentences after it that open with another of those parts (in its paragraph or the next two of
     /// its section), until one opens with a figure of anything else.
     mutating func extendDecompositionLists() {
-        for g in groups.indices where groups[g].marker == .qizhong {
+        for g in groups.indices where groups[g].marker == .qizhong && !groups[g].namesSomeParts {
             let whole = facts[groups[g].whole]
             guard let w = whole.concept.item, whole.concept.scope.isEmpty, case .text(let p0, _, _) = whole.place,
                   let lastPart = groups[g].parts.last, case .text(let pl, let sl, _) = facts[lastPart].place else { continue }
@@ -225,7 +232,7 @@ extension ExtractionState {
     /// "X，其中A、B" and "X，包括A、B": the parts after the marker in its sentence, at the marker's
     /// bracket depth, until the sentence ends or another marker starts a nested list.
     mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
-                           givenWhole: Int? = nil) {
+                           givenWhole: Int? = nil, namesSomeParts: Bool = false) {
         // the facts are only read here: a local copy of the array (one retain) keeps the closures
         // below from capturing, and copying, the whole extraction state
         let facts = self.facts
@@ -269,6 +276,20 @@ extension ExtractionState {
         // "1、A 654.17万元，其中补助30万元；2、B 559.52万元": the next item of the outline the whole
         // stands in ends its list, unless the list is itself enumerated ("其中：1.人员经费…；2.…")
         end = min(end, enumeratedSiblingStop(s, from: k + markerLength, to: end))
+        if namesSomeParts {
+            // "…，主要是甲a、乙b；丙c": a list of some parts states its first part in the marker's
+            // own clause ("增长P%，主要是投入大，进度快；…" gives a reason) and ends at the "；"
+            var h = k + markerLength, clauseEnd = end
+            while h < end {
+                if s[h] == "；" || s[h] == ";" { end = h; break }
+                if clauseEnd == end && (s[h] == "，" || s[h] == ",") { clauseEnd = h }
+                h += 1
+            }
+            let first = firstFact(in: inSentence, at: k + markerLength)
+            guard first < inSentence.count, case let at = facts[inSentence[first]].number.numberRange.lowerBound, at < min(clauseEnd, end),
+                  // ("主要用于以下方面：A a；B b": an enumeration the other lists read)
+                  !(k + markerLength..<at).contains(where: { s[$0] == "：" || s[$0] == ":" }) else { return }
+        }
         let afterK = firstFact(in: inSentence, at: k + 1)
         if afterK < inSentence.count, case let firstAfter = inSentence[afterK],
            let other = nextClassification(s, from: facts[firstAfter].number.range.upperBound, to: end) {
@@ -540,12 +561,14 @@ extension ExtractionState {
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…"):
             // three levels or more are where the whole came from, in full
-            let closed = !goesOn && (marker == .baokuo || zeroWrittenOut || endsWithRemainder
+            let closed = !goesOn && !namesSomeParts && (marker == .baokuo || zeroWrittenOut || endsWithRemainder
                 || (familyParts.count >= 3 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             let nested = qualified >= 2
-            appendGroup(PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested))
+            var group = PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested)
+            group.namesSomeParts = namesSomeParts
+            appendGroup(group)
         }
     }
 

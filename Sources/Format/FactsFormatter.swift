@@ -63,7 +63,7 @@ public enum FactsFormatter {
         for g in facts.groups {
             let whole = facts.facts[g.whole]
             out += "L\(whole.line) \(g.marker.rawValue)：\(whole.shown)（\(whole.head)）= " + g.parts.map { facts.facts[$0].shown }.joined(separator: " + ")
-            if g.closedByWording { out += "（完整列举）" }
+            if g.closedByWording { out += "（完整列举）" } else if g.namesSomeParts { out += "（部分列举）" }
             if g.nestedThresholds { out += "（分档嵌套，不相加）" }
             out += "\n"
         }
