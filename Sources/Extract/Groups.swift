@@ -907,7 +907,9 @@ extension ExtractionState {
         while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
         guard k < to else { return false }
         if vocabulary[.notSubListWords].prefixLength(s, at: k, end: to) > 0 { return false }
-        return vocabulary[.subListMarkers].prefixLength(s, at: k, end: to) > 0
+        let length = vocabulary[.subListMarkers].prefixLength(s, at: k, end: to)
+        // "A a，主要是车辆增加；B b": a reason the "；" closes opens no breakdown of A
+        return length > 0 && !(k + length..<to).contains { s[$0] == "；" || s[$0] == ";" }
     }
 
     static func commonSuffix(_ words: [String]) -> String {
