@@ -22,6 +22,7 @@ enum YearCheck {
         case "same-figure-two-years": sameFigure(rule, &context)
         case "heading-vs-section": headingVersusSection(rule, &context)
         case "compared-with-itself": comparedWithItself(rule, &context)
+        case "comparison-base": comparisonBase(rule, &context)
         case "account-and-draft": accountAndDraft(rule, &context)
         case "title-repeated": repeatedTitle(rule, &context)
         case "alias": aliasYear(rule, &context)
@@ -295,6 +296,51 @@ enum YearCheck {
                                                                        .year: String(m.year)])
                 context.report(rule, span: span, evidence: evidence, key: "itself-\(p)-\(m.range.lowerBound)")
             }
+        }
+    }
+
+    /// "收入总计A，较2021年度决算数增加D" in a report on 2023 whose other comparisons of the kind are
+    /// with 2022: a year compared with (a comparison word right before it, a word naming its final
+    /// account or execution right after) two or more before the report's, where the report compares
+    /// with the year before elsewhere in the same words, is a year written one off. Not when its
+    /// sentence states a year other than the report's before it (that sentence is about another year:
+    /// "2022年度收入A，较2021年度决算数增加…"), nor when another comparison names that year too.
+    static func comparisonBase(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fy = context.facts.fiscalYear else { return }
+        let markers = context.vocabulary[.comparisonMarkers], bases = rule[.comparedBaseWords]
+        struct Comparison { var paragraph: Int; var mention: YearMention }
+        var comparisons = [Comparison]()
+        var yearsOf = [Int: [YearMention]]()
+        // "较上年决算数": a comparison with the year before, as usual as one naming it
+        var relative = 0
+        for (p, m) in context.facts.years where !m.quoted {
+            yearsOf[p, default: []].append(m)
+            guard m.form == .year || m.form == .fiscalYear || m.form == .relative && m.year == -1 else { continue }
+            let s = context.doc.paragraphs[p].text.scalars
+            var before = m.range.lowerBound
+            while before > 0 && CharClass.isWhitespace(s[before - 1]) { before -= 1 }
+            var after = m.range.upperBound
+            while after < s.count && CharClass.isWhitespace(s[after]) { after += 1 }
+            guard before > 0, markers.suffixLength(s, endingAt: before, start: 0) > 0, bases.prefixLength(s, at: after) > 0 else { continue }
+            if m.form == .relative { relative += 1 } else { comparisons.append(Comparison(paragraph: p, mention: m)) }
+        }
+        let usual = relative + comparisons.filter { $0.mention.year == fy - 1 }.count
+        guard usual >= 1 else { return }
+        var count = [Int: Int]()
+        for c in comparisons { count[c.mention.year, default: 0] += 1 }
+        for c in comparisons where c.mention.year <= fy - 2 && count[c.mention.year] == 1 {
+            let paragraph = context.doc.paragraphs[c.paragraph]
+            guard let sentence = paragraph.sentences.first(where: { $0.contains(c.mention.range.lowerBound) }) else { continue }
+            // the sentence is about another year when it states one before the comparison (上年 too)
+            let aboutAnother = (yearsOf[c.paragraph] ?? []).contains { o in
+                sentence.contains(o.range.lowerBound) && o.range.upperBound <= c.mention.range.lowerBound
+                    && (o.form == .relative ? o.year != 0 : o.year != fy)
+            }
+            guard !aboutAnother, let span = paragraph.text.span(c.mention.range) else { continue }
+            let s = paragraph.text.scalars
+            let text = paragraph.text.string(max(sentence.lowerBound, c.mention.range.lowerBound - 12)..<min(sentence.upperBound, c.mention.range.upperBound + 12, s.count))
+            let evidence = rule.evidence(.yearComparisonBase, [.text: text, .fiscalYear: String(fy), .year: String(fy - 1), .count: String(usual)])
+            context.report(rule, span: span, evidence: evidence, key: "base-\(c.paragraph)-\(c.mention.range.lowerBound)")
         }
     }
 
