@@ -442,11 +442,16 @@ extension ExtractionState {
             let periodless = periods.prefix(of: name).map { name.dropFirst($0.count) }.flatMap { rest in
                 rest.unicodeScalars.count >= 2 && bases.isSuffix(of: rest) ? rest : nil
             }
+            // "支出预算调整为A，实际完成B，为调整预算的P%": a plan named with a qualifier (调整) answers to the
+            // figure of that plan however its label orders the words
+            let namedPlan = resolve(String(periodless ?? name))
             func isBase(_ k: Int, _ named: Substring) -> Bool {
                 var head = Substring(facts[k].head)
                 while head.hasSuffix("数") || head.hasSuffix("为") { head = head.dropLast() }
+                let samePlan = namedPlan.measure == "budget" && namedPlan.qualifier != nil && facts[k].concept.measure == "budget"
+                    && facts[k].concept.qualifier == namedPlan.qualifier
                 // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
-                return plain(k) && head.hasSuffix(named) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
+                return plain(k) && (head.hasSuffix(named) || samePlan) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
             }
             // a bounded look-back (a sentence of a hundred such shares stays linear)
             let window = 24
