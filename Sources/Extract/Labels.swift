@@ -93,6 +93,26 @@ final class Labels: Sendable {
         return trim(s, range)
     }
 
+    /// The bracket opened before `from` (not before `notBefore`) that a bracket in `range` closes,
+    /// when one there closes a bracket the range never opened.
+    static func openingBracket(_ s: [Unicode.Scalar], closedIn range: Range<Int>, from: Int, notBefore: Int) -> Int? {
+        var unmatched = 0
+        for k in range {
+            if openBrackets.contains(s[k]) { unmatched -= 1 } else if closeBrackets.contains(s[k]) { unmatched += 1 }
+        }
+        guard unmatched > 0 else { return nil }
+        var depth = unmatched
+        var k = from - 1
+        while k >= notBefore {
+            if closeBrackets.contains(s[k]) { depth += 1 } else if openBrackets.contains(s[k]) {
+                depth -= 1
+                if depth == 0 { return k }
+            } else if s[k] == "。" || s[k] == "；" || s[k] == ";" { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     static func segmentHasDigit(_ s: [Unicode.Scalar], before k: Int, limit: Int) -> Bool {
         var j = k - 1
         while j >= limit && !clauseBoundaries.contains(s[j]) && s[j] != "：" && s[j] != ":" {

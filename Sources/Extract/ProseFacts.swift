@@ -68,6 +68,16 @@ extension ExtractionState {
             previousSentence = sentence
             let limit = max(previousEnd, sentenceStart)
             var labelRange = Labels.labelRange(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit)
+            // "增值税收入（50%部分）672890万元": the figure before is in a bracket closed before this one; the
+            // label is the name the bracket qualifies, before it
+            // (a label of its own after the bracket stays: "效益指标（20分）得18分", "（含结转a）支出b")
+            if labelRange.lowerBound <= limit + 1, previousEnd > sentenceStart, number.kind.isMoney,
+               let open = Labels.openingBracket(text.scalars, closedIn: limit..<number.numberRange.lowerBound, from: limit, notBefore: sentenceStart),
+               case let own = resolve(text.string(labelRange)), own.measure == nil, own.item == nil, own.rate == nil {
+                let before = numbers[..<index].last(where: { $0.range.upperBound <= open })?.range.upperBound ?? sentenceStart
+                let outer = Labels.labelRange(text.scalars, numberStart: open, limit: max(before, sentenceStart))
+                if !outer.isEmpty { labelRange = outer }
+            }
             // "2019年度收、支总计A": a name of the two totals together is one label, though a 、 stands in it
             if labelRange.lowerBound - limit >= 2, text.scalars[labelRange.lowerBound - 1] == "、" {
                 let joint = vocabulary[.jointChangeSubjects]

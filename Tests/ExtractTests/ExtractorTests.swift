@@ -393,6 +393,24 @@ struct ExtractorTableTests {
     #expect(enumerated.facts.map(\.label) == ["收入", "支出"])
 }
 
+/// A bracket qualifying a name with a figure of its own ("（50%部分）") leaves the name the label of
+/// the figure after the bracket; a label of its own after a bracket stays.
+@Test func aBracketedQualifierLeavesTheNameItQualifies() throws {
+    let set = extract("1、增值税收入（50%部分）672890万元，完成预期的94.7%；企业所得税收入（40%部分）441932万元。")
+    #expect(set.facts.first { $0.value == 672890 }?.label == "增值税收入")
+    #expect(set.facts.first { $0.value == 441932 }?.concept.measure == "revenue")
+    let own = extract("项目支出（含结转50万元）支出120万元。")
+    #expect(own.facts.first { $0.value == 120 }?.label.hasSuffix("支出") == true)
+    let score = extract("效益指标（20分）得18分，总得分91分。")
+    #expect(score.facts.first { $0.value == 18 }?.concept.measure == "score")
+}
+
+/// A bare 得 names a score only where the label names no other measure: 取得收入, 所得税收入 are revenue.
+@Test func aBareDeNamesAScoreOnlyAlone() throws {
+    let set = extract("取得收入100万元，个人所得税收入200万元。")
+    #expect(set.facts.map(\.concept.measure) == ["revenue", "revenue"])
+}
+
 /// "A、B、C，总计X。其中：…": the total sums the parts before it even though a 其中 list follows it.
 @Test func aTotalAfterItsPartsAndBeforeASubList() throws {
     let set = extract("下达老年人福利类项目150万元、儿童福利类项目60万元、社会公益类项目30万元，总计下达240万元。其中：省级直接下达甲县老年人福利类项目20万元和社会公益类项目10万元。")
