@@ -20,9 +20,6 @@ public struct WordSet: Sendable, Hashable {
         var lastOrder: [Int] = []
         var byFirst = ScalarGroups()
         var byLast = ScalarGroups()
-        /// Every word by its bytes. `Set<String>` hashed and compared by canonical equivalence,
-        /// normalizing every Chinese word and every text asked about.
-        var members: Set<TextKey> = []
         /// The words that are not plain (see `isPlain`), asked about by canonical equivalence.
         var unplain: [String] = []
         var longest = 0
@@ -69,7 +66,6 @@ public struct WordSet: Sendable, Hashable {
             c.lastOrder = lastOrder
             c.byFirst = byFirst
             c.byLast = byLast
-            c.members = members
             c.unplain = unplain
             c.longest = longest
             c.bits.deallocate()
@@ -125,22 +121,35 @@ public struct WordSet: Sendable, Hashable {
         if more.isEmpty { return }
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
         let st = storage
-        st.members.reserveCapacity(st.members.count + more.count)
+        // duplicates are found by comparing bytes with the words there; a large set hashes them
+        // once, here (a set of its own per word set, kept for every run, made every start a fifth of
+        // the loading of a rule set)
+        var seen: Set<TextKey>? = st.words.count + more.count > 48 ? Set(st.words.map(TextKey.init)) : nil
+        // (in a small set, a word's length and end bytes tell most words apart before their bytes are compared)
+        var prints = seen == nil ? st.words.map(Self.fingerprint) : []
         if st.words.isEmpty {
             // not when adding to words already there: an array grows by exact reservations one at a time
             st.words.reserveCapacity(more.count)
             st.wordStart.reserveCapacity(more.count + 1)
+            st.scalars.reserveCapacity(more.count * 4)
         }
         for word in more where !word.isEmpty {
             // a word equal to one already there (by canonical equivalence, as `String` compares) is
             // dropped: a plain word can equal another only byte for byte, or an unplain one
             if Self.isPlain(word) {
                 if !st.unplain.isEmpty && st.unplain.contains(where: { $0 == word }) { continue }
-                if !st.members.insert(TextKey(word)).inserted { continue }
+                if seen != nil {
+                    if !seen!.insert(TextKey(word)).inserted { continue }
+                } else {
+                    let print = Self.fingerprint(word)
+                    if prints.indices.contains(where: { prints[$0] == print && TextKey(st.words[$0]) == TextKey(word) }) { continue }
+                    prints.append(print)
+                }
             } else {
                 if st.words.contains(where: { $0 == word }) { continue }
                 st.unplain.append(word)
-                st.members.insert(TextKey(word))
+                seen?.insert(TextKey(word))
+                if seen == nil { prints.append(Self.fingerprint(word)) }
             }
             st.words.append(word)
             // one scalar at a time: `append(contentsOf:)` counted the scalar view first (a second
@@ -151,6 +160,20 @@ public struct WordSet: Sendable, Hashable {
             st.longest = max(st.longest, length)
         }
         st.index()
+    }
+
+    /// A word's length in bytes and its first and last three bytes, in one integer.
+    static func fingerprint(_ word: String) -> UInt64 {
+        func of(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var print = UInt64(truncatingIfNeeded: p.count) << 48
+            for k in 0..<min(3, p.count) {
+                print |= UInt64(p[k]) << (UInt64(k) * 8) | UInt64(p[p.count - 1 - k]) << (UInt64(k + 3) * 8)
+            }
+            return print
+        }
+        if let print = word.utf8.withContiguousStorageIfAvailable(of) { return print }
+        var copy = word
+        return copy.withUTF8(of)
     }
 
     public func union(_ other: WordSet) -> WordSet {
@@ -182,8 +205,13 @@ public struct WordSet: Sendable, Hashable {
     public func contains(_ text: String) -> Bool {
         let st = storage
         if Self.isPlain(text) {
-            // its only canonical equivalents are itself and unplain texts
-            return st.members.contains(TextKey(text)) || (!st.unplain.isEmpty && st.unplain.contains(where: { $0 == text }))
+            // its only canonical equivalents are itself and unplain texts; itself is among the
+            // words starting with its first scalar, longest first
+            if let first = text.unicodeScalars.first, let group = st.byFirst[first] {
+                let key = TextKey(text), bytes = text.utf8.count
+                for w in st.firstOrder[group] where st.words[w].utf8.count == bytes && TextKey(st.words[w]) == key { return true }
+            }
+            return !st.unplain.isEmpty && st.unplain.contains(where: { $0 == text })
         }
         return st.words.contains(where: { $0 == text })
     }

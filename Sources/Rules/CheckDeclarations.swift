@@ -416,8 +416,17 @@ public enum CheckDeclarations {
 
     /// The declaration of a kind's check (nil: the formula family).
     public static func declaration(_ kind: RuleKind, _ check: String?) -> CheckDeclaration? {
-        all.first { $0.kind == kind && $0.check == check }
+        // by index: a search through `all` copied each declaration it passed (a dozen a rule, at every start)
+        indexByName["\(kind.rawValue)|\(check ?? "")"].map { all[$0] }
     }
+
+    private static let indexByName: [String: Int] = {
+        var index = [String: Int]()
+        for (k, d) in all.enumerated() where index["\(d.kind.rawValue)|\(d.check ?? "")"] == nil {
+            index["\(d.kind.rawValue)|\(d.check ?? "")"] = k
+        }
+        return index
+    }()
 
     /// The checks of a kind, in order.
     public static func checks(of kind: RuleKind) -> [String] {
