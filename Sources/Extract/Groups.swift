@@ -170,7 +170,10 @@ extension ExtractionState {
                 // "一般公共预算支出，加上上解支出等62580万元，支出共计T": the augend named with no figure is
                 // stated elsewhere, not necessarily as the sentence before ends
                 let namedWithoutFigure = before.isEmpty && (segmentStart..<marker.start).filter { CharClass.isHan(s[$0]) }.count >= 2
-                if before.isEmpty && sentence > 0 && segmentStart == range.lowerBound { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
+                // (an augend of the sentence before may be any figure stated before: "收入A。其中，税收收入a。
+                // 非税收入b。加上C，收入总量T" adds to A, not to b)
+                let fromSentenceBefore = before.isEmpty && sentence > 0 && segmentStart == range.lowerBound
+                if fromSentenceBefore { before = facts(paragraph: p.index, sentence: sentence - 1).filter(family) }
                 guard var first = before.last(where: { isPlainFigure(facts[$0]) }) else { continue }
                 // "A完成16.75亿元。其中：…8.38亿元。加上…": the augend is the list's whole, when it is
                 // stated before in this paragraph
@@ -185,14 +188,35 @@ extension ExtractionState {
                    let fits = before.reversed().first(where: { $0 != first && isPlainFigure(facts[$0]) && (facts[$0].interval + addedSum).overlaps(total.interval) }) {
                     first = fits
                 }
-                if namedWithoutFigure && !(facts[first].interval + addedSum).overlaps(total.interval) {
+                // "利润收入a，股利收入b。加上上年结转c，收入总量T": the sentence before states the augend in
+                // parts, all of them added
+                var augends = [first]
+                if fromSentenceBefore, !(facts[first].interval + addedSum).overlaps(total.interval) {
+                    let plain = before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) }
+                    let all = plain.reduce(addedSum) { $0 + facts[$1].interval }
+                    if plain.count >= 2, all.overlaps(total.interval) { augends = plain }
+                }
+                if augends.count == 1 && (namedWithoutFigure || fromSentenceBefore) && !(facts[first].interval + addedSum).overlaps(total.interval) {
                     // (among the hundred figures before it: a paragraph of many additions stays linear)
                     let earlier = paragraphFacts[p.index][..<firstFact(in: paragraphFacts[p.index], at: marker.start)].suffix(100)
-                    guard let fits = earlier.last(where: { id in
+                    if let fits = earlier.last(where: { id in
                         facts[id].number.range.upperBound <= marker.start && id != t && family(id) && isPlainFigure(facts[id])
                             && (facts[id].interval + addedSum).overlaps(total.interval)
-                    }) else { continue }
-                    first = fits
+                    }) {
+                        first = fits
+                    } else if namedWithoutFigure {
+                        continue
+                    } else {
+                        // none makes the total: the sentence before's figures all, when their sum is nearer
+                        // it than its last one's (what the finding shows is then the text's own addition)
+                        let plain = before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) }
+                        let all = plain.reduce(addedSum) { $0 + facts[$1].interval }
+                        let one = facts[first].interval + addedSum
+                        if plain.count >= 2, abs(all.midpoint - total.interval.midpoint) < abs(one.midpoint - total.interval.midpoint) {
+                            augends = plain
+                        }
+                    }
+                    if augends.count == 1 { augends = [first] }
                 }
                 let f = facts[first]
                 guard first != t, isPlainFigure(f) else { continue }
@@ -206,12 +230,13 @@ extension ExtractionState {
                 if !(total.marksTotal || totals.isSuffix(of: total.head)), !resources,
                    Self.commonSuffix([f.head, total.head]).unicodeScalars.count < 2 { continue }
                 if let a = f.concept.measure, let b = total.concept.measure, a != b { continue }
-                if added.contains(where: { Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
+                // (a measure the label states: "加上中央转移支付538.8亿元" is received, whatever 转移支付 is by default)
+                if added.contains(where: { facts[$0].concept.explicitMeasure && Self.opposedFlows(facts[$0].concept.measure, total.concept.measure) }) { continue }
                 if let a = f.year, let b = total.year, a != b { continue }
                 // "A，加B、C，一般预算总收入S，加D、E，收入总计T": a figure that is the sum of all before it is
                 // a running total: S = A + B + C, and T = S + D + E
-                var parts = [first]
-                var running = facts[first].interval
+                var parts = augends
+                var running = augends.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
                 for id in added {
                     if parts.count >= 2, facts[id].interval.overlaps(running), !isGrouped(id) {
                         appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
