@@ -950,14 +950,17 @@ extension ExtractionState {
 
     /// "招引总部经济类项目（包括区域总部）" → "招引总部经济类项目".
     static func withoutBrackets(_ s: String) -> String {
-        var out = ""
+        // on scalars (brackets are single scalars), and most labels have none
+        let scalars = s.unicodeScalars
+        guard scalars.contains(where: { $0 == "（" || $0 == "(" || $0 == "）" || $0 == ")" }) else { return s }
+        var out = String.UnicodeScalarView()
         var depth = 0
-        for ch in s {
+        for ch in scalars {
             if ch == "（" || ch == "(" { depth += 1; continue }
             if ch == "）" || ch == ")" { depth = max(0, depth - 1); continue }
             if depth == 0 { out.append(ch) }
         }
-        return out
+        return String(out)
     }
 
     /// "投资亿元以上项目35个", "5亿元以上8个": a part counted above a threshold; such parts nest.

@@ -103,7 +103,14 @@ public struct Rule: Sendable {
         var formula: Formula?
         var frames: [Frame]
         var absent: [ConceptReference] = []
-        var parameters: [String: ParameterValue]
+        var parameters: [String: ParameterValue] { didSet { parameterList = Storage.list(parameters) } }
+        /// The same, as a list: a check reads a few parameters per document, and a name compared in
+        /// a list of a handful costs less than one hashed into the dictionary.
+        var parameterList: [(key: Int, name: String, value: ParameterValue)] = []
+
+        static func list(_ parameters: [String: ParameterValue]) -> [(key: Int, name: String, value: ParameterValue)] {
+            parameters.map { (ParameterKey.of($0.key), $0.key, $0.value) }
+        }
         var examples: [RuleExample]
         /// The examples of an embedded rule file as written (marks in): unmarked when asked for
         /// (`rules test`, `rules show`), not at every start.
@@ -120,6 +127,7 @@ public struct Rule: Sendable {
             self.formula = formula
             self.frames = frames
             self.parameters = parameters
+            parameterList = Storage.list(parameters)
             self.examples = examples
             self.enabled = enabled
             self.file = file
@@ -233,6 +241,8 @@ public struct Rule: Sendable {
     public var severity: Severity { info.severity }
     public var category: RuleCategory { info.category }
 
+    @usableFromInline var parameterList: [(key: Int, name: String, value: ParameterValue)] { storage.parameterList }
+
     /// What the rule's check declares (parameters, messages, evidence).
     public var declaration: CheckDeclaration? { CheckDeclarations.declaration(kind, check) }
 
@@ -242,7 +252,9 @@ public struct Rule: Sendable {
     public subscript<Value>(_ parameter: Parameter<Value>) -> Value {
         assert(declaration?.allParameters.contains { $0.name == parameter.name } ?? false,
                "check \(kind.rawValue)/\(check ?? "-") does not declare '\(parameter.name)'")
-        return parameters[parameter.name].flatMap { Value(parameter: $0) } ?? parameter.defaultValue
+        let key = parameter.key
+        for entry in parameterList where entry.key == key && entry.name == parameter.name { return Value(parameter: entry.value) ?? parameter.defaultValue }
+        return parameter.defaultValue
     }
 
     /// The rank of the rule when findings about one place are merged.

@@ -96,12 +96,16 @@ public struct ParameterDeclaration: Sendable {
 /// lists default to no words: the words of the genre live in the rule files, not in Swift.
 public struct Parameter<Value: RuleParameterValue>: Sendable {
     public let name: String
+    /// `ParameterKey.of(name)`: a rule finds the parameter's value by this number before it
+    /// compares names (names of parameters are long, and a check reads several per document).
+    public let key: Int
     public let defaultValue: Value
     public let doc: String
     public let allowed: [String]
 
     public init(_ name: String, default value: Value, allowed: [String] = [], doc: String) {
         self.name = name
+        self.key = ParameterKey.of(name)
         self.defaultValue = value
         self.doc = doc
         self.allowed = allowed
@@ -109,6 +113,15 @@ public struct Parameter<Value: RuleParameterValue>: Sendable {
 
     public var declaration: ParameterDeclaration {
         ParameterDeclaration(name: name, type: Value.parameterType, defaultValue: defaultValue.parameter, doc: doc, allowed: allowed)
+    }
+}
+
+public enum ParameterKey {
+    /// FNV-1a of the name's bytes.
+    public static func of(_ name: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h)
     }
 }
 
