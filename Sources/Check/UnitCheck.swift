@@ -130,15 +130,30 @@ enum UnitCheck {
             let yuan = group.filter { $0.kind.moneyUnit == .yuan }
             let wan = group.filter { $0.kind.moneyUnit == .wanYuan }
             let distinctive = group.contains { $0.number.decimals > 0 } || key.value >= 100
-            guard distinctive else { continue }
-            let odd = dominant == .yuan ? wan : yuan
-            let usual = dominant == .yuan ? yuan : wan
+            // a small whole number is distinctive in one sentence, of two amounts neither per unit
+            // ("预算项目资金16元，支付16万元")
+            let inOneSentence = !distinctive && yuan.contains { y in
+                !perUnit(y, rule, context) && wan.contains { w in !perUnit(w, rule, context) && sameSentence(y, w, context) }
+            }
+            guard distinctive || inOneSentence else { continue }
+            // the unit the value is written in fewer times is the slip; as often in both, the one the
+            // report does not count in
+            let oddIsWan = wan.count != yuan.count ? wan.count < yuan.count : dominant == .yuan
+            let odd = oddIsWan ? wan : yuan
+            let usual = oddIsWan ? yuan : wan
             for f in odd where !perUnit(f, rule, context) {
-                let other = usual[0]
+                // (of a pair in one sentence, the one there)
+                let other = usual.first { inOneSentence && sameSentence($0, f, context) } ?? usual[0]
+                if inOneSentence && !sameSentence(other, f, context) { continue }
                 let evidence = rule.evidence(.unitSameNumber, [.figure: f.shown, .other: other.shown, .otherNamed: context.describe(other)])
-                context.report(rule, main: f, others: [other], evidence: evidence)
+                context.report(rule, main: f, others: [other], evidence: evidence, message: oddIsWan ? .unitSameNumberWan : nil)
             }
         }
+    }
+
+    static func sameSentence(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {
+        guard let x = context.sentence(of: a), let y = context.sentence(of: b) else { return false }
+        return x.paragraph == y.paragraph && x.sentence == y.sentence
     }
 
     /// Some amount of the kind `sameNumber` compares is in 元, and some in 万元 (read in place).

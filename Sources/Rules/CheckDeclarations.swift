@@ -169,6 +169,7 @@ extension MessageTemplate {
     public static let scoreGroupWeight = MessageTemplate("group_weight", [.name], doc: "the weights of a group's items against the group's own weight")
     public static let scoreGroupCap = MessageTemplate("group_cap", [.name], doc: "the weights of a group's items against the cap in the group's name")
     public static let scoreNameVersusCaption = MessageTemplate("name_vs_caption", [.name, .title], doc: "a cap in a name against the caption of its section")
+    public static let unitSameNumberWan = MessageTemplate("in_wan_yuan", [], doc: "the figure reported is the one in wan yuan (the report counts in yuan)")
     public static let scoreCapsVersusTotal = MessageTemplate("caps_vs_total", [], doc: "the sections' caps against the total weight")
     public static let scoreScoresVersusTotal = MessageTemplate("scores_vs_total", [], doc: "the items' scores against the total score")
     public static let scoreProseWeights = MessageTemplate("weights", [.name], doc: "the weights of an indicator's sub-indicators against its own weight")
@@ -320,7 +321,7 @@ public enum CheckDeclarations {
                              evidence: [E.changeYearOnYearIncrease, E.changeYearOnYearDecrease, E.changePriorStated, E.changePriorDerived, E.changeDefaultBase, E.changeWrongBase]),
 
             CheckDeclaration(.unit, "same-number-two-units", doc: "one number written in yuan in one place and in wan yuan in another",
-                             parameters: perUnit, evidence: [E.unitSameNumber]),
+                             parameters: perUnit, messages: [.unitSameNumberWan], evidence: [E.unitSameNumber]),
             CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
                              parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
                                           I.minSeries.declaration, D.sizeMargin.declaration, D.listMargin.declaration, W.fiscalWords.declaration,
