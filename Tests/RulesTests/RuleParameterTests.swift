@@ -119,8 +119,10 @@ struct RuleParameterTests {
         #expect(unknownMessage.message == "unknown key 'weight_vs_nam' (did you mean 'weight_vs_name'?)")
         let unknownSlot = try #require(loadError(score.replacingOccurrences(of: "{weight}", with: "{wieght}")))
         #expect(unknownSlot.message.hasPrefix("unknown placeholder '{wieght}' in evidence template 'above_weight' (did you mean '{weight}'?)"))
-        let none = try #require(loadError(unitRule(["messages.other = \"…\""])))
+        let none = try #require(loadError(unitRule(["messages.other = \"…\""]).replacingOccurrences(of: "same-number-two-units", with: "out-of-scale")))
         #expect(none.message == "this check has no named messages")
+        let unknownName = try #require(loadError(unitRule(["messages.other = \"…\""])))
+        #expect(unknownName.message.hasPrefix("unknown key 'other'"))
     }
 
     @Test func marksInExamples() throws {
