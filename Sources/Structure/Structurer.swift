@@ -513,6 +513,9 @@ enum TitleFinder {
             if let h = p.heading, h.style == .chineseNumeral || h.style == .parenChinese { break }
             // "第一部分 决算报告": a part of the report, not its name
             if p.heading?.style == .chapter { continue }
+            // "2.某单位2019年“三公”经费支出预算情况说明": the second item of a numbered list (a table of
+            // contents), not the name of the report
+            if let h = p.heading, h.style == .arabic || h.style == .parenArabic || h.style == .circled, h.ordinal >= 2 { continue }
             let t = p.string
             // characters are counted only for a text with combining marks: in a plain one (WordSet.isPlain)
             // each scalar is a character, and counting scalars skips grapheme breaking
