@@ -284,9 +284,17 @@ enum YearCheck {
                         || closers.prefixLength(s, at: at) > 0 else { continue }
                 // the year the sentence is about: the nearest year before, in the same sentence, that is
                 // not itself compared with
-                guard let sentence = paragraph.sentences.first(where: { $0.contains(m.range.lowerBound) }),
-                      let own = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0) }),
-                      own.year == m.year, let span = paragraph.text.span(m.range) else { continue }
+                guard let sentenceIndex = paragraph.sentences.firstIndex(where: { $0.contains(m.range.lowerBound) }) else { continue }
+                let sentence = paragraph.sentences[sentenceIndex]
+                var ownYear = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0) })
+                // "2023年度收入总计A，支出总计A。收、支与2023年度相比，减少D": a comparison whose sentence
+                // names no year of its own is about the year of the sentence before, when that names one
+                if ownYear == nil && sentenceIndex > 0 && !mentions[..<k].contains(where: { sentence.contains($0.range.lowerBound) }) {
+                    let before = paragraph.sentences[sentenceIndex - 1]
+                    let stated = mentions[..<k].filter { before.contains($0.range.lowerBound) && !compared($0) }
+                    if Set(stated.map(\.year)).count == 1 { ownYear = stated.last }
+                }
+                guard let own = ownYear, own.year == m.year, let span = paragraph.text.span(m.range) else { continue }
                 // "2024年度收入总计A，…，2023年度收入总计B，…，与2023年相比增加…": the sentence states
                 // another year's figures before it and compares them with the year just stated
                 if mentions[..<k].contains(where: { sentence.contains($0.range.lowerBound) && !compared($0) && $0.year != m.year }) { continue }
