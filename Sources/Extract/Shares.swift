@@ -450,8 +450,11 @@ extension ExtractionState {
                 while head.hasSuffix("数") || head.hasSuffix("为") { head = head.dropLast() }
                 let samePlan = namedPlan.measure == "budget" && namedPlan.qualifier != nil && facts[k].concept.measure == "budget"
                     && facts[k].concept.qualifier == namedPlan.qualifier
+                // "…预算收入目标A。当年实际完成B，为预算的P%": a plan named by another plan word, the
+                // share's name in it
+                let namedInPlan = bases.isSuffix(of: head) && ScalarSearch.foundationContains(String(head), String(named))
                 // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
-                return plain(k) && (head.hasSuffix(named) || samePlan) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
+                return plain(k) && (head.hasSuffix(named) || samePlan || namedInPlan) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
             }
             // a bounded look-back (a sentence of a hundred such shares stays linear)
             let window = 24
