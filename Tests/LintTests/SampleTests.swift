@@ -67,6 +67,7 @@ import JXRules
             "2 year.title-repeated",              // 标题重复一遍，年份写成 2022
             "8 year.alias",                       // 2023年执行数（以下简称2024年执行数）
             "9 year.final-vs-execution",          // 决算数对照的是 2022 年执行数，报告年度为 2023
+            "11 year.comparison-base",            // 支出较2021年决算数增加：其余比较都与 2022 年相比
             "12 unit.change-below-precision",     // 278万元 较上年减少 29.82元：不足万元金额的末位
             "17 sum.table-row-totals",            // 教育支出 合计 8800.00，基本支出 + 项目支出 = 8700.00
             "20 year.account-and-draft",          // 2023年决算和2025年上半年预算执行：应为 2024 年
