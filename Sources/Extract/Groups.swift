@@ -191,10 +191,11 @@ extension ExtractionState {
                 // "利润收入a，股利收入b。加上上年结转c，收入总量T": the sentence before states the augend in
                 // parts, all of them added
                 var augends = [first]
-                if fromSentenceBefore, !(facts[first].interval + addedSum).overlaps(total.interval) {
-                    let plain = before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) }
-                    let all = plain.reduce(addedSum) { $0 + facts[$1].interval }
-                    if plain.count >= 2, all.overlaps(total.interval) { augends = plain }
+                // (the sentence before's plain figures and their sum with what is added, when asked)
+                let allBefore = fromSentenceBefore ? before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) } : []
+                let allSum = allBefore.reduce(addedSum) { $0 + facts[$1].interval }
+                if allBefore.count >= 2, !(facts[first].interval + addedSum).overlaps(total.interval), allSum.overlaps(total.interval) {
+                    augends = allBefore
                 }
                 if augends.count == 1 && (namedWithoutFigure || fromSentenceBefore) && !(facts[first].interval + addedSum).overlaps(total.interval) {
                     // (among the hundred figures before it: a paragraph of many additions stays linear)
@@ -209,11 +210,9 @@ extension ExtractionState {
                     } else {
                         // none makes the total: the sentence before's figures all, when their sum is nearer
                         // it than its last one's (what the finding shows is then the text's own addition)
-                        let plain = before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) }
-                        let all = plain.reduce(addedSum) { $0 + facts[$1].interval }
                         let one = facts[first].interval + addedSum
-                        if plain.count >= 2, abs(all.midpoint - total.interval.midpoint) < abs(one.midpoint - total.interval.midpoint) {
-                            augends = plain
+                        if allBefore.count >= 2, abs(allSum.midpoint - total.interval.midpoint) < abs(one.midpoint - total.interval.midpoint) {
+                            augends = allBefore
                         }
                     }
                     if augends.count == 1 { augends = [first] }
