@@ -307,14 +307,29 @@ extension ExtractionState {
                   amounts.isEmpty || f.kind.sameFamily(as: facts[amounts[0]].kind) else { break }
             amounts.insert(id, at: 0)
         }
-        guard percents.count >= 2, amounts.count == percents.count else { return }
-        // the distributive word stands before the figures, after any figure before them
+        guard percents.count >= 2, amounts.count >= percents.count else { return }
         let scalars = p.text.scalars
-        let from = amounts.first.flatMap { a in inSentence.firstIndex(of: a).map { $0 > 0 ? facts[inSentence[$0 - 1]].number.range.upperBound : p.sentences[k].lowerBound } } ?? 0
-        guard let marker = vocabulary[.distributiveMarkers].firstMatch(in: scalars, from: from, before: facts[amounts[0]].number.numberRange.lowerBound),
-              marker.start >= from else { return }
+        let markers = vocabulary[.distributiveMarkers]
+        // the distributive word stands before the figures, after any figure before them
+        var before = false
+        if amounts.count == percents.count {
+            let from = amounts.first.flatMap { a in inSentence.firstIndex(of: a).map { $0 > 0 ? facts[inSentence[$0 - 1]].number.range.upperBound : p.sentences[k].lowerBound } } ?? 0
+            before = markers.firstMatch(in: scalars, from: from, before: facts[amounts[0]].number.numberRange.lowerBound).map { $0.start >= from } ?? false
+        }
+        // or "税收收入a、非税收入b，分别占收入的P%、Q%": the word stands after the last figures, before
+        // the shares; then each of those figures names its own part, all of the base's measure (not
+        // "收入a、支出b，分别占预算的P%、Q%": each of its own budget)
+        let after = !before && markers.firstMatch(in: scalars, from: facts[amounts[amounts.count - 1]].number.range.upperBound,
+                                                   before: facts[inSentence[first]].number.numberRange.lowerBound) != nil
+        guard before || after else { return }
+        if after { amounts = Array(amounts.suffix(percents.count)) }
         let at = first
         guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted) else { return }
+        if after {
+            let measure = facts[base].concept.measure
+            guard measure != nil, amounts.allSatisfy({ facts[$0].concept.measure == measure && !facts[$0].head.isEmpty }),
+                  Set(amounts.map { facts[$0].head }).count == amounts.count else { return }
+        }
         for (pct, part) in zip(percents, amounts) where part != base {
             facts[pct].shareOf = named
             var share = ShareStatement(percent: pct, part: part, base: base)
