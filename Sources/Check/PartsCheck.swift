@@ -227,6 +227,7 @@ enum ShareCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
+        if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         for share in context.facts.shares {
             if !share.baseParts.isEmpty { shareOfSum(rule, share, &context); continue }
@@ -271,6 +272,34 @@ enum ShareCheck {
 }
 
 extension ShareCheck {
+    /// "验收合格率120%", "群众满意度达到105%": a rate whose name makes it a part of a whole, above 100%
+    /// however its digits are rounded. Not a change ("满意度提高5%"), a comparison, a range or a bound.
+    static func ratesOverHundred(_ rule: Rule, _ context: inout CheckContext) {
+        let names = rule[.boundedRateWords], fillers = rule[.rateFillers]
+        let hundred = Decimal(100)
+        for f in context.facts.facts where f.kind == .percent && f.interval.lo > hundred {
+            guard f.change == 0, !f.comparesYears, f.number.comparator == nil, !f.number.inRange else { continue }
+            // "验收合格率20100%100%20": a flattened sheet's weight glued to its value, the next cell after it
+            if let p = f.place.paragraph {
+                let text = context.doc.paragraphs[p].text.scalars
+                let after = f.number.range.upperBound
+                if after < text.count && CharClass.isDigit(text[after]) { continue }
+            }
+            // the name ends the label, but for fillers between it and the figure
+            let label = Array(f.label.unicodeScalars)
+            var end = label.count
+            while end > 0 {
+                let n = fillers.suffixLength(label, endingAt: end)
+                guard n > 0 else { break }
+                end -= n
+            }
+            let n = names.suffixLength(label, endingAt: end)
+            guard n > 0 else { continue }
+            let name = String(String.UnicodeScalarView(label[(end - n)..<end]))
+            context.report(rule, main: f, others: [], evidence: rule.evidence(.rateOver100, [.name: name, .stated: f.literal + "%"]), slots: [.name: name])
+        }
+    }
+
     /// The figure a change amount is of: the nearest figure of its family before it in its sentence
     /// that is no change, no comparison and no percentage ("民生类支出A，同比增长r，增支d": A).
     static func changedFigure(of delta: Fact, _ context: CheckContext) -> Fact? {

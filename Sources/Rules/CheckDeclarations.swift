@@ -158,6 +158,8 @@ extension Parameter where Value == WordSet {
     public static let passNames = Parameter("pass_names", doc: "names of a passing grade")
     public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
+    public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (合格率, 满意度)")
+    public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (达到, 为)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
 }
@@ -204,6 +206,7 @@ extension EvidenceTemplate {
 
     public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
     public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
+    public static let rateOver100 = EvidenceTemplate(.share, "rate_over_100", [.name, .stated], doc: "a rate that cannot exceed 100% stated above it")
     public static let sharesMakeWhole = EvidenceTemplate(.share, "make_whole", [.computation, .stated, .difference, .sum, .base],
         doc: "the parts' sum against the base, and their shares of it ({sum}) adding up to 100%")
 
@@ -308,6 +311,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
+            CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",
+                             parameters: [W.boundedRateWords.declaration, W.rateFillers.declaration], messageSlots: [.name], evidence: [E.rateOver100]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
             CheckDeclaration(.share, "shares-make-whole", doc: "parts whose shares of one base add up to 100% (each share right as rounded) add up to the base",
                              evidence: [E.sharesMakeWhole]),

@@ -62,6 +62,7 @@ import JXRules
             "17 sum.change-parts",                // 上年数 18.60 + 3.40 = 22.00，而各部分 0 + 5.50 + 16.00 = 21.50
             "19 rate.debt-ratio",                 // 资产负债率 52.00%，应为 615.00 ÷ 2460.00 = 25.00%
             "19 sum.net-assets",                  // 净资产 1854.00，应为 2460.00 − 615.00 = 1845.00
+            "22 rate.over-100",                   // 工程验收合格率 110%：合格率不会超过 100%
         ],
         "slips-final-accounts.txt": [
             "2 year.title-repeated",              // 标题重复一遍，年份写成 2022
