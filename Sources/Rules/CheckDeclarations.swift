@@ -158,8 +158,8 @@ extension Parameter where Value == WordSet {
     public static let passNames = Parameter("pass_names", doc: "names of a passing grade")
     public static let failNames = Parameter("fail_names", doc: "names of a failing grade")
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
-    public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (合格率, 满意度)")
-    public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (达到, 为)")
+    public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (pass rates, satisfaction rates)")
+    public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
 }
