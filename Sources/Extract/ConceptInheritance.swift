@@ -87,6 +87,29 @@ extension ExtractionState {
                 facts[id].measureSource = .sibling
             }
         }
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph].filter { facts[$0].kind.isMoney }
+            let bySentence = Dictionary(grouping: ids) { ExtractionState.sentence(of: facts[$0]) }
+            for (_, members) in bySentence {
+                let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }
+                let items = Set(itemed.map { facts[$0].concept.item! })
+                guard items.count == 1, let item = items.first else { continue }
+                let itemedMeasures = Set(itemed.compactMap { facts[$0].concept.measure })
+                // "采购计划金额A，实际采购金额B，节约资金C": a figure whose label names a piece of the
+                // item's own phrase (采购 of 实际采购, 政府采购) and nothing else is of that item too
+                let phrases = lexicon.items.first(where: { $0.id == item })?.phrases ?? []
+                func namesPieceOfItem(_ c: Lexicon.Resolution) -> Bool {
+                    c.item == nil && c.scope.unicodeScalars.count >= 2 && phrases.contains { $0 != c.scope && $0.contains(c.scope) }
+                }
+                for id in members where (facts[id].concept.item == "total" || namesPieceOfItem(facts[id].concept)) && facts[id].concept.explicitMeasure {
+                    guard let m = facts[id].concept.measure, !itemedMeasures.contains(m) else { continue }
+                    // only when the sentence states no department-wide figure of that measure
+                    facts[id].concept.item = item
+                    facts[id].concept.scope = ""
+                    facts[id].measureSource = .sibling
+                }
+            }
+        }
         // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
         for paragraph in paragraphIndexes {
             let ids = paragraphFacts[paragraph]
@@ -152,22 +175,6 @@ extension ExtractionState {
                 // part of another list ("总收入A，其中一般公共预算收入a；总支出B，其中一般公共预算支出b；
                 // 结余C，其中结转下年c": a, b and c are no revenue, spending and balance of one subject)
                 facts[pid].concept.scope = facts[pid].concept.scope.isEmpty ? "#part\(n)" : facts[pid].concept.scope
-            }
-        }
-        for paragraph in paragraphIndexes {
-            let ids = paragraphFacts[paragraph].filter { facts[$0].kind.isMoney }
-            let bySentence = Dictionary(grouping: ids) { ExtractionState.sentence(of: facts[$0]) }
-            for (_, members) in bySentence {
-                let itemed = members.filter { let c = facts[$0].concept; return c.explicitMeasure && c.item != nil && c.item != "total" && c.scope.isEmpty }
-                let items = Set(itemed.map { facts[$0].concept.item! })
-                guard items.count == 1, let item = items.first else { continue }
-                let itemedMeasures = Set(itemed.compactMap { facts[$0].concept.measure })
-                for id in members where facts[id].concept.item == "total" && facts[id].concept.explicitMeasure {
-                    guard let m = facts[id].concept.measure, !itemedMeasures.contains(m) else { continue }
-                    // only when the sentence states no department-wide figure of that measure
-                    facts[id].concept.item = item
-                    facts[id].measureSource = .sibling
-                }
             }
         }
     }
