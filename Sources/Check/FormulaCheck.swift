@@ -139,6 +139,7 @@ enum FormulaCheck {
 
     /// Groups of fact ids that make one instance of a frame (`CheckContext.instances(of:)` keeps them).
     static func instances(of frame: Frame, _ context: CheckContext) -> [[Int]] {
+        if frame == .run { return runs(context) }
         var groupOfKey = [InstanceKey: Int]()
         var groups = [[Int]]()
         // the facts of an instance mostly come one after another: the key of the last one is
@@ -160,6 +161,30 @@ enum FormulaCheck {
             groups[group].append(context.facts.facts[index].id)
         }
         return groups
+    }
+
+    /// The runs of the sentences (`Frame.run`): each sentence's figures in text order, cut after
+    /// every percentage. A sentence without a percentage is one run.
+    static func runs(_ context: CheckContext) -> [[Int]] {
+        var inText = [(paragraph: Int, sentence: Int, at: Int, id: Int)]()
+        for f in context.facts.facts {
+            guard case .text(let p, let s, _) = f.place else { continue }
+            inText.append((p, s, f.number.numberRange.lowerBound, f.id))
+        }
+        inText.sort { ($0.paragraph, $0.sentence, $0.at) < ($1.paragraph, $1.sentence, $1.at) }
+        var runs = [[Int]]()
+        var open = false
+        var sentence: (Int, Int)?
+        for f in inText {
+            if !open || sentence.map({ $0 != (f.paragraph, f.sentence) }) ?? true {
+                runs.append([])
+                open = true
+                sentence = (f.paragraph, f.sentence)
+            }
+            runs[runs.count - 1].append(f.id)
+            if context.fact(f.id).kind == .percent { open = false }
+        }
+        return runs
     }
 
     /// The instance of `frame` the fact at `index` belongs to, if any.
@@ -369,7 +394,7 @@ enum FormulaCheck {
             context.evaluated.insert(involved + [ruleKey])
             let all = involved.map { context.fact($0) }
             if frame == .table && !rule[.partialColumns] && !columnsComplete(all, context) { continue }
-            if (frame == .sentence || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
+            if (frame == .sentence || frame == .run || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
             // across paragraphs, a bare "基本支出X" may be the budget as well as the spending: only
             // figures whose measure the text gives bind there
             if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
@@ -419,6 +444,15 @@ enum FormulaCheck {
     static func isWholePointScore(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext) -> Bool {
         guard formula.relation == .equal, case .reference(let r) = formula.lhs, r.measure == "score",
               case .binary = formula.rhs, let s = bound[r]?.first, s.kind == .score, s.number.decimals == 0,
+              let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
+        return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
+    }
+
+    /// "节约率为18%" for 18.75%: where the rule says so (`whole_percents_cut_down`), a rate written as
+    /// a whole percentage may be cut down rather than rounded; it stands for [s − 0.5, s + 1).
+    static func isTruncatedWholePercent(_ formula: Formula, bound: [ConceptReference: [Fact]], context: CheckContext) -> Bool {
+        guard formula.relation == .equal, case .reference(let r) = formula.lhs, let s = bound[r]?.first, s.kind == .percent,
+              s.number.decimals == 0, s.value > 0,
               let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
         return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
     }
@@ -475,6 +509,7 @@ enum FormulaCheck {
         }
         if result { return }
         if isWholePointScore(formula, bound: bound, context: context) { return }
+        if rule[.wholePercentsCutDown] && isTruncatedWholePercent(formula, bound: bound, context: context) { return }
         if derivedFromOthers(main, involved, context) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }

@@ -98,6 +98,8 @@ extension Parameter where Value == [Int] {
 extension Parameter where Value == Bool {
     public static let partialColumns = Parameter("partial_columns", default: false,
         doc: "in the table frame, the figures may be some rows of their columns (a decomposition of named items, such as one row and its two parts), not the whole columns")
+    public static let wholePercentsCutDown = Parameter("whole_percents_cut_down", default: false,
+        doc: "a rate on the left written as a whole percentage may be cut down rather than rounded (18% for 18.75%)")
 }
 
 extension Parameter where Value == String {
@@ -297,7 +299,7 @@ public enum CheckDeclarations {
         let perUnit = [W.perUnitWords.declaration, W.perUnitAfter.declaration]
         return [
             CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
-                             parameters: [Parameter<Bool>.partialColumns.declaration],
+                             parameters: [Parameter<Bool>.partialColumns.declaration, Parameter<Bool>.wholePercentsCutDown.declaration],
                              evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
 
             CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (the grand totals of income and spending of a final account), stated in one sentence, are equal",

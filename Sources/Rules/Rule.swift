@@ -12,8 +12,10 @@ public enum RuleKind: String, Sendable, CaseIterable {
 /// Where a formula's inputs must all be found.
 public enum Frame: String, Sendable, CaseIterable {
     /// clause < sentence < paragraph < section (the paragraphs under one heading) < document (all
-    /// running text); a table row; a table.
-    case clause, sentence, paragraph, section, document, row, table
+    /// running text); a table row; a table. `run`: the figures of a sentence up to a percentage,
+    /// after the percentage before it ("计划金额A，实际金额B，节约资金C，节约率P%，其中货物类…节约率Q%":
+    /// one run per rate, where the sentence holds each concept several times).
+    case clause, sentence, paragraph, section, document, row, table, run
 }
 
 public struct RuleExample: Sendable {

@@ -282,6 +282,33 @@ struct CheckSpeedPathTests {
         #expect(compared >= 100)
     }
 
+    /// `Frame.run` made another way: the text figures grouped by sentence, each sentence's in text
+    /// order and cut after every percentage.
+    static func runs(_ facts: FactSet) -> [[Int]] {
+        var bySentence = [[Int]: [Fact]]()
+        for f in facts.facts {
+            guard case .text(let p, let s, _) = f.place else { continue }
+            bySentence[[p, s], default: []].append(f)
+        }
+        var out = [[Int]]()
+        for key in bySentence.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            var run = [Int]()
+            for f in bySentence[key]!.sorted(by: { $0.number.numberRange.lowerBound < $1.number.numberRange.lowerBound }) {
+                run.append(f.id)
+                if f.kind == .percent { out.append(run); run = [] }
+            }
+            if !run.isEmpty { out.append(run) }
+        }
+        return out
+    }
+
+    @Test func runsEndAtEachPercentage() {
+        let facts = CheckLinearityTests.facts("甲预算100万元，支出80万元，执行率80%，乙预算50万元，支出50万元，执行率100%。丙支出10万元。")
+        let context = CheckContext(facts: facts, lexicon: Self.ruleSet.lexicon, ruleSet: Self.ruleSet)
+        let values = FormulaCheck.instances(of: .run, context).map { $0.map { context.fact($0).literal } }
+        #expect(values == [["100", "80", "80"], ["50", "50", "100"], ["10"]])
+    }
+
     @Test func presenceBitsAreNecessaryForAMatch() throws {
         var matched = 0, skipped = 0
         for (name, facts) in try Self.corpus() {
@@ -316,14 +343,18 @@ struct CheckSpeedPathTests {
                 let required = FormulaCheck.requiredBits(shape, context)
                 for frame in rule.frames {
                     let (instances, bits) = context.instancesWithBits(of: frame)
-                    // grouped as before the shortcut for runs of one key: by a dictionary, in order of first appearance
-                    var groups = [FormulaCheck.InstanceKey: [Int]](), order = [FormulaCheck.InstanceKey]()
-                    for index in facts.facts.indices {
-                        guard let key = FormulaCheck.instanceKey(of: index, in: frame, context) else { continue }
-                        if groups[key] == nil { order.append(key) }
-                        groups[key, default: []].append(facts.facts[index].id)
+                    if frame == .run {
+                        #expect(instances == Self.runs(facts), "\(name) \(frame)")
+                    } else {
+                        // grouped as before the shortcut for runs of one key: by a dictionary, in order of first appearance
+                        var groups = [FormulaCheck.InstanceKey: [Int]](), order = [FormulaCheck.InstanceKey]()
+                        for index in facts.facts.indices {
+                            guard let key = FormulaCheck.instanceKey(of: index, in: frame, context) else { continue }
+                            if groups[key] == nil { order.append(key) }
+                            groups[key, default: []].append(facts.facts[index].id)
+                        }
+                        #expect(instances == order.map { groups[$0]! }, "\(name) \(frame)")
                     }
-                    #expect(instances == order.map { groups[$0]! }, "\(name) \(frame)")
                     for i in instances.indices where bits[i] & required != required {
                         var probe = context
                         var room = [[Int]](repeating: [], count: shape.refs.count)
