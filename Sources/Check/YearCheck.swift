@@ -23,6 +23,7 @@ enum YearCheck {
         case "heading-vs-section": headingVersusSection(rule, &context)
         case "compared-with-itself": comparedWithItself(rule, &context)
         case "comparison-base": comparisonBase(rule, &context)
+        case "change-columns": changeColumns(rule, &context)
         case "account-and-draft": accountAndDraft(rule, &context)
         case "title-repeated": repeatedTitle(rule, &context)
         case "alias": aliasYear(rule, &context)
@@ -772,6 +773,44 @@ enum YearCheck {
             let evidence = rule.evidence(.yearTitleRepeated, [.text: text.string(0..<s.count), .titleYear: String(segment.year), .year: String(year)])
             guard let span = text.span(range) else { continue }
             context.report(rule, span: span, evidence: evidence, key: "title-repeat-p\(p)")
+        }
+    }
+
+    /// "项目 | 2022年预算数 | 2024年预算数 | 比上年增减": a header row with two columns of one year each
+    /// and a change against the year before after them compares two years one apart. The column
+    /// that is not the fiscal year is reported (for one year written twice, the first: the year before's).
+    static func changeColumns(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fiscal = context.facts.fiscalYear else { return }
+        let changeWords = rule[.changeColumnWords]
+        let tables = context.doc.tables
+        for t in tables.indices {
+            for r in tables[t].rows.indices {
+                let cells = tables[t].rows[r].cells
+                var yearCells = [(column: Int, range: Range<Int>, year: Int)]()
+                var change: Int?
+                for c in cells.indices where !cells[c].inherited {
+                    // (header cells are short: a year and what of it)
+                    let s = cells[c].text.scalars
+                    guard !s.isEmpty, s.count <= 24 else { continue }
+                    let years = plainYears(s)
+                    if years.count == 1 {
+                        yearCells.append((c, years[0].0, years[0].1))
+                    } else if years.isEmpty && change == nil && changeWords.firstMatch(in: s) != nil {
+                        change = c
+                    }
+                }
+                guard yearCells.count == 2, let change, yearCells.allSatisfy({ $0.column < change }) else { continue }
+                let (a, b) = (yearCells[0], yearCells[1])
+                guard abs(b.year - a.year) != 1 else { continue }
+                let wrong: (column: Int, range: Range<Int>, year: Int)
+                if b.year == fiscal { wrong = a } else if a.year == fiscal && a.year != b.year { wrong = b } else { continue }
+                let other = wrong.column == a.column ? b : a
+                let cell = cells[wrong.column]
+                guard let span = cell.text.span(wrong.range) else { continue }
+                let header = cells.map { $0.text.string(0..<$0.text.scalars.count) }.filter { !$0.isEmpty }.joined(separator: " | ")
+                let evidence = rule.evidence(.yearChangeColumns, [.text: header, .year: String(wrong.year), .otherYears: String(other.year), .fiscalYear: String(fiscal)])
+                context.report(rule, span: span, place: cell.place, evidence: evidence, key: "change-columns-\(t)-\(r)")
+            }
         }
     }
 

@@ -117,6 +117,7 @@ extension Parameter where Value == WordSet {
     public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
+    public static let changeColumnWords = Parameter("change_column_words", doc: "words of a column header that make it a change against the year before")
     public static let comparedBaseWords = Parameter("compared_base_words", doc: "words right after a year compared with that name what of that year is compared (its final account, its execution)")
     public static let governedCrossYearWords = Parameter("governed_cross_year_words", doc: "words spanning years that excuse only the clauses the year governs (up to the clause naming another year)")
     public static let relativeDates = Parameter("relative_dates", doc: "dates relative to the year (去年底) that compare nothing: not comparison words")
@@ -235,6 +236,7 @@ extension EvidenceTemplate {
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
+    public static let yearChangeColumns = EvidenceTemplate(.year, "change_columns", [.text, .year, .otherYears, .fiscalYear], doc: "a header row whose two years, compared against the year before, are not one apart")
     public static let yearComparisonBase = EvidenceTemplate(.year, "comparison_base", [.text, .fiscalYear, .year, .count], doc: "a comparison with a year long before the report's, where the report's other comparisons are with the year before")
     public static let yearComparedWithItself = EvidenceTemplate(.year, "compared_with_itself", [.text, .year], doc: "a sentence about a year compared with the same year")
     public static let yearFinalVersusExecution = EvidenceTemplate(.year, "final_vs_execution", [.text, .year, .fiscalYear], doc: "a final account beside another year's execution figures")
@@ -364,6 +366,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "account-and-draft", doc: "a year's final account or execution joined to the next year's budget draft or first half, the years not one apart",
                              parameters: [W.accountWords.declaration, W.draftWords.declaration, W.pairJoiners.declaration, I.pairReach.declaration],
                              evidence: [E.yearAccountAndDraft]),
+            CheckDeclaration(.year, "change-columns", doc: "a header row naming two years and a change against the year before: the years are one apart",
+                             parameters: [W.changeColumnWords.declaration], evidence: [E.yearChangeColumns]),
             CheckDeclaration(.year, "comparison-base", doc: "a comparison with the final account or execution of a year two or more before the report's, where its other such comparisons are with the year before",
                              parameters: [W.comparedBaseWords.declaration], evidence: [E.yearComparisonBase]),
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",

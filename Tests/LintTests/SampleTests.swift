@@ -71,7 +71,8 @@ import JXRules
             "11 year.comparison-base",            // 支出较2021年决算数增加：其余比较都与 2022 年相比
             "12 unit.change-below-precision",     // 278万元 较上年减少 29.82元：不足万元金额的末位
             "17 sum.table-row-totals",            // 教育支出 合计 8800.00，基本支出 + 项目支出 = 8700.00
-            "20 year.account-and-draft",          // 2023年决算和2025年上半年预算执行：应为 2024 年
+            "21 year.change-columns",             // 表头 2021年决算数 | 2023年决算数 | 比上年增减：应为 2022 年
+            "25 year.account-and-draft",          // 2023年决算和2025年上半年预算执行：应为 2024 年
         ],
         // `jxlint check samples/` reads the folder's README too: it must stay silent.
         "README.md": [],
