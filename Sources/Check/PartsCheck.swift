@@ -169,21 +169,34 @@ enum PartsCheck {
         return scaled.contains(f.id) ? iv * Interval(exactly: 10000) : iv
     }
 
-    /// The parts name exactly the items of a decomposition of the whole's item.
+    /// The parts name exactly the items of a decomposition of the whole's item (or all of them and up
+    /// to two parts more, named otherwise).
     /// Or, for a decomposition of any whole (`any_whole`), the whole is of the parts' measure; or
     /// the parts are named by a split's words (`coversWords`).
     static func coversDecomposition(_ whole: Fact, _ parts: [Fact], _ lexicon: Lexicon) -> Bool {
         if coversWords(whole, parts, lexicon) { return true }
         var items = Set<String>()
+        var others = 0
         for p in parts {
-            guard let item = p.concept.item, p.concept.scope.isEmpty, p.concept.measure == whole.concept.measure else { return false }
-            items.insert(item)
+            if let item = p.concept.item, p.concept.scope.isEmpty, p.concept.measure == whole.concept.measure {
+                guard items.insert(item).inserted else { return false }
+            } else {
+                others += 1
+            }
         }
-        guard items.count == parts.count else { return false }
         let w = whole.concept.scope.isEmpty ? whole.concept.item : nil
+        if others == 0 {
+            return lexicon.expandedDecompositions.contains { d in
+                (d.whole == w || (d.anyWhole && whole.concept.measure != nil && !items.contains(whole.concept.item ?? "")))
+                    && !d.parts.isEmpty && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
+            }
+        }
+        // "公务用车购置及运行维护费A（其中，购置费a，运行维护费b，其他交通工具购置c，其他交通费用d）": every
+        // part of the whole's own decomposition named, and more besides, is a list of all of it
+        guard w != nil, others <= 2, items.count >= 2 else { return false }
         return lexicon.expandedDecompositions.contains { d in
-            (d.whole == w || (d.anyWhole && whole.concept.measure != nil && !items.contains(whole.concept.item ?? "")))
-                && !d.parts.isEmpty && Set(d.parts).isSubset(of: items) && items.isSubset(of: Set(d.parts + d.optional))
+            d.whole == w && !d.anyWhole && d.words.isEmpty && !d.parts.isEmpty && Set(d.parts).isSubset(of: items)
+                && items.isSubset(of: Set(d.parts + d.optional))
         }
     }
 
