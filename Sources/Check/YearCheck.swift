@@ -710,11 +710,22 @@ enum YearCheck {
         }
         let fiscal = context.facts.fiscalYear
         let maxLength = key.count * 2 + 20
+        // a title broken over lines ("某中心2018年部门预算⏎及“三公”经费预算编制说明") is repeated by
+        // its line with the year too ("第二部分：某中心2017年部门预算报表")
+        var keys = [key]
+        if lines.count > 1 {
+            for p in Set(titleYears.map(\.paragraph)).sorted() {
+                let own = titleKey(paragraphs[p].text.scalars)
+                if own.count >= rule[.minTitleLength] && own != key { keys.append(own) }
+            }
+        }
         func repeats(_ s: [Unicode.Scalar]) -> Bool {
             guard s.count <= maxLength else { return false }
             let other = titleKey(s)
-            let (short, long) = other.count <= key.count ? (other, key) : (key, other)
-            return short.count >= rule[.minTitleLength] && ScalarString.contains(long, short)
+            return keys.contains { key in
+                let (short, long) = other.count <= key.count ? (other, key) : (key, other)
+                return short.count >= rule[.minTitleLength] && ScalarString.contains(long, short)
+            }
         }
         func check(_ text: TextRun, place: String?, key reportKey: String) {
             let s = text.scalars
