@@ -123,6 +123,7 @@ enum YearCheck {
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
+        let likewise = rule[.likewiseWords]
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
         for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
@@ -194,6 +195,15 @@ enum YearCheck {
             // 上半年预算执行情况" in a report on 2023)
             // (and one named clauses away, beyond the clause next to the year's, is about
             // something else: "2022年预算执行过程中，…，…，其中2023年预算安排…")
+            // "支出0万元，2022年度也没有…支出": the year before said to be the same
+            var afterYear = mention.range.upperBound
+            while afterYear < paragraph.text.scalars.count && paragraph.text.scalars[afterYear] == " " { afterYear += 1 }
+            if likewise.prefixLength(paragraph.text.scalars, at: afterYear) > 0 { continue }
+            // "截至2022年底，共有车辆0辆，2023年部门预算安排…": the end of the year before is where the
+            // report's year starts, in a sentence that goes on to that year (not "2023年留用…，2022年末
+            // 结余…": the year's own closing balance)
+            if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
+                && inSentence.contains(where: { $0.year == fy && !$0.quoted && $0.form != .relative && $0.range.lowerBound > mention.range.lowerBound }) { continue }
             if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) {
                 let s = paragraph.text.scalars
                 let near = inSentence.contains { m in
