@@ -260,6 +260,7 @@ enum ShareCheck {
             // "其中，民生类支出A。民生类支出中，教育支出B，占比为P%": a share naming no base may be of the
             // whole the list's whole is itself a part of
             if percent.shareOf?.isEmpty != false, ofTheWholesWhole(part, base, stated, &context) { continue }
+            if adjustedToAHundred(share, percent, context) { continue }
             let involved = [percent, part, base]
             if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
@@ -285,6 +286,27 @@ enum ShareCheck {
 }
 
 extension ShareCheck {
+    /// "基本支出3588.29万元，占84.37%；项目支出664.44万元，占15.63%" of 4252.73万元 (84.376%, 15.624%): shares
+    /// written to add up to exactly 100%, each one unit of its last place from its rounding at most.
+    static func adjustedToAHundred(_ share: ShareStatement, _ percent: Fact, _ context: CheckContext) -> Bool {
+        let part = context.fact(share.part), base = context.fact(share.base)
+        let baseValue = context.value(base, inUnitOf: part)
+        guard baseValue != 0 else { return false }
+        let unit = Decimals.halfUnit(decimals: percent.number.decimals) * 2
+        func offByAUnit(_ p: Fact, _ partFact: Fact) -> Bool {
+            let exact = context.value(partFact, inUnitOf: part) / baseValue * 100
+            return abs(exact - p.value) <= unit
+        }
+        guard offByAUnit(percent, part) else { return false }
+        var seen = Set<Int>(), sum = Decimal(0)
+        for other in context.facts.shares where other.base == share.base && other.baseParts.isEmpty && seen.insert(other.percent).inserted {
+            let p = context.fact(other.percent)
+            guard p.number.comparator == nil, offByAUnit(p, context.fact(other.part)) else { return false }
+            sum += p.value
+        }
+        return seen.count >= 2 && sum == 100
+    }
+
     /// "验收合格率120%", "群众满意度达到105%": a rate whose name makes it a part of a whole, above 100%
     /// however its digits are rounded. Not a change ("满意度提高5%"), a comparison, a range or a bound.
     static func ratesOverHundred(_ rule: Rule, _ context: inout CheckContext) {
