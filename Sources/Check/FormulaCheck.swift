@@ -394,7 +394,10 @@ enum FormulaCheck {
             context.evaluated.insert(involved + [ruleKey])
             let all = involved.map { context.fact($0) }
             if frame == .table && !rule[.partialColumns] && !columnsComplete(all, context) { continue }
-            if (frame == .sentence || frame == .run || frame == .paragraph || frame == .section || frame == .document) && hasUnboundSiblings(all, context) { continue }
+            // (a rate of a part over its whole leaves the other parts out by nature: "项目资金A，实际使用B，
+            // 结转C，资金使用率P%")
+            if (frame == .sentence || frame == .run || frame == .paragraph || frame == .section || frame == .document)
+                && !isRate(formula) && hasUnboundSiblings(all, context) { continue }
             // across paragraphs, a bare "基本支出X" may be the budget as well as the spending: only
             // figures whose measure the text gives bind there
             if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
@@ -422,6 +425,12 @@ enum FormulaCheck {
             }
         }
         return true
+    }
+
+    /// A formula stating a rate (its left side a rate concept).
+    static func isRate(_ formula: Formula) -> Bool {
+        if case .reference(let r) = formula.lhs { return r.rate != nil }
+        return false
     }
 
     /// A part of a listed whole that the formula leaves out means the formula is not the list's sum.

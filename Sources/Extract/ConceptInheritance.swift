@@ -160,6 +160,19 @@ extension ExtractionState {
                     money = own
                     subjects = Set(own.map { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) })
                 }
+                // "项目投资估算E，…下达的项目资金A，项目实际使用资金B，资金结转C，资金使用率P%": the figures
+                // right before the rate, of one subject, after one of another
+                if subjects.count > 1 {
+                    let before = money.filter { facts[$0].number.numberRange.lowerBound < at }
+                    if let last = before.last {
+                        let subject = SubjectKey(item: facts[last].concept.item, scope: facts[last].concept.scope)
+                        let run = before.reversed().prefix { SubjectKey(item: facts[$0].concept.item, scope: facts[$0].concept.scope) == subject }
+                        if run.count >= 2 && run.count < before.count && before.count == money.count {
+                            money = Array(run)
+                            subjects = [subject]
+                        }
+                    }
+                }
                 if money.count >= 2, subjects.count == 1, let subject = subjects.first, subject.item != "total" || !subject.scope.isEmpty,
                    rateItem == "total" || (subject.scope.isEmpty && subject.item?.hasPrefix(rateItem + ".") == true) {
                     facts[id].concept.item = subject.item
