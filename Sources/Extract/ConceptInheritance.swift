@@ -110,6 +110,33 @@ extension ExtractionState {
                 }
             }
         }
+        // "本年度财政拨款为150万元：执行数为125.25万元，完成预算的83.50%": a sum named by its source only,
+        // before the one spending figure of a sentence that states its execution rate, is the budget
+        // (each sentence read once, up to its third money figure: linear in a sentence of many rates)
+        for paragraph in paragraphIndexes {
+            var seen = Set<Int>()
+            for id in paragraphFacts[paragraph] where facts[id].kind == .percent && facts[id].concept.rate == "execution" {
+                guard seen.insert(sentenceIndex(of: facts[id])).inserted else { continue }
+                var money = [Int]()
+                for f in facts(paragraph: paragraph, sentence: sentenceIndex(of: facts[id])) {
+                    if facts[f].kind.isMoney {
+                        money.append(f)
+                        if money.count > 2 { break }
+                        continue
+                    }
+                    guard facts[f].kind == .percent && facts[f].concept.rate == "execution" else { continue }
+                    guard money.count == 2 else { break }
+                    let c0 = facts[money[0]].concept, c1 = facts[money[1]].concept
+                    if c0.measure == nil && c0.item == nil && c0.scope.isEmpty && c0.rate == nil && c1.measure == "spend" {
+                        facts[money[0]].concept.measure = "budget"
+                        facts[money[0]].concept.item = c1.item
+                        facts[money[0]].concept.scope = c1.scope
+                        facts[money[0]].measureSource = .sibling
+                    }
+                    break
+                }
+            }
+        }
         // "项目预算总指标…，实际支出…，预算执行率97.76%": a bare rate is about the sentence's item
         for paragraph in paragraphIndexes {
             let ids = paragraphFacts[paragraph]
