@@ -242,6 +242,8 @@ enum ShareCheck {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
+        // the shares of each base, made for the first share that is off (most documents have none)
+        var sharesByBase: [Int: [Int]]?
         for share in context.facts.shares {
             if !share.baseParts.isEmpty { shareOfSum(rule, share, &context); continue }
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
@@ -260,7 +262,12 @@ enum ShareCheck {
             // "其中，民生类支出A。民生类支出中，教育支出B，占比为P%": a share naming no base may be of the
             // whole the list's whole is itself a part of
             if percent.shareOf?.isEmpty != false, ofTheWholesWhole(part, base, stated, &context) { continue }
-            if adjustedToAHundred(share, percent, context) { continue }
+            if sharesByBase == nil {
+                var index = [Int: [Int]]()
+                for (k, other) in context.facts.shares.enumerated() where other.baseParts.isEmpty { index[other.base, default: []].append(k) }
+                sharesByBase = index
+            }
+            if adjustedToAHundred(share, percent, sameBase: sharesByBase?[share.base] ?? [], context) { continue }
             let involved = [percent, part, base]
             if part.kind.moneyUnit != base.kind.moneyUnit {
                 let yuan = [part, base].filter { $0.kind.moneyUnit == .yuan }
@@ -288,7 +295,7 @@ enum ShareCheck {
 extension ShareCheck {
     /// "基本支出3588.29万元，占84.37%；项目支出664.44万元，占15.63%" of 4252.73万元 (84.376%, 15.624%): shares
     /// written to add up to exactly 100%, each one unit of its last place from its rounding at most.
-    static func adjustedToAHundred(_ share: ShareStatement, _ percent: Fact, _ context: CheckContext) -> Bool {
+    static func adjustedToAHundred(_ share: ShareStatement, _ percent: Fact, sameBase: [Int], _ context: CheckContext) -> Bool {
         let part = context.fact(share.part), base = context.fact(share.base)
         let baseValue = context.value(base, inUnitOf: part)
         guard baseValue != 0 else { return false }
@@ -297,9 +304,12 @@ extension ShareCheck {
             let exact = context.value(partFact, inUnitOf: part) / baseValue * 100
             return abs(exact - p.value) <= unit
         }
-        guard offByAUnit(percent, part) else { return false }
+        // (a list written to add up to 100% has a few parts, not hundreds)
+        guard sameBase.count <= 24, offByAUnit(percent, part) else { return false }
         var seen = Set<Int>(), sum = Decimal(0)
-        for other in context.facts.shares where other.base == share.base && other.baseParts.isEmpty && seen.insert(other.percent).inserted {
+        for k in sameBase {
+            let other = context.facts.shares[k]
+            guard seen.insert(other.percent).inserted else { continue }
             let p = context.fact(other.percent)
             guard p.number.comparator == nil, offByAUnit(p, context.fact(other.part)) else { return false }
             sum += p.value
