@@ -454,7 +454,12 @@ enum FormulaCheck {
         guard formula.relation == .equal, case .reference(let r) = formula.lhs, r.measure == "score",
               case .binary = formula.rhs, let s = bound[r]?.first, s.kind == .score, s.number.decimals == 0,
               let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
-        return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
+        return cutDownOrRounded(computed, shown: s.value)
+    }
+
+    /// A whole number shown for a value rounded or cut down to it: [s − 0.5, s + 1).
+    static func cutDownOrRounded(_ computed: Interval, shown s: Decimal) -> Bool {
+        computed.hi >= s - Self.half && computed.lo < s + 1
     }
 
     /// "节约率为18%" for 18.75%: where the rule says so (`whole_percents_cut_down`), a rate written as
@@ -463,7 +468,7 @@ enum FormulaCheck {
         guard formula.relation == .equal, case .reference(let r) = formula.lhs, let s = bound[r]?.first, s.kind == .percent,
               s.number.decimals == 0, s.value > 0,
               let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
-        return computed.hi >= s.value - Self.half && computed.lo < s.value + 1
+        return cutDownOrRounded(computed, shown: s.value)
     }
 
     /// "预算总收入减去预算总支出，当年结余92.8亿元": the clause before the result says which figures

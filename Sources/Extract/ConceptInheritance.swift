@@ -87,6 +87,8 @@ extension ExtractionState {
                 facts[id].measureSource = .sibling
             }
         }
+        // a sentence whose figures name one item: its department-wide figures of other measures are
+        // of that item too (before bare rates are bound below, so a rate finds its figures agreeing)
         for paragraph in paragraphIndexes {
             let ids = paragraphFacts[paragraph].filter { facts[$0].kind.isMoney }
             let bySentence = Dictionary(grouping: ids) { ExtractionState.sentence(of: facts[$0]) }
