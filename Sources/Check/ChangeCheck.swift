@@ -58,7 +58,9 @@ enum ChangeCheck {
         guard let o = change.prior, let c = change.current, let r = change.rate else { return }
         let old = context.fact(o), new = context.fact(c), rate = context.fact(r)
         let a = context.interval(old), b = context.interval(new)
-        guard let ratio = (b - a) / a else { return }
+        guard !a.contains(zero: ()) else { return }
+        // (B − A) ÷ A with A at each of its ends: A is in both terms
+        let ratio = [a.lo, a.hi].map { Interval(exactly: $0) }.compactMap { (b - $0) / $0 }.reduce(nil as Interval?) { $0?.hull($1) ?? $1 }!
         let expected = ratio * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))
         if expected.overlaps(context.statedRate(rate)) { return }
         let base = context.value(old, inUnitOf: new)
@@ -81,8 +83,11 @@ enum ChangeCheck {
         let statedRate = context.statedRate(rate)
         func fits(_ figure: Interval) -> Bool {
             let last = priorStated ? figure : (change.direction > 0 ? figure - d : figure + d)
-            guard let ratio = d / last else { return true }
-            return (ratio * Interval(exactly: 100)).overlaps(statedRate)
+            guard !last.contains(zero: ()) else { return true }
+            if priorStated { return (d / last).map { ($0 * Interval(exactly: 100)).overlaps(statedRate) } ?? true }
+            // last year = this year ∓ the change: the change is in both terms of the ratio, which
+            // takes its extremes with the change at one of its ends (a quotient of two sums)
+            return (ChangeCheck.ratioOverDerivedBase(d, figure, add: change.direction < 0) * Interval(exactly: 100)).overlaps(statedRate)
         }
         // a change that may speak of either of two figures holds if it holds for one
         if fits(k) || (change.alternative.map { fits(context.interval(context.fact($0))) } ?? false) { return }
@@ -117,6 +122,20 @@ enum ChangeCheck {
             evidence += rule.evidence(.changeWrongBase, [.figure: known.literal, .base: baseName])
         }
         context.report(rule, main: rate, others: [known, delta], evidence: evidence)
+    }
+
+    /// change ÷ (figure + change) (`add`) or change ÷ (figure − change), over every value of the two
+    /// intervals: the quotient of two sums of them takes its least and greatest values at their ends,
+    /// where interval arithmetic on the two terms apart would take the change as two independent
+    /// values and widen the rate (10 − 3 ÷ 28.6% passed as 3 ÷ [12, 14]). The divisor must not hold 0.
+    static func ratioOverDerivedBase(_ change: Interval, _ figure: Interval, add: Bool) -> Interval {
+        var range: Interval?
+        for c in [change.lo, change.hi] {
+            let exact = Interval(exactly: c)
+            guard let r = exact / (add ? figure + exact : figure - exact) else { continue }
+            range = range?.hull(r) ?? r
+        }
+        return range ?? Interval(lo: -Decimal.greatestFiniteMagnitude, hi: Decimal.greatestFiniteMagnitude)
     }
 
     /// "X，与上年相比增长P%，其中A增加a，B增加b，C减少c": the difference is the parts' changes added

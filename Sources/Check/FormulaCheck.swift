@@ -554,6 +554,50 @@ extension FormulaExpression {
         case .binary(_, let a, let b): return a.sumsReference(ref) || b.sumsReference(ref)
         }
     }
+
+    /// Built of references, sums and constants by +, − and multiples: a quotient of two of these
+    /// takes its least and greatest values at the ends of its figures' intervals.
+    var isAffine: Bool {
+        switch self {
+        case .reference, .sum, .constant: return true
+        case .negate(let x): return x.isAffine
+        case .absolute: return false
+        case .binary(let op, let a, let b):
+            switch op {
+            case "+", "-": return a.isAffine && b.isAffine
+            case "*": return a.isAffine && b.isConstant || a.isConstant && b.isAffine
+            default: return a.isAffine && b.isConstant
+            }
+        }
+    }
+
+    var isConstant: Bool {
+        switch self {
+        case .constant: return true
+        case .negate(let x): return x.isConstant
+        default: return false
+        }
+    }
+
+    /// The single figures a quotient of two affine expressions names more than once
+    /// ("spend / (spend + carryover)"), at most `FormulaEvaluator.maxCornerReferences` of them;
+    /// empty for any other expression. Interval arithmetic takes each occurrence as a value of its
+    /// own and widens the quotient; evaluated at each end of these, it is exact.
+    var repeatedInQuotient: [ConceptReference] {
+        guard case .binary("/", let a, let b) = self, a.isAffine, b.isAffine else { return [] }
+        var seen = [ConceptReference](), repeated = [ConceptReference]()
+        func walk(_ e: FormulaExpression) {
+            switch e {
+            case .reference(let r):
+                if seen.contains(r) { if !repeated.contains(r) { repeated.append(r) } } else { seen.append(r) }
+            case .sum, .constant: break
+            case .negate(let x), .absolute(let x): walk(x)
+            case .binary(_, let x, let y): walk(x); walk(y)
+            }
+        }
+        walk(self)
+        return repeated.count <= FormulaEvaluator.maxCornerReferences ? repeated : []
+    }
 }
 
 /// A formula expression whose references are indices into `FormulaCheck.Shape.refs` (the first
@@ -566,8 +610,15 @@ indirect enum IndexedExpression: Sendable {
     case negate(IndexedExpression)
     case absolute(IndexedExpression)
     case binary(Character, IndexedExpression, IndexedExpression)
+    /// A quotient naming these references more than once, evaluated at each end of each.
+    case corners([Int], IndexedExpression)
 
     init(_ e: FormulaExpression, refs: [ConceptReference]) {
+        let repeated = e.repeatedInQuotient
+        if !repeated.isEmpty, case .binary(let op, let a, let b) = e {
+            self = .corners(repeated.map { refs.firstIndex(of: $0)! }, .binary(op, IndexedExpression(a, refs: refs), IndexedExpression(b, refs: refs)))
+            return
+        }
         switch e {
         case .reference(let r): self = .reference(refs.firstIndex(of: r)!)
         case .sum(let r): self = .sum(refs.firstIndex(of: r)!)
@@ -583,9 +634,14 @@ indirect enum IndexedExpression: Sendable {
 enum FormulaEvaluator {
     /// `eval` of a formula side bound by index: `boundIds[k]` the ids of the facts bound to
     /// reference `k`, read as they are (nothing reinterpreted).
-    static func eval(_ e: IndexedExpression, boundIds: [[Int]], context: CheckContext) -> Interval? {
+    /// At most this many figures named twice in one quotient are tried at their ends (2^n evaluations).
+    static let maxCornerReferences = 3
+
+    /// `fixed`: references held at one value (one end of their interval, for `.corners`).
+    static func eval(_ e: IndexedExpression, boundIds: [[Int]], context: CheckContext, fixed: [(Int, Interval)] = []) -> Interval? {
         switch e {
         case .reference(let k):
+            if let held = fixed.first(where: { $0.0 == k }) { return held.1 }
             guard let id = boundIds[k].first else { return Interval(exactly: 0) }
             return value(id, context)
         case .sum(let k):
@@ -593,14 +649,38 @@ enum FormulaEvaluator {
         case .constant(let d):
             return Interval(exactly: d)
         case .negate(let x):
-            return eval(x, boundIds: boundIds, context: context).map { -$0 }
+            return eval(x, boundIds: boundIds, context: context, fixed: fixed).map { -$0 }
         case .absolute(let x):
-            guard let v = eval(x, boundIds: boundIds, context: context) else { return nil }
+            guard let v = eval(x, boundIds: boundIds, context: context, fixed: fixed) else { return nil }
             return magnitude(v)
         case .binary(let op, let a, let b):
-            guard let l = eval(a, boundIds: boundIds, context: context), let r = eval(b, boundIds: boundIds, context: context) else { return nil }
+            guard let l = eval(a, boundIds: boundIds, context: context, fixed: fixed),
+                  let r = eval(b, boundIds: boundIds, context: context, fixed: fixed) else { return nil }
             return apply(op, l, r)
+        case .corners(let refs, let quotient):
+            let ends = refs.map { k -> Interval in
+                guard let id = boundIds[k].first else { return Interval(exactly: 0) }
+                return value(id, context)
+            }
+            return corners(ends, natural: { eval(quotient, boundIds: boundIds, context: context, fixed: fixed) }) { held in
+                eval(quotient, boundIds: boundIds, context: context, fixed: fixed + zip(refs, held).map { ($0, $1) })
+            }
         }
+    }
+
+    /// A quotient of two affine expressions over the figures' intervals, exactly: its hull at every
+    /// choice of ends of the figures it names twice (`ends`), the others left as intervals (each named
+    /// once, so interval arithmetic is exact for them). nil when the plain evaluation (`natural`, a
+    /// wider one) cannot rule out a divisor of 0.
+    static func corners(_ ends: [Interval], natural: () -> Interval?, at: ([Interval]) -> Interval?) -> Interval? {
+        guard natural() != nil else { return nil }
+        var range: Interval?
+        for choice in 0..<(1 << ends.count) {
+            let held = ends.indices.map { n in Interval(exactly: choice & (1 << n) == 0 ? ends[n].lo : ends[n].hi) }
+            guard let v = at(held) else { return nil }
+            range = range?.hull(v) ?? v
+        }
+        return range
     }
 
     /// `holds` of the rule's formula bound by index.
@@ -663,9 +743,22 @@ enum FormulaEvaluator {
         return signedNegative(f, context) ? -v : v
     }
 
-    static func eval(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>) -> Interval? {
+    static func eval(_ e: FormulaExpression, bound: [ConceptReference: [Fact]], context: CheckContext, reinterpret: Set<Int>,
+                     fixed: [ConceptReference: Interval] = [:], exactQuotients: Bool = true) -> Interval? {
+        if exactQuotients, case let repeated = e.repeatedInQuotient, !repeated.isEmpty {
+            let ends = repeated.map { r -> Interval in
+                if let held = fixed[r] { return held }
+                guard let f = bound[r]?.first else { return Interval(exactly: 0) }
+                return value(f, context, reinterpret: reinterpret)
+            }
+            return corners(ends, natural: { eval(e, bound: bound, context: context, reinterpret: reinterpret, fixed: fixed, exactQuotients: false) }) { held in
+                eval(e, bound: bound, context: context, reinterpret: reinterpret,
+                     fixed: fixed.merging(zip(repeated, held)) { $1 }, exactQuotients: false)
+            }
+        }
         switch e {
         case .reference(let r):
+            if let held = fixed[r] { return held }
             guard let f = bound[r]?.first else { return Interval(exactly: 0) }
             return value(f, context, reinterpret: reinterpret)
         case .sum(let r):
@@ -673,13 +766,13 @@ enum FormulaEvaluator {
         case .constant(let d):
             return Interval(exactly: d)
         case .negate(let x):
-            return eval(x, bound: bound, context: context, reinterpret: reinterpret).map { -$0 }
+            return eval(x, bound: bound, context: context, reinterpret: reinterpret, fixed: fixed).map { -$0 }
         case .absolute(let x):
-            guard let v = eval(x, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
+            guard let v = eval(x, bound: bound, context: context, reinterpret: reinterpret, fixed: fixed) else { return nil }
             return magnitude(v)
         case .binary(let op, let a, let b):
-            guard let l = eval(a, bound: bound, context: context, reinterpret: reinterpret),
-                  let r = eval(b, bound: bound, context: context, reinterpret: reinterpret) else { return nil }
+            guard let l = eval(a, bound: bound, context: context, reinterpret: reinterpret, fixed: fixed),
+                  let r = eval(b, bound: bound, context: context, reinterpret: reinterpret, fixed: fixed) else { return nil }
             return apply(op, l, r)
         }
     }

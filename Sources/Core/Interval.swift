@@ -106,6 +106,11 @@ public struct Interval: Hashable, Sendable, CustomStringConvertible {
         Decimals.lessOrEqual(Decimals.maximum(lo, other.lo), Decimals.minimum(hi, other.hi))
     }
 
+    /// The least interval holding both.
+    public func hull(_ other: Interval) -> Interval {
+        Interval(ordered: Decimals.minimum(lo, other.lo), Decimals.maximum(hi, other.hi))
+    }
+
     /// How far apart two intervals are (0 when they overlap).
     public func distance(to other: Interval) -> Decimal {
         if overlaps(other) { return 0 }

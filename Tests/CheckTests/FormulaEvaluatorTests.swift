@@ -126,6 +126,40 @@ struct FormulaEvaluatorTests {
         #expect(FormulaEvaluator.holds(f, bound: try bind(f, [["90.00%"], ["89.60万元"], ["100.00万元"]], in: precise), context: precise, reinterpret: []) == false)
     }
 
+    @Test func aFigureNamedTwiceInAQuotientIsOneValue() throws {
+        // 18 ÷ (18 + 2): 18 stands for [17.5, 18.5] in both places at once, so the rate is within
+        // [17.5 ÷ 20, 18.5 ÷ 20] = [87.5%, 92.5%]; taken as two values it reached 18.5 ÷ 19 = 97.4%
+        let f = try FormulaParser.parse("rate.execution == spend.total / (spend.total + carryover.total) * 100")
+        let c = context("支付18万元，未支付2万元，支付率94%，或90%。")
+        let high = try bind(f, [["94%"], ["18万元"], ["18万元"], ["2万元"]], in: c)
+        let computed = try #require(FormulaEvaluator.eval(f.rhs, bound: high, context: c, reinterpret: []))
+        #expect(computed == Interval(lo: dec("87.5"), hi: dec("92.5")))
+        #expect(FormulaEvaluator.holds(f, bound: high, context: c, reinterpret: []) == false)
+        #expect(FormulaEvaluator.holds(f, bound: try bind(f, [["90%"], ["18万元"], ["18万元"], ["2万元"]], in: c), context: c, reinterpret: []) == true)
+        // the same by index (the figure bound once, referred to twice)
+        let shape = FormulaCheck.Shape(f)
+        var ids = shape.refs.map { ref in (high[ref] ?? []).map(\.id) }
+        for k in shape.refs.indices { ids[k] = ids[shape.firstIndex[k]] }
+        #expect(FormulaEvaluator.eval(shape.rhs, boundIds: ids, context: c) == computed)
+        // a quotient that is not of two sums keeps plain interval arithmetic (|18 − B| ÷ B has its
+        // least value inside B's interval, not at an end)
+        #expect(try FormulaParser.parse("abs(spend.total - budget.total) / budget.total == 0").rhs.repeatedInQuotient.isEmpty)
+        #expect(try FormulaParser.parse("abs(spend.total - budget.total) / budget.total == 0").lhs.repeatedInQuotient.isEmpty)
+    }
+
+    @Test func aChangeOverLastYearDerivedFromItIsOneValue() {
+        // 10 − 3 → 3 ÷ (10 + 3): with 10 ∈ [9.5, 10.5] and 3 ∈ [2.5, 3.5] the rate is at most
+        // 3.5 ÷ 13 = 26.9%, so "下降28.6%" is wrong; the two terms taken apart allowed 3.5 ÷ 12 = 29.2%
+        let r = ChangeCheck.ratioOverDerivedBase(Interval(lo: dec("2.5"), hi: dec("3.5")), Interval(lo: dec("9.5"), hi: dec("10.5")), add: true)
+        #expect(r.lo == dec("2.5") / 13)
+        #expect(r.hi == dec("3.5") / 13)
+        #expect(!r.contains(dec("0.286")))
+        // an increase: 3 ÷ (10 − 3)
+        let up = ChangeCheck.ratioOverDerivedBase(Interval(lo: dec("2.5"), hi: dec("3.5")), Interval(lo: dec("9.5"), hi: dec("10.5")), add: false)
+        #expect(up.lo == dec("2.5") / 8)
+        #expect(up.hi == dec("3.5") / 6)
+    }
+
     @Test func sumAddsEveryBoundFigure() throws {
         let c = context("调增10.00万元，调增5.00万元，调增2.50万元。")
         let f = try FormulaParser.parse("sum(adjust[$x]) == 0")
