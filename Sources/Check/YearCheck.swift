@@ -123,7 +123,7 @@ enum YearCheck {
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
-        let likewise = rule[.likewiseWords]
+        let likewise = rule[.likewiseWords], priorComparison = rule[.priorComparisonWords]
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
         for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
@@ -223,9 +223,13 @@ enum YearCheck {
             // year compared, not the base)
             // ("2023年度收入总计A，…，2022年度收入总计B，…，与2022年相比增加…": the year opens a clause
             // of figures, and the comparison is made later in the sentence, beyond what it governs)
+            // (but figures the text then compares with the year before, unnamed, are the report's year's:
+            // "2018年度收入总计A，支出总计B。收支较上年决算数增加C，…一是2019年…比2018年…" in a report on 2019)
             if known.comparedYears.contains(mention.year) && !naming
                 && !(governs && ParagraphYears.compares(paragraph.text.string(
-                    governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates)) { continue }
+                    governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates))
+                && !(governs && comparedWithYearBefore(paragraph, mention: mention, sentence: sentenceRange, others: inSentence,
+                                                     paragraphYears: yearsOf[p] ?? [], words: priorComparison)) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -254,6 +258,19 @@ enum YearCheck {
             let sentence = paragraph.text.string(sentenceRange)
             context.report(rule, span: span, evidence: evidence, key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
         }
+    }
+
+    /// The figures a year opens are compared with the year before, unnamed: in the clauses it governs,
+    /// or at the start of the next sentence, before that sentence names a year of its own.
+    static func comparedWithYearBefore(_ paragraph: Paragraph, mention: YearMention, sentence: Range<Int>, others: [YearMention],
+                                       paragraphYears: [YearMention], words: WordSet) -> Bool {
+        let s = paragraph.text.scalars
+        let governed = governedStretch(s, mention.range, within: sentence, others: others)
+        if words.firstMatch(in: s, from: governed.lowerBound, before: governed.upperBound) != nil { return true }
+        guard governed.upperBound >= sentence.upperBound - 1,
+              let next = paragraph.sentences.first(where: { $0.lowerBound >= sentence.upperBound }) else { return false }
+        let end = paragraphYears.first(where: { next.contains($0.range.lowerBound) && $0.form != .relative })?.range.lowerBound ?? next.upperBound
+        return words.firstMatch(in: s, from: next.lowerBound, before: end) != nil
     }
 
     /// Four digits and 年 ("2021年"): a year written out.
