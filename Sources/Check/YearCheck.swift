@@ -169,10 +169,12 @@ enum YearCheck {
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
+            let selfCompared = comparedWithItself(paragraph, mention: mention, sentence: sentenceRange, paragraphYears: yearsOf[p] ?? [], markers: comparedMarkers)
             if plan {
                 let sentence = paragraph.text.string(sentenceRange)
                 // (or a statement the plan's template makes of its own year: "…开展绩效目标管理的项目7个")
-                guard (planBudgetWords.occurs(in: sentence) && planComparisonWords.occurs(in: sentence)) || planOwnWords.occurs(in: sentence),
+                // (or a budget compared with its own year: one of the two is the plan's)
+                guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared)) || planOwnWords.occurs(in: sentence),
                       !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
@@ -229,7 +231,8 @@ enum YearCheck {
                 && !(governs && ParagraphYears.compares(paragraph.text.string(
                     governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates))
                 && !(governs && comparedWithYearBefore(paragraph, mention: mention, sentence: sentenceRange, others: inSentence,
-                                                     paragraphYears: yearsOf[p] ?? [], words: priorComparison)) { continue }
+                                                     paragraphYears: yearsOf[p] ?? [], words: priorComparison))
+                && !(governs && selfCompared) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -271,6 +274,23 @@ enum YearCheck {
               let next = paragraph.sentences.first(where: { $0.lowerBound >= sentence.upperBound }) else { return false }
         let end = paragraphYears.first(where: { next.contains($0.range.lowerBound) && $0.form != .relative })?.range.lowerBound ?? next.upperBound
         return words.firstMatch(in: s, from: next.lowerBound, before: end) != nil
+    }
+
+    /// The figures a year opens compared with that same year: the next year named, in the sentence or
+    /// at the start of the next one, is the year again, as the one compared with ("2018年…预算A，比2018年
+    /// 预算减少D" in a report on 2019). A year's figures are never compared with themselves: the one
+    /// opening the sentence is the slip. (Not after another year: "2023年度收入总计A，2022年度收入总计B，
+    /// 与2022年度相比…" states the base before comparing with it.)
+    static func comparedWithItself(_ paragraph: Paragraph, mention: YearMention, sentence: Range<Int>,
+                                   paragraphYears: [YearMention], markers: WordSet) -> Bool {
+        let named = paragraphYears.filter { !$0.quoted && $0.form != .relative }
+        guard !named.contains(where: { sentence.contains($0.range.lowerBound) && $0.range.lowerBound < mention.range.lowerBound }),
+              let next = named.first(where: { $0.range.lowerBound >= mention.range.upperBound }), next.year == mention.year,
+              markers.suffixLength(paragraph.text.scalars, endingAt: next.range.lowerBound) > 0 else { return false }
+        if sentence.contains(next.range.lowerBound) { return true }
+        // (in the next sentence: the first one after the mention's)
+        guard let following = paragraph.sentences.first(where: { $0.lowerBound >= sentence.upperBound }) else { return false }
+        return following.contains(next.range.lowerBound)
     }
 
     /// Four digits and 年 ("2021年"): a year written out.
