@@ -301,6 +301,15 @@ struct TitleTests {
         #expect(Self.title([marked]) == marked)
     }
 
+    /// A web page's breadcrumb trail ending with its section's name ("…> 政府信息公开年度报告") is
+    /// no title; the page's own heading below it is.
+    @Test func aBreadcrumbTrailIsNoTitle() {
+        #expect(Self.title(["您现在所在的位置 : 首页 > 政务 > 政府信息公开年度报告", "索引号: 431102009/2022-00132", "2021年林业局部门整体支出绩效自评表"])
+                == "2021年林业局部门整体支出绩效自评表")
+        #expect(Self.title(["当前位置：首页 > 通知公告 > 部门整体支出绩效评价报告", "2022年度部门整体支出绩效评价报告"]) == "2022年度部门整体支出绩效评价报告")
+        #expect(Self.title(["首页 > 财政信息 > 2023年决算报告"]) == nil)
+    }
+
     /// An excerpt that opens inside a sentence cut before its list ("…，主要原因是:") has no title,
     /// in the ASCII forms of the marks as in the full-width ones.
     @Test func aSentenceCutBeforeItsListIsNoTitle() {
