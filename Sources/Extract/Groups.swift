@@ -583,10 +583,11 @@ extension ExtractionState {
             // the last part named as the rest of the whole ("其中2023年安排5000亿元，其余5000亿元…")
             let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
-            // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…"):
-            // three levels or more are where the whole came from, in full
+            // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…";
+            // "其中中央财政资金a，县财政配套资金b"): the levels are where the whole came from, in full
+            // (every list of two levels or more in 690 published texts adds up to its whole)
             let closed = !goesOn && !namesSomeParts && (marker == .baokuo || zeroWrittenOut || endsWithRemainder
-                || (familyParts.count >= 3 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
+                || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             let nested = qualified >= 2
@@ -612,14 +613,16 @@ extension ExtractionState {
     }
 
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
-        let words = vocabulary[.fundingLevelWords]
+        let words = vocabulary[.fundingLevelWords], connectives = vocabulary[.leadingConnectives]
         // most lists name no level: their first part's first scalar says so without a lookup
-        guard let first = facts[parts[0]].label.unicodeScalars.first, words.mayStart(with: first) || first == "（" || first == "(" else { return false }
+        guard let first = facts[parts[0]].label.unicodeScalars.first,
+              words.mayStart(with: first) || connectives.mayStart(with: first) || first == "（" || first == "(" else { return false }
         var levels = Set<String>()
         for id in parts {
-            guard facts[id].kind.isMoney,
-                  let level = words.prefix(of: ExtractionState.withoutBrackets(facts[id].label)),
-                  levels.insert(level).inserted else { return false }
+            // (the first part's label may keep the list's marker: "其中中央资金")
+            var name = ExtractionState.withoutBrackets(facts[id].label)
+            if let marker = connectives.prefix(of: name) { name = String(name.unicodeScalars.dropFirst(marker.unicodeScalars.count)) }
+            guard facts[id].kind.isMoney, let level = words.prefix(of: name), levels.insert(level).inserted else { return false }
         }
         return true
     }
