@@ -68,7 +68,14 @@ public struct NumberScanner: Sendable {
             case "〔", "［": docNumberDepth += 1
             case "〕", "］": docNumberDepth = max(0, docNumberDepth - 1)
             case "（", "(", "【": parenDepth += 1
-            case "）", ")", "】": parenDepth = max(0, parenDepth - 1)
+            case "）", ")", "】":
+                parenDepth = max(0, parenDepth - 1)
+                // a document number never outlasts the bracket it stands in: "（渝农〔201928号）" lost
+                // its 〕 in the export, and the rest of the paragraph is no document number
+                docNumberDepth = 0
+            // (nor a clause or a sentence; a document's title never outlasts its sentence)
+            case "，", "；", ",", ";": docNumberDepth = 0
+            case "。": docNumberDepth = 0; bookDepth = 0
             default: break
             }
             if let rel = relativeYear(s, at: i) {

@@ -261,6 +261,17 @@ struct NumberScannerYearTests {
         #expect(!scan("2021年预算").years[0].quoted)
     }
 
+    /// A document number whose closing 〔〕 bracket the export lost ends with the bracket it stands in,
+    /// or its clause: the rest of the paragraph is read (a title's 《》 ends with its sentence).
+    @Test func anUnclosedDocumentNumberEndsWithItsBracket() {
+        let r = scan("根据《关于…的批复》（渝农〔201928号），建设高标准农田4777.45亩，工程总投资1860万元。")
+        #expect(r.numbers.map(\.literal) == ["4777.45", "1860"])
+        #expect(scan("资金（财农〔2021 19号，下同）100万元").numbers.map(\.literal) == ["100"])
+        #expect(scan("《关于下达2021年资金的通知。补助100万元").numbers.map(\.literal) == ["100"])
+        // a title's comma stays inside it
+        #expect(scan("《关于下达2021年第1批、第2批资金，的通知》补助100万元").numbers.map(\.literal) == ["100"])
+    }
+
     @Test func ordinalsAndReferencesAreNotAmounts() {
         #expect(scan("第3次会议").numbers.isEmpty)
         #expect(scan("详见表5").numbers.isEmpty)
