@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXNormalize
 import JXRules
 
 /// `kind = "unit"`: money units that cannot all be right.
@@ -135,7 +136,12 @@ enum UnitCheck {
             let inOneSentence = !distinctive && yuan.contains { y in
                 !perUnit(y, rule, context) && wan.contains { w in !perUnit(w, rule, context) && sameSentence(y, w, context) }
             }
-            guard distinctive || inOneSentence else { continue }
+            // nor a small whole number stated under the same name in both ("下达…旅游发展基金资金50万元" and
+            // "旅游发展基金50元"): the same funds in two units
+            let namedAlike = !distinctive && !inOneSentence && yuan.contains { y in
+                !perUnit(y, rule, context) && wan.contains { w in !perUnit(w, rule, context) && sharesName(y.label, w.label, length: rule[.sharedNameLength]) }
+            }
+            guard distinctive || inOneSentence || namedAlike else { continue }
             // the unit the value is written in fewer times is the slip; as often in both, the one the
             // report does not count in
             let oddIsWan = wan.count != yuan.count ? wan.count < yuan.count : dominant == .yuan
@@ -149,6 +155,17 @@ enum UnitCheck {
                 context.report(rule, main: f, others: [other], evidence: evidence, message: oddIsWan ? .unitSameNumberWan : nil)
             }
         }
+    }
+
+    /// The two labels share a run of at least `length` Chinese characters (a name, not a word or two).
+    static func sharesName(_ a: String, _ b: String, length: Int) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard length > 0, x.count >= length, y.count >= length else { return false }
+        for i in 0...(x.count - length) where (i..<(i + length)).allSatisfy({ CharClass.isHan(x[$0]) }) {
+            let run = x[i..<(i + length)]
+            for j in 0...(y.count - length) where y[j] == run.first! && y[j..<(j + length)].elementsEqual(run) { return true }
+        }
+        return false
     }
 
     static func sameSentence(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {

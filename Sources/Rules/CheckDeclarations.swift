@@ -74,6 +74,8 @@ extension Parameter where Value == Int {
         doc: "a report counts in wan yuan (10,000 yuan) when it states at least this many amounts in wan yuan")
     public static let minSeries = Parameter("min_series", default: 3,
         doc: "a whole number of yuan is out of scale, however small, when at least this many amounts stated under the very same label are in wan yuan")
+    public static let sharedNameLength = Parameter("shared_name_length", default: 4,
+        doc: "a small whole number in yuan and in wan yuan is one amount in two units when their labels share a run of this many Chinese characters")
     public static let minYuanAmounts = Parameter("min_yuan_amounts", default: 5,
         doc: "a report counts in yuan when it states at least this many amounts in yuan")
     public static let maxYearDistance = Parameter("max_year_distance", default: 10,
@@ -332,7 +334,7 @@ public enum CheckDeclarations {
                              evidence: [E.changeYearOnYearIncrease, E.changeYearOnYearDecrease, E.changePriorStated, E.changePriorDerived, E.changeDefaultBase, E.changeWrongBase]),
 
             CheckDeclaration(.unit, "same-number-two-units", doc: "one number written in yuan in one place and in wan yuan in another",
-                             parameters: perUnit, messages: [.unitSameNumberWan], evidence: [E.unitSameNumber]),
+                             parameters: perUnit + [I.sharedNameLength.declaration], messages: [.unitSameNumberWan], evidence: [E.unitSameNumber]),
             CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
                              parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
                                           I.minSeries.declaration, D.sizeMargin.declaration, D.listMargin.declaration, W.fiscalWords.declaration,
