@@ -130,6 +130,8 @@ public struct Lexicon: Sendable {
     var index = LexiconIndex()
     /// `vocabulary[.organizationSuffixes]`, looked up once per index build, not once per label.
     var organizationSuffixes = WordSet()
+    /// `vocabulary[.attributiveEndings]`, likewise.
+    var attributiveEndings = WordSet()
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
         ScalarSearch.firstIndex(of: needle, in: hay) != nil
@@ -168,6 +170,7 @@ public struct Lexicon: Sendable {
         index = LexiconIndex(phrases: phraseIndex, neutral: neutralScalars, removable: removableWords,
                              qualifiers: qualifierScalars.map(\.0))
         organizationSuffixes = vocabulary[.organizationSuffixes]
+        attributiveEndings = vocabulary[.attributiveEndings]
     }
 
     /// What a label names.

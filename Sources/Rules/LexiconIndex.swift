@@ -434,7 +434,9 @@ extension Lexicon {
         if count > 0 && !((rest[lo] == 0x672C || rest[lo] == 0x6211) && count <= 3) {
             let scope = ScalarString.make(UnsafeBufferPointer(start: rest + lo, count: count).lazy.map { Unicode.Scalar($0)! })
             // (nor is an organization's name, however long: "某市人力资源和社会保障局")
-            if !(count >= 3 && count <= 16 && organizationSuffixes.isSuffix(of: scope)) { result.scope = scope }
+            // (nor a clause describing the item or measure named: "开展业务活动的公务用车购置及运行费")
+            let describes = (result.item != nil || result.measure != nil) && attributiveEndings.isSuffix(of: scope)
+            if !(count >= 3 && count <= 16 && organizationSuffixes.isSuffix(of: scope)) && !describes { result.scope = scope }
         }
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"

@@ -68,6 +68,7 @@ struct LexiconIndexTests {
         }
         if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         if s.count >= 3 && s.count <= 16, lexicon.vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
+        if result.item != nil || result.measure != nil, lexicon.vocabulary[.attributiveEndings].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"

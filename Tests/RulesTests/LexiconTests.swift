@@ -18,6 +18,18 @@ struct EmbeddedLexiconTests {
         #expect(embedded.resolve("“三公”经费支出").item == "three")
     }
 
+    /// A clause describing what the label names ("开展业务活动的") is no subject of its own; words
+    /// before a label with no item or measure to describe stay its scope.
+    @Test func aDescribingClauseIsNoScope() {
+        let r = embedded.resolve("开展业务活动的公务用车购置及运行费决算支出")
+        #expect(r.item == "vehicle")
+        #expect(r.measure == "spend")
+        #expect(r.scope == "")
+        #expect(embedded.resolve("村集体的公务用车购置及运行费").scope == "")
+        #expect(embedded.resolve("某某的").scope == "某某的")
+        #expect(embedded.resolve("九山河一期治理工程监理费").scope != "")
+    }
+
     @Test func aBareMeasureIsTheTotal() {
         let r = embedded.resolve("全年预算数")
         #expect(r.measure == "budget")
