@@ -659,6 +659,7 @@ enum FormulaEvaluator {
             return apply(op, l, r)
         case .corners(let refs, let quotient):
             let ends = refs.map { k -> Interval in
+                if let held = fixed.first(where: { $0.0 == k }) { return held.1 }
                 guard let id = boundIds[k].first else { return Interval(exactly: 0) }
                 return value(id, context)
             }
@@ -668,10 +669,11 @@ enum FormulaEvaluator {
         }
     }
 
-    /// A quotient of two affine expressions over the figures' intervals, exactly: its hull at every
-    /// choice of ends of the figures it names twice (`ends`), the others left as intervals (each named
-    /// once, so interval arithmetic is exact for them). nil when the plain evaluation (`natural`, a
-    /// wider one) cannot rule out a divisor of 0.
+    /// A quotient of two affine expressions over the figures' intervals: its hull at every choice of
+    /// ends of the figures it names twice (`ends`), the others left as intervals (exact when each of
+    /// them is named once; never narrower than the true range, as such a quotient takes its extremes
+    /// at the corners). nil when the plain evaluation (`natural`, a wider one) cannot rule out a
+    /// divisor of 0.
     static func corners(_ ends: [Interval], natural: () -> Interval?, at: ([Interval]) -> Interval?) -> Interval? {
         guard natural() != nil else { return nil }
         var range: Interval?

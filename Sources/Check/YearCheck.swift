@@ -169,12 +169,19 @@ enum YearCheck {
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
-            let selfCompared = comparedWithItself(paragraph, mention: mention, sentence: sentenceRange, paragraphYears: yearsOf[p] ?? [], markers: comparedMarkers)
+            // (asked only where it decides)
+            var selfComparedFound: Bool?
+            func selfCompared() -> Bool {
+                if selfComparedFound == nil {
+                    selfComparedFound = comparedWithItself(paragraph, mention: mention, sentence: sentenceRange, paragraphYears: yearsOf[p] ?? [], markers: comparedMarkers)
+                }
+                return selfComparedFound!
+            }
             if plan {
                 let sentence = paragraph.text.string(sentenceRange)
                 // (or a statement the plan's template makes of its own year: "…开展绩效目标管理的项目7个")
                 // (or a budget compared with its own year: one of the two is the plan's)
-                guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared)) || planOwnWords.occurs(in: sentence),
+                guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared())) || planOwnWords.occurs(in: sentence),
                       !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
@@ -232,7 +239,7 @@ enum YearCheck {
                     governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates))
                 && !(governs && comparedWithYearBefore(paragraph, mention: mention, sentence: sentenceRange, others: inSentence,
                                                      paragraphYears: yearsOf[p] ?? [], words: priorComparison))
-                && !(governs && selfCompared) { continue }
+                && !(governs && selfCompared()) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -270,9 +277,12 @@ enum YearCheck {
         let s = paragraph.text.scalars
         let governed = governedStretch(s, mention.range, within: sentence, others: others)
         if words.firstMatch(in: s, from: governed.lowerBound, before: governed.upperBound) != nil { return true }
-        guard governed.upperBound >= sentence.upperBound - 1,
-              let next = paragraph.sentences.first(where: { $0.lowerBound >= sentence.upperBound }) else { return false }
-        let end = paragraphYears.first(where: { next.contains($0.range.lowerBound) && $0.form != .relative })?.range.lowerBound ?? next.upperBound
+        guard governed.upperBound >= sentence.upperBound - 1, let next = Self.sentence(after: sentence, in: paragraph) else { return false }
+        var end = next.upperBound
+        for k in firstIndex(paragraphYears, atLeast: next.lowerBound) ..< paragraphYears.count where paragraphYears[k].form != .relative {
+            end = min(end, paragraphYears[k].range.lowerBound)
+            break
+        }
         return words.firstMatch(in: s, from: next.lowerBound, before: end) != nil
     }
 
@@ -281,16 +291,47 @@ enum YearCheck {
     /// 预算减少D" in a report on 2019). A year's figures are never compared with themselves: the one
     /// opening the sentence is the slip. (Not after another year: "2023年度收入总计A，2022年度收入总计B，
     /// 与2022年度相比…" states the base before comparing with it.)
+    /// (The paragraph's years are in text order: found by binary search, so a paragraph of many
+    /// years stays linear.)
     static func comparedWithItself(_ paragraph: Paragraph, mention: YearMention, sentence: Range<Int>,
                                    paragraphYears: [YearMention], markers: WordSet) -> Bool {
-        let named = paragraphYears.filter { !$0.quoted && $0.form != .relative }
-        guard !named.contains(where: { sentence.contains($0.range.lowerBound) && $0.range.lowerBound < mention.range.lowerBound }),
-              let next = named.first(where: { $0.range.lowerBound >= mention.range.upperBound }), next.year == mention.year,
+        let named: (YearMention) -> Bool = { !$0.quoted && $0.form != .relative }
+        let at = firstIndex(paragraphYears, atLeast: mention.range.lowerBound)
+        // (past `lookAround` relative or quoted years either way, the answer is no: a run of them
+        // is read once, not once per year)
+        var k = at - 1
+        while k >= 0 && paragraphYears[k].range.lowerBound >= sentence.lowerBound {
+            if named(paragraphYears[k]) || at - k > lookAround { return false }
+            k -= 1
+        }
+        k = at
+        while k < paragraphYears.count && (paragraphYears[k].range.lowerBound < mention.range.upperBound || !named(paragraphYears[k])) {
+            if k - at > lookAround { return false }
+            k += 1
+        }
+        guard k < paragraphYears.count, case let next = paragraphYears[k], next.year == mention.year,
               markers.suffixLength(paragraph.text.scalars, endingAt: next.range.lowerBound) > 0 else { return false }
         if sentence.contains(next.range.lowerBound) { return true }
         // (in the next sentence: the first one after the mention's)
-        guard let following = paragraph.sentences.first(where: { $0.lowerBound >= sentence.upperBound }) else { return false }
-        return following.contains(next.range.lowerBound)
+        return Self.sentence(after: sentence, in: paragraph)?.contains(next.range.lowerBound) ?? false
+    }
+
+    /// How many years `comparedWithItself` passes over on either side of a mention.
+    static let lookAround = 16
+
+    /// The index of the first year whose mention starts at `position` or after (years in text order).
+    static func firstIndex(_ years: [YearMention], atLeast position: Int) -> Int {
+        var lo = 0, hi = years.count
+        while lo < hi { let mid = (lo + hi) / 2; if years[mid].range.lowerBound < position { lo = mid + 1 } else { hi = mid } }
+        return lo
+    }
+
+    /// The paragraph's sentence after this one (sentences in text order).
+    static func sentence(after current: Range<Int>, in paragraph: Paragraph) -> Range<Int>? {
+        let sentences = paragraph.sentences
+        var lo = 0, hi = sentences.count
+        while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].lowerBound < current.upperBound { lo = mid + 1 } else { hi = mid } }
+        return lo < sentences.count ? sentences[lo] : nil
     }
 
     /// Four digits and 年 ("2021年"): a year written out.
