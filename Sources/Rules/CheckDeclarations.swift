@@ -120,7 +120,7 @@ extension Parameter where Value == WordSet {
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
-    public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (比上年, 较上年): figures so compared are the text's own year's")
+    public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
     public static let changeColumnWords = Parameter("change_column_words", doc: "words of a column header that make it a change against the year before")
     public static let comparedBaseWords = Parameter("compared_base_words", doc: "words right after a year compared with that name what of that year is compared (its final account, its execution)")
     public static let governedCrossYearWords = Parameter("governed_cross_year_words", doc: "words spanning years that excuse only the clauses the year governs (up to the clause naming another year)")

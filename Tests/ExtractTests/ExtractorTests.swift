@@ -438,33 +438,31 @@ struct SectionYearTests {
     }
 }
 
+/// The group whose whole is the figure 650 in `text`.
+private func groupOf650(_ text: String) throws -> PartsGroup {
+    let set = extract(text)
+    return try #require(set.groups.first { set.facts[$0.whole].value == 650 }, "\(text)")
+}
+
 /// A list of two levels of government's funds or more is where the whole came from, in full (every
 /// such list in 690 published texts adds up to its whole); one level named twice, a list going on
 /// ("…等") or a part that names no level may leave some out.
 @Test func aListOfFundingLevelsIsComplete() throws {
-    func group(_ text: String) throws -> PartsGroup {
-        let set = extract(text)
-        return try #require(set.groups.first { set.facts[$0.whole].value == 650 }, "\(text)")
-    }
-    #expect(try group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元。").closedByWording)
-    #expect(try group("项目总投资650万元，其中：中央资金400万元、省级资金150万元、市县配套100万元。").closedByWording)
-    #expect(try group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元。").closedByWording)
-    #expect(try group("共计650万元，其中上级资金400万元，本级250万元。").closedByWording)
-    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元等。").closedByWording)
-    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，中央预算内投资100万元，县级配套资金100万元。").closedByWording)
-    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元等。").closedByWording)
-    #expect(try !group("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，道路建设80万元。").closedByWording)
+    #expect(try groupOf650("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元。").closedByWording)
+    #expect(try groupOf650("项目总投资650万元，其中：中央资金400万元、省级资金150万元、市县配套100万元。").closedByWording)
+    #expect(try groupOf650("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元。").closedByWording)
+    #expect(try groupOf650("共计650万元，其中上级资金400万元，本级250万元。").closedByWording)
+    #expect(try !groupOf650("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元等。").closedByWording)
+    #expect(try !groupOf650("项目总投资650万元，其中：中央补助资金400万元，中央预算内投资100万元，县级配套资金100万元。").closedByWording)
+    #expect(try !groupOf650("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，县级配套资金80万元等。").closedByWording)
+    #expect(try !groupOf650("项目总投资650万元，其中：中央补助资金400万元，省级补助资金150万元，道路建设80万元。").closedByWording)
 }
 
 /// A list whose last part is named as the rest ("其余…", "其他…") names every part of its whole.
 @Test func aListEndingWithTheRestIsComplete() throws {
-    func group(_ text: String) throws -> PartsGroup {
-        let set = extract(text)
-        return try #require(set.groups.first { set.facts[$0.whole].value == 650 }, "\(text)")
-    }
-    #expect(try group("国有资本经营预算支出650万元，其中资本性支出400万元，费用性支出150万元，其他支出100万元。").closedByWording)
-    #expect(try group("下达补助资金650万元，其中已拨付到县400万元，其余250万元年底前拨付。").closedByWording)
-    #expect(try !group("国有资本经营预算支出650万元，其中资本性支出400万元，其他支出150万元，费用性支出80万元。").closedByWording)
+    #expect(try groupOf650("国有资本经营预算支出650万元，其中资本性支出400万元，费用性支出150万元，其他支出100万元。").closedByWording)
+    #expect(try groupOf650("下达补助资金650万元，其中已拨付到县400万元，其余250万元年底前拨付。").closedByWording)
+    #expect(try !groupOf650("国有资本经营预算支出650万元，其中资本性支出400万元，其他支出150万元，费用性支出80万元。").closedByWording)
 }
 
 /// "A…。加上B，C，收入总量为T": the figure before the marker and those after it make the total.
