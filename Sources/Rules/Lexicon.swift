@@ -132,6 +132,9 @@ public struct Lexicon: Sendable {
     var organizationSuffixes = WordSet()
     /// `vocabulary[.attributiveEndings]`, likewise.
     var attributiveEndings = WordSet()
+    /// The second scalars of the two-scalar removable words opening with 年 ("年末", "年底", "年中"):
+    /// after a year that took the 年 ("2023年末结余"), the rest of the word is dropped with it.
+    var yearModifierTails: [UInt32] = []
 
     public static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Bool {
         ScalarSearch.firstIndex(of: needle, in: hay) != nil
@@ -171,6 +174,7 @@ public struct Lexicon: Sendable {
                              qualifiers: qualifierScalars.map(\.0))
         organizationSuffixes = vocabulary[.organizationSuffixes]
         attributiveEndings = vocabulary[.attributiveEndings]
+        yearModifierTails = removableWords.filter { $0.count == 2 && $0[0].value == Self.yearScalar }.map { $0[1].value }
     }
 
     /// What a label names.

@@ -395,8 +395,10 @@ extension Lexicon {
         for k in 0..<n where used[k] == 0 && Self.isIdeograph(s[k]) {
             let ch = s[k]
             // "2024年", "2024年度": a year, wherever it stands in the label
-            if (ch == 0x5E74 && k > 0 && Self.isASCIIDigit(s[k - 1]))
-                || (ch == 0x5EA6 && k > 1 && s[k - 1] == 0x5E74 && Self.isASCIIDigit(s[k - 2])) { continue }
+            // ("2023年末", "2023年底": and a modifier whose 年 the year took — `Lexicon.yearModifierTails`)
+            if (ch == Self.yearScalar && k > 0 && Self.isASCIIDigit(s[k - 1]))
+                || (ch == 0x5EA6 && k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]))
+                || (k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]) && yearModifierTails.contains(ch)) { continue }
             rest[hi] = ch
             hi += 1
             // the removable words starting with a scalar of the rest, tried in their order (longest first)
@@ -467,6 +469,8 @@ extension Lexicon {
 
     /// An ASCII scalar with a numeric type: the digits 0–9.
     @inline(__always) static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    /// 年, after a year's digits.
+    static let yearScalar: UInt32 = 0x5E74
 
     @inline(__always) static func isIdeograph(_ v: UInt32) -> Bool {
         (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)

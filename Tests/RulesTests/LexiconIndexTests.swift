@@ -55,7 +55,9 @@ struct LexiconIndexTests {
         var rest = [Unicode.Scalar]()
         for (k, ch) in s.enumerated() where !used[k] && lexicon.isIdeograph(ch) {
             if (ch == "年" && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII)
-                || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil) { continue }
+                || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil)
+                || (k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil
+                    && lexicon.removableWords.contains([s[k - 1], ch])) { continue }
             rest.append(ch)
         }
         s = rest

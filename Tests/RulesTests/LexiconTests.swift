@@ -30,6 +30,18 @@ struct EmbeddedLexiconTests {
         #expect(embedded.resolve("九山河一期治理工程监理费").scope != "")
     }
 
+    /// "2023年末", "2023年底": the year took the 年 of the modifier 年末 / 年底, and its rest is no scope.
+    @Test func aYearsEndIsNoScope() {
+        for label in ["2023年末结余", "2023年底结转", "2022年末结转和结余"] {
+            let r = embedded.resolve(label)
+            #expect(r.measure == "carryover", "\(label)")
+            #expect(r.item == "total", "\(label)")
+            #expect(r.scope == "", "\(label)")
+        }
+        #expect(embedded.resolve("2023年初预算数").qualifier == "initial")
+        #expect(embedded.resolve("末结余").scope == "末")
+    }
+
     @Test func aBareMeasureIsTheTotal() {
         let r = embedded.resolve("全年预算数")
         #expect(r.measure == "budget")
