@@ -58,9 +58,9 @@ enum ChangeCheck {
         guard let o = change.prior, let c = change.current, let r = change.rate else { return }
         let old = context.fact(o), new = context.fact(c), rate = context.fact(r)
         let a = context.interval(old), b = context.interval(new)
-        guard !a.contains(zero: ()) else { return }
-        // (B − A) ÷ A with A at each of its ends: A is in both terms
-        let ratio = [a.lo, a.hi].map { Interval(exactly: $0) }.compactMap { (b - $0) / $0 }.reduce(nil as Interval?) { $0?.hull($1) ?? $1 }!
+        // (B − A) ÷ A written as B ÷ A − 1: A named once, so interval arithmetic is exact
+        guard let quotient = b / a else { return }
+        let ratio = quotient - Interval(exactly: 1)
         let expected = ratio * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))
         if expected.overlaps(context.statedRate(rate)) { return }
         let base = context.value(old, inUnitOf: new)

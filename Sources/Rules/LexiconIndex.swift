@@ -394,10 +394,9 @@ extension Lexicon {
         var someRemovable = false
         for k in 0..<n where used[k] == 0 && Self.isIdeograph(s[k]) {
             let ch = s[k]
-            // "2024年", "2024年度": a year, wherever it stands in the label
-            // ("2023年末", "2023年底": and a modifier whose 年 the year took — `Lexicon.yearModifierTails`)
+            // "2024年": a year, wherever it stands in the label, with the rest of a modifier whose 年 it
+            // took ("2024年度", "2023年末", "2023年底": `Lexicon.yearModifierTails`)
             if (ch == Self.yearScalar && k > 0 && Self.isASCIIDigit(s[k - 1]))
-                || (ch == 0x5EA6 && k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]))
                 || (k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]) && yearModifierTails.contains(ch)) { continue }
             rest[hi] = ch
             hi += 1
