@@ -30,6 +30,7 @@ public enum ScalarSets {
     public static let sentenceStops: ScalarSet = ["；", ";", "。", "！", "？"]
     /// Dashes and minus signs.
     public static let dashes: ScalarSet = ["-", "—", "－", "–"]
-    /// What ends a line that ends its paragraph.
-    public static let lineEnders: ScalarSet = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》"]
+    /// What ends a line that ends its paragraph. A line ending with a cell separator is a row of
+    /// cells ("[ 发布机构 ] | 某局 |", a web page's details above the report), never prose cut mid-sentence.
+    public static let lineEnders: ScalarSet = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》", "|"]
 }

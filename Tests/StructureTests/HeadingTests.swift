@@ -245,6 +245,15 @@ struct StructurerParagraphTests {
         #expect(structure("全县文化经费3.10亿元。\n关于2021年全县文化经费执行情况的公告").titleParagraph == nil)
     }
 
+    /// A web page's details above the report ("[ 体裁分类 ] | 财政预算、决算 |"), one row of cells a line:
+    /// the row ends at its last bar, so the title below it stays a paragraph of its own.
+    @Test func theTitleUnderAWebPagesDetailRows() throws {
+        let doc = structure("[ 体裁分类 ] | 财政预算、决算 |\n[ 发布机构 ] | 某区教育委员会 |\n[ 有效性 ] |\n某幼儿园2021年度部门决算情况说明\n（一）单位构成。\n本部门仅一个预算单位。")
+        let t = try #require(doc.titleParagraph)
+        #expect(doc.paragraphs[t].string == "某幼儿园2021年度部门决算情况说明")
+        #expect(doc.paragraphs.first?.string == "[ 体裁分类 ] | 财政预算、决算 |")
+    }
+
     @Test func blocksAreInDocumentOrder() {
         let doc = structure("说明文字。\n项目\t预算数\t执行数\n基本支出\t30.00\t29.00\n项目支出\t70.00\t68.00\n结尾。")
         #expect(doc.blocks == [.paragraph(0), .table(0), .paragraph(1)])
