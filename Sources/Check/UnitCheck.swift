@@ -253,20 +253,29 @@ enum UnitCheck {
     /// 减少401.85元，…"), a figure among figures.
     static func listedAmongWanYuan(_ f: Fact, margin: Decimal, _ rule: Rule, _ context: CheckContext) -> Bool {
         guard let (_, s) = context.sentence(of: f), let (ids, at) = context.positionInParagraph(of: f) else { return false }
-        func amount(_ id: Int) -> Fact? {
-            let g = context.fact(id)
-            guard g.kind.isMoney, context.sentence(of: g)?.sentence == s, g.number.parenDepth == f.number.parenDepth,
-                  !g.number.inRange, g.value != 0, (g.change == 0) == (f.change == 0), !perUnit(g, rule, context) else { return nil }
-            return g
-        }
         // (a few figures each way: the scan stays bounded)
-        let before = ids[max(0, at - 4)..<at].reversed().compactMap(amount).prefix(2)
-        let after = ids[min(ids.count, at + 1)..<min(ids.count, at + 5)].compactMap(amount).prefix(2)
+        // (plain loops: a closure over `context` copied the whole check context for each figure)
+        var before: [Fact] = [], after: [Fact] = []
+        for k in stride(from: at - 1, through: max(0, at - 4), by: -1) where before.count < 2 {
+            if let g = listedAmount(ids[k], besides: f, sentence: s, rule, context) { before.append(g) }
+        }
+        for k in min(ids.count, at + 1)..<min(ids.count, at + 5) where after.count < 2 {
+            if let g = listedAmount(ids[k], besides: f, sentence: s, rule, context) { after.append(g) }
+        }
         let around = !before.isEmpty && !after.isEmpty ? [before.first!, after.first!] : before.count == 2 ? Array(before) : after.count == 2 ? Array(after) : []
         guard around.count == 2, around.allSatisfy({ $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed }) else { return false }
         let values = around.map { abs($0.value) }
         guard let lo = values.min(), let hi = values.max() else { return false }
         return abs(f.value) * margin >= lo && abs(f.value) <= hi * margin
+    }
+
+    /// Fact `id` when it is an amount listed beside `f`: money in the same sentence and brackets,
+    /// stated as `f` is (a change or not), not per unit.
+    static func listedAmount(_ id: Int, besides f: Fact, sentence s: Int, _ rule: Rule, _ context: CheckContext) -> Fact? {
+        let g = context.fact(id)
+        guard g.kind.isMoney, context.sentence(of: g)?.sentence == s, g.number.parenDepth == f.number.parenDepth,
+              !g.number.inRange, g.value != 0, (g.change == 0) == (f.change == 0), !perUnit(g, rule, context) else { return nil }
+        return g
     }
 
     /// The mirror of `outOfScale`: in a report that counts in 元, an amount in 万元 ten thousand
