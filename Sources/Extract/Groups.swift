@@ -586,7 +586,11 @@ extension ExtractionState {
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…";
             // "其中中央财政资金a，县财政配套资金b"): the levels are where the whole came from, in full
             // (every list of two levels or more in 690 published texts adds up to its whole)
-            let closed = !goesOn && !namesSomeParts && (marker == .baokuo || zeroWrittenOut || endsWithRemainder
+            // an account's parts to the cent, whose sum keeps the whole's cents ("支出194.17万元，其中：
+            // 甲174.00万元；乙3.00万元；丙9.00万元；丁8.17万元"): in 690 published texts every such list in
+            // 元 or 万元 but one (whose parts overran) adds up; lists in 亿元 headline a few categories
+            let keepsCents = familyParts.count >= 2 && familyParts == allListed && keepsTheCents(of: whole, in: familyParts)
+            let closed = !goesOn && !namesSomeParts && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || keepsCents
                 || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
@@ -610,6 +614,25 @@ extension ExtractionState {
               !parts.contains(where: { units.occurs(in: facts[$0].label) }) else { return false }
         let range = doc.paragraphs[wp].sentences[ws]
         return units.firstMatch(in: doc.paragraphs[wp].text.scalars, from: range.lowerBound, before: range.upperBound) != nil
+    }
+
+    /// The whole is an amount of an account (`account_units`) with a fraction to the cent or finer,
+    /// every part is stated in its unit to the same places, and the parts' sum differs from it by
+    /// whole units at most: their fractions add up to its fraction.
+    func keepsTheCents(of whole: Int, in parts: [Int]) -> Bool {
+        let w = facts[whole]
+        let places = w.number.decimals
+        guard places >= 2, let unit = w.kind.moneyUnit, vocabulary[.accountUnits].contains(unit.rawValue), !w.unitAssumed else { return false }
+        let wholeValue = abs(w.value)
+        guard Decimals.rounded(wholeValue, scale: 0) != wholeValue else { return false }
+        var sum = Decimal(0)
+        for id in parts {
+            let f = facts[id]
+            guard f.kind.moneyUnit == unit, f.number.decimals == places, !f.unitAssumed else { return false }
+            sum += abs(f.value)
+        }
+        let gap = sum - wholeValue
+        return Decimals.rounded(gap, scale: 0) == gap
     }
 
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {

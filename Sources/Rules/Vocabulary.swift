@@ -192,6 +192,7 @@ public struct Vocabulary: Sendable {
         case jointChangeSubjects = "joint_change_subjects"
         case partialListOpeners = "partial_list_openers"
         case attributiveEndings = "attributive_endings"
+        case accountUnits = "account_units"
 
         public var name: String { rawValue }
 
@@ -348,6 +349,7 @@ public struct Vocabulary: Sendable {
             case .adjustmentChangeWords: return "a budget adjustment stated as the difference of the figures before it (from A adjusted to B, adjusted by D)"
             case .changeFromMarkers: return "the word after the figure a change starts from, ending the name before it (from A to B)"
             case .attributiveEndings: return "endings of a clause describing what a label names (a relative clause before its item): what is left of a label before its item or measure that ends with one is no subject of its own"
+            case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
             case .jointChangeSubjects: return "the revenue and spending totals named together as the subject of a comparison with the year before (revenue and spending fell by D): a change of each of the two equal totals stated before"
             case .planPeriodWords: return "words of the period before a plan's name in a completion share (the year's budget): the plan stated before may be named without them"
