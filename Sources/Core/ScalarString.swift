@@ -64,13 +64,17 @@ public enum ScalarString {
 
 extension ScalarString {
     /// The scalar is a character of its own whatever stands beside it: ASCII and Latin-1 before the
-    /// combining marks, and the CJK ranges without marks (ideographs, kana, CJK punctuation,
-    /// fullwidth forms). Text made only of these reads the same by scalars as by characters.
+    /// combining marks, the CJK ranges without marks (ideographs, kana, CJK punctuation,
+    /// fullwidth forms), and the symbols Chinese text uses (none extends or joins a neighbour). Text made only of these reads the same by scalars as by characters.
     @inlinable
     public static func isOwnCharacter(_ ch: Unicode.Scalar) -> Bool {
         switch ch.value {
         case 0x0A, 0x20...0x7E, 0xA0...0x2FF: return true
         case 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x9FFF, 0xFF01...0xFF9D: return true
+        // general punctuation (“”—…‰※, not the joiners and format marks at U+2028–U+202F, U+205F on),
+        // ℃, Roman numerals, circled numbers, box drawing, shapes, enclosed CJK, fullwidth signs
+        case 0x2010...0x2027, 0x2030...0x205E, 0x2103, 0x2160...0x217F, 0x2460...0x24FF, 0x2500...0x257F, 0x25A0...0x25FF,
+             0x3200...0x32FF, 0xFFE0...0xFFE6: return true
         default: return false
         }
     }

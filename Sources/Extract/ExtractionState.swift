@@ -82,8 +82,20 @@ struct ExtractionState {
     /// The prose figures by name (the head without a leading year), in text order.
     final class ProseNameIndex {
         private var byName: [String: [Int]]?
+        private var asked = 0
 
         func facts(named name: String, in state: ExtractionState) -> [Int] {
+            // most documents ask once or twice: a scan then costs less than hashing every name
+            asked += 1
+            if byName == nil && asked <= 4 {
+                var found: [Int] = []
+                for p in state.doc.paragraphs {
+                    for id in state.paragraphFacts[p.index] where state.facts[id].kind != .percent && state.facts[id].kind != .bare {
+                        if state.nameOf(state.facts[id]) == name { found.append(id) }
+                    }
+                }
+                return found
+            }
             if byName == nil {
                 var index = [String: [Int]]()
                 for p in state.doc.paragraphs {
