@@ -271,7 +271,8 @@ enum FormulaCheck {
         guard table[k].shareOf == nil, !table[k].isTarget, !table[k].comparesYears, table[k].number.comparator == nil,
               !table[k].number.inRange, table[k].change == 0 || isOwnAdjustment(ref, table[k]) else { return false }
         let kind = table[k].kind
-        guard item == "*" || (subject ?? subjectText(table[k].concept)) == item else { return false }
+        // (byte for byte: `==` on Chinese texts that differ compares them by canonical equivalence)
+        guard item == "*" || TextKey(subject ?? subjectText(table[k].concept)) == TextKey(item) else { return false }
         if let rate = ref.rate {
             guard kind == .percent, table[k].concept.rate == rate else { return false }
         } else if ref.measure == "score" || ref.measure == "weight" {

@@ -815,7 +815,8 @@ enum YearCheck {
                 return short.count >= rule[.minTitleLength] && ScalarString.contains(long, short)
             }
         }
-        func check(_ text: TextRun, place: String?, key reportKey: String) {
+        // (the key is made only for a finding: most cells and paragraphs are no repeat)
+        func check(_ text: TextRun, place: String?, key reportKey: @autoclosure () -> String) {
             let s = text.scalars
             // (the year first: a scan of digits, where the title's words would be a copy of the text)
             guard s.count <= maxLength else { return }
@@ -826,9 +827,9 @@ enum YearCheck {
             let evidence = rule.evidence(.yearTitleRepeated, [.text: text.string(0..<s.count), .titleYear: String(own.mention.year), .year: String(year)])
             if repeatIsWrong {
                 guard let span = text.span(range) else { return }
-                context.report(rule, span: span, place: place, evidence: evidence, key: "title-repeat-\(reportKey)")
+                context.report(rule, span: span, place: place, evidence: evidence, key: "title-repeat-\(reportKey())")
             } else if let span = paragraphs[own.paragraph].text.span(own.mention.range) {
-                context.report(rule, span: span, evidence: evidence, key: "title-repeat-\(reportKey)")
+                context.report(rule, span: span, evidence: evidence, key: "title-repeat-\(reportKey())")
             }
         }
         for p in paragraphs.indices where !lines.contains(p) { check(paragraphs[p].text, place: nil, key: "p\(p)") }

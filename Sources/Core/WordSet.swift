@@ -336,8 +336,17 @@ public struct WordSet: Sendable, Hashable {
 
     /// The longest word the text ends with.
     public func suffix(of text: some StringProtocol) -> String? {
+        // (the last scalar from the last bytes: the scalar view's `last` decodes backwards, and most
+        // texts end with no word's last scalar)
+        let lastScalar = text.utf8.withContiguousStorageIfAvailable { b -> Unicode.Scalar? in
+            guard !b.isEmpty else { return nil }
+            var i = b.count - 1
+            while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
+            return ScalarString.scalar(inUTF8: b, at: i).0
+        } ?? text.unicodeScalars.last
+        guard let last = lastScalar, mayEnd(with: last) else { return nil }
         let view = text.unicodeScalars
-        guard let last = view.last, mayEnd(with: last), let candidates = storage.byLast[last] else { return nil }
+        guard let candidates = storage.byLast[last] else { return nil }
         let st = storage
         for c in candidates {
             let w = st.lastOrder[c]
