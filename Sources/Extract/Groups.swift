@@ -617,7 +617,7 @@ extension ExtractionState {
     }
 
     /// The whole is an amount of an account (`account_units`) with a fraction to the cent or finer,
-    /// every part is stated in its unit to the same places, and the parts' sum differs from it by
+    /// every part is a named item stated in its unit to the same places, and the parts' sum differs from it by
     /// whole units at most: their fractions add up to its fraction.
     func keepsTheCents(of whole: Int, in parts: [Int]) -> Bool {
         let w = facts[whole]
@@ -626,9 +626,11 @@ extension ExtractionState {
         let wholeValue = abs(w.value)
         guard Decimals.rounded(wholeValue, scale: 0) != wholeValue else { return false }
         var sum = Decimal(0)
+        // (each part a named item: a figure with no name may be the tail of one the export cut,
+        // "…36,⏎857.51万元", whose lost digits leave the cents as they were)
         for id in parts {
             let f = facts[id]
-            guard f.kind.moneyUnit == unit, f.number.decimals == places, !f.unitAssumed else { return false }
+            guard f.kind.moneyUnit == unit, f.number.decimals == places, !f.unitAssumed, !f.head.isEmpty else { return false }
             sum += abs(f.value)
         }
         let gap = sum - wholeValue
