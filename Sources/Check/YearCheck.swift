@@ -98,6 +98,9 @@ enum YearCheck {
         // the year before named about as often, the text covers both years
         // (the mention asked about is not counted: a slip must not vouch for itself)
         var current = Int.max, previous = 0
+        // (dated by one mention only: a year-end date before it may be where a plan starts, "截至2022年
+        // 12月31日，资产原值…" in a budget for 2023)
+        var datedByOne = false
         func counted(_ p: Int, _ m: YearMention) -> Bool {
             guard p != context.doc.titleParagraph, !m.quoted else { return false }
             let s = context.doc.paragraphs[p].text.scalars
@@ -108,11 +111,27 @@ enum YearCheck {
             // (a year compared with, "与2019年相比", names no year the text reports on, but speaks
             // for the year compared with it)
             current = 0
+            var ownMention: (paragraph: Int, mention: YearMention)?
             for (p, m) in context.facts.years where p != context.doc.titleParagraph && !m.quoted {
                 if counted(p, m) {
-                    if m.year == fy { current += 1 } else if m.year == fy - 1 { previous += 1 }
+                    if m.year == fy { current += 1; ownMention = (p, m) } else if m.year == fy - 1 { previous += 1 }
                 } else if m.year == fy - 1 && (m.form == .year || m.form == .fiscalYear) {
                     current += 1
+                }
+            }
+            // one mention whose figures the text then compares with the year before, unnamed ("2023年度收入
+            // 总计A，…。收支较上年决算数减少D"), dates the report as surely as two
+            if current == 1, let (p, m) = ownMention, m.form == .year || m.form == .fiscalYear {
+                let paragraph = context.doc.paragraphs[p]
+                if let k = ParagraphYears.sentence(of: m.range.lowerBound, in: paragraph.sentences) {
+                    let sentence = paragraph.sentences[k]
+                    let mentions = context.facts.years.filter { $0.paragraph == p }.map(\.mention)
+                    if opensClause(paragraph.text.scalars, at: m.range.lowerBound, from: sentence.lowerBound, rule, context),
+                       comparedWithYearBefore(paragraph, mention: m, sentence: sentence, others: mentions.filter { sentence.contains($0.range.lowerBound) },
+                                              paragraphYears: mentions, words: rule[.priorComparisonWords]) {
+                        current = 2
+                        datedByOne = true
+                    }
                 }
             }
         }
@@ -143,6 +162,7 @@ enum YearCheck {
                   [.year, .fiscalYear, .yearEnd, .yearStart].contains(mention.form)
                     || (mention.form == .date && isYearEndDate(paragraph.text.scalars, after: mention.range.lowerBound)) else { continue }
             if p == context.doc.titleParagraph { continue }  // the title has its own check
+            if datedByOne && mention.form != .year && mention.form != .fiscalYear { continue }
             // (and named more often than the year before even with the mention counted: a text naming
             // both years as often covers both)
             if current < max(2, 2 * (previous - (counted(p, mention) ? 1 : 0))) || current <= previous { continue }
