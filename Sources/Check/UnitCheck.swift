@@ -256,10 +256,11 @@ enum UnitCheck {
         // (a few figures each way: the scan stays bounded)
         // (plain loops: a closure over `context` copied the whole check context for each figure)
         var before: [Fact] = [], after: [Fact] = []
-        for k in stride(from: at - 1, through: max(0, at - 4), by: -1) where before.count < 2 {
+        // (the rates stated beside each amount, "增长18.0%，完成预算的108.3%", are passed over)
+        for k in stride(from: at - 1, through: max(0, at - 12), by: -1) where before.count < 2 {
             if let g = listedAmount(ids[k], besides: f, sentence: s, rule, context) { before.append(g) }
         }
-        for k in min(ids.count, at + 1)..<min(ids.count, at + 5) where after.count < 2 {
+        for k in min(ids.count, at + 1)..<min(ids.count, at + 13) where after.count < 2 {
             if let g = listedAmount(ids[k], besides: f, sentence: s, rule, context) { after.append(g) }
         }
         let around = !before.isEmpty && !after.isEmpty ? [before.first!, after.first!] : before.count == 2 ? Array(before) : after.count == 2 ? Array(after) : []
