@@ -102,6 +102,12 @@ enum PartsCheck {
         // (the list's own sentence ended before the cut: "…，其中：A a，B b。资金安排情")
         let from = min(f.number.range.upperBound, endIndex)
         if scalars[from..<endIndex].contains(where: { "。！!？?".unicodeScalars.contains($0) }) { return false }
+        // (nor when a clause of prose follows the list, no figure in it: "…，本级59.75万元，项目绩效目标是
+        // 保证学校的正常运转二、项目资金使用…": the name of a next item cut before its figure is short)
+        // (and a cut far beyond the list, in a text that lost its full stops, is none of the list's)
+        let rest = scalars[from...endIndex]
+        if let first = rest.first, "，,；;".unicodeScalars.contains(first), rest.count > 16, !rest.contains(where: CharClass.isDigit) { return false }
+        if rest.count > 120 { return false }
         // an item that ends with its figure ("（二）后备人才培养100.00万元") is whole; a bare number may be cut
         if let lastFact = context.facts.paragraphFacts[last].last.map({ context.fact($0) }),
            lastFact.kind != .bare, lastFact.number.range.upperBound > endIndex { return false }
