@@ -377,6 +377,10 @@ extension ExtractionState {
             }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
+            // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
+            // amount again, after parts that are something, is the whole restated (received, spent), no part
+            if let w = provisionalWhole, parts.count >= 2, f.number.parenDepth == depth, facts[w].kind == f.kind, facts[w].value == f.value,
+               f.value != 0, parts.contains(where: { facts[$0].value != 0 }) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
