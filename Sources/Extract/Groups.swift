@@ -876,7 +876,9 @@ extension ExtractionState {
                 }
                 guard parts.count >= 2 else { continue }
             }
-            appendGroup(PartsGroup(whole: wid, parts: parts, marker: .bracket, closedByWording: byLevel, nestedThresholds: false))
+            // (or by funding level, "预拨资金A（中央资金a、省级资金b）", or to the cent of an account: as a 其中 list)
+            let closed = byLevel || namesDistinctFundingLevels(parts) || keepsTheCents(of: wid, in: parts)
+            appendGroup(PartsGroup(whole: wid, parts: parts, marker: .bracket, closedByWording: closed, nestedThresholds: false))
             listed.formUnion(parts)
         }
     }
