@@ -379,8 +379,10 @@ extension ExtractionState {
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
             // amount again, after parts that are something, is the whole restated (received, spent), no part
+            // (not a reduction of the same size: "…，补偿资金调减1.50万元" under 1.50万元 is a negative part)
             if let w = provisionalWhole, parts.count >= 2, f.number.parenDepth == depth, facts[w].kind == f.kind, facts[w].value == f.value,
-               f.value != 0, parts.contains(where: { facts[$0].value != 0 }) { break }
+               f.value != 0, f.change == 0, !ExtractionState.isNamedAdjustment(f, verbs: adjustmentVerbs),
+               parts.contains(where: { facts[$0].value != 0 }) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
