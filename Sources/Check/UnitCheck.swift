@@ -19,6 +19,7 @@ enum UnitCheck {
         case "out-of-scale": outOfScale(rule, &context)
         case "out-of-scale-wan": outOfScaleWan(rule, &context)
         case "change-below-precision": changeBelowPrecision(rule, &context)
+        case "finer-than-fen": finerThanFen(rule, &context)
         default: break
         }
     }
@@ -71,6 +72,19 @@ enum UnitCheck {
             guard Decimals.less(abs(delta.value), step) else { continue }
             let evidence = rule.evidence(.unitChangeBelowPrecision, [.figure: figure.shown, .other: delta.shown, .yuan: Show.number(step, scale: 0)])
             context.report(rule, main: delta, others: [figure], evidence: evidence)
+        }
+    }
+
+    /// "体育彩票销售额153,627.5352元": no amount of money is finer than the fen (0.01元); stated to
+    /// more places, it was counted in 万元 (to the 元) or larger. Prices per unit (元/吨) aside.
+    static func finerThanFen(_ rule: Rule, _ context: inout CheckContext) {
+        let places = rule[.yuanPlaces]
+        let facts = context.facts.facts
+        for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].number.decimals > places {
+            let f = facts[k]
+            guard f.value != 0, !f.unitAssumed, !f.number.inRange, !perUnit(f, rule, context) else { continue }
+            let evidence = rule.evidence(.unitFinerThanFen, [.figure: f.shown, .count: String(f.number.decimals)])
+            context.report(rule, main: f, evidence: evidence)
         }
     }
 

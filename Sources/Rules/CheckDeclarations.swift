@@ -70,6 +70,8 @@ extension Parameter where Value == Decimal {
 }
 
 extension Parameter where Value == Int {
+    public static let yuanPlaces = Parameter("yuan_places", default: 2,
+        doc: "the most decimal places an amount in yuan can have (the fen): one stated finer is in another unit")
     public static let minWanYuanAmounts = Parameter("min_wan_yuan_amounts", default: 5,
         doc: "a report counts in wan yuan (10,000 yuan) when it states at least this many amounts in wan yuan")
     public static let minSeries = Parameter("min_series", default: 3,
@@ -235,6 +237,7 @@ extension EvidenceTemplate {
     public static let unitOutOfScale = EvidenceTemplate(.unit, "out_of_scale", [.figure, .count, .figureNamed], doc: "an amount in yuan in a report counting in wan yuan")
     public static let unitOutOfScaleWan = EvidenceTemplate(.unit, "out_of_scale_wan", [.figure, .yuan, .largest, .ratio, .count], doc: "an amount in wan yuan in a report counting in yuan")
     public static let unitChangeBelowPrecision = EvidenceTemplate(.unit, "change_below_precision", [.figure, .other, .yuan], doc: "a change in yuan finer than the wan-yuan figure it is of")
+    public static let unitFinerThanFen = EvidenceTemplate(.unit, "finer_than_fen", [.figure, .count], doc: "an amount in yuan stated to more places than the fen")
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
@@ -345,6 +348,8 @@ public enum CheckDeclarations {
                              evidence: [E.unitOutOfScaleWan]),
             CheckDeclaration(.unit, "change-below-precision", doc: "a change written in yuan finer than the last digit of the wan-yuan figure it is of",
                              parameters: perUnit, evidence: [E.unitChangeBelowPrecision]),
+            CheckDeclaration(.unit, "finer-than-fen", doc: "an amount in yuan stated to more decimal places than the fen, the smallest coin",
+                             parameters: [I.yuanPlaces.declaration] + perUnit, evidence: [E.unitFinerThanFen]),
             CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 

@@ -39,6 +39,7 @@ import JXRules
             "20 unit.out-of-scale",               // 办公用房维修改造支出 28.64 元
             "22 year.fiscal-statement",           // 截至2022年年末，政府采购实际支出…
             "22 year.mixed-years-in-relation",    // 2023 年预算与“2022年”支出恰好符合执行率
+            "27 unit.finer-than-fen",             // 合同金额 86.4250 元：以元计不会有四位小数
             "28 year.compared-with-itself",       // 2023年……较2023年下降3.1%
             "35 year.same-figure-two-years",      // 2022年项目支出 2977.45 万元（别处为 2023 年）
             "36 unit.same-number-two-units",      // 144.07 元：同一数字别处为 144.07 万元；单位不合并入此条
