@@ -58,6 +58,11 @@ enum YearCheck {
         if title == fiscal {
             let own = context.facts.years.filter { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted && $0.mention.form != .relative }
             guard own.isEmpty else { return }
+            // "我馆2023年度部门整体支出绩效自评总得分…" under "某馆2022年度部门整体支出绩效自评报告": the body names
+            // the report's own subject under another year (and never the title's year)
+            if let other = restatedSubjectYear(title: t, titleYear: title, context), other != title {
+                bodyYear = other
+            } else {
             let dated = Set(context.facts.facts.compactMap { f -> Int? in
                 guard f.kind.isMoney, !f.comparesYears, [.clause, .sentence, .paragraph].contains(f.yearSource), let y = f.year,
                       abs(y - title) == 1 else { return nil }
@@ -67,6 +72,7 @@ enum YearCheck {
             guard dated.count == 1, let other = dated.first,
                   context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == other && $0.mention.form != .relative && !$0.mention.quoted }) else { return }
             bodyYear = other
+            }
         }
         guard title != bodyYear,
               let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
@@ -83,6 +89,27 @@ enum YearCheck {
         let evidence = rule.evidence(.yearTitleVersusBody, [.titleYear: String(title), .fiscalYear: String(fy),
                                                             .fiscalCount: String(count), .titleCount: String(titleCount)])
         context.report(rule, span: span, evidence: evidence, key: "title-\(title)-\(fy)")
+    }
+
+    /// The year of a body mention followed by the title's words after its year (the report's own
+    /// subject, `TitleSubject.length` characters), neither quoted nor compared with.
+    static func restatedSubjectYear(title t: Int, titleYear: Int, _ context: CheckContext) -> Int? {
+        let paragraphs = context.doc.paragraphs
+        guard let m = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == titleYear })?.mention else { return nil }
+        let title = paragraphs[t].text.scalars
+        let start = TitleSubject.afterYear(title, m.range.upperBound)
+        let length = TitleSubject.length
+        guard start + length <= title.count, title[start..<(start + length)].allSatisfy(CharClass.isHan) else { return nil }
+        let subject = title[start..<(start + length)]
+        let markers = context.vocabulary[.comparedYearMarkers]
+        for (p, mention) in context.facts.years where p != t && !mention.quoted && (mention.form == .year || mention.form == .fiscalYear) {
+            let s = paragraphs[p].text.scalars
+            let k = TitleSubject.afterYear(s, mention.range.upperBound)
+            guard k + length <= s.count, s[k..<(k + length)].elementsEqual(subject),
+                  markers.suffixLength(s, endingAt: mention.range.lowerBound) == 0 else { continue }
+            return mention.year
+        }
+        return nil
     }
 
     static func fiscalStatement(_ rule: Rule, _ context: inout CheckContext) {

@@ -248,3 +248,19 @@ public enum SelfReference {
             && ends.occurs(in: ScalarString.make(s[mention.upperBound..<max(mention.upperBound, sentence.upperBound)]))
     }
 }
+
+/// The report's subject as its title names it after the year ("2023年度部门整体支出绩效自评报告":
+/// 部门整体支出), which a body sentence may name again under its own year.
+public enum TitleSubject {
+    /// How many characters after the year name the subject.
+    public static let length = 6
+
+    /// The position after a year mention and the "度" of "年度", spaces skipped.
+    public static func afterYear(_ s: [Unicode.Scalar], _ end: Int) -> Int {
+        var k = end
+        while k < s.count && (s[k] == " " || s[k] == "\u{3000}") { k += 1 }
+        if k < s.count && s[k] == "度" { k += 1 }
+        while k < s.count && (s[k] == " " || s[k] == "\u{3000}") { k += 1 }
+        return k
+    }
+}
