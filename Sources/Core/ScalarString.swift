@@ -64,8 +64,9 @@ public enum ScalarString {
 
 extension ScalarString {
     /// The scalar is a character of its own whatever stands beside it: ASCII and Latin-1 before the
-    /// combining marks, the CJK ranges without marks (ideographs, kana, CJK punctuation,
-    /// fullwidth forms), and the symbols Chinese text uses (none extends or joins a neighbour). Text made only of these reads the same by scalars as by characters.
+    /// combining marks, the CJK ranges without marks (ideographs, kana, CJK punctuation, fullwidth
+    /// forms), and the symbols Chinese text uses (none extends or joins a neighbour). Text made only
+    /// of these reads the same by scalars as by characters.
     @inlinable
     public static func isOwnCharacter(_ ch: Unicode.Scalar) -> Bool {
         switch ch.value {

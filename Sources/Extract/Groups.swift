@@ -623,8 +623,8 @@ extension ExtractionState {
     }
 
     /// The whole is an amount of an account (`account_units`) with a fraction to the cent or finer,
-    /// every part is a named item stated in its unit to the same places, and the parts' sum differs from it by
-    /// whole units at most: their fractions add up to its fraction.
+    /// every part is a named item stated in its unit to the same places, and the parts' sum differs
+    /// from it by whole units at most: their fractions add up to its fraction.
     func keepsTheCents(of whole: Int, in parts: [Int]) -> Bool {
         let w = facts[whole]
         let places = w.number.decimals
