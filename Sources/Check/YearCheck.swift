@@ -59,20 +59,10 @@ enum YearCheck {
             let own = context.facts.years.filter { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted && $0.mention.form != .relative }
             guard own.isEmpty else { return }
             // "我馆2023年度部门整体支出绩效自评总得分…" under "某馆2022年度部门整体支出绩效自评报告": the body names
-            // the report's own subject under another year (and never the title's year)
-            if let other = restatedSubjectYear(title: t, titleYear: title, context), other != title {
-                bodyYear = other
-            } else {
-            let dated = Set(context.facts.facts.compactMap { f -> Int? in
-                guard f.kind.isMoney, !f.comparesYears, [.clause, .sentence, .paragraph].contains(f.yearSource), let y = f.year,
-                      abs(y - title) == 1 else { return nil }
-                return y
-            })
-            // the other year written out in the body, not only reached through "上年"
-            guard dated.count == 1, let other = dated.first,
-                  context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == other && $0.mention.form != .relative && !$0.mention.quoted }) else { return }
+            // the report's own subject under another year (and never the title's year); or else the body's
+            // figures are dated to the year next to the title's
+            guard let other = restatedSubjectYear(title: t, titleYear: title, context) ?? datedNeighbourYear(title: t, titleYear: title, context) else { return }
             bodyYear = other
-            }
         }
         guard title != bodyYear,
               let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
@@ -89,6 +79,19 @@ enum YearCheck {
         let evidence = rule.evidence(.yearTitleVersusBody, [.titleYear: String(title), .fiscalYear: String(fy),
                                                             .fiscalCount: String(count), .titleCount: String(titleCount)])
         context.report(rule, span: span, evidence: evidence, key: "title-\(title)-\(fy)")
+    }
+
+    /// The year next to the title's that the body's figures are dated to, one only, and written out
+    /// in the body (not only reached through "上年").
+    static func datedNeighbourYear(title t: Int, titleYear title: Int, _ context: CheckContext) -> Int? {
+        let dated = Set(context.facts.facts.compactMap { f -> Int? in
+            guard f.kind.isMoney, !f.comparesYears, [.clause, .sentence, .paragraph].contains(f.yearSource), let y = f.year,
+                  abs(y - title) == 1 else { return nil }
+            return y
+        })
+        guard dated.count == 1, let other = dated.first,
+              context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == other && $0.mention.form != .relative && !$0.mention.quoted }) else { return nil }
+        return other
     }
 
     /// The year of a body mention followed by the title's words after its year (the report's own

@@ -89,23 +89,24 @@ struct ExtractionState {
             asked += 1
             if byName == nil && asked <= 4 {
                 var found: [Int] = []
-                for p in state.doc.paragraphs {
-                    for id in state.paragraphFacts[p.index] where state.facts[id].kind != .percent && state.facts[id].kind != .bare {
-                        if state.nameOf(state.facts[id]) == name { found.append(id) }
-                    }
-                }
+                Self.forEachNamed(in: state) { id, named in if named == name { found.append(id) } }
                 return found
             }
             if byName == nil {
                 var index = [String: [Int]]()
-                for p in state.doc.paragraphs {
-                    for id in state.paragraphFacts[p.index] where state.facts[id].kind != .percent && state.facts[id].kind != .bare {
-                        index[state.nameOf(state.facts[id]), default: []].append(id)
-                    }
-                }
+                Self.forEachNamed(in: state) { id, named in index[named, default: []].append(id) }
                 byName = index
             }
             return byName![name] ?? []
+        }
+
+        /// Each prose figure (no percentage, no bare number) with its name, in text order.
+        private static func forEachNamed(in state: ExtractionState, _ body: (Int, String) -> Void) {
+            for p in state.doc.paragraphs {
+                for id in state.paragraphFacts[p.index] where state.facts[id].kind != .percent && state.facts[id].kind != .bare {
+                    body(id, state.nameOf(state.facts[id]))
+                }
+            }
         }
     }
 
