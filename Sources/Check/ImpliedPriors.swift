@@ -197,7 +197,7 @@ extension PartsCheck {
     /// own 其中 parts).
     static func itemRate(of f: Fact, adjusted: WordSet, _ context: CheckContext) -> Fact? {
         guard let item = f.outlineItem, context.facts.outline[item].amount == f.id, case .text(let p, _, _) = f.place else { return nil }
-        let ownParts = Set(context.facts.groups.lazy.filter { $0.whole == f.id }.flatMap(\.parts))
+        let ownParts = Set((context.groupsOfWhole[f.id] ?? []).flatMap(\.parts))
         for id in context.facts.paragraphFacts[p] {
             let g = context.fact(id)
             guard g.number.range.lowerBound > f.number.range.lowerBound else { continue }

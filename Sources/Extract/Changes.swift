@@ -438,7 +438,7 @@ extension ExtractionState {
                     } else if diff != nil && rate != nil {
                         add(prior: nil, current: ids[k])
                         // the one part of its list: the change may be its list's whole's as well
-                        if partIDs.contains(ids[k]), let g = groups.first(where: { $0.parts.contains(ids[k]) }), g.parts.count == 1,
+                        if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }), g.parts.count == 1,
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }
@@ -673,7 +673,7 @@ extension ExtractionState {
         guard let x = candidate else { return nil }
         let f = facts[x]
         // an item of an enumerated breakdown has its text to itself: a change there is about it
-        guard family(f), isPlainFigure(f), !groups.contains(where: { $0.marker != .outline && $0.parts.contains(x) }),
+        guard family(f), isPlainFigure(f), !(groupsOfPart[x] ?? []).contains(where: { groups[$0].marker != .outline }),
               f.year == nil || f.year == fiscalYear else { return nil }
         return x
     }
@@ -682,7 +682,7 @@ extension ExtractionState {
     func ownsItsSegment(_ part: Int, change: Fact, paragraph p: Paragraph) -> Bool {
         let segment = ExtractionState.semicolonSegment(p, around: change.number.numberRange.lowerBound)
         guard segment.contains(facts[part].number.numberRange.lowerBound) else { return false }
-        let siblings = groups.filter { $0.parts.contains(part) }.flatMap(\.parts).filter { $0 != part }
+        let siblings = (groupsOfPart[part] ?? []).flatMap { groups[$0].parts }.filter { $0 != part }
         return !siblings.contains { segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].place.paragraph == p.index }
     }
 

@@ -28,6 +28,8 @@ struct ExtractionState {
     var groupOfPart: [Int: Int] = [:]
     var listed = Set<Int>()
     var groupsOfWhole: [Int: [Int]] = [:]
+    /// Every group of each part, in the order of `groups`.
+    var groupsOfPart: [Int: [Int]] = [:]
     var shares = [ShareStatement]()
     var changes = [ChangeStatement]()
     var scheduleProgress = [ScheduleProgressStatement]()
@@ -121,6 +123,7 @@ struct ExtractionState {
         let index = groups.count
         groups.append(group)
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
+        for part in Set(group.parts) { groupsOfPart[part, default: []].append(index) }
         groupsOfWhole[group.whole, default: []].append(index)
     }
 
