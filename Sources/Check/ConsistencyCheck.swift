@@ -40,6 +40,7 @@ enum ConsistencyCheck {
             let named = (c.item != nil && c.item != "total" && c.scope.isEmpty)
                 || subjectWords.occurs(in: f.label)
                 || c.scope.unicodeScalars.count >= 3
+                || sharesOpeningSubject(f, subjectWords, context)
             guard named else { continue }
             // "分配至无为市93万元，南陵县52万元" and "给予…南陵县31.2万元": a place named alone is what it got of
             // the programme its sentence names, not one figure stated twice
@@ -108,7 +109,7 @@ enum ConsistencyCheck {
                 // one section a sentence copied with only a figure changed.
                 if !first.isCellValue && !other.isCellValue {
                     let a = context.windowText(of: first, radius: 60), b = context.windowText(of: other, radius: 60)
-                    let own = selfWords.occurs(in: first.label) && selfWords.occurs(in: other.label)
+                    let own = selfWords.occurs(in: subjectLabel(first, subjectWords, context)) && selfWords.occurs(in: subjectLabel(other, subjectWords, context))
                         || bareStatement(first, context) || bareStatement(other, context)
                     if !own && parallel(a, b) && (section(first, context) != section(other, context) || withoutFigures(a) != withoutFigures(b)) { continue }
                 }
@@ -118,6 +119,27 @@ enum ConsistencyCheck {
                 break
             }
         }
+    }
+
+    /// "2023年度本部门收入合计A，支出合计B": a bare measure (no scope of its own) in a sentence whose
+    /// first figure's label names the subject (本部门, 全年 …) is about that subject too.
+    static func sharesOpeningSubject(_ f: Fact, _ subjectWords: WordSet, _ context: CheckContext) -> Bool {
+        openingSubject(of: f, subjectWords, context) != nil
+    }
+
+    static func openingSubject(of f: Fact, _ subjectWords: WordSet, _ context: CheckContext) -> Fact? {
+        guard f.concept.measure != nil, f.concept.rate == nil, f.concept.scope.isEmpty, f.concept.item == nil || f.concept.item == "total",
+              case .text(let p, let s, _) = f.place else { return nil }
+        guard let first = context.facts.paragraphFacts[p].first(where: { context.sentence(of: context.fact($0))?.sentence == s }),
+              first != f.id else { return nil }
+        let opener = context.fact(first)
+        return opener.kind.sameFamily(as: f.kind) && opener.year == f.year && subjectWords.occurs(in: opener.label) ? opener : nil
+    }
+
+    /// The label that names `f`'s subject: its own, or its sentence's opening figure's (`openingSubject`).
+    static func subjectLabel(_ f: Fact, _ subjectWords: WordSet, _ context: CheckContext) -> String {
+        if subjectWords.occurs(in: f.label) { return f.label }
+        return openingSubject(of: f, subjectWords, context)?.label ?? f.label
     }
 
     /// A percentage in the sentence of `a` or of `b` that, within its rounding, is a ÷ b or b ÷ a.
@@ -264,12 +286,20 @@ enum ConsistencyCheck {
             // each scalar a character of its own: the same reading as below, without clusters
             scalars.reserveCapacity(head.unicodeScalars.count)
             var digits = 0
+            // a year ("2023年", "2023年度") anywhere in the head, not only first: "本部门2023年度支出"
+            // is "2023年度本部门支出"
+            var afterYear = false
             for ch in head.unicodeScalars where !isWhitespace(ch) {
-                if isNumber(ch) { scalars.append(ch); digits += 1; continue }
+                if isNumber(ch) { scalars.append(ch); digits += 1; afterYear = false; continue }
                 if digits > 0 {
-                    if ch == "年" { scalars.removeLast(digits); digits = 0; continue }
+                    let year = ch == "年"
+                    if year { scalars.removeLast(digits) }
                     digits = 0
+                    afterYear = year
+                    if year { continue }
                 }
+                if afterYear && ch == "度" { afterYear = false; continue }
+                afterYear = false
                 scalars.append(ch)
             }
         } else {
@@ -297,13 +327,16 @@ enum ConsistencyCheck {
         // years ("2022年", "2022年度") and the report's own subject words
         var out = ""
         var digits = ""
+        var afterYear = false
         for ch in h {
-            if ch.isNumber { digits.append(ch); continue }
+            if ch.isNumber { digits.append(ch); afterYear = false; continue }
             if !digits.isEmpty {
                 if ch != "年" { out += digits }
                 digits = ""
-                if ch == "年" { continue }
+                if ch == "年" { afterYear = true; continue }
             }
+            if afterYear && ch == "度" { afterYear = false; continue }
+            afterYear = false
             out.append(ch)
         }
         out += digits
