@@ -66,6 +66,51 @@ enum ProseScoreCheck {
         }
         topLevel(rule, items, &context)
         for run in context.facts.scoreRuns { flatRun(rule, run, items, &context) }
+        distributed(rule, items, &context)
+    }
+
+    /// "决策、过程、产出、效益四项指标得分分别为18分、17分、36分、26分，综合得分为95分": scores paired with the
+    /// names before 分别为, and the total stated after them in the paragraph. Their sum above the total
+    /// is a slip; below it, only when the names are every first-level indicator (`complete_first_levels`:
+    /// the text may list some indicators only).
+    static func distributed(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
+        let markers = context.vocabulary[.distributiveMarkers], totals = context.vocabulary[.scoreTotalWords]
+        let weightWords = context.vocabulary[.weightWords]
+        let levels = rule[.completeFirstLevels].words.map { $0.split(separator: "|").map(String.init) }
+        let scored = Set(items.compactMap(\.score))
+        for p in context.doc.paragraphs.indices {
+            let ids = context.facts.paragraphFacts[p]
+            guard ids.count >= 4 else { continue }
+            let text = context.doc.paragraphs[p].text.scalars
+            var k = 0
+            while k < ids.count {
+                let f = context.fact(ids[k])
+                guard f.kind == .score, !scored.contains(f.id), case .text(_, let s, _) = f.place,
+                      context.doc.paragraphs[p].sentences.indices.contains(s) else { k += 1; continue }
+                let start = context.doc.paragraphs[p].sentences[s].lowerBound
+                guard let marker = markers.firstMatch(in: text, from: start, before: f.number.range.lowerBound) else { k += 1; continue }
+                // the figures right after the marker, one after another ("18分、17分、36分、26分")
+                var run = [f]
+                var j = k + 1
+                while j < ids.count {
+                    let g = context.fact(ids[j]), last = run[run.count - 1]
+                    guard g.kind == .score, !scored.contains(g.id), g.number.range.lowerBound - last.number.range.upperBound <= 2,
+                          !totals.occurs(in: g.label) else { break }
+                    run.append(g)
+                    j += 1
+                }
+                k = j
+                let names = ScalarString.make(text[start..<marker.start])
+                let next = ids[j...].first { context.fact($0).kind == .score }.map { context.fact($0) }
+                guard run.count >= 3, !weightWords.occurs(in: names), !totals.occurs(in: names), let total = next,
+                      totals.occurs(in: total.label), !weightWords.occurs(in: total.label), total.change == 0, !total.comparesYears,
+                      total.number.comparator == nil, !total.number.inRange else { continue }
+                let sum = sum(run, context), stated = context.interval(total)
+                let complete = !levels.isEmpty && levels.allSatisfy { $0.contains(where: { names.contains($0) }) }
+                guard sum.lo > stated.hi || (complete && sum.hi < stated.lo) else { continue }
+                report(rule, whole: total, parts: run, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
+            }
+        }
     }
 
     /// An indicator without a weight of its own ("（二）产出指标。数量指标（20分）…；质量指标（15分）…")

@@ -160,6 +160,7 @@ extension Parameter where Value == WordSet {
     public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
     public static let missedWords = Parameter("missed_words", doc: "status texts that declare an indicator missed")
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
+    public static let completeFirstLevels = Parameter("complete_first_levels", doc: "the first-level indicators of an evaluation, each as its names joined by |: scores listed under names covering all of them are the whole evaluation")
     public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
     public static let gradeFillers = Parameter("grade_fillers", doc: "characters skipped between a grade marker and the grade")
     public static let excellentNames = Parameter("excellent_names", doc: "names of the top grade")
@@ -409,6 +410,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
             CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark",
+                             parameters: [W.completeFirstLevels.declaration],
                              messageSlots: [.name],
                              messages: [.scoreProseWeights, .scoreProseScores, .scoreProseTotal, .scoreProseFullMark, .scoreProseDeduction,
                                         .scoreRunWeights, .scoreRunScores, .scoreRunVersusText],
