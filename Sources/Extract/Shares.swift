@@ -35,6 +35,7 @@ extension ExtractionState {
             }
             pairCompletionShares(ids, paragraph: p, paired: &paired)
             pairNamedCompletionShares(ids, paragraph: p, paired: &paired)
+            pairPlanCompletionRates(ids, paragraph: p, paired: &paired)
             for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !paired.contains(id) {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
@@ -424,6 +425,36 @@ extension ExtractionState {
             facts[ids[n + 1]].shareOf = name
             shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
             paired.insert(ids[n + 1])
+        }
+    }
+
+    /// "计划新建村级活动场所10个，实际建成8个，完成率为80%", "全年培训1200人次，计划培训1000人次，完成计划的
+    /// 120%": a completion rate after the two last figures of its sentence in one unit, one of them
+    /// named a plan (`plan_figure_words`) and the other not, is the figure done over the plan.
+    mutating func pairPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+        let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords]
+        for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
+            let pct = facts[id]
+            guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
+                  !pct.number.inRange, !pct.isTarget, case .text = pct.place, rates.isSuffix(of: pct.head) else { continue }
+            let sentence = sentenceIndex(of: pct)
+            // the two figures right before it in its sentence, with nothing but prose between
+            let a = facts[ids[n - 2]], b = facts[ids[n - 1]]
+            guard sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence else { continue }
+            func plain(_ o: Fact) -> Bool {
+                o.kind != .percent && o.kind != .bare && o.kind != .score && o.shareOf == nil && o.change == 0 && !o.comparesYears
+                    && !o.number.inRange && o.number.comparator == nil && !o.number.approximate && !o.isTarget
+                    && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
+            }
+            guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
+            let aPlan = planWords.occurs(in: a.label), bPlan = planWords.occurs(in: b.label)
+            guard aPlan != bPlan else { continue }
+            let (plan, done) = aPlan ? (a, b) : (b, a)
+            // "计划培训1000人次，实际培训1200人次，完成率100%": a rate capped at 100% (as indicators are scored)
+            if pct.value == 100 && done.value > plan.value && a.kind == b.kind { continue }
+            facts[id].shareOf = plan.label
+            shares.append(ShareStatement(percent: id, part: done.id, base: plan.id))
+            paired.insert(id)
         }
     }
 
