@@ -295,8 +295,14 @@ extension ExtractionState {
                     // a bare change word of the same direction, is the same change's difference
                     if n + 1 < ids.count, !taken.contains(ids[n + 1]) {
                         let a = facts[ids[n + 1]]
+                        let bare = vocabulary[.bareChangeWords]
+                        // "较上年下降P%，较上年减少D": the rate's comparison restated with the amount; "同比下降P%（减少D）":
+                        // the amount in a bracket right after the rate
+                        let restated = Self.comparisonBefore(a.head, bare).map { !$0.isEmpty && $0 == Self.comparisonBefore(c.head, bare) } ?? false
+                        let aside = a.number.parenDepth == c.number.parenDepth + 1 && bare.contains(a.head)
+                            && a.number.numberRange.lowerBound - c.number.range.upperBound <= 4
                         if a.kind.isMoney, isStatedChange(a), a.change == c.change, sentenceIndex(of: a) == sentence,
-                           clauseIndex(of: a) == clauseIndex(of: c) + 1, vocabulary[.bareChangeWords].contains(a.head),
+                           clauseIndex(of: a) == clauseIndex(of: c) + 1 && (bare.contains(a.head) || restated) || aside,
                            // "收入（同口径）完成A，同比增长P%，增收D": the rate on a like-for-like basis, the amount maybe not
                            !([c] + (n > 0 ? [facts[ids[n - 1]]] : [])).contains(where: { vocabulary[.comparisonQualifiers].occurs(in: $0.label) }) {
                             diff = ids[n + 1]
@@ -676,6 +682,12 @@ extension ExtractionState {
         guard family(f), isPlainFigure(f), !(groupsOfPart[x] ?? []).contains(where: { groups[$0].marker != .outline }),
               f.year == nil || f.year == fiscalYear else { return nil }
         return x
+    }
+
+    /// "较上年" of "较上年减少": what a change's head says before its change word (nil without one).
+    static func comparisonBefore(_ head: String, _ changeWords: WordSet) -> Substring? {
+        guard let word = changeWords.suffix(of: head) else { return nil }
+        return head.dropLast(word.count)
     }
 
     /// A listed part whose "；"-part (or sentence) holds the change and no other part of its list.
