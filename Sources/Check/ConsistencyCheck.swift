@@ -130,8 +130,13 @@ enum ConsistencyCheck {
     static func openingSubject(of f: Fact, _ subjectWords: WordSet, _ context: CheckContext) -> Fact? {
         guard f.concept.measure != nil, f.concept.rate == nil, f.concept.scope.isEmpty, f.concept.item == nil || f.concept.item == "total",
               case .text(let p, let s, _) = f.place else { return nil }
-        guard let first = context.facts.paragraphFacts[p].first(where: { context.sentence(of: context.fact($0))?.sentence == s }),
-              first != f.id else { return nil }
+        // the sentence's first figure, by bisection over the paragraph's (in text order)
+        let sentences = context.doc.paragraphs[p].sentences
+        guard sentences.indices.contains(s) else { return nil }
+        let ids = context.facts.paragraphFacts[p], start = sentences[s].lowerBound
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.lowerBound < start { lo = mid + 1 } else { hi = mid } }
+        guard lo < ids.count, case let first = ids[lo], first != f.id, context.sentence(of: context.fact(first))?.sentence == s else { return nil }
         let opener = context.fact(first)
         return opener.kind.sameFamily(as: f.kind) && opener.year == f.year && subjectWords.occurs(in: opener.label) ? opener : nil
     }

@@ -82,13 +82,16 @@ enum ProseScoreCheck {
             let ids = context.facts.paragraphFacts[p]
             guard ids.count >= 4 else { continue }
             let text = context.doc.paragraphs[p].text.scalars
+            // each sentence's first marker, found once (a sentence of many scores stays linear)
+            var markerOf = [Int: (start: Int, length: Int)?]()
             var k = 0
             while k < ids.count {
                 let f = context.fact(ids[k])
                 guard f.kind == .score, !scored.contains(f.id), case .text(_, let s, _) = f.place,
                       context.doc.paragraphs[p].sentences.indices.contains(s) else { k += 1; continue }
-                let start = context.doc.paragraphs[p].sentences[s].lowerBound
-                guard let marker = markers.firstMatch(in: text, from: start, before: f.number.range.lowerBound) else { k += 1; continue }
+                let sentence = context.doc.paragraphs[p].sentences[s], start = sentence.lowerBound
+                if markerOf[s] == nil { markerOf[s] = .some(markers.firstMatch(in: text, from: start, before: sentence.upperBound)) }
+                guard let found = markerOf[s], let marker = found, marker.start + marker.length <= f.number.range.lowerBound else { k += 1; continue }
                 // the figures right after the marker, one after another ("18分、17分、36分、26分")
                 var run = [f]
                 var j = k + 1

@@ -355,8 +355,15 @@ enum TableCheck {
             for total in headers.indices where totalHeaders.isSuffix(of: headers[total]) {
                 var parts = [Int]()
                 var c = total + 1
+                // "决算数/合计 | 决算数/公务接待费 …": under a group title, the parts are the group's columns, and
+                // the title (决算数) says nothing against them
+                let group = headers[total].lastIndex(of: "/").map { String(headers[total][...$0]) } ?? ""
                 while c < table.columnCount {
-                    let h = header(c)
+                    var h = header(c)
+                    if !group.isEmpty {
+                        guard h.hasPrefix(group) else { break }
+                        h = String(h.dropFirst(group.count))
+                    }
                     if h.isEmpty || totalHeaders.isSuffix(of: h) || notParts.occurs(in: h) { break }
                     parts.append(c)
                     c += 1
@@ -398,8 +405,9 @@ enum TableCheck {
                     if labels == nil { labels = self.labels(table, context) }
                     var slots = PartsCheck.sumSlots(whole, figures, context)
                     slots[.header] = headers[total]
+                    let row = labels![r].isEmpty ? context.displayLabel(whole) : labels![r]
                     context.report(rule, main: whole, others: figures, evidence: rule.evidence(.tableSumInColumn, slots),
-                                   slots: [.row: labels![r].isEmpty ? context.displayLabel(whole) : labels![r]])
+                                   message: row.isEmpty ? .tableUnnamedRowTotal : nil, slots: [.row: row, .header: headers[total]])
                 }
             }
         }
@@ -429,16 +437,24 @@ enum TableCheck {
             if table.rows[r].cells.map(\.column).contains(where: { other in
                 other != c && fact(context, table, r, other).map { sum.overlaps(context.interval($0)) } == true
                     && members.allSatisfy { fact(context, table, $0, other) == nil } }) { continue }
+            var shown = parts
             if !carried.isEmpty {
                 let earlier = carried.compactMap { fact(context, table, $0, c) }
-                if earlier.count == carried.count,
-                   (earlier.reduce(nested ?? sum) { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
+                if earlier.count == carried.count {
+                    let withEarlier = earlier.reduce(nested ?? sum) { $0 + context.interval($1) }
+                    if withEarlier.overlaps(context.interval(total)) { continue }
+                    // "本年支出合计 / 年末结转和结余 / 总计": the evidence shows the sum nearer the total
+                    let stated = context.interval(total).midpoint
+                    if abs(withEarlier.midpoint - stated) < abs(sum.midpoint - stated) { shown = earlier + parts }
+                }
             }
             let header = table.header(row: table.rows[r], column: c)
-            var slots = PartsCheck.sumSlots(total, parts, context)
+            var slots = PartsCheck.sumSlots(total, shown, context)
             slots[.header] = header
-            context.report(rule, main: total, others: parts, evidence: rule.evidence(header.isEmpty ? .tableSum : .tableSumInColumn, slots),
-                           slots: [.row: text])
+            // (a table of two halves side by side: the half's own name for its total, "本年支出合计")
+            let name = total.label.split(separator: "／", maxSplits: 1).first.map(String.init) ?? text
+            context.report(rule, main: total, others: shown, evidence: rule.evidence(header.isEmpty ? .tableSum : .tableSumInColumn, slots),
+                           slots: [.row: name.isEmpty ? text : name])
         }
     }
 

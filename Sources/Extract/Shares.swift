@@ -447,7 +447,14 @@ extension ExtractionState {
                     && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
             }
             guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
-            let aPlan = planWords.occurs(in: a.label), bPlan = planWords.occurs(in: b.label)
+            let doneWords = vocabulary[.doneFigureWords]
+            // "计划完成改造任务A" is a plan, "完成年初预算A" is not (what comes first says which)
+            func isPlan(_ o: Fact) -> Bool {
+                let label = ScalarString.scalars(o.label)
+                guard let plan = planWords.firstMatch(in: label) else { return false }
+                return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
+            }
+            let aPlan = isPlan(a), bPlan = isPlan(b)
             guard aPlan != bPlan else { continue }
             let (plan, done) = aPlan ? (a, b) : (b, a)
             // "计划培训1000人次，实际培训1200人次，完成率100%": a rate capped at 100% (as indicators are scored)

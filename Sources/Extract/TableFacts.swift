@@ -26,9 +26,11 @@ extension ExtractionState {
             let fractions = fractionRateColumns(table)
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
-                let labelText = rowLabel(row, table: table)
+                let rowText = rowLabel(row, table: table)
+                let sideLabels = Self.sideBySideLabels(row, headers: headers)
                 for cell in row.cells where !cell.isEmpty && !cell.inherited {
                     let header = cell.column < headers.count ? headers[cell.column] : ""
+                    let labelText = sideLabels[cell.column] ?? rowText
                     var scan = scanner.scan(cell.text)
                     // "-" in a money column is a stated zero (剩余指标 "-" when all was spent)
                     // (a dash cell is short: the label cells are not made into strings to ask)
@@ -78,6 +80,28 @@ extension ExtractionState {
                 }
             }
         }
+    }
+
+    /// "收入 | 本年数 | 支出 | 本年数": a table of two halves side by side, each with its names. A number
+    /// after a name that stands right of the row's first number, under a header an earlier column
+    /// repeats, is that name's (not the row's first name's). Columns → labels; empty for most rows.
+    static func sideBySideLabels(_ row: TableRow, headers: [String]) -> [Int: String] {
+        var out = [Int: String]()
+        var seenNumber = false
+        var side: (name: String, column: Int)?
+        for cell in row.cells.sorted(by: { $0.column < $1.column }) where !cell.isEmpty {
+            if CellText.isNumeric(cell.text) {
+                seenNumber = true
+                if let side, cell.column < headers.count, !headers[cell.column].isEmpty,
+                   headers[..<side.column].contains(headers[cell.column]) {
+                    out[cell.column] = side.name
+                }
+                continue
+            }
+            let text = CellText.compact(cell.string)
+            if seenNumber && text.unicodeScalars.count >= 2 { side = (text, cell.column) }
+        }
+        return out
     }
 
     struct FractionColumn: Hashable { var segment: Int; var column: Int }

@@ -193,6 +193,7 @@ extension MessageTemplate {
     public static let scoreRunScores = MessageTemplate("run_scores", [], doc: "the scores of a flattened indicator sheet against its total score")
     public static let scoreRunVersusText = MessageTemplate("run_vs_text", [], doc: "the total score the text states against a flattened sheet's total")
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
+    public static let tableUnnamedRowTotal = MessageTemplate("unnamed", [.header], doc: "a total column against the columns after it, in a row without a name (a form of one data row)")
 }
 
 // MARK: evidence
@@ -426,7 +427,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.table, "subtotals", doc: "subtotal and total rows against the rows they close", messageSlots: [.row],
                              evidence: [E.tableSum, E.tableSumInColumn]),
             CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
-                             parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row], evidence: [E.tableSumInColumn]),
+                             parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row],
+                             messages: [.tableUnnamedRowTotal], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
                              messages: [.tableChildrenExceed], evidence: [E.tableSum]),
 

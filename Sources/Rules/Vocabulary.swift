@@ -195,6 +195,7 @@ public struct Vocabulary: Sendable {
         case accountUnits = "account_units"
         case planCompletionRates = "plan_completion_rates"
         case planFigureWords = "plan_figure_words"
+        case doneFigureWords = "done_figure_words"
 
         public var name: String { rawValue }
 
@@ -351,8 +352,9 @@ public struct Vocabulary: Sendable {
             case .adjustmentChangeWords: return "a budget adjustment stated as the difference of the figures before it (from A adjusted to B, adjusted by D)"
             case .changeFromMarkers: return "the word after the figure a change starts from, ending the name before it (from A to B)"
             case .attributiveEndings: return "endings of a clause describing what a label names (a relative clause before its item): what is left of a label before its item or measure that ends with one is no subject of its own"
-            case .planCompletionRates: return "endings of the label of a completion rate measured against a plan figure of the sentence (完成率, 完成计划): actual ÷ plan"
-            case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against (计划, 目标)"
+            case .planCompletionRates: return "endings of the label of a completion rate measured against a plan figure of its sentence: the figure done over the plan"
+            case .doneFigureWords: return "words in a figure's label that make it what was done when they come before its plan word (the plan met, or the amount done), never the plan of a completion rate"
+            case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
             case .jointChangeSubjects: return "the revenue and spending totals named together as the subject of a comparison with the year before (revenue and spending fell by D): a change of each of the two equal totals stated before"

@@ -203,6 +203,7 @@ enum TableBuilder {
             }
             return line
         }
+        for r in grid.indices.dropLast() { spreadGroupTitles(&grid, row: r) }
         // a title spanning several columns leaves the cells to its right empty: fill them from the
         // left when a lower header row titles those columns
         for r in grid.indices {
@@ -221,6 +222,26 @@ enum TableBuilder {
             paths.append(parts.joined(separator: "/"))
         }
         return paths
+    }
+
+    /// "预算数 | 决算数" over "合计 | 出国 | 接待 | 合计 | 出国 | 接待": group titles whose spans the text
+    /// export lost stand packed at the left; the row below repeats one run of titles once per group,
+    /// so each group title spans one run. (Up to two label columns before the groups keep their place.)
+    static func spreadGroupTitles(_ grid: inout [[String]], row r: Int) {
+        let columns = grid[r].count
+        let top = grid[r], lower = grid[r + 1]
+        for offset in 0...2 where offset < columns {
+            // label columns: titled in the top row, blank or the same below
+            guard (0..<offset).allSatisfy({ !top[$0].isEmpty && (lower[$0].isEmpty || lower[$0] == top[$0]) }) else { return }
+            let groups = top[offset...].prefix { !$0.isEmpty }.count
+            guard groups >= 2, top[(offset + groups)...].allSatisfy(\.isEmpty) else { continue }
+            let width = columns - offset
+            guard width % groups == 0, case let run = width / groups, run >= 2,
+                  (offset..<columns).allSatisfy({ !lower[$0].isEmpty && lower[$0] == lower[offset + ($0 - offset) % run] }) else { continue }
+            let titles = Array(top[offset..<(offset + groups)])
+            for c in offset..<columns { grid[r][c] = titles[(c - offset) / run] }
+            return
+        }
     }
 
     // MARK: repairs
