@@ -24,10 +24,16 @@ extension ExtractionState {
                 _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
             }
             let fractions = fractionRateColumns(table)
+            // per header segment: whether a header repeats (two halves side by side), asked once
+            var halves = [Int: Bool]()
             for (r, row) in table.rows.enumerated() where row.kind == .data {
                 let headers = table.headers(for: row)
                 let rowText = rowLabel(row, table: table)
-                let sideLabels = Self.sideBySideLabels(row, headers: headers)
+                if halves[row.segment] == nil {
+                    let named = headers.filter { !$0.isEmpty }
+                    halves[row.segment] = Set(named).count < named.count
+                }
+                let sideLabels = halves[row.segment]! ? Self.sideBySideLabels(row, headers: headers) : [:]
                 for cell in row.cells where !cell.isEmpty && !cell.inherited {
                     let header = cell.column < headers.count ? headers[cell.column] : ""
                     let labelText = sideLabels[cell.column] ?? rowText
