@@ -494,13 +494,19 @@ extension UnitHints {
 
     /// "项目资金（万元） | 年初预算数 | …": a unit in the title of the label column (its cells are
     /// names, not amounts) is the unit of the table.
+    /// (The label column is the first with names in it: a form indented by an empty first column
+    /// "| 年度资金总额 | 500 | …" has its names in the second.)
     static func labelColumnUnit(_ table: Table, words: StructureWords) -> String? {
-        guard let headers = table.headerSegments.first, let first = headers.first, !first.isEmpty else { return nil }
+        guard let headers = table.headerSegments.first else { return nil }
         let data = table.rows.filter { $0.kind == .data && $0.segment == 0 }
-        let labels = data.compactMap { $0.cells.first { $0.column == 0 && !$0.isEmpty } }
-        guard !labels.isEmpty, !labels.contains(where: { CellText.isNumeric($0.text) }) else { return nil }
-        let last = first.split(separator: "/").last.map(String.init) ?? first
-        return bracketedUnit(last, words: words)
+        for column in 0..<min(2, headers.count) {
+            let labels = data.compactMap { $0.cells.first { $0.column == column && !$0.isEmpty } }
+            if labels.isEmpty { continue }
+            guard !labels.contains(where: { CellText.isNumeric($0.text) }), !headers[column].isEmpty else { return nil }
+            let last = headers[column].split(separator: "/").last.map(String.init) ?? headers[column]
+            return bracketedUnit(last, words: words)
+        }
+        return nil
     }
 }
 
