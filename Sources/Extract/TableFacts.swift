@@ -99,7 +99,7 @@ extension ExtractionState {
             if CellText.isNumeric(cell.text) {
                 seenNumber = true
                 if let side, cell.column < headers.count, !headers[cell.column].isEmpty,
-                   headers[..<side.column].contains(headers[cell.column]) {
+                   headers[..<min(side.column, headers.count)].contains(headers[cell.column]) {
                     out[cell.column] = side.name
                 }
                 continue

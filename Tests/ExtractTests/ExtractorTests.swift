@@ -264,6 +264,16 @@ struct ExtractorGroupTests {
         #expect(shown == ["60.0%", "1200万元", "2000万元"])
     }
 
+    @Test func twoHalvesSideBySideNameTheirOwnNumbers() throws {
+        let set = extract("2023年度收入支出决算总表\n单位：万元\n收入\t本年数\t支出\t本年数\n财政拨款收入\t120.50\t教育支出\t80.40\n事业收入\t5.00\t卫生健康支出\t45.10\n本年收入合计\t125.50\t本年支出合计\t125.50")
+        #expect(set.facts.first { $0.literal == "80.40" }?.label.hasPrefix("教育支出") == true)
+        #expect(set.facts.first { $0.literal == "45.10" }?.label.hasPrefix("卫生健康支出") == true)
+        #expect(set.facts.first { $0.literal == "120.50" }?.label.hasPrefix("财政拨款收入") == true)
+        // a table whose headers do not repeat keeps the row's name for every number
+        let plain = extract("2023年度项目支出表\n单位：万元\n项目\t预算数\t说明\t执行数\n设备购置\t30.00\t按计划采购\t29.00")
+        #expect(plain.facts.first { $0.literal == "29.00" }?.label.hasPrefix("设备购置") == true)
+    }
+
     @Test func aPercentageNotJoinedToTheFigureNamedAfterCompletionIsNoShareOfIt() {
         for text in [
             "全年完成投资2000万元，60.0%用于基础设施建设。",

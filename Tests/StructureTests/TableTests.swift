@@ -88,6 +88,18 @@ struct TableTests {
         #expect(t.header(row: t.rows[3], column: 4) == "执行数/调整后")
     }
 
+    @Test func groupTitlesPackedLeftSpanTheRunsTheyHead() throws {
+        // an export that lost the spans of "预算数" and "决算数": the row below repeats one run per group
+        let text = "预算数\t决算数\n合计\t出国费\t接待费\t合计\t出国费\t接待费\n20.00\t0.00\t20.00\t18.50\t0.00\t18.50"
+        let t = try #require(structure(text).tables.first)
+        #expect(t.headerSegments.first == ["预算数/合计", "预算数/出国费", "预算数/接待费", "决算数/合计", "决算数/出国费", "决算数/接待费"])
+        // titles over columns that do not repeat a run keep their places
+        let uneven = "项目\t预算数\t决算数\n\t年初\t调整后\t合计\n基本支出\t30.00\t31.00\t29.00"
+        let u = try #require(structure(uneven).tables.first)
+        #expect(u.headerSegments.first?.first == "项目")
+        #expect(u.headerSegments.first?[1] == "预算数/年初")
+    }
+
     @Test func mergedLabelsAreFilledFromAbove() throws {
         let text = "类别\t项目\t金额\n基本支出\t人员经费\t20.00\n\t公用经费\t10.00\n项目支出\t设备购置\t50.00"
         let t = try #require(structure(text).tables.first)
