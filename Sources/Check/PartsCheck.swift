@@ -247,6 +247,7 @@ enum ShareCheck {
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
+        if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?
@@ -349,6 +350,58 @@ extension ShareCheck {
             let name = String(String.UnicodeScalarView(label[(end - n)..<end]))
             context.report(rule, main: f, others: [], evidence: rule.evidence(.rateOver100, [.name: name, .stated: f.literal + "%"]), slots: [.name: name])
         }
+    }
+
+    /// "三次产业结构为10.3:47.5:42.2", "由9.8:48.1:42.1调整为10.3:47.5:42.2": the percentages of a
+    /// structure written as a ratio add up to 100 (each within its rounding). Integers alone may be
+    /// a plain ratio ("1:2:1"): only a ratio with decimals, or one near 100, is read as percentages.
+    static func structureRatios(_ rule: Rule, _ context: inout CheckContext) {
+        let words = rule[.structureWords]
+        guard !words.isEmpty else { return }
+        for paragraph in context.doc.paragraphs {
+            let s = paragraph.text.scalars
+            guard let first = words.firstMatch(in: s) else { continue }
+            // the ratios of the sentence the structure is named in, after its name
+            let end = paragraph.sentences.first { $0.contains(first.start) }?.upperBound ?? s.count
+            var i = first.start + first.length
+            while i < end {
+                guard CharClass.isDigit(s[i]) else { i += 1; continue }
+                let (terms, next) = ratioTerms(s, from: i, end: end)
+                defer { i = max(next, i + 1) }
+                guard terms.count >= 2 else { continue }
+                let sum = terms.reduce(Interval(exactly: 0)) { $0 + Interval(shown: $1.value, decimals: $1.decimals) }
+                let hundred = Decimal(100)
+                let exact = terms.reduce(Decimal(0)) { $0 + $1.value }
+                let decimals = terms.contains { $0.decimals > 0 }
+                guard decimals || (exact >= 95 && exact <= 105), !(sum.lo <= hundred && hundred <= sum.hi) else { continue }
+                guard let span = paragraph.text.span(i..<next) else { continue }
+                let name = paragraph.text.string(first.start..<(first.start + first.length))
+                let scale = terms.map(\.decimals).max() ?? 0
+                context.report(rule, span: span, evidence: rule.evidence(.structureSum, [
+                    .computation: terms.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale)]),
+                               slots: [.name: name], key: "structure|\(span.start.line)|\(span.start.column)")
+            }
+        }
+    }
+
+    /// The numbers of "10.3:47.5:42.2" from `start` (a digit), and the index after the last.
+    static func ratioTerms(_ s: [Unicode.Scalar], from start: Int, end: Int) -> (terms: [(value: Decimal, decimals: Int, literal: String)], next: Int) {
+        var terms = [(value: Decimal, decimals: Int, literal: String)]()
+        var i = start
+        while i < end && CharClass.isDigit(s[i]) {
+            var j = i, point: Int?
+            while j < end && (CharClass.isDigit(s[j]) || (s[j] == "." && point == nil && j + 1 < end && CharClass.isDigit(s[j + 1]))) {
+                if s[j] == "." { point = j }
+                j += 1
+            }
+            let literal = ScalarString.make(s[i..<j])
+            guard let value = Decimal(string: literal) else { break }
+            terms.append((value, point.map { j - $0 - 1 } ?? 0, literal))
+            // a colon, then the next number
+            guard j + 1 < end, s[j] == ":" || s[j] == "：", CharClass.isDigit(s[j + 1]) else { return (terms, j) }
+            i = j + 1
+        }
+        return (terms, i)
     }
 
     /// The figure a change amount is of: the nearest figure of its family before it in its sentence

@@ -55,6 +55,7 @@ import JXRules
             "1 year.title-vs-body",               // 标题 2022 年度，正文讲 2023 年
         ],
         "slips-rates.txt": [
+            "9 rate.structure-ratio",             // 结构比 38.4:60.6：两项之和 99.0，不是 100
             "11 rate.variance",                   // 预决算差异率 3.50%，应为 |1300.00 − 1234.56| ÷ 1234.56 = 5.30%
             "13 rate.carryover",                  // 结转结余率 0.49%，应为 12.34 ÷ 1312.34 = 0.94%
             "15 rate.arrival",                    // 到位率 95.00%，应为 180.00 ÷ 200.00 = 90.00%
