@@ -395,6 +395,11 @@ extension ExtractionState {
                 }
             }
         }
+        // "税收收入A…，税收占一般公共预算收入的比重为P%": a short name no item answers to is the one figure
+        // before it whose name it begins, a lexicon item ("税收" of 税收收入; not when 税收返还 is there too)
+        if found.isEmpty && short {
+            found = window.filter { facts[$0].head.hasPrefix(name) && facts[$0].concept.item != nil }
+        }
         return Set(found.map { facts[$0].interval.midpoint }).count == 1 ? found.last : nil
     }
 
