@@ -287,8 +287,15 @@ extension ExtractionState {
     /// "A、B分别为x亿元和y亿元，占全国总额的P%和Q%": the shares after one 占 pair with the figures
     /// the sentence distributes, by position; only when both runs are unbroken and as long.
     mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>) {
+        let count = paired.count
+        pairDistributedShares(sentence: k, paragraph: p, paired: &paired, budgeted: budgeted, unnamed: false)
+        // "其中货物类a、工程类b、服务类c，分别占P%、Q%和R%": no base named, the parts' list's whole
+        if paired.count == count { pairDistributedShares(sentence: k, paragraph: p, paired: &paired, budgeted: budgeted, unnamed: true) }
+    }
+
+    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>, unnamed: Bool) {
         let inSentence = facts(paragraph: p.index, sentence: k)
-        guard let first = inSentence.firstIndex(where: { facts[$0].kind == .percent && !(facts[$0].shareOf ?? "").isEmpty && !paired.contains($0) }),
+        guard let first = inSentence.firstIndex(where: { facts[$0].kind == .percent && (facts[$0].shareOf ?? "x").isEmpty == unnamed && !paired.contains($0) }),
               let named = facts[inSentence[first]].shareOf else { return }
         let joiners = vocabulary[.nameJoiners]
         // the percentages right after it, labelled by nothing but a joiner ("和", "、")
@@ -325,14 +332,21 @@ extension ExtractionState {
         guard before || after else { return }
         if after { amounts = Array(amounts.suffix(percents.count)) }
         let at = first
-        guard let base = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted) else { return }
+        let whole: Int?
+        if unnamed {
+            // the list the figures make, all of them its parts
+            whole = groupOfPart[amounts[0]].flatMap { g in amounts.allSatisfy { groupOfPart[$0] == g } ? groups[g].whole : nil }
+        } else {
+            whole = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted)
+        }
+        guard let base = whole else { return }
         if after {
             let measure = facts[base].concept.measure
             guard measure != nil, amounts.allSatisfy({ facts[$0].concept.measure == measure && !facts[$0].head.isEmpty }),
                   Set(amounts.map { facts[$0].head }).count == amounts.count else { return }
         }
         for (pct, part) in zip(percents, amounts) where part != base {
-            facts[pct].shareOf = named
+            facts[pct].shareOf = unnamed ? facts[base].head : named
             var share = ShareStatement(percent: pct, part: part, base: base)
             share.distributedWith = percents[0]
             shares.append(share)
