@@ -87,6 +87,44 @@ enum StatusCheck {
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }
+        if !reverse { proseStatements(rule, reverseWords: reverseWords, &context) }
+    }
+
+    /// "受益群众满意度，年度目标≥90%，实际完成85%，该指标已完成": an indicator written out in a sentence,
+    /// its target, then its actual value, then a claim that it was met (`prose_claim_words`, with no
+    /// word of a miss after the actual value).
+    static func proseStatements(_ rule: Rule, reverseWords: WordSet, _ context: inout CheckContext) {
+        let targets = rule[.proseTargetWords], actuals = rule[.proseActualWords], claimsWords = rule[.proseClaimWords]
+        let missed = rule[.missedWords]
+        guard !targets.isEmpty, !actuals.isEmpty, !claimsWords.isEmpty else { return }
+        for paragraph in context.doc.paragraphs {
+            let ids = context.facts.paragraphFacts[paragraph.index]
+            guard ids.count >= 2 else { continue }
+            let s = paragraph.text.scalars
+            for n in 0..<(ids.count - 1) {
+                let target = context.fact(ids[n]), actual = context.fact(ids[n + 1])
+                guard case .text(_, let sentence, _) = target.place, case .text(_, sentence, _) = actual.place,
+                      paragraph.sentences.indices.contains(sentence), targets.isSuffix(of: target.head),
+                      actuals.occurs(in: actual.head), !targets.occurs(in: actual.head), comparable(target, actual) else { continue }
+                // what the sentence says after the actual value (up to the next figure)
+                let end = n + 2 < ids.count && context.sentence(of: context.fact(ids[n + 2]))?.sentence == sentence
+                    ? context.fact(ids[n + 2]).number.numberRange.lowerBound : paragraph.sentences[sentence].upperBound
+                let from = actual.number.range.upperBound
+                guard from < end, let claim = claimsWords.firstMatch(in: s, from: from, before: end),
+                      missed.firstMatch(in: s, from: from, before: end) == nil else { continue }
+                // the indicator's name: the sentence before its target
+                let name = ScalarString.make(s[paragraph.sentences[sentence].lowerBound..<target.number.numberRange.lowerBound])
+                var comparator = target.number.comparator
+                if comparator == nil { comparator = target.value == 0 || reverseWords.occurs(in: name) ? .atMost : .atLeast }
+                guard !met(actual, target, comparator!, context) else { continue }
+                let said = ScalarString.make(s[claim.start..<(claim.start + claim.length)])
+                let outcome = rule.evidence(comparator == .atMost || comparator == .less ? .statusExceeded : .statusNotReached, [:])
+                let evidence = rule.evidence(.statusMissed, [.target: (target.number.comparator?.rawValue ?? "") + target.shown,
+                                                             .actual: (actual.number.comparator?.rawValue ?? "") + actual.shown,
+                                                             .outcome: outcome, .claims: rule.evidence(.statusClaimStatus, [.status: said])])
+                context.report(rule, main: actual, others: [target], evidence: evidence)
+            }
+        }
     }
 
     /// The columns of one header segment by role (the first of each role; the last score column).

@@ -159,6 +159,9 @@ extension Parameter where Value == WordSet {
     public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
     public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
     public static let missedWords = Parameter("missed_words", doc: "status texts that declare an indicator missed")
+    public static let proseTargetWords = Parameter("prose_target_words", doc: "endings of the label of an indicator's target in running text")
+    public static let proseActualWords = Parameter("prose_actual_words", doc: "words of the label of an indicator's actual value in running text, after its target")
+    public static let proseClaimWords = Parameter("prose_claim_words", doc: "words after an indicator's actual value in its sentence that declare the target met")
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
     public static let completeFirstLevels = Parameter("complete_first_levels", doc: "the first-level indicators of an evaluation, each as its names joined by |: scores listed under names covering all of them are the whole evaluation")
     public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
@@ -400,7 +403,8 @@ public enum CheckDeclarations {
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
 
             CheckDeclaration(.status, "indicator-target", doc: "a target missed while the row declares it met",
-                             parameters: [W.reverseWords.declaration, W.completedWords.declaration],
+                             parameters: [W.reverseWords.declaration, W.completedWords.declaration, W.proseTargetWords.declaration,
+                                          W.proseActualWords.declaration, W.proseClaimWords.declaration, W.missedWords.declaration],
                              evidence: [E.statusMissed, E.statusNotReached, E.statusExceeded, E.statusClaimFullMarks, E.statusClaimStatus, E.statusClaimEmptyNote]),
             CheckDeclaration(.status, "indicator-met-declared-missed", doc: "a target met for sure while the row says it was missed",
                              parameters: [W.missedWords.declaration], evidence: [E.statusMetDeclaredMissed]),
