@@ -248,6 +248,7 @@ enum ShareCheck {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
         if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
+        if rule.check == "per-unit-average" { perUnitAverages(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?
@@ -349,6 +350,43 @@ extension ShareCheck {
             guard n > 0 else { continue }
             let name = String(String.UnicodeScalarView(label[(end - n)..<end]))
             context.report(rule, main: f, others: [], evidence: rule.evidence(.rateOver100, [.name: name, .stated: f.literal + "%"]), slots: [.name: name])
+        }
+    }
+
+    /// "全县在校学生12500人，拨付公用经费1250万元，生均1100元": an average (`average_words`) after one
+    /// amount and one count of its sentence is the amount over the count. The average's rounding and
+    /// one more unit of its last place are allowed (averages are often cut, not rounded).
+    static func perUnitAverages(_ rule: Rule, _ context: inout CheckContext) {
+        let words = rule[.averageWords]
+        guard !words.isEmpty else { return }
+        // the label opens with the word ("人均补助", "生均", "平均每辆车"): "拨付生均公用经费" is a fund's name
+        func isAverage(_ f: Fact) -> Bool { words.isPrefix(of: f.head) }
+        for f in context.facts.facts where f.kind.isMoney && isAverage(f) {
+            guard case .text(let p, let s, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
+                  !f.number.approximate, !f.isTarget, f.shareOf == nil else { continue }
+            // the figures of its sentence before it: one amount that is no average, one count
+            var amounts = [Fact](), counts = [Fact]()
+            for id in context.facts.paragraphFacts[p] {
+                let o = context.fact(id)
+                guard o.number.range.upperBound <= f.number.numberRange.lowerBound else { break }
+                guard context.sentence(of: o)?.sentence == s else { continue }
+                if o.kind.isMoney && !isAverage(o) { amounts.append(o) }
+                if case .count = o.kind { counts.append(o) }
+            }
+            guard amounts.count == 1, counts.count == 1, let total = amounts.first, let count = counts.first,
+                  [total, count].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),
+                  count.value > 0, let unit = total.kind.moneyUnit, let averageUnit = f.kind.moneyUnit else { continue }
+            // (money intervals are in one unit whatever the unit written)
+            guard let quotient = context.interval(total) / context.interval(count) else { continue }
+            let own = context.interval(f)
+            let half = Decimals.quotient(own.hi - own.lo, 2)
+            let stated = Interval(lo: own.lo - half, hi: own.hi + half)
+            if quotient.overlaps(stated) { continue }
+            let scale = Decimals.pow10(unit.exponent - averageUnit.exponent)
+            let exact = total.value * scale / count.value
+            context.report(rule, main: f, others: [total, count], evidence: rule.evidence(.averageMismatch, [
+                .computation: "\(total.shown) ÷ \(count.shown)", .computed: Show.number(exact, scale: max(f.number.decimals, 2)) + f.number.unitText,
+                .stated: f.shown]))
         }
     }
 

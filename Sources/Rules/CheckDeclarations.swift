@@ -173,6 +173,7 @@ extension Parameter where Value == WordSet {
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
     public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (pass rates, satisfaction rates)")
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
+    public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
@@ -222,6 +223,7 @@ extension EvidenceTemplate {
     public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
     public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
     public static let rateOver100 = EvidenceTemplate(.share, "rate_over_100", [.name, .stated], doc: "a rate that cannot exceed 100% stated above it")
+    public static let averageMismatch = EvidenceTemplate(.share, "average", [.computation, .computed, .stated], doc: "a total over a count against the stated average")
     public static let structureSum = EvidenceTemplate(.share, "structure_sum", [.computation, .sum], doc: "the percentages of a structure written as a ratio, not adding up to 100")
     public static let sharesMakeWhole = EvidenceTemplate(.share, "make_whole", [.computation, .stated, .difference, .sum, .base],
         doc: "the parts' sum against the base, and their shares of it ({sum}) adding up to 100%")
@@ -331,6 +333,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",
                              parameters: [W.boundedRateWords.declaration, W.rateFillers.declaration], messageSlots: [.name], evidence: [E.rateOver100]),
+            CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing (人均, 生均) against the total and the count its sentence states before it",
+                             parameters: [W.averageWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (三次产业结构为10.3:47.5:42.2) add up to 100",
                              parameters: [W.structureWords.declaration], messageSlots: [.name], evidence: [E.structureSum]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
