@@ -374,6 +374,7 @@ extension ShareCheck {
                 if case .count = o.kind { counts.append(o) }
             }
             guard amounts.count == 1, counts.count == 1, let total = amounts.first, let count = counts.first,
+                  averages(f, total, count, words),
                   [total, count].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),
                   count.value > 0, let unit = total.kind.moneyUnit, let averageUnit = f.kind.moneyUnit else { continue }
             // (money intervals are in one unit whatever the unit written)
@@ -388,6 +389,17 @@ extension ShareCheck {
                 .computation: "\(total.shown) ÷ \(count.shown)", .computed: Show.number(exact, scale: max(f.number.decimals, 2)) + f.number.unitText,
                 .stated: f.shown]))
         }
+    }
+
+    /// The average names what the total is of: nothing more ("生均", "人均"), the count's thing ("平均每辆车"),
+    /// or a word of the total's name ("人均补助" of 补助资金; not "人均可支配收入" of 地区生产总值).
+    static func averages(_ f: Fact, _ total: Fact, _ count: Fact, _ words: WordSet) -> Bool {
+        guard let word = words.prefix(of: f.head) else { return false }
+        let rest = Array(f.head.unicodeScalars.dropFirst(word.unicodeScalars.count)).filter { CharClass.isHan($0) }
+        if rest.isEmpty { return true }
+        if let measure = count.kind.measureWord?.unicodeScalars.first, rest.first == measure { return true }
+        guard rest.count >= 2 else { return false }
+        return ScalarSearch.firstIndex(of: Array(rest.prefix(2)), in: Array(total.label.unicodeScalars), from: 0) != nil
     }
 
     /// "三次产业结构为10.3:47.5:42.2", "由9.8:48.1:42.1调整为10.3:47.5:42.2": the percentages of a
