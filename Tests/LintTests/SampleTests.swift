@@ -19,6 +19,7 @@ import JXRules
             "21 sum.table-children",              // 其中：培训费 168.00 > 公用经费 156.45
             "28 sum.table-subtotals",             // 项目支出小计 2149.32 ≠ 各行之和 2158.32
             "29 sum.table-subtotals",             // 合计 3256.80 ≠ 各小计之和 3265.80
+            "33 rate.per-unit-average",           // 户均补贴 3300 元，应为 5701200 ÷ 1900 = 3000.63 元
             "33 sum.parts-exceed-whole",          // 560 + 380 + 310 人次 > 1200 人次
             "35 consistency.same-figure",         // 新建高标准农田 2.8 万亩 ≠ 2.6 万亩
             "41 rate.schedule-progress",          // 上半年序时进度 50% − 42.0% = 8.0 个百分点，不是 3.0
