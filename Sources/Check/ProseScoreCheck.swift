@@ -80,7 +80,14 @@ enum ProseScoreCheck {
         let scored = Set(items.compactMap(\.score))
         for p in context.doc.paragraphs.indices {
             let ids = context.facts.paragraphFacts[p]
+            // three scores and a total at least (most paragraphs state none)
             guard ids.count >= 4 else { continue }
+            var scores = 0
+            for id in ids where context.facts.facts[id].kind == .score {
+                scores += 1
+                if scores == 4 { break }
+            }
+            guard scores == 4 else { continue }
             let text = context.doc.paragraphs[p].text.scalars
             // each sentence's first marker, found once (a sentence of many scores stays linear)
             var markerOf = [Int: (start: Int, length: Int)?]()

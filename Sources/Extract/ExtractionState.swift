@@ -123,7 +123,7 @@ struct ExtractionState {
         let index = groups.count
         groups.append(group)
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
-        for part in Set(group.parts) { groupsOfPart[part, default: []].append(index) }
+        for part in group.parts where groupsOfPart[part]?.last != index { groupsOfPart[part, default: []].append(index) }
         groupsOfWhole[group.whole, default: []].append(index)
     }
 

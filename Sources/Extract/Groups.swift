@@ -113,7 +113,7 @@ extension ExtractionState {
             guard missing.isEmpty, !added.isEmpty else { continue }
             groups[g].parts += added
             for id in added where groupOfPart[id] == nil { groupOfPart[id] = g }
-            for id in Set(added) where !(groupsOfPart[id] ?? []).contains(g) { groupsOfPart[id, default: []].append(g) }
+            for id in added where !(groupsOfPart[id] ?? []).contains(g) { groupsOfPart[id, default: []].append(g) }
             listed.formUnion(added)
         }
     }
