@@ -357,7 +357,7 @@ extension ShareCheck {
     /// amount and one count of its sentence is the amount over the count. The average's rounding and
     /// one more unit of its last place are allowed (averages are often cut, not rounded).
     static func perUnitAverages(_ rule: Rule, _ context: inout CheckContext) {
-        let words = rule[.averageWords]
+        let words = rule[.averageWords], periods = rule[.periodWords]
         guard !words.isEmpty else { return }
         // the label opens with the word ("人均补助", "生均", "平均每辆车"): "拨付生均公用经费" is a fund's name
         func isAverage(_ f: Fact) -> Bool { words.isPrefix(of: f.head) }
@@ -374,7 +374,7 @@ extension ShareCheck {
                 if case .count = o.kind { counts.append(o) }
             }
             guard amounts.count == 1, counts.count == 1, let total = amounts.first, let count = counts.first,
-                  averages(f, total, count, words),
+                  averages(f, total, count, words, periods: periods),
                   [total, count].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),
                   count.value > 0, let unit = total.kind.moneyUnit, let averageUnit = f.kind.moneyUnit else { continue }
             // (money intervals are in one unit whatever the unit written)
@@ -393,10 +393,12 @@ extension ShareCheck {
 
     /// The average names what the total is of: nothing more ("生均", "人均"), the count's thing ("平均每辆车"),
     /// or a word of the total's name ("人均补助" of 补助资金; not "人均可支配收入" of 地区生产总值).
-    static func averages(_ f: Fact, _ total: Fact, _ count: Fact, _ words: WordSet) -> Bool {
+    static func averages(_ f: Fact, _ total: Fact, _ count: Fact, _ words: WordSet, periods: WordSet) -> Bool {
         guard let word = words.prefix(of: f.head) else { return false }
         let rest = Array(f.head.unicodeScalars.dropFirst(word.unicodeScalars.count)).filter { CharClass.isHan($0) }
         if rest.isEmpty { return true }
+        // "平均每人每月400元": an average per period is not the year's total over the count
+        if periods.occurs(in: ScalarString.make(rest)) { return false }
         if let measure = count.kind.measureWord?.unicodeScalars.first, rest.first == measure { return true }
         guard rest.count >= 2 else { return false }
         return ScalarSearch.firstIndex(of: Array(rest.prefix(2)), in: Array(total.label.unicodeScalars), from: 0) != nil

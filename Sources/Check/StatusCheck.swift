@@ -106,9 +106,11 @@ enum StatusCheck {
                 guard case .text(_, let sentence, _) = target.place, case .text(_, sentence, _) = actual.place,
                       paragraph.sentences.indices.contains(sentence), targets.isSuffix(of: target.head),
                       actuals.occurs(in: actual.head), !targets.occurs(in: actual.head), comparable(target, actual) else { continue }
-                // what the sentence says after the actual value (up to the next figure)
-                let end = n + 2 < ids.count && context.sentence(of: context.fact(ids[n + 2]))?.sentence == sentence
-                    ? context.fact(ids[n + 2]).number.numberRange.lowerBound : paragraph.sentences[sentence].upperBound
+                // what the sentence says after the actual value (up to the next figure; "已完成年度目标的83%" goes on
+                // to say how much was done: no claim)
+                let next = n + 2 < ids.count && context.sentence(of: context.fact(ids[n + 2]))?.sentence == sentence ? context.fact(ids[n + 2]) : nil
+                if let next, next.kind == .percent { continue }
+                let end = next?.number.numberRange.lowerBound ?? paragraph.sentences[sentence].upperBound
                 let from = actual.number.range.upperBound
                 guard from < end, let claim = claimsWords.firstMatch(in: s, from: from, before: end),
                       missed.firstMatch(in: s, from: from, before: end) == nil else { continue }

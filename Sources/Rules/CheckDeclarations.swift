@@ -174,6 +174,7 @@ extension Parameter where Value == WordSet {
     public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (pass rates, satisfaction rates)")
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
+    public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
@@ -334,7 +335,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",
                              parameters: [W.boundedRateWords.declaration, W.rateFillers.declaration], messageSlots: [.name], evidence: [E.rateOver100]),
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
-                             parameters: [W.averageWords.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
                              parameters: [W.structureWords.declaration], messageSlots: [.name], evidence: [E.structureSum]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
