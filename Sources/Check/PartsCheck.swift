@@ -364,12 +364,13 @@ extension ShareCheck {
         for f in context.facts.facts where f.kind.isMoney && isAverage(f) {
             guard case .text(let p, let s, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
                   !f.number.approximate, !f.isTarget, f.shareOf == nil else { continue }
-            // the figures of its sentence before it: one amount that is no average, one count
+            // the figures of its sentence before it (a few: a sentence of many averages stays linear): one
+            // amount that is no average, one count
+            guard let (ids, at) = context.positionInParagraph(of: f) else { continue }
             var amounts = [Fact](), counts = [Fact]()
-            for id in context.facts.paragraphFacts[p] {
+            for id in ids[max(0, at - 12)..<at].reversed() {
                 let o = context.fact(id)
-                guard o.number.range.upperBound <= f.number.numberRange.lowerBound else { break }
-                guard context.sentence(of: o)?.sentence == s else { continue }
+                guard let (q, t) = context.sentence(of: o), q == p, t == s else { break }
                 if o.kind.isMoney && !isAverage(o) { amounts.append(o) }
                 if case .count = o.kind { counts.append(o) }
             }
@@ -425,7 +426,9 @@ extension ShareCheck {
                 let hundred = Decimal(100)
                 let exact = terms.reduce(Decimal(0)) { $0 + $1.value }
                 let decimals = terms.contains { $0.decimals > 0 }
-                guard decimals || (exact >= 95 && exact <= 105), !(sum.lo <= hundred && hundred <= sum.hi) else { continue }
+                // (near 100 either way: "性别结构比105.2:100" and "1.05:1" are ratios of two, not shares)
+                guard decimals ? (exact >= 50 && exact <= 150) : (exact >= 95 && exact <= 105),
+                      !(sum.lo <= hundred && hundred <= sum.hi) else { continue }
                 guard let span = paragraph.text.span(i..<next) else { continue }
                 let name = paragraph.text.string(first.start..<(first.start + first.length))
                 let scale = terms.map(\.decimals).max() ?? 0
