@@ -410,7 +410,7 @@ extension ExtractionState {
             }
         }
         // "税收收入A…，税收占一般公共预算收入的比重为P%": a short name no item answers to is the one figure
-        // before it whose name it begins, a lexicon item ("税收" of 税收收入; not when 税收返还 is there too)
+        // before it whose name it begins and is a lexicon item ("税收" of 税收收入), one value only
         if found.isEmpty && short {
             found = window.filter { facts[$0].head.hasPrefix(name) && facts[$0].concept.item != nil }
         }
@@ -451,7 +451,7 @@ extension ExtractionState {
     /// 120%": a completion rate after the two last figures of its sentence in one unit, one of them
     /// named a plan (`plan_figure_words`) and the other not, is the figure done over the plan.
     mutating func pairPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
-        let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords]
+        let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords], doneWords = vocabulary[.doneFigureWords]
         for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
             let pct = facts[id]
             guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
@@ -466,7 +466,6 @@ extension ExtractionState {
                     && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
             }
             guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
-            let doneWords = vocabulary[.doneFigureWords]
             // "计划完成改造任务A" is a plan, "完成年初预算A" is not (what comes first says which)
             func isPlan(_ o: Fact) -> Bool {
                 let label = ScalarString.scalars(o.label)
