@@ -230,8 +230,9 @@ struct CheckContext {
 
     mutating func formulaKeys() -> Set<FormulaCheck.PresenceKey> {
         if let known = formulaKeyCache { return known }
-        var keys = Set<FormulaCheck.PresenceKey>()
-        var bitOfKey = [FormulaCheck.PresenceKey: UInt64]()
+        // sized once: grown from empty, the set and the map were rehashed at each doubling
+        var keys = Set<FormulaCheck.PresenceKey>(minimumCapacity: min(facts.facts.count * 2, 4096))
+        var bitOfKey = [FormulaCheck.PresenceKey: UInt64](minimumCapacity: 64)
         var factBits = [UInt64](repeating: 0, count: facts.facts.count)
         // through the buffer: a fact handed on from the array's subscript was copied
         facts.facts.withUnsafeBufferPointer { all in for k in all.indices {
@@ -344,7 +345,24 @@ struct CheckContext {
     /// Rule id + the text around the fact (its sentence, at most 40 characters either side) with
     /// white space removed: stable when lines move, bounded however long the sentence.
     func fingerprint(_ rule: String, _ f: Fact) -> String {
-        rule + "|" + CheckContext.withoutWhitespace(windowText(of: f, radius: 40)) + "|" + f.literal
+        rule + "|" + compactWindow(of: f, radius: 40) + "|" + f.literal
+    }
+
+    /// `withoutWhitespace(windowText(of:radius:))`, filtered on the paragraph's own scalars when
+    /// each is a character of its own (no string made, decoded and made again).
+    func compactWindow(of f: Fact, radius: Int) -> String {
+        if case .text(let p, let s, _) = f.place {
+            let para = doc.paragraphs[p]
+            let sentence = para.sentences.indices.contains(s) ? para.sentences[s] : 0..<para.text.count
+            let lo = max(sentence.lowerBound, f.number.range.lowerBound - radius)
+            let hi = min(sentence.upperBound, f.number.range.upperBound + radius)
+            let r = para.text.clamp(lo..<max(lo, hi))
+            let window = para.text.scalars[r]
+            if window.allSatisfy({ ScalarString.isOwnCharacter($0) || $0 == "\t" || $0 == "\r" }) {
+                return ScalarString.make(window.filter { !ConsistencyCheck.isWhitespace($0) })
+            }
+        }
+        return CheckContext.withoutWhitespace(windowText(of: f, radius: radius))
     }
 
     /// `text.filter { !$0.isWhitespace }`, by scalars when each scalar is a character of its own

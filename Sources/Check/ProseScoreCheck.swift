@@ -76,7 +76,8 @@ enum ProseScoreCheck {
     static func distributed(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
         let markers = context.vocabulary[.distributiveMarkers], totals = context.vocabulary[.scoreTotalWords]
         let weightWords = context.vocabulary[.weightWords]
-        let levels = rule[.completeFirstLevels].words.map { $0.split(separator: "|").map(String.init) }
+        // split only when a run of scores and a total is found (most documents have none)
+        var levels: [[String]]?
         let scored = Set(items.compactMap(\.score))
         for p in context.doc.paragraphs.indices {
             let ids = context.facts.paragraphFacts[p]
@@ -116,7 +117,8 @@ enum ProseScoreCheck {
                       totals.occurs(in: total.label), !weightWords.occurs(in: total.label), total.change == 0, !total.comparesYears,
                       total.number.comparator == nil, !total.number.inRange else { continue }
                 let sum = sum(run, context), stated = context.interval(total)
-                let complete = !levels.isEmpty && levels.allSatisfy { $0.contains(where: { names.contains($0) }) }
+                if levels == nil { levels = rule[.completeFirstLevels].words.map { $0.split(separator: "|").map(String.init) } }
+                let complete = !levels!.isEmpty && levels!.allSatisfy { $0.contains(where: { names.contains($0) }) }
                 guard sum.lo > stated.hi || (complete && sum.hi < stated.lo) else { continue }
                 report(rule, whole: total, parts: run, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
             }

@@ -746,7 +746,7 @@ enum YearCheck {
         // without a title, a first line that reads like one says what the text is ("一、2024年“三公”
         // 经费预算安排情况"); a first line that is a sentence of figures says nothing of the kind
         var index = context.doc.titleParagraph
-        if index == nil, let first = context.doc.paragraphs.first(where: { !$0.string.isEmpty }),
+        if index == nil, let first = context.doc.paragraphs.first(where: { !$0.text.isEmpty }),
            first.isHeading || (first.text.count <= 40 && !first.text.scalars.contains(where: { sentenceMarks.contains($0) })) {
             index = first.index
         }

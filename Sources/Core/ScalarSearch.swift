@@ -43,6 +43,9 @@ extension ScalarSearch {
             return alone || (some && text.contains(word))
         }
         guard let first = word.unicodeScalars.first, first == "\t" || first.value >= 0x2E80 else { return text.contains(word) }
+        // both texts plain (WordSet.isPlain: every scalar a character of its own, no canonical
+        // equivalents but itself): Foundation's match is a match of the bytes
+        if let found = plainBytesContain(text, word) { return found }
         if word.unicodeScalars.allSatisfy(isPlainCJK) {
             // a word of ideographs and CJK punctuation (no canonical decompositions): a scalar match
             // on character boundaries is Foundation's match; anything unusual is left to Foundation
@@ -65,6 +68,28 @@ extension ScalarSearch {
         }
         let mayMatch = text.unicodeScalars.contains { ch in ch == first || isCompatibilityIdeograph(ch) }
         return mayMatch && text.contains(word)
+    }
+
+    /// Whether the bytes of `word` occur in those of `text`, when both are native and plain; nil
+    /// otherwise (the caller then searches as Foundation does).
+    static func plainBytesContain(_ text: String, _ word: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { t -> Bool? in
+            word.utf8.withContiguousStorageIfAvailable { w -> Bool? in
+                guard !w.isEmpty, WordSet.isPlain(w), WordSet.isPlain(t) else { return nil }
+                guard w.count <= t.count else { return false }
+                let first = w[0], last = t.count - w.count
+                var i = 0
+                while i <= last {
+                    if t[i] == first {
+                        var k = 1
+                        while k < w.count && t[i + k] == w[k] { k += 1 }
+                        if k == w.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            } ?? nil
+        } ?? nil
     }
 
     /// CJK compatibility ideographs: canonically equivalent to unified ones.

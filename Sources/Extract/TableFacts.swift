@@ -178,8 +178,10 @@ extension ExtractionState {
         let lead = n.comparator == nil ? 0 : scanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
         let value = (n.numberRange.lowerBound - lead)..<n.range.upperBound
         for (k, ch) in text.scalars.enumerated() where !value.contains(k) && !CharClass.isWhitespace(ch) {
-            if "≥≤<>=约".unicodeScalars.contains(ch) { continue }
-            other += 1
+            switch ch {
+            case "≥", "≤", "<", ">", "=", "约": continue
+            default: other += 1
+            }
         }
         return other <= 2
     }

@@ -66,7 +66,7 @@ public struct TextRun: Sendable {
         return lo..<hi
     }
 
-    func clamp(_ range: Range<Int>) -> Range<Int> {
+    public func clamp(_ range: Range<Int>) -> Range<Int> {
         let lo = min(max(range.lowerBound, 0), count)
         let hi = min(max(range.upperBound, lo), count)
         return lo..<hi
