@@ -91,8 +91,8 @@ enum StatusCheck {
     }
 
     /// "受益群众满意度，年度目标≥90%，实际完成85%，该指标已完成": an indicator written out in a sentence,
-    /// its target, then its actual value, then a claim that it was met (`prose_claim_words`, with no
-    /// word of a miss after the actual value).
+    /// its target and its actual value (in either order), then a claim that it was met
+    /// (`prose_claim_words`, with no word of a miss after the second figure).
     static func proseStatements(_ rule: Rule, reverseWords: WordSet, _ context: inout CheckContext) {
         let targets = rule[.proseTargetWords], actuals = rule[.proseActualWords], claimsWords = rule[.proseClaimWords]
         let missed = rule[.missedWords]
@@ -102,20 +102,31 @@ enum StatusCheck {
             guard ids.count >= 2 else { continue }
             let s = paragraph.text.scalars
             for n in 0..<(ids.count - 1) {
-                let target = context.fact(ids[n]), actual = context.fact(ids[n + 1])
-                guard case .text(_, let sentence, _) = target.place, case .text(_, sentence, _) = actual.place,
-                      paragraph.sentences.indices.contains(sentence), targets.isSuffix(of: target.head),
-                      actuals.occurs(in: actual.head), !targets.occurs(in: actual.head), comparable(target, actual) else { continue }
-                // what the sentence says after the actual value (up to the next figure; "已完成年度目标的83%" goes on
+                let first = context.fact(ids[n]), second = context.fact(ids[n + 1])
+                guard case .text(_, let sentence, _) = first.place, case .text(_, sentence, _) = second.place,
+                      paragraph.sentences.indices.contains(sentence) else { continue }
+                let target: Fact, actual: Fact
+                if targets.isSuffix(of: first.head), actuals.occurs(in: second.head), !targets.occurs(in: second.head) {
+                    (target, actual) = (first, second)
+                } else if targets.isSuffix(of: second.head), !targets.occurs(in: first.head),
+                          isIndicatorValue(first, opensSentence: n == 0 || context.sentence(of: context.fact(ids[n - 1]))?.sentence != sentence,
+                                           actuals: actuals, context) {
+                    // "受益群众满意度为88%，目标值≥90%，该指标已完成": the value, then its target
+                    (target, actual) = (second, first)
+                } else {
+                    continue
+                }
+                guard comparable(target, actual) else { continue }
+                // what the sentence says after the second figure (up to the next one; "已完成年度目标的83%" goes on
                 // to say how much was done: no claim)
                 let next = n + 2 < ids.count && context.sentence(of: context.fact(ids[n + 2]))?.sentence == sentence ? context.fact(ids[n + 2]) : nil
                 if let next, next.kind == .percent { continue }
                 let end = next?.number.numberRange.lowerBound ?? paragraph.sentences[sentence].upperBound
-                let from = actual.number.range.upperBound
+                let from = second.number.range.upperBound
                 guard from < end, let claim = claimsWords.firstMatch(in: s, from: from, before: end),
                       missed.firstMatch(in: s, from: from, before: end) == nil else { continue }
-                // the indicator's name: the sentence before its target
-                let name = ScalarString.make(s[paragraph.sentences[sentence].lowerBound..<target.number.numberRange.lowerBound])
+                // the indicator's name: the sentence before its first figure
+                let name = ScalarString.make(s[paragraph.sentences[sentence].lowerBound..<first.number.numberRange.lowerBound])
                 var comparator = target.number.comparator
                 if comparator == nil { comparator = target.value == 0 || reverseWords.occurs(in: name) ? .atMost : .atLeast }
                 guard !met(actual, target, comparator!, context) else { continue }
@@ -127,6 +138,17 @@ enum StatusCheck {
                 context.report(rule, main: actual, others: [target], evidence: evidence)
             }
         }
+    }
+
+    /// A figure before its target is the indicator's value when it is this year's own (no change,
+    /// no other year, no prior-year word) and names itself as the actual value or opens its sentence ("受益群众满意度为88%"):
+    /// a part of a list ("其中农民2000人次，目标为3000人次") is not what the target is about.
+    static func isIndicatorValue(_ f: Fact, opensSentence: Bool, actuals: WordSet, _ context: CheckContext) -> Bool {
+        guard f.change == 0, !f.comparesYears, f.shareOf == nil, !f.isTarget else { return false }
+        if let year = f.year, let fiscal = context.facts.fiscalYear, year != fiscal { return false }
+        // "上年满意度为86%，本年目标值≥90%": last year's figure, whether or not the report's year is known
+        if context.vocabulary[.priorYearWords].occurs(in: f.label) { return false }
+        return opensSentence || actuals.occurs(in: f.head)
     }
 
     /// The columns of one header segment by role (the first of each role; the last score column).

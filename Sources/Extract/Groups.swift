@@ -367,6 +367,8 @@ extension ExtractionState {
             if f.marksTotal && f.number.parenDepth == depth && parts.contains(where: { facts[$0].kind.sameFamily(as: f.kind) }) { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
+            // "其中骨干教师2000人次，目标为3000人次": the target aimed at, after what was done, ends the list
+            if vocabulary[.targetLabels].contains(f.head) { if parts.isEmpty { continue } else { break } }
             // "其中：A、B、收支相抵，年终结余C": what remains once both sides are set against each other
             if let last = parts.last, vocabulary[.balanceOpeners].firstMatch(in: s, from: facts[last].number.range.upperBound, before: at) != nil { break }
             // "收入7.71亿元，其中：税收收入5.93亿元、非税收入1.78亿元）、上级补助收入…": a bracket closed that the
