@@ -47,6 +47,12 @@ extension ExtractionState {
             let subject = String(f.head.unicodeScalars.dropLast(verb.unicodeScalars.count))
             let r = resolve(subject)
             if let item = r.item, item != "total" { return .compared(subject: subject, base: "") }
+            // "…支出3,089.47万元。与上年相比，一般公共预算财政拨款支出增加D，增长P%": a total named in full
+            // (more than a bare 支出 or 本年支出) is the subject; it is read only where a figure of the
+            // sentence before bears that very name (`namedInPreviousSentence`)
+            if r.item == "total", r.explicitMeasure, subject.unicodeScalars.count >= 6 {
+                return .compared(subject: subject, base: "")
+            }
         }
         // "与2022年相比减少": the head has lost its leading "与"
         guard f.comparesYears, let (subject, after) = splitComparison(f.head) ?? splitComparison(f.label) else { return nil }
@@ -192,16 +198,22 @@ extension ExtractionState {
         let c = facts[ids[n]]
         // (the totals' names may be left out: "收入总计A，支出总计A，与上年相比，各增加D")
         guard c.kind.isMoney, isStatedChange(c), case .text = c.place else { return nil }
-        let joint = vocabulary[.jointTotals].prefix(of: c.head) ?? ""
-        var rest = Substring(String(c.head.unicodeScalars.dropFirst(joint.unicodeScalars.count)))
+        // ("财政拨款收、支总计各增加D": the totals of one fund, named before them)
+        var head = Substring(c.head)
+        if let scope = vocabulary[.jointTotalScopes].prefix(of: head),
+           vocabulary[.jointTotals].isPrefix(of: head.dropFirst(scope.count)) || vocabulary[.jointChangeSubjects].isPrefix(of: head.dropFirst(scope.count)) {
+            head = head.dropFirst(scope.count)
+        }
+        let joint = vocabulary[.jointTotals].prefix(of: head) ?? ""
+        var rest = head.dropFirst(joint.count)
         if let marker = vocabulary[.distributiveMarkers].prefix(of: rest) {
             rest = rest.dropFirst(marker.count)
             guard labels.changeWords.contains(String(rest)) else { return nil }
         } else {
             // "收入总计A，支出总计A。收支较上年决算数减少D，下降P%": the two named as one subject of a
             // comparison with the year before
-            guard let subject = vocabulary[.jointChangeSubjects].prefix(of: c.head) else { return nil }
-            let comparison = String(c.head.unicodeScalars.dropFirst(subject.unicodeScalars.count))
+            guard let subject = vocabulary[.jointChangeSubjects].prefix(of: head) else { return nil }
+            let comparison = String(head.unicodeScalars.dropFirst(subject.unicodeScalars.count))
             guard let (named, _) = splitComparison(comparison), named.isEmpty, labels.comparesWithYear(comparison),
                   labels.changeWords.isSuffix(of: comparison) else { return nil }
         }

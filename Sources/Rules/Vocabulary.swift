@@ -197,6 +197,7 @@ public struct Vocabulary: Sendable {
         case planFigureWords = "plan_figure_words"
         case doneFigureWords = "done_figure_words"
         case targetLabels = "target_labels"
+        case jointTotalScopes = "joint_total_scopes"
 
         public var name: String { rawValue }
 
@@ -356,6 +357,7 @@ public struct Vocabulary: Sendable {
             case .planCompletionRates: return "endings of the label of a completion rate measured against a plan figure of its sentence: the figure done over the plan"
             case .doneFigureWords: return "words in a figure's label that make it what was done when they come before its plan word (the plan met, or the amount done), never the plan of a completion rate"
             case .targetLabels: return "names that are a target or a plan and nothing more: a figure so named is what was aimed at, no part of a list of what was done"
+            case .jointTotalScopes: return "the funds or the body a joint total may be named with, before its name (the appropriation's income and spending totals both changed)"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
