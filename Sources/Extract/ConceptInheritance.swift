@@ -209,6 +209,24 @@ extension ExtractionState {
                 }
             }
         }
+        // "公务接待费支出决算为3.20万元，完成预算的80.00%": a rate worded as its figure's completion of
+        // its own plan, right after a spending figure of one item, is about that item, wherever its
+        // budget is stated (the sentence before, another paragraph)
+        let attainment = vocabulary[.attainmentVerbs], ownPlans = vocabulary[.ownPlanNames]
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph]
+            for (n, id) in ids.enumerated() where n > 0 && facts[id].kind == .percent && facts[id].concept.rate == "execution"
+                && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty {
+                let spent = facts[ids[n - 1]]
+                guard spent.kind.isMoney, spent.concept.measure == "spend", spent.change == 0, !spent.comparesYears,
+                      spent.concept.item != "total", spent.concept.item != nil || !spent.concept.scope.isEmpty,
+                      sentenceIndex(of: spent) == sentenceIndex(of: facts[id]),
+                      let verb = attainment.prefix(of: facts[id].head),
+                      ownPlans.contains(String(facts[id].head.unicodeScalars.dropFirst(verb.unicodeScalars.count))) else { continue }
+                facts[id].concept.item = spent.concept.item
+                facts[id].concept.scope = spent.concept.scope
+            }
+        }
         // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"
         for (n, g) in groups.enumerated() {
             for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {

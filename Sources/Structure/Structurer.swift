@@ -279,9 +279,11 @@ public enum Structurer {
             // a numbered line with clause punctuation that ends mid-sentence ("1. 基本支出预算 2476260.58
             // 元,占一般公共预算支出" / "的84.06%，…") is an item of prose the export wrapped, not a title
             // (the short-title test first: a long pending paragraph is not scanned again per line)
+            // (the punctuation after the enumerator: "五、" is the heading's number, no clause of prose)
+            let numbered = pending.count <= 40 ? HeadingDetector.enumerator(pending.scalars, at: 0)?.end ?? 0 : 0
             if pending.count <= 40 && HeadingDetector.detect(pending, words: words) != nil && !ScalarSearch.foundationContains(pending.string, "。")
                 && !(fullWidth.map { pendingLastWidth >= $0 } == true && Builder.cutThrough(pending, run))
-                && !(pending.scalars.dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16)
+                && !(pending.scalars[numbered...].dropLast().contains { $0 == "，" || $0 == "," || $0 == "、" } && pending.count >= 16)
                 && !(pending.count >= 16 && Builder.explainsAFigure(pending)) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             // (on the scalars: WordSet's prefix test reads a string's scalars the same way)

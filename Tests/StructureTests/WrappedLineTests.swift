@@ -61,6 +61,15 @@ struct WrappedLineTests {
         #expect(d.paragraphs.map(\.string) == ["2023年度部门整体支出绩效自评报告", "1.预算执行情况", "全年预算数100.00万元，执行数95.00万元，执行率95.00%。"])
     }
 
+    /// A long numbered heading ("五、" and sixteen characters or more) is no clause of prose: its
+    /// number's "、" does not make it one, and the body line after it is a paragraph of its own.
+    @Test func aLongNumberedHeadingKeepsTheLineAfterItApart() {
+        let d = structure("某县某局2022年度部门决算说明\n\n五、一般公共预算财政拨款支出决算情况说明\n2022年度一般公共预算财政拨款支出300.00万元，占本年支出合计的90.00%。\n")
+        #expect(d.paragraphs.map(\.string) == ["某县某局2022年度部门决算说明", "五、一般公共预算财政拨款支出决算情况说明",
+                                                "2022年度一般公共预算财政拨款支出300.00万元，占本年支出合计的90.00%。"])
+        #expect(d.paragraphs.first { $0.string.hasPrefix("五、") }?.isHeading == true)
+    }
+
     /// A list after "其中：" whose line was cut right after a semicolon, in a text too short to show
     /// its wrap width (a PDF of one page read by pdftotext).
     @Test func aListCutAfterASemicolonGoesOnIntoItsNextItem() throws {
