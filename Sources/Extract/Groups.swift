@@ -1177,6 +1177,8 @@ extension ExtractionState {
                 if parts.dropFirst().contains(where: { vocabulary[.additionMarkers].isPrefix(of: facts[$0].label) }) { continue }
                 // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
+                // "每个服务站平均建设成本a，低于计划标准b，共建设n个，建设成本合计T": a figure per unit is no part
+                if parts.contains(where: { vocabulary[.perUnitWords].occurs(in: facts[$0].label) }) { continue }
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {
                     appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
                 }
