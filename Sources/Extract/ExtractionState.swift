@@ -52,6 +52,8 @@ struct ExtractionState {
     /// read): relations stay within a sentence or two, so they are found without rescanning the
     /// whole paragraph for every figure.
     var sentenceFacts: [[Int: [Int]]] = []
+    /// The plan figures of prose (`pairDistantPlanCompletionRates`), found on first use.
+    var distantPlans: [Int]?
     /// Labels resolved so far: table cells repeat their row label and column header.
     var resolved: [TextKey: Lexicon.Resolution] = [:]
     /// Labels read so far (`reading(of:)`), for the same reason.

@@ -452,6 +452,9 @@ extension ExtractionState {
     /// named a plan (`plan_figure_words`) and the other not, is the figure done over the plan.
     mutating func pairPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords], doneWords = vocabulary[.doneFigureWords]
+        // the rates whose sentence states a plan and a figure done (not looked for elsewhere)
+        var planInSentence = Set<Int>()
+        defer { pairDistantPlanCompletionRates(ids, paragraph: p, paired: &paired, skipping: planInSentence) }
         for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
             let pct = facts[id]
             guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
@@ -474,11 +477,60 @@ extension ExtractionState {
             }
             let aPlan = isPlan(a), bPlan = isPlan(b)
             guard aPlan != bPlan else { continue }
+            planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
             // "计划培训1000人次，实际培训1200人次，完成率100%": a rate capped at 100% (as indicators are scored)
             if pct.value == 100 && done.value > plan.value && a.kind == b.kind { continue }
             facts[id].shareOf = plan.label
             shares.append(ShareStatement(percent: id, part: done.id, base: plan.id))
+            paired.insert(id)
+        }
+    }
+
+    /// "项目计划建设服务站30个。…实际建成服务站28个，完成计划的93.33%": a completion rate right after the
+    /// one figure done of its sentence, whose plan the report stated before (a plan figure of that unit
+    /// whose name ends as the figure done's does, four characters at least, of one value), is the
+    /// figure done over that plan.
+    mutating func pairDistantPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>, skipping: Set<Int>) {
+        let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords], doneWords = vocabulary[.doneFigureWords]
+        func plain(_ o: Fact) -> Bool {
+            o.kind.measureWord != nil && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
+                && o.number.comparator == nil && !o.number.approximate && !o.isTarget && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
+        }
+        func isPlan(_ o: Fact) -> Bool {
+            let label = ScalarString.scalars(o.label)
+            guard let plan = planWords.firstMatch(in: label) else { return false }
+            return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
+        }
+        for (n, id) in ids.enumerated() where n >= 1 && !paired.contains(id) && !skipping.contains(id) {
+            let pct = facts[id]
+            guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
+                  !pct.number.inRange, !pct.isTarget, case .text = pct.place, rates.isSuffix(of: pct.head) else { continue }
+            let done = facts[ids[n - 1]]
+            guard sentenceIndex(of: done) == sentenceIndex(of: pct), plain(done), !isPlan(done),
+                  done.number.parenDepth == pct.number.parenDepth else { continue }
+            // the plan figures of the report before this one, made once
+            if distantPlans == nil {
+                distantPlans = facts.indices.filter { k in facts[k].kind.measureWord != nil && facts[k].place.paragraph != nil && plain(facts[k]) && isPlan(facts[k]) }
+            }
+            let doneName = Array(done.label.unicodeScalars)
+            // (the last 64 plans before it: a report of thousands of rates and plans stays linear)
+            let plans = distantPlans!
+            var lo = 0, hi = plans.count
+            while lo < hi { let mid = (lo + hi) / 2; if plans[mid] < done.id { lo = mid + 1 } else { hi = mid } }
+            let candidates = plans[max(0, lo - 64)..<lo].filter { k in
+                guard facts[k].kind == done.kind else { return false }
+                var common = 0
+                for (x, y) in zip(facts[k].label.unicodeScalars.reversed(), doneName.reversed()) {
+                    guard x == y, !CharClass.isDigit(x) else { break }
+                    common += 1
+                }
+                return common >= 4
+            }
+            guard let plan = candidates.last, Set(candidates.map { facts[$0].value }).count == 1 else { continue }
+            if pct.value == 100 && done.value > facts[plan].value { continue }
+            facts[id].shareOf = facts[plan].label
+            shares.append(ShareStatement(percent: id, part: done.id, base: plan))
             paired.insert(id)
         }
     }
