@@ -46,7 +46,8 @@ enum YearCheck {
         // (or over three: "…关于2021年全州和州级⏎财政决算及2022年上半年预算⏎执行情况的报告"): a short line
         // beside it without punctuation is part of it
         let brokenWith = [t - 1, t + 1].filter { q in
-            guard paragraphs.indices.contains(q) else { return false }
+            // (a numbered line is a heading of the body: "一、2023年…预算表" after the title)
+            guard paragraphs.indices.contains(q), HeadingDetector.enumerator(paragraphs[q].text.scalars, at: 0) == nil else { return false }
             let first = q < t ? q : t
             return joiners.isSuffix(of: paragraphs[first].string)
                 || (isTitleFragment(paragraphs[q].text.scalars) && !titleEndings.isSuffix(of: paragraphs[first].string))
