@@ -229,7 +229,13 @@ extension ExtractionState {
         }
         // a part of a list cannot be the department's total: "其中…，账面金额59.33万元"
         for (n, g) in groups.enumerated() {
+            // (but the pieces a department's budget is made of are the department's: "部门预算A，其中：年初预算a，
+            // 年中追加预算b" — its initial budget, its adjustments, the funds carried in)
+            let w = facts[g.whole].concept
+            let wholeBudget = w.measure == "budget" && w.qualifier == nil && w.item == "total" && w.scope.isEmpty
             for pid in g.parts where facts[pid].concept.item == "total" && facts[pid].concept.rate == nil {
+                let c = facts[pid].concept
+                if wholeBudget && c.explicitMeasure && ((c.measure == "budget" && c.qualifier != nil) || c.measure == "adjust" || c.measure == "carryin") { continue }
                 facts[pid].concept.item = nil
                 // a part with no name of its own: a scope that names no figure elsewhere, not even a
                 // part of another list ("总收入A，其中一般公共预算收入a；总支出B，其中一般公共预算支出b；
