@@ -9,13 +9,15 @@ import JXRules
 ///  - complete-list: the list is complete (包括…和…, a partition by status, or a decomposition of the
 ///    lexicon such as 基本支出 + 项目支出) and does not add up;
 ///  - near-complete: an open list whose parts fall short of the whole by a sliver (`near_ratio`):
-///    most likely a complete list with a slip.
+///    most likely a complete list with a slip;
+///  - within-limit: a figure said to be kept within a limit stated after it is above it (WithinLimit.swift).
 enum PartsCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "implied-bases" { impliedBases(rule, &context); return }
         if rule.check == "implied-priors" { impliedPriors(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
+        if rule.check == "within-limit" { withinLimits(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         let sums = context.partsSums()
         // (the lists that make up their whole matter to two of the checks only)

@@ -176,6 +176,8 @@ extension Parameter where Value == WordSet {
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
+    public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
+    public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
 }
@@ -214,6 +216,7 @@ extension EvidenceTemplate {
 
     public static let partsBalance = EvidenceTemplate(.parts, "balance", [.figureNamed, .otherNamed, .difference], doc: "two totals that balance by construction, and their difference")
     public static let partsSum = EvidenceTemplate(.parts, "sum", [.computation, .stated, .difference], doc: "the parts' sum against the whole")
+    public static let partsLimit = EvidenceTemplate(.parts, "limit", [.figureNamed, .otherNamed, .difference], doc: "a figure said to be kept within a limit, above it")
     public static let partsImpliedPrior = EvidenceTemplate(.parts, "implied_prior", [.left, .right],
         doc: "last year's figure implied by the whole's growth rate against the sum of those implied by its parts' rates")
     public static let partsChangePrior = EvidenceTemplate(.parts, "change_prior", [.left, .right],
@@ -330,6 +333,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "implied-priors", doc: "a whole and parts that add up, each with its change against last year (earlier figure, difference, rate or flat), stated with it or where the text states it again: the parts' last-year figures add up to the whole's",
                              parameters: [W.flatWords.declaration, W.adjustedBasisWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "within-limit", doc: "a figure said to be kept within a limit stated after it (控制在…以内) is above the limit",
+                             parameters: [W.limitOpeners.declaration, W.limitClosers.declaration], evidence: [E.partsLimit]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",

@@ -14,6 +14,7 @@ import JXRules
         "slips-budget.txt": [
             "9 sum.expenditure-parts",            // 基本支出 979.30 + 项目支出 2194.32 ≠ 资金总支出 3128.62
             "11 rate.share",                      // 公用经费占基本支出 4.88%，应为 15.61%
+            "11 sum.within-limit",                // “三公”经费支出 9.86 > 所述限额（年初预算）9.50
             "13 rate.execution",                  // 政府采购执行率 97.43%，应为 97.34%
             "15 sum.carryover",                   // 结转和结余 173.18，应为 137.18
             "21 sum.table-children",              // 其中：培训费 168.00 > 公用经费 156.45
@@ -48,6 +49,7 @@ import JXRules
         "slips-project.txt": [
             "14 score.weighted-rate",             // 10 × 95.05% = 9.51 ≠ 9.05
             "19 sum.parts-incomplete",            // 县道 32.4 + 乡道 51.1 ≠ 86.5 公里
+            "19 rate.survey-valid",               // 有效回收率 98.00%，应为 288 ÷ 300 = 96.00%
             "24 score.weighted-rate",             // the score sheet repeats the row: 10 × 95.05% ≠ 9.05
             "26 status.missed-target-declared-met", // 76.8% < 80%，标为已完成且满分
             "34 score.prose-total",               // 正文 98.50 分 ≠ 评分表合计 98.05 分
