@@ -1,6 +1,7 @@
 import Foundation
 import JXCore
 import JXExtract
+import JXNormalize
 import JXRules
 
 extension PartsCheck {
@@ -30,7 +31,11 @@ extension PartsCheck {
                     let limit = context.fact(ids[k]), kept0 = context.fact(ids[k - 1])
                     // (the scanner may have read the closer as the limit's comparator: "≤1.50亿元")
                     let ceiling = limit.number.comparator == .atMost || limit.number.comparator == .less
-                    if sentence.contains(limit.number.numberRange.lowerBound), sentence.contains(kept0.number.numberRange.lowerBound),
+                    // what is kept within is the figure right before ("…A，控制在…"), not one that names
+                    // another subject between ("支出A，将项目支出控制在…": at most two characters of words)
+                    let gap = kept0.number.range.upperBound < m.start ? s[kept0.number.range.upperBound..<m.start] : []
+                    if gap.filter({ CharClass.isHan($0) }).count <= 2,
+                       sentence.contains(limit.number.numberRange.lowerBound), sentence.contains(kept0.number.numberRange.lowerBound),
                        plain(limit, ceiling: ceiling), ceiling || closers.prefixLength(s, at: limit.number.range.upperBound) > 0 {
                         if wholeOf == nil {
                             var map = [Int: Int]()
