@@ -23,7 +23,7 @@ extension ExtractionState {
             // the last figure before, passing over the change and rate stated after it
             // ("支出4603.07万元，比上年增加1612.54万元，增长53.92%。其中：按功能分类：…")
             let before = ids.filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears }
-            guard let last = before.last else { continue }
+            guard let last = before.last ?? wholeOfParagraphBefore(p, classificationAt: c, ids: ids) else { continue }
             // the whole of the list just before (its parts end the text before 按), or the last figure
             var whole = last
             if let g = groupOfPart[last] { whole = groups[g].whole }
@@ -38,6 +38,20 @@ extension ExtractionState {
                 groups[groups.count - 1].closedByWording = true
             }
             k = c
+        }
+    }
+
+    /// "…全年实际支出A。⏎按支出功能分类：教育支出a，…": a classification opening its paragraph breaks down
+    /// the last figure of the paragraph before (in its section) that is of the measure its first part
+    /// names (a spending list, the spending; not the budget stated beside it).
+    func wholeOfParagraphBefore(_ p: Paragraph, classificationAt c: Int, ids: [Int]) -> Int? {
+        guard let first = ids.first(where: { facts[$0].number.numberRange.lowerBound > c }),
+              facts[first].kind.isMoney, facts[first].concept.explicitMeasure, let measure = facts[first].concept.measure,
+              let previous = previousParagraph(of: p) else { return nil }
+        return paragraphFacts[previous.index].last { id in
+            let f = facts[id]
+            return f.kind.isMoney && f.concept.measure == measure && f.change == 0 && !f.comparesYears && !f.number.inRange
+                && f.shareOf == nil && f.number.comparator == nil && !f.isTarget
         }
     }
 

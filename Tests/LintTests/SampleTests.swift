@@ -48,8 +48,8 @@ import JXRules
         ],
         "slips-project.txt": [
             "14 score.weighted-rate",             // 10 × 95.05% = 9.51 ≠ 9.05
-            "19 sum.parts-incomplete",            // 县道 32.4 + 乡道 51.1 ≠ 86.5 公里
             "19 rate.survey-valid",               // 有效回收率 98.00%，应为 288 ÷ 300 = 96.00%
+            "19 sum.parts-incomplete",            // 县道 32.4 + 乡道 51.1 ≠ 86.5 公里
             "24 score.weighted-rate",             // the score sheet repeats the row: 10 × 95.05% ≠ 9.05
             "26 status.missed-target-declared-met", // 76.8% < 80%，标为已完成且满分
             "34 score.prose-total",               // 正文 98.50 分 ≠ 评分表合计 98.05 分
