@@ -18,6 +18,7 @@ import JXStructure
 enum StatusCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
+        if rule.check == "versus-target" { versusTargets(rule, &context); return }
         let reverse = rule.check == "indicator-met-declared-missed"
         guard rule.check == "indicator-target" || reverse else { return }
         // each check reads its own words

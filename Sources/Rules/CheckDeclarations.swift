@@ -176,6 +176,9 @@ extension Parameter where Value == WordSet {
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
+    public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
+    public static let belowWords = Parameter("below_words", doc: "words before a target that say the figure before is below it (lower than, short of)")
+    public static let targetNames = Parameter("target_names", doc: "endings of the name of a figure that is a target, a plan or a standard, what another figure is compared with")
     public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
     public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
@@ -273,6 +276,7 @@ extension EvidenceTemplate {
 
     public static let statusMetDeclaredMissed = EvidenceTemplate(.status, "met_declared_missed", [.target, .actual, .status], doc: "a target met, declared missed")
     public static let statusMissed = EvidenceTemplate(.status, "missed", [.target, .actual, .outcome, .claims], doc: "a target missed, declared met")
+    public static let statusComparison = EvidenceTemplate(.status, "comparison", [.actual, .relation, .target, .claims], doc: "a figure compared with its target the other way than the text says")
     public static let statusNotReached = EvidenceTemplate(.status, "outcome_not_reached", [], doc: "{outcome} of a floor not reached")
     public static let statusExceeded = EvidenceTemplate(.status, "outcome_exceeded", [], doc: "{outcome} of a ceiling exceeded")
     public static let statusClaimFullMarks = EvidenceTemplate(.status, "claim_full_marks", [.score], doc: "a claim: full marks")
@@ -418,6 +422,8 @@ public enum CheckDeclarations {
                              evidence: [E.statusMissed, E.statusNotReached, E.statusExceeded, E.statusClaimFullMarks, E.statusClaimStatus, E.statusClaimEmptyNote]),
             CheckDeclaration(.status, "indicator-met-declared-missed", doc: "a target met for sure while the row says it was missed",
                              parameters: [W.missedWords.declaration], evidence: [E.statusMetDeclaredMissed]),
+            CheckDeclaration(.status, "versus-target", doc: "a figure said to be above (below) the target named right after it is not",
+                             parameters: [W.aboveWords.declaration, W.belowWords.declaration, W.targetNames.declaration], evidence: [E.statusComparison]),
 
             CheckDeclaration(.score, "item-above-cap", doc: "an item's score above its weight, or a weight against the cap in its name",
                              messages: [.scoreWeightVersusName], evidence: [E.scoreAboveWeight, E.scoreWeightVersusName, E.scoreAboveNameCap]),

@@ -53,6 +53,7 @@ import JXRules
             "24 score.weighted-rate",             // the score sheet repeats the row: 10 × 95.05% ≠ 9.05
             "26 status.missed-target-declared-met", // 76.8% < 80%，标为已完成且满分
             "34 score.prose-total",               // 正文 98.50 分 ≠ 评分表合计 98.05 分
+            "37 status.versus-target",            // 优良率 76.8% 说成“高于年度目标80%”
         ],
         "title-year.md": [
             "1 year.title-vs-body",               // 标题 2022 年度，正文讲 2023 年
