@@ -36,8 +36,12 @@ extension StatusCheck {
                 // the rest names the target, and ends the text before its figure (but for a filler 的/为)
                 var end = to
                 while end > i + word && !CharClass.isHan(s[end - 1]) { end -= 1 }
+                let nameEnd = end
                 while end > i + word && (s[end - 1] == "的" || s[end - 1] == "为") { end -= 1 }
                 guard end > i + word, names.suffixLength(s, endingAt: end, start: i + word) > 0 else { continue }
+                // an amount or a count right after the name may be the difference ("低于标准0.5万元"): only
+                // "低于标准的…" / "超过计划数为…" names the target's own; a percentage is its level
+                guard figure.kind == .percent || nameEnd > end else { continue }
                 let a = context.interval(figure), t = Interval(exactly: context.interval(target).midpoint)
                 let saysAbove = up >= down
                 // above: the figure can be above the target; below: it can be below
