@@ -337,7 +337,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.parts, "implied-priors", doc: "a whole and parts that add up, each with its change against last year (earlier figure, difference, rate or flat), stated with it or where the text states it again: the parts' last-year figures add up to the whole's",
                              parameters: [W.flatWords.declaration, W.adjustedBasisWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
-            CheckDeclaration(.parts, "within-limit", doc: "a figure said to be kept within a limit stated after it (控制在…以内) is above the limit",
+            CheckDeclaration(.parts, "within-limit", doc: "a figure said to be kept within a limit stated after it is above the limit",
                              parameters: [W.limitOpeners.declaration, W.limitClosers.declaration], evidence: [E.partsLimit]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),

@@ -8,8 +8,11 @@ one slip at a time, in the corpus truth format, so ../shared/bench can inject sl
 
 Each relation: (category, statement, check, [(line, literal, occurrence on the line)]).
 Every text and figure here is invented."""
-import json
 import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import truth_files  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -83,17 +86,7 @@ SPECS = {
 
 def main():
     for stem, (year, rels) in SPECS.items():
-        relations = []
-        for k, (category, statement, check, locs) in enumerate(rels, 1):
-            relations.append({
-                'id': '%s-r%d' % (stem, k), 'category': category, 'lines': sorted({ln for ln, _, _ in locs}),
-                'statement': statement, 'numbers': [lit for _, lit, _ in locs], 'holds': True,
-                'locs': [[ln, occ] for ln, _, occ in locs], 'check': check,
-            })
-        truth = {'file': stem + '.txt', 'fiscal_year': year, 'issues': [], 'relations': relations, 'ambiguous': []}
-        with open(os.path.join(HERE, stem + '.truth.json'), 'w', encoding='utf-8') as fh:
-            json.dump(truth, fh, ensure_ascii=False, indent=1)
-            fh.write('\n')
+        truth_files.write(HERE, stem, year, rels)
 
 
 if __name__ == '__main__':

@@ -7,8 +7,11 @@ indicator rows) in the corpus truth format, so ../shared/bench can inject score 
 
 Each relation: (statement, check, [(line, literal, occurrence on the line)]). Every text and figure
 here is invented."""
-import json
 import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import truth_files  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -149,18 +152,11 @@ SPECS = {
 def main():
     for stem, (year, rels) in SPECS.items():
         relations = []
-        for k, (statement, check, locs) in enumerate(rels, 1):
+        for statement, check, locs in rels:
             if check is None:
                 check = le(locs[::2]) if statement.startswith('each score') else total(len(locs))
-            relations.append({
-                'id': '%s-r%d' % (stem, k), 'category': 'score', 'lines': sorted({ln for ln, _, _ in locs}),
-                'statement': statement, 'numbers': [lit for _, lit, _ in locs], 'holds': True,
-                'locs': [[ln, occ] for ln, _, occ in locs], 'check': check,
-            })
-        truth = {'file': stem + '.txt', 'fiscal_year': year, 'issues': [], 'relations': relations, 'ambiguous': []}
-        with open(os.path.join(HERE, stem + '.truth.json'), 'w', encoding='utf-8') as fh:
-            json.dump(truth, fh, ensure_ascii=False, indent=1)
-            fh.write('\n')
+            relations.append(('score', statement, check, locs))
+        truth_files.write(HERE, stem, year, relations)
 
 
 if __name__ == '__main__':
