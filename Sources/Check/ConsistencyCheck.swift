@@ -16,7 +16,6 @@ enum ConsistencyCheck {
         if rule.check == "prose-vs-table" { proseVsTable(rule, &context); return }
         guard rule.check == "same-concept" else { return }
         let modifierSet = rule[.labelModifiers]
-        var modifiers: [[Unicode.Scalar]]?
         // the groups in order of their first figure, found by key with one lookup each
         var groupOfKey = [TextKey: Int](minimumCapacity: context.facts.facts.count)
         var groups = [[Int]]()
@@ -50,7 +49,7 @@ enum ConsistencyCheck {
             // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
             // difference from the benchmark of its own subject, stated in the clause before
             if benchmarkLeads.isPrefix(of: f.head) { continue }
-            let head = normalizedHead(f.head, modifiers: &modifiers, anyOf: modifierSet)
+            let head = normalizedHead(f.head, anyOf: modifierSet)
             guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
@@ -275,14 +274,11 @@ enum ConsistencyCheck {
         return ScalarString.make(scalars)
     }
 
-    /// The same, the modifiers' scalars made only when one occurs (most documents' heads have none:
-    /// making them for every document cost more than the rest of the check on a short one).
-    static func normalizedHead(_ head: String, modifiers cache: inout [[Unicode.Scalar]]?, anyOf modifierSet: WordSet) -> String {
-        var scalars = headScalars(head)
+    /// The same, the modifiers removed from the word set's own scalars (no array made per modifier).
+    static func normalizedHead(_ head: String, anyOf modifierSet: WordSet) -> String {
+        let scalars = headScalars(head)
         if modifierSet.firstMatch(in: scalars) == nil { return ScalarString.make(scalars) }
-        if cache == nil { cache = modifierSet.words.map { Array($0.unicodeScalars) } }
-        for m in cache! { scalars = Lexicon.removing(m, from: scalars) }
-        return ScalarString.make(scalars)
+        return ScalarString.make(modifierSet.removingEach(from: scalars))
     }
 
     static func headScalars(_ head: String) -> [Unicode.Scalar] {

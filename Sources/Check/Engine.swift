@@ -9,6 +9,7 @@ public struct Checker: Sendable {
     public var ruleSet: RuleSet {
         didSet {
             shapes = Checker.shapes(of: ruleSet)
+            requiredKeys = Checker.requiredKeys(shapes)
             rules = ruleSet.rules.map(RuleBox.init)
             enabled = Checker.enabled(ruleSet)
             mergeRanks = FindingMerge.ranks(ruleSet)
@@ -25,6 +26,22 @@ public struct Checker: Sendable {
     }
     /// Per rule: what its formula asks of its references, found once per rule set, not per document.
     private var shapes: [FormulaCheck.Shape?]
+    /// The keys some formula cannot do without, numbered, and per rule the numbers of its own: a
+    /// document marks the ones it has once, and each formula rule reads its marks (asking the
+    /// document's set of keys for each rule's keys hashed them again for every rule).
+    private var requiredKeys: (index: [FormulaCheck.PresenceKey: Int], perRule: [[Int]])
+
+    private static func requiredKeys(_ shapes: [FormulaCheck.Shape?]) -> (index: [FormulaCheck.PresenceKey: Int], perRule: [[Int]]) {
+        var index = [FormulaCheck.PresenceKey: Int]()
+        let perRule = shapes.map { shape in
+            (shape?.requiredKeys ?? []).map { key in
+                if let k = index[key] { return k }
+                index[key] = index.count
+                return index.count - 1
+            }
+        }
+        return (index, perRule)
+    }
     /// The rules, each held once: a rule is a large value, and copying it out of the array for
     /// every document cost more than some checks.
     private var rules: [RuleBox]
@@ -37,6 +54,7 @@ public struct Checker: Sendable {
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
         shapes = Checker.shapes(of: ruleSet)
+        requiredKeys = Checker.requiredKeys(shapes)
         rules = ruleSet.rules.map(RuleBox.init)
         enabled = Checker.enabled(ruleSet)
         mergeRanks = FindingMerge.ranks(ruleSet)
@@ -70,11 +88,12 @@ public struct Checker: Sendable {
     public func check(_ facts: FactSet, selection: Selection, merge: Bool = true) -> [Finding] {
         var context = CheckContext(facts: facts, lexicon: ruleSet.lexicon, ruleSet: ruleSet)
         context.active = selection.ids
+        context.requiredKeyIndex = requiredKeys.index
         for k in selection.indices {
             // read through the box, not copied out of it (a copy retains every field of the rule)
             let box = rules[k]
             switch box.rule.kind {
-            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape, &context) }
+            case .formula: if let shape = shapes[k] { FormulaCheck.run(box.rule, shape, required: requiredKeys.perRule[k], &context) }
             case .parts: PartsCheck.run(box.rule, &context)
             case .share: ShareCheck.run(box.rule, &context)
             case .change: ChangeCheck.run(box.rule, &context)
@@ -228,8 +247,15 @@ struct CheckContext {
     /// figures lack a bit a formula needs cannot bind the formula (`FormulaCheck.requiredBits`).
     var factPresenceBits: [UInt64] = []
 
+    /// The numbered keys formulas cannot do without (`Checker.requiredKeys`), and which of them
+    /// the document has (made with `formulaKeys`).
+    var requiredKeyIndex: [FormulaCheck.PresenceKey: Int] = [:]
+    var requiredPresent: [Bool] = []
+
     mutating func formulaKeys() -> Set<FormulaCheck.PresenceKey> {
         if let known = formulaKeyCache { return known }
+        let requiredIndex = requiredKeyIndex
+        var present = [Bool](repeating: false, count: requiredIndex.count)
         // sized once: grown from empty, the set and the map were rehashed at each doubling
         var keys = Set<FormulaCheck.PresenceKey>(minimumCapacity: min(facts.facts.count * 2, 4096))
         var bitOfKey = [FormulaCheck.PresenceKey: UInt64](minimumCapacity: 64)
@@ -237,7 +263,7 @@ struct CheckContext {
         // through the buffer: a fact handed on from the array's subscript was copied
         facts.facts.withUnsafeBufferPointer { all in for k in all.indices {
             FormulaCheck.presenceKeys(all[k]) { key in
-                keys.insert(key)
+                if keys.insert(key).inserted, let i = requiredIndex[key] { present[i] = true }
                 guard key.item == nil else { return }
                 if let bit = bitOfKey[key] {
                     factBits[k] |= bit
@@ -249,6 +275,7 @@ struct CheckContext {
             }
         } }
         formulaKeyCache = keys
+        requiredPresent = present
         presenceBitOfKey = bitOfKey
         factPresenceBits = factBits
         return keys

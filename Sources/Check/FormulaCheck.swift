@@ -8,11 +8,17 @@ import JXStructure
 /// `kind = "formula"`: binds each concept of the formula to one figure within a frame (a sentence,
 /// a paragraph, a table row, a table) and evaluates it in interval arithmetic.
 enum FormulaCheck {
-    static func run(_ rule: Rule, _ shape: Shape, _ context: inout CheckContext) {
+    /// `required`: the numbers of the shape's required keys (`Checker.requiredKeys`), when the
+    /// context was given their index.
+    static func run(_ rule: Rule, _ shape: Shape, required: [Int]? = nil, _ context: inout CheckContext) {
         guard let formula = rule.formula else { return }
         // a figure the formula cannot do without is nowhere in the document: no frame can bind it
         let present = context.formulaKeys()
-        guard shape.requiredKeys.allSatisfy(present.contains) else { return }
+        if let required, !context.requiredKeyIndex.isEmpty {
+            guard required.allSatisfy({ context.requiredPresent[$0] }) else { return }
+        } else {
+            guard shape.requiredKeys.allSatisfy(present.contains) else { return }
+        }
         let required = requiredBits(shape, context)
         let prepared = Prepared(subjects: context.subjectTexts(), ruleKey: rule.id.hashValue, shape: shape,
                                 factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)

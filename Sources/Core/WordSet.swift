@@ -424,6 +424,35 @@ public struct WordSet: Sendable, Hashable {
         return false
     }
 
+    /// The scalars with every occurrence of each word taken out, word after word in the order
+    /// given (each left to right, without overlaps): what removing the words one at a time does,
+    /// read from the set's own scalars (no array made per word).
+    public func removingEach(from text: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let st = storage
+        var s = text
+        for w in 0..<st.words.count {
+            let a = st.wordStart[w], n = st.wordStart[w + 1] - a
+            guard n > 0, n <= s.count else { continue }
+            func matches(at i: Int) -> Bool {
+                guard s[i] == st.scalars[a] else { return false }
+                var k = 1
+                while k < n && s[i + k] == st.scalars[a + k] { k += 1 }
+                return k == n
+            }
+            guard let first = (0...(s.count - n)).first(where: matches) else { continue }
+            var out = Array(s[..<first])
+            out.reserveCapacity(s.count)
+            var i = first
+            while i < s.count {
+                if i + n <= s.count && matches(at: i) { i += n; continue }
+                out.append(s[i])
+                i += 1
+            }
+            s = out
+        }
+        return s
+    }
+
     /// The first word occurring in the text (leftmost, then longest).
     public func firstOccurrence(in text: some StringProtocol) -> String? {
         let s = Array(text.unicodeScalars)

@@ -39,6 +39,22 @@ struct CheckSpeedPathTests {
         for (_, facts) in try Self.corpus() { heads += facts.facts.map(\.head) }
         for head in heads {
             #expect(ConsistencyCheck.normalizedHead(head, scalars, anyOf: modifiers) == ConsistencyCheck.normalizedHead(head, scalars), "\(head)")
+            #expect(ConsistencyCheck.normalizedHead(head, anyOf: modifiers) == ConsistencyCheck.normalizedHead(head, scalars), "\(head)")
+        }
+    }
+
+    /// `WordSet.removingEach` takes the words out one after another, as `Lexicon.removing` does
+    /// with each word's own scalars (order, repeats and words inside words included).
+    @Test func removingEachAsRemovingOneWordAtATime() {
+        let sets = [["本年", "年", "本"], ["年", "本年"], ["支出", "出"], ["aa", "a"], ["本年度", "本年", "度"]]
+        let texts = ["本年本年年本", "本年度支出本年", "aaaa", "a", "", "支出出支", "度本年度年"]
+        for words in sets {
+            let set = WordSet(words)
+            for text in texts {
+                var expected = Array(text.unicodeScalars)
+                for w in set.words { expected = Lexicon.removing(Array(w.unicodeScalars), from: expected) }
+                #expect(set.removingEach(from: Array(text.unicodeScalars)) == expected, "\(words) \(text)")
+            }
         }
     }
 

@@ -24,7 +24,9 @@ struct ScalarSearchTests {
         // ideographs and CJK punctuation are answered from the scalars on character boundaries;
         // combining marks, variation selectors and compatibility ideographs go to Foundation
         let texts = ["2023年度报告", "年", "", "年\u{FE00}度", "年\u{0301}", "\u{0301}年", "预算，决算。", "预算\u{FA0C}年", "\u{F9B4}",
-                     "报告年度", "年年", "abc", "年\u{302A}", "一、基本情况", "表\t年", "😀年", "年😀", "e\u{0301}年"]
+                     "报告年度", "年年", "abc", "年\u{302A}", "一、基本情况", "表\t年", "😀年", "年😀", "e\u{0301}年",
+                     // plain texts (answered from their bytes)
+                     "\r\n年", "年\r\n", "1，2，3", "（一）预算执行。", "2023年度部门决算报告，"]
         for text in texts {
             for word in ["年", "。", "，", "年度", "报告", "预算，", "\u{5140}"] {
                 #expect(ScalarSearch.foundationContains(text, word) == text.contains(word), "\(text.unicodeScalars.map(\.value)) \(word)")
