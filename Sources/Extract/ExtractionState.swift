@@ -83,9 +83,12 @@ struct ExtractionState {
         tableFacts = doc.tables.map { Array(repeating: [:], count: $0.rows.count) }
         // the label caches sized to the document (a label or two a paragraph or row): grown from
         // empty, each doubling rehashed every label read so far
+        // (a short document's few labels cost less to grow into than to reserve for)
         let lines = doc.paragraphs.count + doc.tables.reduce(0) { $0 + $1.rows.count }
-        resolved.reserveCapacity(min(max(lines, 16), 2048))
-        labelReadings.reserveCapacity(min(max(lines / 2, 16), 1024))
+        if lines >= 64 {
+            resolved.reserveCapacity(min(lines, 2048))
+            labelReadings.reserveCapacity(min(lines / 2, 1024))
+        }
     }
 
     /// The prose figures by name (the head without a leading year), in text order.
