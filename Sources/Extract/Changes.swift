@@ -233,9 +233,21 @@ extension ExtractionState {
             if f.kind.isMoney && f.marksTotal && isPlainFigure(f) { marked.append(ids[k]) }
             k -= 1
         }
+        // "…支出预算总计A。⏎与2023年预算相比，收支预算总计各增加D": a change opening its paragraph, of the
+        // totals the paragraph before ends with (at most its last sixteen figures)
+        if marked.isEmpty, sentence == 0, let previous = previousParagraph(of: p) {
+            let before = paragraphFacts[previous.index]
+            let last = before.last.map { sentenceIndex(of: facts[$0]) } ?? 0
+            // (its last two sentences, as within a paragraph: "收入总计A，其中…。支出总计A，其中…")
+            for id in before.reversed().prefix(16) where sentenceIndex(of: facts[id]) >= last - 1 {
+                let f = facts[id]
+                if f.kind.isMoney && f.marksTotal && isPlainFigure(f) { marked.append(id) }
+                if marked.count == 4 { break }
+            }
+        }
         // "2019年度收、支总计A，与2018年度相比，收、支总计各增加D": one figure named as both totals
-        let text = p.text.scalars
         func namedJointly(_ id: Int) -> Bool {
+            let text = facts[id].place.paragraph.map { doc.paragraphs[$0].text.scalars } ?? p.text.scalars
             var end = facts[id].number.numberRange.lowerBound
             while end > 0 && CharClass.isWhitespace(text[end - 1]) { end -= 1 }
             // (or one character between: "收支总计为A", "收、支总计：A")
