@@ -245,6 +245,8 @@ public struct Fact: Sendable, Identifiable {
             case UInt8(ascii: "-") where k == 0: negative = true
             case UInt8(ascii: "."): guard afterDot < 0 else { return nil }; afterDot = 0
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // (more than 17 digits: `Decimal` reads it; nineteen would overflow here first)
+                guard digits < 17 else { return nil }
                 mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if afterDot >= 0 { afterDot += 1 }

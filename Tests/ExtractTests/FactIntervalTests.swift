@@ -27,6 +27,20 @@ struct FactIntervalTests {
         #expect(integer >= facts.count - 3)
     }
 
+    /// A literal of nineteen digits or more goes to `Decimal` (the integer path overflowed on it
+    /// before it could see the digit count: a fuzz mutant found it).
+    @Test func aVeryLongLiteralLeavesTheIntegerPath() throws {
+        var number = try #require(extract("执行数123.45万元。").facts.first).number
+        for (literal, decimals) in [("12345678901234567890123", 0), ("1234567890123456789.5", 1), ("123456789012345678", 0)] {
+            number.literal = literal
+            number.decimals = decimals
+            #expect(Fact.integerInterval(of: number) == nil, "\(literal)")
+        }
+        number.literal = "12345678901234567"
+        number.decimals = 0
+        #expect(Fact.integerInterval(of: number) != nil)
+    }
+
     @Test func everyCorpusFactAgrees() throws {
         var checked = 0
         // the package root: Tests/ExtractTests/<file>, three levels up
