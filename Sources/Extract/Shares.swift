@@ -469,13 +469,7 @@ extension ExtractionState {
                     && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
             }
             guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
-            // "计划完成改造任务A" is a plan, "完成年初预算A" is not (what comes first says which)
-            func isPlan(_ o: Fact) -> Bool {
-                let label = ScalarString.scalars(o.label)
-                guard let plan = planWords.firstMatch(in: label) else { return false }
-                return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
-            }
-            let aPlan = isPlan(a), bPlan = isPlan(b)
+            let aPlan = Self.isPlan(a, planWords, doneWords), bPlan = Self.isPlan(b, planWords, doneWords)
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
@@ -485,6 +479,14 @@ extension ExtractionState {
             shares.append(ShareStatement(percent: id, part: done.id, base: plan.id))
             paired.insert(id)
         }
+    }
+
+    /// "计划完成改造任务A" is a plan, "完成年初预算A" is not: a plan word (`plan_figure_words`) in the
+    /// label before any word of what was done (`done_figure_words`).
+    static func isPlan(_ o: Fact, _ planWords: WordSet, _ doneWords: WordSet) -> Bool {
+        let label = ScalarString.scalars(o.label)
+        guard let plan = planWords.firstMatch(in: label) else { return false }
+        return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
     }
 
     /// "项目计划建设服务站30个。…实际建成服务站28个，完成计划的93.33%": a completion rate right after the
@@ -497,11 +499,7 @@ extension ExtractionState {
             o.kind.measureWord != nil && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
                 && o.number.comparator == nil && !o.number.approximate && !o.isTarget && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
         }
-        func isPlan(_ o: Fact) -> Bool {
-            let label = ScalarString.scalars(o.label)
-            guard let plan = planWords.firstMatch(in: label) else { return false }
-            return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
-        }
+        let isPlan = { (o: Fact) in Self.isPlan(o, planWords, doneWords) }
         for (n, id) in ids.enumerated() where n >= 1 && !paired.contains(id) && !skipping.contains(id) {
             let pct = facts[id]
             guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
