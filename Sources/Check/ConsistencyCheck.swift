@@ -231,11 +231,11 @@ enum ConsistencyCheck {
         String(s.unicodeScalars.filter { !CharClass.isDigit($0) && $0 != "." && !CharClass.isWhitespace($0) }.map(Character.init))
     }
 
-    /// Whether `facts[k]` is a plain statement of a figure (no target, range, change, comparison or
+    /// Whether `facts[k]` is a plain statement of a figure (no target or plan, range, change, comparison or
     /// share; not one of a list's parts), read in place: a fact handed over by value is copied, every field.
     @inline(__always)
     static func eligible(_ facts: [Fact], _ k: Int, _ parts: Set<Int>) -> Bool {
-        guard facts[k].kind != .bare, !facts[k].unitAssumed, !facts[k].isTarget, !facts[k].number.inRange, facts[k].number.comparator == nil,
+        guard facts[k].kind != .bare, !facts[k].unitAssumed, !facts[k].isTarget, !facts[k].isPlanned, !facts[k].number.inRange, facts[k].number.comparator == nil,
               !facts[k].number.approximate, !facts[k].comparesYears, facts[k].shareOf == nil, facts[k].change == 0,
               !parts.contains(facts[k].id) else { return false }
         if facts[k].kind == .percent && facts[k].concept.rate == nil { return false }

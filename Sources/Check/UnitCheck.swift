@@ -88,12 +88,23 @@ enum UnitCheck {
         }
     }
 
-    static func perUnit(_ f: Fact, _ rule: Rule, _ context: CheckContext) -> Bool {
+    static func perUnit(_ f: Fact, _ rule: Rule, _ context: CheckContext, siblings: Int = 8) -> Bool {
         // the vocabulary's per-unit words, and any a rule adds
         if context.vocabulary[.perUnitWords].occurs(in: f.label) || rule[.perUnitWords].occurs(in: f.label) { return true }
         // "500元/人", "元/平方米"
         let after = context.vocabulary[.perUnitAfter].union(rule[.perUnitAfter])
-        return after.isPrefix(of: textAfter(f, context, count: max(after.longest, 1)))
+        if after.isPrefix(of: textAfter(f, context, count: max(after.longest, 1))) { return true }
+        // "月人均保障标准城市780元、农村620元": a short name joined on to an amount per unit by 、 names
+        // another amount of the same standard (looked for a few items back: a long list stays linear)
+        guard siblings > 0, case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at > 0 else { return false }
+        let previous = context.fact(ids[at - 1])
+        guard previous.kind == f.kind, case .text(p, _, _) = previous.place else { return false }
+        let text = context.doc.paragraphs[p].text
+        let gap = previous.number.range.upperBound..<f.number.numberRange.lowerBound
+        guard gap.count >= 2, gap.count <= 7,
+              text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
+              !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }
+        return perUnit(previous, rule, context, siblings: siblings - 1)
     }
 
     static func textAfter(_ f: Fact, _ context: CheckContext, count: Int) -> String {

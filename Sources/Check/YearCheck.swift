@@ -57,12 +57,19 @@ enum YearCheck {
         // body never names the title's year while its figures are dated to the year next to it
         var bodyYear = fiscal
         if title == fiscal {
-            let own = context.facts.years.filter { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted && $0.mention.form != .relative }
+            // (a mention compared with, "较2022年", "由2022年的88.6%提高到…", is not the body's own year)
+            let compared = context.vocabulary[.comparedYearMarkers], from = context.vocabulary[.changeFromMarkers]
+            let own = context.facts.years.filter { p, m in
+                guard p != t, m.year == title, !m.quoted, m.form != .relative else { return false }
+                let s = context.doc.paragraphs[p].text.scalars
+                return compared.suffixLength(s, endingAt: m.range.lowerBound) == 0 && from.suffixLength(s, endingAt: m.range.lowerBound) == 0
+            }
             guard own.isEmpty else { return }
             // "我馆2023年度部门整体支出绩效自评总得分…" under "某馆2022年度部门整体支出绩效自评报告": the body names
             // the report's own subject under another year (and never the title's year); or else the body's
             // figures are dated to the year next to the title's
-            guard let other = restatedSubjectYear(title: t, titleYear: title, context) ?? datedNeighbourYear(title: t, titleYear: title, context) else { return }
+            guard let other = restatedSubjectYear(title: t, titleYear: title, context) ?? datedNeighbourYear(title: t, titleYear: title, context)
+                    ?? asOfFollowingYearEnd(title: t, titleYear: title, rule, context) else { return }
             bodyYear = other
         }
         guard title != bodyYear,
@@ -93,6 +100,23 @@ enum YearCheck {
         guard dated.count == 1, let other = dated.first,
               context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == other && $0.mention.form != .relative && !$0.mention.quoted }) else { return nil }
         return other
+    }
+
+    /// "截至2023年12月31日，项目资金到位…" under a title of 2022: the body states its figures as of the
+    /// end of the year after the title's (and of no other year), which a report on the title's year
+    /// cannot (a budget plan states the end of the year before its own).
+    static func asOfFollowingYearEnd(title t: Int, titleYear title: Int, _ rule: Rule, _ context: CheckContext) -> Int? {
+        guard !isBudgetPlan(context) else { return nil }
+        let asOf = rule[.asOfWords]
+        var ends = Set<Int>()
+        for (p, m) in context.facts.years where p != t && !m.quoted && (m.form == .yearEnd || m.form == .date) {
+            let s = context.doc.paragraphs[p].text.scalars
+            guard m.form == .yearEnd || isYearEndDate(s, after: m.range.lowerBound) else { continue }
+            var k = m.range.lowerBound
+            while k > 0 && CharClass.isWhitespace(s[k - 1]) { k -= 1 }
+            if asOf.suffixLength(s, endingAt: k) > 0 { ends.insert(m.year) }
+        }
+        return ends == [title + 1] ? title + 1 : nil
     }
 
     /// The year of a body mention followed by the title's words after its year (the report's own

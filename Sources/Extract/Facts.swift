@@ -48,6 +48,7 @@ public struct Fact: Sendable, Identifiable {
         @usableFromInline var outlineItem: Int? = nil
         @usableFromInline var isCellValue: Bool = false
         @usableFromInline var isTarget: Bool = false
+        @usableFromInline var isPlanned: Bool = false
         @usableFromInline var unitAssumed: Bool = false
         @usableFromInline var fractionDecimals: Int? = nil
         @usableFromInline var interval: Interval
@@ -81,6 +82,7 @@ public struct Fact: Sendable, Identifiable {
             c.outlineItem = outlineItem
             c.isCellValue = isCellValue
             c.isTarget = isTarget
+            c.isPlanned = isPlanned
             c.unitAssumed = unitAssumed
             c.fractionDecimals = fractionDecimals
             c.interval = interval
@@ -190,6 +192,12 @@ public struct Fact: Sendable, Identifiable {
     public var isTarget: Bool {
         @inlinable get { storage.isTarget }
         @inlinable _modify { yield &unique.isTarget }
+    }
+    /// A figure of a plan named in an earlier clause of its sentence ("计划新建A，改造B，新增C"): what
+    /// is to be done, not what was.
+    public var isPlanned: Bool {
+        @inlinable get { storage.isPlanned }
+        @inlinable _modify { yield &unique.isPlanned }
     }
     /// The unit was not stated (a table without 单位 or a unit in its header) and is the report's
     /// usual money unit: good for relations within the table, not for unit checks.

@@ -27,6 +27,7 @@ extension ExtractionState {
             paragraphFacts[p] = ids
             if !runs.isEmpty { for id in ids { placed[NumberPlace(p, facts[id].number.numberRange)] = id } }
             markTargets(paragraph: p, ids)
+            markPlannedClauses(paragraph: p, ids)
         }
         recordFlatScoreRuns(runs, placed: placed)
     }
@@ -42,6 +43,39 @@ extension ExtractionState {
             if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }
             guard openers.prefixLength(s, at: i) > 0 else { continue }
             for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
+        }
+    }
+
+    /// "本项目计划新建供水工程12处，改造管网86公里，新增受益人口2.35万人": the figures of the clauses after
+    /// one that opens with a plan are planned too, until a clause names what was done. (The opening
+    /// clause's own figures carry the plan in their names.)
+    mutating func markPlannedClauses(paragraph p: Int, _ ids: [Int]) {
+        let openers = vocabulary[.planClauseOpeners], closers = vocabulary[.planClauseClosers]
+        let s = doc.paragraphs[p].text.scalars
+        var sentence = -1, clause = -1
+        // the clause that opened the plan; nil: none open (or closed for the rest of the sentence)
+        var opener: Int? = nil, closed = false
+        for id in ids {
+            guard case .text(_, let k, let c) = facts[id].place else { continue }
+            if k != sentence { sentence = k; clause = -1; opener = nil; closed = false }
+            if c != clause {
+                clause = c
+                if closed { continue }
+                // the clause's words before its first figure (a lead of more than 24 characters is no
+                // plan's: the look-back stays bounded, a paragraph without commas linear)
+                let end = facts[id].number.numberRange.lowerBound
+                var start = end
+                while start > 0, end - start < 24, !CharClass.isClauseBreak(s[start - 1]) { start -= 1 }
+                if start == 0 || CharClass.isClauseBreak(s[start - 1]) {
+                    var i = start
+                    while i < end && CharClass.isWhitespace(s[i]) { i += 1 }
+                    if let e = HeadingDetector.enumerator(s, at: i), e.end <= end { i = e.end }
+                    let lead = Array(s[i..<end])
+                    if opener != nil, closers.firstMatch(in: lead) != nil { opener = nil; closed = true; continue }
+                    if opener == nil, openers.prefixLength(lead, at: 0) > 0 { opener = c; continue }
+                }
+            }
+            if let o = opener, c > o { facts[id].isPlanned = true }
         }
     }
 
@@ -113,12 +147,25 @@ extension ExtractionState {
                 fact.change = facts[last].change
                 fact.comparesYears = facts[last].comparesYears
             }
+            // "其中甲a、乙b，其余12个市合计c": the rest added up is the last part, not the total
+            if fact.marksTotal, remainderLeads(text.scalars, before: labelRange.lowerBound, notBefore: sentenceStart) {
+                fact.marksTotal = false
+            }
             fact.sourcePlace = cellPlace
             ids.append(fact.id)
             facts.append(fact)
             previousEnd = number.range.upperBound
         }
         return ids
+    }
+
+    /// Whether the clause of a label starting at `labelStart` opens with a remainder word (其余, 其他…).
+    func remainderLeads(_ s: [Unicode.Scalar], before labelStart: Int, notBefore sentenceStart: Int) -> Bool {
+        // (within 16 characters: one long clause of totals stays linear)
+        var start = min(labelStart, s.count)
+        while start > sentenceStart, labelStart - start < 16, !CharClass.isClauseBreak(s[start - 1]) { start -= 1 }
+        while start < labelStart && CharClass.isWhitespace(s[start]) { start += 1 }
+        return vocabulary[.remainderWords].prefixLength(s, at: start) > 0
     }
 
     func clauseIndex(_ s: [Unicode.Scalar], from start: Int, to end: Int, count initialCount: Int = 0, depth initialDepth: Int = 0) -> (Int, Int) {

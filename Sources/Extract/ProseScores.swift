@@ -152,7 +152,9 @@ extension ExtractionState {
     func scoreBefore(_ w: Int) -> Int? {
         guard w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place else { return nil }
         let score = facts[w - 1]
-        guard score.kind == .score, score.concept.measure == "score", !isWeight(score), !isCriterion(score) else { return nil }
+        // ("项目决策18分（满分20分）": a figure with no measure word is the score its weight follows in brackets)
+        guard score.kind == .score, score.concept.measure == "score" || score.concept.measure == nil, !isWeight(score),
+              !isCriterion(score) else { return nil }
         let s = doc.paragraphs[p].text.scalars
         var j = facts[w].number.numberRange.lowerBound
         let lead = vocabulary[.weightWords]
@@ -200,6 +202,8 @@ extension ExtractionState {
         item.score = figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
             ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
                 && facts[$0].head.unicodeScalars.count <= 1 }
+            // "项目决策18分（满分20分）": the figure its weight follows in brackets
+            ?? weight.flatMap { w in scoreBefore(w).flatMap { figures.contains($0) && candidate(facts[$0]) ? $0 : nil } }
         if let w = weight, let s = item.score {
             // "扣1分，得9分": the points lost between the weight and the score
             let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }

@@ -430,8 +430,8 @@ extension ExtractionState {
                   pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,
                   case .text = b.place, sentenceIndex(of: pct) == sentenceIndex(of: b),
                   b.number.range.upperBound < pct.number.numberRange.lowerBound,
-                  joiners.contains(p.text.string(b.number.range.upperBound..<pct.number.numberRange.lowerBound)),
-                  let (_, name) = Text.split(b.label, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
+                  let named = completionBaseName(b, before: pct, in: p, joiners),
+                  let (_, name) = Text.split(named, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
             let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
             guard let at = inSentence.firstIndex(of: id),
                   let part = inSentence[..<at].last(where: { k in
@@ -445,6 +445,22 @@ extension ExtractionState {
             shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
             paired.insert(ids[n + 1])
         }
+    }
+
+    /// The name a completion share's base figure `b` is stated with, when the percentage follows it
+    /// joined by "的": its label, or the name before its bracket ("完成年度计划（12个）的125%").
+    func completionBaseName(_ b: Fact, before pct: Fact, in p: Paragraph, _ joiners: WordSet) -> String? {
+        let s = p.text.scalars
+        let gap = b.number.range.upperBound..<pct.number.numberRange.lowerBound
+        if joiners.contains(p.text.string(gap)) { return b.label }
+        guard b.number.parenDepth == 1, gap.count >= 2, s[gap.lowerBound] == "）" || s[gap.lowerBound] == ")",
+              joiners.contains(p.text.string((gap.lowerBound + 1)..<gap.upperBound)) else { return nil }
+        var open = b.number.numberRange.lowerBound
+        while open > 0 && CharClass.isWhitespace(s[open - 1]) { open -= 1 }
+        guard open > 0, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
+        let sentenceStart = p.sentences.indices.contains(sentenceIndex(of: b)) ? p.sentences[sentenceIndex(of: b)].lowerBound : 0
+        let name = Labels.labelRange(s, numberStart: open - 1, limit: sentenceStart)
+        return name.isEmpty ? nil : p.text.string(name)
     }
 
     /// "计划新建村级活动场所10个，实际建成8个，完成率为80%", "全年培训1200人次，计划培训1000人次，完成计划的
@@ -499,7 +515,7 @@ extension ExtractionState {
             o.kind.measureWord != nil && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
                 && o.number.comparator == nil && !o.number.approximate && !o.isTarget && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
         }
-        let isPlan = { (o: Fact) in Self.isPlan(o, planWords, doneWords) }
+        let isPlan = { (o: Fact) in o.isPlanned || Self.isPlan(o, planWords, doneWords) }
         for (n, id) in ids.enumerated() where n >= 1 && !paired.contains(id) && !skipping.contains(id) {
             let pct = facts[id]
             guard pct.kind == .percent, pct.shareOf == nil, pct.change == 0, !pct.comparesYears, pct.number.comparator == nil,

@@ -129,6 +129,7 @@ extension Parameter where Value == WordSet {
     public static let relativeDates = Parameter("relative_dates", doc: "dates relative to the year (去年底) that compare nothing: not comparison words")
     public static let crossYearWords = Parameter("cross_year_words", doc: "words in the sentence that make it span years (a history, a carry-over, a rectification)")
     public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
+    public static let asOfWords = Parameter("as_of_words", doc: "words before a date that state figures as of it (the end of the year reported on)")
     public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
     public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
     public static let planBudgetWords = Parameter("plan_budget_words", doc: "words stating a budget, which in a budget plan date the plan's own year")
@@ -377,7 +378,7 @@ public enum CheckDeclarations {
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 
             CheckDeclaration(.year, "title-vs-body", doc: "the title names another year than the body reports on",
-                             parameters: [W.titleEndings.declaration], evidence: [E.yearTitleVersusBody]),
+                             parameters: [W.titleEndings.declaration, W.asOfWords.declaration], evidence: [E.yearTitleVersusBody]),
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.relativeDates.declaration, W.governedCrossYearWords.declaration,

@@ -198,6 +198,8 @@ public struct Vocabulary: Sendable {
         case doneFigureWords = "done_figure_words"
         case targetLabels = "target_labels"
         case jointTotalScopes = "joint_total_scopes"
+        case planClauseOpeners = "plan_clause_openers"
+        case planClauseClosers = "plan_clause_closers"
 
         public var name: String { rawValue }
 
@@ -358,6 +360,8 @@ public struct Vocabulary: Sendable {
             case .doneFigureWords: return "words in a figure's label that make it what was done when they come before its plan word (the plan met, or the amount done), never the plan of a completion rate"
             case .targetLabels: return "names that are a target or a plan and nothing more: a figure so named is what was aimed at, no part of a list of what was done"
             case .jointTotalScopes: return "the funds or the body a joint total may be named with, before its name (the appropriation's income and spending totals both changed)"
+            case .planClauseOpeners: return "words opening a clause that states a plan: the figures of the clauses after it in its sentence are planned too, until one names what was done"
+            case .planClauseClosers: return "words in a clause's first name that end a plan's clauses (what was done)"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
