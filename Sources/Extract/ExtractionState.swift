@@ -168,9 +168,28 @@ struct ExtractionState {
 
     mutating func resolve(_ label: String) -> Lexicon.Resolution {
         if let r = resolved[TextKey(label)] { return r }
-        let r = lexicon.resolve(label)
+        var r = lexicon.resolve(label)
+        // "2023年基本公共卫生服务项目资金总额" in a report titled "…基本公共卫生服务项目绩效评价报告": the
+        // subject the title reports on is the whole, no scope of a part
+        if r.item == nil, r.measure != nil || r.rate != nil, r.scope.unicodeScalars.count >= 3, namesTitleSubject(r.scope) {
+            r.scope = ""
+            r.item = "total"
+        }
         resolved[TextKey(label)] = r
         return r
+    }
+
+    /// Whether the title names `scope` as what it reports on: followed there by a word of
+    /// `title_subject_endings` ("…基本公共卫生服务项目…", "…就业补助资金…").
+    func namesTitleSubject(_ scope: String) -> Bool {
+        guard let t = doc.titleParagraph else { return false }
+        let title = doc.paragraphs[t].text.scalars, name = Array(scope.unicodeScalars)
+        let endings = vocabulary[.titleSubjectEndings]
+        guard title.count > name.count else { return false }
+        for i in 0...(title.count - name.count) where title[i] == name[0] {
+            if title[i..<(i + name.count)].elementsEqual(name) && endings.prefixLength(title, at: i + name.count) > 0 { return true }
+        }
+        return false
     }
 
     /// A fact's value as an interval in 元 (or plain), rounding included: the one interval of a

@@ -262,7 +262,7 @@ extension ExtractionState {
         // below from capturing, and copying, the whole extraction state
         let facts = self.facts
         let levelNames = vocabulary[.levelNames], adjustmentVerbs = labels.adjustmentVerbs
-        let budgetKinds = vocabulary[.budgetKinds]
+        let budgetKinds = vocabulary[.budgetKinds], perUnit = vocabulary[.perUnitWords]
         let s = p.text.scalars
         // "…万元，其中…" / "…万元。其中，…": the marker opens its clause; "年度评价项目包括…" names a new subject
         // (or comes right after a figure, its comma lost: "…较年初预算减少28%其中：…")
@@ -386,6 +386,10 @@ extension ExtractionState {
             if let w = provisionalWhole, parts.count >= 2, f.number.parenDepth == depth, facts[w].kind == f.kind, facts[w].value == f.value,
                f.value != 0, f.change == 0, !ExtractionState.isNamedAdjustment(f, verbs: adjustmentVerbs),
                parts.contains(where: { facts[$0].value != 0 }) { break }
+            // "其中中央a、省级b、县级c，人均补助标准89元": an amount per head after amounts that are not is
+            // a figure of its own, past the list
+            if !parts.isEmpty, f.number.parenDepth == depth, perUnit.occurs(in: f.label),
+               !parts.contains(where: { perUnit.occurs(in: facts[$0].label) }) { break }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
@@ -426,7 +430,7 @@ extension ExtractionState {
             if near.count < ExtractionState.listLookBack && sentence > 0 {
                 near = self.facts(paragraph: p.index, sentence: sentence - 1).suffix(ExtractionState.listLookBack - near.count) + near
             }
-            let lastCandidate = near.last { id in
+            func candidate(_ id: Int) -> Bool {
                 let f = facts[id]
                 return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                     && f.shareOf == nil && f.number.parenDepth <= depth
@@ -434,6 +438,8 @@ extension ExtractionState {
                     && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                     && !isCompletionBase(id, paragraph: p)
             }
+            // "余额A，控制在限额B以内。其中，…": a bound (B) is no whole while a plain figure stands before it
+            let lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
             var chosen: Int?
             if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = lastCandidate }
             // "…支出194.12万元，占总数的100%。⏎其中：…": a list opening its paragraph is about the last
