@@ -4,7 +4,7 @@ below the floor recorded in .ci/score-floor.json: core recall, all-issue recall,
 mutants overall and per kind, over several mutation seeds. Each folder has floors of its own
 (../shared/corpus: the three whole reports; ../shared/corpus/wild: the published excerpts;
 Tests/Fixtures/prose-scores, `repo_dir`: invented excerpts that write their scores in prose;
-Tests/Fixtures/genre-probes: invented whole reports of five genres, written one wording at a time)."""
+Tests/Fixtures/genre-probes: invented whole reports of many genres, written one wording at a time)."""
 import json
 import os
 import re

@@ -57,7 +57,8 @@ extension ExtractionState {
 
     /// "支出1264.92万元，主要用于以下方面：A 67.64万元，占5.35%；B 1196.48万元，占94.59%；C 0.8万元，
     /// 占0.06%": figures each followed by a share that names no base, the shares adding up to 100%
-    /// (within their rounding), are the whole list of the figure before them.
+    /// (within their rounding), or three figures at least adding up to it as written, are the whole
+    /// list of the figure before them.
     mutating func addShareCompletedGroups(paragraph p: Paragraph, ids: [Int]) {
         var n = 0
         while n < ids.count {
@@ -81,12 +82,16 @@ extension ExtractionState {
             }
             guard parts.count >= 2, let first = firstPair, !parts.contains(where: isGrouped),
                   parts.dropFirst().allSatisfy({ facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }) else { continue }
-            let sum = percents.reduce(Interval(exactly: 0)) { $0 + Interval(shown: facts[$1].value, decimals: facts[$1].number.decimals, roundedInteger: true) }
-            guard sum.overlaps(Interval(exactly: 100)) else { continue }
             // the whole: the last plain figure of the family before the first pair, in this sentence
             // or the one before
             guard let whole = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }),
                   isPlainFigure(facts[whole]), sentence - sentenceIndex(of: facts[whole]) <= 1, !isGrouped(whole) else { continue }
+            // (or the figures adding up to the whole as written, in one unit: then a share off is a slip,
+            // not a sign of another list)
+            let sum = percents.reduce(Interval(exactly: 0)) { $0 + Interval(shown: facts[$1].value, decimals: facts[$1].number.decimals, roundedInteger: true) }
+            let partsSum = parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+            let sameUnit = parts.allSatisfy { facts[$0].kind == facts[whole].kind }
+            guard sum.overlaps(Interval(exactly: 100)) || (parts.count >= 3 && sameUnit && partsSum.overlaps(facts[whole].interval)) else { continue }
             appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: true, nestedThresholds: false))
         }
     }

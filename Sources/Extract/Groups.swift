@@ -378,6 +378,12 @@ extension ExtractionState {
                 if bracketScan.part != last { bracketScan = (last, facts[last].number.range.upperBound, 0) }
                 if Self.closesUnopened(s, from: &bracketScan.position, to: at, depth: &bracketScan.depth) { break }
             }
+            // "其中授予中小企业合同金额a，占P%；授予小微企业合同金额b，占授予中小企业合同金额的Q%": a figure
+            // whose share, right after it, is of an earlier part is that part's own part, no sibling
+            if !parts.isEmpty, id + 1 < facts.count, facts[id + 1].kind == .percent, let base = facts[id + 1].shareOf,
+               base.unicodeScalars.count >= 4, ExtractionState.sentence(of: facts[id + 1]) == sentence,
+               facts[id + 1].place.paragraph == p.index,
+               parts.contains(where: { facts[$0].label.hasSuffix(base) || facts[$0].head.hasSuffix(base) }) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
@@ -583,8 +589,11 @@ extension ExtractionState {
             let wholeSentence = crossesParagraph ? -1 : sentenceIndex(of: facts[whole])
             // ("收入A，下降P%。剔除…因素后，可比下降Q%，其中，税收收入B…": only asides about the whole, rates
             // and no figure of the family, stand before the marker in its sentence)
+            // ("…专项资金3,200万元。资金按因素法分配到各县，其中：…": a sentence opening with the whole's
+            // own last word speaks of it again)
             if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange)
-                && (afterMarker == 0 || inSentence[..<afterMarker].contains(where: { facts[$0].kind.sameFamily(as: family) || facts[$0].kind != .percent })) { continue }
+                && (afterMarker == 0 || inSentence[..<afterMarker].contains(where: { facts[$0].kind.sameFamily(as: family) || facts[$0].kind != .percent }))
+                && !(afterMarker == 0 && wholeSentence == sentence - 1 && namesWholeAgain(s, sentence: sentenceRange, before: k, whole: facts[whole])) { continue }
             let last = facts[familyParts.last!]
             let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
             let goesOn = vocabulary[.openListMarkers].isPrefix(of: after)
@@ -618,6 +627,16 @@ extension ExtractionState {
 
     /// Every part's label opens with a level of government's funds (`funding_level_words`), each
     /// with another one.
+    /// Whether the sentence, before the marker at `k`, opens with the last two characters of the
+    /// whole's label ("专项资金…。资金按因素法分配…，其中").
+    func namesWholeAgain(_ s: [Unicode.Scalar], sentence: Range<Int>, before k: Int, whole: Fact) -> Bool {
+        let name = Array(whole.label.unicodeScalars.suffix(2))
+        guard name.count == 2, name.allSatisfy(CharClass.isHan) else { return false }
+        var i = sentence.lowerBound
+        while i < k && CharClass.isWhitespace(s[i]) { i += 1 }
+        return i + 2 <= k && s[i] == name[0] && s[i + 1] == name[1]
+    }
+
     /// "我部门及所属二层单位…项目21个。其中，本级项目8个，…对下转移支付项目0个": the whole's sentence
     /// names the department's subordinate units (subordinate_unit_words), a part is its own level's
     /// (own_level_words) and none is the units': their own figures are the rest of the whole.
