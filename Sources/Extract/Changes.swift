@@ -367,7 +367,9 @@ extension ExtractionState {
                     guard sentenceIndex(of: f) == sentence else { break }
                     // "支出47.22亿元（其中权责发生制列支6821万元），增长1.98%": a bracketed aside is not
                     // what the change after the bracket speaks of
-                    if f.number.parenDepth > c.number.parenDepth { continue }
+                    // (but a figure compared with, bracketed after its year, is what it compares with:
+                    // "较2022年（97.2%）提高1.4个百分点")
+                    if f.number.parenDepth > c.number.parenDepth && !(f.comparesYears && f.change == 0) { continue }
                     if family(f) { before.append(ids[k]) }
                     if before.count == 3 { break }
                 }

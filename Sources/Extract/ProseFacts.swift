@@ -121,7 +121,19 @@ extension ExtractionState {
                     break
                 }
             }
-            let label = (distributed[index] ?? nil) ?? text.string(labelRange)
+            var label = (distributed[index] ?? nil) ?? text.string(labelRange)
+            // "较2022年（97.2%）提高1.4个百分点": a figure alone in brackets after a comparison with a year
+            // is the figure compared with, named by that comparison
+            if labelRange.isEmpty, let compared = bracketedComparison(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit) {
+                label = compared
+            } else if labelRange.lowerBound == limit, previousEnd > sentenceStart, labelRange.count >= 2,
+                      text.scalars[labelRange.lowerBound] == "）" || text.scalars[labelRange.lowerBound] == ")",
+                      index > 0, numbers[index - 1].kind != .bare, case let prior = numbers[index - 1],
+                      prior.range.upperBound == labelRange.lowerBound,
+                      bracketedComparison(text.scalars, numberStart: prior.numberRange.lowerBound, limit: sentenceStart) != nil {
+                // "…（97.2%）提高1.4个百分点": the change after that bracket is named by what follows it
+                label = text.string((labelRange.lowerBound + 1)..<labelRange.upperBound)
+            }
             // counted on from the previous figure of the sentence: one long sentence stays linear
             if clauseState.sentence != sentence || clauseState.position > number.numberRange.lowerBound {
                 clauseState = (sentence, sentenceStart, 0, 0)
@@ -157,6 +169,18 @@ extension ExtractionState {
             previousEnd = number.range.upperBound
         }
         return ids
+    }
+
+    /// The comparison with a year right before the bracket a figure opens ("较2022年（97.2%）"), if
+    /// the bracket holds nothing before the figure.
+    func bracketedComparison(_ s: [Unicode.Scalar], numberStart: Int, limit: Int) -> String? {
+        var open = numberStart
+        while open > limit && CharClass.isWhitespace(s[open - 1]) { open -= 1 }
+        guard open > limit, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
+        let name = Labels.labelRange(s, numberStart: open - 1, limit: limit)
+        guard !name.isEmpty else { return nil }
+        let text = ScalarString.make(s[name])
+        return labels.comparesWithYear(text) ? text : nil
     }
 
     /// Whether the clause of a label starting at `labelStart` opens with a remainder word (其余, 其他…).
