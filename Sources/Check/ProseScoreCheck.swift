@@ -67,6 +67,31 @@ enum ProseScoreCheck {
         topLevel(rule, items, &context)
         for run in context.facts.scoreRuns { flatRun(rule, run, items, &context) }
         distributed(rule, items, &context)
+        pointsLost(rule, &context)
+    }
+
+    /// "…扣2分，…扣3分，…扣2分，合计扣7分": the points lost add up to their total; "满分100分，自评得分
+    /// 93分。…合计扣7分": the full mark less that total is the score (stated before it, in its paragraph
+    /// or the two before, in a text that adds no points: `bonus_words`).
+    static func pointsLost(_ rule: Rule, _ context: inout CheckContext) {
+        guard !context.facts.pointsLost.isEmpty else { return }
+        let bonus = rule[.bonusWords]
+        let adds = context.facts.facts.contains { $0.kind == .score && bonus.occurs(in: $0.label) }
+        for (t, ids) in context.facts.pointsLost {
+            let total = context.fact(t)
+            report(rule, whole: total, parts: ids.map { context.fact($0) }, template: .scoreScoresSum, message: .scorePointsLost, name: "", &context)
+            guard !adds, let m = context.facts.proseFullMark, let s = context.facts.proseTotalScore, m < s, s < t,
+                  case .text(let pt, _, _) = total.place, let pm = context.fact(m).place.paragraph, let ps = context.fact(s).place.paragraph,
+                  pt - pm <= 2, pt - ps <= 2 else { continue }
+            let mark = context.fact(m), score = context.fact(s)
+            let computed = context.interval(mark) - context.interval(total)
+            guard !computed.overlaps(context.interval(score)) else { continue }
+            let scale = Show.scale([mark, score, total])
+            context.report(rule, main: score, others: [mark, total], evidence: rule.evidence(.scoreProseDeduction, [
+                .name: context.displayLabel(score), .computation: "\(mark.literal) − \(total.literal)",
+                .computed: Show.number(mark.value - total.value, scale: scale), .stated: score.literal]),
+                           message: .scoreMarkLessLost, slots: [.name: ""])
+        }
     }
 
     /// "决策、过程、产出、效益四项指标得分分别为18分、17分、36分、26分，综合得分为95分": scores paired with the

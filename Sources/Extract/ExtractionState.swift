@@ -41,6 +41,7 @@ struct ExtractionState {
     var flatRunFacts = Set<Int>()
     var proseTotalScore: Int?
     var proseFullMark: Int?
+    var pointsLost = [(total: Int, items: [Int])]()
     var fiscalYear: Int?
     var fiscalYearSource = "none"
     var titleYear: Int?
@@ -226,6 +227,7 @@ struct ExtractionState {
         set.scoreRuns = scoreRuns
         set.proseTotalScore = proseTotalScore
         set.proseFullMark = proseFullMark
+        set.pointsLost = pointsLost
         set.listed = listed.union(groups.flatMap(\.parts))
         set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
         return set

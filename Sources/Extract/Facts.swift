@@ -472,6 +472,9 @@ public struct FactSet: Sendable {
     public var scoreRuns: [ScoreRun] = []
     public var proseTotalScore: Int?
     public var proseFullMark: Int?
+    /// Points lost listed one by one and then in total ("…扣2分，…扣3分，合计扣5分"): the total and
+    /// the items, fact indexes.
+    public var pointsLost: [(total: Int, items: [Int])] = []
     /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each
     /// belongs to its list, not to the text at large.
     public var listed: Set<Int> = []

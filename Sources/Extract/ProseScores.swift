@@ -118,6 +118,23 @@ extension ExtractionState {
         // a flattened sheet's total is the evaluation's when the text states no other
         let runTotals = scoreRuns.compactMap(\.total)
         if proseTotalScore == nil && runTotals.count == 1 { proseTotalScore = runTotals[0] }
+        readPointsLost()
+    }
+
+    /// "预算调整率偏高扣2分，…扣3分，…扣2分，合计扣7分": points lost one by one in a paragraph, then
+    /// their total (a deduction named a total), two items at least.
+    mutating func readPointsLost() {
+        for p in paragraphIndexes {
+            var items = [Int]()
+            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
+                if facts[id].marksTotal {
+                    if items.count >= 2 { pointsLost.append((total: id, items: items)) }
+                    items = []
+                } else {
+                    items.append(id)
+                }
+            }
+        }
     }
 
     /// Each weight of a list with the figures that are its own (its score among them), the figures

@@ -129,6 +129,7 @@ extension Parameter where Value == WordSet {
     public static let relativeDates = Parameter("relative_dates", doc: "dates relative to the year (去年底) that compare nothing: not comparison words")
     public static let crossYearWords = Parameter("cross_year_words", doc: "words in the sentence that make it span years (a history, a carry-over, a rectification)")
     public static let titleEndings = Parameter("title_endings", doc: "endings of a line at the report's opening that make it a title")
+    public static let bonusWords = Parameter("bonus_words", doc: "words naming points added: a text with them states no score as the full mark less the points lost")
     public static let asOfWords = Parameter("as_of_words", doc: "words before a date that state figures as of it (the end of the year reported on)")
     public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
     public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
@@ -201,6 +202,8 @@ extension MessageTemplate {
     public static let scoreProseTotal = MessageTemplate("total", [], doc: "the scores of the top-level indicators against the total the text states")
     public static let scoreProseFullMark = MessageTemplate("full_mark", [], doc: "the weights of the top-level indicators against the full mark the text states")
     public static let scoreProseDeduction = MessageTemplate("deduction", [.name], doc: "an indicator's weight less the points the text says it lost against its score")
+    public static let scorePointsLost = MessageTemplate("points_lost", [], doc: "the points lost listed one by one against the total lost the text states")
+    public static let scoreMarkLessLost = MessageTemplate("mark_less_lost", [], doc: "the full mark less the total points lost against the total score")
     public static let scoreRunWeights = MessageTemplate("run_weights", [], doc: "the weights of a flattened indicator sheet against its total")
     public static let scoreRunScores = MessageTemplate("run_scores", [], doc: "the scores of a flattened indicator sheet against its total score")
     public static let scoreRunVersusText = MessageTemplate("run_vs_text", [], doc: "the total score the text states against a flattened sheet's total")
@@ -435,11 +438,11 @@ public enum CheckDeclarations {
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
             CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
-            CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark",
-                             parameters: [W.completeFirstLevels.declaration],
+            CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark, points lost against their total and the score",
+                             parameters: [W.completeFirstLevels.declaration, W.bonusWords.declaration],
                              messageSlots: [.name],
                              messages: [.scoreProseWeights, .scoreProseScores, .scoreProseTotal, .scoreProseFullMark, .scoreProseDeduction,
-                                        .scoreRunWeights, .scoreRunScores, .scoreRunVersusText],
+                                        .scoreRunWeights, .scoreRunScores, .scoreRunVersusText, .scorePointsLost, .scoreMarkLessLost],
                              evidence: [E.scoreProseAboveWeight, E.scoreWeightsSum, E.scoreScoresSum, E.scoreProseDeduction, E.scoreProseTotal]),
             CheckDeclaration(.score, "prose-by-rate", doc: "an indicator scored in the text as its weight times a rate (得96%权重分, 按执行率计分)",
                              messageSlots: [.name], evidence: [E.scoreProseByRate]),

@@ -5,8 +5,8 @@ self-evaluation, a 民政 department self-evaluation, a provincial fund evaluati
 a township self-evaluation, a project 自评表 in tables, a city's budget-execution report, a
 public-health project evaluation, a 部门决算说明 with its tables, a health commission's
 self-evaluation with an indicator table, a special-fund evaluation scored in prose, a 部门决算 by
-classification), written to try the genre's usual wordings
-one slip at a time, in the corpus truth format, so ../shared/bench can inject slips into them:
+classification, a self-evaluation with points lost, a student-aid project), written to try the
+genre's usual wordings one slip at a time, in the corpus truth format, so ../shared/bench can inject slips into them:
 
     python3 Tests/Fixtures/genre-probes/make_truth.py
     python3 ../shared/bench/relcheck.py --verify --seeds-dir Tests/Fixtures/genre-probes --truth-dir Tests/Fixtures/genre-probes
@@ -223,6 +223,18 @@ SPECS = {
   ('rate', '行政运行完成年初预算', SHARE, [(9, '97.19', 1), (9, '472.35', 1), (9, '486.00', 1)]),
   ('rate', '农业生产发展完成年初预算', SHARE, [(10, '105.70', 1), (10, '1,268.40', 1), (10, '1,200.00', 1)]),
   ('sum', '基本支出 = 人员经费 + 公用经费', SUM2, [(13, '586.32', 1), (13, '512.46', 1), (13, '73.86', 1)]),
+ ]),
+ 'gp19': (2023, [
+  ('sum', '部门收入 = 本级 + 所属单位', SUM2, [(7, '6,852.40', 1), (7, '2,136.80', 1), (7, '4,715.60', 1)]),
+  ('sum', '部门支出 = 本级 + 所属单位', SUM2, [(7, '6,615.32', 1), (7, '2,087.56', 1), (7, '4,527.76', 1)]),
+  ('score', '自评得分 = 满分 − 合计扣分', DIFF, [(16, '93', 1), (16, '100', 1), (16, '7', 1)]),
+  ('score', '合计扣分 = 各项扣分之和', SUM3, [(16, '7', 1), (16, '2', 1), (16, '3', 1), (16, '2', 2)]),
+ ]),
+ 'gp20': (2023, [
+  ('sum', '预算资金 = 中央 + 省级 + 市级', SUM3, [(4, '5,620.00', 1), (4, '3,372.00', 1), (4, '1,686.00', 1), (4, '562.00', 1)]),
+  ('sum', '共发放助学资金 = 三项之和', SUM3, [(5, '5,620.00', 1), (5, '2,536.00', 1), (5, '1,884.00', 1), (5, '1,200.00', 1)]),
+  ('rate', '资金执行率 = 发放 ÷ 预算', SHARE, [(5, '100', 1), (5, '5,620.00', 1), (4, '5,620.00', 1)]),
+  ('rate', '发放及时率提高的百分点', DIFF, [(8, '1.4', 1), (8, '98.6', 1), (8, '97.2', 1)]),
  ]),
 }
 
