@@ -52,6 +52,8 @@ extension ExtractionState {
     mutating func markPlannedClauses(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.planClauseOpeners], closers = vocabulary[.planClauseClosers]
         let s = doc.paragraphs[p].text.scalars
+        // (most paragraphs name no plan: told by one scan)
+        guard ids.count >= 2, openers.firstMatch(in: s) != nil else { return }
         var sentence = -1, clause = -1
         // the clause that opened the plan; nil: none open (or closed for the rest of the sentence)
         var opener: Int? = nil, closed = false
@@ -70,9 +72,8 @@ extension ExtractionState {
                     var i = start
                     while i < end && CharClass.isWhitespace(s[i]) { i += 1 }
                     if let e = HeadingDetector.enumerator(s, at: i), e.end <= end { i = e.end }
-                    let lead = Array(s[i..<end])
-                    if opener != nil, closers.firstMatch(in: lead) != nil { opener = nil; closed = true; continue }
-                    if opener == nil, openers.prefixLength(lead, at: 0) > 0 { opener = c; continue }
+                    if opener != nil, closers.firstMatch(in: s, from: i, before: end) != nil { opener = nil; closed = true; continue }
+                    if opener == nil, openers.prefixLength(s, at: i, end: end) > 0 { opener = c; continue }
                 }
             }
             if let o = opener, c > o { facts[id].isPlanned = true }
