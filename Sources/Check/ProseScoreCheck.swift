@@ -68,6 +68,26 @@ enum ProseScoreCheck {
         for run in context.facts.scoreRuns { flatRun(rule, run, items, &context) }
         distributed(rule, items, &context)
         pointsLost(rule, &context)
+        firstLevelLists(rule, &context)
+    }
+
+    /// "得分为92分，其中：部门决策18分，部门管理27分，部门产出28分，部门效益19分": a list of scores whose
+    /// names are every first-level indicator (`complete_first_levels`) is the whole evaluation, so its
+    /// sum short of the total is a slip too (a sum above it is the list's own check).
+    static func firstLevelLists(_ rule: Rule, _ context: inout CheckContext) {
+        var levels: [[String]]?
+        let weightWords = context.vocabulary[.weightWords]
+        for group in context.facts.groups {
+            let whole = context.fact(group.whole)
+            guard whole.kind == .score, whole.concept.measure == "score", group.parts.count >= 3 else { continue }
+            let parts = group.parts.map { context.fact($0) }
+            guard parts.allSatisfy({ $0.kind == .score && $0.change == 0 && !weightWords.occurs(in: $0.label) }) else { continue }
+            if levels == nil { levels = rule[.completeFirstLevels].words.map { $0.split(separator: "|").map(String.init) } }
+            guard let levels, parts.count == levels.count,
+                  levels.allSatisfy({ names in parts.contains { p in names.contains { p.label.contains($0) } } }) else { continue }
+            guard sum(parts, context).hi < context.interval(whole).lo else { continue }
+            report(rule, whole: whole, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
+        }
     }
 
     /// "…扣2分，…扣3分，…扣2分，合计扣7分": the points lost add up to their total; "满分100分，自评得分
