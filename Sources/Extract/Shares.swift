@@ -485,7 +485,9 @@ extension ExtractionState {
                     && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
             }
             guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
-            let aPlan = Self.isPlan(a, planWords, doneWords), bPlan = Self.isPlan(b, planWords, doneWords)
+            // ("12项指标中完成11项": the figure the done one is counted among is the whole it is measured by)
+            let among = a.kind == b.kind && !Self.isPlan(b, planWords, doneWords) && isCountedAmong(b, doneWords)
+            let aPlan = among || Self.isPlan(a, planWords, doneWords), bPlan = Self.isPlan(b, planWords, doneWords)
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
@@ -495,6 +497,14 @@ extension ExtractionState {
             shares.append(ShareStatement(percent: id, part: done.id, base: plan.id))
             paired.insert(id)
         }
+    }
+
+    /// "…指标中完成11项": the figure's label names what was done among (`among_markers`) the figures
+    /// before it.
+    func isCountedAmong(_ f: Fact, _ doneWords: WordSet) -> Bool {
+        let label = ScalarString.scalars(f.label)
+        guard let done = doneWords.firstMatch(in: label), done.start > 0 else { return false }
+        return vocabulary[.amongMarkers].suffixLength(label, endingAt: done.start) > 0
     }
 
     /// "计划完成改造任务A" is a plan, "完成年初预算A" is not: a plan word (`plan_figure_words`) in the

@@ -5,7 +5,8 @@ self-evaluation, a 民政 department self-evaluation, a provincial fund evaluati
 a township self-evaluation, a project 自评表 in tables, a city's budget-execution report, a
 public-health project evaluation, a 部门决算说明 with its tables, a health commission's
 self-evaluation with an indicator table, a special-fund evaluation scored in prose, a 部门决算 by
-classification, a self-evaluation with points lost, a student-aid project, a 医保 self-evaluation),
+classification, a self-evaluation with points lost, a student-aid project, a 医保 self-evaluation, a
+民族宗教 self-evaluation with three years' spending),
 written to try the genre's usual wordings one slip at a time, in the corpus truth format, so
 ../shared/bench can inject slips into them:
 
@@ -247,6 +248,13 @@ SPECS = {
         ('rate', '人次均救助 = 救助资金 ÷ 人次', '~n0 == n1 / n2', [(10, '510', 1), (10, '2,865.40', 1), (10, '5.62', 1)]),
         ('sum', '当年结余 = 总收入 − 总支出', DIFF, [(13, '0.79', 1), (13, '12.65', 1), (13, '11.86', 1)]),
         ('score', '得分 = 四个一级指标之和', SUM4, [(18, '92', 1), (18, '18', 1), (18, '27', 1), (18, '28', 1), (18, '19', 1)]),
+    ]),
+    'gp22': (2023, [
+        ('sum', '收入总计 = 财政拨款收入 + 上年结转', SUM2, [(8, '286.54', 1), (8, '268.34', 1), (8, '18.20', 1)]),
+        ('sum', '支出总计 = 基本 + 项目 + 年末结转', SUM3, [(8, '286.54', 2), (8, '168.92', 1), (8, '104.62', 1), (8, '13.00', 1)]),
+        ('rate', '2023年比2022年增长', 'n0 == (n1 - n2) / n2 * 100', [(10, '8.81', 1), (10, '273.54', 1), (10, '251.40', 1)]),
+        ('rate', '人均接待费用 = 接待费 ÷ 人次', '~n0 == n1 * 10000 / n2', [(12, '216', 1), (12, '1.86', 1), (12, '86', 1)]),
+        ('rate', '完成率 = 完成项数 ÷ 指标项数', SHARE, [(16, '91.67', 1), (16, '11', 1), (16, '12', 1)]),
     ]),
 }
 
