@@ -365,7 +365,7 @@ public struct Vocabulary: Sendable {
             case .planClauseOpeners: return "words opening a clause that states a plan: the figures of the clauses after it in its sentence are planned too, until one names what was done"
             case .planClauseClosers: return "words in a clause's first name that end a plan's clauses (what was done)"
             case .titleSubjectEndings: return "words after a name in the title that make it what the report is on (a project, a fund): a figure named with it is the whole's"
-            case .amongMarkers: return "words after a count and its noun, before the figure done among them (\"…项指标中完成…\"): the count is what a completion rate is of"
+            case .amongMarkers: return "words after a count and its noun, before the figure done among them: the count is what a completion rate is of"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
