@@ -68,10 +68,14 @@ extension ExtractionState {
             defer { n = end }
             // the figure–share pairs of the sentence
             var parts = [Int](), percents = [Int](), firstPair: Int?
+            // the base the shares name: none ("占P%"), or one name for all ("占实际支出的P%")
+            var named: String?
             var k = n
             while k + 1 < end {
                 let f = facts[ids[k]], share = facts[ids[k + 1]]
-                if share.kind == .percent, share.shareOf == "", share.change == 0, isPlainFigure(f), f.kind.isMoney || f.kind.measureWord != nil {
+                if share.kind == .percent, let base = share.shareOf, named == nil || named == base, share.change == 0, isPlainFigure(f),
+                   f.kind.isMoney || f.kind.measureWord != nil {
+                    named = base
                     if firstPair == nil { firstPair = k }
                     parts.append(ids[k])
                     percents.append(ids[k + 1])
@@ -83,9 +87,20 @@ extension ExtractionState {
             guard parts.count >= 2, let first = firstPair, !parts.contains(where: isGrouped),
                   parts.dropFirst().allSatisfy({ facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }) else { continue }
             // the whole: the last plain figure of the family before the first pair, in this sentence
-            // or the one before
-            guard let whole = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: facts[parts[0]].kind) }),
-                  isPlainFigure(facts[whole]), sentence - sentenceIndex(of: facts[whole]) <= 1, !isGrouped(whole) else { continue }
+            // or the one before; a base named, the last figure so named there or, the pairs opening
+            // their paragraph, in the paragraph before ("全年实际支出A。⏎从支出结构看，基本支出a，占实际支出的P%；…")
+            let family = facts[parts[0]].kind
+            var found: Int?
+            if let name = named, !name.isEmpty {
+                guard name.unicodeScalars.count >= 2 else { continue }
+                let isNamed = { (id: Int) in facts[id].kind.sameFamily(as: family) && facts[id].head.hasSuffix(name) }
+                found = ids[..<first].last(where: isNamed)
+                if found == nil, first == 0, let q = previousParagraph(of: p) { found = paragraphFacts[q.index].last(where: isNamed) }
+            } else {
+                found = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: family) })
+                if let w = found, sentence - sentenceIndex(of: facts[w]) > 1 { found = nil }
+            }
+            guard let whole = found, isPlainFigure(facts[whole]), !isGrouped(whole) else { continue }
             // (or the figures adding up to the whole as written, in one unit: then a share off is a slip,
             // not a sign of another list)
             let sum = percents.reduce(Interval(exactly: 0)) { $0 + Interval(shown: facts[$1].value, decimals: facts[$1].number.decimals, roundedInteger: true) }
