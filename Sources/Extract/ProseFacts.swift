@@ -175,13 +175,19 @@ extension ExtractionState {
     /// The comparison with a year right before the bracket a figure opens ("较2022年（97.2%）"), if
     /// the bracket holds nothing before the figure.
     func bracketedComparison(_ s: [Unicode.Scalar], numberStart: Int, limit: Int) -> String? {
+        guard let name = Self.nameBeforeBracket(s, numberStart: numberStart, limit: limit) else { return nil }
+        let text = ScalarString.make(s[name])
+        return labels.comparesWithYear(text) ? text : nil
+    }
+
+    /// The name right before the bracket a figure opens ("完成年度计划（12个）", "较2022年（97.2%）"), if
+    /// the bracket holds nothing before the figure.
+    static func nameBeforeBracket(_ s: [Unicode.Scalar], numberStart: Int, limit: Int) -> Range<Int>? {
         var open = numberStart
         while open > limit && CharClass.isWhitespace(s[open - 1]) { open -= 1 }
         guard open > limit, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
         let name = Labels.labelRange(s, numberStart: open - 1, limit: limit)
-        guard !name.isEmpty else { return nil }
-        let text = ScalarString.make(s[name])
-        return labels.comparesWithYear(text) ? text : nil
+        return name.isEmpty ? nil : name
     }
 
     /// Whether the clause of a label starting at `labelStart` opens with a remainder word (其余, 其他…).

@@ -455,12 +455,8 @@ extension ExtractionState {
         if joiners.contains(p.text.string(gap)) { return b.label }
         guard b.number.parenDepth == 1, gap.count >= 2, s[gap.lowerBound] == "）" || s[gap.lowerBound] == ")",
               joiners.contains(p.text.string((gap.lowerBound + 1)..<gap.upperBound)) else { return nil }
-        var open = b.number.numberRange.lowerBound
-        while open > 0 && CharClass.isWhitespace(s[open - 1]) { open -= 1 }
-        guard open > 0, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
         let sentenceStart = p.sentences.indices.contains(sentenceIndex(of: b)) ? p.sentences[sentenceIndex(of: b)].lowerBound : 0
-        let name = Labels.labelRange(s, numberStart: open - 1, limit: sentenceStart)
-        return name.isEmpty ? nil : p.text.string(name)
+        return Self.nameBeforeBracket(s, numberStart: b.number.numberRange.lowerBound, limit: sentenceStart).map { p.text.string($0) }
     }
 
     /// "计划新建村级活动场所10个，实际建成8个，完成率为80%", "全年培训1200人次，计划培训1000人次，完成计划的
