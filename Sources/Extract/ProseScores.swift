@@ -124,10 +124,11 @@ extension ExtractionState {
     /// "预算调整率偏高扣2分，…扣3分，…扣2分，合计扣7分": points lost one by one in a paragraph, then
     /// their total (a deduction named a total), two items at least.
     mutating func readPointsLost() {
+        let totals = vocabulary[.deductionTotalWords]
         for p in paragraphIndexes {
             var items = [Int]()
             for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
-                if facts[id].marksTotal {
+                if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) {
                     if items.count >= 2 { pointsLost.append((total: id, items: items)) }
                     items = []
                 } else {
