@@ -266,7 +266,8 @@ extension ExtractionState {
             number.kind = .score
             return
         }
-        if layouts.header(header, is: .rate) { return }
+        // "完成调整预算%": a header with a percent sign holds percentages, whatever budget word it names
+        if layouts.header(header, is: .rate) || header.unicodeScalars.contains(where: { Self.percentSigns.contains($0) }) { return }
         if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
             number.kind = .money(money)
             number.unitText = ""

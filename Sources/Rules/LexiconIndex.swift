@@ -326,6 +326,7 @@ extension Lexicon {
         var any = false
         for i in 0..<n where index.markOccurring(s, count: n, at: i, bits: (phraseBits, neutralBits, qualifierBits)) { any = true }
         var result = Resolution()
+        var itemStart = -1
         if any {
             // neutral phrases, longest first, left to right
             forEachBit(neutralBits, words: neutralWords) { k in
@@ -375,7 +376,10 @@ extension Lexicon {
                 return true
             }
             if let r = best.rate { result.rate = rates[r.entry].id }
-            if let i = best.item { result.item = items[i.entry].id }
+            if let i = best.item {
+                result.item = items[i.entry].id
+                itemStart = i.end - i.length
+            }
             if let m = best.measure {
                 result.measure = measures[m.entry].id
                 result.qualifier = measures[m.entry].qualifier
@@ -392,12 +396,15 @@ extension Lexicon {
         // what is left: drop modifiers, fillers, years and digits, punctuation
         var hi = 0
         var someRemovable = false
+        // where the rest's first scalar stands in the label
+        var firstOrigin = -1
         for k in 0..<n where used[k] == 0 && Self.isIdeograph(s[k]) {
             let ch = s[k]
             // "2024年": a year, wherever it stands in the label, with the rest of a modifier whose 年 it
             // took ("2024年度", "2023年末", "2023年底": `Lexicon.yearModifierTails`)
             if (ch == Self.yearScalar && k > 0 && Self.isASCIIDigit(s[k - 1]))
                 || (k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]) && yearModifierTails.contains(ch)) { continue }
+            if hi == 0 { firstOrigin = k }
             rest[hi] = ch
             hi += 1
             // the removable words starting with a scalar of the rest, tried in their order (longest first)
@@ -430,9 +437,16 @@ extension Lexicon {
                 return lo < hi
             }
         }
+        let selfWord = lo < hi && (rest[lo] == 0x672C || rest[lo] == 0x6211)
+        // "本项目债券资金": 本 makes the item right after it the report's own (this project), and what
+        // follows is what the figure is of: the scope, as in "债券资金到位"
+        if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && s[firstOrigin] == rest[0] && hi - lo > 1 {
+            lo += 1
+            result.item = nil
+        }
         let count = hi - lo
         // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
-        if count > 0 && !((rest[lo] == 0x672C || rest[lo] == 0x6211) && count <= 3) {
+        if count > 0 && !(selfWord && lo == 0 && count <= 3) {
             let scope = ScalarString.make(UnsafeBufferPointer(start: rest + lo, count: count).lazy.map { Unicode.Scalar($0)! })
             // (nor is an organization's name, however long: "某市人力资源和社会保障局")
             // (nor a clause describing the item or measure named: "开展业务活动的公务用车购置及运行费")
