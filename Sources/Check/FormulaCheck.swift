@@ -416,8 +416,42 @@ enum FormulaCheck {
             if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
+            if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
+    }
+
+    /// Whether one of the rule's `alternatives` holds over the figures bound, its other references
+    /// bound in the frame as the formula's are (one figure per concept, a sum takes them all).
+    static func alternativeHolds(_ rule: Rule, bound: [ConceptReference: [Fact]], members: [Int], measure: String?, item: String?,
+                                 subjects: [String], _ context: CheckContext) -> Bool {
+        let table = context.facts.facts
+        alternatives: for alternative in rule.alternatives {
+            var extended = bound
+            let summed = Set(alternative.lhs.summedReferences + alternative.rhs.summedReferences)
+            for ref in alternative.references where extended[ref] == nil {
+                var r = substitute(ref, measure: measure, item: item)
+                var candidates = members.filter { matches(r, table, $0, item: r.item, subject: subjects[$0]) }
+                // a figure the formula does not name may be stated for the whole, with no item
+                // ("项目总投资A，实际到位资金B": the project's funds that arrived)
+                if candidates.isEmpty && ref.isVariable && r.item != "total" {
+                    r.item = "total"
+                    candidates = members.filter { matches(r, table, $0, item: r.item, subject: subjects[$0]) }
+                }
+                if summed.contains(ref) {
+                    extended[ref] = candidates.map { table[$0] }
+                    continue
+                }
+                guard let first = candidates.first else {
+                    if ref.optional { extended[ref] = []; continue }
+                    continue alternatives
+                }
+                if candidates.contains(where: { context.intervals[$0] != context.intervals[first] }) { continue alternatives }
+                extended[ref] = [table[first]]
+            }
+            if FormulaEvaluator.holds(alternative, bound: extended, context: context, reinterpret: []) == true { return true }
+        }
+        return false
     }
 
     /// In a table, a column relation holds only over complete columns: every figure of each column

@@ -211,6 +211,24 @@ enum YearCheck {
         // covers both (a title naming only another year is the title check's)
         var titleYears = Set(context.doc.titleParagraph.map { t in (yearsOf[t] ?? []).filter { !$0.quoted }.map(\.year) } ?? [])
         if !titleYears.contains(fy) { titleYears = [] }
+        // per paragraph, whether a heading over it names a comparison with other years (found once, when asked)
+        let comparisonHeadings = rule[.comparisonHeadings]
+        var inComparison: [Bool]?
+        func comparisonSection(_ p: Int) -> Bool {
+            if inComparison == nil {
+                var flags = [Bool](repeating: false, count: context.doc.paragraphs.count)
+                var open = [(level: Int, compares: Bool)]()
+                for (q, paragraph) in context.doc.paragraphs.enumerated() {
+                    if let heading = paragraph.heading {
+                        open.removeAll { $0.level >= heading.level }
+                        open.append((heading.level, comparisonHeadings.occurs(in: paragraph.text.string(heading.titleRange))))
+                    }
+                    flags[q] = open.contains { $0.compares }
+                }
+                inComparison = flags
+            }
+            return inComparison![p]
+        }
         for (p, mention) in context.facts.years {
             let paragraph = context.doc.paragraphs[p]
             guard offsets.contains(mention.year - fy), !mention.quoted, !titleYears.contains(mention.year),
@@ -266,6 +284,8 @@ enum YearCheck {
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
             if words.crossYear { continue }
+            // "三、与上年对比情况": a section comparing the year with the one before states that year's figures
+            if comparisonSection(p) { continue }
             // "首次", "结转", "结余", "分别" span years for the clauses the year governs only, not for
             // a clause of another year ("2022年预算安排5000亿元，其余结转2024年使用")
             // (but "2023年度年末结转和结余": the year's own closing balance spans nothing)

@@ -335,12 +335,23 @@ extension ExtractionState {
         // list ended before it
         var nested = [Range<Int>]()
         var from = k + markerLength
-        while let m = vocabulary[.listOpenersOf].firstMatch(in: s, from: from, before: end) {
+        let qizhong = vocabulary[.listOpenersOf]
+        while let m = labels.nestedListOpeners.firstMatch(in: s, from: from, before: end) {
             guard markerOpensClause(s, at: m.start) else { from = m.start + 1; continue }
             let first = firstFact(in: inSentence, at: k + markerLength + 1)
             let before = Array(inSentence[first..<max(first, firstFact(in: inSentence, at: m.start))])
-            if let nestedWhole = before.last {
-                let previousEnd = before.count >= 2 ? facts[before[before.count - 2]].number.range.upperBound : k + markerLength
+            // ("其中包括A、B": 包括 before any part opens no list of a part's own)
+            // (nor one after a name: "…项目90个，招引总部经济类项目（包括区域总部）10个" — it opens a list of a
+            // part right after that part's figure, only punctuation between)
+            if !qizhong.isPrefix(of: ScalarString.make(s[m.start..<(m.start + m.length)])),
+               before.isEmpty || (facts[before.last!].number.range.upperBound..<m.start).contains(where: { CharClass.isHan(s[$0]) }) {
+                from = m.start + m.length
+                continue
+            }
+            // (the whole is the last amount before the marker, not its share: "基本支出a，占支出合计的P%，包括…")
+            if let wi = before.lastIndex(where: { facts[$0].kind != .percent }) ?? before.indices.last {
+                let nestedWhole = before[wi]
+                let previousEnd = wi >= 1 ? facts[before[wi - 1]].number.range.upperBound : k + markerLength
                 let opensSegment = (previousEnd..<facts[nestedWhole].number.numberRange.lowerBound).contains { s[$0] == "；" || s[$0] == ";" }
                 let nc = facts[nestedWhole].concept
                 let newMeasure = nc.explicitMeasure && nc.measure != provisionalWhole.flatMap { facts[$0].concept.measure }
@@ -594,6 +605,11 @@ extension ExtractionState {
             if givenWhole == nil && wholeSentence < sentence && !opensSentence(s, at: k, sentence: sentenceRange)
                 && (afterMarker == 0 || inSentence[..<afterMarker].contains(where: { facts[$0].kind.sameFamily(as: family) || facts[$0].kind != .percent }))
                 && !(afterMarker == 0 && wholeSentence == sentence - 1 && namesWholeAgain(s, sentence: sentenceRange, before: k, whole: facts[whole])) { continue }
+            // "在校生28,075人，其中：小学18,425人，初中9,650人；寄宿生6,240人": the first parts add up to the
+            // whole exactly, so what follows them counts the whole another way (boarders among pupils)
+            if familyParts.count >= 3, familyParts == allListed, let cut = exactPrefix(familyParts, whole: whole, in: s) {
+                familyParts = Array(familyParts.prefix(cut))
+            }
             let last = facts[familyParts.last!]
             let after = p.text.string(last.number.range.upperBound..<min(s.count, last.number.range.upperBound + 2))
             let goesOn = vocabulary[.openListMarkers].isPrefix(of: after)
@@ -623,6 +639,36 @@ extension ExtractionState {
             group.namesSomeParts = namesSomeParts
             appendGroup(group)
         }
+    }
+
+    /// The count of the first parts, two at least, that add up to the whole exactly and are set off
+    /// from the next part by stronger punctuation than any between them ("小学a、初中b，寄宿生c";
+    /// "小学a，初中b；寄宿生c"), the rest not all zero (none: no such prefix).
+    func exactPrefix(_ parts: [Int], whole: Int, in s: [Unicode.Scalar]) -> Int? {
+        // the strongest mark between two parts: 、 1, ， 2, ； 3
+        func separation(_ a: Int, _ b: Int) -> Int {
+            let from = facts[a].number.range.upperBound, to = facts[b].number.range.lowerBound
+            var strongest = 0
+            for k in from..<max(from, to) {
+                switch s[k] {
+                case "；", ";": strongest = max(strongest, 3)
+                case "，", ",": strongest = max(strongest, 2)
+                case "、": strongest = max(strongest, 1)
+                default: break
+                }
+            }
+            return strongest
+        }
+        let target = facts[whole].value
+        var sum = facts[parts[0]].value, within = 0
+        for n in 2..<parts.count {
+            within = max(within, separation(parts[n - 2], parts[n - 1]))
+            sum += facts[parts[n - 1]].value
+            guard sum == target else { continue }
+            let cut = separation(parts[n - 1], parts[n])
+            return cut > within && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
+        }
+        return nil
     }
 
     /// Every part's label opens with a level of government's funds (`funding_level_words`), each

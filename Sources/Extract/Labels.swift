@@ -21,6 +21,8 @@ final class Labels: Sendable {
     let yearComparisons: WordSet
     let priorYearWords: WordSet
     let totalMarkers: WordSet
+    /// Words opening, after a part, the list of that part's own parts (其中, 包括).
+    let nestedListOpeners: WordSet
     let markerLookalikes: WordSet
     let startOfYear: WordSet
     let notComparisonAfterBi: WordSet
@@ -56,6 +58,7 @@ final class Labels: Sendable {
         comparisonVerbs = v[.comparisonVerbs]
         totalWords = v.union(.totalMarkers, .totalSuffixes)
         adjustmentVerbs = v.union(.increaseWords, .decreaseWords, .recoveryWords)
+        nestedListOpeners = v.union(.listOpenersOf, .listOpenersIncluding)
     }
 
     static let clauseBoundaries: ScalarSet = ["，", ",", "；", ";", "。", "！", "？", "!", "?", "\n", "\t", "、"]

@@ -31,6 +31,9 @@ extension ExtractionState {
         var partNames = [String]()
         var partSuffixes = Set<TextKey>()   // by bytes: a String key is normalized to be hashed
         var partHeads = [String]()
+        // whether every amount passed names a level of government's funds (and one at least does)
+        let levels = vocabulary[.fundingLevelWords]
+        var amountsPassed = 0, allLevels = true
         let suffixLimit = 8
         var next = firstFact(in: inSentence, at: from)
         var k = from
@@ -42,6 +45,10 @@ extension ExtractionState {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)
                     partHeads.append(facts[inSentence[next]].head)
+                    if facts[inSentence[next]].kind.isMoney {
+                        amountsPassed += 1
+                        if !levels.isPrefix(of: ExtractionState.withoutBrackets(facts[inSentence[next]].head)) { allLevels = false }
+                    }
                     // each suffix of up to `suffixLimit` characters, sliced (a String built from
                     // Characters cost thousands of instructions each)
                     var start = name.endIndex
@@ -60,6 +67,10 @@ extension ExtractionState {
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
                     // "其中，中央…支出B；地方…支出C": the rest of a split by name begun by a part
                     if continuesWordSplit(facts[candidate].head, after: partHeads) { k += 1; continue }
+                    // "中央财政资金a；省级财政资金b；县级财政安排资金c": after the funds of levels of
+                    // government, the next level's are one more source, however like the whole named
+                    if amountsPassed >= 2 && allLevels && facts[candidate].kind.isMoney
+                        && levels.isPrefix(of: ExtractionState.withoutBrackets(facts[candidate].head)) { k += 1; continue }
                     // a part of the whole's decomposition is a part, whatever its name
                     if let wi = facts[whole].concept.item, let ni = facts[candidate].concept.item {
                         if lexicon.decompositions.contains(where: { $0.whole == wi && ($0.parts + $0.optional).contains(ni) }) { k += 1; continue }

@@ -26,7 +26,7 @@ enum RuleSetCheck {
                 out.append("\(rule.file):\(rule.position.line):\(rule.position.column): rule '\(rule.id)': formula names the \(what) '\(name)', which lexicon.toml does not define"
                            + Suggest.hint(for: name, in: known.sorted()))
             }
-            for ref in formula.references + rule.absent {
+            for ref in formula.references + rule.absent + rule.alternatives.flatMap(\.references) {
                 if let rate = ref.rate {
                     if !rates.contains(rate) { problem("rate", rate, rates) }
                 } else if let measure = ref.measure, !measure.hasPrefix("$"), !measures.contains(measure) {

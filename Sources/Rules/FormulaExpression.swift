@@ -34,6 +34,16 @@ public indirect enum FormulaExpression: Sendable, Hashable, CustomStringConverti
         }
     }
 
+    /// The references added up with `sum(…)`.
+    public var summedReferences: [ConceptReference] {
+        switch self {
+        case .sum(let r): return [r]
+        case .reference, .constant: return []
+        case .negate(let e), .absolute(let e): return e.summedReferences
+        case .binary(_, let a, let b): return a.summedReferences + b.summedReferences
+        }
+    }
+
     public var references: [ConceptReference] {
         switch self {
         case .reference(let r), .sum(let r): return [r]

@@ -425,6 +425,7 @@ extension Lexicon {
                     var i = 0, out = 0
                     while i < count {
                         if i + len <= count && index.matches(window, count: count, at: i, .removable, w) {
+                            if i == 0 && lo == 0 { firstOrigin = -1 }
                             i += len
                             continue
                         }
@@ -440,13 +441,16 @@ extension Lexicon {
         let selfWord = lo < hi && (rest[lo] == 0x672C || rest[lo] == 0x6211)
         // "本项目债券资金": 本 makes the item right after it the report's own (this project), and what
         // follows is what the figure is of: the scope, as in "债券资金到位"
-        if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && s[firstOrigin] == rest[0] && hi - lo > 1 {
+        // (the rest's first scalar still the label's first free one: `firstOrigin` is dropped with it)
+        if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && hi - lo > 1 {
             lo += 1
             result.item = nil
+        } else if selfWord && hi - lo <= 3 {
+            // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
+            lo = hi
         }
         let count = hi - lo
-        // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
-        if count > 0 && !(selfWord && lo == 0 && count <= 3) {
+        if count > 0 {
             let scope = ScalarString.make(UnsafeBufferPointer(start: rest + lo, count: count).lazy.map { Unicode.Scalar($0)! })
             // (nor is an organization's name, however long: "某市人力资源和社会保障局")
             // (nor a clause describing the item or measure named: "开展业务活动的公务用车购置及运行费")

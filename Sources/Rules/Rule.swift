@@ -105,6 +105,7 @@ public struct Rule: Sendable {
         var formula: Formula?
         var frames: [Frame]
         var absent: [ConceptReference] = []
+        var alternatives: [Formula] = []
         var parameters: [String: ParameterValue] { didSet { parameterList = Storage.list(parameters) } }
         /// The same, as a list: a check reads a few parameters per document, and a name compared in
         /// a list of a handful costs less than one hashed into the dictionary.
@@ -142,6 +143,7 @@ public struct Rule: Sendable {
             c.ownEvidence = ownEvidence
             c.evidence = evidence
             c.absent = absent
+            c.alternatives = alternatives
             c.markedExamples = markedExamples
             return c
         }
@@ -198,6 +200,12 @@ public struct Rule: Sendable {
     public var absent: [ConceptReference] {
         get { storage.absent }
         set { unique().absent = newValue }
+    }
+    /// Formula rules: other ways the same figures may be reckoned (a balance from the funds that
+    /// arrived rather than the budget); the formula fails only when none of them holds either.
+    public var alternatives: [Formula] {
+        get { storage.alternatives }
+        set { unique().alternatives = newValue }
     }
     /// The parameters the rule file sets (validated against the check's declaration).
     public var parameters: [String: ParameterValue] {

@@ -80,6 +80,7 @@ public enum RuleLoader {
         var formula: Formula?
         var frames = [Frame]()
         var absentRefs = [ConceptReference]()
+        var alternatives = [Formula]()
         if kind == .formula {
             let node = try table.required("formula", file: file)
             let text = try node.string(file: file, key: "formula")
@@ -104,6 +105,15 @@ public enum RuleLoader {
                         throw absentNode.error("in 'absent': '\(text)' is not a concept reference such as 'budget[$x]'", file: file)
                     }
                     absentRefs.append(ref)
+                }
+            }
+            if let alternativeNode = table["alternatives"] {
+                for text in try alternativeNode.strings(file: file, key: "alternatives") {
+                    do {
+                        alternatives.append(try FormulaParser.parse(text))
+                    } catch {
+                        throw alternativeNode.error("in 'alternatives': '\(text)': \(error.message)", file: file)
+                    }
                 }
             }
         }
@@ -150,6 +160,7 @@ public enum RuleLoader {
                         kind: kind, check: check, message: message, formula: formula, frames: frames, parameters: parameters,
                         examples: examples, enabled: try table.bool("enabled", file: file) ?? true, file: file, position: table.position)
         rule.absent = absentRefs
+        rule.alternatives = alternatives
         rule.messages = messages
         rule.ownEvidence = ownEvidence
         if trusted { rule.setMarkedExamples(examples) }

@@ -77,11 +77,13 @@ struct ReferenceResolver {
             result.qualifier = result.qualifier ?? qualifier
         }
         var rest = [Unicode.Scalar]()
+        var firstOrigin = -1
         for (k, ch) in s.enumerated() where !used[k] && l.isIdeograph(ch) {
             if (ch == "年" && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII)
                 || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil)
                 || (k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil
                     && l.removableWords.contains([s[k - 1], ch])) { continue }
+            if rest.isEmpty { firstOrigin = k }
             rest.append(ch)
         }
         s = rest
@@ -91,12 +93,17 @@ struct ReferenceResolver {
         for index in candidates {
             let word = l.removableWords[index]
             if word.count == 1 {
-                while s.first == word[0] { s.removeFirst() }
+                while s.first == word[0] { s.removeFirst(); firstOrigin = -1 }
             } else {
+                if s.count >= word.count && Array(s[0..<word.count]) == word { firstOrigin = -1 }
                 s = Lexicon.removing(word, from: s)
             }
         }
-        if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
+        let itemStart = best[.item].map { $0.end - $0.length } ?? -1
+        if (s.first == "本" || s.first == "我") && firstOrigin >= 0 && firstOrigin + 1 == itemStart && s.count > 1 {
+            s.removeFirst()
+            result.item = nil
+        } else if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         if s.count >= 3 && s.count <= 16, l.vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         if result.item != nil || result.measure != nil, l.vocabulary[.attributiveEndings].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))

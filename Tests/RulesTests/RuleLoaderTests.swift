@@ -147,6 +147,17 @@ struct RuleLoaderTests {
         let badAbsent = try #require(loadError(ruleText(["frames": "frames = [\"sentence\"]\nabsent = [\"1 + 2\"]"])))
         #expect(badAbsent.line == 9)
         #expect(badAbsent.message.contains("is not a concept reference"))
+
+        let badAlternative = try #require(loadError(ruleText(["frames": "frames = [\"sentence\"]\nalternatives = [\"$m.total == \"]"])))
+        #expect(badAlternative.line == 9)
+        #expect(badAlternative.message.hasPrefix("in 'alternatives': '$m.total == '"))
+    }
+
+    @Test func alternativesAreParsedFormulas() throws {
+        let text = ruleText(["frames": "frames = [\"sentence\"]\nalternatives = [\"$m.total == $m.basic + $m.project + $m.other\"]"])
+        let rule = try #require(try RuleLoader.load(text, file: file).first)
+        #expect(rule.alternatives.map(\.source) == ["$m.total == $m.basic + $m.project + $m.other"])
+        #expect(rule.alternatives[0].references.count == 4)
     }
 
     @Test func theEmbeddedRuleSetLoads() throws {
