@@ -360,6 +360,16 @@ extension ExtractionState {
                     break
                 }
                 let nestedEnd = siblingStop(s, paragraph: p.index, sentence: sentence, whole: nestedWhole, from: m.start + m.length, to: end)
+                // ("固定资产256件，包括计算机设备、家具…，账面金额59.33万元": 包括 naming kinds, with no figure
+                // of the part's own family, lists no parts of it)
+                if !qizhong.isPrefix(of: ScalarString.make(s[m.start..<(m.start + m.length)])),
+                   !inSentence.contains(where: { id in
+                       let at = facts[id].number.numberRange.lowerBound
+                       return at > m.start && at < nestedEnd && facts[id].kind.sameFamily(as: facts[nestedWhole].kind)
+                   }) {
+                    from = m.start + m.length
+                    continue
+                }
                 nested.append(m.start..<nestedEnd)
                 from = nestedEnd
             } else {
