@@ -127,8 +127,18 @@ enum TableCheck {
     /// unit: a sum holds or fails whatever the unit.
     static func isAmount(_ f: Fact, _ table: Table, _ row: Int, _ column: Int, _ context: CheckContext) -> Bool {
         if f.kind.isMoney { return true }
-        guard f.kind == .bare, table.unit == nil else { return false }
-        return context.lexicon.tables.header(table.header(row: table.rows[row], column: column), is: .money)
+        let tables = context.lexicon.tables
+        // counts and measures of the row's item ("编制数（名）", "计划任务（亩）") and each row's share of
+        // the whole ("占比（%）"): a total row adds them up as it does amounts
+        let bare = f.kind == .bare
+        if bare || f.kind.measureWord != nil || f.kind == .percent {
+            let header = table.header(row: table.rows[row], column: column)
+            if (bare || f.kind.measureWord != nil) && tables.header(header, is: .quantity) { return true }
+            if (bare || f.kind == .percent) && tables.header(header, is: .share) { return true }
+            guard bare, table.unit == nil else { return false }
+            return tables.header(header, is: .money)
+        }
+        return false
     }
 
     /// `labels`: `labels(table, context)` when the caller has them (made once per table), and

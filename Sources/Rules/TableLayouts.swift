@@ -4,6 +4,10 @@ import JXCore
 public struct TableLayouts: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case name, weight, score, target, actual, note, status, text, money, rate
+        /// Counts and measures of the row's item (people, projects, area): a total row adds them up.
+        case quantity
+        /// Each row's share of the whole: a total row's share is their sum.
+        case share
 
         /// The role's declaration index (a case without a payload is stored as it; a test checks it).
         @inlinable public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

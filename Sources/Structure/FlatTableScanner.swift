@@ -317,6 +317,8 @@ enum FlatTableScanner {
             case .money: r.amount = true; r.number = true
             case .weight, .score: r.number = true
             case .note, .text: r.note = true
+            // (what a total row adds up; no class of column of its own for the scan)
+            case .quantity, .share: break
             }
         }
         return r.name || r.value || r.number || r.note ? r : nil
