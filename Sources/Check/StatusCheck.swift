@@ -19,6 +19,7 @@ enum StatusCheck {
     @inline(never)
     static func run(_ rule: Rule, _ context: inout CheckContext) {
         if rule.check == "versus-target" { versusTargets(rule, &context); return }
+        if rule.check == "indicator-completion" { indicatorCompletion(rule, &context); return }
         let reverse = rule.check == "indicator-met-declared-missed"
         guard rule.check == "indicator-target" || reverse else { return }
         // each check reads its own words
@@ -89,6 +90,44 @@ enum StatusCheck {
             }
         }
         if !reverse { proseStatements(rule, reverseWords: reverseWords, &context) }
+    }
+
+    /// "新增就业岗位 | ≥800个 | 856个 | 107.00%": in an indicator table, a column of completion rates
+    /// (`completion_headers`) states each row's actual value as a share of its target. Only a target
+    /// to reach (no ≤ or <, not zero) of the actual's kind; a rate of 100% for a target exceeded is a
+    /// cap, not a slip.
+    static func indicatorCompletion(_ rule: Rule, _ context: inout CheckContext) {
+        let headers = rule[.completionHeaders]
+        guard !headers.isEmpty else { return }
+        let layouts = context.lexicon.tables
+        for table in context.doc.tables {
+            var segmentColumns = [Int: (columns: Columns, rate: Int?)]()
+            for (r, row) in table.rows.enumerated() where row.kind == .data {
+                if segmentColumns[row.segment] == nil {
+                    let names = table.headers(for: row)
+                    segmentColumns[row.segment] = (Columns(names, layouts), names.firstIndex(where: { headers.occurs(in: $0) }))
+                }
+                let (columns, rateColumn) = segmentColumns[row.segment]!
+                guard let tc = columns.target, let ac = columns.actual, let rc = rateColumn, rc != tc, rc != ac,
+                      let tid = context.facts.tableFacts[table.index][r][tc], let aid = context.facts.tableFacts[table.index][r][ac],
+                      let rid = context.facts.tableFacts[table.index][r][rc] else { continue }
+                let target = context.fact(tid), actual = context.fact(aid), rate = context.fact(rid)
+                guard rate.kind == .percent, comparable(target, actual), target.kind == actual.kind || target.kind == .bare || actual.kind == .bare,
+                      target.value > 0, actual.number.comparator == nil, !actual.number.approximate, !target.number.approximate,
+                      rate.number.comparator == nil, target.number.comparator == nil || target.number.comparator == .atLeast || target.number.comparator == .greater
+                else { continue }
+                let computed = (context.interval(actual) / targetInterval(target, context)).map { $0 * Interval(exactly: 100) }
+                let stated = context.interval(rate)
+                guard let computed, !computed.overlaps(stated) else { continue }
+                // a target exceeded, its completion written as 100% (a cap)
+                if rate.value == 100 && Decimals.lessOrEqual(100, computed.hi) { continue }
+                let computation = "\(actual.literal) ÷ \(target.literal) × 100"
+                let evidence = rule.evidence(.statusCompletion, [.computation: computation,
+                                                                  .computed: Show.number(computed.midpoint, scale: rate.number.decimals) + "%",
+                                                                  .stated: rate.shown])
+                context.report(rule, main: rate, others: [actual, target], evidence: evidence)
+            }
+        }
     }
 
     /// "受益群众满意度，年度目标≥90%，实际完成85%，该指标已完成": an indicator written out in a sentence,

@@ -161,6 +161,7 @@ extension Parameter where Value == WordSet {
     public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (above the provincial average), named by the benchmark, not by its subject")
     public static let reverseWords = Parameter("reverse_words", doc: "words in an indicator's name that make lower better (a target without comparator is then a ceiling)")
     public static let completedWords = Parameter("completed_words", doc: "status texts (prefixes) that declare an indicator met")
+    public static let completionHeaders = Parameter("completion_headers", doc: "headers of an indicator table's column that states the actual value as a share of the target")
     public static let missedWords = Parameter("missed_words", doc: "status texts that declare an indicator missed")
     public static let proseTargetWords = Parameter("prose_target_words", doc: "endings of the label of an indicator's target in running text")
     public static let proseActualWords = Parameter("prose_actual_words", doc: "words of the label of an indicator's actual value in running text, after its target")
@@ -279,6 +280,7 @@ extension EvidenceTemplate {
     public static let consistencySameConcept = EvidenceTemplate(.consistency, "same_concept", [.figureNamed, .line, .otherNamed], doc: "one figure stated twice with two values")
     public static let consistencyProseVersusTable = EvidenceTemplate(.consistency, "prose_vs_table", [.figureNamed, .otherNamed], doc: "a figure in the text against its table cell")
 
+    public static let statusCompletion = EvidenceTemplate(.status, "completion", [.computation, .computed, .stated], doc: "an indicator's completion rate against its actual value over its target")
     public static let statusMetDeclaredMissed = EvidenceTemplate(.status, "met_declared_missed", [.target, .actual, .status], doc: "a target met, declared missed")
     public static let statusMissed = EvidenceTemplate(.status, "missed", [.target, .actual, .outcome, .claims], doc: "a target missed, declared met")
     public static let statusComparison = EvidenceTemplate(.status, "comparison", [.actual, .relation, .target, .claims], doc: "a figure compared with its target the other way than the text says")
@@ -428,6 +430,8 @@ public enum CheckDeclarations {
                              evidence: [E.statusMissed, E.statusNotReached, E.statusExceeded, E.statusClaimFullMarks, E.statusClaimStatus, E.statusClaimEmptyNote]),
             CheckDeclaration(.status, "indicator-met-declared-missed", doc: "a target met for sure while the row says it was missed",
                              parameters: [W.missedWords.declaration], evidence: [E.statusMetDeclaredMissed]),
+            CheckDeclaration(.status, "indicator-completion", doc: "an indicator table's completion rate is not the actual value over the target",
+                             parameters: [W.completionHeaders.declaration], evidence: [E.statusCompletion]),
             CheckDeclaration(.status, "versus-target", doc: "a figure said to be above (below) the target named right after it is not",
                              parameters: [W.aboveWords.declaration, W.belowWords.declaration, W.targetNames.declaration], evidence: [E.statusComparison]),
 
