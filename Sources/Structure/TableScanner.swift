@@ -393,8 +393,15 @@ enum TableScanner {
         var rows = [RawRow(cells: first.map { RawCell(text: $0) }, firstLine: lines[start].number, lastLine: lines[start].number)]
         var k = 1
         // without a separator line nothing else says where the columns are: every row must agree
-        while k < run.count, run[k].count == first.count {
-            rows.append(RawRow(cells: run[k].map { RawCell(text: $0) }, firstLine: lines[start + k].number, lastLine: lines[start + k].number))
+        // (but for a last cell left empty before a closing bar, "合计 | 100 | 94.10 |": the bar says it is there)
+        while k < run.count {
+            var cells = run[k]
+            let line = lines[start + k]
+            if cells.count + 1 == first.count, line.scalars.last(where: { !CharClass.isWhitespace($0) }) == "|" {
+                cells.append(TextRun(trimmedLine: line, range: line.scalars.count..<line.scalars.count))
+            }
+            guard cells.count == first.count else { break }
+            rows.append(RawRow(cells: cells.map { RawCell(text: $0) }, firstLine: line.number, lastLine: line.number))
             k += 1
         }
         if rows.count >= 2 { return (rows, start + k) }
