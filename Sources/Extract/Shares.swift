@@ -482,7 +482,7 @@ extension ExtractionState {
             }
             guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
             // ("12项指标中完成11项": the figure the done one is counted among is the whole it is measured by)
-            let among = a.kind == b.kind && !Self.isPlan(b, planWords, doneWords) && isCountedAmong(b, doneWords)
+            let among = a.kind == b.kind && !Self.isPlan(b, planWords, doneWords) && (isCountedAmong(b, doneWords) || isCountedAmong(b, after: a, in: p, doneWords))
             let aPlan = among || Self.isPlan(a, planWords, doneWords), bPlan = Self.isPlan(b, planWords, doneWords)
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
@@ -500,7 +500,22 @@ extension ExtractionState {
     func isCountedAmong(_ f: Fact, _ doneWords: WordSet) -> Bool {
         let label = ScalarString.scalars(f.label)
         guard let done = doneWords.firstMatch(in: label), done.start > 0 else { return false }
-        return vocabulary[.amongMarkers].suffixLength(label, endingAt: done.start) > 0
+        // ("126个项目中已完工120个": 已 before the word of what was done)
+        let start = label[done.start - 1] == "已" ? done.start - 1 : done.start
+        return vocabulary[.amongMarkers].suffixLength(label, endingAt: start) > 0
+    }
+
+    /// "7项绩效指标中，完成6项": the clause before the label of `f` ends with the among marker right
+    /// after `a`'s name, and the label opens with a word of what was done.
+    func isCountedAmong(_ f: Fact, after a: Fact, in p: Paragraph, _ doneWords: WordSet) -> Bool {
+        let s = p.text.scalars
+        let from = a.number.range.upperBound, to = f.number.numberRange.lowerBound
+        guard from < to, to - from <= 24 else { return false }
+        var k = to
+        // back over the done figure's own label to the clause mark before it
+        while k > from && !"，,".unicodeScalars.contains(s[k - 1]) { k -= 1 }
+        guard k > from, doneWords.prefixLength(s, at: k) > 0 || (k < to && s[k] == "已" && doneWords.prefixLength(s, at: k + 1) > 0) else { return false }
+        return vocabulary[.amongMarkers].suffixLength(s, endingAt: k - 1) > 0
     }
 
     /// "计划完成改造任务A" is a plan, "完成年初预算A" is not: a plan word (`plan_figure_words`) in the
