@@ -220,7 +220,7 @@ extension ExtractionState {
     }
 
     /// What a column header says about the unit of its bare numbers, cached per header.
-    enum HeaderUnit { case money(MoneyUnit), score, rate, none }
+    enum HeaderUnit { case money(MoneyUnit), score, rate, percent, none }
 
     mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
         guard number.kind == .bare else { return }
@@ -238,6 +238,8 @@ extension ExtractionState {
             number.unitText = ""
         case .score:
             number.kind = .score
+        case .percent:
+            number.kind = .percent
         case .rate, .none:
             break
         }
@@ -250,6 +252,7 @@ extension ExtractionState {
         switch number.kind {
         case .money(let m): return .money(m)
         case .score: return .score
+        case .percent: return .percent
         default: return .none
         }
     }
@@ -266,7 +269,11 @@ extension ExtractionState {
             number.kind = .score
             return
         }
-        // "完成调整预算%": a header with a percent sign holds percentages, whatever budget word it names
+        // "完成调整预算%", "完成率（%）": a header with a percent sign holds percentages, whatever budget word it names
+        if header.unicodeScalars.contains(where: { $0 == "%" || $0 == "％" }) {
+            number.kind = .percent
+            return
+        }
         if layouts.header(header, is: .rate) || header.unicodeScalars.contains(where: { Self.percentSigns.contains($0) }) { return }
         if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
             number.kind = .money(money)
