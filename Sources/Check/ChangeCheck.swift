@@ -91,6 +91,10 @@ enum ChangeCheck {
         }
         // a change that may speak of either of two figures holds if it holds for one
         if fits(k) || (change.alternative.map { fits(context.interval(context.fact($0))) } ?? false) { return }
+        // "2022年支出3,102.46万元，2023年同比增加194.11万元，增长6.26%": the figure is dated to a year
+        // before the change's, so it is the base the change is measured from
+        if !priorStated, let ky = known.year, let dy = delta.year, ky < dy, !k.contains(zero: ()),
+           (d / k).map({ ($0 * Interval(exactly: 100)).overlaps(statedRate) }) ?? true { return }
         // one of the two written in 元 beside the other in 万元 makes the rate hold once read as 万元: a
         // unit slip, reported as one ("支出255,325万元，比上年同期增支14,484元，增长6.01%"; "收、支总计
         // 37,422.15元，…各增加2448.76万元，增长7%")

@@ -438,6 +438,15 @@ enum FormulaCheck {
                     r.item = "total"
                     candidates = members.filter { matches(r, table, $0, item: r.item, subject: subjects[$0]) }
                 }
+                // or stated once in another part of the report ("收入总计A" in the section before the
+                // spending's: the balance is the final account's, revenue less spending)
+                if candidates.isEmpty && !summed.contains(ref) {
+                    let r0 = substitute(ref, measure: measure, item: item)
+                    candidates = table.indices.filter { matches(r0, table, $0, item: r0.item, subject: subjects[$0]) }
+                    // (named as a total where some are: "收入总计A" over the rows of its table)
+                    let totals = candidates.filter { table[$0].marksTotal }
+                    if !totals.isEmpty { candidates = totals }
+                }
                 if summed.contains(ref) {
                     extended[ref] = candidates.map { table[$0] }
                     continue

@@ -29,6 +29,9 @@ extension PartsCheck {
             let whole = context.fact(group.whole)
             let parts = group.parts.map { context.fact($0) }
             guard whole.kind.isMoney || isCount(whole), parts.allSatisfy({ $0.kind.sameFamily(as: whole.kind) }) else { continue }
+            // ("减少475人，下降2.94%，其中城市减少128人，下降5.96%…": changes, whose rates are of the change
+            // itself, are the year-on-year check's)
+            guard whole.change == 0, parts.allSatisfy({ $0.change == 0 }) else { continue }
             // only a list that makes up its whole: its parts' bases make up the whole's
             guard sums[g].overlaps(context.interval(whole)) else { continue }
             // (the parts' rates are sought only when the whole states one)

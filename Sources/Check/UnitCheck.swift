@@ -101,6 +101,10 @@ enum UnitCheck {
         guard previous.kind == f.kind, case .text(p, _, _) = previous.place else { return false }
         let text = context.doc.paragraphs[p].text
         let gap = previous.number.range.upperBound..<f.number.numberRange.lowerBound
+        // "每人每月720元，较上年的680元": last year's figure of the same standard, right after it
+        if f.comparesYears, gap.count >= 2, gap.count <= 8, !text.scalars[gap].contains(where: { CharClass.isDigit($0) || $0 == "。" || $0 == "；" }) {
+            return perUnit(previous, rule, context, siblings: siblings - 1)
+        }
         guard gap.count >= 2, gap.count <= 7,
               text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
               !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }
@@ -172,6 +176,8 @@ enum UnitCheck {
             let oddIsWan = wan.count != yuan.count ? wan.count < yuan.count : dominant == .yuan
             let odd = oddIsWan ? wan : yuan
             let usual = oddIsWan ? yuan : wan
+            // the same digits as a standard per head only ("每人每月680元" beside "追加680.00万元") say nothing
+            if usual.allSatisfy({ perUnit($0, rule, context) }) { continue }
             for f in odd where !perUnit(f, rule, context) {
                 // (of a pair in one sentence, the one there)
                 let other = usual.first { inOneSentence && sameSentence($0, f, context) } ?? usual[0]

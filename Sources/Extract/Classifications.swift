@@ -31,6 +31,15 @@ extension ExtractionState {
             let count = groups.count
             addGroup(paragraph: p, ids: ids, at: c, markerLength: 1, marker: .qizhong, givenWhole: whole)
             guard groups.count > count else { continue }
+            // "支出合计A，年末结转和结余B。按支出性质分：基本支出a…；项目支出b": parts that overrun the last
+            // figure and add up to one just before it are that one's ("A" rather than the balance after it)
+            let g = groups.count - 1
+            let sum = groups[g].parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+            if groups[g].parts.count >= 2, !sum.overlaps(facts[whole].interval),
+               let better = before.suffix(4).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
+                   && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) {
+                replaceWhole(of: g, with: better)
+            }
             let group = groups[groups.count - 1]
             let lastPart = group.parts.last.map { facts[$0].number.range.upperBound } ?? c
             let text = String(String.UnicodeScalarView(s[c..<min(s.count, lastPart + 2)]))

@@ -138,6 +138,15 @@ struct ExtractionState {
         groupsOfWhole[group.whole, default: []].append(index)
     }
 
+    /// Gives group `g` another whole (the indexes by whole follow).
+    mutating func replaceWhole(of g: Int, with whole: Int) {
+        let old = groups[g].whole
+        groupsOfWhole[old]?.removeAll { $0 == g }
+        if groupsOfWhole[old]?.isEmpty == true { groupsOfWhole[old] = nil }
+        groups[g].whole = whole
+        groupsOfWhole[whole, default: []].append(g)
+    }
+
     func isGrouped(_ id: Int) -> Bool { groupOfPart[id] != nil }
 
     mutating func indexSentences() {

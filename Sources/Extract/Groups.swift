@@ -488,11 +488,19 @@ extension ExtractionState {
             if givenWhole == nil, !changeList, let c = chosen,
                let largest = familyParts.map({ facts[$0].interval.hi }).max(), facts[c].interval.hi < largest {
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
-                if let match = near.last(where: { id in
+                func earlier(_ id: Int) -> Bool {
                     let f = facts[id]
                     return id != c && f.number.numberRange.upperBound <= k && f.kind == facts[c].kind && f.change == 0 && !f.comparesYears
-                        && f.shareOf == nil && !f.number.inRange && !familyParts.contains(id) && f.interval.overlaps(sum)
-                }) { chosen = match }
+                        && f.shareOf == nil && !f.number.inRange && !familyParts.contains(id)
+                }
+                if let match = near.last(where: { earlier($0) && facts[$0].interval.overlaps(sum) }) {
+                    chosen = match
+                } else if sentence > 0, facts[c].concept.measure == "carryover",
+                          let bigger = near.last(where: { earlier($0) && Decimals.less(largest, facts[$0].interval.lo) && facts[$0].concept.measure != "carryover" }) {
+                    // "支出A，…，结余B按规定结转下年使用。其中：甲a…": the balance left is smaller than a part;
+                    // the figure before it they are parts of is the whole
+                    chosen = bigger
+                }
             }
             guard let whole = chosen else { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole

@@ -121,6 +121,7 @@ extension Parameter where Value == WordSet {
     public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
+    public static let basisOpeners = Parameter("basis_openers", doc: "words right before the end of the year before that make it the basis of a reckoning (by the population at the end of last year)")
     public static let comparisonHeadings = Parameter("comparison_headings", doc: "words of a heading whose section compares the year with those before it (compared with last year): a year before stated there is meant")
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
     public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
@@ -392,7 +393,7 @@ public enum CheckDeclarations {
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
                                           W.planOwnWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration,
-                                          W.comparisonHeadings.declaration],
+                                          W.comparisonHeadings.declaration, W.basisOpeners.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration, W.actualWords.declaration],
