@@ -45,6 +45,10 @@ enum TableCheck {
             for table in context.doc.tables { rowTotals(rule, table, &context) }
             return
         }
+        if rule.check == "column-ratios" {
+            for table in context.doc.tables { columnRatios(rule, table, &context) }
+            return
+        }
         for layouts in context.tableLayouts() {
             for layout in layouts {
                 switch rule.check {
@@ -350,6 +354,73 @@ enum TableCheck {
     /// misses its 小计 rows but equals the detail rows is right: the wrong 小计 is reported alone.
     /// `carried`: the total stated before it ("本年收入合计 / 转移性收入… / 收入总计"): a total may add
     /// its members to it.
+    /// "工程 | 送审金额 | 审定金额 | 审减额 | 审减率": a column of percentages that is, in every row of the
+    /// table but one, one of its columns over another (× 100), or their growth (÷ − 1): the table
+    /// says how it reckons them, and the one row that does not is a slip. Three rows at least hold
+    /// all three figures, two of them agree, and the row reported fits no relation the others share.
+    static let maxRatioColumns = 10
+
+    static func columnRatios(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
+        for segment in table.headerSegments.indices {
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
+            guard rows.count >= 3 else { continue }
+            // the figures of each row by column (a plain figure: no range, no comparator)
+            func figure(_ r: Int, _ c: Int) -> Fact? {
+                guard let id = context.facts.tableFacts[table.index][r][c] else { return nil }
+                let f = context.fact(id)
+                return f.number.inRange || f.number.comparator != nil || f.number.approximate ? nil : f
+            }
+            var percentColumns = Set<Int>(), amountColumns = Set<Int>()
+            for r in rows {
+                for (c, id) in context.facts.tableFacts[table.index][r] {
+                    let f = context.fact(id)
+                    if f.kind == .percent { percentColumns.insert(c) } else if f.kind != .percentagePoint && f.kind != .multiple { amountColumns.insert(c) }
+                }
+            }
+            let amounts = amountColumns.subtracting(percentColumns).sorted()
+            guard !percentColumns.isEmpty, amounts.count >= 2, amounts.count <= maxRatioColumns else { continue }
+            for t in percentColumns.sorted() {
+                // each relation: (numerator column, denominator column, growth?) and the rows it holds in
+                typealias Relation = (a: Int, b: Int, growth: Bool)
+                var held = [(relation: Relation, holds: [Int], fails: [Int])]()
+                for a in amounts {
+                    for b in amounts where b != a {
+                        for growth in [false, true] {
+                            var holds = [Int](), fails = [Int]()
+                            for r in rows {
+                                guard let ft = figure(r, t), let fa = figure(r, a), let fb = figure(r, b), ft.kind == .percent,
+                                      fa.kind.sameFamily(as: fb.kind) || fa.kind == .bare || fb.kind == .bare,
+                                      let q = context.interval(fa) / context.interval(fb) else { continue }
+                                let computed = (growth ? q - Interval(exactly: 1) : q) * Interval(exactly: 100)
+                                if computed.overlaps(context.interval(ft)) { holds.append(r) } else { fails.append(r) }
+                                // (two rows off: not how the table reckons; most pairs of columns stop here)
+                                if fails.count > 1 { break }
+                            }
+                            if holds.count >= 2 && fails.count == 1 && holds.count + fails.count >= 3 { held.append(((a, b, growth), holds, fails)) }
+                            // (a relation holding in every row is what the table does: no row fits nothing then)
+                            if fails.isEmpty && holds.count >= 3 { held.append(((a, b, growth), holds, [])) }
+                        }
+                    }
+                }
+                guard !held.isEmpty else { continue }
+                // a row is a slip when it fits none of the relations the others share
+                let candidates = Set(held.flatMap(\.fails))
+                for r in candidates.sorted() {
+                    guard held.allSatisfy({ !$0.holds.contains(r) }), let first = held.first(where: { $0.fails.contains(r) }),
+                          let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b) else { continue }
+                    let q = context.value(fa, inUnitOf: fb) / (fb.value == 0 ? 1 : fb.value)
+                    let computed = (first.relation.growth ? q - 1 : q) * 100
+                    let computation = first.relation.growth ? "(\(fa.literal) ÷ \(fb.literal) − 1) × 100" : "\(fa.literal) ÷ \(fb.literal) × 100"
+                    let header = table.header(row: table.rows[r], column: t)
+                    let evidence = rule.evidence(.tableColumnRatio, [.computation: computation,
+                                                                      .computed: Show.number(computed, scale: max(2, ft.number.decimals)) + "%",
+                                                                      .stated: ft.literal + "%", .header: header])
+                    context.report(rule, main: ft, others: [fa, fb], evidence: evidence, slots: [.row: labels(table, context)[r]])
+                }
+            }
+        }
+    }
+
     /// "项目 | 合计 | 基本支出 | 项目支出": a column headed as a total (`total_headers`) and the money
     /// columns after it, up to another total or a column of rates or comparisons (`not_part_headers`),
     /// are its parts: each row's total is their sum. Parts headed 其中 are a partial list: they may

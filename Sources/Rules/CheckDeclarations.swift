@@ -308,6 +308,7 @@ extension EvidenceTemplate {
     public static let scoreRelatedTotal = EvidenceTemplate(.score, "related_total", [.total], doc: "note on the total score")
 
     public static let tableSum = EvidenceTemplate(.table, "sum", [.computation, .stated, .difference], doc: "rows' sum against their total")
+    public static let tableColumnRatio = EvidenceTemplate(.table, "column_ratio", [.computation, .computed, .stated, .header], doc: "a row's rate against its two figures, as every other row of the table has it")
     public static let tableSumInColumn = EvidenceTemplate(.table, "sum_in_column", [.computation, .stated, .difference, .header], doc: "the same, naming the column")
 
     public static let patternFound = EvidenceTemplate(.pattern, "found", [.text], doc: "the text found")
@@ -464,6 +465,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
                              parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row],
                              messages: [.tableUnnamedRowTotal], evidence: [E.tableSumInColumn]),
+            CheckDeclaration(.table, "column-ratios", doc: "a column of rates that is one column over another in every row of the table but one",
+                             messageSlots: [.row], evidence: [E.tableColumnRatio]),
             CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
                              messages: [.tableChildrenExceed], evidence: [E.tableSum]),
 
