@@ -45,8 +45,8 @@ enum TableCheck {
             for table in context.doc.tables { rowTotals(rule, table, &context) }
             return
         }
-        if rule.check == "column-ratios" {
-            for table in context.doc.tables { columnRatios(rule, table, &context) }
+        if rule.check == "column-ratios" || rule.check == "column-differences" {
+            for table in context.doc.tables { columnRelations(rule, table, rates: rule.check == "column-ratios", &context) }
             return
         }
         for layouts in context.tableLayouts() {
@@ -361,6 +361,19 @@ enum TableCheck {
     static let maxRatioColumns = 10
 
     static func columnRatios(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
+        columnRelations(rule, table, rates: true, &context)
+    }
+
+    /// "送审金额 | 审定金额 | 审减额": a column of amounts that is one column less (or plus) another in
+    /// every row of the table but one, as `columnRatios` reads rates.
+    static func columnDifferences(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
+        columnRelations(rule, table, rates: false, &context)
+    }
+
+    /// How a column is reckoned from two others of its row, learnt from the table's rows.
+    enum ColumnRelation { case ratio, growth, difference, sum }
+
+    static func columnRelations(_ rule: Rule, _ table: Table, rates: Bool, _ context: inout CheckContext) {
         for segment in table.headerSegments.indices {
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
             guard rows.count >= 3 else { continue }
@@ -378,27 +391,40 @@ enum TableCheck {
                 }
             }
             let amounts = amountColumns.subtracting(percentColumns).sorted()
-            guard !percentColumns.isEmpty, amounts.count >= 2, amounts.count <= maxRatioColumns else { continue }
-            for t in percentColumns.sorted() {
-                // each relation: (numerator column, denominator column, growth?) and the rows it holds in
-                typealias Relation = (a: Int, b: Int, growth: Bool)
+            guard amounts.count >= (rates ? 2 : 3), amounts.count <= maxRatioColumns else { continue }
+            let targets = rates ? percentColumns.sorted() : amounts
+            let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum]
+            func apply(_ kind: ColumnRelation, _ a: Interval, _ b: Interval) -> Interval? {
+                switch kind {
+                case .ratio: return (a / b).map { $0 * Interval(exactly: 100) }
+                case .growth: return (a / b).map { ($0 - Interval(exactly: 1)) * Interval(exactly: 100) }
+                case .difference: return a - b
+                case .sum: return a + b
+                }
+            }
+            for t in targets {
+                typealias Relation = (a: Int, b: Int, kind: ColumnRelation)
                 var held = [(relation: Relation, holds: [Int], fails: [Int])]()
-                for a in amounts {
-                    for b in amounts where b != a {
-                        for growth in [false, true] {
+                for a in amounts where a != t {
+                    for b in amounts where b != a && b != t {
+                        for kind in kinds {
+                            // (a + b is b + a: one order only)
+                            if kind == .sum && b < a { continue }
                             var holds = [Int](), fails = [Int]()
                             for r in rows {
-                                guard let ft = figure(r, t), let fa = figure(r, a), let fb = figure(r, b), ft.kind == .percent,
+                                guard let ft = figure(r, t), let fa = figure(r, a), let fb = figure(r, b),
+                                      rates ? ft.kind == .percent : (ft.kind.sameFamily(as: fa.kind) || ft.kind == .bare || fa.kind == .bare),
                                       fa.kind.sameFamily(as: fb.kind) || fa.kind == .bare || fb.kind == .bare,
-                                      let q = context.interval(fa) / context.interval(fb) else { continue }
-                                let computed = (growth ? q - Interval(exactly: 1) : q) * Interval(exactly: 100)
+                                      let computed = apply(kind, context.interval(fa), context.interval(fb)) else { continue }
+                                // (a zero on both sides says nothing of how the column is reckoned)
+                                if !rates && fa.value == 0 && fb.value == 0 { continue }
                                 if computed.overlaps(context.interval(ft)) { holds.append(r) } else { fails.append(r) }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
                                 if fails.count > 1 { break }
                             }
-                            if holds.count >= 2 && fails.count == 1 && holds.count + fails.count >= 3 { held.append(((a, b, growth), holds, fails)) }
+                            if holds.count >= 2 && fails.count == 1 { held.append(((a, b, kind), holds, fails)) }
                             // (a relation holding in every row is what the table does: no row fits nothing then)
-                            if fails.isEmpty && holds.count >= 3 { held.append(((a, b, growth), holds, [])) }
+                            if fails.isEmpty && holds.count >= 3 { held.append(((a, b, kind), holds, [])) }
                         }
                     }
                 }
@@ -408,13 +434,26 @@ enum TableCheck {
                 for r in candidates.sorted() {
                     guard held.allSatisfy({ !$0.holds.contains(r) }), let first = held.first(where: { $0.fails.contains(r) }),
                           let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b) else { continue }
-                    let q = context.value(fa, inUnitOf: fb) / (fb.value == 0 ? 1 : fb.value)
-                    let computed = (first.relation.growth ? q - 1 : q) * 100
-                    let computation = first.relation.growth ? "(\(fa.literal) ÷ \(fb.literal) − 1) × 100" : "\(fa.literal) ÷ \(fb.literal) × 100"
+                    let va = context.value(fa, inUnitOf: ft), vb = context.value(fb, inUnitOf: ft)
+                    let computed: Decimal, computation: String
+                    switch first.relation.kind {
+                    case .ratio:
+                        computed = (vb == 0 ? 0 : va / vb) * 100
+                        computation = "\(fa.literal) ÷ \(fb.literal) × 100"
+                    case .growth:
+                        computed = (vb == 0 ? 0 : va / vb - 1) * 100
+                        computation = "(\(fa.literal) ÷ \(fb.literal) − 1) × 100"
+                    case .difference:
+                        computed = va - vb
+                        computation = "\(fa.literal) − \(fb.literal)"
+                    case .sum:
+                        computed = va + vb
+                        computation = "\(fa.literal) + \(fb.literal)"
+                    }
                     let header = table.header(row: table.rows[r], column: t)
-                    let evidence = rule.evidence(.tableColumnRatio, [.computation: computation,
-                                                                      .computed: Show.number(computed, scale: max(2, ft.number.decimals)) + "%",
-                                                                      .stated: ft.literal + "%", .header: header])
+                    let shown = rates ? Show.number(computed, scale: max(2, ft.number.decimals)) + "%" : Show.number(computed, scale: Show.scale([ft, fa, fb]))
+                    let evidence = rule.evidence(.tableColumnRatio, [.computation: computation, .computed: shown,
+                                                                      .stated: ft.literal + (rates ? "%" : ""), .header: header])
                     context.report(rule, main: ft, others: [fa, fb], evidence: evidence, slots: [.row: labels(table, context)[r]])
                 }
             }

@@ -467,6 +467,8 @@ public enum CheckDeclarations {
                              messages: [.tableUnnamedRowTotal], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "column-ratios", doc: "a column of rates that is one column over another in every row of the table but one",
                              messageSlots: [.row], evidence: [E.tableColumnRatio]),
+            CheckDeclaration(.table, "column-differences", doc: "a column of amounts that is one column less (or plus) another in every row of the table but one",
+                             messageSlots: [.row], evidence: [E.tableColumnRatio]),
             CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
                              messages: [.tableChildrenExceed], evidence: [E.tableSum]),
 
