@@ -128,7 +128,10 @@ struct ExtractionState {
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }
         // "预算执行率10分（得分9.8分）、…，合计得分94.8分": weights are no parts of a total score, nor
         // scores of a total weight
-        if facts[group.whole].kind == .score, group.parts.contains(where: { isWeight(facts[$0]) != isWeight(facts[group.whole]) }) { return }
+        // (but "满分100分，其中决策20分、过程20分…": figures named only, listed under a full mark, are its weights)
+        if facts[group.whole].kind == .score, group.parts.contains(where: { isWeight(facts[$0]) != isWeight(facts[group.whole]) }),
+           !(isWeight(facts[group.whole]) && vocabulary[.fullMarkWords].occurs(in: facts[group.whole].label)
+             && group.parts.allSatisfy({ facts[$0].concept.measure == nil && !facts[$0].marksTotal })) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
         if vocabulary[.perUnitWords].occurs(in: facts[group.whole].label) { return }
         let index = groups.count

@@ -205,6 +205,9 @@ extension ExtractionState {
         guard Decimals.lessOrEqual(50, f.value), !isCriterion(f) else { return false }
         // "四项合计得分93.5分，满分100分"
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
+        // "自评总分89.5分，等级为“良”（满分100分，共扣10.5分）": in brackets after the total in its sentence
+        if f.number.parenDepth > 0, facts(paragraph: p, sentence: s).contains(where: { $0 < f.id && facts[$0].kind == .score
+            && !isWeight(facts[$0]) && facts[$0].number.parenDepth == 0 && vocabulary[.scoreTotalWords].occurs(in: facts[$0].label) }) { return true }
         let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
         guard let n = next.map({ facts[$0] }), !isWeight(n) else { return false }
         return vocabulary[.scoreTotalWords].occurs(in: n.label)
