@@ -945,14 +945,16 @@ extension ExtractionState {
             let includes = vocabulary[.inclusionMarkers].prefixLength(s, at: open + 1) > 0
             let plain = inside.allSatisfy { id in
                 let f = facts[id]
-                return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1 && f.change == whole.change
+                return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1
+                    && (f.change == whole.change || (includes && whole.change == 0 && isNamedAdjustment(f)))
                     && (whole.change != 0 || !f.comparesYears)
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
                     && f.head.unicodeScalars.count >= 2 && (!vocabulary[.inclusionMarkers].isPrefix(of: f.label) || includes && id == inside.first)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
-                    && (f.concept.item != nil || !f.concept.scope.isEmpty || levels.isPrefix(of: f.head))
+                    && (f.concept.item != nil || !f.concept.scope.isEmpty || levels.isPrefix(of: f.head) || (includes && f.concept.explicitMeasure))
                     // (a flow listed under the whole's measure is a part: "转移性收入A（含上级补助收入a、上年结余b）")
-                    && !(f.concept.explicitMeasure && f.concept.measure != whole.concept.measure
+                    // (a whole naming no measure, "中央补助资金A（含提前下达a、年中追加b）", takes what comes)
+                    && !(f.concept.explicitMeasure && whole.concept.explicitMeasure && f.concept.measure != whole.concept.measure
                          && !(f.concept.measure.flatMap { m in whole.concept.measure.map { lexicon.measure(m, mayBeListedUnder: $0) } } ?? false))
                     && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
             }
