@@ -392,8 +392,14 @@ enum TableCheck {
             }
             let amounts = amountColumns.subtracting(percentColumns).sorted()
             guard amounts.count >= (rates ? 2 : 3), amounts.count <= maxRatioColumns else { continue }
-            let targets = rates ? percentColumns.sorted() : amounts
+            // (of three columns that fail together, the rightmost is told: derived columns stand right)
+            let targets = rates ? percentColumns.sorted() : amounts.reversed()
             let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum]
+            // figures as shown: a column of bare numbers beside one in the table's unit is in that unit
+            func shown(_ f: Fact) -> Interval { Interval(shown: f.value, decimals: f.number.decimals) }
+            func comparable(_ x: Fact, _ y: Fact) -> Bool {
+                x.kind == y.kind || x.kind == .bare || y.kind == .bare || (x.kind.sameFamily(as: y.kind) && !x.kind.isMoney)
+            }
             func apply(_ kind: ColumnRelation, _ a: Interval, _ b: Interval) -> Interval? {
                 switch kind {
                 case .ratio: return (a / b).map { $0 * Interval(exactly: 100) }
@@ -402,23 +408,28 @@ enum TableCheck {
                 case .sum: return a + b
                 }
             }
-            for t in targets {
+            // ("合计 | 基本支出 | 项目支出": a total column's sum is the row-totals check's; a slip in one
+            // row fails the relation in all three cells: it is told once)
+            let totalLabels = context.vocabulary[.tableTotalLabels]
+            let headers = table.headerSegments[segment]
+            let totalColumns = Set(headers.indices.filter { CellText.isTotalLabel(CellText.compact(headers[$0]), totalLabels: totalLabels) })
+            var told = Set<[Int]>()
+            for t in targets where rates || !totalColumns.contains(t) {
                 typealias Relation = (a: Int, b: Int, kind: ColumnRelation)
                 var held = [(relation: Relation, holds: [Int], fails: [Int])]()
-                for a in amounts where a != t {
-                    for b in amounts where b != a && b != t {
+                for a in amounts where a != t && (rates || !totalColumns.contains(a)) {
+                    for b in amounts where b != a && b != t && (rates || !totalColumns.contains(b)) {
                         for kind in kinds {
                             // (a + b is b + a: one order only)
                             if kind == .sum && b < a { continue }
                             var holds = [Int](), fails = [Int]()
                             for r in rows {
                                 guard let ft = figure(r, t), let fa = figure(r, a), let fb = figure(r, b),
-                                      rates ? ft.kind == .percent : (ft.kind.sameFamily(as: fa.kind) || ft.kind == .bare || fa.kind == .bare),
-                                      fa.kind.sameFamily(as: fb.kind) || fa.kind == .bare || fb.kind == .bare,
-                                      let computed = apply(kind, context.interval(fa), context.interval(fb)) else { continue }
+                                      rates ? ft.kind == .percent : comparable(ft, fa), comparable(fa, fb),
+                                      let computed = apply(kind, shown(fa), shown(fb)) else { continue }
                                 // (a zero on both sides says nothing of how the column is reckoned)
                                 if !rates && fa.value == 0 && fb.value == 0 { continue }
-                                if computed.overlaps(context.interval(ft)) { holds.append(r) } else { fails.append(r) }
+                                if computed.overlaps(shown(ft)) { holds.append(r) } else { fails.append(r) }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
                                 if fails.count > 1 { break }
                             }
@@ -433,7 +444,8 @@ enum TableCheck {
                 let candidates = Set(held.flatMap(\.fails))
                 for r in candidates.sorted() {
                     guard held.allSatisfy({ !$0.holds.contains(r) }), let first = held.first(where: { $0.fails.contains(r) }),
-                          let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b) else { continue }
+                          let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b),
+                          told.insert([r] + [t, first.relation.a, first.relation.b].sorted()).inserted else { continue }
                     let va = context.value(fa, inUnitOf: ft), vb = context.value(fb, inUnitOf: ft)
                     let computed: Decimal, computation: String
                     switch first.relation.kind {
