@@ -250,7 +250,7 @@ enum ShareCheck {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
         if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
-        if rule.check == "per-unit-average" { perUnitAverages(rule, &context); return }
+        if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?
@@ -390,6 +390,36 @@ extension ShareCheck {
             let exact = total.value * scale / count.value
             context.report(rule, main: f, others: [total, count], evidence: rule.evidence(.averageMismatch, [
                 .computation: "\(total.shown) ÷ \(count.shown)", .computed: Show.number(exact, scale: max(f.number.decimals, 2)) + f.number.unitText,
+                .stated: f.shown]))
+        }
+    }
+
+    /// "城市低保1,236户2,018人，户均1.63人": an average count (人) per thing counted (户, the average word's
+    /// own measure) after one count of each in its sentence is the one over the other.
+    static func countAverages(_ rule: Rule, _ context: inout CheckContext) {
+        let words = rule[.averageWords]
+        for f in context.facts.facts {
+            guard let unit = f.kind.measureWord, let word = words.prefix(of: f.head), f.head.unicodeScalars.count == word.unicodeScalars.count,
+                  word.unicodeScalars.count == 2, let per = word.unicodeScalars.first.map({ String($0) }), per != unit,
+                  case .text(let p, let s, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
+                  !f.number.approximate, !f.isTarget, f.shareOf == nil, let (ids, at) = context.positionInParagraph(of: f) else { continue }
+            // the nearest count of each measure before it in its sentence (after any earlier average)
+            var total: Fact?, base: Fact?
+            for id in ids[max(0, at - 6)..<at].reversed() {
+                let o = context.fact(id)
+                guard let (q, t) = context.sentence(of: o), q == p, t == s, !(words.isPrefix(of: o.head)) else { break }
+                if total == nil, o.kind.measureWord == unit { total = o }
+                if base == nil, o.kind.measureWord == per { base = o }
+                if total != nil && base != nil { break }
+            }
+            guard let total, let base, base.value > 0,
+                  [total, base].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),
+                  let quotient = context.interval(total) / context.interval(base) else { continue }
+            let own = context.interval(f)
+            let half = Decimals.quotient(own.hi - own.lo, 2)
+            if quotient.overlaps(Interval(lo: own.lo - half, hi: own.hi + half)) { continue }
+            context.report(rule, main: f, others: [total, base], evidence: rule.evidence(.averageMismatch, [
+                .computation: "\(total.shown) ÷ \(base.shown)", .computed: Show.number(total.value / base.value, scale: max(f.number.decimals, 2)) + unit,
                 .stated: f.shown]))
         }
     }
