@@ -20,6 +20,8 @@ extension ExtractionState {
             // and released at each scalar), and asked only where one of their words may start
             let of = vocabulary[.listOpenersOf], including = vocabulary[.listOpenersIncluding]
             let some = vocabulary[.partialListOpeners]
+            // where each figure ends (made when a 中 after a figure is first looked at)
+            var figureEnds: [Int: Int]?
             while k < s.count {
                 var matched: (Int, PartsGroup.Marker)?
                 var namesSome = false
@@ -36,8 +38,17 @@ extension ExtractionState {
                     let length = some.prefixLength(s, at: k)
                     if length > 0 { matched = (length, .qizhong); namesSome = true }
                 }
+                // "就业帮扶资金519.14万元中，…": 中 right after a figure, then a clause mark, opens its list
+                var givenWhole: Int?
+                if matched == nil, s[k] == "中", k + 1 < s.count, s[k + 1] == "，" || s[k + 1] == "：" || s[k + 1] == ":" {
+                    if figureEnds == nil { figureEnds = Dictionary(ids.map { (facts[$0].number.range.upperBound, $0) }, uniquingKeysWith: { a, _ in a }) }
+                    if let w = figureEnds![k], facts[w].kind.isMoney || facts[w].kind.measureWord != nil, facts[w].change == 0, facts[w].shareOf == nil {
+                        matched = (2, .qizhong)
+                        givenWhole = w
+                    }
+                }
                 if let (len, marker) = matched {
-                    let side = marker == .baokuo && !markerOpensClause(s, at: k) ? sideListWhole(s, at: k, ids) : nil
+                    let side = marker == .baokuo && !markerOpensClause(s, at: k) ? sideListWhole(s, at: k, ids) : givenWhole
                     addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker, givenWhole: side, namesSomeParts: namesSome)
                     k += len
                 } else {
@@ -415,8 +426,15 @@ extension ExtractionState {
                parts.contains(where: { facts[$0].value != 0 }) { break }
             // "其中中央a、省级b、县级c，人均补助标准89元": an amount per head after amounts that are not is
             // a figure of its own, past the list
+            // (unless a "；" right after it goes on to the next part: "…补助a，惠及N人，人均b；…补贴c")
             if !parts.isEmpty, f.number.parenDepth == depth, perUnit.occurs(in: f.label),
-               !parts.contains(where: { perUnit.occurs(in: facts[$0].label) }) { break }
+               !parts.contains(where: { perUnit.occurs(in: facts[$0].label) }) {
+                var k = f.number.range.upperBound
+                let stop = min(s.count, k + 40)
+                while k < stop && !"；;。".unicodeScalars.contains(s[k]) { k += 1 }
+                if k < stop && (s[k] == "；" || s[k] == ";") { continue }
+                break
+            }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
