@@ -95,11 +95,26 @@ enum ProseScoreCheck {
     /// or the two before, in a text that adds no points: `bonus_words`).
     static func pointsLost(_ rule: Rule, _ context: inout CheckContext) {
         guard !context.facts.pointsLost.isEmpty else { return }
+        let totalWords = context.vocabulary[.scoreTotalWords], fullMarks = context.vocabulary[.fullMarkWords], weightWords = context.vocabulary[.weightWords]
         let bonus = rule[.bonusWords]
         let adds = context.facts.facts.contains { $0.kind == .score && bonus.occurs(in: $0.label) }
         for (t, ids) in context.facts.pointsLost {
             let total = context.fact(t)
-            report(rule, whole: total, parts: ids.map { context.fact($0) }, template: .scoreScoresSum, message: .scorePointsLost, name: "", &context)
+            // points lost one by one short of their total may have been lost elsewhere too, stated only
+            // as a score under its weight ("决策指标得14分；…扣2.5分…，共扣7.2分"): only a sum over it is a slip
+            let sum = ids.reduce(Interval(exactly: 0)) { $0 + context.interval(context.fact($1)) }
+            // (a paragraph that lists the points lost and nothing else scored, "扣分情况：…扣3分，…合计扣9分",
+            // names them all)
+            let itemScored = total.place.paragraph.map { p in
+                context.facts.paragraphFacts[p].contains { id in
+                    let f = context.fact(id)
+                    return f.kind == .score && id != t && !ids.contains(id) && !f.isCellValue
+                        && !totalWords.occurs(in: f.label) && !fullMarks.occurs(in: f.label) && !weightWords.occurs(in: f.label)
+                }
+            } ?? true
+            if Decimals.less(context.interval(total).hi, sum.lo) || (!itemScored && !sum.overlaps(context.interval(total))) {
+                report(rule, whole: total, parts: ids.map { context.fact($0) }, template: .scoreScoresSum, message: .scorePointsLost, name: "", &context)
+            }
             guard !adds, let m = context.facts.proseFullMark, let s = context.facts.proseTotalScore, m < s, s < t,
                   case .text(let pt, _, _) = total.place, let pm = context.fact(m).place.paragraph, let ps = context.fact(s).place.paragraph,
                   pt - pm <= 2, pt - ps <= 2 else { continue }

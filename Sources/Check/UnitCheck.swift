@@ -252,9 +252,14 @@ enum UnitCheck {
             if u == .wanYuan { unitsByLabel[TextKey(facts[k].label), default: (0, 0)].wan += 1 } else { unitsByLabel[TextKey(facts[k].label), default: (0, 0)].yuan += 1 }
         }
         let minSeries = rule[.minSeries]
+        // the amounts stated in 万元, as 元: "支付721,000.00元" is the 72.10万元 stated elsewhere, not a slip
+        var wanAsYuan = Set<DecimalKey>()
+        for k in facts.indices where facts[k].kind.moneyUnit == .wanYuan && facts[k].value != 0 && !facts[k].number.inRange {
+            wanAsYuan.insert(DecimalKey(abs(facts[k].value) * 10000))
+        }
         for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
             let f = facts[k]
-            guard !perUnit(f, rule, context) else { continue }
+            guard !perUnit(f, rule, context), !wanAsYuan.contains(DecimalKey(abs(f.value))) else { continue }
             // "增值税561万元、…、环保税1元", "成本17元、监测6.4万元、…": an item of a list whose items around
             // it are in 万元, of their size read as 万元, is in 万元 whatever it names (and however large:
             // "收入1296953元，…，上级转移支付收入260000万元，调入资金150000万元")

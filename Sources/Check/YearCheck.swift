@@ -213,6 +213,7 @@ enum YearCheck {
         if !titleYears.contains(fy) { titleYears = [] }
         // per paragraph, whether a heading over it names a comparison with other years (found once, when asked)
         let comparisonHeadings = rule[.comparisonHeadings], basisOpeners = rule[.basisOpeners]
+        let currentYearWords = context.vocabulary[.currentYear]
         var inComparison: [Bool]?
         func comparisonSection(_ p: Int) -> Bool {
             if inComparison == nil {
@@ -286,6 +287,13 @@ enum YearCheck {
             if words.crossYear { continue }
             // "三、与上年对比情况": a section comparing the year with the one before states that year's figures
             if comparisonSection(p) { continue }
+            // "2022年项目支出78.12万元。本年支出较上年增加4.28万元": the year before stated, then compared
+            // with by a sentence that opens with the report's own year (not "收支较上年…", which compares the
+            // figures just stated: they are the report's year's)
+            if mention.year == fy - 1, s + 1 < paragraph.sentences.count {
+                let next = paragraph.text.string(paragraph.sentences[s + 1]).trimmingCharacters(in: .whitespaces)
+                if priorComparison.occurs(in: next), currentYearWords.isPrefix(of: next) || next.hasPrefix("\(fy)年") { continue }
+            }
             // "按2022年末常住人口测算": the end of the year before, the basis a figure is reckoned from
             if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
                 && basisOpeners.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
