@@ -292,7 +292,21 @@ enum YearCheck {
             // figures just stated: they are the report's year's)
             if mention.year == fy - 1, s + 1 < paragraph.sentences.count {
                 let next = paragraph.text.string(paragraph.sentences[s + 1]).trimmingCharacters(in: .whitespaces)
-                if priorComparison.occurs(in: next), currentYearWords.isPrefix(of: next) || next.hasPrefix("\(fy)年") { continue }
+                // (and states other figures: "2022年,…143.28亿元,占…。2022年,…143.28亿元,比上年…" restates them)
+                if priorComparison.occurs(in: next), currentYearWords.isPrefix(of: next) || next.hasPrefix("\(fy)年") {
+                    var own = Set<DecimalKey>(), restated = false
+                    // (the two sentences' figures, found by position: a paragraph of many stays linear)
+                    let ids = context.facts.paragraphFacts[p]
+                    let from = paragraph.sentences[s].lowerBound, middle = paragraph.sentences[s + 1].lowerBound, to = paragraph.sentences[s + 1].upperBound
+                    var lo = 0, hi = ids.count
+                    while lo < hi { let m = (lo + hi) / 2; if context.fact(ids[m]).number.range.lowerBound < from { lo = m + 1 } else { hi = m } }
+                    for id in ids[lo...] {
+                        let f = context.fact(id), at = f.number.range.lowerBound
+                        if at >= to { break }
+                        if at < middle { own.insert(DecimalKey(f.value)) } else if own.contains(DecimalKey(f.value)) { restated = true; break }
+                    }
+                    if !restated { continue }
+                }
             }
             // "按2022年末常住人口测算": the end of the year before, the basis a figure is reckoned from
             if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
