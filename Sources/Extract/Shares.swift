@@ -144,6 +144,7 @@ extension ExtractionState {
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
         var loose = false
+        let remainder = vocabulary[.remainderWords]
         var exactOnly = false
         var containing = false
         var otherMeasure = false
@@ -162,7 +163,8 @@ extension ExtractionState {
             // "2020年本年支出" is named "本年支出" (asked only of a head that starts with a digit)
             if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
             if exactOnly { return false }
-            if loose { return o.head.hasSuffix(named) }
+            // (but not "其他非税收入" for "占非税收入的": the rest of a whole is never that whole)
+            if loose { return o.head.hasSuffix(named) && !(remainder.prefix(of: o.head).map { String(o.head.unicodeScalars.dropFirst($0.unicodeScalars.count)) == named } ?? false) }
             // "全县一般公共预算地方收入完成82876万元" for "占一般公共预算地方收入的": a long name, with a
             // place before it and nothing after but a verb of attainment (完成, 实现)
             if containing {
