@@ -373,6 +373,44 @@ enum TableCheck {
     /// How a column is reckoned from two others of its row, learnt from the table's rows.
     enum ColumnRelation { case ratio, growth, difference, sum }
 
+    /// A figure of a table cell as `columnRelations` reads it: its interval as shown, and the same in
+    /// floating point, widened, to rule out most relations without exact arithmetic.
+    struct RelationCell {
+        /// 0 no figure, 1 a bare number, 2 a percentage, else one code per unit (same code, same unit)
+        let kind: Int
+        let zero: Bool
+        let shown: Interval
+        let lo: Double, hi: Double
+
+        static let empty = RelationCell(kind: 0, zero: false, shown: Interval(exactly: 0))
+
+        init(kind: Int, zero: Bool, shown: Interval) {
+            self.kind = kind
+            self.zero = zero
+            self.shown = shown
+            let a = Decimals.approximateDouble(shown.lo), b = Decimals.approximateDouble(shown.hi)
+            let slack = 1e-9 * max(1, abs(a), abs(b))
+            lo = a - slack
+            hi = b + slack
+        }
+
+    }
+
+    /// The relation's value range in floating point, widened (nil: a divisor that may be zero).
+    static func approximately(_ kind: ColumnRelation, _ a: RelationCell, _ b: RelationCell) -> (lo: Double, hi: Double)? {
+        switch kind {
+        case .difference: return (a.lo - b.hi, a.hi - b.lo)
+        case .sum: return (a.lo + b.lo, a.hi + b.hi)
+        case .ratio, .growth:
+            guard b.lo > 0 || b.hi < 0 else { return nil }
+            let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
+            let shift = kind == .growth ? -1.0 : 0
+            let lo = (min(min(q1, q2), min(q3, q4)) + shift) * 100, hi = (max(max(q1, q2), max(q3, q4)) + shift) * 100
+            let slack = 1e-9 * max(1, abs(lo), abs(hi))
+            return (lo - slack, hi + slack)
+        }
+    }
+
     static func columnRelations(_ rule: Rule, _ table: Table, rates: Bool, _ context: inout CheckContext) {
         for segment in table.headerSegments.indices {
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
@@ -395,11 +433,31 @@ enum TableCheck {
             // (of three columns that fail together, the rightmost is told: derived columns stand right)
             let targets = rates ? percentColumns.sorted() : amounts.reversed()
             let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum]
-            // figures as shown: a column of bare numbers beside one in the table's unit is in that unit
-            func shown(_ f: Fact) -> Interval { Interval(shown: f.value, decimals: f.number.decimals) }
-            func comparable(_ x: Fact, _ y: Fact) -> Bool {
-                x.kind == y.kind || x.kind == .bare || y.kind == .bare || (x.kind.sameFamily(as: y.kind) && !x.kind.isMoney)
+            // figures as shown (a column of bare numbers beside one in the table's unit is in that unit),
+            // each made once: the relations below read every cell many times
+            // (one flat array, row by row; a kind code per unit: bare and percentage fixed, others as met)
+            let width = table.columnCount
+            var cells = [RelationCell](repeating: .empty, count: rows.count * width)
+            var codes = [String: Int]()
+            for (i, r) in rows.enumerated() {
+                for (c, id) in context.facts.tableFacts[table.index][r] where c < width {
+                    let f = context.fact(id)
+                    guard !f.number.inRange, f.number.comparator == nil, !f.number.approximate else { continue }
+                    let code: Int
+                    switch f.kind {
+                    case .bare: code = 1
+                    case .percent: code = 2
+                    case .score: code = 3
+                    case .money(let u): code = 100 + (u.isDollar ? 50 : 0) + u.exponent
+                    default:
+                        let name = f.kind.description
+                        if let known = codes[name] { code = known } else { code = 200 + codes.count; codes[name] = code }
+                    }
+                    cells[i * width + c] = RelationCell(kind: code, zero: f.value == 0, shown: Interval(shown: f.value, decimals: f.number.decimals))
+                }
             }
+            // (a bare number goes with any unit; two units only when they are the same)
+            @inline(__always) func comparable(_ x: Int, _ y: Int) -> Bool { x == y || x == 1 || y == 1 }
             func apply(_ kind: ColumnRelation, _ a: Interval, _ b: Interval) -> Interval? {
                 switch kind {
                 case .ratio: return (a / b).map { $0 * Interval(exactly: 100) }
@@ -416,34 +474,46 @@ enum TableCheck {
             var told = Set<[Int]>()
             for t in targets where rates || !totalColumns.contains(t) {
                 typealias Relation = (a: Int, b: Int, kind: ColumnRelation)
-                var held = [(relation: Relation, holds: [Int], fails: [Int])]()
+                // each relation that holds in all rows but one at most: the rows it was read in are those
+                // with all three figures; it fails in `fail` (-1: none)
+                var held = [(relation: Relation, fail: Int)]()
+                // whether the relation can be read in row i, and holds there
+                func evaluate(_ kind: ColumnRelation, _ a: Int, _ b: Int, row i: Int) -> Bool? {
+                    let ct = cells[i * width + t], ca = cells[i * width + a], cb = cells[i * width + b]
+                    guard ct.kind != 0, ca.kind != 0, cb.kind != 0, rates ? ct.kind == 2 : comparable(ct.kind, ca.kind),
+                          ca.kind != 2, cb.kind != 2, comparable(ca.kind, cb.kind) else { return nil }
+                    // (a zero on both sides says nothing of how the column is reckoned)
+                    if !rates && ca.zero && cb.zero { return nil }
+                    // told in floating point first where it is clear (most pairs of columns fail at once);
+                    // the exact intervals decide the rest
+                    if let approximate = approximately(kind, ca, cb), !(approximate.lo <= ct.hi && ct.lo <= approximate.hi) { return false }
+                    guard let computed = apply(kind, ca.shown, cb.shown) else { return nil }
+                    return computed.overlaps(ct.shown)
+                }
                 for a in amounts where a != t && (rates || !totalColumns.contains(a)) {
                     for b in amounts where b != a && b != t && (rates || !totalColumns.contains(b)) {
                         for kind in kinds {
                             // (a + b is b + a: one order only)
                             if kind == .sum && b < a { continue }
-                            var holds = [Int](), fails = [Int]()
-                            for r in rows {
-                                guard let ft = figure(r, t), let fa = figure(r, a), let fb = figure(r, b),
-                                      rates ? ft.kind == .percent : comparable(ft, fa), comparable(fa, fb),
-                                      let computed = apply(kind, shown(fa), shown(fb)) else { continue }
-                                // (a zero on both sides says nothing of how the column is reckoned)
-                                if !rates && fa.value == 0 && fb.value == 0 { continue }
-                                if computed.overlaps(shown(ft)) { holds.append(r) } else { fails.append(r) }
+                            var holds = 0, fails = 0, fail = -1
+                            for i in rows.indices {
+                                guard let fits = evaluate(kind, a, b, row: i) else { continue }
+                                if fits { holds += 1 } else { fails += 1; fail = i }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
-                                if fails.count > 1 { break }
+                                if fails > 1 { break }
                             }
-                            if holds.count >= 2 && fails.count == 1 { held.append(((a, b, kind), holds, fails)) }
                             // (a relation holding in every row is what the table does: no row fits nothing then)
-                            if fails.isEmpty && holds.count >= 3 { held.append(((a, b, kind), holds, [])) }
+                            if (holds >= 2 && fails == 1) || (fails == 0 && holds >= 3) { held.append(((a, b, kind), fails == 1 ? fail : -1)) }
                         }
                     }
                 }
                 guard !held.isEmpty else { continue }
                 // a row is a slip when it fits none of the relations the others share
-                let candidates = Set(held.flatMap(\.fails))
-                for r in candidates.sorted() {
-                    guard held.allSatisfy({ !$0.holds.contains(r) }), let first = held.first(where: { $0.fails.contains(r) }),
+                let candidates = Set(held.map(\.fail).filter { $0 >= 0 })
+                for i in candidates.sorted() {
+                    let r = rows[i]
+                    guard held.allSatisfy({ $0.fail == i || evaluate($0.relation.kind, $0.relation.a, $0.relation.b, row: i) != true }),
+                          let first = held.first(where: { $0.fail == i }),
                           let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b),
                           told.insert([r] + [t, first.relation.a, first.relation.b].sorted()).inserted else { continue }
                     let va = context.value(fa, inUnitOf: ft), vb = context.value(fb, inUnitOf: ft)

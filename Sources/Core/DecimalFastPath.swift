@@ -9,6 +9,15 @@ import Foundation
 // ends of its range, a divisor wider than 64 bits) goes to Foundation's operator unchanged.
 // Every path is checked against the plain operators, bit for bit, in DecimalFastPathTests.
 extension Decimals {
+    /// The value in floating point, to within a few units of its last place: only to rule out
+    /// what exact arithmetic would rule out anyway (never to state a figure).
+    public static func approximateDouble(_ value: Decimal) -> Double {
+        guard let parts = DecimalParts(value) else { return NSDecimalNumber(decimal: value).doubleValue }
+        let magnitude = Double(parts.magnitude.high) * 18446744073709551616.0 + Double(parts.magnitude.low)
+        let scaled = magnitude * pow(10.0, Double(parts.exponent))
+        return parts.isNegative ? -scaled : scaled
+    }
+
     /// `a + b`, bit for bit.
     public static func sum(_ a: Decimal, _ b: Decimal) -> Decimal {
         guard let x = DecimalParts(a), let y = DecimalParts(b) else { return a + b }
