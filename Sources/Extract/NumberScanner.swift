@@ -17,6 +17,7 @@ public struct NumberScanner: Sendable {
 
     // the vocabulary's classes the scanner reads, looked up once
     let countUnits: WordSet
+    let tallyUnits: WordSet
     /// Words after a bare 万 / 亿 that make it 万元 / 亿元.
     let bareWanFollowers: WordSet
     let bareYiFollowers: WordSet
@@ -32,6 +33,7 @@ public struct NumberScanner: Sendable {
 
     public init(vocabulary: Vocabulary) {
         countUnits = vocabulary[.countUnits]
+        tallyUnits = vocabulary[.tallyUnits]
         bareWanFollowers = vocabulary[.bareWanFollowers]
         bareYiFollowers = vocabulary[.bareYiFollowers]
         fenWords = vocabulary[.notScoreAfterFen]
@@ -196,7 +198,9 @@ public struct NumberScanner: Sendable {
             }
             // "专技6级1人", "3号楼2层": a count written straight against the next figure names it (a
             // rank, a number of a place) and counts nothing
-            if let last = result.numbers.last, last.range.upperBound == start, last.kind.measureWord != nil, !last.inRange {
+            // (but "9,688户15,693人", "项目3个18,500万元": a tally, then what it holds)
+            if let last = result.numbers.last, last.range.upperBound == start, let word = last.kind.measureWord, !last.inRange,
+               !(tallyUnits.contains(word) && number.kind != .bare && number.kind.measureWord != word) {
                 result.numbers[result.numbers.count - 1].kind = .bare
             }
             result.numbers.append(number)

@@ -181,6 +181,7 @@ public struct Vocabulary: Sendable {
         case comparisonQualifiers = "comparison_qualifiers"
         case comparedFigureModifiers = "compared_figure_modifiers"
         case deductionTotalWords = "deduction_total_words"
+        case tallyUnits = "tally_units"
         case additionTotalNames = "addition_total_names"
         case compositionOpeners = "composition_openers"
         case compositionClosers = "composition_closers"
@@ -375,6 +376,7 @@ public struct Vocabulary: Sendable {
             case .compositionClosers: return "words closing the parts a figure is made of: the list between the opener and them is complete"
             case .additionTotalNames: return "words naming the total an addition makes (spending plus transfers, total spending): the first figure after the addition named with one is that total"
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
+            case .tallyUnits: return "measure words of counts that still count when the next figure follows straight on (households, then the people in them)"
             case .deductionTotalWords: return "words opening the points lost in all after the points lost one by one (in all it lost 9 points): that figure is their total"
             }
         }

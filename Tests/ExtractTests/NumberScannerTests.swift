@@ -25,6 +25,18 @@ func substring(_ text: String, _ range: Range<Int>) -> String {
 
 @Suite("NumberScanner: values and units")
 struct NumberScannerValueTests {
+    /// A count straight against the next figure: a rank or a place names it ("专技6级1人"); a tally of
+    /// households or projects still counts ("9,688户15,693人", "项目3个18,500万元").
+    @Test func aCountAgainstTheNextFigure() {
+        let rank = scan("专技6级1人").numbers
+        #expect(rank.map(\.kind) == [.bare, .count("人")])
+        let tally = scan("低保对象9688户15693人").numbers
+        #expect(tally.map(\.kind) == [.count("户"), .count("人")])
+        #expect(tally.map(\.value) == [dec("9688"), dec("15693")])
+        let projects = scan("交通项目3个18500万元").numbers
+        #expect(projects.map(\.kind) == [.count("个"), .money(.wanYuan)])
+    }
+
     @Test func exactValueLiteralAndDecimals() throws {
         let text = "基本支出预算数822.24万元"
         let n = try number(text)
