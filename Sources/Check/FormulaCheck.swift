@@ -430,7 +430,8 @@ enum FormulaCheck {
             var extended = bound
             let summed = Set(alternative.lhs.summedReferences + alternative.rhs.summedReferences)
             for ref in alternative.references where extended[ref] == nil {
-                var r = substitute(ref, measure: measure, item: item)
+                let substituted = substitute(ref, measure: measure, item: item)
+                var r = substituted
                 var candidates = members.filter { matches(r, table, $0, item: r.item, subject: subjects[$0]) }
                 // a figure the formula does not name may be stated for the whole, with no item
                 // ("项目总投资A，实际到位资金B": the project's funds that arrived)
@@ -441,8 +442,7 @@ enum FormulaCheck {
                 // or stated once in another part of the report ("收入总计A" in the section before the
                 // spending's: the balance is the final account's, revenue less spending)
                 if candidates.isEmpty && !summed.contains(ref) {
-                    let r0 = substitute(ref, measure: measure, item: item)
-                    candidates = table.indices.filter { matches(r0, table, $0, item: r0.item, subject: subjects[$0]) }
+                    candidates = table.indices.filter { matches(substituted, table, $0, item: substituted.item, subject: subjects[$0]) }
                     // (named as a total where some are: "收入总计A" over the rows of its table)
                     let totals = candidates.filter { table[$0].marksTotal }
                     if !totals.isEmpty { candidates = totals }

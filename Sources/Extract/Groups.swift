@@ -351,10 +351,11 @@ extension ExtractionState {
             guard markerOpensClause(s, at: m.start) else { from = m.start + 1; continue }
             let first = firstFact(in: inSentence, at: k + markerLength + 1)
             let before = Array(inSentence[first..<max(first, firstFact(in: inSentence, at: m.start))])
+            let opensWithQizhong = qizhong.prefixLength(s, at: m.start) > 0
             // ("其中包括A、B": 包括 before any part opens no list of a part's own)
             // (nor one after a name: "…项目90个，招引总部经济类项目（包括区域总部）10个" — it opens a list of a
             // part right after that part's figure, only punctuation between)
-            if !qizhong.isPrefix(of: ScalarString.make(s[m.start..<(m.start + m.length)])),
+            if !opensWithQizhong,
                before.isEmpty || (facts[before.last!].number.range.upperBound..<m.start).contains(where: { CharClass.isHan(s[$0]) }) {
                 from = m.start + m.length
                 continue
@@ -373,7 +374,7 @@ extension ExtractionState {
                 let nestedEnd = siblingStop(s, paragraph: p.index, sentence: sentence, whole: nestedWhole, from: m.start + m.length, to: end)
                 // ("固定资产256件，包括计算机设备、家具…，账面金额59.33万元": 包括 naming kinds, with no figure
                 // of the part's own family, lists no parts of it)
-                if !qizhong.isPrefix(of: ScalarString.make(s[m.start..<(m.start + m.length)])),
+                if !opensWithQizhong,
                    !inSentence.contains(where: { id in
                        let at = facts[id].number.numberRange.lowerBound
                        return at > m.start && at < nestedEnd && facts[id].kind.sameFamily(as: facts[nestedWhole].kind)
