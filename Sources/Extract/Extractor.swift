@@ -32,7 +32,7 @@ public enum Extractor {
         Pass(name: "outline", reads: [.prose, .groups, .concepts], writes: [.outline, .groups]) { s, _ in s.buildOutline() },
         Pass(name: "concept inheritance", reads: [.prose, .sentenceIndex, .groups, .concepts], writes: [.concepts]) { s, _ in s.inheritMeasures() },
         Pass(name: "shares", reads: [.prose, .sentenceIndex, .groups, .outline, .concepts, .factYears], writes: [.shares]) { s, _ in s.buildShares(); s.addSharesOfUnstatedTotals() },
-        Pass(name: "prose scores", reads: [.prose, .outline, .concepts, .factYears, .fiscalYear, .sentenceIndex], writes: [.scores]) { s, _ in s.buildProseScores() },
+        Pass(name: "prose scores", reads: [.prose, .groups, .outline, .concepts, .factYears, .fiscalYear, .sentenceIndex], writes: [.scores]) { s, _ in s.buildProseScores() },
         Pass(name: "changes", reads: [.prose, .sentenceIndex, .groups, .concepts, .factYears, .fiscalYear], writes: [.changes]) { s, _ in s.buildChanges() },
         Pass(name: "schedule progress", reads: [.prose, .sentenceIndex], writes: [.scheduleProgress]) { s, _ in s.buildScheduleProgress() },
     ]

@@ -24,8 +24,13 @@ extension ExtractionState {
         // the facts of each outline item's own text (and of text outside any item), in order
         var own = [Int: [Int]]()
         var outside = [Int]()
+        // "满分100分，其中决策指标20分、…。决策指标得19分，…": weights a full mark lists by name, scored by name further on
+        let named = namedWeightItems(flat: flat)
+        for (whole, _) in named { fullMarkWeights.insert(whole) }
+        let namedScores = Set(named.flatMap { $0.pairs.compactMap(\.score) })
         for p in paragraphIndexes where p != doc.titleParagraph {
-            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) {
+            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) && !namedScores.contains(id) {
+                if fullMarkWeights.contains(id) { continue }
                 if isFullMarkWeight(facts[id]) { fullMarkWeights.insert(id); continue }
                 // an item's text runs on past its paragraph only when that paragraph is a title line
                 // ("（一）预算执行率（10分）"), not a sentence of its own ("4.满意度指标…，得9.2分。")
@@ -94,6 +99,11 @@ extension ExtractionState {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
+        for (k, list) in named.enumerated() {
+            for (weight, score, name) in list.pairs {
+                _ = addItem(&items, name: name, weight: weight, figures: score.map { [$0] } ?? [], context: [], parent: nil, list: "n\(k)")
+            }
+        }
         assignNamedDeductions(&items)
         readScoreRuns(&items)
         scoreItems = items
@@ -154,6 +164,38 @@ extension ExtractionState {
                 out.append((w, figures.filter { $0 > w && (after == nil || $0 < after!) }, all.filter { $0 > w && (after == nil || $0 < after!) },
                             nameBefore(facts[w])))
             }
+        }
+        return out
+    }
+
+    /// The weights a full mark lists by name only ("满分100分，其中决策指标20分、过程指标20分…"), each
+    /// with the score stated later under the same name ("决策指标得19分"), in its paragraph or the next
+    /// few; a list only when two of its weights at least are scored so.
+    func namedWeightItems(flat: Set<Int>) -> [(whole: Int, pairs: [(weight: Int, score: Int?, name: String)])] {
+        var out = [(whole: Int, pairs: [(weight: Int, score: Int?, name: String)])]()
+        var taken = Set<Int>()
+        for group in groups where group.parts.count >= 2 {
+            let whole = facts[group.whole]
+            guard whole.kind == .score, !whole.isCellValue, !flat.contains(group.whole), isWeight(whole),
+                  vocabulary[.fullMarkWords].occurs(in: whole.label),
+                  group.parts.allSatisfy({ facts[$0].kind == .score && facts[$0].concept.measure == nil && !facts[$0].marksTotal }),
+                  let first = whole.place.paragraph else { continue }
+            let last = group.parts.max()!
+            // the scores after the list, by the name they score
+            var byName = [String: Int]()
+            for p in first..<min(doc.paragraphs.count, first + 4) {
+                for id in paragraphFacts[p] where id > last && !taken.contains(id) {
+                    let f = facts[id]
+                    guard f.kind == .score, !f.isCellValue, f.concept.measure == "score", !isWeight(f), !isCriterion(f), !isDeduction(f),
+                          f.change == 0, f.number.comparator == nil else { continue }
+                    let name = scoredName(f)
+                    if !name.isEmpty && byName[name] == nil { byName[name] = id }
+                }
+            }
+            let pairs = group.parts.map { (weight: $0, score: byName[scoredName(facts[$0])], name: scoredName(facts[$0])) }
+            guard pairs.filter({ $0.score != nil }).count >= 2 else { continue }
+            taken.formUnion(pairs.compactMap(\.score))
+            out.append((group.whole, pairs))
         }
         return out
     }
