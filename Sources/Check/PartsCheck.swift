@@ -370,11 +370,27 @@ extension ShareCheck {
             // amount that is no average, one count
             guard let (ids, at) = context.positionInParagraph(of: f) else { continue }
             var amounts = [Fact](), counts = [Fact]()
-            for id in ids[max(0, at - 12)..<at].reversed() {
+            // the sentence before, for what its own sentence lacks ("共改造农村公路85.6公里。完成投资9,416万元，
+            // 平均每公里投入110万元"): a count there only when the average names its measure
+            var earlierAmounts = [Fact](), earlierCounts = [Fact]()
+            var earlierSentence: Int?
+            for id in ids[max(0, at - 16)..<at].reversed() {
                 let o = context.fact(id)
-                guard let (q, t) = context.sentence(of: o), q == p, t == s else { break }
+                guard let (q, t) = context.sentence(of: o), q == p, t <= s else { break }
+                if t != s {
+                    if earlierSentence == nil { earlierSentence = t }
+                    guard t == earlierSentence else { break }
+                    if o.kind.isMoney && !isAverage(o) { earlierAmounts.append(o) }
+                    if case .count = o.kind { earlierCounts.append(o) }
+                    continue
+                }
                 if o.kind.isMoney && !isAverage(o) { amounts.append(o) }
                 if case .count = o.kind { counts.append(o) }
+            }
+            if counts.isEmpty, earlierCounts.count == 1, amounts.count == 1 || (amounts.isEmpty && earlierAmounts.count == 1),
+               namesMeasure(f, of: earlierCounts[0], words) {
+                counts = earlierCounts
+                if amounts.isEmpty { amounts = earlierAmounts }
             }
             guard amounts.count == 1, counts.count == 1, let total = amounts.first, let count = counts.first,
                   averages(f, total, count, words, periods: periods),
@@ -422,6 +438,13 @@ extension ShareCheck {
                 .computation: "\(total.shown) ÷ \(base.shown)", .computed: Show.number(total.value / base.value, scale: max(f.number.decimals, 2)) + unit,
                 .stated: f.shown]))
         }
+    }
+
+    /// The average names the count's measure: "平均每公里" of 公里, "人均" of 人.
+    static func namesMeasure(_ f: Fact, of count: Fact, _ words: WordSet) -> Bool {
+        guard let word = words.prefix(of: f.head), let measure = count.kind.measureWord, !measure.isEmpty else { return false }
+        let rest = String(f.head.unicodeScalars.dropFirst(word.unicodeScalars.count))
+        return rest.hasPrefix(measure) || (rest.isEmpty && word.unicodeScalars.first == measure.unicodeScalars.first)
     }
 
     /// The average names what the total is of: nothing more ("生均", "人均"), the count's thing ("平均每辆车"),
