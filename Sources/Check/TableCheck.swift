@@ -37,6 +37,8 @@ enum TableCheck {
         case bracketed
         /// An unmarked row after a 其中 row that completes its list.
         case follows
+        /// A row whose classification code (科目编码 "2010301") extends that of a row above ("201").
+        case coded
     }
 
     @inline(never)
@@ -91,6 +93,8 @@ enum TableCheck {
         var text = ""
         let empty = context.vocabulary[.emptyCellMarks]
         func read(_ cell: TableCell) -> Bool {
+            // a classification code before the name ("2010301 | 行政运行") is no figure of the row
+            if cell.column == 0, isCode(cell) { return true }
             if isNumeric(cell.text) { return false }
             // the cell's text is made once (it is built from the cell's scalars)
             let t = CellText.compact(cell.string)
@@ -170,7 +174,8 @@ enum TableCheck {
         guard !columns.isEmpty else { return nil }
         let totalLabels = context.vocabulary[.tableTotalLabels]
         let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0], totalLabels: totalLabels) || isSubtotal(labels[$0], context) })
-        guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) else { return nil }
+        let coded = nestedByCode(table, rows: rows, totals: totals)
+        guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) || !coded.isEmpty else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
         var mark = [Int: ChildMark]()
@@ -232,7 +237,32 @@ enum TableCheck {
             }
             k += 1
         }
+        for (r, p) in coded where parent[r] == nil && parent[p] != r {
+            parent[r] = p
+            mark[r] = .coded
+        }
         return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals, emptyParts: emptyParts, labels: labels)
+    }
+
+    /// "201 | 一般公共服务支出 / 2010301 | 行政运行 / 2010302 | …": rows that open with a classification
+    /// code (digits only, three or more) nest under the nearest row above whose code begins theirs.
+    /// Only where some code does extend another; rows already placed keep their place.
+    static func nestedByCode(_ table: Table, rows: [Int], totals: Set<Int>) -> [(row: Int, parent: Int)] {
+        var codes = [(row: Int, code: [UInt8])]()
+        for r in rows where !totals.contains(r) {
+            guard let cell = table.rows[r].cells.first(where: { !$0.isEmpty }), cell.column == 0, isCode(cell),
+                  table.rows[r].cells.contains(where: { $0.column > 0 && !$0.isEmpty && !isNumeric($0.text) }) else { continue }
+            codes.append((r, Array(CellText.compact(cell.string).utf8)))
+        }
+        guard codes.count >= 3 else { return [] }
+        var open = [(row: Int, code: [UInt8])]()  // the rows whose codes may still be extended, outermost first
+        var nested = [(row: Int, parent: Int)]()
+        for (r, code) in codes {
+            while let last = open.last, !(code.count > last.code.count && code.starts(with: last.code)) { open.removeLast() }
+            if let p = open.last { nested.append((r, p.row)) }
+            open.append((r, code))
+        }
+        return nested
     }
 
     /// Rows of the segment that name an item and state nothing: one name, no figure, right after
@@ -722,13 +752,41 @@ enum TableCheck {
         return (first, members)
     }
 
+    /// A cell that may be a classification code: three to twelve digits, nothing else.
+    static func isCode(_ cell: TableCell) -> Bool {
+        let code = CellText.compact(cell.string).utf8
+        return code.count >= 3 && code.count <= 12 && code.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// The other rows with coded parts add up to them, in every money column where all state a
+    /// figure: at least one such row, and none that does not.
+    static func codedPartsComplete(_ layout: Layout, besides p: Int, _ context: CheckContext) -> Bool {
+        let table = layout.table
+        var parents = [Int: [Int]]()
+        for r in layout.rows where layout.childMark[r] == .coded { if let q = layout.parent[r], q != p { parents[q, default: []].append(r) } }
+        var held = 0
+        for (q, kids) in parents {
+            for c in layout.columns {
+                guard let whole = fact(context, table, q, c) else { continue }
+                let parts = kids.compactMap { fact(context, table, $0, c) }
+                guard parts.count == kids.count else { continue }
+                let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+                if !sum.overlaps(context.interval(whole)) { return false }
+                held += 1
+            }
+        }
+        return held > 0
+    }
+
     static func children(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {
         let table = layout.table
         let parents = Set(layout.parent.values)
         for p in parents.sorted() {
             let kids = layout.rows.filter { layout.parent[$0] == p }
             let marks = Set(kids.compactMap { layout.childMark[$0] })
+            // (a code's rows list all its parts when the table's other coded rows add up to theirs)
             let exhaustive = (marks == [.bracketed] && kids.count >= 2) || marks.contains(.follows) || layout.emptyParts[p] != nil
+                || (marks == [.coded] && codedPartsComplete(layout, besides: p, context))
             // one row, one finding: the columns that fail together are one slip of the row
             var failures = [(whole: Fact, parts: [Fact])]()
             for c in layout.columns {

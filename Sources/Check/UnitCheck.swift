@@ -30,12 +30,14 @@ enum UnitCheck {
     /// `f` is a part of a list whose parts, each in its written unit, add up to the whole.
     /// (Or the list stops before it, in its paragraph: "其中：中央资金39万元，已下拨到位。自筹资金2696元"
     /// makes up the rest of the whole.) Asked only of an amount about to be reported.
-    static func addsUpAsWritten(_ f: Fact, _ context: inout CheckContext) -> Bool {
-        // as written, each in its unit, the whole stated in 万元 (a list all in 元 may all be slips)
+    static func addsUpAsWritten(_ f: Fact, vouched: Set<DecimalKey> = [], _ context: inout CheckContext) -> Bool {
+        // as written, each in its unit, the whole stated in 万元 (a list all in 元 may all be slips),
+        // or in 元 with its amount in 万元 beside it ("发行费用918,800元（约91.88万元），其中…281,300元…")
         // (exactly, to the 元: rounding would let any tiny amount beside parts near the whole pass)
         func exact(_ ids: [Int]) -> Decimal { ids.reduce(Decimal(0)) { Decimals.sum($0, context.value(context.fact($1), inUnitOf: f)) } }
         func completes(_ whole: Fact, _ others: [Int]) -> Bool {
-            whole.kind.moneyUnit == .wanYuan && Decimals.equal(Decimals.sum(exact(others), f.value), context.value(whole, inUnitOf: f))
+            (whole.kind.moneyUnit == .wanYuan || (whole.kind.moneyUnit == .yuan && vouched.contains(DecimalKey(abs(whole.value)))))
+                && Decimals.equal(Decimals.sum(exact(others), f.value), context.value(whole, inUnitOf: f))
         }
         if context.groups(withPart: f.id).contains(where: { $0.parts.count >= 2 && completes(context.fact($0.whole), $0.parts.filter { $0 != f.id }) }) { return true }
         guard let p = f.place.paragraph else { return false }
@@ -254,9 +256,14 @@ enum UnitCheck {
         let minSeries = rule[.minSeries]
         // the amounts stated in 万元, as 元: "支付721,000.00元" is the 72.10万元 stated elsewhere, not a slip
         var wanAsYuan = Set<DecimalKey>()
+        // the largest amount in 万元: a 元 amount that would be well above it read as 万元 is no slip
+        // ("追回多发补贴资金4,560.00元" in a report of 1,180万元)
+        var largestWan = Decimal(0)
         for k in facts.indices where facts[k].kind.moneyUnit == .wanYuan && facts[k].value != 0 && !facts[k].number.inRange {
             wanAsYuan.insert(DecimalKey(abs(facts[k].value) * 10000))
+            if !facts[k].unitAssumed { largestWan = max(largestWan, abs(facts[k].value)) }
         }
+        let ceiling = rule[.aboveLargest]
         for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
             let f = facts[k]
             guard !perUnit(f, rule, context), !wanAsYuan.contains(DecimalKey(abs(f.value))) else { continue }
@@ -268,19 +275,27 @@ enum UnitCheck {
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal || listed else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
+            if scale == nil, !listed, largestWan > 0, abs(f.value) > largestWan * ceiling { continue }
             if f.number.decimals == 0 && scale == nil && !listed {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
-                // funds of a size no 元 amount of the report comes near, is odd
+                // funds of a size no 元 amount of the report comes near, is odd; a fee or a sum recovered
+                // stated where its paragraph names no amount in 万元 ("扣减中介服务费38,600元") is told so
                 let budgetSide = f.concept.measure.map { integerMeasures.contains($0) } ?? false
                 let series = unitsByLabel[TextKey(f.label)].map { $0.yuan == 1 && $0.wan >= minSeries } ?? false
-                guard (budgetSide && abs(f.value) < 10000) || abs(f.value) >= minimumIntegerYuan || series else { continue }
+                guard (budgetSide && abs(f.value) < 10000) || (abs(f.value) >= minimumIntegerYuan && paragraphHasWanYuan(f, context)) || series else { continue }
             }
             // "总投资39.2696万元，其中：中央资金39万元…自筹资金2696元": a list that adds up to its whole
             // as written vouches for the 元
-            if addsUpAsWritten(f, &context) { continue }
+            if addsUpAsWritten(f, vouched: wanAsYuan, &context) { continue }
             let evidence = rule.evidence(.unitOutOfScale, [.figure: f.shown, .count: String(wan), .figureNamed: context.describe(f)])
             context.report(rule, main: f, evidence: evidence)
         }
+    }
+
+    /// Some other amount of `f`'s paragraph is stated in 万元.
+    static func paragraphHasWanYuan(_ f: Fact, _ context: CheckContext) -> Bool {
+        guard let (ids, _) = context.positionInParagraph(of: f) else { return false }
+        return ids.contains { $0 != f.id && context.fact($0).kind.moneyUnit == .wanYuan && !context.fact($0).unitAssumed }
     }
 
     /// The amounts listed right around `f` in its sentence, at its bracket depth (the one before and

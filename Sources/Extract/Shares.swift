@@ -96,7 +96,14 @@ extension ExtractionState {
                     // "行政单位资产2134亿元，占全市53.8%，其中：甲583亿元，占14.7%；…": when the whole has a
                     // share of a base of its own, a part's bare share may be of either
                     if statesOwnShare(groups[g].whole) { continue }
-                    base = groups[g].whole
+                    // "其中：基本支出A，占本年支出合计的P%；项目支出B，占Q%": the base an earlier part of the
+                    // list named for its own share
+                    if let sibling = shares.last(where: { $0.part != part && groups[g].parts.contains($0.part) && facts[$0.percent].shareOf.map { !$0.isEmpty } ?? false }),
+                       facts[sibling.base].kind.sameFamily(as: facts[part].kind) {
+                        base = sibling.base
+                    } else {
+                        base = groups[g].whole
+                    }
                 } else {
                     base = lexiconWhole(of: part, paragraph: p)
                 }
@@ -117,6 +124,13 @@ extension ExtractionState {
             return labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
         }
         return false
+    }
+
+    /// A head ending with `named` joins no other name to it ("税收返还和转移支付" does).
+    func joinsNothingBefore(_ head: String, _ named: String) -> Bool {
+        let h = ScalarString.scalars(head)
+        let start = h.count - named.unicodeScalars.count
+        return start <= 0 || labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
     }
 
     /// The figure right after `id` in its sentence is a share of a named base ("2134亿元，占全市53.8%"),
@@ -164,7 +178,9 @@ extension ExtractionState {
             if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
             if exactOnly { return false }
             // (but not "其他非税收入" for "占非税收入的": the rest of a whole is never that whole)
-            if loose { return o.head.hasSuffix(named) && !(remainder.prefix(of: o.head).map { String(o.head.unicodeScalars.dropFirst($0.unicodeScalars.count)) == named } ?? false) }
+            // (before the share: "甲项目支出A，占项目支出的P%；乙项目支出B…" names no base in B; and
+            // not one thing of two joined: "税收返还和转移支付" is no "转移支付")
+            if loose { return other < id && o.head.hasSuffix(named) && joinsNothingBefore(o.head, named) && !(remainder.prefix(of: o.head).map { String(o.head.unicodeScalars.dropFirst($0.unicodeScalars.count)) == named } ?? false) }
             // "全县一般公共预算地方收入完成82876万元" for "占一般公共预算地方收入的": a long name, with a
             // place before it and nothing after but a verb of attainment (完成, 实现)
             if containing {

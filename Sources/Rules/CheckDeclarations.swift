@@ -58,6 +58,8 @@ extension Parameter where Value == Decimal {
         doc: "amounts in yuan at or above this are plausible whatever the report's unit")
     public static let minIntegerYuan = Parameter("min_integer_yuan", default: 100,
         doc: "a whole number of yuan at least this large, named as funds, is out of scale in a report counting in 万元")
+    public static let aboveLargest = Parameter("above_largest", default: 2,
+        doc: "a yuan amount that read as wan yuan exceeds the report's largest wan-yuan amount this many times over is no slip")
     public static let sizeMargin = Parameter("size_margin", default: 10,
         doc: "in a short text of few wan-yuan amounts, a lone yuan amount read as wan yuan must lie within this factor of their range")
     public static let listMargin = Parameter("list_margin", default: 20,
@@ -372,7 +374,7 @@ public enum CheckDeclarations {
                              parameters: perUnit + [I.sharedNameLength.declaration], messages: [.unitSameNumberWan], evidence: [E.unitSameNumber]),
             CheckDeclaration(.unit, "out-of-scale", doc: "an amount in yuan in a report that counts in wan yuan",
                              parameters: [I.minWanYuanAmounts.declaration, D.dominance.declaration, D.maxYuanAmount.declaration, D.minIntegerYuan.declaration,
-                                          I.minSeries.declaration, D.sizeMargin.declaration, D.listMargin.declaration, W.fiscalWords.declaration,
+                                          I.minSeries.declaration, D.aboveLargest.declaration, D.sizeMargin.declaration, D.listMargin.declaration, W.fiscalWords.declaration,
                                           W.integerMeasures.declaration] + perUnit,
                              evidence: [E.unitOutOfScale]),
             CheckDeclaration(.unit, "out-of-scale-wan", doc: "an amount in wan yuan far beyond anything a report counting in yuan states",
