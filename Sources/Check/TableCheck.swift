@@ -600,8 +600,6 @@ enum TableCheck {
                     parts.append(c)
                     c += 1
                 }
-                guard parts.count >= 2 else { continue }
-                let partialList = partial.isPrefix(of: header(parts[0]))
                 // (the total column's header names no money: its numbers may be bare)
                 func number(_ r: Int, _ c: Int) -> Fact? {
                     guard let id = context.facts.tableFacts[table.index][r][c] else { return nil }
@@ -609,37 +607,58 @@ enum TableCheck {
                     return f.kind.isMoney || f.kind == .bare ? f : nil
                 }
                 let tableUnit = table.unit.flatMap { MoneyUnit(rawValue: $0) }
-                let moneyParts = parts.allSatisfy { context.lexicon.tables.header(header($0), is: .money) }
-                for r in rows {
-                    guard let whole = number(r, total) else { continue }
+                // "国家级公益林 | 省级公益林 | 小计 | 兑付户数 | 兑付金额": a total of the columns before it,
+                // as the table's rows show, is not one of those after it
+                var before = [Int]()
+                c = total - 1
+                while c >= 0, !header(c).isEmpty, !totalHeaders.isSuffix(of: header(c)), !notParts.occurs(in: header(c)),
+                      rows.contains(where: { number($0, c) != nil }) {
+                    before.insert(c, at: 0)
+                    c -= 1
+                }
+                // each row's total and parts, and whether they add up (nil: the row is not read)
+                // (`plain`: bare numbers are read as they stand, whatever their headers name)
+                func row(_ r: Int, _ parts: [Int], partialList: Bool, plain: Bool = false) -> (whole: Fact, figures: [Fact], holds: Bool)? {
+                    guard let whole = number(r, total) else { return nil }
                     // a part's cell left empty in its place is nothing; a row short of cells (an export that
                     // dropped its blanks no longer lines up) is not read
                     var figures = [Fact]()
-                    var lined = true
                     for c in parts {
                         if let f = number(r, c) { figures.append(f); continue }
-                        guard let cell = table.rows[r].cells.first(where: { $0.column == c }), cell.isEmpty else { lined = false; break }
+                        guard let cell = table.rows[r].cells.first(where: { $0.column == c }), cell.isEmpty else { return nil }
                     }
                     // amounts of one unit: money figures, and bare numbers read in the table's unit (or
                     // the money figures' beside them)
                     // (all bare, in a table naming no unit: amounts when the parts' headers name money)
                     let units = Set(([whole] + figures).compactMap { $0.kind.moneyUnit })
-                    guard lined, !figures.isEmpty, units.count <= 1 else { continue }
+                    guard !figures.isEmpty, units.count <= 1 else { return nil }
                     let unit = units.first ?? tableUnit
-                    if unit == nil && !moneyParts { continue }
+                    if unit == nil && !plain && !parts.allSatisfy({ context.lexicon.tables.header(header($0), is: .money) }) { return nil }
                     func amount(_ f: Fact) -> Interval {
                         guard !f.kind.isMoney, let unit else { return context.interval(f) }
                         return context.interval(f) * Interval(exactly: Decimals.pow10(unit.exponent))
                     }
                     let sum = figures.reduce(Interval(exactly: 0)) { $0 + amount($1) }
                     let wholeIv = amount(whole)
-                    if sum.overlaps(wholeIv) || (partialList && Decimals.lessOrEqual(sum.lo, wholeIv.hi)) { continue }
+                    return (whole, figures, sum.overlaps(wholeIv) || (partialList && Decimals.lessOrEqual(sum.lo, wholeIv.hi)))
+                }
+                // (parts the rows show adding up are read as they stand)
+                var learned = false
+                if before.count >= 2 {
+                    let backward = rows.filter { row($0, before, partialList: false, plain: true)?.holds == true }.count
+                    let forward = parts.count >= 2 ? rows.filter { row($0, parts, partialList: false, plain: true)?.holds == true }.count : 0
+                    if backward >= 2 && backward > forward { parts = before; learned = true }
+                }
+                guard parts.count >= 2 else { continue }
+                let partialList = partial.isPrefix(of: header(parts[0]))
+                for r in rows {
+                    guard let (whole, figures, holds) = row(r, parts, partialList: partialList, plain: learned), !holds else { continue }
                     if labels == nil { labels = self.labels(table, context) }
                     var slots = PartsCheck.sumSlots(whole, figures, context)
                     slots[.header] = headers[total]
                     let row = labels![r].isEmpty ? context.displayLabel(whole) : labels![r]
                     context.report(rule, main: whole, others: figures, evidence: rule.evidence(.tableSumInColumn, slots),
-                                   message: row.isEmpty ? .tableUnnamedRowTotal : nil, slots: [.row: row, .header: headers[total]])
+                                   message: learned ? .tableRowTotalBefore : row.isEmpty ? .tableUnnamedRowTotal : nil, slots: [.row: row, .header: headers[total]])
                 }
             }
         }

@@ -214,6 +214,7 @@ extension MessageTemplate {
     public static let scoreRunVersusText = MessageTemplate("run_vs_text", [], doc: "the total score the text states against a flattened sheet's total")
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
     public static let tableUnnamedRowTotal = MessageTemplate("unnamed", [.header], doc: "a total column against the columns after it, in a row without a name (a form of one data row)")
+    public static let tableRowTotalBefore = MessageTemplate("before", [.row, .header], doc: "a total column against the columns before it (国家级 | 省级 | 小计), as the table's other rows add up")
 }
 
 // MARK: evidence
@@ -466,7 +467,7 @@ public enum CheckDeclarations {
                              evidence: [E.tableSum, E.tableSumInColumn]),
             CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
                              parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row],
-                             messages: [.tableUnnamedRowTotal], evidence: [E.tableSumInColumn]),
+                             messages: [.tableUnnamedRowTotal, .tableRowTotalBefore], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "column-ratios", doc: "a column of rates that is one column over another in every row of the table but one",
                              messageSlots: [.row], evidence: [E.tableColumnRatio]),
             CheckDeclaration(.table, "column-differences", doc: "a column of amounts that is one column less (or plus) another in every row of the table but one",
