@@ -168,8 +168,11 @@ enum TableCheck {
             }
         }
         let headers = table.headerSegments.indices.contains(segment) ? table.headerSegments[segment] : []
+        // (an amount per head or per unit, "户均投资（元）", "补助标准", is no part of a total)
+        let perUnit = context.vocabulary[.perUnitWords]
         let columns = counts.filter { $0.value >= 2 && nonzero.contains($0.key) }.map(\.key).sorted().filter { c in
-            !moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money))
+            (!moneyHeadersOnly || (c < headers.count && context.lexicon.tables.header(headers[c], is: .money)))
+                && !(c < headers.count && perUnit.occurs(in: headers[c]))
         }
         guard !columns.isEmpty else { return nil }
         let totalLabels = context.vocabulary[.tableTotalLabels]

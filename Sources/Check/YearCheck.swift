@@ -1163,6 +1163,9 @@ enum YearCheck {
             let f = all[k]
             guard f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 else { continue }
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
+            // "2024年计划…。一是督促市级配套资金295.06万元尽快到位": a sentence of the next year's plans
+            // that dates nothing of its own speaks of the report's year's funds still owed
+            if f.year! > fy && f.yearSource == .paragraph { continue }
             // a round figure may well stay the same from one year to the next, and a rate of 100.00%
             // (a budget fully spent, a target fully met) is any year's
             guard f.number.decimals > 0, !(f.kind == .percent && f.value == 100) else { continue }

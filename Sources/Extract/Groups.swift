@@ -680,7 +680,8 @@ extension ExtractionState {
 
     /// The count of the first parts, two at least, that add up to the whole exactly and are set off
     /// from the next part by stronger punctuation than any between them ("小学a、初中b，寄宿生c";
-    /// "小学a，初中b；寄宿生c"), the rest not all zero (none: no such prefix).
+    /// "小学a，初中b；寄宿生c") or followed only by figures of another measure than the whole's, the
+    /// rest not all zero (none: no such prefix).
     func exactPrefix(_ parts: [Int], whole: Int, in s: [Unicode.Scalar]) -> Int? {
         // the strongest mark between two parts: 、 1, ， 2, ； 3
         func separation(_ a: Int, _ b: Int) -> Int {
@@ -703,7 +704,11 @@ extension ExtractionState {
             sum += facts[parts[n - 1]].value
             guard sum == target else { continue }
             let cut = separation(parts[n - 1], parts[n])
-            return cut > within && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
+            // (or what follows is another measure than the whole's: "累计支出A。其中：甲a、乙b，均已全部支出；
+            // 丙c，…，结余d" — the balance is no spending)
+            let measure = facts[whole].concept.measure
+            let otherMeasure = measure != nil && parts[n...].allSatisfy { facts[$0].concept.measure.map { $0 != measure } ?? false }
+            return (cut > within || otherMeasure) && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
         }
         return nil
     }
