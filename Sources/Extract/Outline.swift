@@ -140,7 +140,8 @@ extension ExtractionState {
             j += 1
         }
         guard j < limit, j > markerEnd else { return nil }
-        let noun = vocabulary[.subjectNouns].suffixLength(s, endingAt: j, start: markerEnd)
+        let noun = max(vocabulary[.subjectNouns].suffixLength(s, endingAt: j, start: markerEnd),
+                       vocabulary[.outlineSubjectNouns].suffixLength(s, endingAt: j, start: markerEnd))
         guard noun > 0, noun < j - markerEnd else { return nil }
         return ScalarString.make(s[markerEnd..<j])
     }
