@@ -63,6 +63,9 @@ enum ChangeCheck {
         let ratio = quotient - Interval(exactly: 1)
         let expected = ratio * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))
         if expected.overlaps(context.statedRate(rate)) { return }
+        // a change that may speak of either of two figures holds if it holds for one
+        if let alt = change.alternative, let q = context.interval(context.fact(alt)) / a,
+           ((q - Interval(exactly: 1)) * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))).overlaps(context.statedRate(rate)) { return }
         let base = context.value(old, inUnitOf: new)
         guard base != 0 else { return }
         let exact = (context.value(new, inUnitOf: new) - base) / base * 100 * Decimal(change.direction)

@@ -416,7 +416,15 @@ extension ExtractionState {
                         } else if b1 == nil, subject.isEmpty {
                             current = namedBefore
                         }
-                        if current != nil || (diff != nil && rate != nil) { add(prior: before[0], current: current) }
+                        if current != nil || (diff != nil && rate != nil) {
+                            add(prior: before[0], current: current)
+                            // "新增债券A，其中一般债券a、专项债券b，较上年的B增长P%": after the last part of a list,
+                            // the comparison may be the list's whole's
+                            if let current, partIDs.contains(current), let g = groupOfPart[current].map({ groups[$0] }),
+                               g.parts.last == current, facts[g.whole].kind.sameFamily(as: facts[current].kind) {
+                                changes[changes.count - 1].alternative = g.whole
+                            }
+                        }
                         continue
                     }
                     // "预算A，支出B，比预算多支出D" / "2022年A，2023年B，同比增加D"
