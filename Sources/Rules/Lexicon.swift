@@ -22,6 +22,9 @@ public struct Lexicon: Sendable {
         /// For measures: the measures a figure of this one may be listed under ("上年结转收入" among the
         /// parts of 收入 or of a budget).
         public var partOf: [String] = []
+        /// For items: false when a figure of the item is that thing whatever else its label says
+        /// ("年末中心向建设单位发放问卷120份" is questionnaires issued, not another kind of them).
+        public var scoped: Bool = true
 
         public init(id: String, name: String, phrases: [String], defaultMeasure: String? = nil,
                     qualifier: String? = nil, priority: Int = 0) {

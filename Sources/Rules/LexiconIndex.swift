@@ -327,6 +327,8 @@ extension Lexicon {
         for i in 0..<n where index.markOccurring(s, count: n, at: i, bits: (phraseBits, neutralBits, qualifierBits)) { any = true }
         var result = Resolution()
         var itemStart = -1
+        // an item whose figures take no scope (lexicon `scoped = false`)
+        var unscopedItem = false
         if any {
             // neutral phrases, longest first, left to right
             forEachBit(neutralBits, words: neutralWords) { k in
@@ -379,6 +381,7 @@ extension Lexicon {
             if let i = best.item {
                 result.item = items[i.entry].id
                 itemStart = i.end - i.length
+                unscopedItem = !items[i.entry].scoped
             }
             if let m = best.measure {
                 result.measure = measures[m.entry].id
@@ -445,6 +448,7 @@ extension Lexicon {
         if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && hi - lo > 1 {
             lo += 1
             result.item = nil
+            unscopedItem = false
         } else if selfWord && hi - lo <= 3 {
             // the unit naming itself ("本馆", "我局", "本中心", "市文旅局") is no scope
             lo = hi
@@ -457,6 +461,7 @@ extension Lexicon {
             let describes = (result.item != nil || result.measure != nil) && attributiveEndings.isSuffix(of: scope)
             if !(count >= 3 && count <= 16 && organizationSuffixes.isSuffix(of: scope)) && !describes { result.scope = scope }
         }
+        if unscopedItem { result.scope = "" }
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
         }

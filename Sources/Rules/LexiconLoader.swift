@@ -7,7 +7,7 @@ public enum LexiconLoader {
         func entries(_ key: String) throws(TOMLError) -> [Lexicon.Entry] {
             var out = [Lexicon.Entry]()
             for table in try root.tables(key, file: file) ?? [] {
-                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of"], file: file)
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped"], file: file)
                 let id = try table.required("id", file: file).string(file: file, key: "id")
                 let phrases = try table.required("phrases", file: file).strings(file: file, key: "phrases")
                 if phrases.isEmpty { throw table.error("'phrases' of '\(id)' is empty", file: file) }
@@ -16,6 +16,7 @@ public enum LexiconLoader {
                                           qualifier: try table.string("qualifier", file: file),
                                           priority: try table.int("priority", file: file) ?? 0)
                 entry.partOf = try table.strings("part_of", file: file) ?? []
+                entry.scoped = try table.bool("scoped", file: file) ?? true
                 out.append(entry)
             }
             return out
@@ -81,7 +82,7 @@ public enum LexiconLoader {
         func merge(_ key: String, into entries: [Lexicon.Entry]) throws(TOMLError) -> [Lexicon.Entry] {
             var out = entries
             for table in try root.tables(key, file: file) ?? [] {
-                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of"], file: file)
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped"], file: file)
                 let id = try table.required("id", file: file).string(file: file, key: "id")
                 let phrasesNode = try table.required("phrases", file: file)
                 let phrases = try phrasesNode.strings(file: file, key: "phrases")
@@ -93,6 +94,7 @@ public enum LexiconLoader {
                 if let q = try table.string("qualifier", file: file) { entry.qualifier = q }
                 if let p = try table.int("priority", file: file) { entry.priority = p }
                 if let parts = try table.strings("part_of", file: file) { entry.partOf += parts }
+                if let scoped = try table.bool("scoped", file: file) { entry.scoped = scoped }
                 if let k = out.firstIndex(where: { $0.id == id }) { out[k] = entry } else { out.append(entry) }
             }
             return out
