@@ -404,7 +404,8 @@ enum TableCheck {
     }
 
     /// How a column is reckoned from two others of its row, learnt from the table's rows.
-    enum ColumnRelation { case ratio, growth, difference, sum }
+    /// `product(k)`: a × b × 10^k ("补偿面积（亩） | 补偿标准（元/亩） | 补偿资金（万元）": k = −4).
+    enum ColumnRelation: Equatable { case ratio, growth, difference, sum, product(Int) }
 
     /// A figure of a table cell as `columnRelations` reads it: its interval as shown, and the same in
     /// floating point, widened, to rule out most relations without exact arithmetic.
@@ -434,6 +435,12 @@ enum TableCheck {
         switch kind {
         case .difference: return (a.lo - b.hi, a.hi - b.lo)
         case .sum: return (a.lo + b.lo, a.hi + b.hi)
+        case .product(let k):
+            let f = pow(10.0, Double(k))
+            let q1 = a.lo * b.lo, q2 = a.lo * b.hi, q3 = a.hi * b.lo, q4 = a.hi * b.hi
+            let lo = min(min(q1, q2), min(q3, q4)) * f, hi = max(max(q1, q2), max(q3, q4)) * f
+            let slack = 1e-9 * max(1, abs(lo), abs(hi))
+            return (lo - slack, hi + slack)
         case .ratio, .growth:
             guard b.lo > 0 || b.hi < 0 else { return nil }
             let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
@@ -465,7 +472,7 @@ enum TableCheck {
             guard amounts.count >= (rates ? 2 : 3), amounts.count <= maxRatioColumns else { continue }
             // (of three columns that fail together, the rightmost is told: derived columns stand right)
             let targets = rates ? percentColumns.sorted() : amounts.reversed()
-            let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum]
+            let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum, .product(0), .product(-4), .product(4)]
             // figures as shown (a column of bare numbers beside one in the table's unit is in that unit),
             // each made once: the relations below read every cell many times
             // (one flat array, row by row; a kind code per unit: bare and percentage fixed, others as met)
@@ -497,6 +504,7 @@ enum TableCheck {
                 case .growth: return (a / b).map { ($0 - Interval(exactly: 1)) * Interval(exactly: 100) }
                 case .difference: return a - b
                 case .sum: return a + b
+                case .product(let k): return a * b * Interval(exactly: Decimals.pow10(k))
                 }
             }
             // ("合计 | 基本支出 | 项目支出": a total column's sum is the row-totals check's; a slip in one
@@ -513,8 +521,15 @@ enum TableCheck {
                 // whether the relation can be read in row i, and holds there
                 func evaluate(_ kind: ColumnRelation, _ a: Int, _ b: Int, row i: Int) -> Bool? {
                     let ct = cells[i * width + t], ca = cells[i * width + a], cb = cells[i * width + b]
-                    guard ct.kind != 0, ca.kind != 0, cb.kind != 0, rates ? ct.kind == 2 : comparable(ct.kind, ca.kind),
-                          ca.kind != 2, cb.kind != 2, comparable(ca.kind, cb.kind) else { return nil }
+                    // (a product's factors are of other units than it: 亩 × 元/亩 is money)
+                    let isProduct: Bool
+                    if case .product = kind { isProduct = true } else { isProduct = false }
+                    guard ct.kind != 0, ca.kind != 0, cb.kind != 0, ca.kind != 2, cb.kind != 2 else { return nil }
+                    if isProduct {
+                        guard ct.kind == 1 || ct.kind >= 100, !ca.zero, !cb.zero else { return nil }
+                    } else {
+                        guard rates ? ct.kind == 2 : comparable(ct.kind, ca.kind), comparable(ca.kind, cb.kind) else { return nil }
+                    }
                     // (a zero on both sides says nothing of how the column is reckoned)
                     if !rates && ca.zero && cb.zero { return nil }
                     // told in floating point first where it is clear (most pairs of columns fail at once);
@@ -527,7 +542,7 @@ enum TableCheck {
                     for b in amounts where b != a && b != t && (rates || !totalColumns.contains(b)) {
                         for kind in kinds {
                             // (a + b is b + a: one order only)
-                            if kind == .sum && b < a { continue }
+                            if b < a, kind == .sum || kind == .product(0) || kind == .product(-4) || kind == .product(4) { continue }
                             var holds = 0, fails = 0, fail = -1
                             for i in rows.indices {
                                 guard let fits = evaluate(kind, a, b, row: i) else { continue }
@@ -564,6 +579,10 @@ enum TableCheck {
                     case .sum:
                         computed = va + vb
                         computation = "\(fa.literal) + \(fb.literal)"
+                    case .product(let k):
+                        // (the factors as written: their units make the product's)
+                        computed = fa.value * fb.value * Decimals.pow10(k)
+                        computation = "\(fa.literal) × \(fb.literal)" + (k == 0 ? "" : k < 0 ? " ÷ \(Show.number(Decimals.pow10(-k), scale: 0))" : " × \(Show.number(Decimals.pow10(k), scale: 0))")
                     }
                     let header = table.header(row: table.rows[r], column: t)
                     let shown = rates ? Show.number(computed, scale: max(2, ft.number.decimals)) + "%" : Show.number(computed, scale: Show.scale([ft, fa, fb]))
