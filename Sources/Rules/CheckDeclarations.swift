@@ -182,6 +182,8 @@ extension Parameter where Value == WordSet {
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
+    public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (每部, 每亩)")
+    public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (按每部20万元标准补助…)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
     public static let belowWords = Parameter("below_words", doc: "words before a target that say the figure before is below it (lower than, short of)")
@@ -357,6 +359,8 @@ public enum CheckDeclarations {
                              parameters: [W.boundedRateWords.declaration, W.rateFillers.declaration], messageSlots: [.name], evidence: [E.rateOver100]),
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
+            CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
+                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
                              parameters: [W.structureWords.declaration], messageSlots: [.name], evidence: [E.structureSum]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),
