@@ -497,10 +497,14 @@ public struct NumberScanner: Sendable {
             while j < n && CharClass.isDigit(s[j]) { j += 1 }
             if j < n && s[j] == "月" {
                 form = .date
+                let month = ScalarString.make(s[k..<j])
                 k = j + 1
                 var d = k
                 while d < n && CharClass.isDigit(s[d]) { d += 1 }
+                let day = d > k ? ScalarString.make(s[k..<d]) : ""
                 if d > k && d < n && (s[d] == "日" || s[d] == "号") { k = d + 1 }
+                // "截至2022年12月31日": the year's last day is its end, as 2022年末 is
+                if month == "12" && (day == "31" || day.isEmpty) { form = .yearEnd }
             }
         }
         // the first year of a range was already recorded; keep the second too
