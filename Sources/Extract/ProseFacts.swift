@@ -257,6 +257,8 @@ extension ExtractionState {
         let up = labels.increaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
         let down = labels.decreaseWords.suffix(of: head)?.unicodeScalars.count ?? 0
         if up > 0 || down > 0 { change = down >= up ? -1 : 1 }
+        // "审减13,834.46万元": the amount a review cut, named so, is no change
+        if change != 0, let noun = vocabulary[.changeLookalikes].suffix(of: head), noun.unicodeScalars.count >= max(up, down) { change = 0 }
         // "增加至365家", "下降到3%": the value reached, not the difference ("增幅为3.83%" is the rate:
         // a filler after a rate noun, which `head` strips)
         if change != 0, vocabulary[.reachedWords].isSuffix(of: label),
