@@ -275,7 +275,9 @@ enum UnitCheck {
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal || listed else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
-            if scale == nil, !listed, largestWan > 0, abs(f.value) > largestWan * ceiling { continue }
+            // (but for one of a series stated under its label in 万元: "…(项)：支出决算为441.72元")
+            if scale == nil, !listed, largestWan > 0, abs(f.value) > largestWan * ceiling,
+               !(unitsByLabel[TextKey(f.label)].map { $0.wan >= minSeries } ?? false) { continue }
             if f.number.decimals == 0 && scale == nil && !listed {
                 // a whole number of 元 is often a legitimate small amount; only a budget-side figure, or
                 // funds of a size no 元 amount of the report comes near, is odd; a fee or a sum recovered

@@ -707,7 +707,7 @@ extension ExtractionState {
             // (or what follows is another measure than the whole's: "累计支出A。其中：甲a、乙b，均已全部支出；
             // 丙c，…，结余d" — the balance is no spending)
             let measure = facts[whole].concept.measure
-            let otherMeasure = measure != nil && parts[n...].allSatisfy { facts[$0].concept.measure.map { $0 != measure } ?? false }
+            let otherMeasure = measure != nil && parts[n...].allSatisfy { facts[$0].concept.explicitMeasure && (facts[$0].concept.measure.map { $0 != measure } ?? false) }
             return (cut > within || otherMeasure) && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
         }
         return nil
