@@ -407,8 +407,12 @@ enum FormulaCheck {
                 && !isRate(formula) && hasUnboundSiblings(all, context) { continue }
             // across paragraphs, a bare "基本支出X" may be the budget as well as the spending: only
             // figures whose measure the text gives bind there
+            // (nor, in a breakdown of any measure, a part whose item only its sentence's subject gives:
+            // "1.基本支出。…，结余27.77万元" against a year-end balance stated elsewhere)
             if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
-                && all.contains(where: { $0.kind.isMoney && $0.measureSource == .itemDefault }) { continue }
+                && all.contains(where: { $0.kind.isMoney && ($0.measureSource == .itemDefault
+                    || (shape.hasMeasureVariable && $0.concept.item != nil && $0.concept.item != "total"
+                        && (context.lexicon.resolve($0.head).item ?? "total") == "total")) }) { continue }
             // most relations hold, in figures of one year: `check` has nothing to say about those,
             // and they are told by index without building the binding by reference
             guard let holds = FormulaEvaluator.holds(shape, boundIds: boundIds, context: context) else { continue }

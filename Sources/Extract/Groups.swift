@@ -398,6 +398,10 @@ extension ExtractionState {
             // "加上转移性收入B，其中：…，收入合计T": a total after the parts is no part; it ends the list
             // (after parts of its own kind: "固定资产256件，…账面金额合计59.33万元" is the first money part)
             if f.marksTotal && f.number.parenDepth == depth && parts.contains(where: { facts[$0].kind.sameFamily(as: f.kind) }) { break }
+            // "…临湖新区2个，其中临湖新区完工率仅为71.43%，石桥区8个…": a rate of the whole itself, first
+            // after the marker, says the marker speaks of the whole: it lists nothing
+            if parts.isEmpty, f.kind == .percent, let w = provisionalWhole, facts[w].head.unicodeScalars.count >= 2,
+               f.label.contains(facts[w].head) { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
             // "其中骨干教师2000人次，目标为3000人次": the target aimed at, after what was done, ends the list
