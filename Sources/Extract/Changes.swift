@@ -389,6 +389,12 @@ extension ExtractionState {
                             pair = closestPair([(before[1], before[0]), (before[2], before[0]), (before[2], before[1])],
                                                difference: diff, rate: rate, direction: c.change)
                         }
+                        // "外借图书186,420册次，上年为172,635册次，增长7.99%": the figure dated the year before,
+                        // stated second, is the prior
+                        if let yp = facts[pair.prior].year, let yc = facts[pair.current].year, yc < yp,
+                           facts[pair.current].yearSource == .clause, facts[pair.prior].yearSource != .clause {
+                            pair = (prior: pair.current, current: pair.prior)
+                        }
                         add(prior: pair.prior, current: pair.current)
                         continue
                     }

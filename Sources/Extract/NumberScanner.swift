@@ -504,7 +504,8 @@ public struct NumberScanner: Sendable {
                 let day = d > k ? ScalarString.make(s[k..<d]) : ""
                 if d > k && d < n && (s[d] == "日" || s[d] == "号") { k = d + 1 }
                 // "截至2022年12月31日": the year's last day is its end, as 2022年末 is
-                if month == "12" && (day == "31" || day.isEmpty) { form = .yearEnd }
+                // ("2020年12月省财政厅下达…" is a month of that year, not its end)
+                if month == "12" && day == "31" { form = .yearEnd }
             }
         }
         // the first year of a range was already recorded; keep the second too

@@ -98,7 +98,8 @@ extension ExtractionState {
                     if statesOwnShare(groups[g].whole) { continue }
                     // "其中：基本支出A，占本年支出合计的P%；项目支出B，占Q%": the base an earlier part of the
                     // list named for its own share
-                    if let sibling = shares.last(where: { $0.part != part && groups[g].parts.contains($0.part) && facts[$0.percent].shareOf.map { !$0.isEmpty } ?? false }),
+                    // (among the last few shares: siblings stand close, and a long run of lists stays linear)
+                    if let sibling = shares.suffix(8).last(where: { $0.part != part && groups[g].parts.contains($0.part) && facts[$0.percent].shareOf.map { !$0.isEmpty } ?? false }),
                        facts[sibling.base].kind.sameFamily(as: facts[part].kind) {
                         base = sibling.base
                     } else {

@@ -182,8 +182,8 @@ extension Parameter where Value == WordSet {
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
-    public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (每部, 每亩)")
-    public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (按每部20万元标准补助…)")
+    public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (per lift, per mu)")
+    public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (by a standard of 200,000 yuan per lift)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
     public static let belowWords = Parameter("below_words", doc: "words before a target that say the figure before is below it (lower than, short of)")
@@ -216,7 +216,7 @@ extension MessageTemplate {
     public static let scoreRunVersusText = MessageTemplate("run_vs_text", [], doc: "the total score the text states against a flattened sheet's total")
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
     public static let tableUnnamedRowTotal = MessageTemplate("unnamed", [.header], doc: "a total column against the columns after it, in a row without a name (a form of one data row)")
-    public static let tableRowTotalBefore = MessageTemplate("before", [.row, .header], doc: "a total column against the columns before it (国家级 | 省级 | 小计), as the table's other rows add up")
+    public static let tableRowTotalBefore = MessageTemplate("before", [.row, .header], doc: "a total column against the columns before it (national | provincial | subtotal), as the table's other rows add up")
 }
 
 // MARK: evidence

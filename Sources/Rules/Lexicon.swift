@@ -23,7 +23,7 @@ public struct Lexicon: Sendable {
         /// parts of 收入 or of a budget).
         public var partOf: [String] = []
         /// For items: false when a figure of the item is that thing whatever else its label says
-        /// ("年末中心向建设单位发放问卷120份" is questionnaires issued, not another kind of them).
+        /// (questionnaires a centre issued to the units it serves are questionnaires issued, not another kind of them).
         public var scoped: Bool = true
 
         public init(id: String, name: String, phrases: [String], defaultMeasure: String? = nil,

@@ -107,6 +107,8 @@ struct ReferenceResolver {
         if s.count >= 3 && s.count <= 16, l.vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         if result.item != nil || result.measure != nil, l.vocabulary[.attributiveEndings].suffixLength(s, endingAt: s.count) > 0 { s = [] }
         result.scope = String(String.UnicodeScalarView(s))
+        // an item whose figures take no scope (lexicon `scoped = false`)
+        if result.item != nil, let i = best[.item], !l.items[i.entry].scoped { result.scope = "" }
         if result.item == nil && result.scope.isEmpty && (result.measure != nil || result.rate != nil) {
             result.item = "total"
         }
