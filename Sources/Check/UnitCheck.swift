@@ -107,6 +107,11 @@ enum UnitCheck {
         if f.comparesYears, gap.count >= 2, gap.count <= 8, !text.scalars[gap].contains(where: { CharClass.isDigit($0) || $0 == "。" || $0 == "；" }) {
             return perUnit(previous, rule, context, siblings: siblings - 1)
         }
+        // "起付线由200元降至100元": the value a standard changed to is as per unit as the one it changed from
+        if context.vocabulary[.changeFromMarkers].isSuffix(of: previous.label), gap.count >= 2, gap.count <= 6,
+           !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) {
+            return perUnit(previous, rule, context, siblings: siblings - 1)
+        }
         guard gap.count >= 2, gap.count <= 7,
               text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
               !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }

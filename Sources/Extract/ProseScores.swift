@@ -304,6 +304,13 @@ extension ExtractionState {
         if f.concept.measure == "weight" { return true }
         guard case .text(let p, _, _) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
+        // "权重分别为15分、20分、40分、25分": figures listed on after a weight, joined by 、 alone, are weights
+        if f.concept.measure == nil, f.id > 0, facts[f.id - 1].kind == .score, case .text(p, _, _) = facts[f.id - 1].place {
+            let gap = facts[f.id - 1].number.range.upperBound..<f.number.numberRange.lowerBound
+            if gap.count >= 1, gap.count <= 2, s[gap].allSatisfy({ $0 == "、" || CharClass.isWhitespace($0) }), s[gap].contains("、") {
+                return isWeight(facts[f.id - 1])
+            }
+        }
         // "预算执行率10分（得分9.8分）": a figure with no measure word whose score follows in brackets
         if f.concept.measure == nil, f.id + 1 < facts.count, case .text(p, _, _) = facts[f.id + 1].place {
             let next = facts[f.id + 1]
