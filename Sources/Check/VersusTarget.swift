@@ -42,6 +42,10 @@ extension StatusCheck {
                 // an amount or a count right after the name may be the difference ("低于标准0.5万元"): only
                 // "低于标准的…" / "超过计划数为…" names the target's own; a percentage is its level
                 guard figure.kind == .percent || nameEnd > end else { continue }
+                // "达到或超过目标值的10项，未达到目标值的4项": two counts of the things that did and did not, each
+                // joined to its words by 的, compare nothing
+                let start = figure.number.numberRange.lowerBound
+                if nameEnd > end, start > 0, s[start - 1] == "的" { continue }
                 let a = context.interval(figure), t = Interval(exactly: context.interval(target).midpoint)
                 let saysAbove = up >= down
                 // above: the figure can be above the target; below: it can be below
