@@ -22,7 +22,10 @@ extension ExtractionState {
             guard let c = classificationColon(s, at: k) else { continue }
             // the last figure before, passing over the change and rate stated after it
             // ("支出4603.07万元，比上年增加1612.54万元，增长53.92%。其中：按功能分类：…")
-            let before = ids.filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears }
+            // (not a figure of a bracketed aside: "当年收支结余A（上年结余B）。按支出用途分：…")
+            let depth = bracketDepth(s, paragraph: p.index, at: k)
+            let before = ids.filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears
+                && facts[$0].number.parenDepth <= depth }
             guard let last = before.last ?? wholeOfParagraphBefore(p, classificationAt: c, ids: ids) else { continue }
             // the whole of the list just before (its parts end the text before 按), or the last figure
             var whole = last
@@ -39,6 +42,13 @@ extension ExtractionState {
                let better = before.suffix(4).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
                    && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) {
                 replaceWhole(of: g, with: better)
+            } else if facts[groups[g].whole].concept.measure == "carryover", let largest = groups[g].parts.map({ facts[$0].interval.hi }).max(),
+                      facts[groups[g].whole].interval.hi < largest,
+                      let bigger = before.suffix(4).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
+                          && !facts[$0].number.inRange && facts[$0].concept.measure != "carryover" && Decimals.less(largest, facts[$0].interval.lo) }) {
+                // "总支出A，…，当年收支结余B。按支出用途分：人员经费a…": the balance left, smaller than a part,
+                // is no whole of them; the figure before it is
+                replaceWhole(of: g, with: bigger)
             }
             let group = groups[groups.count - 1]
             let lastPart = group.parts.last.map { facts[$0].number.range.upperBound } ?? c

@@ -268,7 +268,7 @@ extension ExtractionState {
             head: head,
             shareBaseInLabel: Text.split(label, atFirst: shareMarkers, notWithin: vocabulary[.notShareWords])?.after,
             shareInHead: shareInHead,
-            endsWithShareRate: vocabulary[.shareRateWords].isSuffix(of: head),
+            endsWithShareRate: vocabulary[.shareRateWords].isSuffix(of: head) && !vocabulary[.notShareWords].isSuffix(of: head),
             change: change,
             // "比上年减少1.20万元", "较2022年度决算数减少30.00万元", "与上年相比减少", "比预算数节约",
             // "较2024年的2000万元" (a prior value stated for comparison)

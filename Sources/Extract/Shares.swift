@@ -459,6 +459,8 @@ extension ExtractionState {
                           && !o.number.inRange && o.number.comparator == nil && !o.isTarget
                           // "…，为市下三季度目标A101.78%，为全年目标B的P%": another plan is no part
                           && !(Text.split(o.label, atFirst: markers).map { bases.isSuffix(of: $0.after) } ?? false)
+                          // "共清运A吨，日均清运a吨，完成年度目标（B）的P%": an amount per day or head is no part
+                          && !(vocabulary[.perUnitWords].occurs(in: o.label) && !vocabulary[.perUnitWords].occurs(in: b.label))
                   }) else { continue }
             facts[ids[n + 1]].shareOf = name
             shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
