@@ -391,6 +391,7 @@ extension ExtractionState {
         }
         let firstPart = firstFact(in: inSentence, at: k + 1)
         var bracketScan = (part: -1, position: 0, depth: 0)
+        var rateOnlyClause: Int?
         for id in inSentence[firstPart..<max(firstPart, firstFact(in: inSentence, at: end))] {
             let f = facts[id]
             let at = f.number.numberRange.lowerBound
@@ -402,6 +403,10 @@ extension ExtractionState {
             // after the marker, says the marker speaks of the whole: it lists nothing
             if parts.isEmpty, f.kind == .percent, let w = provisionalWhole, facts[w].head.unicodeScalars.count >= 2,
                f.label.contains(facts[w].head) { break }
+            // "结余224.80万元，其中就业创业服务补助执行率仅46.40%，资金使用扣1.5分": a marker whose clause states
+            // a rate alone speaks of that rate's subject; what the next clause states is no part
+            if parts.isEmpty, f.kind == .percent, f.shareOf == nil, rateOnlyClause == nil { rateOnlyClause = clauseIndex(of: f) }
+            if parts.isEmpty, f.kind != .percent, let c = rateOnlyClause, clauseIndex(of: f) > c { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
             // "其中骨干教师2000人次，目标为3000人次": the target aimed at, after what was done, ends the list
