@@ -57,7 +57,14 @@ extension ExtractionState {
                 guard case .text(let p, _, _) = facts[w].place, p == item.paragraph, facts[w].number.numberRange.lowerBound <= titleEnd else { return nil }
                 return w
             }
-            if ownWeight == nil && weights.count == 1 { ownWeight = weights[0] }
+            // (not a weight named as "this indicator" when a score names the item outright: "1.产出数量 …该三级
+            // 指标分值2分，…，产出数量指标得11.60分" — that weight is one of its indicators')
+            let title = outlineTitle(item)
+            if ownWeight == nil && weights.count == 1
+                && !(vocabulary[.deicticWords].isPrefix(of: nameBefore(facts[weights[0]])) && title.unicodeScalars.count >= 2
+                     && figures.contains(where: { facts[$0].concept.measure == "score" && !isWeight(facts[$0]) && scoredName(facts[$0]).hasPrefix(title) })) {
+                ownWeight = weights[0]
+            }
             let inner = weights.filter { $0 != ownWeight }
             let firstInner = inner.first
             let ownScope: [Int]
@@ -260,7 +267,15 @@ extension ExtractionState {
     mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
-        func candidate(_ f: Fact) -> Bool { f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) }
+        // (a weight named as "this indicator" and a score named as another indicator are two indicators':
+        // "该三级指标分值2分，…，产出数量指标得11.60分")
+        let deictic = vocabulary[.deicticWords]
+        let pointsBack = deictic.isPrefix(of: name)
+        func candidate(_ f: Fact) -> Bool {
+            guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) else { return false }
+            if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored) { return false }
+            return true
+        }
         // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
         item.score = figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
             ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0

@@ -183,6 +183,7 @@ public struct Vocabulary: Sendable {
         case deductionTotalWords = "deduction_total_words"
         case outlineSubjectNouns = "outline_subject_nouns"
         case changeLookalikes = "change_lookalikes"
+        case deicticWords = "deictic_words"
         case tallyUnits = "tally_units"
         case additionTotalNames = "addition_total_names"
         case compositionOpeners = "composition_openers"
@@ -380,6 +381,7 @@ public struct Vocabulary: Sendable {
             case .comparedFigureModifiers: return "words before the repeated name of the figure compared with (last year's cumulative spending): the name that follows is still the same figure's"
             case .tallyUnits: return "measure words of counts that still count when the next figure follows straight on (households, then the people in them)"
             case .deductionTotalWords: return "words opening the points lost in all after the points lost one by one (in all it lost 9 points): that figure is their total"
+            case .deicticWords: return "words that point back at something named before (this indicator): a name opening with one names nothing of its own"
             case .changeLookalikes: return "names of an amount that end in a verb of change (the amount a review cut): a figure so named is no change"
             case .outlineSubjectNouns: return "endings that make a numbered heading's first clause a subject of its own (an expense, a spending): figures under two such headings are about two things"
             }
