@@ -18,6 +18,7 @@ enum PartsCheck {
         if rule.check == "implied-priors" { impliedPriors(rule, &context); return }
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "within-limit" { withinLimits(rule, &context); return }
+        if rule.check == "stated-difference" { StatedDifference.check(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         let sums = context.partsSums()
         // (the lists that make up their whole matter to two of the checks only)

@@ -184,6 +184,9 @@ extension Parameter where Value == WordSet {
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (per lift, per mu)")
     public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (by a standard of 200,000 yuan per lift)")
+    public static let minusWords = Parameter("minus_words", doc: "verbs before a figure that take it off the figure before (deducting)")
+    public static let afterWords = Parameter("after_words", doc: "words right after the figure taken off that say what remains follows (after which)")
+    public static let restatementWords = Parameter("restatement_words", doc: "words that restate the figure before them as the difference that follows (that is)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
     public static let belowWords = Parameter("below_words", doc: "words before a target that say the figure before is below it (lower than, short of)")
@@ -344,6 +347,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (the grand totals of income and spending of a final account), stated in one sentence, are equal",
                              parameters: [W.leftNames.declaration, W.rightNames.declaration, W.nameFillers.declaration], evidence: [E.partsBalance]),
+            CheckDeclaration(.parts, "stated-difference", doc: "a figure the text says is one figure less another (A, less B, leaves C)",
+                             parameters: [W.minusWords.declaration, W.afterWords.declaration, W.restatementWords.declaration], evidence: [E.partsSum]),
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",

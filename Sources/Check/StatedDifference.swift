@@ -1,0 +1,67 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXRules
+import JXNormalize
+
+/// `check = "stated-difference"`: a difference the text spells out with its verb.
+///  - "全年应付服务费A，扣除考核扣款B后实付C": C is A less B (the words before B say it is taken off,
+///    the words after it say what remains: `minus_words`, `after_words`);
+///  - "结转结余C，即收入总计A减去本年支出B后的余额": C, restated (`restatement_words`) as A less B.
+/// The three figures stand in one sentence, in one family, none of them a change, a range or a share.
+enum StatedDifference {
+    static func check(_ rule: Rule, _ context: inout CheckContext) {
+        let minus = rule[.minusWords], after = rule[.afterWords], restated = rule[.restatementWords]
+        guard !minus.isEmpty, !after.isEmpty else { return }
+        func plain(_ f: Fact) -> Bool {
+            f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil
+                && !f.number.approximate && !f.isTarget && f.kind != .percent && f.kind != .bare
+        }
+        for paragraph in context.doc.paragraphs {
+            let ids = context.facts.paragraphFacts[paragraph.index]
+            guard ids.count >= 3 else { continue }
+            let s = paragraph.text.scalars
+            // the words between two figures, clause marks left out of nothing: the gap as scalars
+            func gap(_ x: Fact, _ y: Fact) -> ArraySlice<Unicode.Scalar> {
+                let from = x.number.range.upperBound, to = y.number.numberRange.lowerBound
+                return from < to ? s[from..<to] : []
+            }
+            for n in 1..<ids.count {
+                let a = context.fact(ids[n - 1]), b = context.fact(ids[n])
+                guard plain(a), plain(b), a.kind.sameFamily(as: b.kind),
+                      let (pa, sa) = context.sentence(of: a), let (pb, sb) = context.sentence(of: b), pa == pb, sa == sb else { continue }
+                // "A，扣除…B": the verb in the words before B, after A (a short stretch, no other clause)
+                let ab = gap(a, b)
+                guard ab.count <= 24, minus.firstMatch(in: s, from: a.number.range.upperBound, before: b.number.numberRange.lowerBound) != nil,
+                      !ab.contains(where: { $0 == "。" || $0 == "；" || $0 == ";" }) else { continue }
+                // "B后": what follows B says what remains
+                var k = b.number.range.upperBound
+                while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
+                guard after.prefixLength(s, at: k) > 0 else { continue }
+                var c: Fact?
+                if n + 1 < ids.count {
+                    let next = context.fact(ids[n + 1])
+                    let bc = gap(b, next)
+                    // "B后实付C": the remainder named right after, in the clause
+                    if plain(next), next.kind.sameFamily(as: b.kind), bc.count <= 12, !bc.contains(where: { $0 == "。" || $0 == "；" || $0 == ";" }),
+                       let (pc, sc) = context.sentence(of: next), pc == pa, sc == sa { c = next }
+                }
+                if c == nil, n >= 2, !restated.isEmpty {
+                    // "C，即A减去B后的余额"
+                    let before = context.fact(ids[n - 2])
+                    let ca = gap(before, a)
+                    if plain(before), before.kind.sameFamily(as: a.kind), ca.count <= 12, restated.occurs(in: ScalarString.make(ca)),
+                       let (pc, sc) = context.sentence(of: before), pc == pa, sc == sa { c = before }
+                }
+                guard let c else { continue }
+                let computed = context.interval(a) - context.interval(b)
+                if computed.overlaps(context.interval(c)) { continue }
+                let exact = context.value(a, inUnitOf: c) - context.value(b, inUnitOf: c)
+                let scale = Show.scale([a, b, c])
+                context.report(rule, main: c, others: [a, b], evidence: rule.evidence(.partsSum, [
+                    .computation: "\(a.literal) − \(b.literal) = \(Show.number(exact, scale: scale))", .stated: c.literal,
+                    .difference: Show.number(abs(exact - c.value), scale: scale)]))
+            }
+        }
+    }
+}
