@@ -314,16 +314,17 @@ extension ExtractionState {
     /// A weight: 分值 / 权重 / 满分 in its label, a score in brackets right after a name
     /// ("预算执行率（10分）", "（权重10分）"), or a score its own score follows in brackets
     /// ("预算执行率10分（得分9.8分）").
-    func isWeight(_ f: Fact) -> Bool {
+    func isWeight(_ f: Fact, listedAfter depth: Int = 0) -> Bool {
         guard f.kind == .score else { return false }
         if f.concept.measure == "weight" { return true }
         guard case .text(let p, _, _) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
         // "权重分别为15分、20分、40分、25分": figures listed on after a weight, joined by 、 alone, are weights
-        if f.concept.measure == nil, f.id > 0, facts[f.id - 1].kind == .score, case .text(p, _, _) = facts[f.id - 1].place {
+        // (a few items back at most: a long run of scores stays linear)
+        if f.concept.measure == nil, depth < 8, f.id > 0, facts[f.id - 1].kind == .score, case .text(p, _, _) = facts[f.id - 1].place {
             let gap = facts[f.id - 1].number.range.upperBound..<f.number.numberRange.lowerBound
             if gap.count >= 1, gap.count <= 2, s[gap].allSatisfy({ $0 == "、" || CharClass.isWhitespace($0) }), s[gap].contains("、") {
-                return isWeight(facts[f.id - 1])
+                return isWeight(facts[f.id - 1], listedAfter: depth + 1)
             }
         }
         // "预算执行率10分（得分9.8分）": a figure with no measure word whose score follows in brackets
