@@ -253,6 +253,7 @@ enum ShareCheck {
         if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
         if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); return }
         if rule.check == "count-times-standard" { countsTimesStandards(rule, &context); return }
+        if rule.check == "named-ratio" { namedRatios(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?
@@ -424,44 +425,8 @@ extension ShareCheck {
         let facts = context.facts.facts
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
-                  !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { continue }
-            // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
-            let s = context.doc.paragraphs[p].text.scalars
-            var j = f.number.numberRange.lowerBound
-            while j > 0 && !ScalarSets.clauseBreaks.contains(s[j - 1]) && s[j - 1] != "。" && f.number.numberRange.lowerBound - j < 16 { j -= 1 }
-            var per = [String]()
-            var i = j
-            let end = f.number.numberRange.lowerBound
-            while i < end {
-                let n = perWords.prefixLength(s, at: i)
-                if n > 0, i + n < end, CharClass.isHan(s[i + n]) {
-                    var e = i + n
-                    while e < end && CharClass.isHan(s[e]) && perWords.prefixLength(s, at: e) == 0 && e - i - n < 2 { e += 1 }
-                    per.append(ScalarString.make(s[(i + n)..<e]))
-                    i = e
-                } else {
-                    i += 1
-                }
-            }
-            guard let thing = per.first else { continue }
-            let perPeriod = per.dropFirst().contains { periods.occurs(in: $0) }
-            guard per.count <= 2, !periods.occurs(in: thing) else { continue }
-            // the count right before it in its sentence, of that thing (人次 for a standard per head and month)
-            guard at > 0, let (q, t) = context.sentence(of: context.fact(ids[at - 1])), q == p, t == sentence else { continue }
-            var count: Fact?
-            for id in ids[max(0, at - 4)..<at].reversed() {
-                let o = context.fact(id)
-                guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == sentence else { break }
-                if o.kind.isMoney { break }
-                // (not the plan a completion rate is of: "完成计划80部的80.00%")
-                guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
-                let fits = perPeriod ? word == thing + "次" : (word == thing || thing.hasPrefix(word))
-                if fits { count = o }
-                break
-            }
-            guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
-                  !count.number.approximate, !count.isTarget, count.value > 0 else { continue }
+            guard let count = countOfStandard(f, context, periods: periods, perWords: perWords, baseOfShare: baseOfShare),
+                  case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
             var amount: Fact?
@@ -474,14 +439,76 @@ extension ShareCheck {
             guard let a = amount, let (q3, t3) = context.sentence(of: a), q3 == p, t3 == sentence, a.kind.isMoney, a.change == 0, !a.comparesYears,
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)) else { continue }
-            guard let unit = f.kind.moneyUnit, let amountUnit = a.kind.moneyUnit else { continue }
-            let product = context.interval(count) * context.interval(f)
+            guard let amountUnit = a.kind.moneyUnit else { continue }
+            // "重型128辆、每辆补助2.5万元，中型154辆、每辆补助1.6万元，共兑付补助资金625.60万元": a total after
+            // several standards of its sentence is the sum of their products
+            var pairs = [(count: Fact, standard: Fact)]()
+            if a.marksTotal {
+                for id in ids[max(0, at - 24)..<at] {
+                    let g = context.fact(id)
+                    guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
+                          let c = countOfStandard(g, context, periods: periods, perWords: perWords, baseOfShare: baseOfShare) else { continue }
+                    pairs.append((c, g))
+                }
+            }
+            pairs.append((count, f))
+            var product = Interval(exactly: 0)
+            var exact = Decimal(0)
+            for (c, g) in pairs {
+                guard let unit = g.kind.moneyUnit else { continue }
+                product = product + context.interval(c) * context.interval(g)
+                exact += c.value * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
+            }
             if product.overlaps(context.interval(a)) { continue }
-            let exact = count.value * f.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
-            context.report(rule, main: a, others: [count, f], evidence: rule.evidence(.averageMismatch, [
-                .computation: "\(count.shown) × \(f.shown)", .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
+            let terms = pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + ")
+            context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] }, evidence: rule.evidence(.averageMismatch, [
+                .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))
         }
+    }
+
+    /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
+    /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
+    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, baseOfShare: Set<Int>) -> Fact? {
+        guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
+              !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
+        // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
+        let s = context.doc.paragraphs[p].text.scalars
+        var j = f.number.numberRange.lowerBound
+        while j > 0 && !ScalarSets.clauseBreaks.contains(s[j - 1]) && s[j - 1] != "。" && f.number.numberRange.lowerBound - j < 16 { j -= 1 }
+        var per = [String]()
+        var i = j
+        let end = f.number.numberRange.lowerBound
+        while i < end {
+            let n = perWords.prefixLength(s, at: i)
+            if n > 0, i + n < end, CharClass.isHan(s[i + n]) {
+                var e = i + n
+                while e < end && CharClass.isHan(s[e]) && perWords.prefixLength(s, at: e) == 0 && e - i - n < 2 { e += 1 }
+                per.append(ScalarString.make(s[(i + n)..<e]))
+                i = e
+            } else {
+                i += 1
+            }
+        }
+        guard let thing = per.first else { return nil }
+        let perPeriod = per.dropFirst().contains { periods.occurs(in: $0) }
+        guard per.count <= 2, !periods.occurs(in: thing) else { return nil }
+        // the count right before it in its sentence, of that thing (人次 for a standard per head and month)
+        guard at > 0, let (q, t) = context.sentence(of: context.fact(ids[at - 1])), q == p, t == sentence else { return nil }
+        var count: Fact?
+        for id in ids[max(0, at - 4)..<at].reversed() {
+            let o = context.fact(id)
+            guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == sentence else { break }
+            if o.kind.isMoney { break }
+            // (not the plan a completion rate is of: "完成计划80部的80.00%")
+            guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
+            let fits = perPeriod ? word == thing + "次" : (word == thing || thing.hasPrefix(word))
+            if fits { count = o }
+            break
+        }
+        guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
+              !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }
+        return count
     }
 
     /// "城市低保1,236户2,018人，户均1.63人": an average count (人) per thing counted (户, the average word's

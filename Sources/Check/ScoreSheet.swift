@@ -106,7 +106,8 @@ struct ScoreSheet {
                 if let id = facts.tableFacts[table.index][r][c], facts.facts[id].kind == .score { weights[level] = facts.facts[id] }
             }
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
-            let first = CellText.compact(row.cells.first { !$0.isEmpty }?.string ?? "")
+            // (its own first cell: "决策 | 小计 | | 15" is the 小计 of 决策, whose name a merged cell lends it)
+            let first = CellText.compact((row.cells.first { !$0.isEmpty && !$0.inherited } ?? row.cells.first { !$0.isEmpty })?.string ?? "")
             let isTotal = CellText.isTotalLabel(first, totalLabels: vocabulary[.tableTotalLabels])
                 || CellText.isScoreTotalLabel(first, scoreTotalLabels: vocabulary[.tableScoreTotalLabels])
             let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)

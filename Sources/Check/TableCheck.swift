@@ -546,6 +546,9 @@ enum TableCheck {
                             var holds = 0, fails = 0, fail = -1
                             for i in rows.indices {
                                 guard let fits = evaluate(kind, a, b, row: i) else { continue }
+                                // (a row whose two figures are one number shows a ratio of 100% or no growth,
+                                // whatever the columns are: "100% | 100% | 4 | 4" says nothing of 分值 ÷ 得分)
+                                if fits, kind == .ratio || kind == .growth, cells[i * width + a].shown == cells[i * width + b].shown { continue }
                                 if fits { holds += 1 } else { fails += 1; fail = i }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
                                 if fails > 1 { break }

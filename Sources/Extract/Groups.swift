@@ -1313,7 +1313,13 @@ extension ExtractionState {
             // parts after 共N, up to the next total or 其中 in the sentence
             var parts = [Int]()
             for other in all[min(all.count, at + 1)..<min(all.count, at + 1 + ExtractionState.listLookBack)]
-                where listed(other) && facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+                where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
+                // "共回访受援人500人，表示满意的486人，满意度97.20%；回访调解当事人1,000人…": a rate of its own
+                // (no share of anything) closes what 共 opened
+                if !listed(other) {
+                    if facts[other].kind == .percent && facts[other].shareOf == nil && facts[other].change == 0 { break }
+                    continue
+                }
                 if facts[other].marksTotal || vocabulary[.listOpenersOf].occurs(in: facts[other].label) { break }
                 // "年中增加5个项目" is a flow over the year, not a part of 共N
                 if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }

@@ -60,9 +60,11 @@ extension ExtractionState {
             // (not a weight named as "this indicator" when a score names the item outright: "1.产出数量 …该三级
             // 指标分值2分，…，产出数量指标得11.60分" — that weight is one of its indicators')
             let title = outlineTitle(item)
+            // (nor a weight naming another indicator: "四、自评结论 …其中预算执行率权重10分，…项目自评得分96.39分")
             if ownWeight == nil && weights.count == 1
                 && !(vocabulary[.deicticWords].isPrefix(of: nameBefore(facts[weights[0]])) && title.unicodeScalars.count >= 2
-                     && figures.contains(where: { facts[$0].concept.measure == "score" && !isWeight(facts[$0]) && scoredName(facts[$0]).hasPrefix(title) })) {
+                     && figures.contains(where: { facts[$0].concept.measure == "score" && !isWeight(facts[$0]) && scoredName(facts[$0]).hasPrefix(title) }))
+                && !namesOther(nameBefore(facts[weights[0]]), than: title) {
                 ownWeight = weights[0]
             }
             let inner = weights.filter { $0 != ownWeight }
@@ -159,10 +161,17 @@ extension ExtractionState {
     /// of its text and its name. A weight's figures run from it to the next weight; a weight written
     /// in brackets right after a score ("决策类指标得分14.5分（满分15分）") has that score.
     func weightScopes(_ weights: [Int], figures: [Int], all: [Int]) -> [(Int, [Int], [Int], String)] {
-        let trailing = !weights.isEmpty && weights.allSatisfy { scoreBefore($0) != nil }
+        // weights after their scores ("投入类得19分（满分20分），过程类得28分（满分30分）") or before them,
+        // the whole of a sentence one way ("…；预算执行率指标按执行率乘以权重10分计得9.61分" is another)
+        func sentence(_ w: Int) -> String {
+            if case .text(let p, let s, _) = facts[w].place { return "\(p).\(s)" }
+            return ""
+        }
+        var trailingSentences = [String: Bool]()
+        for w in weights { trailingSentences[sentence(w), default: true] = trailingSentences[sentence(w), default: true] && scoreBefore(w) != nil }
         var out = [(Int, [Int], [Int], String)]()
         for (k, w) in weights.enumerated() {
-            if trailing {
+            if trailingSentences[sentence(w)] == true {
                 let s = scoreBefore(w)!
                 let previous = k > 0 ? weights[k - 1] : -1
                 out.append((w, [s], all.filter { $0 > previous && $0 <= w }, scoredName(facts[s])))
@@ -274,6 +283,16 @@ extension ExtractionState {
         func candidate(_ f: Fact) -> Bool {
             guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) else { return false }
             if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored) { return false }
+            // "预算执行率权重10分，…项目自评得分96.39分，…预算执行率得9.54分": a score naming another
+            // indicator is not this one's
+            // (a name of three characters at least, and no score's word itself: "实际得分9.6分" names nothing)
+            // (not under a full mark, whose indicators' scores follow: "本项目满分100分，…决策指标得20分"); nor,
+            // the weight an indicator's, the evaluation's total ("项目自评得分96.39分")
+            if !pointsBack, let w = weight, Decimals.less(facts[w].value, 50) {
+                if vocabulary[.scoreTotalWords].occurs(in: f.label) { return false }
+                let scored = scoredName(f)
+                if scored.unicodeScalars.count >= 3, !measurePhrases.occurs(in: scored), namesOther(scored, than: name) { return false }
+            }
             return true
         }
         // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
@@ -292,14 +311,24 @@ extension ExtractionState {
             // "得满分": the item's text after its weight says so
             item.fullMarks = textAfter(facts[w], words: vocabulary[.fullMarksWords])
         }
-        if weight != nil {
-            let rates = context.filter { id in
+        if let w = weight {
+            // the rate a score is of comes before the score ("…乘以权重10分计得9.61分；满意度按满意率92.47%…":
+            // not the next indicator's), or right before the weight ("按执行率96.09%乘以权重10分")
+            var before = item.score.map { s in context.filter { $0 < s } } ?? context
+            if w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place,
+               facts[w - 1].kind == .percent, isRateOfWeight(facts[w - 1]) {
+                before.insert(w - 1, at: 0)
+            }
+            func isRate(_ id: Int) -> Bool {
                 let f = facts[id]
                 return f.kind == .percent && f.concept.rate != nil && f.shareOf == nil && f.change == 0 && f.number.comparator == nil && !f.number.inRange
             }
+            // (one stated after the score when none is before it: "得分9.5分，预算执行率95%")
+            if !before.contains(where: isRate) { before = context }
+            let rates = before.filter(isRate)
             if rates.count == 1 { item.rate = rates[0] }
             // "得95%权重分": the percentage the score is of the weight, right before the words that say so
-            if let own = context.first(where: { facts[$0].kind == .percent && facts[$0].number.comparator == nil && isRateOfWeight(facts[$0]) }) {
+            if let own = before.first(where: { facts[$0].kind == .percent && facts[$0].number.comparator == nil && isRateOfWeight(facts[$0]) }) {
                 item.rate = own
                 item.scoredByRate = true
             }
@@ -429,6 +458,19 @@ extension ExtractionState {
             return facts[f.id - 1].head
         }
         return name
+    }
+
+    /// `name` names another indicator than `other`: both say two characters at least, neither
+    /// points back ("该指标"), and they share no two characters in a row ("项目决策" and "决策指标" do).
+    func namesOther(_ name: String, than other: String) -> Bool {
+        let a = Array(name.unicodeScalars), b = Array(other.unicodeScalars)
+        guard a.filter(CharClass.isHan).count >= 2, b.filter(CharClass.isHan).count >= 2 else { return false }
+        let deictic = vocabulary[.deicticWords]
+        if deictic.isPrefix(of: name) || deictic.isPrefix(of: other) { return false }
+        for i in 0..<(a.count - 1) where CharClass.isHan(a[i]) && CharClass.isHan(a[i + 1]) {
+            for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
+        }
+        return true
     }
 
     /// All figures of an outline item's own text (scores, rates, amounts).

@@ -1,0 +1,75 @@
+import Foundation
+import JXCore
+import JXExtract
+import JXNormalize
+import JXRules
+
+extension ShareCheck {
+    /// "抽查低保家庭500户，核对信息准确的488户，准确率97.60%": a rate whose name (its two characters
+    /// before a `ratio_endings` word, 准确 of 准确率) names the count right before it in its sentence is
+    /// that count over a count of the same measure stated before it there. Quiet unless one such count
+    /// may be the base: as large, not a plan or target in brackets or of a completion rate, not named
+    /// by as much of the rate's name as the part ("新增就业2000人，其中高校毕业生就业800人，就业率96.5%"
+    /// is of graduates not counted here; "清扫保洁面积A，其中机械化清扫面积B，机械化清扫率P" is of A).
+    /// Quiet too when the base gives the rate.
+    static func namedRatios(_ rule: Rule, _ context: inout CheckContext) {
+        let endings = rule[.ratioEndings], fillers = rule[.rateFillers]
+        guard !endings.isEmpty else { return }
+        func plain(_ f: Fact) -> Bool {
+            f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate
+                && !f.isTarget && f.shareOf == nil
+        }
+        var baseOfShare: Set<Int>?
+        for f in context.facts.facts where f.kind == .percent {
+            guard case .text(let p, let s, _) = f.place, plain(f), f.value <= 100,
+                  let name = ratioName(f.label, endings: endings, fillers: fillers),
+                  let (ids, at) = context.positionInParagraph(of: f), at > 0 else { continue }
+            let part = context.fact(ids[at - 1])
+            guard let measure = part.kind.measureWord, let (q, t) = context.sentence(of: part), q == p, t == s, plain(part),
+                  part.value > 0, part.year == f.year else { continue }
+            // as much of the rate's name as the part's label has, two characters at least
+            let partLabel = Array(part.label.unicodeScalars)
+            var named = 0
+            while named < name.count, ScalarSearch.firstIndex(of: Array(name[(name.count - named - 1)...]), in: partLabel) != nil { named += 1 }
+            guard named >= 2 else { continue }
+            let shared = ScalarString.make(name[(name.count - named)...])
+            if baseOfShare == nil { baseOfShare = Set(context.facts.shares.map(\.base)) }
+            // (a few figures back: a sentence of many rates stays linear)
+            var bases = [Fact]()
+            for id in ids[max(0, at - 12)..<(at - 1)].reversed() {
+                let o = context.fact(id)
+                guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { break }
+                guard o.kind.measureWord == measure, plain(o), o.year == part.year, !o.label.contains(shared),
+                      o.number.parenDepth <= part.number.parenDepth, !baseOfShare!.contains(o.id),
+                      Decimals.lessOrEqual(context.interval(part).lo, context.interval(o).hi) else { continue }
+                bases.append(o)
+            }
+            let stated = context.statedRate(f)
+            guard bases.count == 1, let base = bases.first, !context.ratio(part, base, fits: stated) else { continue }
+            let scale = max(f.number.decimals, 2)
+            let exact = part.value / base.value * 100
+            context.report(rule, main: f, others: [part, base], evidence: rule.evidence(.shareMismatch, [
+                .computation: "\(part.literal) ÷ \(base.literal) × 100", .computed: Show.number(exact, scale: scale) + "%",
+                .stated: f.literal + "%",
+                .difference: Show.number(abs(f.value - exact), scale: scale) + Show.differenceUnit(f, context.vocabulary)]),
+                slots: [.part: context.displayLabel(part), .base: context.displayLabel(base)])
+        }
+    }
+
+    /// The rate's name before its ending word (fillers after it skipped): the ideographs right before
+    /// it, two at least (at most eight).
+    private static func ratioName(_ label: String, endings: WordSet, fillers: WordSet) -> [Unicode.Scalar]? {
+        let s = Array(label.unicodeScalars)
+        var end = s.count
+        while end > 0 {
+            let n = fillers.suffixLength(s, endingAt: end)
+            guard n > 0 else { break }
+            end -= n
+        }
+        let n = endings.suffixLength(s, endingAt: end)
+        guard n > 0 else { return nil }
+        var start = end - n
+        while start > 0 && end - n - start < 8 && CharClass.isHan(s[start - 1]) { start -= 1 }
+        return end - n - start >= 2 ? Array(s[start..<(end - n)]) : nil
+    }
+}
