@@ -84,6 +84,11 @@ enum ConsistencyCheck {
             for id in group.dropFirst() {
                 let other = context.fact(id)
                 guard !samePlace(first, other), !context.interval(first).overlaps(context.interval(other)) else { continue }
+                // "新改建工程 | 2,360.00 | 1,020.00 | 706.00 | 4,086.00": a row of several figures of one concept
+                // (columns by source, by month: no measure of their own) states its label's figure once, in one of them
+                if case .cell(let t, let r, _) = other.place,
+                   context.facts.tableFacts[t][r].values.contains(where: { $0 != id && context.fact($0).conceptKey == other.conceptKey && context.fact($0).concept.qualifier == other.concept.qualifier
+                       && (context.fact($0).kind.sameFamily(as: other.kind) || context.fact($0).kind == .bare) }) { continue }
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }

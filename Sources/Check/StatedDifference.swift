@@ -12,6 +12,7 @@ import JXNormalize
 enum StatedDifference {
     static func check(_ rule: Rule, _ context: inout CheckContext) {
         let minus = rule[.minusWords], after = rule[.afterWords], restated = rule[.restatementWords]
+        let additions = context.vocabulary[.additionMarkers]
         guard !minus.isEmpty, !after.isEmpty else { return }
         func plain(_ f: Fact) -> Bool {
             f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil
@@ -54,12 +55,22 @@ enum StatedDifference {
                        let (pc, sc) = context.sentence(of: before), pc == pa, sc == sa { c = before }
                 }
                 guard let c else { continue }
-                let computed = context.interval(a) - context.interval(b)
+                // "年初结转A，加上本年收入A2，扣除本年支出B后，年末结转C": what B is taken off is A + A2
+                var minuend = [a]
+                var m = n - 1
+                while m >= 1, additions.isPrefix(of: context.fact(ids[m]).label), context.fact(ids[m - 1]).id != c.id {
+                    let earlier = context.fact(ids[m - 1])
+                    guard plain(earlier), earlier.kind.sameFamily(as: a.kind), let (pe, se) = context.sentence(of: earlier), pe == pa, se == sa else { break }
+                    minuend.insert(earlier, at: 0)
+                    m -= 1
+                }
+                let computed = minuend.dropFirst().reduce(context.interval(minuend[0])) { $0 + context.interval($1) } - context.interval(b)
                 if computed.overlaps(context.interval(c)) { continue }
-                let exact = context.value(a, inUnitOf: c) - context.value(b, inUnitOf: c)
-                let scale = Show.scale([a, b, c])
-                context.report(rule, main: c, others: [a, b], evidence: rule.evidence(.partsSum, [
-                    .computation: "\(a.literal) − \(b.literal) = \(Show.number(exact, scale: scale))", .stated: c.literal,
+                let exact = minuend.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: c) } - context.value(b, inUnitOf: c)
+                let scale = Show.scale(minuend + [b, c])
+                let terms = minuend.map(\.literal).joined(separator: " + ")
+                context.report(rule, main: c, others: minuend + [b], evidence: rule.evidence(.partsSum, [
+                    .computation: "\(terms) − \(b.literal) = \(Show.number(exact, scale: scale))", .stated: c.literal,
                     .difference: Show.number(abs(exact - c.value), scale: scale)]))
             }
         }

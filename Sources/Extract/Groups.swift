@@ -1071,7 +1071,7 @@ extension ExtractionState {
         while n < parts.count {
             kept.append(parts[n])
             guard n + 1 < parts.count, opensSubList(s, from: facts[parts[n]].number.range.upperBound,
-                                                    to: facts[parts[n + 1]].number.numberRange.lowerBound) else {
+                                                    to: facts[parts[n + 1]].number.numberRange.lowerBound, of: facts[parts[n]].head) else {
                 n += 1
                 continue
             }
@@ -1089,14 +1089,29 @@ extension ExtractionState {
         return kept
     }
 
-    func opensSubList(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
-        var k = from
-        while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
-        guard k < to else { return false }
-        if vocabulary[.notSubListWords].prefixLength(s, at: k, end: to) > 0 { return false }
-        let length = vocabulary[.subListMarkers].prefixLength(s, at: k, end: to)
-        // "A a，主要是车辆增加；B b": a reason the "；" closes opens no breakdown of A
-        return length > 0 && !(k + length..<to).contains { s[$0] == "；" || s[$0] == ";" }
+    /// Whether the text between a part and the next figure opens a breakdown of that part: a sub-list
+    /// marker opening the clause right after it, or the clause of the next figure after a clause of
+    /// the part's own ("事业收入a，占27.35%，主要为学费收入b和住宿费收入c"); or the part's name and 中
+    /// ("专任教师582人…；专任教师中“双师型”教师348人").
+    func opensSubList(_ s: [Unicode.Scalar], from: Int, to: Int, of name: String = "") -> Bool {
+        func opens(at start: Int) -> Bool {
+            var k = start
+            while k < to && (Labels.clauseBoundaries.contains(s[k]) || s[k] == "：" || s[k] == ":" || s[k] == "（" || s[k] == "(" || CharClass.isWhitespace(s[k])) { k += 1 }
+            guard k < to else { return false }
+            if vocabulary[.notSubListWords].prefixLength(s, at: k, end: to) > 0 { return false }
+            let length = vocabulary[.subListMarkers].prefixLength(s, at: k, end: to)
+            // "A a，主要是车辆增加；B b": a reason the "；" closes opens no breakdown of A
+            if length > 0 { return !(k + length..<to).contains { s[$0] == "；" || s[$0] == ";" } }
+            let own = Array(name.unicodeScalars)
+            return own.count >= 2 && k + own.count < to && Array(s[k..<(k + own.count)]) == own && s[k + own.count] == "中"
+        }
+        if opens(at: from) { return true }
+        // the next figure's clause, after a clause or two of the part's own
+        var last = to
+        while last > from && !Labels.clauseBoundaries.contains(s[last - 1]) { last -= 1 }
+        guard last > from else { return false }
+        let clauses = (from..<last).filter { Labels.clauseBoundaries.contains(s[$0]) }.count
+        return clauses <= 3 && opens(at: last)
     }
 
     static func commonSuffix(_ words: [String]) -> String {
