@@ -36,8 +36,10 @@ enum PartsCheck {
             case "exceeds-whole":
                 failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
                     && !leadingPartsMakeWhole(parts, wholeIv, context) && !earlierCountsMakeWhole(whole, sumIv, context)
+                    && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
+                    && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
                     && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)))
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo),
@@ -72,6 +74,22 @@ enum PartsCheck {
               context.doc.tables[t].lastLine >= lines[last].number,
               let end = lines[last].text.unicodeScalars.last(where: { !CharClass.isWhitespace($0) && $0 != "|" }) else { return false }
         return !CharClass.isDigit(end) && !"。；;！!？?.%％）)”\"".unicodeScalars.contains(end)
+    }
+
+    /// "计划新改建农村公路86.4公里，实际完成81.7公里，…。其中县道23.6公里，乡村道路58.1公里，未完工的
+    /// 涉及里程4.7公里": a list whose whole was read as the figure before it may break down another
+    /// figure of that figure's sentence, of its kind, which the parts make up.
+    static func anotherFigureIsTheWhole(_ whole: Fact, _ parts: [Fact], _ sum: Interval, _ context: CheckContext) -> Bool {
+        guard parts.count >= 2, let (p, s) = context.sentence(of: whole), let (ids, at) = context.positionInParagraph(of: whole),
+              let (pp, ps) = context.sentence(of: parts[0]), pp == p, ps > s else { return false }
+        // (a bounded look around the whole: a sentence of many figures stays linear)
+        for id in ids[max(0, at - 8)..<min(ids.count, at + 8)] where id != whole.id {
+            let f = context.fact(id)
+            guard context.sentence(of: f)?.sentence == s, f.kind.sameFamily(as: whole.kind) || (f.kind.isMoney && whole.kind.isMoney),
+                  f.change == 0, !f.number.inRange, f.number.comparator == nil, f.shareOf == nil, !f.comparesYears else { continue }
+            if context.interval(f).overlaps(sum) { return true }
+        }
+        return false
     }
 
     /// "对5个部门、5个镇乡街道开展整体评价，15个专项开展重点评价，其中：良好部门5个；优秀镇乡街道3个…": a 其中

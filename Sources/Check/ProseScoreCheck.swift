@@ -135,7 +135,7 @@ enum ProseScoreCheck {
     /// the text may list some indicators only).
     static func distributed(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
         let markers = context.vocabulary[.distributiveMarkers], totals = context.vocabulary[.scoreTotalWords]
-        let weightWords = context.vocabulary[.weightWords]
+        let weightWords = context.vocabulary[.weightWords], fullMarks = context.vocabulary[.fullMarkWords]
         // split only when a run of scores and a total is found (most documents have none)
         var levels: [[String]]?
         let scored = Set(items.compactMap(\.score))
@@ -173,7 +173,9 @@ enum ProseScoreCheck {
                 k = j
                 let names = ScalarString.make(text[start..<marker.start])
                 let next = ids[j...].first { context.fact($0).kind == .score }.map { context.fact($0) }
-                guard run.count >= 3, !weightWords.occurs(in: names), !totals.occurs(in: names), let total = next,
+                // (not the weights: "各部分满分分别为10分、25分…")
+                guard run.count >= 3, !weightWords.occurs(in: names), !fullMarks.occurs(in: names), run[0].concept.measure != "weight",
+                      !totals.occurs(in: names), let total = next,
                       totals.occurs(in: total.label), !weightWords.occurs(in: total.label), total.change == 0, !total.comparesYears,
                       total.number.comparator == nil, !total.number.inRange else { continue }
                 let sum = sum(run, context), stated = context.interval(total)

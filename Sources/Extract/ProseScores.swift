@@ -27,9 +27,13 @@ extension ExtractionState {
         // "满分100分，其中决策指标20分、…。决策指标得19分，…": weights a full mark lists by name, scored by name further on
         let named = namedWeightItems(flat: flat)
         for (whole, _) in named { fullMarkWeights.insert(whole) }
-        let namedScores = Set(named.flatMap { $0.pairs.compactMap(\.score) })
+        // "从A、B、C三个方面…满分分别为10分、25分和15分。…其中A得9.5分": weights by position, scored by name
+        let distributed = distributedWeightItems(flat: flat)
+        let distributedWeights = Set(distributed.flatMap { $0.map(\.weight) })
+        let namedScores = Set(named.flatMap { $0.pairs.compactMap(\.score) } + distributed.flatMap { $0.compactMap(\.score) })
         for p in paragraphIndexes where p != doc.titleParagraph {
-            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) && !namedScores.contains(id) {
+            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && !flat.contains(id) && !namedScores.contains(id)
+                && !distributedWeights.contains(id) {
                 if fullMarkWeights.contains(id) { continue }
                 if isFullMarkWeight(facts[id]) { fullMarkWeights.insert(id); continue }
                 // an item's text runs on past its paragraph only when that paragraph is a title line
@@ -111,6 +115,11 @@ extension ExtractionState {
         for (k, list) in named.enumerated() {
             for (weight, score, name) in list.pairs {
                 _ = addItem(&items, name: name, weight: weight, figures: score.map { [$0] } ?? [], context: [], parent: nil, list: "n\(k)")
+            }
+        }
+        for (k, list) in distributed.enumerated() {
+            for (weight, score, name) in list {
+                _ = addItem(&items, name: name, weight: weight, figures: score.map { [$0] } ?? [], context: [], parent: nil, list: "d\(k)", paired: true)
             }
         }
         assignNamedDeductions(&items)
@@ -216,6 +225,99 @@ extension ExtractionState {
         return out
     }
 
+    /// "从预算编制、预算执行、预算管理、产出和效益五个方面进行自评，各部分满分分别为10分、25分、15分、30分和20分。
+    /// …其中预算编制得9.5分，…效益得19.00分": weights listed after a distributive word (three at least,
+    /// joined by 、 和 及), as many as the names an enumeration before them in their paragraph lists, each
+    /// scored further on (its paragraph or the next few) under its name; a list only when two of its
+    /// weights at least are scored so. A score goes to the name it shares most characters in a row with.
+    func distributedWeightItems(flat: Set<Int>) -> [[(weight: Int, score: Int?, name: String)]] {
+        let distributive = vocabulary[.distributiveMarkers]
+        let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", " "]
+        var out = [[(weight: Int, score: Int?, name: String)]]()
+        for paragraph in doc.paragraphs {
+            let ids = paragraphFacts[paragraph.index]
+            let s = paragraph.text.scalars
+            var i = 0
+            while i < ids.count {
+                let first = facts[ids[i]]
+                guard first.kind == .score, !first.isCellValue, !flat.contains(first.id), isWeight(first),
+                      distributive.firstMatch(in: s, from: max(0, first.number.numberRange.lowerBound - 4), before: first.number.numberRange.lowerBound) != nil
+                else { i += 1; continue }
+                var run = [first.id]
+                var j = i + 1
+                while j < ids.count {
+                    let next = facts[ids[j]], last = facts[run.last!]
+                    guard next.kind == .score, next.number.comparator == nil, last.number.range.upperBound < next.number.numberRange.lowerBound,
+                          s[last.number.range.upperBound..<next.number.numberRange.lowerBound].allSatisfy({ joiners.contains($0) }) else { break }
+                    run.append(next.id)
+                    j += 1
+                }
+                i = j
+                guard run.count >= 3, let names = enumeration(of: run.count, in: s, before: first.number.numberRange.lowerBound) else { continue }
+                // the scores after the run, in its paragraph and the next few, each to the name it is most like
+                var scores = [Int?](repeating: nil, count: run.count)
+                let last = run.last!
+                for p in paragraph.index..<min(doc.paragraphs.count, paragraph.index + 4) {
+                    for id in paragraphFacts[p] where id > last {
+                        let f = facts[id]
+                        guard f.kind == .score, !f.isCellValue, f.concept.measure == "score" || f.concept.measure == nil, !isWeight(f), !isCriterion(f),
+                              !isDeduction(f), f.change == 0, f.number.comparator == nil, !vocabulary[.scoreTotalWords].occurs(in: f.label) else { continue }
+                        let name = Array(scoredName(f).unicodeScalars)
+                        let likeness = names.map { Self.longestCommonRun(name, $0) }
+                        guard let best = likeness.max(), best >= 2, likeness.filter({ $0 == best }).count == 1,
+                              let k = likeness.firstIndex(of: best), scores[k] == nil else { continue }
+                        scores[k] = id
+                    }
+                }
+                guard scores.compactMap({ $0 }).count >= 2 else { continue }
+                out.append(run.indices.map { k in
+                    (run[k], scores[k], scores[k].map { scoredName(facts[$0]) } ?? ScalarString.make(names[k]))
+                })
+            }
+        }
+        return out
+    }
+
+    /// The last clause before `end` that lists `count` names joined by 、 and, before the last, 和 or 及
+    /// ("从预算编制、预算执行、预算管理、产出和效益五个方面"): the names, each with the words around it.
+    func enumeration(of count: Int, in s: [Unicode.Scalar], before end: Int) -> [[Unicode.Scalar]]? {
+        let breaks: Set<Unicode.Scalar> = ["，", ",", "。", "；", ";", "：", ":"]
+        var clauseEnd = end
+        while clauseEnd > 0 {
+            var start = clauseEnd
+            while start > 0 && !breaks.contains(s[start - 1]) { start -= 1 }
+            var pieces = s[start..<clauseEnd].split(separator: "、", omittingEmptySubsequences: false).map(Array.init)
+            if pieces.count == count - 1, let tail = pieces.last {
+                let ands = tail.indices.filter { tail[$0] == "和" || tail[$0] == "及" }
+                if ands.count == 1 {
+                    pieces.removeLast()
+                    pieces.append(Array(tail[..<ands[0]]))
+                    pieces.append(Array(tail[(ands[0] + 1)...]))
+                    if pieces.allSatisfy({ $0.filter(CharClass.isHan).count >= 2 || $0.count >= 2 }) { return pieces }
+                }
+            }
+            clauseEnd = start - 1
+            if clauseEnd <= 0 { break }
+        }
+        return nil
+    }
+
+    /// The length of the longest run of characters two texts share.
+    static func longestCommonRun(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        var best = 0
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for j in 1...b.count where a[i - 1] == b[j - 1] {
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+            }
+            previous = current
+        }
+        return best
+    }
+
     /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
     func opensParagraph(_ f: Fact) -> Bool {
         guard case .text(let p, _, 0) = f.place else { return false }
@@ -264,8 +366,9 @@ extension ExtractionState {
         // "四项合计得分93.5分，满分100分"
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
         // "自评总分89.5分，等级为“良”（满分100分，共扣10.5分）": in brackets after the total in its sentence
-        if f.number.parenDepth > 0, facts(paragraph: p, sentence: s).contains(where: { $0 < f.id && facts[$0].kind == .score
-            && !isWeight(facts[$0]) && facts[$0].number.parenDepth == 0 && vocabulary[.scoreTotalWords].occurs(in: facts[$0].label) }) { return true }
+        // (the score right before the bracket is the total: not "…自评得分94.48分，其中：…，产出指标得分47分（满分50分）")
+        if f.number.parenDepth > 0, let before = facts(paragraph: p, sentence: s).last(where: { $0 < f.id && facts[$0].kind == .score && !isWeight(facts[$0]) }),
+           facts[before].number.parenDepth == 0, vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
         let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
         guard let n = next.map({ facts[$0] }), !isWeight(n) else { return false }
         return vocabulary[.scoreTotalWords].occurs(in: n.label)
@@ -273,7 +376,8 @@ extension ExtractionState {
 
     /// Adds an indicator with its score from the figures after its weight, and the rate it scores
     /// from the figures of its text (`context`).
-    mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String) -> Int {
+    mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String,
+                          paired: Bool = false) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
         // (a weight named as "this indicator" and a score named as another indicator are two indicators':
@@ -296,7 +400,9 @@ extension ExtractionState {
             return true
         }
         // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
-        item.score = figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
+        // (a score paired with its weight by name is that weight's, however its label reads: "预算编制得9.5分")
+        item.score = (paired ? figures.first { facts[$0].kind == .score } : nil)
+            ?? figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
             ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
                 && facts[$0].head.unicodeScalars.count <= 1 }
             // "项目决策18分（满分20分）": the figure its weight follows in brackets
