@@ -414,7 +414,10 @@ extension ExtractionState {
                             b1 = facts[before[2]]
                             at1 = 2
                         }
-                        if let b1, isPlainFigure(b1), !isRateBase(b1), clauseIndex(of: b0) - clauseIndex(of: b1) <= at1, subject.isEmpty || nameOf(b1) == subject {
+                        // ("实际支出A，为预算的76.71%，比上年B下降P%": a clause stating a rate of A between them)
+                        if let b1, isPlainFigure(b1), !isRateBase(b1),
+                           clauseIndex(of: b0) - clauseIndex(of: b1) <= at1 || (clauseIndex(of: b0) - clauseIndex(of: b1) == at1 + 1 && onlyRatesBetween(b1, b0, in: ids)),
+                           subject.isEmpty || nameOf(b1) == subject {
                             current = before[at1]
                         } else if b1 == nil, !subject.isEmpty {
                             // "全年支出a。全年支出较上年的A增长P%"
@@ -532,6 +535,13 @@ extension ExtractionState {
                 }
             }
         }
+    }
+
+    /// Between two figures of a paragraph (in text order) stand only percentages stated for themselves,
+    /// one at least: no change, no comparison.
+    func onlyRatesBetween(_ a: Fact, _ b: Fact, in ids: [Int]) -> Bool {
+        guard let i = ids.firstIndex(of: a.id), let j = ids.firstIndex(of: b.id), j > i + 1 else { return false }
+        return ids[(i + 1)..<j].allSatisfy { facts[$0].kind == .percent && facts[$0].change == 0 && !facts[$0].comparesYears }
     }
 
     /// "公务接待费支出决算比预算无增减变化，比去年增加0.5万元": the subject of the comparison in the
