@@ -33,6 +33,7 @@ public enum Structurer {
         var noTabTableBefore = 0
         var noPipePerLineBefore = 0
         var noLabelValueBefore = 0
+        var noColumnLinesBefore = 0
 
         init(normalized: NormalizedDocument, words: StructureWords) {
             self.document = normalized.document
@@ -176,6 +177,14 @@ public enum Structurer {
                         continue
                     }
                     noCellPerLineBefore = read.scanned
+                }
+                if i >= noColumnLinesBefore && TableScanner.isLabelLine(line) {
+                    let read = addCellPerLineTable(TableScanner.scanColumnLines, from: i)
+                    if let end = read.end {
+                        i = end
+                        continue
+                    }
+                    noColumnLinesBefore = read.scanned
                 }
                 if i >= noLabelValueBefore && TableScanner.isLabelLine(line) {
                     let read = addCellPerLineTable(TableScanner.scanLabelValueLines, from: i)

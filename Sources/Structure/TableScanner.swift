@@ -289,6 +289,63 @@ enum TableScanner {
         return (rows, end)
     }
 
+    /// A table of three columns or more exported one cell to a line, as a PDF's text is ("资金来源 / 年初预算 /
+    /// 到位资金 / 到位率（%） / 车购税资金 / 2,660.00 / 2,660.00 / 100.00 / 省级补助资金 / …"): a header of k
+    /// names, each a line, then rows of a label line and k − 1 value lines ("—" for none), twice at least.
+    static func scanColumnLines(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+        scannedTo = start + 1
+        // the next line with text at or after `j` (past at most one blank line)
+        func next(_ j: Int) -> Int? {
+            var k = j, blanks = 0
+            while k < lines.count {
+                if lines[k].artifact == nil && isVoid(lines[k]) {
+                    blanks += 1
+                    if blanks > 1 { return nil }
+                } else if lines[k].artifact == nil {
+                    return k
+                }
+                k += 1
+            }
+            return nil
+        }
+        func isEmptyCell(_ line: NormalizedLine) -> Bool {
+            let t = line.scalars.filter { !CharClass.isWhitespace($0) }
+            return t == ["—"] || t == ["-"] || t == ["—", "—"] || t == ["/"] || t == ["－"]
+        }
+        func isValue(_ k: Int) -> Bool { isValueLine(lines[k]) || isEmptyCell(lines[k]) }
+        func isLabel(_ k: Int) -> Bool { isLabelLine(lines[k]) && !isEmptyCell(lines[k]) }
+        func cells(_ ks: [Int]) -> RawRow {
+            RawRow(cells: ks.map { RawCell(text: TextRun(trimmedLine: lines[$0])) }, firstLine: lines[ks.first!].number, lastLine: lines[ks.last!].number)
+        }
+        // the header: the label lines before the first value line, the last of them the first row's label
+        var header = [Int]()
+        var k: Int? = start
+        while let j = k, isLabel(j), header.count <= 13 {
+            header.append(j)
+            k = next(j + 1)
+        }
+        guard let firstValue = k, isValue(firstValue), header.count >= 4, header.count <= 13 else { return nil }
+        let width = header.count - 1
+        var rows = [cells(Array(header.prefix(width)))]
+        var label: Int? = header.last
+        var end = start + 1
+        while let l = label, isLabel(l) {
+            var row = [l]
+            var j = next(l + 1)
+            while row.count < width, let v = j, isValue(v) {
+                row.append(v)
+                j = next(v + 1)
+            }
+            guard row.count == width else { break }
+            rows.append(cells(row))
+            end = row.last! + 1
+            label = j
+        }
+        guard rows.count >= 3 else { return nil }
+        scannedTo = max(start + 1, end)
+        return (rows, end)
+    }
+
     // MARK: tab-separated rows
 
     static func isTabRow(_ line: NormalizedLine) -> Bool {
