@@ -540,7 +540,12 @@ extension ExtractionState {
 
     /// A scoring rule, not a score: "每超过1个百分点扣0.5分", "得分=执行率×分值".
     func isCriterion(_ f: Fact) -> Bool {
-        vocabulary[.scoringRuleWords].occurs(in: f.label) || f.number.comparator != nil || f.number.inRange
+        if vocabulary[.scoringRuleWords].occurs(in: f.label) || f.number.comparator != nil || f.number.inRange { return true }
+        // "预算执行率得分按执行率94.78%乘以分值10分计算": a formula in words, unless it goes on to its score
+        // ("…乘以权重10分计得9.61分")
+        guard vocabulary[.scoringFormulaWords].occurs(in: f.label), f.id + 1 <= facts.count else { return false }
+        guard f.id + 1 < facts.count, case .text(let p, let s, _) = f.place, case .text(p, s, _) = facts[f.id + 1].place else { return true }
+        return facts[f.id + 1].kind != .score
     }
 
     /// The name before a weight: "社会效益指标（20分）" → "社会效益指标", "该指标分值10分" → "该指标".

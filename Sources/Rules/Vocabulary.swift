@@ -207,6 +207,7 @@ public struct Vocabulary: Sendable {
         case planClauseClosers = "plan_clause_closers"
         case titleSubjectEndings = "title_subject_endings"
         case amongMarkers = "among_markers"
+        case scoringFormulaWords = "scoring_formula_words"
 
         public var name: String { rawValue }
 
@@ -371,6 +372,7 @@ public struct Vocabulary: Sendable {
             case .planClauseClosers: return "words in a clause's first name that end a plan's clauses (what was done)"
             case .titleSubjectEndings: return "words after a name in the title that make it what the report is on (a project, a fund): a figure named with it is the whole's"
             case .amongMarkers: return "words after a count and its noun, before the figure done among them: the count is what a completion rate is of"
+            case .scoringFormulaWords: return "words of a scoring formula in words (times): a figure so labelled is the formula's, not a weight, unless a score follows it in its sentence"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
             case .partialListOpeners: return "words opening, right after a figure, a list of some of its parts (the figure, mainly A a and B b): the parts and their bare shares are of that figure, and the list is never complete"
