@@ -24,6 +24,7 @@ enum ConsistencyCheck {
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
         let benchmarkLeads = rule[.benchmarkLeads]
+        let perWords = rule[.perWords]
         let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
@@ -49,6 +50,9 @@ enum ConsistencyCheck {
             // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
             // difference from the benchmark of its own subject, stated in the clause before
             if benchmarkLeads.isPrefix(of: f.head) { continue }
+            // "新建健身路径86条，每条补助35,000元" and "新建笼式足球场9个，每个补助300,000元": a standard per thing,
+            // the thing named in the clause before
+            if perWords.isPrefix(of: f.head) { continue }
             let head = normalizedHead(f.head, anyOf: modifierSet)
             guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget

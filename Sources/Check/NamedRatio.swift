@@ -8,10 +8,9 @@ extension ShareCheck {
     /// "抽查低保家庭500户，核对信息准确的488户，准确率97.60%": a rate whose name (its two characters
     /// before a `ratio_endings` word, 准确 of 准确率) names the count right before it in its sentence is
     /// that count over a count of the same measure stated before it there. Quiet unless one such count
-    /// may be the base: as large, not a plan or target in brackets or of a completion rate, not named
-    /// by as much of the rate's name as the part ("新增就业2000人，其中高校毕业生就业800人，就业率96.5%"
-    /// is of graduates not counted here; "清扫保洁面积A，其中机械化清扫面积B，机械化清扫率P" is of A).
-    /// Quiet too when the base gives the rate.
+    /// may be the base: as large, not a plan or target in brackets or of a completion rate, not naming
+    /// what the rate names ("新增就业2000人，其中高校毕业生就业800人，就业率96.5%" is of graduates not
+    /// counted here). Quiet too when the base gives the rate.
     static func namedRatios(_ rule: Rule, _ context: inout CheckContext) {
         let endings = rule[.ratioEndings], fillers = rule[.rateFillers]
         guard !endings.isEmpty else { return }
@@ -32,7 +31,9 @@ extension ShareCheck {
             var named = 0
             while named < name.count, ScalarSearch.firstIndex(of: Array(name[(name.count - named - 1)...]), in: partLabel) != nil { named += 1 }
             guard named >= 2 else { continue }
-            let shared = ScalarString.make(name[(name.count - named)...])
+            // (a count naming the rate's last two characters is no base: "全年结案22,386件，按期结案21,734件，
+            // 按期结案率94.85%" may be of the cases filed, stated before; "清扫保洁面积A，其中机械化清扫面积B")
+            let shared = ScalarString.make(name[(name.count - 2)...])
             if baseOfShare == nil { baseOfShare = Set(context.facts.shares.map(\.base)) }
             // (a few figures back: a sentence of many rates stays linear)
             var bases = [Fact]()

@@ -437,13 +437,13 @@ extension ShareCheck {
     /// head and per period ("每人每月100元") goes with a count of person-times (人次); one per period
     /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
-        let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords]
+        let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
         let facts = context.facts.facts
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard let count = countOfStandard(f, context, periods: periods, perWords: perWords, baseOfShare: baseOfShare),
+            guard let count = countOfStandard(f, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
@@ -465,7 +465,7 @@ extension ShareCheck {
                 for id in ids[max(0, at - 24)..<at] {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
-                          let c = countOfStandard(g, context, periods: periods, perWords: perWords, baseOfShare: baseOfShare) else { continue }
+                          let c = countOfStandard(g, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare) else { continue }
                     pairs.append((c, g))
                 }
             }
@@ -487,7 +487,7 @@ extension ShareCheck {
 
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
-    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, baseOfShare: Set<Int>) -> Fact? {
+    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, averages: WordSet, baseOfShare: Set<Int>) -> Fact? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -509,6 +509,8 @@ extension ShareCheck {
             }
         }
         guard let thing = per.first else { return nil }
+        // ("年末公务用车保有量7辆，平均每辆2.49万元": an average per thing, not a standard)
+        if averages.occurs(in: f.label) { return nil }
         let perPeriod = per.dropFirst().contains { periods.occurs(in: $0) }
         guard per.count <= 2, !periods.occurs(in: thing) else { return nil }
         // the count right before it in its sentence, of that thing (人次 for a standard per head and month)

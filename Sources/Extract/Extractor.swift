@@ -25,7 +25,7 @@ public enum Extractor {
         Pass(name: "prose facts", reads: [.document, .lexicon], writes: [.prose, .yearMentions, .concepts]) { s, _ in s.scanParagraphs() },
         Pass(name: "table facts", reads: [.document, .lexicon, .prose], writes: [.tableCells, .concepts]) { s, _ in s.scanTables() },
         Pass(name: "fiscal year", reads: [.document, .yearMentions], writes: [.fiscalYear]) { s, year in s.resolveFiscalYear(override: year) },
-        Pass(name: "fact years", reads: [.prose, .tableCells, .yearMentions, .fiscalYear], writes: [.factYears]) { s, _ in s.resolveYears() },
+        Pass(name: "fact years", reads: [.prose, .tableCells, .yearMentions, .fiscalYear], writes: [.factYears]) { s, _ in s.resolveYears(); s.distributeListedYears() },
         Pass(name: "sentence index", reads: [.prose], writes: [.sentenceIndex]) { s, _ in s.indexSentences() },
         Pass(name: "groups", reads: [.prose, .sentenceIndex, .concepts], writes: [.groups]) { s, _ in s.buildGroups() },
         Pass(name: "form breakdowns", reads: [.tableCells, .concepts], writes: [.tableCells, .groups]) { s, _ in s.buildFormBreakdowns() },

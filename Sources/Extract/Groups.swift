@@ -680,7 +680,13 @@ extension ExtractionState {
                 || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
-            let nested = qualified >= 2
+            // (bands on both sides of a threshold are a partition, not nested: "1年（含）以下定期a，1年以上定期b")
+            func thresholdWord(_ id: Int) -> String? {
+                let label = Array(facts[id].label.unicodeScalars)
+                guard let m = vocabulary[.thresholdWords].matches(in: label).last else { return nil }
+                return ScalarString.make(label[m.start..<(m.start + m.length)])
+            }
+            let nested = qualified >= 2 && Set(familyParts.compactMap(thresholdWord)).count < 2
             var group = PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested)
             group.namesSomeParts = namesSomeParts
             appendGroup(group)

@@ -171,6 +171,60 @@ extension ExtractionState {
         }
     }
 
+    /// "2022年至2024年分别到位A、B和C", "2022年、2023年分别为A、B": years listed (or a range of them) right
+    /// before a distributive word date the figures after it one by one, when there are as many figures
+    /// as years, in one sentence, joined by list marks only.
+    mutating func distributeListedYears() {
+        let distributive = vocabulary[.distributiveMarkers], ranges = vocabulary[.yearRangeJoiners], joiners = vocabulary[.yearListJoiners]
+        for p in doc.paragraphs.indices {
+            let mentions = paragraphYears[p].filter { !$0.quoted && ($0.form == .year || $0.form == .fiscalYear) }
+            guard mentions.count >= 2 else { continue }
+            let s = doc.paragraphs[p].text.scalars
+            func gap(_ a: Range<Int>, _ b: Range<Int>) -> ArraySlice<Unicode.Scalar> { a.upperBound <= b.lowerBound ? s[a.upperBound..<b.lowerBound] : [] }
+            var i = 0
+            while i < mentions.count {
+                // the run of years from mention i
+                var years = [mentions[i].year]
+                var j = i
+                while j + 1 < mentions.count {
+                    let g = Array(gap(mentions[j].range, mentions[j + 1].range))
+                    if !g.isEmpty, ranges.prefixLength(g, at: 0) == g.count, mentions[j + 1].year > years.last!, mentions[j + 1].year - years.last! <= 5 {
+                        years += Array((years.last! + 1)...mentions[j + 1].year)
+                    } else if !g.isEmpty, joiners.prefixLength(g, at: 0) == g.count, mentions[j + 1].year > years.last! {
+                        years.append(mentions[j + 1].year)
+                    } else {
+                        break
+                    }
+                    j += 1
+                }
+                defer { i = j + 1 }
+                guard years.count >= 2 else { continue }
+                let end = mentions[j].range.upperBound
+                guard let marker = distributive.firstMatch(in: s, from: end, before: min(s.count, end + 8)) else { continue }
+                let after = marker.start + marker.length
+                let ids = paragraphFacts[p].filter { facts[$0].number.numberRange.lowerBound >= after }
+                guard ids.count >= years.count, case .text(_, let sentence, _) = facts[ids[0]].place else { continue }
+                let run = Array(ids.prefix(years.count))
+                let first = facts[run[0]]
+                guard run.allSatisfy({ id in
+                    if case .text(_, sentence, _) = facts[id].place { return facts[id].kind.sameFamily(as: first.kind) && facts[id].change == 0 }
+                    return false
+                }) else { continue }
+                // joined by list marks only ("A、B和C"), the next figure (if any) past a clause break
+                var joined = true
+                for (a, b) in zip(run, run.dropFirst()) {
+                    let g = Array(gap(facts[a].number.range, facts[b].number.numberRange))
+                    if g.isEmpty || joiners.prefixLength(g, at: 0) != g.count { joined = false; break }
+                }
+                guard joined else { continue }
+                for (id, year) in zip(run, years) {
+                    facts[id].year = year
+                    facts[id].yearSource = .clause
+                }
+            }
+        }
+    }
+
     /// The first index whose element satisfies `test`, in an array where it holds from some index on.
     static func firstIndex(_ mentions: [YearMention], _ test: (YearMention) -> Bool) -> Int {
         var lo = 0, hi = mentions.count

@@ -366,7 +366,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
-                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
@@ -436,7 +436,7 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
                              parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
-                                          W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration],
+                                          W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration, W.perWords.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),

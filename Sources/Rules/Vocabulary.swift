@@ -208,6 +208,8 @@ public struct Vocabulary: Sendable {
         case titleSubjectEndings = "title_subject_endings"
         case amongMarkers = "among_markers"
         case scoringFormulaWords = "scoring_formula_words"
+        case yearRangeJoiners = "year_range_joiners"
+        case yearListJoiners = "year_list_joiners"
 
         public var name: String { rawValue }
 
@@ -372,6 +374,8 @@ public struct Vocabulary: Sendable {
             case .planClauseClosers: return "words in a clause's first name that end a plan's clauses (what was done)"
             case .titleSubjectEndings: return "words after a name in the title that make it what the report is on (a project, a fund): a figure named with it is the whole's"
             case .amongMarkers: return "words after a count and its noun, before the figure done among them: the count is what a completion rate is of"
+            case .yearRangeJoiners: return "words between two years that make them a range (2022 to 2024): years listed so before a distributive word date the figures after it one by one"
+            case .yearListJoiners: return "marks joining listed years or listed figures (and, the list comma)"
             case .scoringFormulaWords: return "words of a scoring formula in words (times): a figure so labelled is the formula's, not a weight, unless a score follows it in its sentence"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
             case .accountUnits: return "money units of a department's accounts: a list of parts stated to the cent in one of them, whose fractions add up to the whole's, is the whole's full breakdown (headline figures in larger units list a few categories)"
