@@ -470,11 +470,14 @@ extension ExtractionState {
         } else if Set(changeParts.map { facts[$0].change }).count > 1 {
             return  // a list of changes with 增加 and 减少 together is signed: not summed
         }
+        // ("…区县配套资金到位a，尚有b未到位": what is still missing of a part is none of the parts)
+        var shortfalls = Set<Int>()
+        for id in parts where followedByShortfall(facts[id], in: p.text.scalars) { shortfalls.insert(id) }
         // families of the first two parts
         let families = parts.prefix(2).map { facts[$0].kind }
         for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
             var crossesParagraph = false
-            var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) }
+            var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) && !shortfalls.contains($0) }
             let allListed = familyParts
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
@@ -1263,6 +1266,28 @@ extension ExtractionState {
         return false
     }
 
+    /// "尚有150.00万元未到位": a figure followed by a word saying it is still missing (`shortfall_followers`).
+    func followedByShortfall(_ f: Fact, in s: [Unicode.Scalar]) -> Bool {
+        guard case .text = f.place else { return false }
+        var k = f.number.range.upperBound
+        while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
+        return k < s.count && vocabulary[.shortfallFollowers].prefixLength(s, at: k) > 0
+    }
+
+    /// How many parts a total's label counts: "三项合计", "以上两类", "4个项目合计" (a numeral, then a
+    /// `counted_total_units` word); nil when it counts none.
+    func countedParts(in head: String) -> Int? {
+        let s = Array(head.unicodeScalars)
+        let units = vocabulary[.countedTotalUnits]
+        for i in s.indices {
+            let n: Int
+            if let d = ChineseNumerals.digit(s[i]), d >= 2 { n = d } else if CharClass.isDigit(s[i]), i + 1 < s.count, !CharClass.isDigit(s[i + 1]),
+                                                                           i == 0 || !CharClass.isDigit(s[i - 1]), let v = Int(String(s[i])), v >= 2 { n = v } else { continue }
+            if units.prefixLength(s, at: i + 1) > 0 { return n }
+        }
+        return nil
+    }
+
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
     mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
@@ -1305,6 +1330,8 @@ extension ExtractionState {
                     parts.append(other)
                 }
                 parts.reverse()
+                // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
+                if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
                 // "…加上上级补助收入a、调入资金b后，收入总计T": what is added to a figure before the
                 // marker is not the whole list (addAdditionGroups reads it)
                 // (looked for in the first part's label only: from the figure before it, or the

@@ -210,6 +210,8 @@ public struct Vocabulary: Sendable {
         case scoringFormulaWords = "scoring_formula_words"
         case yearRangeJoiners = "year_range_joiners"
         case yearListJoiners = "year_list_joiners"
+        case countedTotalUnits = "counted_total_units"
+        case shortfallFollowers = "shortfall_followers"
 
         public var name: String { rawValue }
 
@@ -375,6 +377,8 @@ public struct Vocabulary: Sendable {
             case .titleSubjectEndings: return "words after a name in the title that make it what the report is on (a project, a fund): a figure named with it is the whole's"
             case .amongMarkers: return "words after a count and its noun, before the figure done among them: the count is what a completion rate is of"
             case .yearRangeJoiners: return "words between two years that make them a range (2022 to 2024): years listed so before a distributive word date the figures after it one by one"
+            case .shortfallFollowers: return "words right after a figure that make it what is still missing (not yet arrived): no part of a list"
+            case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
             case .yearListJoiners: return "marks joining listed years or listed figures (and, the list comma)"
             case .scoringFormulaWords: return "words of a scoring formula in words (times): a figure so labelled is the formula's, not a weight, unless a score follows it in its sentence"
             case .planFigureWords: return "words in a figure's label that make it the plan a completion rate is measured against"
