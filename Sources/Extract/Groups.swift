@@ -478,6 +478,12 @@ extension ExtractionState {
         for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
             var crossesParagraph = false
             var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) && !shortfalls.contains($0) }
+            // "其中A a、B b、C c，三重制度合计S；个人负担d": a subtotal of the parts before it stands for them
+            let totalMarkers = vocabulary[.totalMarkers]
+            if let k = familyParts.indices.dropFirst(2).first(where: { facts[familyParts[$0]].marksTotal || labels.marks(totalMarkers, in: facts[familyParts[$0]].label) }) {
+                let before = familyParts[..<k].reduce(Interval(exactly: 0)) { $0 + interval(facts[$1]) }
+                if before.overlaps(interval(facts[familyParts[k]])) { familyParts.removeSubrange(..<k) }
+            }
             let allListed = familyParts
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
