@@ -543,18 +543,18 @@ enum TableCheck {
                         for kind in kinds {
                             // (a + b is b + a: one order only)
                             if b < a, kind == .sum || kind == .product(0) || kind == .product(-4) || kind == .product(4) { continue }
-                            var holds = 0, fails = 0, fail = -1
+                            var holds = 0, fails = 0, fail = -1, telling = 0
                             for i in rows.indices {
                                 guard let fits = evaluate(kind, a, b, row: i) else { continue }
                                 // (a row whose two figures are one number shows a ratio of 100% or no growth,
-                                // whatever the columns are: "100% | 100% | 4 | 4" says nothing of 分值 ÷ 得分)
-                                if fits, kind == .ratio || kind == .growth, cells[i * width + a].shown == cells[i * width + b].shown { continue }
+                                // whatever the columns are: "100% | 100% | 4 | 4" alone says nothing of 分值 ÷ 得分)
+                                if fits, !((kind == .ratio || kind == .growth) && cells[i * width + a].shown == cells[i * width + b].shown) { telling += 1 }
                                 if fits { holds += 1 } else { fails += 1; fail = i }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
                                 if fails > 1 { break }
                             }
                             // (a relation holding in every row is what the table does: no row fits nothing then)
-                            if (holds >= 2 && fails == 1) || (fails == 0 && holds >= 3) { held.append(((a, b, kind), fails == 1 ? fail : -1)) }
+                            if telling >= 1, (holds >= 2 && fails == 1) || (fails == 0 && holds >= 3) { held.append(((a, b, kind), fails == 1 ? fail : -1)) }
                         }
                     }
                 }
@@ -565,6 +565,11 @@ enum TableCheck {
                     let r = rows[i]
                     guard held.allSatisfy({ $0.fail == i || evaluate($0.relation.kind, $0.relation.a, $0.relation.b, row: i) != true }),
                           let first = held.first(where: { $0.fail == i }),
+                          // (a row scored in full, "≥90% | 94.35% | 10 | 10", shows no ratio of its score to its weight:
+                          // a rate up to 100% there is the target met, not a ratio)
+                          !((first.relation.kind == .ratio || first.relation.kind == .growth)
+                            && cells[i * width + first.relation.a].shown == cells[i * width + first.relation.b].shown
+                            && Decimals.lessOrEqual(cells[i * width + t].shown.lo, 100)),
                           let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b),
                           told.insert([r] + [t, first.relation.a, first.relation.b].sorted()).inserted else { continue }
                     let va = context.value(fa, inUnitOf: ft), vb = context.value(fb, inUnitOf: ft)

@@ -403,6 +403,8 @@ final class Labels: Sendable {
                 || Labels.startsWithYear(rest) {
                 return true
             }
+            // "法人单位数比第四次经济普查的24,108个增加…": compared with a figure its base names, whatever the base
+            if ch == "比", s.last == "的", s.count - i >= 3, s.count - i <= 14 { return true }
         }
         return false
     }
