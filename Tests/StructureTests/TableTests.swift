@@ -67,6 +67,21 @@ struct TableTests {
         #expect(doc.paragraphs.map(\.string) == ["正文。"])
     }
 
+    /// A PDF's text of a table: every cell a line of its own, no tab or bar — a header of k names,
+    /// then rows of a label and k − 1 values ("—" for none); the prose after it stays prose.
+    @Test func columnsOneCellToALine() throws {
+        let text = "单位：万元\n资金来源\n年初预算\n实际支出\n执行率（%）\n中央资金\n2,660.00\n2,598.36\n97.68\n"
+            + "县级配套\n1,429.69\n—\n0\n合计\n4,089.69\n2,598.36\n63.53\n正文说明执行情况。"
+        let doc = structure(text)
+        let t = try #require(doc.tables.first)
+        #expect(t.origin == .cellPerLine)
+        #expect(t.grid == [["资金来源", "年初预算", "实际支出", "执行率（%）"], ["中央资金", "2660.00", "2598.36", "97.68"],
+                           ["县级配套", "1429.69", "—", "0"], ["合计", "4089.69", "2598.36", "63.53"]])
+        #expect(doc.paragraphs.last?.string == "正文说明执行情况。")
+        // two rows of figures are no table, nor are short lines of prose
+        #expect(structure("甲\n乙\n丙\n丁\n一\n1\n2\n3\n正文。").tables.isEmpty)
+    }
+
     /// A title row one cell short of the data row under it, the label column's title left out: the
     /// titles stand over the figures, also when a wider block follows in the same table.
     @Test func titleRowOneCellShortStandsOverTheFigures() throws {
