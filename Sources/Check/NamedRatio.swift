@@ -61,12 +61,7 @@ extension ShareCheck {
     /// it, two at least (at most eight).
     private static func ratioName(_ label: String, endings: WordSet, fillers: WordSet) -> [Unicode.Scalar]? {
         let s = Array(label.unicodeScalars)
-        var end = s.count
-        while end > 0 {
-            let n = fillers.suffixLength(s, endingAt: end)
-            guard n > 0 else { break }
-            end -= n
-        }
+        let end = endBeforeFillers(s, fillers)
         let n = endings.suffixLength(s, endingAt: end)
         guard n > 0 else { return nil }
         var start = end - n

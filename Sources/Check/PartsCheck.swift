@@ -363,17 +363,23 @@ extension ShareCheck {
             }
             // the name ends the label, but for fillers between it and the figure
             let label = Array(f.label.unicodeScalars)
-            var end = label.count
-            while end > 0 {
-                let n = fillers.suffixLength(label, endingAt: end)
-                guard n > 0 else { break }
-                end -= n
-            }
+            let end = endBeforeFillers(label, fillers)
             let n = names.suffixLength(label, endingAt: end)
             guard n > 0 else { continue }
             let name = String(String.UnicodeScalarView(label[(end - n)..<end]))
             context.report(rule, main: f, others: [], evidence: rule.evidence(.rateOver100, [.name: name, .stated: f.literal + "%"]), slots: [.name: name])
         }
+    }
+
+    /// Where a label's name ends: before the fillers (`rate_fillers`) between it and its figure.
+    static func endBeforeFillers(_ label: [Unicode.Scalar], _ fillers: WordSet) -> Int {
+        var end = label.count
+        while end > 0 {
+            let n = fillers.suffixLength(label, endingAt: end)
+            guard n > 0 else { break }
+            end -= n
+        }
+        return end
     }
 
     /// "全县在校学生12500人，拨付公用经费1250万元，生均1100元": an average (`average_words`) after one

@@ -243,25 +243,28 @@ enum TableScanner {
         return UnsafeBufferPointer(rebasing: s[lo...hi])
     }
 
+    /// The next line with text at or after `j`, past at most `blanks` blank lines (artifacts skipped).
+    static func nextTextLine(_ lines: [NormalizedLine], from j: Int, blanks limit: Int) -> Int? {
+        var k = j, blanks = 0
+        while k < lines.count {
+            if lines[k].artifact == nil && isVoid(lines[k]) {
+                blanks += 1
+                if blanks > limit { return nil }
+            } else if lines[k].artifact == nil {
+                return k
+            }
+            k += 1
+        }
+        return nil
+    }
+
     /// A two-column table exported one cell to a line ("项  目 / 预 算 数 / 合  计 / 444.16 / 因公出国
     /// (境)费 / 1.7 / …", blank lines between the cells or not): a label line, then its value line,
     /// at least three times over, after a header of two names or none.
     static func scanLabelValueLines(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
         scannedTo = start + 1
         // the next line with text at or after `j` (past at most two blank lines)
-        func next(_ j: Int) -> Int? {
-            var k = j, blanks = 0
-            while k < lines.count {
-                if lines[k].artifact == nil && isVoid(lines[k]) {
-                    blanks += 1
-                    if blanks > 2 { return nil }
-                } else if lines[k].artifact == nil {
-                    return k
-                }
-                k += 1
-            }
-            return nil
-        }
+        func next(_ j: Int) -> Int? { nextTextLine(lines, from: j, blanks: 2) }
         func row(_ a: Int, _ b: Int) -> RawRow {
             RawRow(cells: [RawCell(text: TextRun(trimmedLine: lines[a])), RawCell(text: TextRun(trimmedLine: lines[b]))],
                    firstLine: lines[a].number, lastLine: lines[b].number)
@@ -295,19 +298,7 @@ enum TableScanner {
     static func scanColumnLines(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
         scannedTo = start + 1
         // the next line with text at or after `j` (past at most one blank line)
-        func next(_ j: Int) -> Int? {
-            var k = j, blanks = 0
-            while k < lines.count {
-                if lines[k].artifact == nil && isVoid(lines[k]) {
-                    blanks += 1
-                    if blanks > 1 { return nil }
-                } else if lines[k].artifact == nil {
-                    return k
-                }
-                k += 1
-            }
-            return nil
-        }
+        func next(_ j: Int) -> Int? { nextTextLine(lines, from: j, blanks: 1) }
         func isEmptyCell(_ line: NormalizedLine) -> Bool {
             let t = line.scalars.filter { !CharClass.isWhitespace($0) }
             return t == ["—"] || t == ["-"] || t == ["—", "—"] || t == ["/"] || t == ["－"]
