@@ -202,21 +202,23 @@ extension ExtractionState {
                 let end = mentions[j].range.upperBound
                 guard let marker = distributive.firstMatch(in: s, from: end, before: min(s.count, end + 8)) else { continue }
                 let after = marker.start + marker.length
-                let ids = paragraphFacts[p].filter { facts[$0].number.numberRange.lowerBound >= after }
-                guard ids.count >= years.count, case .text(_, let sentence, _) = facts[ids[0]].place else { continue }
-                let run = Array(ids.prefix(years.count))
+                // (the paragraph's facts are in text order: a binary search, not a pass per run of years)
+                let all = paragraphFacts[p]
+                let from = firstFact(in: all, at: after)
+                guard all.count - from >= years.count, case .text(_, let sentence, _) = facts[all[from]].place else { continue }
+                let run = Array(all[from..<(from + years.count)])
                 let first = facts[run[0]]
                 guard run.allSatisfy({ id in
                     if case .text(_, sentence, _) = facts[id].place { return facts[id].kind.sameFamily(as: first.kind) && facts[id].change == 0 }
                     return false
                 }) else { continue }
-                // joined by list marks only ("A、B和C"), the next figure (if any) past a clause break
-                var joined = true
-                for (a, b) in zip(run, run.dropFirst()) {
+                // joined by list marks only ("A、B和C"), and no more figures joined so after them
+                func joinedByMark(_ a: Int, _ b: Int) -> Bool {
                     let g = Array(gap(facts[a].number.range, facts[b].number.numberRange))
-                    if g.isEmpty || joiners.prefixLength(g, at: 0) != g.count { joined = false; break }
+                    return !g.isEmpty && joiners.prefixLength(g, at: 0) == g.count
                 }
-                guard joined else { continue }
+                guard zip(run, run.dropFirst()).allSatisfy(joinedByMark) else { continue }
+                if from + years.count < all.count, joinedByMark(run.last!, all[from + years.count]) { continue }
                 for (id, year) in zip(run, years) {
                     facts[id].year = year
                     facts[id].yearSource = .clause
