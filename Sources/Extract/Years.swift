@@ -138,6 +138,8 @@ extension ExtractionState {
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
                     && !(m.form == .relative && namesCarryIn(text.scalars, after: m.range.upperBound))
                     && !(m.form == .relative && m.year > 0 && namesCarryOut(text.scalars, before: m.range.lowerBound))
+                    // ("经市政府同意结转2024年继续用于消费券发放A" in a 2023 report: where A goes, not its year)
+                    && !(m.form != .relative && fiscalYear.map({ m.year > $0 }) == true && namesCarryOut(text.scalars, before: m.range.lowerBound))
                     && !(isChange && comparedYear(text.scalars, m.range)) { inLabel.append(m) }
                 if let m = inLabel.last(where: { $0.form != .relative }) ?? inLabel.last {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
