@@ -365,7 +365,8 @@ enum TableCheck {
                 if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)
             } else if !subtotalRows.isEmpty {
-                members = subtotalRows
+                // (and the rows after the last 小计 that no 小计 closes: "资助参保小计 / 门诊救助 / 住院救助 / 合计")
+                members = subtotalRows + layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 details = layout.rows[detailStart..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 subtotalRows = []
             } else {

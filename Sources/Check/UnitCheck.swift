@@ -20,6 +20,7 @@ enum UnitCheck {
         case "out-of-scale-wan": outOfScaleWan(rule, &context)
         case "change-below-precision": changeBelowPrecision(rule, &context)
         case "finer-than-fen": finerThanFen(rule, &context)
+        case "restated-other-unit": restatedOtherUnit(rule, &context)
         default: break
         }
     }
@@ -87,6 +88,22 @@ enum UnitCheck {
             guard f.value != 0, !f.unitAssumed, !f.number.inRange, !perUnit(f, rule, context) else { continue }
             let evidence = rule.evidence(.unitFinerThanFen, [.figure: f.shown, .count: String(f.number.decimals)])
             context.report(rule, main: f, evidence: evidence)
+        }
+    }
+
+    /// "资助参保支出718.23万元（7,182,342元）": a figure and its restatement in another unit, in the
+    /// bracket right after it, that disagree beyond the rounding of either (extraction keeps only those).
+    static func restatedOtherUnit(_ rule: Rule, _ context: inout CheckContext) {
+        for (figureID, restatedID) in context.facts.restatements {
+            let figure = context.fact(figureID), restated = context.fact(restatedID)
+            guard let unit = restated.kind.moneyUnit else { continue }
+            let scale = Decimals.pow10(unit.exponent)
+            let converted = figure.value * Decimals.pow10(figure.kind.moneyUnit?.exponent ?? 0) / scale
+            let decimals = restated.number.decimals
+            let evidence = rule.evidence(.unitRestated, [
+                .figure: figure.shown, .computed: Show.number(converted, scale: max(decimals, 0)) + unit.rawValue, .other: restated.shown,
+                .difference: Show.number(abs(restated.value - converted), scale: max(decimals, 0)) + unit.rawValue])
+            context.report(rule, main: restated, others: [figure], evidence: evidence)
         }
     }
 

@@ -42,6 +42,7 @@ struct ExtractionState {
     var proseTotalScore: Int?
     var proseFullMark: Int?
     var pointsLost = [(total: Int, items: [Int])]()
+    var restatements = [(figure: Int, restated: Int)]()
     var fiscalYear: Int?
     var fiscalYearSource = "none"
     var titleYear: Int?
@@ -240,6 +241,7 @@ struct ExtractionState {
         set.proseTotalScore = proseTotalScore
         set.proseFullMark = proseFullMark
         set.pointsLost = pointsLost
+        set.restatements = restatements
         set.listed = listed.union(groups.flatMap(\.parts))
         set.tableTypes = doc.tables.map { table in lexicon.tables.type(of: table.headerSegments.flatMap { $0 })?.name }
         return set

@@ -478,4 +478,7 @@ public struct FactSet: Sendable {
     /// Figures listed after a 其中 / 包括, whether or not the list could be read as a sum: each
     /// belongs to its list, not to the text at large.
     public var listed: Set<Int> = []
+    /// A figure restated in another unit in the bracket right after it ("718.23万元（7,182,342元）")
+    /// where the two disagree (a restatement that agrees is no fact at all).
+    public var restatements: [(figure: Int, restated: Int)] = []
 }

@@ -147,6 +147,13 @@ extension ExtractionState {
             let closedAfter = labels.comparisonClosers.prefixLength(text.scalars, at: number.range.upperBound) > 0
             var fact = makeFact(number: number, label: label, place: place(sentence, clause), span: span, numberSpan: numberSpan,
                                 closedAfter: closedAfter)
+            // "资助参保支出718.23万元（7,182,342元）": the same amount again in another unit is no figure of
+            // its own (nor a part of a list, nor a base of shares); restated otherwise, one of the two slipped
+            if index > 0, let last = ids.last, facts[last].number.range == numbers[index - 1].range,
+               restates(text.scalars, figure: numbers[index - 1], restated: number) {
+                if fact.interval.overlaps(facts[last].interval) { previousEnd = number.range.upperBound; continue }
+                restatements.append((figure: last, restated: fact.id))
+            }
             if case .some(.none) = distributed[index] {
                 // "A、B和C分别为x、y": which figure is which cannot be told
                 fact.concept.item = nil
@@ -170,6 +177,23 @@ extension ExtractionState {
             previousEnd = number.range.upperBound
         }
         return ids
+    }
+
+    /// Whether `restated` is alone in a bracket right after `figure` (after an opener such as 折合), an
+    /// amount of money in another unit of the yuan.
+    func restates(_ s: [Unicode.Scalar], figure: ScannedNumber, restated: ScannedNumber) -> Bool {
+        guard let a = figure.kind.moneyUnit, let b = restated.kind.moneyUnit, a != b,
+              MoneyUnit.yuanFamily.contains(a), MoneyUnit.yuanFamily.contains(b),
+              figure.comparator == nil, restated.comparator == nil else { return false }
+        var i = figure.range.upperBound
+        while i < restated.numberRange.lowerBound && CharClass.isWhitespace(s[i]) { i += 1 }
+        guard i < restated.numberRange.lowerBound, s[i] == "（" || s[i] == "(" else { return false }
+        i += 1
+        i += vocabulary[.restatementOpeners].prefixLength(s, at: i, end: restated.numberRange.lowerBound)
+        guard i == restated.numberRange.lowerBound || i == restated.range.lowerBound else { return false }
+        var j = restated.range.upperBound
+        while j < s.count && CharClass.isWhitespace(s[j]) { j += 1 }
+        return j < s.count && (s[j] == "）" || s[j] == ")")
     }
 
     /// The comparison with a year right before the bracket a figure opens ("较2022年（97.2%）"), if

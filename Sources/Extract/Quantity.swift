@@ -6,6 +6,9 @@ public enum MoneyUnit: String, Sendable, CaseIterable {
     case yuan = "元", qianYuan = "千元", wanYuan = "万元", yiYuan = "亿元"
     case usd = "美元", wanUSD = "万美元", yiUSD = "亿美元"
 
+    /// The units of the yuan (a figure in 美元 restated in 元 is converted, not restated).
+    public static let yuanFamily: [MoneyUnit] = [.yuan, .qianYuan, .wanYuan, .yiYuan]
+
     public var exponent: Int {
         switch self {
         case .yuan, .usd: return 0

@@ -270,6 +270,7 @@ extension EvidenceTemplate {
     public static let unitOutOfScaleWan = EvidenceTemplate(.unit, "out_of_scale_wan", [.figure, .yuan, .largest, .ratio, .count], doc: "an amount in wan yuan in a report counting in yuan")
     public static let unitChangeBelowPrecision = EvidenceTemplate(.unit, "change_below_precision", [.figure, .other, .yuan], doc: "a change in yuan finer than the wan-yuan figure it is of")
     public static let unitFinerThanFen = EvidenceTemplate(.unit, "finer_than_fen", [.figure, .count], doc: "an amount in yuan stated to more places than the fen")
+    public static let unitRestated = EvidenceTemplate(.unit, "restated", [.figure, .computed, .other, .difference], doc: "a figure against its restatement in another unit")
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
@@ -397,6 +398,8 @@ public enum CheckDeclarations {
                              parameters: perUnit, evidence: [E.unitChangeBelowPrecision]),
             CheckDeclaration(.unit, "finer-than-fen", doc: "an amount in yuan stated to more decimal places than the fen, the smallest coin",
                              parameters: [I.yuanPlaces.declaration] + perUnit, evidence: [E.unitFinerThanFen]),
+            CheckDeclaration(.unit, "restated-other-unit", doc: "a figure against the same amount restated in another unit in the bracket after it",
+                             evidence: [E.unitRestated]),
             CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 
