@@ -42,6 +42,9 @@ enum ChangeCheck {
         let a = context.interval(old), b = context.interval(new)
         let expected = change.direction > 0 ? b - a : a - b
         if expected.overlaps(stated(d, comparedWith: [old, new], context)) { return }
+        // a change that may speak of either of two figures holds if it holds for one
+        if let alt = change.alternative, case let other = context.fact(alt), case let x = context.interval(other),
+           (change.direction > 0 ? x - a : a - x).overlaps(stated(d, comparedWith: [old, other], context)) { return }
         let points = d.kind == .percentagePoint
         let exact = change.direction > 0 ? context.value(new, inUnitOf: d) - context.value(old, inUnitOf: d)
                                          : context.value(old, inUnitOf: d) - context.value(new, inUnitOf: d)

@@ -24,7 +24,7 @@ enum ConsistencyCheck {
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
         let benchmarkLeads = rule[.benchmarkLeads]
-        let perWords = rule[.perWords]
+        let perWords = rule[.perWords], sharedItems = rule[.sharedItems]
         let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
@@ -37,7 +37,7 @@ enum ConsistencyCheck {
             // the label itself names what it is about: a lexicon item, the department as a whole, or
             // a specific noun phrase of its own (not a bare 均价 / 支出决算 / 税收收入 whose subject is
             // in the clause before)
-            let named = (c.item != nil && c.item != "total" && c.scope.isEmpty)
+            let named = (c.item != nil && c.item != "total" && c.scope.isEmpty && !sharedItems.contains(c.item!))
                 || subjectWords.occurs(in: f.label)
                 || c.scope.unicodeScalars.count >= 3
                 || sharesOpeningSubject(f, subjectWords, context)
@@ -202,6 +202,11 @@ enum ConsistencyCheck {
             // one value in the tables, or the item is not one thing
             let values = Set(matches.map { context.interval($0).midpoint })
             guard values.count == 1, let cell = matches.first, !context.interval(cell).overlaps(context.interval(f)) else { continue }
+            // "…支出决算为186.54万元…。另使用其他收入安排…14.42万元，全年审计业务支出合计200.96万元": the
+            // paragraph states the row's figure too; the one that differs is another amount of the item
+            if case .text(let p, _, _) = f.place, context.facts.paragraphFacts[p].contains(where: {
+                facts[$0].kind.isMoney && context.interval(facts[$0]).overlaps(context.interval(cell))
+            }) { continue }
             let evidence = rule.evidence(.consistencyProseVersusTable, [.figureNamed: context.describe(f), .otherNamed: context.describe(cell)])
             context.report(rule, main: f, others: [cell], evidence: evidence)
         }

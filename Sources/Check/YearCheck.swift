@@ -1145,6 +1145,7 @@ enum YearCheck {
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
+        let deadline = rule[.deadlineFollowers]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
@@ -1178,6 +1179,9 @@ enum YearCheck {
             // "2022年上级下达…资金547.6万元" in a report on 2023: issued the year before for the report's
             // year (提前下达), the same money as the year's budget
             if f.year == fy - 1 && advance.occurs(in: sentence) { continue }
+            // "建议于2025年上半年将未到位的配套资金240.00万元足额拨付": a later year with a deadline after it is
+            // when the report's year's money is to be paid
+            if f.year! > fy && Self.yearAsDeadline(sentence, year: f.year!, followers: deadline) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count
@@ -1199,6 +1203,26 @@ enum YearCheck {
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }
+    }
+
+    /// "于2025年上半年", "在2023年6月底前": the year, written with 年 in the text, followed (after a month,
+    /// if any) by one of `followers`.
+    static func yearAsDeadline(_ text: String, year: Int, followers: WordSet) -> Bool {
+        let s = Array(text.unicodeScalars)
+        let digits = Array(String(year).unicodeScalars)
+        var i = 0
+        while i + digits.count < s.count {
+            defer { i += 1 }
+            guard s[i] == digits[0], Array(s[i..<(i + digits.count)]) == digits, s[i + digits.count] == "年",
+                  i == 0 || !CharClass.isDigit(s[i - 1]) else { continue }
+            var k = i + digits.count + 1
+            // a month: digits or numerals, then 月 (份)
+            var m = k
+            while m < s.count && (CharClass.isDigit(s[m]) || ChineseNumerals.digit(s[m]) != nil || s[m] == "十") { m += 1 }
+            if m > k && m < s.count && s[m] == "月" { k = m + 1; if k < s.count && s[k] == "份" { k += 1 } }
+            if followers.prefixLength(s, at: k) > 0 { return true }
+        }
+        return false
     }
 
     /// A year slip handed over by the formula check (`CheckContext.handOver`).

@@ -358,6 +358,12 @@ extension ExtractionState {
                     if case .compared(_, let named) = wording, !named.isEmpty { base = named }
                     var statement = ChangeStatement(prior: prior, current: current, difference: diff, rate: rate, direction: c.change, base: base)
                     statement.comparesWithYear = comparesWithYear(wording, prior: prior, current: current)
+                    // "预算A，实际支出B，执行率P%，结余C；比上年X减少D" and "公务接待费A（预算B），…，人均C元，上年支出X，
+                    // 同比下降P%": the figure the change fits may be another of its sentence than the nearest
+                    if let prior, let current {
+                        statement.alternative = fittingFigure(prior: prior, besides: current, before: n, in: ids,
+                                                              difference: diff, rate: rate, direction: c.change, family)
+                    }
                     changes.append(statement)
                 }
                 // the figures of the same family before the change, nearest first
@@ -659,6 +665,23 @@ extension ExtractionState {
 
 
     /// Of several (prior, current) pairs, the one whose difference (or rate) is nearest the stated one.
+    /// Among the plain figures of the change's sentence before the figure compared with (other than
+    /// `current`), the one of the same unit the change fits best, if it fits better than `current`.
+    func fittingFigure(prior: Int, besides current: Int, before n: Int, in ids: [Int], difference: Int?, rate: Int?, direction: Int,
+                       _ family: (Fact) -> Bool) -> Int? {
+        let sentence = sentenceIndex(of: facts[ids[n]])
+        let unit = facts[prior].kind.moneyUnit
+        var candidates = [Int]()
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            let f = facts[ids[k]]
+            guard sentenceIndex(of: f) == sentence else { break }
+            if ids[k] != prior, ids[k] != current, family(f), isPlainFigure(f), f.kind.moneyUnit == unit, !isRateBase(f) { candidates.append(ids[k]) }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let best = closestPair([(prior, current)] + candidates.map { (prior, $0) }, difference: difference, rate: rate, direction: direction)
+        return best.current == current ? nil : best.current
+    }
+
     func closestPair(_ pairs: [(prior: Int, current: Int)], difference: Int?, rate: Int?, direction: Int) -> (prior: Int, current: Int) {
         func miss(_ pair: (prior: Int, current: Int)) -> Decimal {
             let a = facts[pair.prior].interval.midpoint, b = facts[pair.current].interval.midpoint

@@ -437,8 +437,10 @@ extension ExtractionState {
             // "其中中央a、省级b、县级c，人均补助标准89元": an amount per head after amounts that are not is
             // a figure of its own, past the list
             // (unless a "；" right after it goes on to the next part: "…补助a，惠及N人，人均b；…补贴c")
+            // (a part named per head but in another unit is a total of such amounts: "生均补助1,710.88万元，按每生
+            // 每年800元标准补助")
             if !parts.isEmpty, f.number.parenDepth == depth, perUnit.occurs(in: f.label),
-               !parts.contains(where: { perUnit.occurs(in: facts[$0].label) }) {
+               !parts.contains(where: { perUnit.occurs(in: facts[$0].label) && facts[$0].kind == f.kind }) {
                 var k = f.number.range.upperBound
                 let stop = min(s.count, k + 40)
                 while k < stop && !"；;。".unicodeScalars.contains(s[k]) { k += 1 }

@@ -159,6 +159,7 @@ extension Parameter where Value == WordSet {
     public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution")
     public static let draftWords = Parameter("draft_words", doc: "words right after a year naming the next budget, drafted or half run")
     public static let pairJoiners = Parameter("pair_joiners", doc: "words joining an account's year to the next budget's")
+    public static let deadlineFollowers = Parameter("deadline_followers", doc: "words after a later year (and its month) that make it a deadline for paying the report's year's money, not the figure's year")
     public static let advanceAllocationWords = Parameter("advance_allocation_words", doc: "words of funds issued by a higher level, which it may issue the year before the year they are for: a figure so dated the year before may be the report's year's money")
     public static let datelineRelativeWords = Parameter("dateline_relative_words", doc: "words dating a figure relative to when the text was written (last year, this year), not to the year it reports on")
     public static let benchmarkLeads = Parameter("benchmark_leads", doc: "words opening a label that make the figure a difference from a benchmark (above the provincial average), named by the benchmark, not by its subject")
@@ -183,6 +184,7 @@ extension Parameter where Value == WordSet {
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
+    public static let sharedItems = Parameter("shared_items", doc: "lexicon items every instance of a kind has (each survey its valid questionnaires): no subject named by the item alone")
     public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (per lift, per mu)")
     public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (by a standard of 200,000 yuan per lift)")
     public static let minusWords = Parameter("minus_words", doc: "verbs before a figure that take it off the figure before (deducting)")
@@ -433,13 +435,15 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
-                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration], evidence: [E.yearSameFigure]),
+                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration,
+                                          W.deadlineFollowers.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
 
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
                              parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
-                                          W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration, W.perWords.declaration],
+                                          W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration, W.perWords.declaration,
+                                          W.sharedItems.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
