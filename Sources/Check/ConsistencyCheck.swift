@@ -58,6 +58,12 @@ enum ConsistencyCheck {
             // a named project's rate is one figure however it is labelled ("执行率" after its budget
             // and spending, "就业补助资金执行率" later)
             let byConcept = f.kind == .percent && f.concept.rate != nil && f.concept.scope.unicodeScalars.count >= 4
+            // "快递进村覆盖率（%） | 95 | 96.97 | 102.07" under 完成率: a row of a rate, its cell in a column of
+            // rates is a rate of that rate (its completion), not the rate the row names
+            if f.isCellValue, f.concept.rate != nil, case .cell(let t, let r, let col) = f.place,
+               case let table = context.doc.tables[t], table.rows.indices.contains(r),
+               context.lexicon.resolve(table.header(row: table.rows[r], column: col)).rate != nil,
+               context.lexicon.resolve(f.label).rate != nil { continue }
             // made in one buffer (a chain of + grows the text step by step)
             var text = String()
             text.reserveCapacity(head.utf8.count + 64)

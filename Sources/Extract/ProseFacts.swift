@@ -35,12 +35,14 @@ extension ExtractionState {
     /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name
     /// are targets, not statements of what was done.
     mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
-        let openers = vocabulary[.targetOpeners]
+        let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects]
         let s = doc.paragraphs[p].text.scalars
         for (k, range) in doc.paragraphs[p].sentences.enumerated() {
             var i = range.lowerBound
             while i < range.upperBound && (CharClass.isWhitespace(s[i]) || s[i] == "“") { i += 1 }
             if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }
+            // ("项目年度绩效目标为：…": whose targets, named first)
+            i += subjects.prefixLength(s, at: i, end: range.upperBound)
             guard openers.prefixLength(s, at: i) > 0 else { continue }
             for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
         }

@@ -166,6 +166,7 @@ extension ExtractionState {
         // "占全市政府采购规模的" is not of "市本级政府采购规模": the territory against one level's own
         let territories = vocabulary[.territoryWords], levels = vocabulary[.ownLevelWords]
         let namesTerritory = territories.occurs(in: named), namesLevel = levels.occurs(in: named)
+        let namesPlan = vocabulary[.planFigureWords].occurs(in: named)
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
             let o = facts[other], q = facts[part]
@@ -174,6 +175,9 @@ extension ExtractionState {
             guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
             guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
             if let a = o.year, let b = q.year, a != b { return false }
+            // ("绩效目标为：…全县网络零售额达到9.50亿元" is no base of "占全县网络零售额的": a target is one only
+            // when the share names a plan)
+            if o.isTarget && !namesPlan { return false }
             if o.head == named { return true }
             // "2020年本年支出" is named "本年支出" (asked only of a head that starts with a digit)
             if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
