@@ -12,7 +12,7 @@ extension ShareCheck {
     /// what the rate names ("新增就业2000人，其中高校毕业生就业800人，就业率96.5%" is of graduates not
     /// counted here). Quiet too when the base gives the rate.
     static func namedRatios(_ rule: Rule, _ context: inout CheckContext) {
-        let endings = rule[.ratioEndings], fillers = rule[.rateFillers]
+        let endings = rule[.ratioEndings], fillers = rule[.rateFillers], negators = rule[.ratioNegators]
         guard !endings.isEmpty else { return }
         func plain(_ f: Fact) -> Bool {
             f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate
@@ -28,9 +28,11 @@ extension ShareCheck {
                   part.value > 0, part.year == f.year else { continue }
             // as much of the rate's name as the part's label has, two characters at least
             let partLabel = Array(part.label.unicodeScalars)
-            var named = 0
-            while named < name.count, ScalarSearch.firstIndex(of: Array(name[(name.count - named - 1)...]), in: partLabel) != nil { named += 1 }
+            var named = 0, nameAt = 0
+            while named < name.count, let k = ScalarSearch.firstIndex(of: Array(name[(name.count - named - 1)...]), in: partLabel) { named += 1; nameAt = k }
             guard named >= 2 else { continue }
+            // "检出不合格样品235批次，抽检合格率97.62%": the count of the rest, the rate one less it
+            let rest = negators.suffixLength(partLabel, endingAt: nameAt) > 0
             // (a count naming the rate's last two characters is no base: "全年结案22,386件，按期结案21,734件，
             // 按期结案率94.85%" may be of the cases filed, stated before; "清扫保洁面积A，其中机械化清扫面积B")
             let shared = ScalarString.make(name[(name.count - 2)...])
@@ -46,11 +48,17 @@ extension ShareCheck {
                 bases.append(o)
             }
             let stated = context.statedRate(f)
-            guard bases.count == 1, let base = bases.first, !context.ratio(part, base, fits: stated) else { continue }
+            guard bases.count == 1, let base = bases.first else { continue }
+            if rest {
+                // (base − part) ÷ base written as 1 − part ÷ base: each figure once, the interval exact
+                guard let q = context.interval(part) / context.interval(base),
+                      !((Interval(exactly: 1) - q) * Interval(exactly: 100)).overlaps(stated) else { continue }
+            } else if context.ratio(part, base, fits: stated) { continue }
             let scale = max(f.number.decimals, 2)
-            let exact = part.value / base.value * 100
+            let exact = rest ? (base.value - part.value) / base.value * 100 : part.value / base.value * 100
+            let computation = rest ? "(\(base.literal) − \(part.literal)) ÷ \(base.literal) × 100" : "\(part.literal) ÷ \(base.literal) × 100"
             context.report(rule, main: f, others: [part, base], evidence: rule.evidence(.shareMismatch, [
-                .computation: "\(part.literal) ÷ \(base.literal) × 100", .computed: Show.number(exact, scale: scale) + "%",
+                .computation: computation, .computed: Show.number(exact, scale: scale) + "%",
                 .stated: f.literal + "%",
                 .difference: Show.number(abs(f.value - exact), scale: scale) + Show.differenceUnit(f, context.vocabulary)]),
                 slots: [.part: context.displayLabel(part), .base: context.displayLabel(base)])

@@ -354,6 +354,10 @@ enum YearCheck {
             // of figures, and the comparison is made later in the sentence, beyond what it governs)
             // (but figures the text then compares with the year before, unnamed, are the report's year's:
             // "2018年度收入总计A，支出总计B。收支较上年决算数增加C，…一是2019年…比2018年…" in a report on 2019)
+            // "与2022年度相比，…增长3.99%（2022年度为34,512.68万元）": a bracket opening with the year compared
+            // with gives that year's figure
+            if known.comparedYears.contains(mention.year), case let b = paragraph.text.scalars, mention.range.lowerBound > 0,
+               b[mention.range.lowerBound - 1] == "（" || b[mention.range.lowerBound - 1] == "(" { continue }
             if known.comparedYears.contains(mention.year) && !naming
                 && !(governs && ParagraphYears.compares(paragraph.text.string(
                     governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence)), comparisonWords, relativeDates))

@@ -1401,6 +1401,13 @@ extension ExtractionState {
                 }
                 if named >= 2 { continue }
             }
+            // "共9个，其中：行政单位6个，为局机关和…5个分局；事业单位3个": a part broken down further; its
+            // items are left out when they make it up, otherwise the list cannot be read
+            if case .text = f.place {
+                guard let outer = withoutSubLists(parts, p.text.scalars) else { continue }
+                parts = outer
+                guard parts.count >= 2 else { continue }
+            }
             let partition = parts.allSatisfy { vocabulary[.statusPartWords].occurs(in: facts[$0].head) }
             appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: partition, nestedThresholds: false))
         }

@@ -127,6 +127,14 @@ extension ExtractionState {
         return false
     }
 
+    /// "决算数超过年初预算118.90万元": a head ending with the name, a comparison (超过, 低于) before it,
+    /// states by how much, not the figure named.
+    func namesByHowMuch(_ head: String, _ named: String) -> Bool {
+        guard head.hasSuffix(named), head.count > named.count else { return false }
+        let before = String(head.dropLast(named.count))
+        return vocabulary[.comparatorGreater].occurs(in: before) || vocabulary[.comparatorLess].occurs(in: before)
+    }
+
     /// A head ending with `named` joins no other name to it ("税收返还和转移支付" does).
     func joinsNothingBefore(_ head: String, _ named: String) -> Bool {
         let h = ScalarString.scalars(head)
@@ -175,6 +183,7 @@ extension ExtractionState {
             guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
             guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
             if let a = o.year, let b = q.year, a != b { return false }
+            if self.namesByHowMuch(o.head, named) { return false }
             // ("绩效目标为：…全县网络零售额达到9.50亿元" is no base of "占全县网络零售额的": a target is one only
             // when the share names a plan)
             if o.isTarget && !namesPlan { return false }
@@ -296,6 +305,8 @@ extension ExtractionState {
             // a budget by its concept or by its name's ending ("财政收入年初预算"), of the part's item
             // when the part names one
             guard o.concept.measure == "budget" || vocabulary[.completionShareBases].isSuffix(of: o.head) else { return false }
+            // ("决算数超过年初预算118.90万元": by how much, no budget)
+            if vocabulary[.comparatorGreater].occurs(in: o.head) || vocabulary[.comparatorLess].occurs(in: o.head) { return false }
             if q.concept.item == nil { return true }
             if o.concept.item != nil { return o.concept.item == q.concept.item && o.concept.scope == q.concept.scope }
             // "收入任务7000万元，…实际完成7095万元，占任务的101.36%。…税收收入完成5638万元，占预算的93.65%": a
@@ -636,6 +647,7 @@ extension ExtractionState {
                 // "…预算收入目标A。当年实际完成B，为预算的P%": a plan named by another plan word, the
                 // share's name in it
                 let namedInPlan = bases.isSuffix(of: head) && ScalarSearch.foundationContains(String(head), String(named))
+                if namesByHowMuch(String(head), String(named)) { return false }
                 // "年初预算A，支出B，完成预算的P%": maybe of a budget adjusted since, left to the formula rules
                 return plain(k) && (head.hasSuffix(named) || samePlan || namedInPlan) && !(startOfYear.occurs(in: head) && !startOfYear.occurs(in: name))
             }
