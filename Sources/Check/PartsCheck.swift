@@ -499,7 +499,9 @@ extension ShareCheck {
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
         let s = context.doc.paragraphs[p].text.scalars
         var j = f.number.numberRange.lowerBound
-        while j > 0 && !ScalarSets.clauseBreaks.contains(s[j - 1]) && s[j - 1] != "。" && f.number.numberRange.lowerBound - j < 16 { j -= 1 }
+        // (not past the figure before it: "按每次1,100元计的240次抽检费26.40万元" — 每次 is 1,100元's)
+        let previousEnd = at > 0 ? context.fact(ids[at - 1]).number.range.upperBound : 0
+        while j > previousEnd && !ScalarSets.clauseBreaks.contains(s[j - 1]) && s[j - 1] != "。" && f.number.numberRange.lowerBound - j < 16 { j -= 1 }
         var per = [String]()
         var i = j
         let end = f.number.numberRange.lowerBound

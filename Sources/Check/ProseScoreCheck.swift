@@ -76,12 +76,14 @@ enum ProseScoreCheck {
     /// sum short of the total is a slip too (a sum above it is the list's own check).
     static func firstLevelLists(_ rule: Rule, _ context: inout CheckContext) {
         var levels: [[String]]?
-        let weightWords = context.vocabulary[.weightWords]
+        let weightWords = context.vocabulary[.weightWords], deductionWords = context.vocabulary[.deductionWords]
         for group in context.facts.groups {
             let whole = context.fact(group.whole)
             guard whole.kind == .score, whole.concept.measure == "score", group.parts.count >= 3 else { continue }
             let parts = group.parts.map { context.fact($0) }
-            guard parts.allSatisfy({ $0.kind == .score && $0.change == 0 && !weightWords.occurs(in: $0.label) }) else { continue }
+            // (points lost are no scores: "其中，决策类指标扣2分，…过程类指标扣1.06分…")
+            guard parts.allSatisfy({ $0.kind == .score && $0.change == 0 && !weightWords.occurs(in: $0.label)
+                && !deductionWords.isSuffix(of: $0.label) && !deductionWords.isSuffix(of: $0.head) }) else { continue }
             if levels == nil { levels = rule[.completeFirstLevels].words.map { $0.split(separator: "|").map(String.init) } }
             guard let levels, parts.count == levels.count,
                   levels.allSatisfy({ names in parts.contains { p in names.contains { p.label.contains($0) } } }) else { continue }

@@ -439,6 +439,10 @@ extension ExtractionState {
             // (unless a "；" right after it goes on to the next part: "…补助a，惠及N人，人均b；…补贴c")
             // (a part named per head but in another unit is a total of such amounts: "生均补助1,710.88万元，按每生
             // 每年800元标准补助")
+            // (first after the marker too, under a whole that is no amount per head: "检测费28.60万元，包括按每次
+            // 1,100元计的240次抽检费26.40万元和…")
+            if parts.isEmpty, f.number.parenDepth == depth, f.kind.isMoney, perUnit.occurs(in: f.label),
+               let w = provisionalWhole, facts[w].kind.isMoney, facts[w].kind != f.kind, !perUnit.occurs(in: facts[w].label) { continue }
             if !parts.isEmpty, f.number.parenDepth == depth, perUnit.occurs(in: f.label),
                !parts.contains(where: { perUnit.occurs(in: facts[$0].label) && facts[$0].kind == f.kind }) {
                 var k = f.number.range.upperBound
