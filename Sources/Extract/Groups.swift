@@ -1344,6 +1344,18 @@ extension ExtractionState {
                 parts.reverse()
                 // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
                 if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
+                // "计划开展A 5次、B 15次，实际完成A 5次、B 14次，合计19次": the total of the last few figures,
+                // when they make it up exactly and the whole run does not
+                // (a slip in any of them leaves the whole run, which is then reported)
+                if parts.count > 2, !parts.reduce(Interval(exactly: 0), { $0 + interval(facts[$1]) }).overlaps(interval(f)) {
+                    var running = Interval(exactly: 0)
+                    for (m, pid) in parts.reversed().enumerated() where m < parts.count - 1 {
+                        running = running + interval(facts[pid])
+                        if m >= 1 && running.overlaps(interval(f)) { parts = Array(parts.suffix(m + 1)); break }
+                    }
+                }
+                // "…，其中中央资金合计185.00万元，占48.05%": a total opening a list's part is that part's own
+                if vocabulary[.listOpenersOf].isPrefix(of: f.label) { continue }
                 // "…加上上级补助收入a、调入资金b后，收入总计T": what is added to a figure before the
                 // marker is not the whole list (addAdditionGroups reads it)
                 // (looked for in the first part's label only: from the figure before it, or the

@@ -65,6 +65,10 @@ extension ExtractionState {
                     // "收入A，其中：税收收入B；支出C": spending is no part of revenue
                     let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }
+                    // "其中无公害防治面积A，无公害防治率P%；完成监测调查面积B": a clause after the "；" that opens
+                    // with a verb and no subject of its own goes on about the sentence's subject
+                    if let verb = vocabulary[.subjectlessClauseVerbs].prefix(of: facts[candidate].label),
+                       !partHeads.contains(where: { $0.hasPrefix(verb) }) { return k }
                     // "其中，中央…支出B；地方…支出C": the rest of a split by name begun by a part
                     if continuesWordSplit(facts[candidate].head, after: partHeads) { k += 1; continue }
                     // "中央财政资金a；省级财政资金b；县级财政安排资金c": after the funds of levels of
