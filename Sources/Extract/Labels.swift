@@ -142,7 +142,7 @@ final class Labels: Sendable {
     /// of each listed figure (by index into `numbers`), "收总计减少", "支总计减少"; nothing when the two
     /// lists differ in length.
     func distributedLabels(_ numbers: [ScannedNumber], _ s: [Unicode.Scalar], sentences: [Range<Int>],
-                                  isOneName: (String) -> Bool) -> [Int: String?] {
+                                  isOneName: (String) -> Bool, namesMeasure: (String) -> Bool = { _ in false }) -> [Int: String?] {
         // nil: a list that does not pair up, whose figures therefore name no one thing
         var labels = [Int: String?]()
         var i = 0
@@ -158,7 +158,7 @@ final class Labels: Sendable {
             let previousEnd = i > 0 ? max(sentenceStart, numbers[i - 1].range.upperBound) : sentenceStart
             let range = Labels.labelRange(s, numberStart: numbers[i].numberRange.lowerBound, limit: previousEnd, listOfNames: true)
             let label = ScalarString.make(s[range])
-            guard let (names, verb) = distributedNames(label, count: j - i + 1, isOneName: isOneName) else {
+            guard let (names, verb) = distributedNames(label, count: j - i + 1, isOneName: isOneName, namesMeasure: namesMeasure) else {
                 if distributiveMarkers.isSuffix(of: label) || distributiveMarkers.occurs(in: label) {
                     for k in i...j { labels[k] = .some(nil) }
                 }
@@ -170,7 +170,8 @@ final class Labels: Sendable {
     }
 
     /// "收、支总计各减少" → (["收总计", "支总计"], "减少").
-    func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false }) -> ([String], String)? {
+    func distributedNames(_ label: String, count: Int, isOneName: (String) -> Bool = { _ in false },
+                          namesMeasure: (String) -> Bool = { _ in false }) -> ([String], String)? {
         let s = ScalarString.scalars(label)
         // the last marker in the label, the longest there
         var k = s.count - 1
@@ -204,6 +205,15 @@ final class Labels: Sendable {
             if let length = short.first, short.allSatisfy({ $0 == length }), length <= 2, last.count > length + 1 {
                 let ending = String(last.dropFirst(length))
                 names = names.dropLast().map { $0 + ending } + [last]
+            } else if names.count >= 2, last.count >= 4, !names.dropLast().contains(where: namesMeasure) {
+                // "甲医院、乙医院年末结余分别为": the measure the last name ends with is all of theirs
+                for length in stride(from: min(6, last.count - 2), through: 2, by: -1) {
+                    let ending = String(last.suffix(length))
+                    if namesMeasure(ending) && !namesMeasure(String(last.dropLast(length))) {
+                        names = names.dropLast().map { $0 + ending } + [last]
+                        break
+                    }
+                }
             }
             return (names, verb)
         }

@@ -89,10 +89,13 @@ extension ExtractionState {
         var previousEnd = 0
         var previousSentence = -1
         var clauseState = (sentence: -1, position: 0, count: 0, depth: 0)
-        let distributed = labels.distributedLabels(numbers, text.scalars, sentences: sentences) { name in
+        let distributed = labels.distributedLabels(numbers, text.scalars, sentences: sentences, isOneName: { name in
             let r = resolve(name)
             return r.item != nil && r.scope.isEmpty
-        }
+        }, namesMeasure: { name in
+            let r = resolve(name)
+            return r.explicitMeasure && r.scope.isEmpty
+        })
         for (index, number) in numbers.enumerated() {
             if number.kind == .bare { previousEnd = number.range.upperBound; continue }
             // sentences are in order and do not overlap: a binary search (a paragraph of thousands of

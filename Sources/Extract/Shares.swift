@@ -523,6 +523,10 @@ extension ExtractionState {
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
+            // "新增省级重点专科3个、市级重点专科7个，计划建设任务11个，完成率90.9%": the last of a run of
+            // figures joined by 、 is not all that was done
+            if !aPlan, n >= 3, case let z = facts[ids[n - 3]], z.kind == done.kind, sentenceIndex(of: z) == sentence,
+               joinedInClause(p.text.scalars, from: z.number.range.upperBound, to: done.number.numberRange.lowerBound) { continue }
             // "计划培训1000人次，实际培训1200人次，完成率100%": a rate capped at 100% (as indicators are scored)
             if pct.value == 100 && done.value > plan.value && a.kind == b.kind { continue }
             facts[id].shareOf = plan.label
@@ -560,6 +564,16 @@ extension ExtractionState {
         let label = ScalarString.scalars(o.label)
         guard let plan = planWords.firstMatch(in: label) else { return false }
         return doneWords.firstMatch(in: label).map { plan.start < $0.start } ?? true
+    }
+
+    /// Text between two figures that joins them in one enumeration: a 、 and no clause break.
+    func joinedInClause(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        var joined = false
+        for k in from..<to {
+            if s[k] == "、" { joined = true } else if CharClass.isClauseBreak(s[k]) || s[k] == "。" { return false }
+        }
+        return joined
     }
 
     /// "项目计划建设服务站30个。…实际建成服务站28个，完成计划的93.33%": a completion rate right after the
