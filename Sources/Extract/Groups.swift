@@ -40,6 +40,16 @@ extension ExtractionState {
                 }
                 // "就业帮扶资金519.14万元中，…": 中 right after a figure, then a clause mark, opens its list
                 var givenWhole: Int?
+                // "一般公共预算财政拨款支出主要用于以下方面：A a，占P%；…": a list opening its sentence after
+                // the bare name of a figure stated before breaks that figure down
+                if matched == nil && (some.mayStart(with: s[k]) || including.mayStart(with: s[k])) {
+                    let length = max(some.prefixLength(s, at: k), including.prefixLength(s, at: k))
+                    if length > 0, let w = wholeNamedBefore(p, ids: ids, marker: k, markerEnd: k + length) {
+                        // (an enumeration after a colon: read as any list is, 主要 or not)
+                        matched = (length, .qizhong)
+                        givenWhole = w
+                    }
+                }
                 if matched == nil, s[k] == "中", k + 1 < s.count, s[k + 1] == "，" || s[k + 1] == "：" || s[k + 1] == ":" {
                     if figureEnds == nil { figureEnds = Dictionary(ids.map { (facts[$0].number.range.upperBound, $0) }, uniquingKeysWith: { a, _ in a }) }
                     if let w = figureEnds![k], facts[w].kind.isMoney || facts[w].kind.measureWord != nil, facts[w].change == 0, facts[w].shareOf == nil {
@@ -706,6 +716,32 @@ extension ExtractionState {
             group.namesSomeParts = namesSomeParts
             appendGroup(group)
         }
+    }
+
+    /// The figure a list's sentence names before its marker and nothing else ("一般公共预算财政拨款支出
+    /// 主要用于以下方面：…"), when a colon ends the marker's phrase: the last figure so named in the
+    /// paragraphs before, of one value.
+    mutating func wholeNamedBefore(_ p: Paragraph, ids: [Int], marker k: Int, markerEnd: Int) -> Int? {
+        let s = p.text.scalars
+        guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return nil }
+        var start = p.sentences[sentence].lowerBound
+        while start < k && CharClass.isWhitespace(s[start]) { start += 1 }
+        guard k - start >= 4, (start..<k).allSatisfy({ CharClass.isHan(s[$0]) }) else { return nil }
+        // a colon within a few characters after the marker ("以下方面：", "：")
+        var colon = markerEnd
+        while colon < s.count && colon - markerEnd <= 6 && s[colon] != "：" && s[colon] != ":" {
+            guard CharClass.isHan(s[colon]) else { return nil }
+            colon += 1
+        }
+        guard colon < s.count, s[colon] == "：" || s[colon] == ":" else { return nil }
+        let name = ScalarString.make(s[start..<k])
+        let before = proseNames.facts(named: name, in: self).filter { id in
+            guard let q = facts[id].place.paragraph, q < p.index else { return false }
+            let f = facts[id]
+            return f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil && !f.isTarget
+        }
+        guard let last = before.last, Set(before.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
+        return last
     }
 
     /// The count of the first parts, two at least, that add up to the whole exactly and are set off

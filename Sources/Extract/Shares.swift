@@ -95,7 +95,9 @@ extension ExtractionState {
                 } else if let g = groupOfPart[part] {
                     // "行政单位资产2134亿元，占全市53.8%，其中：甲583亿元，占14.7%；…": when the whole has a
                     // share of a base of its own, a part's bare share may be of either
-                    if statesOwnShare(groups[g].whole) { continue }
+                    // (a whole stated in a paragraph before, whose list opens a paragraph of its own, is
+                    // what its parts' bare shares are of)
+                    if statesOwnShare(groups[g].whole), facts[groups[g].whole].place.paragraph == f.place.paragraph { continue }
                     // "其中：基本支出A，占本年支出合计的P%；项目支出B，占Q%": the base an earlier part of the
                     // list named for its own share
                     // (among the last few shares: siblings stand close, and a long run of lists stays linear)
