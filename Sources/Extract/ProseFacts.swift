@@ -281,6 +281,13 @@ extension ExtractionState {
             // "…占基本支出的比重" names 基本支出; "…占比" names no base
             while let suffix = suffixes.suffix(of: base) { base = String(base.unicodeScalars.dropLast(suffix.unicodeScalars.count)) }
             shareInHead = (before, base)
+        } else if label.hasSuffix("的"), case let body = String(label.dropLast()),
+                  let (before, after) = Text.split(body, atFirst: vocabulary[.ratioShareMarkers], notWithin: vocabulary[.notShareWords]),
+                  before.unicodeScalars.count >= 2, after.unicodeScalars.count >= 2,
+                  after.unicodeScalars.allSatisfy({ CharClass.isHan($0) }), !vocabulary[.completionShareBases].isSuffix(of: after),
+                  !labels.comparesWithYear(after) {
+            // "县级配套资金为中央资金的20.00%": the one named over the other
+            shareInHead = (labels.head(before), after)
         }
         var change = 0
         let up = labels.increaseWords.suffix(of: head)?.unicodeScalars.count ?? 0

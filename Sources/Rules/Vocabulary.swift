@@ -215,6 +215,7 @@ public struct Vocabulary: Sendable {
         case restatementOpeners = "restatement_openers"
         case targetOpenerSubjects = "target_opener_subjects"
         case subjectlessClauseVerbs = "subjectless_clause_verbs"
+        case ratioShareMarkers = "ratio_share_markers"
 
         public var name: String { rawValue }
 
@@ -383,6 +384,7 @@ public struct Vocabulary: Sendable {
             case .shortfallFollowers: return "words right after a figure that make it what is still missing (not yet arrived): no part of a list"
             case .restatementOpeners: return "words opening a bracket that restates the figure before it in another unit"
             case .targetOpenerSubjects: return "subjects that may stand before a target opener at the start of a sentence (项目年度绩效目标为…)"
+            case .ratioShareMarkers: return "words between two names before a percentage and 的 that make it the first over the second (A为B的P%)"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
             case .yearListJoiners: return "marks joining listed years or listed figures (and, the list comma)"
