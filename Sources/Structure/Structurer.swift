@@ -473,6 +473,11 @@ enum UnitHints {
                 var j = k + n
                 while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
                 let unit = words.moneyUnits.prefixLength(s, at: j)
+                // "单位：元/人·月、人、人次、万元、%": the units of the columns one by one; the table's amounts
+                // are in the one money unit listed alone ("单位：万元、%": 万元)
+                if unit > 0, j + unit < s.count, "/、，,".unicodeScalars.contains(s[j + unit]) {
+                    return listedMoneyUnit(s, from: j, words: words)
+                }
                 if unit > 0 { return ScalarString.make(s[j..<(j + unit)]) }
                 k = j
                 continue
@@ -484,6 +489,25 @@ enum UnitHints {
 }
 
 extension UnitHints {
+    /// The one money unit a list of units names by itself (not per something, "元/人·月"), from `j` to
+    /// the end of the list; nil for none or several.
+    static func listedMoneyUnit(_ s: [Unicode.Scalar], from j: Int, words: StructureWords) -> String? {
+        var found: String?
+        var k = j
+        while k < s.count {
+            var e = k
+            while e < s.count && !"、，,".unicodeScalars.contains(s[e]) && !CharClass.isWhitespace(s[e]) && s[e] != "）" && s[e] != ")" { e += 1 }
+            let n = words.moneyUnits.prefixLength(s, at: k)
+            if n > 0 && n == e - k {
+                if found != nil { return nil }
+                found = ScalarString.make(s[k..<e])
+            }
+            guard e < s.count, "、，,".unicodeScalars.contains(s[e]) else { break }
+            k = e + 1
+        }
+        return found
+    }
+
     /// "表1 项目资金执行情况表（万元）": a table title ending with a bracketed unit.
     /// "资金投入情况（万元）": a short caption line ending with a bracketed unit, too.
     static func captionUnit(_ text: String, words: StructureWords) -> String? {

@@ -65,6 +65,15 @@ struct FastPathTests {
         }
     }
 
+    /// A caption listing the columns' units one by one names the table's money unit only when it lists
+    /// one alone: "元/人·月" is a standard's unit, and two money units leave it open.
+    @Test func listedUnitCaptions() {
+        for (text, unit) in [("单位：万元", "万元"), ("单位：万元、%", "万元"), ("单位：元/人·月、人、人次、万元、%", "万元"),
+                             ("单位：元、万元、%", nil), ("单位：元/吨、吨", nil), ("（单位：元）", "元")] as [(String, String?)] {
+            #expect(UnitHints.tableUnit(text, words: .standard) == unit, "\(text)")
+        }
+    }
+
     /// "2.利息收入" is a row's numbered name, not 2 with a unit of four characters; "2.5万元" and
     /// "12万元" stay figures.
     @Test func aListNumberBeforeANameIsNoFigure() {
