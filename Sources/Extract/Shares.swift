@@ -62,7 +62,14 @@ extension ExtractionState {
                 // a share that names its part ("税收收入占…的57.7%") is about that part only: with no
                 // figure so named before it, the nearest figure is not its part
                 let namesItsPart = Text.split(f.head, atFirst: vocabulary[.shareMarkers], notWithin: vocabulary[.notShareWords]).map { $0.before.unicodeScalars.count >= 2 } ?? false
-                guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart ? nil : before) else { continue }
+                // ("…合计3,931人，占21.99%，四档人数最多，占53.85%": a clause of its own naming the share's
+                // subject, with no figure, stands between it and the figure before)
+                // (only after that figure's own share: "…，主要用于…，占P%" describes the figure before)
+                let namedApart = before.map { b in
+                    inSentence[..<at].contains { $0 > b && facts[$0].kind == .percent && facts[$0].shareOf != nil }
+                        && namesSubjectBetween(p.text.scalars, from: facts[b].number.range.upperBound, to: f.number.numberRange.lowerBound)
+                } ?? false
+                guard let part = namedPart(of: f, paragraph: p) ?? (namesItsPart || namedApart ? nil : before) else { continue }
                 var base: Int?
                 if let named = f.shareOf, isOwnPlan(named) {
                     // "其中，甲税完成600万元，占年初预算的40%": the part's own budget, or nothing
@@ -127,6 +134,23 @@ extension ExtractionState {
             return labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
         }
         return false
+    }
+
+    /// Between two figures, a clause right before the share's own that holds no figure and names
+    /// something (two ideographs at least): "…，四档人数最多，占53.85%".
+    func namesSubjectBetween(_ s: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        // the share's own clause starts after the last break before it
+        var k = to
+        while k > from && !CharClass.isClauseBreak(s[k - 1]) { k -= 1 }
+        guard k > from else { return false }
+        var j = k - 1
+        while j > from && !CharClass.isClauseBreak(s[j - 1]) { j -= 1 }
+        // (the clause before must start after a break, not at the figure: then it is the figure's own)
+        guard j > from else { return false }
+        let clause = s[j..<(k - 1)]
+        guard !clause.contains(where: { CharClass.isDigit($0) }) else { return false }
+        return clause.filter { CharClass.isHan($0) }.count >= 2
     }
 
     /// "决算数超过年初预算118.90万元": a head ending with the name, a comparison (超过, 低于) before it,
