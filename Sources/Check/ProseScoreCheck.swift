@@ -104,7 +104,7 @@ enum ProseScoreCheck {
             let total = context.fact(t)
             // points lost one by one short of their total may have been lost elsewhere too, stated only
             // as a score under its weight ("决策指标得14分；…扣2.5分…，共扣7.2分"): only a sum over it is a slip
-            let sum = ids.reduce(Interval(exactly: 0)) { $0 + context.interval(context.fact($1)) }
+            let sum = ids.reduce(Interval(exactly: 0)) { $0 + context.interval(context.fact($1)) * Interval(exactly: Decimal(eachOf(context.fact($1), context))) }
             // (a paragraph that lists the points lost and nothing else scored, "扣分情况：…扣3分，…合计扣9分",
             // names them all)
             let itemScored = total.place.paragraph.map { p in
@@ -322,6 +322,20 @@ enum ProseScoreCheck {
             context.report(rule, main: f, others: [total], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: total.literal]),
                            message: .scoreRunVersusText, slots: [.name: ""])
         }
+    }
+
+    /// "绩效目标合理性、绩效指标明确性各扣0.5分": points lost by each of several names (a distributive
+    /// word before the deduction word): as many times as names; 1 otherwise.
+    static func eachOf(_ f: Fact, _ context: CheckContext) -> Int {
+        let deductions = context.vocabulary[.deductionWords], each = context.vocabulary[.distributiveMarkers]
+        guard let d = deductions.suffix(of: f.label) else { return 1 }
+        let before = String(f.label.unicodeScalars.dropLast(d.unicodeScalars.count))
+        guard let marker = each.suffix(of: before) else { return 1 }
+        let names = String(before.unicodeScalars.dropLast(marker.unicodeScalars.count))
+        var count = 1
+        for ch in names.unicodeScalars where ch == "、" { count += 1 }
+        count += context.vocabulary[.nameJoiners].matches(in: Array(names.unicodeScalars)).count
+        return count
     }
 
     static func report(_ rule: Rule, whole: Fact, parts: [Fact], template: EvidenceTemplate, message: MessageTemplate, name: String,

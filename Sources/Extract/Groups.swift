@@ -381,7 +381,13 @@ extension ExtractionState {
                     end = min(end, previousEnd)
                     break
                 }
-                let nestedEnd = siblingStop(s, paragraph: p.index, sentence: sentence, whole: nestedWhole, from: m.start + m.length, to: end)
+                var nestedEnd = siblingStop(s, paragraph: p.index, sentence: sentence, whole: nestedWhole, from: m.start + m.length, to: end)
+                // a nested list opened in a bracket ("A a（其中甲b、乙c），B d") ends where the bracket closes
+                if bracketDepth(s, paragraph: p.index, at: m.start) > depth {
+                    var j = m.start
+                    while j < nestedEnd && !((s[j] == "）" || s[j] == ")") && bracketDepth(s, paragraph: p.index, at: j + 1) <= depth) { j += 1 }
+                    nestedEnd = j
+                }
                 // ("固定资产256件，包括计算机设备、家具…，账面金额59.33万元": 包括 naming kinds, with no figure
                 // of the part's own family, lists no parts of it)
                 if !opensWithQizhong,
@@ -469,6 +475,14 @@ extension ExtractionState {
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
             if isRateBase(f) { continue }
             parts.append(id)
+        }
+        // "其中：书记报酬提高到每月3,800元，其他村干部每月2,700元，基本报酬预算2,455.44万元；…": amounts per
+        // head in another unit than the list's plain amounts are standards, no parts
+        let plainUnits = Set(parts.compactMap { id in perUnit.occurs(in: facts[id].label) ? nil : facts[id].kind.moneyUnit })
+        if plainUnits.count == 1 {
+            parts.removeAll { id in
+                facts[id].kind.moneyUnit.map { !plainUnits.contains($0) } == true && perUnit.occurs(in: facts[id].label)
+            }
         }
         guard !parts.isEmpty else { return }
         listed.formUnion(parts)
