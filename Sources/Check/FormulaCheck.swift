@@ -181,14 +181,23 @@ enum FormulaCheck {
         var runs = [[Int]]()
         var open = false
         var sentence: (Int, Int)?
+        // "满意度89.95%（398份中满意358份）": the figures of a bracket opened right after a percentage
+        // explain it; the run closes after the bracket (the depth of that percentage, while open)
+        var bracketAfter: Int?
         for f in inText {
+            let fact = context.fact(f.id)
+            if let d = bracketAfter, fact.number.parenDepth <= d { open = false; bracketAfter = nil }
             if !open || sentence.map({ $0 != (f.paragraph, f.sentence) }) ?? true {
                 runs.append([])
                 open = true
+                bracketAfter = nil
                 sentence = (f.paragraph, f.sentence)
             }
             runs[runs.count - 1].append(f.id)
-            if context.fact(f.id).kind == .percent { open = false }
+            if fact.kind == .percent && bracketAfter == nil {
+                let s = context.doc.paragraphs[f.paragraph].text.scalars, end = fact.number.range.upperBound
+                if end < s.count && (s[end] == "（" || s[end] == "(") { bracketAfter = fact.number.parenDepth } else { open = false }
+            }
         }
         return runs
     }
