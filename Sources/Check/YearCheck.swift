@@ -148,7 +148,7 @@ enum YearCheck {
         // plan's own, the prior year's budget being what it is compared with
         let plan = isBudgetPlan(context)
         let planBudgetWords = rule[.planBudgetWords], planActualWords = rule[.planActualWords], planComparisonWords = rule[.planComparisonWords]
-        let planOwnWords = rule[.planOwnWords]
+        let planOwnWords = rule[.planOwnWords], planCaptionWords = rule[.planCaptionWords]
         // a year read from the body alone must clearly be the report's: with no year in the title and
         // the year before named about as often, the text covers both years
         // (the mention asked about is not counted: a slip must not vouch for itself)
@@ -275,7 +275,11 @@ enum YearCheck {
                 let sentence = paragraph.text.string(sentenceRange)
                 // (or a statement the plan's template makes of its own year: "…开展绩效目标管理的项目7个")
                 // (or a budget compared with its own year: one of the two is the plan's)
-                guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared())) || planOwnWords.occurs(in: sentence),
+                // (or the caption of one of its tables: "表1 某局2024年部门收支预算总表")
+                let caption = planCaptionWords.occurs(in: sentence) && sentence.unicodeScalars.count <= 60
+                    && context.doc.tables.contains { $0.firstLine > paragraph.lastLine && $0.firstLine - paragraph.lastLine <= 3 }
+                guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared())) || planOwnWords.occurs(in: sentence)
+                        || caption,
                       !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
