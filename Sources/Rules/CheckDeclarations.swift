@@ -182,7 +182,7 @@ extension Parameter where Value == WordSet {
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
     public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (pass rates, satisfaction rates)")
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
-    public static let ratioNegators = Parameter("ratio_negators", doc: "words right before the rate's name in a count's label that make the count the rest (不 of 不合格 for 合格率)")
+    public static let ratioNegators = Parameter("ratio_negators", doc: "words right before the rate's name in a count's label that make the count the rest, the rate its complement")
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
