@@ -569,7 +569,7 @@ extension ExtractionState {
                     chosen = bigger
                 }
             }
-            guard let whole = chosen else { continue }
+            guard let whole = chosen, !familyParts.isEmpty else { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole
             // territory is no part of the figure before it when the text names that territory's own figure
             let firstLabel = ScalarString.scalars(facts[familyParts[0]].label)
