@@ -118,6 +118,14 @@ extension ExtractionState {
             } else {
                 found = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: family) })
                 if let w = found, sentence - sentenceIndex(of: facts[w]) > 1 { found = nil }
+                // ("资产总额A，负债总额B，净资产C。资产构成中，流动资产a，占P%；…": the parts make up A, not the
+                // last figure: among the few before, the one they add up to)
+                let partsSum = parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                if let w = found, !partsSum.overlaps(facts[w].interval),
+                   let made = ids[max(0, first - 8)..<first].last(where: { facts[$0].kind.sameFamily(as: family) && isPlainFigure(facts[$0])
+                       && sentence - sentenceIndex(of: facts[$0]) <= 1 && partsSum.overlaps(facts[$0].interval) }) {
+                    found = made
+                }
             }
             guard let whole = found, isPlainFigure(facts[whole]), !isGrouped(whole) else { continue }
             // (or the figures adding up to the whole as written, in one unit: then a share off is a slip,
