@@ -1356,6 +1356,8 @@ extension ExtractionState {
         for id in ids {
             let f = facts[id]
             guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
+            // (points lost in total, "…合计扣2.20分", are read with the points lost: readPointsLost)
+            if f.kind == .score && vocabulary[.deductionWords].occurs(in: f.label) { continue }
             // a total already a list's whole: only a 其中 list after it ("A、B、C，总计X。其中：…") leaves
             // room for the parts before it
             let wholeOf = groupsOfWhole[id] ?? []

@@ -155,14 +155,24 @@ extension ExtractionState {
         let totals = vocabulary[.deductionTotalWords]
         for p in paragraphIndexes {
             var items = [Int]()
+            // "共扣5.96分，主要是：一是…扣0.26分；…六是…，合计扣2.20分": a total stated first, before any item,
+            // is the total of all that follow; a 合计 among them is the last item's own
+            var opening: Int?
             for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
                 if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) {
+                    if items.isEmpty && opening == nil { opening = id; continue }
+                    if opening != nil, items.count >= 1 {
+                        items.append(id)
+                        continue
+                    }
                     if items.count >= 2 { pointsLost.append((total: id, items: items)) }
                     items = []
+                    opening = nil
                 } else {
                     items.append(id)
                 }
             }
+            if let o = opening, items.count >= 2 { pointsLost.append((total: o, items: items)) }
         }
     }
 
