@@ -112,6 +112,9 @@ enum ConsistencyCheck {
                 // "从全市资产结构来看，…公共基础设施1933亿元" and "从市级资产结构来看，…公共基础设施241亿元":
                 // paragraphs opened by two scopes
                 if let a = openingScope(first, context), let b = openingScope(other, context), a != b { continue }
+                // under a heading naming a project ("（一）基本公共卫生服务项目"), a figure is that project's,
+                // not the department's of another section
+                if subjectHeading(first, context) != subjectHeading(other, context) { continue }
                 // "财政总收入335,857万元" (the budget) and later "财政总收入323,712万元，完成预算的96.38%": a rate
                 // stated beside one of them is the ratio of the two, which are then two figures, not one
                 if statedRatioRelates(first, other, context) { continue }
@@ -380,6 +383,20 @@ enum ConsistencyCheck {
         let matches = [context.vocabulary[.territoryWords], context.vocabulary[.fundingLevelWords]].compactMap { $0.firstMatch(in: s, before: end) }
         guard let m = matches.min(by: { $0.start < $1.start }) else { return nil }
         return ScalarString.make(s[m.start..<(m.start + m.length)])
+    }
+
+    /// The innermost heading over a running-text figure whose title names a subject (ends with a
+    /// `subject_nouns` word: 项目, 专项, 资金 …), if any.
+    static func subjectHeading(_ f: Fact, _ context: CheckContext) -> Int? {
+        guard case .text(let p, _, _) = f.place else { return nil }
+        let nouns = context.vocabulary[.subjectNouns]
+        for h in context.doc.paragraphs[p].sectionPath.reversed() {
+            let heading = context.doc.paragraphs[h]
+            guard let title = heading.heading.map({ heading.text.string($0.titleRange) }) else { continue }
+            let trimmed = title.trimmingCharacters(in: .whitespaces)
+            if nouns.isSuffix(of: trimmed) && trimmed.unicodeScalars.count > 2 { return h }
+        }
+        return nil
     }
 
     /// The months of a part of the year its sentence names before the figure ("一季度" 3, "上半年" 6,
