@@ -1333,7 +1333,16 @@ extension ExtractionState {
         guard case .text = f.place else { return false }
         var k = f.number.range.upperBound
         while k < s.count && CharClass.isWhitespace(s[k]) { k += 1 }
-        return k < s.count && vocabulary[.shortfallFollowers].prefixLength(s, at: k) > 0
+        if k < s.count && vocabulary[.shortfallFollowers].prefixLength(s, at: k) > 0 { return true }
+        // ("尚有24万元因县级财力紧张未能到位": a reason between the figure and the word, in its clause)
+        let end = min(s.count, k + 20)
+        var j = k
+        while j < end && !CharClass.isClauseBreak(s[j]) && s[j] != "。" {
+            if CharClass.isDigit(s[j]) { return false }
+            if vocabulary[.shortfallFollowers].prefixLength(s, at: j) > 0 { return true }
+            j += 1
+        }
+        return false
     }
 
     /// How many parts a total's label counts: "三项合计", "以上两类", "4个项目合计" (a numeral, then a
