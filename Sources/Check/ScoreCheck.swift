@@ -184,6 +184,12 @@ enum ScoreCheck {
         guard sheet.clean, let total = sheet.rows.last(where: \.isTotal) else { return }
         let repeated = repeatedFundParts(sheet, context)
         var items = sheet.rows.filter { !$0.isTotal && !repeated.contains($0.index) }
+        // "一、决策 | 15 | 13.50" over "（一）项目立项 | 4 | 4.00": rows numbered in two styles in one name
+        // column are groups and their items; the total adds up the groups
+        let styles = items.map { row in row.names.first.flatMap { HeadingDetector.enumerator(ScalarString.scalars($0), at: 0)?.style } }
+        if let outer = styles.first ?? nil, styles.allSatisfy({ $0 != nil }), Set(styles.compactMap { $0 }).count >= 2 {
+            items = zip(items, styles).filter { $0.1 == outer }.map(\.0)
+        }
         // the total counts the outside rows when the weights say so (items + outside = total weight)
         let outside = outsideRows(sheet, sheets, context)
         if !outside.isEmpty, let tw = rowWeight(total) {

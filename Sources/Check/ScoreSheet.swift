@@ -108,8 +108,11 @@ struct ScoreSheet {
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
             // (its own first cell: "决策 | 小计 | | 15" is the 小计 of 决策, whose name a merged cell lends it)
             let first = CellText.compact((row.cells.first { !$0.isEmpty && !$0.inherited } ?? row.cells.first { !$0.isEmpty })?.string ?? "")
-            let isTotal = CellText.isTotalLabel(first, totalLabels: vocabulary[.tableTotalLabels])
-                || CellText.isScoreTotalLabel(first, scoreTotalLabels: vocabulary[.tableScoreTotalLabels])
+            // (or a name cell after the group's name written out again: "决策 | 小计 | 15 | 14.5")
+            let isTotal = ([first] + names).contains { text in
+                CellText.isTotalLabel(text, totalLabels: vocabulary[.tableTotalLabels])
+                    || CellText.isScoreTotalLabel(text, scoreTotalLabels: vocabulary[.tableScoreTotalLabels])
+            }
             let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
                             isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
