@@ -548,6 +548,17 @@ extension ExtractionState {
                         && f.number.parenDepth == 0 && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                 }
                 if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && ExtractionState.sentence(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
+                // ("支出A，年初预算为B，完成年初预算的P%。分科目情况如下：…⏎其中：甲a；乙b；丙c": the parts make up
+                // A; the figure of that sentence they add up to, when the last is not it)
+                let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                if let c = chosen, familyParts.count >= 2, !sum.overlaps(facts[c].interval),
+                   let made = ids.last(where: { id in
+                       let f = facts[id]
+                       return id != c && ExtractionState.sentence(of: f) == lastSentence && f.kind.sameFamily(as: family) && !f.number.inRange
+                           && f.shareOf == nil && f.change == 0 && !f.comparesYears && f.interval.overlaps(sum)
+                   }) {
+                    chosen = made
+                }
                 if chosen != nil { crossesParagraph = true }
             }
             // "预计完成17.2亿元，…，主要是…分享0.86亿元和…。其中：税收收入12亿元，非税收入5.2亿元": a last figure
