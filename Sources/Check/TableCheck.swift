@@ -177,7 +177,23 @@ enum TableCheck {
         guard !columns.isEmpty else { return nil }
         let totalLabels = context.vocabulary[.tableTotalLabels]
         let totals = Set(rows.filter { CellText.isTotalLabel(labels[$0], totalLabels: totalLabels) || isSubtotal(labels[$0], context) })
-        let coded = nestedByCode(table, rows: rows, totals: totals)
+        var coded = nestedByCode(table, rows: rows, totals: totals)
+        if coded.isEmpty {
+            // (kept when most of the rows set in add up to theirs in a money column: an indentation
+            // the export left by chance nests nothing)
+            let indented = nestedByIndent(table, rows: rows, totals: totals)
+            let parents = Set(indented.map(\.parent))
+            let balanced = parents.filter { p in
+                let children = indented.filter { $0.parent == p }.map(\.row)
+                return columns.contains { c in
+                    guard let whole = fact(context, table, p, c) else { return false }
+                    let parts = children.compactMap { fact(context, table, $0, c) }
+                    guard parts.count == children.count else { return false }
+                    return parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }.overlaps(context.interval(whole))
+                }
+            }
+            if !parents.isEmpty && balanced.count * 2 > parents.count { coded = indented }
+        }
         guard !totals.isEmpty || rows.contains(where: { marks[$0] != nil }) || !coded.isEmpty else { return nil }
         // marked sub-items and the unmarked rows that complete a 其中 list
         var parent = [Int: Int]()
@@ -245,6 +261,31 @@ enum TableCheck {
             mark[r] = .coded
         }
         return Layout(table: table, rows: rows, columns: columns, parent: parent, childMark: mark, totals: totals, emptyParts: emptyParts, labels: labels)
+    }
+
+    /// "卫生健康支出 / 　妇幼保健机构 / 　基本公共卫生服务 / 社会保障和就业支出 / …": rows whose name is set in
+    /// further than the row above nest under the nearest row above set in less (a table exported one
+    /// cell to a line keeps the names' indentation in their source columns). Only where two depths at
+    /// least are found and the rows set in follow a row that is not.
+    static func nestedByIndent(_ table: Table, rows: [Int], totals: Set<Int>) -> [(row: Int, parent: Int)] {
+        func indent(_ r: Int) -> Int? {
+            guard let cell = table.rows[r].cells.first(where: { !$0.isEmpty }), !TableCheck.isNumeric(cell.text),
+                  let start = cell.text.span(0..<1)?.start else { return nil }
+            return start.column
+        }
+        let depths = rows.map(indent)
+        let known = depths.compactMap { $0 }
+        guard known.count == rows.count, let least = known.min(), Set(known).count >= 2, depths.first == least else { return [] }
+        var out = [(row: Int, parent: Int)]()
+        var open = [(row: Int, depth: Int)]()
+        for (k, r) in rows.enumerated() {
+            let d = depths[k]!
+            if totals.contains(r) { open = []; continue }
+            while let last = open.last, last.depth >= d { open.removeLast() }
+            if let p = open.last { out.append((r, p.row)) }
+            open.append((r, d))
+        }
+        return out
     }
 
     /// "201 | 一般公共服务支出 / 2010301 | 行政运行 / 2010302 | …": rows that open with a classification
