@@ -299,9 +299,18 @@ enum TableScanner {
         scannedTo = start + 1
         // the next line with text at or after `j` (past at most one blank line)
         func next(_ j: Int) -> Int? { nextTextLine(lines, from: j, blanks: 1) }
+        // ("—", "-", "——", "/", "－" and white space only; read in place, no copy of the line)
         func isEmptyCell(_ line: NormalizedLine) -> Bool {
-            let t = line.scalars.filter { !CharClass.isWhitespace($0) }
-            return t == ["—"] || t == ["-"] || t == ["—", "—"] || t == ["/"] || t == ["－"]
+            var marks = 0, dashes = 0
+            for c in line.scalars where !CharClass.isWhitespace(c) {
+                switch c {
+                case "—": dashes += 1
+                case "-", "/", "－": marks += 1
+                default: return false
+                }
+                if marks + dashes > 2 { return false }
+            }
+            return (marks == 1 && dashes == 0) || (marks == 0 && (dashes == 1 || dashes == 2))
         }
         func isValue(_ k: Int) -> Bool { isValueLine(lines[k]) || isEmptyCell(lines[k]) }
         func isLabel(_ k: Int) -> Bool { isLabelLine(lines[k]) && !isEmptyCell(lines[k]) }
@@ -315,7 +324,12 @@ enum TableScanner {
             header.append(j)
             k = next(j + 1)
         }
-        guard let firstValue = k, isValue(firstValue), header.count >= 4, header.count <= 13 else { return nil }
+        guard let firstValue = k, isValue(firstValue), header.count >= 4, header.count <= 13 else {
+            // a start later in the same run of label lines reads a part of this header, ended by the same
+            // line: it fails too (a run too long to be a header may hold one further on)
+            if header.count <= 13, let last = header.last { scannedTo = max(scannedTo, last + 1) }
+            return nil
+        }
         let width = header.count - 1
         var rows = [cells(Array(header.prefix(width)))]
         var label: Int? = header.last
