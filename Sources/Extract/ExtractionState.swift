@@ -184,8 +184,10 @@ struct ExtractionState {
         if let r = resolved[TextKey(label)] { return r }
         var r = lexicon.resolve(label)
         // "2023年基本公共卫生服务项目资金总额" in a report titled "…基本公共卫生服务项目绩效评价报告": the
-        // subject the title reports on is the whole, no scope of a part
-        if r.item == nil, r.measure != nil || r.rate != nil, r.scope.unicodeScalars.count >= 3, namesTitleSubject(r.scope) {
+        // subject the title reports on is the whole, no scope of a part (a short scope only when it
+        // is itself such an ending: "专项资金实际支出" in a report on "…专项资金")
+        if r.item == nil, r.measure != nil || r.rate != nil,
+           r.scope.unicodeScalars.count >= 3 || vocabulary[.titleSubjectEndings].contains(r.scope), namesTitleSubject(r.scope) {
             r.scope = ""
             r.item = "total"
         }
