@@ -102,6 +102,7 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
+                if totalsOfDifferentLists(first, other, context) { continue }
                 if grandTotal.occurs(in: first.label) && yearsOwn(other) || grandTotal.occurs(in: other.label) && yearsOwn(first) { continue }
                 // "上级补助收入" in the 一般公共预算 balance table and again in the 政府性基金预算 one:
                 // each budget's own figure
@@ -430,6 +431,25 @@ enum ConsistencyCheck {
             }
         }
         return nil
+    }
+
+    /// "合计" of a table by function and "合计" of a table of key projects: the totals of two tables
+    /// that list no row in common are the totals of two wholes.
+    static func totalsOfDifferentLists(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {
+        guard a.marksTotal, b.marksTotal, case .cell(let t1, let r1, _) = a.place, case .cell(let t2, let r2, _) = b.place, t1 != t2 else { return false }
+        let x = rowNames(context.doc.tables[t1], except: r1), y = rowNames(context.doc.tables[t2], except: r2)
+        return !x.isEmpty && !y.isEmpty && x.isDisjoint(with: y)
+    }
+
+    /// The names of a table's data rows (each row's first cell holding an ideograph).
+    static func rowNames(_ table: Table, except skipped: Int) -> Set<String> {
+        var names = Set<String>()
+        for (r, row) in table.rows.enumerated() where r != skipped && row.kind == .data {
+            if let cell = row.cells.first(where: { $0.text.scalars.contains(where: CharClass.isHan) }) {
+                names.insert(cell.string.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return names
     }
 
     static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ outline: [OutlineItem]) -> Bool {

@@ -177,6 +177,24 @@ enum ScoreCheck {
         return out
     }
 
+    /// Each row numbered in the `outer` style has unnumbered rows under it, and its weight is theirs added up.
+    static func numberedRowsAddUp(_ rows: [ScoreSheet.Row], _ styles: [HeadingStyle?], outer: HeadingStyle, _ sheet: ScoreSheet) -> Bool {
+        var groups = 0, k = 0
+        while k < rows.count {
+            guard styles[k] == outer, let w = sheet.itemWeight(rows[k]) else { return false }
+            var j = k + 1, sum = Decimal(0)
+            while j < rows.count && styles[j] == nil {
+                guard let child = sheet.itemWeight(rows[j]) else { return false }
+                sum = Decimals.sum(sum, child.value)
+                j += 1
+            }
+            guard j > k + 1, Decimals.equal(sum, w.value) else { return false }
+            groups += 1
+            k = j
+        }
+        return groups >= 2
+    }
+
     /// A row's own (lowest-level) weight.
     static func rowWeight(_ r: ScoreSheet.Row) -> Fact? { r.weights.keys.max().flatMap { r.weights[$0] } }
 
@@ -188,6 +206,10 @@ enum ScoreCheck {
         // column are groups and their items; the total adds up the groups
         let styles = items.map { row in row.names.first.flatMap { HeadingDetector.enumerator(ScalarString.scalars($0), at: 0)?.style } }
         if let outer = styles.first ?? nil, styles.allSatisfy({ $0 != nil }), Set(styles.compactMap { $0 }).count >= 2 {
+            items = zip(items, styles).filter { $0.1 == outer }.map(\.0)
+        } else if let outer = styles.first ?? nil, styles.contains(where: { $0 == nil }), numberedRowsAddUp(items, styles, outer: outer, sheet) {
+            // "一、投入 | 20 | 18.5" over "目标设定 | 5 | 4.5": numbered rows whose weights are those of the
+            // unnumbered rows under them are the groups
             items = zip(items, styles).filter { $0.1 == outer }.map(\.0)
         }
         // the total counts the outside rows when the weights say so (items + outside = total weight)

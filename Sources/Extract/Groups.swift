@@ -533,7 +533,9 @@ extension ExtractionState {
                     && !isCompletionBase(id, paragraph: p)
             }
             // "余额A，控制在限额B以内。其中，…": a bound (B) is no whole while a plain figure stands before it
-            let lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
+            // (nor a figure per unit while a plain one stands before it: "补助A，场均补助a，其中按标准…b")
+            let lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil && !perUnit.occurs(in: facts[$0].label) }
+                ?? near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
             var chosen: Int?
             if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = lastCandidate }
             // "…支出194.12万元，占总数的100%。⏎其中：…": a list opening its paragraph is about the last
@@ -578,6 +580,11 @@ extension ExtractionState {
                     // "支出A，…，结余B按规定结转下年使用。其中：甲a…": the balance left is smaller than a part;
                     // the figure before it they are parts of is the whole
                     chosen = bigger
+                } else if let previous = near.last(where: { earlier($0) && $0 < c }),
+                          (facts[previous].number.range.upperBound..<facts[c].number.numberRange.lowerBound).contains(where: { s.indices.contains($0) && (s[$0] == "、") }) {
+                    // "用于A a、B b、C c，其中用于A和C d": the last of an enumeration is no whole of a part
+                    // larger than it; the marker speaks of the enumeration's whole, which it does not name
+                    chosen = nil
                 }
             }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
@@ -636,6 +643,21 @@ extension ExtractionState {
                 return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)|\(flow)")
             }
             if Set(named).count < named.count { continue }
+            // "预算A，其中基本支出预算a、项目支出预算b，实际支出C": parts that make up the whole exactly,
+            // then a bare figure of another measure: that figure is the whole's again, and ends the list
+            if familyParts.count > 2, let w = wholeMeasure {
+                var running = Interval(exactly: 0)
+                for n in familyParts.indices.dropLast() {
+                    running = running + interval(facts[familyParts[n]])
+                    let next = facts[familyParts[n + 1]].concept
+                    if n >= 1 && running.overlaps(interval(facts[whole])) {
+                        if next.explicitMeasure, let m = next.measure, m != w, next.item == nil || next.item == "total", next.scope.isEmpty {
+                            familyParts = Array(familyParts[...n])
+                        }
+                        break
+                    }
+                }
+            }
             if familyParts.indices.dropFirst().contains(where: { n in
                 let c = facts[familyParts[n]].concept
                 // (a flow of its own listed under the whole's measure is an item: "…，上年结余c")
