@@ -20,6 +20,12 @@ extension ExtractionState {
                 facts[pid].concept.measure = measure
                 facts[pid].measureSource = .inherited
             }
+            // "上年结转A（含甲结转a、乙结转b）": a part named by the last word of the whole's measure (结转 of
+            // 上年结转) is of the whole's measure
+            for pid in g.parts where facts[pid].kind.isMoney && facts[pid].concept.explicitMeasure && namesLastWordOfMeasure(facts[pid], of: whole) {
+                facts[pid].concept.measure = measure
+                facts[pid].measureSource = .inherited
+            }
         }
         // "如英才荟项目，2020年年初预算340万，…": a sentence that opens with a clause naming a
         // subject, and no number, is about that subject

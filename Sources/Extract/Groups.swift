@@ -533,9 +533,15 @@ extension ExtractionState {
                     && !isCompletionBase(id, paragraph: p)
             }
             // "余额A，控制在限额B以内。其中，…": a bound (B) is no whole while a plain figure stands before it
-            // (nor a figure per unit while a plain one stands before it: "补助A，场均补助a，其中按标准…b")
-            let lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil && !perUnit.occurs(in: facts[$0].label) }
-                ?? near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
+            var lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
+            // (nor a figure per unit while a plain one stands before it, in the parts' unit and no
+            // smaller than they add up to: "补助A，场均补助a，其中按标准…b")
+            if let c = lastCandidate, perUnit.occurs(in: facts[c].label),
+               let plain = near.last(where: { candidate($0) && facts[$0].number.comparator == nil && !perUnit.occurs(in: facts[$0].label) }),
+               familyParts.allSatisfy({ facts[$0].kind == facts[plain].kind }),
+               Decimals.lessOrEqual(familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }.lo, facts[plain].interval.hi) {
+                lastCandidate = plain
+            }
             var chosen: Int?
             if let given = givenWhole { chosen = facts[given].kind.sameFamily(as: family) ? given : nil } else { chosen = lastCandidate }
             // "…支出194.12万元，占总数的100%。⏎其中：…": a list opening its paragraph is about the last
@@ -658,7 +664,10 @@ extension ExtractionState {
                     }
                 }
             }
-            if familyParts.indices.dropFirst().contains(where: { n in
+            // (unless the parts make up the whole exactly: "收入总计A，其中上年结转a，本年收入b")
+            let makeWhole = familyParts.count >= 2
+                && familyParts.reduce(Interval(exactly: 0), { $0 + interval(facts[$1]) }).overlaps(interval(facts[whole]))
+            if !makeWhole, familyParts.indices.dropFirst().contains(where: { n in
                 let c = facts[familyParts[n]].concept
                 // (a flow of its own listed under the whole's measure is an item: "…，上年结余c")
                 if let m = c.measure, let w = wholeMeasure, m != w, lexicon.measure(m, mayBeListedUnder: w) { return false }
@@ -1037,6 +1046,14 @@ extension ExtractionState {
         appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: false, nestedThresholds: false))
     }
 
+    /// "上年结转A（含甲结转a、乙结转b）": a part named by the last word of the whole's measure (结转 of
+    /// 上年结转) is of the whole's measure.
+    func namesLastWordOfMeasure(_ part: Fact, of whole: Fact) -> Bool {
+        guard let own = part.concept.measure, own != whole.concept.measure else { return false }
+        let ending = Self.commonSuffix([Self.withoutBrackets(whole.head), Self.withoutBrackets(part.head)])
+        return ending.unicodeScalars.count >= 2 && lexicon.resolve(ending).measure == own
+    }
+
     /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure
     /// broken down in the brackets right after it. Only plain named amounts of the whole's kind make
     /// such a list; anything else in the brackets (a change, a share, a comparison, 含…) leaves it.
@@ -1092,7 +1109,8 @@ extension ExtractionState {
                     // (a flow listed under the whole's measure is a part: "转移性收入A（含上级补助收入a、上年结余b）")
                     // (a whole naming no measure, "中央补助资金A（含提前下达a、年中追加b）", takes what comes)
                     && !(f.concept.explicitMeasure && whole.concept.explicitMeasure && f.concept.measure != whole.concept.measure
-                         && !(f.concept.measure.flatMap { m in whole.concept.measure.map { lexicon.measure(m, mayBeListedUnder: $0) } } ?? false))
+                         && !(f.concept.measure.flatMap { m in whole.concept.measure.map { lexicon.measure(m, mayBeListedUnder: $0) } } ?? false)
+                         && !namesLastWordOfMeasure(f, of: whole))
                     && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
