@@ -72,7 +72,8 @@ extension ExtractionState {
                 // (a list's whole too: "“三公”经费年初预算为22.00万元，支出决算为8.77万元，其中：…";
                 // not a grand total: "…，加上解支出等63.25亿元，总支出595.45亿元")
                 guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
-                      !vocabulary[.grandTotalNames].isPrefix(of: facts[id].head) else { continue }
+                      !vocabulary[.grandTotalNames].isPrefix(of: facts[id].head),
+                      !vocabulary[.wholeScopeOpeners].isPrefix(of: facts[id].label) else { continue }
                 let sentence = sentenceIndex(of: facts[id])
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)
@@ -215,6 +216,25 @@ extension ExtractionState {
                 }
             }
         }
+        // "实际到位资金A，县级配套到位a，到位率P%": a rate named by its phrase alone, one comma after a
+        // figure of a subject of its own that is no list's part, is that subject's
+        for paragraph in paragraphIndexes {
+            let ids = paragraphFacts[paragraph]
+            let s = doc.paragraphs[paragraph].text.scalars
+            for (n, id) in ids.enumerated() where n > 0 && facts[id].kind == .percent && facts[id].concept.rate != nil
+                && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty && facts[id].shareOf == nil {
+                let before = facts[ids[n - 1]]
+                guard before.kind.isMoney, before.concept.explicitMeasure, before.concept.item == nil, !before.concept.scope.isEmpty,
+                      before.change == 0, !before.comparesYears, groupOfPart[ids[n - 1]] == nil, !listed.contains(ids[n - 1]),
+                      lexicon.resolve(facts[id].head).rate == facts[id].concept.rate, lexicon.resolve(facts[id].head).scope.isEmpty,
+                      facts[id].head == facts[id].label else { continue }
+                let between = before.number.range.upperBound..<facts[id].number.numberRange.lowerBound
+                guard between.count <= 12, between.filter({ CharClass.isClauseBreak(s[$0]) }).count == 1,
+                      between.contains(where: { s[$0] == "，" || s[$0] == "," }) else { continue }
+                facts[id].concept.scope = before.concept.scope
+                facts[id].concept.item = nil
+            }
+        }
         // "公务接待费支出决算为3.20万元，完成预算的80.00%": a rate worded as its figure's completion of
         // its own plan, right after a spending figure of one item, is about that item, wherever its
         // budget is stated (the sentence before, another paragraph)
@@ -257,9 +277,15 @@ extension ExtractionState {
         let s = text.scalars
         var end = range.lowerBound
         while end < range.upperBound && !CharClass.isClauseBreak(s[end]) { end += 1 }
-        guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 20 else { return nil }
-        let clause = text.string(range.lowerBound..<end)
+        guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 40 else { return nil }
+        var clause = text.string(range.lowerBound..<end)
         if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
+        // "执行率最低的是甲项目，执行率仅P%，结转A": the subject after the words that single it out
+        if let m = vocabulary[.subjectIntroducers].matches(in: s, from: range.lowerBound, before: end).last {
+            clause = text.string((m.start + m.length)..<end)
+        } else if end - range.lowerBound > 20 {
+            return nil
+        }
         let subject = vocabulary[.subjectClosers].droppingSuffix(vocabulary[.subjectOpeners].droppingPrefix(clause))
         guard !subject.dropFirst().isEmpty, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
         return subject

@@ -58,6 +58,8 @@ struct ExtractionState {
     var distantPlans: [Int]?
     /// Labels resolved so far: table cells repeat their row label and column header.
     var resolved: [TextKey: Lexicon.Resolution] = [:]
+    /// Whether the title reports on one project (`reportsOnProject`), found when first asked.
+    var titleOnProject: Bool?
     /// Labels read so far (`reading(of:)`), for the same reason.
     var labelReadings: [TextKey: LabelReading] = [:]
     /// The money unit most prose amounts use (set before tables are read).
@@ -191,8 +193,26 @@ struct ExtractionState {
             r.scope = ""
             r.item = "total"
         }
+        // "2023年项目预算235.40万元" in a report titled "…筛查项目绩效自评报告": the project is what the
+        // report is on, its budget the whole's
+        if r.item == "project" && r.scope.isEmpty {
+            if titleOnProject == nil { titleOnProject = reportsOnProject() }
+            if titleOnProject == true { r.item = "total" }
+        }
         resolved[TextKey(label)] = r
         return r
+    }
+
+    /// Whether the title names a project as what the report is on (`project_title_words`), and no
+    /// department as a whole (`department_title_words`).
+    func reportsOnProject() -> Bool {
+        guard let t = doc.titleParagraph else { return false }
+        let title = doc.paragraphs[t].text.scalars
+        guard !vocabulary[.departmentTitleWords].occurs(in: doc.paragraphs[t].string) else { return false }
+        // a project of a name ("…筛查项目…"), not projects of a year ("2022年度项目支出…")
+        return vocabulary[.projectTitleWords].matches(in: title).contains { m in
+            m.start > 0 && CharClass.isHan(title[m.start - 1]) && vocabulary[.unnamedProjectLeads].suffixLength(title, endingAt: m.start) == 0
+        }
     }
 
     /// Whether the title names `scope` as what it reports on: followed there by a word of

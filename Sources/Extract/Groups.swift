@@ -593,6 +593,19 @@ extension ExtractionState {
                     chosen = nil
                 }
             }
+            // "本年支出合计A，比上年…；全年预算数B，预算执行率P%。其中：基本支出a，…；项目支出b，…": parts
+            // that do not add up to the last figure but exactly to one figure before it are that one's
+            // (only for a list opening its sentence: a marker right after a figure is about that figure,
+            // whether or not its parts add up to it)
+            if givenWhole == nil, !changeList, familyParts.count >= 2, let c = chosen, opensSentence(s, at: k, sentence: sentenceRange),
+               ExtractionState.sentence(of: facts[c]) == sentence - 1 {
+                let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                if !sum.overlaps(facts[c].interval) {
+                    let fitting = near.filter { $0 != c && candidate($0) && facts[$0].kind == facts[c].kind && facts[$0].interval.overlaps(sum)
+                        && ExtractionState.sentence(of: facts[$0]) == sentence - 1 }
+                    if fitting.count == 1 { chosen = fitting[0] }
+                }
+            }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole
             // territory is no part of the figure before it when the text names that territory's own figure

@@ -28,8 +28,11 @@ extension ExtractionState {
                 guard let at = found < inSentence.count && inSentence[found] == id ? found : inSentence.firstIndex(of: id),
                       // "收入2482万元（剔除…因素，完成2838万元），占年初预算2250万元的110.31%": not a figure of an aside
                       // (nor the figure compared with: "支出A，比上年实际支出B增长P%，占…C的Q%" is A's share)
-                      let part = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil
+                      let nearest = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil
                           && facts[$0].number.parenDepth <= b.number.parenDepth && !facts[$0].comparesYears && facts[$0].change == 0 }) else { continue }
+                // ("…县级配套资金a，项目预算占全县支出B的P%": the part named before 占, stated earlier)
+                var part = nearest
+                if let named = namedPart(of: b, paragraph: p), facts[named].kind.sameFamily(as: b.kind) { part = named }
                 facts[ids[n + 1]].shareOf = b.shareOf
                 shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
                 paired.insert(ids[n + 1])

@@ -216,6 +216,11 @@ public struct Vocabulary: Sendable {
         case targetOpenerSubjects = "target_opener_subjects"
         case subjectlessClauseVerbs = "subjectless_clause_verbs"
         case ratioShareMarkers = "ratio_share_markers"
+        case wholeScopeOpeners = "whole_scope_openers"
+        case projectTitleWords = "project_title_words"
+        case departmentTitleWords = "department_title_words"
+        case unnamedProjectLeads = "unnamed_project_leads"
+        case subjectIntroducers = "subject_introducers"
 
         public var name: String { rawValue }
 
@@ -385,6 +390,11 @@ public struct Vocabulary: Sendable {
             case .restatementOpeners: return "words opening a bracket that restates the figure before it in another unit"
             case .targetOpenerSubjects: return "subjects that may stand before a target opener at the start of a sentence: whose targets follow"
             case .ratioShareMarkers: return "words between two names before a percentage and 的 that make it the first over the second"
+            case .projectTitleWords: return "words of a title that make the report one on a project: a figure named only as the project's is the whole's"
+            case .departmentTitleWords: return "words of a title that make the report one on a department as a whole, whatever projects it names"
+            case .unnamedProjectLeads: return "words right before a title's project word that name no project (the year's projects)"
+            case .subjectIntroducers: return "words in a sentence's first clause that single out the subject named after them (the lowest is)"
+            case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
             case .yearListJoiners: return "marks joining listed years or listed figures (and, the list comma)"
