@@ -470,6 +470,12 @@ extension ExtractionState {
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
             if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
+            // "过程指标…扣1.5分，其中资金管理扣1分，…；产出指标满分40分，得分38分，扣2分": a full mark after the
+            // parts of points or scores opens the next indicator; the list has ended
+            if let w = provisionalWhole, facts[w].kind == .score, f.kind == .score, isWeight(f), !isWeight(facts[w]) {
+                if parts.isEmpty { continue }
+                break
+            }
             // "单位共1个，包括内设非独立核算的机构14个": a unit's own departments are not units
             if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
@@ -484,6 +490,13 @@ extension ExtractionState {
                 facts[id].kind.moneyUnit.map { !plainUnits.contains($0) } == true && perUnit.occurs(in: facts[id].label)
             }
         }
+        // "其中：中央a，省级b，县级c，中央和省级资金d，占P%": a part naming earlier parts joined, and their sum,
+        // is their subtotal, no part
+        let subtotals = Set(parts.indices.filter { k in
+            guard k >= 2, let named = partsNamed(in: facts[parts[k]].head, among: Array(parts[..<k])) else { return false }
+            return named.reduce(Interval(exactly: 0)) { $0 + interval(facts[$1]) }.overlaps(interval(facts[parts[k]]))
+        }.map { parts[$0] })
+        parts.removeAll { subtotals.contains($0) }
         guard !parts.isEmpty else { return }
         listed.formUnion(parts)
         // "A，剔除B，C": a figure taken away from the one before; the list is no sum of its parts
@@ -783,7 +796,10 @@ extension ExtractionState {
             let nested = qualified >= 2 && Set(familyParts.compactMap(thresholdWord)).count < 2
             var group = PartsGroup(whole: whole, parts: familyParts, marker: marker, closedByWording: closed, nestedThresholds: nested)
             group.namesSomeParts = namesSomeParts
+            let count = groups.count
             appendGroup(group)
+            // (a subtotal left out of the parts still belongs to their list: its share is of the whole)
+            if groups.count > count { for sub in subtotals where groupOfPart[sub] == nil && facts[sub].kind.sameFamily(as: family) { groupOfPart[sub] = count } }
         }
     }
 
@@ -1409,6 +1425,48 @@ extension ExtractionState {
         return false
     }
 
+    /// The parts a name joins (`name_joiners`): "满意和基本满意" of “满意”, “基本满意”, “不满意”; "中央和省级资金"
+    /// of 中央补助资金, 省级补助资金, 县级配套资金. Each joined name is a part's quoted name or its name,
+    /// or else begins one part's name; nil unless every joined name finds its own part.
+    func partsNamed(in name: String, among parts: [Int]) -> [Int]? {
+        let s = Array(name.unicodeScalars)
+        var pieces = [String](), start = 0, k = 0
+        while k < s.count {
+            let length = labels.nameJoiners.prefixLength(s, at: k)
+            if length > 0 {
+                pieces.append(ScalarString.make(s[start..<k]))
+                k += length
+                start = k
+            } else {
+                k += 1
+            }
+        }
+        pieces.append(ScalarString.make(s[start..<s.count]))
+        guard pieces.count >= 2, pieces.allSatisfy({ $0.unicodeScalars.count >= 2 }) else { return nil }
+        func names(_ id: Int) -> [String] {
+            let head = facts[id].head
+            var out = [head]
+            if let open = head.firstIndex(of: "“"), let close = head[open...].firstIndex(of: "”") {
+                out.append(String(head[head.index(after: open)..<close]))
+            }
+            return out
+        }
+        var found = [Int]()
+        for piece in pieces {
+            var matches = parts.filter { names($0).contains(piece) }
+            // (the last name shares the others' ending: "中央和省级资金" is 中央… and 省级…)
+            var prefix = Array(piece.unicodeScalars)
+            while matches.isEmpty && prefix.count >= 2 {
+                let p = ScalarString.make(prefix[...])
+                matches = parts.filter { facts[$0].head.hasPrefix(p) }
+                prefix.removeLast()
+            }
+            guard matches.count == 1, !found.contains(matches[0]) else { return nil }
+            found.append(matches[0])
+        }
+        return found.sorted()
+    }
+
     /// How many parts a total's label counts: "三项合计", "以上两类", "4个项目合计" (a numeral, then a
     /// `counted_total_units` word); nil when it counts none.
     func countedParts(in head: String) -> Int? {
@@ -1469,6 +1527,12 @@ extension ExtractionState {
                 parts.reverse()
                 // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
                 if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
+                // "…率100%、…合规，分别得3分；…按兑付率×4分计得3.71分，合计得9.71分": a factor of a formula
+                // is no part, and a figure each of several names got counts as many times: not read here
+                parts.removeAll { vocabulary[.multiplicationSigns].isSuffix(of: facts[$0].label) }
+                if parts.contains(where: { vocabulary[.distributiveMarkers].isPrefix(of: facts[$0].label) }) { continue }
+                // "满意的a、基本满意的b、不满意的c，满意和基本满意合计S": a total naming the parts it adds is of those
+                if parts.count > 2, let named = partsNamed(in: sums.droppingSuffix(head), among: parts) { parts = named }
                 // "计划开展A 5次、B 15次，实际完成A 5次、B 14次，合计19次": the total of the last few figures,
                 // when they make it up exactly and the whole run does not
                 // (a slip in any of them leaves the whole run, which is then reported)
