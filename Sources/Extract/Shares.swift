@@ -193,6 +193,11 @@ extension ExtractionState {
     mutating func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int,
                             budgeted: Set<String>) -> Int? {
         let wanted = resolve(named)
+        // "第五次经济普查项目年初预算A，全年支出B，…单位清查C（占项目支出的P%）": in a paragraph about one
+        // named project, its 项目支出 is that project's spending
+        if wanted.item == "project", wanted.scope.isEmpty,
+           let m = wanted.measure ?? lexicon.items.first(where: { $0.id == "project" && $0.defaultMeasure != nil })?.defaultMeasure,
+           let own = namedProjectFigure(paragraph: p, measure: m, before: facts[id], part: part) { return own }
         let core = withoutTotalSuffix(named)
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
@@ -312,6 +317,22 @@ extension ExtractionState {
         // one value only: a base named twice with two values is ambiguous
         let values = Set(candidates.map { facts[$0].interval.midpoint })
         return values.count == 1 ? candidates.first : nil
+    }
+
+    /// In a paragraph opening with a named project's figure ("甲项目年初预算A"), the last figure of
+    /// `measure` before the share that is the project's (its scope, or none of its own).
+    func namedProjectFigure(paragraph p: Paragraph, measure: String, before share: Fact, part: Int) -> Int? {
+        let ids = paragraphFacts[p.index]
+        guard let first = ids.first(where: { facts[$0].kind.isMoney }) else { return nil }
+        let c = facts[first].concept
+        guard c.explicitMeasure, c.scope.unicodeScalars.count >= 4, c.item == nil || c.item == "project" else { return nil }
+        let found = ids.filter { id in
+            let o = facts[id]
+            return id != part && o.kind.isMoney && o.number.range.upperBound <= share.number.numberRange.lowerBound
+                && o.concept.measure == measure && (o.concept.scope == c.scope || (o.concept.scope.isEmpty && o.concept.item == "total"))
+                && !o.number.inRange && o.change == 0 && !o.comparesYears && o.shareOf == nil
+        }
+        return found.last
     }
 
     /// A share's base named only as a plan ("占年初预算的", "占调整预算") — the part's own plan.
