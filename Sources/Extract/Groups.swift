@@ -911,7 +911,12 @@ extension ExtractionState {
     }
 
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
-        let words = vocabulary[.fundingLevelWords], connectives = vocabulary[.leadingConnectives]
+        namesDistinct(vocabulary[.fundingLevelWords], parts, money: true) || namesDistinct(vocabulary[.staffKindWords], parts, money: false)
+    }
+
+    /// Each part (money, or a count) named first by another word of `words`.
+    func namesDistinct(_ words: WordSet, _ parts: [Int], money: Bool) -> Bool {
+        let connectives = vocabulary[.leadingConnectives]
         // most lists name no level: their first part's first scalar says so without a lookup
         guard let first = facts[parts[0]].label.unicodeScalars.first,
               words.mayStart(with: first) || connectives.mayStart(with: first) || first == "（" || first == "(" else { return false }
@@ -920,7 +925,8 @@ extension ExtractionState {
             // (the first part's label may keep the list's marker: "其中中央资金")
             var name = ExtractionState.withoutBrackets(facts[id].label)
             if let marker = connectives.prefix(of: name) { name = String(name.unicodeScalars.dropFirst(marker.unicodeScalars.count)) }
-            guard facts[id].kind.isMoney, let level = words.prefix(of: name), levels.insert(level).inserted else { return false }
+            guard money ? facts[id].kind.isMoney : facts[id].kind.measureWord != nil,
+                  let level = words.prefix(of: name), levels.insert(level).inserted else { return false }
         }
         return true
     }

@@ -222,6 +222,7 @@ public struct Vocabulary: Sendable {
         case unnamedProjectLeads = "unnamed_project_leads"
         case subjectIntroducers = "subject_introducers"
         case multiplicationSigns = "multiplication_signs"
+        case staffKindWords = "staff_kind_words"
 
         public var name: String { rawValue }
 
@@ -396,6 +397,7 @@ public struct Vocabulary: Sendable {
             case .unnamedProjectLeads: return "words right before a title's project word that name no project (the year's projects)"
             case .subjectIntroducers: return "words in a sentence's first clause that single out the subject named after them (the lowest is)"
             case .multiplicationSigns: return "signs and words of a product written out (times): a figure right after one is a factor of a formula"
+            case .staffKindWords: return "kinds of posts and staff (administrative, public institution): counts of people each named first by another kind are all of their whole"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
