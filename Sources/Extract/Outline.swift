@@ -139,7 +139,8 @@ extension ExtractionState {
             }
             j += 1
         }
-        guard j < limit, j > markerEnd else { return nil }
+        // (a heading line is its title whole: "（三）电子商务进农村综合示范资金")
+        guard j < limit || j == s.count, j > markerEnd else { return nil }
         let noun = max(vocabulary[.subjectNouns].suffixLength(s, endingAt: j, start: markerEnd),
                        vocabulary[.outlineSubjectNouns].suffixLength(s, endingAt: j, start: markerEnd))
         guard noun > 0, noun < j - markerEnd else { return nil }
@@ -175,6 +176,26 @@ extension ExtractionState {
         if case .count = f.kind { counted = true } else { counted = false }
         return (f.kind.isMoney || counted) && f.change == 0 && !f.comparesYears && f.shareOf == nil && !f.number.inRange
             && f.number.comparator == nil && !f.number.approximate && !f.isCellValue
+    }
+
+    /// The innermost enumerated item around a figure whose title names a subject of its own.
+    func subjectItem(of f: Fact) -> Int? {
+        var item = f.outlineItem
+        while let i = item {
+            if outline[i].subject != nil { return i }
+            item = outline[i].parent
+        }
+        return nil
+    }
+
+    /// Whether a figure stands in an enumerated item or one of its children.
+    func stands(_ f: Fact, within target: Int) -> Bool {
+        var item = f.outlineItem
+        while let i = item {
+            if i == target { return true }
+            item = outline[i].parent
+        }
+        return false
     }
 
     /// The sentence a figure stands in.
