@@ -463,6 +463,9 @@ enum FormulaCheck {
                 // spending's: the balance is the final account's, revenue less spending)
                 if candidates.isEmpty && !summed.contains(ref) {
                     candidates = table.indices.filter { matches(substituted, table, $0, item: substituted.item, subject: subjects[$0]) }
+                    // (stated in the running text where it is: the tables may total other lists)
+                    let prose = candidates.filter { !table[$0].isCellValue }
+                    if !prose.isEmpty { candidates = prose }
                     // (named as a total where some are: "收入总计A" over the rows of its table)
                     let totals = candidates.filter { table[$0].marksTotal }
                     if !totals.isEmpty { candidates = totals }

@@ -129,6 +129,13 @@ enum UnitCheck {
            !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) {
             return perUnit(previous, rule, context, siblings: siblings - 1)
         }
+        // "户均增收2,860元，未达到3,000元的目标值": the figure the one per unit is measured against
+        if gap.count >= 2, gap.count <= 12, text.scalars[gap].filter({ CharClass.isClauseBreak($0) }).count == 1,
+           !text.scalars[gap].contains(where: { CharClass.isDigit($0) || $0 == "。" || $0 == "；" }),
+           let comma = text.scalars[gap].firstIndex(where: { CharClass.isClauseBreak($0) }),
+           context.vocabulary[.measuredAgainstVerbs].prefixLength(text.scalars, at: comma + 1) > 0 {
+            return perUnit(previous, rule, context, siblings: siblings - 1)
+        }
         guard gap.count >= 2, gap.count <= 7,
               text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
               !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }

@@ -81,7 +81,16 @@ extension ExtractionState {
                       var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
                 // after a list ("收入A，其中保险费收入B，补贴收入C；支出D"), the subject is the list's
                 // whole, not its last part
-                if let g = groupOfPart[previous], !groups[g].parts.contains(id) { previous = groups[g].whole }
+                // (unless that part opens the "；" part of the sentence both stand in: "…；县级配套资金应到位a，
+                // 实际到位b" is about 县级配套资金)
+                if let g = groupOfPart[previous], !groups[g].parts.contains(id) {
+                    let s = doc.paragraphs[paragraph].text.scalars
+                    let segment = Self.semicolonSegment(s, around: facts[previous].number.numberRange.lowerBound)
+                    let opensSegment = segment.lowerBound > 0 && (s[segment.lowerBound - 1] == "；" || s[segment.lowerBound - 1] == ";")
+                        && segment.contains(facts[id].number.numberRange.lowerBound)
+                        && !inSentence[..<at].contains { $0 != previous && segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].kind != .percent }
+                    if !opensSegment { previous = groups[g].whole }
+                }
                 let pc = facts[previous].concept
                 guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
                 // a list's whole named as a total ("…(包括…，结转下年0.36亿元)，支出合计100.64亿元"), or

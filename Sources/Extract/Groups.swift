@@ -594,6 +594,14 @@ extension ExtractionState {
                 }
                 if let match = near.last(where: { earlier($0) && facts[$0].interval.overlaps(sum) }) {
                     chosen = match
+                } else if let match = near.last(where: { id in
+                    // ("…未达到3,000元的目标值…；带动农户增收合计约1,104.53万元，其中：…": the figure they make
+                    // exactly, named as an increase and in another unit than the last)
+                    let f = facts[id]
+                    return id != c && f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: facts[c].kind) && !f.comparesYears
+                        && f.shareOf == nil && !f.number.inRange && !familyParts.contains(id) && f.interval.overlaps(sum)
+                }) {
+                    chosen = match
                 } else if sentence > 0, facts[c].concept.measure == "carryover",
                           let bigger = near.last(where: { earlier($0) && Decimals.less(largest, facts[$0].interval.lo) && facts[$0].concept.measure != "carryover" }) {
                     // "支出A，…，结余B按规定结转下年使用。其中：甲a…": the balance left is smaller than a part;
@@ -614,9 +622,27 @@ extension ExtractionState {
                ExtractionState.sentence(of: facts[c]) == sentence - 1 {
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
                 if !sum.overlaps(facts[c].interval) {
-                    let fitting = near.filter { $0 != c && candidate($0) && facts[$0].kind == facts[c].kind && facts[$0].interval.overlaps(sum)
-                        && ExtractionState.sentence(of: facts[$0]) == sentence - 1 }
-                    if fitting.count == 1 { chosen = fitting[0] }
+                    func fitting(_ total: Interval) -> [Int] {
+                        near.filter { $0 != c && candidate($0) && facts[$0].kind == facts[c].kind && facts[$0].interval.overlaps(total)
+                            && ExtractionState.sentence(of: facts[$0]) == sentence - 1 }
+                    }
+                    let whole = fitting(sum)
+                    if whole.count == 1 {
+                        chosen = whole[0]
+                    } else if whole.isEmpty, familyParts.count > 2 {
+                        // ("问题356个，…，剩余15个…。其中A问题128个，…；其他问题228个，已整改213个": the first parts
+                        // make it exactly; what follows is a figure of the last of them)
+                        var running = facts[familyParts[0]].interval
+                        for n in 1..<(familyParts.count - 1) {
+                            running = running + facts[familyParts[n]].interval
+                            let fits = fitting(running)
+                            if fits.count == 1 {
+                                chosen = fits[0]
+                                familyParts = Array(familyParts[...n])
+                                break
+                            }
+                        }
+                    }
                 }
             }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
@@ -729,6 +755,16 @@ extension ExtractionState {
             // its items are left out when they make it up; otherwise the list cannot be read
             guard let outer = withoutSubLists(familyParts, s) else { continue }
             familyParts = withoutScopeNested(outer)
+            // "回收462份；其中有效问卷455份，“满意”412份、“基本满意”35份、“不满意”8份": the parts after one
+            // that add up to it exactly are its own breakdown
+            if familyParts.count >= 3 {
+                let rest = familyParts.dropFirst().reduce(Interval(exactly: 0)) { $0 + interval(facts[$1]) }
+                // (not parts named alike, the first among them: "甲教育体育局a，乙教育体育局b，丙教育体育局c")
+                if rest.overlaps(interval(facts[familyParts[0]])) && !rest.overlaps(interval(facts[whole])),
+                   Self.commonSuffix(familyParts.map { Self.withoutBrackets(facts[$0].head) }).unicodeScalars.count < 2 {
+                    familyParts = [familyParts[0]]
+                }
+            }
             // the enumeration ends where the parts already make up the whole exactly
             // ("其中高级职称5人，中级职称18人，初级职称13人，退休人员12人")
             // and the next one names another kind of thing (its label does not end like theirs:
@@ -1146,7 +1182,7 @@ extension ExtractionState {
                     && !(f.concept.explicitMeasure && whole.concept.explicitMeasure && f.concept.measure != whole.concept.measure
                          && !(f.concept.measure.flatMap { m in whole.concept.measure.map { lexicon.measure(m, mayBeListedUnder: $0) } } ?? false)
                          && !namesLastWordOfMeasure(f, of: whole))
-                    && !vocabulary[.arithmeticWords].isPrefix(of: f.head)
+                    && !vocabulary[.arithmeticWords].isPrefix(of: f.head) && !vocabulary[.subtractionWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
             // "总收入A（县本级B，高新区C）": the whole split by level, its own level first, is all of it

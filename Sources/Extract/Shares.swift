@@ -115,6 +115,16 @@ extension ExtractionState {
                     if let sibling = shares.suffix(8).last(where: { $0.part != part && groups[g].parts.contains($0.part) && facts[$0.percent].shareOf.map { !$0.isEmpty } ?? false }),
                        facts[sibling.base].kind.sameFamily(as: facts[part].kind) {
                         base = sibling.base
+                    } else if ids.contains(where: { other in
+                        // (an earlier part's share naming a base of its own, not found: "其中：中央a，占到位资金的P%；
+                        // 省级b，占Q%" — the bare one is of that base too, which is not the list's whole)
+                        guard other < id, other > groups[g].parts[0], facts[other].kind == .percent,
+                              !(facts[other].shareOf ?? "").isEmpty, !paired.contains(other),
+                              !namesBase(facts[groups[g].whole].head, facts[other].shareOf!),
+                              let before = ids.last(where: { $0 < other && facts[$0].kind != .percent }) else { return false }
+                        return before != part && groups[g].parts.contains(before)
+                    }) {
+                        continue
                     } else {
                         base = groups[g].whole
                     }

@@ -223,6 +223,7 @@ public struct Vocabulary: Sendable {
         case subjectIntroducers = "subject_introducers"
         case multiplicationSigns = "multiplication_signs"
         case staffKindWords = "staff_kind_words"
+        case measuredAgainstVerbs = "measured_against_verbs"
 
         public var name: String { rawValue }
 
@@ -398,6 +399,7 @@ public struct Vocabulary: Sendable {
             case .subjectIntroducers: return "words in a sentence's first clause that single out the subject named after them (the lowest is)"
             case .multiplicationSigns: return "signs and words of a product written out (times): a figure right after one is a factor of a formula"
             case .staffKindWords: return "kinds of posts and staff (administrative, public institution): counts of people each named first by another kind are all of their whole"
+            case .measuredAgainstVerbs: return "verbs opening a clause that measures the figure before against another (falls short of, exceeds): the other is of the same kind"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
