@@ -463,6 +463,10 @@ enum FormulaCheck {
                 // spending's: the balance is the final account's, revenue less spending)
                 if candidates.isEmpty && !summed.contains(ref) {
                     candidates = table.indices.filter { matches(substituted, table, $0, item: substituted.item, subject: subjects[$0]) }
+                    // (of the year of the figures bound: not the next year's plan)
+                    if let year = bound.values.lazy.flatMap({ $0 }).compactMap(\.year).first {
+                        candidates = candidates.filter { table[$0].year == nil || table[$0].year == year }
+                    }
                     // (stated in the running text where it is: the tables may total other lists)
                     let prose = candidates.filter { !table[$0].isCellValue }
                     if !prose.isEmpty { candidates = prose }
