@@ -195,9 +195,13 @@ struct ExtractionState {
         }
         // "2023年项目预算235.40万元" in a report titled "…筛查项目绩效自评报告": the project is what the
         // report is on, its budget the whole's
+        // (named by the bare word only: "项目支出" beside 基本支出 is a kind of spending even there)
         if r.item == "project" && r.scope.isEmpty {
             if titleOnProject == nil { titleOnProject = reportsOnProject() }
-            if titleOnProject == true { r.item = "total" }
+            if titleOnProject == true
+                && !lexicon.items.contains(where: { $0.id == "project" && $0.priority >= 0 && $0.phrases.contains { label.contains($0) } }) {
+                r.item = "total"
+            }
         }
         resolved[TextKey(label)] = r
         return r

@@ -623,8 +623,13 @@ extension ExtractionState {
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
                 if !sum.overlaps(facts[c].interval) {
                     func fitting(_ total: Interval) -> [Int] {
-                        near.filter { $0 != c && candidate($0) && facts[$0].kind == facts[c].kind && facts[$0].interval.overlaps(total)
-                            && ExtractionState.sentence(of: facts[$0]) == sentence - 1 }
+                        near.filter { id in
+                            id != c && candidate(id) && facts[id].kind == facts[c].kind && facts[id].interval.overlaps(total)
+                                && ExtractionState.sentence(of: facts[id]) == sentence - 1 && groupOfPart[id] == nil && !listed.contains(id)
+                                // (the sentence's first figure of the kind: what it is about)
+                                && !near.contains { other in other < id && ExtractionState.sentence(of: facts[other]) == sentence - 1
+                                    && facts[other].kind.sameFamily(as: facts[id].kind) && facts[other].change == 0 && !facts[other].comparesYears }
+                        }
                     }
                     let whole = fitting(sum)
                     if whole.count == 1 {

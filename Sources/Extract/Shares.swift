@@ -115,15 +115,7 @@ extension ExtractionState {
                     if let sibling = shares.suffix(8).last(where: { $0.part != part && groups[g].parts.contains($0.part) && facts[$0.percent].shareOf.map { !$0.isEmpty } ?? false }),
                        facts[sibling.base].kind.sameFamily(as: facts[part].kind) {
                         base = sibling.base
-                    } else if ids.contains(where: { other in
-                        // (an earlier part's share naming a base of its own, not found: "其中：中央a，占到位资金的P%；
-                        // 省级b，占Q%" — the bare one is of that base too, which is not the list's whole)
-                        guard other < id, other > groups[g].parts[0], facts[other].kind == .percent,
-                              !(facts[other].shareOf ?? "").isEmpty, !paired.contains(other),
-                              !namesBase(facts[groups[g].whole].head, facts[other].shareOf!),
-                              let before = ids.last(where: { $0 < other && facts[$0].kind != .percent }) else { return false }
-                        return before != part && groups[g].parts.contains(before)
-                    }) {
+                    } else if siblingNamesOwnBase(ids, group: groups[g], part: part, share: id, paired: paired) {
                         continue
                     } else {
                         base = groups[g].whole
@@ -346,6 +338,27 @@ extension ExtractionState {
                 && !o.number.inRange && o.change == 0 && !o.comparesYears && o.shareOf == nil
         }
         return found.last
+    }
+
+    /// "其中：中央a，占到位资金的P%；省级b，占Q%": an earlier part of the list has a share naming a base of
+    /// its own that was not found; the bare share after is of that base too, which is not the list's
+    /// whole. Walks the paragraph's facts from the list's first part to the share only.
+    func siblingNamesOwnBase(_ ids: [Int], group: PartsGroup, part: Int, share id: Int, paired: Set<Int>) -> Bool {
+        // (the few facts before the share only: siblings stand close, and a long list stays linear)
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if ids[mid] < id { lo = mid + 1 } else { hi = mid } }
+        var first = max(0, lo - 24)
+        while first < lo && ids[first] <= group.parts[0] { first += 1 }
+        var before = first > 0 ? ids[first - 1] : group.parts[0]
+        for k in first..<ids.count {
+            let other = ids[k]
+            if other >= id { break }
+            guard facts[other].kind == .percent else { before = other; continue }
+            guard let named = facts[other].shareOf, !named.isEmpty, !paired.contains(other),
+                  !namesBase(facts[group.whole].head, named) else { continue }
+            if before != part && group.parts.contains(before) { return true }
+        }
+        return false
     }
 
     /// A share's base named only as a plan ("占年初预算的", "占调整预算") — the part's own plan.
