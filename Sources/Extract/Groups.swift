@@ -1472,6 +1472,12 @@ extension ExtractionState {
         return false
     }
 
+    /// Nothing but the clause's end follows the figure ("…，共23个，另…"; not "共187个行政村").
+    func endsClause(_ f: Fact, in p: Paragraph) -> Bool {
+        let s = p.text.scalars, end = f.number.range.upperBound
+        return end >= s.count || CharClass.isClauseBreak(s[end]) || s[end] == "。" || s[end] == "；"
+    }
+
     /// The parts a name joins (`name_joiners`): "满意和基本满意" of “满意”, “基本满意”, “不满意”; "中央和省级资金"
     /// of 中央补助资金, 省级补助资金, 县级配套资金. Each joined name is a part's quoted name or its name,
     /// or else begins one part's name; nil unless every joined name finds its own part.
@@ -1553,7 +1559,9 @@ extension ExtractionState {
             }
             let head = f.head
             let sums = vocabulary[.sumWords]
-            if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast()))) {
+            // ("乡镇分馆15个、社区分馆8个，共23个": a clause of nothing but 共 and the figure totals the parts before)
+            if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast())))
+                || (vocabulary[.bareTotalWords].contains(f.label) && endsClause(f, in: p)) {
                 // parts before the total, back to the previous total in the sentence
                 var parts = [Int]()
                 var j = at - 1

@@ -224,6 +224,7 @@ public struct Vocabulary: Sendable {
         case multiplicationSigns = "multiplication_signs"
         case staffKindWords = "staff_kind_words"
         case measuredAgainstVerbs = "measured_against_verbs"
+        case bareTotalWords = "bare_total_words"
 
         public var name: String { rawValue }
 
@@ -400,6 +401,7 @@ public struct Vocabulary: Sendable {
             case .multiplicationSigns: return "signs and words of a product written out (times): a figure right after one is a factor of a formula"
             case .staffKindWords: return "kinds of posts and staff (administrative, public institution): counts of people each named first by another kind are all of their whole"
             case .measuredAgainstVerbs: return "verbs opening a clause that measures the figure before against another (falls short of, exceeds): the other is of the same kind"
+            case .bareTotalWords: return "words that, alone before a figure in its clause, make it the total of the parts before it (in all)"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
