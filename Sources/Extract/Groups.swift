@@ -608,7 +608,10 @@ extension ExtractionState {
                     // the figure before it they are parts of is the whole
                     chosen = bigger
                 } else if let previous = near.last(where: { earlier($0) && $0 < c }),
-                          (facts[previous].number.range.upperBound..<facts[c].number.numberRange.lowerBound).contains(where: { s.indices.contains($0) && (s[$0] == "、") }) {
+                          case let span = facts[previous].number.range.upperBound..<facts[c].number.numberRange.lowerBound,
+                          span.contains(where: { s.indices.contains($0) && s[$0] == "、" }),
+                          // (one enumeration: no sentence ends between, as before "三、其他支出A(其中…)")
+                          !span.contains(where: { s.indices.contains($0) && ScalarSets.sentenceStops.contains(s[$0]) }) {
                     // "用于A a、B b、C c，其中用于A和C d": the last of an enumeration is no whole of a part
                     // larger than it; the marker speaks of the enumeration's whole, which it does not name
                     chosen = nil
