@@ -426,8 +426,8 @@ enum FormulaCheck {
             // ("5.监测能力建设。…，支出26.77万元"): it is that item's, not the report's
             if (frame == .section || frame == .document) && Set(all.compactMap(\.place.paragraph)).count > 1
                 && all.contains(where: { f in
-                    guard f.concept.item == "total", let item = subjectItem(of: f, context.facts.outline) else { return false }
-                    return all.contains { !within($0, item, context.facts.outline) }
+                    guard f.concept.item == "total", let item = OutlineItem.subjectItem(from: f.outlineItem, in: context.facts.outline) else { return false }
+                    return all.contains { !OutlineItem.item($0.outlineItem, isWithin: item, in: context.facts.outline) }
                 }) { continue }
             // most relations hold, in figures of one year: `check` has nothing to say about those,
             // and they are told by index without building the binding by reference
@@ -502,26 +502,6 @@ enum FormulaCheck {
             }
         }
         return true
-    }
-
-    /// The innermost enumerated item around a figure whose title names a subject.
-    static func subjectItem(of f: Fact, _ outline: [OutlineItem]) -> Int? {
-        var item = f.outlineItem
-        while let i = item {
-            if outline[i].subject != nil { return i }
-            item = outline[i].parent
-        }
-        return nil
-    }
-
-    /// Whether a figure stands in an enumerated item or one of its children.
-    static func within(_ f: Fact, _ target: Int, _ outline: [OutlineItem]) -> Bool {
-        var item = f.outlineItem
-        while let i = item {
-            if i == target { return true }
-            item = outline[i].parent
-        }
-        return false
     }
 
     /// A formula stating a rate (its left side a rate concept).

@@ -347,6 +347,26 @@ public struct OutlineItem: Sendable {
     /// `subject_nouns`: "1.…养殖基地建设项目，…"): sibling items naming two subjects are about two
     /// things, whatever words their figures share.
     public var subject: String? = nil
+
+    /// The innermost item around `item` (itself included) whose title names a subject of its own.
+    public static func subjectItem(from item: Int?, in outline: [OutlineItem]) -> Int? {
+        var item = item
+        while let i = item {
+            if outline[i].subject != nil { return i }
+            item = outline[i].parent
+        }
+        return nil
+    }
+
+    /// Whether `item` is `target` or lies under it.
+    public static func item(_ item: Int?, isWithin target: Int, in outline: [OutlineItem]) -> Bool {
+        var item = item
+        while let i = item {
+            if i == target { return true }
+            item = outline[i].parent
+        }
+        return false
+    }
 }
 
 /// An indicator scored in running text: "（一）预算执行率（10分）…，得9.60分", "数量指标（20分）：…，得18分；",

@@ -178,26 +178,6 @@ extension ExtractionState {
             && f.number.comparator == nil && !f.number.approximate && !f.isCellValue
     }
 
-    /// The innermost enumerated item around a figure whose title names a subject of its own.
-    func subjectItem(of f: Fact) -> Int? {
-        var item = f.outlineItem
-        while let i = item {
-            if outline[i].subject != nil { return i }
-            item = outline[i].parent
-        }
-        return nil
-    }
-
-    /// Whether a figure stands in an enumerated item or one of its children.
-    func stands(_ f: Fact, within target: Int) -> Bool {
-        var item = f.outlineItem
-        while let i = item {
-            if i == target { return true }
-            item = outline[i].parent
-        }
-        return false
-    }
-
     /// The sentence a figure stands in.
     func sentenceText(of f: Fact) -> String {
         guard case .text(let p, let s, _) = f.place else { return "" }

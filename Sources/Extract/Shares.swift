@@ -226,7 +226,8 @@ extension ExtractionState {
             if o.isTarget && !namesPlan { return false }
             // (nor a figure of an enumerated item naming its own subject, for a share outside it:
             // "（三）电子商务进农村综合示范资金 …全年支出A" is no base of "部门支出…占全年支出的P%" later)
-            if let item = self.subjectItem(of: o), !self.stands(facts[id], within: item) { return false }
+            if let item = OutlineItem.subjectItem(from: o.outlineItem, in: outline),
+               !OutlineItem.item(facts[id].outlineItem, isWithin: item, in: outline) { return false }
             if o.head == named { return true }
             // "2020年本年支出" is named "本年支出" (asked only of a head that starts with a digit)
             if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
