@@ -28,8 +28,9 @@ enum ConsistencyCheck {
         let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
+        let rateEndings = rule[.ratioEndings]
         for k in facts.indices {
-            guard eligible(facts, k, partIDs) else { continue }
+            guard eligible(facts, k, partIDs, rateEndings: rateEndings) else { continue }
             let f = facts[k]
             // the label must name its subject: a bare "实际支出" may be about anything the text
             // discussed before it
@@ -97,7 +98,7 @@ enum ConsistencyCheck {
                 // "新改建工程 | 2,360.00 | 1,020.00 | 706.00 | 4,086.00": a row of several figures of one concept
                 // (columns by source, by month: no measure of their own) states its label's figure once, in one of them
                 if case .cell(let t, let r, _) = other.place,
-                   context.facts.tableFacts[t][r].values.contains(where: { $0 != id && context.fact($0).conceptKey == other.conceptKey && context.fact($0).concept.qualifier == other.concept.qualifier
+                   context.facts.tableFacts[t][r].values.contains(where: { $0 != id && !context.fact($0).isTarget && context.fact($0).number.comparator == nil && context.fact($0).conceptKey == other.conceptKey && context.fact($0).concept.qualifier == other.concept.qualifier
                        && (context.fact($0).kind.sameFamily(as: other.kind) || context.fact($0).kind == .bare) }) { continue }
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
@@ -258,11 +259,17 @@ enum ConsistencyCheck {
     /// Whether `facts[k]` is a plain statement of a figure (no target or plan, range, change, comparison or
     /// share; not one of a list's parts), read in place: a fact handed over by value is copied, every field.
     @inline(__always)
-    static func eligible(_ facts: [Fact], _ k: Int, _ parts: Set<Int>) -> Bool {
+    /// A percentage is one when it is a rate: of a lexicon concept, or named by its own label ending
+    /// in a `ratio_endings` word ("车辆完好率97.32%"), not a bare share.
+    static func eligible(_ facts: [Fact], _ k: Int, _ parts: Set<Int>, rateEndings: WordSet = WordSet()) -> Bool {
         guard facts[k].kind != .bare, !facts[k].unitAssumed, !facts[k].isTarget, !facts[k].isPlanned, !facts[k].number.inRange, facts[k].number.comparator == nil,
               !facts[k].number.approximate, !facts[k].comparesYears, facts[k].shareOf == nil, facts[k].change == 0,
               !parts.contains(facts[k].id) else { return false }
-        if facts[k].kind == .percent && facts[k].concept.rate == nil { return false }
+        if facts[k].kind == .percent && facts[k].concept.rate == nil {
+            // (three characters at least before the ending: a bare 核销率, 整改率 is of the subject the clause before names)
+            guard let ending = rateEndings.suffix(of: facts[k].head),
+                  facts[k].head.unicodeScalars.count - ending.unicodeScalars.count >= 3 else { return false }
+        }
         if case .cell = facts[k].place, !facts[k].isCellValue { return false }
         return true
     }

@@ -35,7 +35,7 @@ extension ExtractionState {
     /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name
     /// are targets, not statements of what was done.
     mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
-        let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects]
+        let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects], copulas = vocabulary[.targetOpenerCopulas]
         let s = doc.paragraphs[p].text.scalars
         for (k, range) in doc.paragraphs[p].sentences.enumerated() {
             var i = range.lowerBound
@@ -43,9 +43,28 @@ extension ExtractionState {
             if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }
             // ("项目年度绩效目标为：…": whose targets, named first)
             i += subjects.prefixLength(s, at: i, end: range.upperBound)
-            guard openers.prefixLength(s, at: i) > 0 else { continue }
-            for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
+            if openers.prefixLength(s, at: i) > 0 {
+                for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
+            } else if let colon = targetListColon(s, from: i, in: range, openers: openers, copulas: copulas) {
+                for id in ids where sentenceIndex(of: facts[id]) == k && facts[id].number.numberRange.lowerBound > colon { facts[id].isTarget = true }
+            }
         }
+    }
+
+    /// "2024年度设定的主要绩效目标为：…": the colon ending a sentence's first clause (within a few dozen
+    /// characters, no other clause mark before it) when that clause ends with a target opener and a copula.
+    func targetListColon(_ s: [Unicode.Scalar], from start: Int, in range: Range<Int>, openers: WordSet, copulas: WordSet) -> Int? {
+        var colon = start
+        while colon < min(range.upperBound, start + 40) {
+            let c = s[colon]
+            if c == "：" || c == ":" { break }
+            if c == "，" || c == "；" || c == "。" || c == "," { return nil }
+            colon += 1
+        }
+        guard colon < range.upperBound, s[colon] == "：" || s[colon] == ":" else { return nil }
+        let copula = copulas.suffixLength(s, endingAt: colon)
+        guard copula > 0, openers.suffixLength(s, endingAt: colon - copula) > 0 else { return nil }
+        return colon
     }
 
     /// "本项目计划新建供水工程12处，改造管网86公里，新增受益人口2.35万人": the figures of the clauses after

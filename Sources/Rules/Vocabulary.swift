@@ -225,6 +225,7 @@ public struct Vocabulary: Sendable {
         case staffKindWords = "staff_kind_words"
         case measuredAgainstVerbs = "measured_against_verbs"
         case bareTotalWords = "bare_total_words"
+        case targetOpenerCopulas = "target_opener_copulas"
 
         public var name: String { rawValue }
 
@@ -402,6 +403,7 @@ public struct Vocabulary: Sendable {
             case .staffKindWords: return "kinds of posts and staff (administrative, public institution): counts of people each named first by another kind are all of their whole"
             case .measuredAgainstVerbs: return "verbs opening a clause that measures the figure before against another (falls short of, exceeds): the other is of the same kind"
             case .bareTotalWords: return "words that, alone before a figure in its clause, make it the total of the parts before it (in all)"
+            case .targetOpenerCopulas: return "words between a target opener and the colon after it (the targets are: …): a sentence whose first clause so ends lists targets"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
