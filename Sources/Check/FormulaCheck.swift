@@ -202,6 +202,23 @@ enum FormulaCheck {
         return runs
     }
 
+    /// The figures a sum binds across paragraphs, each once: "年中追加567.90万元" in the budget's
+    /// paragraph and again among the points lost ("年中追加预算567.90万元，…扣0.5分") are one addition.
+    static func withoutRestatements(_ ids: [Int], _ context: CheckContext) -> [Int] {
+        guard ids.count >= 2 else { return ids }
+        var kept = [Int]()
+        for id in ids {
+            let f = context.fact(id)
+            let restated = kept.contains { k in
+                let o = context.fact(k)
+                return o.place.paragraph != f.place.paragraph && context.intervals[k] == context.intervals[id]
+                    && o.conceptKey == f.conceptKey && o.year == f.year
+            }
+            if !restated { kept.append(id) }
+        }
+        return kept
+    }
+
     /// The instance of `frame` the fact at `index` belongs to, if any.
     static func instanceKey(of index: Int, in frame: Frame, _ context: CheckContext) -> InstanceKey? {
         let facts = context.facts.facts
@@ -374,7 +391,7 @@ enum FormulaCheck {
                 let bit = prepared.bit(k, shape, substituted: ref)
                 let candidates = members.filter { prepared.mayMatch(bit, $0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
                 if shape.isSum[k] {
-                    boundIds[k] = candidates
+                    boundIds[k] = frame == .section || frame == .document ? withoutRestatements(candidates, context) : candidates
                     continue
                 }
                 if candidates.isEmpty {

@@ -1143,7 +1143,9 @@ extension ExtractionState {
             let whole = facts[wid]
             // (a part of a list may be broken down in brackets of its own: "其中A（B、C）")
             // (or a change broken down into changes the same way: "收入增加A（税收增加a、非税增加b）")
-            guard whole.kind.isMoney, whole.change != 0 || !whole.comparesYears, !whole.number.inRange, whole.shareOf == nil else { continue }
+            // (counts too: "新建和改造投放点1,661个（新建612个、改造1,049个）", none of them a plan)
+            guard whole.kind.isMoney || whole.kind.measureWord != nil, whole.change != 0 || !whole.comparesYears, !whole.number.inRange,
+                  whole.shareOf == nil else { continue }
             var open = whole.number.range.upperBound
             while open < s.count && CharClass.isWhitespace(s[open]) { open += 1 }
             // ("收入A，为预算的p%，同比增长q%（税收收入a…；非税收入b…）": or after the whole's own rates)
@@ -1193,6 +1195,7 @@ extension ExtractionState {
                     && !vocabulary[.arithmeticWords].isPrefix(of: f.head) && !vocabulary[.subtractionWords].isPrefix(of: f.head)
             }
             guard plain, !inside.contains(where: { interval(facts[$0]).overlaps(interval(whole)) }) else { continue }
+            if !whole.kind.isMoney && inside.contains(where: { vocabulary[.planFigureWords].occurs(in: facts[$0].label) || facts[$0].isTarget }) { continue }
             // "总收入A（县本级B，高新区C）": the whole split by level, its own level first, is all of it
             let byLevel = levels.isPrefix(of: facts[inside.first!].head)
             var parts = Array(inside)

@@ -37,13 +37,27 @@ extension ExtractionState {
     mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects], copulas = vocabulary[.targetOpenerCopulas]
         let s = doc.paragraphs[p].text.scalars
+        var runInHeading = false
         for (k, range) in doc.paragraphs[p].sentences.enumerated() {
             var i = range.lowerBound
             while i < range.upperBound && (CharClass.isWhitespace(s[i]) || s[i] == "“") { i += 1 }
             if let e = HeadingDetector.enumerator(s, at: i) { i = e.end }
             // ("项目年度绩效目标为：…": whose targets, named first)
             i += subjects.prefixLength(s, at: i, end: range.upperBound)
-            if openers.prefixLength(s, at: i) > 0 {
+            if runInHeading {
+                for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
+                continue
+            }
+            // "2.年度目标。2023年新建投放点1,600个；…": a sentence that is nothing but an opener heads the
+            // rest of its paragraph
+            let opener = openers.prefixLength(s, at: i)
+            var end = i + opener
+            while end < range.upperBound && (s[end] == "。" || s[end] == "：" || s[end] == ":" || CharClass.isWhitespace(s[end])) { end += 1 }
+            if opener > 0 && end == range.upperBound {
+                runInHeading = true
+                continue
+            }
+            if opener > 0 {
                 for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
             } else if let colon = targetListColon(s, from: i, in: range, openers: openers, copulas: copulas) {
                 for id in ids where sentenceIndex(of: facts[id]) == k && facts[id].number.numberRange.lowerBound > colon { facts[id].isTarget = true }
