@@ -818,8 +818,16 @@ extension ExtractionState {
                 && !laterFigure(of: family, in: inSentence, after: last.number.range.upperBound, within: ExtractionState.listWindow)
                 && !leavesOutSubordinates(familyParts, whole: whole)
             // the last part named as the rest of the whole ("其中2023年安排5000亿元，其余5000亿元…")
+            // (not after a rate of the part before it: "其中省级资金到位a，到位率P%，剩余b于次年下达" is the
+            // rest of the provincial funds due)
             let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
                 && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
+                && !inSentence.contains(where: { id in
+                    let f = facts[id]
+                    return f.kind == .percent && f.concept.rate != nil
+                        && f.number.range.lowerBound > facts[familyParts[familyParts.count - 2]].number.range.upperBound
+                        && f.number.range.upperBound <= last.number.range.lowerBound
+                })
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…";
             // "其中中央财政资金a，县财政配套资金b"): the levels are where the whole came from, in full
             // (every list of two levels or more in 690 published texts adds up to its whole)
