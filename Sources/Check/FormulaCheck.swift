@@ -451,6 +451,7 @@ enum FormulaCheck {
             guard let holds = FormulaEvaluator.holds(shape, boundIds: boundIds, context: context) else { continue }
             let firstYear = all.lazy.compactMap(\.year).first
             if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
+            if !holds && listedUnderAnotherWhole(involved, context) { continue }
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
             if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
@@ -528,6 +529,18 @@ enum FormulaCheck {
     }
 
     /// A part of a listed whole that the formula leaves out means the formula is not the list's sum.
+    /// "支出总计A，其中本年支出B，结转和结余C。本年支出中，基本支出a；项目支出b": figures bound as parts
+    /// that the text lists, every one, as the parts of a figure not bound make that figure, not the total
+    /// bound (the lists' own rules check them against it).
+    static func listedUnderAnotherWhole(_ involved: [Int], _ context: CheckContext) -> Bool {
+        let ids = Set(involved)
+        return context.facts.groups.contains { g in
+            guard !ids.contains(g.whole), g.parts.count >= 2, g.parts.allSatisfy({ ids.contains($0) }) else { return false }
+            let rest = ids.subtracting(g.parts)
+            return rest.count == 1 && context.fact(rest.first!).kind.sameFamily(as: context.fact(g.whole).kind)
+        }
+    }
+
     static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {
         let ids = Set(bound.map(\.id))
         for id in ids {
