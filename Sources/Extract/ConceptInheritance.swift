@@ -73,7 +73,9 @@ extension ExtractionState {
                 // not a grand total: "…，加上解支出等63.25亿元，总支出595.45亿元")
                 guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
                       !vocabulary[.grandTotalNames].isPrefix(of: facts[id].head),
-                      !vocabulary[.wholeScopeOpeners].isPrefix(of: facts[id].label) else { continue }
+                      !vocabulary[.wholeScopeOpeners].isPrefix(of: facts[id].label),
+                      // ("…，尚有36万元未到位；加上上年结转资金60万元": what is added to the whole is no part of that clause)
+                      !vocabulary[.additionMarkers].isPrefix(of: facts[id].label) else { continue }
                 let sentence = sentenceIndex(of: facts[id])
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)

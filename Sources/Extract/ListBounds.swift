@@ -64,6 +64,8 @@ extension ExtractionState {
                     let name = itemName(facts[candidate].head)
                     // "其中新发现隐患点23处；经核查，11处已消除…": a figure with no name of its own is no part
                     if name.isEmpty { return k }
+                    // "…，尚有36万元未到位；加上上年结转资金60万元，全年可用资金1024万元": an addition to the whole
+                    if vocabulary[.additionMarkers].isPrefix(of: facts[candidate].label) { return k }
                     // "收入A，其中：税收收入B；支出C": spending is no part of revenue
                     let (wc, cc) = (facts[whole].concept, facts[candidate].concept)
                     if wc.explicitMeasure, cc.explicitMeasure, Self.opposedFlows(wc.measure, cc.measure) { return k }

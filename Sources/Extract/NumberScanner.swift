@@ -28,6 +28,7 @@ public struct NumberScanner: Sendable {
     let relativeYears: [(WordSet, Int)]
     /// The three classes of relative years together: asked first at every scalar.
     let anyRelativeYear: WordSet
+    let relativeYearLookalikes: WordSet
     let rangeJoiners: WordSet
     let references: WordSet
 
@@ -43,6 +44,7 @@ public struct NumberScanner: Sendable {
         trailingComparators = [(vocabulary[.trailingAtLeast], .atLeast), (vocabulary[.trailingAtMost], .atMost)]
         relativeYears = [(vocabulary[.previousYear], -1), (vocabulary[.currentYear], 0), (vocabulary[.nextYear], 1)]
         anyRelativeYear = vocabulary.union(.previousYear, .currentYear, .nextYear)
+        relativeYearLookalikes = vocabulary[.relativeYearLookalikes]
         rangeJoiners = vocabulary[.rangeJoiners]
         references = vocabulary[.documentReferences]
     }
@@ -515,6 +517,8 @@ public struct NumberScanner: Sendable {
     /// 上年 / 上一年 / 去年 / 上年度 / 本年 / 当年 / 今年 / 本年度 / 下年 / 明年 / 次年.
     func relativeYear(_ s: [Unicode.Scalar], at i: Int) -> (offset: Int, length: Int)? {
         guard i >= 0, i < s.count, anyRelativeYear.mayStart(with: s[i]) else { return nil }
+        // "加上年初结转": 加上 and 年初, no 上年
+        if i > 0, relativeYearLookalikes.mayStart(with: s[i - 1]), relativeYearLookalikes.prefixLength(s, at: i - 1) > 0 { return nil }
         for (words, offset) in relativeYears {
             let length = words.prefixLength(s, at: i)
             if length > 0 { return (offset, length) }

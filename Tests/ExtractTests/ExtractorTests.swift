@@ -530,3 +530,46 @@ struct OutlineSubjectTests {
         #expect(facts.outline.allSatisfy { $0.subject == nil })
     }
 }
+
+@Suite("Extractor: session 28 classes")
+struct ExtractorTargetAndAdditionTests {
+    @Test func aFirstClauseEndingInATargetOpenerAndAColonListsTargets() throws {
+        let set = extract("某县2024年学前教育项目绩效自评报告\n2024年度设定的主要绩效目标为：新增公办学位800个，学前三年毛入园率达到92%。\n全年新增公办学位860个。")
+        #expect(try #require(set.fact("800个")).isTarget)
+        #expect(try #require(set.fact("92%")).isTarget)
+        #expect(try #require(set.fact("860个")).isTarget == false)
+    }
+
+    @Test func aSentenceThatIsOnlyATargetOpenerHeadsItsParagraphsTargets() throws {
+        let set = extract("某市2023年垃圾分类项目绩效自评报告\n2.年度目标。2023年新建分类投放点1,600个；分类收运车辆保有量达到280辆。\n1.数量指标。全年新建分类投放点1,661个。")
+        #expect(try #require(set.fact("1600个")).isTarget)
+        #expect(try #require(set.fact("280辆")).isTarget)
+        #expect(try #require(set.fact("1661个")).isTarget == false)
+    }
+
+    @Test func plusAtTheYearsStartIsNoLastYear() throws {
+        let set = extract("某单位2022年度部门决算说明\n2022年本单位收入合计2,010.07万元。加上年初结转结余43.33万元，全年预算总额为2,053.40万元。")
+        let carried = try #require(set.fact("43.33万元"))
+        #expect(carried.year == 2022)
+        #expect(carried.concept.scope.isEmpty)
+    }
+
+    @Test func countsBrokenDownInBracketsAreAListUnlessOneIsAPlan() throws {
+        let listed = extract("全年新建和改造分类投放点1,661个（新建612个、改造1,049个），完成年度目标1,600个的103.81%。")
+        let group = try #require(listed.groups.first)
+        #expect(listed.facts[group.whole].shown == "1661个")
+        #expect(group.parts.map { listed.facts[$0].shown } == ["612个", "1049个"])
+        // the completion share after a complete list is the whole's
+        let share = try #require(listed.shares.first)
+        #expect(listed.facts[share.part].shown == "1661个")
+        let planned = extract("全年培训1,200人次（计划1,000人次、追加300人次）。")
+        #expect(planned.groups.isEmpty)
+    }
+
+    @Test func anAdditionAfterASemicolonIsNoPartOfTheClauseBefore() throws {
+        let set = extract("某县2024年项目绩效自评报告\n当年实际到位964.00万元，其中县级配套资金到位144.00万元，尚有36.00万元未到位；加上上年结转资金60.00万元，全年可用资金1,024.00万元。")
+        let carried = try #require(set.fact("60.00万元"))
+        #expect(carried.concept.measure == "carryin")
+        #expect(carried.concept.scope.isEmpty)
+    }
+}
