@@ -422,6 +422,12 @@ extension ExtractionState {
             let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }
             let stated = lost.filter { facts[$0].marksTotal }
             item.deductions = stated.isEmpty ? lost : [stated.last!]
+            // "分值5分，得4.0分，扣1.0分": or the points lost stated right after the score, in its sentence
+            if lost.isEmpty, w < s, let next = context.first(where: { $0 > s }), isDeduction(facts[next]),
+               sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
+               !context.contains(where: { $0 > next && isDeduction(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: facts[s]) }) {
+                item.deductions = [next]
+            }
         }
         if let w = weight, item.score == nil {
             // "得满分": the item's text after its weight says so
