@@ -19,7 +19,10 @@ enum ConsistencyCheck {
         // the groups in order of their first figure, found by key with one lookup each
         var groupOfKey = [TextKey: Int](minimumCapacity: context.facts.facts.count)
         var groups = [[Int]]()
-        let partIDs = context.facts.listed.union(context.facts.groups.flatMap(\.parts))
+        // (not a count broken down in brackets, each part named in full: "（农民专业合作社68户、家庭农场39户）")
+        let countsInBrackets = context.facts.groups.filter { $0.marker == .bracket && context.fact($0.whole).kind.measureWord != nil }
+        let otherParts = context.facts.groups.filter { !($0.marker == .bracket && context.fact($0.whole).kind.measureWord != nil) }.flatMap(\.parts)
+        let partIDs = context.facts.listed.subtracting(countsInBrackets.flatMap(\.parts)).union(otherParts)
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
