@@ -275,8 +275,14 @@ enum ScoreCheck {
 
     static func proseTotal(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
         let totals = sheets.compactMap { s in s.rows.last(where: \.isTotal)?.score }
-        guard totals.count == 1, let sheetTotal = totals.first else { return }
+        guard totals.count == 1, let sheetTotal = totals.first, let sheet = sheets.first(where: { $0.rows.last(where: \.isTotal)?.score != nil }) else { return }
+        // "…部门整体支出绩效自评，自评得分93.60分" beside "表4 …运维项目绩效自评得分表": the department's
+        // score is not that of the project the sheet scores
+        let projectWords = context.vocabulary[.projectTitleWords], departmentWords = context.vocabulary[.departmentTitleWords]
+        let sheetOfProject = projectWords.occurs(in: sheet.table.caption) && !departmentWords.occurs(in: sheet.table.caption)
         for f in proseTotals(rule, context) where f.value != sheetTotal.value {
+            if sheetOfProject, case let sentence = context.sentenceText(of: f),
+               departmentWords.occurs(in: sentence), !projectWords.occurs(in: sentence) { continue }
             if !context.interval(f).overlaps(context.interval(sheetTotal)) {
                 context.report(rule, main: f, others: [sheetTotal], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: sheetTotal.literal]))
             }

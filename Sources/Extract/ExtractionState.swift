@@ -137,11 +137,21 @@ struct ExtractionState {
              && group.parts.allSatisfy({ facts[$0].concept.measure == nil && !facts[$0].marksTotal })) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
         if vocabulary[.perUnitWords].occurs(in: facts[group.whole].label) { return }
+        // "初级工1,000元/人、612人，中级工1,500元/人、348人，合计发放补贴A": standards per unit are no parts
+        if isPerUnitStandard(facts[group.whole]) || group.parts.contains(where: { isPerUnitStandard(facts[$0]) }) { return }
         let index = groups.count
         groups.append(group)
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
         for part in group.parts where groupsOfPart[part]?.last != index { groupsOfPart[part, default: []].append(index) }
         groupsOfWhole[group.whole, default: []].append(index)
+    }
+
+    /// An amount written per unit with a slash ("1,000元/人", "228元/吨").
+    func isPerUnitStandard(_ f: Fact) -> Bool {
+        guard f.kind.isMoney, case .text(let p, _, _) = f.place else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        let e = f.number.range.upperBound
+        return e + 1 < s.count && (s[e] == "/" || s[e] == "／") && !CharClass.isDigit(s[e + 1])
     }
 
     /// Gives group `g` another whole (the indexes by whole follow).

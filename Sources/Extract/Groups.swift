@@ -828,6 +828,9 @@ extension ExtractionState {
                         && f.number.range.lowerBound > facts[familyParts[familyParts.count - 2]].number.range.upperBound
                         && f.number.range.upperBound <= last.number.range.lowerBound
                 })
+                // (nor when it makes up, with the part before it, a figure stated before the whole: "省级资金1,750
+                // 万元。…其中省级补助资金到位1,510万元，剩余240万元于次年到位")
+                && !restOfEarlierFigure(familyParts[familyParts.count - 2], familyParts.last!, whole: whole, paragraph: p.index)
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…";
             // "其中中央财政资金a，县财政配套资金b"): the levels are where the whole came from, in full
             // (every list of two levels or more in 690 published texts adds up to its whole)
@@ -1139,6 +1142,15 @@ extension ExtractionState {
         guard let own = part.concept.measure, own != whole.concept.measure else { return false }
         let ending = Self.commonSuffix([Self.withoutBrackets(whole.head), Self.withoutBrackets(part.head)])
         return ending.unicodeScalars.count >= 2 && lexicon.resolve(ending).measure == own
+    }
+
+    /// `part` and `rest` add up to a figure of their kind stated before `whole` in its paragraph.
+    func restOfEarlierFigure(_ part: Int, _ rest: Int, whole: Int, paragraph: Int) -> Bool {
+        let sum = interval(facts[part]) + interval(facts[rest])
+        return paragraphFacts[paragraph].contains { id in
+            id < whole && facts[id].kind.sameFamily(as: facts[rest].kind) && facts[id].change == 0 && !facts[id].number.inRange
+                && interval(facts[id]).overlaps(sum)
+        }
     }
 
     /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure

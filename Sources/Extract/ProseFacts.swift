@@ -200,8 +200,11 @@ extension ExtractionState {
             // "分别比上年末增加200人和100人": a figure named only by a joiner continues the run of the
             // figure just before it, a change when that one is
             if fact.change == 0, let last = ids.last, facts[last].change != 0, facts[last].kind.sameFamily(as: fact.kind),
-               facts[last].number.range.upperBound == labelRange.lowerBound, labelRange.count <= 2,
-               label == "、" || labels.nameJoiners.contains(label) {
+               (facts[last].number.range.upperBound == labelRange.lowerBound && labelRange.count <= 2
+                && (label == "、" || labels.nameJoiners.contains(label)))
+                // (the 、 left out of the label: "增加312人、67人、6人")
+                || (label.isEmpty && number.numberRange.lowerBound == facts[last].number.range.upperBound + 1
+                    && text.scalars[facts[last].number.range.upperBound] == "、") {
                 fact.change = facts[last].change
                 fact.comparesYears = facts[last].comparesYears
             }

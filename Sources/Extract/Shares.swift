@@ -224,6 +224,8 @@ extension ExtractionState {
             // ("绩效目标为：…全县网络零售额达到9.50亿元" is no base of "占全县网络零售额的": a target is one only
             // when the share names a plan)
             if o.isTarget && !namesPlan { return false }
+            // ("应参保人数" is no base of "占参保人数的": the number due, not the number that is)
+            if vocabulary[.dueWords].words.contains(where: { w in o.head.contains(w + core) && !named.contains(w + core) }) { return false }
             // (nor a figure of an enumerated item naming its own subject, for a share outside it:
             // "（三）电子商务进农村综合示范资金 …全年支出A" is no base of "部门支出…占全年支出的P%" later)
             if let item = OutlineItem.subjectItem(from: o.outlineItem, in: outline),
