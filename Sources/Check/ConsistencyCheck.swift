@@ -27,7 +27,7 @@ enum ConsistencyCheck {
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]
         let benchmarkLeads = rule[.benchmarkLeads]
-        let perWords = rule[.perWords], sharedItems = rule[.sharedItems]
+        let perWords = rule[.perWords], sharedItems = rule[.sharedItems], findingVerbs = rule[.findingVerbs]
         let places = context.vocabulary[.placeSuffixes]
         // by index, the cheap tests on the fact in place: a `for f in` copied every fact
         let facts = context.facts.facts
@@ -57,6 +57,8 @@ enum ConsistencyCheck {
             // "新建健身路径86条，每条补助35,000元" and "新建笼式足球场9个，每个补助300,000元": a standard per thing,
             // the thing named in the clause before
             if perWords.isPrefix(of: f.head) { continue }
+            // "抽查发现6个村项目…" and "抽查发现37个项目…": what was found is named after the figure
+            if findingVerbs.isSuffix(of: f.head) { continue }
             let head = normalizedHead(f.head, anyOf: modifierSet)
             guard hasTwoIdeographs(head) else { continue }
             // a named project's rate is one figure however it is labelled ("执行率" after its budget

@@ -1153,6 +1153,7 @@ enum YearCheck {
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
+        let carried = Set(rule[.carriedMeasures].words)
         let deadline = rule[.deadlineFollowers]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
@@ -1208,6 +1209,10 @@ enum YearCheck {
             guard let found else { continue }
             let twin = all[found]
             if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
+            // "年末结转下年415.00万元" and, in the next year's plan, "另有结转资金415.00万元": money carried out of
+            // one year is carried into the next
+            if let a = f.year, let b = twin.year, abs(a - b) == 1, let m = f.concept.measure, let n = twin.concept.measure,
+               carried.contains(m), carried.contains(n) { continue }
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }

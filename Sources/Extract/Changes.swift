@@ -492,8 +492,10 @@ extension ExtractionState {
                         changes[changes.count - 1].differenceParts = parts
                     } else if diff != nil && rate != nil {
                         add(prior: nil, current: ids[k])
-                        // the one part of its list: the change may be its list's whole's as well
-                        if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }), g.parts.count == 1,
+                        // the one part of its list: the change may be its list's whole's as well (or the last
+                        // of parts that make up the whole exactly: "需补助A，其中轮作a、休耕b，比上年增加D，增长P%")
+                        if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }),
+                           g.parts.count == 1 || (g.parts.last == ids[k] && g.parts.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(facts[g.whole].interval)),
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }

@@ -145,6 +145,8 @@ extension Parameter where Value == WordSet {
     public static let subjectWords = Parameter("subject_words", doc: "words in a label that name the department or the whole as its subject")
     public static let selfWords = Parameter("self_words", doc: "words of the department naming itself")
     public static let labelModifiers = Parameter("label_modifiers", doc: "words removed from a label before comparing, in this order")
+    public static let carriedMeasures = Parameter("carried_measures", doc: "lexicon measures of money carried from one year into the next (carried over, carried in): the same figure is one year's and the next's")
+    public static let findingVerbs = Parameter("finding_verbs", doc: "verbs ending a label that name what a check found, the thing found named after the figure (a check found 6 villages' projects): such a label names no subject")
     public static let grandTotalWords = Parameter("grand_total_words", doc: "words naming a grand total (the year's own figure and the funds carried in), which a figure of the year's own is not")
     public static let ownYearWords = Parameter("own_year_words", doc: "words naming the year's own figure, which a grand total is not")
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
@@ -437,7 +439,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
-                             parameters: [W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration,
+                             parameters: [W.carriedMeasures.declaration, W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration,
                                           W.deadlineFollowers.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
@@ -445,7 +447,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
                              parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
                                           W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration, W.perWords.declaration,
-                                          W.sharedItems.declaration, W.ratioEndings.declaration],
+                                          W.sharedItems.declaration, W.ratioEndings.declaration, W.findingVerbs.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
