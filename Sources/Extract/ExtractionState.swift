@@ -146,12 +146,12 @@ struct ExtractionState {
         groupsOfWhole[group.whole, default: []].append(index)
     }
 
-    /// An amount written per unit with a slash ("1,000元/人", "228元/吨").
+    /// An amount written per unit (`per_unit_after`: "1,000元/人", "228元每吨", "按218元标准发放").
     func isPerUnitStandard(_ f: Fact) -> Bool {
         guard f.kind.isMoney, case .text(let p, _, _) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
         let e = f.number.range.upperBound
-        return e + 1 < s.count && (s[e] == "/" || s[e] == "／") && !CharClass.isDigit(s[e + 1])
+        return e + 1 < s.count && vocabulary[.perUnitAfter].prefixLength(s, at: e) > 0 && !CharClass.isDigit(s[e + 1])
     }
 
     /// Gives group `g` another whole (the indexes by whole follow).
