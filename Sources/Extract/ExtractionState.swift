@@ -136,7 +136,7 @@ struct ExtractionState {
            !(isWeight(facts[group.whole]) && vocabulary[.fullMarkWords].occurs(in: facts[group.whole].label)
              && group.parts.allSatisfy({ facts[$0].concept.measure == nil && !facts[$0].marksTotal })) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
-        if vocabulary[.perUnitWords].occurs(in: facts[group.whole].label) { return }
+        if namesPerUnit(facts[group.whole].label) { return }
         // "初级工1,000元/人、612人，中级工1,500元/人、348人，合计发放补贴A": standards per unit are no parts
         if isPerUnitStandard(facts[group.whole]) || group.parts.contains(where: { isPerUnitStandard(facts[$0]) }) { return }
         let index = groups.count
@@ -144,6 +144,18 @@ struct ExtractionState {
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }
         for part in group.parts where groupsOfPart[part]?.last != index { groupsOfPart[part, default: []].append(index) }
         groupsOfWhole[group.whole, default: []].append(index)
+    }
+
+    /// A label naming an amount per unit (`per_unit_words`), but for the standard a figure was reckoned
+    /// by (`basis_leads`): "按现行标准测算需补助资金" is no standard.
+    func namesPerUnit(_ label: String) -> Bool {
+        let words = vocabulary[.perUnitWords]
+        let s = ScalarString.scalars(label)
+        guard let match = words.firstMatch(in: s) else { return false }
+        if let lead = vocabulary[.basisLeads].firstMatch(in: s), lead.start < match.start, match.start - lead.start <= 8 {
+            return words.firstMatch(in: s, from: match.start + match.length) != nil
+        }
+        return true
     }
 
     /// An amount written per unit (`per_unit_after`: "1,000元/人", "228元每吨", "按218元标准发放").

@@ -228,6 +228,7 @@ public struct Vocabulary: Sendable {
         case targetOpenerCopulas = "target_opener_copulas"
         case relativeYearLookalikes = "relative_year_lookalikes"
         case dueWords = "due_words"
+        case basisLeads = "basis_leads"
 
         public var name: String { rawValue }
 
@@ -408,6 +409,7 @@ public struct Vocabulary: Sendable {
             case .targetOpenerCopulas: return "words between a target opener and the colon after it (the targets are: …): a sentence whose first clause so ends lists targets"
             case .relativeYearLookalikes: return "words that hold a relative year's word from their second character on and are none (plus the year's start): no year is read there"
             case .dueWords: return "words right before a name that make it the figure due (the people due to be insured): no base of a share named without them"
+            case .basisLeads: return "words opening the basis a figure was reckoned by (by the current standard): a per-unit word right after one names the basis, not the figure"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
             case .countedTotalUnits: return "words after a numeral in a total's label that count its parts (three items in all): the total is of the last that many figures"
