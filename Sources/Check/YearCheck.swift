@@ -1210,8 +1210,8 @@ enum YearCheck {
             let twin = all[found]
             if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
             // "年末结转下年415.00万元" and, in the next year's plan, "另有结转资金415.00万元": money carried out of
-            // one year is carried into the next
-            if let a = f.year, let b = twin.year, abs(a - b) == 1, let m = f.concept.measure, let n = twin.concept.measure,
+            // the report's year is carried into the next
+            if let a = f.year, let b = twin.year, Set([a, b]) == [fy, fy + 1], let m = f.concept.measure, let n = twin.concept.measure,
                carried.contains(m), carried.contains(n) { continue }
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)

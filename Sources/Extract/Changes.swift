@@ -483,7 +483,18 @@ extension ExtractionState {
                     if let d, d.kind != .percentagePoint, changeOfKindBeforeSemicolon(after: k, before: n, in: ids, paragraph: p) { continue }
                     // a change after the last part of a 其中 list may belong to the list's total: unclear,
                     // unless each part has a "；"-part of its own ("其中：A x，同比增加D；B y，…")
-                    guard family(x), isPlainFigure(x), !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p) else { continue }
+                    // ("需补助A，其中轮作a、休耕b，比上年增加D，增长P%": or, after the last of parts that make up their
+                    // whole exactly in the whole's sentence, the whole's; either reading may be meant)
+                    var wholeOfCompleteList: Int?
+                    if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }), g.parts.count >= 2, g.parts.last == ids[k],
+                       facts[g.whole].place.paragraph == x.place.paragraph, sentenceIndex(of: facts[g.whole]) == sentence,
+                       family(facts[g.whole]), isPlainFigure(facts[g.whole]),
+                       g.parts.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(facts[g.whole].interval) {
+                        wholeOfCompleteList = g.whole
+                    }
+                    guard family(x), isPlainFigure(x),
+                          !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p)
+                            || (wholeOfCompleteList != nil && diff != nil && rate != nil) else { continue }
                     if !wording.subject.isEmpty && !nameOf(x).hasSuffix(wording.subject) && !wording.subject.hasSuffix(nameOf(x)) { continue }
                     if let prior = priorAfter(x, statementEnd: last, in: ids) {
                         add(prior: prior, current: ids[k])
@@ -492,13 +503,12 @@ extension ExtractionState {
                         changes[changes.count - 1].differenceParts = parts
                     } else if diff != nil && rate != nil {
                         add(prior: nil, current: ids[k])
-                        // the one part of its list: the change may be its list's whole's as well (or the last
-                        // of parts that make up the whole exactly: "需补助A，其中轮作a、休耕b，比上年增加D，增长P%")
-                        if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }),
-                           g.parts.count == 1 || (g.parts.last == ids[k] && g.parts.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(facts[g.whole].interval)),
+                        // the one part of its list: the change may be its list's whole's as well
+                        if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }), g.parts.count == 1,
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }
+                        if let whole = wholeOfCompleteList { changes[changes.count - 1].alternative = whole }
                     } else if !isRateBase(x) {
                         // a difference or a rate alone: nothing to check it against here, but with its
                         // figure it says what last year's was ("公务接待费16万元，较上年减少4万元"); not
