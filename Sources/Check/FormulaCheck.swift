@@ -537,7 +537,9 @@ enum FormulaCheck {
         return context.facts.groups.contains { g in
             guard !ids.contains(g.whole), g.parts.count >= 2, g.parts.allSatisfy({ ids.contains($0) }) else { return false }
             let rest = ids.subtracting(g.parts)
+            // (a total of the same value is that whole stated again)
             return rest.count == 1 && context.fact(rest.first!).kind.sameFamily(as: context.fact(g.whole).kind)
+                && !context.intervals[rest.first!].overlaps(context.intervals[g.whole])
         }
     }
 
