@@ -508,7 +508,9 @@ extension ExtractionState {
                            facts[g.whole].kind.sameFamily(as: x.kind) {
                             changes[changes.count - 1].alternative = g.whole
                         }
-                        if let whole = wholeOfCompleteList { changes[changes.count - 1].alternative = whole }
+                        if let whole = wholeOfCompleteList, let d = diff, let r = rate, !changeFits(current: ids[k], difference: d, rate: r) {
+                            changes[changes.count - 1].alternative = whole
+                        }
                     } else if !isRateBase(x) {
                         // a difference or a rate alone: nothing to check it against here, but with its
                         // figure it says what last year's was ("公务接待费16万元，较上年减少4万元"); not
@@ -692,6 +694,15 @@ extension ExtractionState {
         guard !candidates.isEmpty else { return nil }
         let best = closestPair([(prior, current)] + candidates.map { (prior, $0) }, difference: difference, rate: rate, direction: direction)
         return best.current == current ? nil : best.current
+    }
+
+    /// The stated rate is the difference over the figure before the change (the current figure less
+    /// the difference, or plus it for a decrease), within rounding.
+    func changeFits(current: Int, difference: Int, rate: Int) -> Bool {
+        let d = facts[difference].interval, c = facts[current].interval
+        let prior = facts[difference].change < 0 ? c + d : c - d
+        guard let q = d / prior else { return true }
+        return (q * Interval(exactly: 100)).overlaps(facts[rate].interval)
     }
 
     func closestPair(_ pairs: [(prior: Int, current: Int)], difference: Int?, rate: Int?, direction: Int) -> (prior: Int, current: Int) {
