@@ -90,6 +90,7 @@ enum ConsistencyCheck {
                 groups.append([f.id])
             }
         }
+        restatedTargets(rule, modifierSet, &context)
         var kinds: BudgetKinds?
         let grandTotal = rule[.grandTotalWords], ownYear = rule[.ownYearWords]
         // "收入总计6500万元" and "本年收入合计4300万元": the grand total and the year's own
@@ -259,6 +260,33 @@ enum ConsistencyCheck {
 
     static func withoutFigures(_ s: String) -> String {
         String(s.unicodeScalars.filter { !CharClass.isDigit($0) && $0 != "." && !CharClass.isWhitespace($0) }.map(Character.init))
+    }
+
+    /// "乘客满意度不低于95%" among the year's targets in the text and "乘客满意度 | ≥97%" in the indicator
+    /// table: one target stated twice. Only a name of four characters at least, bound the same way (≥, ≤),
+    /// of one year, stated once in the text and with one value in the tables.
+    static func restatedTargets(_ rule: Rule, _ modifiers: WordSet, _ context: inout CheckContext) {
+        let facts = context.facts.facts
+        var byKey = [TextKey: [Int]]()
+        for k in facts.indices {
+            let f = facts[k]
+            guard let bound = f.number.comparator, f.kind != .bare, !f.number.inRange, f.change == 0, !f.comparesYears,
+                  f.shareOf == nil, !f.number.approximate else { continue }
+            if case .cell = f.place, !f.isCellValue { continue }
+            let head = normalizedHead(f.head, anyOf: modifiers)
+            guard head.unicodeScalars.count >= 4, hasTwoIdeographs(head) else { continue }
+            byKey[TextKey("\(head)|\(f.kind.description)|\(bound)|\(f.year.map(String.init) ?? "?")"), default: []].append(k)
+        }
+        for ids in byKey.values where ids.count >= 2 {
+            let cells = ids.filter { facts[$0].isCellValue }, texts = ids.filter { !facts[$0].isCellValue }
+            guard texts.count == 1, let first = cells.first, let text = texts.first,
+                  cells.allSatisfy({ context.intervals[$0] == context.intervals[first] }),
+                  !context.intervals[first].overlaps(context.intervals[text]) else { continue }
+            let (a, b) = (facts[min(first, text)], facts[max(first, text)])
+            let evidence = rule.evidence(.consistencySameConcept, [.figureNamed: context.describe(b), .line: String(a.line),
+                                                                   .otherNamed: context.describe(a)])
+            context.report(rule, main: b, others: [a], evidence: evidence)
+        }
     }
 
     /// Whether `facts[k]` is a plain statement of a figure (no target or plan, range, change, comparison or
