@@ -20,9 +20,11 @@ enum ConsistencyCheck {
         var groupOfKey = [TextKey: Int](minimumCapacity: context.facts.facts.count)
         var groups = [[Int]]()
         // (not a count broken down in brackets, each part named in full: "（农民专业合作社68户、家庭农场39户）")
-        let countsInBrackets = context.facts.groups.filter { $0.marker == .bracket && context.fact($0.whole).kind.measureWord != nil }
-        let otherParts = context.facts.groups.filter { !($0.marker == .bracket && context.fact($0.whole).kind.measureWord != nil) }.flatMap(\.parts)
-        let partIDs = context.facts.listed.subtracting(countsInBrackets.flatMap(\.parts)).union(otherParts)
+        var countParts = [Int](), otherParts = [Int]()
+        for g in context.facts.groups {
+            if g.marker == .bracket && context.fact(g.whole).kind.measureWord != nil { countParts += g.parts } else { otherParts += g.parts }
+        }
+        let partIDs = context.facts.listed.subtracting(countParts).union(otherParts)
         let subjectWords = rule[.subjectWords]
         let selfWords = rule[.selfWords]
         let criteriaWords = rule[.criteriaWords]

@@ -485,13 +485,9 @@ extension ExtractionState {
                     // unless each part has a "；"-part of its own ("其中：A x，同比增加D；B y，…")
                     // ("需补助A，其中轮作a、休耕b，比上年增加D，增长P%": or, after the last of parts that make up their
                     // whole exactly in the whole's sentence, the whole's; either reading may be meant)
-                    var wholeOfCompleteList: Int?
-                    if partIDs.contains(ids[k]), let g = groupOfPart[ids[k]].map({ groups[$0] }), g.parts.count >= 2, g.parts.last == ids[k],
-                       facts[g.whole].place.paragraph == x.place.paragraph, sentenceIndex(of: facts[g.whole]) == sentence,
-                       family(facts[g.whole]), isPlainFigure(facts[g.whole]),
-                       g.parts.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(facts[g.whole].interval) {
-                        wholeOfCompleteList = g.whole
-                    }
+                    let wholeOfCompleteList = partIDs.contains(ids[k])
+                        ? self.wholeOfCompleteList(endingWith: ids[k], sentence: sentence).flatMap { family(facts[$0]) && isPlainFigure(facts[$0]) ? $0 : nil }
+                        : nil
                     guard family(x), isPlainFigure(x),
                           !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p)
                             || (wholeOfCompleteList != nil && diff != nil && rate != nil) else { continue }

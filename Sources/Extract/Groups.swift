@@ -1144,6 +1144,18 @@ extension ExtractionState {
         return ending.unicodeScalars.count >= 2 && lexicon.resolve(ending).measure == own
     }
 
+    /// "新增补充耕地A亩，其中水田a亩、旱地b亩，完成年度任务B亩的P%": after the last part of a list that
+    /// makes up its whole exactly, in the whole's sentence, the sentence may be about the whole again
+    /// (a completion share is the whole's; a change may be either's).
+    func wholeOfCompleteList(endingWith part: Int, sentence: Int) -> Int? {
+        guard let g = groups.first(where: { $0.parts.last == part && $0.whole != part && !$0.nestedThresholds }),
+              g.parts.count >= 2, facts[g.whole].place.paragraph == facts[part].place.paragraph,
+              sentenceIndex(of: facts[g.whole]) == sentence, facts[g.whole].kind.sameFamily(as: facts[part].kind),
+              g.parts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[part].kind) }) else { return nil }
+        let sum = g.parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+        return sum.overlaps(facts[g.whole].interval) ? g.whole : nil
+    }
+
     /// `part` and `rest` add up to a figure of their kind stated before `whole` in its paragraph.
     func restOfEarlierFigure(_ part: Int, _ rest: Int, whole: Int, paragraph: Int) -> Bool {
         let sum = interval(facts[part]) + interval(facts[rest])

@@ -564,17 +564,6 @@ extension ExtractionState {
         }
     }
 
-    /// "新增补充耕地A亩，其中水田a亩、旱地b亩，完成年度任务B亩的P%": after the last part of a list that
-    /// makes up its whole exactly, in the whole's sentence, the sentence is about the whole again.
-    func wholeOfCompleteList(endingWith part: Int, sentence: Int) -> Int? {
-        guard let g = groups.first(where: { $0.parts.last == part && $0.whole != part && !$0.nestedThresholds }),
-              g.parts.count >= 2, facts[g.whole].place.paragraph == facts[part].place.paragraph,
-              sentenceIndex(of: facts[g.whole]) == sentence, facts[g.whole].kind.sameFamily(as: facts[part].kind),
-              g.parts.allSatisfy({ facts[$0].kind.sameFamily(as: facts[part].kind) }) else { return nil }
-        let sum = g.parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
-        return sum.overlaps(facts[g.whole].interval) ? g.whole : nil
-    }
-
     /// The name a completion share's base figure `b` is stated with, when the percentage follows it
     /// joined by "的": its label, or the name before its bracket ("完成年度计划（12个）的125%").
     func completionBaseName(_ b: Fact, before pct: Fact, in p: Paragraph, _ joiners: WordSet) -> String? {
