@@ -82,9 +82,13 @@ enum PartsCheck {
     static func anotherFigureIsTheWhole(_ whole: Fact, _ parts: [Fact], _ sum: Interval, _ context: CheckContext) -> Bool {
         guard parts.count >= 2, let (p, s) = context.sentence(of: whole), let (ids, at) = context.positionInParagraph(of: whole),
               let (pp, ps) = context.sentence(of: parts[0]), pp == p, ps > s else { return false }
+        // (not when the parts are named by the whole's own measure and the other figure's is another:
+        // "拨入A，支出B。其中：甲支出a，乙支出b" breaks down B)
+        let namedByWhole = whole.namesTheMeasure(of: parts)
         // (a bounded look around the whole: a sentence of many figures stays linear)
         for id in ids[max(0, at - 8)..<min(ids.count, at + 8)] where id != whole.id {
             let f = context.fact(id)
+            if namedByWhole && !f.namesTheMeasure(of: parts) { continue }
             guard context.sentence(of: f)?.sentence == s, f.kind.sameFamily(as: whole.kind) || (f.kind.isMoney && whole.kind.isMoney),
                   f.change == 0, !f.number.inRange, f.number.comparator == nil, f.shareOf == nil, !f.comparesYears else { continue }
             if context.interval(f).overlaps(sum) { return true }

@@ -311,6 +311,14 @@ public struct Fact: Sendable, Identifiable {
         if !c.scope.isEmpty { key += "{\(c.scope)}" }
         return key
     }
+
+    /// Every part is named by this figure's own measure, written out ("支出B。其中：甲支出a，乙支出b"):
+    /// they are its parts whatever they add up to, not those of another figure beside it.
+    public func namesTheMeasure(of parts: [Fact]) -> Bool {
+        let c = concept
+        guard c.explicitMeasure, let m = c.measure else { return false }
+        return parts.allSatisfy { $0.concept.explicitMeasure && $0.concept.measure == m }
+    }
 }
 
 /// "X，其中A、B" / "X，包括A、B" / "A、B，合计X": a stated whole and its listed parts.

@@ -624,7 +624,9 @@ extension ExtractionState {
             if givenWhole == nil, !changeList, familyParts.count >= 2, let c = chosen, opensSentence(s, at: k, sentence: sentenceRange),
                ExtractionState.sentence(of: facts[c]) == sentence - 1 {
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
-                if !sum.overlaps(facts[c].interval) {
+                // ("拨入A，支出B。其中：甲支出a，乙支出b": parts each named by the last figure's own measure
+                // are its parts, whatever they add up to)
+                if !sum.overlaps(facts[c].interval), !facts[c].namesTheMeasure(of: familyParts.map { facts[$0] }) {
                     func fitting(_ total: Interval) -> [Int] {
                         near.filter { id in
                             id != c && candidate(id) && facts[id].kind == facts[c].kind && facts[id].interval.overlaps(total)
