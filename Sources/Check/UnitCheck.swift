@@ -300,6 +300,7 @@ enum UnitCheck {
             // it are in 万元, of their size read as 万元, is in 万元 whatever it names (and however large:
             // "收入1296953元，…，上级转移支付收入260000万元，调入资金150000万元")
             let listed = listedAmongWanYuan(f, margin: rule[.listMargin], rule, context)
+                || headedAmongWanYuan(f, margin: rule[.listMargin], context)
             guard listed || Decimals.less(abs(f.value), limit) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal || listed else { continue }
@@ -347,6 +348,32 @@ enum UnitCheck {
         }
         let around = !before.isEmpty && !after.isEmpty ? [before.first!, after.first!] : before.count == 2 ? Array(before) : after.count == 2 ? Array(after) : []
         guard around.count == 2, around.allSatisfy({ $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed }) else { return false }
+        let values = around.map { abs($0.value) }
+        guard let lo = values.min(), let hi = values.max() else { return false }
+        return abs(f.value) * margin >= lo && abs(f.value) <= hi * margin
+    }
+
+    /// "（一）老年人福利类项目30.04万元 …（二）儿童福利类项目7.5万元 … （一）社会福利类项目48元": the amount of
+    /// an outline item's title, among items of its style whose titles state amounts in 万元 (the two
+    /// nearest, before or after), and of their size read as 万元: a heading's slip.
+    static func headedAmongWanYuan(_ f: Fact, margin: Decimal, _ context: CheckContext) -> Bool {
+        let outline = context.facts.outline
+        guard let item = f.outlineItem, outline[item].amount == f.id else { return false }
+        let style = outline[item].style
+        func titleAmount(_ k: Int) -> Fact? {
+            guard outline[k].style == style, let a = outline[k].amount else { return nil }
+            let g = context.fact(a)
+            return g.kind.isMoney && !g.number.inRange && g.change == 0 && g.value != 0 ? g : nil
+        }
+        var around: [Fact] = []
+        // (the nearest items each way, a few: the scan stays bounded)
+        for k in stride(from: item - 1, through: max(0, item - 12), by: -1) where around.count < 2 {
+            if let g = titleAmount(k) { around.append(g) }
+        }
+        for k in min(outline.count, item + 1)..<min(outline.count, item + 13) where around.count < 4 {
+            if let g = titleAmount(k) { around.append(g) }
+        }
+        guard around.count >= 2, around.allSatisfy({ $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed }) else { return false }
         let values = around.map { abs($0.value) }
         guard let lo = values.min(), let hi = values.max() else { return false }
         return abs(f.value) * margin >= lo && abs(f.value) <= hi * margin
