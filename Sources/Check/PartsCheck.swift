@@ -276,6 +276,7 @@ enum ShareCheck {
         if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); return }
         if rule.check == "count-times-standard" { countsTimesStandards(rule, &context); return }
         if rule.check == "named-ratio" { namedRatios(rule, &context); return }
+        if rule.check == "declared-whole" { declaredWholes(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?

@@ -184,6 +184,9 @@ extension Parameter where Value == WordSet {
     public static let patterns = Parameter("patterns", doc: "texts that must not appear (matched literally)")
     public static let boundedRateWords = Parameter("bounded_rate_words", doc: "names of rates that are a part of a whole and cannot exceed 100% (pass rates, satisfaction rates)")
     public static let rateFillers = Parameter("rate_fillers", doc: "words that may stand between a rate's name and its figure (verbs of being or reaching)")
+    public static let completionVerbs = Parameter("completion_verbs", doc: "verbs naming a rate of things done (arrived, paid, issued) by the two characters before its 率")
+    public static let wholeWords = Parameter("whole_words", doc: "words before such a verb that declare all of it done (in full)")
+    public static let declaredHedges = Parameter("declared_hedges", doc: "words in the declaration's clause before its whole word that take the whole back (basically, except, not yet)")
     public static let ratioNegators = Parameter("ratio_negators", doc: "words right before the rate's name in a count's label that make the count the rest, the rate its complement")
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
@@ -252,6 +255,7 @@ extension EvidenceTemplate {
     public static let shareMismatch = EvidenceTemplate(.share, "mismatch", [.computation, .computed, .stated, .difference], doc: "part ÷ base against the stated share")
     public static let sharesOver100 = EvidenceTemplate(.share, "over_100", [.computation, .sum, .base], doc: "shares of one base adding up to more than 100%")
     public static let rateOver100 = EvidenceTemplate(.share, "rate_over_100", [.name, .stated], doc: "a rate that cannot exceed 100% stated above it")
+    public static let declaredWhole = EvidenceTemplate(.share, "declared_whole", [.name, .stated], doc: "a rate of things all declared done, stated below 100%")
     public static let averageMismatch = EvidenceTemplate(.share, "average", [.computation, .computed, .stated], doc: "a total over a count against the stated average")
     public static let structureSum = EvidenceTemplate(.share, "structure_sum", [.computation, .sum], doc: "the percentages of a structure written as a ratio, not adding up to 100")
     public static let sharesMakeWhole = EvidenceTemplate(.share, "make_whole", [.computation, .stated, .difference, .sum, .base],
@@ -370,6 +374,9 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",
                              parameters: [W.boundedRateWords.declaration, W.rateFillers.declaration], messageSlots: [.name], evidence: [E.rateOver100]),
+            CheckDeclaration(.share, "declared-whole", doc: "a rate named by a verb, right after a clause declaring all of it done by that verb (in full), stated other than 100%",
+                             parameters: [W.completionVerbs.declaration, W.wholeWords.declaration, W.declaredHedges.declaration, W.rateFillers.declaration],
+                             messageSlots: [.name], evidence: [E.declaredWhole]),
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
