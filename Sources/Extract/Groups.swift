@@ -442,6 +442,10 @@ extension ExtractionState {
                base.unicodeScalars.count >= 4, ExtractionState.sentence(of: facts[id + 1]) == sentence,
                facts[id + 1].place.paragraph == p.index,
                parts.contains(where: { facts[$0].label.hasSuffix(base) || facts[$0].head.hasSuffix(base) }) { break }
+            // "回收486份，其中有效问卷472份；表示满意的442份": things counted within an earlier part's
+            // (lexicon `counted_within`) are some of that part, no sibling: the list has ended
+            if let inner = f.concept.item,
+               parts.contains(where: { facts[$0].concept.item.map { lexicon.item(inner, isCountedWithin: $0) } == true }) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's

@@ -25,6 +25,9 @@ public struct Lexicon: Sendable {
         /// For items: false when a figure of the item is that thing whatever else its label says
         /// (questionnaires a centre issued to the units it serves are questionnaires issued, not another kind of them).
         public var scoped: Bool = true
+        /// For items: the items whose things these are some of ("满意的" questionnaires are some of the
+        /// valid ones, which are some of those returned): never their siblings in a list.
+        public var countedWithin: [String] = []
 
         public init(id: String, name: String, phrases: [String], defaultMeasure: String? = nil,
                     qualifier: String? = nil, priority: Int = 0) {
@@ -212,6 +215,19 @@ public struct Lexicon: Sendable {
         part == whole || measures.contains { $0.id == part && $0.partOf.contains(whole) }
     }
     public func rate(_ id: String) -> Entry? { rates.first { $0.id == id } }
+
+    /// Things of item `inner` are some of those of item `outer`, directly or through items between.
+    public func item(_ inner: String, isCountedWithin outer: String) -> Bool {
+        var seen: Set<String> = [], frontier = [inner]
+        while let id = frontier.popLast() {
+            guard let entry = items.first(where: { $0.id == id }) else { continue }
+            for next in entry.countedWithin where seen.insert(next).inserted {
+                if next == outer { return true }
+                frontier.append(next)
+            }
+        }
+        return false
+    }
 
     /// A readable Chinese name of a concept ("基本支出预算数").
     public func name(measure: String?, item: String?, rate: String? = nil) -> String {

@@ -7,7 +7,7 @@ public enum LexiconLoader {
         func entries(_ key: String) throws(TOMLError) -> [Lexicon.Entry] {
             var out = [Lexicon.Entry]()
             for table in try root.tables(key, file: file) ?? [] {
-                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped"], file: file)
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped", "counted_within"], file: file)
                 let id = try table.required("id", file: file).string(file: file, key: "id")
                 let phrases = try table.required("phrases", file: file).strings(file: file, key: "phrases")
                 if phrases.isEmpty { throw table.error("'phrases' of '\(id)' is empty", file: file) }
@@ -17,6 +17,7 @@ public enum LexiconLoader {
                                           priority: try table.int("priority", file: file) ?? 0)
                 entry.partOf = try table.strings("part_of", file: file) ?? []
                 entry.scoped = try table.bool("scoped", file: file) ?? true
+                entry.countedWithin = try table.strings("counted_within", file: file) ?? []
                 out.append(entry)
             }
             return out
@@ -28,6 +29,9 @@ public enum LexiconLoader {
         for item in items {
             if let m = item.defaultMeasure, !measures.contains(where: { $0.id == m }) {
                 throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
+            }
+            if let unknown = item.countedWithin.first(where: { id in !items.contains { $0.id == id } }) {
+                throw root.error("item '\(item.id)': unknown item '\(unknown)' in counted_within", file: file)
             }
         }
         let words = try root.table("words", file: file)
@@ -82,7 +86,7 @@ public enum LexiconLoader {
         func merge(_ key: String, into entries: [Lexicon.Entry]) throws(TOMLError) -> [Lexicon.Entry] {
             var out = entries
             for table in try root.tables(key, file: file) ?? [] {
-                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped"], file: file)
+                try table.checkKeys(allowed: ["id", "name", "phrases", "default_measure", "qualifier", "priority", "part_of", "scoped", "counted_within"], file: file)
                 let id = try table.required("id", file: file).string(file: file, key: "id")
                 let phrasesNode = try table.required("phrases", file: file)
                 let phrases = try phrasesNode.strings(file: file, key: "phrases")
@@ -95,6 +99,7 @@ public enum LexiconLoader {
                 if let p = try table.int("priority", file: file) { entry.priority = p }
                 if let parts = try table.strings("part_of", file: file) { entry.partOf += parts }
                 if let scoped = try table.bool("scoped", file: file) { entry.scoped = scoped }
+                if let outer = try table.strings("counted_within", file: file) { entry.countedWithin += outer.filter { !entry.countedWithin.contains($0) } }
                 if let k = out.firstIndex(where: { $0.id == id }) { out[k] = entry } else { out.append(entry) }
             }
             return out
@@ -105,6 +110,9 @@ public enum LexiconLoader {
         for item in items {
             if let m = item.defaultMeasure, !measures.contains(where: { $0.id == m }) {
                 throw root.error("item '\(item.id)': unknown default_measure '\(m)'", file: file)
+            }
+            if let unknown = item.countedWithin.first(where: { id in !items.contains { $0.id == id } }) {
+                throw root.error("item '\(item.id)': unknown item '\(unknown)' in counted_within", file: file)
             }
         }
         let decompositions = base.decompositions + (try Self.decompositions(in: root, items: items, file: file))

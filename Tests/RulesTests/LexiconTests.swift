@@ -176,6 +176,35 @@ struct LexiconLoaderTests {
         #expect(wordsAndParts.message.contains("no 'whole' or 'parts'"))
     }
 
+    /// `counted_within` chains: the satisfied questionnaires are some of the valid ones, and so of those
+    /// returned; nothing is counted within what is counted within it. An unknown item does not load,
+    /// and an extension adds to an item's chain.
+    @Test func itemsCountedWithinOthers() throws {
+        let text = """
+        [[item]]
+        id = "returned"
+        phrases = ["回收"]
+        [[item]]
+        id = "valid"
+        counted_within = ["returned"]
+        phrases = ["有效问卷"]
+        [[item]]
+        id = "satisfied"
+        counted_within = ["valid"]
+        phrases = ["满意"]
+        """
+        let lexicon = try LexiconLoader.load(text, file: "rules/lexicon.toml")
+        #expect(lexicon.item("satisfied", isCountedWithin: "valid"))
+        #expect(lexicon.item("satisfied", isCountedWithin: "returned"))
+        #expect(!lexicon.item("returned", isCountedWithin: "satisfied"))
+        #expect(!lexicon.item("valid", isCountedWithin: "valid"))
+        let unknown = try #require(loadError("[[item]]\nid = \"valid\"\ncounted_within = [\"nosuch\"]\nphrases = [\"有效问卷\"]\n"))
+        #expect(unknown.message.contains("unknown item 'nosuch' in counted_within"))
+        let extended = try LexiconLoader.extend(lexicon, with: "[[item]]\nid = \"issued\"\nphrases = [\"发放\"]\n[[item]]\nid = \"returned\"\ncounted_within = [\"issued\"]\nphrases = [\"收回\"]\n", file: "extra.toml")
+        #expect(extended.item("satisfied", isCountedWithin: "issued"))
+        #expect(embedded.item("survey.satisfied", isCountedWithin: "survey.issued"))
+    }
+
     /// A split by name and a decomposition of any whole load as such, in a file and in an extension.
     @Test func wordSplitsAndAnyWholeDecompositions() throws {
         let text = """
