@@ -117,8 +117,11 @@ enum UnitCheck {
         // another amount of the same standard (looked for a few items back: a long list stays linear)
         guard siblings > 0, case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at > 0 else { return false }
         let previous = context.fact(ids[at - 1])
-        guard previous.kind == f.kind, case .text(p, _, _) = previous.place else { return false }
         let text = context.doc.paragraphs[p].text
+        // "每人1,200元，包括遗体接运费300元、遗体冷藏费（3天）240元": the parts of an amount per unit are per
+        // unit too (a figure in brackets between two parts is passed over)
+        if let before = listedAfter(f, ids: ids, at: at, in: text.scalars, context), perUnit(before, rule, context, siblings: siblings - 1) { return true }
+        guard previous.kind == f.kind, case .text(p, _, _) = previous.place else { return false }
         let gap = previous.number.range.upperBound..<f.number.numberRange.lowerBound
         // "每人每月720元，较上年的680元": last year's figure of the same standard, right after it
         if f.comparesYears, gap.count >= 2, gap.count <= 8, !text.scalars[gap].contains(where: { CharClass.isDigit($0) || $0 == "。" || $0 == "；" }) {
@@ -140,6 +143,35 @@ enum UnitCheck {
               text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
               !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }
         return perUnit(previous, rule, context, siblings: siblings - 1)
+    }
+
+    /// The figure of `f`'s kind before it in its sentence (a bracketed figure between passed over) when
+    /// a list opens between them ("A，包括甲a" → A) or `f` is joined on to it by 、 ("甲a、乙（3天）b" → a).
+    static func listedAfter(_ f: Fact, ids: [Int], at: Int, in s: [Unicode.Scalar], _ context: CheckContext) -> Fact? {
+        // (a few figures back: a long list stays linear)
+        for k in stride(from: at - 1, through: max(0, at - 3), by: -1) {
+            let g = context.fact(ids[k])
+            guard g.place.paragraph == f.place.paragraph else { return nil }
+            if g.number.parenDepth > f.number.parenDepth { continue }
+            guard g.kind == f.kind else { return nil }
+            // the text between, brackets left out
+            var between = [Unicode.Scalar](), depth = 0
+            for c in s[g.number.range.upperBound..<f.number.numberRange.lowerBound] {
+                if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth = max(0, depth - 1) } else if depth == 0 { between.append(c) }
+            }
+            guard between.count >= 2, !between.contains(where: { CharClass.isDigit($0) || ScalarSets.sentenceStops.contains($0) }) else { return nil }
+            if between[0] == "、" {
+                return between.dropFirst().contains(where: CharClass.isClauseBreak) ? nil : g
+            }
+            guard CharClass.isClauseBreak(between[0]) else { return nil }
+            var k = 1
+            let n = max(context.vocabulary[.listOpenersIncluding].prefixLength(between, at: k), context.vocabulary[.listOpenersOf].prefixLength(between, at: k))
+            guard n > 0 else { return nil }
+            k += n
+            if k < between.count, between[k] == "：" || between[k] == ":" { k += 1 }
+            return between[k...].contains(where: CharClass.isClauseBreak) ? nil : g
+        }
+        return nil
     }
 
     static func textAfter(_ f: Fact, _ context: CheckContext, count: Int) -> String {
