@@ -660,6 +660,10 @@ extension ExtractionState {
                 }
             }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
+            // "到位A，尚有B未到位，其中市级资金到位a，到位率P%…": parts named by a measure of their own after what
+            // has not arrived are none of it, nor all of A (the levels short of theirs): no list to check
+            if !facts[whole].concept.explicitMeasure, followedByShortfall(facts[whole], in: s),
+               familyParts.allSatisfy({ facts[$0].concept.explicitMeasure && !followedByShortfall(facts[$0], in: s) }) { continue }
             // "全县基金收入A…。县本级…B，高新区基金收入C…。其中，全县土地基金收入D": a part of the whole
             // territory is no part of the figure before it when the text names that territory's own figure
             let firstLabel = ScalarString.scalars(facts[familyParts[0]].label)
