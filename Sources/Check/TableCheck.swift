@@ -538,6 +538,15 @@ enum TableCheck {
                     cells[i * width + c] = RelationCell(kind: code, zero: f.value == 0, shown: Interval(shown: f.value, decimals: f.number.decimals))
                 }
             }
+            // each column's usual unit: a product read in a row whose factor is in another ("5万元/个" among
+            // "800元/人") is reckoned in that row's units, not the column's: the row is passed over
+            var usualUnit = [Int](repeating: 0, count: width)
+            for c in 0..<width {
+                var counts = [Int: Int]()
+                for i in rows.indices where cells[i * width + c].kind >= 100 { counts[cells[i * width + c].kind, default: 0] += 1 }
+                usualUnit[c] = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+            }
+            @inline(__always) func inUsualUnit(_ cell: RelationCell, column c: Int) -> Bool { cell.kind < 100 || cell.kind == usualUnit[c] }
             // (a bare number goes with any unit; two units only when they are the same)
             @inline(__always) func comparable(_ x: Int, _ y: Int) -> Bool { x == y || x == 1 || y == 1 }
             func apply(_ kind: ColumnRelation, _ a: Interval, _ b: Interval) -> Interval? {
@@ -568,7 +577,8 @@ enum TableCheck {
                     if case .product = kind { isProduct = true } else { isProduct = false }
                     guard ct.kind != 0, ca.kind != 0, cb.kind != 0, ca.kind != 2, cb.kind != 2 else { return nil }
                     if isProduct {
-                        guard ct.kind == 1 || ct.kind >= 100, !ca.zero, !cb.zero else { return nil }
+                        guard ct.kind == 1 || ct.kind >= 100, !ca.zero, !cb.zero,
+                              inUsualUnit(ct, column: t), inUsualUnit(ca, column: a), inUsualUnit(cb, column: b) else { return nil }
                     } else {
                         guard rates ? ct.kind == 2 : comparable(ct.kind, ca.kind), comparable(ca.kind, cb.kind) else { return nil }
                     }
