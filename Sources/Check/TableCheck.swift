@@ -669,6 +669,7 @@ enum TableCheck {
             for total in headers.indices where totalHeaders.isSuffix(of: headers[total]) {
                 var parts = [Int]()
                 var c = total + 1
+                var stoppedByName: Int?
                 // "决算数/合计 | 决算数/公务接待费 …": under a group title, the parts are the group's columns, and
                 // the title (决算数) says nothing against them
                 let group = headers[total].lastIndex(of: "/").map { String(headers[total][...$0]) } ?? ""
@@ -678,7 +679,8 @@ enum TableCheck {
                         guard h.hasPrefix(group) else { break }
                         h = String(h.dropFirst(group.count))
                     }
-                    if h.isEmpty || totalHeaders.isSuffix(of: h) || notParts.occurs(in: h) { break }
+                    if h.isEmpty || totalHeaders.isSuffix(of: h) { break }
+                    if notParts.occurs(in: h) { stoppedByName = c; break }
                     parts.append(c)
                     c += 1
                 }
@@ -730,6 +732,14 @@ enum TableCheck {
                     let backward = rows.filter { row($0, before, partialList: false, plain: true)?.holds == true }.count
                     let forward = parts.count >= 2 ? rows.filter { row($0, parts, partialList: false, plain: true)?.holds == true }.count : 0
                     if backward >= 2 && backward > forward { parts = before; learned = true }
+                }
+                // ("收入合计 | 一般公共预算拨款 | 政府性基金预算拨款 | 上年结转": a column whose name says it is
+                // none, which the rows show adding up with the others, is a part all the same)
+                if !learned, parts.count >= 1, let extra = stoppedByName, !partial.isPrefix(of: header(parts[0])) {
+                    let extended = parts + [extra]
+                    let with = rows.filter { row($0, extended, partialList: false)?.holds == true }.count
+                    let without = rows.filter { row($0, parts, partialList: false)?.holds == true }.count
+                    if with >= 2 && with > without { parts = extended }
                 }
                 guard parts.count >= 2 else { continue }
                 let partialList = partial.isPrefix(of: header(parts[0]))
