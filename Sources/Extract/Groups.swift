@@ -1225,6 +1225,9 @@ extension ExtractionState {
                 return f.kind == whole.kind && f.number.parenDepth == whole.number.parenDepth + 1
                     && (f.change == whole.change || (includes && whole.change == 0 && isNamedAdjustment(f)))
                     && (whole.change != 0 || !f.comparesYears)
+                    // ("…13,772盏（2022年底为27,246盏，本年新增1,368盏）": a figure of another year, so named, is
+                    // a comparison, no part)
+                    && !(f.yearSource == .clause && f.year != nil && f.year != whole.year)
                     && f.shareOf == nil && !f.number.inRange && f.number.comparator == nil && !isGrouped(id)
                     && f.head.unicodeScalars.count >= 2 && (!vocabulary[.inclusionMarkers].isPrefix(of: f.label) || includes && id == inside.first)
                     // named parts of the whole's kind, not its inputs ("（预算2786.45万元减支出2665.58万元）")
