@@ -95,7 +95,7 @@ extension ExtractionState {
         // Per paragraph, once (not once per fact: a paragraph of many figures and years was
         // quadratic): its usable and clause-opening year mentions; when they are in text order,
         // binary searches find a fact's candidates.
-        var paragraphCache: (p: Int, usable: [YearMention], governing: [YearMention], ordered: Bool)?
+        var paragraphCache: (p: Int, usable: [YearMention], governing: [YearMention], ordered: Bool, bracketEnds: [Int: Int])?
         var sectionYears = [[Int]: Int?]()
         for k in facts.indices {
             switch facts[k].place {
@@ -118,9 +118,15 @@ extension ExtractionState {
                     let ordered = zip(usable, usable.dropFirst()).allSatisfy {
                         $0.range.lowerBound <= $1.range.lowerBound && $0.range.upperBound <= $1.range.upperBound
                     }
-                    paragraphCache = (p, usable, governing, ordered)
+                    // ("路灯42,386盏（2022年底为27,246盏，…）；配电箱386台": a year inside brackets governs
+                    // nothing past their close) — where each governing year's bracket closes
+                    var bracketEnds = [Int: Int]()
+                    for m in governing {
+                        if let close = Self.closingBracket(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = close }
+                    }
+                    paragraphCache = (p, usable, governing, ordered, bracketEnds)
                 }
-                let (_, allUsable, allGoverning, ordered) = paragraphCache!
+                let (_, allUsable, allGoverning, ordered, bracketEnds) = paragraphCache!
                 // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
                 // "较上年减少19万元", "比2019年同期增收": a change is this year's; the year it names is
                 // the one compared with
@@ -133,6 +139,8 @@ extension ExtractionState {
                     usable = allUsable[from..<max(from, Self.firstIndex(allUsable) { $0.range.upperBound > start })]
                     governing = allGoverning[..<Self.firstIndex(allGoverning) { $0.range.upperBound > start }]
                 }
+                // (years in brackets closed before the figure, the last ones: popped, not filtered)
+                while let m = governing.last, let close = bracketEnds[m.range.lowerBound], close <= start { governing = governing.dropLast() }
                 // (a loop, not a filter: a closure calling this state's methods copied the state)
                 var inLabel = [YearMention]()
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
@@ -238,6 +246,23 @@ extension ExtractionState {
 
     /// The last mention that passes `test`; in text order only the last one need be tried (`test`
     /// holds for a stretch that ends the slice, or nowhere).
+    /// Where the bracket a position stands in closes, when it closes before the sentence ends (a
+    /// bounded look: a bracket is short).
+    static func closingBracket(_ s: [Unicode.Scalar], after index: Int) -> Int? {
+        var depth = 0
+        for k in index..<min(s.count, index + 200) {
+            switch s[k] {
+            case "（", "(": depth += 1
+            case "）", ")":
+                if depth == 0 { return k }
+                depth -= 1
+            case "。": return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
     static func last(_ mentions: ArraySlice<YearMention>, _ test: (YearMention) -> Bool, _ ordered: Bool) -> YearMention? {
         if ordered { return mentions.last.flatMap { test($0) ? $0 : nil } }
         return mentions.last(where: test)

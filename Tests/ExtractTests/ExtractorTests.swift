@@ -179,6 +179,17 @@ struct ExtractorYearTests {
         let last = try #require(set.fact("40万元"))
         #expect(last.year == 2021)
     }
+
+    /// A year inside brackets governs nothing past their close: "（2022年底为…）；配电箱386台" is still
+    /// the sentence's year.
+    @Test func aBracketedYearEndsWithItsBracket() throws {
+        let set = extract("2023年工作情况\n截至2023年底，全市路灯42,386盏（2022年底LED路灯为27,246盏，本年新增1,368盏）；配电箱386台。")
+        let inside = try #require(set.fact("27246盏"))
+        #expect(inside.year == 2022)
+        let after = try #require(set.fact("386台"))
+        #expect(after.year == 2023)
+        #expect(after.yearSource == .sentence)
+    }
 }
 
 @Suite("Extractor: groups and shares")
