@@ -117,6 +117,10 @@ enum ConsistencyCheck {
                 // each budget's own figure
                 if kinds == nil { kinds = BudgetKinds(context) }
                 if let a = kinds!.kind(atLine: first.line), let b = kinds!.kind(atLine: other.line), a != b { continue }
+                // "一、收入支出决算总体情况说明 … 社会保障和就业支出121.46" and "五、一般公共预算财政拨款支出决算情况
+                // 说明 … 社会保障和就业支出117.85": all funds' and the appropriations' (names that say which compare)
+                if let a = kinds!.scope(atLine: first.line), let b = kinds!.scope(atLine: other.line), a != b,
+                   !kinds!.scopeWords.occurs(in: first.label), !kinds!.scopeWords.occurs(in: other.label) { continue }
                 // "1月至6月，收入1439.05亿元" and "2020年收入2257.31亿元": a part of the year and the whole
                 if partialPeriod(first, context) != partialPeriod(other, context) { continue }
                 // "从全市资产结构来看，…公共基础设施1933亿元" and "从市级资产结构来看，…公共基础设施241亿元":
@@ -518,30 +522,48 @@ enum ConsistencyCheck {
 /// line (a heading, a table's title) or a table caption naming one of them, until the next.
 struct BudgetKinds {
     private var marks: [(line: Int, kind: String)] = []
+    /// Whether the text is on all the department's funds or on its appropriations, line by line, set
+    /// the same way (`all_funds_headings`, `appropriation_headings`; a budget kind is appropriations).
+    private var scopes: [(line: Int, kind: String)] = []
+    /// Words in a label that say which funds it is of, whatever the heading over it.
+    let scopeWords: WordSet
 
     init(_ context: CheckContext) {
         let words = context.vocabulary[.budgetKinds]
-        guard !words.isEmpty else { return }
+        let all = context.vocabulary[.allFundsHeadings], appropriation = context.vocabulary[.appropriationHeadings]
+        scopeWords = words.union(appropriation)
         func only(_ s: [Unicode.Scalar]) -> String? {
             let found = Set(words.matches(in: s).map { ScalarString.make(s[$0.start..<($0.start + $0.length)]) })
             return found.count == 1 ? found.first : nil
         }
+        func scope(_ s: [Unicode.Scalar]) -> String? {
+            if appropriation.firstMatch(in: s) != nil || words.firstMatch(in: s) != nil { return "appropriation" }
+            return all.firstMatch(in: s) != nil ? "all" : nil
+        }
+        func mark(_ s: [Unicode.Scalar], line: Int) {
+            if !words.isEmpty, let kind = only(s) { marks.append((line, kind)) }
+            if let kind = scope(s) { scopes.append((line, kind)) }
+        }
         for p in context.doc.paragraphs {
             let s = p.text.scalars
-            guard s.count <= 40, !s.contains("。"), let kind = only(s) else { continue }
-            marks.append((p.firstLine, kind))
+            guard s.count <= 40, !s.contains("。") else { continue }
+            mark(s, line: p.firstLine)
         }
-        for t in context.doc.tables where !t.caption.isEmpty {
-            if let kind = only(ScalarString.scalars(t.caption)) { marks.append((t.firstLine, kind)) }
-        }
+        for t in context.doc.tables where !t.caption.isEmpty { mark(ScalarString.scalars(t.caption), line: t.firstLine) }
         marks.sort { $0.line < $1.line }
+        scopes.sort { $0.line < $1.line }
     }
 
-    /// The budget named last before `line` (nil before any).
-    func kind(atLine line: Int) -> String? {
+    private static func last(_ marks: [(line: Int, kind: String)], before line: Int) -> String? {
         var lo = 0, hi = marks.count
         while lo < hi { let mid = (lo + hi) / 2; if marks[mid].line <= line { lo = mid + 1 } else { hi = mid } }
         return lo > 0 ? marks[lo - 1].kind : nil
     }
+
+    /// The budget named last before `line` (nil before any).
+    func kind(atLine line: Int) -> String? { Self.last(marks, before: line) }
+
+    /// The funds (all, or appropriations) the text is on at `line` (nil before any heading says).
+    func scope(atLine line: Int) -> String? { Self.last(scopes, before: line) }
 }
 

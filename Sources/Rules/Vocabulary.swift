@@ -229,6 +229,8 @@ public struct Vocabulary: Sendable {
         case relativeYearLookalikes = "relative_year_lookalikes"
         case dueWords = "due_words"
         case basisLeads = "basis_leads"
+        case allFundsHeadings = "all_funds_headings"
+        case appropriationHeadings = "appropriation_headings"
 
         public var name: String { rawValue }
 
@@ -409,6 +411,8 @@ public struct Vocabulary: Sendable {
             case .targetOpenerCopulas: return "words between a target opener and the colon after it (the targets are: …): a sentence whose first clause so ends lists targets"
             case .relativeYearLookalikes: return "words that hold a relative year's word from their second character on and are none (plus the year's start): no year is read there"
             case .dueWords: return "words right before a name that make it the figure due (the people due to be insured): no base of a share named without them"
+            case .allFundsHeadings: return "words of a heading or table title over the department's funds of all sources (the final account's overview), whose categories' figures are not those of its appropriations"
+            case .appropriationHeadings: return "words of a heading or table title over the department's appropriations only (财政拨款): its categories' figures are not those of all its funds"
             case .basisLeads: return "words opening the basis a figure was reckoned by (by the current standard): a per-unit word right after one names the basis, not the figure"
             case .wholeScopeOpeners: return "words opening a figure's name that make it the whole's (the whole year's spending), not the item of the clause before"
             case .subjectlessClauseVerbs: return "verbs opening a clause after a list's \"；\" with no subject of their own: the sentence's subject goes on, the list has ended"
