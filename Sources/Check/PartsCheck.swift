@@ -469,6 +469,10 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // "…补贴612.48万元，共补贴5,104人，每人1,200元；企业以工代训补贴1,935.20万元": an amount past a "；"
+            // is the next item's (this one's amount was stated before its count)
+            if a.number.parenDepth == f.number.parenDepth, f.number.range.upperBound < a.number.numberRange.lowerBound,
+               context.doc.paragraphs[p].text.scalars[f.number.range.upperBound..<a.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) { continue }
             // "重型128辆、每辆补助2.5万元，中型154辆、每辆补助1.6万元，共兑付补助资金625.60万元": a total after
             // several standards of its sentence is the sum of their products
             var pairs = [(count: Fact, standard: Fact)]()
