@@ -447,8 +447,13 @@ extension ExtractionState {
                 let f = facts[id]
                 return f.kind == .percent && f.concept.rate != nil && f.shareOf == nil && f.change == 0 && f.number.comparator == nil && !f.number.inRange
             }
-            // (one stated after the score when none is before it: "得分9.5分，预算执行率95%")
-            if !before.contains(where: isRate) { before = context }
+            // (one stated after the score when none is before it: "得分9.5分，预算执行率95%"; not one a
+            // score follows, which is scored from it: "资金管理（15分）得12.84分：资金到位率97.81%，按到位率计分得4.89分")
+            if !before.contains(where: isRate) {
+                before = context.filter { id in
+                    !(isRate(id) && context.contains { $0 > id && facts[$0].kind == .score && !isWeight(facts[$0]) && !isDeduction(facts[$0]) })
+                }
+            }
             let rates = before.filter(isRate)
             if rates.count == 1 { item.rate = rates[0] }
             // "得95%权重分": the percentage the score is of the weight, right before the words that say so
