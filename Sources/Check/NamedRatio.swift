@@ -23,7 +23,15 @@ extension ShareCheck {
             guard case .text(let p, let s, _) = f.place, plain(f), f.value <= 100,
                   let name = ratioName(f.label, endings: endings, fillers: fillers),
                   let (ids, at) = context.positionInParagraph(of: f), at > 0 else { continue }
-            let part = context.fact(ids[at - 1])
+            // the count right before it; or "集中供养386人，分散供养1,642人，集中供养率19.03%": one a little before
+            // it naming the rate's whole name, where the one right before names less
+            var partAt = at - 1
+            if let k = ids[max(0, at - 6)..<(at - 1)].lastIndex(where: { id in
+                let o = context.fact(id)
+                guard o.kind == context.fact(ids[at - 1]).kind, let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { return false }
+                return ScalarSearch.firstIndex(of: name, in: Array(o.label.unicodeScalars)) != nil
+            }), ScalarSearch.firstIndex(of: name, in: Array(context.fact(ids[at - 1]).label.unicodeScalars)) == nil { partAt = k }
+            let part = context.fact(ids[partAt])
             guard let measure = part.kind.measureWord, let (q, t) = context.sentence(of: part), q == p, t == s, plain(part),
                   part.value > 0, part.year == f.year else { continue }
             // as much of the rate's name as the part's label has, two characters at least
@@ -39,7 +47,7 @@ extension ShareCheck {
             if baseOfShare == nil { baseOfShare = Set(context.facts.shares.map(\.base)) }
             // (a few figures back: a sentence of many rates stays linear)
             var bases = [Fact]()
-            for id in ids[max(0, at - 12)..<(at - 1)].reversed() {
+            for id in ids[max(0, partAt - 11)..<partAt].reversed() {
                 let o = context.fact(id)
                 guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { break }
                 guard o.kind.measureWord == measure, plain(o), o.year == part.year, !o.label.contains(shared),
