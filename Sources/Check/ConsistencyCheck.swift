@@ -94,6 +94,7 @@ enum ConsistencyCheck {
         }
         restatedTargets(rule, modifierSet, &context)
         var kinds: BudgetKinds?
+        let sectionDeictics = context.vocabulary[.sectionDeictics]
         let grandTotal = rule[.grandTotalWords], ownYear = rule[.ownYearWords]
         // "收入总计6500万元" and "本年收入合计4300万元": the grand total and the year's own
         func yearsOwn(_ f: Fact) -> Bool { ownYear.occurs(in: f.label) && !grandTotal.occurs(in: f.label) }
@@ -111,6 +112,9 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
+                // "…该部分得分18.5分。⏎…该部分得分18分。": each points back at its own part of the text
+                if first.place.paragraph != other.place.paragraph,
+                   sectionDeictics.isPrefix(of: first.label) || sectionDeictics.isPrefix(of: other.label) { continue }
                 if totalsOfDifferentLists(first, other, context) { continue }
                 if grandTotal.occurs(in: first.label) && yearsOwn(other) || grandTotal.occurs(in: other.label) && yearsOwn(first) { continue }
                 // "上级补助收入" in the 一般公共预算 balance table and again in the 政府性基金预算 one:
