@@ -659,6 +659,14 @@ extension ExtractionState {
                     }
                 }
             }
+            // "…实际采购金额B，节约资金C，节约率P%；其中授予中小企业合同金额a，占实际采购金额的Q%": a part's own
+            // share naming the figure it is a part of, stated before the marker, names the whole
+            if givenWhole == nil, let c = chosen, let firstPart = familyParts.first, firstPart + 1 < facts.count,
+               facts[firstPart + 1].kind == .percent, let base = facts[firstPart + 1].shareOf, base.unicodeScalars.count >= 3,
+               facts[firstPart + 1].place.paragraph == p.index, !facts[c].label.hasSuffix(base),
+               let named = near.last(where: { candidate($0) && $0 != c && facts[$0].label.hasSuffix(base) }) {
+                chosen = named
+            }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
             // "到位A，尚有B未到位，其中市级资金到位a，到位率P%…": parts named by a measure of their own after what
             // has not arrived are none of it, nor all of A (the levels short of theirs): no list to check
