@@ -81,7 +81,7 @@ extension ExtractionState {
             }
             let k = addItem(&items, name: outlineTitle(item), weight: ownWeight, figures: ownScope,
                             context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
-                            list: "o\(item.parent ?? -1)")
+                            list: "o\(item.parent ?? -1)", ownsItsText: firstInner == nil)
             itemOfOutline[index] = k
             for (w, scope, context, name) in weightScopes(inner, figures: figures, all: itemFacts) {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
@@ -159,7 +159,7 @@ extension ExtractionState {
             // is the total of all that follow; a 合计 among them is the last item's own
             var opening: Int?
             for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
-                if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) {
+                if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) || isOwnTotalDeduction(facts[id]) {
                     if items.isEmpty && opening == nil { opening = id; continue }
                     if opening != nil, items.count >= 1 {
                         items.append(id)
@@ -387,7 +387,7 @@ extension ExtractionState {
     /// Adds an indicator with its score from the figures after its weight, and the rate it scores
     /// from the figures of its text (`context`).
     mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String,
-                          paired: Bool = false) -> Int {
+                          paired: Bool = false, ownsItsText: Bool = false) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
         // (a weight named as "this indicator" and a score named as another indicator are two indicators':
@@ -429,6 +429,11 @@ extension ExtractionState {
                sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
                !context.contains(where: { $0 > next && isDeduction(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: facts[s]) }) {
                 item.deductions = [next]
+            }
+            // "（三）产出情况（满分30分，得28.51分）⏎…扣1.00分。…扣0.49分。本部分共扣1.49分。": an item whose text is
+            // all its own (no indicators under it) loses what its text says it lost in all
+            if item.deductions.isEmpty, ownsItsText, let total = context.first(where: { $0 > s && isOwnTotalDeduction(facts[$0]) }) {
+                item.deductions = [total]
             }
         }
         if let w = weight, item.score == nil {
@@ -523,6 +528,12 @@ extension ExtractionState {
         let clause = ScalarString.make(s[k..<f.number.numberRange.lowerBound])
         let others = vocabulary[.scoringRuleWords].words.filter { !words.occurs(in: $0) }
         return !others.contains { clause.contains($0) }
+    }
+
+    /// "本部分共扣1.49分", "该部分合计扣3分": points lost in all by the part of the text it stands in.
+    func isOwnTotalDeduction(_ f: Fact) -> Bool {
+        guard isDeduction(f), let own = vocabulary[.sectionDeictics].prefix(of: f.label) else { return false }
+        return vocabulary[.deductionTotalWords].isPrefix(of: f.label.dropFirst(own.count))
     }
 
     /// "三、扣分原因 （一）过程类指标扣3分，…": points lost, stated apart under the name of an indicator
