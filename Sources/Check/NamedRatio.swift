@@ -25,10 +25,14 @@ extension ShareCheck {
                   let (ids, at) = context.positionInParagraph(of: f), at > 0 else { continue }
             // the count right before it; or "集中供养386人，分散供养1,642人，集中供养率19.03%": one a little before
             // it naming the rate's whole name, where the one right before names less
+            // (a name of three characters at least, in the rate's own stretch between "；": "完成年度目标25公里…；
+            // 维护防火道84公里，完成率P%" is no such count)
             var partAt = at - 1
-            if let k = ids[max(0, at - 6)..<(at - 1)].lastIndex(where: { id in
+            if name.count >= 3, let k = ids[max(0, at - 6)..<(at - 1)].lastIndex(where: { id in
                 let o = context.fact(id)
-                guard o.kind == context.fact(ids[at - 1]).kind, let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { return false }
+                guard o.kind == context.fact(ids[at - 1]).kind, let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s,
+                      !context.doc.paragraphs[p].text.scalars[o.number.range.upperBound..<f.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" })
+                else { return false }
                 return ScalarSearch.firstIndex(of: name, in: Array(o.label.unicodeScalars)) != nil
             }), ScalarSearch.firstIndex(of: name, in: Array(context.fact(ids[at - 1]).label.unicodeScalars)) == nil { partAt = k }
             let part = context.fact(ids[partAt])
