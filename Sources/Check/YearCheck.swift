@@ -503,7 +503,9 @@ enum YearCheck {
                 // not itself compared with
                 guard let sentenceIndex = paragraph.sentences.firstIndex(where: { $0.contains(m.range.lowerBound) }) else { continue }
                 let sentence = paragraph.sentences[sentenceIndex]
-                var ownYear = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0) })
+                // (not one in an aside closed before the comparison: "2024年计划…（含2023年未完成的6公里），…比2023年增加")
+                var ownYear = mentions[..<k].last(where: { sentence.contains($0.range.lowerBound) && !compared($0)
+                    && !(ScalarSearch.closingBracket(s, after: $0.range.upperBound).map { $0 < m.range.lowerBound } ?? false) })
                 // "2023年度收入总计A，支出总计A。收、支与2023年度相比，减少D": a comparison whose sentence
                 // names no year of its own is about the year of the sentence before, when that names one
                 if ownYear == nil && sentenceIndex > 0 && !mentions[..<k].contains(where: { sentence.contains($0.range.lowerBound) }) {

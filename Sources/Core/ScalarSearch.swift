@@ -2,6 +2,23 @@ import Foundation
 
 /// Substring search over Unicode scalars: the one hand-written loop every scanner shares.
 public enum ScalarSearch {
+    /// Where the bracket that `index` stands in closes, when it closes before the sentence ends (a
+    /// bounded look: an aside is short); nil when `index` is in no bracket.
+    public static func closingBracket(_ s: [Unicode.Scalar], after index: Int) -> Int? {
+        var depth = 0
+        for k in max(0, index)..<min(s.count, max(0, index) + 200) {
+            switch s[k] {
+            case "（", "(": depth += 1
+            case "）", ")":
+                if depth == 0 { return k }
+                depth -= 1
+            case "。": return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
     /// The first index ≥ `from` (and < `limit`, when given) where `needle` starts in `hay`.
     @inlinable
     public static func firstIndex(of needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from: Int = 0, before limit: Int? = nil) -> Int? {

@@ -122,7 +122,7 @@ extension ExtractionState {
                     // nothing past their close) — where each governing year's bracket closes
                     var bracketEnds = [Int: Int]()
                     for m in governing {
-                        if let close = Self.closingBracket(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = close }
+                        if let close = ScalarSearch.closingBracket(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = close }
                     }
                     paragraphCache = (p, usable, governing, ordered, bracketEnds)
                 }
@@ -246,23 +246,6 @@ extension ExtractionState {
 
     /// The last mention that passes `test`; in text order only the last one need be tried (`test`
     /// holds for a stretch that ends the slice, or nowhere).
-    /// Where the bracket a position stands in closes, when it closes before the sentence ends (a
-    /// bounded look: a bracket is short).
-    static func closingBracket(_ s: [Unicode.Scalar], after index: Int) -> Int? {
-        var depth = 0
-        for k in index..<min(s.count, index + 200) {
-            switch s[k] {
-            case "（", "(": depth += 1
-            case "）", ")":
-                if depth == 0 { return k }
-                depth -= 1
-            case "。": return nil
-            default: continue
-            }
-        }
-        return nil
-    }
-
     static func last(_ mentions: ArraySlice<YearMention>, _ test: (YearMention) -> Bool, _ ordered: Bool) -> YearMention? {
         if ordered { return mentions.last.flatMap { test($0) ? $0 : nil } }
         return mentions.last(where: test)
