@@ -66,6 +66,12 @@ extension ShareCheck {
                 guard let q = context.interval(part) / context.interval(base),
                       !((Interval(exactly: 1) - q) * Interval(exactly: 100)).overlaps(stated) else { continue }
             } else if context.ratio(part, base, fits: stated) { continue }
+            // "筹集14,628套。已分配入住13,905套，分配率95.06%；空置723套，空置率4.94%": a count stated before,
+            // in the paragraph, that gives the rate is the base the text means (a few back: linear)
+            if !rest, ids[max(0, partAt - 20)..<partAt].contains(where: { id in
+                let o = context.fact(id)
+                return id != base.id && o.kind.measureWord == measure && plain(o) && o.value > 0 && context.ratio(part, o, fits: stated)
+            }) { continue }
             let scale = max(f.number.decimals, 2)
             let exact = rest ? (base.value - part.value) / base.value * 100 : part.value / base.value * 100
             let computation = rest ? "(\(base.literal) − \(part.literal)) ÷ \(base.literal) × 100" : "\(part.literal) ÷ \(base.literal) × 100"
