@@ -201,8 +201,11 @@ enum ProseScoreCheck {
     static func topLevel(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
         var lists = [String: [Int]]()
         var order = [String]()
+        // ("共扣4.36分，具体为：…2.…，该指标分值5分，扣1分": a weight named as this indicator's, in the
+        // account of points lost, is an indicator's under the top level, whatever list it stands in)
+        let pointsBack = context.vocabulary[.sectionDeictics]
         for i in items.indices where items[i].parent == nil && !items[i].list.hasPrefix("f") {
-            let top = weighted(i, items)
+            let top = weighted(i, items).filter { !pointsBack.isPrefix(of: context.fact(items[$0].weight!).label) }
             guard !top.isEmpty else { continue }
             if lists[items[i].list] == nil { order.append(items[i].list) }
             lists[items[i].list, default: []] += top
