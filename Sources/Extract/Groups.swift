@@ -446,6 +446,10 @@ extension ExtractionState {
             // (lexicon `counted_within`) are some of that part, no sibling: the list has ended
             if let inner = f.concept.item,
                parts.contains(where: { facts[$0].concept.item.map { lexicon.item(inner, isCountedWithin: $0) } == true }) { break }
+            // "在岗职工486人，其中执业医师173人，服务常住人口284,041人": a count after the first part, alone many
+            // times the whole, is of something else; the list has ended
+            if !parts.isEmpty, f.kind.measureWord != nil, let w = provisionalWhole, facts[w].kind == f.kind, facts[w].value > 0,
+               f.value > facts[w].value * Self.foreignPartFactor { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
@@ -1268,6 +1272,9 @@ extension ExtractionState {
             listed.formUnion(parts)
         }
     }
+
+    /// How many times its whole a count after a list's first part is, at least, to be something else.
+    static let foreignPartFactor: Decimal = 20
 
     /// The stretch of the paragraph between the "；" (or sentence ends) around a position.
     static func semicolonSegment(_ p: Paragraph, around index: Int) -> Range<Int> {
