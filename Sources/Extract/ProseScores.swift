@@ -133,7 +133,20 @@ extension ExtractionState {
         let candidates = scores.filter { $0.kind == .score && !$0.isCellValue && $0.place.paragraph != nil && !scored.contains($0.id) && !flat.contains($0.id)
             && $0.change == 0 && !$0.comparesYears && $0.number.comparator == nil && !$0.number.inRange && Decimals.lessOrEqual($0.value, 100)
             && !isWeight($0) && ($0.year == nil || $0.year == fiscalYear) }
-        let totalFigures = candidates.filter { isTotal($0) }
+        var totalFigures = candidates.filter { isTotal($0) }
+        // "…绩效评价得分为87.5分…。…效益类指标合计得分22.0分": a total named by a part of the evaluation
+        // (`subtotal_name_endings`) is that part's, when a larger total not so named stands in the text
+        if totalFigures.count >= 2 {
+            let totalWords = vocabulary[.scoreTotalWords], levels = vocabulary[.subtotalNameEndings]
+            func namesLevel(_ f: Fact) -> Bool {
+                let label = Array(f.label.unicodeScalars)
+                guard let m = totalWords.firstMatch(in: label), m.start > 0 else { return false }
+                return levels.suffixLength(label, endingAt: m.start) > 0 && levels.suffixLength(label, endingAt: m.start) < m.start
+            }
+            let levelled = Set(totalFigures.filter(namesLevel).map(\.id))
+            let largestUnlevelled = totalFigures.filter { !levelled.contains($0.id) }.map(\.value).max()
+            totalFigures.removeAll { f in levelled.contains(f.id) && largestUnlevelled.map { $0 > f.value } == true }
+        }
         let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && Decimals.lessOrEqual(50, $0.value) }
         if let last = totalFigures.last {
             proseTotalScore = last.id
