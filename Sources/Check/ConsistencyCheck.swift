@@ -130,6 +130,10 @@ enum ConsistencyCheck {
                 // "从全市资产结构来看，…公共基础设施1933亿元" and "从市级资产结构来看，…公共基础设施241亿元":
                 // paragraphs opened by two scopes
                 if let a = openingScope(first, context), let b = openingScope(other, context), a != b { continue }
+                // "经费预算A。…经费主要用于：…社会保险单位缴纳部分a" and "支出B。分用途看：…社会保险单位缴纳部分b":
+                // figures naming no measure of their own, in paragraphs on a budget and on spending
+                if first.place.paragraph != other.place.paragraph, let a = governingMeasure(first, context),
+                   let b = governingMeasure(other, context), a != b { continue }
                 // under a heading naming a project ("（一）基本公共卫生服务项目"), a figure is that project's,
                 // not the department's of another section
                 if subjectHeading(first, context) != subjectHeading(other, context) { continue }
@@ -425,6 +429,21 @@ enum ConsistencyCheck {
 
     /// The territory or level of government the first clause of the figure's paragraph names
     /// ("从全市…来看" 全市, "市级部门…" 市级): the paragraph's figures are that scope's.
+    /// For an amount naming no measure of its own, the measure of the nearest amount before it in its
+    /// paragraph that names one, not as a share's base ("占当年区级一般公共预算支出38.65亿元的0.74%"); a
+    /// few back (linear); nil otherwise.
+    static func governingMeasure(_ f: Fact, _ context: CheckContext) -> String? {
+        guard f.kind.isMoney, !f.concept.explicitMeasure, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
+        let shareWords = context.vocabulary[.shareMarkers]
+        for id in ids[max(0, at - 16)..<at].reversed() {
+            let g = context.fact(id)
+            guard g.kind.isMoney, g.change == 0, !g.comparesYears, g.concept.explicitMeasure, let m = g.concept.measure,
+                  !shareWords.isPrefix(of: g.label) else { continue }
+            return m
+        }
+        return nil
+    }
+
     static func openingScope(_ f: Fact, _ context: CheckContext) -> String? {
         guard case .text(let p, _, _) = f.place else { return nil }
         let s = context.doc.paragraphs[p].text.scalars
