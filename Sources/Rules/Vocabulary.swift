@@ -233,6 +233,7 @@ public struct Vocabulary: Sendable {
         case appropriationHeadings = "appropriation_headings"
         case sectionDeictics = "section_deictics"
         case subtotalNameEndings = "subtotal_name_endings"
+        case eachMarkers = "each_markers"
 
         public var name: String { rawValue }
 
@@ -415,6 +416,7 @@ public struct Vocabulary: Sendable {
             case .dueWords: return "words right before a name that make it the figure due (the people due to be insured): no base of a share named without them"
             case .allFundsHeadings: return "words of a heading or table title over the department's funds of all sources (the final account's overview), whose categories' figures are not those of its appropriations"
             case .appropriationHeadings: return "words of a heading or table title over the department's appropriations only (财政拨款): its categories' figures are not those of all its funds"
+            case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (16个乡镇各设快检室1个): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (效益类指标合计得分, 决策类合计得分), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"
             case .basisLeads: return "words opening the basis a figure was reckoned by (by the current standard): a per-unit word right after one names the basis, not the figure"
