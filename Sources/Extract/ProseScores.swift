@@ -165,15 +165,23 @@ extension ExtractionState {
     /// "预算调整率偏高扣2分，…扣3分，…扣2分，合计扣7分": points lost one by one in a paragraph, then
     /// their total (a deduction named a total), two items at least.
     mutating func readPointsLost() {
-        let totals = vocabulary[.deductionTotalWords]
+        let totals = vocabulary[.deductionTotalWords], enumerators = vocabulary[.enumeratorWords]
         for p in paragraphIndexes {
             var items = [Int]()
+            let text = doc.paragraphs[p].text.scalars
             // "共扣5.96分，主要是：一是…扣0.26分；…六是…，合计扣2.20分": a total stated first, before any item,
             // is the total of all that follow; a 合计 among them is the last item's own
             var opening: Int?
             for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
                 if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) || isOwnTotalDeduction(facts[id]) {
                     if items.isEmpty && opening == nil { opening = id; continue }
+                    // "…五是…扣0.5分；六是…、…、…，共扣1.9分": a point opened after the last item, its own
+                    // total the first it states, is one more item
+                    if let last = items.last, enumerators.firstMatch(in: text, from: facts[last].number.range.upperBound,
+                                                                       before: facts[id].number.numberRange.lowerBound) != nil {
+                        items.append(id)
+                        continue
+                    }
                     if opening != nil, items.count >= 1 {
                         items.append(id)
                         continue
