@@ -201,11 +201,8 @@ enum ProseScoreCheck {
     static func topLevel(_ rule: Rule, _ items: [ScoreItem], _ context: inout CheckContext) {
         var lists = [String: [Int]]()
         var order = [String]()
-        // ("共扣4.36分，具体为：…2.…，该指标分值5分，扣1分": a weight named as this indicator's, in the
-        // account of points lost, is an indicator's under the top level, whatever list it stands in)
-        let pointsBack = context.vocabulary[.sectionDeictics]
         for i in items.indices where items[i].parent == nil && !items[i].list.hasPrefix("f") {
-            let top = weighted(i, items).filter { !pointsBack.isPrefix(of: context.fact(items[$0].weight!).label) }
+            let top = weighted(i, items)
             guard !top.isEmpty else { continue }
             if lists[items[i].list] == nil { order.append(items[i].list) }
             lists[items[i].list, default: []] += top
@@ -217,7 +214,12 @@ enum ProseScoreCheck {
             return full.map { s.overlaps(context.interval($0)) } ?? s.contains(100)
         }
         let candidates = order.map { lists[$0]! }.filter { $0.count >= 2 }
-        if let complete = candidates.first(where: makesUpFullMark) {
+        // ("共扣4.36分，具体为：…2.…，该指标分值5分，扣1分": weights named as this indicator's, in an account of
+        // points lost, may be indicators' under the top level: a list that makes up the full mark without them)
+        let pointsBack = context.vocabulary[.sectionDeictics]
+        let withoutPointingBack = candidates.map { $0.filter { !pointsBack.isPrefix(of: context.fact(items[$0].weight!).label) } }
+        if let complete = candidates.first(where: makesUpFullMark)
+            ?? withoutPointingBack.first(where: { $0.count >= 2 && makesUpFullMark($0) }) {
             guard let t = context.facts.proseTotalScore else { return }
             let figures = complete.compactMap { scoreFigures($0, items, context) }
             guard figures.count == complete.count else { return }
