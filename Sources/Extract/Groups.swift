@@ -859,10 +859,14 @@ extension ExtractionState {
             // an account's parts to the cent, whose sum keeps the whole's cents ("支出194.17万元，其中：
             // 甲174.00万元；乙3.00万元；丙9.00万元；丁8.17万元"): in 690 published texts every such list in
             // 元 or 万元 but one (whose parts overran) adds up; lists in 亿元 headline a few categories
-            // (not parts each with a rate of its own, the ones the text singles out: "实际到位488.50万元，到位率仅
+            // (not places each with a rate of its own, the ones the text singles out: "实际到位488.50万元，到位率仅
             // 78.79%，其中北塬县到位128.50万元，到位率80.31%，下川县只到位20.00万元，到位率16.67%")
+            let places = vocabulary[.placeSuffixes], ownLevels = vocabulary[.ownLevelWords]
             let eachRated = familyParts.allSatisfy { id in
-                id + 1 < facts.count && facts[id + 1].kind == .percent && facts[id + 1].concept.rate != nil
+                let label = Array(facts[id].label.unicodeScalars)
+                let namesPlace = label.count >= 2 && !ownLevels.isPrefix(of: facts[id].label)
+                    && (1..<min(label.count, 6)).contains { k in CharClass.isHan(label[k - 1]) && places.prefixLength(label, at: k) > 0 }
+                return namesPlace && id + 1 < facts.count && facts[id + 1].kind == .percent && facts[id + 1].concept.rate != nil
                     && facts[id + 1].place.paragraph == p.index && sentenceIndex(of: facts[id + 1]) == sentenceIndex(of: facts[id])
             }
             let keepsCents = familyParts.count >= 2 && familyParts == allListed && !eachRated && keepsTheCents(of: whole, in: familyParts)
