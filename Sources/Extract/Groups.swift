@@ -1695,11 +1695,13 @@ extension ExtractionState {
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
                 // "每个服务站平均建设成本a，低于计划标准b，共建设n个，建设成本合计T": a figure per unit is no part
                 if parts.contains(where: { vocabulary[.perUnitWords].occurs(in: facts[$0].label) }) { continue }
-                // "在全县16个乡镇…各设快检室1个，共16个": one for each of the things before it (a marker inside the
-                // label, after their name) is no part either
+                // "在全县16个乡镇…各设快检室1个，共16个": one for each of the things counted right before it (a
+                // marker inside the label, after their name) is no part either
                 if parts.contains(where: { id in
-                    let label = Array(facts[id].label.unicodeScalars)
-                    return vocabulary[.eachMarkers].firstMatch(in: label, from: 2) != nil
+                    guard id > 0, case .count = facts[id - 1].kind, facts[id - 1].place.paragraph == facts[id].place.paragraph,
+                          facts[id - 1].number.range.upperBound == facts[id].number.numberRange.lowerBound - facts[id].label.unicodeScalars.count
+                    else { return false }
+                    return vocabulary[.eachMarkers].firstMatch(in: Array(facts[id].label.unicodeScalars), from: 2) != nil
                 }) { continue }
                 if parts.count >= 2 && !parts.contains(where: isGrouped) {
                     appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
