@@ -153,7 +153,7 @@ enum UnitCheck {
             let g = context.fact(ids[k])
             guard g.place.paragraph == f.place.paragraph else { return nil }
             if g.number.parenDepth > f.number.parenDepth { continue }
-            guard g.kind == f.kind else { return nil }
+            guard g.kind == f.kind, g.number.range.upperBound <= f.number.numberRange.lowerBound else { return nil }
             // the text between, brackets left out
             var between = [Unicode.Scalar](), depth = 0
             for c in s[g.number.range.upperBound..<f.number.numberRange.lowerBound] {
