@@ -493,6 +493,20 @@ extension ShareCheck {
                 exact += c.value * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
             }
             if product.overlaps(context.interval(a)) { continue }
+            // "甲创建4A级景区，奖补100万元；乙、丙2家每家奖补50万元，奖补资金共计200万元": the lump sums stated
+            // before the first standard's count in the sentence are in the total too
+            if a.marksTotal, let firstCount = pairs.map({ $0.count.number.numberRange.lowerBound }).min() {
+                var lump = Interval(exactly: 0), lumps = 0
+                for id in ids[max(0, at - 24)..<at] {
+                    let g = context.fact(id)
+                    guard g.number.numberRange.lowerBound < firstCount, g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
+                          g.number.parenDepth == a.number.parenDepth, g.change == 0, !g.comparesYears, g.shareOf == nil, !g.isTarget,
+                          !g.number.inRange, g.number.comparator == nil, !perWords.occurs(in: g.label) else { continue }
+                    lump = lump + context.interval(g)
+                    lumps += 1
+                }
+                if lumps > 0, (product + lump).overlaps(context.interval(a)) { continue }
+            }
             let terms = pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + ")
             context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] }, evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,

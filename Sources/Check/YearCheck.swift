@@ -321,6 +321,10 @@ enum YearCheck {
             let governedText = paragraph.text.string(governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))
             if governedCrossYear.occurs(in: governedText) && !ownBalanceWords.occurs(in: governedText) { continue }
             if !governs && words.comparison { continue }
+            // "…较上年增加D，增长P%（2022年度为A）": the year before opening an aside of a comparison is the
+            // year compared with
+            if mention.year == fy - 1, words.comparison, mention.range.lowerBound > sentenceRange.lowerBound,
+               ["（", "("].contains(paragraph.text.scalars[mention.range.lowerBound - 1]) { continue }
             // "与2023年预算持平", "比2022年…": a year compared with
             if comparedMarkers.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
             // another year in the sentence makes it a comparison or a history

@@ -401,6 +401,11 @@ extension ExtractionState {
                            facts[pair.current].yearSource == .clause, facts[pair.prior].yearSource != .clause {
                             pair = (prior: pair.current, current: pair.prior)
                         }
+                        // "单位造价a，低于控制指标b，降幅P%": the figure the other is measured against is the base
+                        let against = vocabulary[.measuredAgainstVerbs]
+                        if against.isPrefix(of: facts[pair.current].label), !against.isPrefix(of: facts[pair.prior].label) {
+                            pair = (prior: pair.current, current: pair.prior)
+                        }
                         add(prior: pair.prior, current: pair.current)
                         continue
                     }
@@ -414,15 +419,18 @@ extension ExtractionState {
                        isComparedFigure(base, current: b1 ?? namedBefore.map { facts[$0] }), cc - clauseIndex(of: b0) <= 1 {
                         var current: Int?
                         // "X，完成预算数B的104%，较上年A增长P%": B is the base of a completion rate, X the subject
-                        var b1 = b1, at1 = 1
-                        if let candidate = b1, isRateBase(candidate), before.count >= 3, isPlainFigure(facts[before[2]]),
-                           clauseIndex(of: b0) - clauseIndex(of: facts[before[2]]) <= 2 {
+                        // ("全年救助436人，年度目标420人，完成率P%，较上年A增加D": nor is a target, with its rate's clause)
+                        var b1 = b1, at1 = 1, slack = 0
+                        let isTarget = b1.map { vocabulary[.targetLabels].contains($0.head) } ?? false
+                        if let candidate = b1, isRateBase(candidate) || isTarget, before.count >= 3, isPlainFigure(facts[before[2]]),
+                           clauseIndex(of: b0) - clauseIndex(of: facts[before[2]]) <= (isTarget ? 3 : 2) {
                             b1 = facts[before[2]]
                             at1 = 2
+                            slack = isTarget ? 1 : 0
                         }
                         // ("实际支出A，为预算的76.71%，比上年B下降P%": a clause stating a rate of A between them)
-                        if let b1, isPlainFigure(b1), !isRateBase(b1),
-                           clauseIndex(of: b0) - clauseIndex(of: b1) <= at1 || (clauseIndex(of: b0) - clauseIndex(of: b1) == at1 + 1 && onlyRatesBetween(b1, b0, in: ids)),
+                        if let b1, isPlainFigure(b1), !isRateBase(b1), !(isTarget && at1 == 1),
+                           clauseIndex(of: b0) - clauseIndex(of: b1) <= at1 + slack || (clauseIndex(of: b0) - clauseIndex(of: b1) == at1 + 1 && onlyRatesBetween(b1, b0, in: ids)),
                            subject.isEmpty || nameOf(b1) == subject {
                             current = before[at1]
                         } else if b1 == nil, !subject.isEmpty {

@@ -297,7 +297,16 @@ extension ExtractionState {
         } else if end - range.lowerBound > 20 {
             return nil
         }
-        let subject = vocabulary[.subjectClosers].droppingSuffix(vocabulary[.subjectOpeners].droppingPrefix(clause))
+        var subject = vocabulary[.subjectClosers].droppingSuffix(vocabulary[.subjectOpeners].droppingPrefix(clause))
+        if !vocabulary[.subjectNouns].isSuffix(of: subject) {
+            // "但甲项目支出进度明显滞后，执行率仅P%": the name, then how its money goes
+            let c = Array(subject.unicodeScalars)
+            guard let m = vocabulary[.subjectNouns].matches(in: c, from: 0, before: c.count)
+                .last(where: { vocabulary[.subjectStateWords].prefixLength(c, at: $0.start + $0.length) > 0 }) else { return nil }
+            // (a name of its own: "本项目资金支出进度较快" is about the report's own project)
+            guard m.start >= 2, vocabulary[.deicticWords].prefixLength(c, at: 0) == 0 else { return nil }
+            subject = String(String.UnicodeScalarView(c[..<(m.start + m.length)]))
+        }
         guard !subject.dropFirst().isEmpty, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
         return subject
     }

@@ -1691,6 +1691,9 @@ extension ExtractionState {
                 // "A 410338万元，其中B 271630万元；加上级补助收入C…，收入合计T": the addition is read by
                 // addAdditionGroups (what it adds to is A or B, whichever makes T)
                 if parts.dropFirst().contains(where: { vocabulary[.additionMarkers].isPrefix(of: facts[$0].label) }) { continue }
+                // "结算a，超出批复概算b共c": a figure measured against the one before it is compared with
+                // it, and the total is by how much
+                if parts.dropFirst().contains(where: { vocabulary[.measuredAgainstVerbs].isPrefix(of: facts[$0].label) }) { continue }
                 // "本年收入1000万元，年初结转200万元，支出总计1100万元": income is no part of a spending total
                 if parts.contains(where: { Self.opposedFlows(facts[$0].concept.measure, f.concept.measure) }) { continue }
                 // "每个服务站平均建设成本a，低于计划标准b，共建设n个，建设成本合计T": a figure per unit is no part

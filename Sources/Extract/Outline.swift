@@ -36,8 +36,9 @@ extension ExtractionState {
                     }
                 }
                 guard let (style, ordinal, end) = token else { k += 1; continue }
-                if let level = open.lastIndex(where: { items[$0].style == style }), items[open[level]].ordinal + 1 == ordinal {
-                    // a sibling: its ordinal follows on
+                if let level = open.lastIndex(where: { items[$0].style == style && items[$0].ordinal + 1 == ordinal }) {
+                    // a sibling: its ordinal follows on (an outer item's, when a list of its style was
+                    // opened under it: a table's "一、…二、…" rows under "二、", then "三、")
                     open.removeSubrange(level...)
                 } else if ordinal == 1, let level = open.lastIndex(where: { items[$0].style == style }),
                           items[open[level]].amount != nil, p - items[open.last!].paragraph >= 2 {

@@ -759,8 +759,11 @@ extension ExtractionState {
                 candidates = before.filter { isBase($0, periodless) }
                 if candidates.isEmpty { candidates = previous.filter { isBase($0, periodless) } }
             }
+            // "…追加a后，全年调整预算为B；支出决算完成调整预算的P%": a share naming its part's measure before
+            // the marker is of a figure of that measure
+            let partMeasure = Text.split(pct.label, atFirst: markers).flatMap { $0.before.unicodeScalars.count >= 2 ? resolve($0.before).measure : nil }
             guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
-                  let part = before.last(where: { plain($0) && !candidates.contains($0) }),
+                  let part = before.last(where: { plain($0) && !candidates.contains($0) && (partMeasure == nil || facts[$0].concept.measure == partMeasure) }),
                   facts[part].kind.sameFamily(as: facts[base].kind),
                   // spending against its budget, named an execution rate, is left to the formula rules
                   !(facts[part].concept.measure == "spend" && pct.concept.rate != nil),
