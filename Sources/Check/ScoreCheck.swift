@@ -274,6 +274,11 @@ enum ScoreCheck {
     }
 
     static func proseTotal(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
+        // (not a part's sheet: "合计 16 14.5" under 产出数量's indicators, whose weights make up no full mark)
+        let sheets = sheets.filter { s in
+            guard let row = s.rows.last(where: \.isTotal), let weight = row.weights.values.map(\.value).max() else { return true }
+            return Decimals.lessOrEqual(50, weight)
+        }
         let totals = sheets.compactMap { s in s.rows.last(where: \.isTotal)?.score }
         guard totals.count == 1, let sheetTotal = totals.first, let sheet = sheets.first(where: { $0.rows.last(where: \.isTotal)?.score != nil }) else { return }
         // "…部门整体支出绩效自评，自评得分93.60分" beside "表4 …运维项目绩效自评得分表": the department's
@@ -300,6 +305,7 @@ enum ScoreCheck {
             (rule[.passNames], pass, good), (rule[.failNames], -1, pass),
         ]
         let markers = rule[.gradeMarkers], fillers = rule[.gradeFillers]
+        let totalWords = context.vocabulary[.scoreTotalWords]
         // the markers' scalars, made once rather than per paragraph
         let markerScalars = markers.words.map { Array($0.unicodeScalars) }
         let noEmptyMarker = !markerScalars.contains(where: \.isEmpty)
@@ -315,6 +321,11 @@ enum ScoreCheck {
                     while j < s.count, case let n = fillers.prefixLength(s, at: j), n > 0 { j += n }
                     guard j < s.count, let band = bands.first(where: { $0.names.prefixLength(s, at: j) > 0 }) else { continue }
                     let length = band.names.prefixLength(s, at: j)
+                    // "评定为优良的39个": two grades' names run together name a class of things, not a grade
+                    if j + length < s.count, bands.contains(where: { $0.names.prefixLength(s, at: j + length) > 0 }) { continue }
+                    // "项目单位自评得分为93.0分（自评等级为“优”），比本次评价得分88.0分…": a grade in brackets right
+                    // after a total is that total's
+                    let total = bracketedAfterTotal(k, paragraph: p, words: totalWords, context) ?? total
                     let v = total.value
                     if v >= band.lo && v < band.hi { continue }
                     guard let span = p.text.span(j..<(j + length)) else { continue }
@@ -328,5 +339,20 @@ enum ScoreCheck {
                 }
             }
         }
+    }
+
+    /// The score named a total right before the bracket a grade marker at `k` stands in ("自评得分为
+    /// 93.0分（自评等级为“优”）"), or nil.
+    static func bracketedAfterTotal(_ k: Int, paragraph p: Paragraph, words: WordSet, _ context: CheckContext) -> Fact? {
+        let s = p.text.scalars
+        var open = k - 1
+        while open >= 0 && k - open <= 8 && s[open] != "（" && s[open] != "(" && !ScalarSets.clauseBreaks.contains(s[open]) { open -= 1 }
+        guard open > 0, s[open] == "（" || s[open] == "(" else { return nil }
+        let ids = context.facts.paragraphFacts[p.index]
+        guard let id = ids.last(where: { context.fact($0).number.range.upperBound <= open }) else { return nil }
+        let f = context.fact(id)
+        guard f.kind == .score, open - f.number.range.upperBound <= 1, words.occurs(in: f.label), f.number.comparator == nil,
+              !f.number.inRange, Decimals.lessOrEqual(f.value, 100) else { return nil }
+        return f
     }
 }

@@ -24,6 +24,18 @@ extension ExtractionState {
         // the facts of each outline item's own text (and of text outside any item), in order
         var own = [Int: [Int]]()
         var outside = [Int]()
+        // "分值分别为16分、8分、8分、8分，得分分别为14.5分、8分、6分、7分" and "社会效益（8分）、生态效益（4分）…，
+        // 分别得7.5分、3分…": weights and the scores listed after them, paired by position
+        let positional = positionalScoreRuns(flat: flat)
+        let positionalFacts = Set(positional.flatMap { $0.flatMap { [$0.weight, $0.score] } })
+        var runsByOutline = [Int: [[(weight: Int, score: Int, name: String)]]]()
+        var runsOutside = [[(weight: Int, score: Int, name: String)]]()
+        for run in positional {
+            if let item = facts[run[0].weight].outlineItem { runsByOutline[item, default: []].append(run) } else { runsOutside.append(run) }
+        }
+        // the indicators so paired under each item, by name: a numbered paragraph on one of them later is its
+        var positionalChildren = [Int: [(item: Int, name: String)]]()
+        flat.formUnion(positionalFacts)
         // "满分100分，其中决策指标20分、…。决策指标得19分，…": weights a full mark lists by name, scored by name further on
         let named = namedWeightItems(flat: flat)
         for (whole, _) in named { fullMarkWeights.insert(whole) }
@@ -51,7 +63,15 @@ extension ExtractionState {
             let figures = (own[index] ?? []).filter { !isCriterion(facts[$0]) }
             let weights = figures.filter { isWeight(facts[$0]) }
             guard !weights.isEmpty else { continue }
-            let parent = item.parent.flatMap { enclosingScoreItem($0, itemOfOutline) }
+            var parent = item.parent.flatMap { enclosingScoreItem($0, itemOfOutline) }
+            // ("产出部分由产出数量、…、产出成本构成，分值分别为…，得分分别为…" ⏎ "4.产出成本。…该指标分值8分，扣1分，得7分")
+            if let pk = parent, let paired = positionalChildren[pk] {
+                let title = Array(outlineTitle(item).unicodeScalars)
+                let likeness = paired.map { Self.longestCommonRun(title, Array($0.name.unicodeScalars)) }
+                if let best = likeness.max(), best >= 2, likeness.filter({ $0 == best }).count == 1 {
+                    parent = paired[likeness.firstIndex(of: best)!].item
+                }
+            }
             let itemFacts = paragraphFacts(ofItem: index)
             // the item's own weight stands in its title ("（三）效益指标（30分）"), or is the one weight of
             // its text ("1.预算执行率：该指标分值10分，…"); other weights in its text are indicators under
@@ -85,6 +105,17 @@ extension ExtractionState {
             itemOfOutline[index] = k
             for (w, scope, context, name) in weightScopes(inner, figures: figures, all: itemFacts) {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
+            }
+            for (r, run) in (runsByOutline[index] ?? []).enumerated() {
+                for (weight, score, name) in run {
+                    let child = addItem(&items, name: name, weight: weight, figures: [score], context: [], parent: k, list: "r\(index).\(r)", paired: true)
+                    positionalChildren[k, default: []].append((child, name))
+                }
+            }
+        }
+        for (r, run) in runsOutside.enumerated() {
+            for (weight, score, name) in run {
+                _ = addItem(&items, name: name, weight: weight, figures: [score], context: [], parent: nil, list: "r-\(r)", paired: true)
             }
         }
         // sentences outside the outline: "预算执行率指标分值10分，实际得分9.6分。", "决策指标（15分）得14分，…"
@@ -309,6 +340,63 @@ extension ExtractionState {
         return out
     }
 
+    /// "分值分别为16分、8分、8分、8分，得分分别为14.5分、8分、6分、7分", "社会效益（8分）、生态效益（4分）、
+    /// 可持续影响（4分）和满意度（4分），分别得7.5分、3分、3分和4分": a run of scores, joined by 、 和 及, right
+    /// after a distributive word, and as many weights right before it in its sentence (no other weight
+    /// before them there): weight k and score k are one indicator's. Names: the words before each
+    /// weight, or the names an enumeration lists before a run of bare weights.
+    func positionalScoreRuns(flat: Set<Int>) -> [[(weight: Int, score: Int, name: String)]] {
+        let distributive = vocabulary[.distributiveMarkers]
+        let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", " "]
+        var out = [[(weight: Int, score: Int, name: String)]]()
+        for paragraph in doc.paragraphs {
+            let ids = paragraphFacts[paragraph.index]
+            guard ids.count >= 4 else { continue }
+            let s = paragraph.text.scalars
+            var i = 1
+            while i < ids.count {
+                let first = facts[ids[i]]
+                guard first.kind == .score, !first.isCellValue, !flat.contains(first.id), !isWeight(first), first.number.comparator == nil,
+                      distributive.firstMatch(in: s, from: max(0, first.number.numberRange.lowerBound - 4), before: first.number.numberRange.lowerBound) != nil,
+                      case .text(_, let sentence, _) = first.place else { i += 1; continue }
+                // the scores
+                var scores = [ids[i]]
+                var j = i + 1
+                while j < ids.count {
+                    let next = facts[ids[j]], last = facts[scores.last!]
+                    guard next.kind == .score, next.number.comparator == nil, !isWeight(next), last.number.range.upperBound < next.number.numberRange.lowerBound,
+                          s[last.number.range.upperBound..<next.number.numberRange.lowerBound].allSatisfy({ joiners.contains($0) }) else { break }
+                    scores.append(ids[j])
+                    j += 1
+                }
+                let start = i
+                i = j
+                let n = scores.count
+                // the weights: the n figures right before, in the sentence, each a weight, the one before them none
+                guard n >= 2, start >= n else { continue }
+                let weights = Array(ids[(start - n)..<start])
+                guard weights.allSatisfy({ w in
+                    let f = facts[w]
+                    guard case .text(_, sentence, _) = f.place else { return false }
+                    return f.kind == .score && !f.isCellValue && !flat.contains(w) && isWeight(f)
+                }) else { continue }
+                if start - n > 0, case let before = facts[ids[start - n - 1]], case .text(_, sentence, _) = before.place, isWeight(before) { continue }
+                // names: bare weights after an enumeration, or each weight's own
+                let bare = zip(weights, weights.dropFirst()).allSatisfy { a, b in
+                    s[facts[a].number.range.upperBound..<facts[b].number.numberRange.lowerBound].allSatisfy { joiners.contains($0) }
+                }
+                var names = weights.map { nameBefore(facts[$0]) }
+                if bare {
+                    let at = facts[weights[0]].number.numberRange.lowerBound
+                    let markerStart = distributive.matches(in: s, from: max(0, at - 8), before: at).last?.start ?? at
+                    names = enumeration(of: n, in: s, before: markerStart).map { $0.map { ScalarString.make($0) } } ?? names
+                }
+                out.append((0..<n).map { (weights[$0], scores[$0], names[$0]) })
+            }
+        }
+        return out
+    }
+
     /// The last clause before `end` that lists `count` names joined by 、 and, before the last, 和 or 及
     /// ("从预算编制、预算执行、预算管理、产出和效益五个方面"): the names, each with the words around it.
     func enumeration(of count: Int, in s: [Unicode.Scalar], before end: Int) -> [[Unicode.Scalar]]? {
@@ -318,6 +406,8 @@ extension ExtractionState {
             var start = clauseEnd
             while start > 0 && !breaks.contains(s[start - 1]) { start -= 1 }
             var pieces = s[start..<clauseEnd].split(separator: "、", omittingEmptySubsequences: false).map(Array.init)
+            // ("产出部分由产出数量、产出质量、产出时效、产出成本构成": 、 throughout)
+            if pieces.count == count, pieces.allSatisfy({ $0.filter(CharClass.isHan).count >= 2 }) { return pieces }
             if pieces.count == count - 1, let tail = pieces.last {
                 let ands = tail.indices.filter { tail[$0] == "和" || tail[$0] == "及" }
                 if ands.count == 1 {
@@ -465,13 +555,14 @@ extension ExtractionState {
             // the rate a score is of comes before the score ("…乘以权重10分计得9.61分；满意度按满意率92.47%…":
             // not the next indicator's), or right before the weight ("按执行率96.09%乘以权重10分")
             var before = item.score.map { s in context.filter { $0 < s } } ?? context
-            if w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place,
-               facts[w - 1].kind == .percent, isRateOfWeight(facts[w - 1]) {
-                before.insert(w - 1, at: 0)
-            }
             func isRate(_ id: Int) -> Bool {
                 let f = facts[id]
                 return f.kind == .percent && f.concept.rate != nil && f.shareOf == nil && f.change == 0 && f.number.comparator == nil && !f.number.inRange
+            }
+            // (or in the clause right before it: "全年预算执行率97.32%，分值10分，得9.73分；满意率94.83%，…")
+            if w > 0, case .text(let p, let sentence, _) = facts[w].place, case .text(p, sentence, _) = facts[w - 1].place,
+               facts[w - 1].kind == .percent, isRateOfWeight(facts[w - 1]) || (isRate(w - 1) && clauseBefore(w - 1, w, paragraph: p)) {
+                before.insert(w - 1, at: 0)
             }
             // (one stated after the score when none is before it: "得分9.5分，预算执行率95%"; not one a
             // score follows, which is scored from it: "资金管理（15分）得12.84分：资金到位率97.81%，按到位率计分得4.89分")
@@ -493,6 +584,15 @@ extension ExtractionState {
         items.append(item)
         if let parent { items[parent].children.append(index) }
         return index
+    }
+
+    /// Figure `a` ends the clause right before the one figure `b` opens: a comma between them, no
+    /// "；" or full stop, and a few words at most.
+    func clauseBefore(_ a: Int, _ b: Int, paragraph p: Int) -> Bool {
+        let between = facts[a].number.range.upperBound..<facts[b].number.numberRange.lowerBound
+        guard !between.isEmpty, between.count <= 8 else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        return between.contains { s[$0] == "，" || s[$0] == "," } && !between.contains { ScalarSets.clauseBreaks.contains(s[$0]) && s[$0] != "，" && s[$0] != "," }
     }
 
     /// A weight: 分值 / 权重 / 满分 in its label, a score in brackets right after a name
