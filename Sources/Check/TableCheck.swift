@@ -242,6 +242,14 @@ enum TableCheck {
                             sum = sum + context.interval(v)
                             extra.append(rows[j])
                             if sum.overlaps(t) {
+                                // (and a row after them that is zero here but completes the other columns:
+                                // "上年结转资金 0.00 86.40 48.65" under "年度资金总额 4,860 5,126.40 4,987.35")
+                                while j + 1 < rows.count, !totals.contains(rows[j + 1]), marks[rows[j + 1]] == nil,
+                                      fact(context, table, rows[j + 1], c)?.value == 0,
+                                      completesOtherColumn(rows[j + 1], [r] + extra, parent: p, besides: c, columns: columns, table, context) {
+                                    j += 1
+                                    extra.append(rows[j])
+                                }
                                 for e in extra { parent[e] = p; mark[e] = .follows }
                                 k = j
                                 break columnsTried
@@ -887,6 +895,19 @@ enum TableCheck {
             }
         }
         return held > 0
+    }
+
+    /// Row `row` makes `parts` add up to `parent` in a money column other than `besides` where they
+    /// do not without it.
+    static func completesOtherColumn(_ row: Int, _ parts: [Int], parent p: Int, besides: Int, columns: [Int], _ table: Table, _ context: CheckContext) -> Bool {
+        for c in columns where c != besides {
+            guard let whole = fact(context, table, p, c), whole.value != 0, let extra = fact(context, table, row, c), extra.value != 0 else { continue }
+            let values = parts.compactMap { fact(context, table, $0, c) }
+            guard values.count == parts.count else { continue }
+            let sum = values.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            if !sum.overlaps(context.interval(whole)) && (sum + context.interval(extra)).overlaps(context.interval(whole)) { return true }
+        }
+        return false
     }
 
     static func children(_ rule: Rule, _ layout: Layout, _ context: inout CheckContext) {

@@ -946,7 +946,9 @@ extension ExtractionState {
             // 丙c，…，结余d" — the balance is no spending)
             let measure = facts[whole].concept.measure
             let otherMeasure = measure != nil && parts[n...].allSatisfy { facts[$0].concept.explicitMeasure && (facts[$0].concept.measure.map { $0 != measure } ?? false) }
-            return (cut > within || otherMeasure) && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
+            // (or the remainder of the last part: "…运营补贴拨付b，拨付率P%，剩余c…延至次年拨付")
+            let remainder = parts[n...].allSatisfy { vocabulary[.remainderWords].isPrefix(of: facts[$0].label) }
+            return (cut > within || otherMeasure || remainder) && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
         }
         return nil
     }

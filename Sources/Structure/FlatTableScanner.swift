@@ -49,6 +49,9 @@ enum FlatTableScanner {
         var rows = [RawRow]()
         var fitted = 0
         var end = header.end
+        // where each title stands on its line, when the header is one line of as many cells as columns
+        let headerColumns = header.firstLine == header.lastLine
+            ? displayColumns(lines[start], document: document, words: words).flatMap { $0.count == header.classes.count ? $0 : nil } : nil
         var pendingLabels = [RawRow]()
         var pendingEnd = header.end
         var j = header.end
@@ -75,6 +78,10 @@ enum FlatTableScanner {
                 row = (cells, lines[j + 1].number)
                 used = 2
             } else if let cells = fit(toks, header: &header, firstRow: fitted == 0, words: words) {
+                row = (cells, line.number)
+            } else if let titles = headerColumns, let cells = positionalFit(line, titles: titles, header: header, document: document, words: words) {
+                // ("2100399    其他基层医疗卫生机构支出    74.40          74.40": a row with empty cells, read by
+                // where its cells stand under the titles)
                 row = (cells, line.number)
             }
             if let row {
@@ -305,6 +312,8 @@ enum FlatTableScanner {
 
     /// The classes of columns a title names (tables.toml roles); nil when it names none.
     static func roleClass(_ title: String, words: StructureWords) -> Roles? {
+        // "科目名称  合计  基本支出  项目支出": a column of the row's total is a number column
+        if CellText.isTotalLabel(title, words: words) { return Roles(number: true, amount: true) }
         let s = ScalarString.scalars(title)
         // most words of prose hold no column word at all: one lookup, not one per rule
         guard words.columnWords.firstMatch(in: s) != nil else { return nil }
@@ -389,6 +398,51 @@ enum FlatTableScanner {
         guard !names.isEmpty, names.count <= header.labelCount + 1, names.allSatisfy(isName) else { return nil }
         if let lead { header.titles[0].append(lead) }
         return labelCells(names, header: header) + placed.reversed() + cells
+    }
+
+    /// The cells of a line with the display columns [lo, hi) each covers on its source line (a wide
+    /// character counts two).
+    static func displayColumns(_ line: NormalizedLine, document: Document, words: StructureWords) -> [(run: TextRun, lo: Int, hi: Int)]? {
+        guard let spans = spans(line, document: document, words: words) else { return nil }
+        let source = Array(document.lines[line.sourceIndex].text.unicodeScalars)
+        var prefix = [Int](repeating: 0, count: source.count + 1)
+        for (k, c) in source.enumerated() { prefix[k + 1] = prefix[k] + DisplayWidth.of(c) }
+        var out = [(run: TextRun, lo: Int, hi: Int)]()
+        for span in spans {
+            guard span.range.upperBound <= line.columns.count, !span.range.isEmpty else { return nil }
+            let a = Int(line.columns[span.range.lowerBound]) - 1, b = Int(line.columns[span.range.upperBound - 1])
+            guard a >= 0, b <= source.count, a < b else { return nil }
+            out.append((span.run, prefix[a], prefix[b]))
+        }
+        return out
+    }
+
+    /// A row placed by position: each cell in the column whose title it stands under (overlapping
+    /// it most, or within two columns of it), one cell to a column, numbers only under number titles
+    /// and names only under name titles; nil when any cell fits nowhere.
+    static func positionalFit(_ line: NormalizedLine, titles: [(run: TextRun, lo: Int, hi: Int)], header: Header, document: Document,
+                              words: StructureWords) -> [RawCell]? {
+        guard let cells = displayColumns(line, document: document, words: words), cells.count >= 2 else { return nil }
+        var taken = [Int: TextRun]()
+        for cell in cells {
+            var best: (column: Int, score: Int)?
+            for (c, t) in titles.enumerated() {
+                let overlap = min(cell.hi, t.hi) - max(cell.lo, t.lo)
+                let score = overlap > 0 ? overlap : (overlap >= -2 ? overlap - 1 : Int.min)
+                guard score != Int.min else { continue }
+                if best == nil || score > best!.score { best = (c, score) }
+            }
+            guard let c = best?.column, taken[c] == nil else { return nil }
+            switch header.classes[c] {
+            case .number(let kind): guard fits(cell.run, kind, words: words) else { return nil }
+            case .label: guard isName(cell.run) || CellText.isNumeric(cell.run) else { return nil }
+            case .value, .note: break
+            }
+            taken[c] = cell.run
+        }
+        // a row needs a name and a number
+        guard (0..<header.labelCount).contains(where: { taken[$0] != nil }), taken.keys.contains(where: header.isNumber) else { return nil }
+        return taken.keys.sorted().map { RawCell(text: taken[$0]!, column: $0) }
     }
 
     /// A row with fewer numbers than the columns: a total row ("总分 100 92") puts them in the last
