@@ -36,7 +36,7 @@ extension ExtractionState {
                     }
                 }
                 guard let (style, ordinal, end) = token else { k += 1; continue }
-                if let level = open.lastIndex(where: { items[$0].style == style && items[$0].ordinal + 1 == ordinal }) {
+                if let level = siblingLevel(open, items, style: style, ordinal: ordinal) {
                     // a sibling: its ordinal follows on (an outer item's, when a list of its style was
                     // opened under it: a table's "一、…二、…" rows under "二、", then "三、")
                     open.removeSubrange(level...)
@@ -108,6 +108,20 @@ extension ExtractionState {
             appendGroup(PartsGroup(whole: whole, parts: amounts, marker: .outline, closedByWording: closed, nestedThresholds: false))
             listed.formUnion(amounts)
         }
+    }
+
+    /// The open level whose item the marker's item follows on: the innermost of its style, or an
+    /// outer one of its style (a few at most: a text restarting one style over and over stays linear).
+    func siblingLevel(_ open: [Int], _ items: [OutlineItem], style: HeadingStyle, ordinal: Int) -> Int? {
+        var seen = 0
+        for level in open.indices.reversed() {
+            if items[open[level]].style == style {
+                if items[open[level]].ordinal + 1 == ordinal { return level }
+                seen += 1
+            }
+            if seen == 4 || open.count - level >= 12 { break }
+        }
+        return nil
     }
 
     /// A marker opens an item where a clause may start: the paragraph's start, or after a space or

@@ -8,6 +8,8 @@ public struct TableLayouts: Sendable {
         case quantity
         /// Each row's share of the whole: a total row's share is their sum.
         case share
+        /// The points the row's item lost: its weight less them is its score.
+        case deduction
 
         /// The role's declaration index (a case without a payload is stored as it; a test checks it).
         @inlinable public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

@@ -51,7 +51,11 @@ enum FlatTableScanner {
         var end = header.end
         // where each title stands on its line, when the header is one line of as many cells as columns
         let headerColumns = header.firstLine == header.lastLine
-            ? displayColumns(lines[start], document: document, words: words).flatMap { $0.count == header.classes.count ? $0 : nil } : nil
+            ? displayColumns(lines[start], document: document, words: words).flatMap { titles in
+                // (laid out in columns: two spaces at least between titles; text whose cells one space
+                // divides says nothing by where they stand)
+                titles.count == header.classes.count && zip(titles, titles.dropFirst()).allSatisfy { $1.lo - $0.hi >= 2 } ? titles : nil
+            } : nil
         var pendingLabels = [RawRow]()
         var pendingEnd = header.end
         var j = header.end
@@ -324,7 +328,7 @@ enum FlatTableScanner {
             case .target, .actual, .status: r.value = true
             case .rate: r.rate = true; r.number = true
             case .money: r.amount = true; r.number = true
-            case .weight, .score: r.number = true
+            case .weight, .score, .deduction: r.number = true
             case .note, .text: r.note = true
             // (what a total row adds up; no class of column of its own for the scan)
             case .quantity, .share: break

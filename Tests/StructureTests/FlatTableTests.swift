@@ -130,6 +130,34 @@ import JXNormalize
         #expect(try #require(structure(plain).tables.first).lastLine == 3)
     }
 
+    @Test func aRowWithEmptyCellsIsReadByWhereItsCellsStand() throws {
+        // a table laid out in columns: a total column, and rows that leave some cells empty
+        let text = """
+        科目编码   科目名称              合计      基本支出    项目支出
+        201        一般公共服务支出      120.00    90.00       30.00
+        2010101    行政运行              90.00     90.00
+        2010199    其他事务支出          30.00                 30.00
+        合计                             120.00    90.00       30.00
+        """
+        let table = try #require(structure(text).tables.first)
+        #expect(table.lastLine == 5)
+        let rows = table.grid.dropFirst().map { $0 }
+        #expect(rows[1] == ["2010101", "行政运行", "90.00", "90.00", ""])
+        #expect(rows[2] == ["2010199", "其他事务支出", "30.00", "", "30.00"])
+    }
+
+    @Test func aDeductionColumnIsOneOfTheNumbers() throws {
+        let text = """
+        一级指标    二级指标    分值    扣分    得分
+        决策        目标设定    10      1       9
+        过程        资金管理    20      0.5     19.5
+        合计                    30      1.5     28.5
+        """
+        let table = try #require(structure(text).tables.first)
+        #expect(table.grid.count == 4)
+        #expect(table.grid[2] == ["过程", "资金管理", "20", "0.5", "19.5"])
+    }
+
     @Test func aRowMissingAnAmountIsNotGuessed() {
         // one figure under two amount columns: which year it belongs to cannot be told
         let text = """
