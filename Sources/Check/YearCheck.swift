@@ -213,7 +213,7 @@ enum YearCheck {
         if !titleYears.contains(fy) { titleYears = [] }
         // per paragraph, whether a heading over it names a comparison with other years (found once, when asked)
         let comparisonHeadings = rule[.comparisonHeadings], basisOpeners = rule[.basisOpeners]
-        let currentYearWords = context.vocabulary[.currentYear]
+        let currentYearWords = context.vocabulary[.currentYear], planCurrentWords = rule[.planCurrentWords]
         var inComparison: [Bool]?
         func comparisonSection(_ p: Int) -> Bool {
             if inComparison == nil {
@@ -278,8 +278,10 @@ enum YearCheck {
                 // (or the caption of one of its tables: "表1 某局2024年部门收支预算总表")
                 let caption = planCaptionWords.occurs(in: sentence) && sentence.unicodeScalars.count <= 60
                     && context.doc.tables.contains { $0.firstLine > paragraph.lastLine && $0.firstLine - paragraph.lastLine <= 3 }
+                // (or the year named "this year" at once: "2025年本年收入预算…")
+                let namedCurrent = planCurrentWords.prefixLength(paragraph.text.scalars, at: mention.range.upperBound) > 0
                 guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared())) || planOwnWords.occurs(in: sentence)
-                        || caption,
+                        || caption || namedCurrent,
                       !planActualWords.occurs(in: sentence) else { continue }
             }
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names

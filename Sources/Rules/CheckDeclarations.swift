@@ -152,6 +152,7 @@ extension Parameter where Value == WordSet {
     public static let criteriaWords = Parameter("criteria_words", doc: "words in a score's label that make it a scoring criterion, not a score")
     public static let planCaptionWords = Parameter("plan_caption_words", doc: "words of a budget plan's table captions: a caption so worded names the plan's own year")
     public static let planOwnWords = Parameter("plan_own_words", doc: "words of statements a budget plan's template makes of its own year only")
+    public static let planCurrentWords = Parameter("plan_current_words", doc: "words right after a year in a budget plan that name it the plan's own (this year)")
     public static let totalHeaders = Parameter("total_headers", doc: "endings of a column header that make it the total of the money columns after it")
     public static let notPartHeaders = Parameter("not_part_headers", doc: "words of a column header that end a total's parts (rates, comparisons)")
     public static let ownBalanceWords = Parameter("own_balance_words", doc: "words of a year's own closing balance, which spans no years however it is carried on")
@@ -424,7 +425,7 @@ public enum CheckDeclarations {
                                           W.openingWords.declaration, W.scopeMarkers.declaration,
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
-                                          W.planOwnWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration,
+                                          W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration,
                                           W.comparisonHeadings.declaration, W.basisOpeners.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
