@@ -22,9 +22,23 @@ enum ScoreCheck {
         case "item-above-cap": for s in sheets { itemAboveCap(rule, s, &context) }
         case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context); captionVersusName(rule, s, &context) }
         case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, others: sheets, &context) }
+        case "table-deduction": for s in sheets { tableDeductions(rule, s, &context) }
         case "prose-total": proseTotal(rule, sheets, &context)
         case "grade": grade(rule, sheets, &context)
         default: break
+        }
+    }
+
+    /// "分值 8 | 扣分 0.5 | 得分 7.5": a row's weight less the points it lost is its score (the total
+    /// row's too).
+    static func tableDeductions(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {
+        for row in sheet.rows where !row.garbled {
+            guard let w = sheet.itemWeight(row), let d = row.deduction, let s = row.score else { continue }
+            let computed = context.interval(w) - context.interval(d)
+            guard !computed.overlaps(context.interval(s)) else { continue }
+            let scale = Show.scale([w, d, s])
+            context.report(rule, main: s, others: [w, d], evidence: rule.evidence(.scoreTableDeduction, [
+                .computation: "\(w.literal) − \(d.literal)", .computed: Show.number(w.value - d.value, scale: scale), .stated: s.literal]))
         }
     }
 

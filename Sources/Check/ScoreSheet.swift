@@ -19,6 +19,8 @@ struct ScoreSheet {
         /// Weight facts per level (several weight columns: 一级/二级/三级 分值); the last is the item's.
         var weights: [Int: Fact]
         var score: Fact?
+        /// The points lost (a 扣分 column): the item's weight less them is its score.
+        var deduction: Fact?
         var isTotal: Bool
         var garbled: Bool
         /// The caption section the row belongs to (index into `sections`), if any.
@@ -106,6 +108,8 @@ struct ScoreSheet {
                 if let id = facts.tableFacts[table.index][r][c], facts.facts[id].kind == .score { weights[level] = facts.facts[id] }
             }
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
+            let deduction = columns.deduction.flatMap { facts.tableFacts[table.index][r][$0] }.map { facts.facts[$0] }
+                .flatMap { $0.kind == .score || $0.kind == .bare ? $0 : nil }
             // (its own first cell: "决策 | 小计 | | 15" is the 小计 of 决策, whose name a merged cell lends it)
             let first = CellText.compact((row.cells.first { !$0.isEmpty && !$0.inherited } ?? row.cells.first { !$0.isEmpty })?.string ?? "")
             // (or a name cell after the group's name written out again: "决策 | 小计 | 15 | 14.5")
@@ -115,7 +119,7 @@ struct ScoreSheet {
             }
             let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)
             rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
-                            isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
+                            deduction: deduction, isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
         }
         guard rows.contains(where: { $0.score != nil || !$0.weights.isEmpty }) else { return nil }
         return ScoreSheet(table: table, rows: rows, sections: sections, levels: levels, clean: !rows.contains { $0.garbled })
@@ -127,6 +131,8 @@ struct ScoreSheet {
         var weights: [Int]
         /// The last score column.
         var score: Int?
+        /// The last column of points lost.
+        var deduction: Int?
         /// Per column: a text column (`TableLayouts.Role.text`); a column past the headers reads as "".
         var isText: (headed: [Bool], beyond: Bool)
 
@@ -134,6 +140,7 @@ struct ScoreSheet {
             names = headers.indices.filter { layouts.header(headers[$0], is: .name) }
             weights = headers.indices.filter { layouts.header(headers[$0], is: .weight) }
             score = headers.indices.last(where: { layouts.header(headers[$0], is: .score) })
+            deduction = headers.indices.last(where: { layouts.header(headers[$0], is: .deduction) })
             isText = (headers.map { layouts.header($0, is: .text) }, layouts.header("", is: .text))
         }
     }

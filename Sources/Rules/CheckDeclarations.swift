@@ -313,6 +313,7 @@ extension EvidenceTemplate {
     public static let statusClaimEmptyNote = EvidenceTemplate(.status, "claim_empty_note", [], doc: "a claim: no note on the deviation")
 
     public static let scoreAboveWeight = EvidenceTemplate(.score, "above_weight", [.score, .weight], doc: "a score above its weight")
+    public static let scoreTableDeduction = EvidenceTemplate(.score, "table_deduction", [.computation, .computed, .stated], doc: "a sheet row's weight less its points lost against its score")
     public static let scoreProseAboveWeight = EvidenceTemplate(.score, "prose_above_weight", [.name, .score, .weight], doc: "an indicator scored in the text above its weight")
     public static let scoreProseDeduction = EvidenceTemplate(.score, "prose_deduction", [.name, .computation, .computed, .stated], doc: "an indicator's weight less its lost points against its score")
     public static let scoreProseByRate = EvidenceTemplate(.score, "prose_by_rate", [.name, .computation, .computed, .stated, .difference], doc: "a score the text says is the weight times a rate")
@@ -473,6 +474,8 @@ public enum CheckDeclarations {
 
             CheckDeclaration(.score, "item-above-cap", doc: "an item's score above its weight, or a weight against the cap in its name",
                              messages: [.scoreWeightVersusName], evidence: [E.scoreAboveWeight, E.scoreWeightVersusName, E.scoreAboveNameCap]),
+            CheckDeclaration(.score, "table-deduction", doc: "a sheet row's weight less the points it lost (a column of points lost) is its score",
+                             evidence: [E.scoreTableDeduction]),
             CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
                              messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
             CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
