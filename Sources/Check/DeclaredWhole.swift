@@ -61,6 +61,14 @@ extension ShareCheck {
             var clauseStart = declStart
             while clauseStart > start, ![",", "，", "、", "："].contains(s[clauseStart - 1]) { clauseStart -= 1 }
             if hedges.firstMatch(in: s, from: clauseStart, before: declEnd) != nil { continue }
+            // a rate naming a subject the declaration does not ("其中上级补助资金全额到位，县级配套资金到位率
+            // 为P%"): another part's rate
+            var subjectStart = nameAt
+            while subjectStart > declEnd, !ScalarSets.clauseBreaks.contains(s[subjectStart - 1]) { subjectStart -= 1 }
+            let subject = s[subjectStart..<nameAt].filter(CharClass.isHan)
+            var declClause = declStart
+            while declClause > 0, !ScalarSets.clauseBreaks.contains(s[declClause - 1]), !ScalarSets.sentenceStops.contains(s[declClause - 1]) { declClause -= 1 }
+            if subject.count >= 2, ScalarSearch.firstIndex(of: Array(subject), in: Array(s[declClause..<declEnd])) == nil { continue }
             let declaration = ScalarString.make(s[declStart..<declEnd])
             let rateName = ScalarString.make(name)
             context.report(rule, main: f, evidence: rule.evidence(.declaredWhole, [.name: declaration, .stated: rateName + f.literal + "%"]),

@@ -481,6 +481,10 @@ extension ShareCheck {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
                           let c = countOfStandard(g, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare) else { continue }
+                    // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
+                    // standard past a "；" had its own amount)
+                    if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
+                        .contains(where: { $0 == "；" || $0 == ";" }) { continue }
                     pairs.append((c, g))
                 }
             }

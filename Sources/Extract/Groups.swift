@@ -488,6 +488,8 @@ extension ExtractionState {
             if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
             if isRateBase(f) { continue }
+            // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
+            if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
             parts.append(id)
         }
         // "其中：书记报酬提高到每月3,800元，其他村干部每月2,700元，基本报酬预算2,455.44万元；…": amounts per

@@ -27,6 +27,7 @@ extension ExtractionState {
             paragraphFacts[p] = ids
             if !runs.isEmpty { for id in ids { placed[NumberPlace(p, facts[id].number.numberRange)] = id } }
             markTargets(paragraph: p, ids)
+            markQuotedScoringRules(paragraph: p, ids)
             markPlannedClauses(paragraph: p, ids)
         }
         recordFlatScoreRuns(runs, placed: placed)
@@ -62,6 +63,22 @@ extension ExtractionState {
             } else if let colon = targetListColon(s, from: i, in: range, openers: openers, copulas: copulas) {
                 for id in ids where sentenceIndex(of: facts[id]) == k && facts[id].number.numberRange.lowerBound > colon { facts[id].isTarget = true }
             }
+        }
+    }
+
+    /// "按照“满意度达到95%得满分，每低1个百分点扣0.5分”的评分规则": the figures of a quoted scoring rule
+    /// (full marks or points lost in its words) are its thresholds, not what was done.
+    mutating func markQuotedScoringRules(paragraph p: Int, _ ids: [Int]) {
+        guard !ids.isEmpty else { return }
+        let s = doc.paragraphs[p].text.scalars
+        let full = vocabulary[.fullMarksWords], lost = vocabulary[.deductionWords]
+        var k = 0
+        while k < s.count, let open = s[k...].firstIndex(of: "“") {
+            guard let close = s[(open + 1)...].firstIndex(where: { $0 == "”" || $0 == "“" }), s[close] == "”" else { k = open + 1; continue }
+            k = close + 1
+            guard close - open <= 80, full.firstMatch(in: s, from: open, before: close) != nil || lost.firstMatch(in: s, from: open, before: close) != nil
+            else { continue }
+            for id in ids where facts[id].number.numberRange.lowerBound > open && facts[id].number.range.upperBound <= close { facts[id].isTarget = true }
         }
     }
 

@@ -325,8 +325,17 @@ extension ExtractionState {
                         guard f.kind == .score, !f.isCellValue, f.concept.measure == "score" || f.concept.measure == nil, !isWeight(f), !isCriterion(f),
                               !isDeduction(f), f.change == 0, f.number.comparator == nil, !vocabulary[.scoreTotalWords].occurs(in: f.label) else { continue }
                         let name = Array(scoredName(f).unicodeScalars)
-                        let likeness = names.map { Self.longestCommonRun(name, $0) }
-                        guard let best = likeness.max(), best >= 2, likeness.filter({ $0 == best }).count == 1,
+                        var likeness = names.map { Self.longestCommonRun(name, $0) }
+                        var least = 2
+                        // (a score naming nothing, "…，得满分5分", is of the indicator its sentence opens with:
+                        // "公益广告刊播点位目标为…，实际完成…，得满分5分")
+                        if (likeness.max() ?? 0) < 2, case .text(let sp, let ss, _) = f.place, doc.paragraphs[sp].sentences.indices.contains(ss) {
+                            let range = doc.paragraphs[sp].sentences[ss]
+                            let opening = Array(doc.paragraphs[sp].text.scalars[range.lowerBound..<max(range.lowerBound, min(range.upperBound, f.number.numberRange.lowerBound))].prefix(24))
+                            likeness = names.map { Self.longestCommonRun(opening, $0) }
+                            least = 4
+                        }
+                        guard let best = likeness.max(), best >= least, likeness.filter({ $0 == best }).count == 1,
                               let k = likeness.firstIndex(of: best), scores[k] == nil else { continue }
                         scores[k] = id
                     }
@@ -607,7 +616,9 @@ extension ExtractionState {
         // (a few items back at most: a long run of scores stays linear)
         if f.concept.measure == nil, depth < 8, f.id > 0, facts[f.id - 1].kind == .score, case .text(p, _, _) = facts[f.id - 1].place {
             let gap = facts[f.id - 1].number.range.upperBound..<f.number.numberRange.lowerBound
-            if gap.count >= 1, gap.count <= 2, s[gap].allSatisfy({ $0 == "、" || CharClass.isWhitespace($0) }), s[gap].contains("、") {
+            // ("分值依次为3分、4分、3分、4分和6分": the last joined by 和)
+            if gap.count >= 1, gap.count <= 2, s[gap].allSatisfy({ $0 == "、" || $0 == "和" || $0 == "及" || CharClass.isWhitespace($0) }),
+               s[gap].contains(where: { $0 == "、" || $0 == "和" || $0 == "及" }) {
                 return isWeight(facts[f.id - 1], listedAfter: depth + 1)
             }
         }
