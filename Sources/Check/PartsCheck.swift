@@ -449,18 +449,22 @@ extension ShareCheck {
     /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
+        let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
         let facts = context.facts.facts
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard let count = countOfStandard(f, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare),
+            guard let (count, months) = countOfStandard(f, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
+                                                        sameThings: sameThings),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
+            // (past the count of periods: "每人每月500元，共计12个月，合计468,000元")
             var amount: Fact?
-            if at + 1 < ids.count, context.fact(ids[at + 1]).number.parenDepth == f.number.parenDepth {
-                amount = context.fact(ids[at + 1])
+            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? at + 1
+            if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth {
+                amount = context.fact(ids[next])
             } else if f.number.parenDepth > 0, count.number.parenDepth == f.number.parenDepth,
                       let c = ids[..<at].lastIndex(of: count.id), c > 0, context.fact(ids[c - 1]).number.parenDepth == f.number.parenDepth - 1 {
                 amount = context.fact(ids[c - 1])
@@ -480,7 +484,8 @@ extension ShareCheck {
                 for id in ids[max(0, at - 24)..<at] {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
-                          let c = countOfStandard(g, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare) else { continue }
+                          let (c, gm) = countOfStandard(g, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
+                                                        sameThings: sameThings), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
                     if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
@@ -495,6 +500,10 @@ extension ShareCheck {
                 guard let unit = g.kind.moneyUnit else { continue }
                 product = product + context.interval(c) * context.interval(g)
                 exact += c.value * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
+            }
+            if let m = months {
+                product = product * context.interval(m)
+                exact *= m.value
             }
             if product.overlaps(context.interval(a)) { continue }
             // "甲创建4A级景区，奖补100万元；乙、丙2家每家奖补50万元，奖补资金共计200万元": the lump sums stated
@@ -511,8 +520,8 @@ extension ShareCheck {
                 }
                 if lumps > 0, (product + lump).overlaps(context.interval(a)) { continue }
             }
-            let terms = pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + ")
-            context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] }, evidence: rule.evidence(.averageMismatch, [
+            let terms = pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + ") + (months.map { " × \($0.shown)" } ?? "")
+            context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] } + (months.map { [$0] } ?? []), evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))
         }
@@ -520,7 +529,8 @@ extension ShareCheck {
 
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
-    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, averages: WordSet, baseOfShare: Set<Int>) -> Fact? {
+    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, averages: WordSet, baseOfShare: Set<Int>,
+                                sameThings: [[String]]) -> (count: Fact, periods: Fact?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -551,19 +561,39 @@ extension ShareCheck {
         // the count right before it in its sentence, of that thing (人次 for a standard per head and month)
         guard at > 0, let (q, t) = context.sentence(of: context.fact(ids[at - 1])), q == p, t == sentence else { return nil }
         var count: Fact?
+        var months: Fact?
+        // "聘用督查员36人、每人每月2,200元、按12个月计发": a count of heads, then of the periods after the standard
+        func periodsAfter() -> Fact? {
+            guard let word = per.dropFirst().first(where: { periods.occurs(in: $0) }) else { return nil }
+            for id in ids[(at + 1)..<min(ids.count, at + 3)] {
+                let o = context.fact(id)
+                guard let (q, t) = context.sentence(of: o), q == p, t == sentence, !o.kind.isMoney else { return nil }
+                if let unit = o.kind.measureWord, unit.hasSuffix(word), o.value > 0, o.change == 0, !o.number.inRange, o.number.comparator == nil { return o }
+            }
+            return nil
+        }
         for id in ids[max(0, at - 4)..<at].reversed() {
             let o = context.fact(id)
             guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == sentence else { break }
             if o.kind.isMoney { break }
             // (not the plan a completion rate is of: "完成计划80部的80.00%")
             guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
-            let fits = perPeriod ? word == thing + "次" : (word == thing || thing.hasPrefix(word))
-            if fits { count = o }
+            let same = word == thing || thing.hasPrefix(word) || sameThings.contains { $0.contains(word) && $0.contains(thing) }
+            if perPeriod {
+                if word == thing + "次" {
+                    count = o
+                } else if same, let m = periodsAfter() {
+                    count = o
+                    months = m
+                }
+            } else if same {
+                count = o
+            }
             break
         }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
               !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }
-        return count
+        return (count, months)
     }
 
     /// "城市低保1,236户2,018人，户均1.63人": an average count (人) per thing counted (户, the average word's

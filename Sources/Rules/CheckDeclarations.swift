@@ -191,6 +191,7 @@ extension Parameter where Value == WordSet {
     public static let ratioNegators = Parameter("ratio_negators", doc: "words right before the rate's name in a count's label that make the count the rest, the rate its complement")
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
+    public static let sameThings = Parameter("same_things", doc: "measure words that count the same things, joined by | (a person counted in two words)")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let sharedItems = Parameter("shared_items", doc: "lexicon items every instance of a kind has (each survey its valid questionnaires): no subject named by the item alone")
     public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (per lift, per mu)")
@@ -382,7 +383,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
-                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
