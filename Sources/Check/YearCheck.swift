@@ -1156,8 +1156,10 @@ enum YearCheck {
     }
 
     static func sameFigure(_ rule: Rule, _ context: inout CheckContext) {
-        // a budget plan states both years' budgets, which may well be the same
-        guard let fy = context.facts.fiscalYear, !isBudgetPlan(context) else { return }
+        // a budget plan states both years' budgets, which may well be the same (but not to the cent as
+        // the plan's own total: "2024年收入预算58,646.32万元" beside "2025年支出预算58,646.32万元")
+        guard let fy = context.facts.fiscalYear else { return }
+        let plan = isBudgetPlan(context)
         let explicit: Set<YearSource> = [.clause, .sentence, .paragraph]
         let all = context.facts.facts
         let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
@@ -1176,6 +1178,10 @@ enum YearCheck {
                 out[kind]!.sort { a, b in !Decimals.equal(all[a].value, all[b].value) ? Decimals.less(all[a].value, all[b].value) : a < b }
             }
             return out
+        }
+        // (in a plan: the year before's budget total, to the cent, and the plan's own)
+        func planTwins(_ f: Fact, _ g: Fact) -> Bool {
+            f.year == fy - 1 && f.number.decimals >= 2 && [f, g].allSatisfy { $0.concept.measure == "budget" && $0.concept.item == "total" }
         }
         for k in all.indices {
             let f = all[k]
@@ -1208,7 +1214,8 @@ enum YearCheck {
                 let g = all[candidates[lo]]
                 if g.id != f.id
                     && (g.concept.measure == f.concept.measure || g.concept.measure == nil || f.concept.measure == nil)
-                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil) {
+                    && (g.concept.rate == f.concept.rate || g.concept.rate == nil || f.concept.rate == nil)
+                    && (!plan || planTwins(f, g)) {
                     found = candidates[lo]
                     break
                 }
