@@ -294,6 +294,17 @@ extension ExtractionState {
         // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
         // text to itself, and is not one of them)
         let partIDs = Set(groups.filter { $0.marker != .outline }.flatMap(\.parts))
+        // "公务接待费5.44万元，预算9.20万元，完成预算的59.13%，较上年减少2.08万元": a plan stated after the
+        // figure done, whose completion rate names it right after, is not what the change speaks of
+        func isPlanOfNextRate(_ k: Int, in ids: [Int]) -> Bool {
+            guard k + 1 < ids.count, k > 0 else { return false }
+            let f = facts[ids[k]], r = facts[ids[k + 1]]
+            guard r.kind == .percent, sentenceIndex(of: r) == sentenceIndex(of: f), f.head.unicodeScalars.count >= 2,
+                  r.number.numberRange.lowerBound - f.number.range.upperBound <= 12 else { return false }
+            var label = Substring(r.label)
+            while label.hasSuffix("的") { label = label.dropLast() }
+            return label.hasSuffix(f.head) && label.count > f.head.count
+        }
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
             var taken = Set<Int>()
@@ -397,8 +408,9 @@ extension ExtractionState {
                         }
                         // "外借图书186,420册次，上年为172,635册次，增长7.99%": the figure dated the year before,
                         // stated second, is the prior
+                        // (whatever dates the first: "2023年度…支出186.73万元，上年为201.35万元，减少D")
                         if let yp = facts[pair.prior].year, let yc = facts[pair.current].year, yc < yp,
-                           facts[pair.current].yearSource == .clause, facts[pair.prior].yearSource != .clause {
+                           facts[pair.current].yearSource == .clause {
                             pair = (prior: pair.current, current: pair.prior)
                         }
                         // "单位造价a，低于控制指标b，降幅P%": the figure the other is measured against is the base
@@ -480,7 +492,7 @@ extension ExtractionState {
                 var k = n - 1
                 while k >= 0 && (facts[ids[k]].number.parenDepth > c.number.parenDepth
                                  || (facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
-                                 || (d != nil && d!.kind != .percentagePoint && isRateBase(facts[ids[k]]))
+                                 || (d != nil && d!.kind != .percentagePoint && (isRateBase(facts[ids[k]]) || isPlanOfNextRate(k, in: ids)))
                                  || isStatedChange(facts[ids[k]])
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {

@@ -38,9 +38,18 @@ extension ExtractionState {
             // figure and add up to one just before it are that one's ("A" rather than the balance after it)
             let g = groups.count - 1
             let sum = groups[g].parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+            // ("…基本支出A，项目支出B。基本支出中，人员经费a；公用经费b。⏎按支出功能分类，…": a list of the paragraph
+            // before, whose whole is a part of a larger list; the parts may make up that larger whole)
+            var enclosing: Int?
+            var up = whole
+            for _ in 0..<3 {
+                guard let pg = groupOfPart[up], groups[pg].whole != up else { break }
+                up = groups[pg].whole
+                if facts[up].interval.overlaps(sum) { enclosing = up; break }
+            }
             if groups[g].parts.count >= 2, !sum.overlaps(facts[whole].interval),
                let better = before.suffix(4).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
-                   && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) {
+                   && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) ?? enclosing {
                 replaceWhole(of: g, with: better)
             } else if facts[groups[g].whole].concept.measure == "carryover", let largest = groups[g].parts.map({ facts[$0].interval.hi }).max(),
                       facts[groups[g].whole].interval.hi < largest,
