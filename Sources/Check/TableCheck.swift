@@ -776,6 +776,11 @@ enum TableCheck {
             if parts.count == 1 && parts[0].value == total.value { continue }
             let sum = parts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
             if sum.overlaps(context.interval(total)) { continue }
+            // "脱贫人口占比 60.56 | 66.67 | …" over a total of 66.47: percentages adding up to far more than a
+            // whole are each row's own ratio, not its share of the total
+            // (a share column's total row is the whole, 100: one that is less, under parts adding up to more, is no share)
+            if total.kind == .percent || total.kind == .bare, Decimals.less(total.value, 99), Decimals.less(100.5, sum.lo),
+               context.lexicon.tables.header(table.header(row: table.rows[r], column: c), is: .share) { continue }
             if let details, !details.isEmpty {
                 let detailParts = details.compactMap { fact(context, table, $0, c) }
                 if detailParts.count == details.count,

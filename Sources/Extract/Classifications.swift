@@ -48,7 +48,8 @@ extension ExtractionState {
                 if facts[up].interval.overlaps(sum) { enclosing = up; break }
             }
             if groups[g].parts.count >= 2, !sum.overlaps(facts[whole].interval),
-               let better = before.suffix(4).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
+               // (or stated earlier in the paragraph: "全年支出A，…。从支出性质看，基本支出a…；项目支出b。按功能分类，…")
+               let better = before.suffix(24).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
                    && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) ?? enclosing {
                 replaceWhole(of: g, with: better)
             } else if facts[groups[g].whole].concept.measure == "carryover", let largest = groups[g].parts.map({ facts[$0].interval.hi }).max(),

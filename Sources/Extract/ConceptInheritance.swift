@@ -19,6 +19,9 @@ extension ExtractionState {
             for pid in g.parts where facts[pid].kind.isMoney && !facts[pid].concept.explicitMeasure {
                 facts[pid].concept.measure = measure
                 facts[pid].measureSource = .inherited
+                // ("项目年初预算A，其中中央a、省级b…；年中省级追加c": the parts of a start-of-year budget are
+                // start-of-year budgets, not the year's)
+                if facts[pid].concept.qualifier == nil, let q = whole.concept.qualifier, measure == "budget" { facts[pid].concept.qualifier = q }
             }
             // "上年结转A（含甲结转a、乙结转b）": a part named by the last word of the whole's measure (结转 of
             // 上年结转) is of the whole's measure

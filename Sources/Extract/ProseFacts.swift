@@ -38,6 +38,15 @@ extension ExtractionState {
     mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects], copulas = vocabulary[.targetOpenerCopulas]
         let s = doc.paragraphs[p].text.scalars
+        // "（三）年度绩效目标" ⏎ "2024年度计划建成…；当年实现停车收费收入486万元；…": a section headed by a
+        // target's name and nothing else states what was planned (the plans completion rates are of),
+        // not what was done
+        if !ids.isEmpty, let h = doc.paragraphs[p].sectionPath.last, h != p, let heading = doc.paragraphs[h].heading {
+            var title = Substring(doc.paragraphs[h].text.string(heading.titleRange))
+            while let last = title.last, last == "：" || last == ":" || last == "。" || last == " " { title = title.dropLast() }
+            if let subject = subjects.prefix(of: title) { title = title.dropFirst(subject.count) }
+            if openers.contains(String(title)) { for id in ids { facts[id].isPlanned = true } }
+        }
         var runInHeading = false
         for (k, range) in doc.paragraphs[p].sentences.enumerated() {
             var i = range.lowerBound

@@ -168,12 +168,6 @@ extension ExtractionState {
         // "…绩效评价得分为87.5分…。…效益类指标合计得分22.0分": a total named by a part of the evaluation
         // (`subtotal_name_endings`) is that part's, when a larger total not so named stands in the text
         if totalFigures.count >= 2 {
-            let totalWords = vocabulary[.scoreTotalWords], levels = vocabulary[.subtotalNameEndings]
-            func namesLevel(_ f: Fact) -> Bool {
-                let label = Array(f.label.unicodeScalars)
-                guard let m = totalWords.firstMatch(in: label), m.start > 0 else { return false }
-                return levels.suffixLength(label, endingAt: m.start) > 0 && levels.suffixLength(label, endingAt: m.start) < m.start
-            }
             let levelled = Set(totalFigures.filter(namesLevel).map(\.id))
             let largestUnlevelled = totalFigures.filter { !levelled.contains($0.id) }.map(\.value).max()
             totalFigures.removeAll { f in levelled.contains(f.id) && largestUnlevelled.map { $0 > f.value } == true }
@@ -489,16 +483,25 @@ extension ExtractionState {
 
     /// "本项目满分100分，自评得分92.7分", "总分值100分": a weight that is the evaluation's full mark —
     /// named a total, or of 50 or more and followed in its sentence by the total score.
+    /// A total named by a part of the evaluation (`subtotal_name_endings` before the total word:
+    /// "效益类指标合计得分", "产出指标合计得分"): that part's subtotal.
+    func namesLevel(_ f: Fact) -> Bool {
+        let label = Array(f.label.unicodeScalars)
+        guard let m = vocabulary[.scoreTotalWords].firstMatch(in: label), m.start > 0 else { return false }
+        let n = vocabulary[.subtotalNameEndings].suffixLength(label, endingAt: m.start)
+        return n > 0 && n < m.start
+    }
+
     func isFullMarkWeight(_ f: Fact) -> Bool {
         guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
         if f.marksTotal { return true }
         guard Decimals.lessOrEqual(50, f.value), !isCriterion(f) else { return false }
-        // "四项合计得分93.5分，满分100分"
-        if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
+        // "四项合计得分93.5分，满分100分" (not a part's: "产出指标合计得分45.32分（分值50分）")
+        if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
         // "自评总分89.5分，等级为“良”（满分100分，共扣10.5分）": in brackets after the total in its sentence
         // (the score right before the bracket is the total: not "…自评得分94.48分，其中：…，产出指标得分47分（满分50分）")
         if f.number.parenDepth > 0, let before = facts(paragraph: p, sentence: s).last(where: { $0 < f.id && facts[$0].kind == .score && !isWeight(facts[$0]) }),
-           facts[before].number.parenDepth == 0, vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return true }
+           facts[before].number.parenDepth == 0, vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
         let next = facts(paragraph: p, sentence: s).first { $0 > f.id && facts[$0].kind == .score && !isCriterion(facts[$0]) }
         guard let n = next.map({ facts[$0] }), !isWeight(n) else { return false }
         return vocabulary[.scoreTotalWords].occurs(in: n.label)
@@ -549,6 +552,17 @@ extension ExtractionState {
                sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
                !context.contains(where: { $0 > next && isDeduction(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: facts[s]) }) {
                 item.deductions = [next]
+                // "…分别扣1分、0.5分": the points lost listed after a distributive word
+                if vocabulary[.distributiveMarkers].occurs(in: facts[next].label), case .text(let p, _, _) = facts[next].place {
+                    let text = doc.paragraphs[p].text.scalars
+                    var last = next
+                    while last + 1 < facts.count, case .text(p, _, _) = facts[last + 1].place, facts[last + 1].kind == .score,
+                          case let gap = facts[last].number.range.upperBound..<facts[last + 1].number.numberRange.lowerBound,
+                          !gap.isEmpty, gap.count <= 2, text[gap].allSatisfy({ $0 == "、" || $0 == "和" || $0 == "及" }) {
+                        last += 1
+                        item.deductions.append(last)
+                    }
+                }
             }
             // "（三）产出情况（满分30分，得28.51分）⏎…扣1.00分。…扣0.49分。本部分共扣1.49分。": an item whose text is
             // all its own (no indicators under it) loses what its text says it lost in all

@@ -95,7 +95,7 @@ extension ExtractionState {
         // Per paragraph, once (not once per fact: a paragraph of many figures and years was
         // quadratic): its usable and clause-opening year mentions; when they are in text order,
         // binary searches find a fact's candidates.
-        var paragraphCache: (p: Int, usable: [YearMention], governing: [YearMention], ordered: Bool, bracketEnds: [Int: Int])?
+        var paragraphCache: (p: Int, usable: [YearMention], governing: [YearMention], ordered: Bool, bracketEnds: [Int: Int], dateStops: [Int])?
         var sectionYears = [[Int]: Int?]()
         for k in facts.indices {
             switch facts[k].place {
@@ -124,9 +124,13 @@ extension ExtractionState {
                     for m in governing {
                         if let close = ScalarSearch.closingBracket(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = close }
                     }
-                    paragraphCache = (p, usable, governing, ordered, bracketEnds)
+                    // ("2023年发行9,000万元，…；2024年3月发行6,000万元": a date opening a clause ends the reach of
+                    // the years before it, though it dates nothing itself — money of the year may be paid after it)
+                    let dateStops = paragraphYears[p].filter { $0.form == .date && !$0.quoted && opensClause(text.scalars, at: $0.range.lowerBound) }
+                        .map(\.range.lowerBound)
+                    paragraphCache = (p, usable, governing, ordered, bracketEnds, dateStops)
                 }
-                let (_, allUsable, allGoverning, ordered, bracketEnds) = paragraphCache!
+                let (_, allUsable, allGoverning, ordered, bracketEnds, dateStops) = paragraphCache!
                 // "上年结转126.40万元" names this year's carried-in funds: 上年 there is part of the name
                 // "较上年减少19万元", "比2019年同期增收": a change is this year's; the year it names is
                 // the one compared with
@@ -141,6 +145,7 @@ extension ExtractionState {
                 }
                 // (years in brackets closed before the figure, the last ones: popped, not filtered)
                 while let m = governing.last, let close = bracketEnds[m.range.lowerBound], close <= start { governing = governing.dropLast() }
+                if let m = governing.last, dateStops.contains(where: { $0 >= m.range.upperBound && $0 < start }) { governing = [] }
                 // (a loop, not a filter: a closure calling this state's methods copied the state)
                 var inLabel = [YearMention]()
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start

@@ -401,6 +401,11 @@ enum FlatTableScanner {
         }
         guard !names.isEmpty, names.count <= header.labelCount + 1, names.allSatisfy(isName) else { return nil }
         if let lead { header.titles[0].append(lead) }
+        // ("合计    2,048.37    100.00%" under "建设内容 实施数量 支出金额 占比": a total names the whole row, from
+        // its first column; right-aligned it would stand under 实施数量 and borrow the name above)
+        if names.count == 1, header.labelCount > 1, CellText.isTotalLabel(names[0].string, words: words) {
+            return [RawCell(text: names[0], column: 0)] + placed.reversed() + cells
+        }
         return labelCells(names, header: header) + placed.reversed() + cells
     }
 
