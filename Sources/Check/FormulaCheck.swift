@@ -452,6 +452,7 @@ enum FormulaCheck {
             let firstYear = all.lazy.compactMap(\.year).first
             if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
             if !holds && listedUnderAnotherWhole(involved, context) { continue }
+            if !holds && isRate(formula) && partOfLaterList(all, context) { continue }
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
             if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
@@ -532,6 +533,16 @@ enum FormulaCheck {
     /// "支出总计A，其中本年支出B，结转和结余C。本年支出中，基本支出a；项目支出b": figures bound as parts
     /// that the text lists, every one, as the parts of a figure not bound make that figure, not the total
     /// bound (the lists' own rules check them against it).
+    /// "…配套资金使用率为89.10%。截至年末，项目累计完成投资A，其中…配套资金b": an amount stated after the
+    /// rate's sentence, as a part of another figure's list, is not what the rate was reckoned from.
+    static func partOfLaterList(_ all: [Fact], _ context: CheckContext) -> Bool {
+        guard let rate = all.first(where: { $0.kind == .percent }), case .text(let p, let s, _) = rate.place else { return false }
+        return all.contains { f in
+            guard f.kind.isMoney, case .text(let q, let t, _) = f.place, q > p || (q == p && t > s) else { return false }
+            return context.facts.groups.contains { $0.parts.contains(f.id) && $0.whole != f.id }
+        }
+    }
+
     static func listedUnderAnotherWhole(_ involved: [Int], _ context: CheckContext) -> Bool {
         let ids = Set(involved)
         return context.facts.groups.contains { g in
