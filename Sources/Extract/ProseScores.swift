@@ -33,7 +33,8 @@ extension ExtractionState {
         for run in positional {
             if let item = facts[run[0].weight].outlineItem { runsByOutline[item, default: []].append(run) } else { runsOutside.append(run) }
         }
-        // the indicators so paired under each item, by name: a numbered paragraph on one of them later is its
+        // the indicators so paired under each item, by name: a numbered paragraph on one of them later is
+        // that indicator's text
         var positionalChildren = [Int: [(item: Int, name: String)]]()
         flat.formUnion(positionalFacts)
         // "满分100分，其中决策指标20分、…。决策指标得19分，…": weights a full mark lists by name, scored by name further on
@@ -481,8 +482,6 @@ extension ExtractionState {
         return name
     }
 
-    /// "本项目满分100分，自评得分92.7分", "总分值100分": a weight that is the evaluation's full mark —
-    /// named a total, or of 50 or more and followed in its sentence by the total score.
     /// A total named by a part of the evaluation (`subtotal_name_endings` before the total word:
     /// "效益类指标合计得分", "产出指标合计得分"): that part's subtotal.
     func namesLevel(_ f: Fact) -> Bool {
@@ -492,6 +491,8 @@ extension ExtractionState {
         return n > 0 && n < m.start
     }
 
+    /// "本项目满分100分，自评得分92.7分", "总分值100分": a weight that is the evaluation's full mark —
+    /// named a total (not a part's subtotal), or of 50 or more and followed in its sentence by the total score.
     func isFullMarkWeight(_ f: Fact) -> Bool {
         guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
         if f.marksTotal { return true }
