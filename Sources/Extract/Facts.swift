@@ -9,6 +9,8 @@ public enum FactPlace: Sendable, Hashable {
     case cell(table: Int, row: Int, column: Int)
 
     public var paragraph: Int? { if case .text(let p, _, _) = self { return p } else { return nil } }
+    /// The paragraph and sentence of a figure in running text.
+    public var sentence: (paragraph: Int, sentence: Int)? { if case .text(let p, let s, _) = self { return (p, s) } else { return nil } }
     public var table: Int? { if case .cell(let t, _, _) = self { return t } else { return nil } }
 }
 

@@ -527,7 +527,11 @@ extension ExtractionState {
             // (not under a full mark, whose indicators' scores follow: "本项目满分100分，…决策指标得20分"); nor,
             // the weight an indicator's, the evaluation's total ("项目自评得分96.39分")
             if !pointsBack, let w = weight, Decimals.less(facts[w].value, 50) {
-                if vocabulary[.scoreTotalWords].occurs(in: f.label) { return false }
+                // (but "决策类指标分值15分，评价得分13.5分": a total-worded score within its weight, in the
+                // weight's sentence, is the indicator's)
+                let withinItsWeight = Decimals.lessOrEqual(f.value, facts[w].value)
+                    && f.place.sentence.map { s in facts[w].place.sentence.map { $0 == s } ?? false } == true
+                if vocabulary[.scoreTotalWords].occurs(in: f.label) && !withinItsWeight { return false }
                 let scored = scoredName(f)
                 if scored.unicodeScalars.count >= 3, !measurePhrases.occurs(in: scored), namesOther(scored, than: name) { return false }
             }
@@ -535,7 +539,15 @@ extension ExtractionState {
         }
         // a score so labelled, else one with no words of its own ("得95%权重分，即9.5分"), not in brackets
         // (a score paired with its weight by name is that weight's, however its label reads: "预算编制得9.5分")
+        // "该指标分值15分，下设A 8分、B 4分…，扣1分，得3分；…以上三项合计得13分": a last score marked a total,
+        // within the weight, sums the item up
+        let summedUp = weight.flatMap { w in
+            figures.last { facts[$0].kind == .score && !isWeight(facts[$0]) }.flatMap { last in
+                (facts[last].marksTotal || labels.marks(vocabulary[.totalMarkers], in: facts[last].label)) && candidate(facts[last]) && Decimals.lessOrEqual(facts[last].value, facts[w].value) ? last : nil
+            }
+        }
         item.score = (paired ? figures.first { facts[$0].kind == .score } : nil)
+            ?? summedUp
             ?? figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
             ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
                 && facts[$0].head.unicodeScalars.count <= 1 }
@@ -721,7 +733,11 @@ extension ExtractionState {
 
     /// A scoring rule, not a score: "每超过1个百分点扣0.5分", "得分=执行率×分值".
     func isCriterion(_ f: Fact) -> Bool {
-        if vocabulary[.scoringRuleWords].occurs(in: f.label) || f.number.comparator != nil || f.number.inRange { return true }
+        // (a label opening by pointing back is read after that word: "以上三项合计得13分" sums up, "本项目90%以上得"
+        // still sets a threshold)
+        let pointer = vocabulary[.deicticWords].prefix(of: f.label).map { $0.unicodeScalars.count } ?? 0
+        let body = pointer == 0 ? f.label : String(String.UnicodeScalarView(f.label.unicodeScalars.dropFirst(pointer)))
+        if vocabulary[.scoringRuleWords].occurs(in: body) || f.number.comparator != nil || f.number.inRange { return true }
         // "预算执行率得分按执行率94.78%乘以分值10分计算": a formula in words, unless it goes on to its score
         // ("…乘以权重10分计得9.61分")
         guard vocabulary[.scoringFormulaWords].occurs(in: f.label), f.id + 1 <= facts.count else { return false }
