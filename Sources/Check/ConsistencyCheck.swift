@@ -111,7 +111,7 @@ enum ConsistencyCheck {
                        && (context.fact($0).kind.sameFamily(as: other.kind) || context.fact($0).kind == .bare) }) { continue }
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
-                if inSiblingBreakdownItems(first, other, context.facts.outline) { continue }
+                if inSiblingBreakdownItems(first, other, context) { continue }
                 // "…该部分得分18.5分。⏎…该部分得分18分。": each points back at its own part of the text
                 if first.place.paragraph != other.place.paragraph,
                    sectionDeictics.isPrefix(of: first.label) || sectionDeictics.isPrefix(of: other.label) { continue }
@@ -521,7 +521,8 @@ enum ConsistencyCheck {
         return names
     }
 
-    static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ outline: [OutlineItem]) -> Bool {
+    static func inSiblingBreakdownItems(_ a: Fact, _ b: Fact, _ context: CheckContext) -> Bool {
+        let outline = context.facts.outline
         guard let x = a.outlineItem, let y = b.outlineItem, x != y else { return false }
         // each the amount its own item states ("（二）社会公益类项目60万元" under 中央资金, "（二）社会公益类
         // 项目8万元" under 省级资金): items of two lists, each about its own money
@@ -537,8 +538,29 @@ enum ConsistencyCheck {
         guard k < cx.count, k < cy.count else { return false }
         // "1.…养殖基地建设项目，…资金303万元" and "2.…基础设施建设项目，…资金107.13万元": two projects
         if let s = outline[cx[k]].subject, let t = outline[cy[k]].subject, s != t { return true }
+        // "1.高血压。…在册管理14,306人" and "2.糖尿病。…在册管理5,126人": two things named by bare titles
+        if let s = runInName(outline[cx[k]], context), let t = runInName(outline[cy[k]], context), s != t { return true }
         return outline[cx[k]].amount != nil && outline[cy[k]].amount != nil
     }
+
+    /// The title of an item written into its paragraph as a bare name closed at once ("1.高血压。…",
+    /// "2.城市低保：…"): a few characters, no figure; nil for any other title.
+    static func runInName(_ item: OutlineItem, _ context: CheckContext) -> String? {
+        let s = context.doc.paragraphs[item.paragraph].text.scalars
+        var i = item.start
+        // past the marker: its digits, ordinals, brackets and stops
+        while i < s.count, Self.markerScalars.contains(s[i]) { i += 1 }
+        let begin = i
+        while i < s.count, i - begin <= Self.longestRunInName, !Self.runInClosers.contains(s[i]) {
+            if s[i].properties.numericType != nil || s[i] == " " || s[i] == "\t" { return nil }
+            i += 1
+        }
+        guard i < s.count, Self.runInClosers.contains(s[i]), i - begin >= 2, i - begin <= Self.longestRunInName, i + 1 < s.count else { return nil }
+        return ScalarString.make(s[begin..<i])
+    }
+    static let longestRunInName = 8
+    static let runInClosers: Set<Unicode.Scalar> = ["。", "：", ":"]
+    static let markerScalars = Set<Unicode.Scalar>("0123456789０１２３４５６７８９一二三四五六七八九十（）()．.、①②③④⑤⑥⑦⑧⑨⑩ ".unicodeScalars)
 }
 
 /// Which budget (一般公共预算, 政府性基金预算, …) the text is about, line by line: set by a short
