@@ -1732,6 +1732,10 @@ extension ExtractionState {
                     continue
                 }
                 if facts[other].marksTotal || vocabulary[.listOpenersOf].occurs(in: facts[other].label) { break }
+                // "共抽查会计凭证186份，…；在8个乡镇发放问卷600份，回收582份": past a "；" the text goes on to other
+                // things, unless a part names a state of what 共 counts ("…；未开工7项")
+                if case .text(let pi, _, _) = f.place, pi == p.index, !vocabulary[.statusPartWords].occurs(in: facts[other].head),
+                   (f.number.range.upperBound..<facts[other].number.numberRange.lowerBound).contains(where: { p.text.scalars[$0] == "；" || p.text.scalars[$0] == ";" }) { break }
                 // "年中增加5个项目" is a flow over the year, not a part of 共N
                 if facts[other].change != 0 || facts[other].comparesYears { parts = []; break }
                 parts.append(other)
