@@ -425,6 +425,8 @@ extension ExtractionState {
             if parts.isEmpty, f.kind != .percent, let c = rateOnlyClause, clauseIndex(of: f) > c { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
+            // "其中，购买服务经费用于聘请中介机构参与审计项目17个": a count of what an amount named before it went to
+            if case .count = f.kind, vocabulary[.purposeWords].occurs(in: f.head), !vocabulary[.purposeWords].isPrefix(of: f.head) { continue }
             // "其中骨干教师2000人次，目标为3000人次": the target aimed at, after what was done, ends the list
             if vocabulary[.targetLabels].contains(f.head) { if parts.isEmpty { continue } else { break } }
             // "其中：A、B、收支相抵，年终结余C": what remains once both sides are set against each other

@@ -235,6 +235,7 @@ public struct Vocabulary: Sendable {
         case subtotalNameEndings = "subtotal_name_endings"
         case eachMarkers = "each_markers"
         case subjectStateWords = "subject_state_words"
+        case purposeWords = "purpose_words"
 
         public var name: String { rawValue }
 
@@ -418,6 +419,7 @@ public struct Vocabulary: Sendable {
             case .allFundsHeadings: return "words of a heading or table title over the department's funds of all sources (the final account's overview), whose categories' figures are not those of its appropriations"
             case .appropriationHeadings: return "words of a heading or table title over the department's appropriations only: its categories' figures are not those of all its funds"
             case .subjectStateWords: return "words right after a subject's name in a first clause that tell how its spending goes (its spending lags behind): the figures after the clause are that subject's"
+            case .purposeWords: return "words after an amount's name saying what it is used for: a count after one counts what the money went to, no part of a list"
             case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (a test room in each of 16 townships): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (the benefit indicators' total score), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"
