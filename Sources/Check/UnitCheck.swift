@@ -222,7 +222,11 @@ enum UnitCheck {
             let group = indexes.map { facts[$0] }
             let yuan = group.filter { $0.kind.moneyUnit == .yuan }
             let wan = group.filter { $0.kind.moneyUnit == .wanYuan }
-            let distinctive = group.contains { $0.number.decimals > 0 } || key.value >= 100
+            // (a whole number is distinctive only written with its decimals in both units: "12元" beside
+            // "12.00万元" is two small numbers, "12.50元" beside "12.50万元" one)
+            let whole = key.value == Decimals.rounded(key.value, scale: 0)
+            let distinctive = key.value >= 100 || (!whole && group.contains { $0.number.decimals > 0 })
+                || (yuan.contains { $0.number.decimals > 0 } && wan.contains { $0.number.decimals > 0 })
             // a small whole number is distinctive in one sentence, of two amounts neither per unit
             // ("预算项目资金16元，支付16万元")
             let inOneSentence = !distinctive && yuan.contains { y in
