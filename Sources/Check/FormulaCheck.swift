@@ -633,7 +633,10 @@ enum FormulaCheck {
         // inputs from two different years: the numbers belong together, a year is wrong
         let years = Set(involved.compactMap(\.year))
         if years.count > 1 {
-            if result {
+            // ("满意度为92.04%，2026年满意度目标值为92%": a target set for the next year from this year's
+            // result matches it; no year is wrong)
+            let targets = context.vocabulary[.targetLabels]
+            if result && !involved.contains(where: { $0.isTarget || targets.occurs(in: $0.head) }) {
                 // the relation in the report's own figures, not the rule's formula text
                 let relation = FormulaEvaluator.render(formula.lhs, bound: bound, mixedUnits: true, context: context) + " "
                     + (formula.relation == .equal ? "=" : formula.relation.rawValue) + " " + FormulaEvaluator.render(formula.rhs, bound: bound, mixedUnits: true, context: context)
