@@ -520,7 +520,8 @@ extension ExtractionState {
         let pointsBack = deictic.isPrefix(of: name)
         func candidate(_ f: Fact) -> Bool {
             guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) else { return false }
-            if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored) { return false }
+            if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored),
+               !vocabulary[.summingPointers].isPrefix(of: scored) { return false }
             // "预算执行率权重10分，…项目自评得分96.39分，…预算执行率得9.54分": a score naming another
             // indicator is not this one's
             // (a name of three characters at least, and no score's word itself: "实际得分9.6分" names nothing)
@@ -733,9 +734,8 @@ extension ExtractionState {
 
     /// A scoring rule, not a score: "每超过1个百分点扣0.5分", "得分=执行率×分值".
     func isCriterion(_ f: Fact) -> Bool {
-        // (a label opening by pointing back is read after that word: "以上三项合计得13分" sums up, "本项目90%以上得"
-        // still sets a threshold)
-        let pointer = vocabulary[.deicticWords].prefix(of: f.label).map { $0.unicodeScalars.count } ?? 0
+        // (a label summing up the items above is read after that word: "以上三项合计得13分")
+        let pointer = vocabulary[.summingPointers].prefix(of: f.label).map { $0.unicodeScalars.count } ?? 0
         let body = pointer == 0 ? f.label : String(String.UnicodeScalarView(f.label.unicodeScalars.dropFirst(pointer)))
         if vocabulary[.scoringRuleWords].occurs(in: body) || f.number.comparator != nil || f.number.inRange { return true }
         // "预算执行率得分按执行率94.78%乘以分值10分计算": a formula in words, unless it goes on to its score
@@ -769,12 +769,12 @@ extension ExtractionState {
     }
 
     /// `name` names another indicator than `other`: both say two characters at least, neither
-    /// points back ("该指标"), and they share no two characters in a row ("项目决策" and "决策指标" do).
+    /// points back ("该指标"), `name` sums up no items ("以上两项合计"), and they share no two characters in a row ("项目决策" and "决策指标" do).
     func namesOther(_ name: String, than other: String) -> Bool {
         let a = Array(name.unicodeScalars), b = Array(other.unicodeScalars)
         guard a.filter(CharClass.isHan).count >= 2, b.filter(CharClass.isHan).count >= 2 else { return false }
-        let deictic = vocabulary[.deicticWords]
-        if deictic.isPrefix(of: name) || deictic.isPrefix(of: other) { return false }
+        let deictic = vocabulary[.deicticWords], summing = vocabulary[.summingPointers]
+        if deictic.isPrefix(of: name) || deictic.isPrefix(of: other) || summing.isPrefix(of: name) { return false }
         for i in 0..<(a.count - 1) where CharClass.isHan(a[i]) && CharClass.isHan(a[i + 1]) {
             for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
         }

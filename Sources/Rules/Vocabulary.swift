@@ -236,6 +236,7 @@ public struct Vocabulary: Sendable {
         case eachMarkers = "each_markers"
         case subjectStateWords = "subject_state_words"
         case purposeWords = "purpose_words"
+        case summingPointers = "summing_pointers"
 
         public var name: String { rawValue }
 
@@ -420,6 +421,7 @@ public struct Vocabulary: Sendable {
             case .appropriationHeadings: return "words of a heading or table title over the department's appropriations only: its categories' figures are not those of all its funds"
             case .subjectStateWords: return "words right after a subject's name in a first clause that tell how its spending goes (its spending lags behind): the figures after the clause are that subject's"
             case .purposeWords: return "words after an amount's name saying what it is used for: a count after one counts what the money went to, no part of a list"
+            case .summingPointers: return "words opening a name that sums up the items above it (the three above in all): no threshold of a scoring rule, and the score of the item whose text it closes"
             case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (a test room in each of 16 townships): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (the benefit indicators' total score), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"

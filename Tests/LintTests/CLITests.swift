@@ -759,7 +759,11 @@ struct CLITests {
         }
         _ = try JX.run(["check", "--format", "html", "--output", "site", "examples"], cwd: dir.path)
         _ = try JX.run(["check", "--write-baseline", "b.json", "examples"], cwd: dir.path)
-        for f in files { _ = try JX.run(["facts", f], cwd: dir.path) }
+        // `facts` reads one file a run: the office files and the tricky text, and a sample of the rest
+        // (a run per rule example took CI a minute and a half)
+        for (k, f) in files.sorted().enumerated() where !f.hasSuffix(".txt") || f.hasSuffix("tricky.txt") || k % 40 == 0 {
+            _ = try JX.run(["facts", f], cwd: dir.path)
+        }
         #expect(files.map(FileSnapshot.init) == before)
         let after = try FileManager.default.contentsOfDirectory(atPath: dir.url("examples")).count
         #expect(after == files.count, "no files were added beside the inputs")
