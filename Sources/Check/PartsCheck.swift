@@ -305,8 +305,9 @@ enum ShareCheck {
             }
             if adjustedToAHundred(share, percent, sameBase: sharesByBase?[share.base] ?? [], context) { continue }
             // "…对困难劳模发放生活补助，全年支出24.18万元。" and later "第四季度支出412.36万元，占全年支出的33.20%":
-            // the base named is another figure of the same measure and year (the department's), which fits
-            if base.concept.item == "total", context.facts.facts.indices.contains(where: { k in
+            // the base named, smaller than the part, is another figure of the same measure and year (the
+            // department's), which fits
+            if base.concept.item == "total", context.value(base, inUnitOf: part) < part.value, context.facts.facts.indices.contains(where: { k in
                 let other = context.facts.facts[k]
                 return k != base.id && !other.isCellValue && other.conceptKey == base.conceptKey && other.year == base.year
                     && other.change == 0 && !other.isTarget && context.ratio(part, other, fits: stated)

@@ -448,10 +448,11 @@ extension ExtractionState {
             // (lexicon `counted_within`) are some of that part, no sibling: the list has ended
             if let inner = f.concept.item,
                parts.contains(where: { facts[$0].concept.item.map { lexicon.item(inner, isCountedWithin: $0) } == true }) { break }
-            // "共检测300份，其中碘盐294份、合格碘盐288份": a part named as the one before it narrowed by a word
-            // in front is some of that part
+            // "共检测300份，其中碘盐294份、合格碘盐288份": a part named as the one before it narrowed by a word in
+            // front (`narrowing_words`; not "满意a，基本满意b，不满意c") is some of that part
             if let last = parts.last, facts[last].kind == f.kind, case let previous = facts[last].head, previous.unicodeScalars.count >= 2,
-               f.head.unicodeScalars.count > previous.unicodeScalars.count, f.head.hasSuffix(previous), f.value <= facts[last].value { break }
+               f.head.unicodeScalars.count > previous.unicodeScalars.count, f.head.hasSuffix(previous), f.value <= facts[last].value,
+               vocabulary[.narrowingWords].contains(String(String.UnicodeScalarView(f.head.unicodeScalars.dropLast(previous.unicodeScalars.count)))) { break }
             // "在岗职工486人，其中执业医师173人，服务常住人口284,041人": a count after the first part, alone many
             // times the whole, is of something else; the list has ended
             if !parts.isEmpty, f.kind.measureWord != nil, let w = provisionalWhole, facts[w].kind == f.kind, facts[w].value > 0,

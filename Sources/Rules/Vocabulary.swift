@@ -237,6 +237,7 @@ public struct Vocabulary: Sendable {
         case subjectStateWords = "subject_state_words"
         case purposeWords = "purpose_words"
         case summingPointers = "summing_pointers"
+        case narrowingWords = "narrowing_words"
 
         public var name: String { rawValue }
 
@@ -422,6 +423,7 @@ public struct Vocabulary: Sendable {
             case .subjectStateWords: return "words right after a subject's name in a first clause that tell how its spending goes (its spending lags behind): the figures after the clause are that subject's"
             case .purposeWords: return "words after an amount's name saying what it is used for: a count after one counts what the money went to, no part of a list"
             case .summingPointers: return "words opening a name that sums up the items above it (the three above in all): no threshold of a scoring rule, and the score of the item whose text it closes"
+            case .narrowingWords: return "words put before a part's name that make it some of that part (the qualified ones of them): a part so named right after it is no sibling"
             case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (a test room in each of 16 townships): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (the benefit indicators' total score), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"
