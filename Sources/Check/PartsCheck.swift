@@ -36,7 +36,7 @@ enum PartsCheck {
             case "exceeds-whole":
                 failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
                     && !leadingPartsMakeWhole(parts, wholeIv, context) && !earlierCountsMakeWhole(whole, sumIv, context)
-                    && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
+                    && !anotherFigureIsTheWhole(whole, parts, sumIv, context) && !eachARateOfTheWhole(whole, parts, context)
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
                     && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
@@ -79,6 +79,22 @@ enum PartsCheck {
     /// "计划新改建农村公路86.4公里，实际完成81.7公里，…。其中县道23.6公里，乡村道路58.1公里，未完工的
     /// 涉及里程4.7公里": a list whose whole was read as the figure before it may break down another
     /// figure of that figure's sentence, of its kind, which the parts make up.
+    /// "年末在册管理14,306人；其中规范管理9,862人，规范管理率68.94%；血压控制达标8,215人，血压控制率57.42%":
+    /// counts each followed by its own rate of the whole, rates that add up to more than 100%, count
+    /// what of the whole meets each mark: they overlap, no partition.
+    static func eachARateOfTheWhole(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> Bool {
+        guard parts.count >= 2, !whole.kind.isMoney else { return false }
+        let facts = context.facts.facts
+        var total = Decimal(0)
+        for part in parts {
+            guard part.id + 1 < facts.count, case let rate = facts[part.id + 1], rate.kind == .percent, rate.shareOf == nil, rate.change == 0,
+                  let a = rate.place.sentence, let b = part.place.sentence, a == b, context.ratio(part, whole, fits: context.interval(rate))
+            else { return false }
+            total += rate.value
+        }
+        return total > 100
+    }
+
     static func anotherFigureIsTheWhole(_ whole: Fact, _ parts: [Fact], _ sum: Interval, _ context: CheckContext) -> Bool {
         guard parts.count >= 2, let (p, s) = context.sentence(of: whole), let (ids, at) = context.positionInParagraph(of: whole),
               let (pp, ps) = context.sentence(of: parts[0]), pp == p, ps > s else { return false }
