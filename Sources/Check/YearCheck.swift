@@ -276,8 +276,9 @@ enum YearCheck {
                 // (or a statement the plan's template makes of its own year: "…开展绩效目标管理的项目7个")
                 // (or a budget compared with its own year: one of the two is the plan's)
                 // (or the caption of one of its tables: "表1 某局2024年部门收支预算总表")
+                // (or a heading naming the same: "二、2026年收支预算总体情况")
                 let caption = planCaptionWords.occurs(in: sentence) && sentence.unicodeScalars.count <= 60
-                    && context.doc.tables.contains { $0.firstLine > paragraph.lastLine && $0.firstLine - paragraph.lastLine <= 3 }
+                    && (paragraph.isHeading || context.doc.tables.contains { $0.firstLine > paragraph.lastLine && $0.firstLine - paragraph.lastLine <= 3 })
                 // (or the year named "this year" at once: "2025年本年收入预算…")
                 let namedCurrent = planCurrentWords.prefixLength(paragraph.text.scalars, at: mention.range.upperBound) > 0
                 guard (planBudgetWords.occurs(in: sentence) && (planComparisonWords.occurs(in: sentence) || selfCompared())) || planOwnWords.occurs(in: sentence)
@@ -349,7 +350,9 @@ enum YearCheck {
                     guard m.year != mention.year, m.year <= fy, !m.quoted, !(m.form == .relative && m.year <= 0) else { return false }
                     let between = m.range.lowerBound < mention.range.lowerBound ? m.range.upperBound..<mention.range.lowerBound
                                                                                  : mention.range.upperBound..<max(mention.range.upperBound, m.range.lowerBound)
-                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= 1
+                    // (a year opening its own clause, "…2024年度绩效自评工作的通知要求，我局对2023年度部门整体支出…",
+                    // governs that clause: a year in the clause before is no comparison)
+                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= (governs && m.range.lowerBound < mention.range.lowerBound ? 0 : 1)
                 }
                 if near { continue }
             }
