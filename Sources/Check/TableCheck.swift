@@ -770,6 +770,9 @@ enum TableCheck {
         let text = layout.labels[r]
         for c in layout.columns {
             guard let total = fact(context, table, r, c) else { continue }
+            // "合计 | — | — | 8,654,821.52": a dash in the total row says the column is not totalled
+            if total.value == 0, let cell = table.rows[r].cells.first(where: { $0.column == c }),
+               !cell.string.unicodeScalars.contains(where: { CharClass.isDigit($0) }) { continue }
             let parts = members.compactMap { fact(context, table, $0, c) }
             // every member must state this column (a blank is not a zero)
             guard parts.count == members.count, parts.count >= 1 else { continue }
