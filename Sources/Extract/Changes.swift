@@ -379,6 +379,7 @@ extension ExtractionState {
                 }
                 // the figures of the same family before the change, nearest first
                 var before = [Int]()
+                let perUnit = vocabulary[.perUnitWords]
                 for k in stride(from: n - 1, through: 0, by: -1) {
                     let f = facts[ids[k]]
                     guard sentenceIndex(of: f) == sentence else { break }
@@ -387,6 +388,9 @@ extension ExtractionState {
                     // (but a figure compared with, bracketed after its year, is what it compares with:
                     // "较2022年（97.2%）提高1.4个百分点")
                     if f.number.parenDepth > c.number.parenDepth && !(f.comparesYears && f.change == 0) { continue }
+                    // "培训费支出21.84万元，…，人均培训费173.33元；较上年增加3.19万元": an amount per head, in another
+                    // unit, is not what a change of the whole speaks of
+                    if c.kind.isMoney && f.kind.moneyUnit != c.kind.moneyUnit && perUnit.occurs(in: f.label) && !perUnit.occurs(in: c.label) { continue }
                     if family(f) { before.append(ids[k]) }
                     if before.count == 3 { break }
                 }
@@ -488,12 +492,15 @@ extension ExtractionState {
                 // 节约2.64万元") and the changes stated before about the same figure ("X，较上年减少D1，
                 // 下降P1%，较年初预算减少D2，下降P2%")
                 // and, when the change is an amount, a percentage in between and its base ("X，完成预算B的
-                // 58.1%，同比增收D"): an amount is never the change of a percentage
+                // 58.1%，同比增收D"): an amount is never the change of a percentage; nor an amount per head
+                // in another unit ("培训费支出a万元，…，人均培训费b元；较上年增加D万元") of a change of the whole
                 var k = n - 1
                 while k >= 0 && (facts[ids[k]].number.parenDepth > c.number.parenDepth
                                  || (facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
                                  || (d != nil && d!.kind != .percentagePoint && (isRateBase(facts[ids[k]]) || isPlanOfNextRate(k, in: ids)))
                                  || isStatedChange(facts[ids[k]])
+                                 || (c.kind.isMoney && facts[ids[k]].kind.moneyUnit != c.kind.moneyUnit
+                                     && vocabulary[.perUnitWords].occurs(in: facts[ids[k]].label) && !vocabulary[.perUnitWords].occurs(in: c.label))
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
