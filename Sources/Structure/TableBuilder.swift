@@ -517,7 +517,11 @@ public enum CellText {
     /// `isTotalLabel` by the vocabulary's class of total labels (the later stages, which hold the
     /// rule set's vocabulary, not the structure's words).
     public static func isTotalLabel(_ s: String, totalLabels: WordSet) -> Bool {
-        totalLabels.isSuffix(of: compact(s))
+        let t = compact(s)
+        if totalLabels.isSuffix(of: t) { return true }
+        // "小计（产出指标）": a total naming in brackets what it totals
+        guard t.hasSuffix("）") || t.hasSuffix(")"), let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > t.startIndex else { return false }
+        return totalLabels.isSuffix(of: String(t[..<open]))
     }
 
     /// "总分", "自评总分": the total row of a score sheet (the official forms' word for 合计).
