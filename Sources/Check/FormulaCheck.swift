@@ -309,6 +309,9 @@ enum FormulaCheck {
             guard kind == .percent, table[k].concept.rate == rate else { return false }
         } else if ref.measure == "score" || ref.measure == "weight" {
             guard kind == .score, table[k].concept.measure == ref.measure else { return false }
+        } else if ref.measure == "deduction" {
+            // (a 扣分 column's cells: points, written with 分 or bare)
+            guard kind == .score || kind == .bare, table[k].concept.measure == "deduction" else { return false }
         } else if ref.measure == "count" {
             guard case .count = kind, !table[k].number.approximate else { return false }
         } else {

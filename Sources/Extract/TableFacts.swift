@@ -299,9 +299,11 @@ extension ExtractionState {
             rowConcept.rate = fromHeader.rate ?? rowConcept.rate
             rowConcept.measure = nil
         } else if fact.number.kind == .score {
-            rowConcept.measure = fromHeader.measure == "score" || fromHeader.measure == "weight" ? fromHeader.measure : nil
+            rowConcept.measure = ["score", "weight", "deduction"].contains(fromHeader.measure) ? fromHeader.measure : nil
             rowConcept.rate = nil
         } else {
+            // "扣分 | 1.0": the points lost, whatever the row names
+            if fromHeader.measure == "deduction" { rowConcept.measure = "deduction" }
             rowConcept.rate = nil
         }
         fact.concept = rowConcept
