@@ -497,6 +497,11 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // "分别按每个团队15,000元、12,000元、5,200元发放奖励": standards listed one after another; the next
+            // is no amount
+            if a.number.parenDepth == f.number.parenDepth, f.number.range.upperBound <= a.number.numberRange.lowerBound,
+               case let gap = ScalarString.make(context.doc.paragraphs[p].text.scalars[f.number.range.upperBound..<a.number.numberRange.lowerBound]),
+               gap == "、" || context.vocabulary[.nameJoiners].contains(gap) { continue }
             // "…补贴612.48万元，共补贴5,104人，每人1,200元；企业以工代训补贴1,935.20万元": an amount past a "；"
             // is the next item's (this one's amount was stated before its count)
             if a.number.parenDepth == f.number.parenDepth, f.number.range.upperBound < a.number.numberRange.lowerBound,
