@@ -198,9 +198,15 @@ extension ExtractionState {
             // "共扣5.96分，主要是：一是…扣0.26分；…六是…，合计扣2.20分": a total stated first, before any item,
             // is the total of all that follow; a 合计 among them is the last item's own
             var opening: Int?
-            for id in paragraphFacts[p] where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
+            let ids = paragraphFacts[p]
+            // ("…，共扣2.5分，得17.5分；产出类指标…扣5.5分": a total followed by its score is its indicator's own)
+            func scoredNext(_ n: Int) -> Bool {
+                guard let next = ids[(n + 1)...].first(where: { facts[$0].kind == .score && !facts[$0].isCellValue }) else { return false }
+                return !isDeduction(facts[next]) && !isWeight(facts[next])
+            }
+            for (n, id) in ids.enumerated() where facts[id].kind == .score && !facts[id].isCellValue && isDeduction(facts[id]) {
                 if facts[id].marksTotal || totals.isPrefix(of: facts[id].label) || isOwnTotalDeduction(facts[id]) {
-                    if items.isEmpty && opening == nil { opening = id; continue }
+                    if items.isEmpty && opening == nil && !scoredNext(n) { opening = id; continue }
                     // "…五是…扣0.5分；六是…、…、…，共扣1.9分": a point opened after the last item, its own
                     // total the first it states, is one more item
                     if let last = items.last, enumerators.firstMatch(in: text, from: facts[last].number.range.upperBound,
