@@ -346,13 +346,14 @@ enum YearCheck {
                 && inSentence.contains(where: { $0.year == fy && !$0.quoted && $0.form != .relative && $0.range.lowerBound > mention.range.lowerBound }) { continue }
             if !naming && sentenceYears.contains(where: { $0 != mention.year && $0 <= fy }) {
                 let s = paragraph.text.scalars
+                let ownScope = governs && opensWithOwnScope(s, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule)
                 let near = inSentence.contains { m in
                     guard m.year != mention.year, m.year <= fy, !m.quoted, !(m.form == .relative && m.year <= 0) else { return false }
                     let between = m.range.lowerBound < mention.range.lowerBound ? m.range.upperBound..<mention.range.lowerBound
                                                                                  : mention.range.upperBound..<max(mention.range.upperBound, m.range.lowerBound)
-                    // (a year opening its own clause, "…2024年度绩效自评工作的通知要求，我局对2023年度部门整体支出…",
-                    // governs that clause: a year in the clause before is no comparison)
-                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= (governs && m.range.lowerBound < mention.range.lowerBound ? 0 : 1)
+                    // (a year the department states as its own scope, "…2024年度绩效自评工作的通知要求，我局对2023年度
+                    // 部门整体支出…", governs its clause: a year in the clause before is no comparison)
+                    return between.filter { "，,；;：:".unicodeScalars.contains(s[$0]) }.count <= (ownScope && m.range.lowerBound < mention.range.lowerBound ? 0 : 1)
                 }
                 if near { continue }
             }
@@ -1136,6 +1137,13 @@ enum YearCheck {
 
     /// A year that opens its clause: only a time preposition (the vocabulary's year_lead_words),
     /// the department naming itself, "对" or a document reference stands between it and the clause start.
+    /// "我局对2023年度…": the clause opens with the department's own word before the year.
+    static func opensWithOwnScope(_ s: [Unicode.Scalar], at index: Int, from start: Int, _ rule: Rule) -> Bool {
+        var k = index - 1
+        while k >= start && k > index - 8 && !ScalarSets.phraseBreaks.contains(s[k]) { k -= 1 }
+        return rule[.openingWords].isPrefix(of: ScalarString.make(s[(k + 1)..<index]))
+    }
+
     static func opensClause(_ s: [Unicode.Scalar], at index: Int, from start: Int = 0, _ rule: Rule, _ context: CheckContext) -> Bool {
         let boundaries = ScalarSets.phraseBreaks
         var k = index - 1
