@@ -282,6 +282,11 @@ enum ScoreCheck {
                   !f.comparesYears, Decimals.lessOrEqual(f.value, 100), words.occurs(in: f.label) else { return false }
             // last year's score, or a comparison with it, is not this year's total
             if let y = f.year, let fy = context.facts.fiscalYear, y != fy { return false }
+            // nor the full mark ("总分值100分", "总分100分，经综合评定，本项目得分88.99分")
+            if context.facts.proseFullMark == k || context.vocabulary[.fullMarkWords].occurs(in: f.label) { return false }
+            if f.value == 100, let place = f.place.sentence, facts[(k + 1)...].prefix(8).contains(where: { g in
+                g.kind == .score && g.concept.measure == "score" && Decimals.less(g.value, 100) && g.place.sentence.map { $0 == place } == true
+            }) { return false }
             let sentence = context.sentenceText(of: f)
             return !comparisons.occurs(in: sentence)
         }.map { facts[$0] }

@@ -92,6 +92,13 @@ extension ExtractionState {
                 && !namesOther(nameBefore(facts[weights[0]]), than: title) {
                 ownWeight = weights[0]
             }
+            // "（三）产出指标。分值35分，得31.19分。…该项分值10分…": a weight opening the text right after a run-in
+            // title, named by a weight word alone, is the item's own, whatever weights follow
+            if ownWeight == nil, let w = weights.first, case .text(let p, _, _) = facts[w].place, p == item.paragraph,
+               titleEnd < facts[w].number.numberRange.lowerBound, facts[w].number.numberRange.lowerBound - titleEnd <= 8 {
+                let gap = doc.paragraphs[p].text.scalars[(titleEnd + 1)..<facts[w].number.numberRange.lowerBound].filter { !"。：:，, （(".unicodeScalars.contains($0) }
+                if vocabulary[.weightWords].contains(ScalarString.make(gap)) { ownWeight = w }
+            }
             let inner = weights.filter { $0 != ownWeight }
             let firstInner = inner.first
             let ownScope: [Int]
@@ -174,6 +181,12 @@ extension ExtractionState {
             totalFigures.removeAll { f in levelled.contains(f.id) && largestUnlevelled.map { $0 > f.value } == true }
         }
         let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && Decimals.lessOrEqual(50, $0.value) }
+        // "总分100分，经综合评定，本项目得分88.99分": a total-worded 100 with a score after it in its sentence is
+        // the full mark, and that score the total
+        if let last = totalFigures.last, last.value == 100, let place = last.place.sentence,
+           let after = candidates.first(where: { $0.id > last.id && $0.place.sentence.map { $0 == place } == true && $0.concept.measure == "score" && $0.value < 100 }) {
+            totalFigures.append(after)
+        }
         if let last = totalFigures.last {
             proseTotalScore = last.id
             if let first = totalFigures.first, first.value == 100, last.value != 100, first.id < last.id, fullMarks.isEmpty {
