@@ -553,7 +553,9 @@ extension ExtractionState {
                     && f.place.sentence.map { s in facts[w].place.sentence.map { $0 == s } ?? false } == true
                 if vocabulary[.scoreTotalWords].occurs(in: f.label) && !withinItsWeight { return false }
                 let scored = scoredName(f)
-                if scored.unicodeScalars.count >= 3, !measurePhrases.occurs(in: scored), namesOther(scored, than: name) { return false }
+                // (a formula's words name no indicator: "按分值5分乘以执行率计得4.95分")
+                if scored.unicodeScalars.count >= 3, !measurePhrases.occurs(in: scored), !vocabulary[.scoringFormulaWords].occurs(in: scored),
+                   namesOther(scored, than: name) { return false }
             }
             return true
         }
@@ -760,6 +762,8 @@ extension ExtractionState {
         // "预算执行率得分按执行率94.78%乘以分值10分计算": a formula in words, unless it goes on to its score
         // ("…乘以权重10分计得9.61分")
         guard vocabulary[.scoringFormulaWords].occurs(in: f.label), f.id + 1 <= facts.count else { return false }
+        // ("按分值5分乘以执行率计得4.95分": the figure the formula comes to is its result)
+        if f.concept.measure == "score" && f.label.hasSuffix("得") { return false }
         guard f.id + 1 < facts.count, case .text(let p, let s, _) = f.place, case .text(p, s, _) = facts[f.id + 1].place else { return true }
         return facts[f.id + 1].kind != .score
     }
