@@ -422,6 +422,7 @@ extension ShareCheck {
         guard !words.isEmpty else { return }
         // the label opens with the word ("人均补助", "生均", "平均每辆车"): "拨付生均公用经费" is a fund's name
         func isAverage(_ f: Fact) -> Bool { words.isPrefix(of: f.head) }
+        let perUnit = context.vocabulary[.perUnitWords]
         for f in context.facts.facts where f.kind.isMoney && isAverage(f) {
             guard case .text(let p, let s, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
                   !f.number.approximate, !f.isTarget, f.shareOf == nil else { continue }
@@ -443,7 +444,9 @@ extension ShareCheck {
                     if case .count = o.kind { earlierCounts.append(o) }
                     continue
                 }
-                if o.kind.isMoney && !isAverage(o) { amounts.append(o) }
+                // ("按每人每天100元的标准、每期培训3天，即人均300元": a standard per head is no total)
+                // (but "拨付生均公用经费1,250万元" names a fund)
+                if o.kind.isMoney && !isAverage(o) && !(perUnit.occurs(in: o.label) && !words.occurs(in: o.label)) { amounts.append(o) }
                 if case .count = o.kind { counts.append(o) }
             }
             if counts.isEmpty, earlierCounts.count == 1, amounts.count == 1 || (amounts.isEmpty && earlierAmounts.count == 1),
