@@ -541,6 +541,21 @@ extension ShareCheck {
                 exact *= m.value
             }
             if product.overlaps(context.interval(a)) { continue }
+            // "对43名…实施救助，其中乳腺癌患者27人、宫颈癌患者16人，救助标准为每人10,000元，共发放43.00万元": the
+            // count right before the standard is the last of a list, and the standard is of them all
+            // (or the last of counts listed with 、: "乳腺癌患者27人、宫颈癌患者16人", all of them are)
+            if pairs.count == 1, months == nil, let c = ids.firstIndex(of: count.id) {
+                var listed = context.interval(count), k = c
+                let text = context.doc.paragraphs[p].text.scalars
+                while k > 0, case let previous = context.fact(ids[k - 1]), previous.kind == count.kind,
+                      previous.number.range.upperBound < context.fact(ids[k]).number.numberRange.lowerBound,
+                      case let gap = text[previous.number.range.upperBound..<context.fact(ids[k]).number.numberRange.lowerBound],
+                      gap.first == "、", !gap.contains(where: { ScalarSets.clauseBreaks.contains($0) }) {
+                    listed = listed + context.interval(previous)
+                    k -= 1
+                }
+                if k < c, (listed * context.interval(f)).overlaps(context.interval(a)) { continue }
+            }
             // "甲创建4A级景区，奖补100万元；乙、丙2家每家奖补50万元，奖补资金共计200万元": the lump sums stated
             // before the first standard's count in the sentence are in the total too
             if a.marksTotal, let firstCount = pairs.map({ $0.count.number.numberRange.lowerBound }).min() {
