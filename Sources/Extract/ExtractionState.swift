@@ -126,6 +126,12 @@ struct ExtractionState {
         }
     }
 
+    /// "30万元档": the amount names a tier of a scale (`tier_words` right after it).
+    func namesTier(_ id: Int) -> Bool {
+        guard case .text(let p, _, _) = facts[id].place else { return false }
+        return vocabulary[.tierWords].prefixLength(doc.paragraphs[p].text.scalars, at: facts[id].number.range.upperBound) > 0
+    }
+
     mutating func appendGroup(_ group: PartsGroup) {
         // a flattened score sheet's 合计 is read by the score checks
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }
@@ -139,6 +145,8 @@ struct ExtractionState {
         if namesPerUnit(facts[group.whole].label) { return }
         // "初级工1,000元/人、612人，中级工1,500元/人、348人，合计发放补贴A": standards per unit are no parts
         if isPerUnitStandard(facts[group.whole]) || group.parts.contains(where: { isPerUnitStandard(facts[$0]) }) { return }
+        // "适用30万元档的公墓4个、20万元档4个…，奖补合计236.00万元": amounts naming tiers of a scale are no parts
+        if group.parts.contains(where: namesTier) { return }
         let index = groups.count
         groups.append(group)
         for part in group.parts where groupOfPart[part] == nil { groupOfPart[part] = index }

@@ -31,7 +31,6 @@ public struct NumberScanner: Sendable {
     let relativeYearLookalikes: WordSet
     let rangeJoiners: WordSet
     let references: WordSet
-    let tierWords: WordSet
 
     public init(vocabulary: Vocabulary) {
         countUnits = vocabulary[.countUnits]
@@ -48,7 +47,6 @@ public struct NumberScanner: Sendable {
         relativeYearLookalikes = vocabulary[.relativeYearLookalikes]
         rangeJoiners = vocabulary[.rangeJoiners]
         references = vocabulary[.documentReferences]
-        tierWords = vocabulary[.tierWords]
     }
 
     /// The scanner of the default vocabulary (tests, and callers without a rule set).
@@ -206,11 +204,6 @@ public struct NumberScanner: Sendable {
             if let last = result.numbers.last, last.range.upperBound == start, let word = last.kind.measureWord, !last.inRange,
                !(tallyUnits.contains(word) && number.kind != .bare && number.kind.measureWord != word) {
                 result.numbers[result.numbers.count - 1].kind = .bare
-            }
-            // "适用30万元档的公墓4个": an amount naming a tier of a scale is a name, no quantity
-            if number.kind.isMoney, tierWords.prefixLength(s, at: number.range.upperBound) > 0 {
-                i = max(k, numberEnd)
-                continue
             }
             result.numbers.append(number)
             if number.kind != .bare && !number.inRange { shareUnitBackwards(s, &result.numbers) }

@@ -425,7 +425,7 @@ public struct Vocabulary: Sendable {
             case .purposeWords: return "words after an amount's name saying what it is used for: a count after one counts what the money went to, no part of a list"
             case .summingPointers: return "words opening a name that sums up the items above it (the three above in all): no threshold of a scoring rule, and the score of the item whose text it closes"
             case .narrowingWords: return "words put before a part's name that make it some of that part (the qualified ones of them): a part so named right after it is no sibling"
-            case .tierWords: return "words right after an amount that make it the name of a tier of a scale (the 30-thousand tier): no quantity"
+            case .tierWords: return "words right after an amount that make it the name of a tier of a scale (the 30-thousand tier): no part of a list"
             case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (a test room in each of 16 townships): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (the benefit indicators' total score), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"
