@@ -112,6 +112,9 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context) { continue }
+                // "3.“两癌”筛查与救助。…项目全年支出46.80万元" and the department's "项目支出 | 146.93": a figure
+                // under an item named in its own words is that item's
+                if first.outlineItem != other.outlineItem, ownItemFigure(first, context) || ownItemFigure(other, context) { continue }
                 // "…该部分得分18.5分。⏎…该部分得分18分。": each points back at its own part of the text
                 if first.place.paragraph != other.place.paragraph,
                    sectionDeictics.isPrefix(of: first.label) || sectionDeictics.isPrefix(of: other.label) { continue }
@@ -543,6 +546,20 @@ enum ConsistencyCheck {
         return outline[cx[k]].amount != nil && outline[cy[k]].amount != nil
     }
 
+    /// A figure in running text, its label opening with a bare subject noun, under an item with a bare
+    /// run-in name that shares no two characters in a row with the label (the item is its subject).
+    static func ownItemFigure(_ f: Fact, _ context: CheckContext) -> Bool {
+        // (the label opening with a bare subject noun, "项目全年支出": that item's project, not the department's)
+        guard let item = f.outlineItem, case .text = f.place, context.vocabulary[.subjectNouns].isPrefix(of: f.label),
+              let name = runInName(context.facts.outline[item], context) else { return false }
+        let a = Array(name.unicodeScalars).filter(CharClass.isHan), b = Array(f.label.unicodeScalars)
+        guard a.count >= 2, b.count >= 2 else { return false }
+        for i in 0..<(a.count - 1) {
+            for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
+        }
+        return true
+    }
+
     /// The title of an item written into its paragraph as a bare name closed at once ("1.高血压。…",
     /// "2.城市低保：…"): a few characters, no figure; nil for any other title.
     static func runInName(_ item: OutlineItem, _ context: CheckContext) -> String? {
@@ -552,13 +569,13 @@ enum ConsistencyCheck {
         while i < s.count, Self.markerScalars.contains(s[i]) { i += 1 }
         let begin = i
         while i < s.count, i - begin <= Self.longestRunInName, !Self.runInClosers.contains(s[i]) {
-            if s[i].properties.numericType != nil || s[i] == " " || s[i] == "\t" { return nil }
+            if CharClass.isDigit(s[i]) || s[i] == " " || s[i] == "\t" { return nil }
             i += 1
         }
         guard i < s.count, Self.runInClosers.contains(s[i]), i - begin >= 2, i - begin <= Self.longestRunInName, i + 1 < s.count else { return nil }
         return ScalarString.make(s[begin..<i])
     }
-    static let longestRunInName = 8
+    static let longestRunInName = 12
     static let runInClosers: Set<Unicode.Scalar> = ["。", "：", ":"]
     static let markerScalars = Set<Unicode.Scalar>("0123456789０１２３４５６７８９一二三四五六七八九十（）()．.、①②③④⑤⑥⑦⑧⑨⑩ ".unicodeScalars)
 }
