@@ -145,8 +145,8 @@ struct ScoreSheet {
         }
     }
 
-    /// A row a PDF export has scrambled: a number alone in a name or text column, text in the score
-    /// column, or a name column holding a bare number.
+    /// A row a PDF export has scrambled: a number alone in a name or text column, text (or two numbers
+    /// run together) in the score column, or a name column holding a bare number.
     static func isGarbled(_ row: TableRow, nameColumns: [Int], scoreColumn: Int, isTextColumn: (headed: [Bool], beyond: Bool)) -> Bool {
         for cell in row.cells {
             let isText = cell.column < isTextColumn.headed.count ? isTextColumn.headed[cell.column] : isTextColumn.beyond
@@ -155,6 +155,8 @@ struct ScoreSheet {
             let numeric = TableCheck.isNumeric(cell.text)
             if numeric && (nameColumns.contains(cell.column) || isText) { return true }
             if cell.column == scoreColumn && !numeric && !["-", "—", "——", "/"].contains(CellText.compact(cell.string)) { return true }
+            // ("7.57.7": two decimal points, no one number)
+            if cell.column == scoreColumn && cell.text.scalars.filter({ $0 == "." }).count > 1 { return true }
         }
         return false
     }
