@@ -564,9 +564,8 @@ enum ConsistencyCheck {
     /// "2.城市低保：…"): a few characters, no figure; nil for any other title.
     static func runInName(_ item: OutlineItem, _ context: CheckContext) -> String? {
         let s = context.doc.paragraphs[item.paragraph].text.scalars
-        var i = item.start
-        // past the marker: its digits, ordinals, brackets and stops
-        while i < s.count, Self.markerScalars.contains(s[i]) { i += 1 }
+        var i = HeadingDetector.enumerator(s, at: item.start)?.end ?? item.start
+        while i < s.count, CharClass.isWhitespace(s[i]) { i += 1 }
         let begin = i
         while i < s.count, i - begin <= Self.longestRunInName, !Self.runInClosers.contains(s[i]) {
             if CharClass.isDigit(s[i]) || s[i] == " " || s[i] == "\t" { return nil }
@@ -577,7 +576,6 @@ enum ConsistencyCheck {
     }
     static let longestRunInName = 12
     static let runInClosers: Set<Unicode.Scalar> = ["。", "：", ":"]
-    static let markerScalars = Set<Unicode.Scalar>("0123456789０１２３４５６７８９一二三四五六七八九十（）()．.、①②③④⑤⑥⑦⑧⑨⑩ ".unicodeScalars)
 }
 
 /// Which budget (一般公共预算, 政府性基金预算, …) the text is about, line by line: set by a short
