@@ -542,8 +542,7 @@ extension ShareCheck {
             }
             if product.overlaps(context.interval(a)) { continue }
             // "对43名…实施救助，其中乳腺癌患者27人、宫颈癌患者16人，救助标准为每人10,000元，共发放43.00万元": the
-            // count right before the standard is the last of a list, and the standard is of them all
-            // (or the last of counts listed with 、: "乳腺癌患者27人、宫颈癌患者16人", all of them are)
+            // count right before the standard is the last of counts listed with 、, and the standard is of them all
             if pairs.count == 1, months == nil, let c = ids.firstIndex(of: count.id) {
                 var listed = context.interval(count), k = c
                 let text = context.doc.paragraphs[p].text.scalars

@@ -763,7 +763,7 @@ extension ExtractionState {
         // ("…乘以权重10分计得9.61分")
         guard vocabulary[.scoringFormulaWords].occurs(in: f.label), f.id + 1 <= facts.count else { return false }
         // ("按分值5分乘以执行率计得4.95分": the figure the formula comes to is its result)
-        if f.concept.measure == "score" && f.label.hasSuffix("得") { return false }
+        if f.concept.measure == "score" && measurePhrases.isSuffix(of: f.label) { return false }
         guard f.id + 1 < facts.count, case .text(let p, let s, _) = f.place, case .text(p, s, _) = facts[f.id + 1].place else { return true }
         return facts[f.id + 1].kind != .score
     }
