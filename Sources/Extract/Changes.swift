@@ -149,6 +149,13 @@ extension ExtractionState {
         }
     }
 
+    /// "培训费支出21.84万元，…，人均培训费173.33元；较上年增加3.19万元": an amount per head, in another unit
+    /// than the change, is not what a change of the whole speaks of.
+    func isPerHeadInOtherUnit(_ f: Fact, than change: Fact) -> Bool {
+        let perUnit = vocabulary[.perUnitWords]
+        return change.kind.isMoney && f.kind.moneyUnit != change.kind.moneyUnit && perUnit.occurs(in: f.label) && !perUnit.occurs(in: change.label)
+    }
+
     /// A figure stated for itself: not a change, a comparison, a share, a range or an estimate.
     func isPlainFigure(_ f: Fact) -> Bool {
         f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate
@@ -379,7 +386,6 @@ extension ExtractionState {
                 }
                 // the figures of the same family before the change, nearest first
                 var before = [Int]()
-                let perUnit = vocabulary[.perUnitWords]
                 for k in stride(from: n - 1, through: 0, by: -1) {
                     let f = facts[ids[k]]
                     guard sentenceIndex(of: f) == sentence else { break }
@@ -388,9 +394,7 @@ extension ExtractionState {
                     // (but a figure compared with, bracketed after its year, is what it compares with:
                     // "较2022年（97.2%）提高1.4个百分点")
                     if f.number.parenDepth > c.number.parenDepth && !(f.comparesYears && f.change == 0) { continue }
-                    // "培训费支出21.84万元，…，人均培训费173.33元；较上年增加3.19万元": an amount per head, in another
-                    // unit, is not what a change of the whole speaks of
-                    if c.kind.isMoney && f.kind.moneyUnit != c.kind.moneyUnit && perUnit.occurs(in: f.label) && !perUnit.occurs(in: c.label) { continue }
+                    if isPerHeadInOtherUnit(f, than: c) { continue }
                     if family(f) { before.append(ids[k]) }
                     if before.count == 3 { break }
                 }
@@ -499,8 +503,7 @@ extension ExtractionState {
                                  || (facts[ids[k]].kind == .percent && (facts[ids[k]].shareOf != nil || (d != nil && d!.kind != .percentagePoint)))
                                  || (d != nil && d!.kind != .percentagePoint && (isRateBase(facts[ids[k]]) || isPlanOfNextRate(k, in: ids)))
                                  || isStatedChange(facts[ids[k]])
-                                 || (c.kind.isMoney && facts[ids[k]].kind.moneyUnit != c.kind.moneyUnit
-                                     && vocabulary[.perUnitWords].occurs(in: facts[ids[k]].label) && !vocabulary[.perUnitWords].occurs(in: c.label))
+                                 || isPerHeadInOtherUnit(facts[ids[k]], than: c)
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
