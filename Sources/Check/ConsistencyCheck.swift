@@ -292,7 +292,9 @@ enum ConsistencyCheck {
             if case .cell = f.place, !f.isCellValue { continue }
             let head = normalizedHead(f.head, anyOf: modifiers)
             guard head.unicodeScalars.count >= 4, hasTwoIdeographs(head) else { continue }
-            byKey[TextKey("\(head)|\(f.kind.description)|\(bound)|\(f.year.map(String.init) ?? "?")"), default: []].append(k)
+            // the comparator by its raw value: interpolating the enum itself reflected on it (a Mirror per
+            // fact, a thirtieth of checking one report)
+            byKey[TextKey("\(head)|\(f.kind.description)|\(bound.rawValue)|\(f.year.map(String.init) ?? "?")"), default: []].append(k)
         }
         for ids in byKey.values where ids.count >= 2 {
             let cells = ids.filter { facts[$0].isCellValue }, texts = ids.filter { !facts[$0].isCellValue }
