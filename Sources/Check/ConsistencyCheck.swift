@@ -549,10 +549,14 @@ enum ConsistencyCheck {
     }
 
     /// A figure in running text, its label opening with a bare subject noun, under an item with a bare
-    /// run-in name that shares no two characters in a row with the label (the item is its subject).
+    /// run-in name that shares no two characters in a row with the label (the item is its subject); or
+    /// in the item's own paragraph, named by its measure alone ("1.因公出国（境）费。全年预算0万元").
     static func ownItemFigure(_ f: Fact, _ context: CheckContext) -> Bool {
         // (the label opening with a bare subject noun, "项目全年支出": that item's project, not the department's)
-        guard let item = f.outlineItem, case .text = f.place, context.vocabulary[.subjectNouns].isPrefix(of: f.label),
+        guard let item = f.outlineItem, case .text = f.place else { return false }
+        let measureAlone = context.facts.outline[item].paragraph == f.place.paragraph && f.concept.item == "total"
+            && f.concept.scope.isEmpty && f.concept.measure != nil
+        guard measureAlone || context.vocabulary[.subjectNouns].isPrefix(of: f.label),
               let name = runInName(context.facts.outline[item], context) else { return false }
         let a = Array(name.unicodeScalars).filter(CharClass.isHan), b = Array(f.label.unicodeScalars)
         guard a.count >= 2, b.count >= 2 else { return false }

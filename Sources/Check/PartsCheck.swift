@@ -325,10 +325,13 @@ enum ShareCheck {
             if adjustedToAHundred(share, percent, sameBase: sharesByBase?[share.base] ?? [], context) { continue }
             // "…对困难劳模发放生活补助，全年支出24.18万元。" and later "第四季度支出412.36万元，占全年支出的33.20%":
             // the base named, smaller than the part, is another figure of the same measure and year (the
-            // department's), which fits
+            // department's), which fits; of the measure alone when the base's label says more than the
+            // share names ("占到位资金的95.02%，…到位资金结余8.97万元": the funds that arrived, stated before)
             if base.concept.item == "total", context.value(base, inUnitOf: part) < part.value, context.facts.facts.indices.contains(where: { k in
                 let other = context.facts.facts[k]
-                return k != base.id && !other.isCellValue && other.conceptKey == base.conceptKey && other.year == base.year
+                let sameConcept = other.conceptKey == base.conceptKey
+                    || (base.concept.measure != nil && other.concept.measure == base.concept.measure && base.label != percent.shareOf)
+                return k != base.id && !other.isCellValue && sameConcept && other.year == base.year
                     && other.change == 0 && !other.isTarget && context.ratio(part, other, fits: stated)
             }) { continue }
             let involved = [percent, part, base]

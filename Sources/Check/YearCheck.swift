@@ -1175,7 +1175,7 @@ enum YearCheck {
         let all = context.facts.facts
         let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
         let carried = Set(rule[.carriedMeasures].words)
-        let deadline = rule[.deadlineFollowers]
+        let deadline = rule[.deadlineFollowers], carriedFollowers = rule[.carriedFollowers]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
@@ -1216,6 +1216,11 @@ enum YearCheck {
             // "建议于2025年上半年将未到位的配套资金240.00万元足额拨付": a later year with a deadline after it is
             // when the report's year's money is to be paid
             if f.year! > fy && Self.yearAsDeadline(sentence, year: f.year!, followers: deadline) { continue }
+            // "2025年，督促供应商尽快交付剩余设备，对应资金12.90万元按规定结转使用": the next year's plan for money
+            // carried over into it, the report's year's
+            if f.year! == fy + 1, case .text(let p, let n, _) = f.place, context.doc.paragraphs[p].sentences.indices.contains(n),
+               Self.followedInClause(context.doc.paragraphs[p].text.scalars, after: f.number.range.upperBound,
+                                     before: context.doc.paragraphs[p].sentences[n].upperBound, by: carriedFollowers) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count
@@ -1242,6 +1247,16 @@ enum YearCheck {
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }
+    }
+
+    /// One of `words` starts in the clause after `start` (before the next comma or semicolon, and `end`).
+    static func followedInClause(_ s: [Unicode.Scalar], after start: Int, before end: Int, by words: WordSet) -> Bool {
+        var i = start
+        while i < min(end, s.count), !CharClass.isClauseBreak(s[i]) {
+            if words.prefixLength(s, at: i) > 0 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// "于2025年上半年", "在2023年6月底前": the year, written with 年 in the text, followed (after a month,

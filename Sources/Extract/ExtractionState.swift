@@ -133,6 +133,17 @@ struct ExtractionState {
     }
 
     mutating func appendGroup(_ group: PartsGroup) {
+        var group = group
+        // "其中一般站由54个增加到90个": a part's figure to start from and the one it reached, in one clause,
+        // are one part (the one reached)
+        let fromMarkers = vocabulary[.changeFromMarkers]
+        group.parts = group.parts.enumerated().filter { k, id in
+            guard k + 1 < group.parts.count, fromMarkers.isSuffix(of: facts[id].label) else { return true }
+            let next = facts[group.parts[k + 1]]
+            return !(next.kind.sameFamily(as: facts[id].kind) && clauseIndex(of: next) == clauseIndex(of: facts[id])
+                     && sentenceIndex(of: next) == sentenceIndex(of: facts[id]))
+        }.map(\.element)
+        if group.parts.isEmpty || groupsOfWhole[group.whole]?.contains(where: { groups[$0].parts == group.parts }) == true { return }
         // a flattened score sheet's 合计 is read by the score checks
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }
         // "预算执行率10分（得分9.8分）、…，合计得分94.8分": weights are no parts of a total score, nor

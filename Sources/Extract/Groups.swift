@@ -519,7 +519,9 @@ extension ExtractionState {
         // "A，剔除B，C": a figure taken away from the one before; the list is no sum of its parts
         if parts.contains(where: { vocabulary[.subtractionWords].isPrefix(of: facts[$0].label) }) { return }
         // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
-        let changeParts = parts.filter { facts[$0].change != 0 }
+        // (but an addition named by its verb is a part like the others: "县级资金150.00万元，其中年初预算
+        // 130.00万元、年中追加20.00万元")
+        let changeParts = parts.filter { facts[$0].change != 0 && !(facts[$0].change > 0 && ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs)) }
         // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
         // of the part before; a list with signed parts is not summed
         if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs) }) { return }
@@ -714,7 +716,10 @@ extension ExtractionState {
                 let measures = Set(familyParts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil })
                 if measures.count > 1 {
                     // ("收入预算A，其中：财政拨款收入a；上年结转b": sources each listed under a budget)
-                    guard let m = facts[whole].concept.measure,
+                    // (a whole named by no measure is that of its parts when one may hold all the others:
+                    // "县级资金120.00万元，其中年初预算110.00万元、年中追加10.00万元")
+                    let holdingAll = measures.first { m in measures.allSatisfy { lexicon.measure($0, mayBeListedUnder: m) } }
+                    guard let m = facts[whole].concept.measure ?? holdingAll,
                           measures.contains(m) || measures.allSatisfy({ lexicon.measure($0, mayBeListedUnder: m) }) else { continue }
                     let listable: (Int) -> Bool = { [facts, lexicon] id in
                         !facts[id].concept.explicitMeasure || facts[id].concept.measure.map { lexicon.measure($0, mayBeListedUnder: m) } == true
@@ -987,23 +992,32 @@ extension ExtractionState {
         return units.firstMatch(in: doc.paragraphs[wp].text.scalars, from: range.lowerBound, before: range.upperBound) != nil
     }
 
-    /// The whole is an amount of an account (`account_units`) with a fraction to the cent or finer,
-    /// every part is a named item stated in its unit to the same places, and the parts' sum differs
-    /// from it by whole units at most: their fractions add up to its fraction.
+    /// The whole is an amount of an account (`account_units`) with a fraction, every part is a named
+    /// item stated in its unit, cents are written somewhere, and the parts' sum differs from the whole
+    /// by whole units at most: their fractions add up to its fraction. Either every part is written to
+    /// the whole's places (two or more), or the places differ ("下达资金35331.2万元，其中，甲县5079.16万元；
+    /// 乙旗2803万元；…") and two parts or more carry a fraction of their own: a chance match of the
+    /// cents is then one in a hundred.
     func keepsTheCents(of whole: Int, in parts: [Int]) -> Bool {
         let w = facts[whole]
         let places = w.number.decimals
-        guard places >= 2, let unit = w.kind.moneyUnit, vocabulary[.accountUnits].contains(unit.rawValue), !w.unitAssumed else { return false }
+        guard places >= 1, let unit = w.kind.moneyUnit, vocabulary[.accountUnits].contains(unit.rawValue), !w.unitAssumed else { return false }
         let wholeValue = abs(w.value)
         guard Decimals.rounded(wholeValue, scale: 0) != wholeValue else { return false }
         var sum = Decimal(0)
+        var samePlaces = true, finest = places, fractional = 0
         // (each part a named item: a figure with no name may be the tail of one the export cut,
         // "…36,⏎857.51万元", whose lost digits leave the cents as they were)
         for id in parts {
             let f = facts[id]
-            guard f.kind.moneyUnit == unit, f.number.decimals == places, !f.unitAssumed, !f.head.isEmpty else { return false }
-            sum += abs(f.value)
+            guard f.kind.moneyUnit == unit, f.number.decimals == places || f.number.decimals <= 2, !f.unitAssumed, !f.head.isEmpty else { return false }
+            let value = abs(f.value)
+            if f.number.decimals != places { samePlaces = false }
+            finest = max(finest, f.number.decimals)
+            if Decimals.rounded(value, scale: 0) != value { fractional += 1 }
+            sum += value
         }
+        guard samePlaces ? places >= 2 : finest >= 2 && fractional >= 2 else { return false }
         let gap = sum - wholeValue
         return Decimals.rounded(gap, scale: 0) == gap
     }
@@ -1698,6 +1712,10 @@ extension ExtractionState {
                     let k = firstFact(in: all, at: partStart)
                     if k > 0 { start = max(start, facts[all[k - 1]].number.range.upperBound) }
                     if start < partStart, vocabulary[.additionMarkers].firstMatch(in: s, from: start, before: partStart) != nil { continue }
+                    // "…调整预算为386.52万元；加上上年结转结余和其他收入，全年预算数合计402.68万元": what is added
+                    // after the last figure, unstated, is in the total too
+                    if let lastPart = parts.last, vocabulary[.additionMarkers].firstMatch(in: s, from: facts[lastPart].number.range.upperBound,
+                                                                                       before: f.number.numberRange.lowerBound) != nil { continue }
                 }
                 // "A 410338万元，其中B 271630万元；加上级补助收入C…，收入合计T": the addition is read by
                 // addAdditionGroups (what it adds to is A or B, whichever makes T)

@@ -224,6 +224,9 @@ extension ExtractionState {
             // ("绩效目标为：…全县网络零售额达到9.50亿元" is no base of "占全县网络零售额的": a target is one only
             // when the share names a plan)
             if o.isTarget && !namesPlan { return false }
+            // (nor the part of an earlier share of the same base: "一般公共预算拨款收入A，占收入总计的P%；上年结转B，
+            // 占收入总计的Q%": A is some of the total, as B is)
+            if other < id, self.shares.contains(where: { $0.part == other && self.facts[$0.percent].shareOf == self.facts[id].shareOf }) { return false }
             // ("应参保人数" is no base of "占参保人数的": the number due, not the number that is)
             if vocabulary[.dueWords].words.contains(where: { w in o.head.contains(w + core) && !named.contains(w + core) }) { return false }
             // (nor a figure of an enumerated item naming its own subject, for a share outside it:
