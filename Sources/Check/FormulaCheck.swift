@@ -648,6 +648,9 @@ enum FormulaCheck {
             return
         }
         if result { return }
+        // ("“联谊组织覆盖率”目标值80%，实际完成75%…满意度93.10%": a figure named as a target is what was
+        // aimed at, not what the inputs come to)
+        if main.isTarget || context.vocabulary[.targetLabels].isSuffix(of: main.label) { return }
         if isWholePointScore(formula, bound: bound, context: context) { return }
         if rule[.wholePercentsCutDown] && isTruncatedWholePercent(formula, bound: bound, context: context) { return }
         if derivedFromOthers(main, involved, context) { return }

@@ -432,6 +432,9 @@ extension ShareCheck {
             // the figures of its sentence before it (a few: a sentence of many averages stays linear): one
             // amount that is no average, one count
             guard let (ids, at) = context.positionInParagraph(of: f) else { continue }
+            // ("…仅完成年度目标140场的94.29%": the count planned is not the count done)
+            let planWords = context.vocabulary[.planFigureWords]
+            let planned: (Fact) -> Bool = { o in o.isTarget || planWords.occurs(in: o.label) }
             var amounts = [Fact](), counts = [Fact]()
             // the sentence before, for what its own sentence lacks ("共改造农村公路85.6公里。完成投资9,416万元，
             // 平均每公里投入110万元"): a count there only when the average names its measure
@@ -444,13 +447,13 @@ extension ShareCheck {
                     if earlierSentence == nil { earlierSentence = t }
                     guard t == earlierSentence else { break }
                     if o.kind.isMoney && !isAverage(o) { earlierAmounts.append(o) }
-                    if case .count = o.kind { earlierCounts.append(o) }
+                    if case .count = o.kind, !planned(o) { earlierCounts.append(o) }
                     continue
                 }
                 // ("按每人每天100元的标准、每期培训3天，即人均300元": a standard per head is no total)
                 // (but "拨付生均公用经费1,250万元" names a fund)
                 if o.kind.isMoney && !isAverage(o) && !(perUnit.occurs(in: o.label) && !words.occurs(in: o.label)) { amounts.append(o) }
-                if case .count = o.kind { counts.append(o) }
+                if case .count = o.kind, !planned(o) { counts.append(o) }
             }
             if counts.isEmpty, earlierCounts.count == 1, amounts.count == 1 || (amounts.isEmpty && earlierAmounts.count == 1),
                namesMeasure(f, of: earlierCounts[0], words) {
@@ -482,22 +485,34 @@ extension ShareCheck {
     /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
+        let yearPeriods = rule[.yearPeriods]
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
         let facts = context.facts.facts
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard let (count, months) = countOfStandard(f, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
+            guard let (count, months) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
                                                         sameThings: sameThings),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
             // (past the count of periods: "每人每月500元，共计12个月，合计468,000元")
             var amount: Fact?
-            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? at + 1
-            if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth {
+            let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
+            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? (countAfter ? at + 2 : at + 1)
+            if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
+               !countAfter || context.fact(ids[next]).kind.isMoney {
                 amount = context.fact(ids[next])
+            } else if countAfter, at > 0, case let before = context.fact(ids[at - 1]), before.kind.isMoney,
+                      before.number.parenDepth == f.number.parenDepth,
+                      !ids.contains(where: { $0 != before.id && $0 != f.id && context.fact($0).kind.isMoney && context.sentence(of: context.fact($0)).map { $0 == (p, sentence) } == true }),
+                      context.doc.paragraphs[p].sentences.indices.contains(sentence),
+                      !context.vocabulary[.remainderWords].occurs(in: ScalarString.make(
+                          context.doc.paragraphs[p].text.scalars[count.number.range.upperBound..<context.doc.paragraphs[p].sentences[sentence].upperBound])) {
+                // "（1）助学项目24.00万元，按每人每年2,000元标准资助困难学生120名": the sentence's only other
+                // amount, right before the standard (and nothing else paid from it: "…，其余用于…")
+                amount = before
             } else if f.number.parenDepth > 0, count.number.parenDepth == f.number.parenDepth,
                       let c = ids[..<at].lastIndex(of: count.id), c > 0, context.fact(ids[c - 1]).number.parenDepth == f.number.parenDepth - 1 {
                 amount = context.fact(ids[c - 1])
@@ -522,7 +537,7 @@ extension ShareCheck {
                 for id in ids[max(0, at - 24)..<at] {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
-                          let (c, gm) = countOfStandard(g, context, periods: periods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
+                          let (c, gm) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
                                                         sameThings: sameThings), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
@@ -581,8 +596,8 @@ extension ShareCheck {
 
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
-    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, perWords: WordSet, averages: WordSet, baseOfShare: Set<Int>,
-                                sameThings: [[String]]) -> (count: Fact, periods: Fact?)? {
+    static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, yearPeriods: WordSet, perWords: WordSet, averages: WordSet,
+                                baseOfShare: Set<Int>, sameThings: [[String]]) -> (count: Fact, periods: Fact?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -608,10 +623,10 @@ extension ShareCheck {
         guard let thing = per.first else { return nil }
         // ("年末公务用车保有量7辆，平均每辆2.49万元": an average per thing, not a standard)
         if averages.occurs(in: f.label) { return nil }
-        let perPeriod = per.dropFirst().contains { periods.occurs(in: $0) }
+        // (a standard per head and year is a year's money per head: "每人每年2,000元" counts heads)
+        let perPeriod = per.dropFirst().contains { periods.occurs(in: $0) && !yearPeriods.occurs(in: $0) }
         guard per.count <= 2, !periods.occurs(in: thing) else { return nil }
         // the count right before it in its sentence, of that thing (人次 for a standard per head and month)
-        guard at > 0, let (q, t) = context.sentence(of: context.fact(ids[at - 1])), q == p, t == sentence else { return nil }
         var count: Fact?
         var months: Fact?
         // "聘用督查员36人、每人每月2,200元、按12个月计发": a count of heads, then of the periods after the standard
@@ -642,6 +657,14 @@ extension ShareCheck {
                 count = o
             }
             break
+        }
+        // "项目24.00万元，按每人每年2,000元标准资助困难学生120名": no count before, the count right after it, in
+        // its clause, of that thing
+        if count == nil, !perPeriod, at + 1 < ids.count, case let o = context.fact(ids[at + 1]), !o.kind.isMoney,
+           let word = o.kind.measureWord, let (q, t) = context.sentence(of: o), q == p, t == sentence,
+           !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { ScalarSets.clauseBreaks.contains($0) }),
+           word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+            count = o
         }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
               !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }

@@ -34,6 +34,29 @@ enum ProseScoreCheck {
         return out
     }
 
+    /// A score in the indicator's own paragraph, after its figures, that no indicator took (points
+    /// lost aside), before the next indicator's figures.
+    static func leavesScoresUnread(_ item: ScoreItem, _ items: [ScoreItem], _ context: CheckContext) -> Bool {
+        guard let own = item.score ?? item.weight, let (ids, at) = context.positionInParagraph(of: context.fact(own)) else { return false }
+        var mine = Set<Int>(), anyone = Set<Int>()
+        func collect(_ i: ScoreItem, into set: inout Set<Int>) {
+            for id in [i.weight, i.score, i.rate].compactMap({ $0 }) { set.insert(id) }
+            set.formUnion(i.deductions)
+        }
+        func collectTree(_ i: ScoreItem) { collect(i, into: &mine); for c in i.children { collectTree(items[c]) } }
+        collectTree(item)
+        for i in items { collect(i, into: &anyone) }
+        let deductionWords = context.vocabulary[.deductionWords]
+        for id in ids[(at + 1)...] {
+            let f = context.fact(id)
+            guard f.kind == .score else { continue }
+            // (the next indicator's figures end this one's)
+            if anyone.contains(id) && !mine.contains(id) { return false }
+            if !anyone.contains(id) && !deductionWords.occurs(in: f.label) { return true }
+        }
+        return false
+    }
+
     static func sum(_ facts: [Fact], _ context: CheckContext) -> Interval {
         facts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
     }
@@ -50,6 +73,9 @@ enum ProseScoreCheck {
             deduction(rule, item, &context)
             let children = item.children.map { items[$0] }
             guard children.count >= 2 else { continue }
+            // (a paragraph of sub-indicators with a score no sub-indicator took was not read to its end:
+            // "…分别得6分和5分；制度执行有效性指标6分，…得5.5分")
+            if leavesScoresUnread(item, items, context) { continue }
             // the sub-indicators' weights make up the indicator's
             if let w = item.weight, children.allSatisfy({ $0.weight != nil }) {
                 let whole = context.fact(w)

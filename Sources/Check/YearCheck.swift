@@ -197,7 +197,7 @@ enum YearCheck {
         let titleEndings = rule[.titleEndings]
         let offsets = Set(rule[.offsets])
         let comparedMarkers = context.vocabulary[.comparedYearMarkers]
-        let likewise = rule[.likewiseWords], priorComparison = rule[.priorComparisonWords]
+        let likewise = rule[.likewiseWords], priorComparison = rule[.priorComparisonWords], currentYear = rule[.currentYearWords]
         // mentions by paragraph: the checks below look at a paragraph's own years, not all of them
         var yearsOf = [Int: [YearMention]]()
         for (q, m) in context.facts.years { yearsOf[q, default: []].append(m) }
@@ -339,6 +339,10 @@ enum YearCheck {
             var afterYear = mention.range.upperBound
             while afterYear < paragraph.text.scalars.count && paragraph.text.scalars[afterYear] == " " { afterYear += 1 }
             if likewise.prefixLength(paragraph.text.scalars, at: afterYear) > 0 { continue }
+            // "2023年该项目支出96.35万元，本年较上年增加16.78万元": the year before, stated as what the report's
+            // year (named, not numbered) is then compared with
+            if mention.year == fy - 1, let m = currentYear.firstMatch(in: paragraph.text.scalars, from: mention.range.upperBound, before: sentenceRange.upperBound),
+               priorComparison.prefixLength(paragraph.text.scalars, at: m.start + m.length) > 0 { continue }
             // "截至2022年底，共有车辆0辆，2023年部门预算安排…": the end of the year before is where the
             // report's year starts, in a sentence that goes on to that year (not "2023年留用…，2022年末
             // 结余…": the year's own closing balance)

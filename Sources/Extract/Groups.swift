@@ -1401,6 +1401,15 @@ extension ExtractionState {
             let length = vocabulary[.subListMarkers].prefixLength(s, at: k, end: to)
             // "A a，主要是车辆增加；B b": a reason the "；" closes opens no breakdown of A
             if length > 0 { return !(k + length..<to).contains { s[$0] == "；" || s[$0] == ";" } }
+            // "人员经费a，由工资福利支出b和对个人和家庭的补助c构成；公用经费d": what a part is made of, closed
+            // before the clause run ends
+            if vocabulary[.compositionOpeners].prefixLength(s, at: k, end: to) > 0 {
+                var e = k
+                while e < s.count, e - k < 80, s[e] != "；", s[e] != ";", s[e] != "。" {
+                    if vocabulary[.compositionClosers].prefixLength(s, at: e) > 0 { return true }
+                    e += 1
+                }
+            }
             let own = Array(name.unicodeScalars)
             return own.count >= 2 && k + own.count < to && Array(s[k..<(k + own.count)]) == own && s[k + own.count] == "中"
         }
@@ -1669,6 +1678,9 @@ extension ExtractionState {
                 while j >= max(0, at - ExtractionState.listLookBack) {
                     let other = all[j]
                     j -= 1
+                    // "…合格105人，不合格3人；对合格人员按每人500元标准发放奖励，共计105人": a standard per head
+                    // before the total says what it counts; the figures before are another list
+                    if facts[other].kind.isMoney, !f.kind.isMoney, vocabulary[.perUnitWords].occurs(in: facts[other].label) { break }
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
                     if facts[other].marksTotal {
                         // "共55个市辖区、19个县级市、105个县，合计183个": a 共 figure that is no list's whole
@@ -1689,6 +1701,14 @@ extension ExtractionState {
                 if parts.contains(where: { vocabulary[.distributiveMarkers].isPrefix(of: facts[$0].label) }) { continue }
                 // "满意的a、基本满意的b、不满意的c，满意和基本满意合计S": a total naming the parts it adds is of those
                 if parts.count > 2, let named = partsNamed(in: sums.droppingSuffix(head), among: parts) { parts = named }
+                // "全年预算a，实际支出s，…基本支出全年预算b合计为T": a total named by no measure, after figures of
+                // two measures, is of the measure of the figure right before it
+                if parts.count > 2, f.concept.measure == nil, let last = parts.last, facts[last].concept.explicitMeasure,
+                   let m = facts[last].concept.measure,
+                   Set(parts.compactMap { facts[$0].concept.explicitMeasure ? facts[$0].concept.measure : nil }).count > 1 {
+                    let same = parts.filter { facts[$0].concept.measure == m }
+                    if same.count >= 2 { parts = same }
+                }
                 // "计划开展A 5次、B 15次，实际完成A 5次、B 14次，合计19次": the total of the last few figures,
                 // when they make it up exactly and the whole run does not
                 // (a slip in any of them leaves the whole run, which is then reported)

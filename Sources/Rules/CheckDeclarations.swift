@@ -125,6 +125,7 @@ extension Parameter where Value == WordSet {
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
     public static let basisOpeners = Parameter("basis_openers", doc: "words right before the end of the year before that make it the basis of a reckoning (by the population at the end of last year)")
     public static let comparisonHeadings = Parameter("comparison_headings", doc: "words of a heading whose section compares the year with those before it (compared with last year): a year before stated there is meant")
+    public static let currentYearWords = Parameter("current_year_words", doc: "words naming the report's year without its number (本年); one compared with the year before later in a sentence the year before opens makes that year the base")
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
     public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
     public static let changeColumnWords = Parameter("change_column_words", doc: "words of a column header that make it a change against the year before")
@@ -193,6 +194,7 @@ extension Parameter where Value == WordSet {
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
     public static let sameThings = Parameter("same_things", doc: "measure words that count the same things, joined by | (a person counted in two words)")
+    public static let yearPeriods = Parameter("year_periods", doc: "period words of a standard that is a year's money per head or thing (每人每年): the count is of heads, no periods")
     public static let periodWords = Parameter("period_words", doc: "words after an average's word that make it an average per period (per month), not the total over the count")
     public static let sharedItems = Parameter("shared_items", doc: "lexicon items every instance of a kind has (each survey its valid questionnaires): no subject named by the item alone")
     public static let perWords = Parameter("per_words", doc: "words before a thing that make the amount after it a standard per that thing (per lift, per mu)")
@@ -384,7 +386,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
-                             parameters: [W.periodWords.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
@@ -428,7 +430,7 @@ public enum CheckDeclarations {
                                           W.openingWords.declaration, W.scopeMarkers.declaration,
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
-                                          W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration,
+                                          W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration, W.currentYearWords.declaration,
                                           W.comparisonHeadings.declaration, W.basisOpeners.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
