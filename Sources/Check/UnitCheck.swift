@@ -294,13 +294,17 @@ enum UnitCheck {
         // as 万元, it is of the others' size, within `size_margin` times their range ("中央资金9056万元…省级资金
         // 804元"; "支出9万元，接待费800元" is no slip)
         var scale: (lo: Decimal, hi: Decimal)?
+        // a report that counts in 元 too (tables in 元, text in 万元): only an amount listed among amounts in
+        // 万元 in its sentence ("资金来源为：中央资金126.00元，占42.28%；省级62.00万元，…") is looked at
+        var onlyListed = false
         if !wanYuanReport(rule, context) {
             let wanFacts = context.facts.facts.filter { $0.kind.moneyUnit == .wanYuan && !$0.unitAssumed && $0.value > 0 }
             let amounts = wanFacts.map { abs($0.value) }
-            guard wan >= 1, yuan == 1, let lo = amounts.min(), let hi = amounts.max() else { return }
+            guard wan >= 1, let lo = amounts.min(), let hi = amounts.max() else { return }
+            onlyListed = yuan != 1
             // (one 万元 amount vouches for a scale only beside the 元 one, in its sentence: "指标金额是110元，
             // 实际拨付金额是108万元")
-            if wan == 1 {
+            if wan == 1 && !onlyListed {
                 guard let other = wanFacts.first, let y = facts.first(where: { $0.kind.moneyUnit == .yuan && $0.value != 0 && !$0.number.inRange }),
                       let a = context.sentence(of: other), let b = context.sentence(of: y), a.paragraph == b.paragraph, a.sentence == b.sentence else { return }
             }
@@ -336,8 +340,8 @@ enum UnitCheck {
             // it are in 万元, of their size read as 万元, is in 万元 whatever it names (and however large:
             // "收入1296953元，…，上级转移支付收入260000万元，调入资金150000万元")
             let listed = listedAmongWanYuan(f, margin: rule[.listMargin], rule, context)
-                || headedAmongWanYuan(f, margin: rule[.listMargin], context)
-            guard listed || Decimals.less(abs(f.value), limit) else { continue }
+                || (!onlyListed && headedAmongWanYuan(f, margin: rule[.listMargin], context))
+            guard listed || (!onlyListed && Decimals.less(abs(f.value), limit)) else { continue }
             let fiscal = fiscalWords.occurs(in: f.label) || f.concept.measure != nil
             guard fiscal || listed else { continue }
             if let scale, abs(f.value) * margin < scale.lo || abs(f.value) > scale.hi * margin { continue }
