@@ -31,6 +31,10 @@ struct ExtractionState {
     /// Every group of each part, in the order of `groups`.
     var groupsOfPart: [Int: [Int]] = [:]
     var shares = [ShareStatement]()
+    /// The parts of the shares so far by the base each names (`shareOf`), brought up to date on asking:
+    /// a base is looked for among many figures, each asked whether it is some share's part.
+    var sharePartsByBaseName: [String: Set<Int>] = [:]
+    var sharesIndexed = 0
     var changes = [ChangeStatement]()
     var scheduleProgress = [ScheduleProgressStatement]()
     var outline = [OutlineItem]()

@@ -212,6 +212,12 @@ extension ExtractionState {
         let territories = vocabulary[.territoryWords], levels = vocabulary[.ownLevelWords]
         let namesTerritory = territories.occurs(in: named), namesLevel = levels.occurs(in: named)
         let namesPlan = vocabulary[.planFigureWords].occurs(in: named)
+        while sharesIndexed < shares.count {
+            let share = shares[sharesIndexed]
+            if let name = facts[share.percent].shareOf { sharePartsByBaseName[name, default: []].insert(share.part) }
+            sharesIndexed += 1
+        }
+        let partsOfSameBase = facts[id].shareOf.flatMap { sharePartsByBaseName[$0] } ?? []
         let isBase: (Int) -> Bool = { other in
             guard other != part, other != id else { return false }
             let o = facts[other], q = facts[part]
@@ -226,7 +232,7 @@ extension ExtractionState {
             if o.isTarget && !namesPlan { return false }
             // (nor the part of an earlier share of the same base: "一般公共预算拨款收入A，占收入总计的P%；上年结转B，
             // 占收入总计的Q%": A is some of the total, as B is)
-            if other < id, self.shares.contains(where: { $0.part == other && self.facts[$0.percent].shareOf == self.facts[id].shareOf }) { return false }
+            if other < id, partsOfSameBase.contains(other) { return false }
             // ("应参保人数" is no base of "占参保人数的": the number due, not the number that is)
             if vocabulary[.dueWords].words.contains(where: { w in o.head.contains(w + core) && !named.contains(w + core) }) { return false }
             // (nor a figure of an enumerated item naming its own subject, for a share outside it:
