@@ -594,6 +594,23 @@ enum FormulaCheck {
         return cutDownOrRounded(computed, shown: s.value)
     }
 
+    /// "年初预算2,684.50万元（含上年结转结余57.83万元）": a figure in brackets opened by an inclusion marker is
+    /// some of the figure before the brackets; the two are never added together.
+    static func includedInAnother(_ involved: [Fact], _ context: CheckContext) -> Bool {
+        let markers = context.vocabulary[.inclusionMarkers]
+        let ids = Set(involved.map(\.id))
+        for f in involved where f.number.parenDepth > 0 {
+            guard case .text(let p, _, _) = f.place, let (paragraphIDs, at) = context.positionInParagraph(of: f), at > 0 else { continue }
+            let s = context.doc.paragraphs[p].text.scalars
+            var k = f.number.numberRange.lowerBound - 1
+            while k >= 0, f.number.numberRange.lowerBound - k <= 30, s[k] != "（", s[k] != "(" { k -= 1 }
+            guard k >= 0, s[k] == "（" || s[k] == "(", markers.prefixLength(s, at: k) > 0 || markers.prefixLength(s, at: k + 1) > 0 else { continue }
+            let before = context.fact(paragraphIDs[at - 1])
+            if ids.contains(before.id), before.number.range.upperBound <= k { return true }
+        }
+        return false
+    }
+
     /// "预算总收入减去预算总支出，当年结余92.8亿元": the clause before the result says which figures
     /// it is taken from (names joined by a subtraction word, no figure of its own). When a figure the
     /// formula bound is not one of them, the text computed the result from others (a total the
@@ -654,6 +671,7 @@ enum FormulaCheck {
         if isWholePointScore(formula, bound: bound, context: context) { return }
         if rule[.wholePercentsCutDown] && isTruncatedWholePercent(formula, bound: bound, context: context) { return }
         if derivedFromOthers(main, involved, context) { return }
+        if includedInAnother(involved, context) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),

@@ -299,10 +299,13 @@ enum ShareCheck {
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }
         // the shares of each base, made for the first share that is off (most documents have none)
         var sharesByBase: [Int: [Int]]?
+        let atLeast = context.vocabulary[.trailingAtLeast]
         for share in context.facts.shares {
             if !share.baseParts.isEmpty { shareOfSum(rule, share, &context); continue }
             let percent = context.fact(share.percent), part = context.fact(share.part), base = context.fact(share.base)
             guard !percent.comparesYears, percent.number.comparator == nil else { continue }
+            // "“基本满意”及以上占97.50%": the share of a category and those above it, not of the category alone
+            if atLeast.occurs(in: percent.label), !atLeast.occurs(in: part.label) { continue }
             if part.kind.isMoney != base.kind.isMoney { continue }
             let stated = context.interval(percent)
             guard let ratio = context.interval(part) / context.interval(base) else { continue }

@@ -121,6 +121,13 @@ enum UnitCheck {
         // "每人1,200元，包括遗体接运费300元、遗体冷藏费（3天）240元": the parts of an amount per unit are per
         // unit too (a figure in brackets between two parts is passed over)
         if let before = listedAfter(f, ids: ids, at: at, in: text.scalars, context), perUnit(before, rule, context, siblings: siblings - 1) { return true }
+        // "每1元财政补助带动企业研发投入10.70元": an amount after one named per unit ("每1元"), in its clause, is
+        // so much per that amount
+        if previous.kind.isMoney, context.vocabulary[.perUnitWords].isSuffix(of: previous.label), case .text(p, _, _) = previous.place,
+           previous.number.range.upperBound <= f.number.numberRange.lowerBound,
+           !text.scalars[previous.number.range.upperBound..<f.number.numberRange.lowerBound].contains(where: { CharClass.isClauseBreak($0) || $0 == "。" }) {
+            return true
+        }
         guard previous.kind == f.kind, case .text(p, _, _) = previous.place else { return false }
         let gap = previous.number.range.upperBound..<f.number.numberRange.lowerBound
         // "每人每月720元，较上年的680元": last year's figure of the same standard, right after it

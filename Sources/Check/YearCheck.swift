@@ -1225,6 +1225,11 @@ enum YearCheck {
             if f.year! == fy + 1, case .text(let p, let n, _) = f.place, context.doc.paragraphs[p].sentences.indices.contains(n),
                Self.followedInClause(context.doc.paragraphs[p].text.scalars, after: f.number.range.upperBound,
                                      before: context.doc.paragraphs[p].sentences[n].upperBound, by: carriedFollowers) { continue }
+            // "受补助企业2023年度研发投入合计A，较2022年度的B增长11.27%" in a report on 2024: a figure the text
+            // dates itself and compares with the year before it (a subsidy reckoned on last year's figures)
+            if f.year! < fy, context.facts.changes.contains(where: { c in
+                c.current == f.id && c.prior.map { context.fact($0).year == f.year! - 1 } == true
+            }) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count

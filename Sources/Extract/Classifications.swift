@@ -50,7 +50,12 @@ extension ExtractionState {
             if groups[g].parts.count >= 2, !sum.overlaps(facts[whole].interval),
                // (or stated earlier in the paragraph: "全年支出A，…。从支出性质看，基本支出a…；项目支出b。按功能分类，…")
                let better = before.suffix(24).last(where: { $0 != whole && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil
-                   && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) ?? enclosing {
+                   && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) ?? enclosing
+                   // (or in the paragraph before, which the whole was taken from: "支出预算总计A。…项目支出由…安排b。⏎
+                   // 按支出功能分类，…")
+                   ?? (before.isEmpty ? previousParagraph(of: p).flatMap { q in paragraphFacts[q.index].last(where: { $0 != whole
+                       && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange
+                       && facts[$0].change == 0 && !facts[$0].comparesYears && facts[$0].interval.overlaps(sum) }) } : nil) {
                 replaceWhole(of: g, with: better)
             } else if facts[groups[g].whole].concept.measure == "carryover", let largest = groups[g].parts.map({ facts[$0].interval.hi }).max(),
                       facts[groups[g].whole].interval.hi < largest,

@@ -1768,6 +1768,9 @@ extension ExtractionState {
                 where facts[other].number.numberRange.lowerBound > f.number.range.upperBound {
                 // "共回访受援人500人，表示满意的486人，满意度97.20%；回访调解当事人1,000人…": a rate of its own
                 // (no share of anything) closes what 共 opened
+                // "封顶企业21家，共兑付420.00万元（每家20万元），其余165家研发投入A…": the rest of the things
+                // counted are no part of what 共 totals
+                if vocabulary[.remainderWords].isPrefix(of: facts[other].label) { break }
                 if !listed(other) {
                     if facts[other].kind == .percent && facts[other].shareOf == nil && facts[other].change == 0 { break }
                     continue
