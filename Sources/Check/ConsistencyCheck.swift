@@ -112,6 +112,13 @@ enum ConsistencyCheck {
                 // under two items of an enumerated breakdown ("（一）老年人福利类项目30.04万元 … （二）儿童福利类
                 // 项目7.5万元 …"), a name that recurs is about each item's own money
                 if inSiblingBreakdownItems(first, other, context) { continue }
+                // "共现场核查服务站点50个（乡镇站14个、村级站36个）": parts in brackets after a sample's whole are
+                // some of each kind (those checked), not the things their bare name counts elsewhere
+                let sampling = context.vocabulary[.samplingWords]
+                func sampled(_ f: Fact) -> Bool {
+                    context.groups(withPart: f.id).contains { $0.marker == .bracket && sampling.occurs(in: context.fact($0.whole).label) }
+                }
+                if sampled(first) != sampled(other) { continue }
                 // "3.“两癌”筛查与救助。…项目全年支出46.80万元" and the department's "项目支出 | 146.93": a figure
                 // under an item named in its own words is that item's
                 if first.outlineItem != other.outlineItem, ownItemFigure(first, context) || ownItemFigure(other, context) { continue }

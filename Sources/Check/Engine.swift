@@ -131,6 +131,9 @@ struct CheckContext {
     var drafts = [Draft]()
     /// Fact sets a relation rule already evaluated, so larger frames do not repeat them.
     var evaluated = Set<[Int]>()
+    /// The figures a relation rule found holding as its main figure (with the rule id's hash): a larger
+    /// frame binding other figures to it is not the relation the text states.
+    var held = Set<[Int]>()
     /// The score sheets of the document, built on first use.
     var scoreSheetCache: [ScoreSheet?]?
 

@@ -664,7 +664,10 @@ enum FormulaCheck {
             }
             return
         }
-        if result { return }
+        if result { context.held.insert([main.id, rule.id.hashValue]); return }
+        // "财政拨款支出A，分为基本支出a和项目支出b。…本年基本支出a′中另有…": a main figure whose relation held in
+        // a smaller frame (frames go from the sentence out) is not off for other figures further away
+        if context.held.contains([main.id, rule.id.hashValue]) { return }
         // ("“联谊组织覆盖率”目标值80%，实际完成75%…满意度93.10%": a figure named as a target is what was
         // aimed at, not what the inputs come to)
         if main.isTarget || context.vocabulary[.targetLabels].isSuffix(of: main.label) { return }
@@ -672,6 +675,9 @@ enum FormulaCheck {
         if rule[.wholePercentsCutDown] && isTruncatedWholePercent(formula, bound: bound, context: context) { return }
         if derivedFromOthers(main, involved, context) { return }
         if includedInAnother(involved, context) { return }
+        // "调整后全年预算A。…另有上年结转资金B": a figure set apart after the total is not added into it
+        let apart = context.vocabulary[.setApartWords]
+        if involved.contains(where: { $0.id != main.id && $0.id > main.id && apart.isPrefix(of: $0.label) }) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),

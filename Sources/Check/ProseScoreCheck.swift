@@ -34,8 +34,9 @@ enum ProseScoreCheck {
         return out
     }
 
-    /// A score in the indicator's own paragraph, after its figures, that no indicator took (points
-    /// lost aside), before the next indicator's figures.
+    /// A score (a figure named as points got, not a weight) in the indicator's own paragraph, after its
+    /// figures, that no indicator took (points lost aside), before the next indicator's figures; or in
+    /// the paragraphs of its sub-indicators.
     static func leavesScoresUnread(_ item: ScoreItem, _ items: [ScoreItem], _ context: CheckContext) -> Bool {
         guard let own = item.score ?? item.weight, let (ids, at) = context.positionInParagraph(of: context.fact(own)) else { return false }
         var mine = Set<Int>(), anyone = Set<Int>()
@@ -52,7 +53,20 @@ enum ProseScoreCheck {
             guard f.kind == .score else { continue }
             // (the next indicator's figures end this one's)
             if anyone.contains(id) && !mine.contains(id) { return false }
-            if !anyone.contains(id) && !deductionWords.occurs(in: f.label) { return true }
+            if !anyone.contains(id) && !deductionWords.occurs(in: f.label) && f.concept.measure == "score" { return true }
+        }
+        // the paragraphs of its sub-indicators, to the last of them ("1.产出数量…⏎2.产出质量…⏎3.产出时效（5分，
+        // 得3.5分）。…⏎4.产出成本（5分）…": an item between them that no indicator took)
+        guard let first = context.fact(own).place.paragraph,
+              let last = mine.compactMap({ context.fact($0).place.paragraph }).max(), last > first else { return false }
+        // (a paragraph of a sub-indicator's own, which reads its details, is no gap)
+        let covered = Set(mine.compactMap { context.fact($0).place.paragraph })
+        for p in (first + 1)...last where !covered.contains(p) {
+            for id in context.facts.paragraphFacts[p] {
+                let f = context.fact(id)
+                guard f.kind == .score, case .text = f.place else { continue }
+                if !anyone.contains(id) && !deductionWords.occurs(in: f.label) && !f.isTarget && f.concept.measure == "score" { return true }
+            }
         }
         return false
     }
@@ -140,6 +154,15 @@ enum ProseScoreCheck {
                         && !totalWords.occurs(in: f.label) && !fullMarks.occurs(in: f.label) && !weightWords.occurs(in: f.label)
                 }
             } ?? true
+            // ("投入指标分值20分，扣0.44分，…其中预算执行率指标…扣0.44分。…共扣6.94分": the points each indicator
+            // lost, stated right after its weight, make the total; the reasons after them restate them)
+            let headline = ids.filter { id in
+                guard let (pids, at) = context.positionInParagraph(of: context.fact(id)), at > 0 else { return false }
+                let previous = context.fact(pids[at - 1])
+                return previous.kind == .score && weightWords.occurs(in: previous.label)
+            }
+            if headline.count >= 2, headline.count < ids.count,
+               headline.reduce(Interval(exactly: 0), { $0 + context.interval(context.fact($1)) }).overlaps(context.interval(total)) { continue }
             if Decimals.less(context.interval(total).hi, sum.lo) || (!itemScored && !sum.overlaps(context.interval(total))) {
                 report(rule, whole: total, parts: ids.map { context.fact($0) }, template: .scoreScoresSum, message: .scorePointsLost, name: "", &context)
             }

@@ -323,7 +323,7 @@ enum ScoreCheck {
             (rule[.excellentNames], excellent, 1000), (rule[.goodNames], good, excellent),
             (rule[.passNames], pass, good), (rule[.failNames], -1, pass),
         ]
-        let markers = rule[.gradeMarkers], fillers = rule[.gradeFillers]
+        let markers = rule[.gradeMarkers], fillers = rule[.gradeFillers], countedLinks = rule[.countedGradeLinks]
         let totalWords = context.vocabulary[.scoreTotalWords]
         // the markers' scalars, made once rather than per paragraph
         let markerScalars = markers.words.map { Array($0.unicodeScalars) }
@@ -342,9 +342,15 @@ enum ScoreCheck {
                     let length = band.names.prefixLength(s, at: j)
                     // "评定为优良的39个": two grades' names run together name a class of things, not a grade
                     if j + length < s.count, bands.contains(where: { $0.names.prefixLength(s, at: j + length) > 0 }) { continue }
+                    // "评价等级为“优”的3个、“良”的1个": a grade followed by a count classes the things counted
+                    if case let n = countedLinks.prefixLength(s, at: j + length), n > 0, j + length + n < s.count,
+                       ("0"..."9").contains(s[j + length + n]) { continue }
                     // "项目单位自评得分为93.0分（自评等级为“优”），比本次评价得分88.0分…": a grade in brackets right
                     // after a total is that total's
-                    let total = bracketedAfterTotal(k, paragraph: p, words: totalWords, context) ?? total
+                    // ("同时开展了部门整体支出绩效自评，综合得分93.20分，评价等级为“优”": a total its sentence states
+                    // before the grade is the one graded)
+                    let total = bracketedAfterTotal(k, paragraph: p, words: totalWords, context)
+                        ?? totalBefore(k, inSentenceOf: p, words: totalWords, context) ?? total
                     let v = total.value
                     if v >= band.lo && v < band.hi { continue }
                     guard let span = p.text.span(j..<(j + length)) else { continue }
@@ -358,6 +364,19 @@ enum ScoreCheck {
                 }
             }
         }
+    }
+
+    /// The last score named a total before `k` in its sentence, a score out of 100 at most.
+    static func totalBefore(_ k: Int, inSentenceOf p: Paragraph, words: WordSet, _ context: CheckContext) -> Fact? {
+        guard let range = p.sentences.first(where: { $0.contains(k) }) else { return nil }
+        let ids = context.facts.paragraphFacts[p.index]
+        guard let id = ids.last(where: { id in
+            let f = context.fact(id)
+            return f.number.range.upperBound <= k && f.number.numberRange.lowerBound >= range.lowerBound && f.kind == .score
+        }) else { return nil }
+        let f = context.fact(id)
+        guard words.occurs(in: f.label), f.number.comparator == nil, !f.number.inRange, !f.isTarget, Decimals.lessOrEqual(f.value, 100) else { return nil }
+        return f
     }
 
     /// The score named a total right before the bracket a grade marker at `k` stands in ("自评得分为

@@ -407,7 +407,9 @@ extension ExtractionState {
                     // (not a list's whole and its part: "支出总计3319万元，其中本级支出1703万元，下降52.75%")
                     if case .bare = wording, let b1, isPlainFigure(b0), isPlainFigure(b1), b0.kind.sameFamily(as: b1.kind),
                        cc - clauseIndex(of: b0) == 1, clauseIndex(of: b0) - clauseIndex(of: b1) <= 1, !namesOtherMeasure(b1, than: b0),
-                       !(groupsOfWhole[before[1]] ?? []).contains(where: { groups[$0].parts.contains(before[0]) }) {
+                       !(groupsOfWhole[before[1]] ?? []).contains(where: { groups[$0].parts.contains(before[0]) }),
+                       // (nor two parts of one list: "新增1,651人，其中新满80周岁1,598人、户籍迁入53人；减少1,204人")
+                       !(groupsOfPart[before[0]] ?? []).contains(where: { groups[$0].parts.contains(before[1]) }) {
                         var pair = (prior: before[1], current: before[0])
                         if before.count == 3, isPlainFigure(facts[before[2]]), facts[before[2]].kind.sameFamily(as: b1.kind),
                            clauseIndex(of: b1) - clauseIndex(of: facts[before[2]]) <= 1 {

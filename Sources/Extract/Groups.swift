@@ -307,6 +307,11 @@ extension ExtractionState {
         let provisionalWhole = givenWhole
             ?? lookBack.last { facts[$0].kind != .percent && facts[$0].change == 0 && !facts[$0].comparesYears && !isRateBase(facts[$0]) }
             ?? lookBack.last { facts[$0].kind != .percent }
+        // "…扣3.5分，得16.5分，其中预算执行率未达100%扣1.5分、…扣2分": the points lost listed after a score
+        // are those of the deduction before it (the score checks read them), no parts of the score
+        if let w = provisionalWhole, facts[w].kind == .score,
+           let first = inSentence[afterMarker...].first(where: { facts[$0].kind == .score }).map({ facts[$0] }),
+           vocabulary[.deductionWords].occurs(in: first.label), !vocabulary[.deductionWords].occurs(in: facts[w].label) { return }
         // a list is read within `listWindow` scalars after its marker
         var end = min(sentenceRange.upperBound, k + markerLength + ExtractionState.listWindow)
         // an inline section number ("三、预算执行情况…" in a run-on export) ends the list
@@ -1681,6 +1686,9 @@ extension ExtractionState {
                     // "…合格105人，不合格3人；对合格人员按每人500元标准发放奖励，共计105人": a standard per head
                     // before the total says what it counts; the figures before are another list
                     if facts[other].kind.isMoney, !f.kind.isMoney, vocabulary[.perUnitWords].occurs(in: facts[other].label) { break }
+                    // "…供水工程共98处，其中…22处、…76处，另设监测点20个，合计118个": a total of another measure
+                    // word before it closes the list there (what it totals is one of the parts)
+                    if !listed(other), facts[other].marksTotal, facts[other].kind.measureWord != nil, f.kind.measureWord != nil { break }
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
                     if facts[other].marksTotal {
                         // "共55个市辖区、19个县级市、105个县，合计183个": a 共 figure that is no list's whole

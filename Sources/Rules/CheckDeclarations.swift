@@ -179,6 +179,7 @@ extension Parameter where Value == WordSet {
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
     public static let completeFirstLevels = Parameter("complete_first_levels", doc: "the first-level indicators of an evaluation, each as its names joined by |: scores listed under names covering all of them are the whole evaluation")
     public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
+    public static let countedGradeLinks = Parameter("counted_grade_links", doc: "words between a grade and a count after it that make the grade a class of things counted (the projects graded so), not a grade given")
     public static let gradeFillers = Parameter("grade_fillers", doc: "characters skipped between a grade marker and the grade")
     public static let excellentNames = Parameter("excellent_names", doc: "names of the top grade")
     public static let goodNames = Parameter("good_names", doc: "names of the second grade")
@@ -497,7 +498,7 @@ public enum CheckDeclarations {
                              messageSlots: [.name], evidence: [E.scoreProseByRate]),
             CheckDeclaration(.score, "grade", doc: "the grade the text states against the total score",
                              parameters: [D.excellent.declaration, D.good.declaration, D.passMark.declaration, W.totalWords.declaration, W.comparisonWords.declaration,
-                                          W.gradeMarkers.declaration, W.gradeFillers.declaration, W.excellentNames.declaration, W.goodNames.declaration,
+                                          W.gradeMarkers.declaration, W.gradeFillers.declaration, W.countedGradeLinks.declaration, W.excellentNames.declaration, W.goodNames.declaration,
                                           W.passNames.declaration, W.failNames.declaration],
                              evidence: [E.scoreGrade, E.scoreRelatedTotal]),
 

@@ -239,6 +239,8 @@ public struct Vocabulary: Sendable {
         case summingPointers = "summing_pointers"
         case narrowingWords = "narrowing_words"
         case tierWords = "tier_words"
+        case setApartWords = "set_apart_words"
+        case samplingWords = "sampling_words"
 
         public var name: String { rawValue }
 
@@ -426,6 +428,8 @@ public struct Vocabulary: Sendable {
             case .summingPointers: return "words opening a name that sums up the items above it (the three above in all): no threshold of a scoring rule, and the score of the item whose text it closes"
             case .narrowingWords: return "words put before a part's name that make it some of that part (the qualified ones of them): a part so named right after it is no sibling"
             case .tierWords: return "words right after an amount that make it the name of a tier of a scale (the 30-thousand tier): no part of a list"
+            case .samplingWords: return "words in a figure's name that make the things it counts a sample taken (checked on site, spot-checked): its parts are some of those things, not all"
+            case .setApartWords: return "words opening a label that set its figure apart from the total stated before it (besides, in addition): not added into that total"
             case .eachMarkers: return "words inside a label, after the things named, that make its figure one for each of them (a test room in each of 16 townships): no part of a total"
             case .subtotalNameEndings: return "endings of a name before a score's total word that make it a part's subtotal (the benefit indicators' total score), not the evaluation's"
             case .sectionDeictics: return "words opening a label that point back at the part of the text it stands in (this part, this indicator): two such figures in two paragraphs are two parts'"
