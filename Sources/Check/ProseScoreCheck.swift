@@ -37,16 +37,12 @@ enum ProseScoreCheck {
     /// A score (a figure named as points got, not a weight) in the indicator's own paragraph, after its
     /// figures, that no indicator took (points lost aside), before the next indicator's figures; or in
     /// the paragraphs of its sub-indicators.
-    static func leavesScoresUnread(_ item: ScoreItem, _ items: [ScoreItem], _ context: CheckContext) -> Bool {
+    /// `anyone`: the figures every indicator took (`figuresRead`).
+    static func leavesScoresUnread(_ item: ScoreItem, _ items: [ScoreItem], read anyone: Set<Int>, _ context: CheckContext) -> Bool {
         guard let own = item.score ?? item.weight, let (ids, at) = context.positionInParagraph(of: context.fact(own)) else { return false }
-        var mine = Set<Int>(), anyone = Set<Int>()
-        func collect(_ i: ScoreItem, into set: inout Set<Int>) {
-            for id in [i.weight, i.score, i.rate].compactMap({ $0 }) { set.insert(id) }
-            set.formUnion(i.deductions)
-        }
+        var mine = Set<Int>()
         func collectTree(_ i: ScoreItem) { collect(i, into: &mine); for c in i.children { collectTree(items[c]) } }
         collectTree(item)
-        for i in items { collect(i, into: &anyone) }
         let deductionWords = context.vocabulary[.deductionWords]
         for id in ids[(at + 1)...] {
             let f = context.fact(id)
@@ -71,12 +67,26 @@ enum ProseScoreCheck {
         return false
     }
 
+    /// An indicator's figures: its weight, score, rate and points lost.
+    static func collect(_ i: ScoreItem, into set: inout Set<Int>) {
+        for id in [i.weight, i.score, i.rate].compactMap({ $0 }) { set.insert(id) }
+        set.formUnion(i.deductions)
+    }
+
+    /// The figures some indicator took, made once per document (asked of every indicator with sub-indicators).
+    static func figuresRead(_ items: [ScoreItem]) -> Set<Int> {
+        var read = Set<Int>()
+        for i in items { collect(i, into: &read) }
+        return read
+    }
+
     static func sum(_ facts: [Fact], _ context: CheckContext) -> Interval {
         facts.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
     }
 
     static func items(_ rule: Rule, _ context: inout CheckContext) {
         let items = context.facts.scoreItems
+        var read: Set<Int>?
         for item in items {
             // a score above its weight
             if let s = item.score, let w = item.weight, context.interval(context.fact(s)).lo > context.interval(context.fact(w)).hi {
@@ -89,7 +99,8 @@ enum ProseScoreCheck {
             guard children.count >= 2 else { continue }
             // (a paragraph of sub-indicators with a score no sub-indicator took was not read to its end:
             // "…分别得6分和5分；制度执行有效性指标6分，…得5.5分")
-            if leavesScoresUnread(item, items, context) { continue }
+            if read == nil { read = figuresRead(items) }
+            if leavesScoresUnread(item, items, read: read!, context) { continue }
             // the sub-indicators' weights make up the indicator's
             if let w = item.weight, children.allSatisfy({ $0.weight != nil }) {
                 let whole = context.fact(w)

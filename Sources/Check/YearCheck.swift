@@ -1184,6 +1184,8 @@ enum YearCheck {
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
         var byKind: [QuantityKind: [Int]]?
+        // the figures a change compares with the year before their own (built when first asked)
+        var comparedWithYearBefore: Set<Int>?
         func index() -> [QuantityKind: [Int]] {
             var out = [QuantityKind: [Int]]()
             for k in all.indices where all[k].year == fy && !all[k].comparesYears && !all[k].value.isNaN {
@@ -1227,9 +1229,15 @@ enum YearCheck {
                                      before: context.doc.paragraphs[p].sentences[n].upperBound, by: carriedFollowers) { continue }
             // "受补助企业2023年度研发投入合计A，较2022年度的B增长11.27%" in a report on 2024: a figure the text
             // dates itself and compares with the year before it (a subsidy reckoned on last year's figures)
-            if f.year! < fy, context.facts.changes.contains(where: { c in
-                c.current == f.id && c.prior.map { context.fact($0).year == f.year! - 1 } == true
-            }) { continue }
+            if f.year! < fy {
+                if comparedWithYearBefore == nil {
+                    comparedWithYearBefore = Set(context.facts.changes.compactMap { c in
+                        guard let current = c.current, let prior = c.prior, let y = all[current].year, all[prior].year == y - 1 else { return nil }
+                        return current
+                    })
+                }
+                if comparedWithYearBefore!.contains(f.id) { continue }
+            }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count
