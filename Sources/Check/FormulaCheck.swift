@@ -392,7 +392,11 @@ enum FormulaCheck {
                 if shape.firstIndex[k] != k { boundIds[k] = boundIds[shape.firstIndex[k]]; continue }
                 let ref = shape.substitute(k, measure: measure, item: item)
                 let bit = prepared.bit(k, shape, substituted: ref)
-                let candidates = members.filter { prepared.mayMatch(bit, $0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+                var candidates = members.filter { prepared.mayMatch(bit, $0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+                if candidates.isEmpty, let item, shape.itemIsVariable[k], !shape.isSum[k], !ref.optional, frame == .sentence || frame == .paragraph,
+                   isRate(formula) {
+                    candidates = subjectNamedOnce(k, item: item, measure: measure, shape, members, table, subjects)
+                }
                 if shape.isSum[k] {
                     boundIds[k] = frame == .section || frame == .document ? withoutRestatements(candidates, context) : candidates
                     continue
@@ -461,6 +465,29 @@ enum FormulaCheck {
             if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
+    }
+
+    /// "医院资产总额a，…债务总额b，…医院资产负债率r": a statement's subject named on some of its
+    /// figures and not on others is one subject (in a rate's formula only: an identity of amounts
+    /// has many more ways to bind wrongly, "年初预算指标340万元，调整指标250万，下达指标90万").
+    /// For reference `k`, which has no figure of subject `item` (a scope with no item of its own),
+    /// the figures of the whole stand in, when they have one value and no other reference has a
+    /// figure of the whole (else the frame speaks of two subjects: "全县资产总额…；其中医院资产总额…").
+    /// Not the other way: a scoped figure does not stand in for the whole's ("中心评审经费年初预算a，
+    /// …调整后预算b，…预算执行率P%": the rate is of the adjusted budget).
+    static func subjectNamedOnce(_ k: Int, item: String, measure: String?, _ shape: Shape, _ members: [Int], _ table: [Fact],
+                                 _ subjects: [String]) -> [Int] {
+        guard item.hasPrefix("{") else { return [] }
+        let anyItem = shape.substitute(k, measure: measure, item: "*")
+        let found = members.filter { subjects[$0] == "total" && matches(anyItem, table, $0, item: "*") }
+        guard let first = found.first, found.allSatisfy({ subjects[$0] == subjects[first] && table[$0].number.value == table[first].number.value })
+        else { return [] }
+        let standIn = subjects[first]
+        for other in shape.refs.indices where other != k && shape.itemIsVariable[other] {
+            let ref = shape.substitute(other, measure: measure, item: standIn)
+            if members.contains(where: { matches(ref, table, $0, item: standIn, subject: subjects[$0]) }) { return [] }
+        }
+        return found
     }
 
     /// Whether one of the rule's `alternatives` holds over the figures bound, its other references
@@ -646,6 +673,26 @@ enum FormulaCheck {
         return false
     }
 
+    /// "年初预算a，…财政拨款调减b，同时收到…专项工作经费c（列其他资金），调整后全年预算d": an amount of the
+    /// identity's own paragraph, stated among its figures and bound to none, that is exactly what the
+    /// two sides differ by is a term the reading missed, not a slip (identities of amounts only).
+    static func gapIsUnboundAmount(_ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: CheckContext) -> Bool {
+        guard formula.relation == .equal, !isRate(formula), involved.allSatisfy({ $0.kind.isMoney }),
+              let p = involved[0].place.paragraph, involved.allSatisfy({ $0.place.paragraph == p }),
+              let lhs = FormulaEvaluator.eval(formula.lhs, bound: bound, context: context, reinterpret: []),
+              let rhs = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []) else { return false }
+        let gap = lhs - rhs
+        let from = involved.map(\.number.range.lowerBound).min()!, to = involved.map(\.number.range.upperBound).max()!
+        let ids = Set(involved.map(\.id))
+        return context.facts.paragraphFacts[p].contains { id in
+            let f = context.facts.facts[id]
+            guard !ids.contains(id), f.kind.isMoney, f.number.range.lowerBound > from, f.number.range.upperBound < to,
+                  f.change == 0, !f.comparesYears, !f.number.inRange else { return false }
+            let v = context.interval(f)
+            return gap.overlaps(v) || gap.overlaps(Interval(exactly: 0) - v)
+        }
+    }
+
     static func check(_ rule: Rule, _ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: inout CheckContext) {
         let holds = FormulaEvaluator.holds(formula, bound: bound, context: context, reinterpret: [])
         guard let result = holds else { return }
@@ -678,6 +725,7 @@ enum FormulaCheck {
         // "调整后全年预算A。…另有上年结转资金B": a figure set apart after the total is not added into it
         let apart = context.vocabulary[.setApartWords]
         if involved.contains(where: { $0.id != main.id && $0.id > main.id && apart.isPrefix(of: $0.label) }) { return }
+        if gapIsUnboundAmount(formula, bound: bound, involved: involved, context) { return }
         // read as 万元, a figure written in 元 would make the relation hold: a unit slip
         let yuan = involved.filter { $0.kind.moneyUnit == .yuan }
         if context.facts.dominantMoneyUnit != .yuan, !yuan.isEmpty && involved.contains(where: { $0.kind.moneyUnit == .wanYuan }),

@@ -49,6 +49,7 @@ enum PartsCheck {
                       !runsOffTheEnd(parts.last!, context) else { continue }
                 let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
                 failing = Decimals.lessOrEqual(gap, Decimals.product(wholeIv.midpoint, rule[.nearRatio]))
+                    && !restStatedBeside(whole, parts, missing: wholeIv - sumIv, context)
             default:
                 continue
             }
@@ -132,6 +133,20 @@ enum PartsCheck {
         }
         return counted >= 1 && total.overlaps(sum)
     }
+    /// "…收到专项工作经费1.60万元（列其他资金），调整后全年预算178.60万元，其中财政拨款170.60万元、上年
+    /// 结转6.40万元": the amount the parts fall short by, stated in the whole's sentence outside the
+    /// list, is the part the list leaves out (stated, not missing).
+    static func restStatedBeside(_ whole: Fact, _ parts: [Fact], missing: Interval, _ context: CheckContext) -> Bool {
+        guard case .text(let p, let sentence, _) = whole.place else { return false }
+        let listed = Set(parts.map(\.id) + [whole.id])
+        return context.facts.paragraphFacts[p].contains { id in
+            let f = context.facts.facts[id]
+            guard !listed.contains(id), f.kind.isMoney, case .text(_, sentence, _) = f.place, f.change == 0, !f.comparesYears,
+                  !f.number.inRange else { return false }
+            return missing.overlaps(context.interval(f))
+        }
+    }
+
 
     /// The text ends in the middle of a sentence after `f` (an excerpt cut off, a page lost): a list
     /// that falls short there may go on beyond it.

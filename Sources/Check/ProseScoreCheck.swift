@@ -285,7 +285,18 @@ enum ProseScoreCheck {
             guard figures.count == complete.count else { return }
             let parts = figures.flatMap { $0 }
             // every total the text states beside these scores: "自评得分92.5分。其中：…，总得分92.5分"
-            for total in [context.fact(t)] + totalsBeside(complete, items, context) {
+            var totals = [context.fact(t)] + totalsBeside(complete, items, context)
+            // ("项目自评得分93.5分。部门整体自评中，…得19分；…得28.5分。综合得分94.5分": a total stated after the
+            // scores that they make up is theirs; one stated before them with another value is another
+            // evaluation's)
+            let sum = sum(parts, context)
+            if let first = parts.first?.place, let last = parts.last?.place,
+               totals.contains(where: { $0.place.paragraph == last.paragraph && $0.number.range.lowerBound > parts.last!.number.range.upperBound
+                                       && sum.overlaps(context.interval($0)) }) {
+                totals.removeAll { ($0.place.paragraph ?? -1) < (first.paragraph ?? -1)
+                    || ($0.place.paragraph == first.paragraph && $0.number.range.upperBound < parts.first!.number.range.lowerBound) }
+            }
+            for total in totals {
                 report(rule, whole: total, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
             }
         } else if candidates.count == 1, let full, let top = candidates.first {

@@ -302,9 +302,12 @@ enum TableCheck {
     static func nestedByCode(_ table: Table, rows: [Int], totals: Set<Int>) -> [(row: Int, parent: Int)] {
         var codes = [(row: Int, code: [UInt8])]()
         for r in rows where !totals.contains(r) {
-            guard let cell = table.rows[r].cells.first(where: { !$0.isEmpty }), cell.column == 0, isCode(cell),
-                  table.rows[r].cells.contains(where: { $0.column > 0 && !$0.isEmpty && !isNumeric($0.text) }) else { continue }
-            codes.append((r, Array(CellText.compact(cell.string).utf8)))
+            guard let cell = table.rows[r].cells.first(where: { !$0.isEmpty }), cell.column == 0 else { continue }
+            if isCode(cell), table.rows[r].cells.contains(where: { $0.column > 0 && !$0.isEmpty && !isNumeric($0.text) }) {
+                codes.append((r, Array(CellText.compact(cell.string).utf8)))
+            } else if let code = leadingCode(cell.string) {
+                codes.append((r, code))
+            }
         }
         guard codes.count >= 3 else { return [] }
         var open = [(row: Int, code: [UInt8])]()  // the rows whose codes may still be extended, outermost first
@@ -880,6 +883,23 @@ enum TableCheck {
     }
 
     /// A cell that may be a classification code: three to twelve digits, nothing else.
+    /// "208 社会保障和就业支出（类）", "2080505机关事业单位基本养老保险缴费支出": a classification code
+    /// written in the name's cell, before the name: three, five or seven digits (类, 款, 项), then
+    /// an ideograph, maybe after spaces.
+    static func leadingCode(_ text: String) -> [UInt8]? {
+        var digits = [UInt8]()
+        for c in text.unicodeScalars {
+            if c.value >= 0x30 && c.value <= 0x39 {
+                digits.append(UInt8(c.value))
+                if digits.count > 7 { return nil }
+                continue
+            }
+            if CharClass.isWhitespace(c) && !digits.isEmpty { continue }
+            return digits.count % 2 == 1 && digits.count >= 3 && CharClass.isHan(c) ? digits : nil
+        }
+        return nil
+    }
+
     static func isCode(_ cell: TableCell) -> Bool {
         let code = CellText.compact(cell.string).utf8
         return code.count >= 3 && code.count <= 12 && code.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -41,6 +41,8 @@ extension ExtractionState {
             if s[k] == "；" || s[k] == ";" {
                 // "收入包括：A a、B b；支出包括：…": the other side opens a list of its own
                 if opensSideList(s, at: k + 1) { return k }
+                // "其中满意的1370份，…；但对发车间隔表示满意的仅1176份": a contrast is no further part
+                if vocabulary[.contrastOpeners].prefixLength(s, at: k + 1) > 0 { return k }
                 while next < inSentence.count && facts[inSentence[next]].number.range.upperBound <= k {
                     let name = itemName(facts[inSentence[next]].head)
                     partNames.append(name)

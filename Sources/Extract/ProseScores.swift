@@ -582,7 +582,9 @@ extension ExtractionState {
             item.deductions = stated.isEmpty ? lost : [stated.last!]
             // "分值5分，得4.0分，扣1.0分": or the points lost stated right after the score, in its sentence
             // (at its depth: a heading's "（满分30分，得28.51分）" run on into its text lists none of its own)
+            // (not points lost in all: "…效益指标分值30分、得分25.5分，累计扣10.5分，综合得分89.5分")
             if lost.isEmpty, w < s, let next = context.first(where: { $0 > s }), isDeduction(facts[next]),
+               !vocabulary[.deductionTotalWords].isPrefix(of: facts[next].label),
                facts[next].number.parenDepth == facts[s].number.parenDepth,
                sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
                !context.contains(where: { $0 > next && isDeduction(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: facts[s]) }) {

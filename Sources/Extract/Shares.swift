@@ -18,6 +18,7 @@ extension ExtractionState {
             var distributes = [Int: Bool]()
             let ids = paragraphFacts[p.index]
             // "A…，占年初预算B的P%": the figure after 占 is the base, the percentage follows it
+            let perUnit = vocabulary[.perUnitWords]
             for (n, id) in ids.enumerated() where n + 1 < ids.count && n >= 1 {
                 let b = facts[id], pct = facts[ids[n + 1]]
                 guard b.kind != .percent, b.shareOf != nil, pct.kind == .percent,
@@ -28,8 +29,10 @@ extension ExtractionState {
                 guard let at = found < inSentence.count && inSentence[found] == id ? found : inSentence.firstIndex(of: id),
                       // "收入2482万元（剔除…因素，完成2838万元），占年初预算2250万元的110.31%": not a figure of an aside
                       // (nor the figure compared with: "支出A，比上年实际支出B增长P%，占…C的Q%" is A's share)
+                      // (nor an average per head: "户均2.80人；登记人口占全市常住人口A的P%")
                       let nearest = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil
-                          && facts[$0].number.parenDepth <= b.number.parenDepth && !facts[$0].comparesYears && facts[$0].change == 0 }) else { continue }
+                          && facts[$0].number.parenDepth <= b.number.parenDepth && !facts[$0].comparesYears && facts[$0].change == 0
+                          && !(perUnit.occurs(in: facts[$0].label) && !perUnit.occurs(in: b.label)) }) else { continue }
                 // ("…县级配套资金a，项目预算占全县支出B的P%": the part named before 占, stated earlier)
                 var part = nearest
                 if let named = namedPart(of: b, paragraph: p), facts[named].kind.sameFamily(as: b.kind) { part = named }
@@ -103,6 +106,7 @@ extension ExtractionState {
                         base = groups[g].whole
                     }
                     if base == nil { base = bracketedBase(named, share: id, part: part, paragraph: p, inSentence: inSentence) }
+                    if let base { listNamesItsWhole(part: part, base: base) }
                 } else if let g = groupOfPart[part] {
                     // "行政单位资产2134亿元，占全市53.8%，其中：甲583亿元，占14.7%；…": when the whole has a
                     // share of a base of its own, a part's bare share may be of either
@@ -140,6 +144,18 @@ extension ExtractionState {
             return labels.nameJoiners.matches(in: h, from: 0, before: start).isEmpty
         }
         return false
+    }
+
+    /// "节约资金a，资金节约率p%；其中授予中小企业合同金额b，占采购总额的q%": the first part of a 其中 list
+    /// names the list's whole in its share. When the parts exceed the figure the list was given and
+    /// fit the one so named, stated before it, the list is of that one.
+    mutating func listNamesItsWhole(part: Int, base: Int) {
+        guard let g = groupOfPart[part], groups[g].parts.first == part, groups[g].whole != base, base < groups[g].whole,
+              facts[base].place.paragraph == facts[part].place.paragraph, facts[base].kind.sameFamily(as: facts[groups[g].whole].kind)
+        else { return }
+        let parts = groups[g].parts.dropFirst().reduce(facts[part].interval) { $0 + facts[$1].interval }
+        guard parts.lo > facts[groups[g].whole].interval.hi, parts.lo <= facts[base].interval.hi else { return }
+        replaceWhole(of: g, with: base)
     }
 
     /// Between two figures, a clause right before the share's own that holds no figure and names
@@ -330,6 +346,14 @@ extension ExtractionState {
             }
             candidates = before.filter(isBase)
             exactOnly = false
+        }
+        // "…预算a，实际采购金额b，节约资金c，…占采购总额的P%": a name of no measure whose item has figures of
+        // several measures (budget, spending, saving) in the share's own sentence is of the item's own
+        // measure, when one figure has it (a figure named so far away may be of the plan: not narrowed)
+        if wanted.measure == nil, let item = wanted.item, candidates.count > 1, candidates.allSatisfy({ inSentence.contains($0) }),
+           let own = lexicon.items.first(where: { $0.id == item })?.defaultMeasure {
+            let ofOwn = candidates.filter { facts[$0].concept.measure == own }
+            if !ofOwn.isEmpty && ofOwn.count < candidates.count { candidates = ofOwn }
         }
         // one value only: a base named twice with two values is ambiguous
         let values = Set(candidates.map { facts[$0].interval.midpoint })
@@ -770,7 +794,15 @@ extension ExtractionState {
             }
             // "…追加a后，全年调整预算为B；支出决算完成调整预算的P%": a share naming its part's measure before
             // the marker is of a figure of that measure
-            let partMeasure = Text.split(pct.label, atFirst: markers).flatMap { $0.before.unicodeScalars.count >= 2 ? resolve($0.before).measure : nil }
+            func measureNamedBefore(_ label: String) -> String? {
+                Text.split(label, atFirst: markers).flatMap { $0.before.unicodeScalars.count >= 2 ? resolve($0.before).measure : nil }
+            }
+            var partMeasure = measureNamedBefore(pct.label)
+            // ("支出决算完成年初预算的A%、完成全年预算的B%": the second share's part is named in the first's)
+            if partMeasure == nil, at > 0, facts[inSentence[at - 1]].kind == .percent,
+               p.text.string(facts[inSentence[at - 1]].number.range.upperBound..<pct.number.numberRange.lowerBound).hasPrefix("、") {
+                partMeasure = measureNamedBefore(facts[inSentence[at - 1]].label)
+            }
             guard let base = candidates.last, Set(candidates.map { facts[$0].interval.midpoint }).count == 1,
                   let part = before.last(where: { plain($0) && !candidates.contains($0) && (partMeasure == nil || facts[$0].concept.measure == partMeasure) }),
                   facts[part].kind.sameFamily(as: facts[base].kind),

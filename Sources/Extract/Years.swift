@@ -123,6 +123,9 @@ extension ExtractionState {
                     var bracketEnds = [Int: Int]()
                     for m in governing {
                         if let close = ScalarSearch.closingBracket(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = close }
+                        // ("2023年登记的714例患者中，成功治疗652例，成功治疗率91.32%": a year that picks out a
+                        // group governs its own clause only; the clauses after are of the group)
+                        else if let end = groupClauseEnd(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = end }
                     }
                     // ("2023年发行9,000万元，…；2024年3月发行6,000万元": a date opening a clause ends the reach of
                     // the years before it, though it dates nothing itself — money of the year may be paid after it)
@@ -258,6 +261,18 @@ extension ExtractionState {
 
     /// A year that opens its clause: nothing but white space, quotes or a time preposition
     /// (截至 / 截止 / 在 / 于 / 到 / 自 / 从) between it and the clause start.
+    /// Where the clause after a year ends, when it picks out a group: it holds an attributive ending
+    /// (的) and ends in an among word ("登记的714例肺结核患者中，"): the index of its break.
+    func groupClauseEnd(_ s: [Unicode.Scalar], after index: Int) -> Int? {
+        var k = index
+        while k < s.count && k - index < 60 && !CharClass.isClauseBreak(s[k]) && s[k] != "。" { k += 1 }
+        guard k < s.count, k - index < 60, CharClass.isClauseBreak(s[k]) || s[k] == "。" else { return nil }
+        let clause = s[index..<k]
+        guard vocabulary[.attributiveEndings].firstMatch(in: s, from: index, before: k) != nil,
+              vocabulary[.amongEndings].words.contains(where: { w in clause.reversed().starts(with: w.unicodeScalars.reversed()) }) else { return nil }
+        return k
+    }
+
     func opensClause(_ s: [Unicode.Scalar], at index: Int) -> Bool {
         var k = index - 1
         var before = [Unicode.Scalar]()

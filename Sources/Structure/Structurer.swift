@@ -103,7 +103,9 @@ public enum Structurer {
             while i < lines.count {
                 let line = lines[i]
                 if line.artifact != nil {
-                    flush()
+                    // a page number cuts no paragraph: a PDF export breaks a sentence across pages
+                    // ("较上年 / — 3 — / 的15,604元增加…"), and the lines join as if the number were not there
+                    if line.artifact != .pageNumber { flush() }
                     i += 1
                     continue
                 }
