@@ -287,14 +287,19 @@ enum ProseScoreCheck {
             // every total the text states beside these scores: "自评得分92.5分。其中：…，总得分92.5分"
             var totals = [context.fact(t)] + totalsBeside(complete, items, context)
             // ("项目自评得分93.5分。部门整体自评中，…得19分；…得28.5分。综合得分94.5分": a total stated after the
-            // scores that they make up is theirs; one stated before them with another value is another
-            // evaluation's)
+            // scores that they make up is theirs; one stated before them in their paragraph with another
+            // value, and no 其中 between that opens them as its breakdown, is another evaluation's)
             let sum = sum(parts, context)
-            if let first = parts.first?.place, let last = parts.last?.place,
-               totals.contains(where: { $0.place.paragraph == last.paragraph && $0.number.range.lowerBound > parts.last!.number.range.upperBound
+            if let p = parts.first?.place.paragraph, parts.allSatisfy({ $0.place.paragraph == p }),
+               totals.contains(where: { $0.place.paragraph == p && $0.number.range.lowerBound > parts.last!.number.range.upperBound
                                        && sum.overlaps(context.interval($0)) }) {
-                totals.removeAll { ($0.place.paragraph ?? -1) < (first.paragraph ?? -1)
-                    || ($0.place.paragraph == first.paragraph && $0.number.range.upperBound < parts.first!.number.range.lowerBound) }
+                let text = context.doc.paragraphs[p].text.scalars
+                let openers = [context.vocabulary[.listOpenersOf], context.vocabulary[.listOpenersIncluding]]
+                let firstStart = parts.map(\.number.range.lowerBound).min()!
+                totals.removeAll { t in
+                    guard t.place.paragraph == p, t.number.range.upperBound < firstStart else { return false }
+                    return !openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil }
+                }
             }
             for total in totals {
                 report(rule, whole: total, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
