@@ -287,6 +287,16 @@ struct CheckContext {
     /// Per fact: the item and scope of its concept as one text (`FormulaCheck.subjectText`), made on
     /// first use.
     var subjectTextCache: [String] = []
+    var perUnitAmountCache: Set<Int>?
+
+    /// The amounts named per unit (`per_unit_words` in the label: "每人每月1,000元"), made once.
+    mutating func perUnitAmounts() -> Set<Int> {
+        if let known = perUnitAmountCache { return known }
+        let words = vocabulary[.perUnitWords]
+        let found = Set(facts.facts.indices.filter { facts.facts[$0].kind.isMoney && words.occurs(in: facts.facts[$0].label) })
+        perUnitAmountCache = found
+        return found
+    }
 
     mutating func subjectTexts() -> [String] {
         if subjectTextCache.count != facts.facts.count {

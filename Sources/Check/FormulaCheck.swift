@@ -20,7 +20,7 @@ enum FormulaCheck {
             guard shape.requiredKeys.allSatisfy(present.contains) else { return }
         }
         let required = requiredBits(shape, context)
-        let prepared = Prepared(subjects: context.subjectTexts(), ruleKey: rule.id.hashValue, shape: shape,
+        let prepared = Prepared(subjects: context.subjectTexts(), standards: context.perUnitAmounts(), ruleKey: rule.id.hashValue, shape: shape,
                                 factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)
         var boundIds = [[Int]](repeating: [], count: shape.refs.count)
         for frame in rule.frames {
@@ -37,6 +37,8 @@ enum FormulaCheck {
     struct Prepared {
         /// `CheckContext.subjectTexts()`.
         let subjects: [String]
+        /// Amounts named per unit ("每人每月1,000元"): standards, bound to no amount of a formula.
+        let standards: Set<Int>
         /// The rule id's hash: its part of the keys of `CheckContext.evaluated`.
         let ruleKey: Int
         /// Per reference: `bit(of:)` the reference (0 for a measure variable: its bit is that of
@@ -48,8 +50,9 @@ enum FormulaCheck {
 
         /// Given the context's fields, not the context: an initializer takes its arguments owned,
         /// and handing it the whole context copied every field of it for each formula rule.
-        init(subjects: [String], ruleKey: Int, shape: Shape, factBits: [UInt64], bitOfKey: [PresenceKey: UInt64]) {
+        init(subjects: [String], standards: Set<Int>, ruleKey: Int, shape: Shape, factBits: [UInt64], bitOfKey: [PresenceKey: UInt64]) {
             self.subjects = subjects
+            self.standards = standards
             self.ruleKey = ruleKey
             self.factBits = factBits
             self.bitOfKey = bitOfKey
@@ -392,7 +395,7 @@ enum FormulaCheck {
                 if shape.firstIndex[k] != k { boundIds[k] = boundIds[shape.firstIndex[k]]; continue }
                 let ref = shape.substitute(k, measure: measure, item: item)
                 let bit = prepared.bit(k, shape, substituted: ref)
-                var candidates = members.filter { prepared.mayMatch(bit, $0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+                var candidates = members.filter { prepared.mayMatch(bit, $0) && !prepared.standards.contains($0) && matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
                 if candidates.isEmpty, let item, shape.itemIsVariable[k], !shape.isSum[k], !ref.optional, frame == .sentence || frame == .paragraph,
                    isRate(formula) {
                     candidates = subjectNamedOnce(k, item: item, measure: measure, shape, members, table, subjects)

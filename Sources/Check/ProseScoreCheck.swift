@@ -174,6 +174,19 @@ enum ProseScoreCheck {
             }
             if headline.count >= 2, headline.count < ids.count,
                headline.reduce(Interval(exactly: 0), { $0 + context.interval(context.fact($1)) }).overlaps(context.interval(total)) { continue }
+            // ("…扣0.22分；…扣2分，得3分。项目管理项下，…扣1.2分，…扣2分，合计扣3.2分": the points lost after the
+            // last indicator scored in between make the total; those before are that indicator's)
+            if let p = total.place.paragraph, let firstStart = ids.first.map({ context.fact($0).number.range.lowerBound }),
+               let lastScored = context.facts.paragraphFacts[p].last(where: { id in
+                   let f = context.fact(id)
+                   return f.kind == .score && !ids.contains(id) && id != t && !f.isCellValue && f.number.range.lowerBound > firstStart
+                       && f.number.range.upperBound < total.number.range.lowerBound && !weightWords.occurs(in: f.label)
+                       && !totalWords.occurs(in: f.label) && !fullMarks.occurs(in: f.label)
+               }) {
+                let after = ids.filter { context.fact($0).number.range.lowerBound > context.fact(lastScored).number.range.upperBound }
+                if !after.isEmpty, after.count < ids.count,
+                   after.reduce(Interval(exactly: 0), { $0 + context.interval(context.fact($1)) }).overlaps(context.interval(total)) { continue }
+            }
             if Decimals.less(context.interval(total).hi, sum.lo) || (!itemScored && !sum.overlaps(context.interval(total))) {
                 report(rule, whole: total, parts: ids.map { context.fact($0) }, template: .scoreScoresSum, message: .scorePointsLost, name: "", &context)
             }

@@ -324,6 +324,9 @@ enum YearCheck {
             let governedText = paragraph.text.string(governedStretch(paragraph.text.scalars, mention.range, within: sentenceRange, others: inSentence))
             if governedCrossYear.occurs(in: governedText) && !ownBalanceWords.occurs(in: governedText) { continue }
             if !governs && words.comparison { continue }
+            // "…支出进度97.79%；2023年同期支出A，支出进度为P%": the same period of the year before, stated
+            // as the base of a comparison
+            if mention.year == fy - 1, context.vocabulary[.samePeriodWords].prefixLength(paragraph.text.scalars, at: mention.range.upperBound) > 0 { continue }
             // "…较上年增加D，增长P%（2022年度为A）": the year before opening an aside of a comparison is the
             // year compared with
             if mention.year == fy - 1, words.comparison, mention.range.lowerBound > sentenceRange.lowerBound,

@@ -307,6 +307,7 @@ extension ExtractionState {
         let provisionalWhole = givenWhole
             ?? lookBack.last { facts[$0].kind != .percent && facts[$0].change == 0 && !facts[$0].comparesYears && !isRateBase(facts[$0]) }
             ?? lookBack.last { facts[$0].kind != .percent }
+        let deductions = vocabulary[.deductionWords]
         // "…扣3.5分，得16.5分，其中预算执行率未达100%扣1.5分、…扣2分": the points lost listed after a score
         // are those of the deduction before it (the score checks read them), no parts of the score
         if let w = provisionalWhole, facts[w].kind == .score,
@@ -688,6 +689,12 @@ extension ExtractionState {
                 chosen = named
             }
             guard let whole = chosen, !familyParts.isEmpty else { continue }
+            // "得分96.71分。其中：预算执行指标得9.79分（分值10分），扣0.21分；产出指标得49分…": the points an
+            // indicator lost, stated beside its score, are no part of the total score
+            if facts[whole].kind == .score, !deductions.occurs(in: facts[whole].label),
+               familyParts.contains(where: { !deductions.isSuffix(of: facts[$0].label) }) {
+                familyParts.removeAll { facts[$0].kind == .score && deductions.isSuffix(of: facts[$0].label) }
+            }
             // "到位A，尚有B未到位，其中市级资金到位a，到位率P%…": parts named by a measure of their own after what
             // has not arrived are none of it, nor all of A (the levels short of theirs): no list to check
             if !facts[whole].concept.explicitMeasure, followedByShortfall(facts[whole], in: s),

@@ -246,6 +246,9 @@ extension ExtractionState {
             // ("绩效目标为：…全县网络零售额达到9.50亿元" is no base of "占全县网络零售额的": a target is one only
             // when the share names a plan)
             if o.isTarget && !namesPlan { return false }
+            // (nor the plan of a completion share: "本级收入完成调整预算182.50亿元的102.18%" states the plan,
+            // not 本级收入, for "占本级收入的比重")
+            if !namesPlan && isCompletionBase(other, paragraph: p) { return false }
             // (nor the part of an earlier share of the same base: "一般公共预算拨款收入A，占收入总计的P%；上年结转B，
             // 占收入总计的Q%": A is some of the total, as B is)
             if other < id, partsOfSameBase.contains(other) { return false }

@@ -302,6 +302,8 @@ extension ExtractionState {
         while k > 0 && CharClass.isWhitespace(s[k - 1]) { k -= 1 }
         if vocabulary[.comparedYearMarkers].suffixLength(s, endingAt: k) > 0 { return true }
         let closers = labels.comparisonClosers
+        // ("…支出进度97.79%；2023年同期支出A，支出进度为P%": the same period of the year before, the base compared with)
+        if vocabulary[.samePeriodWords].prefixLength(s, at: range.upperBound) > 0 { return true }
         // the closer right after the year, or after one more character of it (年度, 年末, 年底)
         return closers.prefixLength(s, at: range.upperBound) > 0 || closers.prefixLength(s, at: range.upperBound + 1) > 0
     }
