@@ -50,10 +50,16 @@ extension ShareCheck {
             let shared = ScalarString.make(name[(name.count - 2)...])
             if baseOfShare == nil { baseOfShare = Set(context.facts.shares.map(\.base)) }
             // (a few figures back: a sentence of many rates stays linear)
+            let text = context.doc.paragraphs[p].text.scalars, doneWords = context.vocabulary[.doneFigureWords], planWords = context.vocabulary[.planFigureWords]
             var bases = [Fact]()
             for id in ids[max(0, partAt - 11)..<partAt].reversed() {
                 let o = context.fact(id)
                 guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { break }
+                // ("新建任务A已全部完成；改造提升完成B，完成率P%": a plan before a "；" that opens another subject is
+                // that clause's own, no base; "以活产数A计，…；产后访视B人，产后访视率P%" is)
+                if planWords.occurs(in: o.label),
+                   let semi = (o.number.range.upperBound..<part.number.numberRange.lowerBound).last(where: { text[$0] == "；" || text[$0] == ";" }),
+                   doneWords.prefixLength(text, at: semi + 1) == 0 { break }
                 guard o.kind.measureWord == measure, plain(o), o.year == part.year, !o.label.contains(shared),
                       o.number.parenDepth <= part.number.parenDepth, !baseOfShare!.contains(o.id),
                       Decimals.lessOrEqual(context.interval(part).lo, context.interval(o).hi) else { continue }

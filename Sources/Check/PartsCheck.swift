@@ -36,6 +36,7 @@ enum PartsCheck {
             case "exceeds-whole":
                 failing = Decimals.less(wholeIv.hi, sumIv.lo) && parts.count >= 1
                     && !leadingPartsMakeWhole(parts, wholeIv, context) && !earlierCountsMakeWhole(whole, sumIv, context)
+                    && !overflowsPastSemicolon(parts, whole: whole, wholeIv, context)
                     && !anotherFigureIsTheWhole(whole, parts, sumIv, context) && !eachARateOfTheWhole(whole, parts, context)
                     // "较上年减少2.00万元，主要是…医药费调减7.00万元": some reasons for a net change may outweigh
                     // it, others pulling the other way
@@ -133,6 +134,23 @@ enum PartsCheck {
         }
         return counted >= 1 && total.overlaps(sum)
     }
+    /// "年末在岗职工86人，其中卫生技术人员72人，占83.72%；公共卫生科专职人员17人": a figure after a "；" that
+    /// would make the parts exceed the whole starts another matter, when the part before it states its
+    /// share of that whole and the share holds (the text confirms the whole; the parts before fit it).
+    static func overflowsPastSemicolon(_ parts: [Fact], whole: Fact, _ wholeIv: Interval, _ context: CheckContext) -> Bool {
+        guard parts.count >= 2, let last = parts.last, case .text(let p, _, _) = last.place,
+              parts[parts.count - 2].place.paragraph == p else { return false }
+        let previous = parts[parts.count - 2]
+        guard let share = context.facts.shares.first(where: { $0.part == previous.id && $0.base == whole.id }) else { return false }
+        guard let ratio = context.interval(previous) / wholeIv,
+              (ratio * Interval(exactly: 100)).overlaps(context.interval(context.fact(share.percent))) else { return false }
+        let before = parts.dropLast().reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+        guard !Decimals.less(wholeIv.hi, before.lo) else { return false }
+        let s = context.doc.paragraphs[p].text.scalars
+        let from = parts[parts.count - 2].number.range.upperBound, to = last.number.numberRange.lowerBound
+        return from < to && s[from..<to].contains { $0 == "；" || $0 == ";" }
+    }
+
     /// "…收到专项工作经费1.60万元（列其他资金），调整后全年预算178.60万元，其中财政拨款170.60万元、上年
     /// 结转6.40万元": the amount the parts fall short by, stated in the whole's sentence outside the
     /// list, is the part the list leaves out (stated, not missing).

@@ -214,7 +214,8 @@ extension ExtractionState {
                 // parts, all of them added
                 var augends = [first]
                 // (the sentence before's plain figures and their sum with what is added, when asked)
-                let allBefore = fromSentenceBefore ? before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) } : []
+                // (not the year before's figure a comparison states: "税收收入A，同比增长P%（上年为B）")
+                let allBefore = fromSentenceBefore ? before.filter { isPlainFigure(facts[$0]) && !isGrouped($0) && !labels.namesPriorYearOnly(facts[$0].label) } : []
                 let allSum = allBefore.reduce(addedSum) { $0 + facts[$1].interval }
                 if allBefore.count >= 2, !(facts[first].interval + addedSum).overlaps(total.interval), allSum.overlaps(total.interval) {
                     augends = allBefore

@@ -640,6 +640,10 @@ extension ExtractionState {
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
+            // "新建任务23,000亩已全部完成；改造提升完成8,460亩，完成率94.00%": after a "；", a clause naming
+            // another subject (not opening with a word of what was done) is another matter than the plan
+            if aPlan, let semi = (a.number.range.upperBound..<b.number.numberRange.lowerBound).last(where: { p.text.scalars[$0] == "；" || p.text.scalars[$0] == ";" }),
+               doneWords.prefixLength(p.text.scalars, at: semi + 1) == 0 { continue }
             // "新增省级重点专科3个、市级重点专科7个，计划建设任务11个，完成率90.9%": the last of a run of
             // figures joined by 、 is not all that was done
             if !aPlan, n >= 3, case let z = facts[ids[n - 3]], z.kind == done.kind, sentenceIndex(of: z) == sentence,
