@@ -334,7 +334,7 @@ struct CheckSpeedPathTests {
             for rule in Self.ruleSet.rules {
                 guard let formula = rule.formula else { continue }
                 let shape = FormulaCheck.Shape(formula)
-                let prepared = FormulaCheck.Prepared(subjects: subjects, ruleKey: rule.id.hashValue, shape: shape,
+                let prepared = FormulaCheck.Prepared(subjects: subjects, standards: context.perUnitAmounts(), ruleKey: rule.id.hashValue, shape: shape,
                                                       factBits: context.factPresenceBits, bitOfKey: context.presenceBitOfKey)
                 for (k, ref) in shape.refs.enumerated() {
                     // a measure variable stands for each measure a money figure states (as in `evaluate`)
