@@ -587,8 +587,8 @@ enum ConsistencyCheck {
         guard i < s.count, Self.runInClosers.contains(s[i]), i - begin >= 2, i - begin <= Self.longestRunInName, i + 1 < s.count else { return nil }
         return ScalarString.make(s[begin..<i])
     }
-    // (a classification's item is named by its 款 and 项: "文化和旅游（款）文化创作与保护（项）")
-    static let longestRunInName = 20
+    // (a classification's item is named by its 类, 款 and 项: "公共安全支出（类）检察（款）行政运行（项）")
+    static let longestRunInName = 28
     static let runInClosers: Set<Unicode.Scalar> = ["。", "：", ":"]
 }
 

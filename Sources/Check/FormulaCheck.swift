@@ -481,6 +481,11 @@ enum FormulaCheck {
     static func subjectNamedOnce(_ k: Int, item: String, measure: String?, _ shape: Shape, _ members: [Int], _ table: [Fact],
                                  _ subjects: [String]) -> [Int] {
         guard item.hasPrefix("{") else { return [] }
+        // (and the frame names no other subject: "中央…资金a，省级…资金b，县级配套资金c。…县级配套资金到位d，到位率P%"
+        // speaks of several sources, the whole's budget none of theirs)
+        if members.contains(where: { id in
+            table[id].kind.isMoney && table[id].change == 0 && !table[id].comparesYears && subjects[id].hasPrefix("{") && subjects[id] != item
+        }) { return [] }
         let anyItem = shape.substitute(k, measure: measure, item: "*")
         let found = members.filter { subjects[$0] == "total" && matches(anyItem, table, $0, item: "*") }
         guard let first = found.first, found.allSatisfy({ subjects[$0] == subjects[first] && table[$0].number.value == table[first].number.value })

@@ -135,7 +135,10 @@ enum UnitCheck {
             return perUnit(previous, rule, context, siblings: siblings - 1)
         }
         // "起付线由200元降至100元": the value a standard changed to is as per unit as the one it changed from
-        if context.vocabulary[.changeFromMarkers].isSuffix(of: previous.label), gap.count >= 2, gap.count <= 6,
+        // (and "薪酬标准由每人每月4,620元调整为4,860元": the marker before the standard's per-unit words)
+        let from = context.vocabulary[.changeFromMarkers]
+        if from.isSuffix(of: previous.label) || (from.occurs(in: previous.label) && context.vocabulary[.perUnitWords].occurs(in: previous.label)),
+           gap.count >= 2, gap.count <= 6,
            !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) {
             return perUnit(previous, rule, context, siblings: siblings - 1)
         }

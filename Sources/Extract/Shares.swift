@@ -413,7 +413,8 @@ extension ExtractionState {
         let near = (max(0, sentence - 2)..<sentence).flatMap { facts(paragraph: p.index, sentence: $0).suffix(ExtractionState.listLookBack) }
             + inSentence[max(0, at - ExtractionState.listLookBack)..<min(inSentence.count, at + ExtractionState.listLookBack)]
         let candidates = near.filter { other in
-            guard other != part, other != id else { return false }
+            // (stated before the share: "…仍为A，占全年预算的P%；项目支出全年预算B" is another item's plan)
+            guard other != part, other < id else { return false }
             let o = facts[other]
             guard o.kind.sameFamily(as: q.kind) || (o.kind.isMoney && q.kind.isMoney) else { return false }
             guard !o.number.inRange, !o.comparesYears, o.change == 0, o.shareOf == nil, o.number.comparator == nil else { return false }
