@@ -45,6 +45,8 @@ enum ChangeCheck {
         // a change that may speak of either of two figures holds if it holds for one
         if let alt = change.alternative, case let other = context.fact(alt), case let x = context.interval(other),
            (change.direction > 0 ? x - a : a - x).overlaps(stated(d, comparedWith: [old, other], context)) { return }
+        if let t = totalBefore(new, context), case let x = context.interval(t),
+           (change.direction > 0 ? x - a : a - x).overlaps(stated(d, comparedWith: [old, t], context)) { return }
         let points = d.kind == .percentagePoint
         let exact = change.direction > 0 ? context.value(new, inUnitOf: d) - context.value(old, inUnitOf: d)
                                          : context.value(old, inUnitOf: d) - context.value(new, inUnitOf: d)
@@ -55,6 +57,21 @@ enum ChangeCheck {
             .computation: change.direction > 0 ? "\(new.literal) − \(old.literal)" : "\(old.literal) − \(new.literal)",
             .computed: Show.number(exact, scale: scale), .stated: d.literal])
         context.report(rule, main: d, others: [old, new], evidence: evidence)
+    }
+
+    /// "全年共组织413名青年…，其中A 356人、B 57人，较上年的452人减少39人": a figure stated as a total (共)
+    /// before the current figure, in its sentence, of its kind, may be what is compared (when no list was
+    /// made of them, the change has no alternative of its own).
+    static func totalBefore(_ current: Fact, _ context: CheckContext) -> Fact? {
+        guard let (ids, at) = context.positionInParagraph(of: current), let (p, s) = context.sentence(of: current) else { return nil }
+        let markers = context.vocabulary[.wholeFirstMarkers]
+        for k in stride(from: at - 1, through: max(0, at - 8), by: -1) {
+            let f = context.fact(ids[k])
+            guard let (p2, s2) = context.sentence(of: f), p2 == p, s2 == s else { break }
+            if markers.occurs(in: f.label), f.change == 0, !f.comparesYears, !f.number.inRange, f.kind != .percent, f.kind != .bare,
+               f.kind.isMoney == current.kind.isMoney { return f }
+        }
+        return nil
     }
 
     static func growthRate(_ rule: Rule, _ change: ChangeStatement, _ context: inout CheckContext) {
@@ -68,6 +85,8 @@ enum ChangeCheck {
         if expected.overlaps(context.statedRate(rate)) { return }
         // a change that may speak of either of two figures holds if it holds for one
         if let alt = change.alternative, let q = context.interval(context.fact(alt)) / a,
+           ((q - Interval(exactly: 1)) * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))).overlaps(context.statedRate(rate)) { return }
+        if let t = totalBefore(new, context), let q = context.interval(t) / a,
            ((q - Interval(exactly: 1)) * Interval(exactly: 100) * Interval(exactly: Decimal(change.direction))).overlaps(context.statedRate(rate)) { return }
         let base = context.value(old, inUnitOf: new)
         guard base != 0 else { return }

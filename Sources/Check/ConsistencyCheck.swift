@@ -56,6 +56,9 @@ enum ConsistencyCheck {
             // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
             // difference from the benchmark of its own subject, stated in the clause before
             if benchmarkLeads.isPrefix(of: f.head) { continue }
+            // "完全失能特困人员147人中已入住84人，集中供养率57.14%": a figure of its sentence after a group picked
+            // out (a count, then an among word) is that group's
+            if pickedOutGroupBefore(f, context) { continue }
             // "新建健身路径86条，每条补助35,000元" and "新建笼式足球场9个，每个补助300,000元": a standard per thing,
             // the thing named in the clause before
             if perWords.isPrefix(of: f.head) { continue }
@@ -571,6 +574,20 @@ enum ConsistencyCheck {
             for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
         }
         return true
+    }
+
+    /// Whether a count before `f` in its sentence is followed at once by an among word (`among_endings`:
+    /// "147人中"): the sentence speaks of that group from there on.
+    static func pickedOutGroupBefore(_ f: Fact, _ context: CheckContext) -> Bool {
+        guard case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f),
+              let (_, s) = context.sentence(of: f) else { return false }
+        let text = context.doc.paragraphs[p].text.scalars, among = context.vocabulary[.amongEndings]
+        for k in stride(from: at - 1, through: max(0, at - 8), by: -1) {
+            let o = context.fact(ids[k])
+            guard let (_, s2) = context.sentence(of: o), s2 == s else { break }
+            if case .count = o.kind, among.prefixLength(text, at: o.number.range.upperBound) > 0 { return true }
+        }
+        return false
     }
 
     /// The title of an item written into its paragraph as a bare name closed at once ("1.高血压。…",
