@@ -395,11 +395,12 @@ final class Labels: Sendable {
 
     /// `closedAfter`: the closer stands after the label's figure ("与2012年预算[30850万元]相比"), so a
     /// 与 that opens a comparison with a year or a base needs none in the label.
-    /// "上年为", "去年": a label that is a word for the year before and nothing else (a filler after it).
+    /// "上年为", "去年": a label that is a word for the year before and nothing else (`trailing_fillers`
+    /// after it).
     func namesPriorYearOnly(_ label: String) -> Bool {
-        var s = Substring(label)
-        while let last = s.unicodeScalars.last, last == "为" || last == "是" || last == "的" { s = s.dropLast() }
-        return !s.isEmpty && priorYearWords.contains(String(s))
+        var s = label
+        while case let shorter = trailingFillers.droppingSuffix(s), shorter != s, !shorter.isEmpty { s = shorter }
+        return priorYearWords.contains(s)
     }
 
     func isComparison(_ label: String, closedAfter: Bool = false) -> Bool {
