@@ -51,6 +51,9 @@ enum ConsistencyCheck {
             // "分配至无为市93万元，南陵县52万元" and "给予…南陵县31.2万元": a place named alone is what it got of
             // the programme its sentence names, not one figure stated twice
             if c.measure == nil && c.rate == nil && (c.item == nil || c.item == "total") && places.isSuffix(of: c.scope) { continue }
+            // "运维绩效付费为1,164.50万元×92.5÷100=1,077.16万元": a factor of a calculation written out; the name
+            // is the result's
+            if Self.isFactor(f, context) { continue }
             // scoring criteria ("每超过一个百分点扣0.5分") are parameters, not statements of figures
             if f.kind == .score && criteriaWords.occurs(in: f.label) { continue }
             // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
@@ -334,6 +337,15 @@ enum ConsistencyCheck {
         }
         if case .cell = facts[k].place, !facts[k].isCellValue { return false }
         return true
+    }
+
+    /// A figure followed by a multiplication or division sign.
+    static func isFactor(_ f: Fact, _ context: CheckContext) -> Bool {
+        guard case .text(let p, _, _) = f.place else { return false }
+        let text = context.doc.paragraphs[p].text.scalars
+        var k = f.number.range.upperBound
+        while k < text.count && CharClass.isWhitespace(text[k]) { k += 1 }
+        return k < text.count && "×÷*＊".unicodeScalars.contains(text[k])
     }
 
     /// Two figures of one paragraph (or one table row) are different statements of a list, not a restatement.

@@ -315,6 +315,14 @@ enum YearCheck {
                     if !restated { continue }
                 }
             }
+            // ("；2022年该项目支出A，本年支出同比增长P%": or by the next clause of its own sentence)
+            if mention.year == fy - 1 {
+                let text = paragraph.text.scalars
+                var k = mention.range.upperBound
+                while k < sentenceRange.upperBound && !CharClass.isClauseBreak(text[k]) { k += 1 }
+                if k + 1 < sentenceRange.upperBound, context.vocabulary[.reportYearWords].prefixLength(text, at: k + 1) > 0,
+                   priorComparison.occurs(in: paragraph.text.string((k + 1)..<sentenceRange.upperBound)) { continue }
+            }
             // "按2022年末常住人口测算": the end of the year before, the basis a figure is reckoned from
             if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
                 && basisOpeners.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
@@ -1182,7 +1190,7 @@ enum YearCheck {
         let all = context.facts.facts
         let flatWords = rule[.flatWords], datelineRelative = rule[.datelineRelativeWords], advance = rule[.advanceAllocationWords]
         let carried = Set(rule[.carriedMeasures].words)
-        let deadline = rule[.deadlineFollowers], carriedFollowers = rule[.carriedFollowers]
+        let deadline = rule[.deadlineFollowers], carriedFollowers = rule[.carriedFollowers], perYear = rule[.perYearWords]
         // the figures of the fiscal year by kind, sorted by value (ties in text order): a twin is
         // found by binary search, not by scanning every fact for every fact (quadratic)
         // (built when the first figure of another year asks: most reports have none)
@@ -1241,6 +1249,9 @@ enum YearCheck {
                 }
                 if comparedWithYearBefore!.contains(f.id) { continue }
             }
+            // "2023年应上缴2022年度国有资本收益A": a label that names the fiscal year too ties the figure to
+            // both years (paid in the one, earned in the other)
+            if Self.names(year: fy, in: f.label) { continue }
             if byKind == nil { byKind = index() }
             guard let candidates = byKind?[f.kind] else { continue }
             var lo = 0, hi = candidates.count
@@ -1260,6 +1271,10 @@ enum YearCheck {
             guard let found else { continue }
             let twin = all[found]
             if flatWords.occurs(in: context.sentenceText(of: twin)) { continue }
+            // ("2022年决算数" over a table's column, "2022年省政府专项债券" naming its row): the twin's own name
+            // gives it the figure's year
+            if Self.names(year: f.year!, in: twin.label) { continue }
+            if case .cell(let t, let r, let c) = twin.place, perYear.occurs(in: context.doc.tables[t].header(row: context.doc.tables[t].rows[r], column: c)) { continue }
             // "年末结转下年415.00万元" and, in the next year's plan, "另有结转资金415.00万元": money carried out of
             // the report's year is carried into the next
             if let a = f.year, let b = twin.year, Set([a, b]) == [fy, fy + 1], let m = f.concept.measure, let n = twin.concept.measure,
@@ -1267,6 +1282,18 @@ enum YearCheck {
             let evidence = rule.evidence(.yearSameFigure, [.figure: f.shown, .year: String(f.year!), .otherNamed: context.describe(twin), .fiscalYear: String(fy)])
             context.report(rule, main: f, others: [twin], evidence: evidence)
         }
+    }
+
+    /// "2023年" written (with 年, not inside a longer number) in `text`.
+    static func names(year: Int, in text: String) -> Bool {
+        let s = Array(text.unicodeScalars), digits = Array(String(year).unicodeScalars)
+        var i = 0
+        while i + digits.count < s.count {
+            if s[i] == digits[0], s[i + digits.count] == "年", i == 0 || !CharClass.isDigit(s[i - 1]),
+               s[i..<(i + digits.count)].elementsEqual(digits) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// One of `words` starts in the clause after `start` (before the next comma or semicolon, and `end`).

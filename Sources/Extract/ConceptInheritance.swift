@@ -98,6 +98,12 @@ extension ExtractionState {
                 }
                 let pc = facts[previous].concept
                 guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
+                // ("…，县级配套尚有63.56万元未到位；累计实际支出A": a figure whose measure comes after it lends
+                // its subject to nothing past the "；")
+                if pc.measure == nil {
+                    let s = doc.paragraphs[paragraph].text.scalars
+                    if !Self.semicolonSegment(s, around: facts[id].number.numberRange.lowerBound).contains(facts[previous].number.numberRange.lowerBound) { continue }
+                }
                 // a list's whole named as a total ("…(包括…，结转下年0.36亿元)，支出合计100.64亿元"), or
                 // after a bracketed aside, is not about the figure before it
                 if groupsOfWhole[id] != nil && (labels.totalWords.occurs(in: facts[id].label)

@@ -136,6 +136,12 @@ struct ExtractionState {
         return vocabulary[.tierWords].prefixLength(doc.paragraphs[p].text.scalars, at: facts[id].number.range.upperBound) > 0
     }
 
+    /// The measure words a count in prose is counted in besides its own ("131台（座、辆）").
+    func severalMeasureWords(_ id: Int) -> [String]? {
+        guard facts[id].kind.measureWord != nil, case .text(let p, _, _) = facts[id].place else { return nil }
+        return NumberScanner.alternativeMeasureWords(doc.paragraphs[p].text.scalars, at: facts[id].number.range.upperBound, countUnits: vocabulary[.countUnits])
+    }
+
     mutating func appendGroup(_ group: PartsGroup) {
         var group = group
         // "其中一般站由54个增加到90个": a part's figure to start from and the one it reached, in one clause,
@@ -147,6 +153,9 @@ struct ExtractionState {
             return !(next.kind.sameFamily(as: facts[id].kind) && clauseIndex(of: next) == clauseIndex(of: facts[id])
                      && sentenceIndex(of: next) == sentenceIndex(of: facts[id]))
         }.map(\.element)
+        // "冷链设备共131台（座、辆），即冰箱126台、冷库2座、冷藏车3辆，已实现自动监测的125台（座、辆）": a
+        // figure counted in the same several measure words as the whole is some of its things, not a part
+        if let several = severalMeasureWords(group.whole) { group.parts.removeAll { severalMeasureWords($0) == several } }
         if group.parts.isEmpty || groupsOfWhole[group.whole]?.contains(where: { groups[$0].parts == group.parts }) == true { return }
         // a flattened score sheet's 合计 is read by the score checks
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }

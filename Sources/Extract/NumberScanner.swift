@@ -337,6 +337,23 @@ public struct NumberScanner: Sendable {
         return k
     }
 
+    /// "（座、辆）" right after a measure word ("冷链设备共131台（座、辆）"): the other measure words its
+    /// things are counted in.
+    static func alternativeMeasureWords(_ s: [Unicode.Scalar], at start: Int, countUnits: WordSet) -> [String]? {
+        guard start < s.count, s[start] == "（" || s[start] == "(" else { return nil }
+        var words = [String](), i = start + 1
+        while i < s.count, CharClass.isHan(s[i]), case let length = countUnits.prefixLength(s, at: i), length > 0 {
+            let word = ScalarString.make(s[i..<(i + length)])
+            words.append(word)
+            i += word.unicodeScalars.count
+            guard i < s.count else { return nil }
+            if s[i] == "）" || s[i] == ")" { return words }
+            guard s[i] == "、" || s[i] == "/" || s[i] == "／" else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
     func measureWord(_ s: [Unicode.Scalar], at k: Int) -> String? {
         guard k < s.count, CharClass.isHan(s[k]) else { return nil }
         let length = countUnits.prefixLength(s, at: k)

@@ -587,6 +587,8 @@ extension ExtractionState {
                !vocabulary[.deductionTotalWords].isPrefix(of: facts[next].label),
                facts[next].number.parenDepth == facts[s].number.parenDepth,
                sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
+               // (not past a "；": "…扣0.5分，分值5分，得4.5分；移动执法终端配备率扣1.5分" opens the next indicator)
+               !semicolonBetween(facts[s], facts[next]),
                !context.contains(where: { $0 > next && isDeduction(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: facts[s]) }) {
                 item.deductions = [next]
                 // "…分别扣1分、0.5分": the points lost listed after a distributive word
@@ -600,6 +602,14 @@ extension ExtractionState {
                         item.deductions.append(last)
                     }
                 }
+            }
+            // "资料归档及时率扣0.5分，分值5分，得4.5分；": or stated first, in the weight's "；" part of its sentence
+            if item.deductions.isEmpty, w < s, let previous = context.last(where: { $0 < w }), isDeduction(facts[previous]),
+               !vocabulary[.deductionTotalWords].isPrefix(of: facts[previous].label),
+               facts[previous].number.parenDepth == facts[w].number.parenDepth, facts[previous].place.paragraph == facts[w].place.paragraph,
+               sentenceIndex(of: facts[previous]) == sentenceIndex(of: facts[w]), !semicolonBetween(facts[previous], facts[w]),
+               !items.contains(where: { $0.deductions.contains(previous) }) {
+                item.deductions = [previous]
             }
             // "（三）产出情况（满分30分，得28.51分）⏎…扣1.00分。…扣0.49分。本部分共扣1.49分。": an item whose text is
             // all its own (no indicators under it) loses what its text says it lost in all
@@ -886,5 +896,12 @@ extension ExtractionState {
     /// A paragraph that is a title line: no sentence ends in it.
     func isTitleLine(_ p: Paragraph) -> Bool {
         !p.text.scalars.dropLast().contains { "。！？!?".unicodeScalars.contains($0) } && !(p.text.scalars.last.map { "。".unicodeScalars.contains($0) } ?? false)
+    }
+
+    /// A "；" between two figures of one paragraph.
+    func semicolonBetween(_ a: Fact, _ b: Fact) -> Bool {
+        guard case .text(let p, _, _) = a.place, b.place.paragraph == p, a.number.range.upperBound < b.number.numberRange.lowerBound else { return false }
+        let text = doc.paragraphs[p].text.scalars
+        return text[a.number.range.upperBound..<b.number.numberRange.lowerBound].contains { $0 == "；" || $0 == ";" }
     }
 }

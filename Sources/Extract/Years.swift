@@ -112,7 +112,16 @@ extension ExtractionState {
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                     var governing = [YearMention]()
                     // ("2023年度相比，减少…": a year compared with governs nothing after it)
-                    for m in usable where m.form != .relative && opensClause(text.scalars, at: m.range.lowerBound) && !comparedYear(text.scalars, m.range) {
+                    // ("…；上年末资产总额A、负债总额B，资产负债率P%": a year before this one opening a clause
+                    // governs what follows up to the end of its "；" part, not past it)
+                    var relativeEnds = [Int: Int]()
+                    // (or up to the next year it names: "…，本年下降1.87个百分点")
+                    for (n, m) in usable.enumerated() where opensClause(text.scalars, at: m.range.lowerBound) && !comparedYear(text.scalars, m.range) {
+                        if m.form == .relative {
+                            guard m.year < 0, fiscalYear != nil, !namesCarryIn(text.scalars, after: m.range.upperBound) else { continue }
+                            let nextYear = usable[(n + 1)...].first { $0.range.lowerBound >= m.range.upperBound }?.range.lowerBound ?? text.scalars.count
+                            relativeEnds[m.range.lowerBound] = min(nextYear, Self.segmentEnd(text.scalars, after: m.range.upperBound))
+                        }
                         governing.append(m)
                     }
                     let ordered = zip(usable, usable.dropFirst()).allSatisfy {
@@ -126,6 +135,10 @@ extension ExtractionState {
                         // ("2023年登记的714例患者中，成功治疗652例，成功治疗率91.32%": a year that picks out a
                         // group governs its own clause only; the clauses after are of the group)
                         else if let end = groupClauseEnd(text.scalars, after: m.range.upperBound) { bracketEnds[m.range.lowerBound] = end }
+                        if let end = relativeEnds[m.range.lowerBound] { bracketEnds[m.range.lowerBound] = min(end, bracketEnds[m.range.lowerBound] ?? end) }
+                        // ("；2023年该项目支出A，本年支出同比增长P%": the year before stated as the base the next
+                        // clause compares this year with governs its own clause only)
+                        else if bracketEnds[m.range.lowerBound] == nil, let end = comparedBaseClauseEnd(text.scalars, m) { bracketEnds[m.range.lowerBound] = end }
                     }
                     // ("2023年发行9,000万元，…；2024年3月发行6,000万元": a date opening a clause ends the reach of
                     // the years before it, though it dates nothing itself — money of the year may be paid after it)
@@ -149,6 +162,8 @@ extension ExtractionState {
                 // (years in brackets closed before the figure, the last ones: popped, not filtered)
                 while let m = governing.last, let close = bracketEnds[m.range.lowerBound], close <= start { governing = governing.dropLast() }
                 if let m = governing.last, dateStops.contains(where: { $0 >= m.range.upperBound && $0 < start }) { governing = [] }
+                // (a change is this year's: "；上年支出A，本年增加B" — B is no change of the year before)
+                while isChange, let m = governing.last, m.form == .relative { governing = governing.dropLast() }
                 // (a loop, not a filter: a closure calling this state's methods copied the state)
                 var inLabel = [YearMention]()
                 for m in usable where m.range.lowerBound >= labelStart && m.range.upperBound <= start
@@ -161,10 +176,10 @@ extension ExtractionState {
                     facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .clause
                 } else if let m = Self.last(governing, { $0.range.upperBound <= start && $0.range.lowerBound >= sentence.lowerBound }, ordered) {
-                    facts[k].year = m.year
+                    facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .sentence
                 } else if let m = Self.last(governing, { $0.range.upperBound <= start }, ordered) {
-                    facts[k].year = m.year
+                    facts[k].year = m.form == .relative ? fiscalYear.map { $0 + m.year } : m.year
                     facts[k].yearSource = .paragraph
                 } else {
                     // the section's year, found once per section (no closure: one calling this
@@ -246,6 +261,24 @@ extension ExtractionState {
     }
 
     /// The first index whose element satisfies `test`, in an array where it holds from some index on.
+    /// The end of the clause a year before the fiscal one governs when the next clause of its sentence
+    /// opens with this year's word and compares with the year before.
+    func comparedBaseClauseEnd(_ s: [Unicode.Scalar], _ m: YearMention) -> Int? {
+        guard let fy = fiscalYear, m.year == fy - 1, m.form != .relative else { return nil }
+        var k = m.range.upperBound
+        while k < s.count && !CharClass.isClauseBreak(s[k]) && s[k] != "。" && s[k] != "\n" { k += 1 }
+        guard k + 1 < s.count, CharClass.isClauseBreak(s[k]), vocabulary[.reportYearWords].prefixLength(s, at: k + 1) > 0 else { return nil }
+        let sentenceEnd = Self.segmentEnd(s, after: k + 1)
+        return vocabulary[.yearComparisons].firstMatch(in: s, from: k + 1, before: sentenceEnd) != nil ? k : nil
+    }
+
+    /// Where the "；" part (or sentence) a clause at `index` stands in ends.
+    static func segmentEnd(_ s: [Unicode.Scalar], after index: Int) -> Int {
+        var k = max(0, index)
+        while k < s.count && s[k] != "；" && s[k] != ";" && s[k] != "。" && s[k] != "\n" { k += 1 }
+        return k
+    }
+
     static func firstIndex(_ mentions: [YearMention], _ test: (YearMention) -> Bool) -> Int {
         var lo = 0, hi = mentions.count
         while lo < hi { let mid = (lo + hi) / 2; if test(mentions[mid]) { hi = mid } else { lo = mid + 1 } }

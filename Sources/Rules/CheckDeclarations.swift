@@ -164,6 +164,7 @@ extension Parameter where Value == WordSet {
     public static let accountWords = Parameter("account_words", doc: "words right after a year naming its final account or budget execution")
     public static let draftWords = Parameter("draft_words", doc: "words right after a year naming the next budget, drafted or half run")
     public static let pairJoiners = Parameter("pair_joiners", doc: "words joining an account's year to the next budget's")
+    public static let perYearWords = Parameter("per_year_words", doc: "words in a table column's title that make its figures amounts per year (yearly interest): the same in every year")
     public static let carriedFollowers = Parameter("carried_followers", doc: "words right after a figure of the next year saying it is carried over into it: the report's year's money")
     public static let deadlineFollowers = Parameter("deadline_followers", doc: "words after a later year (and its month) that make it a deadline for paying the report's year's money, not the figure's year")
     public static let advanceAllocationWords = Parameter("advance_allocation_words", doc: "words of funds issued by a higher level, which it may issue the year before the year they are for: a figure so dated the year before may be the report's year's money")
@@ -454,7 +455,7 @@ public enum CheckDeclarations {
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",
                              parameters: [W.carriedMeasures.declaration, W.flatWords.declaration, W.datelineRelativeWords.declaration, W.advanceAllocationWords.declaration,
-                                          W.deadlineFollowers.declaration, W.carriedFollowers.declaration], evidence: [E.yearSameFigure]),
+                                          W.deadlineFollowers.declaration, W.carriedFollowers.declaration, W.perYearWords.declaration], evidence: [E.yearSameFigure]),
             CheckDeclaration(.year, "mixed-years-in-relation", doc: "reports the relations (formula rules) that hold between figures dated to different years",
                              evidence: [E.yearMixed, E.yearOfFigures], receives: .yearSlip),
 
