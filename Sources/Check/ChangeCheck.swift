@@ -120,6 +120,9 @@ enum ChangeCheck {
         // before the change's, so it is the base the change is measured from
         if !priorStated, let ky = known.year, let dy = delta.year, ky < dy, !k.contains(zero: ()),
            (d / k).map({ ($0 * Interval(exactly: 100)).overlaps(statedRate) }) ?? true { return }
+        // "2024年支出A，…。2023年支出比2022年减少D，下降P%": the figure is of a year after the change's own,
+        // which states neither of its figures
+        if !priorStated, let ky = known.year, let dy = delta.year, ky > dy, delta.yearSource == .clause { return }
         // one of the two written in 元 beside the other in 万元 makes the rate hold once read as 万元: a
         // unit slip, reported as one ("支出255,325万元，比上年同期增支14,484元，增长6.01%"; "收、支总计
         // 37,422.15元，…各增加2448.76万元，增长7%")

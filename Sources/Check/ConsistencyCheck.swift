@@ -339,13 +339,13 @@ enum ConsistencyCheck {
         return true
     }
 
-    /// A figure followed by a multiplication or division sign.
+    /// A figure followed by a multiplication sign (`multiplication_signs`) or a division sign.
     static func isFactor(_ f: Fact, _ context: CheckContext) -> Bool {
         guard case .text(let p, _, _) = f.place else { return false }
         let text = context.doc.paragraphs[p].text.scalars
         var k = f.number.range.upperBound
         while k < text.count && CharClass.isWhitespace(text[k]) { k += 1 }
-        return k < text.count && "×÷*＊".unicodeScalars.contains(text[k])
+        return k < text.count && (text[k] == "÷" || context.vocabulary[.multiplicationSigns].prefixLength(text, at: k) > 0)
     }
 
     /// Two figures of one paragraph (or one table row) are different statements of a list, not a restatement.

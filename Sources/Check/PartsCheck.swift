@@ -583,12 +583,17 @@ extension ShareCheck {
                 }
             }
             pairs.append((count, f))
+            // "142名…每人每月300元，…累计补贴1,598人月": periods counted per head (人月, 户月) count the heads too
+            let headsInPeriods = months.flatMap { $0.kind.measureWord }.map { w in
+                count.kind.measureWord.map { c in (sameThings.first { $0.contains(c) } ?? [c]).contains { w.contains($0) } } ?? false
+            } ?? false
             var product = Interval(exactly: 0)
             var exact = Decimal(0)
             for (c, g) in pairs {
                 guard let unit = g.kind.moneyUnit else { continue }
-                product = product + context.interval(c) * context.interval(g)
-                exact += c.value * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
+                let heads = headsInPeriods && pairs.count == 1 ? Interval(exactly: 1) : context.interval(c)
+                product = product + heads * context.interval(g)
+                exact += (headsInPeriods && pairs.count == 1 ? 1 : c.value) * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
             }
             if let m = months {
                 product = product * context.interval(m)
@@ -623,7 +628,8 @@ extension ShareCheck {
                 }
                 if lumps > 0, (product + lump).overlaps(context.interval(a)) { continue }
             }
-            let terms = pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + ") + (months.map { " × \($0.shown)" } ?? "")
+            let terms = (headsInPeriods && pairs.count == 1 ? f.shown : pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + "))
+                + (months.map { " × \($0.shown)" } ?? "")
             context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] } + (months.map { [$0] } ?? []), evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))

@@ -350,7 +350,8 @@ enum ScoreCheck {
                     // ("同时开展了部门整体支出绩效自评，综合得分93.20分，评价等级为“优”": a total its sentence states
                     // before the grade is the one graded)
                     let total = bracketedAfterTotal(k, paragraph: p, words: totalWords, context)
-                        ?? totalBefore(k, inSentenceOf: p, words: totalWords, context) ?? total
+                        ?? totalBefore(k, inSentenceOf: p, words: totalWords, context)
+                        ?? scoreBefore(k, inPartOf: p, context) ?? total
                     let v = total.value
                     if v >= band.lo && v < band.hi { continue }
                     guard let span = p.text.span(j..<(j + length)) else { continue }
@@ -364,6 +365,32 @@ enum ScoreCheck {
                 }
             }
         }
+    }
+
+    /// "…项目…满分100分扣16分，得84分，等级为“良”": the one score of `k`'s "；" part of the sentence, under a
+    /// full mark of 100 stated there, is the one graded.
+    static func scoreBefore(_ k: Int, inPartOf p: Paragraph, _ context: CheckContext) -> Fact? {
+        let s = p.text.scalars
+        var start = min(k, s.count)
+        while start > 0 && k - start < 300 && s[start - 1] != "；" && s[start - 1] != ";" && s[start - 1] != "。" { start -= 1 }
+        let lost = context.vocabulary[.deductionWords]
+        // (the part's one score: its other points are a full mark or points lost — not indicators' scores
+        // listed before an overall grade)
+        let scores = context.facts.paragraphFacts[p.index].filter { id in
+            let f = context.fact(id)
+            return f.number.range.upperBound <= k && f.number.numberRange.lowerBound >= start && f.kind == .score
+                && f.concept.measure != "weight" && f.concept.measure != "deduction" && !lost.isSuffix(of: f.label)
+        }
+        // (graded out of a hundred: "满意度指标分值10分，…得9.50分，评价等级为“优”" grades the whole evaluation)
+        let fullMark = context.facts.paragraphFacts[p.index].contains { id in
+            let f = context.fact(id)
+            return f.number.range.upperBound <= k && f.number.numberRange.lowerBound >= start && f.kind == .score
+                && f.concept.measure == "weight" && f.value == 100
+        }
+        guard fullMark, scores.count == 1, let id = scores.first else { return nil }
+        let f = context.fact(id)
+        guard f.concept.measure == "score", f.number.comparator == nil, !f.number.inRange, !f.isTarget, Decimals.lessOrEqual(f.value, 100) else { return nil }
+        return f
     }
 
     /// The last score named a total before `k` in its sentence, a score out of 100 at most.

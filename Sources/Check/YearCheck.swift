@@ -33,9 +33,7 @@ enum YearCheck {
     }
 
     /// A line of a title the export broke: short, with no punctuation of running text.
-    static func isTitleFragment(_ s: [Unicode.Scalar]) -> Bool {
-        s.count <= 30 && !s.isEmpty && !s.contains { "。，,；;：:！？".unicodeScalars.contains($0) }
-    }
+    static func isTitleFragment(_ s: [Unicode.Scalar]) -> Bool { TitleLines.isFragment(s) }
 
     static func titleVersusBody(_ rule: Rule, _ context: inout CheckContext) {
         guard let title = context.facts.titleYear, let fiscal = context.facts.fiscalYear, let t = context.doc.titleParagraph else { return }
@@ -316,13 +314,8 @@ enum YearCheck {
                 }
             }
             // ("；2022年该项目支出A，本年支出同比增长P%": or by the next clause of its own sentence)
-            if mention.year == fy - 1 {
-                let text = paragraph.text.scalars
-                var k = mention.range.upperBound
-                while k < sentenceRange.upperBound && !CharClass.isClauseBreak(text[k]) { k += 1 }
-                if k + 1 < sentenceRange.upperBound, context.vocabulary[.reportYearWords].prefixLength(text, at: k + 1) > 0,
-                   priorComparison.occurs(in: paragraph.text.string((k + 1)..<sentenceRange.upperBound)) { continue }
-            }
+            if mention.year == fy - 1, let end = ComparedClause.end(paragraph.text.scalars, after: mention.range.upperBound, vocabulary: context.vocabulary),
+               end < sentenceRange.upperBound { continue }
             // "按2022年末常住人口测算": the end of the year before, the basis a figure is reckoned from
             if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
                 && basisOpeners.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
@@ -633,6 +626,10 @@ enum YearCheck {
             if let heading = paragraph.heading {
                 let breaks = ParagraphYears.hardBreaks(paragraph.text)
                 let end = min(heading.titleRange.upperBound, breaks.first ?? paragraph.text.count)
+                // (a numbered item that is a sentence, "3.强化…，把自评结果作为2025年预算编制的重要依据。", has no
+                // title to date its section)
+                if paragraph.text.scalars[heading.titleRange.lowerBound..<max(heading.titleRange.lowerBound, end)]
+                    .contains(where: { $0 == "，" || $0 == "；" || $0 == "," || $0 == ";" }) { continue }
                 line = 0..<end
                 body.append((p, end..<paragraph.text.count))
                 var q = p + 1
@@ -875,15 +872,7 @@ enum YearCheck {
 
     /// The title paragraph with the fragments before it (`titleText`), in text order.
     static func titleParagraphs(_ t: Int, _ context: CheckContext) -> [Int] {
-        let paragraphs = context.doc.paragraphs
-        let endings = context.vocabulary[.titleStrongWords], moreEndings = context.vocabulary[.titleEndingWords]
-        var first = t
-        while first - 1 >= 0 && first - 1 >= t - 2 {
-            let line = paragraphs[first - 1]
-            guard !line.isHeading, isTitleFragment(line.text.scalars), !endings.isSuffix(of: line.string), !moreEndings.isSuffix(of: line.string) else { break }
-            first -= 1
-        }
-        return Array(first...t)
+        TitleLines.of(t, in: context.doc.paragraphs, vocabulary: context.vocabulary)
     }
 
     /// "与区人大会议审议的2024年执行数相比，全区一般公共预算收支决算数增加343万元": a year's final

@@ -156,6 +156,9 @@ struct ExtractionState {
         // "冷链设备共131台（座、辆），即冰箱126台、冷库2座、冷藏车3辆，已实现自动监测的125台（座、辆）": a
         // figure counted in the same several measure words as the whole is some of its things, not a part
         if let several = severalMeasureWords(group.whole) { group.parts.removeAll { severalMeasureWords($0) == several } }
+        // "共设置一级指标4个、二级指标12个、三级指标21个": levels of a hierarchy, the first no whole of the others
+        let levels = vocabulary[.levelNames]
+        if levels.occurs(in: facts[group.whole].label) && group.parts.allSatisfy({ levels.occurs(in: facts[$0].label) }) { return }
         if group.parts.isEmpty || groupsOfWhole[group.whole]?.contains(where: { groups[$0].parts == group.parts }) == true { return }
         // a flattened score sheet's 合计 is read by the score checks
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }

@@ -897,7 +897,11 @@ extension ExtractionState {
                     && facts[id + 1].place.paragraph == p.index && sentenceIndex(of: facts[id + 1]) == sentenceIndex(of: facts[id])
             }
             let keepsCents = familyParts.count >= 2 && familyParts == allListed && !eachRated && keepsTheCents(of: whole, in: familyParts)
-            let closed = !goesOn && !namesSomeParts && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || keepsCents
+            // "其中中央和省级资金全额到位，县级配套资金到位a，尚有b…": a part named with no figure opens the list
+            let firstLabelStart = facts[familyParts[0]].number.numberRange.lowerBound - facts[familyParts[0]].label.unicodeScalars.count
+            let figurelessFirst = k + markerLength < firstLabelStart
+                && s[(k + markerLength)..<firstLabelStart].drop(while: { !CharClass.isHan($0) }).contains(where: { $0 == "，" || $0 == "；" || $0 == "," || $0 == ";" })
+            let closed = !goesOn && !namesSomeParts && !figurelessFirst && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || keepsCents
                 || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
@@ -1253,7 +1257,10 @@ extension ExtractionState {
             // ("收入A，为预算的p%，同比增长q%（税收收入a…；非税收入b…）": or after the whole's own rates)
             var first = n + 1
             if open < s.count, s[open] != "（", s[open] != "(" {
+                // (not past a rate of another year: "已整改198个，整改率P%，较上年Q%（应整改a个、已整改b个）" gives
+                // Q's figures)
                 while first < ids.count, facts[ids[first]].kind == .percent, facts[ids[first]].number.parenDepth == whole.number.parenDepth,
+                      !(facts[ids[first]].comparesYears && facts[ids[first]].change == 0),
                       sentenceIndex(of: facts[ids[first]]) == sentenceIndex(of: whole), first - n <= 3 {
                     open = facts[ids[first]].number.range.upperBound
                     first += 1
@@ -1683,8 +1690,9 @@ extension ExtractionState {
             let head = f.head
             let sums = vocabulary[.sumWords]
             // ("乡镇分馆15个、社区分馆8个，共23个": a clause of nothing but 共 and the figure totals the parts before)
-            if sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast())))
-                || (vocabulary[.bareTotalWords].contains(f.label) && endsClause(f, in: p)) {
+            // ("…；公共安全、…、住房保障等其余五类支出合计A，占P%": the rest summed is the list's last part)
+            if (sums.isPrefix(of: head) || sums.isSuffix(of: f.label) || (f.label.hasSuffix("为") && sums.isSuffix(of: String(f.label.unicodeScalars.dropLast())))
+                || (vocabulary[.bareTotalWords].contains(f.label) && endsClause(f, in: p))) && !vocabulary[.remainderWords].occurs(in: f.label) {
                 // parts before the total, back to the previous total in the sentence
                 var parts = [Int]()
                 var j = at - 1

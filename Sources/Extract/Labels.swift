@@ -20,6 +20,7 @@ final class Labels: Sendable {
     let comparisonClosers: WordSet
     let yearComparisons: WordSet
     let priorYearWords: WordSet
+    let priorPeriodLeads: WordSet
     let totalMarkers: WordSet
     /// Words opening, after a part, the list of that part's own parts (其中, 包括).
     let nestedListOpeners: WordSet
@@ -50,6 +51,7 @@ final class Labels: Sendable {
         comparisonClosers = v[.comparisonClosers]
         yearComparisons = v[.yearComparisons]
         priorYearWords = v[.priorYearWords]
+        priorPeriodLeads = v[.priorPeriodLeads]
         totalMarkers = v[.totalMarkers]
         markerLookalikes = v[.markerLookalikes]
         startOfYear = v[.startOfYearWords]
@@ -422,7 +424,8 @@ final class Labels: Sendable {
                 return true
             }
             // "法人单位数比第四次经济普查的24,108个增加…": compared with a figure its base names, whatever the base
-            if ch == "比", s.last == "的", s.count - i >= 3, s.count - i <= 14 { return true }
+            // (or with 较 and a period before: "城市低保户6,742户，较上一采暖期的6,915户减少173户")
+            if ch == "比" || (ch == "较" && priorPeriodLeads.prefixLength(s, at: i + 1) > 0), s.last == "的", s.count - i >= 3, s.count - i <= 14 { return true }
         }
         return false
     }

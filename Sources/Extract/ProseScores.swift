@@ -568,8 +568,12 @@ extension ExtractionState {
                 (facts[last].marksTotal || labels.marks(vocabulary[.totalMarkers], in: facts[last].label)) && candidate(facts[last]) && Decimals.lessOrEqual(facts[last].value, facts[w].value) ? last : nil
             }
         }
+        // ("预算执行率指标得分9.69分（分值10分），产出指标得分49.72分…": a weight in brackets right after a
+        // score is that score's, before any score after it)
+        let bracketed = weight.flatMap { w in facts[w].number.parenDepth > 0 ? scoreBefore(w).flatMap { candidate(facts[$0]) ? $0 : nil } : nil }
         item.score = (paired ? figures.first { facts[$0].kind == .score } : nil)
             ?? summedUp
+            ?? bracketed
             ?? figures.first { facts[$0].concept.measure == "score" && candidate(facts[$0]) }
             ?? figures.first { facts[$0].concept.measure == nil && candidate(facts[$0]) && facts[$0].number.parenDepth == 0
                 && facts[$0].head.unicodeScalars.count <= 1 }
@@ -578,13 +582,15 @@ extension ExtractionState {
         if let w = weight, let s = item.score {
             // "扣1分，得9分": the points lost between the weight and the score
             let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }
-            let stated = lost.filter { facts[$0].marksTotal }
+            // (a total, also after a word pointing at the item: "…扣1分，该类共扣2.5分、得22.5分")
+            let stated = lost.filter { facts[$0].marksTotal || vocabulary[.deductionTotalWords].isPrefix(of: vocabulary[.sectionDeictics].droppingPrefix(facts[$0].label)) }
             item.deductions = stated.isEmpty ? lost : [stated.last!]
             // "分值5分，得4.0分，扣1.0分": or the points lost stated right after the score, in its sentence
             // (at its depth: a heading's "（满分30分，得28.51分）" run on into its text lists none of its own)
             // (not points lost in all: "…效益指标分值30分、得分25.5分，累计扣10.5分，综合得分89.5分")
             if lost.isEmpty, w < s, let next = context.first(where: { $0 > s }), isDeduction(facts[next]),
-               !vocabulary[.deductionTotalWords].isPrefix(of: facts[next].label),
+               // ("…得分9分，各项合计扣减7.68分": nor after words pointing at all the items)
+               !vocabulary[.deductionTotalWords].isPrefix(of: vocabulary[.listIntroLeads].droppingPrefix(facts[next].label)),
                facts[next].number.parenDepth == facts[s].number.parenDepth,
                sentenceIndex(of: facts[next]) == sentenceIndex(of: facts[s]), facts[next].place.paragraph == facts[s].place.paragraph,
                // (not past a "；": "…扣0.5分，分值5分，得4.5分；移动执法终端配备率扣1.5分" opens the next indicator)

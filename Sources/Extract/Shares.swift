@@ -228,6 +228,7 @@ extension ExtractionState {
         let territories = vocabulary[.territoryWords], levels = vocabulary[.ownLevelWords]
         let namesTerritory = territories.occurs(in: named), namesLevel = levels.occurs(in: named)
         let namesPlan = vocabulary[.planFigureWords].occurs(in: named)
+        let perUnit = vocabulary[.perUnitWords]
         while sharesIndexed < shares.count {
             let share = shares[sharesIndexed]
             if let name = facts[share.percent].shareOf { sharePartsByBaseName[name, default: []].insert(share.part) }
@@ -258,6 +259,8 @@ extension ExtractionState {
             // "（三）电子商务进农村综合示范资金 …全年支出A" is no base of "部门支出…占全年支出的P%" later)
             if let item = OutlineItem.subjectItem(from: o.outlineItem, in: outline),
                !OutlineItem.item(facts[id].outlineItem, isWithin: item, in: outline) { return false }
+            // ("人均机关运行经费15,730.15元" is no base of "占机关运行经费的": an amount per head, for a name of none)
+            if perUnit.occurs(in: o.head) && !perUnit.occurs(in: named) { return false }
             if o.head == named { return true }
             // "2020年本年支出" is named "本年支出" (asked only of a head that starts with a digit)
             if let c = o.head.utf8.first, c >= 0x30, c <= 0x39, Labels.withoutLeadingYear(o.head) == named { return true }
@@ -511,7 +514,17 @@ extension ExtractionState {
     func lexiconWhole(of part: Int, paragraph p: Paragraph) -> Int? {
         let q = facts[part]
         guard let item = q.concept.item, let measure = q.concept.measure else { return nil }
-        let wholes = Set(lexicon.decompositions.filter { $0.parts.contains(item) || $0.optional.contains(item) }.map(\.whole))
+        // (a whole every item of the part's sentence is some of: "按经济分类，工资福利支出A，占P%；…资本性支出D，
+        // 占S%" lists the total's classes, not 基本支出's)
+        let siblings = Set(facts(paragraph: p.index, sentence: sentenceIndex(of: q)).compactMap { id -> String? in
+            let c = facts[id].concept
+            guard id != part, facts[id].kind.isMoney, c.measure == measure, c.item != "total" else { return nil }
+            // (a class the lexicon does not know, "资本性支出", is no part of any of its wholes)
+            return c.scope.isEmpty ? c.item : "{\(c.scope)}"
+        })
+        let wholes = Set(lexicon.decompositions.filter { d in
+            (d.parts.contains(item) || d.optional.contains(item)) && siblings.allSatisfy { d.parts.contains($0) || d.optional.contains($0) || $0 == d.whole }
+        }.map(\.whole))
         guard !wholes.isEmpty else { return nil }
         func isWhole(_ id: Int) -> Bool {
             let o = facts[id]

@@ -11,8 +11,12 @@ extension ExtractionState {
     // MARK: years
 
     mutating func resolveFiscalYear(override: Int?) {
+        // (a title broken over lines is read from its first line: "关于临溪区2024年预算执行情况⏎和2025年…")
         if let t = doc.titleParagraph {
-            titleYear = paragraphYears[t].first { !$0.quoted && $0.form != .relative && $0.form != .date }?.year
+            for q in TitleLines.of(t, in: doc.paragraphs, vocabulary: vocabulary) {
+                // (of a range, its last year: "2023—2024年采暖期…" reports on the season ending in 2024)
+                if let y = paragraphYears[q].first(where: { !$0.quoted && $0.form != .relative && $0.form != .date && $0.form != .rangeEnd })?.year { titleYear = y; break }
+            }
         }
         if let override {
             fiscalYear = override
@@ -112,15 +116,28 @@ extension ExtractionState {
                     let usable = paragraphYears[p].filter { !$0.quoted && $0.form != .date && $0.form != .rangeEnd }
                     var governing = [YearMention]()
                     // ("2023年度相比，减少…": a year compared with governs nothing after it)
-                    // ("…；上年末资产总额A、负债总额B，资产负债率P%": a year before this one opening a clause
+                    // ("…；上年末资产总额A、负债总额B，资产负债率P%", "下年度计划…": a year before or after this one opening a clause
                     // governs what follows up to the end of its "；" part, not past it)
-                    var relativeEnds = [Int: Int]()
+                    var relativeEnds = [Int: Int](), comparingSentenceEnds = [Int: Int]()
                     // (or up to the next year it names: "…，本年下降1.87个百分点")
                     for (n, m) in usable.enumerated() where opensClause(text.scalars, at: m.range.lowerBound) && !comparedYear(text.scalars, m.range) {
                         if m.form == .relative {
-                            guard m.year < 0, fiscalYear != nil, !namesCarryIn(text.scalars, after: m.range.upperBound) else { continue }
+                            guard m.year != 0, fiscalYear != nil, !namesCarryIn(text.scalars, after: m.range.upperBound) else { continue }
                             let nextYear = usable[(n + 1)...].first { $0.range.lowerBound >= m.range.upperBound }?.range.lowerBound ?? text.scalars.count
                             relativeEnds[m.range.lowerBound] = min(nextYear, Self.segmentEnd(text.scalars, after: m.range.upperBound))
+                        } else {
+                            // ("2023年全县“三公”经费比2022年减少A，下降P%。从支出结构看，…": a sentence setting two years
+                            // side by side dates nothing past its end)
+                            let sentences = doc.paragraphs[p].sentences
+                            var lo = 0, hi = sentences.count
+                            while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= m.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+                            if lo < sentences.count, sentences[lo].contains(m.range.lowerBound) {
+                                let sentence = sentences[lo]
+                                for o in usable[(n + 1)...] {
+                                    guard o.range.lowerBound < sentence.upperBound else { break }
+                                    if o.form != .relative && comparedYear(text.scalars, o.range) { comparingSentenceEnds[m.range.lowerBound] = sentence.upperBound; break }
+                                }
+                            }
                         }
                         governing.append(m)
                     }
@@ -139,6 +156,7 @@ extension ExtractionState {
                         // ("；2023年该项目支出A，本年支出同比增长P%": the year before stated as the base the next
                         // clause compares this year with governs its own clause only)
                         else if bracketEnds[m.range.lowerBound] == nil, let end = comparedBaseClauseEnd(text.scalars, m) { bracketEnds[m.range.lowerBound] = end }
+                        else if bracketEnds[m.range.lowerBound] == nil, let end = comparingSentenceEnds[m.range.lowerBound] { bracketEnds[m.range.lowerBound] = end }
                     }
                     // ("2023年发行9,000万元，…；2024年3月发行6,000万元": a date opening a clause ends the reach of
                     // the years before it, though it dates nothing itself — money of the year may be paid after it)
@@ -265,11 +283,7 @@ extension ExtractionState {
     /// opens with this year's word and compares with the year before.
     func comparedBaseClauseEnd(_ s: [Unicode.Scalar], _ m: YearMention) -> Int? {
         guard let fy = fiscalYear, m.year == fy - 1, m.form != .relative else { return nil }
-        var k = m.range.upperBound
-        while k < s.count && !CharClass.isClauseBreak(s[k]) && s[k] != "。" && s[k] != "\n" { k += 1 }
-        guard k + 1 < s.count, CharClass.isClauseBreak(s[k]), vocabulary[.reportYearWords].prefixLength(s, at: k + 1) > 0 else { return nil }
-        let sentenceEnd = Self.segmentEnd(s, after: k + 1)
-        return vocabulary[.yearComparisons].firstMatch(in: s, from: k + 1, before: sentenceEnd) != nil ? k : nil
+        return ComparedClause.end(s, after: m.range.upperBound, vocabulary: vocabulary)
     }
 
     /// Where the "；" part (or sentence) a clause at `index` stands in ends.
@@ -383,5 +397,22 @@ public enum TitleSubject {
         if k < s.count && s[k] == "度" { k += 1 }
         while k < s.count && (s[k] == " " || s[k] == "\u{3000}") { k += 1 }
         return k
+    }
+}
+
+/// A year before the report's stated as the base the clause after it compares this year with.
+public enum ComparedClause {
+    /// "2023年该项目支出A，本年支出同比增长P%", "2023年支出A，本年增加B": where the clause after `index` ends, when
+    /// the next one opens with this year's word (`report_year_words`) and compares (a comparison word in
+    /// its "；" part, or a change word right in its clause).
+    public static func end(_ s: [Unicode.Scalar], after index: Int, vocabulary: Vocabulary) -> Int? {
+        var k = index
+        while k < s.count && !CharClass.isClauseBreak(s[k]) && s[k] != "。" && s[k] != "\n" { k += 1 }
+        guard k + 1 < s.count, CharClass.isClauseBreak(s[k]), case let lead = vocabulary[.reportYearWords].prefixLength(s, at: k + 1), lead > 0 else { return nil }
+        let partEnd = ExtractionState.segmentEnd(s, after: k + 1)
+        if vocabulary[.yearComparisons].firstMatch(in: s, from: k + 1, before: partEnd) != nil { return k }
+        var clauseEnd = k + 1
+        while clauseEnd < partEnd && !CharClass.isClauseBreak(s[clauseEnd]) { clauseEnd += 1 }
+        return vocabulary[.bareChangeWords].firstMatch(in: s, from: k + 1 + lead, before: clauseEnd) != nil ? k : nil
     }
 }

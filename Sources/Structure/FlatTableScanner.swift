@@ -69,6 +69,13 @@ enum FlatTableScanner {
                 j += 1
                 continue
             }
+            // the header repeated after a page break (a page-number line skipped above): the table goes on
+            let headerLength = header.end - start
+            if j + headerLength <= lines.count,
+               (0..<headerLength).allSatisfy({ CellText.compact(lines[j + $0].text) == CellText.compact(lines[start + $0].text) }) {
+                j += headerLength
+                continue
+            }
             guard let toks = tokens(line, document: document, words: words) else { break }
             // another table's header
             if toks.count >= 3 && self.header(toks, lines: lines, at: j, document: document, words: words, joinNext: false) != nil { break }

@@ -131,6 +131,27 @@ struct ExtractorYearTests {
         #expect(set.titleYear == 2022)
     }
 
+    // a title an export broke over two centered lines is read from its first line
+    @Test func aTitleBrokenBeforeItsJoinerIsReadFromItsFirstLine() {
+        let set = extract("""
+                关于某县2024年预算执行情况
+                  和2025年预算草案的报告
+            一、2024年预算执行情况
+            2024年全县一般公共预算收入12.50亿元，完成预算的101.20%。
+            """)
+        #expect(set.titleYear == 2024)
+        #expect(set.fiscalYear == 2024)
+    }
+
+    // a year before opening a clause after "；" dates its part of the sentence, not past it
+    @Test func aYearBeforeOpeningAClauseGovernsItsSemicolonPart() throws {
+        let set = extract("2024年度资产管理情况\n截至2024年末，资产总额520.40万元；上年末资产总额480.50万元、负债总额300.20万元，本年下降3.00个百分点。")
+        #expect(try #require(set.fact("520.40万元")).year == 2024)
+        #expect(try #require(set.fact("480.50万元")).year == 2023)
+        #expect(try #require(set.fact("300.20万元")).year == 2023)
+        #expect(try #require(set.fact("3.00个百分点")).year == 2024)
+    }
+
     @Test func theOptionOverridesTheTitle() {
         let set = extract(report, fiscalYear: 2023)
         #expect(set.fiscalYear == 2023)
@@ -582,5 +603,16 @@ struct ExtractorTargetAndAdditionTests {
         let carried = try #require(set.fact("60.00万元"))
         #expect(carried.concept.measure == "carryin")
         #expect(carried.concept.scope.isEmpty)
+    }
+}
+
+@Suite("Extractor: lists counted in several measure words")
+struct ExtractorSeveralMeasureWordsTests {
+    // "共86台（套）": a figure counted the same way ("已检验的80台（套）") is some of those things, not a part
+    @Test func aFigureCountedLikeTheWholeIsNoPart() throws {
+        let set = extract("全市纳入监管的特种设备共86台（套），即锅炉12台、压力容器70台、起重机械4套，已完成年度检验的80台（套），检验率93.02%。")
+        let whole = try #require(set.fact("86台"))
+        let checked = try #require(set.fact("80台"))
+        for g in set.groups where g.whole == whole.id { #expect(!g.parts.contains(checked.id)) }
     }
 }
