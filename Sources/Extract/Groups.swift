@@ -899,8 +899,10 @@ extension ExtractionState {
             let keepsCents = familyParts.count >= 2 && familyParts == allListed && !eachRated && keepsTheCents(of: whole, in: familyParts)
             // "其中中央和省级资金全额到位，县级配套资金到位a，尚有b…": a part named with no figure opens the list
             let firstLabelStart = facts[familyParts[0]].number.numberRange.lowerBound - facts[familyParts[0]].label.unicodeScalars.count
+            // (no figure of any kind between: "其中：固定资产256件，账面金额合计A" names the part by its count)
             let figurelessFirst = k + markerLength < firstLabelStart
                 && s[(k + markerLength)..<firstLabelStart].drop(while: { !CharClass.isHan($0) }).contains(where: { $0 == "，" || $0 == "；" || $0 == "," || $0 == ";" })
+                && !ids.contains(where: { (k + markerLength)..<firstLabelStart ~= facts[$0].number.numberRange.lowerBound })
             let closed = !goesOn && !namesSomeParts && !figurelessFirst && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || keepsCents
                 || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
             var qualified = 0
