@@ -278,7 +278,6 @@ extension ExtractionState {
         }
     }
 
-    /// The first index whose element satisfies `test`, in an array where it holds from some index on.
     /// The end of the clause a year before the fiscal one governs when the next clause of its sentence
     /// opens with this year's word and compares with the year before.
     func comparedBaseClauseEnd(_ s: [Unicode.Scalar], _ m: YearMention) -> Int? {
@@ -293,6 +292,7 @@ extension ExtractionState {
         return k
     }
 
+    /// The first index whose element satisfies `test`, in an array where it holds from some index on.
     static func firstIndex(_ mentions: [YearMention], _ test: (YearMention) -> Bool) -> Int {
         var lo = 0, hi = mentions.count
         while lo < hi { let mid = (lo + hi) / 2; if test(mentions[mid]) { hi = mid } else { lo = mid + 1 } }
