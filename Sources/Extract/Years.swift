@@ -125,21 +125,19 @@ extension ExtractionState {
                             guard m.year != 0, fiscalYear != nil, !namesCarryIn(text.scalars, after: m.range.upperBound) else { continue }
                             let nextYear = usable[(n + 1)...].first { $0.range.lowerBound >= m.range.upperBound }?.range.lowerBound ?? text.scalars.count
                             relativeEnds[m.range.lowerBound] = min(nextYear, Self.segmentEnd(text.scalars, after: m.range.upperBound))
-                        } else {
-                            // ("2023年全县“三公”经费比2022年减少A，下降P%。从支出结构看，…": a sentence setting two years
-                            // side by side dates nothing past its end)
-                            let sentences = doc.paragraphs[p].sentences
-                            var lo = 0, hi = sentences.count
-                            while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= m.range.lowerBound { lo = mid + 1 } else { hi = mid } }
-                            if lo < sentences.count, sentences[lo].contains(m.range.lowerBound) {
-                                let sentence = sentences[lo]
-                                for o in usable[(n + 1)...] {
-                                    guard o.range.lowerBound < sentence.upperBound else { break }
-                                    if o.form != .relative && comparedYear(text.scalars, o.range) { comparingSentenceEnds[m.range.lowerBound] = sentence.upperBound; break }
-                                }
-                            }
                         }
                         governing.append(m)
+                    }
+                    // ("2023年全县“三公”经费比2022年减少A，下降P%。从支出结构看，…": a sentence setting two years
+                    // side by side dates nothing past its end) — one pass from the end, each mention asked once
+                    let sentences = doc.paragraphs[p].sentences
+                    var comparedAfter = -1  // the sentence holding the last compared year seen (walking back)
+                    for m in usable.reversed() {
+                        var lo = 0, hi = sentences.count
+                        while lo < hi { let mid = (lo + hi) / 2; if sentences[mid].upperBound <= m.range.lowerBound { lo = mid + 1 } else { hi = mid } }
+                        guard lo < sentences.count, sentences[lo].contains(m.range.lowerBound), m.form != .relative else { continue }
+                        if comparedYear(text.scalars, m.range) { comparedAfter = lo; continue }
+                        if comparedAfter == lo { comparingSentenceEnds[m.range.lowerBound] = sentences[lo].upperBound }
                     }
                     let ordered = zip(usable, usable.dropFirst()).allSatisfy {
                         $0.range.lowerBound <= $1.range.lowerBound && $0.range.upperBound <= $1.range.upperBound
