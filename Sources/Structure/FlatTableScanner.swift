@@ -60,18 +60,20 @@ enum FlatTableScanner {
         var pendingEnd = header.end
         var j = header.end
         var blanks = 0
+        var pageBreakSinceRow = false
         while j < lines.count {
             let line = lines[j]
-            if line.artifact != nil { j += 1; continue }
+            if line.artifact != nil { j += 1; pageBreakSinceRow = true; continue }
             if line.isBlank {
                 blanks += 1
                 if blanks > 1 { break }
                 j += 1
                 continue
             }
-            // the header repeated after a page break (a page-number line skipped above): the table goes on
+            // the header repeated after a page break (a page-number line skipped above): the table goes on.
+            // Only after a row and a page line, so header lines without rows are not rescanned from each one
             let headerLength = header.end - start
-            if j + headerLength <= lines.count,
+            if fitted > 0, pageBreakSinceRow, j + headerLength <= lines.count,
                (0..<headerLength).allSatisfy({ CellText.compact(lines[j + $0].text) == CellText.compact(lines[start + $0].text) }) {
                 j += headerLength
                 continue
@@ -101,6 +103,7 @@ enum FlatTableScanner {
                 rows.append(RawRow(cells: row.cells, firstLine: line.number, lastLine: row.line))
                 fitted += 1
                 blanks = 0
+                pageBreakSinceRow = false
                 j += used
                 end = j
                 continue

@@ -89,6 +89,23 @@ import JXNormalize
         #expect(structure("项目名称 实施单位 主管部门\n某项目 某单位 某局").tables.isEmpty)
     }
 
+    @Test func aHeaderRepeatedAfterAPageLineContinuesTheTable() throws {
+        let text = """
+        科目编码  科目名称            年初预算     全年预算     决算数     完成全年预算（%）
+        2010101   行政运行            100.00       120.00       118.00     98.33
+        — 3 —
+        科目编码  科目名称            年初预算     全年预算     决算数     完成全年预算（%）
+        2010102   一般行政管理事务    50.00        40.00        40.00      100.00
+        """
+        let doc = structure(text)
+        let table = try #require(doc.tables.first)
+        #expect(doc.tables.count == 1)
+        #expect(table.rows.filter { $0.kind == .data }.count == 2)
+        // with no page line between them, a header line again starts no continuation: it is another table's
+        let noBreak = structure(text.replacingOccurrences(of: "— 3 —\n", with: ""))
+        #expect(noBreak.tables.first?.rows.filter { $0.kind == .data }.count == 1)
+    }
+
     @Test func aRowOfTheWrongShapeEndsTheTable() throws {
         let text = """
         一级指标 三级指标 年度指标值 实际完成值 分值 得分
