@@ -124,7 +124,7 @@ extension ExtractionState {
                         if m.form == .relative {
                             guard m.year != 0, fiscalYear != nil, !namesCarryIn(text.scalars, after: m.range.upperBound) else { continue }
                             let nextYear = usable[(n + 1)...].first { $0.range.lowerBound >= m.range.upperBound }?.range.lowerBound ?? text.scalars.count
-                            relativeEnds[m.range.lowerBound] = min(nextYear, Self.segmentEnd(text.scalars, after: m.range.upperBound))
+                            relativeEnds[m.range.lowerBound] = Self.segmentEnd(text.scalars, after: m.range.upperBound, before: nextYear)
                         }
                         governing.append(m)
                     }
@@ -283,10 +283,12 @@ extension ExtractionState {
         return ComparedClause.end(s, after: m.range.upperBound, vocabulary: vocabulary)
     }
 
-    /// Where the "；" part (or sentence) a clause at `index` stands in ends.
-    static func segmentEnd(_ s: [Unicode.Scalar], after index: Int) -> Int {
+    /// Where the "；" part (or sentence) a clause at `index` stands in ends, or `limit` when it ends
+    /// later (callers that stop at a limit anyway keep their scans from overlapping: linear per paragraph).
+    static func segmentEnd(_ s: [Unicode.Scalar], after index: Int, before limit: Int = .max) -> Int {
+        let limit = min(limit, s.count)
         var k = max(0, index)
-        while k < s.count && s[k] != "；" && s[k] != ";" && s[k] != "。" && s[k] != "\n" { k += 1 }
+        while k < limit && s[k] != "；" && s[k] != ";" && s[k] != "。" && s[k] != "\n" { k += 1 }
         return k
     }
 
@@ -400,14 +402,18 @@ public enum TitleSubject {
 
 /// A year before the report's stated as the base the clause after it compares this year with.
 public enum ComparedClause {
+    static let maxClause = 400
     /// "2023年该项目支出A，本年支出同比增长P%", "2023年支出A，本年增加B": where the clause after `index` ends, when
     /// the next one opens with this year's word (`report_year_words`) and compares (a comparison word in
     /// its "；" part, or a change word right in its clause).
     public static func end(_ s: [Unicode.Scalar], after index: Int, vocabulary: Vocabulary) -> Int? {
+        // (a clause, or the "；" part after it, longer than any a report writes is no such base: the
+        // scans stop there, so a paragraph of many years and no punctuation stays linear)
+        let clauseLimit = min(s.count, index + maxClause)
         var k = index
-        while k < s.count && !CharClass.isClauseBreak(s[k]) && s[k] != "。" && s[k] != "\n" { k += 1 }
+        while k < clauseLimit && !CharClass.isClauseBreak(s[k]) && s[k] != "。" && s[k] != "\n" { k += 1 }
         guard k + 1 < s.count, CharClass.isClauseBreak(s[k]), case let lead = vocabulary[.reportYearWords].prefixLength(s, at: k + 1), lead > 0 else { return nil }
-        let partEnd = ExtractionState.segmentEnd(s, after: k + 1)
+        let partEnd = ExtractionState.segmentEnd(s, after: k + 1, before: k + 1 + maxClause)
         if vocabulary[.yearComparisons].firstMatch(in: s, from: k + 1, before: partEnd) != nil { return k }
         var clauseEnd = k + 1
         while clauseEnd < partEnd && !CharClass.isClauseBreak(s[clauseEnd]) { clauseEnd += 1 }

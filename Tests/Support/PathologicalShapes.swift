@@ -40,6 +40,8 @@ public enum PathologicalShapes {
         ("an introduced list of many lines", { n in title + "税收收入100万元。主要税收收入项目情况如下：\n" + (0..<n).map { "甲税\($0)万元；\n" }.joined() + "乙税1万元。\n" }),
         ("additions in one line", { n in title + (0..<(n * 2)).map { "收入\($0)万元，加上结转1万元，收入总计\($0 + 1)万元。" }.joined() + "\n" }),
         ("label and value lines", { n in title + (0..<n).map { "项目\($0)\n\n\($0).50\n\n" }.joined() }),
+        ("relative years in one ；-part", { n in title + (0..<(n * 2)).map { "上年支出\($0)万元，" }.joined() + "。\n" }),
+        ("prior years compared in one ；-part", { n in title + (0..<n).map { "2021年支出\($0)万元，本年支出\($0 + 1)万元，" }.joined() + "。\n" }),
         ("shares of one base", { n in title + "收入总额1000万元。" + (0..<(n * 2)).map { "甲\($0)收入10万元，占收入总额的1.0%。" }.joined() + "\n" }),
     ]
 }
