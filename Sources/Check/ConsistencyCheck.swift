@@ -609,12 +609,20 @@ enum ConsistencyCheck {
         var i = HeadingDetector.enumerator(s, at: item.start)?.end ?? item.start
         while i < s.count, CharClass.isWhitespace(s[i]) { i += 1 }
         let begin = i
+        var nameEnd: Int?
         while i < s.count, i - begin <= Self.longestRunInName, !Self.runInClosers.contains(s[i]) {
-            if CharClass.isDigit(s[i]) || s[i] == " " || s[i] == "\t" { return nil }
+            // ("1.图书馆（2070104）。": the classification code in brackets after the name is no part of it)
+            if s[i] == "（" || s[i] == "(", nameEnd == nil {
+                var j = i + 1
+                while j < s.count, CharClass.isDigit(s[j]) { j += 1 }
+                if j > i + 1, j < s.count, s[j] == "）" || s[j] == ")" { nameEnd = i; i = j + 1; continue }
+            }
+            if CharClass.isDigit(s[i]) || s[i] == " " || s[i] == "\t" || nameEnd != nil { return nil }
             i += 1
         }
-        guard i < s.count, Self.runInClosers.contains(s[i]), i - begin >= 2, i - begin <= Self.longestRunInName, i + 1 < s.count else { return nil }
-        return ScalarString.make(s[begin..<i])
+        let end = nameEnd ?? i
+        guard i < s.count, Self.runInClosers.contains(s[i]), end - begin >= 2, i - begin <= Self.longestRunInName, i + 1 < s.count else { return nil }
+        return ScalarString.make(s[begin..<end])
     }
     // (a classification's item is named by its 类, 款 and 项: "公共安全支出（类）检察（款）行政运行（项）")
     static let longestRunInName = 28

@@ -462,6 +462,7 @@ enum FormulaCheck {
             let firstYear = all.lazy.compactMap(\.year).first
             if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
             if !holds && listedUnderAnotherWhole(involved, context) { continue }
+            if !holds && bracketedUnderAnother(all, context) { continue }
             if !holds && isRate(formula) && partOfLaterList(all, context) { continue }
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
@@ -590,6 +591,34 @@ enum FormulaCheck {
             return rest.count == 1 && context.fact(rest.first!).kind.sameFamily(as: context.fact(g.whole).kind)
                 && !context.intervals[rest.first!].overlaps(context.intervals[g.whole])
         }
+    }
+
+    /// "全年预算2,880万元，其中：…，区级财政资金1,150万元（年初预算安排900万元，年中追加250万元）": figures in
+    /// the brackets right after an amount that is not bound break that amount down; bound with a figure
+    /// outside those brackets, they say nothing of it.
+    static func bracketedUnderAnother(_ all: [Fact], _ context: CheckContext) -> Bool {
+        let ids = Set(all.map(\.id))
+        let inside = all.filter { $0.number.parenDepth > 0 }
+        guard inside.count >= 2, inside.count < all.count else { return false }
+        var amount: Int?
+        for f in inside {
+            guard case .text(let p, _, _) = f.place, let (pids, at) = context.positionInParagraph(of: f) else { return false }
+            let s = context.doc.paragraphs[p].text.scalars
+            // where the bracket `f` stands in opens (a bracket of a few clauses: the scan is short)
+            var k = f.number.numberRange.lowerBound - 1, depth = 0
+            while k >= 0 && f.number.numberRange.lowerBound - k <= 200 {
+                if s[k] == "）" || s[k] == ")" { depth += 1 } else if s[k] == "（" || s[k] == "(" { if depth == 0 { break }; depth -= 1 }
+                k -= 1
+            }
+            guard k >= 0, s[k] == "（" || s[k] == "(" else { return false }
+            var j = k
+            while j > 0 && CharClass.isWhitespace(s[j - 1]) { j -= 1 }
+            guard let w = pids[..<at].last(where: { context.fact($0).number.range.upperBound <= k }),
+                  context.fact(w).number.range.upperBound == j, !ids.contains(w),
+                  context.fact(w).kind.sameFamily(as: f.kind), amount == nil || amount == w else { return false }
+            amount = w
+        }
+        return true
     }
 
     static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {

@@ -314,6 +314,25 @@ enum ProseScoreCheck {
                     return !openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil }
                 }
             }
+            // ("自评得分93.72分，等级为“优”。其中…满意度指标得分9分（满分10分）。某项目…，自评得分86.5分": a total
+            // before the scores that opens them as its breakdown and that they make up is theirs; one stated
+            // after them, in a later sentence, is another evaluation's)
+            if let p = parts.first?.place.paragraph, parts.allSatisfy({ $0.place.paragraph == p }),
+               let lastPart = parts.max(by: { $0.number.range.lowerBound < $1.number.range.lowerBound }), let lastSentence = lastPart.place.sentence {
+                let text = context.doc.paragraphs[p].text.scalars
+                let openers = [context.vocabulary[.listOpenersOf], context.vocabulary[.listOpenersIncluding]]
+                let firstStart = parts.map(\.number.range.lowerBound).min()!
+                let opened = totals.contains { t in
+                    t.place.paragraph == p && t.number.range.upperBound < firstStart && sum.overlaps(context.interval(t))
+                        && openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil }
+                }
+                if opened {
+                    totals.removeAll { t in
+                        guard t.place.paragraph == p, t.number.range.lowerBound > lastPart.number.range.upperBound, let s = t.place.sentence else { return false }
+                        return s.sentence != lastSentence.sentence && !sum.overlaps(context.interval(t))
+                    }
+                }
+            }
             for total in totals {
                 report(rule, whole: total, parts: parts, template: .scoreScoresSum, message: .scoreProseTotal, name: "", &context)
             }

@@ -187,7 +187,9 @@ struct ExtractionState {
         let words = vocabulary[.perUnitWords]
         let s = ScalarString.scalars(label)
         guard let match = words.firstMatch(in: s) else { return false }
-        if let lead = vocabulary[.basisLeads].firstMatch(in: s), lead.start < match.start, match.start - lead.start <= 8 {
+        // ("按每村3万元": a per-unit word right after the lead is the standard itself)
+        if let lead = vocabulary[.basisLeads].firstMatch(in: s), lead.start < match.start, match.start - lead.start <= 8,
+           lead.start + lead.length < match.start {
             return words.firstMatch(in: s, from: match.start + match.length) != nil
         }
         return true

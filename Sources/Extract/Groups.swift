@@ -481,7 +481,8 @@ extension ExtractionState {
             // 1,100元计的240次抽检费26.40万元和…")
             if parts.isEmpty, f.number.parenDepth == depth, f.kind.isMoney, perUnit.occurs(in: f.label),
                let w = provisionalWhole, facts[w].kind.isMoney, facts[w].kind != f.kind, !perUnit.occurs(in: facts[w].label) { continue }
-            if !parts.isEmpty, f.number.parenDepth == depth, perUnit.occurs(in: f.label),
+            // (not a part paid by a standard it names: "…按小学标准补助45.72万元")
+            if !parts.isEmpty, f.number.parenDepth == depth, namesPerUnit(f.label),
                !parts.contains(where: { perUnit.occurs(in: facts[$0].label) && facts[$0].kind == f.kind }) {
                 var k = f.number.range.upperBound
                 let stop = min(s.count, k + 40)
@@ -502,6 +503,8 @@ extension ExtractionState {
             if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
             if isRateBase(f) { continue }
+            // "小学22,880人×720元，计1,647.36万元": the amount per head a part is reckoned by is no part
+            if Factors.isPerUnitFactor(f, in: s, vocabulary: vocabulary) { continue }
             // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
             if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
             parts.append(id)

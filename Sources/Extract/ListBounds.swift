@@ -65,7 +65,14 @@ extension ExtractionState {
                     let candidate = inSentence[next]
                     let name = itemName(facts[candidate].head)
                     // "其中新发现隐患点23处；经核查，11处已消除…": a figure with no name of its own is no part
-                    if name.isEmpty { return k }
+                    // (but a count of another kind than the whole, where the parts before came with counts
+                    // of that kind, names the part it opens: "小学22,880人×720元，计A；…；14所小规模学校…补助B")
+                    if name.isEmpty {
+                        let passed = inSentence[max(0, next - 8)..<next].filter { facts[$0].number.range.lowerBound >= from }
+                        func isCount(_ id: Int) -> Bool { if case .count = facts[id].kind { return true } else { return false } }
+                        if isCount(candidate), !isCount(whole), passed.contains(where: isCount) { k += 1; continue }
+                        return k
+                    }
                     // "…，尚有36万元未到位；加上上年结转资金60万元，全年可用资金1024万元": an addition to the whole
                     if vocabulary[.additionMarkers].isPrefix(of: facts[candidate].label) { return k }
                     // "收入A，其中：税收收入B；支出C": spending is no part of revenue

@@ -262,8 +262,14 @@ extension ExtractionState {
                 out.append((w, [s], all.filter { $0 > previous && $0 <= w }, scoredName(facts[s])))
             } else {
                 let after = k + 1 < weights.count ? weights[k + 1] : nil
-                out.append((w, figures.filter { $0 > w && (after == nil || $0 < after!) }, all.filter { $0 > w && (after == nil || $0 < after!) },
-                            nameBefore(facts[w])))
+                var own = figures.filter { $0 > w && (after == nil || $0 < after!) }
+                // ("…分值分别为8分和7分，均全额得分；社会保险参保扩面8分，得7.5分": past a "；", points named bare,
+                // neither score nor deduction, are the next indicator's weight: the scope ends there)
+                if let cut = own.firstIndex(where: { facts[$0].kind == .score && facts[$0].concept.measure != "score" && facts[$0].number.parenDepth == 0
+                    && !isDeduction(facts[$0]) && !isCriterion(facts[$0]) && semicolonBetween(facts[w], facts[$0]) }) {
+                    own = Array(own[..<cut])
+                }
+                out.append((w, own, all.filter { $0 > w && (after == nil || $0 < after!) }, nameBefore(facts[w])))
             }
         }
         return out
@@ -516,6 +522,10 @@ extension ExtractionState {
         guard f.kind == .score, !f.isCellValue, isWeight(f), case .text(let p, let s, _) = f.place else { return false }
         if f.marksTotal { return true }
         guard Decimals.lessOrEqual(50, f.value), !isCriterion(f) else { return false }
+        // "…设置评价指标，满分100分。": a clause naming nothing but the full mark, of 100, in a sentence of no
+        // other weight, is no indicator's
+        if f.value == 100, vocabulary[.fullMarkWords].contains(f.head),
+           !facts(paragraph: p, sentence: s).contains(where: { $0 != f.id && facts[$0].kind == .score && isWeight(facts[$0]) }) { return true }
         // "四项合计得分93.5分，满分100分" (not a part's: "产出指标合计得分45.32分（分值50分）")
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
         // "自评总分89.5分，等级为“良”（满分100分，共扣10.5分）": in brackets after the total in its sentence
@@ -736,7 +746,8 @@ extension ExtractionState {
     }
 
     /// "三、扣分原因 （一）过程类指标扣3分，…": points lost, stated apart under the name of an indicator
-    /// scored before, are its deductions.
+    /// scored before, are its deductions (not those of another evaluation, stated before its own total
+    /// in their sentence: "某项目…，产出指标扣8.5分、效益指标扣5分，自评得分86.5分").
     func assignNamedDeductions(_ items: inout [ScoreItem]) {
         let used = Set(items.flatMap(\.deductions))
         let words = vocabulary[.deductionWords]
@@ -747,7 +758,9 @@ extension ExtractionState {
             let name = labels.head(words.droppingSuffix(f.head))
             guard !name.isEmpty else { continue }
             let named = items.indices.filter { items[$0].name == name && items[$0].weight.map { $0 < f.id } ?? false }
-            guard named.count == 1, items[named[0]].deductions.isEmpty, items[named[0]].score != nil else { continue }
+            guard named.count == 1, items[named[0]].deductions.isEmpty, let score = items[named[0]].score else { continue }
+            if case .text(let p, let s, _) = f.place, facts[score].place.sentence.map({ $0 != (p, s) }) ?? true,
+               facts(paragraph: p, sentence: s).contains(where: { $0 > f.id && facts[$0].kind == .score && vocabulary[.scoreTotalWords].occurs(in: facts[$0].label) }) { continue }
             items[named[0]].deductions = [f.id]
         }
     }
