@@ -528,6 +528,8 @@ extension ExtractionState {
            !facts(paragraph: p, sentence: s).contains(where: { $0 != f.id && facts[$0].kind == .score && isWeight(facts[$0]) }) { return true }
         // "四项合计得分93.5分，满分100分" (not a part's: "产出指标合计得分45.32分（分值50分）")
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
+        // ("…，四项合计90.5分，满分100分": 100 after a score marked a total)
+        if f.value == 100, let before = scoreBefore(f.id), facts[before].marksTotal { return true }
         // "自评总分89.5分，等级为“良”（满分100分，共扣10.5分）": in brackets after the total in its sentence
         // (the score right before the bracket is the total: not "…自评得分94.48分，其中：…，产出指标得分47分（满分50分）")
         if f.number.parenDepth > 0, let before = facts(paragraph: p, sentence: s).last(where: { $0 < f.id && facts[$0].kind == .score && !isWeight(facts[$0]) }),
