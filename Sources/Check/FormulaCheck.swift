@@ -467,6 +467,7 @@ enum FormulaCheck {
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
             if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
+            if !holds && isRate(formula) && statedAsAnotherRate(formula, bound: bound, involved: all, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }
@@ -619,6 +620,24 @@ enum FormulaCheck {
             amount = w
         }
         return true
+    }
+
+    /// "全年实际支出A，预算执行率P%，支出额占到位资金的Q%，到位未支出资金B": the rate the figures give is
+    /// another one their sentence states (of another base): the bound rate is not of these figures.
+    static func statedAsAnotherRate(_ formula: Formula, bound: [ConceptReference: [Fact]], involved: [Fact], _ context: CheckContext) -> Bool {
+        guard case .reference(let r) = formula.lhs, let rate = bound[r]?.first, let (p, s) = context.sentence(of: rate),
+              let computed = FormulaEvaluator.eval(formula.rhs, bound: bound, context: context, reinterpret: []),
+              let (ids, at) = context.positionInParagraph(of: rate) else { return false }
+        let ownIds = Set(involved.map(\.id))
+        // (the rates a few figures either side, in its sentence: a long sentence stays linear)
+        for id in ids[max(0, at - 8)..<min(ids.count, at + 9)] where !ownIds.contains(id) {
+            let o = context.fact(id)
+            // (a share naming its base: a rate of the same name beside it, a part's, is no other base's)
+            guard o.kind == .percent, o.shareOf.map({ !$0.isEmpty }) == true, o.change == 0, !o.comparesYears, o.number.comparator == nil,
+                  !o.number.inRange, let (q, t) = context.sentence(of: o), q == p, t == s else { continue }
+            if context.interval(o).overlaps(computed) { return true }
+        }
+        return false
     }
 
     static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {

@@ -60,6 +60,8 @@ extension ShareCheck {
                 if planWords.occurs(in: o.label),
                    let semi = (o.number.range.upperBound..<part.number.numberRange.lowerBound).last(where: { text[$0] == "；" || text[$0] == ";" }),
                    doneWords.prefixLength(text, at: semi + 1) == 0 { break }
+                // ("年初在册对象205人，全年新接收107人（接收率100%）": the stock at the year's start is no whole of what came in)
+                if context.vocabulary[.startOfYearWords].isPrefix(of: o.label), context.vocabulary[.intakeWords].occurs(in: part.label) { continue }
                 guard o.kind.measureWord == measure, plain(o), o.year == part.year, !o.label.contains(shared),
                       o.number.parenDepth <= part.number.parenDepth, !baseOfShare!.contains(o.id),
                       Decimals.lessOrEqual(context.interval(part).lo, context.interval(o).hi) else { continue }

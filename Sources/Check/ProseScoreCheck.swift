@@ -393,6 +393,15 @@ enum ProseScoreCheck {
         guard !item.deductions.isEmpty, let w = item.weight, let s = item.score else { return }
         let weight = context.fact(w), score = context.fact(s)
         let lost = item.deductions.map { context.fact($0) }
+        // ("…率未达目标和…缺乏量化佐证各扣1分": points lost by each of several counts as many times as they are)
+        let lostWords = context.vocabulary[.deductionWords], each = context.vocabulary[.distributiveMarkers]
+        // (not points listed one by one: "…和…未达目标分别扣1分、0.5分")
+        if lost.contains(where: { f in
+            guard each.isSuffix(of: lostWords.droppingSuffix(f.label)) else { return false }
+            guard f.id + 1 < context.facts.facts.count, case let next = context.fact(f.id + 1), next.kind == .score,
+                  next.place.sentence.map({ s in f.place.sentence.map { $0 == s } ?? false }) == true else { return true }
+            return next.label.unicodeScalars.count > 1
+        }) { return }
         let computed = lost.reduce(context.interval(weight)) { $0 - context.interval($1) }
         guard !computed.overlaps(context.interval(score)) else { return }
         let exact = lost.reduce(weight.value) { $0 - $1.value }

@@ -345,6 +345,8 @@ enum ScoreCheck {
                     // "评价等级为“优”的3个、“良”的1个": a grade followed by a count classes the things counted
                     if case let n = countedLinks.prefixLength(s, at: j + length), n > 0, j + length + n < s.count,
                        ("0"..."9").contains(s[j + length + n]) { continue }
+                    // "7个项目等级为“优”，2个项目等级为“良”": a grade after a count in its clause classes the things counted
+                    if countBefore(k, inClauseOf: p, context) { continue }
                     // "项目单位自评得分为93.0分（自评等级为“优”），比本次评价得分88.0分…": a grade in brackets right
                     // after a total is that total's
                     // ("同时开展了部门整体支出绩效自评，综合得分93.20分，评价等级为“优”": a total its sentence states
@@ -391,6 +393,23 @@ enum ScoreCheck {
         let f = context.fact(id)
         guard f.concept.measure == "score", f.number.comparator == nil, !f.number.inRange, !f.isTarget, Decimals.lessOrEqual(f.value, 100) else { return nil }
         return f
+    }
+
+    /// Whether a count stands before `k` in its clause ("7个项目等级为").
+    static func countBefore(_ k: Int, inClauseOf p: Paragraph, _ context: CheckContext) -> Bool {
+        let s = p.text.scalars
+        var start = min(k, s.count)
+        while start > 0 && k - start < 40 && !ScalarSets.clauseBreaks.contains(s[start - 1]) && s[start - 1] != "。" { start -= 1 }
+        let ids = context.facts.paragraphFacts[p.index]
+        // the first fact ending after the clause starts (facts in text order: a binary search)
+        var lo = 0, hi = ids.count
+        while lo < hi { let mid = (lo + hi) / 2; if context.fact(ids[mid]).number.range.upperBound <= start { lo = mid + 1 } else { hi = mid } }
+        for id in ids[lo...] {
+            let f = context.fact(id)
+            guard f.number.range.upperBound <= k else { break }
+            if case .count = f.kind { return true }
+        }
+        return false
     }
 
     /// The last score named a total before `k` in its sentence, a score out of 100 at most.

@@ -149,6 +149,13 @@ extension ExtractionState {
             let partsSum = parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
             let sameUnit = parts.allSatisfy { facts[$0].kind == facts[whole].kind }
             guard sum.overlaps(Interval(exactly: 100)) || (parts.count >= 3 && sameUnit && partsSum.overlaps(facts[whole].interval)) else { continue }
+            // ("知晓的有1,093份，知晓率P%。表示“非常满意”的438份，占Q%；…": parts that exceed the figure before,
+            // in its unit, when that figure is itself a part, its rate stated right after it, are no parts of it;
+            // the whole they make up goes unstated)
+            if sameUnit, named?.isEmpty ?? true, partsSum.lo > facts[whole].interval.hi, whole + 1 < facts.count,
+               facts[whole + 1].kind == .percent, facts[whole + 1].place.sentence.map({ s in facts[whole].place.sentence.map { $0 == s } ?? false }) == true {
+                continue
+            }
             appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: true, nestedThresholds: false))
         }
     }

@@ -245,6 +245,7 @@ public struct Vocabulary: Sendable {
         case contrastOpeners = "contrast_openers"
         case reportYearWords = "report_year_words"
         case priorPeriodLeads = "prior_period_leads"
+        case intakeWords = "intake_words"
 
         public var name: String { rawValue }
 
@@ -434,6 +435,7 @@ public struct Vocabulary: Sendable {
             case .tierWords: return "words right after an amount that make it the name of a tier of a scale (the 30-thousand tier): no part of a list"
             case .samplingWords: return "words in a figure's name that make the things it counts a sample taken (checked on site, spot-checked): its parts are some of those things, not all"
             case .contrastOpeners: return "words opening a clause after a semicolon that turn to a contrast (but, however): what follows is no further part of the list before"
+            case .intakeWords: return "words naming what came in during the year (newly received, newly added): a count so named is no part of a count standing at the year's start"
             case .priorPeriodLeads: return "words opening the name of the period before (the last heating season, the previous term): after a comparison marker, a figure so named and joined by 的 is the one compared with"
             case .reportYearWords: return "words naming the report's own year (this year), unlike a word for the year just named (that year): a clause opening with one after another year's figure compares with it"
             case .amongEndings: return "words ending a clause that picks out a group (among the patients registered that year; among the 147 disabled): a year there dates that group, not the figures of the clauses after; after a count, the figures after it are that group's"
