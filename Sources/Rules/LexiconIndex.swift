@@ -407,6 +407,8 @@ extension Lexicon {
             // took ("2024年度", "2023年末", "2023年底": `Lexicon.yearModifierTails`)
             if (ch == Self.yearScalar && k > 0 && Self.isASCIIDigit(s[k - 1]))
                 || (k > 1 && s[k - 1] == Self.yearScalar && Self.isASCIIDigit(s[k - 2]) && yearModifierTails.contains(ch)) { continue }
+            // "截至2024年12月31日实际到位": a date's month and day, as its year, name no scope
+            if (ch == Self.monthScalar || ch == Self.dayScalar) && k > 0 && Self.isASCIIDigit(s[k - 1]) { continue }
             if hi == 0 { firstOrigin = k }
             rest[hi] = ch
             hi += 1
@@ -447,6 +449,11 @@ extension Lexicon {
         // (the rest's first scalar still the label's first free one: `firstOrigin` is dropped with it)
         if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && hi - lo > 1 {
             lo += 1
+            result.item = nil
+            unscopedItem = false
+        } else if selfWord && lo == 0 && firstOrigin >= 0 && firstOrigin + 1 == itemStart && hi - lo == 1 && result.measure != nil {
+            // ("本项目全年预算": the report's own project, the whole it reports on, not the class 项目支出)
+            lo = hi
             result.item = nil
             unscopedItem = false
         } else if selfWord && hi - lo <= 3 {
@@ -493,6 +500,8 @@ extension Lexicon {
     @inline(__always) static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
     /// 年, after a year's digits.
     static let yearScalar: UInt32 = 0x5E74
+    static let monthScalar: UInt32 = 0x6708
+    static let dayScalar: UInt32 = 0x65E5
 
     @inline(__always) static func isIdeograph(_ v: UInt32) -> Bool {
         (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF)
