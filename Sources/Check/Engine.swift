@@ -131,6 +131,8 @@ struct CheckContext {
     var drafts = [Draft]()
     /// Fact sets a relation rule already evaluated, so larger frames do not repeat them.
     var evaluated = Set<[Int]>()
+    /// Rates (fact id, rule key) a formula found to hold in some frame: a wider frame binding other figures to them says nothing.
+    var heldRates = Set<[Int]>()
     /// The figures a relation rule found holding as its main figure (with the rule id's hash): a larger
     /// frame binding other figures to it is not the relation the text states.
     var held = Set<[Int]>()

@@ -460,6 +460,12 @@ enum FormulaCheck {
             // and they are told by index without building the binding by reference
             guard let holds = FormulaEvaluator.holds(shape, boundIds: boundIds, context: context) else { continue }
             let firstYear = all.lazy.compactMap(\.year).first
+            // (a rate its narrower frame's figures give is theirs: "实际支出A，预算执行率P%；…支出总计T" in the
+            // paragraph binds no other spending to it)
+            var rateFigure: Int?
+            if isRate(formula), case .reference(let r) = formula.lhs, let k = refs.firstIndex(of: r) { rateFigure = boundIds[k].first }
+            if holds, let rate = rateFigure { context.heldRates.insert([rate, ruleKey]) }
+            if !holds, let rate = rateFigure, context.heldRates.contains([rate, ruleKey]) { continue }
             if holds && all.allSatisfy({ $0.year == nil || $0.year == firstYear }) { continue }
             if !holds && listedUnderAnotherWhole(involved, context) { continue }
             if !holds && bracketedUnderAnother(all, context) { continue }
@@ -468,6 +474,10 @@ enum FormulaCheck {
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
             if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
             if !holds && isRate(formula) && statedAsAnotherRate(formula, bound: bound, involved: all, context) { continue }
+            // ("合计 | 1,363.36 | 1,297.85 | 95.19% | 50 | 47.74": a total row's score sums the rows' products; its
+            // own figures multiplied give nothing)
+            if !holds && frame == .row && multipliesReferences(formula.rhs) && all.allSatisfy(\.marksTotal)
+                && totalOfScoredRows(formula, boundIds: boundIds, refs: refs, context) { continue }
             check(rule, formula, bound: bound, involved: all, &context)
         }
     }
@@ -638,6 +648,39 @@ enum FormulaCheck {
             if context.interval(o).overlaps(computed) { return true }
         }
         return false
+    }
+
+    /// The formula's result (its left side) stands in a column where two rows above it at least state
+    /// theirs: a total row summing them ("年度资金总额 | 1280 | … | 10 | 95.05% | 9.05" heads its form,
+    /// its parts' score cells empty, and is scored as any row).
+    static func totalOfScoredRows(_ formula: Formula, boundIds: [[Int]], refs: [ConceptReference], _ context: CheckContext) -> Bool {
+        guard case .reference(let r) = formula.lhs, let k = refs.firstIndex(of: r), let id = boundIds[k].first,
+              case .cell(let t, let row, let column) = context.fact(id).place else { return false }
+        var stated = 0
+        for above in stride(from: row - 1, through: 0, by: -1) where context.facts.tableFacts[t][above][column] != nil {
+            stated += 1
+            if stated >= 2 { return true }
+        }
+        return false
+    }
+
+    /// Whether the expression multiplies two figures (not a figure by a constant).
+    static func multipliesReferences(_ e: FormulaExpression) -> Bool {
+        func refers(_ e: FormulaExpression) -> Bool {
+            switch e {
+            case .reference, .sum: return true
+            case .constant: return false
+            case .negate(let x), .absolute(let x): return refers(x)
+            case .binary(_, let l, let r): return refers(l) || refers(r)
+            }
+        }
+        switch e {
+        case .binary(let op, let l, let r):
+            if op == "*" && refers(l) && refers(r) { return true }
+            return multipliesReferences(l) || multipliesReferences(r)
+        case .negate(let x), .absolute(let x): return multipliesReferences(x)
+        default: return false
+        }
     }
 
     static func hasUnboundSiblings(_ bound: [Fact], _ context: CheckContext) -> Bool {

@@ -421,7 +421,14 @@ extension ExtractionState {
             guard at > k, at < end, !nested.contains(where: { $0.contains(at) }) else { continue }
             // "加上转移性收入B，其中：…，收入合计T": a total after the parts is no part; it ends the list
             // (after parts of its own kind: "固定资产256件，…账面金额合计59.33万元" is the first money part)
-            if f.marksTotal && f.number.parenDepth == depth && parts.contains(where: { facts[$0].kind.sameFamily(as: f.kind) }) { break }
+            if f.marksTotal && f.number.parenDepth == depth && parts.contains(where: { facts[$0].kind.sameFamily(as: f.kind) }) {
+                // (not a subtotal of the last few parts: "…；省级a、市级b，省市两级合计a+b；县级配套c")
+                let same = parts.filter { facts[$0].kind == f.kind }
+                if same.count >= 3, (2..<same.count).contains(where: { k in
+                    same.suffix(k).reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }.overlaps(f.interval)
+                }) { continue }
+                break
+            }
             // "…临湖新区2个，其中临湖新区完工率仅为71.43%，石桥区8个…": a rate of the whole itself, first
             // after the marker, says the marker speaks of the whole: it lists nothing
             if parts.isEmpty, f.kind == .percent, let w = provisionalWhole, facts[w].head.unicodeScalars.count >= 2,
@@ -1722,11 +1729,12 @@ extension ExtractionState {
                     parts.append(other)
                 }
                 parts.reverse()
-                // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
-                if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
                 // "…率100%、…合规，分别得3分；…按兑付率×4分计得3.71分，合计得9.71分": a factor of a formula
                 // is no part, and a figure each of several names got counts as many times: not read here
+                // (before the parts are counted: "A 3,085人×95元×12个月=a；…；三项合计T" counts the products)
                 parts.removeAll { vocabulary[.multiplicationSigns].isSuffix(of: facts[$0].label) }
+                // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
+                if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
                 if parts.contains(where: { vocabulary[.distributiveMarkers].isPrefix(of: facts[$0].label) }) { continue }
                 // "满意的a、基本满意的b、不满意的c，满意和基本满意合计S": a total naming the parts it adds is of those
                 if parts.count > 2, let named = partsNamed(in: sums.droppingSuffix(head), among: parts) { parts = named }

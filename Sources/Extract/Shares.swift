@@ -113,6 +113,9 @@ extension ExtractionState {
                     // (a whole stated in a paragraph before, whose list opens a paragraph of its own, is
                     // what its parts' bare shares are of)
                     if statesOwnShare(groups[g].whole), facts[groups[g].whole].place.paragraph == f.place.paragraph { continue }
+                    // ("税收收入a、非税收入b，税收收入占比P%。加上上级补助收入c…，收入总计T": a share stated before the
+                    // additions is of the figures before them, not of the total they come to)
+                    if groups[g].parts.contains(where: { $0 > id && vocabulary[.additionMarkers].isPrefix(of: facts[$0].label) }) { continue }
                     // "其中：基本支出A，占本年支出合计的P%；项目支出B，占Q%": the base an earlier part of the
                     // list named for its own share
                     // (among the last few shares: siblings stand close, and a long run of lists stays linear)

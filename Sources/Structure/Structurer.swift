@@ -198,7 +198,7 @@ public enum Structurer {
                 }
                 if i >= noTabTableBefore && TableScanner.isTabRow(line) {
                     var scanned = i
-                    if let found = TableScanner.scanTabSeparated(lines, from: i, scannedTo: &scanned) {
+                    if let found = TableScanner.scanTabSeparated(lines, from: i, scannedTo: &scanned, words: words) {
                         flush()
                         addTable(TableBuilder.build(rows: found.rows, origin: .tabSeparated, index: tables.count, words: words))
                         i = found.end

@@ -360,7 +360,7 @@ enum TableScanner {
 
     /// Rows of a tab-separated table starting at `start`. `scannedTo`: as for `scanCellPerLine`,
     /// the rows from a later start are a part of these.
-    static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int) -> (rows: [RawRow], end: Int)? {
+    static func scanTabSeparated(_ lines: [NormalizedLine], from start: Int, scannedTo: inout Int, words: StructureWords? = nil) -> (rows: [RawRow], end: Int)? {
         scannedTo = start + 1
         guard isTabRow(lines[start]), filledTabCellCount(lines[start]) >= 2 || tabCount(lines[start]) >= 2 else { return nil }
         var rows = [RawRow]()
@@ -377,9 +377,15 @@ enum TableScanner {
             }
             if line.isBlank {
                 // a page break inside the table: continue when tab rows follow
-                var k = j
-                while k < lines.count && (lines[k].isBlank || lines[k].artifact != nil) && k - j < 4 { k += 1 }
+                // (after a "续表" line too, the header repeated under it dropped: "— 2 —" ⏎ "（续表）" ⏎ header ⏎ rows)
+                var k = j, marked = false
+                while k < lines.count && k - j < 6 {
+                    if lines[k].isBlank || lines[k].artifact != nil { k += 1; continue }
+                    if let words, isContinuationMark(lines[k], words: words) { marked = true; k += 1; continue }
+                    break
+                }
                 if k < lines.count && isTabRow(lines[k]) && tabCount(lines[k]) >= 2 {
+                    if marked, k + 1 < lines.count, CellText.compact(lines[k].text) == CellText.compact(lines[start].text) { k += 1 }
                     j = k
                     continue
                 }

@@ -26,6 +26,15 @@ struct TableTests {
         #expect(doc.paragraphs.map(\.string) == ["前文。", "后文。"])
     }
 
+    @Test func aTabTableGoesOnUnderAContinuationMarkWithItsHeaderRepeated() throws {
+        let text = "表1 预算执行情况\n项目\t年初预算\t支出\n基本支出\t30.00\t29.00\n\n— 2 —\n\n（续表）\n项目\t年初预算\t支出\n项目支出\t70.00\t68.00\n合计\t100.00\t97.00\n\n后文。"
+        let doc = structure(text)
+        #expect(doc.tables.count == 1)
+        let t = try #require(doc.tables.first)
+        // one header, and the rows of both pages under it
+        #expect(t.grid.map { $0.first ?? "" } == ["项目", "基本支出", "项目支出", "合计"])
+    }
+
     @Test func cellsAreTrimmedAndNormalized() throws {
         let doc = structure("项目\t预算数（万元）\n基本支出\t 1,234.50 \n项目支出\t２００")
         let t = try #require(doc.tables.first)
