@@ -83,6 +83,7 @@ struct ReferenceResolver {
                 || (ch == "度" && k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil)
                 || (k > 1 && s[k - 1] == "年" && s[k - 2].isASCII && s[k - 2].properties.numericType != nil
                     && l.removableWords.contains([s[k - 1], ch])) { continue }
+            if (ch == "月" || ch == "日") && k > 0 && s[k - 1].properties.numericType != nil && s[k - 1].isASCII { continue }
             if rest.isEmpty { firstOrigin = k }
             rest.append(ch)
         }
@@ -102,6 +103,9 @@ struct ReferenceResolver {
         let itemStart = best[.item].map { $0.end - $0.length } ?? -1
         if (s.first == "本" || s.first == "我") && firstOrigin >= 0 && firstOrigin + 1 == itemStart && s.count > 1 {
             s.removeFirst()
+            result.item = nil
+        } else if (s.first == "本" || s.first == "我") && firstOrigin >= 0 && firstOrigin + 1 == itemStart && s.count == 1 && result.measure != nil {
+            s = []
             result.item = nil
         } else if (s.first == "本" || s.first == "我") && s.count <= 3 { s = [] }
         if s.count >= 3 && s.count <= 16, l.vocabulary[.organizationSuffixes].suffixLength(s, endingAt: s.count) > 0 { s = [] }
