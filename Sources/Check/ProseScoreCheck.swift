@@ -299,36 +299,29 @@ enum ProseScoreCheck {
             let parts = figures.flatMap { $0 }
             // every total the text states beside these scores: "自评得分92.5分。其中：…，总得分92.5分"
             var totals = [context.fact(t)] + totalsBeside(complete, items, context)
+            // Within one paragraph, the total the scores belong to:
             // ("项目自评得分93.5分。部门整体自评中，…得19分；…得28.5分。综合得分94.5分": a total stated after the
-            // scores that they make up is theirs; one stated before them in their paragraph with another
-            // value, and no 其中 between that opens them as its breakdown, is another evaluation's)
+            // scores that they make up is theirs; one stated before them with another value, and no 其中 between
+            // that opens them as its breakdown, is another evaluation's)
+            // ("自评得分93.72分，等级为“优”。其中…满意度指标得分9分（满分10分）。某项目…，自评得分86.5分": and a
+            // total before them that opens them so and that they make up is theirs; one stated after them, in a
+            // later sentence, is another evaluation's)
             let sum = sum(parts, context)
             if let p = parts.first?.place.paragraph, parts.allSatisfy({ $0.place.paragraph == p }),
-               totals.contains(where: { $0.place.paragraph == p && $0.number.range.lowerBound > parts.last!.number.range.upperBound
-                                       && sum.overlaps(context.interval($0)) }) {
+               let lastPart = parts.max(by: { $0.number.range.lowerBound < $1.number.range.lowerBound }) {
                 let text = context.doc.paragraphs[p].text.scalars
                 let openers = [context.vocabulary[.listOpenersOf], context.vocabulary[.listOpenersIncluding]]
                 let firstStart = parts.map(\.number.range.lowerBound).min()!
-                totals.removeAll { t in
-                    guard t.place.paragraph == p, t.number.range.upperBound < firstStart else { return false }
-                    return !openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil }
+                func before(_ t: Fact) -> Bool { t.place.paragraph == p && t.number.range.upperBound < firstStart }
+                func after(_ t: Fact) -> Bool { t.place.paragraph == p && t.number.range.lowerBound > lastPart.number.range.upperBound }
+                func opensScores(_ t: Fact) -> Bool { openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil } }
+                if totals.contains(where: { after($0) && sum.overlaps(context.interval($0)) }) {
+                    totals.removeAll { before($0) && !opensScores($0) }
                 }
-            }
-            // ("自评得分93.72分，等级为“优”。其中…满意度指标得分9分（满分10分）。某项目…，自评得分86.5分": a total
-            // before the scores that opens them as its breakdown and that they make up is theirs; one stated
-            // after them, in a later sentence, is another evaluation's)
-            if let p = parts.first?.place.paragraph, parts.allSatisfy({ $0.place.paragraph == p }),
-               let lastPart = parts.max(by: { $0.number.range.lowerBound < $1.number.range.lowerBound }), let lastSentence = lastPart.place.sentence {
-                let text = context.doc.paragraphs[p].text.scalars
-                let openers = [context.vocabulary[.listOpenersOf], context.vocabulary[.listOpenersIncluding]]
-                let firstStart = parts.map(\.number.range.lowerBound).min()!
-                let opened = totals.contains { t in
-                    t.place.paragraph == p && t.number.range.upperBound < firstStart && sum.overlaps(context.interval(t))
-                        && openers.contains { $0.firstMatch(in: text, from: t.number.range.upperBound, before: firstStart) != nil }
-                }
-                if opened {
+                if let lastSentence = lastPart.place.sentence,
+                          totals.contains(where: { before($0) && sum.overlaps(context.interval($0)) && opensScores($0) }) {
                     totals.removeAll { t in
-                        guard t.place.paragraph == p, t.number.range.lowerBound > lastPart.number.range.upperBound, let s = t.place.sentence else { return false }
+                        guard after(t), let s = t.place.sentence else { return false }
                         return s.sentence != lastSentence.sentence && !sum.overlaps(context.interval(t))
                     }
                 }
