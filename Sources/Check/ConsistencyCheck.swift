@@ -578,14 +578,29 @@ enum ConsistencyCheck {
         guard let item = f.outlineItem, case .text = f.place else { return false }
         let measureAlone = context.facts.outline[item].paragraph == f.place.paragraph && f.concept.item == "total"
             && f.concept.scope.isEmpty && f.concept.measure != nil
-        guard measureAlone || context.vocabulary[.subjectNouns].isPrefix(of: f.label),
-              let name = runInName(context.facts.outline[item], context) else { return false }
-        let a = Array(name.unicodeScalars).filter(CharClass.isHan), b = Array(f.label.unicodeScalars)
-        guard a.count >= 2, b.count >= 2 else { return false }
-        for i in 0..<(a.count - 1) {
-            for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
+        guard measureAlone || context.vocabulary[.subjectNouns].isPrefix(of: f.label) else { return false }
+        let b = Array(f.label.unicodeScalars)
+        guard b.count >= 2 else { return false }
+        func namesAnother(_ name: String) -> Bool {
+            let a = Array(name.unicodeScalars).filter(CharClass.isHan)
+            guard a.count >= 2 else { return false }
+            for i in 0..<(a.count - 1) {
+                for j in 0..<(b.count - 1) where a[i] == b[j] && a[i + 1] == b[j + 1] { return false }
+            }
+            return true
         }
-        return true
+        let outline = context.facts.outline
+        guard let name = runInName(outline[item], context) else { return false }
+        if namesAnother(name) { return true }
+        // ("1.经济普查。…⏎（2）其他支出。项目全年支出A": an item of the project's own breakdown, under the project's item)
+        guard !measureAlone else { return false }
+        var up = outline[item].parent, steps = 0
+        while let u = up, steps < 3 {
+            if let outer = runInName(outline[u], context), namesAnother(outer) { return true }
+            up = outline[u].parent
+            steps += 1
+        }
+        return false
     }
 
     /// Whether a count before `f` in its sentence is followed at once by an among word (`among_endings`:

@@ -422,6 +422,17 @@ enum FormulaCheck {
                 boundIds[k] = [candidates[0]]
             }
             guard ok else { continue }
+            // (`sums_before_total`: "年初预算A，追加B，调整后全年预算C。从资金来源看，…上年结转D": with the
+            // other terms before the total, a figure in a sentence after it is a source, no adjustment)
+            if rule[.sumsBeforeTotal], frame != .row, frame != .table, let lhs = boundIds[0].first, let at = context.sentence(of: table[lhs]),
+               refs.indices.allSatisfy({ k in k == 0 || shape.isSum[k] || boundIds[k].allSatisfy { $0 < lhs } }) {
+                for k in refs.indices where shape.isSum[k] {
+                    boundIds[k].removeAll { id in
+                        guard let other = context.sentence(of: table[id]) else { return false }
+                        return (other.paragraph, other.sentence) > (at.paragraph, at.sentence)
+                    }
+                }
+            }
             // a table row states its adjustments in columns: without any such column (not even "-"),
             // the row says nothing about them and the identity cannot be checked
             if !shape.sums.isEmpty && refs.indices.allSatisfy({ !shape.isSum[$0] || boundIds[$0].isEmpty }) { continue }
@@ -429,6 +440,16 @@ enum FormulaCheck {
             if rule.absent.contains(where: { original in
                 let ref = substitute(original, measure: measure, item: item)
                 return members.contains { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+            }) { continue }
+            // (`unless_targeted`: a rate whose bound its frame states too, "≥98%", is scored against that bound)
+            if rule[.unlessTargeted], refs.indices.contains(where: { k in
+                refs[k].rate != nil && boundIds[k].contains { id in
+                    let rate = table[id]
+                    return members.contains { m in
+                        let o = table[m]
+                        return m != id && o.number.comparator != nil && o.concept.rate == rate.concept.rate && o.concept.item == rate.concept.item
+                    }
+                }
             }) { continue }
             var involved = boundIds.flatMap { $0 }
             involved.sort()

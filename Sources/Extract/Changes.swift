@@ -423,6 +423,17 @@ extension ExtractionState {
                            facts[pair.current].yearSource == .clause {
                             pair = (prior: pair.current, current: pair.prior)
                         }
+                        // "本期标煤耗a，上一采暖期为b，下降P%": the figure named as the period before's, stated second, is the prior
+                        let priorLeads = vocabulary[.priorPeriodLeads]
+                        if priorLeads.isPrefix(of: facts[pair.current].label), !priorLeads.isPrefix(of: facts[pair.prior].label) {
+                            pair = (prior: pair.current, current: pair.prior)
+                        }
+                        // "追加A，同时收回B，净增加D": flows in and out, the change their net (A − B: B as the prior);
+                        // a rate after it is of a budget not stated here
+                        if vocabulary[.budgetAddedWords].occurs(in: facts[pair.prior].label), vocabulary[.budgetWithdrawnWords].occurs(in: facts[pair.current].label) {
+                            pair = (prior: pair.current, current: pair.prior)
+                            rate = nil
+                        }
                         // "单位造价a，低于控制指标b，降幅P%": the figure the other is measured against is the base
                         let against = vocabulary[.measuredAgainstVerbs]
                         if against.isPrefix(of: facts[pair.current].label), !against.isPrefix(of: facts[pair.prior].label) {

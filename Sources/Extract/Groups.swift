@@ -439,6 +439,16 @@ extension ExtractionState {
             if parts.isEmpty, f.kind != .percent, let c = rateOnlyClause, clauseIndex(of: f) > c { break }
             // "资金107.13万元，其中管理费1.07万元，目前项目资金已拨付106.36万元": progress so far is no part
             if vocabulary[.progressOpeners].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
+            // "全年监测366天，其中优良321天…；上年365天中优良309天": a count that picks out a group of its own
+            // (`among_endings` right after it) ends the list: what follows is of that group
+            if !parts.isEmpty, case .count = f.kind, vocabulary[.amongEndings].prefixLength(s, at: f.number.range.upperBound) > 0 { break }
+            // "下属事业单位4个，分别为…，另设区县分局5个": a figure set apart (`set_apart_words` opening its label)
+            // is none of the parts
+            if f.number.parenDepth == depth, vocabulary[.setApartWords].isPrefix(of: f.label) { if parts.isEmpty { continue } else { break } }
+            // "回收有效问卷507份，其中满意483份；向教职工发放问卷215份": things the whole is counted within
+            // (lexicon `counted_within`) are a wider count, past the list
+            if let w = provisionalWhole, let inner = facts[w].concept.item, let outer = f.concept.item, inner != outer,
+               lexicon.item(inner, isCountedWithin: outer) { if parts.isEmpty { continue } else { break } }
             // "其中，购买服务经费用于聘请中介机构参与审计项目17个": a count of what an amount named before it went to
             if case .count = f.kind, vocabulary[.purposeWords].occurs(in: f.head), !vocabulary[.purposeWords].isPrefix(of: f.head) { continue }
             // "其中骨干教师2000人次，目标为3000人次": the target aimed at, after what was done, ends the list
@@ -1695,9 +1705,12 @@ extension ExtractionState {
             // walked from the total outwards: a list costs its own length, not the window's
             let all = facts(paragraph: p.index, sentence: sentence)
             let at = firstFact(in: all, at: f.number.numberRange.lowerBound)
+            // ("法人单位a个、个体经营户b户，合计T个（户）": a total counted in several measure words totals figures in any)
+            let alsoCountedIn = severalMeasureWords(id) ?? []
             let listed: (Int) -> Bool = { [facts] o in
                 let g = facts[o]
-                return g.number.parenDepth == depth && g.kind.sameFamily(as: f.kind) && g.shareOf == nil && !g.number.inRange && !g.comparesYears
+                let family = g.kind.sameFamily(as: f.kind) || (g.kind.measureWord.map { alsoCountedIn.contains($0) } ?? false)
+                return g.number.parenDepth == depth && family && g.shareOf == nil && !g.number.inRange && !g.comparesYears
             }
             let head = f.head
             let sums = vocabulary[.sumWords]

@@ -598,18 +598,22 @@ extension ExtractionState {
                   case .text = b.place, sentenceIndex(of: pct) == sentenceIndex(of: b),
                   b.number.range.upperBound < pct.number.numberRange.lowerBound,
                   let named = completionBaseName(b, before: pct, in: p, joiners),
-                  let (_, name) = Text.split(named, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
+                  let (subject, name) = Text.split(named, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
             let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
-            guard let at = inSentence.firstIndex(of: id),
-                  let part = inSentence[..<at].last(where: { k in
-                      let o = facts[k]
-                      return o.kind.sameFamily(as: b.kind) && o.shareOf == nil && o.change == 0 && !o.comparesYears
-                          && !o.number.inRange && o.number.comparator == nil && !o.isTarget
-                          // "…，为市下三季度目标A101.78%，为全年目标B的P%": another plan is no part
-                          && !(Text.split(o.label, atFirst: markers).map { bases.isSuffix(of: $0.after) } ?? false)
-                          // "共清运A吨，日均清运a吨，完成年度目标（B）的P%": an amount per day or head is no part
-                          && !(vocabulary[.perUnitWords].occurs(in: o.label) && !vocabulary[.perUnitWords].occurs(in: b.label))
-                  }) else { continue }
+            func mayBePart(_ k: Int) -> Bool {
+                let o = facts[k]
+                return o.kind.sameFamily(as: b.kind) && o.shareOf == nil && o.change == 0 && !o.comparesYears
+                    && !o.number.inRange && o.number.comparator == nil && !o.isTarget
+                    // "…，为市下三季度目标A101.78%，为全年目标B的P%": another plan is no part
+                    && !(Text.split(o.label, atFirst: markers).map { bases.isSuffix(of: $0.after) } ?? false)
+                    // "共清运A吨，日均清运a吨，完成年度目标（B）的P%": an amount per day or head is no part
+                    && !(vocabulary[.perUnitWords].occurs(in: o.label) && !vocabulary[.perUnitWords].occurs(in: b.label))
+            }
+            guard let at = inSentence.firstIndex(of: id), var part = inSentence[..<at].last(where: mayBePart) else { continue }
+            // "新增化学需氧量减排量A、氨氮减排量B，化学需氧量减排量为省下达任务C的P%": the figure the words before
+            // the marker name, not the nearest
+            if subject.unicodeScalars.count >= 2, !facts[part].label.hasSuffix(subject),
+               let namedPart = inSentence[..<at].last(where: { mayBePart($0) && facts[$0].label.hasSuffix(subject) }) { part = namedPart }
             let reached = wholeOfCompleteList(endingWith: part, sentence: sentenceIndex(of: b)) ?? part
             facts[ids[n + 1]].shareOf = name
             shares.append(ShareStatement(percent: ids[n + 1], part: reached, base: id))

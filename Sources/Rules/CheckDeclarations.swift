@@ -106,6 +106,10 @@ extension Parameter where Value == Bool {
         doc: "in the table frame, the figures may be some rows of their columns (a decomposition of named items, such as one row and its two parts), not the whole columns")
     public static let wholePercentsCutDown = Parameter("whole_percents_cut_down", default: false,
         doc: "a rate on the left written as a whole percentage may be cut down rather than rounded (18% for 18.75%)")
+    public static let sumsBeforeTotal = Parameter("sums_before_total", default: false,
+        doc: "when the other terms are stated before the left side, a figure in a later sentence than it is no term of a sum(): what follows the total breaks it down another way")
+    public static let unlessTargeted = Parameter("unless_targeted", default: false,
+        doc: "the formula does not apply where its frame also states a bound for one of its rates (an indicator row \"≥98% | 97.59%\" is scored against its target)")
 }
 
 extension Parameter where Value == String {
@@ -362,7 +366,8 @@ public enum CheckDeclarations {
         let perUnit = [W.perUnitWords.declaration, W.perUnitAfter.declaration]
         return [
             CheckDeclaration(.formula, nil, doc: "binds each concept of the formula to one figure within a frame and evaluates it in interval arithmetic",
-                             parameters: [Parameter<Bool>.partialColumns.declaration, Parameter<Bool>.wholePercentsCutDown.declaration],
+                             parameters: [Parameter<Bool>.partialColumns.declaration, Parameter<Bool>.wholePercentsCutDown.declaration,
+                                          Parameter<Bool>.unlessTargeted.declaration, Parameter<Bool>.sumsBeforeTotal.declaration],
                              evidence: [E.formulaMismatch, E.formulaInequality, E.formulaBothSides]),
 
             CheckDeclaration(.parts, "balanced-totals", doc: "two totals a statement balances by construction (the grand totals of income and spending of a final account), stated in one sentence, are equal",

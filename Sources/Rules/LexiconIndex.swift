@@ -475,7 +475,7 @@ extension Lexicon {
         return result
     }
 
-    /// Valid UTF-8 (a string's own bytes) → scalar values; the number of scalars.
+    /// Valid UTF-8 (a string's own bytes) → scalar values, quotation marks left out; the number of scalars.
     @inline(__always) static func decode(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt32>) -> Int {
         var i = 0, n = 0
         while i < b.count {
@@ -491,9 +491,15 @@ extension Lexicon {
             } else {
                 out[n] = 0xFFFD; i = b.count
             }
-            n += 1
+            // quotation marks are no part of a word: "评价为“满意”和“基本满意”的" names what "满意和基本满意的" does
+            if !isQuotationMark(out[n]) { n += 1 }
         }
         return n
+    }
+
+    /// “ ” ‘ ’ 「 」 『 』 and ASCII ".
+    @inline(__always) static func isQuotationMark(_ v: UInt32) -> Bool {
+        v == 0x22 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019 || (v >= 0x300C && v <= 0x300F)
     }
 
     /// An ASCII scalar with a numeric type: the digits 0–9.

@@ -25,7 +25,7 @@ struct ReferenceResolver {
 
     func resolve(_ label: String) -> Lexicon.Resolution {
         let l = lexicon
-        var s = Array(label.unicodeScalars)
+        var s = Array(label.unicodeScalars).filter { !Lexicon.isQuotationMark($0.value) }
         var used = [Bool](repeating: false, count: s.count)
         var result = Lexicon.Resolution()
         for phrase in l.neutralScalars {
@@ -72,7 +72,7 @@ struct ReferenceResolver {
             result.qualifier = l.measures[m.entry].qualifier
             result.explicitMeasure = true
         }
-        let all = Array(label.unicodeScalars)
+        let all = Array(label.unicodeScalars).filter { !Lexicon.isQuotationMark($0.value) }
         for (phrase, qualifier) in l.qualifierScalars where Lexicon.find(phrase, in: all) {
             result.qualifier = result.qualifier ?? qualifier
         }
