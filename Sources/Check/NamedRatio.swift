@@ -13,6 +13,7 @@ extension ShareCheck {
     /// counted here). Quiet too when the base gives the rate.
     static func namedRatios(_ rule: Rule, _ context: inout CheckContext) {
         let endings = rule[.ratioEndings], fillers = rule[.rateFillers], negators = rule[.ratioNegators]
+        let timelyEndings = rule[.timelyEndings], timelyWords = rule[.timelyWords]
         guard !endings.isEmpty else { return }
         func plain(_ f: Fact) -> Bool {
             f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate
@@ -42,6 +43,9 @@ extension ShareCheck {
             let partLabel = Array(part.label.unicodeScalars)
             var named = 0, nameAt = 0
             while named < name.count, let k = ScalarSearch.firstIndex(of: Array(name[(name.count - named - 1)...]), in: partLabel) { named += 1; nameAt = k }
+            // ("全年支付1,186笔，其中在规定时限内完成支付1,084笔，支付及时率P%": done on time, in other words)
+            if named < 2, timelyEndings.suffixLength(name, endingAt: name.count) > 0,
+               let m = timelyWords.firstMatch(in: partLabel) { named = 2; nameAt = m.start }
             guard named >= 2 else { continue }
             // "检出不合格样品235批次，抽检合格率97.62%": the count of the rest, the rate one less it
             let rest = negators.suffixLength(partLabel, endingAt: nameAt) > 0

@@ -307,6 +307,10 @@ enum ScoreCheck {
         for f in proseTotals(rule, context) where f.value != sheetTotal.value {
             if sheetOfProject, case let sentence = context.sentenceText(of: f),
                departmentWords.occurs(in: sentence), !projectWords.occurs(in: sentence) { continue }
+            // ("基本公共卫生服务项目自评得分93.6分，…如下：" over the sheet, "县级公立医院…项目自评得分86.40分" after it:
+            // the total of a project its own label names, and the sheet's caption does not, is that project's)
+            if sheetOfProject, f.concept.scope.unicodeScalars.count >= 2, !sheet.table.caption.contains(f.concept.scope),
+               projectWords.words.contains(where: { f.label.contains(f.concept.scope + $0) }) { continue }
             if !context.interval(f).overlaps(context.interval(sheetTotal)) {
                 context.report(rule, main: f, others: [sheetTotal], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: sheetTotal.literal]))
             }

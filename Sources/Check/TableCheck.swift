@@ -829,13 +829,16 @@ enum TableCheck {
     static func nestedSum(_ parts: [Interval]) -> Interval? {
         var sum = Interval(exactly: 0)
         var i = 0, nested = false
+        // ("一、基本支出 10.21 / 人员经费 12.36 / 公用经费 -2.15": with a negative row a run may pass its
+        // subtotal and come back)
+        let signed = parts.contains { $0.lo < 0 }
         while i < parts.count {
             var run = Interval(exactly: 0), end: Int?
             // (a subtotal closes a few dozen rows at most: the scan is bounded, a long table stays linear)
             for j in (i + 1)..<max(i + 1, min(parts.count, i + 1 + maxSubtotalRows)) {
                 run = run + parts[j]
                 if j >= i + 2 && run.overlaps(parts[i]) { end = j; break }
-                if run.lo > parts[i].hi { break }
+                if !signed && run.lo > parts[i].hi { break }
             }
             sum = sum + parts[i]
             if let end { nested = true; i = end + 1 } else { i += 1 }

@@ -415,6 +415,7 @@ extension ExtractionState {
         let firstPart = firstFact(in: inSentence, at: k + 1)
         var bracketScan = (part: -1, position: 0, depth: 0)
         var rateOnlyClause: Int?
+        var includedRunEnd: Int?
         for id in inSentence[firstPart..<max(firstPart, firstFact(in: inSentence, at: end))] {
             let f = facts[id]
             let at = f.number.numberRange.lowerBound
@@ -509,7 +510,13 @@ extension ExtractionState {
             }
             guard f.number.parenDepth == depth, f.shareOf == nil, !f.comparesYears, f.number.comparator == nil,
                   f.kind != .percent, f.kind != .percentagePoint, f.kind != .bare, !f.number.inRange else { continue }
-            if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { continue }
+            if vocabulary[.inclusionMarkers].isPrefix(of: f.label) { includedRunEnd = f.number.range.upperBound; continue }
+            // ("…运行维护费A，含购置费a、运行维护费b": the figures joined by 、 to an included one are included too)
+            if let end = includedRunEnd, case let labelStart = at - f.label.unicodeScalars.count, labelStart == end + 1, s[end] == "、" {
+                includedRunEnd = f.number.range.upperBound
+                continue
+            }
+            includedRunEnd = nil
             // "过程指标…扣1.5分，其中资金管理扣1分，…；产出指标满分40分，得分38分，扣2分": a full mark after the
             // parts of points or scores opens the next indicator; the list has ended
             if let w = provisionalWhole, facts[w].kind == .score, f.kind == .score, isWeight(f), !isWeight(facts[w]) {

@@ -187,6 +187,12 @@ extension ExtractionState {
                 }
             }
             var label = (distributed[index] ?? nil) ?? text.string(labelRange)
+            // "年中因人员调资、防汛救灾等原因调整增加A": the cause given inside the label names nothing
+            if (distributed[index] ?? nil) == nil, let opener = vocabulary[.reasonOpeners].firstMatch(in: text.scalars, from: labelRange.lowerBound, before: labelRange.upperBound),
+               let closer = vocabulary[.reasonClosers].firstMatch(in: text.scalars, from: opener.start + opener.length + 1, before: labelRange.upperBound),
+               closer.start + closer.length < labelRange.upperBound {
+                label = text.string(labelRange.lowerBound..<opener.start) + text.string((closer.start + closer.length)..<labelRange.upperBound)
+            }
             // "较2022年（97.2%）提高1.4个百分点": a figure alone in brackets after a comparison with a year
             // is the figure compared with, named by that comparison
             if labelRange.isEmpty, let compared = bracketedComparison(text.scalars, numberStart: number.numberRange.lowerBound, limit: limit) {

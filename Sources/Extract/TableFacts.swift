@@ -46,7 +46,7 @@ extension ExtractionState {
                     }
                     if isSingleValue(cell.text, scan: scan) {
                         guard var number = scan.numbers.first else { continue }
-                        applyHeaderUnit(&number, header: header, tableUnit: table.unit)
+                        applyHeaderUnit(&number, header: header, tableUnit: table.unit, percentListed: table.unitListsPercent)
                         // "执行率 | 0.958": a rate written as a fraction is read as its percentage
                         var fractionDecimals: Int?
                         if number.kind == .bare, fractions.contains(FractionColumn(segment: row.segment, column: cell.column)) {
@@ -222,14 +222,14 @@ extension ExtractionState {
     /// What a column header says about the unit of its bare numbers, cached per header.
     enum HeaderUnit { case money(MoneyUnit), score, rate, percent, none }
 
-    mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+    mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, percentListed: Bool = false) {
         guard number.kind == .bare else { return }
-        let key = TextKey(header + "|" + (tableUnit ?? ""))
+        let key = TextKey(header + "|" + (tableUnit ?? "") + (percentListed ? "|%" : ""))
         let unit: HeaderUnit
         if let cached = headerUnitCache[key] {
             unit = cached
         } else {
-            unit = headerUnit(header, tableUnit: tableUnit)
+            unit = headerUnit(header, tableUnit: tableUnit, percentListed: percentListed)
             headerUnitCache[key] = unit
         }
         switch unit {
@@ -245,10 +245,10 @@ extension ExtractionState {
         }
     }
 
-    func headerUnit(_ header: String, tableUnit: String?) -> HeaderUnit {
+    func headerUnit(_ header: String, tableUnit: String?, percentListed: Bool = false) -> HeaderUnit {
         var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0, comparator: nil,
                                    approximate: false, inRange: false, range: 0..<0, numberRange: 0..<0, parenDepth: 0)
-        classifyHeaderUnit(&number, header: header, tableUnit: tableUnit)
+        classifyHeaderUnit(&number, header: header, tableUnit: tableUnit, percentListed: percentListed)
         switch number.kind {
         case .money(let m): return .money(m)
         case .score: return .score
@@ -257,7 +257,7 @@ extension ExtractionState {
         }
     }
 
-    func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?) {
+    func classifyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, percentListed: Bool = false) {
         guard number.kind == .bare else { return }
         let layouts = lexicon.tables
         if let unit = statedUnit(header) {
@@ -275,6 +275,11 @@ extension ExtractionState {
             return
         }
         if layouts.header(header, is: .rate) || header.unicodeScalars.contains(where: { Self.percentSigns.contains($0) }) { return }
+        // ("单位：万元、%" over "完成调整预算 | 比上年增长": the completion and change columns are the percentages)
+        if percentListed, vocabulary[.percentColumnWords].occurs(in: header), !vocabulary[.amountColumnEndings].isSuffix(of: header) {
+            number.kind = .percent
+            return
+        }
         if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
             number.kind = .money(money)
             number.unitText = ""

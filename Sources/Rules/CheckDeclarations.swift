@@ -196,6 +196,8 @@ extension Parameter where Value == WordSet {
     public static let completionVerbs = Parameter("completion_verbs", doc: "verbs naming a rate of things done (arrived, paid, issued) by the two characters before its 率")
     public static let wholeWords = Parameter("whole_words", doc: "words before such a verb that declare all of it done (in full)")
     public static let declaredHedges = Parameter("declared_hedges", doc: "words in the declaration's clause before its whole word that take the whole back (basically, except, not yet)")
+    public static let timelyEndings = Parameter("timely_endings", doc: "words ending a rate's name that say on time (及时 of 支付及时率): a count whose label has one of `timely_words` is the one it names")
+    public static let timelyWords = Parameter("timely_words", doc: "words in a count's label that say it was done on time (按时, 按期, 规定时限内)")
     public static let ratioNegators = Parameter("ratio_negators", doc: "words right before the rate's name in a count's label that make the count the rest, the rate its complement")
     public static let ratioEndings = Parameter("ratio_endings", doc: "words ending the name of a rate that is a count over a count (rate, ratio), whose two characters before name the counted part")
     public static let averageWords = Parameter("average_words", doc: "words in a label that make an amount an average per person or per thing (per student, per household)")
@@ -395,7 +397,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
-                             parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
+                             parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration,
+                                          W.timelyEndings.declaration, W.timelyWords.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "structure-ratio", doc: "a structure's percentages written as a ratio (a:b:c) add up to 100",
                              parameters: [W.structureWords.declaration], messageSlots: [.name], evidence: [E.structureSum]),
             CheckDeclaration(.share, "shares-over-100", doc: "shares of one base taken by the parts of a decomposition add up to more than 100%", evidence: [E.sharesOver100]),

@@ -89,6 +89,8 @@ public struct Table: Sendable {
     public var caption: String
     /// A unit stated for the whole table ("单位：万元"), if any.
     public var unit: String?
+    /// The unit line lists % beside the money unit ("单位：万元、%"): some columns hold percentages.
+    public var unitListsPercent = false
     public var rows: [TableRow]
     public var columnCount: Int
     /// Header paths per column, one array per header segment (a table can restate its header with

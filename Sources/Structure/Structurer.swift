@@ -401,6 +401,7 @@ public enum Structurer {
             table.unit = UnitHints.tableUnit(captionParts.joined(separator: " "), words: words)
                 ?? captionParts.compactMap { [words] in UnitHints.captionUnit($0, words: words) }.first
                 ?? UnitHints.labelColumnUnit(table, words: words)
+            table.unitListsPercent = UnitHints.listsPercent(ScalarString.scalars(captionParts.joined(separator: " ")), words: words)
             tables.append(table)
             blocks.append(.table(table.index))
         }
@@ -491,6 +492,26 @@ enum UnitHints {
 }
 
 extension UnitHints {
+    /// Whether the unit caption's list names % ("单位：万元、%").
+    static func listsPercent(_ s: [Unicode.Scalar], words: StructureWords) -> Bool {
+        var k = 0
+        while k < s.count {
+            let n = words.unitCaptions.prefixLength(s, at: k)
+            if n > 0 {
+                var j = k + n
+                while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
+                while j < s.count && !CharClass.isWhitespace(s[j]) && s[j] != "）" && s[j] != ")" {
+                    if s[j] == "%" || s[j] == "％" { return true }
+                    j += 1
+                }
+                k = j
+                continue
+            }
+            k += 1
+        }
+        return false
+    }
+
     /// The one money unit a list of units names by itself (not per something, "元/人·月"), from `j` to
     /// the end of the list; nil for none or several.
     static func listedMoneyUnit(_ s: [Unicode.Scalar], from j: Int, words: StructureWords) -> String? {
