@@ -125,6 +125,10 @@ enum ConsistencyCheck {
                     context.groups(withPart: f.id).contains { $0.marker == .bracket && sampling.occurs(in: context.fact($0.whole).label) }
                 }
                 if sampled(first) != sampled(other) { continue }
+                // "选择300元及以上档次缴费的A人" and "200元档次缴费B人": a name opening with a tier word is that of
+                // the tier the amount before it names, which the label leaves out
+                let tiers = context.vocabulary[.tierWords]
+                if tiers.isPrefix(of: first.label) || tiers.isPrefix(of: other.label) { continue }
                 // "3.“两癌”筛查与救助。…项目全年支出46.80万元" and the department's "项目支出 | 146.93": a figure
                 // under an item named in its own words is that item's
                 if first.outlineItem != other.outlineItem, ownItemFigure(first, context) || ownItemFigure(other, context) { continue }

@@ -328,9 +328,11 @@ enum FormulaCheck {
     }
 
     /// "追加1020.00万元", "调减245.00万元": the verb is the adjustment itself, not a change against
-    /// another figure; its sign comes from the words (`isNegativeAdjustment`).
+    /// another figure; its sign comes from the words (`isNegativeAdjustment`). So is "节约25.14万元"
+    /// after a plan and what was paid: the saving itself.
     static func isOwnAdjustment(_ ref: ConceptReference, _ f: Fact) -> Bool {
-        ref.measure == "adjust" && f.concept.measure == "adjust" && f.concept.explicitMeasure && !f.comparesYears
+        guard let m = ref.measure, m == "adjust" || m == "saving" else { return false }
+        return f.concept.measure == m && f.concept.explicitMeasure && !f.comparesYears
     }
 
     /// "project", "project{英才荟}", "{准备金}": an item and its scope as one text.

@@ -304,7 +304,12 @@ enum ScoreCheck {
         // score is not that of the project the sheet scores
         let projectWords = context.vocabulary[.projectTitleWords], departmentWords = context.vocabulary[.departmentTitleWords]
         let sheetOfProject = projectWords.occurs(in: sheet.table.caption) && !departmentWords.occurs(in: sheet.table.caption)
+        // "指标合计 | 90 | 85.0" (the 预算执行率's 10 points scored apart) beside "自评总得分94.63分": a sheet
+        // whose total weighs less than the full mark leaves points out that a prose total may add
+        let sheetWeight = sheet.rows.last(where: \.isTotal)?.weights.values.map(\.value).max()
+        let leftOut = sheetWeight.map { Decimals.less($0, 100) ? 100 - $0 : 0 } ?? 0
         for f in proseTotals(rule, context) where f.value != sheetTotal.value {
+            if leftOut > 0, Decimals.lessOrEqual(sheetTotal.value, f.value), Decimals.lessOrEqual(f.value, sheetTotal.value + leftOut) { continue }
             if sheetOfProject, case let sentence = context.sentenceText(of: f),
                departmentWords.occurs(in: sentence), !projectWords.occurs(in: sentence) { continue }
             // ("基本公共卫生服务项目自评得分93.6分，…如下：" over the sheet, "县级公立医院…项目自评得分86.40分" after it:

@@ -1263,6 +1263,8 @@ enum YearCheck {
             // ("2022年决算数" over a table's column, "2022年省政府专项债券" naming its row): the twin's own name
             // gives it the figure's year
             if Self.names(year: f.year!, in: twin.label) { continue }
+            // ("压减2025年预算总额A（其中重点评价结果应用a、自评结果应用b）": nor does a whole's name over it)
+            if context.groups(withPart: twin.id).contains(where: { Self.names(year: f.year!, in: context.fact($0.whole).label) }) { continue }
             if case .cell(let t, let r, let c) = twin.place, perYear.occurs(in: context.doc.tables[t].header(row: context.doc.tables[t].rows[r], column: c)) { continue }
             // "年末结转下年415.00万元" and, in the next year's plan, "另有结转资金415.00万元": money carried out of
             // the report's year is carried into the next

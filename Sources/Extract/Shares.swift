@@ -13,6 +13,8 @@ extension ExtractionState {
         var paired = Set(shares.map(\.percent))
         // items the text states a budget figure for (a base named "X预算" may otherwise be X's one figure)
         let budgeted = Set(facts.indices.compactMap { facts[$0].concept.measure == "budget" ? facts[$0].concept.item : nil })
+        // bare shares (占P%) of figures no list or lexicon whole takes, per paragraph
+        var bare = [(share: Int, part: Int)]()
         for p in doc.paragraphs {
             // per sentence: whether it distributes ("分别为…"), read once
             var distributes = [Int: Bool]()
@@ -129,9 +131,46 @@ extension ExtractionState {
                     }
                 } else {
                     base = lexiconWhole(of: part, paragraph: p)
+                    if base == nil, f.shareOf?.isEmpty == true { bare.append((id, part)) }
                 }
                 if let base { shares.append(ShareStatement(percent: id, part: part, base: base)) }
             }
+            pairBareSharesWithStatedWhole(bare, paragraph: p)
+            bare.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// "（一）总体情况。…财政拨款支出778.20万元。⏎（二）结构情况。一般公共服务支出619.84万元，占79.65%；…住房保障支出
+    /// 44.85万元，占5.76%": a run of bare shares (占P%, no base named) of figures no list or lexicon whole
+    /// takes is of the figure stated last before them, in their paragraph or the one before (same
+    /// section), that all of them but one at most fit (two at least): that figure is their base.
+    mutating func pairBareSharesWithStatedWhole(_ bare: [(share: Int, part: Int)], paragraph p: Paragraph) {
+        guard bare.count >= 3, let first = bare.first else { return }
+        let family = facts[first.part].kind
+        guard family.isMoney, bare.allSatisfy({ facts[$0.part].kind.sameFamily(as: family) }) else { return }
+        let parts = Set(bare.map(\.part))
+        func fits(_ x: Int) -> Int {
+            bare.filter { pair in
+                guard let q = interval(facts[pair.part]) / interval(facts[x]) else { return false }
+                return (q * Interval(exactly: 100)).overlaps(interval(facts[pair.share]))
+            }.count
+        }
+        var candidates = [Int]()
+        let own = paragraphFacts[p.index].filter { $0 < first.part }.suffix(12)
+        candidates += own.reversed()
+        // (the paragraph before: of the same section, or an item of the outline beside this one's)
+        if p.index > 0, case let q = doc.paragraphs[p.index - 1], q.index != doc.titleParagraph,
+           q.sectionPath == p.sectionPath || q.sectionPath.dropLast() == p.sectionPath.dropLast() || p.sectionPath.last == q.index {
+            candidates += paragraphFacts[q.index].suffix(12).reversed()
+        }
+        for x in candidates where !parts.contains(x) {
+            let o = facts[x]
+            guard o.kind.sameFamily(as: family), o.change == 0, !o.comparesYears, !o.number.inRange, o.number.comparator == nil,
+                  !o.isTarget, o.shareOf == nil else { continue }
+            let fitting = fits(x)
+            guard fitting >= max(2, bare.count - 1) else { continue }
+            for pair in bare { shares.append(ShareStatement(percent: pair.share, part: pair.part, base: x)) }
+            return
         }
     }
 

@@ -382,6 +382,9 @@ enum TableScanner {
                 while k < lines.count && k - j < 6 {
                     if lines[k].isBlank || lines[k].artifact != nil { k += 1; continue }
                     if let words, isContinuationMark(lines[k], words: words) { marked = true; k += 1; continue }
+                    // (and the unit line repeated under it: "表2（续）" ⏎ "单位：公里、万元" ⏎ header ⏎ rows)
+                    if let words, marked, case let text = CellText.compact(lines[k].text), text.count <= 24,
+                       words.unitCaptions.isPrefix(of: text) { k += 1; continue }
                     break
                 }
                 if k < lines.count && isTabRow(lines[k]) && tabCount(lines[k]) >= 2 {
