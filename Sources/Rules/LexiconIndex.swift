@@ -491,7 +491,7 @@ extension Lexicon {
             } else {
                 out[n] = 0xFFFD; i = b.count
             }
-            // quotation marks are no part of a word: "评价为“满意”和“基本满意”的" names what "满意和基本满意的" does
+            // quotation marks are no part of a word: a quoted word names what the bare word does
             if !isQuotationMark(out[n]) { n += 1 }
         }
         return n

@@ -375,8 +375,8 @@ public struct Vocabulary: Sendable {
             case .tableHeaderWords: return "words that make a table cell look like a column title"
             case .tableInformationKeys: return "keys of the information rows a project form starts with"
             case .tableTotalLabels: return "endings of a row label that make the row a total of the rows above"
-            case .percentColumnWords: return "words of a column header that, under a unit line listing % beside a money unit (单位：万元、%), make the column percentages"
-            case .amountColumnEndings: return "endings of a column header that keep it an amount even so (增减额, 完成数)"
+            case .percentColumnWords: return "words of a column header that, under a unit line listing % beside a money unit (ten-thousand yuan and %), make the column percentages"
+            case .amountColumnEndings: return "endings of a column header that keep it an amount even so (an amount of change, a number done)"
             case .tableScoreTotalLabels: return "row labels of a score sheet's total row"
             case .tableContinuationMarks: return "what a line between two table pieces says when the second continues the first"
             case .lineListOpeners: return "endings of a line whose next lines list its items (one paragraph with it)"
@@ -471,8 +471,8 @@ public struct Vocabulary: Sendable {
             case .deductionTotalWords: return "words opening the points lost in all after the points lost one by one (in all it lost 9 points): that figure is their total"
             case .deicticWords: return "words that point back at something named before (this indicator): a name opening with one names nothing of its own"
             case .changeLookalikes: return "names of an amount that end in a verb of change (the amount a review cut): a figure so named is no change"
-            case .reasonOpeners: return "words opening a reason inside a label (因, 由于): from there to a `reason_closers` word the label gives a cause, not a name"
-            case .reasonClosers: return "words closing a reason inside a label (等原因, 的需要)"
+            case .reasonOpeners: return "words opening a reason inside a label (because, owing to): from there to a `reason_closers` word the label gives a cause, not a name"
+            case .reasonClosers: return "words closing a reason inside a label (and other reasons, the needs of)"
             case .outlineSubjectNouns: return "endings that make a numbered heading's first clause a subject of its own (an expense, a spending): figures under two such headings are about two things"
             }
         }
