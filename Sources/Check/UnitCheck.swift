@@ -151,7 +151,8 @@ enum UnitCheck {
            context.vocabulary[.measuredAgainstVerbs].prefixLength(text.scalars, at: comma + 1) > 0 {
             return perUnit(previous, rule, context, siblings: siblings - 1)
         }
-        guard gap.count >= 2, gap.count <= 7,
+        // (or with no name at all: "分别按每人每月1,800元、1,400元发放")
+        guard gap.count >= 1, gap.count <= 7,
               text.scalars[gap.lowerBound] == "、" || context.vocabulary[.nameJoiners].prefixLength(text.scalars, at: gap.lowerBound) > 0,
               !text.scalars[gap].contains(where: { CharClass.isClauseBreak($0) || CharClass.isDigit($0) }) else { return false }
         return perUnit(previous, rule, context, siblings: siblings - 1)
