@@ -468,48 +468,48 @@ enum UnitHints {
 
     /// `tableUnit` of a text given by its scalars (a cell's, without making its string).
     static func tableUnit(_ s: [Unicode.Scalar], words: StructureWords) -> String? {
-        // the unit caption's word without its colon ("单位"), then the unit
+        for j in unitListStarts(s, words: words) {
+            let unit = words.moneyUnits.prefixLength(s, at: j)
+            // "单位：元/人·月、人、人次、万元、%": the units of the columns one by one; the table's amounts
+            // are in the one money unit listed alone ("单位：万元、%": 万元)
+            if unit > 0, j + unit < s.count, "/、，,".unicodeScalars.contains(s[j + unit]) {
+                return listedMoneyUnit(s, from: j, words: words)
+            }
+            if unit > 0 { return ScalarString.make(s[j..<(j + unit)]) }
+        }
+        return nil
+    }
+
+    /// Where the units start after each unit caption's word and its colon ("单位：" → "万元…"), in order.
+    static func unitListStarts(_ s: [Unicode.Scalar], words: StructureWords) -> [Int] {
+        var starts = [Int]()
         var k = 0
         while k < s.count {
             let n = words.unitCaptions.prefixLength(s, at: k)
             if n > 0 {
                 var j = k + n
                 while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
-                let unit = words.moneyUnits.prefixLength(s, at: j)
-                // "单位：元/人·月、人、人次、万元、%": the units of the columns one by one; the table's amounts
-                // are in the one money unit listed alone ("单位：万元、%": 万元)
-                if unit > 0, j + unit < s.count, "/、，,".unicodeScalars.contains(s[j + unit]) {
-                    return listedMoneyUnit(s, from: j, words: words)
-                }
-                if unit > 0 { return ScalarString.make(s[j..<(j + unit)]) }
+                starts.append(j)
                 k = j
                 continue
             }
             k += 1
         }
-        return nil
+        return starts
     }
 }
 
 extension UnitHints {
     /// Whether the unit caption's list names % ("单位：万元、%").
     static func listsPercent(_ s: [Unicode.Scalar], words: StructureWords) -> Bool {
-        var k = 0
-        while k < s.count {
-            let n = words.unitCaptions.prefixLength(s, at: k)
-            if n > 0 {
-                var j = k + n
-                while j < s.count && (s[j] == " " || s[j] == "：" || s[j] == ":") { j += 1 }
-                while j < s.count && !CharClass.isWhitespace(s[j]) && s[j] != "）" && s[j] != ")" {
-                    if s[j] == "%" || s[j] == "％" { return true }
-                    j += 1
-                }
-                k = j
-                continue
+        unitListStarts(s, words: words).contains { start in
+            var j = start
+            while j < s.count && !CharClass.isWhitespace(s[j]) && s[j] != "）" && s[j] != ")" {
+                if s[j] == "%" || s[j] == "％" { return true }
+                j += 1
             }
-            k += 1
+            return false
         }
-        return false
     }
 
     /// The one money unit a list of units names by itself (not per something, "元/人·月"), from `j` to
