@@ -293,14 +293,13 @@ enum ProseScoreCheck {
         let withoutPointingBack = candidates.map { $0.filter { !pointsBack.isPrefix(of: context.fact(items[$0].weight!).label) } }
         // ("产出指标分值58分…预算执行率分值10分。⏎扣分情况如下：…该项分值6分…；…分值8分…": the first paragraphs' weights
         // make up the full mark; those of a later account of points lost are indicators' under them)
+        // (the leading weights stated together, in one paragraph: the list up to its first other paragraph)
         var leading: [Int]?
         for top in candidates where top.count >= 3 && leading == nil {
-            // (the leading weights stated together, in one paragraph)
-            for k in 2..<top.count where context.fact(items[top[k]].weight!).place.paragraph != context.fact(items[top[k - 1]].weight!).place.paragraph
-                && Set(top[..<k].map { context.fact(items[$0].weight!).place.paragraph }).count == 1 && makesUpFullMark(Array(top[..<k])) {
-                leading = Array(top[..<k])
-                break
-            }
+            let first = context.fact(items[top[0]].weight!).place.paragraph
+            guard let k = top.firstIndex(where: { context.fact(items[$0].weight!).place.paragraph != first }), k >= 2,
+                  makesUpFullMark(Array(top[..<k])) else { continue }
+            leading = Array(top[..<k])
         }
         if let complete = candidates.first(where: makesUpFullMark)
             ?? withoutPointingBack.first(where: { $0.count >= 2 && makesUpFullMark($0) }) ?? leading {
