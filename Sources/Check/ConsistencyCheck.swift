@@ -157,6 +157,10 @@ enum ConsistencyCheck {
                 // under a heading naming a project ("（一）基本公共卫生服务项目"), a figure is that project's,
                 // not the department's of another section
                 if subjectHeading(first, context) != subjectHeading(other, context) { continue }
+                // "公用经费按生均定额核拨，小学每生每年720元" and "生活补助按学段分档：…小学每生每年1,000元": standards
+                // of two programmes, each named by its sentence's opening clause
+                if perWords.occurs(in: first.label), let a = openingProgramme(first, rule, context), let b = openingProgramme(other, rule, context),
+                   !Self.shareTwoInARow(a, b) { continue }
                 // "财政总收入335,857万元" (the budget) and later "财政总收入323,712万元，完成预算的96.38%": a rate
                 // stated beside one of them is the ratio of the two, which are then two figures, not one
                 if statedRatioRelates(first, other, context) { continue }
@@ -178,6 +182,29 @@ enum ConsistencyCheck {
                 break
             }
         }
+    }
+
+    /// The opening clause of a figure's sentence when it holds no figure and names a programme
+    /// (`programme_nouns`): what the standards stated after it are of.
+    static func openingProgramme(_ f: Fact, _ rule: Rule, _ context: CheckContext) -> [Unicode.Scalar]? {
+        guard case .text(let p, let s, _) = f.place else { return nil }
+        let paragraph = context.doc.paragraphs[p]
+        guard paragraph.sentences.indices.contains(s) else { return nil }
+        let text = paragraph.text.scalars, start = paragraph.sentences[s].lowerBound
+        var end = start
+        while end < min(text.count, start + 40), !"，,：:；;".unicodeScalars.contains(text[end]), !CharClass.isDigit(text[end]) { end += 1 }
+        guard end < text.count, end > start, !CharClass.isDigit(text[end]) else { return nil }
+        let clause = Array(text[start..<end])
+        return rule[.programmeNouns].firstMatch(in: clause) != nil ? clause : nil
+    }
+
+    /// Two texts share two Han characters in a row.
+    static func shareTwoInARow(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard a.count >= 2, b.count >= 2 else { return false }
+        var pairs = Set<UInt64>()
+        for i in 0..<(a.count - 1) where CharClass.isHan(a[i]) && CharClass.isHan(a[i + 1]) { pairs.insert(UInt64(a[i].value) << 32 | UInt64(a[i + 1].value)) }
+        for i in 0..<(b.count - 1) where pairs.contains(UInt64(b[i].value) << 32 | UInt64(b[i + 1].value)) { return true }
+        return false
     }
 
     /// "2023年度本部门收入合计A，支出合计B": a bare measure (no scope of its own) in a sentence whose

@@ -44,7 +44,9 @@ extension PartsCheck {
                         }
                         var kept = kept0
                         if let w = wholeOf![kept.id], sentence.contains(context.fact(w).number.numberRange.lowerBound) { kept = context.fact(w) }
-                        if plain(kept), kept.kind.sameFamily(as: limit.kind) || (kept.kind.isMoney && limit.kind.isMoney) {
+                        // (both per the same things: "人均培训成本A，控制在每人每天B以内" is per head, the limit per head and day)
+                        if plain(kept), kept.kind.sameFamily(as: limit.kind) || (kept.kind.isMoney && limit.kind.isMoney),
+                           perChain(kept.label, rule) == perChain(limit.label, rule) {
                             // (a limit is the figure written, not a rounded measurement)
                             let x = context.interval(kept), y = Interval(exactly: context.interval(limit).midpoint)
                             if Decimals.less(y.hi, x.lo) {
@@ -62,5 +64,28 @@ extension PartsCheck {
                 m = next
             }
         }
+    }
+
+    /// The things a label makes its figure per, in order: "每人每天" → 人, 天; "人均" → 人 (measure words
+    /// of `same_things` counted as the first of their group).
+    static func perChain(_ label: String, _ rule: Rule) -> [String] {
+        let per = rule[.perWords], suffixes = rule[.perUnitSuffixes], averages = rule[.averageWords]
+        guard per.occurs(in: label) || suffixes.occurs(in: label) else { return [] }
+        var canonical = [String: String]()
+        for group in rule[.sameThings].words {
+            let members = group.split(separator: "|").map(String.init)
+            for m in members { canonical[m] = members[0] }
+        }
+        let s = Array(label.unicodeScalars)
+        var chain = [String]()
+        func add(_ c: Unicode.Scalar) { let t = String(c); chain.append(canonical[t] ?? t) }
+        var i = 0
+        while i < s.count {
+            let n = per.prefixLength(s, at: i)
+            if n > 0, i + n < s.count, CharClass.isHan(s[i + n]) { add(s[i + n]); i += n + 1; continue }
+            if suffixes.prefixLength(s, at: i) > 0, i > 0, CharClass.isHan(s[i - 1]), averages.suffixLength(s, endingAt: i + 1) == 0 { add(s[i - 1]) }
+            i += 1
+        }
+        return chain
     }
 }

@@ -851,6 +851,20 @@ extension ExtractionState {
     }
 
     /// "完成预算数5000万元的104%": a figure that is the base of the percentage right after it.
+    /// "项目支出2,091.18万元，对应全年项目预算2,176.45万元，执行率96.08%": a figure whose clause goes on to a
+    /// rate that `part` over it makes (to the printed digits) is the base of that part's rate, no sibling.
+    func isBaseOfRate(_ f: Fact, of part: Fact) -> Bool {
+        guard case .text(let p, let sentence, _) = f.place, f.kind == part.kind, f.id + 1 < facts.count,
+              case .text(p, sentence, _) = facts[f.id + 1].place else { return false }
+        let next = facts[f.id + 1]
+        guard next.kind == .percent, next.shareOf == nil, next.change == 0, next.number.comparator == nil, !next.number.inRange,
+              next.number.numberRange.lowerBound - f.number.range.upperBound <= 12 else { return false }
+        let s = doc.paragraphs[p].text.scalars
+        guard !s[f.number.range.upperBound..<next.number.numberRange.lowerBound].contains(where: { "；;。".unicodeScalars.contains($0) }),
+              let ratio = part.interval / f.interval else { return false }
+        return (ratio * Interval(exactly: 100)).overlaps(next.interval)
+    }
+
     func isRateBase(_ f: Fact) -> Bool {
         guard case .text(let p, _, _) = f.place else { return false }
         let ids = paragraphFacts[p]

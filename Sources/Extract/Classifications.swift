@@ -11,15 +11,54 @@ extension ExtractionState {
     /// "2023年补助地方336万元，其中甲县148万元…。按支出功能分类：A 120万元，B 35万元…": a clause opening
     /// with 按…分类 breaks down the figure before it once more, in full (unless it says it names only
     /// some parts). The whole: the whole of the list just before, or else the last figure before.
+    /// "余额T，…。分类别看，一般债务余额a，专项债务余额b。按债务形式划分：…": figures in a row, ending at
+    /// `last` (its sentence), that add up to an earlier figure of the paragraph are that figure's parts
+    /// stated with no marker; a classification after them is of their total.
+    func totalOfRunEnding(at last: Int, among before: [Int]) -> Int? {
+        guard let at = before.lastIndex(of: last), facts[last].kind.isMoney else { return nil }
+        var sum = Interval(exactly: 0)
+        var k = at
+        while k >= 0, at - k < 6 {
+            let f = facts[before[k]]
+            guard f.kind == facts[last].kind, f.shareOf == nil, f.number.comparator == nil, !f.number.inRange,
+                  sentenceIndex(of: f) == sentenceIndex(of: facts[last]) else { break }
+            sum = sum + f.interval
+            if at - k >= 1, let t = before[..<k].last(where: { facts[$0].kind == f.kind && facts[$0].shareOf == nil && facts[$0].number.comparator == nil
+                && facts[$0].interval.overlaps(sum) }) { return t }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The figure stated before whose label ends as the name right before `k` does (four characters
+    /// at least in common at the end, one best): "本年财政拨款收入" names "本年一般公共预算财政拨款收入A".
+    func figureNamed(before k: Int, in s: [Unicode.Scalar], ids: [Int]) -> Int? {
+        var start = k
+        while start > 0, k - start < 24, CharClass.isHan(s[start - 1]) { start -= 1 }
+        guard k - start >= 4 else { return nil }
+        let name = s[start..<k]
+        var best = 0, found: Int?, tie = false
+        for id in ids where facts[id].number.range.upperBound <= start && facts[id].kind.isMoney && facts[id].change == 0 && !facts[id].comparesYears
+            && facts[id].shareOf == nil && !facts[id].number.inRange {
+            var common = 0
+            for (x, y) in zip(facts[id].label.unicodeScalars.reversed(), name.reversed()) { guard x == y else { break }; common += 1 }
+            if common > best { best = common; found = id; tie = false } else if common == best, let f = found, facts[f].interval != facts[id].interval { tie = true }
+        }
+        return best >= 4 && !tie ? found : nil
+    }
+
     mutating func addClassificationGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         var k = 0
         while k < s.count {
             defer { k += 1 }
             // after punctuation, or right after a figure where the export lost it ("…13.21万元按经济分类：")
-            guard s[k] == "按", k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1])
+            guard s[k] == "按", let c = classificationColon(s, at: k) else { continue }
+            // ("…本年一般公共预算财政拨款收入A…。本年财政拨款收入按支出功能分类科目分：…": or right after the name
+            // of a figure stated before)
+            let named = k > 0 && CharClass.isHan(s[k - 1]) ? figureNamed(before: k, in: s, ids: ids) : nil
+            guard k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1]) || named != nil
                     || ids.contains(where: { facts[$0].number.range.upperBound == k }) else { continue }
-            guard let c = classificationColon(s, at: k) else { continue }
             // the last figure before, passing over the change and rate stated after it
             // ("支出4603.07万元，比上年增加1612.54万元，增长53.92%。其中：按功能分类：…")
             // (not a figure of a bracketed aside: "当年收支结余A（上年结余B）。按支出用途分：…")
@@ -29,7 +68,7 @@ extension ExtractionState {
             guard let last = before.last ?? wholeOfParagraphBefore(p, classificationAt: c, ids: ids) else { continue }
             // the whole of the list just before (its parts end the text before 按), or the last figure
             var whole = last
-            if let g = groupOfPart[last] { whole = groups[g].whole }
+            if let n = named { whole = n } else if let g = groupOfPart[last] { whole = groups[g].whole } else if let t = totalOfRunEnding(at: last, among: before) { whole = t }
             guard facts[whole].kind.isMoney || facts[whole].kind == .score, facts[whole].change == 0, !facts[whole].number.inRange else { continue }
             let count = groups.count
             addGroup(paragraph: p, ids: ids, at: c, markerLength: 1, marker: .qizhong, givenWhole: whole)

@@ -482,6 +482,10 @@ extension ExtractionState {
             // times the whole, is of something else; the list has ended
             if !parts.isEmpty, f.kind.measureWord != nil, let w = provisionalWhole, facts[w].kind == f.kind, facts[w].value > 0,
                f.value > facts[w].value * Self.foreignPartFactor { break }
+            // "年初预算安排A，其中中央资金a；年中追加b后，全年预算调整为T": under a budget at one stage, an
+            // adjustment, or the budget at another stage, is past the list
+            if !parts.isEmpty, let w = provisionalWhole, let q = facts[w].concept.qualifier, facts[w].concept.measure == "budget", f.number.parenDepth == depth,
+               f.concept.measure == "adjust" || (f.concept.measure == "budget" && f.concept.qualifier.map { $0 != q } == true) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
@@ -527,6 +531,8 @@ extension ExtractionState {
             if f.kind.measureWord != nil && vocabulary[.internalBodyWords].occurs(in: f.label) { continue }
             // "完成预算12.02万元的100%": the base of a part's completion rate is no part
             if isRateBase(f) { continue }
+            // ("项目支出b，对应全年项目预算c，执行率P%": nor the base a part's rate right after is of)
+            if let last = parts.last, isBaseOfRate(f, of: facts[last]) { continue }
             // "小学22,880人×720元，计1,647.36万元": the amount per head a part is reckoned by is no part
             if Factors.isPerUnitFactor(f, in: s, vocabulary: vocabulary) { continue }
             // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
@@ -555,10 +561,16 @@ extension ExtractionState {
         // a list of changes ("其中…减少0.50万元，…增加0.10万元") is a list of its own kind
         // (but an addition named by its verb is a part like the others: "县级资金150.00万元，其中年初预算
         // 130.00万元、年中追加20.00万元")
-        let changeParts = parts.filter { facts[$0].change != 0 && !(facts[$0].change > 0 && ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs)) }
+        var changeParts = parts.filter { facts[$0].change != 0 && !(facts[$0].change > 0 && ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs)) }
         // "…补助2.00万元，…资金调减1.50万元": a named reduction is a negative part, not a change
         // of the part before; a list with signed parts is not summed
         if !changeParts.isEmpty && changeParts.count < parts.count && changeParts.contains(where: { ExtractionState.isNamedAdjustment(facts[$0], verbs: adjustmentVerbs) }) { return }
+        // ("调整增加预算A，其中基本支出增加a、项目支出增加b，调整后全年预算为T": changes listed first are the
+        // list; a budget at a stage (named with a qualifier) after them is past it)
+        if let plain = parts.firstIndex(where: { facts[$0].change == 0 }), plain >= 2, facts[parts[plain]].concept.qualifier != nil {
+            parts.removeSubrange(plain...)
+            changeParts = changeParts.filter(parts.contains)
+        }
         if !changeParts.isEmpty && changeParts.count < parts.count {
             // the changes stated beside the parts ("A 80万元，增加2万元；B 37万元，减少0.5万元"),
             // whatever their signs: the parts are the figures
@@ -595,7 +607,9 @@ extension ExtractionState {
                 return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                     && f.shareOf == nil && f.number.parenDepth <= depth
                     && ExtractionState.sentence(of: f) >= sentence - 1
-                    && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
+                    // (a list of changes is of a change, or of an adjustment so named: "调整增加预算A，其中基本支出增加a…")
+                    && (changeList ? f.change != 0 || (f.concept.measure == "adjust" && f.concept.explicitMeasure && !f.comparesYears)
+                        : (f.change == 0 && !f.comparesYears))
                     && !isCompletionBase(id, paragraph: p)
             }
             // "余额A，控制在限额B以内。其中，…": a bound (B) is no whole while a plain figure stands before it

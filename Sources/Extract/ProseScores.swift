@@ -97,7 +97,10 @@ extension ExtractionState {
             if ownWeight == nil, let w = weights.first, case .text(let p, _, _) = facts[w].place, p == item.paragraph,
                titleEnd < facts[w].number.numberRange.lowerBound, facts[w].number.numberRange.lowerBound - titleEnd <= 8 {
                 let gap = doc.paragraphs[p].text.scalars[(titleEnd + 1)..<facts[w].number.numberRange.lowerBound].filter { !"。：:，, （(".unicodeScalars.contains($0) }
-                if vocabulary[.weightWords].contains(ScalarString.make(gap)) { ownWeight = w }
+                // (or by one after a word pointing at the item: "该项满分30分")
+                let pointer = nameBefore(facts[w])
+                if vocabulary[.weightWords].contains(ScalarString.make(gap))
+                    || (vocabulary[.deicticWords].isPrefix(of: pointer) && pointer.unicodeScalars.count <= 3 && gap.count <= pointer.unicodeScalars.count + 3) { ownWeight = w }
             }
             let inner = weights.filter { $0 != ownWeight }
             let firstInner = inner.first
@@ -272,6 +275,58 @@ extension ExtractionState {
                 out.append((w, own, all.filter { $0 > w && (after == nil || $0 < after!) }, nameBefore(facts[w])))
             }
         }
+        return scoredByName(out)
+    }
+
+    /// "下设预算编制科学性（8分）、绩效目标合理性（6分）、预算调整控制（6分）…；预算编制科学性扣0.5分，得7.5分；
+    /// 预算调整控制扣1分，得5分": weights listed together, their figures all after the last of them. Each
+    /// "；" or "。" part after the list goes to the weight whose name it shares most with (three characters
+    /// in a row at least, one best); parts that name none stay with the last weight.
+    func scoredByName(_ scopes: [(Int, [Int], [Int], String)]) -> [(Int, [Int], [Int], String)] {
+        var out = scopes
+        var k = 0
+        while k < out.count {
+            // a run of weights with no figures between them, in one paragraph
+            var last = k
+            while last + 1 < out.count, out[last].1.isEmpty, out[last].2.isEmpty,
+                  facts[out[last + 1].0].place.paragraph == facts[out[k].0].place.paragraph { last += 1 }
+            defer { k = last + 1 }
+            guard last > k, case .text(let p, _, _) = facts[out[last].0].place else { continue }
+            let names = out[k...last].map { Array($0.3.unicodeScalars) }
+            guard names.allSatisfy({ $0.filter(CharClass.isHan).count >= 3 }) else { continue }
+            let text = doc.paragraphs[p].text.scalars
+            var parts = [(name: Int?, figures: [Int])]()
+            var boundary = facts[out[last].0].number.range.upperBound
+            var previousEnd = boundary
+            for id in out[last].2 {
+                let f = facts[id]
+                guard f.place.paragraph == p, f.number.numberRange.lowerBound >= previousEnd else { break }
+                let gap = previousEnd..<f.number.numberRange.lowerBound
+                if let cut = text[gap].lastIndex(where: { $0 == "；" || $0 == ";" || $0 == "。" }) { boundary = cut + 1 }
+                if parts.isEmpty || boundary >= previousEnd {
+                    // a new part: named by the words from its start to its first figure (a few dozen at most)
+                    let words = Array(text[max(boundary, f.number.numberRange.lowerBound - 40)..<f.number.numberRange.lowerBound])
+                    let likeness = names.map { Self.longestCommonRun(words, $0) }
+                    let best = likeness.max() ?? 0
+                    let named = best >= 3 && likeness.filter({ $0 == best }).count == 1 ? likeness.firstIndex(of: best) : nil
+                    parts.append((named, []))
+                }
+                parts[parts.count - 1].figures.append(id)
+                previousEnd = f.number.range.upperBound
+            }
+            // only when some part names a weight before the last one
+            guard parts.contains(where: { ($0.name ?? names.count - 1) < names.count - 1 }) else { continue }
+            let read = Set(parts.flatMap(\.figures))
+            let rest = out[last].2.filter { !read.contains($0) }
+            for i in k...last { out[i].1 = []; out[i].2 = [] }
+            for part in parts {
+                let i = k + (part.name ?? names.count - 1)
+                out[i].2 += part.figures
+                out[i].1 += part.figures.filter { scopes[last].1.contains($0) }
+            }
+            out[last].2 += rest
+            out[last].1 += rest.filter { scopes[last].1.contains($0) }
+        }
         return out
     }
 
@@ -385,7 +440,7 @@ extension ExtractionState {
             var i = 1
             while i < ids.count {
                 let first = facts[ids[i]]
-                guard first.kind == .score, !first.isCellValue, !flat.contains(first.id), !isWeight(first), first.number.comparator == nil,
+                guard first.kind == .score, !first.isCellValue, !flat.contains(first.id), !isWeight(first), first.number.comparator == nil, !isDeduction(first),
                       distributive.firstMatch(in: s, from: max(0, first.number.numberRange.lowerBound - 4), before: first.number.numberRange.lowerBound) != nil,
                       case .text(_, let sentence, _) = first.place else { i += 1; continue }
                 // the scores
@@ -398,18 +453,36 @@ extension ExtractionState {
                     scores.append(ids[j])
                     j += 1
                 }
-                let start = i
+                var start = i
                 i = j
                 let n = scores.count
-                // the weights: the n figures right before, in the sentence, each a weight, the one before them none
                 guard n >= 2, start >= n else { continue }
+                // ("…，分别扣0.5分、0.5分、0.6分，得分分别为7.5分、5.5分和5.4分": past as many points lost, listed
+                // after a distributive word)
+                let lost = Array(ids[(start - n)..<start])
+                if start >= 2 * n, lost.allSatisfy({ isDeduction(facts[$0]) || isListedDeduction(facts[$0]) }), isDeduction(facts[lost[0]]),
+                   distributive.occurs(in: facts[lost[0]].label) || distributive.occurs(in: facts[lost[0]].head) {
+                    start -= n
+                }
+                // the weights: the n figures right before, in the sentence, each a weight, the one before them none
                 let weights = Array(ids[(start - n)..<start])
-                guard weights.allSatisfy({ w in
+                let inSentence = weights.allSatisfy { w in
                     let f = facts[w]
                     guard case .text(_, sentence, _) = f.place else { return false }
-                    return f.kind == .score && !f.isCellValue && !flat.contains(w) && isWeight(f)
-                }) else { continue }
-                if start - n > 0, case let before = facts[ids[start - n - 1]], case .text(_, sentence, _) = before.place, isWeight(before) { continue }
+                    return f.kind == .score && !f.isCellValue && !flat.contains(w) && f.number.comparator == nil
+                }
+                guard inSentence else { continue }
+                let before = start - n > 0 ? facts[ids[start - n - 1]] : nil
+                let beforeIsWeight = before.map { b in
+                    guard case .text(_, sentence, _) = b.place else { return false }
+                    return isWeight(b)
+                } ?? false
+                // ("该项满分20分，其中社会效益8分、生态效益6分、群众满意度6分，…": the weight before them is their
+                // parent's when they make it up; bare points, each after its name, are weights then)
+                let makeUpBefore = beforeIsWeight && before.map { b in Decimals.equal(weights.reduce(Decimal(0)) { Decimals.sum($0, facts[$1].value) }, b.value) } == true
+                if !weights.allSatisfy({ isWeight(facts[$0]) }) {
+                    guard makeUpBefore, weights.allSatisfy({ facts[$0].concept.measure == nil && !isDeduction(facts[$0]) }) else { continue }
+                } else if beforeIsWeight && !makeUpBefore { continue }
                 // names: bare weights after an enumeration, or each weight's own
                 let bare = zip(weights, weights.dropFirst()).allSatisfy { a, b in
                     s[facts[a].number.range.upperBound..<facts[b].number.numberRange.lowerBound].allSatisfy { joiners.contains($0) }
@@ -550,7 +623,7 @@ extension ExtractionState {
         let deictic = vocabulary[.deicticWords]
         let pointsBack = deictic.isPrefix(of: name)
         func candidate(_ f: Fact) -> Bool {
-            guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) else { return false }
+            guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) && !isListedDeduction(f) else { return false }
             if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored),
                !vocabulary[.summingPointers].isPrefix(of: scored) { return false }
             // "预算执行率权重10分，…项目自评得分96.39分，…预算执行率得9.54分": a score naming another
@@ -593,7 +666,8 @@ extension ExtractionState {
             ?? weight.flatMap { w in scoreBefore(w).flatMap { figures.contains($0) && candidate(facts[$0]) ? $0 : nil } }
         if let w = weight, let s = item.score {
             // "扣1分，得9分": the points lost between the weight and the score
-            let lost = context.filter { $0 > w && $0 < s && isDeduction(facts[$0]) }
+            // (with those listed after them: "分别扣0.5分、0.5分、0.6分" are the item's indicators', all lost by it)
+            let lost = context.filter { $0 > w && $0 < s && (isDeduction(facts[$0]) || isListedDeduction(facts[$0])) }
             // (a total, also after a word pointing at the item: "…扣1分，该类共扣2.5分、得22.5分")
             let stated = lost.filter { facts[$0].marksTotal || vocabulary[.deductionTotalWords].isPrefix(of: vocabulary[.sectionDeictics].droppingPrefix(facts[$0].label)) }
             item.deductions = stated.isEmpty ? lost : [stated.last!]
@@ -701,6 +775,7 @@ extension ExtractionState {
                 return isWeight(facts[f.id - 1], listedAfter: depth + 1)
             }
         }
+        if f.concept.measure == nil, depth == 0, isBareListedWeight(f, in: s) { return true }
         // "预算执行率10分（得分9.8分）": a figure with no measure word whose score follows in brackets
         if f.concept.measure == nil, f.id + 1 < facts.count, case .text(p, _, _) = facts[f.id + 1].place {
             let next = facts[f.id + 1]
@@ -726,6 +801,45 @@ extension ExtractionState {
         return e < s.count && (s[e] == "）" || s[e] == ")")
     }
 
+    /// "该项满分30分，其中民生项目完成率10分，…扣1.5分，得8.5分；村级运转经费保障8分，得8分": under a weight
+    /// named so in its sentence and followed straight by bare points, bare points right after a name,
+    /// opening their clause, whose "；" part goes on to a score no higher, are an indicator's weight.
+    func isBareListedWeight(_ f: Fact, in s: [Unicode.Scalar]) -> Bool {
+        guard f.number.parenDepth == 0, f.number.comparator == nil, !f.number.inRange, case .text(let p, let sentence, _) = f.place,
+              !isDeduction(f), !isCriterion(f) else { return false }
+        let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
+        var k = f.number.numberRange.lowerBound
+        while k > 0 && !clauseMarks.contains(s[k - 1]) && s[k - 1] != "。" { k -= 1 }
+        guard k > 0, clauseMarks.contains(s[k - 1]), f.number.numberRange.lowerBound - k >= 2,
+              s[k..<f.number.numberRange.lowerBound].contains(where: CharClass.isHan) else { return false }
+        // no figure earlier in its clause, and a weight named so earlier in its sentence (a few figures back)
+        var named = false
+        var j = f.id - 1
+        while j >= 0, f.id - j <= 12, case .text(p, sentence, _) = facts[j].place {
+            if j == f.id - 1 && facts[j].number.range.upperBound > k { return false }
+            // (a weight that opens the list: the figure right after it is bare points, not its own score —
+            // "预算执行率权重10分，得9.6分；结转结余率3分，…" lists no indicators under it)
+            if facts[j].kind == .score && facts[j].concept.measure == "weight" {
+                let first = facts[j + 1]
+                named = first.kind == .score && first.concept.measure == nil && !isDeduction(first)
+                break
+            }
+            j -= 1
+        }
+        guard named else { return false }
+        // its score further on in its "；" part (past points lost)
+        var n = f.id + 1
+        while n < facts.count, n - f.id <= 6, case .text(p, sentence, _) = facts[n].place {
+            let next = facts[n]
+            if s[f.number.range.upperBound..<next.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) { return false }
+            if next.kind == .score && !isDeduction(next) {
+                return next.concept.measure == "score" && Decimals.lessOrEqual(next.value, f.value)
+            }
+            n += 1
+        }
+        return false
+    }
+
     /// "扣1分", "过程类指标扣3分": points an indicator lost, not a rule of how many it loses ("每超过1个
     /// 百分点扣0.5分": another scoring word in its clause).
     func isDeduction(_ f: Fact) -> Bool {
@@ -739,6 +853,16 @@ extension ExtractionState {
         let clause = ScalarString.make(s[k..<f.number.numberRange.lowerBound])
         let others = vocabulary[.scoringRuleWords].words.filter { !words.occurs(in: $0) }
         return !others.contains { clause.contains($0) }
+    }
+
+    /// "分别扣0.5分、0.5分、0.6分": points joined by 、 和 及 to points lost are lost too (a few back at most).
+    func isListedDeduction(_ f: Fact, depth: Int = 0) -> Bool {
+        guard f.kind == .score, f.id > 0, depth < 8, case .text(let p, _, _) = f.place, case .text(p, _, _) = facts[f.id - 1].place else { return false }
+        let previous = facts[f.id - 1]
+        guard previous.kind == .score, previous.number.range.upperBound < f.number.numberRange.lowerBound else { return false }
+        let gap = doc.paragraphs[p].text.scalars[previous.number.range.upperBound..<f.number.numberRange.lowerBound]
+        guard gap.count <= 2, gap.allSatisfy({ $0 == "、" || $0 == "和" || $0 == "及" }) else { return false }
+        return isDeduction(previous) || isListedDeduction(previous, depth: depth + 1)
     }
 
     /// "本部分共扣1.49分", "该部分合计扣3分": points lost in all by the part of the text it stands in.

@@ -686,7 +686,10 @@ extension ExtractionState {
                   !pct.number.inRange, !pct.isTarget, case .text = pct.place, rates.isSuffix(of: pct.head) else { continue }
             let sentence = sentenceIndex(of: pct)
             // the two figures right before it in its sentence, with nothing but prose between
-            let a = facts[ids[n - 2]], b = facts[ids[n - 1]]
+            // (past how far the figure done is over or under the plan: "计划4,500亩，实际完成4,726亩，超出计划226亩，
+            // 计划完成率105.02%")
+            let against = vocabulary[.measuredAgainstVerbs].isPrefix(of: facts[ids[n - 1]].label) && n >= 3 ? 1 : 0
+            let a = facts[ids[n - 2 - against]], b = facts[ids[n - 1 - against]]
             guard sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence else { continue }
             func plain(_ o: Fact) -> Bool {
                 o.kind != .percent && o.kind != .bare && o.kind != .score && o.shareOf == nil && o.change == 0 && !o.comparesYears

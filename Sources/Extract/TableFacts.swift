@@ -197,7 +197,21 @@ extension ExtractionState {
             nameColumns = cached
         } else {
             let headers = table.headers(for: row)
-            nameColumns = Set(headers.indices.filter { lexicon.tables.header(headers[$0], is: .name) })
+            let named = Set(headers.indices.filter { lexicon.tables.header(headers[$0], is: .name) })
+            // ("项目名称 | 项目类别": of several name columns, those whose cells never repeat down the table name
+            // each row's own item; a column of categories names many rows)
+            var distinct = named
+            if named.count >= 2 {
+                var seen = [Int: Set<String>]()
+                for r in table.rows where r.kind == .data && r.segment == row.segment {
+                    for cell in r.cells where named.contains(cell.column) {
+                        let t = CellText.compact(cell.string)
+                        guard !t.isEmpty, !CellText.isNumeric(cell.text) else { continue }
+                        if seen[cell.column, default: []].insert(t).inserted == false { distinct.remove(cell.column) }
+                    }
+                }
+            }
+            nameColumns = distinct.isEmpty ? named : distinct
             nameColumnCache[key] = nameColumns
         }
         func isNameColumn(_ c: Int) -> Bool { nameColumns.contains(c) }

@@ -216,6 +216,8 @@ extension Parameter where Value == WordSet {
     public static let targetNames = Parameter("target_names", doc: "endings of the name of a figure that is a target, a plan or a standard, what another figure is compared with")
     public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
     public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
+    public static let programmeNouns = Parameter("programme_nouns", doc: "nouns that, in a sentence's opening clause, name the programme the standards after it are of (funds, subsidies)")
+    public static let perUnitSuffixes = Parameter("per_unit_suffixes", doc: "characters after a thing that make the figure an average per that thing (per head), as per words before it do")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
 }
@@ -384,7 +386,8 @@ public enum CheckDeclarations {
                              parameters: [W.flatWords.declaration, W.adjustedBasisWords.declaration], messageSlots: [.name], evidence: [E.partsChangePrior]),
             CheckDeclaration(.parts, "near-complete", doc: "an open list falls short of its whole by a sliver", parameters: [D.nearRatio.declaration], evidence: [E.partsSum]),
             CheckDeclaration(.parts, "within-limit", doc: "a figure said to be kept within a limit stated after it is above the limit",
-                             parameters: [W.limitOpeners.declaration, W.limitClosers.declaration], evidence: [E.partsLimit]),
+                             parameters: [W.limitOpeners.declaration, W.limitClosers.declaration, W.perWords.declaration, W.perUnitSuffixes.declaration,
+                                          W.averageWords.declaration, W.sameThings.declaration], evidence: [E.partsLimit]),
 
             CheckDeclaration(.share, "share", doc: "A is P% of B: P must be A ÷ B × 100", messageSlots: [.part, .base], evidence: [E.shareMismatch]),
             CheckDeclaration(.share, "rate-over-100", doc: "a rate that is a part of a whole (a pass rate, a satisfaction rate) stated above 100%",
@@ -470,7 +473,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.consistency, "same-concept", doc: "one figure stated twice with two values",
                              parameters: [W.subjectWords.declaration, W.selfWords.declaration, W.labelModifiers.declaration, W.criteriaWords.declaration,
                                           W.grandTotalWords.declaration, W.ownYearWords.declaration, W.benchmarkLeads.declaration, W.perWords.declaration,
-                                          W.sharedItems.declaration, W.ratioEndings.declaration, W.findingVerbs.declaration],
+                                          W.sharedItems.declaration, W.ratioEndings.declaration, W.findingVerbs.declaration, W.programmeNouns.declaration],
                              evidence: [E.consistencySameConcept]),
             CheckDeclaration(.consistency, "prose-vs-table", doc: "a named project's money in the text against its table row",
                              parameters: [I.minScopeLength.declaration], evidence: [E.consistencyProseVersusTable]),
