@@ -168,6 +168,8 @@ struct ExtractionState {
         if facts[group.whole].kind == .score, group.parts.contains(where: { isWeight(facts[$0]) != isWeight(facts[group.whole]) }),
            !(isWeight(facts[group.whole]) && vocabulary[.fullMarkWords].occurs(in: facts[group.whole].label)
              && group.parts.allSatisfy({ facts[$0].concept.measure == nil && !facts[$0].marksTotal })) { return }
+        // "巩固率扣1分，政策知晓率扣2分，合计得27分": points lost are no parts of a score, nor scores of points lost
+        if facts[group.whole].kind == .score, group.parts.contains(where: { isDeduction(facts[$0]) != isDeduction(facts[group.whole]) }) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
         if namesPerUnit(facts[group.whole].label) { return }
         // "初级工1,000元/人、612人，中级工1,500元/人、348人，合计发放补贴A": standards per unit are no parts

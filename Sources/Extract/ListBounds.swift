@@ -60,14 +60,21 @@ extension ExtractionState {
                     }
                     next += 1
                 }
-                if next < inSentence.count, facts[inSentence[next]].number.numberRange.lowerBound > k,
-                   facts[inSentence[next]].number.numberRange.lowerBound < to {
-                    let candidate = inSentence[next]
+                // (past the bounds of a band that names the part: "；90至99周岁6,184人")
+                var first = next
+                while first < inSentence.count, first - next < 4, facts[inSentence[first]].number.inRange || facts[inSentence[first]].number.comparator != nil { first += 1 }
+                if first == inSentence.count || first - next == 4 { first = next }
+                if first < inSentence.count, facts[inSentence[first]].number.numberRange.lowerBound > k,
+                   facts[inSentence[first]].number.numberRange.lowerBound < to {
+                    let candidate = inSentence[first]
                     let name = itemName(facts[candidate].head)
                     // "其中新发现隐患点23处；经核查，11处已消除…": a figure with no name of its own is no part
                     // (but a count of another kind than the whole, where the parts before came with counts
                     // of that kind, names the part it opens: "小学22,880人×720元，计A；…；14所小规模学校…补助B")
-                    if name.isEmpty {
+                    // (a band named by words the label leaves out is named: "；100周岁及以上137人")
+                    let clause = s[(k + 1)..<facts[candidate].number.numberRange.lowerBound]
+                    let namedByBand = first > next || (!clause.contains(where: { "，,：:".unicodeScalars.contains($0) }) && clause.contains(where: CharClass.isHan))
+                    if name.isEmpty && !namedByBand {
                         let passed = inSentence[max(0, next - 8)..<next].filter { facts[$0].number.range.lowerBound >= from }
                         func isCount(_ id: Int) -> Bool { if case .count = facts[id].kind { return true } else { return false } }
                         if isCount(candidate), !isCount(whole), passed.contains(where: isCount) { k += 1; continue }
