@@ -77,6 +77,7 @@ extension ExtractionState {
             addTotalGroups(paragraph: p, ids: ids)
             addAdditionGroups(paragraph: p, ids: ids)
             addBandGroups(paragraph: p, ids: ids)
+            addWeightsBeforeFullMark(paragraph: p, ids: ids)
         }
         extendDecompositionLists()
     }

@@ -798,19 +798,29 @@ extension ExtractionState {
         guard j > 0, s[j - 1] == "（" || s[j - 1] == "(" else { return false }
         var e = f.number.range.upperBound
         while e < s.count && CharClass.isWhitespace(s[e]) { e += 1 }
+        // ("（一）决策情况（15分，得14分）": or its score after a comma in the same brackets)
+        if e < s.count, s[e] == "，" || s[e] == ",", f.id + 1 < facts.count, case .text(p, _, _) = facts[f.id + 1].place {
+            let next = facts[f.id + 1]
+            if next.kind == .score, next.concept.measure == "score", next.number.parenDepth == f.number.parenDepth,
+               next.number.numberRange.lowerBound - e <= 6,
+               s[(e + 1)..<next.number.numberRange.lowerBound].allSatisfy({ CharClass.isHan($0) || CharClass.isWhitespace($0) }) { return true }
+        }
         return e < s.count && (s[e] == "）" || s[e] == ")")
     }
 
     /// "该项满分30分，其中民生项目完成率10分，…扣1.5分，得8.5分；村级运转经费保障8分，得8分": under a weight
-    /// named so in its sentence and followed straight by bare points, bare points right after a name,
-    /// opening their clause, whose "；" part goes on to a score no higher, are an indicator's weight.
+    /// named so in its sentence and followed straight by bare points (or followed by points lost, then a
+    /// score), bare points right after a name, opening their clause, whose "；" part goes on to a score no
+    /// higher, are an indicator's weight.
     func isBareListedWeight(_ f: Fact, in s: [Unicode.Scalar]) -> Bool {
         guard f.number.parenDepth == 0, f.number.comparator == nil, !f.number.inRange, case .text(let p, let sentence, _) = f.place,
               !isDeduction(f), !isCriterion(f) else { return false }
         let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
         var k = f.number.numberRange.lowerBound
         while k > 0 && !clauseMarks.contains(s[k - 1]) && s[k - 1] != "。" { k -= 1 }
-        guard k > 0, clauseMarks.contains(s[k - 1]), f.number.numberRange.lowerBound - k >= 2,
+        // (a name, the points, and the clause ends: not "但未达到90分的目标，扣1分")
+        guard f.number.range.upperBound < s.count, clauseMarks.contains(s[f.number.range.upperBound]) else { return false }
+        guard k == 0 || clauseMarks.contains(s[k - 1]) || s[k - 1] == "。", f.number.numberRange.lowerBound - k >= 2,
               s[k..<f.number.numberRange.lowerBound].contains(where: CharClass.isHan) else { return false }
         // no figure earlier in its clause, and a weight named so earlier in its sentence (a few figures back)
         var named = false
@@ -826,6 +836,13 @@ extension ExtractionState {
             }
             j -= 1
         }
+        // ("“绩效目标”指标5分，扣1分，得4分": or, alone, points the next clause says it lost some of, and the
+        // one after what it got)
+        if !named, f.id + 2 < facts.count, case .text(p, sentence, _) = facts[f.id + 2].place,
+           isDeduction(facts[f.id + 1]), facts[f.id + 2].kind == .score, facts[f.id + 2].concept.measure == "score",
+           !s[f.number.range.upperBound..<facts[f.id + 2].number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" || $0 == "。" }) {
+            named = true
+        }
         guard named else { return false }
         // its score further on in its "；" part (past points lost)
         var n = f.id + 1
@@ -838,6 +855,36 @@ extension ExtractionState {
             n += 1
         }
         return false
+    }
+
+    /// "四个一级指标，权重依次为20分、20分、35分和25分，满分100分": weights listed together (joined by 、 和 及),
+    /// the full mark right after them in the next clause, make it up: a complete list.
+    mutating func addWeightsBeforeFullMark(paragraph p: Paragraph, ids: [Int]) {
+        let s = p.text.scalars
+        let fullMark = vocabulary[.fullMarkWords]
+        for (n, id) in ids.enumerated() where n >= 2 {
+            let whole = facts[id]
+            guard whole.kind == .score, !whole.isCellValue, whole.concept.measure == "weight", fullMark.occurs(in: whole.label),
+                  groupsOfWhole[id] == nil, case .text(_, let sentence, _) = whole.place else { continue }
+            // the clause right before: only a comma between the last weight and the full mark's label
+            let last = facts[ids[n - 1]]
+            let labelStart = whole.number.numberRange.lowerBound - whole.label.unicodeScalars.count
+            guard last.kind == .score, last.number.range.upperBound < labelStart,
+                  case let gap = s[last.number.range.upperBound..<labelStart], gap.count <= 2, gap.contains(where: { $0 == "，" || $0 == "," }),
+                  gap.allSatisfy({ $0 == "，" || $0 == "," || CharClass.isWhitespace($0) }) else { continue }
+            var run = [ids[n - 1]]
+            var m = n - 2
+            while m >= 0, case .text(_, sentence, _) = facts[ids[m]].place, facts[ids[m]].kind == .score {
+                let a = facts[ids[m]], b = facts[run[0]]
+                guard a.number.range.upperBound < b.number.numberRange.lowerBound,
+                      case let joint = s[a.number.range.upperBound..<b.number.numberRange.lowerBound], joint.count <= 2,
+                      joint.allSatisfy({ $0 == "、" || $0 == "和" || $0 == "及" || CharClass.isWhitespace($0) }), !joint.isEmpty else { break }
+                run.insert(ids[m], at: 0)
+                m -= 1
+            }
+            guard run.count >= 2, run.allSatisfy({ isWeight(facts[$0]) && !isGrouped($0) }) else { continue }
+            appendGroup(PartsGroup(whole: id, parts: run, marker: .qizhong, closedByWording: true, nestedThresholds: false))
+        }
     }
 
     /// "扣1分", "过程类指标扣3分": points an indicator lost, not a rule of how many it loses ("每超过1个
