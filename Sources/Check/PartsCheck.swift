@@ -521,7 +521,7 @@ extension ShareCheck {
     /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
-        let yearPeriods = rule[.yearPeriods]
+        let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords]
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
@@ -555,7 +555,7 @@ extension ShareCheck {
             }
             guard let a = amount, let (q3, t3) = context.sentence(of: a), q3 == p, t3 == sentence, a.kind.isMoney, a.change == 0, !a.comparesYears,
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
-                  !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)) else { continue }
+                  !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)), !averageAmounts.occurs(in: a.label) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
             // "分别按每个团队15,000元、12,000元、5,200元发放奖励": standards listed one after another; the next
             // is no amount

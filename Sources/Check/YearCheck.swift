@@ -210,7 +210,7 @@ enum YearCheck {
         var titleYears = Set(context.doc.titleParagraph.map { t in (yearsOf[t] ?? []).filter { !$0.quoted }.map(\.year) } ?? [])
         if !titleYears.contains(fy) { titleYears = [] }
         // per paragraph, whether a heading over it names a comparison with other years (found once, when asked)
-        let comparisonHeadings = rule[.comparisonHeadings], basisOpeners = rule[.basisOpeners]
+        let comparisonHeadings = rule[.comparisonHeadings], basisOpeners = rule[.basisOpeners], basisNouns = rule[.basisNouns]
         let currentYearWords = context.vocabulary[.currentYear], planCurrentWords = rule[.planCurrentWords]
         var inComparison: [Bool]?
         func comparisonSection(_ p: Int) -> Bool {
@@ -319,6 +319,10 @@ enum YearCheck {
             // "按2022年末常住人口测算": the end of the year before, the basis a figure is reckoned from
             if mention.year == fy - 1 && (mention.form == .yearEnd || mention.form == .date)
                 && basisOpeners.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0 { continue }
+            // ("按2023年度经审计的净利润上缴": or the year's own figures named as what is reckoned from)
+            if mention.year == fy - 1, basisOpeners.suffixLength(paragraph.text.scalars, endingAt: mention.range.lowerBound) > 0,
+               basisNouns.firstMatch(in: paragraph.text.scalars, from: mention.range.upperBound,
+                                     before: min(sentenceRange.upperBound, mention.range.upperBound + 16)) != nil { continue }
             // "首次", "结转", "结余", "分别" span years for the clauses the year governs only, not for
             // a clause of another year ("2022年预算安排5000亿元，其余结转2024年使用")
             // (but "2023年度年末结转和结余": the year's own closing balance spans nothing)

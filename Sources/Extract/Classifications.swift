@@ -92,7 +92,10 @@ extension ExtractionState {
                    && !facts[$0].number.inRange && facts[$0].interval.overlaps(sum) }) ?? enclosing
                    // (or in the paragraph before, which the whole was taken from: "支出预算总计A。…项目支出由…安排b。⏎
                    // 按支出功能分类，…")
-                   ?? (before.isEmpty ? previousParagraph(of: p).flatMap { q in paragraphFacts[q.index].last(where: { $0 != whole
+                   // (or whatever the text before names, when the parts make up a figure of the paragraph before
+                   // and none of this one: "…；地方财政拨款B，其中…项目支出b。按支出性质划分，…")
+                   ?? (before.isEmpty || !before.contains(where: { facts[$0].interval.overlaps(sum) })
+                       ? previousParagraph(of: p).flatMap { q in paragraphFacts[q.index].last(where: { $0 != whole
                        && facts[$0].kind.sameFamily(as: facts[whole].kind) && facts[$0].shareOf == nil && !facts[$0].number.inRange
                        && facts[$0].change == 0 && !facts[$0].comparesYears && facts[$0].interval.overlaps(sum) }) } : nil) {
                 replaceWhole(of: g, with: better)

@@ -279,6 +279,14 @@ extension ExtractionState {
 
     /// "X，其中A、B" and "X，包括A、B": the parts after the marker in its sentence, at the marker's
     /// bracket depth, until the sentence ends or another marker starts a nested list.
+    /// "48台套": the measure words a count is counted in together (its own and one written right after it).
+    func compoundMeasureWords(_ f: Fact, in s: [Unicode.Scalar]) -> Set<String>? {
+        guard case .count(let own) = f.kind, f.number.range.upperBound < s.count else { return nil }
+        let n = vocabulary[.countUnits].prefixLength(s, at: f.number.range.upperBound)
+        guard n > 0 else { return nil }
+        return [own, ScalarString.make(s[f.number.range.upperBound..<(f.number.range.upperBound + n)])]
+    }
+
     mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
                            givenWhole: Int? = nil, namesSomeParts: Bool = false) {
         // the facts are only read here: a local copy of the array (one retain) keeps the closures
@@ -538,6 +546,9 @@ extension ExtractionState {
             if Factors.isPerUnitFactor(f, in: s, vocabulary: vocabulary) { continue }
             // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
             if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
+            // ("…取得分红a，上年同一股份分红为b；…": nor a figure its own clause dates to another year than the whole's,
+            // or the first part's)
+            if !parts.isEmpty, f.yearSource == .clause, let y = provisionalWhole.map({ facts[$0].year }) ?? facts[parts[0]].year, let fy = f.year, fy != y { continue }
             parts.append(id)
         }
         // "其中：书记报酬提高到每月3,800元，其他村干部每月2,700元，基本报酬预算2,455.44万元；…": amounts per
@@ -584,9 +595,16 @@ extension ExtractionState {
         for id in parts where followedByShortfall(facts[id], in: p.text.scalars) { shortfalls.insert(id) }
         // families of the first two parts
         let families = parts.prefix(2).map { facts[$0].kind }
-        for family in families where !isGrouped(parts.first { facts[$0].kind.sameFamily(as: family) } ?? -1) {
+        // ("完成48台套，包括摄像机12台、工作站18台、灯光系统6套、音频设备12套": a whole counted in two measure
+        // words together has parts in either)
+        let compound = provisionalWhole.flatMap { compoundMeasureWords(facts[$0], in: s) }
+        func inFamily(_ id: Int, _ family: QuantityKind) -> Bool {
+            if let words = compound, case .count(let a) = family, case .count(let b) = facts[id].kind, words.contains(a) { return words.contains(b) }
+            return facts[id].kind.sameFamily(as: family)
+        }
+        for family in families where !isGrouped(parts.first { inFamily($0, family) } ?? -1) {
             var crossesParagraph = false
-            var familyParts = parts.filter { facts[$0].kind.sameFamily(as: family) && !shortfalls.contains($0) }
+            var familyParts = parts.filter { inFamily($0, family) && !shortfalls.contains($0) }
             // "其中A a、B b、C c，三重制度合计S；个人负担d": a subtotal of the parts before it stands for them
             let totalMarkers = vocabulary[.totalMarkers]
             if let k = familyParts.indices.dropFirst(2).first(where: { facts[familyParts[$0]].marksTotal || labels.marks(totalMarkers, in: facts[familyParts[$0]].label) }) {

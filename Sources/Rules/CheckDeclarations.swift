@@ -127,6 +127,7 @@ extension Parameter where Value == WordSet {
     public static let integerMeasures = Parameter("integer_measures", doc: "concept measures (lexicon ids) whose whole-yuan amounts are still suspect")
     public static let fiscalNouns = Parameter("fiscal_nouns", doc: "nouns right after a year that date a budget, final account or evaluation")
     public static let comparisonWords = Parameter("comparison_words", doc: "words in the sentence that make it a comparison with another year")
+    public static let basisNouns = Parameter("basis_nouns", doc: "words after a year the basis words open that make the whole year before a basis of a reckoning (its audited profit, its census)")
     public static let basisOpeners = Parameter("basis_openers", doc: "words right before the end of the year before that make it the basis of a reckoning (by the population at the end of last year)")
     public static let comparisonHeadings = Parameter("comparison_headings", doc: "words of a heading whose section compares the year with those before it (compared with last year): a year before stated there is meant")
     public static let currentYearWords = Parameter("current_year_words", doc: "words naming the report's year without its number; one compared with the year before later in a sentence the year before opens makes that year the base")
@@ -217,6 +218,7 @@ extension Parameter where Value == WordSet {
     public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
     public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
     public static let programmeNouns = Parameter("programme_nouns", doc: "nouns that, in a sentence's opening clause, name the programme the standards after it are of (funds, subsidies)")
+    public static let averageAmountWords = Parameter("average_amount_words", doc: "words in the label of the amount after a standard that make it an average per head or thing, no product")
     public static let perUnitSuffixes = Parameter("per_unit_suffixes", doc: "characters after a thing that make the figure an average per that thing (per head), as per words before it do")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
     public static let numberLabels = Parameter("number_labels", doc: "words a number follows as a label (a table's number), glued to a year after it")
@@ -398,7 +400,8 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
-                             parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
+                                          W.averageAmountWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration,
                                           W.timelyEndings.declaration, W.timelyWords.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
@@ -444,7 +447,7 @@ public enum CheckDeclarations {
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
                                           W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration, W.currentYearWords.declaration,
-                                          W.comparisonHeadings.declaration, W.basisOpeners.declaration],
+                                          W.comparisonHeadings.declaration, W.basisOpeners.declaration, W.basisNouns.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
                              parameters: [W.fiscalWords.declaration, W.crossYearWords.declaration, W.actualWords.declaration],

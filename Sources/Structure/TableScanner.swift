@@ -375,7 +375,8 @@ enum TableScanner {
                 end = j
                 continue
             }
-            if line.isBlank {
+            // (a page number line, already passed, then "续表" straight away: "- 3 -" ⏎ "续表" ⏎ header ⏎ rows)
+            if line.isBlank || (words.map { isContinuationMark(line, words: $0) } ?? false) {
                 // a page break inside the table: continue when tab rows follow
                 // (after a "续表" line too, the header repeated under it dropped: "— 2 —" ⏎ "（续表）" ⏎ header ⏎ rows)
                 var k = j, marked = false
