@@ -535,6 +535,11 @@ extension ExtractionState {
                           !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p)
                             || (wholeOfCompleteList != nil && diff != nil && rate != nil) else { continue }
                     if !wording.subject.isEmpty && !nameOf(x).hasSuffix(wording.subject) && !wording.subject.hasSuffix(nameOf(x)) { continue }
+                    // "赔付金额由A增加D，增长P%": the figure the change starts from (`change_from_markers`) is the prior
+                    if vocabulary[.changeFromMarkers].isSuffix(of: x.label), clauseIndex(of: x) == cc {
+                        add(prior: ids[k], current: nil)
+                        continue
+                    }
                     if let prior = priorAfter(x, statementEnd: last, in: ids) {
                         add(prior: prior, current: ids[k])
                     } else if diff == nil, rate != nil, let parts = changesListedAfter(n, in: ids, paragraph: p, family: family) {

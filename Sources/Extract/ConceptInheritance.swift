@@ -245,9 +245,12 @@ extension ExtractionState {
                 && facts[id].concept.item == "total" && facts[id].concept.scope.isEmpty && facts[id].shareOf == nil {
                 let before = facts[ids[n - 1]]
                 guard before.kind.isMoney, before.concept.explicitMeasure, before.concept.item == nil, !before.concept.scope.isEmpty,
-                      before.change == 0, !before.comparesYears, groupOfPart[ids[n - 1]] == nil, !listed.contains(ids[n - 1]),
+                      before.change == 0, !before.comparesYears,
+                      // (or the one part a 其中 singles out: "累计支付A，其中县级资金支付a，支付率P%")
+                      groupOfPart[ids[n - 1]].map({ groups[$0].parts.count == 1 }) ?? !listed.contains(ids[n - 1]),
                       lexicon.resolve(facts[id].head).rate == facts[id].concept.rate, lexicon.resolve(facts[id].head).scope.isEmpty,
-                      facts[id].head == facts[id].label else { continue }
+                      // (nothing before the rate's name: "支付率仅为P%")
+                      facts[id].label.hasPrefix(facts[id].head) else { continue }
                 let between = before.number.range.upperBound..<facts[id].number.numberRange.lowerBound
                 guard between.count <= 12, between.filter({ CharClass.isClauseBreak(s[$0]) }).count == 1,
                       between.contains(where: { s[$0] == "，" || s[$0] == "," }) else { continue }
