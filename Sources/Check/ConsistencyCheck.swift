@@ -157,6 +157,9 @@ enum ConsistencyCheck {
                 // under a heading naming a project ("（一）基本公共卫生服务项目"), a figure is that project's,
                 // not the department's of another section
                 if subjectHeading(first, context) != subjectHeading(other, context) { continue }
+                // "2024年“三公”经费预算A，…。全年实际支出a，…" and "2024年全年实际支出B": a figure naming no item of its
+                // own in a paragraph opened by an item's figure is about that item
+                if first.place.paragraph != other.place.paragraph, openingItem(of: first, context) != openingItem(of: other, context) { continue }
                 // "公用经费按生均定额核拨，小学每生每年720元" and "生活补助按学段分档：…小学每生每年1,000元": standards
                 // of two programmes, each named by its sentence's opening clause
                 if perWords.occurs(in: first.label), let a = openingProgramme(first, rule, context), let b = openingProgramme(other, rule, context),
@@ -500,6 +503,16 @@ enum ConsistencyCheck {
             return m
         }
         return nil
+    }
+
+    /// The item a figure is about: its own, or, when it names none (the whole, no scope), the item of
+    /// its paragraph's first figure.
+    static func openingItem(of f: Fact, _ context: CheckContext) -> String? {
+        let own = f.concept.item
+        guard own == nil || own == "total", f.concept.scope.isEmpty, case .text(let p, _, _) = f.place,
+              let first = context.facts.paragraphFacts[p].first, first != f.id else { return own }
+        let item = context.fact(first).concept.item
+        return item == nil || item == "total" ? own : item
     }
 
     static func openingScope(_ f: Fact, _ context: CheckContext) -> String? {

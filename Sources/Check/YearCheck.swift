@@ -351,6 +351,11 @@ enum YearCheck {
             // year (named, not numbered) is then compared with
             if mention.year == fy - 1, let m = currentYear.firstMatch(in: paragraph.text.scalars, from: mention.range.upperBound, before: sentenceRange.upperBound),
                priorComparison.prefixLength(paragraph.text.scalars, at: m.start + m.length) > 0 { continue }
+            // ("与上年相比，2023年全县完成改造620户，…，本年改造户数增加180户": or after a comparison with the year
+            // before that opens the sentence)
+            if mention.year == fy - 1, sentenceRange.lowerBound < mention.range.lowerBound,
+               priorComparison.firstMatch(in: paragraph.text.scalars, from: sentenceRange.lowerBound, before: mention.range.lowerBound) != nil,
+               currentYear.firstMatch(in: paragraph.text.scalars, from: mention.range.upperBound, before: sentenceRange.upperBound) != nil { continue }
             // "截至2022年底，共有车辆0辆，2023年部门预算安排…": the end of the year before is where the
             // report's year starts, in a sentence that goes on to that year (not "2023年留用…，2022年末
             // 结余…": the year's own closing balance)

@@ -662,9 +662,16 @@ extension ExtractionState {
         if let p = facts[ids[n]].place.paragraph, p > 0, doc.paragraphs[p - 1].sectionPath == doc.paragraphs[p].sectionPath {
             scopes.append(paragraphFacts[p - 1])
         }
+        // ("“三公”经费预算A，…。全年实际支出a，…。“三公”经费较上年的B下降P%": a name of no measure of its own, a
+        // spending figure between: the budget is not surely what changed)
+        var spendingPassed = false
         for scope in scopes {
             let candidates = scope.filter { family(facts[$0]) && named(facts[$0]) && isPlainFigure(facts[$0]) }
-            guard let x = candidates.last else { continue }
+            guard let x = candidates.last else {
+                if scope.contains(where: { facts[$0].concept.measure == "spend" && family(facts[$0]) && isPlainFigure(facts[$0]) }) { spendingPassed = true }
+                continue
+            }
+            if spendingPassed, !wanted.explicitMeasure, facts[x].concept.measure == "budget" { return nil }
             // one value only: a name stated twice with two values is ambiguous
             guard Set(candidates.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
             let f = facts[x]

@@ -836,6 +836,9 @@ extension ExtractionState {
             }
             j -= 1
         }
+        // ("“资产管理”指标7分，…，不扣分，得7分": or points named as an indicator's, a score no higher further on
+        // in its "；" part)
+        if !named, vocabulary[.indicatorLevelEndings].isSuffix(of: f.label) { named = true }
         // ("“绩效目标”指标5分，扣1分，得4分": or, alone, points the next clause says it lost some of, and the
         // one after what it got)
         if !named, f.id + 2 < facts.count, case .text(p, sentence, _) = facts[f.id + 2].place,
@@ -848,13 +851,16 @@ extension ExtractionState {
         var n = f.id + 1
         while n < facts.count, n - f.id <= 6, case .text(p, sentence, _) = facts[n].place {
             let next = facts[n]
-            if s[f.number.range.upperBound..<next.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) { return false }
+            if s[f.number.range.upperBound..<next.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) { break }
             if next.kind == .score && !isDeduction(next) {
                 return next.concept.measure == "score" && Decimals.lessOrEqual(next.value, f.value)
             }
             n += 1
         }
-        return false
+        // ("“三公”经费控制指标4分，实际支出未超预算，得满分；": or full marks, in words, before the "；" part ends)
+        var end = f.number.range.upperBound
+        while end < s.count, end - f.number.range.upperBound < 60, !"；;。".unicodeScalars.contains(s[end]) { end += 1 }
+        return vocabulary[.fullMarksWords].firstMatch(in: s, from: f.number.range.upperBound, before: end) != nil
     }
 
     /// "四个一级指标，权重依次为20分、20分、35分和25分，满分100分": weights listed together (joined by 、 和 及),
