@@ -23,7 +23,7 @@ extension ExtractionState {
             guard f.kind == facts[last].kind, f.shareOf == nil, f.number.comparator == nil, !f.number.inRange,
                   sentenceIndex(of: f) == sentenceIndex(of: facts[last]) else { break }
             sum = sum + f.interval
-            if at - k >= 1, let t = before[..<k].last(where: { facts[$0].kind == f.kind && facts[$0].shareOf == nil && facts[$0].number.comparator == nil
+            if at - k >= 1, let t = before[max(0, k - 24)..<k].last(where: { facts[$0].kind == f.kind && facts[$0].shareOf == nil && facts[$0].number.comparator == nil
                 && facts[$0].interval.overlaps(sum) }) { return t }
             k -= 1
         }
@@ -38,7 +38,9 @@ extension ExtractionState {
         guard k - start >= 4 else { return nil }
         let name = s[start..<k]
         var best = 0, found: Int?, tie = false
-        for id in ids where facts[id].number.range.upperBound <= start && facts[id].kind.isMoney && facts[id].change == 0 && !facts[id].comparesYears
+        // (the last 64 figures before it: a paragraph of many classifications stays linear)
+        let end = firstFact(in: ids, at: start)
+        for id in ids[max(0, end - 64)..<end] where facts[id].number.range.upperBound <= start && facts[id].kind.isMoney && facts[id].change == 0 && !facts[id].comparesYears
             && facts[id].shareOf == nil && !facts[id].number.inRange {
             var common = 0
             for (x, y) in zip(facts[id].label.unicodeScalars.reversed(), name.reversed()) { guard x == y else { break }; common += 1 }
@@ -57,13 +59,16 @@ extension ExtractionState {
             // ("…本年一般公共预算财政拨款收入A…。本年财政拨款收入按支出功能分类科目分：…": or right after the name
             // of a figure stated before)
             let named = k > 0 && CharClass.isHan(s[k - 1]) ? figureNamed(before: k, in: s, ids: ids) : nil
+            // (the figures before it found by bisection, the last 64 of them read: a paragraph of many
+            // classifications stays linear)
+            let at = firstFact(in: ids, at: k)
             guard k == 0 || "。；;，,：:".unicodeScalars.contains(s[k - 1]) || named != nil
-                    || ids.contains(where: { facts[$0].number.range.upperBound == k }) else { continue }
+                    || (at > 0 && facts[ids[at - 1]].number.range.upperBound == k) else { continue }
             // the last figure before, passing over the change and rate stated after it
             // ("支出4603.07万元，比上年增加1612.54万元，增长53.92%。其中：按功能分类：…")
             // (not a figure of a bracketed aside: "当年收支结余A（上年结余B）。按支出用途分：…")
             let depth = bracketDepth(s, paragraph: p.index, at: k)
-            let before = ids.filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears
+            let before = ids[max(0, at - 64)..<at].filter { facts[$0].number.range.upperBound <= k && facts[$0].change == 0 && facts[$0].kind != .percent && !facts[$0].comparesYears
                 && facts[$0].number.parenDepth <= depth }
             guard let last = before.last ?? wholeOfParagraphBefore(p, classificationAt: c, ids: ids) else { continue }
             // the whole of the list just before (its parts end the text before 按), or the last figure

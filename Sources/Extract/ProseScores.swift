@@ -258,21 +258,42 @@ extension ExtractionState {
         var trailingSentences = [String: Bool]()
         for w in weights { trailingSentences[sentence(w), default: true] = trailingSentences[sentence(w), default: true] && scoreBefore(w) != nil }
         var out = [(Int, [Int], [Int], String)]()
+        // the ids between two weights, by moving bounds over the sorted lists (many weights in one item
+        // stay linear)
+        func slice(_ list: [Int], after lower: Int, upTo upper: Int?, through: Bool = false, from start: inout Int) -> [Int] {
+            while start < list.count && list[start] <= lower { start += 1 }
+            var end = start
+            while end < list.count, upper.map({ through ? list[end] <= $0 : list[end] < $0 }) ?? true { end += 1 }
+            return Array(list[start..<end])
+        }
+        var figureStart = 0, allStart = 0, trailingStart = 0
         for (k, w) in weights.enumerated() {
             if trailingSentences[sentence(w)] == true {
                 let s = scoreBefore(w)!
                 let previous = k > 0 ? weights[k - 1] : -1
-                out.append((w, [s], all.filter { $0 > previous && $0 <= w }, scoredName(facts[s])))
+                out.append((w, [s], slice(all, after: previous, upTo: w, through: true, from: &trailingStart), scoredName(facts[s])))
             } else {
                 let after = k + 1 < weights.count ? weights[k + 1] : nil
-                var own = figures.filter { $0 > w && (after == nil || $0 < after!) }
+                var own = slice(figures, after: w, upTo: after, from: &figureStart)
                 // ("…分值分别为8分和7分，均全额得分；社会保险参保扩面8分，得7.5分": past a "；", points named bare,
                 // neither score nor deduction, are the next indicator's weight: the scope ends there)
-                if let cut = own.firstIndex(where: { facts[$0].kind == .score && facts[$0].concept.measure != "score" && facts[$0].number.parenDepth == 0
-                    && !isDeduction(facts[$0]) && !isCriterion(facts[$0]) && semicolonBetween(facts[w], facts[$0]) }) {
+                // (whether a "；" lies between is read on as the figures go: one pass over the text)
+                var passedSemicolon = false, scanned = facts[w].number.range.upperBound
+                let paragraphOfWeight = facts[w].place.paragraph
+                func semicolonSoFar(_ f: Fact) -> Bool {
+                    guard let p = paragraphOfWeight, f.place.paragraph == p else { return false }
+                    let text = doc.paragraphs[p].text.scalars
+                    while scanned < min(f.number.numberRange.lowerBound, text.count) {
+                        if text[scanned] == "；" || text[scanned] == ";" { passedSemicolon = true }
+                        scanned += 1
+                    }
+                    return passedSemicolon
+                }
+                if let cut = own.firstIndex(where: { semicolonSoFar(facts[$0]) && facts[$0].kind == .score && facts[$0].concept.measure != "score"
+                    && facts[$0].number.parenDepth == 0 && !isDeduction(facts[$0]) && !isCriterion(facts[$0]) }) {
                     own = Array(own[..<cut])
                 }
-                out.append((w, own, all.filter { $0 > w && (after == nil || $0 < after!) }, nameBefore(facts[w])))
+                out.append((w, own, slice(all, after: w, upTo: after, from: &allStart), nameBefore(facts[w])))
             }
         }
         return scoredByName(out)
@@ -813,13 +834,13 @@ extension ExtractionState {
     /// score), bare points right after a name, opening their clause, whose "；" part goes on to a score no
     /// higher, are an indicator's weight.
     func isBareListedWeight(_ f: Fact, in s: [Unicode.Scalar]) -> Bool {
-        guard f.number.parenDepth == 0, f.number.comparator == nil, !f.number.inRange, case .text(let p, let sentence, _) = f.place,
-              !isDeduction(f), !isCriterion(f) else { return false }
+        guard f.number.parenDepth == 0, f.number.comparator == nil, !f.number.inRange, case .text(let p, let sentence, _) = f.place else { return false }
         let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":"]
-        var k = f.number.numberRange.lowerBound
-        while k > 0 && !clauseMarks.contains(s[k - 1]) && s[k - 1] != "。" { k -= 1 }
         // (a name, the points, and the clause ends: not "但未达到90分的目标，扣1分")
-        guard f.number.range.upperBound < s.count, clauseMarks.contains(s[f.number.range.upperBound]) else { return false }
+        guard f.number.range.upperBound < s.count, clauseMarks.contains(s[f.number.range.upperBound]), !isDeduction(f), !isCriterion(f) else { return false }
+        // (the name a few dozen characters at most: a long run of points stays linear)
+        var k = f.number.numberRange.lowerBound
+        while k > 0, f.number.numberRange.lowerBound - k < 40, !clauseMarks.contains(s[k - 1]), s[k - 1] != "。" { k -= 1 }
         guard k == 0 || clauseMarks.contains(s[k - 1]) || s[k - 1] == "。", f.number.numberRange.lowerBound - k >= 2,
               s[k..<f.number.numberRange.lowerBound].contains(where: CharClass.isHan) else { return false }
         // no figure earlier in its clause, and a weight named so earlier in its sentence (a few figures back)
@@ -878,16 +899,17 @@ extension ExtractionState {
             guard last.kind == .score, last.number.range.upperBound < labelStart,
                   case let gap = s[last.number.range.upperBound..<labelStart], gap.count <= 2, gap.contains(where: { $0 == "，" || $0 == "," }),
                   gap.allSatisfy({ $0 == "，" || $0 == "," || CharClass.isWhitespace($0) }) else { continue }
-            var run = [ids[n - 1]]
+            var run = [ids[n - 1]]   // last first, reversed below
             var m = n - 2
             while m >= 0, case .text(_, sentence, _) = facts[ids[m]].place, facts[ids[m]].kind == .score {
-                let a = facts[ids[m]], b = facts[run[0]]
+                let a = facts[ids[m]], b = facts[run[run.count - 1]]
                 guard a.number.range.upperBound < b.number.numberRange.lowerBound,
                       case let joint = s[a.number.range.upperBound..<b.number.numberRange.lowerBound], joint.count <= 2,
                       joint.allSatisfy({ $0 == "、" || $0 == "和" || $0 == "及" || CharClass.isWhitespace($0) }), !joint.isEmpty else { break }
-                run.insert(ids[m], at: 0)
+                run.append(ids[m])
                 m -= 1
             }
+            run.reverse()
             guard run.count >= 2, run.allSatisfy({ isWeight(facts[$0]) && !isGrouped($0) }) else { continue }
             appendGroup(PartsGroup(whole: id, parts: run, marker: .qizhong, closedByWording: true, nestedThresholds: false))
         }

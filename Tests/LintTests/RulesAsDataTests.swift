@@ -36,7 +36,7 @@ struct RulesAsDataTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let extended = try defaults.extended(with: dir)
         let cases: [(text: String, before: [String], after: [String])] = [
-            ("本部门全年预算数3265.80万元，资金总支出3128.62万元。\n上一财年本部门全年预算数3256.80万元，预算执行率为96.06%。\n",
+            ("本部门全年预算数3265.80万元，资金总支出3128.62万元。\n上一财年本部门全年预算数3256.80万元；预算执行率为96.06%。\n",
              ["rate.execution@3"], []),
             ("2023年度政府采购年度总指标为53.87万元。上一财年政府采购实际支出50.52万元，政府采购执行率为93.78%。\n",
              [], ["year.mixed-years-in-relation@2"]),

@@ -42,6 +42,9 @@ public enum PathologicalShapes {
         ("label and value lines", { n in title + (0..<n).map { "项目\($0)\n\n\($0).50\n\n" }.joined() }),
         ("relative years in one ；-part", { n in title + (0..<(n * 2)).map { "上年支出\($0)万元，" }.joined() + "。\n" }),
         ("prior years compared in one ；-part", { n in title + (0..<n).map { "2021年支出\($0)万元，本年支出\($0 + 1)万元，" }.joined() + "。\n" }),
+        ("indicators scored in one line", { n in title + (0..<(n * 2)).map { "甲\($0)指标5分，扣1分，得4分；" }.joined() + "。\n" }),
+        ("listed weights in one line", { n in title + "权重依次为" + (0..<(n * 2)).map { "\($0 % 9 + 1)分" }.joined(separator: "、") + "，满分100分。\n" }),
+        ("classifications after names", { n in title + (0..<(n * 2)).map { "本年收入\($0 + 3)万元。本年收入按功能分类科目分：甲\($0 + 1)万元，乙2万元。" }.joined() + "\n" }),
         ("shares of one base", { n in title + "收入总额1000万元。" + (0..<(n * 2)).map { "甲\($0)收入10万元，占收入总额的1.0%。" }.joined() + "\n" }),
     ]
 }
