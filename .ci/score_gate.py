@@ -5,6 +5,7 @@ mutants overall and per kind, over several mutation seeds. Each folder has floor
 (../shared/corpus: the three whole reports; ../shared/corpus/wild: the published excerpts;
 Tests/Fixtures/prose-scores, `repo_dir`: invented excerpts that write their scores in prose;
 Tests/Fixtures/genre-probes: invented whole reports of many genres, written one wording at a time)."""
+import concurrent.futures
 import json
 import os
 import re
@@ -42,10 +43,10 @@ def run(folder, seed, per_seed):
             'mutants_total': int(m.group(7)), 'kinds': kinds, 'line': last}
 
 
-def check(name, folder):
+def check(name, folder, results):
     failures = []
     for seed in folder['seeds']:
-        r = run(folder, seed, folder.get('per_seed', 30))
+        r = results[(name, seed)]
         print('%s seed %d: %s' % (name, seed, r['line']))
         tag = '%s seed %d' % (name, seed)
         if r['core'] < folder.get('min_core', r['core_total']):
@@ -67,11 +68,20 @@ def main():
     with open(os.path.join(HERE, 'score-floor.json'), encoding='utf-8') as fh:
         floors = json.load(fh)
     failures = []
+    present = {}
     for name, folder in floors['folders'].items():
         if not os.path.isdir(folder_path(folder)):
             print('%s: folder not found, skipped' % name)
             continue
-        failures += check(name, folder)
+        present[name] = folder
+    # every folder and seed is a scorer run of its own: as many at once as there are cores (the
+    # runs only read), the results reported in the floors' order
+    jobs = [(name, seed) for name, folder in present.items() for seed in folder['seeds']]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
+        futures = {job: pool.submit(run, present[job[0]], job[1], present[job[0]].get('per_seed', 30)) for job in jobs}
+        results = {job: f.result() for job, f in futures.items()}
+    for name, folder in present.items():
+        failures += check(name, folder, results)
     if failures:
         print('score gate FAILED:\n  ' + '\n  '.join(failures))
         sys.exit(1)
