@@ -286,6 +286,7 @@ enum YearCheck {
             // "现将2022年…情况公告如下": the text naming itself, whatever other years the sentence names
             let naming = SelfReference.namesItself(paragraph.text.scalars, mention.range, within: sentenceRange, selfLeads, selfEnds)
             let governs = naming || opensClause(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule, context)
+                || namesEvaluationScope(paragraph.text.scalars, at: mention.range.lowerBound, from: sentenceRange.lowerBound, rule)
             // a sentence that spans years (历年, 以来, 整改…) is a history; one that compares with the
             // year before (同比, 比上年, 增长…) is about that year only when the year opens it ("2022年
             // 全市教育经费…，比上年增长0.83%" in a report on 2023 is a slip)
@@ -1155,6 +1156,18 @@ enum YearCheck {
         var k = index - 1
         while k >= start && k > index - 8 && !ScalarSets.phraseBreaks.contains(s[k]) { k -= 1 }
         return rule[.openingWords].isPrefix(of: ScalarString.make(s[(k + 1)..<index]))
+    }
+
+    /// "本次评价对象为2023年度…资金": a year right after the clause's naming what the evaluation covers
+    /// (a scope_subjects noun, then only a scope_copulas word) dates the evaluation.
+    static func namesEvaluationScope(_ s: [Unicode.Scalar], at index: Int, from start: Int, _ rule: Rule) -> Bool {
+        var k = index - 1
+        while k >= start && k > index - 16 && !ScalarSets.phraseBreaks.contains(s[k]) { k -= 1 }
+        guard k < start || ScalarSets.phraseBreaks.contains(s[k]) else { return false }
+        let before = ScalarString.make(s[(k + 1)..<index].filter { !CharClass.isWhitespace($0) })
+        guard let subject = rule[.scopeSubjects].prefix(of: before) else { return false }
+        let rest = String(before.unicodeScalars.dropFirst(subject.unicodeScalars.count))
+        return rest.isEmpty || rule[.scopeCopulas].contains(rest)
     }
 
     static func opensClause(_ s: [Unicode.Scalar], at index: Int, from start: Int = 0, _ rule: Rule, _ context: CheckContext) -> Bool {

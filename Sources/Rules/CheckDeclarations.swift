@@ -143,6 +143,8 @@ extension Parameter where Value == WordSet {
     public static let asOfWords = Parameter("as_of_words", doc: "words before a date that state figures as of it (the end of the year reported on)")
     public static let openingWords = Parameter("opening_words", doc: "words between the clause start and a year that still let it govern the clause (besides year_lead_words)")
     public static let scopeMarkers = Parameter("scope_markers", doc: "words ending the text before a year that make it the scope of an action (the department evaluated the budget of that year)")
+    public static let scopeSubjects = Parameter("scope_subjects", doc: "nouns opening a clause that names what an evaluation covers: a year after one of them and a scope_copulas word dates the evaluation")
+    public static let scopeCopulas = Parameter("scope_copulas", doc: "what may stand between a scope_subjects noun and the year it is dated to (the copula, with a verb of use after it)")
     public static let planBudgetWords = Parameter("plan_budget_words", doc: "words stating a budget, which in a budget plan date the plan's own year")
     public static let planActualWords = Parameter("plan_actual_words", doc: "words of spending or a final account, which a budget plan may state for the year before")
     public static let planComparisonWords = Parameter("plan_comparison_words", doc: "words comparing with the year before, which in a budget plan make the stated budget the plan's own")
@@ -443,7 +445,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "fiscal-statement", doc: "a statement about this year's budget, spending or evaluation dated to another year",
                              parameters: [Parameter<[Int]>.offsets.declaration, W.fiscalWords.declaration, W.fiscalNouns.declaration,
                                           W.comparisonWords.declaration, W.relativeDates.declaration, W.governedCrossYearWords.declaration,
-                                          W.openingWords.declaration, W.scopeMarkers.declaration,
+                                          W.openingWords.declaration, W.scopeMarkers.declaration, W.scopeSubjects.declaration, W.scopeCopulas.declaration,
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
                                           W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration, W.currentYearWords.declaration,
