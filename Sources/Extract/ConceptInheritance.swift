@@ -301,6 +301,7 @@ extension ExtractionState {
         var end = range.lowerBound
         while end < range.upperBound && !CharClass.isClauseBreak(s[end]) { end += 1 }
         guard end < range.upperBound, end - range.lowerBound >= 3, end - range.lowerBound <= 40 else { return nil }
+        if let subject = subjectBeforeReason(s, from: range.lowerBound, to: end) { return subject }
         var clause = text.string(range.lowerBound..<end)
         if clause.unicodeScalars.contains(where: CharClass.isDigit) { return nil }
         // "执行率最低的是甲项目，执行率仅P%，结转A": the subject after the words that single it out
@@ -321,6 +322,20 @@ extension ExtractionState {
         }
         guard !subject.dropFirst().isEmpty, vocabulary[.subjectNouns].isSuffix(of: subject) else { return nil }
         return subject
+    }
+
+    /// "“一网通办”平台升级改造项目因设备采购延期至2025年1月验收，当年结余A": a first clause naming a
+    /// subject (ending with a subject noun, no figure in the name) and then why its money went so
+    /// (`subject_reason_words`): the reason may be long and hold dates. Not the report's own subject
+    /// ("本项目因…").
+    func subjectBeforeReason(_ s: [Unicode.Scalar], from start: Int, to end: Int) -> String? {
+        let reasons = vocabulary[.subjectReasonWords], nouns = vocabulary[.subjectNouns]
+        guard let reason = reasons.firstMatch(in: s, from: start, before: end) else { return nil }
+        let nameEnd = reason.start
+        guard nouns.suffixLength(s, endingAt: nameEnd) > 0, !s[start..<nameEnd].contains(where: CharClass.isDigit) else { return nil }
+        let name = vocabulary[.subjectOpeners].droppingPrefix(ScalarString.make(s[start..<nameEnd]))
+        guard name.unicodeScalars.count >= 4, vocabulary[.deicticWords].prefixLength(Array(name.unicodeScalars), at: 0) == 0 else { return nil }
+        return name
     }
 
     /// Shares: the part is the nearest figure before the percentage in its sentence; the base is
