@@ -63,8 +63,16 @@ extension ExtractionState {
                 let at = firstFact(in: inSentence, at: f.number.numberRange.lowerBound)
                 // (not a figure of a bracketed aside the share comes after: "财政拨款收入A（其中，一般公共预算B，
                 // 政府性基金预算0），占收入合计P%" is A's share)
-                let before = inSentence[..<at].last(where: { let o = facts[$0]; return o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears
-                    && o.number.parenDepth <= f.number.parenDepth })
+                func mayBePart(_ o: Fact) -> Bool {
+                    o.number.range.upperBound <= f.number.numberRange.lowerBound && o.kind != .percent && o.kind != .bare && !o.number.inRange && !o.comparesYears
+                        && o.number.parenDepth <= f.number.parenDepth
+                }
+                var before = inSentence[..<at].last(where: { mayBePart(facts[$0]) })
+                // "按聘用人员24人、人均每年5.10万元测算，占项目支出的P%": an average per head is no part of a
+                // total; the share is of a figure of its kind before it, or of none in the sentence
+                if let b = before, perUnit.occurs(in: facts[b].label), !perUnit.occurs(in: f.shareOf ?? f.head) {
+                    before = inSentence[..<at].last(where: { mayBePart(facts[$0]) && facts[$0].kind.sameFamily(as: facts[b].kind) && !perUnit.occurs(in: facts[$0].label) })
+                }
                 // "一般公共预算财政拨款收入占收入合计的86.0%": the part is named before 占, its figure
                 // stated earlier in the paragraph
                 // and "人员经费…，公用经费…，人员经费占基本支出的比重为87.78%": the named one, not the last
