@@ -287,6 +287,10 @@ enum ScoreCheck {
             if f.value == 100, let place = f.place.sentence, facts[(k + 1)...].prefix(8).contains(where: { g in
                 g.kind == .score && g.concept.measure == "score" && Decimals.less(g.value, 100) && g.place.sentence.map { $0 == place } == true
             }) { return false }
+            // ("权重分别为20分、20分、40分、20分，总分100分": nor the full mark the weights before it in its sentence make up)
+            if f.value == 100, case .text(let p, let s, _) = f.place, case let paragraph = context.doc.paragraphs[p], paragraph.sentences.indices.contains(s),
+               context.vocabulary[.weightWords].firstMatch(in: paragraph.text.scalars, from: paragraph.sentences[s].lowerBound,
+                                                           before: f.number.range.lowerBound) != nil { return false }
             let sentence = context.sentenceText(of: f)
             return !comparisons.occurs(in: sentence)
         }.map { facts[$0] }

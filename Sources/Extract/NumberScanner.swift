@@ -380,6 +380,10 @@ public struct NumberScanner: Sendable {
         for k in r where !CharClass.isWhitespace(s[k]) { text.append(s[k]) }
         // "(含)-", "（含）-": a bracket then a dash, told on the scalars
         if text.last == "-" && (text.first == "（" || (text.first == "(" && text.count <= 4)) { return true }
+        // "90（含）至100分": a short bracketed aside, then a joiner
+        if text.first == "（" || text.first == "(", let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }), close <= 3, close + 1 < text.count {
+            return rangeJoiners.contains(ScalarString.make(text[(close + 1)...]))
+        }
         return rangeJoiners.contains(ScalarString.make(text))
     }
 
