@@ -59,6 +59,9 @@ enum ConsistencyCheck {
             // "税收占比87.6%，高于全省平均水平6.5个百分点" and "支出增长17.3%，高于全省平均水平4.8个百分点": each a
             // difference from the benchmark of its own subject, stated in the clause before
             if benchmarkLeads.isPrefix(of: f.head) { continue }
+            // ("高于8%的目标值2.36个百分点", "低于98%的目标值0.4个百分点": a name opening on the figure before it,
+            // "8%的目标值", is that figure's; what follows is a gap from it)
+            if f.label.unicodeScalars.first == "的" { continue }
             // "完全失能特困人员147人中已入住84人，集中供养率57.14%": a figure of its sentence after a group picked
             // out (a count, then an among word) is that group's
             if pickedOutGroupBefore(f, context) { continue }
