@@ -519,6 +519,18 @@ extension ShareCheck {
     /// the first amount after it there: the amount is the count times the standard. A standard per
     /// head and per period ("每人每月100元") goes with a count of person-times (人次); one per period
     /// alone with nothing.
+    /// The figure right before `count` is money and the only other figure of its "；" part but the
+    /// standard: the amount the count and the standard make up, stated first.
+    static func startsSegmentWithAmount(_ count: Fact, at ids: [Int], _ context: CheckContext, _ segment: Range<Int>) -> Bool {
+        guard let c = ids.firstIndex(of: count.id), c > 0 else { return false }
+        let before = context.fact(ids[c - 1])
+        guard before.kind.isMoney, before.number.parenDepth == count.number.parenDepth, segment.contains(before.number.range.lowerBound) else { return false }
+        // (in the part, before the amount: nothing; after the count: the standard only)
+        if c >= 2, segment.contains(context.fact(ids[c - 2]).number.range.lowerBound) { return false }
+        let after = ids[(c + 1)...].prefix { segment.contains(context.fact($0).number.range.lowerBound) }
+        return after.count == 1
+    }
+
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords]
@@ -537,9 +549,18 @@ extension ShareCheck {
             var amount: Fact?
             let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
             let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? (countAfter ? at + 2 : at + 1)
+            let scalars = context.doc.paragraphs[p].text.scalars
+            let segment = ScalarSearch.semicolonSegment(scalars, around: f.number.range.lowerBound)
             if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
-               !countAfter || context.fact(ids[next]).kind.isMoney {
+               !countAfter || context.fact(ids[next]).kind.isMoney,
+               // (not past a "；": "甲费A，按12,460只、每只400元的中标单价结算；乙费B" — B is another item's)
+               countAfter || segment.contains(context.fact(ids[next]).number.range.lowerBound) || !startsSegmentWithAmount(count, at: ids, context, segment) {
                 amount = context.fact(ids[next])
+            } else if !countAfter, startsSegmentWithAmount(count, at: ids, context, segment), let c = ids.firstIndex(of: count.id),
+                      !context.vocabulary[.remainderWords].occurs(in: ScalarString.make(scalars[segment])) {
+                // "智能水表购置费498.40万元，按12,460只、每只400元的中标单价结算；…": the clause's own amount,
+                // right before the count, the only other one of its "；" part
+                amount = context.fact(ids[c - 1])
             } else if countAfter, at > 0, case let before = context.fact(ids[at - 1]), before.kind.isMoney,
                       before.number.parenDepth == f.number.parenDepth,
                       !ids.contains(where: { $0 != before.id && $0 != f.id && context.fact($0).kind.isMoney && context.sentence(of: context.fact($0)).map { $0 == (p, sentence) } == true }),

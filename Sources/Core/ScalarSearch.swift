@@ -4,6 +4,16 @@ import Foundation
 public enum ScalarSearch {
     /// Where the bracket that `index` stands in closes, when it closes before the sentence ends (a
     /// bounded look: an aside is short); nil when `index` is in no bracket.
+    /// The stretch around `index` between sentence stops ("；" and "。" alike), at most 300 scalars
+    /// either way (many figures in one run-on sentence must not rescan it each time).
+    public static func semicolonSegment(_ s: [Unicode.Scalar], around index: Int) -> Range<Int> {
+        let stops = ScalarSets.sentenceStops
+        var lo = index, hi = index
+        while lo > max(0, index - 300) && !stops.contains(s[lo - 1]) { lo -= 1 }
+        while hi < min(s.count, index + 300) && !stops.contains(s[hi]) { hi += 1 }
+        return lo..<hi
+    }
+
     public static func closingBracket(_ s: [Unicode.Scalar], after index: Int) -> Int? {
         var depth = 0
         for k in max(0, index)..<min(s.count, max(0, index) + 200) {

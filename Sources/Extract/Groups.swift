@@ -1399,12 +1399,7 @@ extension ExtractionState {
     }
 
     static func semicolonSegment(_ s: [Unicode.Scalar], around index: Int) -> Range<Int> {
-        let stops = ScalarSets.sentenceStops
-        // bounded: many rates in one run-on sentence must not rescan it each time
-        var lo = index, hi = index
-        while lo > max(0, index - 300) && !stops.contains(s[lo - 1]) { lo -= 1 }
-        while hi < min(s.count, index + 300) && !stops.contains(s[hi]) { hi += 1 }
-        return lo..<hi
+        ScalarSearch.semicolonSegment(s, around: index)
     }
 
     /// "一级指标", "二级指标": a level of a hierarchy.
