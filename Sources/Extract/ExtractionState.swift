@@ -50,6 +50,8 @@ struct ExtractionState {
     var fiscalYear: Int?
     var fiscalYearSource = "none"
     var titleYear: Int?
+    /// The title's scalars with its broken-off lines (`titleScalars()`); empty: no title.
+    var titleText: [Unicode.Scalar]?
     /// Year mentions per paragraph, for resolving facts' years.
     var paragraphYears: [[YearMention]]
     /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
@@ -272,21 +274,29 @@ struct ExtractionState {
 
     /// Whether the title names a project as what the report is on (`project_title_words`), and no
     /// department as a whole (`department_title_words`).
-    func reportsOnProject() -> Bool {
-        guard let t = doc.titleParagraph else { return false }
-        let title = doc.paragraphs[t].text.scalars
-        guard !vocabulary[.departmentTitleWords].occurs(in: doc.paragraphs[t].string) else { return false }
+    mutating func reportsOnProject() -> Bool {
+        guard let title = titleScalars() else { return false }
+        guard !vocabulary[.departmentTitleWords].occurs(in: ScalarString.make(title)) else { return false }
         // a project of a name ("…筛查项目…"), not projects of a year ("2022年度项目支出…")
         return vocabulary[.projectTitleWords].matches(in: title).contains { m in
             m.start > 0 && CharClass.isHan(title[m.start - 1]) && vocabulary[.unnamedProjectLeads].suffixLength(title, endingAt: m.start) == 0
         }
     }
 
+    /// The title with the lines an export broke it into before it ("岑川县2023年度乡村教师生活补助资金⏎
+    /// 绩效评价报告"), found once.
+    mutating func titleScalars() -> [Unicode.Scalar]? {
+        if let known = titleText { return known.isEmpty ? nil : known }
+        guard let t = doc.titleParagraph else { titleText = []; return nil }
+        titleText = TitleLines.of(t, in: doc.paragraphs, vocabulary: vocabulary).flatMap { doc.paragraphs[$0].text.scalars }
+        return titleText
+    }
+
     /// Whether the title names `scope` as what it reports on: followed there by a word of
     /// `title_subject_endings` ("…基本公共卫生服务项目…", "…就业补助资金…").
-    func namesTitleSubject(_ scope: String) -> Bool {
-        guard let t = doc.titleParagraph else { return false }
-        let title = doc.paragraphs[t].text.scalars, name = Array(scope.unicodeScalars)
+    mutating func namesTitleSubject(_ scope: String) -> Bool {
+        guard let title = titleScalars() else { return false }
+        let name = Array(scope.unicodeScalars)
         let endings = vocabulary[.titleSubjectEndings]
         guard title.count > name.count else { return false }
         for i in 0...(title.count - name.count) where title[i] == name[0] {
