@@ -520,9 +520,13 @@ extension ExtractionState {
                                  || (facts[ids[k]].comparesYears && !labels.comparesWithYear(facts[ids[k]].label))) { k -= 1 }
                 if k >= 0, sentenceIndex(of: facts[ids[k]]) == sentence {
                     let x = facts[ids[k]]
-                    // "2025年预算7.45万元，其中…运行维护费6.00万元；2026年较上年减少0.65万元": a change its own
-                    // clause dates speaks of that year's figure, not of one dated to a year before it
-                    if c.yearSource == .clause, let cy = c.year, let xy = x.year, xy < cy { continue }
+                    // "2022年项目实际支出A，2023年同比增加D": a change its own clause dates speaks of that year's
+                    // figure; one dated to the year before is what it is compared with (when the whole, not the
+                    // last part of a list: "2025年预算7.45万元，其中…6.00万元；2026年较上年减少0.65万元")
+                    if c.yearSource == .clause, let cy = c.year, let xy = x.year, xy < cy {
+                        if xy == cy - 1, x.yearSource == .clause, !partIDs.contains(ids[k]), family(x), isPlainFigure(x) { add(prior: ids[k], current: nil) }
+                        continue
+                    }
                     // "城市维护建设税798万元，同比减收194万元；房产税收入同比增收531万元，同比减收24万元": a
                     // figure whose own change of this kind ends before a "；" is not what a change after it,
                     // about the next item, speaks of
