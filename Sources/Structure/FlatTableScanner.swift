@@ -32,6 +32,11 @@ enum FlatTableScanner {
         /// Index of the line after the header (a title wrapped onto a second line included).
         var end: Int
 
+        /// "一级指标  分值  二级指标  分值  得分  扣分": a first level's name and weight, then its second
+        /// level's name and figures. Rows are read by where their cells stand under the titles (a second
+        /// level's row leaves the first two blank).
+        var interleaved = false
+
         var hasValues: Bool { classes[middle].contains(.value) }
 
         func isNumber(_ column: Int) -> Bool {
@@ -84,12 +89,16 @@ enum FlatTableScanner {
             var row: (cells: [RawCell], line: Int)?
             var used = 1
             // a line of numbers alone is no row: a long cell pushed the numbers of the row above onto it
-            if !toks.allSatisfy({ isNumberCell($0, words: words) }), j + 1 < lines.count, lines[j + 1].artifact == nil,
+            if !header.interleaved, !toks.allSatisfy({ isNumberCell($0, words: words) }), j + 1 < lines.count, lines[j + 1].artifact == nil,
                let next = tokens(lines[j + 1], document: document, words: words), !next.isEmpty,
                next.allSatisfy({ isNumberCell($0, words: words) }),
                let cells = fit(toks + next, header: &header, firstRow: fitted == 0, words: words) {
                 row = (cells, lines[j + 1].number)
                 used = 2
+            } else if header.interleaved {
+                // (by position only: a name stands in the middle of the numbers)
+                guard let titles = headerColumns, let cells = positionalFit(line, titles: titles, header: header, document: document, words: words) else { break }
+                row = (cells, line.number)
             } else if let cells = fit(toks, header: &header, firstRow: fitted == 0, words: words) {
                 row = (cells, line.number)
             } else if let titles = headerColumns, let cells = positionalFit(line, titles: titles, header: header, document: document, words: words) {
@@ -293,9 +302,25 @@ enum FlatTableScanner {
                 end = start + 2
             }
         }
-        guard let shape = classify(roles) else { return nil }
-        return Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
-                      firstLine: lines[start].number, lastLine: lastLine, end: end)
+        if let shape = classify(roles) {
+            return Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
+                          firstLine: lines[start].number, lastLine: lastLine, end: end)
+        }
+        guard let shape = classifyInterleaved(roles) else { return nil }
+        var header = Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
+                            firstLine: lines[start].number, lastLine: lastLine, end: end)
+        header.interleaved = true
+        return header
+    }
+
+    /// Two levels side by side: a name, its weight (a number title), a name again, then only numbers
+    /// and notes ("一级指标  分值  二级指标  分值  得分  扣分").
+    static func classifyInterleaved(_ roles: [Roles?]) -> (classes: [ColumnClass], labelCount: Int, middle: Range<Int>)? {
+        guard roles.count >= 5, let weight = roles[1], weight.number, !weight.name, !weight.rate, !weight.amount,
+              let inner = roles[2], inner.name, !inner.number else { return nil }
+        guard let rest = classify([Roles(name: true)] + Array(roles[3...])), rest.labelCount == 1 else { return nil }
+        let classes: [ColumnClass] = [.label, .number(.points), .label] + rest.classes.dropFirst()
+        return (classes, 1, 1..<(rest.middle.upperBound + 2))
     }
 
     /// The columns' classes from their titles' roles: names (the first title, then titles naming
@@ -460,7 +485,8 @@ enum FlatTableScanner {
             taken[c] = cell.run
         }
         // a row needs a name and a number
-        guard (0..<header.labelCount).contains(where: { taken[$0] != nil }), taken.keys.contains(where: header.isNumber) else { return nil }
+        // (under any name title: a second level's row of a two-level sheet names itself in the middle)
+        guard taken.keys.contains(where: { header.classes[$0] == .label }), taken.keys.contains(where: header.isNumber) else { return nil }
         return taken.keys.sorted().map { RawCell(text: taken[$0]!, column: $0) }
     }
 
