@@ -534,14 +534,15 @@ extension ShareCheck {
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords]
+        let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords])
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
         let facts = context.facts.facts
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard let (count, months) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
-                                                        sameThings: sameThings),
+            guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
+                                                                       baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
@@ -594,8 +595,8 @@ extension ShareCheck {
                 for id in ids[max(0, at - 24)..<at] {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
-                          let (c, gm) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
-                                                        sameThings: sameThings), gm == nil else { continue }
+                          let (c, gm, _) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
+                                                           sameThings: sameThings), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
                     if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
@@ -619,11 +620,14 @@ extension ShareCheck {
             if let m = months {
                 product = product * context.interval(m)
                 exact *= m.value
+            } else if let k = impliedMonths {
+                product = product * Interval(exactly: Decimal(k))
+                exact *= Decimal(k)
             }
             if product.overlaps(context.interval(a)) { continue }
             // "对43名…实施救助，其中乳腺癌患者27人、宫颈癌患者16人，救助标准为每人10,000元，共发放43.00万元": the
             // count right before the standard is the last of counts listed with 、, and the standard is of them all
-            if pairs.count == 1, months == nil, let c = ids.firstIndex(of: count.id) {
+            if pairs.count == 1, months == nil, impliedMonths == nil, let c = ids.firstIndex(of: count.id) {
                 var listed = context.interval(count), k = c
                 let text = context.doc.paragraphs[p].text.scalars
                 while k > 0, case let previous = context.fact(ids[k - 1]), previous.kind == count.kind,
@@ -650,7 +654,7 @@ extension ShareCheck {
                 if lumps > 0, (product + lump).overlaps(context.interval(a)) { continue }
             }
             let terms = (headsInPeriods && pairs.count == 1 ? f.shown : pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + "))
-                + (months.map { " × \($0.shown)" } ?? "")
+                + (months.map { " × \($0.shown)" } ?? impliedMonths.map { " × \($0)" } ?? "")
             context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] } + (months.map { [$0] } ?? []), evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))
@@ -660,7 +664,7 @@ extension ShareCheck {
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
     static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, yearPeriods: WordSet, perWords: WordSet, averages: WordSet,
-                                baseOfShare: Set<Int>, sameThings: [[String]]) -> (count: Fact, periods: Fact?)? {
+                                baseOfShare: Set<Int>, sameThings: [[String]], wholeYear: WholeYear? = nil) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -692,6 +696,7 @@ extension ShareCheck {
         // the count right before it in its sentence, of that thing (人次 for a standard per head and month)
         var count: Fact?
         var months: Fact?
+        var impliedPeriods: Int?
         // "聘用督查员36人、每人每月2,200元、按12个月计发": a count of heads, then of the periods after the standard
         func periodsAfter() -> Fact? {
             guard let word = per.dropFirst().first(where: { periods.occurs(in: $0) }) else { return nil }
@@ -715,6 +720,10 @@ extension ShareCheck {
                 } else if same, let m = periodsAfter() {
                     count = o
                     months = m
+                } else if same, let wholeYear, wholeYear.covers(per: per, standard: f, sentence: context.doc.paragraphs[p].sentences[sentence], in: s) {
+                    // "为450名…老年人提供上门服务，按每人每月220元标准测算，全年需118.80万元": a year of months
+                    count = o
+                    impliedPeriods = 12
                 }
             } else if same {
                 count = o
@@ -731,7 +740,19 @@ extension ShareCheck {
         }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
               !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }
-        return (count, months)
+        return (count, months, impliedPeriods)
+    }
+
+    /// A standard per month whose amount, reckoned from it, is stated for the whole year
+    /// (`month_periods`, `whole_year_words` between the standard and the sentence end, `reckoning_words`
+    /// in the sentence).
+    struct WholeYear {
+        let months: WordSet, words: WordSet, reckoning: WordSet
+        func covers(per: [String], standard f: Fact, sentence: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
+            guard per.dropFirst().contains(where: { months.occurs(in: $0) }), f.number.range.upperBound < sentence.upperBound else { return false }
+            let after = ScalarString.make(s[f.number.range.upperBound..<sentence.upperBound])
+            return words.occurs(in: after) && reckoning.occurs(in: ScalarString.make(s[sentence]))
+        }
     }
 
     /// "城市低保1,236户2,018人，户均1.63人": an average count (人) per thing counted (户, the average word's

@@ -220,6 +220,9 @@ extension Parameter where Value == WordSet {
     public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
     public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
     public static let programmeNouns = Parameter("programme_nouns", doc: "nouns that, in a sentence's opening clause, name the programme the standards after it are of (funds, subsidies)")
+    public static let monthPeriods = Parameter("month_periods", doc: "period words of a standard per month (of period_words): with whole_year_words before the amount and no count of months, a year's amount counts 12 of them")
+    public static let wholeYearWords = Parameter("whole_year_words", doc: "words after a standard per month, before its amount, that make the amount a whole year's")
+    public static let reckoningWords = Parameter("reckoning_words", doc: "words saying an amount was reckoned from its standard (an estimate or a budget): only then are the 12 months of a whole year taken as written")
     public static let averageAmountWords = Parameter("average_amount_words", doc: "words in the label of the amount after a standard that make it an average per head or thing, no product")
     public static let perUnitSuffixes = Parameter("per_unit_suffixes", doc: "characters after a thing that make the figure an average per that thing (per head), as per words before it do")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
@@ -403,7 +406,8 @@ public enum CheckDeclarations {
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
-                                          W.averageAmountWords.declaration], evidence: [E.averageMismatch]),
+                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration],
+                             evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration,
                                           W.timelyEndings.declaration, W.timelyWords.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
