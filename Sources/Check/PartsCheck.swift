@@ -327,6 +327,7 @@ enum ShareCheck {
         if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
         if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); return }
         if rule.check == "count-times-standard" { countsTimesStandards(rule, &context); return }
+        if rule.check == "written-product" { WrittenProducts.run(rule, &context); return }
         if rule.check == "named-ratio" { namedRatios(rule, &context); return }
         if rule.check == "declared-whole" { declaredWholes(rule, &context); return }
         if rule.check == "shares-make-whole" { sharesMakeWhole(rule, &context); return }

@@ -220,6 +220,8 @@ extension Parameter where Value == WordSet {
     public static let limitOpeners = Parameter("limit_openers", doc: "words before a limit a figure is said to be kept within (kept at)")
     public static let limitClosers = Parameter("limit_closers", doc: "words right after the limit's figure that make it a ceiling (within)")
     public static let programmeNouns = Parameter("programme_nouns", doc: "nouns that, in a sentence's opening clause, name the programme the standards after it are of (funds, subsidies)")
+    public static let equalsSigns = Parameter("equals_signs", doc: "signs between a product written out and the amount it comes to")
+    public static let otherOperators = Parameter("other_operators", doc: "signs of other arithmetic: a product with one of them beside it is part of a longer expression, not read")
     public static let monthPeriods = Parameter("month_periods", doc: "period words of a standard per month (of period_words): with whole_year_words before the amount and no count of months, a year's amount counts 12 of them")
     public static let wholeYearWords = Parameter("whole_year_words", doc: "words after a standard per month, before its amount, that make the amount a whole year's")
     public static let reckoningWords = Parameter("reckoning_words", doc: "words saying an amount was reckoned from its standard (an estimate or a budget): only then are the 12 months of a whole year taken as written")
@@ -408,6 +410,8 @@ public enum CheckDeclarations {
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
                                           W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration],
                              evidence: [E.averageMismatch]),
+            CheckDeclaration(.share, "written-product", doc: "a product written out beside its amount (in brackets after it, or with = on either side) comes to it",
+                             parameters: [W.equalsSigns.declaration, W.otherOperators.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "named-ratio", doc: "a rate named by the count right before it in its sentence (an accuracy rate after the accurate ones) against that count over the one count of its measure before it",
                              parameters: [W.ratioEndings.declaration, W.rateFillers.declaration, W.ratioNegators.declaration,
                                           W.timelyEndings.declaration, W.timelyWords.declaration], messageSlots: [.part, .base], evidence: [E.shareMismatch]),
