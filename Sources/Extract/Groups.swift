@@ -52,7 +52,12 @@ extension ExtractionState {
                 }
                 if matched == nil, s[k] == "中", k + 1 < s.count, s[k + 1] == "，" || s[k + 1] == "：" || s[k + 1] == ":" {
                     if figureEnds == nil { figureEnds = Dictionary(ids.map { (facts[$0].number.range.upperBound, $0) }, uniquingKeysWith: { a, _ in a }) }
-                    if let w = figureEnds![k], facts[w].kind.isMoney || facts[w].kind.measureWord != nil, facts[w].change == 0, facts[w].shareOf == nil {
+                    // ("全县85所公办中小学校中，城区学校18所、…": or right after the things a count counts, named
+                    // in a few characters)
+                    var named = k
+                    while named > 0, k - named < 8, CharClass.isHan(s[named - 1]), figureEnds![named] == nil { named -= 1 }
+                    if let w = figureEnds![k] ?? figureEnds![named].flatMap({ named < k && listsCounts(of: $0, after: k + 2, in: p, ids: ids) ? $0 : nil }),
+                       facts[w].kind.isMoney || facts[w].kind.measureWord != nil, facts[w].change == 0, facts[w].shareOf == nil {
                         matched = (2, .qizhong)
                         givenWhole = w
                     }
@@ -80,6 +85,18 @@ extension ExtractionState {
             addWeightsBeforeFullMark(paragraph: p, ids: ids)
         }
         extendDecompositionLists()
+    }
+
+    /// After `from`, in its "；" part, two counts or more in the measure word of `whole`'s, the first
+    /// two listed with "、" ("…学校中，城区学校18所、乡镇学校26所、村级学校41所"): an enumeration of its things.
+    func listsCounts(of whole: Int, after from: Int, in p: Paragraph, ids: [Int]) -> Bool {
+        guard let word = facts[whole].kind.measureWord, from < p.text.scalars.count else { return false }
+        let segment = ScalarSearch.semicolonSegment(p.text.scalars, around: from)
+        let counts = ids[firstFact(in: ids, at: from)...].prefix { segment.contains(facts[$0].number.numberRange.lowerBound) }
+            .filter { facts[$0].kind.measureWord == word }
+        guard counts.count >= 2 else { return false }
+        let a = facts[counts[counts.startIndex]], b = facts[counts[counts.startIndex + 1]]
+        return p.text.scalars[a.number.range.upperBound..<b.number.numberRange.lowerBound].contains("、")
     }
 
     /// "基本支出911000.39元，其中：⏎人员经费809961.19元，主要包括：…。⏎公用经费71339.2元，主要包括：…":
