@@ -696,7 +696,11 @@ extension ExtractionState {
             // the two figures right before it in its sentence, with nothing but prose between
             // (past how far the figure done is over or under the plan: "计划4,500亩，实际完成4,726亩，超出计划226亩，
             // 计划完成率105.02%")
-            let against = vocabulary[.measuredAgainstVerbs].isPrefix(of: facts[ids[n - 1]].label) && n >= 3 ? 1 : 0
+            let overOrUnder = vocabulary[.measuredAgainstVerbs].isPrefix(of: facts[ids[n - 1]].label)
+            // ("实际培育885人，超出年度目标任务25人，完成率P%": with no plan stated, how far the figure done is
+            // over it is no plan)
+            if overOrUnder && n < 3 { continue }
+            let against = overOrUnder ? 1 : 0
             let a = facts[ids[n - 2 - against]], b = facts[ids[n - 1 - against]]
             guard sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence else { continue }
             func plain(_ o: Fact) -> Bool {
