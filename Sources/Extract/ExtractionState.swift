@@ -52,6 +52,8 @@ struct ExtractionState {
     var titleYear: Int?
     /// The title's scalars with its broken-off lines (`titleScalars()`); empty: no title.
     var titleText: [Unicode.Scalar]?
+    /// The first cells of the tables' rows (`namesTableRow`).
+    var tableRowNames: [String]?
     /// Year mentions per paragraph, for resolving facts' years.
     var paragraphYears: [[YearMention]]
     /// Text of table cells scanned as prose ("说明" cells): (table, row, column) → the text.
@@ -253,8 +255,11 @@ struct ExtractionState {
         // "2023年基本公共卫生服务项目资金总额" in a report titled "…基本公共卫生服务项目绩效评价报告": the
         // subject the title reports on is the whole, no scope of a part (a short scope only when it
         // is itself such an ending: "专项资金实际支出" in a report on "…专项资金")
+        // (not a name a row of a table starts with: "专项债券资金结余A" beside a funding table's row "专项债券资金"
+        // in a report titled "…工程专项债券项目" is that row's)
         if r.item == nil, r.measure != nil || r.rate != nil,
-           r.scope.unicodeScalars.count >= 3 || vocabulary[.titleSubjectEndings].contains(r.scope), namesTitleSubject(r.scope) {
+           r.scope.unicodeScalars.count >= 3 || vocabulary[.titleSubjectEndings].contains(r.scope), namesTitleSubject(r.scope),
+           !namesTableRow(r.scope) {
             r.scope = ""
             r.item = "total"
         }
@@ -281,6 +286,21 @@ struct ExtractionState {
         return vocabulary[.projectTitleWords].matches(in: title).contains { m in
             m.start > 0 && CharClass.isHan(title[m.start - 1]) && vocabulary[.unnamedProjectLeads].suffixLength(title, endingAt: m.start) == 0
         }
+    }
+
+    /// Whether a row of one of the document's tables is named with `scope` first ("专项债券资金" for
+    /// 专项债券): the names found once.
+    mutating func namesTableRow(_ scope: String) -> Bool {
+        if tableRowNames == nil {
+            var names = [String]()
+            for table in doc.tables {
+                for row in table.rows {
+                    if let first = row.cells.first?.string, !first.isEmpty, !first.unicodeScalars.contains(where: CharClass.isDigit) { names.append(first) }
+                }
+            }
+            tableRowNames = names
+        }
+        return tableRowNames!.contains { $0.hasPrefix(scope) }
     }
 
     /// The title with the lines an export broke it into before it ("岑川县2023年度乡村教师生活补助资金⏎
