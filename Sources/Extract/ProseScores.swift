@@ -114,8 +114,21 @@ extension ExtractionState {
                             context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
                             list: "o\(item.parent ?? -1)", ownsItsText: firstInner == nil)
             itemOfOutline[index] = k
-            for (w, scope, context, name) in weightScopes(inner, figures: figures, all: itemFacts) {
-                _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: k, list: "i\(index)")
+            let scoped = weightScopes(inner, figures: figures, all: itemFacts)
+            // "（三）产出指标（分值30分）⏎数量指标分值12分，得11.6分：…；就业技能培训期数分值4分，…。质量指标分值10分，…":
+            // when the weights named as levels of the indicator tree make up the item's and all of them do
+            // not, one named otherwise after such a level is an indicator under it
+            let levels = vocabulary[.indicatorLevelEndings]
+            let levelWeights = scoped.filter { levels.isSuffix(of: $0.3) }.map { facts[$0.0].value }
+            let nests = levelWeights.count >= 2 && levelWeights.count < scoped.count && ownWeight.map { own in
+                levelWeights.reduce(0, +) == facts[own].value && scoped.map({ facts[$0.0].value }).reduce(0, +) != facts[own].value
+            } == true
+            var lastLevel: Int?
+            for (w, scope, context, name) in scoped {
+                let isLevel = levels.isSuffix(of: name)
+                let under = nests && !isLevel ? lastLevel ?? k : k
+                let child = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: under, list: under == k ? "i\(index)" : "i\(index).\(under)")
+                if isLevel { lastLevel = child }
             }
             for (r, run) in (runsByOutline[index] ?? []).enumerated() {
                 for (weight, score, name) in run {
