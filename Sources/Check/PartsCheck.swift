@@ -515,11 +515,6 @@ extension ShareCheck {
         }
     }
 
-    /// "加装电梯64部，…，按每部20万元标准给予补助，补助资金共1,280.00万元": a standard per thing (the
-    /// clause before it says 每 and the thing), right after a count of that thing in its sentence, and
-    /// the first amount after it there: the amount is the count times the standard. A standard per
-    /// head and per period ("每人每月100元") goes with a count of person-times (人次); one per period
-    /// alone with nothing.
     /// The figure right before `count` is money and the only other figure of its "；" part but the
     /// standard: the amount the count and the standard make up, stated first.
     static func startsSegmentWithAmount(_ count: Fact, at ids: [Int], _ context: CheckContext, _ segment: Range<Int>) -> Bool {
@@ -532,6 +527,11 @@ extension ShareCheck {
         return after.count == 1
     }
 
+    /// "加装电梯64部，…，按每部20万元标准给予补助，补助资金共1,280.00万元": a standard per thing (the
+    /// clause before it says 每 and the thing), right after a count of that thing in its sentence, and
+    /// the first amount after it there: the amount is the count times the standard. A standard per
+    /// head and per period ("每人每月100元") goes with a count of person-times (人次); one per period
+    /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords]

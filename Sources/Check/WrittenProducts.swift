@@ -21,12 +21,13 @@ enum WrittenProducts {
             let s = context.doc.paragraphs[p].text.scalars
             // a cheap test first: most paragraphs write out no product
             guard s.contains(where: { times.mayStart(with: $0) }) else { continue }
-            var k = 0
-            while k < ids.count {
-                // the longest chain of factors joined by multiplication signs from k
+            var next = 0
+            while next < ids.count {
+                // the longest chain of factors joined by multiplication signs from here
+                let k = next
                 var end = k + 1
                 while end < ids.count, joined(context.fact(ids[end - 1]), context.fact(ids[end]), in: s, by: times) { end += 1 }
-                defer { k = end }
+                next = end
                 guard end - k >= 2 else { continue }
                 let factors = ids[k..<end].map { context.fact($0) }
                 // nothing else of an expression on either side ("×92.5÷100", "1+2×3")

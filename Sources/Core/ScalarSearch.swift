@@ -2,8 +2,6 @@ import Foundation
 
 /// Substring search over Unicode scalars: the one hand-written loop every scanner shares.
 public enum ScalarSearch {
-    /// Where the bracket that `index` stands in closes, when it closes before the sentence ends (a
-    /// bounded look: an aside is short); nil when `index` is in no bracket.
     /// The stretch around `index` between sentence stops ("；" and "。" alike), at most 300 scalars
     /// either way (many figures in one run-on sentence must not rescan it each time).
     public static func semicolonSegment(_ s: [Unicode.Scalar], around index: Int) -> Range<Int> {
@@ -14,6 +12,8 @@ public enum ScalarSearch {
         return lo..<hi
     }
 
+    /// Where the bracket that `index` stands in closes, when it closes before the sentence ends (a
+    /// bounded look: an aside is short); nil when `index` is in no bracket.
     public static func closingBracket(_ s: [Unicode.Scalar], after index: Int) -> Int? {
         var depth = 0
         for k in max(0, index)..<min(s.count, max(0, index) + 200) {
