@@ -209,6 +209,31 @@ enum ScoreCheck {
         return groups >= 2
     }
 
+    /// "三、产出 | 35 | 33.5" over "招募数量 | 10 | 9.5", "补贴发放 | 10 | 10", …: a group row's score is
+    /// the sum of the scores of the rows under it (up to the next row numbered as it is).
+    static func groupScores(_ rule: Rule, _ rows: [ScoreSheet.Row], _ styles: [HeadingStyle?], outer: HeadingStyle, _ context: inout CheckContext) {
+        var next = 0
+        while next < rows.count {
+            let k = next
+            var j = k + 1
+            while j < rows.count && styles[j] != outer { j += 1 }
+            next = j
+            guard styles[k] == outer, j - k >= 3, let own = rows[k].score, !rows[k].garbled else { continue }
+            let items = rows[(k + 1)..<j]
+            guard items.allSatisfy({ !$0.garbled }) else { continue }
+            let scores = items.compactMap(\.score)
+            guard scores.count == items.count else { continue }
+            let sum = scores.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+            guard !sum.overlaps(context.interval(own)) else { continue }
+            let exact = scores.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+            let scale = Show.scale(scores + [own])
+            context.report(rule, main: own, others: scores, evidence: rule.evidence(.scoreScoresSum, [
+                .computation: scores.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale), .total: own.literal,
+                .difference: Show.number(abs(own.value - exact), scale: scale)]),
+                           message: .scoreGroupScores, slots: [.name: rows[k].names.first ?? ""])
+        }
+    }
+
     /// A row's own (lowest-level) weight.
     static func rowWeight(_ r: ScoreSheet.Row) -> Fact? { r.weights.keys.max().flatMap { r.weights[$0] } }
 
@@ -220,10 +245,12 @@ enum ScoreCheck {
         // column are groups and their items; the total adds up the groups
         let styles = items.map { row in row.names.first.flatMap { HeadingDetector.enumerator(ScalarString.scalars($0), at: 0)?.style } }
         if let outer = styles.first ?? nil, styles.allSatisfy({ $0 != nil }), Set(styles.compactMap { $0 }).count >= 2 {
+            groupScores(rule, items, styles, outer: outer, &context)
             items = zip(items, styles).filter { $0.1 == outer }.map(\.0)
         } else if let outer = styles.first ?? nil, styles.contains(where: { $0 == nil }), numberedRowsAddUp(items, styles, outer: outer, sheet) {
             // "一、投入 | 20 | 18.5" over "目标设定 | 5 | 4.5": numbered rows whose weights are those of the
             // unnumbered rows under them are the groups
+            groupScores(rule, items, styles, outer: outer, &context)
             items = zip(items, styles).filter { $0.1 == outer }.map(\.0)
         }
         // the total counts the outside rows when the weights say so (items + outside = total weight)

@@ -240,6 +240,7 @@ extension MessageTemplate {
     public static let scoreNameVersusCaption = MessageTemplate("name_vs_caption", [.name, .title], doc: "a cap in a name against the caption of its section")
     public static let unitSameNumberWan = MessageTemplate("in_wan_yuan", [], doc: "the figure reported is the one in wan yuan (the report counts in yuan)")
     public static let scoreCapsVersusTotal = MessageTemplate("caps_vs_total", [], doc: "the sections' caps against the total weight")
+    public static let scoreGroupScores = MessageTemplate("group_scores", [.name], doc: "the scores of the rows a numbered group row stands over against the group's own score")
     public static let scoreScoresVersusTotal = MessageTemplate("scores_vs_total", [], doc: "the items' scores against the total score")
     public static let scoreProseWeights = MessageTemplate("weights", [.name], doc: "the weights of an indicator's sub-indicators against its own weight")
     public static let scoreProseScores = MessageTemplate("scores", [.name], doc: "the scores of an indicator's sub-indicators against its own score")
@@ -507,7 +508,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.score, "table-deduction", doc: "a sheet row's weight less the points it lost (a column of points lost) is its score",
                              evidence: [E.scoreTableDeduction]),
             CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
-                             messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
+                             messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal, .scoreGroupScores], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
             CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
                              messages: [.scoreGroupWeight, .scoreGroupCap, .scoreNameVersusCaption],
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
