@@ -981,7 +981,8 @@ extension ExtractionState {
                 && s[(k + markerLength)..<firstLabelStart].drop(while: { !CharClass.isHan($0) }).contains(where: { $0 == "，" || $0 == "；" || $0 == "," || $0 == ";" })
                 && !ids.contains(where: { (k + markerLength)..<firstLabelStart ~= facts[$0].number.numberRange.lowerBound })
             let closed = !goesOn && !namesSomeParts && !figurelessFirst && (marker == .baokuo || zeroWrittenOut || endsWithRemainder || keepsCents
-                || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts)))
+                || (familyParts.count >= 2 && familyParts == allListed && namesDistinctFundingLevels(familyParts))
+                || (familyParts.count >= 2 && familyParts == allListed && wholeNamesEveryPart(whole, familyParts)))
             var qualified = 0
             for id in familyParts where isThresholdQualified(id, among: inSentence) { qualified += 1 }
             // (bands on both sides of a threshold are a partition, not nested: "1年（含）以下定期a，1年以上定期b")
@@ -1116,6 +1117,29 @@ extension ExtractionState {
         guard samePlaces ? places >= 2 : finest >= 2 && fractional >= 2 else { return false }
         let gap = sum - wholeValue
         return Decimals.rounded(gap, scale: 0) == gap
+    }
+
+    /// "全年举办小学组、初中组、高中组联赛共312场，其中小学组186场、初中组94场、高中组32场": the whole's
+    /// name lists, joined by 、, exactly the names of its parts: every part is there.
+    func wholeNamesEveryPart(_ whole: Int, _ parts: [Int]) -> Bool {
+        let label = Array(facts[whole].label.unicodeScalars)
+        guard label.contains("、") else { return false }
+        let names = parts.map { ExtractionState.withoutBrackets(facts[$0].head) }
+        guard Set(names).count == names.count, names.allSatisfy({ $0.unicodeScalars.count >= 2 }) else { return false }
+        // the run of names joined by 、 (the last one possibly followed by the thing they are of)
+        var k = 0, first = 0
+        for (found, name) in names.enumerated() {
+            let n = Array(name.unicodeScalars)
+            guard let at = ScalarSearch.firstIndex(of: n, in: label, from: k) else { return false }
+            // (each after the one before, one 、 between: "小学组、初中组、高中组")
+            if found > 0, !(at == k + 1 && label[k] == "、") { return false }
+            if found == 0 { first = at }
+            k = at + n.count
+        }
+        // (and no name more on either side: "小学组、初中组、高中组" is not named whole by two of them)
+        let joiners = vocabulary[.nameJoiners]
+        return !(first > 0 && (label[first - 1] == "、" || joiners.suffixLength(label, endingAt: first) > 0))
+            && !(k < label.count && (label[k] == "、" || joiners.prefixLength(label, at: k) > 0))
     }
 
     func namesDistinctFundingLevels(_ parts: [Int]) -> Bool {
