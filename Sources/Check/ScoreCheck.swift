@@ -218,20 +218,41 @@ enum ScoreCheck {
             var j = k + 1
             while j < rows.count && styles[j] != outer { j += 1 }
             next = j
-            guard styles[k] == outer, j - k >= 3, let own = rows[k].score, !rows[k].garbled else { continue }
-            let items = rows[(k + 1)..<j]
-            guard items.allSatisfy({ !$0.garbled }) else { continue }
-            let scores = items.compactMap(\.score)
-            guard scores.count == items.count else { continue }
-            let sum = scores.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-            guard !sum.overlaps(context.interval(own)) else { continue }
-            let exact = scores.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
-            let scale = Show.scale(scores + [own])
-            context.report(rule, main: own, others: scores, evidence: rule.evidence(.scoreScoresSum, [
-                .computation: scores.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale), .total: own.literal,
-                .difference: Show.number(abs(own.value - exact), scale: scale)]),
-                           message: .scoreGroupScores, slots: [.name: rows[k].names.first ?? ""])
+            guard styles[k] == outer, j - k >= 3 else { continue }
+            groupScores(rule, group: rows[k], items: Array(rows[(k + 1)..<j]), &context)
         }
+    }
+
+    /// A group row's score against the sum of its items' scores (two items or more, every one scored).
+    static func groupScores(_ rule: Rule, group: ScoreSheet.Row, items: [ScoreSheet.Row], _ context: inout CheckContext) {
+        guard items.count >= 2, let own = group.score, !group.garbled, items.allSatisfy({ !$0.garbled }) else { return }
+        let scores = items.compactMap(\.score)
+        guard scores.count == items.count else { return }
+        let sum = scores.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+        guard !sum.overlaps(context.interval(own)) else { return }
+        let exact = scores.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+        let scale = Show.scale(scores + [own])
+        context.report(rule, main: own, others: scores, evidence: rule.evidence(.scoreScoresSum, [
+            .computation: scores.map(\.literal).joined(separator: " + "), .sum: Show.number(exact, scale: scale), .total: own.literal,
+            .difference: Show.number(abs(own.value - exact), scale: scale)]),
+                       message: .scoreGroupScores, slots: [.name: group.names.first ?? ""])
+    }
+
+    /// The rows that name only their first level and stand over rows of that level naming deeper ones
+    /// (in a sheet of two name levels or more), each with the indexes of the rows under it.
+    static func levelSubtotals(_ items: [ScoreSheet.Row]) -> [(row: Int, children: [Int])] {
+        var out = [(row: Int, children: [Int])]()
+        var k = 0
+        while k < items.count {
+            let row = items[k]
+            guard row.names.count >= 2, row.ownName.first == true, !row.names[0].isEmpty, row.names.dropFirst().allSatisfy(\.isEmpty) else { k += 1; continue }
+            var j = k + 1
+            while j < items.count, items[j].names.first == row.names[0], items[j].ownName.first == false,
+                  items[j].names.dropFirst().contains(where: { !$0.isEmpty }) { j += 1 }
+            if j - k >= 2 { out.append((k, Array((k + 1)..<j))) }
+            k = max(j, k + 1)
+        }
+        return out
     }
 
     /// A row's own (lowest-level) weight.
@@ -241,6 +262,15 @@ enum ScoreCheck {
         guard sheet.clean, let total = sheet.rows.last(where: \.isTotal) else { return }
         let repeated = repeatedFundParts(sheet, context)
         var items = sheet.rows.filter { !$0.isTotal && !repeated.contains($0.index) }
+        // "一、决策 | | | 20 | 18.5" over "(一、决策) | 项目立项 | 立项依据充分性 | 4 | 4": a row naming only its first
+        // level, over rows of that level naming deeper ones, is the level's subtotal: the total adds up the rows
+        // under it, and its score is theirs
+        let subtotals = levelSubtotals(items)
+        if !subtotals.isEmpty {
+            for (k, children) in subtotals { groupScores(rule, group: items[k], items: children.map { items[$0] }, &context) }
+            let skipped = Set(subtotals.map(\.row))
+            items = items.indices.filter { !skipped.contains($0) }.map { items[$0] }
+        }
         // "一、决策 | 15 | 13.50" over "（一）项目立项 | 4 | 4.00": rows numbered in two styles in one name
         // column are groups and their items; the total adds up the groups
         let styles = items.map { row in row.names.first.flatMap { HeadingDetector.enumerator(ScalarString.scalars($0), at: 0)?.style } }
