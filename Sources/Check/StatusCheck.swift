@@ -67,17 +67,23 @@ enum StatusCheck {
                 // what the row says about it
                 var claims = [String]()
                 // a score docked below its weight already says the target was missed
-                var docked = false
+                var docked = false, proportional = false
                 if let weightColumn = columns.weight, let scoreColumn = columns.score,
                    let w = context.facts.tableFacts[table.index][r][weightColumn].map({ context.fact($0) }),
                    let s = context.facts.tableFacts[table.index][r][scoreColumn].map({ context.fact($0) }), w.value > 0 {
                     if s.value >= w.value { claims.append(rule.evidence(.statusClaimFullMarks, [.score: s.literal])) } else { docked = true }
+                    // ("预算执行率 | 100% | 96.80% | 10 | 9.68": a score in proportion to what was done says by how much)
+                    if docked, actual.kind == .percent {
+                        let share = context.interval(actual) * Interval(exactly: Decimal(string: "0.01")!)
+                        proportional = (context.interval(w) * share).overlaps(context.interval(s))
+                            || (target.value > 0 && (context.interval(w) * context.interval(actual) / context.interval(target)).map { $0.overlaps(context.interval(s)) } == true)
+                    }
                 }
                 if !status.isEmpty, completedWords.isPrefix(of: status) {
                     claims.append(rule.evidence(.statusClaimStatus, [.status: status]))
                 }
                 if let noteColumn = columns.note,
-                   row.cell(noteColumn)?.isEmpty ?? true,
+                   row.cell(noteColumn)?.isEmpty ?? true, !proportional,
                    !docked || notesUsed(table, segment: row.segment, column: noteColumn) {
                     claims.append(rule.evidence(.statusClaimEmptyNote, [:]))
                 }
