@@ -1775,6 +1775,12 @@ extension ExtractionState {
             let wholeOf = groupsOfWhole[id] ?? []
             let partsBefore = wholeOf.contains { g in groups[g].parts.contains { facts[$0].number.range.upperBound <= f.number.numberRange.lowerBound } }
             if partsBefore { continue }
+            // "…年末结余2.88万元，与财政拨款结转和结余合计为75.35万元": a clause opening with a joiner adds a figure it
+            // names to the one before, not the figures before it
+            var clauseStart = f.number.numberRange.lowerBound
+            while clauseStart > 0 && f.number.numberRange.lowerBound - clauseStart < 40 && !CharClass.isClauseBreak(p.text.scalars[clauseStart - 1])
+                    && p.text.scalars[clauseStart - 1] != "。" { clauseStart -= 1 }
+            if vocabulary[.nameJoiners].prefixLength(p.text.scalars, at: clauseStart) > 0 { continue }
             let sentence = sentenceIndex(of: f)
             let depth = f.number.parenDepth
             // the facts around the total (at most `listLookBack` before and after it, in text order),
