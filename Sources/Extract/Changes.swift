@@ -678,7 +678,9 @@ extension ExtractionState {
                 if scope.contains(where: { facts[$0].concept.measure == "spend" && family(facts[$0]) && isPlainFigure(facts[$0]) }) { spendingPassed = true }
                 continue
             }
-            if spendingPassed, !wanted.explicitMeasure, facts[x].concept.measure == "budget" { return nil }
+            // (or after it in its own scope: "…年初预算A，…。全年实际支出B，…" ⏎ "项目支出较上年（C）增长P%")
+            let spendingAfter = scope.contains { $0 > x && facts[$0].concept.measure == "spend" && family(facts[$0]) && isPlainFigure(facts[$0]) }
+            if spendingPassed || spendingAfter, !wanted.explicitMeasure, facts[x].concept.measure == "budget" { return nil }
             // one value only: a name stated twice with two values is ambiguous
             guard Set(candidates.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
             let f = facts[x]
