@@ -300,6 +300,31 @@ struct CheckContext {
         return found
     }
 
+    /// Per item-less presence key, the ids of the figures that have it (every key, not only the
+    /// first 64 that get a bit), made on first use: a reference looked for across the whole document
+    /// is looked for among these (`FormulaCheck.alternativeHolds`), not among all its figures once
+    /// per frame instance, which grew with the square of the document's length.
+    var figuresByKeyCache: [FormulaCheck.PresenceKey: [Int]]?
+
+    /// `FormulaCheck.statedElsewhere`, by reference and year.
+    struct ElsewhereKey: Hashable {
+        let ref: ConceptReference
+        let year: Int?
+    }
+    var statedElsewhereCache: [ElsewhereKey: [Int]] = [:]
+
+    mutating func figures(withKey key: FormulaCheck.PresenceKey) -> [Int] {
+        if let known = figuresByKeyCache { return known[key] ?? [] }
+        var index = [FormulaCheck.PresenceKey: [Int]]()
+        facts.facts.withUnsafeBufferPointer { all in for k in all.indices {
+            FormulaCheck.presenceKeys(all[k]) { key in
+                if key.item == nil { index[key, default: []].append(k) }
+            }
+        } }
+        figuresByKeyCache = index
+        return index[key] ?? []
+    }
+
     mutating func subjectTexts() -> [String] {
         if subjectTextCache.count != facts.facts.count {
             // by index: the facts are read in place, not copied
@@ -441,9 +466,18 @@ struct CheckContext {
     @inline(never)
     func finish() -> [Finding] {
         var kept = [Draft]()
+        // what the drafts kept cover, hashed: a search of the kept ones for each grew with the
+        // square of a long report's findings
+        struct SameFigures: Hashable { let span: SourceSpan; let involved: Set<Int> }
+        struct SameFinding: Hashable { let rule: String; let span: SourceSpan; let evidence: String }
+        var figuresKept = Set<SameFigures>(), findingsKept = Set<SameFinding>()
         for draft in drafts {
-            if !draft.involved.isEmpty, kept.contains(where: { $0.finding.span == draft.finding.span && $0.involved == draft.involved }) { continue }
-            if kept.contains(where: { $0.finding.rule == draft.finding.rule && $0.finding.span == draft.finding.span && $0.finding.evidence == draft.finding.evidence }) { continue }
+            let figures = SameFigures(span: draft.finding.span, involved: draft.involved)
+            if !draft.involved.isEmpty, figuresKept.contains(figures) { continue }
+            let finding = SameFinding(rule: draft.finding.rule, span: draft.finding.span, evidence: draft.finding.evidence)
+            if !findingsKept.insert(finding).inserted { continue }
+            // (a kept draft with no figures is looked up by its finding only, as before)
+            if !draft.involved.isEmpty { figuresKept.insert(figures) }
             kept.append(draft)
         }
         return kept.map(\.finding).sorted {

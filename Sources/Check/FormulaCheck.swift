@@ -495,7 +495,7 @@ enum FormulaCheck {
             if !holds && isRate(formula) && partOfLaterList(all, context) { continue }
             var bound = [ConceptReference: [Fact]](minimumCapacity: refs.count)
             for k in refs.indices where shape.firstIndex[k] == k { bound[refs[k]] = boundIds[k].map { table[$0] } }
-            if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, context) { continue }
+            if !holds && alternativeHolds(rule, bound: bound, members: members, measure: measure, item: item, subjects: subjects, &context) { continue }
             if !holds && isRate(formula) && statedAsAnotherRate(formula, bound: bound, involved: all, context) { continue }
             // ("合计 | 1,363.36 | 1,297.85 | 95.19% | 50 | 47.74": a total row's score sums the rows' products; its
             // own figures multiplied give nothing)
@@ -536,7 +536,7 @@ enum FormulaCheck {
     /// Whether one of the rule's `alternatives` holds over the figures bound, its other references
     /// bound in the frame as the formula's are (one figure per concept, a sum takes them all).
     static func alternativeHolds(_ rule: Rule, bound: [ConceptReference: [Fact]], members: [Int], measure: String?, item: String?,
-                                 subjects: [String], _ context: CheckContext) -> Bool {
+                                 subjects: [String], _ context: inout CheckContext) -> Bool {
         let table = context.facts.facts
         alternatives: for alternative in rule.alternatives {
             var extended = bound
@@ -554,17 +554,8 @@ enum FormulaCheck {
                 // or stated once in another part of the report ("收入总计A" in the section before the
                 // spending's: the balance is the final account's, revenue less spending)
                 if candidates.isEmpty && !summed.contains(ref) {
-                    candidates = table.indices.filter { matches(substituted, table, $0, item: substituted.item, subject: subjects[$0]) }
-                    // (of the year of the figures bound: not the next year's plan)
-                    if let year = bound.values.lazy.flatMap({ $0 }).compactMap(\.year).first {
-                        candidates = candidates.filter { table[$0].year == nil || table[$0].year == year }
-                    }
-                    // (stated in the running text where it is: the tables may total other lists)
-                    let prose = candidates.filter { !table[$0].isCellValue }
-                    if !prose.isEmpty { candidates = prose }
-                    // (named as a total where some are: "收入总计A" over the rows of its table)
-                    let totals = candidates.filter { table[$0].marksTotal }
-                    if !totals.isEmpty { candidates = totals }
+                    let year = bound.values.lazy.flatMap({ $0 }).compactMap(\.year).first
+                    candidates = statedElsewhere(substituted, year: year, subjects: subjects, &context)
                 }
                 if summed.contains(ref) {
                     extended[ref] = candidates.map { table[$0] }
@@ -580,6 +571,36 @@ enum FormulaCheck {
             if FormulaEvaluator.holds(alternative, bound: extended, context: context, reinterpret: []) == true { return true }
         }
         return false
+    }
+
+    /// The figures of the whole report that stand for `ref` where its frame states none: those
+    /// that match it, of `year` or of none; the running text's when it has some, and of those the
+    /// ones named as totals when some are. Found once per reference and year for a document
+    /// (every frame instance asks again).
+    static func statedElsewhere(_ ref: ConceptReference, year: Int?, subjects: [String], _ context: inout CheckContext) -> [Int] {
+        let key = CheckContext.ElsewhereKey(ref: ref, year: year)
+        if let known = context.statedElsewhereCache[key] { return known }
+        let table = context.facts.facts
+        var candidates = figures(matching: ref, &context).filter { matches(ref, table, $0, item: ref.item, subject: subjects[$0]) }
+        // (of the year of the figures bound: not the next year's plan)
+        if let year { candidates = candidates.filter { table[$0].year == nil || table[$0].year == year } }
+        // (stated in the running text where it is: the tables may total other lists)
+        let prose = candidates.filter { !table[$0].isCellValue }
+        if !prose.isEmpty { candidates = prose }
+        // (named as a total where some are: "收入总计A" over the rows of its table)
+        let totals = candidates.filter { table[$0].marksTotal }
+        if !totals.isEmpty { candidates = totals }
+        context.statedElsewhereCache[key] = candidates
+        return candidates
+    }
+
+    /// The ids of the figures of the whole document that may match `ref`: those with its item-less
+    /// presence key. A deduction's figures may be bare cells, which have no key: every figure.
+    static func figures(matching ref: ConceptReference, _ context: inout CheckContext) -> [Int] {
+        if ref.measure == "deduction" { return Array(context.facts.facts.indices) }
+        var general = presenceKey(ref)
+        general.item = nil
+        return context.figures(withKey: general)
     }
 
     /// In a table, a column relation holds only over complete columns: every figure of each column

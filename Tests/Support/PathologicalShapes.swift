@@ -45,6 +45,7 @@ public enum PathologicalShapes {
         ("indicators scored in one line", { n in title + (0..<(n * 2)).map { "甲\($0)指标5分，扣1分，得4分；" }.joined() + "。\n" }),
         ("listed weights in one line", { n in title + "权重依次为" + (0..<(n * 2)).map { "\($0 % 9 + 1)分" }.joined(separator: "、") + "，满分100分。\n" }),
         ("classifications after names", { n in title + (0..<(n * 2)).map { "本年收入\($0 + 3)万元。本年收入按功能分类科目分：甲\($0 + 1)万元，乙2万元。" }.joined() + "\n" }),
+        ("paid and unpaid with a rate", { n in title + (0..<n).map { "衔接资金支付\($0 % 50 + 10)万元，未支付2万元，支付率94%。\n" }.joined() }),
         ("shares of one base", { n in title + "收入总额1000万元。" + (0..<(n * 2)).map { "甲\($0)收入10万元，占收入总额的1.0%。" }.joined() + "\n" }),
     ]
 }
