@@ -39,7 +39,7 @@ extension ExtractionState {
         return nil
     }
 
-    mutating func changeWording(_ f: Fact) -> ChangeWording? {
+    func changeWording(_ f: Fact) -> ChangeWording? {
         if vocabulary[.bareChangeWords].contains(f.head) { return .bare }
         // "…比2016年度减少0.28万元，其中：公务用车…支出决算减少0.29万元，降低3.31%": a named change
         // in the list of a comparison's sentence compares as the sentence does
@@ -297,7 +297,7 @@ extension ExtractionState {
         return ChangeStatement(prior: ids[n - 2], current: ids[n - 1], difference: ids[n], rate: nil, direction: c.change)
     }
 
-    mutating func buildChanges() {
+    func buildChanges() {
         // parts of a list whose change may be the list's (an item of an enumerated breakdown has its
         // text to itself, and is not one of them)
         let partIDs = Set(groups.filter { $0.marker != .outline }.flatMap(\.parts))
@@ -651,7 +651,7 @@ extension ExtractionState {
 
     /// "X支出a。X支出较上年…": this year's figure in the sentence before, under the very name the
     /// change gives its subject (not a listed part, not another year's figure).
-    mutating func namedInPreviousSentence(_ name: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
+    func namedInPreviousSentence(_ name: String, before n: Int, in ids: [Int], _ family: (Fact) -> Bool) -> Int? {
         let sentence = sentenceIndex(of: facts[ids[n]])
         // the sentences before, nearest first (a statement of changes follows the statement of the
         // figures: "公务用车…支出决算为8.47万元；…。…比2016年度减少…，其中：公务用车…减少0.29万元")

@@ -49,7 +49,7 @@ extension ExtractionState {
         return best >= 4 && !tie ? found : nil
     }
 
-    mutating func addClassificationGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addClassificationGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         var k = 0
         while k < s.count {
@@ -140,7 +140,7 @@ extension ExtractionState {
     /// 占0.06%": figures each followed by a share that names no base, the shares adding up to 100%
     /// (within their rounding), or three figures at least adding up to it as written, are the whole
     /// list of the figure before them.
-    mutating func addShareCompletedGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addShareCompletedGroups(paragraph p: Paragraph, ids: [Int]) {
         var n = 0
         while n < ids.count {
             let sentence = sentenceIndex(of: facts[ids[n]])
@@ -174,7 +174,7 @@ extension ExtractionState {
             var found: Int?
             if let name = named, !name.isEmpty {
                 guard name.unicodeScalars.count >= 2 else { continue }
-                let isNamed = { (id: Int) in facts[id].kind.sameFamily(as: family) && facts[id].head.hasSuffix(name) }
+                let isNamed = { [self] (id: Int) in facts[id].kind.sameFamily(as: family) && facts[id].head.hasSuffix(name) }
                 found = ids[..<first].last(where: isNamed)
                 if found == nil, first == 0, let q = previousParagraph(of: p) { found = paragraphFacts[q.index].last(where: isNamed) }
             } else {

@@ -8,7 +8,7 @@ import JXStructure
 /// Pass: concepts inherited from context (a list's whole, a sentence's subject, a sibling). Reads
 /// facts and groups; writes `Fact.concept`, `Fact.measureSource`.
 extension ExtractionState {
-    mutating func inheritMeasures() {
+    func inheritMeasures() {
         let jointBudgets = vocabulary[.jointBudgetTotals]
         for g in groups {
             let whole = facts[g.whole]

@@ -7,9 +7,11 @@ import JXStructure
 
 /// The one fact table of a document being extracted, and what the passes add to it. Each pass
 /// (one file each: ProseFacts, TableFacts, Years, Groups, ConceptInheritance, Shares, Changes)
-/// extends this struct with its own methods; `Extractor.passes` lists them in order with what
-/// each reads and writes.
-struct ExtractionState {
+/// extends this class with its own methods; `Extractor.passes` lists them in order with what
+/// each reads and writes. A class, not a struct: the passes' local closures captured a struct's
+/// `self` by copying the whole state (≈ 60 arrays and tables retained and released each time,
+/// a few per cent of a batch).
+final class ExtractionState {
     let doc: StructuredDocument
     let lexicon: Lexicon
     let scanner: NumberScanner
@@ -146,7 +148,7 @@ struct ExtractionState {
         return NumberScanner.alternativeMeasureWords(doc.paragraphs[p].text.scalars, at: facts[id].number.range.upperBound, countUnits: vocabulary[.countUnits])
     }
 
-    mutating func appendGroup(_ group: PartsGroup) {
+    func appendGroup(_ group: PartsGroup) {
         var group = group
         // "其中一般站由54个增加到90个": a part's figure to start from and the one it reached, in one clause,
         // are one part (the one reached)
@@ -212,7 +214,7 @@ struct ExtractionState {
     }
 
     /// Gives group `g` another whole (the indexes by whole follow).
-    mutating func replaceWhole(of g: Int, with whole: Int) {
+    func replaceWhole(of g: Int, with whole: Int) {
         let old = groups[g].whole
         groupsOfWhole[old]?.removeAll { $0 == g }
         if groupsOfWhole[old]?.isEmpty == true { groupsOfWhole[old] = nil }
@@ -222,7 +224,7 @@ struct ExtractionState {
 
     func isGrouped(_ id: Int) -> Bool { groupOfPart[id] != nil }
 
-    mutating func indexSentences() {
+    func indexSentences() {
         sentenceFacts = paragraphFacts.map { ids in
             var map = [Int: [Int]]()
             for id in ids { map[sentenceIndex(of: facts[id]), default: []].append(id) }
@@ -249,7 +251,7 @@ struct ExtractionState {
     /// sentences and section path).
     var paragraphIndexes: [Int] { doc.paragraphs.indices.map { doc.paragraphs[$0].index } }
 
-    mutating func resolve(_ label: String) -> Lexicon.Resolution {
+    func resolve(_ label: String) -> Lexicon.Resolution {
         if let r = resolved[TextKey(label)] { return r }
         var r = lexicon.resolve(label)
         // "2023年基本公共卫生服务项目资金总额" in a report titled "…基本公共卫生服务项目绩效评价报告": the
@@ -279,7 +281,7 @@ struct ExtractionState {
 
     /// Whether the title names a project as what the report is on (`project_title_words`), and no
     /// department as a whole (`department_title_words`).
-    mutating func reportsOnProject() -> Bool {
+    func reportsOnProject() -> Bool {
         guard let title = titleScalars() else { return false }
         guard !vocabulary[.departmentTitleWords].occurs(in: ScalarString.make(title)) else { return false }
         // a project of a name ("…筛查项目…"), not projects of a year ("2022年度项目支出…")
@@ -290,7 +292,7 @@ struct ExtractionState {
 
     /// Whether a row of one of the document's tables is named with `scope` first ("专项债券资金" for
     /// 专项债券): the names found once.
-    mutating func namesTableRow(_ scope: String) -> Bool {
+    func namesTableRow(_ scope: String) -> Bool {
         if tableRowNames == nil {
             var names = [String]()
             for table in doc.tables {
@@ -305,7 +307,7 @@ struct ExtractionState {
 
     /// The title with the lines an export broke it into before it ("岑川县2023年度乡村教师生活补助资金⏎
     /// 绩效评价报告"), found once.
-    mutating func titleScalars() -> [Unicode.Scalar]? {
+    func titleScalars() -> [Unicode.Scalar]? {
         if let known = titleText { return known.isEmpty ? nil : known }
         guard let t = doc.titleParagraph else { titleText = []; return nil }
         titleText = TitleLines.of(t, in: doc.paragraphs, vocabulary: vocabulary).flatMap { doc.paragraphs[$0].text.scalars }
@@ -314,7 +316,7 @@ struct ExtractionState {
 
     /// Whether the title names `scope` as what it reports on: followed there by a word of
     /// `title_subject_endings` ("…基本公共卫生服务项目…", "…就业补助资金…").
-    mutating func namesTitleSubject(_ scope: String) -> Bool {
+    func namesTitleSubject(_ scope: String) -> Bool {
         guard let title = titleScalars() else { return false }
         let name = Array(scope.unicodeScalars)
         let endings = vocabulary[.titleSubjectEndings]

@@ -191,7 +191,7 @@ extension ExtractionState {
 
     /// Gives the facts of the flattened runs their meaning: weights, scores, the full mark and the
     /// total score, named by their indicator.
-    mutating func recordFlatScoreRuns(_ runs: [FlatScoreRun], placed: [NumberPlace: Int]) {
+    func recordFlatScoreRuns(_ runs: [FlatScoreRun], placed: [NumberPlace: Int]) {
         for run in runs {
             func mark(_ place: NumberPlace, _ measure: String, _ name: String) -> Int? {
                 guard let id = placed[place] else { return nil }

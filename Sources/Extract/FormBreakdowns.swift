@@ -11,7 +11,7 @@ import JXStructure
 /// (a total among the names, or a funding-source label before a form whose total is stated once),
 /// the parts of that total, listed in full. Reads table cells; writes facts' labels and units, groups.
 extension ExtractionState {
-    mutating func buildFormBreakdowns() {
+    func buildFormBreakdowns() {
         let totalWords = labels.totalWords
         let fundingLabels = vocabulary[.fundingBreakdownLabels]
         for table in doc.tables {

@@ -10,7 +10,7 @@ import JXStructure
 extension ExtractionState {
     // MARK: relations
 
-    mutating func buildGroups() {
+    func buildGroups() {
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
             guard !ids.isEmpty else { continue }
@@ -103,7 +103,7 @@ extension ExtractionState {
     /// a 其中 list that names some parts of a lexicon decomposition of its whole goes on with the
     /// sentences after it that open with another of those parts (in its paragraph or the next two of
     /// its section), until one opens with a figure of anything else.
-    mutating func extendDecompositionLists() {
+    func extendDecompositionLists() {
         for g in groups.indices where groups[g].marker == .qizhong && !groups[g].namesSomeParts {
             let whole = facts[groups[g].whole]
             guard let w = whole.concept.item, whole.concept.scope.isEmpty, case .text(let p0, _, _) = whole.place,
@@ -168,7 +168,7 @@ extension ExtractionState {
     /// complete list). The first figure is the last plain one of the total's family before the
     /// marker, in its sentence or, when none is, in the sentence before; a part of a list there
     /// stands for the list's whole ("收入1000万元，其中…。加上年初结转…，收入总计…").
-    mutating func addAdditionGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addAdditionGroups(paragraph p: Paragraph, ids: [Int]) {
         let markers = vocabulary[.additionMarkers], totals = vocabulary[.totalSuffixes], totalNames = vocabulary[.additionTotalNames]
         let s = p.text.scalars
         for sentence in p.sentences.indices {
@@ -304,7 +304,7 @@ extension ExtractionState {
         return [own, ScalarString.make(s[f.number.range.upperBound..<(f.number.range.upperBound + n)])]
     }
 
-    mutating func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
+    func addGroup(paragraph p: Paragraph, ids: [Int], at k: Int, markerLength: Int, marker: PartsGroup.Marker,
                            givenWhole: Int? = nil, namesSomeParts: Bool = false) {
         // the facts are only read here: a local copy of the array (one retain) keeps the closures
         // below from capturing, and copying, the whole extraction state
@@ -1004,7 +1004,7 @@ extension ExtractionState {
     /// The figure a list's sentence names before its marker and nothing else ("一般公共预算财政拨款支出
     /// 主要用于以下方面：…"), when a colon ends the marker's phrase: the last figure so named in the
     /// paragraphs before, of one value.
-    mutating func wholeNamedBefore(_ p: Paragraph, ids: [Int], marker k: Int, markerEnd: Int) -> Int? {
+    func wholeNamedBefore(_ p: Paragraph, ids: [Int], marker k: Int, markerEnd: Int) -> Int? {
         let s = p.text.scalars
         guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return nil }
         var start = p.sentences[sentence].lowerBound
@@ -1167,7 +1167,7 @@ extension ExtractionState {
     /// between the opener and the closer, in one sentence, make up the last plain figure of their
     /// family before the opener (in its sentence, or the sentence before when the opener begins
     /// its own). A complete list.
-    mutating func addCompositionGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addCompositionGroups(paragraph p: Paragraph, ids: [Int]) {
         let openers = vocabulary[.compositionOpeners], closers = vocabulary[.compositionClosers]
         let s = p.text.scalars
         for (k, range) in p.sentences.enumerated() {
@@ -1196,7 +1196,7 @@ extension ExtractionState {
     /// 总收入中一般公共预算收入a；政府性基金预算收入b…": a list
     /// under the name of a figure stated just before (in this paragraph or the two before it in
     /// its section) is a list of that figure's parts.
-    mutating func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addNamedListGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         var k = 1
         var before = 0
@@ -1233,7 +1233,7 @@ extension ExtractionState {
     /// introduced by a name (`list_intro_markers`, the name's `list_intro_leads` and `list_intro_trails`
     /// dropped) is a list of parts of the figure stated before under that name (in this paragraph or
     /// the two before it in its section; one value only). An open list, like 其中.
-    mutating func addIntroducedListGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addIntroducedListGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         let markers = vocabulary[.listIntroMarkers]
         var from = 0
@@ -1282,7 +1282,7 @@ extension ExtractionState {
     /// The intro ends its paragraph: the items follow it in its section, each a clause ending with
     /// "；" (the last with "。") that opens with a plain amount of the whole's family, one item to a
     /// line or several to a line where the export joined them.
-    mutating func addItemParagraphsGroup(after p: Paragraph, whole: Int) {
+    func addItemParagraphsGroup(after p: Paragraph, whole: Int) {
         let w = facts[whole]
         var parts = [Int]()
         var q = p.index + 1
@@ -1345,7 +1345,7 @@ extension ExtractionState {
     /// "政府采购预算302.70万元（货物类86.40万元，工程类152.00万元，服务类64.30万元）": a figure
     /// broken down in the brackets right after it. Only plain named amounts of the whole's kind make
     /// such a list; anything else in the brackets (a change, a share, a comparison, 含…) leaves it.
-    mutating func addBracketGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addBracketGroups(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         let levels = vocabulary[.ownLevelWords]
         for (n, wid) in ids.enumerated() where n + 2 < ids.count {
@@ -1647,7 +1647,7 @@ extension ExtractionState {
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
 
-    mutating func bracketDepth(_ s: [Unicode.Scalar], paragraph: Int, at k: Int) -> Int {
+    func bracketDepth(_ s: [Unicode.Scalar], paragraph: Int, at k: Int) -> Int {
         if bracketDepths?.paragraph != paragraph {
             var depths = [Int](repeating: 0, count: s.count + 1)
             var depth = 0
@@ -1764,7 +1764,7 @@ extension ExtractionState {
 
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
-    mutating func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
         for id in ids {
             let f = facts[id]
             guard f.marksTotal, f.kind != .percent, f.kind != .bare, !f.number.inRange else { continue }
@@ -1950,7 +1950,7 @@ extension ExtractionState {
 
     /// "评价项目13个，…，评价得分在90(含)-100分的12个，评价得分在80(含)-90分的1个": counts by band
     /// after a count of the same things are parts of it (an open list: bands may be left out).
-    mutating func addBandGroups(paragraph p: Paragraph, ids: [Int]) {
+    func addBandGroups(paragraph p: Paragraph, ids: [Int]) {
         for id in ids {
             let f = facts[id]
             guard case .count(let word) = f.kind, !f.number.inRange, f.number.comparator == nil,

@@ -12,7 +12,7 @@ import JXStructure
 /// has that figure as its amount, and the amounts of an item's children are its parts. Reads prose
 /// facts and concepts; writes `outline`, `Fact.outlineItem` and outline groups.
 extension ExtractionState {
-    mutating func buildOutline() {
+    func buildOutline() {
         var items = [OutlineItem]()
         var open = [Int]()   // the open items, outermost first
         for p in paragraphIndexes where p != doc.titleParagraph {

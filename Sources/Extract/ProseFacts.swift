@@ -10,7 +10,7 @@ import JXStructure
 extension ExtractionState {
     // MARK: running text
 
-    mutating func scanParagraphs() {
+    func scanParagraphs() {
         // scanned first, all of them: a flattened score sheet may run over several lines
         var scans = doc.paragraphs.map { scanner.scan($0.text) }
         var runs = [FlatScoreRun]()
@@ -35,7 +35,7 @@ extension ExtractionState {
 
     /// "绩效目标：活动中心资金完成150万元。": the figures of a sentence that opens with a target's name
     /// are targets, not statements of what was done.
-    mutating func markTargets(paragraph p: Int, _ ids: [Int]) {
+    func markTargets(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.targetOpeners], subjects = vocabulary[.targetOpenerSubjects], copulas = vocabulary[.targetOpenerCopulas]
         let s = doc.paragraphs[p].text.scalars
         // "（三）年度绩效目标" ⏎ "2024年度计划建成…；当年实现停车收费收入486万元；…": a section headed by a
@@ -77,7 +77,7 @@ extension ExtractionState {
 
     /// "按照“满意度达到95%得满分，每低1个百分点扣0.5分”的评分规则": the figures of a quoted scoring rule
     /// (full marks or points lost in its words) are its thresholds, not what was done.
-    mutating func markQuotedScoringRules(paragraph p: Int, _ ids: [Int]) {
+    func markQuotedScoringRules(paragraph p: Int, _ ids: [Int]) {
         guard !ids.isEmpty else { return }
         let s = doc.paragraphs[p].text.scalars
         let full = vocabulary[.fullMarksWords], lost = vocabulary[.deductionWords]
@@ -110,7 +110,7 @@ extension ExtractionState {
     /// "本项目计划新建供水工程12处，改造管网86公里，新增受益人口2.35万人": the figures of the clauses after
     /// one that opens with a plan are planned too, until a clause names what was done. (The opening
     /// clause's own figures carry the plan in their names.)
-    mutating func markPlannedClauses(paragraph p: Int, _ ids: [Int]) {
+    func markPlannedClauses(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.planClauseOpeners], closers = vocabulary[.planClauseClosers]
         let s = doc.paragraphs[p].text.scalars
         // (most paragraphs name no plan: told by one scan)
@@ -142,7 +142,7 @@ extension ExtractionState {
     }
 
     /// Adds prose facts (running text, or long text inside a table cell).
-    mutating func addProse(_ numbers: [ScannedNumber], text: TextRun, sentences: [Range<Int>],
+    func addProse(_ numbers: [ScannedNumber], text: TextRun, sentences: [Range<Int>],
                            place: (Int, Int) -> FactPlace, cellPlace: String?) -> [Int] {
         var ids = [Int]()
         var previousEnd = 0
@@ -329,7 +329,7 @@ extension ExtractionState {
 
     /// A table cell's label, read once per label (its row repeats it in every column); running
     /// text, whose labels seldom repeat, is read each time.
-    mutating func reading(of label: String, remember: Bool, closedAfter: Bool = false) -> LabelReading {
+    func reading(of label: String, remember: Bool, closedAfter: Bool = false) -> LabelReading {
         guard remember && !closedAfter else { return read(label, closedAfter: closedAfter) }
         if let known = labelReadings[TextKey(label)] { return known }
         let reading = read(label)
@@ -381,7 +381,7 @@ extension ExtractionState {
                 || (label.unicodeScalars.last == "为" && totals.isSuffix(of: String(label.unicodeScalars.dropLast()))))
     }
 
-    mutating func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan,
+    func makeFact(number: ScannedNumber, label: String, place: FactPlace, span: SourceSpan, numberSpan: SourceSpan,
                            closedAfter: Bool = false) -> Fact {
         let reading = reading(of: label, remember: place.table != nil, closedAfter: closedAfter)
         let head = reading.head

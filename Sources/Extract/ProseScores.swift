@@ -12,7 +12,7 @@ import JXStructure
 /// their own, under it. The total ("综合得分91.1分") and the full mark ("满分100分") are read apart.
 /// Reads facts, outline, concepts; writes `scoreItems`, `proseTotalScore`, `proseFullMark`.
 extension ExtractionState {
-    mutating func buildProseScores() {
+    func buildProseScores() {
         let totals = vocabulary[.scoreTotalWords]
         var items = [ScoreItem]()
         var itemOfOutline = [Int: Int]()
@@ -219,7 +219,7 @@ extension ExtractionState {
 
     /// "预算调整率偏高扣2分，…扣3分，…扣2分，合计扣7分": points lost one by one in a paragraph, then
     /// their total (a deduction named a total), two items at least.
-    mutating func readPointsLost() {
+    func readPointsLost() {
         let totals = vocabulary[.deductionTotalWords], enumerators = vocabulary[.enumeratorWords]
         for p in paragraphIndexes {
             var items = [Int]()
@@ -648,7 +648,7 @@ extension ExtractionState {
 
     /// Adds an indicator with its score from the figures after its weight, and the rate it scores
     /// from the figures of its text (`context`).
-    mutating func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String,
+    func addItem(_ items: inout [ScoreItem], name: String, weight: Int?, figures: [Int], context: [Int], parent: Int?, list: String,
                           paired: Bool = false, ownsItsText: Bool = false) -> Int {
         var item = ScoreItem(name: name, weight: weight, score: nil, parent: parent)
         item.list = list
@@ -899,7 +899,7 @@ extension ExtractionState {
 
     /// "四个一级指标，权重依次为20分、20分、35分和25分，满分100分": weights listed together (joined by 、 和 及),
     /// the full mark right after them in the next clause, make it up: a complete list.
-    mutating func addWeightsBeforeFullMark(paragraph p: Paragraph, ids: [Int]) {
+    func addWeightsBeforeFullMark(paragraph p: Paragraph, ids: [Int]) {
         let s = p.text.scalars
         let fullMark = vocabulary[.fullMarkWords]
         for (n, id) in ids.enumerated() where n >= 2 {
@@ -980,7 +980,7 @@ extension ExtractionState {
     }
 
     /// The flattened score sheets: each indicator an item of the run's own list.
-    mutating func readScoreRuns(_ items: inout [ScoreItem]) {
+    func readScoreRuns(_ items: inout [ScoreItem]) {
         for (k, run) in flatRuns.enumerated() {
             var indexes = [Int]()
             for (i, w) in run.weights.enumerated() {

@@ -23,7 +23,7 @@ public struct ScheduleProgressStatement: Sendable {
 
 /// Pass: completion rates against the schedule. Reads facts and sentences; writes `scheduleProgress`.
 extension ExtractionState {
-    mutating func buildScheduleProgress() {
+    func buildScheduleProgress() {
         let scheduleWords = vocabulary[.scheduleProgressWords]
         for p in paragraphIndexes {
             let ids = paragraphFacts[p]

@@ -7,7 +7,7 @@ import JXStructure
 
 /// Pass: shares ("A占B的P%"). Reads facts (with inherited concepts) and groups; writes `shares`.
 extension ExtractionState {
-    mutating func buildShares() {
+    func buildShares() {
         // the percentages already paired, kept beside `shares` (searching it per figure was
         // quadratic over a document of many shares)
         var paired = Set(shares.map(\.percent))
@@ -152,7 +152,7 @@ extension ExtractionState {
     /// 44.85万元，占5.76%": a run of bare shares (占P%, no base named) of figures no list or lexicon whole
     /// takes is of the figure stated last before them, in their paragraph or the one before (same
     /// section), that all of them but one at most fit (two at least): that figure is their base.
-    mutating func pairBareSharesWithStatedWhole(_ bare: [(share: Int, part: Int)], paragraph p: Paragraph) {
+    func pairBareSharesWithStatedWhole(_ bare: [(share: Int, part: Int)], paragraph p: Paragraph) {
         guard bare.count >= 3, let first = bare.first else { return }
         let family = facts[first.part].kind
         guard family.isMoney, bare.allSatisfy({ facts[$0.part].kind.sameFamily(as: family) }) else { return }
@@ -199,7 +199,7 @@ extension ExtractionState {
     /// "节约资金a，资金节约率p%；其中授予中小企业合同金额b，占采购总额的q%": the first part of a 其中 list
     /// names the list's whole in its share. When the parts exceed the figure the list was given and
     /// fit the one so named, stated before it, the list is of that one.
-    mutating func listNamesItsWhole(part: Int, base: Int) {
+    func listNamesItsWhole(part: Int, base: Int) {
         guard let g = groupOfPart[part], groups[g].parts.first == part, groups[g].whole != base, base < groups[g].whole,
               facts[base].place.paragraph == facts[part].place.paragraph, facts[base].kind.sameFamily(as: facts[groups[g].whole].kind)
         else { return }
@@ -258,7 +258,7 @@ extension ExtractionState {
     /// value only (a base named twice with two values is ambiguous).
     /// A base named "X预算" where the text states no budget of X is X's figure, when the part is
     /// worded as spending too ("项目支出a元…；工资福利支出b元，占项目支出预算P%").
-    mutating func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int,
+    func baseNamed(_ named: String, part: Int, share id: Int, paragraph p: Paragraph, sentence: Int, inSentence: [Int], at: Int,
                             budgeted: Set<String>) -> Int? {
         let wanted = resolve(named)
         // "第五次经济普查项目年初预算A，全年支出B，…单位清查C（占项目支出的P%）": in a paragraph about one
@@ -285,7 +285,7 @@ extension ExtractionState {
             sharesIndexed += 1
         }
         let partsOfSameBase = facts[id].shareOf.flatMap { sharePartsByBaseName[$0] } ?? []
-        let isBase: (Int) -> Bool = { other in
+        let isBase: (Int) -> Bool = { [self] other in
             guard other != part, other != id else { return false }
             let o = facts[other], q = facts[part]
             if namesTerritory && !namesLevel && levels.occurs(in: o.head) && !territories.occurs(in: o.head) { return false }
@@ -490,14 +490,14 @@ extension ExtractionState {
 
     /// "A、B分别为x亿元和y亿元，占全国总额的P%和Q%": the shares after one 占 pair with the figures
     /// the sentence distributes, by position; only when both runs are unbroken and as long.
-    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>) {
+    func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>) {
         let count = paired.count
         pairDistributedShares(sentence: k, paragraph: p, paired: &paired, budgeted: budgeted, unnamed: false)
         // "其中货物类a、工程类b、服务类c，分别占P%、Q%和R%": no base named, the parts' list's whole
         if paired.count == count { pairDistributedShares(sentence: k, paragraph: p, paired: &paired, budgeted: budgeted, unnamed: true) }
     }
 
-    mutating func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>, unnamed: Bool) {
+    func pairDistributedShares(sentence k: Int, paragraph p: Paragraph, paired: inout Set<Int>, budgeted: Set<String>, unnamed: Bool) {
         let inSentence = facts(paragraph: p.index, sentence: k)
         guard let first = inSentence.firstIndex(where: { facts[$0].kind == .percent && (facts[$0].shareOf ?? "x").isEmpty == unnamed && !paired.contains($0) }),
               let named = facts[inSentence[first]].shareOf else { return }
@@ -595,7 +595,7 @@ extension ExtractionState {
     /// "A占B的P%" with no figure before it in its sentence: the one figure of the paragraph whose
     /// label is A, stated before the share, or failing that whose concept is A's ("非税收入完成
     /// 21553万元。…非税收入占地方收入的26.01%": one item of the lexicon, worded with a verb).
-    mutating func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
+    func namedPart(of f: Fact, paragraph p: Paragraph) -> Int? {
         guard let (name, _) = Text.split(f.head, atFirst: vocabulary[.shareMarkers], notWithin: vocabulary[.notShareWords]) else { return nil }
         // (a name of two, "税收比重", only as the lexicon's item: "税收" is 税收收入)
         guard name.count >= 2 else { return nil }
@@ -635,7 +635,7 @@ extension ExtractionState {
     /// ("的") whose label names the plan, budget or target reached (完成X) is the share of that
     /// figure the figure before them in the sentence reached. That part is a plain statement: not a change, a
     /// comparison, a range or a bound.
-    mutating func pairCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+    func pairCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let markers = vocabulary[.completionShareMarkers], joiners = vocabulary[.shareFigureJoiners]
         let bases = vocabulary[.completionShareBases]
         for (n, id) in ids.enumerated() where n >= 1 && n + 1 < ids.count && !paired.contains(ids[n + 1]) {
@@ -683,7 +683,7 @@ extension ExtractionState {
     /// "计划新建村级活动场所10个，实际建成8个，完成率为80%", "全年培训1200人次，计划培训1000人次，完成计划的
     /// 120%": a completion rate after the two last figures of its sentence in one unit, one of them
     /// named a plan (`plan_figure_words`) and the other not, is the figure done over the plan.
-    mutating func pairPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+    func pairPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords], doneWords = vocabulary[.doneFigureWords]
         // the rates whose sentence states a plan and a figure done (not looked for elsewhere)
         var planInSentence = Set<Int>()
@@ -776,7 +776,7 @@ extension ExtractionState {
     /// one figure done of its sentence, whose plan the report stated before (a plan figure of that unit
     /// whose name ends as the figure done's does, four characters at least, of one value), is the
     /// figure done over that plan.
-    mutating func pairDistantPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>, skipping: Set<Int>) {
+    func pairDistantPlanCompletionRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>, skipping: Set<Int>) {
         let rates = vocabulary[.planCompletionRates], planWords = vocabulary[.planFigureWords], doneWords = vocabulary[.doneFigureWords]
         func plain(_ o: Fact) -> Bool {
             o.kind.measureWord != nil && o.shareOf == nil && o.change == 0 && !o.comparesYears && !o.number.inRange
@@ -820,7 +820,7 @@ extension ExtractionState {
     /// a completion share that names its base without a figure. The base is the one figure before it
     /// in its sentence (else in the sentence before) whose name ends with the name the share gives;
     /// the part, the nearest plain figure before the percentage other than the base.
-    mutating func pairNamedCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+    func pairNamedCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let markers = vocabulary[.completionShareMarkers], bases = vocabulary[.completionShareBases]
         let startOfYear = vocabulary[.startOfYearWords], periods = vocabulary[.planPeriodWords]
         for (n, id) in ids.enumerated() where n >= 2 && !paired.contains(id) {
@@ -984,7 +984,7 @@ extension ExtractionState {
     /// "（一）用于群众体育支出553.90万元，占总数的98.93%。（二）用于竞技体育支出6.00万元，占总数的1.07%。":
     /// shares of a total the text names only by a total word: the total is the sum of the amounts
     /// of the enumerated items the parts are (all of that level, those without a share too).
-    mutating func addSharesOfUnstatedTotals() {
+    func addSharesOfUnstatedTotals() {
         let paired = Set(shares.map(\.percent))
         let totalNames = vocabulary[.unstatedTotalNames]
         var itemOfAmount = [Int: Int]()

@@ -10,7 +10,7 @@ import JXStructure
 extension ExtractionState {
     // MARK: tables
 
-    mutating func scanTables() {
+    func scanTables() {
         if let top = Self.mostFrequentMoneyUnit(of: facts), top.count >= 3 { proseMoneyUnit = top.unit }
         for table in doc.tables {
             // "本年度…" in a caption is the report's year, not a year of its own
@@ -120,7 +120,7 @@ extension ExtractionState {
         let isTarget: Bool
     }
 
-    mutating func roles(of header: String) -> HeaderRoles {
+    func roles(of header: String) -> HeaderRoles {
         if let known = headerRoleCache[TextKey(header)] { return known }
         let tables = lexicon.tables
         let roles = HeaderRoles(
@@ -140,7 +140,7 @@ extension ExtractionState {
     /// was a tenth of reading a table).
     static let largestFraction = Decimal(15) / 10
 
-    mutating func fractionRateColumns(_ table: Table) -> Set<FractionColumn> {
+    func fractionRateColumns(_ table: Table) -> Set<FractionColumn> {
         var fraction = Set<FractionColumn>(), percent = Set<FractionColumn>()
         for row in table.rows where row.kind == .data {
             let headers = table.headers(for: row)
@@ -161,7 +161,7 @@ extension ExtractionState {
     }
 
     /// A zero for a dash in a column whose header or table states a money unit.
-    mutating func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
+    func zeroCell(_ text: TextRun, header: String, tableUnit: String?) -> ScannedNumber? {
         var number = ScannedNumber(value: 0, literal: "0", decimals: 0, kind: .bare, unitText: "", multiplier: 0,
                                    comparator: nil, approximate: false, inRange: false, range: 0..<text.count,
                                    numberRange: 0..<text.count, parenDepth: 0)
@@ -190,7 +190,7 @@ extension ExtractionState {
 
     /// The row's label: the rightmost non-empty cell of its name columns (一级/二级/三级指标, 项目,
     /// 名称 …), or else of the text cells before its first number.
-    mutating func rowLabel(_ row: TableRow, table: Table) -> String {
+    func rowLabel(_ row: TableRow, table: Table) -> String {
         let key = TableSegment(table: table.index, segment: row.segment)
         let nameColumns: Set<Int>
         if let cached = nameColumnCache[key] {
@@ -236,7 +236,7 @@ extension ExtractionState {
     /// What a column header says about the unit of its bare numbers, cached per header.
     enum HeaderUnit { case money(MoneyUnit), score, rate, percent, none }
 
-    mutating func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, percentListed: Bool = false) {
+    func applyHeaderUnit(_ number: inout ScannedNumber, header: String, tableUnit: String?, percentListed: Bool = false) {
         guard number.kind == .bare else { return }
         let key = TextKey(header + "|" + (tableUnit ?? "") + (percentListed ? "|%" : ""))
         let unit: HeaderUnit
@@ -300,7 +300,7 @@ extension ExtractionState {
         }
     }
 
-    mutating func applyHeaderConcept(_ fact: inout Fact, header: String) {
+    func applyHeaderConcept(_ fact: inout Fact, header: String) {
         let fromHeader = resolve(header)
         var rowConcept = resolve(fact.head)
         if fact.number.kind.isMoney {

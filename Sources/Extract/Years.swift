@@ -10,7 +10,7 @@ import JXStructure
 extension ExtractionState {
     // MARK: years
 
-    mutating func resolveFiscalYear(override: Int?) {
+    func resolveFiscalYear(override: Int?) {
         // (a title broken over lines is read from its first line: "关于临溪区2024年预算执行情况⏎和2025年…")
         if let t = doc.titleParagraph {
             for q in TitleLines.of(t, in: doc.paragraphs, vocabulary: vocabulary) {
@@ -95,7 +95,7 @@ extension ExtractionState {
         }
     }
 
-    mutating func resolveYears() {
+    func resolveYears() {
         // Per paragraph, once (not once per fact: a paragraph of many figures and years was
         // quadratic): its usable and clause-opening year mentions; when they are in text order,
         // binary searches find a fact's candidates.
@@ -223,7 +223,7 @@ extension ExtractionState {
     /// "2022年至2024年分别到位A、B和C", "2022年、2023年分别为A、B": years listed (or a range of them) right
     /// before a distributive word date the figures after it one by one, when there are as many figures
     /// as years, in one sentence, joined by list marks only.
-    mutating func distributeListedYears() {
+    func distributeListedYears() {
         let distributive = vocabulary[.distributiveMarkers], ranges = vocabulary[.yearRangeJoiners], joiners = vocabulary[.yearListJoiners]
         for p in doc.paragraphs.indices {
             let mentions = paragraphYears[p].filter { !$0.quoted && ($0.form == .year || $0.form == .fiscalYear) }
