@@ -262,8 +262,11 @@ public struct Rule: Sendable {
     public subscript<Value>(_ parameter: Parameter<Value>) -> Value {
         assert(declaration?.allParameters.contains { $0.name == parameter.name } ?? false,
                "check \(kind.rawValue)/\(check ?? "-") does not declare '\(parameter.name)'")
+        // by key alone: no two declared parameters share one (a test holds every declaration to
+        // it), and a rule holds declared parameters only; comparing the names too was most of a
+        // read (the checks read a few hundred per document)
         let key = parameter.key
-        for entry in parameterList where entry.key == key && entry.name == parameter.name { return Value(parameter: entry.value) ?? parameter.defaultValue }
+        for entry in parameterList where entry.key == key { return Value(parameter: entry.value) ?? parameter.defaultValue }
         return parameter.defaultValue
     }
 

@@ -96,8 +96,9 @@ public struct ParameterDeclaration: Sendable {
 /// lists default to no words: the words of the genre live in the rule files, not in Swift.
 public struct Parameter<Value: RuleParameterValue>: Sendable {
     public let name: String
-    /// `ParameterKey.of(name)`: a rule finds the parameter's value by this number before it
-    /// compares names (names of parameters are long, and a check reads several per document).
+    /// `ParameterKey.of(name)`: a rule finds the parameter's value by this number, not by its name
+    /// (names of parameters are long, and a check reads several per document); the keys of all
+    /// declared parameters differ (RulesTests).
     public let key: Int
     public let defaultValue: Value
     public let doc: String

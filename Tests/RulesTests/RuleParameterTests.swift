@@ -32,6 +32,21 @@ private func loadError(_ text: String) -> TOMLError? {
 
 @Suite("Rule parameters: declared, typed, validated")
 struct RuleParameterTests {
+    /// A rule reads a parameter by its key alone (`Rule.subscript`): two declared names with one
+    /// key would read each other's values.
+    @Test func noTwoDeclaredParametersShareAKey() {
+        var nameOfKey = [Int: String]()
+        var clashes = [String]()
+        let names = Set(CheckDeclarations.all.flatMap { $0.allParameters.map(\.name) })
+        #expect(names.count > 50)
+        for name in names.sorted() {
+            let key = ParameterKey.of(name)
+            if let other = nameOfKey[key] { clashes.append("\(other) / \(name)") }
+            nameOfKey[key] = name
+        }
+        #expect(clashes.isEmpty, "\(clashes)")
+    }
+
     @Test func declaredParametersLoadWithTheirTypes() throws {
         let rule = try #require(try RuleLoader.load(unitRule(["per_unit_words = [\"每\", \"人均\"]", "merge_rank = 30"]), file: file).first)
         #expect(rule[.perUnitWords].words == ["每", "人均"])
