@@ -44,7 +44,8 @@ enum PartsCheck {
             case "complete-list":
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
                     && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
-                    && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)))
+                    && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)
+                        || sharesFallShort(whole, parts, context)))
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo),
                       !runsOffTheEnd(parts.last!, context) else { continue }
@@ -98,6 +99,22 @@ enum PartsCheck {
             total += rate.value
         }
         return total > 100
+    }
+
+    /// "按资金来源分，中央财政补助A，占P%；省级财政补助B，占Q%；⏎县级财政配套C，占R%": each part
+    /// followed by its share of the whole, and the shares short of 100% even at the top of their
+    /// rounding: the parts are not all there (the rest is in the next paragraph, or not stated).
+    static func sharesFallShort(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> Bool {
+        guard parts.count >= 2 else { return false }
+        let facts = context.facts.facts
+        var total = Decimal(0)
+        for part in parts {
+            guard part.id + 1 < facts.count, case let rate = facts[part.id + 1], rate.kind == .percent, rate.change == 0,
+                  let a = rate.place.sentence, let b = part.place.sentence, a == b, context.ratio(part, whole, fits: context.interval(rate))
+            else { return false }
+            total += context.interval(rate).hi
+        }
+        return total < 100
     }
 
     static func anotherFigureIsTheWhole(_ whole: Fact, _ parts: [Fact], _ sum: Interval, _ context: CheckContext) -> Bool {

@@ -247,7 +247,8 @@ enum ScoreCheck {
             let row = items[k]
             guard row.names.count >= 2, row.ownName.first == true, !row.names[0].isEmpty, row.names.dropFirst().allSatisfy(\.isEmpty) else { k += 1; continue }
             var j = k + 1
-            while j < items.count, items[j].names.first == row.names[0], items[j].ownName.first == false,
+            // (the rows under it carry its name down, or leave its column blank: a sheet aligned by spaces)
+            while j < items.count, items[j].names.first == row.names[0] || items[j].names.first?.isEmpty == true, items[j].ownName.first == false,
                   items[j].names.dropFirst().contains(where: { !$0.isEmpty }) { j += 1 }
             if j - k >= 2 { out.append((k, Array((k + 1)..<j))) }
             k = max(j, k + 1)

@@ -396,6 +396,9 @@ enum YearCheck {
                 && !(governs && comparedWithYearBefore(paragraph, mention: mention, sentence: sentenceRange, others: inSentence,
                                                      paragraphYears: yearsOf[p] ?? [], words: priorComparison))
                 && !(governs && selfCompared()) { continue }
+            // "与上年相比，2023年全县核定在园幼儿…": the year right after a comparison with the year before
+            // names that year
+            if mention.year == fy - 1, followsPriorComparison(paragraph.text.scalars, mention.range.lowerBound, from: sentenceRange.lowerBound, priorComparison) { continue }
             // a section about that year
             if paragraph.sectionPath.dropLast(paragraph.isHeading ? 1 : 0).contains(where: { sp in
                 if yearsOfSection[sp] == nil { yearsOfSection[sp] = Set((yearsOf[sp] ?? []).map(\.year)) }
@@ -424,6 +427,15 @@ enum YearCheck {
             let sentence = paragraph.text.string(sentenceRange)
             context.report(rule, span: span, evidence: evidence, key: "\(yearText)|" + sentence.filter { !$0.isWhitespace })
         }
+    }
+
+    /// The words just before `at` (back to `start`, a comma or colon between them and it passed
+    /// over) end with a comparison with the year before (`prior_comparison_words`).
+    static func followsPriorComparison(_ s: [Unicode.Scalar], _ at: Int, from start: Int, _ words: WordSet) -> Bool {
+        var end = at
+        while end > start, "，,：: ".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        guard end < at else { return false }
+        return words.isSuffix(of: ScalarString.make(s[max(start, end - 12)..<end]))
     }
 
     /// The figures a year opens are compared with the year before, unnamed: in the clauses it governs,

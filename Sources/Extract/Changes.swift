@@ -381,6 +381,8 @@ extension ExtractionState {
                     if let prior, let current {
                         statement.alternative = fittingFigure(prior: prior, besides: current, before: n, in: ids,
                                                               difference: diff, rate: rate, direction: c.change, family)
+                    } else if let current, let diff, let rate, !changeFits(current: current, difference: diff, rate: rate) {
+                        statement.alternative = fittingCurrent(besides: current, before: n, in: ids, difference: diff, rate: rate, family)
                     }
                     changes.append(statement)
                 }
@@ -754,6 +756,22 @@ extension ExtractionState {
         guard !candidates.isEmpty else { return nil }
         let best = closestPair([(prior, current)] + candidates.map { (prior, $0) }, difference: difference, rate: rate, direction: direction)
         return best.current == current ? nil : best.current
+    }
+
+    /// "运行维护费A，…，单车平均运行维护费B，较上年减少D，下降P%": a difference and a rate that do not
+    /// fit the figure nearest before them may be of an earlier figure of their sentence, of the same
+    /// family and unit, that they fit (the nearest such one).
+    func fittingCurrent(besides current: Int, before n: Int, in ids: [Int], difference: Int, rate: Int, _ family: (Fact) -> Bool) -> Int? {
+        let sentence = sentenceIndex(of: facts[ids[n]])
+        let unit = facts[current].kind.moneyUnit
+        // (a few figures back at most: a sentence of many changes is not read again for each)
+        for k in stride(from: n - 1, through: max(0, n - 8), by: -1) {
+            let f = facts[ids[k]]
+            guard sentenceIndex(of: f) == sentence else { break }
+            guard ids[k] != current, family(f), isPlainFigure(f), f.kind.moneyUnit == unit, !isRateBase(f) else { continue }
+            if changeFits(current: ids[k], difference: difference, rate: rate) { return ids[k] }
+        }
+        return nil
     }
 
     /// The stated rate is the difference over the figure before the change (the current figure less

@@ -99,7 +99,19 @@ enum FlatTableScanner {
                 // (by position only: a name stands in the middle of the numbers)
                 guard let titles = headerColumns, let cells = positionalFit(line, titles: titles, header: header, document: document, words: words) else { break }
                 row = (cells, line.number)
-            } else if let cells = fit(toks, header: &header, firstRow: fitted == 0, words: words) {
+            } else if var cells = fit(toks, header: &header, firstRow: fitted == 0, words: words) {
+                // a row naming fewer levels than the sheet has names, in a sheet aligned by spaces, names
+                // them under their titles: "决策      15   13" stands under 一级指标 (right-aligned, its name
+                // would fall under 三级指标)
+                if let titles = headerColumns, header.labelCount >= 2, toks.filter({ !isNumberCell($0, words: words) }).count < header.labelCount,
+                   let placed = positionalFit(line, titles: titles, header: header, document: document, words: words),
+                   placed.count == cells.filter({ !$0.text.isEmpty }).count,
+                   // (the numbers where the fit put them: only the names move; a total row's numbers
+                   // stand where they may, under other titles)
+                   placed.filter({ isNumberCell($0.text, words: words) }).map(\.column)
+                    == cells.filter({ !$0.text.isEmpty && isNumberCell($0.text, words: words) }).map(\.column) {
+                    cells = placed
+                }
                 row = (cells, line.number)
             } else if let titles = headerColumns, let cells = positionalFit(line, titles: titles, header: header, document: document, words: words) {
                 // ("2100399    其他基层医疗卫生机构支出    74.40          74.40": a row with empty cells, read by
