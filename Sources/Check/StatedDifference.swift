@@ -64,8 +64,17 @@ enum StatedDifference {
                     minuend.insert(earlier, at: 0)
                     m -= 1
                 }
-                let computed = minuend.dropFirst().reduce(context.interval(minuend[0])) { $0 + context.interval($1) } - context.interval(b)
+                let taken = minuend.dropFirst().reduce(context.interval(minuend[0])) { $0 + context.interval($1) }
+                let computed = taken - context.interval(b)
                 if computed.overlaps(context.interval(c)) { continue }
+                // ("上级补助A1，上年结转A，扣除上解B后，可用财力C": what remains exceeds the figure B is taken off,
+                // and another figure stands before it in the list of its clause: B is taken off them all, not
+                // off A alone; "合同金额A扣除考核扣款B后为C" with C above A is a slip)
+                if Decimals.less(taken.hi, context.interval(c).lo), m >= 1, case let earlier = context.fact(ids[m - 1]), earlier.id != c.id,
+                   plain(earlier), earlier.kind.sameFamily(as: a.kind), earlier.number.parenDepth == minuend[0].number.parenDepth,
+                   let (pe, se) = context.sentence(of: earlier), pe == pa, se == sa,
+                   case let between = gap(earlier, minuend[0]), between.count <= 16, between.contains(where: { $0 == "，" || $0 == "," || $0 == "、" }),
+                   !between.contains(where: { $0 == "（" || $0 == "(" || $0 == "）" || $0 == ")" }) { continue }
                 let exact = minuend.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: c) } - context.value(b, inUnitOf: c)
                 let scale = Show.scale(minuend + [b, c])
                 let terms = minuend.map(\.literal).joined(separator: " + ")

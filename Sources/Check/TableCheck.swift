@@ -47,6 +47,10 @@ enum TableCheck {
             for table in context.doc.tables { rowTotals(rule, table, &context) }
             return
         }
+        if rule.check == "share-column" {
+            for table in context.doc.tables { shareColumns(rule, table, &context) }
+            return
+        }
         if rule.check == "column-ratios" || rule.check == "column-differences" {
             for table in context.doc.tables { columnRelations(rule, table, rates: rule.check == "column-ratios", &context) }
             return
@@ -448,6 +452,49 @@ enum TableCheck {
 
     static func columnRatios(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
         columnRelations(rule, table, rates: true, &context)
+    }
+
+    /// "资金来源 | 金额（万元） | 占比（%）" closed by "合计 | 659.88 | 100.00": a column of shares (a
+    /// `share` header) whose total row is 100 gives each row's figure of another column over the
+    /// total row's, × 100. The column it is of is the one every row with both figures fits but one
+    /// (two rows at least fit): that row's share is the slip.
+    static func shareColumns(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
+        let layouts = context.lexicon.tables
+        for segment in table.headerSegments.indices {
+            let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
+            guard rows.count >= 4 else { continue }
+            let names = rows.map { label(table.rows[$0], context) }
+            for s in 0..<table.columnCount where layouts.header(table.header(row: table.rows[rows[0]], column: s), is: .share) {
+                // the total row: named as one, its share 100
+                guard let k = names.indices.last(where: { k in
+                    guard isTotalName(names[k], context), let f = fact(context, table, rows[k], s) else { return false }
+                    return context.interval(f).overlaps(Interval(exactly: 100))
+                }) else { continue }
+                let total = rows[k]
+                for a in 0..<table.columnCount where a != s {
+                    guard let whole = fact(context, table, total, a), whole.kind != .percent, !context.interval(whole).contains(zero: ()) else { continue }
+                    var fitting = 0, misfits = [(row: Int, share: Fact, part: Fact)]()
+                    for (j, r) in rows.enumerated() where j != k {
+                        guard let share = fact(context, table, r, s), let part = fact(context, table, r, a), part.kind == whole.kind,
+                              !share.number.inRange, share.number.comparator == nil else { continue }
+                        if context.ratio(part, whole, fits: context.statedRate(share)) { fitting += 1 } else { misfits.append((r, share, part)) }
+                    }
+                    guard fitting >= 2 else { continue }
+                    if misfits.count == 1, let slip = misfits.first {
+                        let computed = context.value(slip.part, inUnitOf: whole) / whole.value * 100
+                        let evidence = rule.evidence(.tableShareColumn, [
+                            .computation: "\(slip.part.literal) ÷ \(whole.literal) × 100",
+                            .computed: Show.number(computed, scale: max(2, slip.share.number.decimals)) + "%",
+                            .stated: slip.share.literal + (slip.share.kind == .percent ? "%" : ""),
+                            .header: table.header(row: table.rows[slip.row], column: s)])
+                        context.report(rule, main: slip.share, others: [slip.part, whole], evidence: evidence,
+                                       slots: [.row: labels(table, context)[slip.row]])
+                    }
+                    // (the column the shares are of found: no other is tried)
+                    if misfits.count <= 1 { break }
+                }
+            }
+        }
     }
 
     /// "送审金额 | 审定金额 | 审减额": a column of amounts that is one column less (or plus) another in

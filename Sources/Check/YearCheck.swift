@@ -409,6 +409,9 @@ enum YearCheck {
             // a final account, an evaluation, named in the same clause
             let after = clauseAfter(paragraph.text.scalars, from: mention.range.upperBound, limit: rule[.nounReach])
             let datesNoun = rule[.fiscalNouns].occurs(in: after)
+            // "完成2023年度镇级部门决算公开": the year before's final account, published (approved, audited)
+            // in the year the report is on
+            if mention.year == fy - 1, rule[.accountActWords].occurs(in: after) { continue }
             // a title-like line of the report's opening ("某局2022年衔接资金项目绩效自评报告")
             if p < 4 && known.titleLike == nil {
                 known.titleLike = !paragraph.text.scalars.contains(where: { "，。；,;".unicodeScalars.contains($0) })

@@ -431,8 +431,10 @@ extension ExtractionState {
                 for p in paragraph.index..<min(doc.paragraphs.count, paragraph.index + 4) {
                     for id in paragraphFacts[p] where id > last {
                         let f = facts[id]
+                        // (nor a total: "…权重分别为15分、25分、35分和25分，合计100分" is what the weights make up)
                         guard f.kind == .score, !f.isCellValue, f.concept.measure == "score" || f.concept.measure == nil, !isWeight(f), !isCriterion(f),
-                              !isDeduction(f), f.change == 0, f.number.comparator == nil, !vocabulary[.scoreTotalWords].occurs(in: f.label) else { continue }
+                              !isDeduction(f), f.change == 0, f.number.comparator == nil, !f.marksTotal,
+                              !vocabulary[.scoreTotalWords].occurs(in: f.label) else { continue }
                         let name = Array(scoredName(f).unicodeScalars)
                         var likeness = names.map { Self.longestCommonRun(name, $0) }
                         var least = 2

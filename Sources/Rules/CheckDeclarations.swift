@@ -131,6 +131,7 @@ extension Parameter where Value == WordSet {
     public static let basisOpeners = Parameter("basis_openers", doc: "words right before the end of the year before that make it the basis of a reckoning (by the population at the end of last year)")
     public static let comparisonHeadings = Parameter("comparison_headings", doc: "words of a heading whose section compares the year with those before it (compared with last year): a year before stated there is meant")
     public static let currentYearWords = Parameter("current_year_words", doc: "words naming the report's year without its number; one compared with the year before later in a sentence the year before opens makes that year the base")
+    public static let accountActWords = Parameter("account_act_words", doc: "what is done in a year to the final account of the year before (published, approved, audited): a year that names such an account is that year's")
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
     public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
     public static let changeColumnWords = Parameter("change_column_words", doc: "words of a column header that make it a change against the year before")
@@ -354,6 +355,7 @@ extension EvidenceTemplate {
     public static let scoreRelatedTotal = EvidenceTemplate(.score, "related_total", [.total], doc: "note on the total score")
 
     public static let tableSum = EvidenceTemplate(.table, "sum", [.computation, .stated, .difference], doc: "rows' sum against their total")
+    public static let tableShareColumn = EvidenceTemplate(.table, "share_column", [.computation, .computed, .stated, .header], doc: "a row's share against its amount over the total row's, as every other row of the table has it")
     public static let tableColumnRatio = EvidenceTemplate(.table, "column_ratio", [.computation, .computed, .stated, .header], doc: "a row's rate against its two figures, as every other row of the table has it")
     public static let tableSumInColumn = EvidenceTemplate(.table, "sum_in_column", [.computation, .stated, .difference, .header], doc: "the same, naming the column")
 
@@ -457,7 +459,7 @@ public enum CheckDeclarations {
                                           W.openingWords.declaration, W.scopeMarkers.declaration, W.scopeSubjects.declaration, W.scopeCopulas.declaration,
                                           W.crossYearWords.declaration, W.ownBalanceWords.declaration, W.titleEndings.declaration, I.nounReach.declaration,
                                           W.planBudgetWords.declaration, W.planActualWords.declaration, W.planComparisonWords.declaration,
-                                          W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.priorComparisonWords.declaration, W.currentYearWords.declaration,
+                                          W.planOwnWords.declaration, W.planCurrentWords.declaration, W.planCaptionWords.declaration, W.likewiseWords.declaration, W.accountActWords.declaration, W.priorComparisonWords.declaration, W.currentYearWords.declaration,
                                           W.comparisonHeadings.declaration, W.basisOpeners.declaration, W.basisNouns.declaration],
                              evidence: [E.yearFiscalStatement]),
             CheckDeclaration(.year, "heading-vs-section", doc: "a heading dated to a year its section never names, while naming the year next to it",
@@ -535,6 +537,8 @@ public enum CheckDeclarations {
                              messages: [.tableUnnamedRowTotal, .tableRowTotalBefore], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "column-ratios", doc: "a column of rates that is one column over another in every row of the table but one",
                              messageSlots: [.row], evidence: [E.tableColumnRatio]),
+            CheckDeclaration(.table, "share-column", doc: "a column of shares whose total row is 100: each row's figure over the total row's, in every row of the table but one",
+                             messageSlots: [.row], evidence: [E.tableShareColumn]),
             CheckDeclaration(.table, "column-differences", doc: "a column of amounts that is one column less (or plus) another in every row of the table but one",
                              messageSlots: [.row], evidence: [E.tableColumnRatio]),
             CheckDeclaration(.table, "children", doc: "a row's marked sub-items against it", messageSlots: [.row],
