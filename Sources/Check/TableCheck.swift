@@ -841,6 +841,11 @@ enum TableCheck {
             }
             let nested = nestedSum(parts.map { context.interval($0) })
             if nested?.overlaps(context.interval(total)) == true { continue }
+            // "…其他国有资本经营预算支出 88.60 / 调出资金 326.40 / 本年支出合计 705.00": the rows but the last
+            // make the total exactly, and the last is named as a figure beside a total (`beside_total_words`:
+            // a transfer, a carry-over), none of its parts
+            if parts.count >= 3, rule[.besideTotalWords].occurs(in: parts[parts.count - 1].label),
+               parts.dropLast().reduce(Interval(exactly: 0), { $0 + context.interval($1) }).overlaps(context.interval(total)) { continue }
             // "支出合计 | 1355.81 | 588.23" over rows "燃料费 | 177.80 | |": the rows add up to the total of
             // another column of the row: their figures lost the blank cells before them in the export
             if table.rows[r].cells.map(\.column).contains(where: { other in

@@ -334,6 +334,10 @@ extension ExtractionState {
         let provisionalWhole = givenWhole
             ?? lookBack.last { facts[$0].kind != .percent && facts[$0].change == 0 && !facts[$0].comparesYears && !isRateBase(facts[$0]) }
             ?? lookBack.last { facts[$0].kind != .percent }
+        // "生活补贴在册3,437人，较上年末净增46人，其中新增198人、停发152人": a list right after a net change
+        // gives the flows that make it, no parts of the figure before
+        if givenWhole == nil, let last = lookBack.last, facts[last].change != 0,
+           vocabulary[.netChangeWords].occurs(in: ScalarString.make(s[max(0, facts[last].number.numberRange.lowerBound - 4)..<facts[last].number.numberRange.lowerBound])) { return }
         let deductions = vocabulary[.deductionWords]
         // "…扣3.5分，得16.5分，其中预算执行率未达100%扣1.5分、…扣2分": the points lost listed after a score
         // are those of the deduction before it (the score checks read them), no parts of the score

@@ -131,6 +131,7 @@ extension Parameter where Value == WordSet {
     public static let basisOpeners = Parameter("basis_openers", doc: "words right before the end of the year before that make it the basis of a reckoning (by the population at the end of last year)")
     public static let comparisonHeadings = Parameter("comparison_headings", doc: "words of a heading whose section compares the year with those before it (compared with last year): a year before stated there is meant")
     public static let currentYearWords = Parameter("current_year_words", doc: "words naming the report's year without its number; one compared with the year before later in a sentence the year before opens makes that year the base")
+    public static let besideTotalWords = Parameter("beside_total_words", doc: "names of rows that stand beside a table's total rather than in it (transfers out, carry-overs): the last row above a total, so named, is left out when the rows above it make the total")
     public static let accountActWords = Parameter("account_act_words", doc: "what is done in a year to the final account of the year before (published, approved, audited): a year that names such an account is that year's")
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
     public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
@@ -530,7 +531,8 @@ public enum CheckDeclarations {
                                           W.passNames.declaration, W.failNames.declaration],
                              evidence: [E.scoreGrade, E.scoreRelatedTotal]),
 
-            CheckDeclaration(.table, "subtotals", doc: "subtotal and total rows against the rows they close", messageSlots: [.row],
+            CheckDeclaration(.table, "subtotals", doc: "subtotal and total rows against the rows they close",
+                             parameters: [W.besideTotalWords.declaration], messageSlots: [.row],
                              evidence: [E.tableSum, E.tableSumInColumn]),
             CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
                              parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row],
