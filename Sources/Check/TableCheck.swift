@@ -464,7 +464,9 @@ enum TableCheck {
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
             guard rows.count >= 4 else { continue }
             let names = rows.map { label(table.rows[$0], context) }
-            for s in 0..<table.columnCount where layouts.header(table.header(row: table.rows[rows[0]], column: s), is: .share) {
+            // (a few share columns at most: a table of hundreds of columns stays linear in its rows)
+            let columns = (0..<table.columnCount).filter { layouts.header(table.header(row: table.rows[rows[0]], column: $0), is: .share) }
+            for s in columns.prefix(maxRatioColumns) {
                 // the total row: named as one, its share 100
                 guard let k = names.indices.last(where: { k in
                     guard isTotalName(names[k], context), let f = fact(context, table, rows[k], s) else { return false }
