@@ -82,41 +82,40 @@ enum PartsCheck {
         return !CharClass.isDigit(end) && !"。；;！!？?.%％）)”\"".unicodeScalars.contains(end)
     }
 
-    /// "计划新改建农村公路86.4公里，实际完成81.7公里，…。其中县道23.6公里，乡村道路58.1公里，未完工的
-    /// 涉及里程4.7公里": a list whose whole was read as the figure before it may break down another
-    /// figure of that figure's sentence, of its kind, which the parts make up.
     /// "年末在册管理14,306人；其中规范管理9,862人，规范管理率68.94%；血压控制达标8,215人，血压控制率57.42%":
     /// counts each followed by its own rate of the whole, rates that add up to more than 100%, count
     /// what of the whole meets each mark: they overlap, no partition.
     static func eachARateOfTheWhole(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> Bool {
-        guard parts.count >= 2, !whole.kind.isMoney else { return false }
-        let facts = context.facts.facts
-        var total = Decimal(0)
-        for part in parts {
-            guard part.id + 1 < facts.count, case let rate = facts[part.id + 1], rate.kind == .percent, rate.shareOf == nil, rate.change == 0,
-                  let a = rate.place.sentence, let b = part.place.sentence, a == b, context.ratio(part, whole, fits: context.interval(rate))
-            else { return false }
-            total += rate.value
-        }
-        return total > 100
+        guard !whole.kind.isMoney, let rates = ratesRightAfter(parts, of: whole, unnamedOnly: true, context) else { return false }
+        return rates.reduce(Decimal(0)) { $0 + $1.value } > 100
     }
 
     /// "按资金来源分，中央财政补助A，占P%；省级财政补助B，占Q%；⏎县级财政配套C，占R%": each part
     /// followed by its share of the whole, and the shares short of 100% even at the top of their
     /// rounding: the parts are not all there (the rest is in the next paragraph, or not stated).
     static func sharesFallShort(_ whole: Fact, _ parts: [Fact], _ context: CheckContext) -> Bool {
-        guard parts.count >= 2 else { return false }
-        let facts = context.facts.facts
-        var total = Decimal(0)
-        for part in parts {
-            guard part.id + 1 < facts.count, case let rate = facts[part.id + 1], rate.kind == .percent, rate.change == 0,
-                  let a = rate.place.sentence, let b = part.place.sentence, a == b, context.ratio(part, whole, fits: context.interval(rate))
-            else { return false }
-            total += context.interval(rate).hi
-        }
-        return total < 100
+        guard let rates = ratesRightAfter(parts, of: whole, unnamedOnly: false, context) else { return false }
+        return rates.reduce(Decimal(0)) { $0 + context.interval($1).hi } < 100
     }
 
+    /// The percentage right after each part, in its sentence, that is the part over the whole (× 100);
+    /// nil unless every part (two at least) has one. `unnamedOnly`: no share naming its base.
+    static func ratesRightAfter(_ parts: [Fact], of whole: Fact, unnamedOnly: Bool, _ context: CheckContext) -> [Fact]? {
+        guard parts.count >= 2 else { return nil }
+        let facts = context.facts.facts
+        var rates = [Fact]()
+        for part in parts {
+            guard part.id + 1 < facts.count, case let rate = facts[part.id + 1], rate.kind == .percent, !unnamedOnly || rate.shareOf == nil,
+                  rate.change == 0, let a = rate.place.sentence, let b = part.place.sentence, a == b,
+                  context.ratio(part, whole, fits: context.interval(rate)) else { return nil }
+            rates.append(rate)
+        }
+        return rates
+    }
+
+    /// "计划新改建农村公路86.4公里，实际完成81.7公里，…。其中县道23.6公里，乡村道路58.1公里，未完工的
+    /// 涉及里程4.7公里": a list whose whole was read as the figure before it may break down another
+    /// figure of that figure's sentence, of its kind, which the parts make up.
     static func anotherFigureIsTheWhole(_ whole: Fact, _ parts: [Fact], _ sum: Interval, _ context: CheckContext) -> Bool {
         guard parts.count >= 2, let (p, s) = context.sentence(of: whole), let (ids, at) = context.positionInParagraph(of: whole),
               let (pp, ps) = context.sentence(of: parts[0]), pp == p, ps > s else { return false }

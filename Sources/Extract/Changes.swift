@@ -751,7 +751,7 @@ extension ExtractionState {
         for k in stride(from: n - 1, through: 0, by: -1) {
             let f = facts[ids[k]]
             guard sentenceIndex(of: f) == sentence else { break }
-            if ids[k] != prior, ids[k] != current, family(f), isPlainFigure(f), f.kind.moneyUnit == unit, !isRateBase(f) { candidates.append(ids[k]) }
+            if ids[k] != prior, ids[k] != current, mayBeChanged(f, unit: unit, family) { candidates.append(ids[k]) }
         }
         guard !candidates.isEmpty else { return nil }
         let best = closestPair([(prior, current)] + candidates.map { (prior, $0) }, difference: difference, rate: rate, direction: direction)
@@ -768,10 +768,16 @@ extension ExtractionState {
         for k in stride(from: n - 1, through: max(0, n - 8), by: -1) {
             let f = facts[ids[k]]
             guard sentenceIndex(of: f) == sentence else { break }
-            guard ids[k] != current, family(f), isPlainFigure(f), f.kind.moneyUnit == unit, !isRateBase(f) else { continue }
+            guard ids[k] != current, mayBeChanged(f, unit: unit, family) else { continue }
             if changeFits(current: ids[k], difference: difference, rate: rate) { return ids[k] }
         }
         return nil
+    }
+
+    /// A figure of its sentence that a change may speak of instead of the nearest: plain, of the
+    /// change's family and money unit, no base of a rate after it.
+    func mayBeChanged(_ f: Fact, unit: MoneyUnit?, _ family: (Fact) -> Bool) -> Bool {
+        family(f) && isPlainFigure(f) && f.kind.moneyUnit == unit && !isRateBase(f)
     }
 
     /// The stated rate is the difference over the figure before the change (the current figure less
