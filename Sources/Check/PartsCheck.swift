@@ -513,6 +513,15 @@ extension ShareCheck {
                 counts = earlierCounts
                 if amounts.isEmpty { amounts = earlierAmounts }
             }
+            // ("公务用车运行维护费A，保有量3辆；公务接待费B，共接待14批次126人次，人均C元": a sentence of other
+            // figures; the average's "；" part holds one amount and one count it names)
+            if amounts.count != 1 || counts.count != 1 {
+                let segment = ScalarSearch.semicolonSegment(context.doc.paragraphs[p].text.scalars, around: f.number.numberRange.lowerBound)
+                let partAmounts = amounts.filter { segment.contains($0.number.numberRange.lowerBound) }
+                let partCounts = counts.filter { segment.contains($0.number.numberRange.lowerBound) }
+                let named = partCounts.count == 1 ? partCounts : partCounts.filter { namesMeasure(f, of: $0, words) }
+                if partAmounts.count == 1 && named.count == 1 { (amounts, counts) = (partAmounts, named) }
+            }
             guard amounts.count == 1, counts.count == 1, let total = amounts.first, let count = counts.first,
                   averages(f, total, count, words, periods: periods),
                   [total, count].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),

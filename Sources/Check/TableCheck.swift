@@ -719,6 +719,13 @@ enum TableCheck {
     /// are its parts: each row's total is their sum. Parts headed 其中 are a partial list: they may
     /// fall short, not exceed. An empty cell in its place is nothing; a row short of cells is not read.
     /// (Any table: one without total rows has no `Layout`.)
+    /// "合计（辆）" → "合计": a header's name without the unit or note bracketed at its end.
+    static func withoutBracketedTail(_ header: String) -> String {
+        guard let last = header.unicodeScalars.last, last == "）" || last == ")",
+              let open = header.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > header.unicodeScalars.startIndex else { return header }
+        return String(header.unicodeScalars[..<open])
+    }
+
     static func rowTotals(_ rule: Rule, _ table: Table, _ context: inout CheckContext) {
         let totalHeaders = rule[.totalHeaders], notParts = rule[.notPartHeaders], partial = context.vocabulary[.listOpenersOf]
         var labels: [String]?
@@ -726,7 +733,7 @@ enum TableCheck {
             let headers = table.headerSegments[segment].map { CellText.compact($0) }
             func header(_ c: Int) -> String { c < headers.count ? headers[c] : "" }
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
-            for total in headers.indices where totalHeaders.isSuffix(of: headers[total]) {
+            for total in headers.indices where totalHeaders.isSuffix(of: withoutBracketedTail(headers[total])) {
                 var parts = [Int]()
                 var c = total + 1
                 var stoppedByName: Int?
@@ -739,7 +746,7 @@ enum TableCheck {
                         guard h.hasPrefix(group) else { break }
                         h = String(h.dropFirst(group.count))
                     }
-                    if h.isEmpty || totalHeaders.isSuffix(of: h) { break }
+                    if h.isEmpty || totalHeaders.isSuffix(of: withoutBracketedTail(h)) { break }
                     if notParts.occurs(in: h) { stoppedByName = c; break }
                     parts.append(c)
                     c += 1
@@ -755,7 +762,7 @@ enum TableCheck {
                 // as the table's rows show, is not one of those after it
                 var before = [Int]()
                 c = total - 1
-                while c >= 0, !header(c).isEmpty, !totalHeaders.isSuffix(of: header(c)), !notParts.occurs(in: header(c)),
+                while c >= 0, !header(c).isEmpty, !totalHeaders.isSuffix(of: withoutBracketedTail(header(c))), !notParts.occurs(in: header(c)),
                       rows.contains(where: { number($0, c) != nil }) {
                     before.insert(c, at: 0)
                     c -= 1

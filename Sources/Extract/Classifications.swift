@@ -176,13 +176,23 @@ extension ExtractionState {
                 guard name.unicodeScalars.count >= 2 else { continue }
                 let isNamed = { [self] (id: Int) in facts[id].kind.sameFamily(as: family) && facts[id].head.hasSuffix(name) }
                 found = ids[..<first].last(where: isNamed)
-                if found == nil, first == 0, let q = previousParagraph(of: p) { found = paragraphFacts[q.index].last(where: isNamed) }
+                // (the pairs may open a heading of their own, "（一）按使用单位分：…", under the section the figure is in)
+                if found == nil, first == 0, p.index > 0, case let q = doc.paragraphs[p.index - 1], q.index != doc.titleParagraph,
+                   q.sectionPath == p.sectionPath || (p.isHeading && Array(p.sectionPath.dropLast()) == q.sectionPath) { found = paragraphFacts[q.index].last(where: isNamed) }
             } else {
-                found = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: family) })
+                // (past a change and the prior year's figure: "共改造607户，较上年523户增加84户。按类型分：…")
+                found = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: family) && facts[$0].change == 0 && !facts[$0].comparesYears })
                 if let w = found, sentence - sentenceIndex(of: facts[w]) > 1 { found = nil }
                 // ("资产总额A，负债总额B，净资产C。资产构成中，流动资产a，占P%；…": the parts make up A, not the
                 // last figure: among the few before, the one they add up to)
                 let partsSum = parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                // ("执行986.37万元，…。⏎（一）按使用单位分：甲512.40万元，占51.95%；…": pairs opening their paragraph
+                // break down the figure of the paragraph before that they add up to)
+                // (the pairs may open a heading of their own, "（一）按使用单位分：…", under the section the figure is in)
+                if found == nil, first == 0, p.index > 0, case let q = doc.paragraphs[p.index - 1], q.index != doc.titleParagraph,
+                   q.sectionPath == p.sectionPath || (p.isHeading && Array(p.sectionPath.dropLast()) == q.sectionPath) {
+                    found = paragraphFacts[q.index].last { facts[$0].kind.sameFamily(as: family) && isPlainFigure(facts[$0]) && partsSum.overlaps(facts[$0].interval) }
+                }
                 if let w = found, !partsSum.overlaps(facts[w].interval),
                    let made = ids[max(0, first - 8)..<first].last(where: { facts[$0].kind.sameFamily(as: family) && isPlainFigure(facts[$0])
                        && sentence - sentenceIndex(of: facts[$0]) <= 1 && partsSum.overlaps(facts[$0].interval) }) {

@@ -62,6 +62,13 @@ extension ExtractionState {
                         givenWhole = w
                     }
                 }
+                // "在职人员45人，其中卫生技术人员38人、…；卫生技术人员中执业医师14人、注册护士17人、…": 中 right after
+                // the name of a count stated before in the paragraph, opening its clause, then counts of its
+                // measure listed with 、: that count's parts
+                if matched == nil, s[k] == "中", k + 1 < s.count, CharClass.isHan(s[k + 1]), let w = countNamed(before: k, in: p, ids: ids) {
+                    matched = (1, .qizhong)
+                    givenWhole = w
+                }
                 if let (len, marker) = matched {
                     let side = marker == .baokuo && !markerOpensClause(s, at: k) ? sideListWhole(s, at: k, ids) : givenWhole
                     addGroup(paragraph: p, ids: ids, at: k, markerLength: len, marker: marker, givenWhole: side, namesSomeParts: namesSome)
@@ -85,6 +92,23 @@ extension ExtractionState {
             addWeightsBeforeFullMark(paragraph: p, ids: ids)
         }
         extendDecompositionLists()
+    }
+
+    /// The count stated before `k` in the paragraph (a few figures back) whose name stands right
+    /// before `k`, opening its clause ("；卫生技术人员中…"), with counts of its measure listed after `k`.
+    func countNamed(before k: Int, in p: Paragraph, ids: [Int]) -> Int? {
+        let s = p.text.scalars
+        let before = ids.prefix { facts[$0].number.range.upperBound <= k }
+        for id in before.suffix(12).reversed() {
+            let f = facts[id]
+            guard f.kind.measureWord != nil, f.change == 0, !f.comparesYears, f.shareOf == nil, !f.number.inRange else { continue }
+            let name = Array(f.head.unicodeScalars)
+            guard name.count >= 2, name.count <= k, Array(s[(k - name.count)..<k]) == name else { continue }
+            let start = k - name.count
+            guard start == 0 || CharClass.isClauseBreak(s[start - 1]) || s[start - 1] == "：" || s[start - 1] == ":" else { continue }
+            return listsCounts(of: id, after: k + 1, in: p, ids: ids) ? id : nil
+        }
+        return nil
     }
 
     /// After `from`, in its "；" part, two counts or more in the measure word of `whole`'s, the first
@@ -670,12 +694,19 @@ extension ExtractionState {
                let previous = previousParagraph(of: p) {
                 let ids = paragraphFacts[previous.index]
                 let lastSentence = ids.map { ExtractionState.sentence(of: facts[$0]) }.max() ?? -1
-                chosen = ids.last { id in
-                    let f = facts[id]
-                    return ExtractionState.sentence(of: f) == lastSentence && f.kind.sameFamily(as: family) && !f.number.inRange && f.shareOf == nil
-                        && f.number.parenDepth == 0 && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
+                func mayBeWhole(_ f: Fact) -> Bool {
+                    f.kind.sameFamily(as: family) && !f.number.inRange && f.shareOf == nil && f.number.parenDepth == 0
+                        && (changeList ? f.change != 0 : (f.change == 0 && !f.comparesYears))
                 }
-                if let c = chosen, ids.contains(where: { $0 > c && facts[$0].kind.sameFamily(as: family) && ExtractionState.sentence(of: facts[$0]) == lastSentence && facts[$0].shareOf == nil && facts[$0].kind != .percent }) { chosen = nil }
+                chosen = ids.last { ExtractionState.sentence(of: facts[$0]) == lastSentence && mayBeWhole(facts[$0]) }
+                // (another figure after it that could be the whole makes it unclear which; a change or a prior
+                // year's figure after it is none: "实际完成31个，较上年完成27个增长14.81%。⏎其中…")
+                // (past such figures, a list whose first part is a total of its own is no breakdown of it: "…累计签约A人，
+                // 较上年末的B人净增C人。⏎其中，…等重点人群共D人，已签约E人")
+                let after = ids.filter { $0 > (chosen ?? Int.max) && facts[$0].kind.sameFamily(as: family) && ExtractionState.sentence(of: facts[$0]) == lastSentence
+                    && facts[$0].shareOf == nil && facts[$0].kind != .percent }
+                if !after.isEmpty && (changeList || familyParts.first.map({ facts[$0].marksTotal }) == true
+                    || after.contains(where: { facts[$0].change == 0 && !facts[$0].comparesYears })) { chosen = nil }
                 // ("支出A，年初预算为B，完成年初预算的P%。分科目情况如下：…⏎其中：甲a；乙b；丙c": the parts make up
                 // A; the figure of that sentence they add up to, when the last is not it)
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
@@ -951,7 +982,8 @@ extension ExtractionState {
             // (not after a rate of the part before it: "其中省级资金到位a，到位率P%，剩余b于次年下达" is the
             // rest of the provincial funds due)
             let endsWithRemainder = familyParts.count >= 2 && familyParts == allListed
-                && vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
+                && (vocabulary[.remainderWords].isPrefix(of: ExtractionState.withoutBrackets(facts[familyParts.last!].label))
+                    || vocabulary[.remainderInfixes].occurs(in: facts[familyParts.last!].label))
                 && !inSentence.contains(where: { id in
                     let f = facts[id]
                     return f.kind == .percent && f.concept.rate != nil

@@ -114,7 +114,7 @@ extension ExtractionState {
                             context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
                             list: "o\(item.parent ?? -1)", ownsItsText: firstInner == nil)
             itemOfOutline[index] = k
-            let scoped = weightScopes(inner, figures: figures, all: itemFacts)
+            let scoped = weightScopes(inner, figures: figures, all: itemFacts, fullMarks: fullMarkWeights)
             // "（三）产出指标（分值30分）⏎数量指标分值12分，得11.6分：…；就业技能培训期数分值4分，…。质量指标分值10分，…":
             // when the weights named as levels of the indicator tree make up the item's and all of them do
             // not, one named otherwise after such a level is an indicator under it
@@ -124,10 +124,13 @@ extension ExtractionState {
                 levelWeights.reduce(0, +) == facts[own].value && scoped.map({ facts[$0.0].value }).reduce(0, +) != facts[own].value
             } == true
             var lastLevel: Int?
-            for (w, scope, context, name) in scoped {
+            let colonParents = nests ? [:] : colonSubLists(scoped, ownWeight: ownWeight)
+            var itemOfScope = [Int: Int]()
+            for (j, (w, scope, context, name)) in scoped.enumerated() {
                 let isLevel = levels.isSuffix(of: name)
-                let under = nests && !isLevel ? lastLevel ?? k : k
+                let under = colonParents[j].flatMap { itemOfScope[$0] } ?? (nests && !isLevel ? lastLevel ?? k : k)
                 let child = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: under, list: under == k ? "i\(index)" : "i\(index).\(under)")
+                itemOfScope[j] = child
                 if isLevel { lastLevel = child }
             }
             for (r, run) in (runsByOutline[index] ?? []).enumerated() {
@@ -163,7 +166,7 @@ extension ExtractionState {
                 if titled.paragraph == p - 1 { list = titled.list }
                 titled = (p, list)
             }
-            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s)) {
+            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s), fullMarks: fullMarkWeights) {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
@@ -261,7 +264,9 @@ extension ExtractionState {
     /// Each weight of a list with the figures that are its own (its score among them), the figures
     /// of its text and its name. A weight's figures run from it to the next weight; a weight written
     /// in brackets right after a score ("决策类指标得分14.5分（满分15分）") has that score.
-    func weightScopes(_ weights: [Int], figures: [Int], all: [Int]) -> [(Int, [Int], [Int], String)] {
+    /// A full mark after a weight ends its figures ("权重分别为15分、…、25分，满分100分。经综合评价，该项目得分92分":
+    /// the score after it is the evaluation's, not the last weight's).
+    func weightScopes(_ weights: [Int], figures: [Int], all: [Int], fullMarks: Set<Int> = []) -> [(Int, [Int], [Int], String)] {
         // weights after their scores ("投入类得19分（满分20分），过程类得28分（满分30分）") or before them,
         // the whole of a sentence one way ("…；预算执行率指标按执行率乘以权重10分计得9.61分" is another)
         func sentence(_ w: Int) -> String {
@@ -288,6 +293,9 @@ extension ExtractionState {
             } else {
                 let after = k + 1 < weights.count ? weights[k + 1] : nil
                 var own = slice(figures, after: w, upTo: after, from: &figureStart)
+                if !fullMarks.isEmpty, let stop = fullMarks.filter({ m in m > w && after.map { m < $0 } ?? true }).min() {
+                    own.removeAll { $0 > stop }
+                }
                 // ("…分值分别为8分和7分，均全额得分；社会保险参保扩面8分，得7.5分": past a "；", points named bare,
                 // neither score nor deduction, are the next indicator's weight: the scope ends there)
                 // (whether a "；" lies between is read on as the figures go: one pass over the text)
@@ -310,6 +318,34 @@ extension ExtractionState {
             }
         }
         return scoredByName(out)
+    }
+
+    /// "资金管理满分12分，得10.8分：资金到位率满分3分，…；预算执行率满分5分，…。组织实施满分8分…": the weights
+    /// a colon after an indicator's weight (and score) opens, to the end of that sentence, are indicators
+    /// under it, when they make up its weight or the item's weight is made without them. By position
+    /// in `scoped`: each child's to its parent's.
+    func colonSubLists(_ scoped: [(Int, [Int], [Int], String)], ownWeight: Int?) -> [Int: Int] {
+        var out = [Int: Int]()
+        let total = scoped.reduce(Decimal(0)) { $0 + facts[$1.0].value }
+        var k = 0
+        while k + 2 < scoped.count {
+            let w = scoped[k].0
+            guard case .text(let p, let s, _) = facts[w].place, case .text(let p1, let s1, _) = facts[scoped[k + 1].0].place,
+                  p1 == p, s1 == s else { k += 1; continue }
+            let text = doc.paragraphs[p].text.scalars
+            let from = scoped[k].1.reduce(facts[w].number.range.upperBound) { max($0, facts[$1].number.range.upperBound) }
+            let to = facts[scoped[k + 1].0].number.numberRange.lowerBound
+            guard from < to, to <= text.count, text[from..<to].contains(where: { $0 == "：" || $0 == ":" }) else { k += 1; continue }
+            var end = k + 1
+            while end < scoped.count, case .text(let pe, let se, _) = facts[scoped[end].0].place, pe == p, se == s { end += 1 }
+            let children = scoped[(k + 1)..<end].reduce(Decimal(0)) { $0 + facts[$1.0].value }
+            let makesItsWeight = children == facts[w].value
+            let makesTheItems = ownWeight.map { total != facts[$0].value && total - children == facts[$0].value } == true
+            guard end - k - 1 >= 2, makesItsWeight || makesTheItems else { k += 1; continue }
+            for j in (k + 1)..<end { out[j] = k }
+            k = end
+        }
+        return out
     }
 
     /// "下设预算编制科学性（8分）、绩效目标合理性（6分）、预算调整控制（6分）…；预算编制科学性扣0.5分，得7.5分；
@@ -635,6 +671,11 @@ extension ExtractionState {
         // other weight, is no indicator's
         if f.value == 100, vocabulary[.fullMarkWords].contains(f.head),
            !facts(paragraph: p, sentence: s).contains(where: { $0 != f.id && facts[$0].kind == .score && isWeight(facts[$0]) }) { return true }
+        // "权重分别为20分、20分、40分、20分，满分100分": after the weights it is made of, in its sentence
+        if vocabulary[.fullMarkWords].contains(f.head) {
+            let before = facts(paragraph: p, sentence: s).filter { $0 < f.id && facts[$0].kind == .score && isWeight(facts[$0]) }
+            if before.count >= 2 && before.reduce(Decimal(0), { $0 + facts[$1].value }) == f.value { return true }
+        }
         // "四项合计得分93.5分，满分100分" (not a part's: "产出指标合计得分45.32分（分值50分）")
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
         // ("…，四项合计90.5分，满分100分": 100 after a score marked a total)
@@ -1005,6 +1046,9 @@ extension ExtractionState {
         // (a label summing up the items above is read after that word: "以上三项合计得13分")
         let pointer = vocabulary[.summingPointers].prefix(of: f.label).map { $0.unicodeScalars.count } ?? 0
         let body = pointer == 0 ? f.label : String(String.UnicodeScalarView(f.label.unicodeScalars.dropFirst(pointer)))
+        // ("按“执行率×分值”计算得4.8分": the score a formula comes to is its result, no figure of the rule)
+        if f.concept.measure == "score" && vocabulary[.scoringFormulaWords].occurs(in: body) && measurePhrases.isSuffix(of: f.label)
+            && f.number.comparator == nil && !f.number.inRange { return false }
         if vocabulary[.scoringRuleWords].occurs(in: body) || f.number.comparator != nil || f.number.inRange { return true }
         // "预算执行率得分按执行率94.78%乘以分值10分计算": a formula in words, unless it goes on to its score
         // ("…乘以权重10分计得9.61分")

@@ -9,6 +9,8 @@ public struct StructureWords: Sendable {
     public let totalLabels: WordSet
     public let scoreTotalLabels: WordSet
     public let lineListOpeners: WordSet
+    public let semicolonListOpeners: WordSet
+    public let breakdownLineEndings: WordSet
     /// "其中": a row so named is a part of the row above it.
     public let partOpeners: WordSet
     public let lineStarters: WordSet
@@ -38,6 +40,8 @@ public struct StructureWords: Sendable {
         totalLabels = v[.tableTotalLabels]
         scoreTotalLabels = v[.tableScoreTotalLabels]
         lineListOpeners = v[.lineListOpeners]
+        semicolonListOpeners = v[.semicolonListOpeners].union(v[.lineListOpeners])
+        breakdownLineEndings = v[.breakdownLineEndings]
         partOpeners = v[.listOpenersOf]
         lineStarters = v[.lineStarters]
         captionWords = v[.captionWords]

@@ -274,14 +274,17 @@ public enum Structurer {
             // an export may cut a line right after a semicolon ("其中：…49.93万元；" / "用于组织开展…10.00万元。"):
             // the next line goes on with the text when it opens no item of its own (no heading, enumerator
             // or line starter) and the cut line was of the export's full width, or the next line holds a
-            // figure and the text so far opened a list ("其中：", line_list_openers) whose items ；separates
+            // figure and the text so far opened a list ("其中：", "其中，", semicolon_list_openers) whose items ；separates
             if last == "；" || last == ";" {
-                guard blanksSincePending == 0, HeadingDetector.detect(run, words: words) == nil, words.lineStarters.prefixLength(run.scalars, at: 0) == 0,
+                guard blanksSincePending == 0, HeadingDetector.detect(run, words: words) == nil, !opensWithLineStarter(run),
                       HeadingDetector.enumerator(run.scalars, at: 0) == nil else { return false }
                 if fullWidth.map({ pendingLastWidth >= $0 }) == true { return true }
-                return run.scalars.contains(where: CharClass.isDigit) && words.lineListOpeners.occurs(in: pending.string)
+                return run.scalars.contains(where: CharClass.isDigit) && words.semicolonListOpeners.occurs(in: pending.string)
             }
             let enders = ScalarSets.lineEnders
+            // ("…增长16.06%。按改造类型分：" ⏎ "拆除重建132户，占21.75%；…": the breakdown the line introduces)
+            if (last == "：" || last == ":") && blanksSincePending == 0 && words.breakdownLineEndings.isSuffix(of: pending.string(max(0, pending.count - 4)..<pending.count))
+                && run.scalars.contains(where: CharClass.isDigit) && HeadingDetector.detect(run, words: words) == nil && !opensWithLineStarter(run) { return true }
             if enders.contains(last) { return false }
             if HeadingDetector.detect(run, words: words) != nil { return false }
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
@@ -298,7 +301,7 @@ public enum Structurer {
                 && !(pending.count >= 16 && Builder.explainsAFigure(pending)) { return false }
             if run.hasPrefix("表") && run.count > 1 && (CharClass.isDigit(run.scalars[1]) || run.scalars[1] == " ") { return false }
             // (on the scalars: WordSet's prefix test reads a string's scalars the same way)
-            if words.lineStarters.prefixLength(run.scalars, at: 0) > 0 { return false }
+            if opensWithLineStarter(run) { return false }
             // prose has clause punctuation or an unclosed bracket; a title or a label line has neither
             var (counted, open, punctuated) = pendingScan
             if counted > pending.count { (counted, open, punctuated) = (0, 0, false) }
@@ -318,6 +321,17 @@ public enum Structurer {
             // is named like a title
             return pendingFirstLine == pendingLastLine && fullWidth.map { pendingLastWidth >= $0 } == true
                 && !words.titleEndings.isSuffix(of: pending.string) && !words.titleStrongWords.occurs(in: pending.string)
+        }
+
+        /// "附件2：…", "单位：万元" open a line of their own; "附件不全扣1分，…" goes on with a sentence the
+        /// export cut ("…因1笔资金支付凭证" ⏎ "附件不全…"): a starter ending with a Han letter counts only
+        /// when no Han letter but a numeral follows it.
+        func opensWithLineStarter(_ run: TextRun) -> Bool {
+            let s = run.scalars
+            let n = words.lineStarters.prefixLength(s, at: 0)
+            guard n > 0 else { return false }
+            guard n < s.count, CharClass.isHan(s[n - 1]), CharClass.isHan(s[n]) else { return true }
+            return HeadingDetector.chineseNumber(s, from: n) != nil
         }
 
         /// "1.社会保障和就业支出467.99万元：主要用于本单位在": a numbered line that states a figure and goes
