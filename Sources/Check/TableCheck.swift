@@ -258,7 +258,9 @@ enum TableCheck {
                                 k = j
                                 break columnsTried
                             }
-                            if sum.lo > t.hi { break }
+                            // (past it, more rows only add to it: not so with changes of either sign, "-166 / -192 / 44 / -303"
+                            // under "-617", which are read on, a few rows at most)
+                            if t.lo >= 0 && v.value >= 0 ? sum.lo > t.hi : j - k > 24 { break }
                             j += 1
                         }
                     }

@@ -10,6 +10,8 @@ public struct TableLayouts: Sendable {
         case share
         /// The points the row's item lost: its weight less them is its score.
         case deduction
+        /// An amount per thing (补贴标准（元/辆）, 单价): a number of the row, which no total row adds up.
+        case standard
 
         /// The role's declaration index (a case without a payload is stored as it; a test checks it).
         @inlinable public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

@@ -19,7 +19,9 @@ enum FlatTableScanner {
     enum ColumnClass: Equatable { case label, value, number(NumberKind), note }
     /// What a number column holds: points (分值, 得分) and amounts are plain numbers; a rate may
     /// carry its percent sign.
-    enum NumberKind: Equatable { case points, amount, rate }
+    /// `perUnit`: an amount per thing (补贴标准（元/辆）), which a total row leaves blank.
+    /// `count`: a count of the row's item, bare or with its measure word ("1,209户", "18个村").
+    enum NumberKind: Equatable { case points, amount, rate, perUnit, count }
 
     struct Header {
         var titles: [TextRun]
@@ -110,6 +112,14 @@ enum FlatTableScanner {
                    // stand where they may, under other titles)
                    placed.filter({ isNumberCell($0.text, words: words) }).map(\.column)
                     == cells.filter({ !$0.text.isEmpty && isNumberCell($0.text, words: words) }).map(\.column) {
+                    cells = placed
+                } else if let titles = headerColumns, header.classes.contains(.number(.perUnit)),
+                          cells.enumerated().contains(where: { !$0.element.text.isEmpty && header.classes[$0.element.column ?? $0.offset] == .number(.perUnit) }),
+                          let placed = positionalFit(line, titles: titles, header: header, document: document, words: words),
+                          placed.count == cells.filter({ !$0.text.isEmpty }).count,
+                          !placed.enumerated().contains(where: { header.classes[$0.element.column ?? $0.offset] == .number(.perUnit) }) {
+                    // ("合计      386                     706.14": a row the fit gave a figure per thing, in a sheet laid
+                    // out in columns, stands under its titles when they leave that column blank, as a total row does)
                     cells = placed
                 }
                 row = (cells, line.number)
@@ -346,7 +356,7 @@ enum FlatTableScanner {
         while k < roles.count, roles[k] == nil || roles[k]!.name { classes.append(.label); k += 1 }
         let middleStart = k
         while k < roles.count, let r = roles[k], r.value || r.number || (!r.note && !r.name) {
-            classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : (r.amount ? .amount : .points)) : .value))
+            classes.append(r.value ? .value : (r.number ? .number(r.rate ? .rate : (r.amount ? .amount : (r.perUnit ? .perUnit : (r.count ? .count : .points)))) : .value))
             k += 1
         }
         while k < roles.count, k > middleStart, roles[k] == nil || roles[k]!.note {
@@ -359,7 +369,7 @@ enum FlatTableScanner {
         return (classes, middleStart, middle)
     }
 
-    struct Roles { var name = false, value = false, number = false, rate = false, amount = false, note = false }
+    struct Roles { var name = false, value = false, number = false, rate = false, amount = false, perUnit = false, count = false, note = false }
 
     /// The classes of columns a title names (tables.toml roles); nil when it names none.
     static func roleClass(_ title: String, words: StructureWords) -> Roles? {
@@ -376,9 +386,12 @@ enum FlatTableScanner {
             case .rate: r.rate = true; r.number = true
             case .money: r.amount = true; r.number = true
             case .weight, .score, .deduction: r.number = true
+            case .standard: r.number = true; r.perUnit = true
             case .note, .text: r.note = true
+            // ("车辆数（辆）": a count of the row's item, a number like a point; not a target's cell, "培训人次≥200人次")
+            case .quantity: if !s.contains(where: CharClass.isDigit) { r.number = true; r.count = true }
             // (what a total row adds up; no class of column of its own for the scan)
-            case .quantity, .share: break
+            case .share: break
             }
         }
         return r.name || r.value || r.number || r.note ? r : nil
@@ -407,6 +420,8 @@ enum FlatTableScanner {
         var k = first == "-" ? 1 : 0
         while k < t.count && (CharClass.isDigit(t.scalars[k]) || t.scalars[k] == ".") { k += 1 }
         if k == t.count { return true }
+        // ("1,209户", "18个村": a count with its measure word)
+        if kind == .count { return t.count - k <= 3 && t.scalars[k...].allSatisfy(CharClass.isHan) }
         return kind == .rate && k == t.count - 1 && (t.scalars[k] == "%" || t.scalars[k] == "‰")
     }
 
