@@ -565,6 +565,8 @@ extension ShareCheck {
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
         let facts = context.facts.facts
+        // (the distributive words of two characters or more: 各 alone names "each" of many things)
+        let distributive = WordSet(context.vocabulary[.distributiveMarkers].words.filter { $0.unicodeScalars.count >= 2 })
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
             guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
@@ -605,6 +607,10 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)), !averageAmounts.occurs(in: a.label) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // "按每生每学期200元标准，分别收取693.52万元和711.32万元": amounts listed after a distributive word are
+            // each of its own count
+            if f.number.range.upperBound < a.number.numberRange.lowerBound,
+               distributive.occurs(in: ScalarString.make(context.doc.paragraphs[p].text.scalars[f.number.range.upperBound..<a.number.numberRange.lowerBound])) { continue }
             // "分别按每个团队15,000元、12,000元、5,200元发放奖励": standards listed one after another; the next
             // is no amount
             if a.number.parenDepth == f.number.parenDepth, f.number.range.upperBound <= a.number.numberRange.lowerBound,
@@ -640,7 +646,8 @@ extension ShareCheck {
             for (c, g) in pairs {
                 guard let unit = g.kind.moneyUnit else { continue }
                 let heads = headsInPeriods && pairs.count == 1 ? Interval(exactly: 1) : context.interval(c)
-                product = product + heads * context.interval(g)
+                // (a standard is set, not measured: "每生每天5元" is 5 exactly, not anything from 4.5 to 5.5)
+                product = product + heads * Interval(exactly: context.interval(g).midpoint)
                 exact += (headsInPeriods && pairs.count == 1 ? 1 : c.value) * g.value * Decimals.pow10(unit.exponent - amountUnit.exponent)
             }
             if let m = months {
@@ -737,6 +744,8 @@ extension ShareCheck {
             let o = context.fact(id)
             guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == sentence else { break }
             if o.kind.isMoney { break }
+            // (not a count in brackets beside another: "秋季学期应缴费学生35,566人（免收1,308人），按每生…")
+            if o.number.parenDepth > f.number.parenDepth { continue }
             // (not the plan a completion rate is of: "完成计划80部的80.00%")
             guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
             let same = word == thing || thing.hasPrefix(word) || sameThings.contains { $0.contains(word) && $0.contains(thing) }

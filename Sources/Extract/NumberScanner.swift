@@ -29,6 +29,7 @@ public struct NumberScanner: Sendable {
     /// The three classes of relative years together: asked first at every scalar.
     let anyRelativeYear: WordSet
     let relativeYearLookalikes: WordSet
+    let approximationLookalikes: WordSet
     let rangeJoiners: WordSet
     let references: WordSet
 
@@ -45,6 +46,7 @@ public struct NumberScanner: Sendable {
         relativeYears = [(vocabulary[.previousYear], -1), (vocabulary[.currentYear], 0), (vocabulary[.nextYear], 1)]
         anyRelativeYear = vocabulary.union(.previousYear, .currentYear, .nextYear)
         relativeYearLookalikes = vocabulary[.relativeYearLookalikes]
+        approximationLookalikes = vocabulary[.approximationLookalikes]
         rangeJoiners = vocabulary[.rangeJoiners]
         references = vocabulary[.documentReferences]
     }
@@ -168,8 +170,8 @@ public struct NumberScanner: Sendable {
                                        unitText: "", multiplier: 0, comparator: comparator(before: s, at: start),
                                        approximate: false, inRange: false, range: start..<numberEnd,
                                        numberRange: start..<numberEnd, parenDepth: parenDepth)
-            // "约500万元", "近3年"; "节约47.90万元" is a saving, not an estimate
-            if start > 0 && ((s[start - 1] == "约" && !(start > 1 && s[start - 2] == "节")) || s[start - 1] == "近") { number.approximate = true }
+            // "约500万元", "近3年"; "节约47.90万元" is a saving and "签约5,850人" a count signed, not estimates
+            if start > 0 && (s[start - 1] == "约" || s[start - 1] == "近") && approximationLookalikes.suffixLength(s, endingAt: start) == 0 { number.approximate = true }
             var k = numberEnd
             // "5亿320.5万元", "77亿876.09万元", "2万3456元": one amount written in two parts
             if !negative, let mixed = mixedNumeral(s, integer: literal, at: numberEnd) {
