@@ -577,7 +577,7 @@ extension ShareCheck {
             // (past the count of periods: "每人每月500元，共计12个月，合计468,000元")
             var amount: Fact?
             let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
-            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? (countAfter ? at + 2 : at + 1)
+            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? (countAfter ? (ids.firstIndex(of: count.id).map { $0 + 1 } ?? at + 2) : at + 1)
             let scalars = context.doc.paragraphs[p].text.scalars
             let segment = ScalarSearch.semicolonSegment(scalars, around: f.number.range.lowerBound)
             if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
@@ -773,9 +773,32 @@ extension ShareCheck {
            word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
             count = o
         }
+        // "床位补助按每床每年2,000元标准，以3家医院实际开放床位1,160张核定，共计232.00万元": or, the standard
+        // closing its clause, the first count of that thing in the clause after it (a few figures on, no
+        // amount between, no "；")
+        // (not the last of standards listed with 、: "按小学每生每年760元、初中每生每年980元核定，其中小学41,286人…")
+        let listedAfterAnother = at > 0 && context.fact(ids[at - 1]).kind.isMoney
+            && s[context.fact(ids[at - 1]).number.range.upperBound..<f.number.numberRange.lowerBound].contains("、")
+        if count == nil, !perPeriod, !listedAfterAnother, f.number.range.upperBound < s.count,
+           ScalarSets.clauseBreaks.contains(s[f.number.range.upperBound]) || standardWordFollows(s, after: f) {
+            for id in ids[(at + 1)..<min(ids.count, at + 4)] {
+                let o = context.fact(id)
+                guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
+                      !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
+                guard let word = o.kind.measureWord else { continue }
+                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) { count = o; break }
+            }
+        }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
               !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }
         return (count, months, impliedPeriods)
+    }
+
+    /// "…2,000元标准，" — the standard's own word right after its figure, then its clause ends.
+    static func standardWordFollows(_ s: [Unicode.Scalar], after f: Fact) -> Bool {
+        var k = f.number.range.upperBound
+        while k < s.count && k - f.number.range.upperBound < 4 && CharClass.isHan(s[k]) { k += 1 }
+        return k < s.count && k > f.number.range.upperBound && ScalarSets.clauseBreaks.contains(s[k])
     }
 
     /// A standard per month whose amount, reckoned from it, is stated for the whole year
