@@ -346,9 +346,14 @@ enum UnitCheck {
             if !facts[k].unitAssumed { largestWan = max(largestWan, abs(facts[k].value)) }
         }
         let ceiling = rule[.aboveLargest]
+        // "人均财政补助标准为640元…：中央补助384元，占60%；省级补助140.8元，占22%": a share of an amount per unit
+        // in 元 is in 元 too
+        var baseOfPart = [Int: Int]()
+        for share in context.facts.shares where baseOfPart[share.part] == nil { baseOfPart[share.part] = share.base }
         for k in facts.indices where facts[k].kind.moneyUnit == .yuan && facts[k].value != 0 && !facts[k].number.inRange {
             let f = facts[k]
             guard !perUnit(f, rule, context), !wanAsYuan.contains(DecimalKey(abs(f.value))) else { continue }
+            if let b = baseOfPart[f.id], context.fact(b).kind.moneyUnit == .yuan, perUnit(context.fact(b), rule, context) { continue }
             // "增值税561万元、…、环保税1元", "成本17元、监测6.4万元、…": an item of a list whose items around
             // it are in 万元, of their size read as 万元, is in 万元 whatever it names (and however large:
             // "收入1296953元，…，上级转移支付收入260000万元，调入资金150000万元")

@@ -202,8 +202,10 @@ extension ExtractionState {
         let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && Decimals.lessOrEqual(50, $0.value) }
         // "总分100分，经综合评定，本项目得分88.99分": a total-worded 100 with a score after it in its sentence is
         // the full mark, and that score the total
+        // ("综合得分为满分100分减去扣分后的91.5分": or named as what is left after the points lost)
         if let last = totalFigures.last, last.value == 100, let place = last.place.sentence,
-           let after = candidates.first(where: { $0.id > last.id && $0.place.sentence.map { $0 == place } == true && $0.concept.measure == "score" && $0.value < 100 }) {
+           let after = candidates.first(where: { $0.id > last.id && $0.place.sentence.map { $0 == place } == true && $0.value < 100
+               && ($0.concept.measure == "score" || ($0.concept.measure == nil && vocabulary[.deductionWords].occurs(in: $0.label))) }) {
             totalFigures.append(after)
         }
         if let last = totalFigures.last {
