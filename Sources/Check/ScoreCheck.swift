@@ -238,6 +238,35 @@ enum ScoreCheck {
                        message: .scoreGroupScores, slots: [.name: group.names.first ?? ""])
     }
 
+    /// "投入 | 资金到位 | 8 | 7 ⏎ | 配套落实 | 7 | 7 ⏎ | 小计 | 15 | 14": a 小计 row (`subtotal_words`) inside the
+    /// sheet closes the rows since the total row before it; their weights and scores make its own.
+    static func subtotalGroups(_ rule: Rule, _ sheet: ScoreSheet, skipping repeated: Set<Int>, _ context: inout CheckContext) {
+        guard sheet.clean else { return }
+        let words = context.vocabulary[.subtotalWords]
+        var start = 0
+        for (k, row) in sheet.rows.enumerated() where row.isTotal {
+            defer { start = k + 1 }
+            guard row.names.contains(where: { words.occurs(in: $0) }) else { continue }
+            let items = sheet.rows[start..<k].filter { !$0.isTotal && !repeated.contains($0.index) }
+            // (the rows of one group: one first-level name at most — "小计（产出指标）" rows after the sheet name theirs)
+            guard items.count >= 2, Set(items.compactMap { $0.names.first }.filter { !$0.isEmpty }).count <= 1 else { continue }
+            var group = row
+            // (named by the group's name, which its first row writes out)
+            if let name = items.first?.names.first, !name.isEmpty { group.names[0] = name }
+            let name = group.names.first ?? ""
+            if let own = rowWeight(row) {
+                let weights = items.compactMap(rowWeight)
+                let sum = weights.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+                if weights.count == items.count && !Decimals.equal(sum, own.value) {
+                    context.report(rule, main: own, others: weights, evidence: rule.evidence(.scoreWeightsSum, [
+                        .computation: weights.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(weights)), .total: own.literal]),
+                                   message: .scoreGroupWeight, slots: [.name: name])
+                }
+            }
+            groupScores(rule, group: group, items: Array(items), &context)
+        }
+    }
+
     /// The rows that name only their first level and stand over rows of that level naming deeper ones
     /// (in a sheet of two name levels or more), each with the indexes of the rows under it.
     static func levelSubtotals(_ items: [ScoreSheet.Row]) -> [(row: Int, children: [Int])] {
@@ -266,6 +295,7 @@ enum ScoreCheck {
         // "一、决策 | | | 20 | 18.5" over "(一、决策) | 项目立项 | 立项依据充分性 | 4 | 4": a row naming only its first
         // level, over rows of that level naming deeper ones, is the level's subtotal: the total adds up the rows
         // under it, and its score is theirs
+        subtotalGroups(rule, sheet, skipping: repeated, &context)
         let subtotals = levelSubtotals(items)
         if !subtotals.isEmpty {
             for (k, children) in subtotals { groupScores(rule, group: items[k], items: children.map { items[$0] }, &context) }

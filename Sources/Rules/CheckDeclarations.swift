@@ -511,7 +511,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.score, "table-deduction", doc: "a sheet row's weight less the points it lost (a column of points lost) is its score",
                              evidence: [E.scoreTableDeduction]),
             CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
-                             messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal, .scoreGroupScores], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
+                             messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal, .scoreGroupScores, .scoreGroupWeight], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
             CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
                              messages: [.scoreGroupWeight, .scoreGroupCap, .scoreNameVersusCaption],
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
