@@ -44,12 +44,27 @@ enum ProseScoreCheck {
         func collectTree(_ i: ScoreItem) { collect(i, into: &mine); for c in i.children { collectTree(items[c]) } }
         collectTree(item)
         let deductionWords = context.vocabulary[.deductionWords]
+        // the weights of its sub-indicators that state their own scores: what lies in their text is theirs
+        let scoredChildWeights = Set(item.children.compactMap { c in items[c].score != nil ? items[c].weight : nil })
+        // (its text runs from its score to the next "；" or "。": "数量指标分值12分，得11.6分：甲、乙各4分，均得满分；…")
+        var scoredChildEnd: Int?
+        let text = context.fact(own).place.paragraph.map { context.doc.paragraphs[$0].text.scalars } ?? []
         for id in ids[(at + 1)...] {
             let f = context.fact(id)
             guard f.kind == .score else { continue }
             // (the next indicator's figures end this one's)
             if anyone.contains(id) && !mine.contains(id) { return false }
+            if let c = item.children.first(where: { items[$0].weight == id }) {
+                scoredChildEnd = scoredChildWeights.contains(id) ? items[c].score.map { context.fact($0).number.range.upperBound } : nil
+            }
+            if let end = scoredChildEnd, end <= f.number.numberRange.lowerBound, f.number.numberRange.lowerBound <= text.count,
+               text[end..<f.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" || $0 == "。" }) { scoredChildEnd = nil }
+            let insideScoredChild = scoredChildEnd != nil
             if !anyone.contains(id) && !deductionWords.occurs(in: f.label) && f.concept.measure == "score" { return true }
+            // (or bare points no indicator took, outside a sub-indicator that states its score: "…各4分，均全额得分",
+            // "可持续影响5分，得满分" — an indicator not read)
+            if !insideScoredChild && !anyone.contains(id) && f.concept.measure == nil && !deductionWords.occurs(in: f.label)
+                && !deductionWords.occurs(in: f.head) && f.number.comparator == nil && !f.number.inRange && f.change == 0 { return true }
         }
         // the paragraphs of its sub-indicators, to the last of them ("1.产出数量…⏎2.产出质量…⏎3.产出时效（5分，
         // 得3.5分）。…⏎4.产出成本（5分）…": an item between them that no indicator took)

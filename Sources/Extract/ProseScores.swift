@@ -925,6 +925,13 @@ extension ExtractionState {
            !s[f.number.range.upperBound..<facts[f.id + 2].number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" || $0 == "。" }) {
             named = true
         }
+        // ("其中：项目立项4分，得4分；绩效目标6分，得5分，…": or, alone, points its score follows right away, in the
+        // next clause, named by a few letters at most)
+        if !named, f.id + 1 < facts.count, case .text(p, sentence, _) = facts[f.id + 1].place, facts[f.id + 1].kind == .score,
+           facts[f.id + 1].concept.measure == "score", case let gap = s[f.number.range.upperBound..<facts[f.id + 1].number.numberRange.lowerBound],
+           gap.count >= 2, gap.count <= 4, gap.first == "，" || gap.first == ",", gap.dropFirst().allSatisfy(CharClass.isHan) {
+            named = true
+        }
         guard named else { return false }
         // its score further on in its "；" part (past points lost)
         var n = f.id + 1
