@@ -46,6 +46,8 @@ enum ProseScoreCheck {
         let deductionWords = context.vocabulary[.deductionWords]
         // the weights of its sub-indicators that state their own scores: what lies in their text is theirs
         let scoredChildWeights = Set(item.children.compactMap { c in items[c].score != nil ? items[c].weight : nil })
+        var childOfWeight = [Int: Int]()
+        for c in item.children { if let w = items[c].weight { childOfWeight[w] = c } }
         // (its text runs from its score to the next "；" or "。": "数量指标分值12分，得11.6分：甲、乙各4分，均得满分；…")
         var scoredChildEnd: Int?
         let text = context.fact(own).place.paragraph.map { context.doc.paragraphs[$0].text.scalars } ?? []
@@ -54,7 +56,7 @@ enum ProseScoreCheck {
             guard f.kind == .score else { continue }
             // (the next indicator's figures end this one's)
             if anyone.contains(id) && !mine.contains(id) { return false }
-            if let c = item.children.first(where: { items[$0].weight == id }) {
+            if let c = childOfWeight[id] {
                 scoredChildEnd = scoredChildWeights.contains(id) ? items[c].score.map { context.fact($0).number.range.upperBound } : nil
             }
             if let end = scoredChildEnd, end <= f.number.numberRange.lowerBound, f.number.numberRange.lowerBound <= text.count,

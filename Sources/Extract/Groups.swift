@@ -98,9 +98,11 @@ extension ExtractionState {
     /// before `k`, opening its clause ("；卫生技术人员中…"), with counts of its measure listed after `k`.
     func countNamed(before k: Int, in p: Paragraph, ids: [Int]) -> Int? {
         let s = p.text.scalars
-        let before = ids.prefix { facts[$0].number.range.upperBound <= k }
-        for id in before.suffix(12).reversed() {
+        // (by bisection, a few figures back: a paragraph of many 中 stays linear)
+        let end = firstFact(in: ids, at: k)
+        for id in ids[max(0, end - 12)..<end].reversed() {
             let f = facts[id]
+            guard f.number.range.upperBound <= k else { continue }
             guard f.kind.measureWord != nil, f.change == 0, !f.comparesYears, f.shareOf == nil, !f.number.inRange else { continue }
             let name = Array(f.head.unicodeScalars)
             guard name.count >= 2, name.count <= k, Array(s[(k - name.count)..<k]) == name else { continue }

@@ -58,6 +58,7 @@ extension ExtractionState {
                 }
             }
         }
+        let fullMarkList = fullMarkWeights.sorted()
         func isTotal(_ f: Fact) -> Bool { totals.occurs(in: f.label) && !isWeight(f) }
         // one pass over the outline in order: parents come before their children
         for (index, item) in outline.enumerated() {
@@ -114,7 +115,7 @@ extension ExtractionState {
                             context: itemFacts.filter { firstInner == nil || $0 < firstInner! }, parent: parent,
                             list: "o\(item.parent ?? -1)", ownsItsText: firstInner == nil)
             itemOfOutline[index] = k
-            let scoped = weightScopes(inner, figures: figures, all: itemFacts, fullMarks: fullMarkWeights)
+            let scoped = weightScopes(inner, figures: figures, all: itemFacts, fullMarks: fullMarkList)
             // "（三）产出指标（分值30分）⏎数量指标分值12分，得11.6分：…；就业技能培训期数分值4分，…。质量指标分值10分，…":
             // when the weights named as levels of the indicator tree make up the item's and all of them do
             // not, one named otherwise after such a level is an indicator under it
@@ -166,7 +167,7 @@ extension ExtractionState {
                 if titled.paragraph == p - 1 { list = titled.list }
                 titled = (p, list)
             }
-            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s), fullMarks: fullMarkWeights) {
+            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s), fullMarks: fullMarkList) {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
@@ -268,7 +269,8 @@ extension ExtractionState {
     /// in brackets right after a score ("决策类指标得分14.5分（满分15分）") has that score.
     /// A full mark after a weight ends its figures ("权重分别为15分、…、25分，满分100分。经综合评价，该项目得分92分":
     /// the score after it is the evaluation's, not the last weight's).
-    func weightScopes(_ weights: [Int], figures: [Int], all: [Int], fullMarks: Set<Int> = []) -> [(Int, [Int], [Int], String)] {
+    /// `fullMarks`: sorted.
+    func weightScopes(_ weights: [Int], figures: [Int], all: [Int], fullMarks: [Int] = []) -> [(Int, [Int], [Int], String)] {
         // weights after their scores ("投入类得19分（满分20分），过程类得28分（满分30分）") or before them,
         // the whole of a sentence one way ("…；预算执行率指标按执行率乘以权重10分计得9.61分" is another)
         func sentence(_ w: Int) -> String {
@@ -295,7 +297,10 @@ extension ExtractionState {
             } else {
                 let after = k + 1 < weights.count ? weights[k + 1] : nil
                 var own = slice(figures, after: w, upTo: after, from: &figureStart)
-                if !fullMarks.isEmpty, let stop = fullMarks.filter({ m in m > w && after.map { m < $0 } ?? true }).min() {
+                // (the first after it, by bisection)
+                var lo = 0, hi = fullMarks.count
+                while lo < hi { let mid = (lo + hi) / 2; if fullMarks[mid] <= w { lo = mid + 1 } else { hi = mid } }
+                if lo < fullMarks.count, case let stop = fullMarks[lo], after.map({ stop < $0 }) ?? true {
                     own.removeAll { $0 > stop }
                 }
                 // ("…分值分别为8分和7分，均全额得分；社会保险参保扩面8分，得7.5分": past a "；", points named bare,
