@@ -177,8 +177,7 @@ extension ExtractionState {
                 let isNamed = { [self] (id: Int) in facts[id].kind.sameFamily(as: family) && facts[id].head.hasSuffix(name) }
                 found = ids[..<first].last(where: isNamed)
                 // (the pairs may open a heading of their own, "（一）按使用单位分：…", under the section the figure is in)
-                if found == nil, first == 0, p.index > 0, case let q = doc.paragraphs[p.index - 1], q.index != doc.titleParagraph,
-                   q.sectionPath == p.sectionPath || (p.isHeading && Array(p.sectionPath.dropLast()) == q.sectionPath) { found = paragraphFacts[q.index].last(where: isNamed) }
+                if found == nil, first == 0, let q = paragraphBefore(listOpening: p) { found = paragraphFacts[q.index].last(where: isNamed) }
             } else {
                 // (past a change and the prior year's figure: "共改造607户，较上年523户增加84户。按类型分：…")
                 found = ids[..<first].last(where: { facts[$0].kind.sameFamily(as: family) && facts[$0].change == 0 && !facts[$0].comparesYears })
@@ -188,9 +187,7 @@ extension ExtractionState {
                 let partsSum = parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
                 // ("执行986.37万元，…。⏎（一）按使用单位分：甲512.40万元，占51.95%；…": pairs opening their paragraph
                 // break down the figure of the paragraph before that they add up to)
-                // (the pairs may open a heading of their own, "（一）按使用单位分：…", under the section the figure is in)
-                if found == nil, first == 0, p.index > 0, case let q = doc.paragraphs[p.index - 1], q.index != doc.titleParagraph,
-                   q.sectionPath == p.sectionPath || (p.isHeading && Array(p.sectionPath.dropLast()) == q.sectionPath) {
+                if found == nil, first == 0, let q = paragraphBefore(listOpening: p) {
                     found = paragraphFacts[q.index].last { facts[$0].kind.sameFamily(as: family) && isPlainFigure(facts[$0]) && partsSum.overlaps(facts[$0].interval) }
                 }
                 if let w = found, !partsSum.overlaps(facts[w].interval),
@@ -215,6 +212,15 @@ extension ExtractionState {
             }
             appendGroup(PartsGroup(whole: whole, parts: parts, marker: .qizhong, closedByWording: true, nestedThresholds: false))
         }
+    }
+
+    /// The paragraph before `p` whose figures a list opening `p` may break down: of its section, the
+    /// heading of its section, or — `p` a heading of its own, "（一）按使用单位分：…" — of the section it is under.
+    func paragraphBefore(listOpening p: Paragraph) -> Paragraph? {
+        if let q = previousParagraph(of: p) { return q }
+        guard p.index > 0, p.isHeading else { return nil }
+        let q = doc.paragraphs[p.index - 1]
+        return q.index != doc.titleParagraph && Array(p.sectionPath.dropLast()) == q.sectionPath ? q : nil
     }
 
     /// The "：" / "，" ending "按" + a short name + a classification word at `k` ("按功能分类科目，"), if

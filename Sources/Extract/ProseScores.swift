@@ -679,9 +679,14 @@ extension ExtractionState {
         if f.value == 100, vocabulary[.fullMarkWords].contains(f.head),
            !facts(paragraph: p, sentence: s).contains(where: { $0 != f.id && facts[$0].kind == .score && isWeight(facts[$0]) }) { return true }
         // "权重分别为20分、20分、40分、20分，满分100分": after the weights it is made of, in its sentence
+        // (a few figures back: a sentence of many full marks stays linear)
         if vocabulary[.fullMarkWords].contains(f.head) {
-            let before = facts(paragraph: p, sentence: s).filter { $0 < f.id && facts[$0].kind == .score && isWeight(facts[$0]) }
-            if before.count >= 2 && before.reduce(Decimal(0), { $0 + facts[$1].value }) == f.value { return true }
+            var sum = Decimal(0), count = 0, j = f.id - 1
+            while j >= 0, f.id - j <= 16, case .text(p, s, _) = facts[j].place {
+                if facts[j].kind == .score && isWeight(facts[j]) { sum += facts[j].value; count += 1 }
+                j -= 1
+            }
+            if count >= 2 && sum == f.value { return true }
         }
         // "四项合计得分93.5分，满分100分" (not a part's: "产出指标合计得分45.32分（分值50分）")
         if let before = scoreBefore(f.id), vocabulary[.scoreTotalWords].occurs(in: facts[before].label) { return !namesLevel(facts[before]) }
