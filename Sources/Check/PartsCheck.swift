@@ -577,7 +577,9 @@ extension ShareCheck {
             // (past the count of periods: "每人每月500元，共计12个月，合计468,000元")
             var amount: Fact?
             let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
-            let next = months.map { m in ids.firstIndex(of: m.id).map { $0 + 1 } ?? at + 1 } ?? (countAfter ? (ids.firstIndex(of: count.id).map { $0 + 1 } ?? at + 2) : at + 1)
+            // (past the periods and the count, whichever stands later)
+            let used = ([months?.id] + [countAfter ? count.id : nil]).compactMap { $0 }.compactMap { ids.firstIndex(of: $0) }
+            let next = used.max().map { $0 + 1 } ?? at + 1
             let scalars = context.doc.paragraphs[p].text.scalars
             let segment = ScalarSearch.semicolonSegment(scalars, around: f.number.range.lowerBound)
             if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
@@ -787,6 +789,21 @@ extension ShareCheck {
                       !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
                 guard let word = o.kind.measureWord else { continue }
                 if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) { count = o; break }
+            }
+        }
+        // "按每生每天5元、全年200天的标准，惠及学生21,574人，安排…": a standard per head and period, its periods right
+        // after it, then the count of heads (a few figures on, no amount between, no "；")
+        if count == nil, perPeriod, let m = periodsAfter(), let mi = ids[(at + 1)...].firstIndex(of: m.id) {
+            for id in ids[(mi + 1)..<min(ids.count, mi + 3)] {
+                let o = context.fact(id)
+                guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
+                      !s[m.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
+                guard let word = o.kind.measureWord else { continue }
+                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+                    count = o
+                    months = m
+                    break
+                }
             }
         }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
