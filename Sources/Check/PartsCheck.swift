@@ -578,7 +578,8 @@ extension ShareCheck {
             var amount: Fact?
             let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
             // (past the periods and the count, whichever stands later)
-            let used = ([months?.id] + [countAfter ? count.id : nil]).compactMap { $0 }.compactMap { ids.firstIndex(of: $0) }
+            // (both after the standard: looked for from it on, a few figures at most)
+            let used = ([months?.id] + [countAfter ? count.id : nil]).compactMap { $0 }.compactMap { ids[at...].firstIndex(of: $0) }
             let next = used.max().map { $0 + 1 } ?? at + 1
             let scalars = context.doc.paragraphs[p].text.scalars
             let segment = ScalarSearch.semicolonSegment(scalars, around: f.number.range.lowerBound)
