@@ -96,6 +96,7 @@ enum TableCheck {
     static func label(_ row: TableRow, _ context: CheckContext) -> String {
         var text = ""
         let empty = context.vocabulary[.emptyCellMarks]
+        let totals = context.vocabulary[.tableTotalLabels]
         func read(_ cell: TableCell) -> Bool {
             // a classification code before the name ("2010301 | 行政运行") is no figure of the row
             if cell.column == 0, isCode(cell) { return true }
@@ -103,7 +104,10 @@ enum TableCheck {
             // the cell's text is made once (it is built from the cell's scalars)
             let t = CellText.compact(cell.string)
             if empty.contains(t) { return false }
-            if !t.isEmpty { text = t }
+            // ("小计 | 绿地养护 | 1,126,400平方米 | 7,924,450": a total word, then what it totals)
+            if !t.isEmpty {
+                text = !text.isEmpty && CellText.isTotalLabel(text, totalLabels: totals) && !CellText.isTotalLabel(t, totalLabels: totals) ? t + text : t
+            }
             return true
         }
         // cells come in column order but for a few tables: sort only those
@@ -594,8 +598,11 @@ enum TableCheck {
                     case .score: code = 3
                     case .money(let u): code = 100 + (u.isDollar ? 50 : 0) + u.exponent
                     default:
-                        let name = f.kind.description
-                        if let known = codes[name] { code = known } else { code = 200 + codes.count; codes[name] = code }
+                        // (counts in their measure words without 万 or 亿 from 300 on: see `usualUnit`)
+                        let plain = f.kind.measureWord != nil && f.number.multiplier == 0
+                        let name = plain ? f.kind.description : f.kind.description + "×\(f.number.multiplier)"
+                        let base = plain ? 300 : 200
+                        if let known = codes[name] { code = known } else { code = base + codes.count; codes[name] = code }
                     }
                     cells[i * width + c] = RelationCell(kind: code, zero: f.value == 0, shown: Interval(shown: f.value, decimals: f.number.decimals))
                 }
@@ -605,10 +612,13 @@ enum TableCheck {
             var usualUnit = [Int](repeating: 0, count: width)
             for c in 0..<width {
                 var counts = [Int: Int]()
-                for i in rows.indices where cells[i * width + c].kind >= 100 { counts[cells[i * width + c].kind, default: 0] += 1 }
+                for i in rows.indices where cells[i * width + c].kind >= 100 { counts[plainCount(cells[i * width + c].kind), default: 0] += 1 }
                 usualUnit[c] = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
             }
-            @inline(__always) func inUsualUnit(_ cell: RelationCell, column c: Int) -> Bool { cell.kind < 100 || cell.kind == usualUnit[c] }
+            // (counts in measure words each row's own — "38,624.5吨", "4,560人月", "1,236个" — are of one
+            // unit for a product; "318.40万吨" is of another)
+            @inline(__always) func plainCount(_ kind: Int) -> Int { kind >= 300 ? 300 : kind }
+            @inline(__always) func inUsualUnit(_ cell: RelationCell, column c: Int) -> Bool { cell.kind < 100 || plainCount(cell.kind) == usualUnit[c] }
             // (a bare number goes with any unit; two units only when they are the same)
             @inline(__always) func comparable(_ x: Int, _ y: Int) -> Bool { x == y || x == 1 || y == 1 }
             func apply(_ kind: ColumnRelation, _ a: Interval, _ b: Interval) -> Interval? {

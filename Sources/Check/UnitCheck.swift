@@ -193,8 +193,11 @@ enum UnitCheck {
             let text = context.doc.paragraphs[p].text
             let end = f.number.range.upperBound
             return text.string(end..<min(text.count, end + count))
-        case .cell:
-            return ""
+        case .cell(let t, let r, let c):
+            // ("15.40元/公里" in a cell: the figure is read from the cell's own text)
+            guard let text = context.doc.tables[t].rows[r].cell(c)?.text else { return "" }
+            let end = f.number.range.upperBound
+            return end < text.count ? text.string(end..<min(text.count, end + count)) : ""
         }
     }
 

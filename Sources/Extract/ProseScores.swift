@@ -126,10 +126,11 @@ extension ExtractionState {
             } == true
             var lastLevel: Int?
             let colonParents = nests ? [:] : colonSubLists(scoped, ownWeight: ownWeight)
+            let openerParents = nests || !colonParents.isEmpty ? [:] : openerSubLists(scoped, ownWeight: ownWeight, fullMarks: fullMarkList)
             var itemOfScope = [Int: Int]()
             for (j, (w, scope, context, name)) in scoped.enumerated() {
                 let isLevel = levels.isSuffix(of: name)
-                let under = colonParents[j].flatMap { itemOfScope[$0] } ?? (nests && !isLevel ? lastLevel ?? k : k)
+                let under = (colonParents[j] ?? openerParents[j]).flatMap { itemOfScope[$0] } ?? (nests && !isLevel ? lastLevel ?? k : k)
                 let child = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: under, list: under == k ? "i\(index)" : "i\(index).\(under)")
                 itemOfScope[j] = child
                 if isLevel { lastLevel = child }
@@ -351,6 +352,40 @@ extension ExtractionState {
             guard end - k - 1 >= 2, makesItsWeight || makesTheItems else { k += 1; continue }
             for j in (k + 1)..<end { out[j] = k }
             k = end
+        }
+        return out
+    }
+
+    /// "决策类指标分值15分，得分13.5分。…" ⏎ "过程类指标分值20分，…资金到位率指标分值4分，…；组织实施（分值6分）扣0.5分。":
+    /// paragraphs each opened by a weight, whose weights make up the item's (or the evaluation's full
+    /// mark) while all the weights together do not — the other weights of such a paragraph are
+    /// indicators under the one opening it.
+    func openerSubLists(_ scoped: [(Int, [Int], [Int], String)], ownWeight: Int?, fullMarks: [Int]) -> [Int: Int] {
+        // (not a paragraph going on from one cut after "；": "…计得3.92分；" ⏎ "预算执行率指标分值4分，…")
+        func continues(_ p: Int) -> Bool {
+            guard p > 0, let last = doc.paragraphs[p - 1].text.scalars.last(where: { !CharClass.isWhitespace($0) }) else { return false }
+            return "；;，,".unicodeScalars.contains(last)
+        }
+        let openers = Set(scoped.indices.filter { j in
+            opensParagraph(facts[scoped[j].0]) && facts[scoped[j].0].place.paragraph.map { !continues($0) } == true
+        })
+        guard openers.count >= 2, openers.count < scoped.count else { return [:] }
+        let openersSum = openers.reduce(Decimal(0)) { $0 + facts[scoped[$1].0].value }
+        let total = scoped.reduce(Decimal(0)) { $0 + facts[$1.0].value }
+        let wholes = ownWeight.map { [facts[$0].value] } ?? fullMarks.map { facts[$0].value }
+        guard total != openersSum, wholes.contains(openersSum) else { return [:] }
+        var out = [Int: Int]()
+        var opener: Int?
+        var paragraph = -1
+        for j in scoped.indices {
+            guard case .text(let p, _, _) = facts[scoped[j].0].place else { opener = nil; continue }
+            if openers.contains(j) { (opener, paragraph) = (j, p); continue }
+            // the opener's text ends with its paragraph, or with the last going on from it
+            if p != paragraph {
+                if p != paragraph + 1 || !continues(p) { opener = nil }
+                paragraph = p
+            }
+            if let o = opener { out[j] = o }
         }
         return out
     }

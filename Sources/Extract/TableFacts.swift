@@ -176,7 +176,17 @@ extension ExtractionState {
         var other = 0
         // a comparator word in front of a target ("不少于300人", "大于等于95%") is part of the value
         let lead = n.comparator == nil ? 0 : scanner.leadingComparatorLength(text.scalars, at: n.numberRange.lowerBound)
-        let value = (n.numberRange.lowerBound - lead)..<n.range.upperBound
+        // ("1,800元/人·月": the thing a standard is per, its measure words joined by a middle dot)
+        var end = n.range.upperBound
+        if end < text.count, text.scalars[end] == "/" || text.scalars[end] == "／" {
+            var k = end + 1, han = 0
+            while k < text.count, han < 4, CharClass.isHan(text.scalars[k]) || text.scalars[k] == "·" {
+                if text.scalars[k] != "·" { han += 1 }
+                k += 1
+            }
+            if han > 0 { end = k }
+        }
+        let value = (n.numberRange.lowerBound - lead)..<end
         for (k, ch) in text.scalars.enumerated() where !value.contains(k) && !CharClass.isWhitespace(ch) {
             switch ch {
             case "≥", "≤", "<", ">", "=", "约": continue
@@ -202,12 +212,14 @@ extension ExtractionState {
             // each row's own item; a column of categories names many rows)
             var distinct = named
             if named.count >= 2 {
-                var seen = [Int: Set<String>]()
+                // by bytes (TextKey): a String hashes its Chinese text through normalization, 4–5K
+                // instructions an insert
+                var seen = [Int: Set<TextKey>]()
                 for r in table.rows where r.kind == .data && r.segment == row.segment {
                     for cell in r.cells where named.contains(cell.column) {
                         let t = CellText.compact(cell.string)
                         guard !t.isEmpty, !CellText.isNumeric(cell.text) else { continue }
-                        if seen[cell.column, default: []].insert(t).inserted == false { distinct.remove(cell.column) }
+                        if seen[cell.column, default: []].insert(TextKey(t)).inserted == false { distinct.remove(cell.column) }
                     }
                 }
             }

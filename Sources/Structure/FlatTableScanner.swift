@@ -416,9 +416,17 @@ enum FlatTableScanner {
     /// its percent sign; never a target's comparator or a count's unit.
     static func fits(_ t: TextRun, _ kind: NumberKind, words: StructureWords) -> Bool {
         if words.emptyCellMarks.contains(CellText.compact(t)) { return true }
-        guard CellText.isNumeric(t), let first = t.scalars.first, CharClass.isDigit(first) || first == "-" else { return false }
+        guard let first = t.scalars.first, CharClass.isDigit(first) || first == "-" else { return false }
         var k = first == "-" ? 1 : 0
         while k < t.count && (CharClass.isDigit(t.scalars[k]) || t.scalars[k] == ".") { k += 1 }
+        // ("210元/吨", "1,800元/人·月": a standard with its unit per thing)
+        if kind == .perUnit && k > 0 && k < t.count {
+            let unit = words.moneyUnits.prefixLength(t.scalars, at: k)
+            let per = k + unit + 1
+            if unit > 0 && per < t.count && t.count - per <= 4 && (t.scalars[per - 1] == "/" || t.scalars[per - 1] == "／")
+                && t.scalars[per...].allSatisfy({ CharClass.isHan($0) || $0 == "·" }) { return true }
+        }
+        guard CellText.isNumeric(t) else { return false }
         if k == t.count { return true }
         // ("1,209户", "18个村": a count with its measure word)
         if kind == .count { return t.count - k <= 3 && t.scalars[k...].allSatisfy(CharClass.isHan) }
@@ -435,6 +443,12 @@ enum FlatTableScanner {
         if notes > 0, header.isNumber(header.middle.upperBound - 1) {
             var k = hi
             while k > 0 && !isNumberCell(toks[k - 1], words: words) { k -= 1 }
+            // ("监督抽检批次 ≥1,200批次 1,268批次 10 10 —" under "… 分值 得分 偏差原因分析": an empty mark
+            // after a figure stands in the notes, not in the points column, which has its figure)
+            if k == hi, hi >= 2, words.emptyCellMarks.contains(CellText.compact(toks[hi - 1])),
+               CellText.isNumeric(toks[hi - 2]), !words.emptyCellMarks.contains(CellText.compact(toks[hi - 2])) {
+                k = hi - 1
+            }
             if k > 0 && k < hi && hi - k <= notes {
                 for (n, t) in toks[k..<hi].enumerated() { cells.append(RawCell(text: t, column: header.middle.upperBound + n)) }
                 hi = k
@@ -443,7 +457,15 @@ enum FlatTableScanner {
         // the middle, from the right
         var placed = [RawCell]()
         var column = header.middle.upperBound - 1
+        // ("D级小计    97    3,352,000" under "改造户数 | 每户补助标准 | 补助资金": a total row with fewer figures
+        // than columns leaves the amount per thing blank)
+        let skipsPerUnit = CellText.isTotalLabel(toks[0].string, words: words)
+            && toks[..<hi].filter({ isNumberCell($0, words: words) }).count < header.middle.count
         while column >= header.middle.lowerBound && hi > 1 {
+            if skipsPerUnit, header.classes[column] == .number(.perUnit) {
+                column -= 1
+                continue
+            }
             let t = toks[hi - 1]
             if case .number(let kind) = header.classes[column], !fits(t, kind, words: words) { break }
             placed.append(RawCell(text: t, column: column))

@@ -500,7 +500,8 @@ public enum CellText {
         if rest.allSatisfy(ScalarString.isOwnCharacter) {
             // each scalar a character: the same tests as below, without making the text
             if i - digitsStart == 4 && (rest.first == "年" || rest.first == "-") { return false }
-            return rest.count <= 4 && !rest.contains(where: CharClass.isDigit)
+            // ("1,800元/人·月": a middle dot joins the measure words of one unit)
+            return rest.count - rest.lazy.filter({ $0 == "·" }).count <= 4 && !rest.contains(where: CharClass.isDigit)
         }
         let tail = ScalarString.make(rest)
         if i - digitsStart == 4 && (tail.hasPrefix("年") || tail.hasPrefix("-")) { return false }
