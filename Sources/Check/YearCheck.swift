@@ -70,15 +70,17 @@ enum YearCheck {
                     ?? asOfFollowingYearEnd(title: t, titleYear: title, rule, context) else { return }
             bodyYear = other
         }
+        // (the year may stand on the title's other line: "梧溪县2022年度…专项资金" ⏎ "项目绩效评价报告")
         guard title != bodyYear,
-              let mention = context.facts.years.first(where: { $0.paragraph == t && $0.mention.year == title }) else { return }
+              let mention = context.facts.years.first(where: { ($0.paragraph == t || brokenWith.contains($0.paragraph)) && $0.mention.year == title })
+        else { return }
         // a budget plan for a year ("2019年…债务预算公开") states the year before's balances and execution
         // beside its own plan: the body naming the year before more often is no slip while it names
         // the plan's year too
         if bodyYear == title - 1 && isBudgetPlan(context)
             && context.facts.years.contains(where: { $0.paragraph != t && $0.mention.year == title && !$0.mention.quoted }) { return }
         let fy = bodyYear
-        let paragraph = context.doc.paragraphs[t]
+        let paragraph = context.doc.paragraphs[mention.paragraph]
         guard let span = paragraph.text.span(mention.mention.range) else { return }
         let count = context.facts.years.filter { $0.mention.year == fy && !$0.mention.quoted }.count
         let titleCount = context.facts.years.filter { $0.mention.year == title && !$0.mention.quoted }.count

@@ -33,4 +33,7 @@ public enum ScalarSets {
     /// What ends a line that ends its paragraph. A line ending with a cell separator is a row of
     /// cells ("[ 发布机构 ] | 某局 |", a web page's details above the report), never prose cut mid-sentence.
     public static let lineEnders: ScalarSet = ["。", "！", "？", "；", "：", ":", ";", "!", "?", "…", "”", "」", "』", "》", "|"]
+    public static let closingQuotes: ScalarSet = ["”", "」", "』"]
+    /// What ends a sentence inside a closing quote ("…。”").
+    public static let sentenceEnders: ScalarSet = ["。", "！", "？", "!", "?", "…", "；", ";"]
 }

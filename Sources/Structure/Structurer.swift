@@ -285,7 +285,10 @@ public enum Structurer {
             // ("…增长16.06%。按改造类型分：" ⏎ "拆除重建132户，占21.75%；…": the breakdown the line introduces)
             if (last == "：" || last == ":") && blanksSincePending == 0 && words.breakdownLineEndings.isSuffix(of: pending.string(max(0, pending.count - 4)..<pending.count))
                 && run.scalars.contains(where: CharClass.isDigit) && HeadingDetector.detect(run, words: words) == nil && !opensWithLineStarter(run) { return true }
-            if enders.contains(last) { return false }
+            // (a closing quote ends a sentence only after its 。: "…绩效目标中“覆盖率”" ⏎ "“分出率”等指标未细化…"
+            // goes on)
+            if enders.contains(last) && !(ScalarSets.closingQuotes.contains(last) && pending.count >= 2
+                                          && !ScalarSets.sentenceEnders.contains(pending.scalars[pending.count - 2])) { return false }
             if HeadingDetector.detect(run, words: words) != nil { return false }
             // a heading line ("二、2024年一般公共预算安排的“三公”经费支出预算说明") is not wrapped prose,
             // unless it is as long as the lines the export cut and the cut went through a figure

@@ -120,4 +120,13 @@ struct WrappedLineTests {
         #expect(titled.paragraphs.count == 2)
         #expect(!Structurer.Builder.explainsAFigure(run("会议时间12:30开始")))
     }
+
+    /// A line ending with a quoted term goes on; one ending with a quoted sentence does not.
+    @Test func aClosingQuoteEndsALineOnlyAfterItsSentenceEnds() {
+        let cut = structure("    决策类指标分值15分，得分13.5分。绩效目标中“覆盖率”\n“分出率”等指标未细化，扣1分。\n")
+        #expect(cut.paragraphs.count == 1)
+        #expect(cut.paragraphs.first?.string.hasSuffix("扣1分。") == true)
+        let quoted = structure("    会议要求“做到专款专用。”\n项目年初预算120.00万元，全年支出118.00万元。\n")
+        #expect(quoted.paragraphs.count == 2)
+    }
 }
