@@ -19,6 +19,7 @@ enum PartsCheck {
         if rule.check == "balanced-totals" { balancedTotals(rule, &context); return }
         if rule.check == "within-limit" { withinLimits(rule, &context); return }
         if rule.check == "stated-difference" { StatedDifference.check(rule, &context); return }
+        if rule.check == "stock-flow" { StockFlow.check(rule, &context); return }
         if rule.check == "exceeds-whole" { mixedUnits(&context) }
         let sums = context.partsSums()
         // (the lists that make up their whole matter to two of the checks only)

@@ -153,7 +153,7 @@ public struct NumberScanner: Sendable {
                 i = numberEnd
                 continue
             }
-            if quoted || isOrdinal(s, at: start) || isReference(s, at: start) || isDatePart(s, end: numberEnd, value: integerPart, decimals: decimals) {
+            if quoted || isOrdinal(s, at: start) || isReference(s, at: start, end: numberEnd, value: integerPart) || isDatePart(s, end: numberEnd, value: integerPart, decimals: decimals) {
                 i = skipDate(s, from: numberEnd)
                 continue
             }
@@ -444,11 +444,13 @@ public struct NumberScanner: Sendable {
     }
 
     /// "表5", "图 2", "附件1", "附表3": references to parts of the document.
-    func isReference(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+    /// ("上报统计报表1,834份": a large number with its measure word after 表 counts things; "见表2项目支出"
+    /// is a reference)
+    func isReference(_ s: [Unicode.Scalar], at start: Int, end: Int, value: Int) -> Bool {
         var k = start - 1
         while k >= 0 && CharClass.isInlineSpace(s[k]) { k -= 1 }
-        guard k >= 0 else { return false }
-        return references.suffixLength(s, endingAt: k + 1) > 0
+        guard k >= 0, references.suffixLength(s, endingAt: k + 1) > 0 else { return false }
+        return value < 100 || countUnits.prefixLength(s, at: end) == 0
     }
 
     /// "第3次", "第十一": ordinals are not quantities.

@@ -214,6 +214,8 @@ extension Parameter where Value == WordSet {
     public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (by a standard of 200,000 yuan per lift)")
     public static let minusWords = Parameter("minus_words", doc: "verbs before a figure that take it off the figure before (deducting)")
     public static let afterWords = Parameter("after_words", doc: "words right after the figure taken off that say what remains follows (after which)")
+    public static let increaseWords = Parameter("increase_words", doc: "words ending a figure's label that add it to the stock stated before it (newly added, brought in)")
+    public static let decreaseWords = Parameter("decrease_words", doc: "words ending a figure's label that take it off the stock stated before it (written off, removed)")
     public static let restatementWords = Parameter("restatement_words", doc: "words that restate the figure before them as the difference that follows (that is)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
@@ -391,6 +393,8 @@ public enum CheckDeclarations {
                              parameters: [W.leftNames.declaration, W.rightNames.declaration, W.nameFillers.declaration], evidence: [E.partsBalance]),
             CheckDeclaration(.parts, "stated-difference", doc: "a figure the text says is one figure less another (A, less B, leaves C)",
                              parameters: [W.minusWords.declaration, W.afterWords.declaration, W.restatementWords.declaration], evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "stock-flow", doc: "a stock stated against an earlier one, with the figures added and taken off after it (X, against last year's A: b removed, c added): X is A less b plus c",
+                             parameters: [W.increaseWords.declaration, W.decreaseWords.declaration], evidence: [E.partsSum]),
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
