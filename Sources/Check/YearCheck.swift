@@ -1249,6 +1249,8 @@ enum YearCheck {
             // a round figure may well stay the same from one year to the next, and a rate of 100.00%
             // (a budget fully spent, a target fully met) is any year's
             guard f.number.decimals > 0, !(f.kind == .percent && f.value == 100) else { continue }
+            // nor a limit or a target ("城镇登记失业率控制在3.5%以内"), which may hold for years
+            guard f.number.comparator == nil, !f.isTarget else { continue }
             // nor when the text says it did ("零增长", "与上年持平")
             let sentence = context.sentenceText(of: f)
             if flatWords.occurs(in: sentence) { continue }

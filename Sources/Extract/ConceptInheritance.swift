@@ -83,7 +83,11 @@ extension ExtractionState {
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)
                 guard let at = inSentence.firstIndex(of: id),
-                      var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange }) else { continue }
+                      var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange })
+                        // ("河道清淤整治项目执行率仅91.50%，年末结转资金43.53万元": or a rate opening the sentence that
+                        // names its subject)
+                        ?? inSentence[..<at].first(where: { facts[$0].kind == .percent && facts[$0].concept.rate != nil && !facts[$0].concept.scope.isEmpty
+                                                           && facts[$0].change == 0 && !facts[$0].comparesYears }) else { continue }
                 // after a list ("收入A，其中保险费收入B，补贴收入C；支出D"), the subject is the list's
                 // whole, not its last part
                 // (unless that part opens the "；" part of the sentence both stand in: "…；县级配套资金应到位a，
