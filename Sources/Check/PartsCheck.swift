@@ -560,7 +560,7 @@ extension ShareCheck {
     /// alone with nothing.
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
-        let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords]
+        let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords], basisAverages = rule[.basisAverageWords]
         let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords])
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
@@ -571,7 +571,7 @@ extension ShareCheck {
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
             guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
-                                                                       baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear),
+                                                                       baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear, basisAverages: basisAverages),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
@@ -632,7 +632,7 @@ extension ShareCheck {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
                           let (c, gm, _) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
-                                                           sameThings: sameThings), gm == nil else { continue }
+                                                           sameThings: sameThings, basisAverages: basisAverages), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
                     if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
@@ -701,7 +701,8 @@ extension ShareCheck {
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
     static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, yearPeriods: WordSet, perWords: WordSet, averages: WordSet,
-                                baseOfShare: Set<Int>, sameThings: [[String]], wholeYear: WholeYear? = nil) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
+                                baseOfShare: Set<Int>, sameThings: [[String]], wholeYear: WholeYear? = nil,
+                                basisAverages: WordSet = WordSet()) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -714,6 +715,13 @@ extension ShareCheck {
         var i = j
         let end = f.number.numberRange.lowerBound
         while i < end {
+            // ("按人均89元、常住人口387,310人测算": so much per head, the thing between 按 and 均)
+            let b = basisAverages.prefixLength(s, at: i)
+            if b > 2, i + b <= end {
+                per.append(ScalarString.make(s[(i + 1)..<(i + b - 1)]))
+                i += b
+                continue
+            }
             let n = perWords.prefixLength(s, at: i)
             if n > 0, i + n < end, CharClass.isHan(s[i + n]) {
                 var e = i + n

@@ -214,6 +214,7 @@ extension Parameter where Value == WordSet {
     public static let standardWords = Parameter("standard_words", doc: "words naming a standard, which may close its figure's clause before the amount it gives (by a standard of 200,000 yuan per lift)")
     public static let minusWords = Parameter("minus_words", doc: "verbs before a figure that take it off the figure before (deducting)")
     public static let afterWords = Parameter("after_words", doc: "words right after the figure taken off that say what remains follows (after which)")
+    public static let basisAverageWords = Parameter("basis_average_words", doc: "words opening a standard reckoned per head or thing, the thing between their first and last character (by so much per head)")
     public static let increaseWords = Parameter("increase_words", doc: "words ending a figure's label that add it to the stock stated before it (newly added, brought in)")
     public static let decreaseWords = Parameter("decrease_words", doc: "words ending a figure's label that take it off the stock stated before it (written off, removed)")
     public static let restatementWords = Parameter("restatement_words", doc: "words that restate the figure before them as the difference that follows (that is)")
@@ -416,7 +417,8 @@ public enum CheckDeclarations {
                              parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
-                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration],
+                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration,
+                                          W.basisAverageWords.declaration],
                              evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "written-product", doc: "a product written out beside its amount (in brackets after it, or with = on either side) comes to it",
                              parameters: [W.equalsSigns.declaration, W.otherOperators.declaration], evidence: [E.averageMismatch]),

@@ -12,6 +12,8 @@ public struct TableLayouts: Sendable {
         case deduction
         /// An amount per thing (补贴标准（元/辆）, 单价): a number of the row, which no total row adds up.
         case standard
+        /// The change between two of the row's columns (增减额): a number of the row, no amount of its item.
+        case change
 
         /// The role's declaration index (a case without a payload is stored as it; a test checks it).
         @inlinable public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }

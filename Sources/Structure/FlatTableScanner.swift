@@ -392,6 +392,7 @@ enum FlatTableScanner {
             case .quantity: if !s.contains(where: CharClass.isDigit) { r.number = true; r.count = true }
             // (what a total row adds up; no class of column of its own for the scan)
             case .share: break
+            case .change: r.number = true; r.amount = true
             }
         }
         return r.name || r.value || r.number || r.note ? r : nil
