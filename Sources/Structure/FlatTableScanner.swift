@@ -337,12 +337,16 @@ enum FlatTableScanner {
 
     /// Two levels side by side: a name, its weight (a number title), a name again, then only numbers
     /// and notes ("一级指标  分值  二级指标  分值  得分  扣分").
+    /// ("一级指标  分值  得分  二级指标  分值  得分": the first level's weight and its score, then the second's)
     static func classifyInterleaved(_ roles: [Roles?]) -> (classes: [ColumnClass], labelCount: Int, middle: Range<Int>)? {
-        guard roles.count >= 5, let weight = roles[1], weight.number, !weight.name, !weight.rate, !weight.amount,
-              let inner = roles[2], inner.name, !inner.number else { return nil }
-        guard let rest = classify([Roles(name: true)] + Array(roles[3...])), rest.labelCount == 1 else { return nil }
-        let classes: [ColumnClass] = [.label, .number(.points), .label] + rest.classes.dropFirst()
-        return (classes, 1, 1..<(rest.middle.upperBound + 2))
+        guard roles.count >= 5 else { return nil }
+        // the first level's points: a weight, and its score perhaps
+        var k = 1
+        while k < min(roles.count, 3), let r = roles[k], r.number, !r.name, !r.rate, !r.amount { k += 1 }
+        guard k > 1, k + 2 < roles.count, let inner = roles[k], inner.name, !inner.number else { return nil }
+        guard let rest = classify([Roles(name: true)] + Array(roles[(k + 1)...])), rest.labelCount == 1 else { return nil }
+        let classes: [ColumnClass] = [.label] + Array(repeating: .number(.points), count: k - 1) + [.label] + rest.classes.dropFirst()
+        return (classes, 1, 1..<(rest.middle.upperBound + k))
     }
 
     /// The columns' classes from their titles' roles: names (the first title, then titles naming
