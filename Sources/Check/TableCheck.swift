@@ -744,8 +744,11 @@ enum TableCheck {
         for segment in table.headerSegments.indices {
             let headers = table.headerSegments[segment].map { CellText.compact($0) }
             func header(_ c: Int) -> String { c < headers.count ? headers[c] : "" }
+            // which headers name a total, told once per segment (not in the loops over columns below)
+            let totalAt = headers.map { totalHeaders.isSuffix(of: withoutBracketedTail($0)) }
+            func isTotal(_ c: Int) -> Bool { c < totalAt.count && totalAt[c] }
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
-            for total in headers.indices where totalHeaders.isSuffix(of: withoutBracketedTail(headers[total])) {
+            for total in headers.indices where totalAt[total] {
                 var parts = [Int]()
                 var c = total + 1
                 var stoppedByName: Int?
@@ -758,7 +761,7 @@ enum TableCheck {
                         guard h.hasPrefix(group) else { break }
                         h = String(h.dropFirst(group.count))
                     }
-                    if h.isEmpty || totalHeaders.isSuffix(of: withoutBracketedTail(h)) { break }
+                    if h.isEmpty || (group.isEmpty ? isTotal(c) : totalHeaders.isSuffix(of: withoutBracketedTail(h))) { break }
                     if notParts.occurs(in: h) { stoppedByName = c; break }
                     parts.append(c)
                     c += 1
@@ -774,7 +777,7 @@ enum TableCheck {
                 // as the table's rows show, is not one of those after it
                 var before = [Int]()
                 c = total - 1
-                while c >= 0, !header(c).isEmpty, !totalHeaders.isSuffix(of: withoutBracketedTail(header(c))), !notParts.occurs(in: header(c)),
+                while c >= 0, !header(c).isEmpty, !isTotal(c), !notParts.occurs(in: header(c)),
                       rows.contains(where: { number($0, c) != nil }) {
                     before.insert(c, at: 0)
                     c -= 1
