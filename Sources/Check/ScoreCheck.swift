@@ -131,6 +131,17 @@ enum ScoreCheck {
                 }
                 let group = Array(rows[start..<end])
                 if group.contains(where: \.garbled) { continue }
+                // ("部门管理  30  28.5  资金管理  10  9.5": a level scored in a column of its own is its items' scores)
+                if closed, sheet.clean, let own = rows[start].scores[level],
+                   case let below = group.compactMap({ r in r.scores.keys.filter { $0 > level }.max().flatMap { r.scores[$0] } }),
+                   below.count == group.count, below.count >= 2 || below.first?.id != own.id {
+                    let sum = below.reduce(Decimal(0)) { Decimals.sum($0, $1.value) }
+                    if !Decimals.equal(sum, own.value) {
+                        let evidence = rule.evidence(.scoreCapsSum, [.computation: below.map(\.literal).joined(separator: " + "), .sum: Show.number(sum, scale: Show.scale(below)),
+                                                                     .cap: own.literal, .name: name])
+                        context.report(rule, main: own, others: below, evidence: evidence, message: .scoreGroupScores, slots: [.name: name])
+                    }
+                }
                 // the cap: written into the name, or the group's own weight column
                 var cap: Decimal?
                 var capFact: Fact?

@@ -19,6 +19,8 @@ struct ScoreSheet {
         /// Weight facts per level (several weight columns: 一级/二级/三级 分值); the last is the item's.
         var weights: [Int: Fact]
         var score: Fact?
+        /// Score facts per level, where the sheet scores more than one ("一级指标 分值 得分 二级指标 分值 得分").
+        var scores: [Int: Fact] = [:]
         /// The points lost (a 扣分 column): the item's weight less them is its score.
         var deduction: Fact?
         var isTotal: Bool
@@ -108,6 +110,13 @@ struct ScoreSheet {
                 if let id = facts.tableFacts[table.index][r][c], facts.facts[id].kind == .score { weights[level] = facts.facts[id] }
             }
             let score = facts.tableFacts[table.index][r][scoreColumn].map { facts.facts[$0] }.flatMap { $0.kind == .score ? $0 : nil }
+            var scores = [Int: Fact]()
+            if columns.scores.count > 1 {
+                for c in columns.scores {
+                    let level = max(0, nameColumns.filter { $0 < c }.count - 1)
+                    if let id = facts.tableFacts[table.index][r][c], facts.facts[id].kind == .score { scores[level] = facts.facts[id] }
+                }
+            }
             let deduction = columns.deduction.flatMap { facts.tableFacts[table.index][r][$0] }.map { facts.facts[$0] }
                 .flatMap { $0.kind == .score || $0.kind == .bare ? $0 : nil }
             // (its own first cell: "决策 | 小计 | | 15" is the 小计 of 决策, whose name a merged cell lends it)
@@ -118,7 +127,7 @@ struct ScoreSheet {
                     || CellText.isScoreTotalLabel(text, scoreTotalLabels: vocabulary[.tableScoreTotalLabels])
             }
             let garbled = isGarbled(row, nameColumns: nameColumns, scoreColumn: scoreColumn, isTextColumn: columns.isText)
-            rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score,
+            rows.append(Row(index: r, line: row.line, names: names, ownName: own, caps: caps, weights: weights, score: score, scores: scores,
                             deduction: deduction, isTotal: isTotal, garbled: garbled, section: isTotal ? nil : currentSection))
         }
         guard rows.contains(where: { $0.score != nil || !$0.weights.isEmpty }) else { return nil }
@@ -131,6 +140,8 @@ struct ScoreSheet {
         var weights: [Int]
         /// The last score column.
         var score: Int?
+        /// Every score column.
+        var scores: [Int]
         /// The last column of points lost.
         var deduction: Int?
         /// Per column: a text column (`TableLayouts.Role.text`); a column past the headers reads as "".
@@ -139,7 +150,8 @@ struct ScoreSheet {
         init(_ headers: [String], _ layouts: TableLayouts) {
             names = headers.indices.filter { layouts.header(headers[$0], is: .name) }
             weights = headers.indices.filter { layouts.header(headers[$0], is: .weight) }
-            score = headers.indices.last(where: { layouts.header(headers[$0], is: .score) })
+            scores = headers.indices.filter { layouts.header(headers[$0], is: .score) }
+            score = scores.last
             deduction = headers.indices.last(where: { layouts.header(headers[$0], is: .deduction) })
             isText = (headers.map { layouts.header($0, is: .text) }, layouts.header("", is: .text))
         }

@@ -519,7 +519,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
                              messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal, .scoreGroupScores, .scoreGroupWeight], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
             CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
-                             messages: [.scoreGroupWeight, .scoreGroupCap, .scoreNameVersusCaption],
+                             messages: [.scoreGroupWeight, .scoreGroupCap, .scoreNameVersusCaption, .scoreGroupScores],
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
             CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
