@@ -709,6 +709,14 @@ extension ExtractionState {
                     && facts[$0].shareOf == nil && facts[$0].kind != .percent }
                 if !after.isEmpty && (changeList || familyParts.first.map({ facts[$0].marksTotal }) == true
                     || after.contains(where: { facts[$0].change == 0 && !facts[$0].comparesYears })) { chosen = nil }
+                // ("全年实际支出A，…，结余B已收回。⏎其中高龄津贴支出a，…": parts naming what they are of are of the
+                // figure so named, not of the last one)
+                if let c = chosen, let m = familyParts.first.flatMap({ facts[$0].concept.measure }),
+                   familyParts.allSatisfy({ facts[$0].concept.measure == m }), let cm = facts[c].concept.measure, cm != m,
+                   let named = ids.last(where: { $0 != c && ExtractionState.sentence(of: facts[$0]) == lastSentence && mayBeWhole(facts[$0])
+                                                   && facts[$0].concept.measure == m }) {
+                    chosen = named
+                }
                 // ("支出A，年初预算为B，完成年初预算的P%。分科目情况如下：…⏎其中：甲a；乙b；丙c": the parts make up
                 // A; the figure of that sentence they add up to, when the last is not it)
                 let sum = familyParts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }

@@ -201,6 +201,14 @@ extension ExtractionState {
             let largestUnlevelled = totalFigures.filter { !levelled.contains($0.id) }.map(\.value).max()
             totalFigures.removeAll { f in levelled.contains(f.id) && largestUnlevelled.map { $0 > f.value } == true }
         }
+        // ("（四）效益指标（分值25分）…，合计得分23.6分": a total in the text of an indicator with its own weight,
+        // within it, is that indicator's, when a larger total stands elsewhere)
+        if totalFigures.count >= 2, let largest = totalFigures.map(\.value).max() {
+            totalFigures.removeAll { f in
+                guard f.value < largest, let item = f.outlineItem, let k = itemOfOutline[item], let w = items[k].weight else { return false }
+                return Decimals.lessOrEqual(f.value, facts[w].value) && Decimals.less(facts[w].value, 50)
+            }
+        }
         let fullMarks = candidates.filter { vocabulary[.fullMarkWords].occurs(in: $0.label) && Decimals.lessOrEqual(50, $0.value) }
         // "总分100分，经综合评定，本项目得分88.99分": a total-worded 100 with a score after it in its sentence is
         // the full mark, and that score the total
@@ -750,6 +758,11 @@ extension ExtractionState {
             guard f.kind == .score && !isWeight(f) && f.number.comparator == nil && !isDeduction(f) && !isListedDeduction(f) else { return false }
             if pointsBack, weight != nil, case let scored = scoredName(f), scored.unicodeScalars.count >= 2, !deictic.isPrefix(of: scored),
                !vocabulary[.summingPointers].isPrefix(of: scored) { return false }
+            // ("3.资金投入（7分）：…扣1分。决策指标共扣2分，得18分。": a score after the points lost in all, in a
+            // sentence of its own, sums up the indicator above)
+            if let w = weight, let fs = f.place.sentence, facts[w].place.sentence.map({ $0 != fs }) ?? true,
+               facts(paragraph: fs.paragraph, sentence: fs.sentence).contains(where: {
+                   $0 < f.id && isDeduction(facts[$0]) && vocabulary[.deductionTotalWords].occurs(in: facts[$0].label) }) { return false }
             // "预算执行率权重10分，…项目自评得分96.39分，…预算执行率得9.54分": a score naming another
             // indicator is not this one's
             // (a name of three characters at least, and no score's word itself: "实际得分9.6分" names nothing)

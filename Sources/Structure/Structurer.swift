@@ -50,6 +50,19 @@ public enum Structurer {
         var pendingLastWidth = 0
 
         /// Whether the break between two lines cuts a figure and its unit, or falls inside brackets.
+        /// "…合计6,5" ⏎ "84.10万元": the index of the comma in `before` when its digits after it and those
+        /// opening `after` make one group of three (a thousands separator the line break cut through).
+        static func thousandsGroupCut(before: TextRun, after: TextRun) -> Int? {
+            var tail = 0
+            while tail < 3, tail < before.count, CharClass.isDigit(before.scalars[before.count - 1 - tail]) { tail += 1 }
+            guard (1...2).contains(tail), before.count >= tail + 2 else { return nil }
+            let comma = before.count - 1 - tail
+            guard before.scalars[comma] == "," || before.scalars[comma] == "，", CharClass.isDigit(before.scalars[comma - 1]),
+                  after.count >= 3 - tail, after.scalars[0..<(3 - tail)].allSatisfy(CharClass.isDigit),
+                  after.count == 3 - tail || !CharClass.isDigit(after.scalars[3 - tail]) else { return nil }
+            return comma
+        }
+
         static func cutThrough(_ before: TextRun, _ after: TextRun) -> Bool {
             guard let last = before.scalars.last, let first = after.scalars.first else { return false }
             let figureEnd = CharClass.isDigit(last) || last == "." || "万亿千百".unicodeScalars.contains(last)
@@ -230,6 +243,12 @@ public enum Structurer {
                        piece.scalars[1...3].allSatisfy(CharClass.isDigit), piece.scalars.count == 4 || !CharClass.isDigit(piece.scalars[4]) {
                         piece = piece.slice(1..<piece.scalars.count)
                     }
+                    // "本年收入合计6,5" ⏎ "84.10万元": a figure cut inside a group of its thousands is one figure again
+                    // (the comma, which the line alone did not show to be a separator, goes)
+                    if let comma = Builder.thousandsGroupCut(before: pending, after: piece) {
+                        pending.scalars.remove(at: comma)
+                        pending.positions.remove(at: comma)
+                    }
                     pending.append(piece)
                     pendingLastLine = line.number
                     pendingLastWidth = ScalarString.count(document.lines[line.sourceIndex].text)
@@ -270,6 +289,8 @@ public enum Structurer {
             }
             listMode = false
             if blanksSincePending > 2 { return false }
+            // ("本年收入合计6,5" ⏎ "84.10万元": a figure cut inside a group of its thousands goes on, however short the line)
+            if blanksSincePending == 0, Builder.thousandsGroupCut(before: pending, after: run) != nil { return true }
             if pending.count < 20 { return false }
             // an export may cut a line right after a semicolon ("其中：…49.93万元；" / "用于组织开展…10.00万元。"):
             // the next line goes on with the text when it opens no item of its own (no heading, enumerator

@@ -129,4 +129,13 @@ struct WrappedLineTests {
         let quoted = structure("    会议要求“做到专款专用。”\n项目年初预算120.00万元，全年支出118.00万元。\n")
         #expect(quoted.paragraphs.count == 2)
     }
+
+    /// A figure a PDF export cut inside a group of its thousands is one figure again, however short its line.
+    @Test func aFigureCutInsideItsThousandsIsJoined() {
+        let d = structure("二、收入决算情况说明\n本年收入合计6,5\n84.10万元，其中：财政拨款收入4,386.57万元。\n")
+        #expect(d.paragraphs.contains { $0.string.hasPrefix("本年收入合计6584.10万元") })
+        // (a short line ending in a figure whose group is whole stays a line of its own)
+        let whole = structure("项目编号2,024\n110万元已拨付。\n")
+        #expect(whole.paragraphs.count == 2)
+    }
 }
