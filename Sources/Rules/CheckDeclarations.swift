@@ -217,6 +217,8 @@ extension Parameter where Value == WordSet {
     public static let basisAverageWords = Parameter("basis_average_words", doc: "words opening a standard reckoned per head or thing, the thing between their first and last character (by so much per head)")
     public static let increaseWords = Parameter("increase_words", doc: "words ending a figure's label that add it to the stock stated before it (newly added, brought in)")
     public static let decreaseWords = Parameter("decrease_words", doc: "words ending a figure's label that take it off the stock stated before it (written off, removed)")
+    public static let periodStartWords = Parameter("period_start_words", doc: "words in a figure's label that make it the stock a period starts from (at the start of the year)")
+    public static let periodEndWords = Parameter("period_end_words", doc: "words in a figure's label that make it the stock a period ends with (at the end of the year)")
     public static let restatementWords = Parameter("restatement_words", doc: "words that restate the figure before them as the difference that follows (that is)")
     public static let structureWords = Parameter("structure_words", doc: "words naming a structure whose percentages are written as a ratio (a:b:c), which add up to 100")
     public static let aboveWords = Parameter("above_words", doc: "words before a target that say the figure before is above it (higher than, exceeding)")
@@ -394,8 +396,8 @@ public enum CheckDeclarations {
                              parameters: [W.leftNames.declaration, W.rightNames.declaration, W.nameFillers.declaration], evidence: [E.partsBalance]),
             CheckDeclaration(.parts, "stated-difference", doc: "a figure the text says is one figure less another (A, less B, leaves C)",
                              parameters: [W.minusWords.declaration, W.afterWords.declaration, W.restatementWords.declaration], evidence: [E.partsSum]),
-            CheckDeclaration(.parts, "stock-flow", doc: "a stock stated against an earlier one, with the figures added and taken off after it (X, against last year's A: b removed, c added): X is A less b plus c",
-                             parameters: [W.increaseWords.declaration, W.decreaseWords.declaration], evidence: [E.partsSum]),
+            CheckDeclaration(.parts, "stock-flow", doc: "a stock stated against an earlier one, with the figures added and taken off after it (X, against last year's A: b removed, c added), or the other way round (A at the start, b added, c removed, X at the end): X is A less b plus c",
+                             parameters: [W.increaseWords.declaration, W.decreaseWords.declaration, W.periodStartWords.declaration, W.periodEndWords.declaration], evidence: [E.partsSum]),
             CheckDeclaration(.parts, "exceeds-whole", doc: "the parts listed after a whole add up to more than it", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "complete-list", doc: "a complete list (including A and B, a split by status, a decomposition of the lexicon) does not add up", evidence: [E.partsSum]),
             CheckDeclaration(.parts, "implied-bases", doc: "a whole and parts that add up, each with a growth rate (or a ratio of one wording): the bases the parts' rates imply add up to the whole's",
