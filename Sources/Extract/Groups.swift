@@ -1835,9 +1835,13 @@ extension ExtractionState {
             let at = firstFact(in: all, at: f.number.numberRange.lowerBound)
             // ("法人单位a个、个体经营户b户，合计T个（户）": a total counted in several measure words totals figures in any)
             let alsoCountedIn = severalMeasureWords(id) ?? []
+            // ("帐篷850顶、棉被2,400床，合计3,250件（套）": a total in several measure words of goods totals goods)
+            let goods = vocabulary[.goodsUnits]
+            let anyGoods = !alsoCountedIn.isEmpty && f.kind.measureWord.map(goods.contains) == true && alsoCountedIn.allSatisfy(goods.contains)
             let listed: (Int) -> Bool = { [facts] o in
                 let g = facts[o]
-                let family = g.kind.sameFamily(as: f.kind) || (g.kind.measureWord.map { alsoCountedIn.contains($0) } ?? false)
+                let family = g.kind.sameFamily(as: f.kind)
+                    || (g.kind.measureWord.map { alsoCountedIn.contains($0) || (anyGoods && goods.contains($0)) } ?? false)
                 return g.number.parenDepth == depth && family && g.shareOf == nil && !g.number.inRange && !g.comparesYears
             }
             let head = f.head
