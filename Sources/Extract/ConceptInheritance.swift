@@ -76,7 +76,6 @@ extension ExtractionState {
                 // not a grand total: "…，加上解支出等63.25亿元，总支出595.45亿元")
                 guard c.item == "total", c.scope.isEmpty, c.explicitMeasure, c.rate == nil,
                       !vocabulary[.grandTotalNames].isPrefix(of: facts[id].head),
-                      !vocabulary[.wholeScopeOpeners].isPrefix(of: facts[id].label),
                       // ("…，尚有36万元未到位；加上上年结转资金60万元": what is added to the whole is no part of that clause)
                       !vocabulary[.additionMarkers].isPrefix(of: facts[id].label) else { continue }
                 let sentence = sentenceIndex(of: facts[id])
@@ -100,7 +99,15 @@ extension ExtractionState {
                         && !inSentence[..<at].contains { $0 != previous && segment.contains(facts[$0].number.numberRange.lowerBound) && facts[$0].kind != .percent }
                     if !opensSegment { previous = groups[g].whole }
                 }
-                let pc = facts[previous].concept
+                var pc = facts[previous].concept
+                // ("共实施4个项目，全年预算数合计A": a count of things the lexicon names as an item, opening
+                // the sentence, makes the figures after it that item's)
+                // (the count opening its sentence: "…资金A安排用于…等7个项目，已支出B" is still about A)
+                let counted = pc.item == nil && inSentence.first == previous ? countedItem(previous, in: paragraph) : nil
+                if let counted { pc.item = counted; pc.scope = "" }
+                // ("县级追加2.00万元，调整后全年预算为214.50万元": the whole's, after its parts; but "4个项目，
+                // 全年预算数合计A" is the year's of those things)
+                if counted == nil && vocabulary[.wholeScopeOpeners].isPrefix(of: facts[id].label) { continue }
                 guard (pc.item != nil && pc.item != "total") || !pc.scope.isEmpty else { continue }
                 // ("…，县级配套尚有63.56万元未到位；累计实际支出A": a figure whose measure comes after it lends
                 // its subject to nothing past the "；")
@@ -344,4 +351,18 @@ extension ExtractionState {
 
     /// Shares: the part is the nearest figure before the percentage in its sentence; the base is
     /// the figure the text names after 占 in the same paragraph, or the whole of the part's list.
+
+    /// "4个项目，": the item a count counts, when the words between its measure word and the end of its
+    /// clause name nothing but a lexicon item.
+    func countedItem(_ id: Int, in paragraph: Int) -> String? {
+        guard facts[id].kind.measureWord != nil else { return nil }
+        let s = doc.paragraphs[paragraph].text.scalars
+        var end = facts[id].number.range.upperBound
+        let start = end
+        while end < s.count, end - start <= 6, CharClass.isHan(s[end]) { end += 1 }
+        guard end > start, end - start <= 6, end == s.count || CharClass.isClauseBreak(s[end]) || s[end] == "。" else { return nil }
+        let thing = lexicon.resolve(ScalarString.make(s[start..<end]))
+        guard thing.measure == nil, thing.rate == nil, thing.scope.isEmpty, let item = thing.item, item != "total" else { return nil }
+        return item
+    }
 }

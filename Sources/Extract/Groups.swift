@@ -1863,6 +1863,8 @@ extension ExtractionState {
                     // word before it closes the list there (what it totals is one of the parts)
                     if !listed(other), facts[other].marksTotal, facts[other].kind.measureWord != nil, f.kind.measureWord != nil { break }
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
+                    // ("支出A，完成调整预算B的P%；调出资金C，…，支出总计T": the base of the share after it is no part)
+                    if j + 2 < all.count, isBaseOfShare(other, next: all[j + 2], in: p) { continue }
                     if facts[other].marksTotal {
                         // "共55个市辖区、19个县级市、105个县，合计183个": a 共 figure that is no list's whole
                         // is the first item of this one
@@ -2027,5 +2029,13 @@ extension ExtractionState {
                 appendGroup(PartsGroup(whole: id, parts: parts, marker: .gong, closedByWording: false, nestedThresholds: false))
             }
         }
+    }
+
+    /// "完成调整预算B的P%": a figure right before "的" and a share is what the share is of.
+    func isBaseOfShare(_ id: Int, next: Int, in p: Paragraph) -> Bool {
+        let share = facts[next]
+        guard share.kind == .percent else { return false }
+        let from = facts[id].number.range.upperBound, to = share.number.numberRange.lowerBound
+        return to - from == 1 && p.text.scalars[from] == "的"
     }
 }

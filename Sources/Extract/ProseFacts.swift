@@ -107,9 +107,8 @@ extension ExtractionState {
         return colon
     }
 
-    /// "本项目计划新建供水工程12处，改造管网86公里，新增受益人口2.35万人": the figures of the clauses after
-    /// one that opens with a plan are planned too, until a clause names what was done. (The opening
-    /// clause's own figures carry the plan in their names.)
+    /// "本项目计划新建供水工程12处，改造管网86公里，新增受益人口2.35万人": the figures of a clause that
+    /// opens with a plan, and of the clauses after it, are planned, until a clause names what was done.
     func markPlannedClauses(paragraph p: Int, _ ids: [Int]) {
         let openers = vocabulary[.planClauseOpeners], closers = vocabulary[.planClauseClosers]
         let s = doc.paragraphs[p].text.scalars
@@ -137,7 +136,8 @@ extension ExtractionState {
                     if opener == nil, openers.prefixLength(s, at: i, end: end) > 0 { opener = c; continue }
                 }
             }
-            if let o = opener, c > o { facts[id].isPlanned = true }
+            // (the opening clause's own list too: "计划改造老旧小区12个、…、完成农村危房改造75户")
+            if let o = opener, c >= o { facts[id].isPlanned = true }
         }
     }
 
