@@ -571,7 +571,8 @@ extension ShareCheck {
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
             guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
-                                                                       baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear, basisAverages: basisAverages),
+                                                                       baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear, basisAverages: basisAverages,
+                                                                       standards: standards),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
@@ -632,7 +633,7 @@ extension ShareCheck {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
                           let (c, gm, _) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
-                                                           sameThings: sameThings, basisAverages: basisAverages), gm == nil else { continue }
+                                                           sameThings: sameThings, basisAverages: basisAverages, standards: standards), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
                     if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
@@ -702,7 +703,7 @@ extension ShareCheck {
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
     static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, yearPeriods: WordSet, perWords: WordSet, averages: WordSet,
                                 baseOfShare: Set<Int>, sameThings: [[String]], wholeYear: WholeYear? = nil,
-                                basisAverages: WordSet = WordSet()) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
+                                basisAverages: WordSet = WordSet(), standards: WordSet = WordSet()) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -792,7 +793,7 @@ extension ShareCheck {
         let listedAfterAnother = at > 0 && context.fact(ids[at - 1]).kind.isMoney
             && s[context.fact(ids[at - 1]).number.range.upperBound..<f.number.numberRange.lowerBound].contains("、")
         if count == nil, !perPeriod, !listedAfterAnother, f.number.range.upperBound < s.count,
-           ScalarSets.clauseBreaks.contains(s[f.number.range.upperBound]) || standardWordFollows(s, after: f) {
+           ScalarSets.clauseBreaks.contains(s[f.number.range.upperBound]) || standardWordFollows(s, after: f, standards: standards) {
             for id in ids[(at + 1)..<min(ids.count, at + 4)] {
                 let o = context.fact(id)
                 guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
@@ -821,11 +822,20 @@ extension ShareCheck {
         return (count, months, impliedPeriods)
     }
 
-    /// "…2,000元标准，" — the standard's own word right after its figure, then its clause ends.
-    static func standardWordFollows(_ s: [Unicode.Scalar], after f: Fact) -> Bool {
-        var k = f.number.range.upperBound
-        while k < s.count && k - f.number.range.upperBound < 4 && CharClass.isHan(s[k]) { k += 1 }
-        return k < s.count && k > f.number.range.upperBound && ScalarSets.clauseBreaks.contains(s[k])
+    /// "…2,000元标准，" — the standard's own word right after its figure, then its clause ends; or the
+    /// word and what the standard pays for ("按每人每年3,600元标准发放村级防疫员补助，").
+    static func standardWordFollows(_ s: [Unicode.Scalar], after f: Fact, standards: WordSet) -> Bool {
+        let upper = f.number.range.upperBound
+        var k = upper
+        while k < s.count && k - upper < 4 && CharClass.isHan(s[k]) { k += 1 }
+        if k < s.count && k > upper && ScalarSets.clauseBreaks.contains(s[k]) { return true }
+        var i = upper
+        if i < s.count && s[i] == "的" { i += 1 }
+        let n = standards.prefixLength(s, at: i)
+        guard n > 0 else { return false }
+        k = i + n
+        while k < s.count && k - i < 20 && CharClass.isHan(s[k]) { k += 1 }
+        return k < s.count && ScalarSets.clauseBreaks.contains(s[k])
     }
 
     /// A standard per month whose amount, reckoned from it, is stated for the whole year
