@@ -468,8 +468,8 @@ extension ExtractionState {
                            clauseIndex(of: b0) - clauseIndex(of: b1) <= at1 + slack || (clauseIndex(of: b0) - clauseIndex(of: b1) == at1 + 1 && onlyRatesBetween(b1, b0, in: ids)),
                            subject.isEmpty || nameOf(b1) == subject {
                             current = before[at1]
-                        } else if b1 == nil, !subject.isEmpty {
-                            // "全年支出a。全年支出较上年的A增长P%"
+                        } else if b1.map({ $0.kind == .percent || (!isPlainFigure($0) && clauseIndex(of: $0) < clauseIndex(of: b0)) }) ?? true, !subject.isEmpty {
+                            // "全年支出a。全年支出较上年的A增长P%" (or after another comparison: "…增长6.55%，人员经费较上年B增长P%")
                             current = namedInPreviousSentence(subject, before: n, in: ids, family)
                         } else if b1 == nil, subject.isEmpty {
                             current = namedBefore
@@ -689,7 +689,23 @@ extension ExtractionState {
             guard f.year == nil || f.year == fiscalYear else { return nil }
             return x
         }
-        return nil
+        // ("（二）支出结构…基本支出A…" ⏎ "（三）与上年对比…其中：基本支出较上年B增长P%": or anywhere in the
+        // report, when all this year's figures of that lexicon item and measure have one value)
+        guard let item = wanted.item, item != "total", wanted.rate == nil, !spendingPassed,
+              let measure = wanted.measure ?? lexicon.item(item)?.defaultMeasure else { return nil }
+        if figuresBySubject == nil {
+            var index = [SubjectKey: [Int]]()
+            for f in facts where f.concept.item != nil && f.concept.item != "total" && f.concept.rate == nil && isPlainFigure(f) {
+                index[SubjectKey(item: f.concept.item, scope: f.concept.scope), default: []].append(f.id)
+            }
+            figuresBySubject = index
+        }
+        let all = (figuresBySubject?[SubjectKey(item: item, scope: wanted.scope)] ?? []).filter {
+            facts[$0].concept.measure == measure && facts[$0].concept.qualifier == wanted.qualifier && family(facts[$0])
+                && (facts[$0].year == nil || facts[$0].year == fiscalYear)
+        }
+        guard let first = all.first, Set(all.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
+        return first
     }
 
     /// Of two figures before "比预算多支出" / "同比增加", the one the comparison names is the prior:

@@ -78,6 +78,8 @@ final class ExtractionState {
     var nameColumnCache: [TableSegment: Set<Int>] = [:]
     var headerUnitCache: [TextKey: HeaderUnit] = [:]
     var headerRoleCache: [TextKey: HeaderRoles] = [:]
+    /// This year's plain figures of each lexicon item (`namedInPreviousSentence`), made on first use.
+    var figuresBySubject: [SubjectKey: [Int]]?
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
