@@ -393,13 +393,20 @@ enum FlatTableScanner {
             case .standard: r.number = true; r.perUnit = true
             case .note, .text: r.note = true
             // ("车辆数（辆）": a count of the row's item, a number like a point; not a target's cell, "培训人次≥200人次")
-            case .quantity: if !s.contains(where: CharClass.isDigit) { r.number = true; r.count = true }
+            // ("2025年（件）": a year's count, its year no target)
+            case .quantity: if !s[leadingYearLength(s)...].contains(where: CharClass.isDigit) { r.number = true; r.count = true }
             // (what a total row adds up; no class of column of its own for the scan)
             case .share: break
             case .change: r.number = true; r.amount = true
             }
         }
         return r.name || r.value || r.number || r.note ? r : nil
+    }
+
+    /// "2025年", "2024年度": the year a title opens with (0 when none).
+    static func leadingYearLength(_ s: [Unicode.Scalar]) -> Int {
+        guard s.count >= 5, (0..<4).allSatisfy({ CharClass.isDigit(s[$0]) }), s[4] == "年" else { return 0 }
+        return s.count > 5 && s[5] == "度" ? 6 : 5
     }
 
     static func isClauseMark(_ s: Unicode.Scalar) -> Bool {
