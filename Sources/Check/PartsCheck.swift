@@ -568,6 +568,7 @@ extension ShareCheck {
         let facts = context.facts.facts
         // (the distributive words of two characters or more: 各 alone names "each" of many things)
         let distributive = WordSet(context.vocabulary[.distributiveMarkers].words.filter { $0.unicodeScalars.count >= 2 })
+        distributedStandards(rule, &context, perWords: perWords, periods: periods, sameThings: sameThings)
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
             guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
@@ -696,6 +697,82 @@ extension ShareCheck {
             context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] } + (months.map { [$0] } ?? []), evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))
+        }
+    }
+
+    /// "一般纠纷1,824件、疑难复杂纠纷263件，分别按每件100元、300元的标准发放资金26.13万元": counts listed with
+    /// "、", then as many standards listed after 分别 and a per word, then the amount they make: the
+    /// amount is the sum of the products. (Lists of other lengths, periods in the standard, an amount
+    /// past a "；": not read.)
+    static func distributedStandards(_ rule: Rule, _ context: inout CheckContext, perWords: WordSet, periods: WordSet, sameThings: [[String]]) {
+        let distributive = context.vocabulary[.distributiveMarkers]
+        func plain(_ f: Fact) -> Bool {
+            f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && !f.number.approximate && f.shareOf == nil
+                && !f.isTarget && f.value > 0
+        }
+        for paragraph in context.doc.paragraphs {
+            let ids = context.facts.paragraphFacts[paragraph.index]
+            guard ids.count >= 5 else { continue }
+            let s = paragraph.text.scalars
+            func gap(_ a: Fact, _ b: Fact) -> ArraySlice<Unicode.Scalar> {
+                let from = a.number.range.upperBound, to = b.number.numberRange.lowerBound
+                return from < to ? s[from..<to] : []
+            }
+            func listed(_ a: Fact, _ b: Fact) -> Bool {
+                let g = gap(a, b)
+                return g.first == "、" && !g.contains(where: { ScalarSets.clauseBreaks.contains($0) || $0 == "。" })
+            }
+            var k = 2
+            while k < ids.count {
+                let first = context.fact(ids[k])
+                k += 1
+                guard first.kind.isMoney, plain(first), let place = context.sentence(of: first) else { continue }
+                // the clause before the first standard says 分别 and 每
+                var start = first.number.numberRange.lowerBound
+                while start > 0, first.number.numberRange.lowerBound - start < 16, !ScalarSets.clauseBreaks.contains(s[start - 1]), s[start - 1] != "。" { start -= 1 }
+                let lead = s[start..<first.number.numberRange.lowerBound]
+                guard let marker = distributive.firstMatch(in: Array(lead)), let per = perWords.firstMatch(in: Array(lead), from: marker.start + marker.length) else { continue }
+                let thing = ScalarString.make(lead[(lead.startIndex + per.start + per.length)...].prefix { CharClass.isHan($0) })
+                guard !thing.isEmpty, !periods.occurs(in: thing) else { continue }
+                // the standards after it, listed with "、"
+                var standards = [first]
+                var j = k
+                while j < ids.count, case let f = context.fact(ids[j]), f.kind.isMoney, plain(f), listed(standards[standards.count - 1], f) {
+                    standards.append(f)
+                    j += 1
+                }
+                guard standards.count >= 2, j < ids.count else { continue }
+                // the counts right before, as many, listed with "、", of the thing the standards are per
+                let firstAt = k - 1
+                guard firstAt >= standards.count else { continue }
+                let counts = (0..<standards.count).map { context.fact(ids[firstAt - standards.count + $0]) }
+                let before = firstAt - standards.count - 1
+                guard let word = counts[0].kind.measureWord, counts.allSatisfy({ !$0.kind.isMoney && $0.kind.measureWord == word && plain($0) }),
+                      word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }),
+                      zip(counts, counts.dropFirst()).allSatisfy({ listed($0, $1) }),
+                      // (no longer list: "优秀20个、良好40个、合格15个、不合格5个，分别按…10,000元、8,000元、4,000元")
+                      before < 0 || !listed(context.fact(ids[before]), counts[0]),
+                      context.sentence(of: counts[0]).map({ $0 == place }) == true else { continue }
+                // the amount: the next figure, money, in the sentence, before any "；"
+                let amount = context.fact(ids[j])
+                let last = standards[standards.count - 1]
+                guard amount.kind.isMoney, plain(amount), let unit = amount.kind.moneyUnit, context.sentence(of: amount).map({ $0 == place }) == true,
+                      !gap(last, amount).contains(where: { $0 == "；" || $0 == ";" }), !perWords.occurs(in: amount.label) else { continue }
+                k = j + 1
+                var product = Interval(exactly: 0), exact = Decimal(0)
+                for (c, g) in zip(counts, standards) {
+                    guard let standardUnit = g.kind.moneyUnit else { continue }
+                    let scale = Decimals.pow10(standardUnit.exponent - unit.exponent)
+                    // (intervals in 元; a standard is set, not measured: exactly its value)
+                    product = product + context.interval(c) * Interval(exactly: context.interval(g).midpoint)
+                    exact += c.value * g.value * scale
+                }
+                if product.overlaps(context.interval(amount)) { continue }
+                let terms = zip(counts, standards).map { "\($0.shown) × \($1.shown)" }.joined(separator: " + ")
+                context.report(rule, main: amount, others: counts + standards, evidence: rule.evidence(.averageMismatch, [
+                    .computation: terms, .computed: Show.number(exact, scale: max(amount.number.decimals, 2)) + amount.number.unitText,
+                    .stated: amount.shown]))
+            }
         }
     }
 
