@@ -894,6 +894,21 @@ extension ShareCheck {
                 }
             }
         }
+        // "按每人每月100元标准发放高龄津贴，按4,326人测算全年需519.12万元": a standard per head and month, the
+        // heads after it (a few figures on, no amount between, no "；"), an amount for the whole year
+        if count == nil, perPeriod, let wholeYear, wholeYear.covers(per: per, standard: f, sentence: context.doc.paragraphs[p].sentences[sentence], in: s) {
+            for id in ids[(at + 1)..<min(ids.count, at + 3)] {
+                let o = context.fact(id)
+                guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
+                      !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
+                guard let word = o.kind.measureWord else { continue }
+                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+                    count = o
+                    impliedPeriods = 12
+                    break
+                }
+            }
+        }
         guard let count, count.change == 0, !count.comparesYears, !count.number.inRange, count.number.comparator == nil,
               !count.number.approximate, !count.isTarget, count.value > 0 else { return nil }
         return (count, months, impliedPeriods)
