@@ -881,11 +881,13 @@ extension ShareCheck {
         }
         // "按每生每天5元、全年200天的标准，惠及学生21,574人，安排…": a standard per head and period, its periods right
         // after it, then the count of heads (a few figures on, no amount between, no "；")
+        // (or between them: "按每人每月150元标准发放，402人全年12个月共发放A")
         if count == nil, perPeriod, let m = periodsAfter(), let mi = ids[(at + 1)...].firstIndex(of: m.id) {
-            for id in ids[(mi + 1)..<min(ids.count, mi + 3)] {
+            for id in Array(ids[(at + 1)..<mi]) + ids[(mi + 1)..<min(ids.count, mi + 3)] {
                 let o = context.fact(id)
-                guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
-                      !s[m.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
+                let from = o.number.numberRange.lowerBound > m.number.range.upperBound ? m.number.range.upperBound : f.number.range.upperBound
+                guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence, from <= o.number.numberRange.lowerBound,
+                      !s[from..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
                 guard let word = o.kind.measureWord else { continue }
                 if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
                     count = o
