@@ -561,6 +561,7 @@ extension ShareCheck {
     static func countsTimesStandards(_ rule: Rule, _ context: inout CheckContext) {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords], basisAverages = rule[.basisAverageWords]
+        let unitPrices = rule[.unitPriceWords]
         let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords])
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
@@ -573,7 +574,7 @@ extension ShareCheck {
             let f = facts[k]
             guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
                                                                        baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear, basisAverages: basisAverages,
-                                                                       standards: standards),
+                                                                       standards: standards, unitPrices: unitPrices),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
             // the amount: the next figure of its sentence at its depth, money, not another standard; or, the
             // two in brackets, the figure they follow ("新认定企业奖励730.00万元（73家，每家10万元）")
@@ -634,7 +635,7 @@ extension ShareCheck {
                     let g = context.fact(id)
                     guard g.kind.isMoney, let (q, t) = context.sentence(of: g), q == p, t == sentence,
                           let (c, gm, _) = countOfStandard(g, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages, baseOfShare: baseOfShare,
-                                                           sameThings: sameThings, basisAverages: basisAverages, standards: standards), gm == nil else { continue }
+                                                           sameThings: sameThings, basisAverages: basisAverages, standards: standards, unitPrices: unitPrices), gm == nil else { continue }
                     // ("…62条，按每条6.50万元补助403.00万元；完成…17个，每个补助18.00万元，合计306.00万元": a
                     // standard past a "；" had its own amount)
                     if context.doc.paragraphs[p].text.scalars[g.number.range.upperBound..<a.number.numberRange.lowerBound]
@@ -780,7 +781,7 @@ extension ShareCheck {
     /// clause before it says 每 and the thing); 人次 for a standard per head and per period.
     static func countOfStandard(_ f: Fact, _ context: CheckContext, periods: WordSet, yearPeriods: WordSet, perWords: WordSet, averages: WordSet,
                                 baseOfShare: Set<Int>, sameThings: [[String]], wholeYear: WholeYear? = nil,
-                                basisAverages: WordSet = WordSet(), standards: WordSet = WordSet()) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
+                                basisAverages: WordSet = WordSet(), standards: WordSet = WordSet(), unitPrices: WordSet = WordSet()) -> (count: Fact, periods: Fact?, impliedPeriods: Int?)? {
         guard case .text(let p, let sentence, _) = f.place, f.change == 0, !f.comparesYears, !f.number.inRange, f.number.comparator == nil,
               !f.number.approximate, f.value > 0, let (ids, at) = context.positionInParagraph(of: f) else { return nil }
         // "每部", "每人每月": the things the standard is per, read back from the figure within its clause
@@ -809,6 +810,11 @@ extension ShareCheck {
             } else {
                 i += 1
             }
+        }
+        // ("购置洗扫车6台，单价41.50万元": a unit price right after a count is per the thing it counts)
+        if per.isEmpty, at > 0, case let previous = context.fact(ids[at - 1]), !previous.kind.isMoney, let word = previous.kind.measureWord,
+           unitPrices.suffixLength(s, endingAt: end) > 0 || (end > j && s[end - 1] == "为" && unitPrices.suffixLength(s, endingAt: end - 1) > 0) {
+            per = [word]
         }
         guard let thing = per.first else { return nil }
         // ("年末公务用车保有量7辆，平均每辆2.49万元": an average per thing, not a standard)

@@ -217,6 +217,7 @@ extension Parameter where Value == WordSet {
     public static let basisAverageWords = Parameter("basis_average_words", doc: "words opening a standard reckoned per head or thing, the thing between their first and last character (by so much per head)")
     public static let increaseWords = Parameter("increase_words", doc: "words ending a figure's label that add it to the stock stated before it (newly added, brought in)")
     public static let decreaseWords = Parameter("decrease_words", doc: "words ending a figure's label that take it off the stock stated before it (written off, removed)")
+    public static let unitPriceWords = Parameter("unit_price_words", doc: "words naming a price per thing right before its figure (unit price): a standard per the thing the count before it counts")
     public static let periodStartWords = Parameter("period_start_words", doc: "words in a figure's label that make it the stock a period starts from (at the start of the year)")
     public static let periodEndWords = Parameter("period_end_words", doc: "words in a figure's label that make it the stock a period ends with (at the end of the year)")
     public static let restatementWords = Parameter("restatement_words", doc: "words that restate the figure before them as the difference that follows (that is)")
@@ -420,7 +421,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
                                           W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration,
-                                          W.basisAverageWords.declaration],
+                                          W.basisAverageWords.declaration, W.unitPriceWords.declaration],
                              evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "written-product", doc: "a product written out beside its amount (in brackets after it, or with = on either side) comes to it",
                              parameters: [W.equalsSigns.declaration, W.otherOperators.declaration], evidence: [E.averageMismatch]),
