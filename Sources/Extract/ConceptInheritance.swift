@@ -82,7 +82,9 @@ extension ExtractionState {
                 _ = n
                 let inSentence = facts(paragraph: paragraph, sentence: sentence)
                 guard let at = inSentence.firstIndex(of: id),
-                      var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange })
+                      // (not the figure a comparison is with: "…，较2023年的A增长P%，结余B" — B is not A's)
+                      var previous = inSentence[..<at].last(where: { facts[$0].kind != .percent && !facts[$0].number.inRange
+                                                                     && !(facts[$0].comparesYears && facts[$0].change == 0) })
                         // ("河道清淤整治项目执行率仅91.50%，年末结转资金43.53万元": or a rate opening the sentence that
                         // names its subject)
                         ?? inSentence[..<at].first(where: { facts[$0].kind == .percent && facts[$0].concept.rate != nil && !facts[$0].concept.scope.isEmpty
