@@ -46,6 +46,10 @@ extension ShareCheck {
             // ("全年支付1,186笔，其中在规定时限内完成支付1,084笔，支付及时率P%": done on time, in other words)
             if named < 2, timelyEndings.suffixLength(name, endingAt: name.count) > 0,
                let m = timelyWords.firstMatch(in: partLabel) { named = 2; nameAt = m.start }
+            // ("其中达到二类以上标准的79座，达标率P%": or the name abridged from the label's words, 达(到)…标(准): its last
+            // two characters in order, a few apart)
+            if named < 2, let k = partLabel.lastIndex(of: name[name.count - 2]), let m = partLabel[(k + 1)...].firstIndex(of: name[name.count - 1]),
+               m - k <= 6 { named = 2; nameAt = k }
             guard named >= 2 else { continue }
             // "检出不合格样品235批次，抽检合格率97.62%": the count of the rest, the rate one less it
             let rest = negators.suffixLength(partLabel, endingAt: nameAt) > 0
@@ -80,9 +84,11 @@ extension ShareCheck {
             } else if context.ratio(part, base, fits: stated) { continue }
             // "筹集14,628套。已分配入住13,905套，分配率95.06%；空置723套，空置率4.94%": a count stated before,
             // in the paragraph, that gives the rate is the base the text means (a few back: linear)
+            // (of the thing counted another way too: "培训1,219人次，…结业1,196人，取证1,047人，取证率85.89%")
             if !rest, ids[max(0, partAt - 20)..<partAt].contains(where: { id in
                 let o = context.fact(id)
-                return id != base.id && o.kind.measureWord == measure && plain(o) && o.value > 0 && context.ratio(part, o, fits: stated)
+                return id != base.id && o.kind.measureWord.map({ $0 == measure || $0.hasPrefix(measure) || measure.hasPrefix($0) }) == true
+                    && plain(o) && o.value > 0 && context.ratio(part, o, fits: stated)
             }) { continue }
             let scale = max(f.number.decimals, 2)
             let exact = rest ? (base.value - part.value) / base.value * 100 : part.value / base.value * 100
