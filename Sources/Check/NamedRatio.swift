@@ -60,9 +60,14 @@ extension ShareCheck {
             // (a few figures back: a sentence of many rates stays linear)
             let text = context.doc.paragraphs[p].text.scalars, doneWords = context.vocabulary[.doneFigureWords], planWords = context.vocabulary[.planFigureWords]
             var bases = [Fact]()
-            for id in ids[max(0, partAt - 11)..<partAt].reversed() {
+            for index in (max(0, partAt - 11)..<partAt).reversed() {
+                let id = ids[index]
                 let o = context.fact(id)
                 guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { break }
+                // ("规定时限内办结4,325人次，及时率98.61%；…得到解决4,224人次，解决率P%": the count of another named
+                // rate is that rate's part, no base of this one)
+                if index + 1 < partAt, case let next = context.fact(ids[index + 1]), next.kind == .percent,
+                   ratioName(next.label, endings: endings, fillers: fillers) != nil { continue }
                 // ("新建任务A已全部完成；改造提升完成B，完成率P%": a plan before a "；" that opens another subject is
                 // that clause's own, no base; "以活产数A计，…；产后访视B人，产后访视率P%" is)
                 if planWords.occurs(in: o.label),

@@ -658,6 +658,9 @@ extension ExtractionState {
                 let before = familyParts[..<k].reduce(Interval(exactly: 0)) { $0 + interval(facts[$1]) }
                 if before.overlaps(interval(facts[familyParts[k]])) { familyParts.removeSubrange(..<k) }
             }
+            // ("其中：公务用车运行维护费A，主要用于107辆执法执勤用车…；公务接待费B": a lone figure of another kind
+            // than the list's first part says something of a part, and is none)
+            if !family.sameFamily(as: families[0]), familyParts.count < 2 { continue }
             let allListed = familyParts
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
             // the whole: the last fact of the family before the marker, in this or the previous
