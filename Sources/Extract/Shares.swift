@@ -637,7 +637,12 @@ extension ExtractionState {
     /// comparison, a range or a bound.
     func pairCompletionShares(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
         let markers = vocabulary[.completionShareMarkers], joiners = vocabulary[.shareFigureJoiners]
-        let bases = vocabulary[.completionShareBases]
+        let bases = vocabulary[.completionShareBases], restatements = vocabulary[.restatedShareMarkers]
+        // "调出资金A，即当年收入B的30%": a figure restated as a share of another (any name) is that share
+        func restated(_ named: String) -> (subject: String, name: String)? {
+            guard let marker = restatements.prefix(of: named) else { return nil }
+            return ("", String(named.dropFirst(marker.count)))
+        }
         for (n, id) in ids.enumerated() where n >= 1 && n + 1 < ids.count && !paired.contains(ids[n + 1]) {
             let b = facts[id], pct = facts[ids[n + 1]]
             guard b.kind != .percent, b.kind != .bare, b.shareOf == nil, b.change == 0, !b.comparesYears, !b.number.inRange,
@@ -645,7 +650,8 @@ extension ExtractionState {
                   case .text = b.place, sentenceIndex(of: pct) == sentenceIndex(of: b),
                   b.number.range.upperBound < pct.number.numberRange.lowerBound,
                   let named = completionBaseName(b, before: pct, in: p, joiners),
-                  let (subject, name) = Text.split(named, atFirst: markers), name.unicodeScalars.count >= 2, bases.isSuffix(of: name) else { continue }
+                  let (subject, name) = restated(named) ?? Text.split(named, atFirst: markers), name.unicodeScalars.count >= 2,
+                  restated(named) != nil || bases.isSuffix(of: name) else { continue }
             let inSentence = facts(paragraph: p.index, sentence: sentenceIndex(of: b))
             func mayBePart(_ k: Int) -> Bool {
                 let o = facts[k]
