@@ -80,6 +80,12 @@ extension ShareCheck {
                       Decimals.lessOrEqual(context.interval(part).lo, context.interval(o).hi) else { continue }
                 bases.append(o)
             }
+            // ("其中经营管理型学员320人中合格313人，合格率P%": the count the part is counted among, right before it)
+            if bases.count > 1, partAt > 0, case let among = context.fact(ids[partAt - 1]), bases.contains(where: { $0.id == among.id }),
+               among.number.range.upperBound < part.number.numberRange.lowerBound,
+               context.vocabulary[.amongMarkers].prefixLength(text, at: among.number.range.upperBound, end: part.number.numberRange.lowerBound) > 0 {
+                bases = [among]
+            }
             let stated = context.statedRate(f)
             guard bases.count == 1, let base = bases.first else { continue }
             if rest {
