@@ -645,8 +645,9 @@ extension ShareCheck {
             }
             pairs.append((count, f))
             // "142名…每人每月300元，…累计补贴1,598人月": periods counted per head (人月, 户月) count the heads too
+            // (not 个 of 个月: "公益性岗位380个，每岗每月1,420元，全年（12个月）")
             let headsInPeriods = months.flatMap { $0.kind.measureWord }.map { w in
-                count.kind.measureWord.map { c in (sameThings.first { $0.contains(c) } ?? [c]).contains { w.contains($0) } } ?? false
+                count.kind.measureWord.map { c in (sameThings.first { $0.contains(c) } ?? [c]).contains { $0 != "个" && w.contains($0) } } ?? false
             } ?? false
             var product = Interval(exactly: 0)
             var exact = Decimal(0)
@@ -828,7 +829,8 @@ extension ShareCheck {
         var impliedPeriods: Int?
         // "聘用督查员36人、每人每月2,200元、按12个月计发": a count of heads, then of the periods after the standard
         func periodsAfter() -> Fact? {
-            guard let word = per.dropFirst().first(where: { periods.occurs(in: $0) }) else { return nil }
+            // (the period word itself: "每岗每月补贴2,000元" reads 月补 after 每)
+            guard let word = per.dropFirst().lazy.compactMap({ periods.firstOccurrence(in: $0) }).first else { return nil }
             for id in ids[(at + 1)..<min(ids.count, at + 3)] {
                 let o = context.fact(id)
                 guard let (q, t) = context.sentence(of: o), q == p, t == sentence, !o.kind.isMoney else { return nil }
@@ -844,7 +846,10 @@ extension ShareCheck {
             if o.number.parenDepth > f.number.parenDepth { continue }
             // (not the plan a completion rate is of: "完成计划80部的80.00%")
             guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
+            // (or counted in 个 and named right before: "开发乡村公益性岗位52个，每岗每月补贴2,000元", "行政村14个，每村…")
             let same = word == thing || thing.hasPrefix(word) || sameThings.contains { $0.contains(word) && $0.contains(thing) }
+                || (thing.unicodeScalars.count == 1 && !perWords.occurs(in: o.label)
+                    && (o.label.hasSuffix(thing) || String(String.UnicodeScalarView(o.label.unicodeScalars.suffix(2))).hasPrefix(thing)))
             if perPeriod {
                 if word == thing + "次" {
                     count = o
