@@ -1866,6 +1866,9 @@ extension ExtractionState {
                     // word before it closes the list there (what it totals is one of the parts)
                     if !listed(other), facts[other].marksTotal, facts[other].kind.measureWord != nil, f.kind.measureWord != nil { break }
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
+                    // ("按综合水价2.35元/立方米计，实现水费收入A；…收入B，合计T": a price per unit is no part)
+                    if facts[other].kind.isMoney, case let e = facts[other].number.range.upperBound, e < p.text.scalars.count,
+                       p.text.scalars[e] == "/" || p.text.scalars[e] == "／" { continue }
                     // ("支出A，完成调整预算B的P%；调出资金C，…，支出总计T": the base of the share after it is no part)
                     if j + 2 < all.count, isBaseOfShare(other, next: all[j + 2], in: p) { continue }
                     if facts[other].marksTotal {
