@@ -662,7 +662,12 @@ extension ExtractionState {
             // than the list's first part says something of a part, and is none)
             if !family.sameFamily(as: families[0]), familyParts.count < 2 { continue }
             let allListed = familyParts
+            // ("较年初预算A增加D，其中年中追加中央补助a、省级补助b，县级配套c": additions listed right after a
+            // change are its parts)
+            let lastBefore = inSentence[..<afterMarker].last.map { facts[$0] }
             let changeList = familyParts.allSatisfy { facts[$0].change != 0 }
+                || (lastBefore.map { $0.change > 0 && $0.kind.sameFamily(as: family) } == true
+                    && facts[familyParts[0]].concept.measure == "adjust" && facts[familyParts[0]].concept.explicitMeasure)
             // the whole: the last fact of the family before the marker, in this or the previous
             // sentence; a change ("比上年减少1.20万元") is only the whole of a list of changes
             // the last candidate among the `listLookBack` facts before the marker, in this sentence
