@@ -700,12 +700,17 @@ extension ExtractionState {
             }
             figuresBySubject = index
         }
-        let all = (figuresBySubject?[SubjectKey(item: item, scope: wanted.scope)] ?? []).filter {
-            facts[$0].concept.measure == measure && facts[$0].concept.qualifier == wanted.qualifier && family(facts[$0])
-                && (facts[$0].year == nil || facts[$0].year == fiscalYear)
+        // (each subject's figure found once: a report of thousands of such changes stays linear)
+        let key = SubjectFigureKey(subject: SubjectKey(item: item, scope: wanted.scope), measure: measure, qualifier: wanted.qualifier)
+        if subjectFigures[key] == nil {
+            let all = (figuresBySubject?[key.subject] ?? []).filter {
+                facts[$0].concept.measure == measure && facts[$0].concept.qualifier == wanted.qualifier
+                    && (facts[$0].year == nil || facts[$0].year == fiscalYear)
+            }
+            subjectFigures[key] = .some(all.first.flatMap { Set(all.map { facts[$0].interval.midpoint }).count == 1 ? $0 : nil })
         }
-        guard let first = all.first, Set(all.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
-        return first
+        guard let found = subjectFigures[key] ?? nil, family(facts[found]) else { return nil }
+        return found
     }
 
     /// Of two figures before "比预算多支出" / "同比增加", the one the comparison names is the prior:

@@ -80,6 +80,8 @@ final class ExtractionState {
     var headerRoleCache: [TextKey: HeaderRoles] = [:]
     /// This year's plain figures of each lexicon item (`namedInPreviousSentence`), made on first use.
     var figuresBySubject: [SubjectKey: [Int]]?
+    /// The one figure of each subject, measure and qualifier (nil: none, or several values), found once.
+    var subjectFigures: [SubjectFigureKey: Int?] = [:]
     /// Bracket depth before each scalar of the paragraph last asked about: a paragraph with many
     /// 其中 would otherwise be rescanned from its start for each one.
     var bracketDepths: (paragraph: Int, depths: [Int])?
@@ -396,4 +398,10 @@ struct TableSegment: Hashable {
 struct SubjectKey: Hashable {
     var item: String?
     var scope: String
+}
+
+struct SubjectFigureKey: Hashable {
+    var subject: SubjectKey
+    var measure: String
+    var qualifier: String?
 }
