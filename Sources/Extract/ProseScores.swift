@@ -262,15 +262,41 @@ extension ExtractionState {
                         items.append(id)
                         continue
                     }
-                    if items.count >= 2 { pointsLost.append((total: id, items: items)) }
+                    if items.count >= 2 { pointsLost.append((total: id, items: withoutBreakdowns(items, total: id))) }
                     items = []
                     opening = nil
                 } else {
                     items.append(id)
                 }
             }
-            if let o = opening, items.count >= 2 { pointsLost.append((total: o, items: items)) }
+            if let o = opening, items.count >= 2 { pointsLost.append((total: o, items: withoutBreakdowns(items, total: o))) }
         }
+    }
+
+    /// "共扣6.4分，其中：产出指标扣2.5分，A未达目标扣1.5分、B低于目标扣1分；投入指标扣1.5分…": the points a
+    /// part of the evaluation lost (named by `subtotal_name_endings`), then some of its own items before the
+    /// next part, are counted once when that reading, and only it, makes the total: the items are its breakdown.
+    func withoutBreakdowns(_ items: [Int], total: Int) -> [Int] {
+        let endings = vocabulary[.subtotalNameEndings], deductions = vocabulary[.deductionWords]
+        func namesPart(_ id: Int) -> Bool {
+            let label = Array(facts[id].label.unicodeScalars)
+            let end = label.count - deductions.suffixLength(label, endingAt: label.count)
+            return end > 2 && endings.suffixLength(label, endingAt: end) > 0
+        }
+        func sum(_ ids: [Int]) -> Interval { ids.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval } }
+        guard !sum(items).overlaps(facts[total].interval) else { return items }
+        var kept = [Int](), k = 0
+        while k < items.count {
+            let id = items[k]
+            kept.append(id)
+            k += 1
+            guard namesPart(id) else { continue }
+            // the items after it up to the next part, when they add up to no more than it
+            var j = k
+            while j < items.count, !namesPart(items[j]) { j += 1 }
+            if j > k, Decimals.lessOrEqual(sum(Array(items[k..<j])).lo, facts[id].interval.hi) { k = j }
+        }
+        return sum(kept).overlaps(facts[total].interval) ? kept : items
     }
 
     /// Each weight of a list with the figures that are its own (its score among them), the figures
