@@ -542,6 +542,11 @@ extension ExtractionState {
             // adjustment, or the budget at another stage, is past the list
             if !parts.isEmpty, let w = provisionalWhole, let q = facts[w].concept.qualifier, facts[w].concept.measure == "budget", f.number.parenDepth == depth,
                f.concept.measure == "adjust" || (f.concept.measure == "budget" && f.concept.qualifier.map { $0 != q } == true) { break }
+            // "到位资金A，其中县级配套资金到位a，到位率P%；累计支出B，…": spending after a "；" that follows a list of
+            // funds named by another measure is past the list
+            if let last = parts.last, f.concept.measure == "spend", f.concept.explicitMeasure, facts[last].concept.explicitMeasure,
+               let lastMeasure = facts[last].concept.measure, lastMeasure != "spend",
+               s[facts[last].number.range.upperBound..<at].contains(where: { $0 == "；" || $0 == ";" }) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
             // "总投资61.8万元，其中中央资金30.9万元，县配套资金30.9万元，2021年度下达资金61.8万元": the whole's
