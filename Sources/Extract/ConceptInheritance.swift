@@ -9,6 +9,7 @@ import JXStructure
 /// facts and groups; writes `Fact.concept`, `Fact.measureSource`.
 extension ExtractionState {
     func inheritMeasures() {
+        nameWrittenProducts()
         let jointBudgets = vocabulary[.jointBudgetTotals]
         for g in groups {
             let whole = facts[g.whole]
@@ -366,5 +367,38 @@ extension ExtractionState {
         let thing = lexicon.resolve(ScalarString.make(s[start..<end]))
         guard thing.measure == nil, thing.rate == nil, thing.scope.isEmpty, let item = thing.item, item != "total" else { return nil }
         return item
+    }
+
+    /// "实际开放总床日为520张×366天=190,320床日": what a label names is the product written after its first
+    /// factor, not that factor: the product takes the label's concept.
+    func nameWrittenProducts() {
+        let times = vocabulary[.multiplicationSigns]
+        for p in paragraphIndexes {
+            let ids = paragraphFacts[p]
+            guard ids.count >= 3 else { continue }
+            let s = doc.paragraphs[p].text.scalars
+            func joined(_ a: Int, _ b: Int, by isSign: ([Unicode.Scalar]) -> Bool) -> Bool {
+                let from = facts[a].number.range.upperBound, to = facts[b].number.numberRange.lowerBound
+                guard from < to, to - from <= 3 else { return false }
+                return isSign(Array(s[from..<to].filter { !CharClass.isWhitespace($0) }))
+            }
+            var n = 0
+            while n + 2 < ids.count {
+                let first = ids[n]
+                n += 1
+                guard facts[first].concept.item != nil || facts[first].concept.measure != nil,
+                      joined(first, ids[n], by: { times.contains(ScalarString.make($0)) }) else { continue }
+                // the factors, then "=" and the product
+                var k = n
+                while k + 1 < ids.count, joined(ids[k], ids[k + 1], by: { times.contains(ScalarString.make($0)) }) { k += 1 }
+                guard k + 1 < ids.count, joined(ids[k], ids[k + 1], by: { $0.count == 1 && ($0[0] == "=" || $0[0] == "＝") }) else { continue }
+                let product = ids[k + 1]
+                guard facts[product].concept.item == nil, facts[product].concept.measure == nil, facts[product].label.unicodeScalars.allSatisfy({ $0 == "=" || $0 == "＝" || CharClass.isWhitespace($0) }) else { continue }
+                let concept = facts[first].concept
+                facts[product].concept = concept
+                facts[first].concept = facts[k].concept
+                n = k + 2
+            }
+        }
     }
 }
