@@ -422,7 +422,13 @@ enum TableCheck {
                 var name = ScalarString.scalars(text)
                 for word in context.vocabulary[.subtotalWords].words { name = Lexicon.removing(ScalarString.scalars(word), from: name) }
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
-                let sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(ScalarString.make(name.prefix(4))) }
+                var sameCategory = members.filter { !name.isEmpty && category(table.rows[$0]).hasPrefix(ScalarString.make(name.prefix(4))) }
+                // ("义务教育寄宿生生活补助 | 小学 / | 初中 / | 小计": a 小计 in a column after the 分类, under it,
+                // closes that 分类's rows; "普通高中免学费 | —" above them is no part)
+                let own = category(table.rows[r])
+                if sameCategory.isEmpty, !own.isEmpty, !isSubtotal(own, context) {
+                    sameCategory = members.filter { category(table.rows[$0]) == own }
+                }
                 if !sameCategory.isEmpty { members = sameCategory }
                 if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)
