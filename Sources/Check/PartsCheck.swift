@@ -666,6 +666,11 @@ extension ShareCheck {
                 exact *= Decimal(k)
             }
             if product.overlaps(context.interval(a)) { continue }
+            // "新建大棚24个，每个补助3.68万元，计划投资95.68万元，完成投资88.32万元": an amount planned, then the
+            // amount done: the product may be either
+            if context.vocabulary[.planFigureWords].occurs(in: a.label), let k = ids.firstIndex(of: a.id), k + 1 < ids.count,
+               case let done = context.fact(ids[k + 1]), done.kind.isMoney, context.sentence(of: done).map({ $0 == (p, sentence) }) == true,
+               product.overlaps(context.interval(done)) { continue }
             // "对43名…实施救助，其中乳腺癌患者27人、宫颈癌患者16人，救助标准为每人10,000元，共发放43.00万元": the
             // count right before the standard is the last of counts listed with 、, and the standard is of them all
             if pairs.count == 1, months == nil, impliedMonths == nil, let c = ids.firstIndex(of: count.id) {
