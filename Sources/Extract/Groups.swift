@@ -65,6 +65,13 @@ extension ExtractionState {
                 // "在职人员45人，其中卫生技术人员38人、…；卫生技术人员中执业医师14人、注册护士17人、…": 中 right after
                 // the name of a count stated before in the paragraph, opening its clause, then counts of its
                 // measure listed with 、: that count's parts
+                // ("医疗收入31,245.87万元。" ⏎ "…。医疗收入中，门急诊收入a，住院收入b": or the bare name of an amount
+                // stated before in the report, opening its sentence)
+                if matched == nil, s[k] == "中", k + 1 < s.count, s[k + 1] == "，" || s[k + 1] == "：" || s[k + 1] == ":",
+                   let w = amountNamed(before: k, in: p) {
+                    matched = (2, .qizhong)
+                    givenWhole = w
+                }
                 if matched == nil, s[k] == "中", k + 1 < s.count, CharClass.isHan(s[k + 1]), let w = countNamed(before: k, in: p, ids: ids) {
                     matched = (1, .qizhong)
                     givenWhole = w
@@ -111,6 +118,32 @@ extension ExtractionState {
             return listsCounts(of: id, after: k + 1, in: p, ids: ids) ? id : nil
         }
         return nil
+    }
+
+    /// "医疗收入中，": the one amount stated before `k` (in an earlier paragraph, or earlier in this one)
+    /// under the name that opens the sentence and ends right before 中, of one value wherever stated.
+    func amountNamed(before k: Int, in p: Paragraph) -> Int? {
+        let s = p.text.scalars
+        guard let sentence = p.sentences.firstIndex(where: { $0.contains(k) }) else { return nil }
+        var start = p.sentences[sentence].lowerBound
+        while start < k && CharClass.isWhitespace(s[start]) { start += 1 }
+        guard (2...8).contains(k - start), (start..<k).allSatisfy({ CharClass.isHan(s[$0]) }) else { return nil }
+        let found = proseNames.facts(named: ScalarString.make(s[start..<k]), in: self).filter { id in
+            let f = facts[id]
+            guard let q = f.place.paragraph, q < p.index || (q == p.index && f.number.range.upperBound <= start) else { return false }
+            return f.kind.isMoney && f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil
+                && !f.isTarget && (f.year == nil || f.year == fiscalYear)
+        }
+        guard let last = found.last, Set(found.map { facts[$0].interval.midpoint }).count == 1 else { return nil }
+        // ("财政拨款基本支出9,150.87万元，…。基本支出中：…": an amount of this paragraph whose name ends with it, of
+        // another value, may be the one meant)
+        // (the few dozen figures before it: a paragraph of many such names stays linear)
+        let name = ScalarString.make(s[start..<k])
+        let ids = paragraphFacts[p.index], at = firstFact(in: ids, at: start)
+        if ids[max(0, at - 64)..<at].contains(where: { id in
+            facts[id].kind.isMoney && facts[id].label.hasSuffix(name) && !facts[id].interval.overlaps(facts[last].interval)
+        }) { return nil }
+        return last
     }
 
     /// After `from`, in its "；" part, two counts or more in the measure word of `whole`'s, the first
