@@ -30,16 +30,33 @@ enum StockFlow {
                 let from = previous.number.range.upperBound, to = f.number.numberRange.lowerBound
                 return from < to && to - from <= gap && !s[from..<to].contains(where: { $0 == "。" || $0 == "；" || $0 == ";" })
             }
+            // "新增1,058户1,642人": two figures of one thing side by side, in two measure words; the second
+            // is named by the first's label
+            func adjacent(_ a: Int, _ b: Int) -> Bool {
+                a >= 0 && b < ids.count && context.fact(ids[a]).number.range.upperBound == context.fact(ids[b]).number.numberRange.lowerBound
+            }
+            func label(_ k: Int) -> String {
+                let f = context.fact(ids[k])
+                return f.label.isEmpty && adjacent(k - 1, k) ? context.fact(ids[k - 1]).label : f.label
+            }
+            // a figure of another measure word beside one of the stock's is its partner, passed over
+            func partnerOfAnother(_ k: Int, _ stock: Fact) -> Bool {
+                context.fact(ids[k]).kind != stock.kind && (adjacent(k - 1, k) || adjacent(k, k + 1))
+            }
             // The flows right after `start` ("核销9处、新增4处"), as far as they go.
             // The first may stand further off, after the period it is of ("，2024年新录用26人").
             func flows(after n: Int, of stock: Fact, in place: (paragraph: Int, sentence: Int), firstGap: Int = 8) -> [(fact: Fact, sign: Decimal, index: Int)] {
                 var found = [(fact: Fact, sign: Decimal, index: Int)]()
                 var previous = context.fact(ids[n])
+                // (the partners passed over since the figure before: their text is no gap)
+                var passed = 0
                 for k in (n + 1)..<ids.count {
                     let f = context.fact(ids[k])
+                    if partnerOfAnother(k, stock) { passed += f.number.range.count; continue }
                     guard plain(f), f.kind == stock.kind, f.number.parenDepth == stock.number.parenDepth, !f.comparesYears,
-                          let at = context.sentence(of: f), at == place, follows(f, previous, within: found.isEmpty ? firstGap : 8) else { break }
-                    let label = ScalarString.scalars(f.label)
+                          let at = context.sentence(of: f), at == place, follows(f, previous, within: (found.isEmpty ? firstGap : 8) + passed) else { break }
+                    passed = 0
+                    let label = ScalarString.scalars(label(k))
                     let up = increase.suffixLength(label, endingAt: label.count) > 0, down = decrease.suffixLength(label, endingAt: label.count) > 0
                     guard up != down else { break }
                     found.append((f, up ? 1 : -1, k))
@@ -53,15 +70,17 @@ enum StockFlow {
                 n += 1
                 // the stock at the start of the period, its flows, then the stock at its end
                 guard plain(start), start.change == 0, !start.comparesYears, let place = context.sentence(of: start),
-                      isOpening(start, opening, closing, fiscalYear: context.facts.fiscalYear) else { continue }
+                      isOpening(start, label: label(n - 1), opening, closing, fiscalYear: context.facts.fiscalYear) else { continue }
                 let moves = flows(after: n - 1, of: start, in: place, firstGap: 12)
-                guard moves.count >= 2, let last = moves.last, last.index + 1 < ids.count else { continue }
-                let end = context.fact(ids[last.index + 1])
+                guard moves.count >= 2, let last = moves.last else { continue }
+                var e = last.index + 1, passed = 0
+                while e < ids.count, partnerOfAnother(e, start) { passed += context.fact(ids[e]).number.range.count; e += 1 }
+                guard e < ids.count else { continue }
+                let end = context.fact(ids[e]), endLabel = label(e)
                 guard plain(end), end.change == 0, !end.comparesYears, end.kind == start.kind, end.number.parenDepth == start.number.parenDepth,
-                      let at = context.sentence(of: end), at == place, follows(end, last.fact, within: 12), closing.occurs(in: end.label),
-                      !opening.occurs(in: end.label) else { continue }
+                      let at = context.sentence(of: end), at == place, follows(end, last.fact, within: 12 + passed), closing.occurs(in: endLabel),
+                      !opening.occurs(in: endLabel) else { continue }
                 check(rule, &context, stock: end, earlier: start, flows: moves.map { ($0.fact, $0.sign) })
-                n = last.index + 2
             }
             for n in 1..<(ids.count - 2) {
                 let stock = context.fact(ids[n - 1]), earlier = context.fact(ids[n])
@@ -77,10 +96,10 @@ enum StockFlow {
     }
 
     /// "年初在职人员", "期初固定资产原值", "截至2023年末" in a report on 2024: the stock a period starts from.
-    private static func isOpening(_ f: Fact, _ opening: WordSet, _ closing: WordSet, fiscalYear: Int?) -> Bool {
-        if opening.occurs(in: f.label) { return true }
+    private static func isOpening(_ f: Fact, label: String, _ opening: WordSet, _ closing: WordSet, fiscalYear: Int?) -> Bool {
+        if opening.occurs(in: label) { return true }
         guard let year = f.year, let fiscal = fiscalYear, year == fiscal - 1, f.yearSource != .document else { return false }
-        return closing.occurs(in: f.label)
+        return closing.occurs(in: label)
     }
 
     private static func check(_ rule: Rule, _ context: inout CheckContext, stock: Fact, earlier: Fact, flows: [(fact: Fact, sign: Decimal)]) {
