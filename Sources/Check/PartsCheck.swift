@@ -614,6 +614,9 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)), !averageAmounts.occurs(in: a.label) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // (an amount per thing is another standard: "按博士10万元/人、硕士3万元/人")
+            let text = context.doc.paragraphs[p].text.scalars
+            if a.number.range.upperBound < text.count, text[a.number.range.upperBound] == "/" || text[a.number.range.upperBound] == "／" { continue }
             // "按每生每学期200元标准，分别收取693.52万元和711.32万元": amounts listed after a distributive word are
             // each of its own count
             if f.number.range.upperBound < a.number.numberRange.lowerBound,
@@ -816,6 +819,12 @@ extension ShareCheck {
             } else {
                 i += 1
             }
+        }
+        // ("补助标准12.5万元/公里": or the thing after a slash right after the figure)
+        if per.isEmpty, case let e = f.number.range.upperBound, e + 1 < s.count, s[e] == "/" || s[e] == "／" {
+            var w = e + 1
+            while w < s.count, w - e <= 3, CharClass.isHan(s[w]) { w += 1 }
+            if w > e + 1 { per = [ScalarString.make(s[(e + 1)..<w])] }
         }
         // ("购置洗扫车6台，单价41.50万元": a unit price right after a count is per the thing it counts)
         if per.isEmpty, at > 0, case let previous = context.fact(ids[at - 1]), !previous.kind.isMoney, let word = previous.kind.measureWord,
