@@ -585,7 +585,11 @@ enum TableCheck {
             let amounts = amountColumns.subtracting(percentColumns).sorted()
             guard amounts.count >= (rates ? 2 : 3), amounts.count <= maxRatioColumns else { continue }
             // (of three columns that fail together, the rightmost is told: derived columns stand right)
-            let targets = rates ? percentColumns.sorted() : amounts.reversed()
+            // ("补助比例 | 核定补助": a rate set by policy is given, not reckoned: an amount capped below it is no slip)
+            let policyRates = context.vocabulary[.policyRateHeaders]
+            let targets = rates
+                ? percentColumns.sorted().filter { c in !rows.contains { policyRates.occurs(in: table.header(row: table.rows[$0], column: c)) } }
+                : amounts.reversed()
             let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum, .product(0), .product(-4), .product(4)]
             // figures as shown (a column of bare numbers beside one in the table's unit is in that unit),
             // each made once: the relations below read every cell many times
