@@ -424,6 +424,14 @@ enum ProseScoreCheck {
         }) { return }
         let computed = lost.reduce(context.interval(weight)) { $0 - context.interval($1) }
         guard !computed.overlaps(context.interval(score)) else { return }
+        // ("产出指标满分35分，数量指标12分…均得满分，时效指标8分得5.80分，扣2.20分": a figure in points between the
+        // weight and the score that the score and the points lost make up is the weight they are of: a nested
+        // item the reading missed, no slip)
+        let made = lost.reduce(context.interval(score)) { $0 + context.interval($1) }
+        if w + 1 < s, (w + 1..<s).contains(where: { k in
+            let o = context.fact(k)
+            return o.kind == .score && o.place.paragraph == score.place.paragraph && context.interval(o).overlaps(made)
+        }) { return }
         let exact = lost.reduce(weight.value) { $0 - $1.value }
         let scale = Show.scale([weight, score] + lost)
         context.report(rule, main: score, others: [weight] + lost, evidence: rule.evidence(.scoreProseDeduction, [
