@@ -660,6 +660,10 @@ enum ConsistencyCheck {
             let o = context.fact(ids[k])
             guard let (_, s2) = context.sentence(of: o), s2 == s else { break }
             if case .count = o.kind, among.prefixLength(text, at: o.number.range.upperBound) > 0 { return true }
+            // ("8个小区中2个已完工", "8个小区中仅3个引入物业": or after the noun it counts, right before the next figure)
+            if case .count = o.kind, k + 1 < ids.count, case let next = context.fact(ids[k + 1]).number.numberRange.lowerBound,
+               case let from = o.number.range.upperBound, from < next, next - from <= 8,
+               text[from..<next].allSatisfy(CharClass.isHan), among.suffixLength(text, endingAt: next) > 0 { return true }
         }
         return false
     }
