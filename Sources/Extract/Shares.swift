@@ -35,6 +35,11 @@ extension ExtractionState {
                       let nearest = inSentence[..<at].last(where: { facts[$0].kind.sameFamily(as: b.kind) && facts[$0].shareOf == nil
                           && facts[$0].number.parenDepth <= b.number.parenDepth && !facts[$0].comparesYears && facts[$0].change == 0
                           && !(perUnit.occurs(in: facts[$0].label) && !perUnit.occurs(in: b.label)) }) else { continue }
+                // ("其中…剖宫产a，…；住院分娩量较上年B增长Q%，占全县总数C的P%": a "；" part opening on a comparison of a
+                // subject of its own stated nowhere in it: the share is that subject's, not the figure before the "；")
+                let text = p.text.scalars
+                if let semicolon = (facts[nearest].number.range.upperBound..<b.number.numberRange.lowerBound).last(where: { text[$0] == "；" || text[$0] == ";" }),
+                   inSentence[..<at].contains(where: { facts[$0].comparesYears && facts[$0].change == 0 && facts[$0].number.numberRange.lowerBound > semicolon }) { continue }
                 // ("…县级配套资金a，项目预算占全县支出B的P%": the part named before 占, stated earlier)
                 var part = nearest
                 if let named = namedPart(of: b, paragraph: p), facts[named].kind.sameFamily(as: b.kind) { part = named }
