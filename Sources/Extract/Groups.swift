@@ -576,9 +576,10 @@ extension ExtractionState {
             if !parts.isEmpty, let w = provisionalWhole, let q = facts[w].concept.qualifier, facts[w].concept.measure == "budget", f.number.parenDepth == depth,
                f.concept.measure == "adjust" || (f.concept.measure == "budget" && f.concept.qualifier.map { $0 != q } == true) { break }
             // "到位资金A，其中县级配套资金到位a，到位率P%；累计支出B，…": spending after a "；" that follows a list of
-            // funds named by another measure is past the list
+            // funds come in or budgeted is past the list (not after revenue: "其中，保险费收入a，增长P%；支出b" is
+            // a part's own account)
             if let last = parts.last, f.concept.measure == "spend", f.concept.explicitMeasure, facts[last].concept.explicitMeasure,
-               let lastMeasure = facts[last].concept.measure, lastMeasure != "spend",
+               let lastMeasure = facts[last].concept.measure, lastMeasure == "arrived" || lastMeasure == "budget",
                s[facts[last].number.range.upperBound..<at].contains(where: { $0 == "；" || $0 == ";" }) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
             if !parts.isEmpty && f.number.parenDepth == depth && vocabulary[.additionMarkers].isPrefix(of: f.label) { break }
