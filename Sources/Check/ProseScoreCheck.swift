@@ -429,6 +429,7 @@ enum ProseScoreCheck {
         // item the reading missed, no slip)
         let made = lost.reduce(context.interval(score)) { $0 + context.interval($1) }
         if w + 1 < s, (w + 1..<s).contains(where: { k in
+            guard !item.deductions.contains(k) else { return false }
             let o = context.fact(k)
             return o.kind == .score && o.place.paragraph == score.place.paragraph && context.interval(o).overlaps(made)
         }) { return }
