@@ -724,10 +724,7 @@ extension ShareCheck {
             let ids = context.facts.paragraphFacts[paragraph.index]
             guard ids.count >= 5 else { continue }
             let s = paragraph.text.scalars
-            func gap(_ a: Fact, _ b: Fact) -> ArraySlice<Unicode.Scalar> {
-                let from = a.number.range.upperBound, to = b.number.numberRange.lowerBound
-                return from < to ? s[from..<to] : []
-            }
+            func gap(_ a: Fact, _ b: Fact) -> ArraySlice<Unicode.Scalar> { a.gap(to: b, in: s) }
             func listed(_ a: Fact, _ b: Fact) -> Bool {
                 let g = gap(a, b)
                 return g.first == "、" && !g.contains(where: { ScalarSets.clauseBreaks.contains($0) || $0 == "。" })
@@ -1260,5 +1257,14 @@ extension ShareCheck {
                 .sum: Show.number(sum, scale: Show.scale(shares.map(\.share))) + "%", .base: base])
             context.report(rule, main: main, others: shares.map(\.share), evidence: evidence)
         }
+    }
+}
+
+extension Fact {
+    /// The text of its paragraph (`s`) between this figure and a later one ("、" in "a、b"); empty
+    /// when the later one does not come after it.
+    func gap(to later: Fact, in s: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        let from = number.range.upperBound, to = later.number.numberRange.lowerBound
+        return from < to && to <= s.count ? s[from..<to] : []
     }
 }

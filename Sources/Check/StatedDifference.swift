@@ -23,10 +23,7 @@ enum StatedDifference {
             guard ids.count >= 3 else { continue }
             let s = paragraph.text.scalars
             // the words between two figures, clause marks left out of nothing: the gap as scalars
-            func gap(_ x: Fact, _ y: Fact) -> ArraySlice<Unicode.Scalar> {
-                let from = x.number.range.upperBound, to = y.number.numberRange.lowerBound
-                return from < to ? s[from..<to] : []
-            }
+            func gap(_ x: Fact, _ y: Fact) -> ArraySlice<Unicode.Scalar> { x.gap(to: y, in: s) }
             for n in 1..<ids.count {
                 let a = context.fact(ids[n - 1]), b = context.fact(ids[n])
                 guard plain(a), plain(b), a.kind.sameFamily(as: b.kind),
