@@ -65,8 +65,9 @@ extension ShareCheck {
                 let o = context.fact(id)
                 guard let (q2, t2) = context.sentence(of: o), q2 == p, t2 == s else { break }
                 // ("规定时限内办结4,325人次，及时率98.61%；…得到解决4,224人次，解决率P%": the count of another named
-                // rate is that rate's part, no base of this one)
-                if index + 1 < partAt, case let next = context.fact(ids[index + 1]), next.kind == .percent,
+                // rate is that rate's part, no base of this one; unless that rate is whole, the count all there is:
+                // "18个小区已全部开工，开工率100%；已完工15个，完工率P%")
+                if index + 1 < partAt, case let next = context.fact(ids[index + 1]), next.kind == .percent, next.value != 100,
                    ratioName(next.label, endings: endings, fillers: fillers) != nil { continue }
                 // ("新建任务A已全部完成；改造提升完成B，完成率P%": a plan before a "；" that opens another subject is
                 // that clause's own, no base; "以活产数A计，…；产后访视B人，产后访视率P%" is)
