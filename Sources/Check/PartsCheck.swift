@@ -755,7 +755,7 @@ extension ShareCheck {
                 let counts = (0..<standards.count).map { context.fact(ids[firstAt - standards.count + $0]) }
                 let before = firstAt - standards.count - 1
                 guard let word = counts[0].kind.measureWord, counts.allSatisfy({ !$0.kind.isMoney && $0.kind.measureWord == word && plain($0) }),
-                      word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }),
+                      countsSameThing(word, thing, sameThings),
                       zip(counts, counts.dropFirst()).allSatisfy({ listed($0, $1) }),
                       // (no longer list: "优秀20个、良好40个、合格15个、不合格5个，分别按…10,000元、8,000元、4,000元")
                       before < 0 || !listed(context.fact(ids[before]), counts[0]),
@@ -781,6 +781,12 @@ extension ShareCheck {
                     .stated: amount.shown]))
             }
         }
+    }
+
+    /// Whether a count in measure word `word` counts the things a standard is per (`thing`): the same
+    /// word, its first part ("个" of "个团队"), or one of `same_things` ("人|名|位").
+    static func countsSameThing(_ word: String, _ thing: String, _ sameThings: [[String]]) -> Bool {
+        word == thing || thing.hasPrefix(word) || sameThings.contains { $0.contains(word) && $0.contains(thing) }
     }
 
     /// The count a standard per thing is of: "每部20万元" after "加装电梯64部" in its sentence (the
@@ -858,7 +864,7 @@ extension ShareCheck {
             // (not the plan a completion rate is of: "完成计划80部的80.00%")
             guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
             // (or counted in 个 and named right before: "开发乡村公益性岗位52个，每岗每月补贴2,000元", "行政村14个，每村…")
-            let same = word == thing || thing.hasPrefix(word) || sameThings.contains { $0.contains(word) && $0.contains(thing) }
+            let same = countsSameThing(word, thing, sameThings)
                 || (thing.unicodeScalars.count == 1 && !perWords.occurs(in: o.label)
                     && (o.label.hasSuffix(thing) || String(String.UnicodeScalarView(o.label.unicodeScalars.suffix(2))).hasPrefix(thing)))
             if perPeriod {
@@ -882,7 +888,7 @@ extension ShareCheck {
         if count == nil, !perPeriod, at + 1 < ids.count, case let o = context.fact(ids[at + 1]), !o.kind.isMoney,
            let word = o.kind.measureWord, let (q, t) = context.sentence(of: o), q == p, t == sentence,
            !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { ScalarSets.clauseBreaks.contains($0) }),
-           word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+           countsSameThing(word, thing, sameThings) {
             count = o
         }
         // "床位补助按每床每年2,000元标准，以3家医院实际开放床位1,160张核定，共计232.00万元": or, the standard
@@ -898,7 +904,7 @@ extension ShareCheck {
                 guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
                       !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
                 guard let word = o.kind.measureWord else { continue }
-                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) { count = o; break }
+                if countsSameThing(word, thing, sameThings) { count = o; break }
             }
         }
         // "按每生每天5元、全年200天的标准，惠及学生21,574人，安排…": a standard per head and period, its periods right
@@ -911,7 +917,7 @@ extension ShareCheck {
                 guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence, from <= o.number.numberRange.lowerBound,
                       !s[from..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
                 guard let word = o.kind.measureWord else { continue }
-                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+                if countsSameThing(word, thing, sameThings) {
                     count = o
                     months = m
                     break
@@ -926,7 +932,7 @@ extension ShareCheck {
                 guard !o.kind.isMoney, let (q, t) = context.sentence(of: o), q == p, t == sentence,
                       !s[f.number.range.upperBound..<o.number.numberRange.lowerBound].contains(where: { $0 == "；" || $0 == ";" }) else { break }
                 guard let word = o.kind.measureWord else { continue }
-                if word == thing || thing.hasPrefix(word) || sameThings.contains(where: { $0.contains(word) && $0.contains(thing) }) {
+                if countsSameThing(word, thing, sameThings) {
                     count = o
                     impliedPeriods = 12
                     break
