@@ -616,7 +616,7 @@ extension ShareCheck {
             guard let amountUnit = a.kind.moneyUnit else { continue }
             // (an amount per thing is another standard: "按博士10万元/人、硕士3万元/人")
             let text = context.doc.paragraphs[p].text.scalars
-            if a.number.range.upperBound < text.count, text[a.number.range.upperBound] == "/" || text[a.number.range.upperBound] == "／" { continue }
+            if a.isPerThing(in: text) { continue }
             // "按每生每学期200元标准，分别收取693.52万元和711.32万元": amounts listed after a distributive word are
             // each of its own count
             if f.number.range.upperBound < a.number.numberRange.lowerBound,
@@ -824,7 +824,7 @@ extension ShareCheck {
             }
         }
         // ("补助标准12.5万元/公里": or the thing after a slash right after the figure)
-        if per.isEmpty, case let e = f.number.range.upperBound, e + 1 < s.count, s[e] == "/" || s[e] == "／" {
+        if per.isEmpty, f.isPerThing(in: s), case let e = f.number.range.upperBound {
             var w = e + 1
             while w < s.count, w - e <= 3, CharClass.isHan(s[w]) { w += 1 }
             if w > e + 1 { per = [ScalarString.make(s[(e + 1)..<w])] }
@@ -1266,11 +1266,3 @@ extension ShareCheck {
     }
 }
 
-extension Fact {
-    /// The text of its paragraph (`s`) between this figure and a later one ("、" in "a、b"); empty
-    /// when the later one does not come after it.
-    func gap(to later: Fact, in s: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
-        let from = number.range.upperBound, to = later.number.numberRange.lowerBound
-        return from < to && to <= s.count ? s[from..<to] : []
-    }
-}

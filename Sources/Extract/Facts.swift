@@ -469,6 +469,22 @@ public struct ChangeStatement: Sendable {
     }
 }
 
+extension Fact {
+    /// The text of its paragraph (`s`) between this figure and a later one ("、" in "a、b"); empty
+    /// when the later one does not come after it.
+    public func gap(to later: Fact, in s: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        let from = number.range.upperBound, to = later.number.numberRange.lowerBound
+        return from < to && to <= s.count ? s[from..<to] : []
+    }
+
+    /// Whether a slash follows the figure in its paragraph (`s`): "12.5万元/公里" is a price or a
+    /// standard per thing, no amount of its own.
+    public func isPerThing(in s: [Unicode.Scalar]) -> Bool {
+        let e = number.range.upperBound
+        return e < s.count && (s[e] == "/" || s[e] == "／")
+    }
+}
+
 /// Everything extracted from one document.
 public struct FactSet: Sendable {
     public var structured: StructuredDocument

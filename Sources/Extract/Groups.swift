@@ -128,7 +128,8 @@ extension ExtractionState {
         var start = p.sentences[sentence].lowerBound
         while start < k && CharClass.isWhitespace(s[start]) { start += 1 }
         guard (2...8).contains(k - start), (start..<k).allSatisfy({ CharClass.isHan(s[$0]) }) else { return nil }
-        let found = proseNames.facts(named: ScalarString.make(s[start..<k]), in: self).filter { id in
+        let name = ScalarString.make(s[start..<k])
+        let found = proseNames.facts(named: name, in: self).filter { id in
             let f = facts[id]
             guard let q = f.place.paragraph, q < p.index || (q == p.index && f.number.range.upperBound <= start) else { return false }
             return f.kind.isMoney && f.change == 0 && !f.comparesYears && !f.number.inRange && f.number.comparator == nil && f.shareOf == nil
@@ -138,7 +139,6 @@ extension ExtractionState {
         // ("财政拨款基本支出9,150.87万元，…。基本支出中：…": an amount of this paragraph whose name ends with it, of
         // another value, may be the one meant)
         // (the few dozen figures before it: a paragraph of many such names stays linear)
-        let name = ScalarString.make(s[start..<k])
         let ids = paragraphFacts[p.index], at = firstFact(in: ids, at: start)
         if ids[max(0, at - 64)..<at].contains(where: { id in
             facts[id].kind.isMoney && facts[id].label.hasSuffix(name) && !facts[id].interval.overlaps(facts[last].interval)
@@ -1911,8 +1911,7 @@ extension ExtractionState {
                     if !listed(other), facts[other].marksTotal, facts[other].kind.measureWord != nil, f.kind.measureWord != nil { break }
                     guard listed(other), facts[other].number.range.upperBound <= f.number.numberRange.lowerBound else { continue }
                     // ("按综合水价2.35元/立方米计，实现水费收入A；…收入B，合计T": a price per unit is no part)
-                    if facts[other].kind.isMoney, case let e = facts[other].number.range.upperBound, e < p.text.scalars.count,
-                       p.text.scalars[e] == "/" || p.text.scalars[e] == "／" { continue }
+                    if facts[other].kind.isMoney, facts[other].isPerThing(in: p.text.scalars) { continue }
                     // ("支出A，完成调整预算B的P%；调出资金C，…，支出总计T": the base of the share after it is no part)
                     if j + 2 < all.count, isBaseOfShare(other, next: all[j + 2], in: p) { continue }
                     if facts[other].marksTotal {
