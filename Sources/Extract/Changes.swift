@@ -315,6 +315,7 @@ extension ExtractionState {
         for p in doc.paragraphs {
             let ids = paragraphFacts[p.index]
             var taken = Set<Int>()
+            distributedChanges(ids, paragraph: p, taken: &taken)
             // (most figures state no change: told on the stored field, before the fact is copied)
             for n in ids.indices where !taken.contains(ids[n]) && facts[ids[n]].change != 0 {
                 let c = facts[ids[n]]
@@ -612,6 +613,58 @@ extension ExtractionState {
 
     /// Between two figures of a paragraph (in text order) stand only percentages stated for themselves,
     /// one at least: no change, no comparison.
+    /// "低保对象4,917户8,963人，较上年末4,856户8,842人分别增加61户、121人", "收入A、支出B，比上年A′、B′
+    /// 分别增长P%、Q%": as many figures, then as many compared with, then a distributive word and as
+    /// many changes — each change is of the figures in its place. One pass: each change is looked at
+    /// once, and only a few figures back.
+    func distributedChanges(_ ids: [Int], paragraph p: Paragraph, taken: inout Set<Int>) {
+        let s = p.text.scalars
+        let distributive = vocabulary[.distributiveMarkers], joiners = labels.nameJoiners
+        // listed one after the other: glued ("4,856户8,842人"), or joined by 、 or a joiner word
+        func listed(_ a: Int, _ b: Int) -> Bool {
+            let g = facts[a].gap(to: facts[b], in: s).filter { !CharClass.isWhitespace($0) }
+            if g.isEmpty { return facts[b].countsAgain(facts[a]) || facts[b].label.isEmpty }
+            return (g.count == 1 && g.first == "、") || joiners.contains(ScalarString.make(g))
+        }
+        func namedInList(_ a: Int, _ b: Int) -> Bool {
+            let g = facts[a].gap(to: facts[b], in: s)
+            return g.first == "、" && g.count <= 12 && !g.dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) })
+        }
+        var n = 0
+        while n < ids.count {
+            let first = facts[ids[n]]
+            guard first.change != 0, !taken.contains(ids[n]), distributive.occurs(in: first.label) else { n += 1; continue }
+            var run = [ids[n]]
+            while n + run.count < ids.count, case let next = facts[ids[n + run.count]], next.change == first.change,
+                  next.kind == first.kind || (next.kind.measureWord != nil && first.kind.measureWord != nil),
+                  sentenceIndex(of: next) == sentenceIndex(of: first), listed(run[run.count - 1], ids[n + run.count]) {
+                run.append(ids[n + run.count])
+            }
+            let k = run.count
+            defer { n += k }
+            guard k >= 2, n >= 2 * k else { continue }
+            let priors = Array(ids[(n - k)..<n]), currents = Array(ids[(n - 2 * k)..<(n - k)])
+            guard facts[priors[0]].comparesYears, zip(priors, priors.dropFirst()).allSatisfy({ listed($0, $1) }),
+                  // (the figures compared may be named: "收入A、支出B")
+                  zip(currents, currents.dropFirst()).allSatisfy({ listed($0, $1) || namedInList($0, $1) }),
+                  (currents + priors).allSatisfy({ facts[$0].change == 0 && !facts[$0].isTarget && sentenceIndex(of: facts[$0]) == sentenceIndex(of: first) }),
+                  !facts[currents[0]].comparesYears else { continue }
+            // each change of the same kind as its figures (a rate of any)
+            guard (0..<k).allSatisfy({ i in
+                let c = facts[currents[i]], b = facts[priors[i]], d = facts[run[i]]
+                return c.kind == b.kind && (d.kind == .percent || d.kind.sameFamily(as: c.kind))
+            }) else { continue }
+            for i in 0..<k {
+                let d = facts[run[i]]
+                var statement = ChangeStatement(prior: priors[i], current: currents[i], difference: d.kind == .percent ? nil : run[i],
+                                                rate: d.kind == .percent ? run[i] : nil, direction: d.change)
+                statement.comparesWithYear = comparesWithYear(.bare, prior: priors[i], current: currents[i])
+                changes.append(statement)
+                taken.insert(run[i])
+            }
+        }
+    }
+
     func onlyRatesBetween(_ a: Fact, _ b: Fact, in ids: [Int]) -> Bool {
         guard let i = ids.firstIndex(of: a.id), let j = ids.firstIndex(of: b.id), j > i + 1 else { return false }
         return ids[(i + 1)..<j].allSatisfy { facts[$0].kind == .percent && facts[$0].change == 0 && !facts[$0].comparesYears }

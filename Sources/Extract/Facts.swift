@@ -477,6 +477,13 @@ extension Fact {
         return from < to && to <= s.count ? s[from..<to] : []
     }
 
+    /// Whether this count stands right after `previous`, a count in another measure word, with
+    /// nothing between ("4,856户8,842人"): one thing counted twice, dated and compared as the first.
+    public func countsAgain(_ previous: Fact) -> Bool {
+        guard let a = previous.kind.measureWord, let b = kind.measureWord, a != b, label.isEmpty else { return false }
+        return previous.number.range.upperBound == number.numberRange.lowerBound
+    }
+
     /// Whether a slash follows the figure in its paragraph (`s`): "12.5万元/公里" is a price or a
     /// standard per thing, no amount of its own.
     public func isPerThing(in s: [Unicode.Scalar]) -> Bool {

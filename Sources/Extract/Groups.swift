@@ -397,6 +397,13 @@ extension ExtractionState {
         // gives the flows that make it, no parts of the figure before
         if givenWhole == nil, let last = lookBack.last, facts[last].change != 0,
            vocabulary[.netChangeWords].occurs(in: ScalarString.make(s[max(0, facts[last].number.numberRange.lowerBound - 4)..<facts[last].number.numberRange.lowerBound])) { return }
+        // "A类1,318人、B类3,407人、C类4,238人；其中60周岁以上3,512人": after a "；", 其中 speaks of what the
+        // list before it makes up, not of its last item
+        if givenWhole == nil, let w = provisionalWhole, let at = lookBack.firstIndex(of: w), at > lookBack.startIndex,
+           case let v = lookBack[at - 1], facts[v].kind == facts[w].kind, s[..<k].last(where: { !CharClass.isWhitespace($0) }).map({ $0 == "；" || $0 == ";" }) == true {
+            let gap = facts[v].gap(to: facts[w], in: s)
+            if gap.first == "、", !gap.dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) }) { return }
+        }
         let deductions = vocabulary[.deductionWords]
         // "…扣3.5分，得16.5分，其中预算执行率未达100%扣1.5分、…扣2分": the points lost listed after a score
         // are those of the deduction before it (the score checks read them), no parts of the score

@@ -230,8 +230,10 @@ extension ExtractionState {
                 if fact.concept.scope.isEmpty { fact.concept.scope = fact.head }
             }
             // "分别比上年末增加200人和100人": a figure named only by a joiner continues the run of the
-            // figure just before it, a change when that one is
-            if fact.change == 0, let last = ids.last, facts[last].change != 0, facts[last].kind.sameFamily(as: fact.kind),
+            // figure just before it, a change when that one is (counts in two measure words too:
+            // "分别增加61户、121人")
+            if fact.change == 0, let last = ids.last, facts[last].change != 0,
+               facts[last].kind.sameFamily(as: fact.kind) || (facts[last].kind.measureWord != nil && fact.kind.measureWord != nil),
                (facts[last].number.range.upperBound == labelRange.lowerBound && labelRange.count <= 2
                 && (label == "、" || labels.nameJoiners.contains(label)))
                 // (the 、 left out of the label: "增加312人、67人、6人")
@@ -240,6 +242,8 @@ extension ExtractionState {
                 fact.change = facts[last].change
                 fact.comparesYears = facts[last].comparesYears
             }
+            // ("较上年末4,856户8,842人": the second count of one thing is compared as the first)
+            if let last = ids.last, fact.countsAgain(facts[last]) { fact.comparesYears = facts[last].comparesYears }
             // "其中甲a、乙b，其余12个市合计c": the rest added up is the last part, not the total
             if fact.marksTotal, remainderLeads(text.scalars, before: labelRange.lowerBound, notBefore: sentenceStart) {
                 fact.marksTotal = false

@@ -104,6 +104,12 @@ extension ExtractionState {
         for k in facts.indices {
             switch facts[k].place {
             case .text(let p, let s, _):
+                // ("较上年末4,856户8,842人": the second count of one thing has the first's year)
+                if k > 0, case .text(p, s, _) = facts[k - 1].place, facts[k].countsAgain(facts[k - 1]) {
+                    facts[k].year = facts[k - 1].year
+                    facts[k].yearSource = facts[k - 1].yearSource
+                    continue
+                }
                 let text = doc.paragraphs[p].text
                 let sentence = doc.paragraphs[p].sentences.indices.contains(s) ? doc.paragraphs[p].sentences[s] : 0..<text.count
                 let start = facts[k].number.numberRange.lowerBound
