@@ -619,7 +619,7 @@ extension ExtractionState {
     /// once, and only a few figures back.
     func distributedChanges(_ ids: [Int], paragraph p: Paragraph, taken: inout Set<Int>) {
         let s = p.text.scalars
-        let distributive = vocabulary[.distributiveMarkers], joiners = labels.nameJoiners
+        let distributive = vocabulary[.distributiveMarkers], joiners = labels.nameJoiners, perUnit = vocabulary[.perUnitWords]
         // listed one after the other: glued ("4,856户8,842人"), or joined by 、 or a joiner word
         func listed(_ a: Int, _ b: Int) -> Bool {
             let g = facts[a].gap(to: facts[b], in: s).filter { !CharClass.isWhitespace($0) }
@@ -643,7 +643,10 @@ extension ExtractionState {
             let k = run.count
             defer { n += k }
             guard k >= 2, n >= 2 * k else { continue }
-            let priors = Array(ids[(n - k)..<n]), currents = Array(ids[(n - 2 * k)..<(n - k)])
+            // (an average between them is passed over: "4,917户8,963人，户均1.82人，较上年末…")
+            var end = n - k
+            while end > n - k - 2, end - 1 >= k, perUnit.occurs(in: facts[ids[end - 1]].label) { end -= 1 }
+            let priors = Array(ids[(n - k)..<n]), currents = Array(ids[(end - k)..<end])
             guard facts[priors[0]].comparesYears, zip(priors, priors.dropFirst()).allSatisfy({ listed($0, $1) }),
                   // (the figures compared may be named: "收入A、支出B")
                   zip(currents, currents.dropFirst()).allSatisfy({ listed($0, $1) || namedInList($0, $1) }),
