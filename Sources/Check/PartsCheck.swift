@@ -1131,6 +1131,14 @@ extension ShareCheck {
         }
         let exactSum = items.reduce(Decimal(0)) { $0 + context.value($1, inUnitOf: part) }
         guard exactSum != 0 else { return }
+        // shares written to add up to exactly 100%, each one unit of its last place from its rounding at most
+        if let first = share.distributedWith {
+            let unit = Decimals.halfUnit(decimals: percent.number.decimals) * 2
+            let siblings = context.facts.shares.filter { $0.distributedWith == first }
+            if siblings.reduce(Decimal(0), { $0 + context.fact($1.percent).value }) == 100, siblings.allSatisfy({ other in
+                abs(context.value(context.fact(other.part), inUnitOf: part) / exactSum * 100 - context.fact(other.percent).value) <= unit
+            }) { return }
+        }
         let scale = max(percent.number.decimals, 2)
         let exact = part.value / exactSum * 100
         let evidence = rule.evidence(.shareMismatch, [

@@ -548,7 +548,10 @@ extension ExtractionState {
         } else {
             whole = baseNamed(named, part: amounts[0], share: inSentence[first], paragraph: p, sentence: k, inSentence: inSentence, at: at, budgeted: budgeted)
         }
-        guard let base = whole else { return }
+        guard let base = whole else {
+            if unnamed { pairSharesOfListedParts(amounts, percents, in: p, sentence: inSentence, paired: &paired) }
+            return
+        }
         if after {
             let measure = facts[base].concept.measure
             guard measure != nil, amounts.allSatisfy({ facts[$0].concept.measure == measure && !facts[$0].head.isEmpty }),
@@ -557,6 +560,37 @@ extension ExtractionState {
         for (pct, part) in zip(percents, amounts) where part != base {
             facts[pct].shareOf = unnamed ? facts[base].head : named
             var share = ShareStatement(percent: pct, part: part, base: base)
+            share.distributedWith = percents[0]
+            shares.append(share)
+            paired.insert(pct)
+        }
+    }
+
+    /// "补贴面积中小麦a、玉米b、大豆c，分别占P%、Q%和R%", no whole stated: when the shares add up to 100%
+    /// (within their rounding), the parts listed are all of it, and the whole is their sum.
+    func pairSharesOfListedParts(_ amounts: [Int], _ percents: [Int], in p: Paragraph, sentence inSentence: [Int], paired: inout Set<Int>) {
+        guard amounts.count == percents.count, amounts.count >= 2, amounts.allSatisfy({ !facts[$0].marksTotal && facts[$0].value > 0 }) else { return }
+        let s = p.text.scalars, joiners = labels.nameJoiners
+        // listed one after another, each named ("小麦a、玉米b和大豆c"), and the list is all of them
+        func joined(_ a: Int, _ b: Int) -> Bool {
+            let g = facts[a].gap(to: facts[b], in: s)
+            guard let mark = g.first, g.count <= 12, !g.dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) }) else { return false }
+            return mark == "、" || joiners.prefixLength(Array(g), at: 0) > 0
+        }
+        guard zip(amounts, amounts.dropFirst()).allSatisfy({ joined($0, $1) }) else { return }
+        if let at = inSentence.firstIndex(of: amounts[0]), at > 0, joined(inSentence[at - 1], amounts[0]) { return }
+        guard amounts.allSatisfy({ facts[$0].kind == facts[amounts[0]].kind }) else { return }
+        // (or all shares but one fit their parts' sum: that one slipped)
+        let sum = percents.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+        if !sum.contains(100) {
+            let whole = amounts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+            let fitting = zip(percents, amounts).filter { pct, part in
+                (facts[part].interval / whole).map { ($0 * Interval(exactly: 100)).overlaps(facts[pct].interval) } ?? false
+            }.count
+            guard fitting == amounts.count - 1 else { return }
+        }
+        for (pct, part) in zip(percents, amounts) {
+            var share = ShareStatement(percent: pct, part: part, base: amounts[0], baseParts: amounts)
             share.distributedWith = percents[0]
             shares.append(share)
             paired.insert(pct)
