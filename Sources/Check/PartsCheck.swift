@@ -342,7 +342,7 @@ enum ShareCheck {
         if rule.check == "shares-over-100" { sharesOverWhole(rule, &context); return }
         if rule.check == "rate-over-100" { ratesOverHundred(rule, &context); return }
         if rule.check == "structure-ratio" { structureRatios(rule, &context); return }
-        if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); return }
+        if rule.check == "per-unit-average" { perUnitAverages(rule, &context); countAverages(rule, &context); monthAverages(rule, &context); return }
         if rule.check == "count-times-standard" { countsTimesStandards(rule, &context); return }
         if rule.check == "written-product" { WrittenProducts.run(rule, &context); return }
         if rule.check == "named-ratio" { namedRatios(rule, &context); return }
@@ -541,6 +541,36 @@ extension ShareCheck {
         }
     }
 
+    /// "年服务费1,031.40万元，月均85.95万元": a month's average right after a year's amount is a twelfth of it
+    /// (rounded or cut off at its last place).
+    static func monthAverages(_ rule: Rule, _ context: inout CheckContext) {
+        let monthWords = rule[.monthAverageWords], annualWords = rule[.annualAmountWords], annualOpeners = rule[.annualAmountOpeners]
+        guard !monthWords.isEmpty else { return }
+        func plain(_ o: Fact) -> Bool {
+            o.change == 0 && !o.comparesYears && !o.number.inRange && o.number.comparator == nil && !o.number.approximate && !o.isTarget && o.shareOf == nil
+        }
+        for f in context.facts.facts where monthWords.isPrefix(of: f.label) && plain(f) && (f.kind.isMoney || f.kind.measureWord != nil) {
+            guard let (ids, at) = context.positionInParagraph(of: f), at > 0, case let year = context.fact(ids[at - 1]), plain(year),
+                  year.value > 0, context.sentence(of: year).map({ s in context.sentence(of: f).map { $0 == s } ?? false }) == true,
+                  year.kind.isMoney ? f.kind.isMoney : year.kind == f.kind,
+                  annualWords.occurs(in: year.label) || annualOpeners.isPrefix(of: year.label),
+                  year.number.parenDepth == f.number.parenDepth, case .text(let p, _, _) = f.place else { continue }
+            let s = context.doc.paragraphs[p].text.scalars
+            guard !year.gap(to: f, in: s).contains(where: { $0 == "；" || $0 == ";" }) else { continue }
+            let quotient = context.interval(year) * Interval(exactly: Decimal(1) / 12)
+            // (an average of a count is rounded too: "月均304人次")
+            let own = f.kind.isMoney ? context.interval(f) : Interval(shown: f.value, decimals: f.number.decimals, roundedInteger: true)
+            // (cut off rather than rounded: the stated figure's interval reaches one more unit down)
+            let half = Decimals.quotient(own.hi - own.lo, 2)
+            if quotient.overlaps(Interval(lo: own.lo - half, hi: own.hi + half)) { continue }
+            let scale = f.kind.moneyUnit.flatMap { a in year.kind.moneyUnit.map { Decimals.pow10($0.exponent - a.exponent) } } ?? 1
+            let exact = year.value * scale / 12
+            context.report(rule, main: f, others: [year], evidence: rule.evidence(.averageMismatch, [
+                .computation: "\(year.shown) ÷ 12", .computed: Show.number(exact, scale: max(f.number.decimals, 2)) + f.number.unitText,
+                .stated: f.shown]))
+        }
+    }
+
     /// The figure right before `count` is money and the only other figure of its "；" part but the
     /// standard: the amount the count and the standard make up, stated first.
     static func startsSegmentWithAmount(_ count: Fact, at ids: [Int], _ context: CheckContext, _ segment: Range<Int>) -> Bool {
@@ -562,7 +592,8 @@ extension ShareCheck {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords], basisAverages = rule[.basisAverageWords]
         let unitPrices = rule[.unitPriceWords]
-        let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords])
+        let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords],
+                                  monthAmounts: rule[.monthAmountWords])
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
         let baseOfShare = Set(context.facts.shares.map(\.base))
@@ -703,7 +734,7 @@ extension ShareCheck {
                 if lumps > 0, (product + lump).overlaps(context.interval(a)) { continue }
             }
             let terms = (headsInPeriods && pairs.count == 1 ? f.shown : pairs.map { "\($0.count.shown) × \($0.standard.shown)" }.joined(separator: " + "))
-                + (months.map { " × \($0.shown)" } ?? impliedMonths.map { " × \($0)" } ?? "")
+                + (months.map { " × \($0.shown)" } ?? impliedMonths.flatMap { $0 == 1 ? nil : " × \($0)" } ?? "")
             context.report(rule, main: a, others: pairs.flatMap { [$0.count, $0.standard] } + (months.map { [$0] } ?? []), evidence: rule.evidence(.averageMismatch, [
                 .computation: terms, .computed: Show.number(exact, scale: max(a.number.decimals, 2)) + a.number.unitText,
                 .stated: a.shown]))
@@ -877,6 +908,10 @@ extension ShareCheck {
                     // "为450名…老年人提供上门服务，按每人每月220元标准测算，全年需118.80万元": a year of months
                     count = o
                     impliedPeriods = 12
+                } else if same, let wholeYear, at + 1 < ids.count, case let next = context.fact(ids[at + 1]),
+                          context.sentence(of: next).map({ $0 == (p, sentence) }) == true, wholeYear.monthAmount(per: per, next: next) {
+                    count = o
+                    impliedPeriods = 1
                 }
             } else if same {
                 count = o
@@ -965,6 +1000,13 @@ extension ShareCheck {
     /// in the sentence).
     struct WholeYear {
         let months: WordSet, words: WordSet, reckoning: WordSet
+        var monthAmounts = WordSet()
+        /// "管护公厕96座，每座每月650元，月均6.24万元": the amount right after a standard per month, named as
+        /// one month's.
+        func monthAmount(per: [String], next: Fact?) -> Bool {
+            guard let next, next.kind.isMoney, per.dropFirst().contains(where: { months.occurs(in: $0) }) else { return false }
+            return monthAmounts.occurs(in: next.label)
+        }
         func covers(per: [String], standard f: Fact, sentence: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
             guard per.dropFirst().contains(where: { months.occurs(in: $0) }), f.number.range.upperBound < sentence.upperBound else { return false }
             let after = ScalarString.make(s[f.number.range.upperBound..<sentence.upperBound])

@@ -231,6 +231,10 @@ extension Parameter where Value == WordSet {
     public static let equalsSigns = Parameter("equals_signs", doc: "signs between a product written out and the amount it comes to")
     public static let otherOperators = Parameter("other_operators", doc: "signs of other arithmetic: a product with one of them beside it is part of a longer expression, not read")
     public static let monthPeriods = Parameter("month_periods", doc: "period words of a standard per month (of period_words): with whole_year_words before the amount and no count of months, a year's amount counts 12 of them")
+    public static let monthAverageWords = Parameter("month_average_words", doc: "words opening the label of a month's average of the year's amount stated right before it")
+    public static let annualAmountWords = Parameter("annual_amount_words", doc: "words in the label of an amount that make it a whole year's")
+    public static let annualAmountOpeners = Parameter("annual_amount_openers", doc: "words opening the label of an amount that make it a whole year's")
+    public static let monthAmountWords = Parameter("month_amount_words", doc: "words naming an amount right after a standard per month as one month's (no count of months)")
     public static let wholeYearWords = Parameter("whole_year_words", doc: "words after a standard per month, before its amount, that make the amount a whole year's")
     public static let reckoningWords = Parameter("reckoning_words", doc: "words saying an amount was reckoned from its standard (an estimate or a budget): only then are the 12 months of a whole year taken as written")
     public static let averageAmountWords = Parameter("average_amount_words", doc: "words in the label of the amount after a standard that make it an average per head or thing, no product")
@@ -417,10 +421,11 @@ public enum CheckDeclarations {
                              parameters: [W.completionVerbs.declaration, W.wholeWords.declaration, W.declaredHedges.declaration, W.rateFillers.declaration],
                              messageSlots: [.name], evidence: [E.declaredWhole]),
             CheckDeclaration(.share, "per-unit-average", doc: "an average per person or thing against the total and the count its sentence states before it",
-                             parameters: [W.averageWords.declaration, W.periodWords.declaration], evidence: [E.averageMismatch]),
+                             parameters: [W.averageWords.declaration, W.periodWords.declaration, W.monthAverageWords.declaration,
+                                          W.annualAmountWords.declaration, W.annualAmountOpeners.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
-                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration,
+                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.monthAmountWords.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration,
                                           W.basisAverageWords.declaration, W.unitPriceWords.declaration],
                              evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "written-product", doc: "a product written out beside its amount (in brackets after it, or with = on either side) comes to it",
