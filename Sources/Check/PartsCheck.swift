@@ -573,13 +573,14 @@ extension ShareCheck {
 
     /// The figure right before `count` is money and the only other figure of its "；" part but the
     /// standard: the amount the count and the standard make up, stated first.
-    static func startsSegmentWithAmount(_ count: Fact, at ids: [Int], _ context: CheckContext, _ segment: Range<Int>) -> Bool {
+    static func startsSegmentWithAmount(_ count: Fact, at ids: [Int], _ context: CheckContext, _ segment: Range<Int>, months: Fact? = nil) -> Bool {
         guard let c = ids.firstIndex(of: count.id), c > 0 else { return false }
         let before = context.fact(ids[c - 1])
         guard before.kind.isMoney, before.number.parenDepth == count.number.parenDepth, segment.contains(before.number.range.lowerBound) else { return false }
         // (in the part, before the amount: nothing; after the count: the standard only)
         if c >= 2, segment.contains(context.fact(ids[c - 2]).number.range.lowerBound) { return false }
-        let after = ids[(c + 1)...].prefix { segment.contains(context.fact($0).number.range.lowerBound) }
+        // (and the count of months after it: "按172人、每人每月1,500元、补助2个月测算")
+        let after = ids[(c + 1)...].prefix { segment.contains(context.fact($0).number.range.lowerBound) }.filter { $0 != months?.id }
         return after.count == 1
     }
 
@@ -621,9 +622,9 @@ extension ShareCheck {
             if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
                !countAfter || context.fact(ids[next]).kind.isMoney,
                // (not past a "；": "甲费A，按12,460只、每只400元的中标单价结算；乙费B" — B is another item's)
-               countAfter || segment.contains(context.fact(ids[next]).number.range.lowerBound) || !startsSegmentWithAmount(count, at: ids, context, segment) {
+               countAfter || segment.contains(context.fact(ids[next]).number.range.lowerBound) || !startsSegmentWithAmount(count, at: ids, context, segment, months: months) {
                 amount = context.fact(ids[next])
-            } else if !countAfter, startsSegmentWithAmount(count, at: ids, context, segment), let c = ids.firstIndex(of: count.id),
+            } else if !countAfter, startsSegmentWithAmount(count, at: ids, context, segment, months: months), let c = ids.firstIndex(of: count.id),
                       !context.vocabulary[.remainderWords].occurs(in: ScalarString.make(scalars[segment])) {
                 // "智能水表购置费498.40万元，按12,460只、每只400元的中标单价结算；…": the clause's own amount,
                 // right before the count, the only other one of its "；" part
