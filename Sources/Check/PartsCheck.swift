@@ -358,7 +358,7 @@ enum ShareCheck {
             // "“基本满意”及以上占97.50%": the share of a category and those above it, not of the category alone
             if atLeast.occurs(in: percent.label), !atLeast.occurs(in: part.label) { continue }
             if part.kind.isMoney != base.kind.isMoney { continue }
-            let stated = context.interval(percent)
+            let stated = share.rateIsSet ? Interval(exactly: percent.value) : context.interval(percent)
             guard let ratio = context.interval(part) / context.interval(base) else { continue }
             let computed = ratio * Interval(exactly: 100)
             if computed.overlaps(stated) { continue }

@@ -424,6 +424,8 @@ public struct ShareStatement: Sendable {
     /// "A、B、C分别为x、y、z，占全市的P%、Q%和R%": one of shares distributed over things listed side by
     /// side (disjoint, so their shares of the one base add up to 100% at most); the first share's id.
     public var distributedWith: Int?
+    /// "按工资性收入的2%计提": a rate set, not reckoned: exactly what it says (only the amounts are rounded).
+    public var rateIsSet = false
 
     public init(percent: Int, part: Int, base: Int, baseParts: [Int] = []) {
         self.percent = percent

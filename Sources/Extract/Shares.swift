@@ -50,6 +50,7 @@ extension ExtractionState {
             pairCompletionShares(ids, paragraph: p, paired: &paired)
             pairNamedCompletionShares(ids, paragraph: p, paired: &paired)
             pairPlanCompletionRates(ids, paragraph: p, paired: &paired)
+            pairAppliedRates(ids, paragraph: p, paired: &paired)
             for id in ids where facts[id].shareOf != nil && facts[id].kind == .percent && !paired.contains(id) {
                 let f = facts[id]
                 // "…分别为9、5和6亿元，占…比例为45%、25%和30%": positions pair them, not proximity
@@ -563,6 +564,69 @@ extension ExtractionState {
             share.distributedWith = percents[0]
             shares.append(share)
             paired.insert(pct)
+        }
+    }
+
+    /// "工会经费按工资性收入的2%计提5.26万元", "养老保险缴费A、职业年金缴费B，分别按工资性收入的16%和8%计提":
+    /// an amount accrued at a rate of a figure the report names and states before (one value) is that
+    /// share of it. The amount is the one right after the verb, or those listed right before the rates.
+    func pairAppliedRates(_ ids: [Int], paragraph p: Paragraph, paired: inout Set<Int>) {
+        let openers = vocabulary[.appliedRateOpeners], verbs = vocabulary[.appliedRateVerbs]
+        guard !verbs.isEmpty else { return }
+        let s = p.text.scalars, joiners = labels.nameJoiners, summaries = vocabulary[.summaryNameOpeners]
+        func plain(_ o: Fact) -> Bool {
+            o.change == 0 && !o.comparesYears && !o.number.inRange && o.number.comparator == nil && !o.isTarget && o.shareOf == nil
+        }
+        var n = 0
+        while n < ids.count {
+            let f = facts[ids[n]]
+            guard f.kind == .percent, plain(f), !paired.contains(ids[n]) else { n += 1; continue }
+            // the name between the last opener and the 的 ending the label
+            let label = ScalarString.scalars(f.label)
+            guard label.last == "的", let open = openers.matches(in: label).max(by: { ($0.start, $0.length) < ($1.start, $1.length) }),
+                  open.start + open.length < label.count - 1 else { n += 1; continue }
+            let name = ScalarString.make(label[(open.start + open.length)..<(label.count - 1)])
+            // the rates: this one, and those joined to it by a mark ("16%和8%")
+            var rates = [ids[n]]
+            while n + rates.count < ids.count, case let next = facts[ids[n + rates.count]], next.kind == .percent, plain(next),
+                  case let g = facts[rates[rates.count - 1]].gap(to: next, in: s), g.count >= 1, g.count <= 2,
+                  g.first == "、" || joiners.contains(ScalarString.make(g)) {
+                rates.append(ids[n + rates.count])
+            }
+            defer { n += rates.count }
+            let last = facts[rates[rates.count - 1]]
+            guard name.unicodeScalars.count >= 2, !name.unicodeScalars.contains(where: { Labels.clauseBoundaries.contains($0) }),
+                  verbs.prefixLength(s, at: last.number.range.upperBound) > 0 else { continue }
+            // what the rate applies to: the one amount so named before (by its name, or as the sum of the items above)
+            let named = [name] + summaries.words.map { $0 + name }
+            let bases = named.flatMap { proseNames.facts(named: $0, in: self) }.filter { id in
+                let b = facts[id]
+                guard b.kind.isMoney, plain(b), let q = b.place.paragraph else { return false }
+                return q < p.index || (q == p.index && b.number.range.upperBound <= f.number.numberRange.lowerBound)
+            }
+            guard let base = bases.max(), Set(bases.map { facts[$0].interval.midpoint }).count == 1 else { continue }
+            // the amounts: right after the verb, or listed right before the rates (as many as the rates)
+            var parts = [Int]()
+            let verbEnd = last.number.range.upperBound + verbs.prefixLength(s, at: last.number.range.upperBound)
+            if rates.count == 1, n + 1 < ids.count, case let a = facts[ids[n + 1]], a.kind.isMoney, plain(a),
+               a.number.numberRange.lowerBound == verbEnd {
+                parts = [ids[n + 1]]
+            } else if n >= rates.count {
+                let listed = Array(ids[(n - rates.count)..<n])
+                guard listed.allSatisfy({ facts[$0].kind.isMoney && plain(facts[$0]) && sentenceIndex(of: facts[$0]) == sentenceIndex(of: f) }),
+                      zip(listed, listed.dropFirst()).allSatisfy({ facts[$0].gap(to: facts[$1], in: s).first == "、" }),
+                      // (nothing but the opener's clause between the amounts and the rates)
+                      !facts[listed[listed.count - 1]].gap(to: f, in: s).dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) }) else { continue }
+                parts = listed
+            }
+            guard parts.count == rates.count, !parts.contains(base) else { continue }
+            for (rate, part) in zip(rates, parts) {
+                facts[rate].shareOf = name
+                var share = ShareStatement(percent: rate, part: part, base: base)
+                share.rateIsSet = true
+                shares.append(share)
+                paired.insert(rate)
+            }
         }
     }
 
