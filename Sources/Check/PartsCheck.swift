@@ -553,9 +553,15 @@ extension ShareCheck {
             guard let (ids, at) = context.positionInParagraph(of: f), at > 0, case let year = context.fact(ids[at - 1]), plain(year),
                   year.value > 0, context.sentence(of: year).map({ s in context.sentence(of: f).map { $0 == s } ?? false }) == true,
                   year.kind.isMoney ? f.kind.isMoney : year.kind == f.kind,
-                  annualWords.occurs(in: year.label) || annualOpeners.isPrefix(of: year.label),
-                  year.number.parenDepth == f.number.parenDepth, case .text(let p, _, _) = f.place else { continue }
+                  year.number.parenDepth == f.number.parenDepth, case .text(let p, let t, _) = f.place else { continue }
             let s = context.doc.paragraphs[p].text.scalars
+            // a year's amount: so named, or dated to the fiscal year in its sentence with no month said
+            // before it ("2025年清运…，收运费450.13万元，月均37.51万元"; not "2025年1-10月…")
+            let sentence = context.doc.paragraphs[p].sentences.indices.contains(t) ? context.doc.paragraphs[p].sentences[t] : 0..<0
+            let datedYear = year.year != nil && year.year == context.facts.fiscalYear && (year.yearSource == .clause || year.yearSource == .sentence)
+                && sentence.lowerBound <= year.number.numberRange.lowerBound
+                && !s[sentence.lowerBound..<year.number.numberRange.lowerBound].contains("月")
+            guard annualWords.occurs(in: year.label) || annualOpeners.isPrefix(of: year.label) || datedYear else { continue }
             guard !year.gap(to: f, in: s).contains(where: { $0 == "；" || $0 == ";" }) else { continue }
             let quotient = context.interval(year) * Interval(exactly: Decimal(1) / 12)
             // (an average of a count is rounded too: "月均304人次")
