@@ -670,7 +670,8 @@ extension ExtractionState {
 
     func onlyRatesBetween(_ a: Fact, _ b: Fact, in ids: [Int]) -> Bool {
         guard let i = ids.firstIndex(of: a.id), let j = ids.firstIndex(of: b.id), j > i + 1 else { return false }
-        return ids[(i + 1)..<j].allSatisfy { facts[$0].kind == .percent && facts[$0].change == 0 && !facts[$0].comparesYears }
+        // (and the bases of those rates: "X，完成年度目标任务（B）的101.13%，较上年A增长P%")
+        return ids[(i + 1)..<j].allSatisfy { (facts[$0].kind == .percent || isRateBase(facts[$0])) && facts[$0].change == 0 && !facts[$0].comparesYears }
     }
 
     /// "公务接待费支出决算比预算无增减变化，比去年增加0.5万元": the subject of the comparison in the
@@ -996,6 +997,7 @@ extension ExtractionState {
         guard next.kind == .percent else { return false }
         let s = doc.paragraphs[p].text.scalars
         let between = f.number.range.upperBound..<next.number.numberRange.lowerBound
-        return between.count <= 2 && between.allSatisfy { s[$0] == "的" || CharClass.isWhitespace(s[$0]) }
+        // ("完成年度目标任务（12,000万元）的101.13%": the base may be in brackets)
+        return between.count <= 3 && between.allSatisfy { s[$0] == "的" || s[$0] == "）" || s[$0] == ")" || CharClass.isWhitespace(s[$0]) }
     }
 }
