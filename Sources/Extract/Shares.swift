@@ -272,6 +272,14 @@ extension ExtractionState {
         if wanted.item == "project", wanted.scope.isEmpty,
            let m = wanted.measure ?? lexicon.items.first(where: { $0.id == "project" && $0.defaultMeasure != nil })?.defaultMeasure,
            let own = namedProjectFigure(paragraph: p, measure: m, before: facts[id], part: part) { return own }
+        // "其中：中央a，省级b，县级配套c，县级配套占资金总额的P%": a total word (with a short name of what
+        // it totals before it) names the whole of the list the part is listed in
+        // (what it totals named in the whole's label; not when the whole has a share of its own, whose base
+        // the name may be: "…A，占全市政府采购合同总额的P%；其中…B，占合同总额的Q%")
+        if let total = vocabulary[.unstatedTotalNames].suffix(of: named), case let totals = String(named.unicodeScalars.dropLast(total.unicodeScalars.count)),
+           totals.unicodeScalars.count <= 2, let g = groupOfPart[part], groups[g].marker == .qizhong, groups[g].whole != part,
+           totals.isEmpty || facts[groups[g].whole].label.contains(totals), !statesOwnShare(groups[g].whole),
+           facts[groups[g].whole].kind.sameFamily(as: facts[part].kind) { return groups[g].whole }
         let core = withoutTotalSuffix(named)
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
@@ -723,6 +731,13 @@ extension ExtractionState {
                     let c = facts[other].concept
                     return c.item == item && c.scope == wanted.scope && c.qualifier == wanted.qualifier
                         && (wanted.measure == nil || c.measure == wanted.measure) && (f.year == nil || facts[other].year == f.year)
+                }
+            } else if !short, !wanted.scope.isEmpty {
+                // ("县级财政配套资金A，…县级配套占资金总额的P%": a name the lexicon reads as a scope only, the
+                // figure of that scope)
+                found = window.filter { other in
+                    let c = facts[other].concept
+                    return c.item == nil && c.scope == wanted.scope && c.measure != nil && (f.year == nil || facts[other].year == f.year)
                 }
             }
         }
