@@ -741,6 +741,12 @@ extension ExtractionState {
                 }
             }
         }
+        // ("中央财政补助资金A、…，其中中央资金占P%": or a name abridged from one label, its first two and last two
+        // characters kept: the one figure so named)
+        if found.isEmpty, !short, case let n = ScalarString.scalars(name), n.count >= 4 {
+            let head = ScalarString.make(n[..<2]), tail = ScalarString.make(n[(n.count - 2)...])
+            found = window.filter { facts[$0].head.hasPrefix(head) && facts[$0].head.hasSuffix(tail) && facts[$0].head.unicodeScalars.count > n.count }
+        }
         // "税收收入A…，税收占一般公共预算收入的比重为P%": a short name no item answers to is the one figure
         // before it whose name it begins and is a lexicon item ("税收" of 税收收入), one value only
         if found.isEmpty && short {
