@@ -1039,6 +1039,12 @@ extension ShareCheck {
                 if base == nil, o.kind.measureWord == per { base = o }
                 if total != nil && base != nil { break }
             }
+            // ("共2,387户7,914人，…，核减自然减员42人；户均3.32人": the count beside the base's, of the same things, is
+            // the total, whatever comes between)
+            if let b = base, let k = ids.firstIndex(of: b.id), k + 1 < at, case let partner = context.fact(ids[k + 1]),
+               partner.kind.measureWord == unit, partner.countsAgain(b) {
+                total = partner
+            }
             guard let total, let base, base.value > 0,
                   [total, base].allSatisfy({ $0.change == 0 && !$0.comparesYears && !$0.number.inRange && $0.number.comparator == nil && !$0.number.approximate && !$0.isTarget }),
                   let quotient = context.interval(total) / context.interval(base) else { continue }
