@@ -585,7 +585,9 @@ extension ExtractionState {
             // "到位资金A，其中县级配套资金到位a，到位率P%；累计支出B，…": spending after a "；" that follows a list of
             // funds come in or budgeted is past the list (not after revenue: "其中，保险费收入a，增长P%；支出b" is
             // a part's own account)
+            // (not in a list of spending: "累计支出A。其中：直补资金a；项目资金支出b；工作经费支出c")
             if let last = parts.last, f.concept.measure == "spend", f.concept.explicitMeasure, facts[last].concept.explicitMeasure,
+               stopWhole.map({ facts[$0].concept.measure != "spend" }) ?? true,
                let lastMeasure = facts[last].concept.measure, lastMeasure == "arrived" || lastMeasure == "budget",
                s[facts[last].number.range.upperBound..<at].contains(where: { $0 == "；" || $0 == ";" }) { break }
             // "其中A…；加上级补助收入B，…": what is added is added to the whole, after its list
