@@ -94,6 +94,7 @@ extension ExtractionState {
             addCompositionGroups(paragraph: p, ids: ids)
             addBracketGroups(paragraph: p, ids: ids)
             addTotalGroups(paragraph: p, ids: ids)
+            addCountedSummaries(paragraph: p, ids: ids)
             addAdditionGroups(paragraph: p, ids: ids)
             addBandGroups(paragraph: p, ids: ids)
             addWeightsBeforeFullMark(paragraph: p, ids: ids)
@@ -1866,6 +1867,28 @@ extension ExtractionState {
 
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
+    /// "基本工资a、津贴补贴b、奖金c、绩效工资d，以上四项构成工资总额T": a figure named as the sum of so many
+    /// items above it is the whole of the figures right before it, as many as it says, in its sentence.
+    func addCountedSummaries(paragraph p: Paragraph, ids: [Int]) {
+        let pointers = vocabulary[.summingPointers], items = vocabulary[.summedItemWords]
+        guard !items.isEmpty else { return }
+        for (at, id) in ids.enumerated() {
+            let f = facts[id]
+            guard f.kind.isMoney || f.kind.measureWord != nil, (groupsOfWhole[id] ?? []).isEmpty, let pointer = pointers.prefix(of: f.label) else { continue }
+            let label = ScalarString.scalars(f.label)
+            let from = pointer.unicodeScalars.count
+            guard from + 1 < label.count, let n = ChineseNumerals.digit(label[from]) ?? label[from].properties.numericType.flatMap({ _ in Int(String(label[from])) }),
+                  n >= 2, at >= n, items.prefixLength(label, at: from + 1) > 0 else { continue }
+            let parts = Array(ids[(at - n)..<at])
+            guard parts.allSatisfy({ o in
+                let g = facts[o]
+                return g.kind.sameFamily(as: f.kind) && g.change == 0 && !g.comparesYears && !g.number.inRange && g.number.comparator == nil
+                    && g.shareOf == nil && g.number.parenDepth == f.number.parenDepth && sentenceIndex(of: g) == sentenceIndex(of: f)
+            }) else { continue }
+            appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
+        }
+    }
+
     func addTotalGroups(paragraph p: Paragraph, ids: [Int]) {
         for id in ids {
             let f = facts[id]

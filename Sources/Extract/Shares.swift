@@ -590,10 +590,11 @@ extension ExtractionState {
             let f = facts[ids[n]]
             guard f.kind == .percent, plain(f), !paired.contains(ids[n]) else { n += 1; continue }
             // the name between the last opener and the 的 ending the label
-            let label = ScalarString.scalars(f.label)
-            guard label.last == "的", let open = openers.matches(in: label).max(by: { ($0.start, $0.length) < ($1.start, $1.length) }),
-                  open.start + open.length < label.count - 1 else { n += 1; continue }
-            let name = ScalarString.make(label[(open.start + open.length)..<(label.count - 1)])
+            var label = ScalarString.scalars(f.label)
+            if label.last == "的" { label.removeLast() }
+            guard let open = openers.matches(in: label).max(by: { ($0.start, $0.length) < ($1.start, $1.length) }),
+                  open.start + open.length < label.count else { n += 1; continue }
+            let name = ScalarString.make(label[(open.start + open.length)...])
             // the rates: this one, and those joined to it by a mark ("16%和8%")
             var rates = [ids[n]]
             while n + rates.count < ids.count, case let next = facts[ids[n + rates.count]], next.kind == .percent, plain(next),
@@ -607,10 +608,17 @@ extension ExtractionState {
                   verbs.prefixLength(s, at: last.number.range.upperBound) > 0 else { continue }
             // what the rate applies to: the one amount so named before (by its name, or as the sum of the items above)
             let named = [name] + summaries.words.map { $0 + name }
-            let bases = named.flatMap { proseNames.facts(named: $0, in: self) }.filter { id in
+            func before(_ id: Int) -> Bool {
                 let b = facts[id]
                 guard b.kind.isMoney, plain(b), let q = b.place.paragraph else { return false }
                 return q < p.index || (q == p.index && b.number.range.upperBound <= f.number.numberRange.lowerBound)
+            }
+            var bases = named.flatMap { proseNames.facts(named: $0, in: self) }.filter(before)
+            // ("…，以上四项构成工资总额A": or a sum of the items above, so named, among the few hundred figures before)
+            if bases.isEmpty {
+                bases = facts[max(0, f.id - 300)..<f.id].lazy.map(\.id).filter { id in
+                    before(id) && summaries.isPrefix(of: self.facts[id].head) && self.facts[id].head.hasSuffix(name)
+                }
             }
             guard let base = bases.max(), Set(bases.map { facts[$0].interval.midpoint }).count == 1 else { continue }
             // the amounts: right after the verb, or listed right before the rates (as many as the rates)
