@@ -899,8 +899,9 @@ extension ShareCheck {
             if o.kind.isMoney { break }
             // (not a count in brackets beside another: "秋季学期应缴费学生35,566人（免收1,308人），按每生…")
             if o.number.parenDepth > f.number.parenDepth { continue }
-            // (not the plan a completion rate is of: "完成计划80部的80.00%")
-            guard let word = o.kind.measureWord, !baseOfShare.contains(id) else { continue }
+            // (not the plan a completion rate is of: "完成计划80部的80.00%"; nor a base named in a share:
+            // "实践站118个，占全县136个村（社区）的86.76%")
+            guard let word = o.kind.measureWord, !baseOfShare.contains(id), o.shareOf == nil else { continue }
             // (or counted in 个 and named right before: "开发乡村公益性岗位52个，每岗每月补贴2,000元", "行政村14个，每村…")
             let same = countsSameThing(word, thing, sameThings)
                 || (thing.unicodeScalars.count == 1 && !perWords.occurs(in: o.label)
