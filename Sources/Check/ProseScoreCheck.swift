@@ -136,7 +136,29 @@ enum ProseScoreCheck {
         for run in context.facts.scoreRuns { flatRun(rule, run, items, &context) }
         distributed(rule, items, &context)
         pointsLost(rule, &context)
+        markLessOwnLoss(rule, &context)
         firstLevelLists(rule, &context)
+    }
+
+    /// "满分100分。经自评，…得分94.50分，扣5.50分": the points lost right after the total score, with no list
+    /// of them (a list is `pointsLost`'s), are the full mark less that score.
+    static func markLessOwnLoss(_ rule: Rule, _ context: inout CheckContext) {
+        guard let m = context.facts.proseFullMark, let s = context.facts.proseTotalScore, m < s,
+              let (ids, at) = context.positionInParagraph(of: context.fact(s)), at + 1 < ids.count else { return }
+        let mark = context.fact(m), score = context.fact(s), lost = context.fact(ids[at + 1])
+        let deductions = context.vocabulary[.deductionWords]
+        guard lost.kind == .score, !context.facts.pointsLost.contains(where: { $0.total == lost.id }), !lost.isCellValue, lost.number.comparator == nil,
+              deductions.contains(lost.label) || deductions.contains(lost.head),
+              context.sentence(of: lost).map({ t in context.sentence(of: score).map { $0 == t } ?? false }) == true,
+              case .text(let pm, _, _) = mark.place, case .text(let ps, _, _) = score.place, ps - pm <= 2,
+              rule[.bonusWords].isEmpty || !context.facts.facts.contains(where: { $0.kind == .score && rule[.bonusWords].occurs(in: $0.label) }) else { return }
+        let computed = context.interval(mark) - context.interval(lost)
+        guard !computed.overlaps(context.interval(score)) else { return }
+        let scale = Show.scale([mark, score, lost])
+        context.report(rule, main: score, others: [mark, lost], evidence: rule.evidence(.scoreProseDeduction, [
+            .name: context.displayLabel(score), .computation: "\(mark.literal) − \(lost.literal)",
+            .computed: Show.number(mark.value - lost.value, scale: scale), .stated: score.literal]),
+                       message: .scoreMarkLessLost, slots: [.name: ""])
     }
 
     /// "得分为92分，其中：部门决策18分，部门管理27分，部门产出28分，部门效益19分": a list of scores whose

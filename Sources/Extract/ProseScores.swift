@@ -103,7 +103,24 @@ extension ExtractionState {
                 if vocabulary[.weightWords].contains(ScalarString.make(gap))
                     || (vocabulary[.deicticWords].isPrefix(of: pointer) && pointer.unicodeScalars.count <= 3 && gap.count <= pointer.unicodeScalars.count + 3) { ownWeight = w }
             }
-            let inner = weights.filter { $0 != ownWeight }
+            var inner = weights.filter { $0 != ownWeight }
+            // ("三、自评得分情况 …包括决策、过程、产出、效益4个一级指标，分值分别为20分、20分、30分、30分，满分100分。…
+            // （一）决策指标（20分）得19分…": weights that make up a full mark, restated one by one in the titles of
+            // the item's own sub-items, are those sub-items', read there)
+            if !item.children.isEmpty {
+                let restated = item.children.compactMap { c -> Decimal? in
+                    let end = outlineTitleEnd(outline[c])
+                    return (own[c] ?? []).first { id in
+                        guard case .text(let q, _, _) = facts[id].place, q == outline[c].paragraph, isWeight(facts[id]) else { return false }
+                        return facts[id].number.numberRange.lowerBound <= end
+                    }.map { facts[$0].value }
+                }
+                for g in groups.indices where groups[g].marker == .qizhong && groups[g].closedByWording && facts[groups[g].whole].kind == .score
+                    && groups[g].parts.count == restated.count && groups[g].parts.allSatisfy({ inner.contains($0) })
+                    && groups[g].parts.map({ facts[$0].value }).sorted(by: <) == restated.sorted(by: <) {
+                    inner.removeAll { groups[g].parts.contains($0) || $0 == groups[g].whole }
+                }
+            }
             let firstInner = inner.first
             let ownScope: [Int]
             if let w = ownWeight, let s = scoreBefore(w) {
@@ -656,6 +673,16 @@ extension ExtractionState {
             var start = clauseEnd
             while start > 0 && !breaks.contains(s[start - 1]) { start -= 1 }
             var pieces = s[start..<clauseEnd].split(separator: "、", omittingEmptySubsequences: false).map(Array.init)
+            // ("评价指标包括决策、过程、产出、效益4个一级指标": the names without what opens the list and the count
+            // closing it)
+            if pieces.count >= 2 {
+                let opener = vocabulary[.listOpenersIncluding]
+                if let m = opener.matches(in: pieces[0]).last { pieces[0] = Array(pieces[0][(m.start + m.length)...]) }
+                let tail = pieces[pieces.count - 1]
+                if let k = tail.indices.first(where: { k in
+                    (CharClass.isDigit(tail[k]) || ChineseNumerals.digit(tail[k]) != nil) && k + 1 < tail.count && (tail[k + 1] == "个" || tail[k + 1] == "项")
+                }), k >= 2 { pieces[pieces.count - 1] = Array(tail[..<k]) }
+            }
             // ("产出部分由产出数量、产出质量、产出时效、产出成本构成": 、 throughout)
             if pieces.count == count, pieces.allSatisfy({ $0.filter(CharClass.isHan).count >= 2 }) { return pieces }
             if pieces.count == count - 1, let tail = pieces.last {
