@@ -610,7 +610,7 @@ extension ShareCheck {
         distributedStandards(rule, &context, perWords: perWords, periods: periods, sameThings: sameThings)
         for k in facts.indices where facts[k].kind.isMoney {
             let f = facts[k]
-            guard let (count, months, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
+            guard let (count, statedMonths, impliedMonths) = countOfStandard(f, context, periods: periods, yearPeriods: yearPeriods, perWords: perWords, averages: averages,
                                                                        baseOfShare: baseOfShare, sameThings: sameThings, wholeYear: wholeYear, basisAverages: basisAverages,
                                                                        standards: standards, unitPrices: unitPrices),
                   case .text(let p, let sentence, _) = f.place, let (ids, at) = context.positionInParagraph(of: f) else { continue }
@@ -621,16 +621,16 @@ extension ShareCheck {
             let countAfter = count.number.numberRange.lowerBound > f.number.range.upperBound
             // (past the periods and the count, whichever stands later)
             // (both after the standard: looked for from it on, a few figures at most)
-            let used = ([months?.id] + [countAfter ? count.id : nil]).compactMap { $0 }.compactMap { ids[at...].firstIndex(of: $0) }
+            let used = ([statedMonths?.id] + [countAfter ? count.id : nil]).compactMap { $0 }.compactMap { ids[at...].firstIndex(of: $0) }
             let next = used.max().map { $0 + 1 } ?? at + 1
             let scalars = context.doc.paragraphs[p].text.scalars
             let segment = ScalarSearch.semicolonSegment(scalars, around: f.number.range.lowerBound)
             if next < ids.count, context.fact(ids[next]).number.parenDepth == f.number.parenDepth,
                !countAfter || context.fact(ids[next]).kind.isMoney,
                // (not past a "；": "甲费A，按12,460只、每只400元的中标单价结算；乙费B" — B is another item's)
-               countAfter || segment.contains(context.fact(ids[next]).number.range.lowerBound) || !startsSegmentWithAmount(count, at: ids, context, segment, months: months) {
+               countAfter || segment.contains(context.fact(ids[next]).number.range.lowerBound) || !startsSegmentWithAmount(count, at: ids, context, segment, months: statedMonths) {
                 amount = context.fact(ids[next])
-            } else if !countAfter, startsSegmentWithAmount(count, at: ids, context, segment, months: months), let c = ids.firstIndex(of: count.id),
+            } else if !countAfter, startsSegmentWithAmount(count, at: ids, context, segment, months: statedMonths), let c = ids.firstIndex(of: count.id),
                       !context.vocabulary[.remainderWords].occurs(in: ScalarString.make(scalars[segment])) {
                 // "智能水表购置费498.40万元，按12,460只、每只400元的中标单价结算；…": the clause's own amount,
                 // right before the count, the only other one of its "；" part
@@ -652,6 +652,9 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)), !averageAmounts.occurs(in: a.label) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // ("按146名护路员、每人每月800元、全年12个月核定，月均11.68万元": an amount named as one month's is of no
+            // more months, whatever months are stated)
+            let months = wholeYear.monthAmounts.occurs(in: a.label) ? nil : statedMonths
             // (an amount per thing is another standard: "按博士10万元/人、硕士3万元/人")
             let text = context.doc.paragraphs[p].text.scalars
             if a.isPerThing(in: text) { continue }
