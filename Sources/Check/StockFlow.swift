@@ -90,6 +90,11 @@ enum StockFlow {
                       let place = context.sentence(of: stock), let other = context.sentence(of: earlier), place == other else { continue }
                 let moves = flows(after: n, of: stock, in: place)
                 guard moves.count >= 2 else { continue }
+                // ("保有量14辆，较上年末16辆减少2辆，年内报废处置3辆": a change in the comparison's own clause is the
+                // net one; the flows after it are some of what made it)
+                let first = moves[0].fact
+                if first.change != 0, earlier.number.range.upperBound <= first.number.numberRange.lowerBound,
+                   !s[earlier.number.range.upperBound..<first.number.numberRange.lowerBound].contains(where: { ScalarSets.clauseBreaks.contains($0) }) { continue }
                 check(rule, &context, stock: stock, earlier: earlier, flows: moves.map { ($0.fact, $0.sign) })
             }
         }
