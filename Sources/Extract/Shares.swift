@@ -548,7 +548,27 @@ extension ExtractionState {
         let after = !before && markers.firstMatch(in: scalars, from: facts[amounts[amounts.count - 1]].number.range.upperBound,
                                                    before: facts[inSentence[first]].number.numberRange.lowerBound) != nil
         guard before || after else { return }
-        if after { amounts = Array(amounts.suffix(percents.count)) }
+        if after {
+            // ("中央a、省级b、县级配套c，中央资金和县级配套资金分别占P%和Q%": names listed before the distributive word
+            // pick the figures by name; names that pick none leave the shares unpaired)
+            if let named = namesBeforeDistributive(scalars, from: facts[amounts[amounts.count - 1]].number.range.upperBound,
+                                                   to: facts[inSentence[first]].number.numberRange.lowerBound, markers: markers) {
+                guard named.count == percents.count else { return }
+                var picked = [Int]()
+                for name in named {
+                    let fits = amounts.filter { a in
+                        let head = ScalarString.scalars(facts[a].head)
+                        if ScalarSearch.firstIndex(of: name, in: head) != nil { return true }
+                        return name.count >= 4 && head.count > name.count && Array(head.prefix(2)) == Array(name.prefix(2)) && Array(head.suffix(2)) == Array(name.suffix(2))
+                    }
+                    guard fits.count == 1, !picked.contains(fits[0]) else { return }
+                    picked.append(fits[0])
+                }
+                amounts = picked
+            } else {
+                amounts = Array(amounts.suffix(percents.count))
+            }
+        }
         let at = first
         let whole: Int?
         if unnamed {
@@ -644,6 +664,24 @@ extension ExtractionState {
                 paired.insert(rate)
             }
         }
+    }
+
+    /// The names a clause of no figure lists right before a distributive word ("，中央资金和县级配套资金分别占"),
+    /// joined by 、 和 及; nil when the clause is no such list.
+    func namesBeforeDistributive(_ s: [Unicode.Scalar], from: Int, to: Int, markers: WordSet) -> [[Unicode.Scalar]]? {
+        guard from < to, let m = markers.firstMatch(in: s, from: from, before: to) else { return nil }
+        var start = from
+        while start < m.start, !CharClass.isHan(s[start]) { start += 1 }
+        guard start < m.start, s[from..<start].contains(where: { $0 == "，" || $0 == "," }) else { return nil }
+        let clause = Array(s[start..<m.start])
+        guard clause.allSatisfy({ CharClass.isHan($0) || $0 == "、" }) else { return nil }
+        var names = [[Unicode.Scalar]](), current = [Unicode.Scalar]()
+        for ch in clause {
+            if ch == "、" || ch == "和" || ch == "及" { names.append(current); current = [] } else { current.append(ch) }
+        }
+        names.append(current)
+        guard names.count >= 2, names.allSatisfy({ $0.count >= 2 }) else { return nil }
+        return names
     }
 
     /// "补贴面积中小麦a、玉米b、大豆c，分别占P%、Q%和R%", no whole stated: when the shares add up to 100%
