@@ -398,6 +398,10 @@ extension ExtractionState {
         // gives the flows that make it, no parts of the figure before
         if givenWhole == nil, let last = lookBack.last, facts[last].change != 0,
            vocabulary[.netChangeWords].occurs(in: ScalarString.make(s[max(0, facts[last].number.numberRange.lowerBound - 4)..<facts[last].number.numberRange.lowerBound])) { return }
+        // ("以工资性收入A为计提基数，…分别按16%、8%计提，分别为a、b": a figure taken as the base amounts are
+        // reckoned from at rates is no whole of them)
+        if givenWhole == nil, let w = provisionalWhole, case let e = facts[w].number.range.upperBound, e < s.count, s[e] == "为",
+           vocabulary[.reckoningBaseWords].firstMatch(in: s, from: e + 1, before: min(s.count, e + 8)) != nil { return }
         // "A类1,318人、B类3,407人、C类4,238人；其中60周岁以上3,512人": after a "；", 其中 speaks of what the
         // list before it makes up, not of its last item
         if givenWhole == nil, let w = provisionalWhole, let at = lookBack.firstIndex(of: w), at > lookBack.startIndex,
@@ -1874,17 +1878,47 @@ extension ExtractionState {
         guard !items.isEmpty else { return }
         for (at, id) in ids.enumerated() {
             let f = facts[id]
-            guard f.kind.isMoney || f.kind.measureWord != nil, (groupsOfWhole[id] ?? []).isEmpty, let pointer = pointers.prefix(of: f.label) else { continue }
-            let label = ScalarString.scalars(f.label)
-            let from = pointer.unicodeScalars.count
-            guard from + 1 < label.count, let n = ChineseNumerals.digit(label[from]) ?? label[from].properties.numericType.flatMap({ _ in Int(String(label[from])) }),
-                  n >= 2, at >= n, items.prefixLength(label, at: from + 1) > 0 else { continue }
-            let parts = Array(ids[(at - n)..<at])
-            guard parts.allSatisfy({ o in
-                let g = facts[o]
-                return g.kind.sameFamily(as: f.kind) && g.change == 0 && !g.comparesYears && !g.number.inRange && g.number.comparator == nil
-                    && g.shareOf == nil && g.number.parenDepth == f.number.parenDepth && sentenceIndex(of: g) == sentenceIndex(of: f)
-            }) else { continue }
+            guard f.kind.isMoney || f.kind.measureWord != nil, (groupsOfWhole[id] ?? []).isEmpty else { continue }
+            // the count: in the label ("以上四项构成…"), or a figure of its own right before ("以上6项合计A")
+            var n = 0, end = at
+            if let pointer = pointers.prefix(of: f.label) {
+                let label = ScalarString.scalars(f.label)
+                let from = pointer.unicodeScalars.count
+                guard from + 1 < label.count, let k = ChineseNumerals.digit(label[from]), items.prefixLength(label, at: from + 1) > 0 else { continue }
+                n = k
+            } else if at > 0, case let c = facts[ids[at - 1]], let word = c.kind.measureWord, items.contains(word), pointers.contains(c.label),
+                      c.number.decimals == 0, c.value >= 2, c.value <= 20, c.number.range.upperBound <= f.number.numberRange.lowerBound,
+                      f.number.numberRange.lowerBound - c.number.range.upperBound <= 4 {
+                n = NSDecimalNumber(decimal: c.value).intValue
+                end = at - 1
+            }
+            guard n >= 2 else { continue }
+            // the figures of its kind right before it in its paragraph, the rates they were reckoned at, the
+            // standards and factors they were reckoned from and a figure restated after it passed over
+            let s = p.text.scalars, perUnit = vocabulary[.perUnitWords], restatements = vocabulary[.restatementOpeners], each = vocabulary[.eachMarkers]
+            var parts = [Int]()
+            var k = end - 1, passedOver = false
+            while k >= 0, parts.count < n {
+                let g = facts[ids[k]]
+                k -= 1
+                if g.kind == .percent || g.kind.measureWord != nil && f.kind.isMoney { continue }
+                if g.kind.isMoney, perUnit.occurs(in: g.label) || each.occurs(in: g.label) || g.isPerThing(in: s) || Factors.isPerUnitFactor(g, in: s, vocabulary: vocabulary) {
+                    passedOver = true
+                    continue
+                }
+                if k + 2 < ids.count, case let next = facts[ids[k + 2]], next.kind.isMoney, restatements.isPrefix(of: next.label), parts.contains(next.id),
+                   next.interval.overlaps(g.interval) {
+                    passedOver = true
+                    continue
+                }
+                guard g.kind.sameFamily(as: f.kind), g.change == 0, !g.comparesYears, !g.number.inRange, g.number.comparator == nil,
+                      g.shareOf == nil, g.number.parenDepth == f.number.parenDepth else { break }
+                parts.insert(g.id, at: 0)
+            }
+            guard parts.count == n else { continue }
+            // (figures passed over to find them: only when they make the total, for what was passed over may
+            // have been items too)
+            if passedOver, !parts.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(f.interval) { continue }
             appendGroup(PartsGroup(whole: id, parts: parts, marker: .heji, closedByWording: true, nestedThresholds: false))
         }
     }
