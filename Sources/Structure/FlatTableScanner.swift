@@ -141,8 +141,10 @@ enum FlatTableScanner {
             }
             // a name alone ("上年结转资金" under 年度资金总额): the row of a part the form leaves empty;
             // kept only when rows of the table follow it
-            if !header.hasValues, fitted > 0, toks.count <= header.labelCount, toks.allSatisfy({ isName($0) }),
-               HeadingDetector.detect(line.trimmedRun, words: words) == nil {
+            // (or a section of the rows after it, numbered as a heading: "一、市政设施维护" right under the titles)
+            if !header.hasValues, toks.count <= header.labelCount, toks.allSatisfy({ isName($0) }),
+               fitted > 0 && HeadingDetector.detect(line.trimmedRun, words: words) == nil
+                || (toks.count == 1 && pendingLabels.isEmpty && line.trimmedRun.count <= 16 && HeadingDetector.detect(line.trimmedRun, words: words) != nil) {
                 pendingLabels.append(RawRow(cells: labelCells(toks, header: header), firstLine: line.number, lastLine: line.number))
                 blanks = 0
                 j += 1
