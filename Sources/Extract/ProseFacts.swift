@@ -259,9 +259,16 @@ extension ExtractionState {
     /// Whether `restated` is alone in a bracket right after `figure` (after an opener such as 折合), an
     /// amount of money in another unit of the yuan.
     func restates(_ s: [Unicode.Scalar], figure: ScannedNumber, restated: ScannedNumber) -> Bool {
-        guard let a = figure.kind.moneyUnit, let b = restated.kind.moneyUnit, a != b,
+        guard let a = figure.kind.moneyUnit, let b = restated.kind.moneyUnit,
               MoneyUnit.yuanFamily.contains(a), MoneyUnit.yuanFamily.contains(b),
               figure.comparator == nil, restated.comparator == nil else { return false }
+        // ("191.66元（1,916,552元）": in one unit, a restatement only when ten thousand times the other either
+        // way, one of the two units slipped)
+        if a == b {
+            guard figure.value > 0, restated.value > 0 else { return false }
+            let ratio = restated.value > figure.value ? restated.value / figure.value : figure.value / restated.value
+            guard [Decimal(10_000), Decimal(100_000_000)].contains(where: { abs(ratio - $0) <= $0 / 100 }) else { return false }
+        }
         var i = figure.range.upperBound
         while i < restated.numberRange.lowerBound && CharClass.isWhitespace(s[i]) { i += 1 }
         guard i < restated.numberRange.lowerBound, s[i] == "（" || s[i] == "(" else { return false }

@@ -277,9 +277,25 @@ extension ExtractionState {
         // (what it totals named in the whole's label; not when the whole has a share of its own, whose base
         // the name may be: "…A，占全市政府采购合同总额的P%；其中…B，占合同总额的Q%")
         if let total = vocabulary[.unstatedTotalNames].suffix(of: named), case let totals = String(named.unicodeScalars.dropLast(total.unicodeScalars.count)),
-           totals.unicodeScalars.count <= 2, let g = groupOfPart[part], groups[g].marker == .qizhong, groups[g].whole != part,
-           totals.isEmpty || facts[groups[g].whole].label.contains(totals), !statesOwnShare(groups[g].whole),
-           facts[groups[g].whole].kind.sameFamily(as: facts[part].kind) { return groups[g].whole }
+           totals.unicodeScalars.count <= 2 {
+            if let g = groupOfPart[part], groups[g].marker == .qizhong, groups[g].whole != part,
+               totals.isEmpty || facts[groups[g].whole].label.contains(totals), !statesOwnShare(groups[g].whole),
+               facts[groups[g].whole].kind.sameFamily(as: facts[part].kind) { return groups[g].whole }
+            // ("补助资金共计A，…。按用途划分，a…，分别占资金总额的P%": a part of no list, the last total so named in
+            // its paragraph or the two before it in its section)
+            if groupOfPart[part] == nil, !totals.isEmpty {
+                let q = facts[part]
+                for back in 0...2 where p.index - back >= 0 && doc.paragraphs[p.index - back].sectionPath.prefix(1) == p.sectionPath.prefix(1) {
+                    let found = paragraphFacts[p.index - back].filter { id in
+                        let o = facts[id]
+                        return id != part && o.marksTotal && o.kind.sameFamily(as: q.kind) && o.change == 0 && !o.comparesYears && o.shareOf == nil
+                            && !o.number.inRange && (back > 0 || o.number.range.upperBound <= q.number.numberRange.lowerBound)
+                            && o.label.contains(totals) && o.value >= q.value
+                    }
+                    if let last = found.last { return last }
+                }
+            }
+        }
         let core = withoutTotalSuffix(named)
         // "…收入" ends many labels: a label that only ends with the name counts when
         // nothing names the base outright
