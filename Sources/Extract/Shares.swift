@@ -599,7 +599,9 @@ extension ExtractionState {
         }
         if after {
             let measure = facts[base].concept.measure
-            guard measure != nil, amounts.allSatisfy({ facts[$0].concept.measure == measure && !facts[$0].head.isEmpty }),
+            // (or a total the share names by a total word, "资金总额" of "补助资金共计A": the figures are its uses)
+            let namedTotal = measure == nil && facts[base].marksTotal && vocabulary[.unstatedTotalNames].isSuffix(of: named)
+            guard measure != nil || namedTotal, amounts.allSatisfy({ (namedTotal || facts[$0].concept.measure == measure) && !facts[$0].head.isEmpty }),
                   Set(amounts.map { facts[$0].head }).count == amounts.count else { return }
         }
         for (pct, part) in zip(percents, amounts) where part != base {
