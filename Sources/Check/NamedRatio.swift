@@ -67,8 +67,11 @@ extension ShareCheck {
                 // ("规定时限内办结4,325人次，及时率98.61%；…得到解决4,224人次，解决率P%": the count of another named
                 // rate is that rate's part, no base of this one; unless that rate is whole, the count all there is:
                 // "18个小区已全部开工，开工率100%；已完工15个，完工率P%")
+                // (but the count a 其中 lists the part among is its base: "实际完成2,136批次，完成率118.67%；其中检出
+                // 不合格样品47批次，不合格率2.20%")
                 if index + 1 < partAt, case let next = context.fact(ids[index + 1]), next.kind == .percent, next.value != 100,
-                   ratioName(next.label, endings: endings, fillers: fillers) != nil { continue }
+                   ratioName(next.label, endings: endings, fillers: fillers) != nil,
+                   !(context.groupsOfWhole[id] ?? []).contains(where: { $0.parts.contains(part.id) }) { continue }
                 // ("新建任务A已全部完成；改造提升完成B，完成率P%": a plan before a "；" that opens another subject is
                 // that clause's own, no base; "以活产数A计，…；产后访视B人，产后访视率P%" is)
                 if planWords.occurs(in: o.label),

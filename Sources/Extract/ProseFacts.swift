@@ -68,7 +68,17 @@ extension ExtractionState {
                 continue
             }
             if opener > 0 {
-                for id in ids where sentenceIndex(of: facts[id]) == k { facts[id].isTarget = true }
+                // ("年度绩效目标为抽检≥1,800批次，全年实际完成2,136批次，完成率P%": a clause past the first saying what was
+                // done ends the targets)
+                // (the first clause after the opener and its colon: "目标为：建成站点120个、…")
+                var firstClauseEnd = end + copulas.prefixLength(s, at: end, end: range.upperBound)
+                while firstClauseEnd < range.upperBound && (s[firstClauseEnd] == "：" || s[firstClauseEnd] == ":" || CharClass.isWhitespace(s[firstClauseEnd])) { firstClauseEnd += 1 }
+                while firstClauseEnd < range.upperBound && !CharClass.isClauseBreak(s[firstClauseEnd]) { firstClauseEnd += 1 }
+                let done = vocabulary[.doneFigureWords]
+                for id in ids where sentenceIndex(of: facts[id]) == k {
+                    if facts[id].number.numberRange.lowerBound > firstClauseEnd, done.occurs(in: facts[id].label) { break }
+                    facts[id].isTarget = true
+                }
             } else if let colon = targetListColon(s, from: i, in: range, openers: openers, copulas: copulas) {
                 for id in ids where sentenceIndex(of: facts[id]) == k && facts[id].number.numberRange.lowerBound > colon { facts[id].isTarget = true }
             }

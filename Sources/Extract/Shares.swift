@@ -897,15 +897,23 @@ extension ExtractionState {
             let against = overOrUnder ? 1 : 0
             let a = facts[ids[n - 2 - against]], b = facts[ids[n - 1 - against]]
             guard sentenceIndex(of: a) == sentence, sentenceIndex(of: b) == sentence else { continue }
-            func plain(_ o: Fact) -> Bool {
+            // (a target at least so much is the plan: "目标为抽检≥1,800批次，实际完成2,136批次，完成率P%", and
+            // bracketed right after the figure done: "新增3,412户（目标≥3,000户），完成率P%")
+            func threshold(_ o: Fact) -> Bool { o.isTarget || o.number.comparator == .atLeast || o.number.comparator == .greater }
+            func plain(_ o: Fact, bracketed: Bool = false) -> Bool {
                 o.kind != .percent && o.kind != .bare && o.kind != .score && o.shareOf == nil && o.change == 0 && !o.comparesYears
-                    && !o.number.inRange && o.number.comparator == nil && !o.number.approximate && !o.isTarget
-                    && o.number.parenDepth == pct.number.parenDepth && !isGrouped(o.id) && groupsOfWhole[o.id] == nil
+                    && !o.number.inRange && (o.number.comparator == nil || threshold(o)) && !o.number.approximate
+                    && (o.number.parenDepth == pct.number.parenDepth || (bracketed && threshold(o) && o.number.parenDepth == pct.number.parenDepth + 1))
+                    && !isGrouped(o.id)
+                    // (a whole whose list comes after the rate is still a figure: "新增A户（目标≥B户），完成率P%，其中企业a户")
+                    && (groupsOfWhole[o.id] ?? []).allSatisfy { g in groups[g].parts.allSatisfy { $0 > pct.id } }
             }
-            guard plain(a), plain(b), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
+            guard plain(a), plain(b, bracketed: true), a.kind == b.kind || (a.kind.isMoney && b.kind.isMoney) else { continue }
             // ("12项指标中完成11项": the figure the done one is counted among is the whole it is measured by)
             let among = a.kind == b.kind && !Self.isPlan(b, planWords, doneWords) && (isCountedAmong(b, doneWords) || isCountedAmong(b, after: a, in: p, doneWords))
-            let aPlan = among || Self.isPlan(a, planWords, doneWords), bPlan = Self.isPlan(b, planWords, doneWords)
+            let aPlan = among || Self.isPlan(a, planWords, doneWords) || threshold(a), bPlan = Self.isPlan(b, planWords, doneWords) || threshold(b)
+            // (one threshold at most, and it is the plan)
+            if threshold(a) && threshold(b) { continue }
             guard aPlan != bPlan else { continue }
             planInSentence.insert(id)
             let (plan, done) = aPlan ? (a, b) : (b, a)
