@@ -170,6 +170,9 @@ enum ConsistencyCheck {
                 // "财政总收入335,857万元" (the budget) and later "财政总收入323,712万元，完成预算的96.38%": a rate
                 // stated beside one of them is the ratio of the two, which are then two figures, not one
                 if statedRatioRelates(first, other, context) { continue }
+                // "登记高血压患者21,340人，规范管理14,786人" and "登记2型糖尿病患者7,862人，规范管理4,973人": a count right
+                // after one of the same measure word naming a group is that group's
+                if let a = groupCountBefore(first, context), let b = groupCountBefore(other, context), a != b { continue }
                 // two statements in running text compare in any sections (the 结论 restating the body
                 // is where slips happen), but not when they are parallel sentences of one template
                 // ("全年一般公共预算收入…加上转移性收入8.2亿元" / "全年政府性基金预算收入…加上转移性收入3.1亿元"):
@@ -202,6 +205,23 @@ enum ConsistencyCheck {
         guard end < text.count, end > start, !CharClass.isDigit(text[end]) else { return nil }
         let clause = Array(text[start..<end])
         return rule[.programmeNouns].firstMatch(in: clause) != nil ? clause : nil
+    }
+
+    /// The label of the count right before `f` in its sentence, in the same measure word (the group `f`
+    /// counts within), when it names one (two ideographs at least).
+    static func groupCountBefore(_ f: Fact, _ context: CheckContext) -> String? {
+        guard case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at > 0 else { return nil }
+        // the first count of its "；" part, before it (a few figures back)
+        let segment = ScalarSearch.semicolonSegment(context.doc.paragraphs[p].text.scalars, around: f.number.numberRange.lowerBound)
+        var first: Fact?
+        for id in ids[max(0, at - 4)..<at].reversed() {
+            let g = context.fact(id)
+            guard segment.contains(g.number.numberRange.lowerBound) else { break }
+            if g.kind.measureWord != nil { first = g }
+        }
+        guard let g = first, g.change == 0, !g.comparesYears, g.kind.measureWord == f.kind.measureWord || f.kind == .percent,
+              g.label.unicodeScalars.filter(CharClass.isHan).count >= 2 else { return nil }
+        return g.label
     }
 
     /// Two texts share two Han characters in a row.

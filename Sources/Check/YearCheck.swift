@@ -1243,6 +1243,8 @@ enum YearCheck {
             let f = all[k]
             guard f.year != nil && f.year != fy && explicit.contains(f.yearSource) && !f.comparesYears && f.value != 0 else { continue }
             guard f.kind.isMoney || f.kind == .score || f.kind == .percent else { continue }
+            // (points lost are no year's figure: "2022年签约居民中…，扣3.5分")
+            if f.kind == .score, context.vocabulary[.deductionWords].occurs(in: f.label) { continue }
             // "2024年计划…。一是督促市级配套资金295.06万元尽快到位": a sentence of the next year's plans
             // that dates nothing of its own speaks of the report's year's funds still owed
             if f.year! > fy && f.yearSource == .paragraph { continue }
