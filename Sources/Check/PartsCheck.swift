@@ -46,7 +46,7 @@ enum PartsCheck {
                 failing = complete && parts.count >= 2 && !sumIv.overlaps(wholeIv) && !leadingPartsMakeWhole(parts, wholeIv, context)
                     && !anotherFigureIsTheWhole(whole, parts, sumIv, context)
                     && !(Decimals.less(sumIv.hi, wholeIv.lo) && (runsOffTheEnd(parts.last!, context) || breaksDownOneConjunct(whole, parts, context)
-                        || sharesFallShort(whole, parts, context)))
+                        || sharesFallShort(whole, parts, context) || restStatedBeside(whole, parts, missing: wholeIv - sumIv, context)))
             case "near-complete":
                 guard !complete, parts.count >= 2, whole.kind.isMoney, Decimals.less(sumIv.hi, wholeIv.lo),
                       !runsOffTheEnd(parts.last!, context) else { continue }
@@ -174,10 +174,11 @@ enum PartsCheck {
     static func restStatedBeside(_ whole: Fact, _ parts: [Fact], missing: Interval, _ context: CheckContext) -> Bool {
         guard case .text(let p, let sentence, _) = whole.place else { return false }
         let listed = Set(parts.map(\.id) + [whole.id])
+        // (in its sentence, or stated earlier in its paragraph: "工资总额…为A。…养老保险缴费a，…，工资福利支出合计T")
         return context.facts.paragraphFacts[p].contains { id in
             let f = context.facts.facts[id]
-            guard !listed.contains(id), f.kind.isMoney, case .text(_, sentence, _) = f.place, f.change == 0, !f.comparesYears,
-                  !f.number.inRange else { return false }
+            guard !listed.contains(id), f.kind.isMoney, case .text(_, let t, _) = f.place, t == sentence || (t < sentence || f.id < whole.id),
+                  f.change == 0, !f.comparesYears, !f.number.inRange else { return false }
             return missing.overlaps(context.interval(f))
         }
     }
