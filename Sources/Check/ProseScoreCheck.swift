@@ -122,7 +122,17 @@ enum ProseScoreCheck {
             if let w = item.weight, children.allSatisfy({ $0.weight != nil }) {
                 let whole = context.fact(w)
                 let weights = children.map { context.fact($0.weight!) }
-                report(rule, whole: whole, parts: weights, template: .scoreWeightsSum, message: .scoreProseWeights, name: item.name, &context)
+                // ("过程指标（分值25分，得分22.5分）…“资金支付及时性”（分值5分）扣1.5分；“财务监控有效性”（分值4分）扣1.0分":
+                // the indicators named may be only those that lost points; weights short of the whole are a slip
+                // only when the scores show the list whole)
+                let short = Decimals.less(sum(weights, context).hi, context.interval(whole).lo)
+                let scoresWhole = item.score.map { s in
+                    let figures = item.children.compactMap { scoreFigures($0, items, context) }
+                    return figures.count == item.children.count && sum(figures.flatMap { $0 }, context).overlaps(context.interval(context.fact(s)))
+                } ?? false
+                if !short || scoresWhole {
+                    report(rule, whole: whole, parts: weights, template: .scoreWeightsSum, message: .scoreProseWeights, name: item.name, &context)
+                }
             }
             // and their scores its score
             if let s = item.score {
