@@ -130,7 +130,8 @@ enum ProseScoreCheck {
                     let figures = item.children.compactMap { scoreFigures($0, items, context) }
                     return figures.count == item.children.count && sum(figures.flatMap { $0 }, context).overlaps(context.interval(context.fact(s)))
                 } ?? false
-                if !short || scoresWhole {
+                // (named with their own scores, "数量指标（20分），得20分；质量指标（25分），得25分", they are all of them)
+                if !short || scoresWhole || children.allSatisfy({ $0.score != nil }) {
                     report(rule, whole: whole, parts: weights, template: .scoreWeightsSum, message: .scoreProseWeights, name: item.name, &context)
                 }
             }
