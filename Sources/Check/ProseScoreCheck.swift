@@ -163,6 +163,11 @@ enum ProseScoreCheck {
               context.sentence(of: lost).map({ t in context.sentence(of: score).map { $0 == t } ?? false }) == true,
               case .text(let pm, _, _) = mark.place, case .text(let ps, _, _) = score.place, ps - pm <= 2,
               rule[.bonusWords].isEmpty || !context.facts.facts.contains(where: { $0.kind == .score && rule[.bonusWords].occurs(in: $0.label) }) else { return }
+        reportMarkLessLost(rule, mark: mark, score: score, lost: lost, &context)
+    }
+
+    /// The full mark less the points lost against the total score: reported when they differ.
+    static func reportMarkLessLost(_ rule: Rule, mark: Fact, score: Fact, lost: Fact, _ context: inout CheckContext) {
         let computed = context.interval(mark) - context.interval(lost)
         guard !computed.overlaps(context.interval(score)) else { return }
         let scale = Show.scale([mark, score, lost])
@@ -243,14 +248,7 @@ enum ProseScoreCheck {
             guard !adds, let m = context.facts.proseFullMark, let s = context.facts.proseTotalScore, m < s, s < t,
                   case .text(let pt, _, _) = total.place, let pm = context.fact(m).place.paragraph, let ps = context.fact(s).place.paragraph,
                   pt - pm <= 2, pt - ps <= 2 else { continue }
-            let mark = context.fact(m), score = context.fact(s)
-            let computed = context.interval(mark) - context.interval(total)
-            guard !computed.overlaps(context.interval(score)) else { continue }
-            let scale = Show.scale([mark, score, total])
-            context.report(rule, main: score, others: [mark, total], evidence: rule.evidence(.scoreProseDeduction, [
-                .name: context.displayLabel(score), .computation: "\(mark.literal) − \(total.literal)",
-                .computed: Show.number(mark.value - total.value, scale: scale), .stated: score.literal]),
-                           message: .scoreMarkLessLost, slots: [.name: ""])
+            reportMarkLessLost(rule, mark: context.fact(m), score: context.fact(s), lost: total, &context)
         }
     }
 
