@@ -263,6 +263,10 @@ enum YearCheck {
             let sentenceYears = clipped ? Set(inSentence.filter { !$0.quoted && !($0.form == .relative && $0.year <= 0) }.map(\.year)) : known.sentenceYears[s] ?? []
             let sentenceQuotedYears = clipped ? Set(inSentence.filter(\.quoted).map(\.year)) : known.sentenceQuotedYears[s] ?? []
             guard words.fiscal else { continue }
+            // "2024年度创新券资金预算600.00万元，…。2023年度预算为500.00万元。": a short sentence of the year before
+            // right after one of the report's year states what that is compared with
+            if mention.year == fy - 1, s > 0, !clipped, known.sentenceYears[s - 1]?.contains(fy) == true, !(known.sentenceYears[s - 1]?.contains(fy - 1) ?? false),
+               sentenceRange.count <= 30, !sentenceYears.contains(fy) { continue }
             // (asked only where it decides)
             var selfComparedFound: Bool?
             func selfCompared() -> Bool {
