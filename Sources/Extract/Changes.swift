@@ -914,6 +914,8 @@ extension ExtractionState {
             if s == sentence { continue }
             guard s == sentence - 1 else { return nil }
             guard family(f), isPlainFigure(f), f.year == nil || f.year == fiscalYear else { continue }
+            // (not an average of it: "实际支付A，…，月均支付a。较2024年实际支付B增加D")
+            if vocabulary[.perUnitWords].occurs(in: f.label) { continue }
             if namesAgain(rest, nameOf(f)) { return id }
         }
         return nil

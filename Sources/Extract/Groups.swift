@@ -644,6 +644,9 @@ extension ExtractionState {
             if let last = parts.last, isBaseOfRate(f, of: facts[last]) { continue }
             // "小学22,880人×720元，计1,647.36万元": the amount per head a part is reckoned by is no part
             if Factors.isPerUnitFactor(f, in: s, vocabulary: vocabulary) { continue }
+            // ("共计34,800元，折合3.48万元": the part before restated in another unit is no part of its own)
+            if let last = parts.last, f.kind.isMoney, facts[last].kind.isMoney, f.kind != facts[last].kind,
+               vocabulary[.restatementOpeners].isPrefix(of: f.label), f.interval.overlaps(facts[last].interval) { continue }
             // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
             if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
             // ("…取得分红a，上年同一股份分红为b；…": nor a figure its own clause dates to another year than the whole's,

@@ -70,13 +70,16 @@ enum FlatTableScanner {
         var pageBreakSinceRow = false
         while j < lines.count {
             let line = lines[j]
-            if line.artifact != nil { j += 1; pageBreakSinceRow = true; continue }
+            // (a page break counts the blank lines around it as one: "" ⏎ "- 3 -" ⏎ "" ⏎ "续表")
+            if line.artifact != nil { j += 1; pageBreakSinceRow = true; blanks = 0; continue }
             if line.isBlank {
                 blanks += 1
                 if blanks > 1 { break }
                 j += 1
                 continue
             }
+            // ("- 3 -" ⏎ "续表" ⏎ the header again: the mark says the table goes on; no row of it)
+            if fitted > 0, pageBreakSinceRow, TableScanner.isContinuationMark(line, words: words) { j += 1; continue }
             // the header repeated after a page break (a page-number line skipped above): the table goes on.
             // Only after a row and a page line, so header lines without rows are not rescanned from each one
             let headerLength = header.end - start
