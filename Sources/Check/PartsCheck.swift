@@ -551,7 +551,12 @@ extension ShareCheck {
             o.change == 0 && !o.comparesYears && !o.number.inRange && o.number.comparator == nil && !o.number.approximate && !o.isTarget && o.shareOf == nil
         }
         for f in context.facts.facts where monthWords.isPrefix(of: f.label) && plain(f) && (f.kind.isMoney || f.kind.measureWord != nil) {
-            guard let (ids, at) = context.positionInParagraph(of: f), at > 0, case let year = context.fact(ids[at - 1]), plain(year),
+            // (past a rate of the year's amount: "全年实际支付A，预算执行率P%，月均支付a")
+            guard let (ids, at) = context.positionInParagraph(of: f), at > 0 else { continue }
+            // (and a bracketed aside: "（合同金额B扣除考核扣款后）")
+            var back = at - 1
+            while back > 0, at - back <= 3, case let o = context.fact(ids[back]), o.kind == .percent || o.number.parenDepth > f.number.parenDepth { back -= 1 }
+            guard case let year = context.fact(ids[back]), plain(year),
                   year.value > 0, context.sentence(of: year).map({ s in context.sentence(of: f).map { $0 == s } ?? false }) == true,
                   year.kind.isMoney ? f.kind.isMoney : year.kind == f.kind,
                   year.number.parenDepth == f.number.parenDepth, case .text(let p, let t, _) = f.place else { continue }
