@@ -108,7 +108,10 @@ extension ExtractionState {
         let rest = comparedName(base)
         if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) { return true }
         guard let current else { return false }
-        return namesAgain(String(rest), nameOf(current))
+        // (or held in the current figure's name, four characters at least: "全年实际支付保洁服务费A" of "实际支付")
+        let name = nameOf(current)
+        return namesAgain(String(rest), name)
+            || (rest.unicodeScalars.count >= 4 && ScalarSearch.firstIndex(of: Array(rest.unicodeScalars), in: Array(name.unicodeScalars)) != nil)
     }
 
     /// What follows a comparison marker without its year, period and 的 ("上年同期的收入" → "收入").
@@ -906,19 +909,25 @@ extension ExtractionState {
         guard sentence > 0, !rest.isEmpty else { return nil }
         // (every figure passed counts: a run-on sentence of many figures stays linear)
         var looked = 0
+        // ("全年实际支付保洁服务费A，…。较2024年实际支付B增加D": failing a name that ends so, the one figure whose
+        // name holds the name compared, four characters at least)
+        var holding = [Int]()
+        let restScalars = Array(rest.unicodeScalars)
         for id in ids[..<n].reversed() {
             looked += 1
-            guard looked <= 48 else { return nil }
+            guard looked <= 48 else { break }
             let f = facts[id]
             let s = ExtractionState.sentence(of: f)
             if s == sentence { continue }
-            guard s == sentence - 1 else { return nil }
+            guard s == sentence - 1 else { break }
             guard family(f), isPlainFigure(f), f.year == nil || f.year == fiscalYear else { continue }
             // (not an average of it: "实际支付A，…，月均支付a。较2024年实际支付B增加D")
-            if vocabulary[.perUnitWords].occurs(in: f.label) { continue }
-            if namesAgain(rest, nameOf(f)) { return id }
+            if vocabulary[.perUnitWords].occurs(in: f.label) || vocabulary[.periodAverageWords].occurs(in: f.label) { continue }
+            let name = nameOf(f)
+            if namesAgain(rest, name) { return id }
+            if restScalars.count >= 4, ScalarSearch.firstIndex(of: restScalars, in: Array(name.unicodeScalars)) != nil { holding.append(id) }
         }
-        return nil
+        return holding.count == 1 ? holding[0] : nil
     }
 
     /// The figure the sentence before ends with, when it is a plain figure of the family and the

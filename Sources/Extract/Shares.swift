@@ -285,14 +285,16 @@ extension ExtractionState {
             // its paragraph or the two before it in its section)
             if groupOfPart[part] == nil, !totals.isEmpty {
                 let q = facts[part]
+                // (the few dozen figures before it in each: a paragraph of many such shares stays linear)
                 for back in 0...2 where p.index - back >= 0 && doc.paragraphs[p.index - back].sectionPath.prefix(1) == p.sectionPath.prefix(1) {
-                    let found = paragraphFacts[p.index - back].filter { id in
+                    let ids = paragraphFacts[p.index - back]
+                    let upTo = back == 0 ? firstFact(in: ids, at: q.number.numberRange.lowerBound) : ids.count
+                    let found = ids[max(0, upTo - 64)..<upTo].last { id in
                         let o = facts[id]
                         return id != part && o.marksTotal && o.kind.sameFamily(as: q.kind) && o.change == 0 && !o.comparesYears && o.shareOf == nil
-                            && !o.number.inRange && (back > 0 || o.number.range.upperBound <= q.number.numberRange.lowerBound)
-                            && o.label.contains(totals) && o.value >= q.value
+                            && !o.number.inRange && o.label.contains(totals) && o.value >= q.value
                     }
-                    if let last = found.last { return last }
+                    if let found { return found }
                 }
             }
         }
