@@ -695,9 +695,12 @@ extension ExtractionState {
         guard start < m.start, s[from..<start].contains(where: { $0 == "，" || $0 == "," }) else { return nil }
         let clause = Array(s[start..<m.start])
         guard clause.allSatisfy({ CharClass.isHan($0) || $0 == "、" }) else { return nil }
+        let joiners = labels.nameJoiners
         var names = [[Unicode.Scalar]](), current = [Unicode.Scalar]()
-        for ch in clause {
-            if ch == "、" || ch == "和" || ch == "及" { names.append(current); current = [] } else { current.append(ch) }
+        var k = 0
+        while k < clause.count {
+            let joint = clause[k] == "、" ? 1 : joiners.prefixLength(clause, at: k)
+            if joint > 0 { names.append(current); current = []; k += joint } else { current.append(clause[k]); k += 1 }
         }
         names.append(current)
         guard names.count >= 2, names.allSatisfy({ $0.count >= 2 }) else { return nil }
