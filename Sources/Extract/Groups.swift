@@ -645,8 +645,7 @@ extension ExtractionState {
             // "小学22,880人×720元，计1,647.36万元": the amount per head a part is reckoned by is no part
             if Factors.isPerUnitFactor(f, in: s, vocabulary: vocabulary) { continue }
             // ("共计34,800元，折合3.48万元": the part before restated in another unit is no part of its own)
-            if let last = parts.last, f.kind.isMoney, facts[last].kind.isMoney, f.kind != facts[last].kind,
-               vocabulary[.restatementOpeners].isPrefix(of: f.label), f.interval.overlaps(facts[last].interval) { continue }
+            if let last = parts.last, f.kind != facts[last].kind, restates(f, facts[last]) { continue }
             // "公务接待费6.80万元，上年7.80万元，压减12.82%": last year's figure of the part before is no part
             if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
             // ("…取得分红a，上年同一股份分红为b；…": nor a figure its own clause dates to another year than the whole's,
@@ -1875,7 +1874,12 @@ extension ExtractionState {
     /// "共38项，已完成34项，拟于近期完成3项，结转至2023年1项" (a whole after 共 followed by its parts) and
     /// "A x万元、B y万元，合计z万元" (parts followed by their total).
     /// "基本工资a、津贴补贴b、奖金c、绩效工资d，以上四项构成工资总额T": a figure named as the sum of so many
-    /// items above it is the whole of the figures right before it, as many as it says, in its sentence.
+    /// items above it is the whole of the figures right before it in its paragraph, as many as it says.
+    /// "共计34,800元，折合3.48万元": `f`, opened by a restatement word, is the same amount as `g`.
+    func restates(_ f: Fact, _ g: Fact) -> Bool {
+        f.kind.isMoney && g.kind.isMoney && vocabulary[.restatementOpeners].isPrefix(of: f.label) && f.interval.overlaps(g.interval)
+    }
+
     func addCountedSummaries(paragraph p: Paragraph, ids: [Int]) {
         let pointers = vocabulary[.summingPointers], items = vocabulary[.summedItemWords]
         guard !items.isEmpty else { return }
@@ -1898,7 +1902,7 @@ extension ExtractionState {
             guard n >= 2 else { continue }
             // the figures of its kind right before it in its paragraph, the rates they were reckoned at, the
             // standards and factors they were reckoned from and a figure restated after it passed over
-            let s = p.text.scalars, perUnit = vocabulary[.perUnitWords], restatements = vocabulary[.restatementOpeners], each = vocabulary[.eachMarkers]
+            let s = p.text.scalars, perUnit = vocabulary[.perUnitWords], each = vocabulary[.eachMarkers]
             var parts = [Int]()
             var k = end - 1, passedOver = false
             while k >= 0, parts.count < n {
@@ -1909,8 +1913,7 @@ extension ExtractionState {
                     passedOver = true
                     continue
                 }
-                if k + 2 < ids.count, case let next = facts[ids[k + 2]], next.kind.isMoney, restatements.isPrefix(of: next.label), parts.contains(next.id),
-                   next.interval.overlaps(g.interval) {
+                if k + 2 < ids.count, case let next = facts[ids[k + 2]], parts.contains(next.id), restates(next, g) {
                     passedOver = true
                     continue
                 }
