@@ -170,6 +170,17 @@ struct CheckContext {
         return complete
     }
 
+    /// `TableCheck.labels` of each table, made once for all the table rules.
+    var tableLabelCache: [[String]]?
+
+    mutating func tableLabels() -> [[String]] {
+        if let cached = tableLabelCache { return cached }
+        let context = self
+        let labels = doc.tables.map { TableCheck.labels($0, context) }
+        tableLabelCache = labels
+        return labels
+    }
+
     /// The layouts of the document's tables (`TableCheck.layouts`), made once for all the table rules.
     var tableLayoutCache: [[TableCheck.Layout]]?
 

@@ -70,10 +70,11 @@ enum TableCheck {
     /// what `CheckContext.tableLayouts` keeps for all the table rules of a document.
     static func layouts(_ context: inout CheckContext) -> [[Layout]] {
         let sheets = context.scoreSheets()
+        let tableLabels = context.tableLabels()
         return context.doc.tables.map { table in
             // a score sheet's money columns (the 项目资金 block of a 项目支出绩效自评表) are a budget table
             let isSheet = sheets[table.index] != nil
-            let labels = self.labels(table, context)
+            let labels = tableLabels[table.index]
             let marks = labels.map { isChildMarked($0, context) }
             return Set(table.rows.map(\.segment)).sorted().compactMap { segment in
                 layout(table, segment: segment, context, moneyHeadersOnly: isSheet, labels: labels, marks: marks)
@@ -475,9 +476,11 @@ enum TableCheck {
         for segment in table.headerSegments.indices {
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
             guard rows.count >= 4 else { continue }
-            let names = rows.map { label(table.rows[$0], context) }
             // (a few share columns at most: a table of hundreds of columns stays linear in its rows)
             let columns = (0..<table.columnCount).filter { layouts.header(table.header(row: table.rows[rows[0]], column: $0), is: .share) }
+            guard !columns.isEmpty else { continue }
+            let labels = context.tableLabels()[table.index]
+            let names = rows.map { labels[$0] }
             for s in columns.prefix(maxRatioColumns) {
                 // the total row: named as one, its share 100
                 guard let k = names.indices.last(where: { k in
@@ -502,7 +505,7 @@ enum TableCheck {
                             .stated: slip.share.literal + (slip.share.kind == .percent ? "%" : ""),
                             .header: table.header(row: table.rows[slip.row], column: s)])
                         context.report(rule, main: slip.share, others: [slip.part, whole], evidence: evidence,
-                                       slots: [.row: labels(table, context)[slip.row]])
+                                       slots: [.row: labels[slip.row]])
                     }
                     // (the column the shares are of found: no other is tried)
                     if misfits.count <= 1 { break }
@@ -730,7 +733,7 @@ enum TableCheck {
                     let shown = rates ? Show.number(computed, scale: max(2, ft.number.decimals)) + "%" : Show.number(computed, scale: Show.scale([ft, fa, fb]))
                     let evidence = rule.evidence(.tableColumnRatio, [.computation: computation, .computed: shown,
                                                                       .stated: ft.literal + (rates ? "%" : ""), .header: header])
-                    context.report(rule, main: ft, others: [fa, fb], evidence: evidence, slots: [.row: labels(table, context)[r]])
+                    context.report(rule, main: ft, others: [fa, fb], evidence: evidence, slots: [.row: context.tableLabels()[table.index][r]])
                 }
             }
         }
@@ -837,7 +840,7 @@ enum TableCheck {
                 let partialList = partial.isPrefix(of: header(parts[0]))
                 for r in rows {
                     guard let (whole, figures, holds) = row(r, parts, partialList: partialList, plain: learned), !holds else { continue }
-                    if labels == nil { labels = self.labels(table, context) }
+                    if labels == nil { labels = context.tableLabels()[table.index] }
                     var slots = PartsCheck.sumSlots(whole, figures, context)
                     slots[.header] = headers[total]
                     let row = labels![r].isEmpty ? context.displayLabel(whole) : labels![r]

@@ -272,13 +272,7 @@ extension ExtractionState {
         guard let a = figure.kind.moneyUnit, let b = restated.kind.moneyUnit,
               MoneyUnit.yuanFamily.contains(a), MoneyUnit.yuanFamily.contains(b),
               figure.comparator == nil, restated.comparator == nil else { return false }
-        // ("191.66元（1,916,552元）": in one unit, a restatement only when ten thousand times the other either
-        // way, one of the two units slipped)
-        if a == b {
-            guard figure.value > 0, restated.value > 0 else { return false }
-            let ratio = restated.value > figure.value ? restated.value / figure.value : figure.value / restated.value
-            guard [Decimal(10_000), Decimal(100_000_000)].contains(where: { abs(ratio - $0) <= $0 / 100 }) else { return false }
-        }
+        // the bracket first: it is cheap, and most pairs of figures fail it
         var i = figure.range.upperBound
         while i < restated.numberRange.lowerBound && CharClass.isWhitespace(s[i]) { i += 1 }
         guard i < restated.numberRange.lowerBound, s[i] == "（" || s[i] == "(" else { return false }
@@ -287,7 +281,19 @@ extension ExtractionState {
         guard i == restated.numberRange.lowerBound || i == restated.range.lowerBound else { return false }
         var j = restated.range.upperBound
         while j < s.count && CharClass.isWhitespace(s[j]) { j += 1 }
-        return j < s.count && (s[j] == "）" || s[j] == ")")
+        guard j < s.count && (s[j] == "）" || s[j] == ")") else { return false }
+        // ("191.66元（1,916,552元）": in one unit, a restatement only when ten thousand times the other either
+        // way, one of the two units slipped)
+        if a == b {
+            guard figure.value > 0, restated.value > 0 else { return false }
+            // (within 1% of 10⁴ or 10⁸ times: multiplied, not divided — Decimal division is slow)
+            let (big, small) = restated.value > figure.value ? (restated.value, figure.value) : (figure.value, restated.value)
+            guard [Decimal(10_000), Decimal(100_000_000)].contains(where: { k in
+                let scaled = small * k
+                return abs(big - scaled) * 100 <= scaled
+            }) else { return false }
+        }
+        return true
     }
 
     /// The comparison with a year right before the bracket a figure opens ("较2022年（97.2%）"), if

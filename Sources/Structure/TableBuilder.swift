@@ -521,8 +521,11 @@ public enum CellText {
         let t = compact(s)
         if totalLabels.isSuffix(of: t) { return true }
         // "小计（产出指标）": a total naming in brackets what it totals
-        guard t.hasSuffix("）") || t.hasSuffix(")"), let open = t.lastIndex(where: { $0 == "（" || $0 == "(" }), open > t.startIndex else { return false }
-        return totalLabels.isSuffix(of: String(t[..<open]))
+        // (on scalars: String's hasSuffix and lastIndex break graphemes, and most labels end otherwise)
+        let scalars = t.unicodeScalars
+        guard let last = scalars.last, last == "）" || last == ")",
+              let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }), open > scalars.startIndex else { return false }
+        return totalLabels.isSuffix(of: Substring(scalars[..<open]))
     }
 
     /// "总分", "自评总分": the total row of a score sheet (the official forms' word for 合计).
