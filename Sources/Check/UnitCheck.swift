@@ -21,6 +21,7 @@ enum UnitCheck {
         case "change-below-precision": changeBelowPrecision(rule, &context)
         case "finer-than-fen": finerThanFen(rule, &context)
         case "restated-other-unit": restatedOtherUnit(rule, &context)
+        case "range-bounds": rangeBounds(rule, &context)
         default: break
         }
     }
@@ -104,6 +105,29 @@ enum UnitCheck {
                 .figure: figure.shown, .computed: Show.number(converted, scale: max(decimals, 0)) + unit.rawValue, .other: restated.shown,
                 .difference: Show.number(abs(restated.value - converted), scale: max(decimals, 0)) + unit.rawValue])
             context.report(rule, main: restated, others: [figure], evidence: evidence)
+        }
+    }
+
+    /// "三档（5000万元（含）至1亿元）": the two ends of a range of money in units 10⁴ apart or more are
+    /// within a factor a range can mean; `min_range_ratio` times apart or more (or the lower end above
+    /// the upper) one of the units slipped — the end in the smaller unit is told.
+    static func rangeBounds(_ rule: Rule, _ context: inout CheckContext) {
+        let minRatio = Decimal(rule[.minRangeRatio])
+        for ids in context.facts.paragraphFacts {
+            for n in ids.indices.dropLast() {
+                let lo = context.fact(ids[n]), hi = context.fact(ids[n + 1])
+                guard lo.number.inRange, hi.number.inRange, let a = lo.kind.moneyUnit, let b = hi.kind.moneyUnit,
+                      MoneyUnit.yuanFamily.contains(a), MoneyUnit.yuanFamily.contains(b), abs(a.exponent - b.exponent) >= 4,
+                      lo.value > 0, hi.value > 0, !lo.unitAssumed, !hi.unitAssumed,
+                      lo.number.range.upperBound <= hi.number.numberRange.lowerBound,
+                      hi.number.numberRange.lowerBound - lo.number.range.upperBound <= 8 else { continue }
+                let low = lo.value * Decimals.pow10(a.exponent), high = hi.value * Decimals.pow10(b.exponent)
+                guard low > high || high >= low * minRatio else { continue }
+                let (main, other) = a.exponent < b.exponent ? (lo, hi) : (hi, lo)
+                let evidence = rule.evidence(.unitRangeBounds, [.figure: lo.shown, .other: hi.shown,
+                                                                 .ratio: Show.number(high / low, scale: low > high ? 6 : 0)])
+                context.report(rule, main: main, others: [other], evidence: evidence)
+            }
         }
     }
 

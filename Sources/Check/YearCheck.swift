@@ -58,7 +58,8 @@ enum YearCheck {
             // (a mention compared with, "较2022年", "由2022年的88.6%提高到…", is not the body's own year)
             let compared = context.vocabulary[.comparedYearMarkers], from = context.vocabulary[.changeFromMarkers]
             let own = context.facts.years.filter { p, m in
-                guard p != t, m.year == title, !m.quoted, m.form != .relative else { return false }
+                // (the title's other line is the title: "岚川县2024年度…补助资金" ⏎ "项目绩效评价报告")
+                guard p != t, !brokenWith.contains(p), m.year == title, !m.quoted, m.form != .relative else { return false }
                 let s = context.doc.paragraphs[p].text.scalars
                 return compared.suffixLength(s, endingAt: m.range.lowerBound) == 0 && from.suffixLength(s, endingAt: m.range.lowerBound) == 0
             }
@@ -604,18 +605,23 @@ enum YearCheck {
         guard usual >= 1 else { return }
         var count = [Int: Int]()
         for c in comparisons { count[c.mention.year, default: 0] += 1 }
-        for c in comparisons where c.mention.year <= fy - 2 && count[c.mention.year] == 1 {
+        for c in comparisons where count[c.mention.year] == 1 {
             let paragraph = context.doc.paragraphs[c.paragraph]
             guard let sentence = paragraph.sentences.first(where: { $0.contains(c.mention.range.lowerBound) }) else { continue }
-            // the sentence is about another year when it states one before the comparison (上年 too)
-            let aboutAnother = (yearsOf[c.paragraph] ?? []).contains { o in
+            // the sentence is about another year when it states one before the comparison (上年 too): an
+            // earlier year's is passed over; a later one's ("2027年…收入预算A，较2026年执行数增加…", a
+            // draft beside the report's execution) is compared with the year before it
+            let before = (yearsOf[c.paragraph] ?? []).filter { o in
                 sentence.contains(o.range.lowerBound) && o.range.upperBound <= c.mention.range.lowerBound
-                    && (o.form == .relative ? o.year != 0 : o.year != fy)
             }
-            guard !aboutAnother, let span = paragraph.text.span(c.mention.range) else { continue }
+            if before.contains(where: { o in o.form == .relative ? o.year != 0 : o.year < fy }) { continue }
+            let own = before.last(where: { $0.form != .relative && $0.year > fy })?.year ?? fy
+            guard c.mention.year <= own - 2, let span = paragraph.text.span(c.mention.range) else { continue }
             let s = paragraph.text.scalars
             let text = paragraph.text.string(max(sentence.lowerBound, c.mention.range.lowerBound - 12)..<min(sentence.upperBound, c.mention.range.upperBound + 12, s.count))
-            let evidence = rule.evidence(.yearComparisonBase, [.text: text, .fiscalYear: String(fy), .year: String(fy - 1), .count: String(usual)])
+            let evidence = own == fy
+                ? rule.evidence(.yearComparisonBase, [.text: text, .fiscalYear: String(fy), .year: String(fy - 1), .count: String(usual)])
+                : rule.evidence(.yearComparisonBaseOwn, [.text: text, .year: String(own), .prior: String(own - 1)])
             context.report(rule, span: span, evidence: evidence, key: "base-\(c.paragraph)-\(c.mention.range.lowerBound)")
         }
     }

@@ -355,7 +355,14 @@ final class ExtractionState {
     func result() -> FactSet {
         let dominant = Self.mostFrequentMoneyUnit(of: facts)?.unit
         var set = FactSet(structured: doc, fiscalYear: fiscalYear, fiscalYearSource: fiscalYearSource, titleYear: titleYear,
-                          facts: facts, groups: groups, shares: shares, years: years, paragraphFacts: paragraphFacts,
+                          facts: facts, groups: groups,
+                          // ("其中财政拨款收入占本年收入的P%" with no amount of the part: the whole, or the same figure
+                          // stated again, is no part of itself)
+                          shares: shares.filter { share in
+                              !share.baseParts.isEmpty || share.part != share.base
+                                  && !(facts[share.part].value == facts[share.base].value && facts[share.part].label == facts[share.base].label)
+                          },
+                          years: years, paragraphFacts: paragraphFacts,
                           tableFacts: tableFacts, dominantMoneyUnit: dominant)
         set.changes = changes
         set.scheduleProgress = scheduleProgress

@@ -529,6 +529,10 @@ extension ExtractionState {
                 if same.count >= 3, (2..<same.count).contains(where: { k in
                     same.suffix(k).reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }.overlaps(f.interval)
                 }) { continue }
+                // "丧葬补助金312.50万元，共1,250人；…": a total of another kind than the part right before it,
+                // summing none of the parts of its kind, is that part's own (how many it went to)
+                if let last = parts.last, !facts[last].kind.sameFamily(as: f.kind),
+                   !same.reduce(Interval(exactly: 0), { $0 + facts[$1].interval }).overlaps(f.interval) { continue }
                 break
             }
             // "…临湖新区2个，其中临湖新区完工率仅为71.43%，石桥区8个…": a rate of the whole itself, first
@@ -740,6 +744,11 @@ extension ExtractionState {
                     && (changeList ? f.change != 0 || (f.concept.measure == "adjust" && f.concept.explicitMeasure && !f.comparesYears)
                         : (f.change == 0 && !f.comparesYears))
                     && !isCompletionBase(id, paragraph: p)
+                    // ("上年收、支总计均为A，…。其中：本年收入合计a，…": a figure its own clause dates to one year
+                    // is no whole of parts their clauses date to another)
+                    && !(f.yearSource == .clause && f.year != nil
+                        && familyParts.allSatisfy { facts[$0].year != nil && facts[$0].year != f.year }
+                        && familyParts.contains { facts[$0].yearSource == .clause })
             }
             // "余额A，控制在限额B以内。其中，…": a bound (B) is no whole while a plain figure stands before it
             var lastCandidate = near.last { candidate($0) && facts[$0].number.comparator == nil } ?? near.last(where: candidate)
@@ -1066,6 +1075,8 @@ extension ExtractionState {
                 // (nor when it makes up, with the part before it, a figure stated before the whole: "省级资金1,750
                 // 万元。…其中省级补助资金到位1,510万元，剩余240万元于次年到位")
                 && !restOfEarlierFigure(familyParts[familyParts.count - 2], familyParts.last!, whole: whole, paragraph: p.index)
+                // (nor after an amount a rate comes to: "先行拨付核定补助的50%即a，剩余b…" is the rest of that subsidy)
+                && !isRateAmount(familyParts[familyParts.count - 2], paragraph: p.index)
             // each part the funds of another level of government ("其中：中央资金…，省级资金…，县级资金…";
             // "其中中央财政资金a，县财政配套资金b"): the levels are where the whole came from, in full
             // (every list of two levels or more in 690 published texts adds up to its whole)
@@ -1171,6 +1182,15 @@ extension ExtractionState {
             return (cut > within || otherMeasure || remainder) && parts[n...].contains(where: { facts[$0].value != 0 }) ? n : nil
         }
         return nil
+    }
+
+    /// "核定补助的50%即30.00万元": an amount restating the rate right before it (its label a
+    /// restatement opener alone).
+    func isRateAmount(_ id: Int, paragraph: Int) -> Bool {
+        guard id > 0, vocabulary[.restatementOpeners].contains(facts[id].label) else { return false }
+        let rate = facts[id - 1]
+        return rate.kind == .percent && rate.place.paragraph == paragraph
+            && facts[id].number.numberRange.lowerBound - rate.number.range.upperBound <= facts[id].label.unicodeScalars.count + 1
     }
 
     /// Every part's label opens with a level of government's funds (`funding_level_words`), each

@@ -72,6 +72,8 @@ extension Parameter where Value == Decimal {
 }
 
 extension Parameter where Value == Int {
+    public static let minRangeRatio = Parameter("min_range_ratio", default: 1000,
+        doc: "the ends of a range of money whose units differ 10,000-fold or more are this many times apart or more only when one unit slipped")
     public static let yuanPlaces = Parameter("yuan_places", default: 2,
         doc: "the most decimal places an amount in yuan can have (the fen): one stated finer is in another unit")
     public static let minWanYuanAmounts = Parameter("min_wan_yuan_amounts", default: 5,
@@ -318,12 +320,15 @@ extension EvidenceTemplate {
     public static let unitChangeBelowPrecision = EvidenceTemplate(.unit, "change_below_precision", [.figure, .other, .yuan], doc: "a change in yuan finer than the wan-yuan figure it is of")
     public static let unitFinerThanFen = EvidenceTemplate(.unit, "finer_than_fen", [.figure, .count], doc: "an amount in yuan stated to more places than the fen")
     public static let unitRestated = EvidenceTemplate(.unit, "restated", [.figure, .computed, .other, .difference], doc: "a figure against its restatement in another unit")
+    public static let unitRangeBounds = EvidenceTemplate(.unit, "range_bounds", [.figure, .other, .ratio], doc: "the two ends of a range of money, as many times apart as the ratio says")
     public static let unitMixed = EvidenceTemplate(.unit, "mixed", [.readAs, .figure, .others, .writtenIn], doc: "a relation that holds once the figure is read in the other unit")
 
     public static let yearTitleVersusBody = EvidenceTemplate(.year, "title_vs_body", [.titleYear, .fiscalYear, .fiscalCount, .titleCount], doc: "the title's year against the body's")
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearChangeColumns = EvidenceTemplate(.year, "change_columns", [.text, .year, .otherYears, .fiscalYear], doc: "a header row whose two years, compared against the year before, are not one apart")
+    public static let yearComparisonBaseOwn = EvidenceTemplate(.year, "comparison_base_own", [.text, .year, .prior],
+        doc: "a comparison, in a sentence about a later year than the report's ({year}), with a year before the one before it ({prior})")
     public static let yearComparisonBase = EvidenceTemplate(.year, "comparison_base", [.text, .fiscalYear, .year, .count], doc: "a comparison with a year long before the report's, where the report's other comparisons are with the year before")
     public static let yearComparedWithItself = EvidenceTemplate(.year, "compared_with_itself", [.text, .year], doc: "a sentence about a year compared with the same year")
     public static let yearFinalVersusExecution = EvidenceTemplate(.year, "final_vs_execution", [.text, .year, .fiscalYear], doc: "a final account beside another year's execution figures")
@@ -463,6 +468,8 @@ public enum CheckDeclarations {
                              parameters: [I.yuanPlaces.declaration] + perUnit, evidence: [E.unitFinerThanFen]),
             CheckDeclaration(.unit, "restated-other-unit", doc: "a figure against the same amount restated in another unit in the bracket after it",
                              evidence: [E.unitRestated]),
+            CheckDeclaration(.unit, "range-bounds", doc: "the two ends of a range of money, in units 10,000-fold apart, far more apart than a range's ends (or the lower above the upper)",
+                             parameters: [I.minRangeRatio.declaration], evidence: [E.unitRangeBounds]),
             CheckDeclaration(.unit, "mixed-units-in-relation", doc: "reports the relations (formula, parts, share rules) that hold only if a figure is read in the other unit",
                              parameters: [Parameter<String>.writtenUnit.declaration] + perUnit, evidence: [E.unitMixed], receives: .unitSlip),
 
@@ -492,7 +499,7 @@ public enum CheckDeclarations {
             CheckDeclaration(.year, "change-columns", doc: "a header row naming two years and a change against the year before: the years are one apart",
                              parameters: [W.changeColumnWords.declaration], evidence: [E.yearChangeColumns]),
             CheckDeclaration(.year, "comparison-base", doc: "a comparison with the final account or execution of a year two or more before the report's, where its other such comparisons are with the year before",
-                             parameters: [W.comparedBaseWords.declaration], evidence: [E.yearComparisonBase]),
+                             parameters: [W.comparedBaseWords.declaration], evidence: [E.yearComparisonBase, E.yearComparisonBaseOwn]),
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
                              evidence: [E.yearComparedWithItself]),
             CheckDeclaration(.year, "same-figure-two-years", doc: "one figure given for the fiscal year in one place and for another year elsewhere",

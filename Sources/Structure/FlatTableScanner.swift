@@ -329,7 +329,19 @@ enum FlatTableScanner {
                 end = start + 2
             }
         }
-        if let shape = classify(roles) {
+        if var shape = classify(roles) {
+            // ("乡镇  城镇  农村  小计  发放金额" ⏎ "城关镇  78  41  119  142.56": titles naming no role, read as
+            // names, over a first row naming fewer things and numbers under them, title numbers)
+            if shape.labelCount > 1, end < lines.count, lines[end].artifact == nil,
+               let row = tokens(lines[end], document: document, words: words), row.count == titles.count {
+                let names = row.prefix { !isNumberCell($0, words: words) }.count
+                if names >= 1, names < shape.labelCount, (names..<shape.labelCount).allSatisfy({ roles[$0] == nil }),
+                   row[names...].allSatisfy({ isNumberCell($0, words: words) }) {
+                    for c in names..<shape.labelCount { shape.classes[c] = .number(.count) }
+                    shape.middle = names..<shape.middle.upperBound
+                    shape.labelCount = names
+                }
+            }
             return Header(titles: titles, classes: shape.classes, labelCount: shape.labelCount, middle: shape.middle,
                           firstLine: lines[start].number, lastLine: lastLine, end: end)
         }
@@ -614,6 +626,12 @@ enum FlatTableScanner {
         var found = 0
         var k = 0
         while found < 3, let m = words.columnWords.firstMatch(in: line.scalars, from: k) {
+            found += 1
+            k = m.start + max(1, m.length)
+        }
+        // ("乡镇  城镇  农村  小计  发放金额": a total's column is a column too)
+        k = 0
+        while found < 3, let m = words.totalLabels.firstMatch(in: line.scalars, from: k) {
             found += 1
             k = m.start + max(1, m.length)
         }
