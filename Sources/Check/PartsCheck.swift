@@ -498,6 +498,8 @@ extension ShareCheck {
             for id in ids[max(0, at - 16)..<at].reversed() {
                 let o = context.fact(id)
                 guard let (q, t) = context.sentence(of: o), q == p, t <= s else { break }
+                // ("二档（1亿元（含）至5亿元）9家，…兑现A，户均a": a range's ends or a bound are no total)
+                if o.number.inRange || o.number.comparator != nil { continue }
                 if t != s {
                     if earlierSentence == nil { earlierSentence = t }
                     guard t == earlierSentence else { break }

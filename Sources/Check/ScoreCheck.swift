@@ -11,6 +11,8 @@ import JXStructure
 ///    name "产出（30）", or a group weight column);
 ///  - items-vs-total: items' weights and scores against the 合计 row;
 ///  - prose-total: the total score stated in the text against the sheet's total;
+///  - sheet-item-in-prose: the points lost or the score the text gives an item it names in quotes
+///    against the sheet's row of that item;
 ///  - grade: the grade (优/良/中/差) against the total score.
 /// Sums are checked both ways only on a sheet without scrambled rows; on a scrambled sheet only
 /// sums that exceed their cap are reported.
@@ -23,6 +25,7 @@ enum ScoreCheck {
         case "section-caps": for s in sheets { sectionCaps(rule, s, &context); groupCaps(rule, s, &context); captionVersusName(rule, s, &context) }
         case "items-vs-total": for s in sheets { itemsVersusTotal(rule, s, others: sheets, &context) }
         case "table-deduction": for s in sheets { tableDeductions(rule, s, &context) }
+        case "sheet-item-in-prose": proseItems(rule, sheets, &context)
         case "prose-total": proseTotal(rule, sheets, &context)
         case "grade": grade(rule, sheets, &context)
         default: break
@@ -40,6 +43,53 @@ enum ScoreCheck {
             context.report(rule, main: s, others: [w, d], evidence: rule.evidence(.scoreTableDeduction, [
                 .computation: "\(w.literal) − \(d.literal)", .computed: Show.number(w.value - d.value, scale: scale), .stated: s.literal]))
         }
+    }
+
+    /// "“重大集体争议化解率”指标扣1分" beside a sheet whose row of that item reads "7 | 6": the points the
+    /// text says an item it names in quotes lost are its weight less its score; the score it gives it is
+    /// the sheet's. Only items the sheets name once and the text scores once, by one label.
+    static func proseItems(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
+        guard !sheets.isEmpty else { return }
+        var rows = [String: (weight: Fact?, score: Fact)?]()
+        for sheet in sheets {
+            for row in sheet.rows where !row.garbled && !row.isTotal {
+                guard let level = row.names.indices.last(where: { !row.names[$0].isEmpty }), row.ownName[level],
+                      let score = row.score else { continue }
+                let name = CellText.compact(row.names[level])
+                // (a name met twice: which row the text means cannot be told)
+                rows[name] = rows[name] == nil ? (sheet.itemWeight(row), score) : .some(nil)
+            }
+        }
+        guard !rows.isEmpty else { return }
+        let deductions = context.vocabulary[.deductionWords], scoreWords = rule[.itemScoreWords]
+        var named = [String: [Fact]]()
+        for f in context.facts.facts where f.kind == .score && !f.isCellValue {
+            guard case .text = f.place, f.change == 0, !f.number.inRange, f.number.comparator == nil,
+                  let name = quotedItem(f.label), let found = rows[name], found != nil else { continue }
+            named[name, default: []].append(f)
+        }
+        for (name, facts) in named where facts.count == 1 {
+            guard let f = facts.first, let row = rows[name] ?? nil, let tail = f.label.split(whereSeparator: { $0 == "”" || $0 == "」" }).last else { continue }
+            if deductions.isSuffix(of: tail), let w = row.weight {
+                let computed = context.interval(w) - context.interval(row.score)
+                guard !computed.overlaps(context.interval(f)) else { continue }
+                let scale = Show.scale([w, row.score, f])
+                context.report(rule, main: f, others: [w, row.score], evidence: rule.evidence(.scoreProseItemDeduction, [
+                    .name: name, .computation: "\(w.literal) − \(row.score.literal)", .computed: Show.number(w.value - row.score.value, scale: scale),
+                    .stated: f.literal]))
+            } else if scoreWords.isSuffix(of: tail), !context.interval(f).overlaps(context.interval(row.score)) {
+                context.report(rule, main: f, others: [row.score], evidence: rule.evidence(.scoreProseItemScore, [
+                    .name: name, .score: row.score.literal, .stated: f.literal]))
+            }
+        }
+    }
+
+    /// The item a label names in quotes right before its last few characters ("“成本控制”指标扣" → 成本控制).
+    static func quotedItem(_ label: String) -> String? {
+        let s = Array(label.unicodeScalars)
+        guard let close = s.lastIndex(where: { $0 == "”" || $0 == "」" }), s.count - close - 1 <= 4,
+              let open = s[..<close].lastIndex(where: { $0 == "“" || $0 == "「" }), close - open >= 3 else { return nil }
+        return CellText.compact(ScalarString.make(s[(open + 1)..<close]))
     }
 
     static func itemAboveCap(_ rule: Rule, _ sheet: ScoreSheet, _ context: inout CheckContext) {

@@ -631,12 +631,13 @@ extension ExtractionState {
         }
         func namedInList(_ a: Int, _ b: Int) -> Bool {
             let g = facts[a].gap(to: facts[b], in: s)
-            return g.first == "、" && g.count <= 12 && !g.dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) })
+            // ("标准为每人每年12,600元，农村为10,800元，分别较上年的…": a name after a comma too)
+            return (g.first == "、" || g.first == "，") && g.count <= 12 && !g.dropFirst().contains(where: { Labels.clauseBoundaries.contains($0) || CharClass.isDigit($0) })
         }
         var n = 0
         while n < ids.count {
             let first = facts[ids[n]]
-            guard first.change != 0, !taken.contains(ids[n]), distributive.occurs(in: first.label) else { n += 1; continue }
+            guard first.change != 0, !taken.contains(ids[n]) else { n += 1; continue }
             var run = [ids[n]]
             while n + run.count < ids.count, case let next = facts[ids[n + run.count]], next.change == first.change,
                   next.kind == first.kind || (next.kind.measureWord != nil && first.kind.measureWord != nil),
@@ -645,7 +646,8 @@ extension ExtractionState {
             }
             let k = run.count
             defer { n += k }
-            guard k >= 2, n >= 2 * k else { continue }
+            // the distributive word before the changes, or before the figures compared with ("分别较上年的A、B提高P%和Q%")
+            guard k >= 2, n >= 2 * k, distributive.occurs(in: first.label) || distributive.occurs(in: facts[ids[n - k]].label) else { continue }
             // (an average between them is passed over: "4,917户8,963人，户均1.82人，较上年末…")
             var end = n - k
             while end > n - k - 2, end - 1 >= k, perUnit.occurs(in: facts[ids[end - 1]].label) { end -= 1 }

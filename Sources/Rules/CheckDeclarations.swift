@@ -189,6 +189,7 @@ extension Parameter where Value == WordSet {
     public static let proseActualWords = Parameter("prose_actual_words", doc: "words of the label of an indicator's actual value in running text, after its target")
     public static let proseClaimWords = Parameter("prose_claim_words", doc: "words after an indicator's actual value in its sentence that declare the target met")
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
+    public static let itemScoreWords = Parameter("item_score_words", doc: "words ending a label after an item's quoted name that make the figure its score")
     public static let completeFirstLevels = Parameter("complete_first_levels", doc: "the first-level indicators of an evaluation, each as its names joined by |: scores listed under names covering all of them are the whole evaluation")
     public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
     public static let countedGradeLinks = Parameter("counted_grade_links", doc: "words between a grade and a count after it that make the grade a class of things counted (the projects graded so), not a grade given")
@@ -354,6 +355,10 @@ extension EvidenceTemplate {
     public static let statusClaimEmptyNote = EvidenceTemplate(.status, "claim_empty_note", [], doc: "a claim: no note on the deviation")
 
     public static let scoreAboveWeight = EvidenceTemplate(.score, "above_weight", [.score, .weight], doc: "a score above its weight")
+    public static let scoreProseItemDeduction = EvidenceTemplate(.score, "prose_item_deduction", [.name, .computation, .computed, .stated],
+        doc: "the points the text says an item lost against its weight less its score in the sheet")
+    public static let scoreProseItemScore = EvidenceTemplate(.score, "prose_item_score", [.name, .score, .stated],
+        doc: "the score the text gives an item against the sheet's")
     public static let scoreTableDeduction = EvidenceTemplate(.score, "table_deduction", [.computation, .computed, .stated], doc: "a sheet row's weight less its points lost against its score")
     public static let scoreProseAboveWeight = EvidenceTemplate(.score, "prose_above_weight", [.name, .score, .weight], doc: "an indicator scored in the text above its weight")
     public static let scoreProseDeduction = EvidenceTemplate(.score, "prose_deduction", [.name, .computation, .computed, .stated], doc: "an indicator's weight less its lost points against its score")
@@ -531,6 +536,8 @@ public enum CheckDeclarations {
                              messages: [.scoreWeightVersusName], evidence: [E.scoreAboveWeight, E.scoreWeightVersusName, E.scoreAboveNameCap]),
             CheckDeclaration(.score, "table-deduction", doc: "a sheet row's weight less the points it lost (a column of points lost) is its score",
                              evidence: [E.scoreTableDeduction]),
+            CheckDeclaration(.score, "sheet-item-in-prose", doc: "the points lost or the score the text gives an item it names in quotes against the sheet's row of that item",
+                             parameters: [W.itemScoreWords.declaration], evidence: [E.scoreProseItemDeduction, E.scoreProseItemScore]),
             CheckDeclaration(.score, "items-vs-total", doc: "items' weights and scores against the total row",
                              messages: [.scoreCapsVersusTotal, .scoreScoresVersusTotal, .scoreGroupScores, .scoreGroupWeight], evidence: [E.scoreWeightsSum, E.scoreScoresSum]),
             CheckDeclaration(.score, "section-caps", doc: "the weights of a section or group against its cap",
