@@ -328,6 +328,19 @@ enum ProseScoreCheck {
             if lists[items[i].list] == nil { order.append(items[i].list) }
             lists[items[i].list, default: []] += top
         }
+        // ("四类指标分值分别为20分、20分、35分、25分 … 主要扣分情况：过程指标满分20分": an indicator of the list
+        // named again, with or without its level's ending, and the same weight is that one, not another)
+        let endings = context.vocabulary[.subtotalNameEndings]
+        func core(_ name: String) -> String { endings.suffix(of: name).map { String(name.dropLast($0.count)) } ?? name }
+        for (key, top) in lists where top.count >= 3 {
+            lists[key] = top.filter { i in
+                let w = context.fact(items[i].weight!)
+                return !top.contains { j in
+                    j != i && core(items[j].name) == core(items[i].name) && items[j].weight! < items[i].weight!
+                        && context.fact(items[j].weight!).value == w.value
+                }
+            }
+        }
         let full = context.facts.proseFullMark.map { context.fact($0) }
         func weightsOf(_ top: [Int]) -> [Fact] { top.map { context.fact(items[$0].weight!) } }
         func makesUpFullMark(_ top: [Int]) -> Bool {

@@ -387,8 +387,32 @@ enum TableCheck {
             report(rule, layout, total: top.total, members: top.members, &context)
             return
         }
+        // ("一、基本支出小计 / 工资福利支出 / … / 二、项目支出小计 / … / 合计": numbered 小计 rows, the first of them
+        // the table's first row, head the rows under them; the 合计 adds them up)
+        let headingStyle = layout.rows.first.flatMap { r in
+            layout.totals.contains(r) && isSubtotal(layout.labels[r], context) ? enumeratorStyle(layout.labels[r]) : nil
+        }
+        var headed = [Int]()
         for (k, r) in layout.rows.enumerated() where layout.totals.contains(r) {
             let text = layout.labels[r]
+            if let style = headingStyle, enumeratorStyle(text) == style, isSubtotal(text, context) {
+                var members = [Int]()
+                for row in layout.rows[(k + 1)...] {
+                    if layout.totals.contains(row) || enumeratorStyle(layout.labels[row]) == style { break }
+                    if layout.parent[row] == nil { members.append(row) }
+                }
+                headed.append(r)
+                if members.count >= 2 { report(rule, layout, total: r, members: members, &context) }
+                start = k + 1
+                continue
+            }
+            if !headed.isEmpty, !isSubtotal(text, context) {
+                report(rule, layout, total: r, members: headed, carried: earlierTotal.map { [$0] } ?? [], &context)
+                headed = []
+                start = k + 1
+                earlierTotal = r
+                continue
+            }
             // "一、期初余额 / 二、收入合计 / （一）收入小计 / 1.…": a numbered total followed by rows numbered
             // another way heads those rows; the rows above, numbered alike, are its siblings, not its parts
             if let style = enumeratorStyle(text),

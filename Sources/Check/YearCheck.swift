@@ -1319,6 +1319,8 @@ enum YearCheck {
             // ("压减2025年预算总额A（其中重点评价结果应用a、自评结果应用b）": nor does a whole's name over it)
             if context.groups(withPart: twin.id).contains(where: { Self.names(year: f.year!, in: context.fact($0.whole).label) }) { continue }
             if case .cell(let t, let r, let c) = twin.place, perYear.occurs(in: context.doc.tables[t].header(row: context.doc.tables[t].rows[r], column: c)) { continue }
+            // ("两批债券年利息A" and "2024年需支付两批债券利息A": what is paid every year, in prose too)
+            if perYear.occurs(in: twin.label) || perYear.occurs(in: f.label) { continue }
             // "年末结转下年415.00万元" and, in the next year's plan, "另有结转资金415.00万元": money carried out of
             // the report's year is carried into the next
             if let a = f.year, let b = twin.year, Set([a, b]) == [fy, fy + 1], let m = f.concept.measure, let n = twin.concept.measure,

@@ -2021,6 +2021,8 @@ extension ExtractionState {
                 // is no part, and a figure each of several names got counts as many times: not read here
                 // (before the parts are counted: "A 3,085人×95元×12个月=a；…；三项合计T" counts the products)
                 parts.removeAll { vocabulary[.multiplicationSigns].isSuffix(of: facts[$0].label) }
+                // ("金额149,200元，折合14.92万元；…共计T": the same amount again in another unit is no part)
+                parts = parts.enumerated().filter { k, id in !(k > 0 && restates(facts[id], facts[parts[k - 1]])) }.map(\.element)
                 // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
                 if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
                 if parts.contains(where: { vocabulary[.distributiveMarkers].isPrefix(of: facts[$0].label) }) { continue }
