@@ -774,9 +774,12 @@ extension ShareCheck {
             guard ids.count >= 5 else { continue }
             let s = paragraph.text.scalars
             func gap(_ a: Fact, _ b: Fact) -> ArraySlice<Unicode.Scalar> { a.gap(to: b, in: s) }
+            // (by "、", or by a joiner word: "8万元、2万元和0.5万元")
+            let joiners = context.vocabulary[.nameJoiners]
             func listed(_ a: Fact, _ b: Fact) -> Bool {
                 let g = gap(a, b)
-                return g.first == "、" && !g.contains(where: { ScalarSets.clauseBreaks.contains($0) || $0 == "。" })
+                if g.first == "、" { return !g.contains(where: { ScalarSets.clauseBreaks.contains($0) || $0 == "。" }) }
+                return joiners.contains(ScalarString.make(g.filter { !CharClass.isWhitespace($0) }))
             }
             var k = 2
             while k < ids.count {
@@ -809,6 +812,26 @@ extension ShareCheck {
                       // (no longer list: "优秀20个、良好40个、合格15个、不合格5个，分别按…10,000元、8,000元、4,000元")
                       before < 0 || !listed(context.fact(ids[before]), counts[0]),
                       context.sentence(of: counts[0]).map({ $0 == place }) == true else { continue }
+                // ("…分别按每处8万元、2万元和0.5万元兑现奖励24.00万元、28.00万元和10.00万元": as many amounts, each the
+                // product of its count and standard)
+                if j + standards.count <= ids.count {
+                    let amounts = (0..<standards.count).map { context.fact(ids[j + $0]) }
+                    if amounts.allSatisfy({ $0.kind.isMoney && plain($0) && context.sentence(of: $0).map { $0 == place } == true && !perWords.occurs(in: $0.label) }),
+                       zip(amounts, amounts.dropFirst()).allSatisfy({ listed($0, $1) }),
+                       !gap(standards[standards.count - 1], amounts[0]).contains(where: { $0 == "；" || $0 == ";" || $0 == "。" }) {
+                        k = j + standards.count
+                        for (c, (g, amount)) in zip(counts, zip(standards, amounts)) {
+                            guard let unit = amount.kind.moneyUnit, let standardUnit = g.kind.moneyUnit else { continue }
+                            let product = context.interval(c) * Interval(exactly: context.interval(g).midpoint)
+                            if product.overlaps(context.interval(amount)) { continue }
+                            let exact = c.value * g.value * Decimals.pow10(standardUnit.exponent - unit.exponent)
+                            context.report(rule, main: amount, others: [c, g], evidence: rule.evidence(.averageMismatch, [
+                                .computation: "\(c.shown) × \(g.shown)", .computed: Show.number(exact, scale: max(amount.number.decimals, 2)) + amount.number.unitText,
+                                .stated: amount.shown]))
+                        }
+                        continue
+                    }
+                }
                 // the amount: the next figure, money, in the sentence, before any "；"
                 let amount = context.fact(ids[j])
                 let last = standards[standards.count - 1]

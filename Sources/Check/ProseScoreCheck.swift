@@ -333,13 +333,15 @@ enum ProseScoreCheck {
         let endings = context.vocabulary[.subtotalNameEndings]
         func core(_ name: String) -> String { endings.suffix(of: name).map { String(name.dropLast($0.count)) } ?? name }
         for (key, top) in lists where top.count >= 3 {
-            lists[key] = top.filter { i in
-                let w = context.fact(items[i].weight!)
-                return !top.contains { j in
-                    j != i && core(items[j].name) == core(items[i].name) && items[j].weight! < items[i].weight!
-                        && context.fact(items[j].weight!).value == w.value
-                }
+            // (one pass: the first weight stated of each name and value)
+            var first = [String: Int]()
+            for i in top {
+                let k = core(items[i].name) + "|" + "\(context.fact(items[i].weight!).value)"
+                if let j = first[k], items[j].weight! <= items[i].weight! { continue }
+                first[k] = i
             }
+            let kept = Set(first.values)
+            if kept.count < top.count { lists[key] = top.filter { kept.contains($0) } }
         }
         let full = context.facts.proseFullMark.map { context.fact($0) }
         func weightsOf(_ top: [Int]) -> [Fact] { top.map { context.fact(items[$0].weight!) } }

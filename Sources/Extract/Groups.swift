@@ -654,7 +654,13 @@ extension ExtractionState {
             if !parts.isEmpty, vocabulary[.previousYear].contains(f.head) || vocabulary[.previousYear].contains(f.label) { continue }
             // ("…取得分红a，上年同一股份分红为b；…": nor a figure its own clause dates to another year than the whole's,
             // or the first part's)
-            if !parts.isEmpty, f.yearSource == .clause, let y = provisionalWhole.map({ facts[$0].year }) ?? facts[parts[0]].year, let fy = f.year, fy != y { continue }
+            if !parts.isEmpty, f.yearSource == .clause, let y = provisionalWhole.map({ facts[$0].year }) ?? facts[parts[0]].year, let fy = f.year, fy != y {
+                // (but "人员116人，其中2021年招募30人、2022年招募39人、2023年新招募47人": parts each dated to a year of
+                // their own, the first to another than the whole's, are a breakdown by year)
+                let first = facts[parts[0]]
+                let byYear = provisionalWhole.map { w in first.yearSource == .clause && first.year != nil && first.year != facts[w].year } ?? false
+                if !byYear || parts.contains(where: { facts[$0].year == fy }) { continue }
+            }
             parts.append(id)
         }
         // "其中：书记报酬提高到每月3,800元，其他村干部每月2,700元，基本报酬预算2,455.44万元；…": amounts per
@@ -949,7 +955,9 @@ extension ExtractionState {
                     .map { ScalarString.make(ScalarString.scalars(facts[id].label)[$0.start..<($0.start + $0.length)]) } ?? ""
                 var flow = ""
                 if let m = c.measure, let w = wholeMeasure, m != w, lexicon.measure(m, mayBeListedUnder: w) { flow = m }
-                return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)|\(flow)")
+                // (a part its clause dates is that year's: "2021年招募a、2022年招募b" are two)
+                let year = facts[id].yearSource == .clause ? facts[id].year.map(String.init) ?? "" : ""
+                return TextKey("\(c.item ?? "")|\(c.scope)|\(kind)|\(flow)|\(year)")
             }
             if Set(named).count < named.count { continue }
             // "预算A，其中基本支出预算a、项目支出预算b，实际支出C": parts that make up the whole exactly,
