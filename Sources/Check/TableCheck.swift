@@ -546,7 +546,8 @@ enum TableCheck {
 
     /// How a column is reckoned from two others of its row, learnt from the table's rows.
     /// `product(k)`: a × b × 10^k ("补偿面积（亩） | 补偿标准（元/亩） | 补偿资金（万元）": k = −4).
-    enum ColumnRelation: Equatable { case ratio, growth, difference, sum, product(Int) }
+    /// `decline`: (1 − a ÷ b) × 100, what b lost to a ("供水量 | 售水量 | 产销差率": (供 − 售) ÷ 供).
+    enum ColumnRelation: Equatable { case ratio, growth, decline, difference, sum, product(Int) }
 
     /// A figure of a table cell as `columnRelations` reads it: its interval as shown, and the same in
     /// floating point, widened, to rule out most relations without exact arithmetic.
@@ -582,11 +583,11 @@ enum TableCheck {
             let lo = min(min(q1, q2), min(q3, q4)) * f, hi = max(max(q1, q2), max(q3, q4)) * f
             let slack = 1e-9 * max(1, abs(lo), abs(hi))
             return (lo - slack, hi + slack)
-        case .ratio, .growth:
+        case .ratio, .growth, .decline:
             guard b.lo > 0 || b.hi < 0 else { return nil }
             let q1 = a.lo / b.lo, q2 = a.lo / b.hi, q3 = a.hi / b.lo, q4 = a.hi / b.hi
-            let shift = kind == .growth ? -1.0 : 0
-            let lo = (min(min(q1, q2), min(q3, q4)) + shift) * 100, hi = (max(max(q1, q2), max(q3, q4)) + shift) * 100
+            let qlo = min(min(q1, q2), min(q3, q4)), qhi = max(max(q1, q2), max(q3, q4))
+            let (lo, hi) = kind == .decline ? ((1 - qhi) * 100, (1 - qlo) * 100) : ((qlo + (kind == .growth ? -1.0 : 0)) * 100, (qhi + (kind == .growth ? -1.0 : 0)) * 100)
             let slack = 1e-9 * max(1, abs(lo), abs(hi))
             return (lo - slack, hi + slack)
         }
@@ -617,7 +618,9 @@ enum TableCheck {
             let targets = rates
                 ? percentColumns.sorted().filter { c in !rows.contains { policyRates.occurs(in: table.header(row: table.rows[$0], column: c)) } }
                 : amounts.reversed()
-            let kinds: [ColumnRelation] = rates ? [.ratio, .growth] : [.difference, .sum, .product(0), .product(-4), .product(4)]
+            // (not a score sheet's: 1 − 扣分 ÷ 分值 is its completion rate wherever the score is the weight times it)
+            let isSheet = context.scoreSheets()[table.index] != nil
+            let kinds: [ColumnRelation] = rates ? (isSheet ? [.ratio, .growth] : [.ratio, .growth, .decline]) : [.difference, .sum, .product(0), .product(-4), .product(4)]
             // figures as shown (a column of bare numbers beside one in the table's unit is in that unit),
             // each made once: the relations below read every cell many times
             // (one flat array, row by row; a kind code per unit: bare and percentage fixed, others as met)
@@ -662,6 +665,7 @@ enum TableCheck {
                 switch kind {
                 case .ratio: return (a / b).map { $0 * Interval(exactly: 100) }
                 case .growth: return (a / b).map { ($0 - Interval(exactly: 1)) * Interval(exactly: 100) }
+                case .decline: return (a / b).map { (Interval(exactly: 1) - $0) * Interval(exactly: 100) }
                 case .difference: return a - b
                 case .sum: return a + b
                 case .product(let k): return a * b * Interval(exactly: Decimals.pow10(k))
@@ -691,8 +695,10 @@ enum TableCheck {
                     } else {
                         guard rates ? ct.kind == 2 : comparable(ct.kind, ca.kind), comparable(ca.kind, cb.kind) else { return nil }
                     }
-                    // (a zero on both sides says nothing of how the column is reckoned)
+                    // (a zero on both sides says nothing of how the column is reckoned; nor does nothing lost,
+                    // "扣分 0 | 分值 10", a decline of 0 whatever the other figure)
                     if !rates && ca.zero && cb.zero { return nil }
+                    if kind == .decline && ca.zero { return nil }
                     // told in floating point first where it is clear (most pairs of columns fail at once);
                     // the exact intervals decide the rest
                     if let approximate = approximately(kind, ca, cb), !(approximate.lo <= ct.hi && ct.lo <= approximate.hi) { return false }
@@ -709,7 +715,7 @@ enum TableCheck {
                                 guard let fits = evaluate(kind, a, b, row: i) else { continue }
                                 // (a row whose two figures are one number shows a ratio of 100% or no growth,
                                 // whatever the columns are: "100% | 100% | 4 | 4" alone says nothing of 分值 ÷ 得分)
-                                if fits, !((kind == .ratio || kind == .growth) && cells[i * width + a].shown == cells[i * width + b].shown) { telling += 1 }
+                                if fits, !((kind == .ratio || kind == .growth || kind == .decline) && cells[i * width + a].shown == cells[i * width + b].shown) { telling += 1 }
                                 if fits { holds += 1 } else { fails += 1; fail = i }
                                 // (two rows off: not how the table reckons; most pairs of columns stop here)
                                 if fails > 1 { break }
@@ -722,13 +728,21 @@ enum TableCheck {
                 guard !held.isEmpty else { continue }
                 // a row is a slip when it fits none of the relations the others share
                 let candidates = Set(held.map(\.fail).filter { $0 >= 0 })
+                // (a score sheet's row aiming at a rate short of 100%, "≥40% | 38.6% | 10 | 9.65", is scored against
+                // that target, not by its completion rate alone)
+                let targetColumns = isSheet ? (0..<width).filter { context.lexicon.tables.header(table.header(row: table.rows[rows[0]], column: $0), is: .target) } : []
                 for i in candidates.sorted() {
                     let r = rows[i]
+                    if targetColumns.contains(where: { c in
+                        guard let id = context.facts.tableFacts[table.index][r][c] else { return false }
+                        let f = context.fact(id)
+                        return f.kind == .percent && f.value != 100
+                    }) { continue }
                     guard held.allSatisfy({ $0.fail == i || evaluate($0.relation.kind, $0.relation.a, $0.relation.b, row: i) != true }),
                           let first = held.first(where: { $0.fail == i }),
                           // (a row scored in full, "≥90% | 94.35% | 10 | 10", shows no ratio of its score to its weight:
                           // a rate up to 100% there is the target met, not a ratio)
-                          !((first.relation.kind == .ratio || first.relation.kind == .growth)
+                          !((first.relation.kind == .ratio || first.relation.kind == .growth || first.relation.kind == .decline)
                             && cells[i * width + first.relation.a].shown == cells[i * width + first.relation.b].shown
                             && Decimals.lessOrEqual(cells[i * width + t].shown.lo, 100)),
                           let ft = figure(r, t), let fa = figure(r, first.relation.a), let fb = figure(r, first.relation.b),
@@ -742,6 +756,9 @@ enum TableCheck {
                     case .growth:
                         computed = (vb == 0 ? 0 : va / vb - 1) * 100
                         computation = "(\(fa.literal) ÷ \(fb.literal) − 1) × 100"
+                    case .decline:
+                        computed = (vb == 0 ? 0 : 1 - va / vb) * 100
+                        computation = "(1 − \(fa.literal) ÷ \(fb.literal)) × 100"
                     case .difference:
                         computed = va - vb
                         computation = "\(fa.literal) − \(fb.literal)"
