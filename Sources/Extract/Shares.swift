@@ -43,6 +43,14 @@ extension ExtractionState {
                 // ("…县级配套资金a，项目预算占全县支出B的P%": the part named before 占, stated earlier)
                 var part = nearest
                 if let named = namedPart(of: b, paragraph: p), facts[named].kind.sameFamily(as: b.kind) { part = named }
+                // ("学生5,864人，其中小学生a、初中生b，占全县需乘车学生C的P%": after the last part of a list that makes up
+                // its whole, a share the whole fits and that part does not is the whole's)
+                if let g = groupOfPart[part], groups[g].parts.last == part, groups[g].whole < part {
+                    let w = facts[groups[g].whole], pct = facts[ids[n + 1]].interval
+                    let sum = groups[g].parts.reduce(Interval(exactly: 0)) { $0 + facts[$1].interval }
+                    func fits(_ x: Fact) -> Bool { (x.interval / b.interval).map { ($0 * Interval(exactly: 100)).overlaps(pct) } ?? false }
+                    if w.kind.sameFamily(as: b.kind), sum.overlaps(w.interval), fits(w), !fits(facts[part]) { part = w.id }
+                }
                 facts[ids[n + 1]].shareOf = b.shareOf
                 shares.append(ShareStatement(percent: ids[n + 1], part: part, base: id))
                 paired.insert(ids[n + 1])
