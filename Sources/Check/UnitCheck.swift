@@ -22,6 +22,7 @@ enum UnitCheck {
         case "finer-than-fen": finerThanFen(rule, &context)
         case "restated-other-unit": restatedOtherUnit(rule, &context)
         case "range-bounds": rangeBounds(rule, &context)
+        case "asset-threshold": assetThreshold(rule, &context)
         default: break
         }
     }
@@ -128,6 +129,18 @@ enum UnitCheck {
                                                                  .ratio: Show.number(high / low, scale: low > high ? 6 : 0)])
                 context.report(rule, main: main, others: [other], evidence: evidence)
             }
+        }
+    }
+
+    /// "单位价值50万元以上通用设备0台": the value from which an asset account counts equipment apart is
+    /// tens of wan yuan; such a threshold in yuan, below `min_threshold_yuan`, had its 万 dropped.
+    static func assetThreshold(_ rule: Rule, _ context: inout CheckContext) {
+        let openers = rule[.thresholdOpeners], items = rule[.thresholdItems], minimum = Decimal(rule[.minThresholdYuan])
+        guard !openers.isEmpty, !items.isEmpty else { return }
+        for f in context.facts.facts where f.kind.moneyUnit == .yuan && f.value > 0 && f.value < minimum {
+            guard case .text = f.place, !f.unitAssumed, openers.isSuffix(of: f.label),
+                  items.occurs(in: textAfter(f, context, count: 8)) else { continue }
+            context.report(rule, main: f, evidence: rule.evidence(.unitThreshold, [.figure: f.shown, .yuan: Show.number(minimum, scale: 0)]))
         }
     }
 
