@@ -73,7 +73,7 @@ extension Parameter where Value == Decimal {
 
 extension Parameter where Value == Int {
     public static let minThresholdYuan = Parameter("min_threshold_yuan", default: 1000,
-        doc: "a value threshold of an asset count (单位价值…以上通用设备) in yuan below this is in another unit (an asset is recognised from 1,000 yuan)")
+        doc: "a value threshold of an asset count in yuan below this is in another unit (an asset is recognised from 1,000 yuan)")
     public static let minRangeRatio = Parameter("min_range_ratio", default: 1000,
         doc: "the ends of a range of money whose units differ 10,000-fold or more are this many times apart or more only when one unit slipped")
     public static let yuanPlaces = Parameter("yuan_places", default: 2,
@@ -191,8 +191,8 @@ extension Parameter where Value == WordSet {
     public static let proseActualWords = Parameter("prose_actual_words", doc: "words of the label of an indicator's actual value in running text, after its target")
     public static let proseClaimWords = Parameter("prose_claim_words", doc: "words after an indicator's actual value in its sentence that declare the target met")
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
-    public static let thresholdOpeners = Parameter("threshold_openers", doc: "words ending the label of a value threshold an asset count is made from (单位价值)")
-    public static let thresholdItems = Parameter("threshold_items", doc: "words of the assets counted right after such a threshold (通用设备)")
+    public static let thresholdOpeners = Parameter("threshold_openers", doc: "words ending the label of a value threshold an asset count is made from")
+    public static let thresholdItems = Parameter("threshold_items", doc: "words of the assets counted right after such a threshold")
     public static let itemScoreWords = Parameter("item_score_words", doc: "words ending a label after an item's quoted name that make the figure its score")
     public static let completeFirstLevels = Parameter("complete_first_levels", doc: "the first-level indicators of an evaluation, each as its names joined by |: scores listed under names covering all of them are the whole evaluation")
     public static let gradeMarkers = Parameter("grade_markers", doc: "words introducing the grade of an evaluation")
@@ -478,7 +478,7 @@ public enum CheckDeclarations {
                              parameters: [I.yuanPlaces.declaration] + perUnit, evidence: [E.unitFinerThanFen]),
             CheckDeclaration(.unit, "restated-other-unit", doc: "a figure against the same amount restated in another unit in the bracket after it",
                              evidence: [E.unitRestated]),
-            CheckDeclaration(.unit, "asset-threshold", doc: "the value threshold of an asset count (单位价值50万元以上通用设备) written in yuan, far below any such threshold",
+            CheckDeclaration(.unit, "asset-threshold", doc: "the value threshold of an asset count (equipment worth so much or more) written in yuan, far below any such threshold",
                              parameters: [I.minThresholdYuan.declaration, W.thresholdOpeners.declaration, W.thresholdItems.declaration], evidence: [E.unitThreshold]),
             CheckDeclaration(.unit, "range-bounds", doc: "the two ends of a range of money, in units 10,000-fold apart, far more apart than a range's ends (or the lower above the upper)",
                              parameters: [I.minRangeRatio.declaration], evidence: [E.unitRangeBounds]),
