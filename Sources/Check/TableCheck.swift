@@ -730,7 +730,7 @@ enum TableCheck {
                 let candidates = Set(held.map(\.fail).filter { $0 >= 0 })
                 // (a score sheet's row aiming at a rate short of 100%, "≥40% | 38.6% | 10 | 9.65", is scored against
                 // that target, not by its completion rate alone)
-                let targetColumns = isSheet ? (0..<width).filter { context.lexicon.tables.header(table.header(row: table.rows[rows[0]], column: $0), is: .target) } : []
+                let targetColumns = isSheet && rates ? (0..<width).filter { context.lexicon.tables.header(table.header(row: table.rows[rows[0]], column: $0), is: .target) } : []
                 for i in candidates.sorted() {
                     let r = rows[i]
                     if targetColumns.contains(where: { c in
