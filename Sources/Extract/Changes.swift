@@ -106,7 +106,8 @@ extension ExtractionState {
     /// the figure compared with ("比上年减收1070万元" is a change, not a prior figure).
     func isComparedFigure(_ base: String, current: Fact? = nil) -> Bool {
         let rest = comparedName(base)
-        if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) { return true }
+        // ("较上年完成的A", "比上年累计的A": the compared figure named by its modifier alone)
+        if rest.isEmpty || vocabulary[.comparedFigureNames].contains(rest) || vocabulary[.comparedFigureModifiers].contains(rest) { return true }
         guard let current else { return false }
         // (or held in the current figure's name, four characters at least: "全年实际支付保洁服务费A" of "实际支付")
         let name = nameOf(current)
