@@ -170,6 +170,9 @@ enum ConsistencyCheck {
                 // "财政总收入335,857万元" (the budget) and later "财政总收入323,712万元，完成预算的96.38%": a rate
                 // stated beside one of them is the ratio of the two, which are then two figures, not one
                 if statedRatioRelates(first, other, context) { continue }
+                // "发放护理补贴分别为a和b。…新认定补贴c，护理补贴合计a+c" beside the row "护理补贴 | a": the paragraph
+                // states the other's figure too; the one that differs is another amount of the item
+                if restatesOther(first, other, context) || restatesOther(other, first, context) { continue }
                 // "登记高血压患者21,340人，规范管理14,786人" and "登记2型糖尿病患者7,862人，规范管理4,973人": a count right
                 // after one of the same measure word naming a group is that group's
                 if let a = groupCountBefore(first, context), let b = groupCountBefore(other, context), a != b { continue }
@@ -190,6 +193,15 @@ enum ConsistencyCheck {
                 context.report(rule, main: other, others: [first], evidence: evidence)
                 break
             }
+        }
+    }
+
+    /// `f`, in running text, has in its paragraph another amount of `other`'s value.
+    static func restatesOther(_ f: Fact, _ other: Fact, _ context: CheckContext) -> Bool {
+        guard f.kind.isMoney, case .text(let p, _, _) = f.place else { return false }
+        let value = context.interval(other)
+        return context.facts.paragraphFacts[p].contains { id in
+            id != f.id && id != other.id && context.fact(id).kind.isMoney && context.interval(context.fact(id)).overlaps(value)
         }
     }
 
@@ -300,12 +312,18 @@ enum ConsistencyCheck {
             if let key = key(facts[k]) { cells[TextKey(key), default: []].append(facts[k]) }
         }
         guard !cells.isEmpty else { return }
+        var kinds: BudgetKinds?
         for k in facts.indices where !facts[k].isCellValue && eligible(facts, k, partIDs) {
             let f = facts[k]
             guard case .text = f.place, let k = key(f), let matches = cells[TextKey(k)] else { continue }
             // one value in the tables, or the item is not one thing
             let values = Set(matches.map { context.interval($0).midpoint })
             guard values.count == 1, let cell = matches.first, !context.interval(cell).overlaps(context.interval(f)) else { continue }
+            // "五、一般公共预算财政拨款支出决算情况说明 … 卫生健康支出a" beside the all-funds table's row: the
+            // appropriations' figure and all funds', or two budgets' (unless a label says which it is of)
+            if kinds == nil { kinds = BudgetKinds(context) }
+            if !kinds!.scopeWords.occurs(in: f.label), !kinds!.scopeWords.occurs(in: cell.label),
+               kinds!.scope(atLine: f.line) != kinds!.scope(atLine: cell.line) || kinds!.kind(atLine: f.line) != kinds!.kind(atLine: cell.line) { continue }
             // "…支出决算为186.54万元…。另使用其他收入安排…14.42万元，全年审计业务支出合计200.96万元": the
             // paragraph states the row's figure too; the one that differs is another amount of the item
             if case .text(let p, _, _) = f.place, context.facts.paragraphFacts[p].contains(where: {

@@ -24,6 +24,16 @@ extension ExtractionState {
                 _ = addProse(scan.numbers, text: cell.text, sentences: Sentences.split(cell.text), place: { _, _ in place }, cellPlace: cell.place)
             }
             let fractions = fractionRateColumns(table)
+            // "项目 | 2025年预算数 | 2026年预算数": a column headed by one year is that year's (made once per header)
+            var headerYears = [TextKey: Int?]()
+            func headerYear(_ header: String) -> Int? {
+                if let known = headerYears[TextKey(header)] { return known }
+                let years = header.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                    ? scanner.scan(Array(header.unicodeScalars)).years.filter { !$0.quoted } : []
+                let year = years.count == 1 && ![.relative, .date, .rangeEnd, .bare].contains(years[0].form) ? years[0].year : nil
+                headerYears[TextKey(header)] = year
+                return year
+            }
             // per header segment: whether a header repeats (two halves side by side), asked once
             var halves = [Int: Bool]()
             for (r, row) in table.rows.enumerated() where row.kind == .data {
@@ -73,7 +83,7 @@ extension ExtractionState {
                         fact.fractionDecimals = fractionDecimals
                         applyHeaderConcept(&fact, header: header)
                         fact.sourcePlace = cell.place
-                        if let y = yearInCaption { fact.year = y; fact.yearSource = .table }
+                        if let y = headerYear(header) ?? yearInCaption { fact.year = y; fact.yearSource = .table }
                         tableFacts[table.index][r][cell.column] = fact.id
                         facts.append(fact)
                     } else if cell.text.count > 8 && !scan.numbers.isEmpty {
