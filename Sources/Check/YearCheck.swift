@@ -268,6 +268,10 @@ enum YearCheck {
             // right after one of the report's year states what that is compared with
             if mention.year == fy - 1, s > 0, !clipped, known.sentenceYears[s - 1]?.contains(fy) == true, !(known.sentenceYears[s - 1]?.contains(fy - 1) ?? false),
                sentenceRange.count <= 30, !sentenceYears.contains(fy) { continue }
+            // "2026年X预算A，较上年减少D，2025年X预算为B": after the report's year and a comparison with the
+            // year before, in one sentence, that year names the figure compared with
+            if mention.year == fy - 1, let opening = inSentence.first(where: { $0.year == fy && !$0.quoted && $0.range.upperBound <= mention.range.lowerBound }),
+               priorComparison.occurs(in: paragraph.text.string(opening.range.upperBound..<mention.range.lowerBound)) { continue }
             // (asked only where it decides)
             var selfComparedFound: Bool?
             func selfCompared() -> Bool {
