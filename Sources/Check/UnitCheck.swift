@@ -151,7 +151,13 @@ enum UnitCheck {
         let after = context.vocabulary[.perUnitAfter].union(rule[.perUnitAfter])
         if after.isPrefix(of: textAfter(f, context, count: max(after.longest, 1))) { return true }
         // "22,880人×720元": an amount multiplied in after a count
-        if case .text(let p, _, _) = f.place, Factors.isPerUnitFactor(f, in: context.doc.paragraphs[p].text.scalars, vocabulary: context.vocabulary) { return true }
+        // (in a cell too: "142人×300元×12个月" under 测算依据)
+        switch f.place {
+        case .text(let p, _, _):
+            if Factors.isPerUnitFactor(f, in: context.doc.paragraphs[p].text.scalars, vocabulary: context.vocabulary) { return true }
+        case .cell(let t, let r, let c):
+            if let text = context.doc.tables[t].rows[r].cell(c)?.text, Factors.isPerUnitFactor(f, in: text.scalars, vocabulary: context.vocabulary) { return true }
+        }
         // "月人均保障标准城市780元、农村620元": a short name joined on to an amount per unit by 、 names
         // another amount of the same standard (looked for a few items back: a long list stays linear)
         guard siblings > 0, case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at > 0 else { return false }
