@@ -436,6 +436,11 @@ enum ScoreCheck {
             if f.value == 100, let place = f.place.sentence, facts[(k + 1)...].prefix(8).contains(where: { g in
                 g.kind == .score && g.concept.measure == "score" && Decimals.less(g.value, 100) && g.place.sentence.map { $0 == place } == true
             }) { return false }
+            // ("总分100分，其中预算执行率10分，绩效指标90分": nor the full mark the weights after it in its sentence make up)
+            if f.value == 100, let place = f.place.sentence {
+                let after = facts[(k + 1)...].prefix(8).prefix { g in g.kind == .score && g.place.sentence.map { $0 == place } == true }
+                if after.count >= 2, after.reduce(Decimal(0), { $0 + $1.value }) == 100 { return false }
+            }
             // ("权重分别为20分、20分、40分、20分，总分100分": nor the full mark the weights before it in its sentence make up)
             if f.value == 100, case .text(let p, let s, _) = f.place, case let paragraph = context.doc.paragraphs[p], paragraph.sentences.indices.contains(s),
                context.vocabulary[.weightWords].firstMatch(in: paragraph.text.scalars, from: paragraph.sentences[s].lowerBound,
