@@ -169,6 +169,15 @@ final class ExtractionState {
         // "共设置一级指标4个、二级指标12个、三级指标21个": levels of a hierarchy, the first no whole of the others
         let levels = vocabulary[.levelNames]
         if levels.occurs(in: facts[group.whole].label) && group.parts.allSatisfy({ levels.occurs(in: facts[$0].label) }) { return }
+        // "其中：人员经费支出a，…人均b；公用经费支出c，…人均公用经费d，低于全县e的平均水平": amounts per head, and
+        // figures measured against, are figures of their own when the plain parts alone make up the whole
+        let perUnit = vocabulary[.perUnitWords], measured = vocabulary[.measuredAgainstVerbs]
+        if facts[group.whole].kind.isMoney, !perUnit.occurs(in: facts[group.whole].label),
+           case let asides = Set(group.parts.filter({ facts[$0].kind.isMoney && (perUnit.occurs(in: facts[$0].label) || measured.isPrefix(of: facts[$0].label)) })),
+           !asides.isEmpty, case let plain = group.parts.filter({ !asides.contains($0) }), plain.count >= 2,
+           plain.reduce(Interval(exactly: 0), { $0 + interval(facts[$1]) }).overlaps(interval(facts[group.whole])) {
+            group.parts = plain
+        }
         if group.parts.isEmpty || groupsOfWhole[group.whole]?.contains(where: { groups[$0].parts == group.parts }) == true { return }
         // a flattened score sheet's 合计 is read by the score checks
         if flatRunFacts.contains(group.whole) || group.parts.contains(where: flatRunFacts.contains) { return }

@@ -376,6 +376,7 @@ extension ExtractionState {
         // (or comes right after a figure, its comma lost: "…较年初预算减少28%其中：…")
         guard givenWhole != nil || markerOpensClause(s, at: k) || followsFigure(k, ids) else { return }
         let depth = bracketDepth(s, paragraph: p.index, at: k)
+        let distributes = marker == .baokuo && vocabulary[.distributiveMarkers].prefixLength(s, at: k) > 0
         // sentences are in order and do not overlap: a binary search (one line of thousands of
         // sentences and lists stays linear)
         var lo = 0, hi = p.sentences.count
@@ -743,6 +744,9 @@ extension ExtractionState {
             }
             func candidate(_ id: Int) -> Bool {
                 let f = facts[id]
+                // ("…，90.8公里计A；中型水闸每座a、小型水闸每座b，分别为c和d，合计T": what 分别为 distributes is named
+                // in its own clause group; a figure before a "；" is another's)
+                if distributes, f.number.range.upperBound <= k, s[f.number.range.upperBound..<k].contains(where: { $0 == "；" || $0 == ";" }) { return false }
                 return f.number.numberRange.upperBound <= k && f.kind.sameFamily(as: family) && !f.number.inRange
                     && f.shareOf == nil && f.number.parenDepth <= depth
                     && ExtractionState.sentence(of: f) >= sentence - 1
@@ -2023,6 +2027,8 @@ extension ExtractionState {
                         break
                     }
                     parts.append(other)
+                    // ("X每座a、Y每座b，分别为c和d，合计T": the figures 分别 distributes open the list)
+                    if vocabulary[.distributiveMarkers].isPrefix(of: facts[other].label) { break }
                 }
                 parts.reverse()
                 // "…率100%、…合规，分别得3分；…按兑付率×4分计得3.71分，合计得9.71分": a factor of a formula
@@ -2033,7 +2039,15 @@ extension ExtractionState {
                 parts = parts.enumerated().filter { k, id in !(k > 0 && restates(facts[id], facts[parts[k - 1]])) }.map(\.element)
                 // "A a，B b，C c，D d，三项合计T": a total that counts its parts is of the last that many
                 if let n = countedParts(in: head), n >= 2, parts.count > n { parts = Array(parts.suffix(n)) }
-                if parts.contains(where: { vocabulary[.distributiveMarkers].isPrefix(of: facts[$0].label) }) { continue }
+                // (but "中型水闸…、小型水闸…，分别为a和b，合计T": figures distributed one to each name, joined, are parts)
+                let joiners = vocabulary[.nameJoiners]
+                if parts.indices.contains(where: { k in
+                    guard vocabulary[.distributiveMarkers].isPrefix(of: facts[parts[k]].label) else { return false }
+                    guard k + 1 < parts.count, case let a = facts[parts[k]], case let b = facts[parts[k + 1]],
+                          a.number.range.upperBound <= b.number.numberRange.lowerBound else { return true }
+                    let between = Array(p.text.scalars[a.number.range.upperBound..<b.number.numberRange.lowerBound])
+                    return !(between == ["、"] || (!between.isEmpty && joiners.prefixLength(between, at: 0) == between.count))
+                }) { continue }
                 // "满意的a、基本满意的b、不满意的c，满意和基本满意合计S": a total naming the parts it adds is of those
                 if parts.count > 2, let named = partsNamed(in: sums.droppingSuffix(head), among: parts) { parts = named }
                 // "全年预算a，实际支出s，…基本支出全年预算b合计为T": a total named by no measure, after figures of
