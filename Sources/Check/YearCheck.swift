@@ -309,8 +309,13 @@ enum YearCheck {
             // figures just stated: they are the report's year's)
             if mention.year == fy - 1, s + 1 < paragraph.sentences.count {
                 let next = paragraph.text.string(paragraph.sentences[s + 1]).trimmingCharacters(in: .whitespaces)
+                // ("与上年相比，2024年补贴面积减少…": the comparison named first, then the report's year)
+                var opening = next
+                if let opener = priorComparison.prefix(of: next) {
+                    opening = String(String.UnicodeScalarView(next.unicodeScalars.dropFirst(opener.unicodeScalars.count).drop { $0 == "，" || $0 == "," || CharClass.isWhitespace($0) }))
+                }
                 // (and states other figures: "2022年,…143.28亿元,占…。2022年,…143.28亿元,比上年…" restates them)
-                if priorComparison.occurs(in: next), currentYearWords.isPrefix(of: next) || next.hasPrefix("\(fy)年") {
+                if priorComparison.occurs(in: next), currentYearWords.isPrefix(of: opening) || opening.hasPrefix("\(fy)年") {
                     var own = Set<DecimalKey>(), restated = false
                     // (the two sentences' figures, found by position: a paragraph of many stays linear)
                     let ids = context.facts.paragraphFacts[p]
@@ -607,19 +612,41 @@ enum YearCheck {
         }
         let usual = relative + comparisons.filter { $0.mention.year == fy - 1 }.count
         guard usual >= 1 else { return }
-        var count = [Int: Int]()
-        for c in comparisons { count[c.mention.year, default: 0] += 1 }
-        for c in comparisons where count[c.mention.year] == 1 {
+        // the sentence is about another year when it states one before the comparison (上年 too): an
+        // earlier year's is passed over; a later one's ("2027年…收入预算A，较2026年执行数增加…", a
+        // draft beside the report's execution) is compared with the year before it
+        // the later year the nearest heading naming a year names, if any
+        func headingYear(of paragraph: Paragraph) -> Int? {
+            for h in paragraph.sectionPath.reversed() where h != paragraph.index {
+                guard let heading = context.doc.paragraphs[h].heading else { continue }
+                let named = (yearsOf[h] ?? []).filter { !$0.quoted && ($0.form == .year || $0.form == .fiscalYear) && heading.titleRange.contains($0.range.lowerBound) }
+                guard let year = named.first?.year else { continue }
+                return year > fy ? year : nil
+            }
+            return nil
+        }
+        var owned = [(comparison: Comparison, sentence: Range<Int>, own: Int)]()
+        var skipped = [Int]()
+        for c in comparisons {
             let paragraph = context.doc.paragraphs[c.paragraph]
             guard let sentence = paragraph.sentences.first(where: { $0.contains(c.mention.range.lowerBound) }) else { continue }
-            // the sentence is about another year when it states one before the comparison (上年 too): an
-            // earlier year's is passed over; a later one's ("2027年…收入预算A，较2026年执行数增加…", a
-            // draft beside the report's execution) is compared with the year before it
             let before = (yearsOf[c.paragraph] ?? []).filter { o in
                 sentence.contains(o.range.lowerBound) && o.range.upperBound <= c.mention.range.lowerBound
             }
-            if before.contains(where: { o in o.form == .relative ? o.year != 0 : o.year < fy }) { continue }
-            let own = before.last(where: { $0.form != .relative && $0.year > fy })?.year ?? fy
+            // (passed over, it still counts as a comparison with its year)
+            if before.contains(where: { o in o.form == .relative ? o.year != 0 : o.year < fy }) { skipped.append(c.mention.year); continue }
+            // (or, naming none, under a heading of a later year's: "三、2027年预算草案")
+            let own = before.last(where: { $0.form != .relative && $0.year > fy })?.year ?? headingYear(of: paragraph) ?? fy
+            owned.append((c, sentence, own))
+        }
+        // (another comparison of the same year's figures with that year: the draft's with the year before the
+        // execution is no company for the execution's with the year before it)
+        struct OwnAndBase: Hashable { var own: Int; var base: Int }
+        var count = [OwnAndBase: Int]()
+        for o in owned { count[OwnAndBase(own: o.own, base: o.comparison.mention.year), default: 0] += 1 }
+        for year in skipped { count[OwnAndBase(own: fy, base: year), default: 0] += 1 }
+        for (c, sentence, own) in owned where count[OwnAndBase(own: own, base: c.mention.year)] == 1 {
+            let paragraph = context.doc.paragraphs[c.paragraph]
             guard c.mention.year <= own - 2, let span = paragraph.text.span(c.mention.range) else { continue }
             let s = paragraph.text.scalars
             let text = paragraph.text.string(max(sentence.lowerBound, c.mention.range.lowerBound - 12)..<min(sentence.upperBound, c.mention.range.upperBound + 12, s.count))
