@@ -607,7 +607,7 @@ extension ShareCheck {
         let periods = rule[.periodWords], perWords = rule[.perWords], standards = rule[.standardWords], averages = rule[.averageWords]
         let yearPeriods = rule[.yearPeriods], averageAmounts = rule[.averageAmountWords], basisAverages = rule[.basisAverageWords]
         let unitPrices = rule[.unitPriceWords]
-        let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords],
+        let wholeYear = WholeYear(months: rule[.monthPeriods], words: rule[.wholeYearWords], reckoning: rule[.reckoningWords], payments: rule[.wholeYearPayments],
                                   monthAmounts: rule[.monthAmountWords])
         let sameThings = rule[.sameThings].words.map { $0.split(separator: "|").map(String.init) }
         guard !perWords.isEmpty else { return }
@@ -660,6 +660,8 @@ extension ShareCheck {
                   !a.number.inRange, a.number.comparator == nil, !a.number.approximate, a.shareOf == nil, a.value > 0,
                   !a.isTarget, !perWords.occurs(in: standards.droppingPrefix(a.label)), !averageAmounts.occurs(in: a.label) else { continue }
             guard let amountUnit = a.kind.moneyUnit else { continue }
+            // ("全年发放286人×300元×12个月=A": a factor of a product written out is no amount)
+            if context.vocabulary[.multiplicationSigns].isSuffix(of: a.label) { continue }
             // ("按146名护路员、每人每月800元、全年12个月核定，月均11.68万元": an amount named as one month's is of no
             // more months, whatever months are stated)
             let months = wholeYear.monthAmounts.occurs(in: a.label) ? nil : statedMonths
@@ -1042,6 +1044,8 @@ extension ShareCheck {
     /// in the sentence).
     struct WholeYear {
         let months: WordSet, words: WordSet, reckoning: WordSet
+        /// "按每人每月800元的标准全年发放劳务报酬A": a whole year's payment named by its verb
+        let payments: WordSet
         var monthAmounts = WordSet()
         /// "管护公厕96座，每座每月650元，月均6.24万元": the amount right after a standard per month, named as
         /// one month's.
@@ -1052,7 +1056,7 @@ extension ShareCheck {
         func covers(per: [String], standard f: Fact, sentence: Range<Int>, in s: [Unicode.Scalar]) -> Bool {
             guard per.dropFirst().contains(where: { months.occurs(in: $0) }), f.number.range.upperBound < sentence.upperBound else { return false }
             let after = ScalarString.make(s[f.number.range.upperBound..<sentence.upperBound])
-            return words.occurs(in: after) && reckoning.occurs(in: ScalarString.make(s[sentence]))
+            return (words.occurs(in: after) && reckoning.occurs(in: ScalarString.make(s[sentence]))) || payments.occurs(in: after)
         }
     }
 

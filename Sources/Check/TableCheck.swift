@@ -382,6 +382,8 @@ enum TableCheck {
         var start = 0  // first row (index into layout.rows) of the open group
         var detailStart = 0  // first row of the groups the pending 小计 rows close
         var subtotalRows = [Int]()
+        // rows before a 小计 that are none of its rows (a sibling item's own row): the next 合计 adds them
+        var standalone = [Int]()
         var earlierTotal: Int?
         if let top = topTotal(layout, context) {
             report(rule, layout, total: top.total, members: top.members, &context)
@@ -455,13 +457,25 @@ enum TableCheck {
                     sameCategory = members.filter { category(table.rows[$0]) == own }
                 }
                 if !sameCategory.isEmpty { members = sameCategory }
+                // ("基本支出 | … / 困难职工帮扶 | … / … / 项目支出小计 / 合计": a row naming the item a decomposition sets
+                // beside the 小计's own is none of its rows; the 合计 adds it)
+                let ownConcept = context.lexicon.resolve(ScalarString.make(name))
+                if let item = ownConcept.item, ownConcept.scope.isEmpty, let cut = members.lastIndex(where: { m in
+                    let c = context.lexicon.resolve(layout.labels[m])
+                    guard let other = c.item, other != item, c.scope.isEmpty, c.measure == ownConcept.measure else { return false }
+                    return context.lexicon.decompositions.contains { $0.parts.contains(item) && $0.parts.contains(other) }
+                }) {
+                    standalone += members[...cut]
+                    members = Array(members[(cut + 1)...])
+                }
                 if subtotalRows.isEmpty { detailStart = start }
                 subtotalRows.append(r)
             } else if !subtotalRows.isEmpty {
                 // (and the rows after the last 小计 that no 小计 closes: "资助参保小计 / 门诊救助 / 住院救助 / 合计")
-                members = subtotalRows + layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
+                members = subtotalRows + standalone + layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 details = layout.rows[detailStart..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
                 subtotalRows = []
+                standalone = []
             } else {
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
             }

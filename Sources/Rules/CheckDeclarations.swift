@@ -244,6 +244,7 @@ extension Parameter where Value == WordSet {
     public static let monthAmountWords = Parameter("month_amount_words", doc: "words naming an amount right after a standard per month as one month's (no count of months)")
     public static let wholeYearWords = Parameter("whole_year_words", doc: "words after a standard per month, before its amount, that make the amount a whole year's")
     public static let reckoningWords = Parameter("reckoning_words", doc: "words saying an amount was reckoned from its standard (an estimate or a budget): only then are the 12 months of a whole year taken as written")
+    public static let wholeYearPayments = Parameter("whole_year_payments", doc: "a whole year's payment named by its verb after a standard per month: the 12 months are taken as written without a reckoning word")
     public static let averageAmountWords = Parameter("average_amount_words", doc: "words in the label of the amount after a standard that make it an average per head or thing, no product")
     public static let perUnitSuffixes = Parameter("per_unit_suffixes", doc: "characters after a thing that make the figure an average per that thing (per head), as per words before it do")
     public static let yearFollowers = Parameter("year_followers", doc: "words right after 年 that make three digits before it a year with a digit missing (202年度)")
@@ -440,7 +441,7 @@ public enum CheckDeclarations {
                                           W.annualAmountWords.declaration, W.annualAmountOpeners.declaration], evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "count-times-standard", doc: "an amount after a standard per thing and a count of that thing in its sentence is the count times the standard",
                              parameters: [W.periodWords.declaration, W.yearPeriods.declaration, W.perWords.declaration, W.standardWords.declaration, W.averageWords.declaration, W.sameThings.declaration,
-                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.monthAmountWords.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration,
+                                          W.averageAmountWords.declaration, W.monthPeriods.declaration, W.monthAmountWords.declaration, W.wholeYearWords.declaration, W.reckoningWords.declaration, W.wholeYearPayments.declaration,
                                           W.basisAverageWords.declaration, W.unitPriceWords.declaration],
                              evidence: [E.averageMismatch]),
             CheckDeclaration(.share, "written-product", doc: "a product written out beside its amount (in brackets after it, or with = on either side) comes to it",
