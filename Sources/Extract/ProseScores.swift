@@ -146,6 +146,9 @@ extension ExtractionState {
             let openerParents = nests || !colonParents.isEmpty ? [:] : openerSubLists(scoped, ownWeight: ownWeight, fullMarks: fullMarkList)
             var itemOfScope = [Int: Int]()
             for (j, (w, scope, context, name)) in scoped.enumerated() {
+                // ("资金管理、组织实施满分均为10分，…扣1分；…扣1分": a weight each of several indicators has is no
+                // one item's; what follows it is theirs, not read)
+                if isSharedWeight(facts[w]) { continue }
                 let isLevel = levels.isSuffix(of: name)
                 let under = (colonParents[j] ?? openerParents[j]).flatMap { itemOfScope[$0] } ?? (nests && !isLevel ? lastLevel ?? k : k)
                 let child = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: under, list: under == k ? "i\(index)" : "i\(index).\(under)")
@@ -185,17 +188,18 @@ extension ExtractionState {
                 if titled.paragraph == p - 1 { list = titled.list }
                 titled = (p, list)
             }
-            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s), fullMarks: fullMarkList) {
+            for (w, scope, context, name) in weightScopes(weights, figures: figures, all: facts(paragraph: p, sentence: s), fullMarks: fullMarkList)
+            where !isSharedWeight(facts[w]) {
                 _ = addItem(&items, name: name, weight: w, figures: scope, context: context, parent: nil, list: list)
             }
         }
         for (k, list) in named.enumerated() {
-            for (weight, score, name) in list.pairs {
+            for (weight, score, name) in list.pairs where !isSharedWeight(facts[weight]) {
                 _ = addItem(&items, name: name, weight: weight, figures: score.map { [$0] } ?? [], context: [], parent: nil, list: "n\(k)")
             }
         }
         for (k, list) in distributed.enumerated() {
-            for (weight, score, name) in list {
+            for (weight, score, name) in list where !isSharedWeight(facts[weight]) {
                 _ = addItem(&items, name: name, weight: weight, figures: score.map { [$0] } ?? [], context: [], parent: nil, list: "d\(k)", paired: true)
             }
         }
@@ -646,7 +650,11 @@ extension ExtractionState {
                 // parent's when they make it up; bare points, each after its name, are weights then)
                 let makeUpBefore = beforeIsWeight && before.map { b in Decimals.equal(weights.reduce(Decimal(0)) { Decimals.sum($0, facts[$1].value) }, b.value) } == true
                 if !weights.allSatisfy({ isWeight(facts[$0]) }) {
-                    guard makeUpBefore, weights.allSatisfy({ facts[$0].concept.measure == nil && !isDeduction(facts[$0]) }) else { continue }
+                    // ("产出指标：数量15分、质量10分、时效10分、成本5分，分别得15分、9.5分、9分、5分": or no weight before,
+                    // each score within the bare points it is paired with)
+                    let bareWeights = weights.allSatisfy { facts[$0].concept.measure == nil && !isDeduction(facts[$0]) }
+                    let within = !beforeIsWeight && zip(weights, scores).allSatisfy { Decimals.lessOrEqual(facts[$1].value, facts[$0].value) }
+                    guard bareWeights, makeUpBefore || within else { continue }
                 } else if beforeIsWeight && !makeUpBefore { continue }
                 // names: bare weights after an enumeration, or each weight's own
                 let bare = zip(weights, weights.dropFirst()).allSatisfy { a, b in
@@ -717,6 +725,11 @@ extension ExtractionState {
     }
 
     /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
+    /// "资金管理、组织实施满分均为10分": a weight each of several indicators named has.
+    func isSharedWeight(_ f: Fact) -> Bool {
+        f.label.unicodeScalars.contains("、") && vocabulary[.sharedWeightEndings].isSuffix(of: f.label)
+    }
+
     func opensParagraph(_ f: Fact) -> Bool {
         guard case .text(let p, _, 0) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars
