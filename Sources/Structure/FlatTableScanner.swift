@@ -49,10 +49,15 @@ enum FlatTableScanner {
 
     /// Rows of a flattened table whose header is the line at `start`, and the index after it.
     static func scan(_ lines: [NormalizedLine], document: Document, from start: Int, words: StructureWords) -> (rows: [RawRow], end: Int)? {
-        guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2),
-              mentionsColumns(lines[start], words: words) else { return nil }
-        guard let first = tokens(lines[start], document: document, words: words), first.count >= 3,
-              var header = header(first, lines: lines, at: start, document: document, words: words) else { return nil }
+        guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2) else { return nil }
+        let mentions = mentionsColumns(lines[start], words: words)
+        // (titles of no known column, over rows of a name and as many figures: "乡镇  改造户数  拆除重建  已竣工")
+        guard mentions || lines[start].scalars.contains(where: { CharClass.isHan($0) }) else { return nil }
+        guard let first = tokens(lines[start], document: document, words: words), first.count >= 3 else { return nil }
+        let numbersBelow = numberRowsFollow(first, lines: lines, at: start, document: document, words: words)
+        guard mentions || numbersBelow,
+              var header = header(first, lines: lines, at: start, document: document, words: words)
+                ?? (numbersBelow ? header(first, lines: lines, at: start, document: document, words: words, numbersBelow: true) : nil) else { return nil }
         var rows = [RawRow]()
         var fitted = 0
         var end = header.end
@@ -305,12 +310,15 @@ enum FlatTableScanner {
     /// The line at `start` as a header: known titles, in the order names, values and numbers, notes.
     /// A title the export wrapped ("年度" ⏎ "指标值") is completed from the next line when that line
     /// holds exactly the missing parts.
+    /// `numbersBelow`: rows of a name and figures alone follow (`numberRowsFollow`); a title naming no
+    /// role after the first is a column of counts.
     static func header(_ toks: [TextRun], lines: [NormalizedLine], at start: Int, document: Document, words: StructureWords,
-                       joinNext: Bool = true) -> Header? {
+                       joinNext: Bool = true, numbersBelow: Bool = false) -> Header? {
         guard toks.count >= 3, toks.count <= 24 else { return nil }
         for t in toks where t.count > 16 || CellText.isNumeric(t) || t.scalars.contains(where: isClauseMark) { return nil }
         var titles = toks
         var roles = titles.map { roleClass($0.string, words: words) }
+        if numbersBelow { for k in roles.indices.dropFirst() where roles[k] == nil { roles[k] = Roles(number: true, count: true) } }
         var lastLine = lines[start].number
         var end = start + 1
         let unknown = roles.indices.filter { roles[$0] == nil }
@@ -622,6 +630,22 @@ enum FlatTableScanner {
     // MARK: tokens
 
     /// Whether the line holds the words of at least three column titles (a header needs three).
+    /// Titles, none a figure, over two lines at least that each hold a name and then figures alone,
+    /// as many cells as titles.
+    static func numberRowsFollow(_ titles: [TextRun], lines: [NormalizedLine], at start: Int, document: Document, words: StructureWords) -> Bool {
+        guard !titles.contains(where: { isNumberCell($0, words: words) }) else { return false }
+        var rows = 0
+        var j = start + 1
+        while j < lines.count, rows < 2 {
+            let line = lines[j]
+            guard line.artifact == nil, !line.isBlank, let cells = tokens(line, document: document, words: words), cells.count == titles.count,
+                  !isNumberCell(cells[0], words: words), cells.dropFirst().allSatisfy({ isNumberCell($0, words: words) }) else { return false }
+            rows += 1
+            j += 1
+        }
+        return rows == 2
+    }
+
     static func mentionsColumns(_ line: NormalizedLine, words: StructureWords) -> Bool {
         var found = 0
         var k = 0

@@ -89,6 +89,22 @@ import JXNormalize
         #expect(structure("项目名称 实施单位 主管部门\n某项目 某单位 某局").tables.isEmpty)
     }
 
+    @Test func titlesOfNoKnownColumnOverRowsOfFiguresAreATable() throws {
+        let text = """
+        街道        改造户数   拆除重建   维修加固   已竣工   竣工率
+        东城街道    60         20         40         58       96.67%
+        西城街道    45         15         30         45       100.00%
+        合计        105        35         70         103      98.10%
+        """
+        let table = try #require(structure(text).tables.first)
+        #expect(table.headerSegments[0] == ["街道", "改造户数", "拆除重建", "维修加固", "已竣工", "竣工率"])
+        #expect(table.grid.count == 4)
+        // one line of figures is not enough to tell a table from a line with gaps
+        #expect(structure("街道        改造户数   拆除重建   维修加固\n东城街道    60         20         40").tables.isEmpty)
+        // nor are rows whose later cells are words
+        #expect(structure("街道        负责人   联系方式   备注\n东城街道    张某     电话       无\n西城街道    李某     电话       无").tables.isEmpty)
+    }
+
     @Test func aHeaderRepeatedAfterAPageLineContinuesTheTable() throws {
         let text = """
         科目编码  科目名称            年初预算     全年预算     决算数     完成全年预算（%）
