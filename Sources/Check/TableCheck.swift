@@ -816,6 +816,10 @@ enum TableCheck {
             let totalAt = headers.map { totalHeaders.isSuffix(of: withoutBracketedTail($0)) }
             func isTotal(_ c: Int) -> Bool { c < totalAt.count && totalAt[c] }
             let rows = table.rows.indices.filter { table.rows[$0].kind == .data && table.rows[$0].segment == segment }
+            if !totalAt.contains(true) {
+                learnedRowTotals(rule, table, segment: segment, rows: rows, headers: headers, &context)
+                continue
+            }
             for total in headers.indices where totalAt[total] {
                 var parts = [Int]()
                 var c = total + 1
@@ -903,6 +907,49 @@ enum TableCheck {
                                    message: learned ? .tableRowTotalBefore : row.isEmpty ? .tableUnnamedRowTotal : nil, slots: [.row: row, .header: headers[total]])
                 }
             }
+        }
+    }
+
+    /// "乡镇 | 改造户数 | 拆除重建 | 维修加固 | 抗震改造 | 已竣工": a column no title names a total that, in every
+    /// row of its segment but one (three at least, four rows read), is the sum of the columns right after it
+    /// (figures of its own kind) is their total.
+    static func learnedRowTotals(_ rule: Rule, _ table: Table, segment: Int, rows: [Int], headers: [String], _ context: inout CheckContext) {
+        guard rows.count >= 4 else { return }
+        func value(_ r: Int, _ c: Int) -> Fact? {
+            guard let id = context.facts.tableFacts[table.index][r][c] else { return nil }
+            let f = context.fact(id)
+            guard f.kind != .percent, f.kind != .percentagePoint, !f.number.inRange, f.number.comparator == nil, !f.isTarget else { return nil }
+            return f
+        }
+        var total = 0
+        while total + 2 < table.columnCount {
+            var best: (parts: [Int], holding: Int, failing: [(Fact, [Fact])])?
+            var last = total + 2
+            while last < table.columnCount {
+                let parts = Array((total + 1)...last)
+                var holding = 0, failing = [(Fact, [Fact])](), read = 0
+                for r in rows {
+                    guard let whole = value(r, total) else { continue }
+                    let figures = parts.compactMap { value(r, $0) }
+                    guard figures.count == parts.count, figures.allSatisfy({ $0.kind == whole.kind }) else { continue }
+                    read += 1
+                    let sum = figures.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
+                    if sum.overlaps(context.interval(whole)) { holding += 1 } else { failing.append((whole, figures)) }
+                }
+                if holding >= 3, failing.count <= 1, read >= 4, holding > best?.holding ?? 0 { best = (parts, holding, failing) }
+                last += 1
+            }
+            guard let found = best else { total += 1; continue }
+            for (whole, figures) in found.failing {
+                guard case .cell(_, let r, _) = whole.place else { continue }
+                let labels = context.tableLabels()[table.index]
+                var slots = PartsCheck.sumSlots(whole, figures, context)
+                slots[.header] = headers[total]
+                let row = labels[r].isEmpty ? context.displayLabel(whole) : labels[r]
+                context.report(rule, main: whole, others: figures, evidence: rule.evidence(.tableSumInColumn, slots),
+                               message: .tableRowTotalAfter, slots: [.row: row, .header: headers[total]])
+            }
+            total = found.parts.last! + 1
         }
     }
 

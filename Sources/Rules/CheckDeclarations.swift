@@ -275,6 +275,7 @@ extension MessageTemplate {
     public static let tableChildrenExceed = MessageTemplate("exceeds", [.row], doc: "rows marked as parts (list_openers_qizhong) that add up to more than their parent row")
     public static let tableUnnamedRowTotal = MessageTemplate("unnamed", [.header], doc: "a total column against the columns after it, in a row without a name (a form of one data row)")
     public static let tableRowTotalBefore = MessageTemplate("before", [.row, .header], doc: "a total column against the columns before it (national | provincial | subtotal), as the table's other rows add up")
+    public static let tableRowTotalAfter = MessageTemplate("after", [.row, .header], doc: "a column no title names a total, against the columns right after it, as every other row of the table adds up")
 }
 
 // MARK: evidence
@@ -572,7 +573,7 @@ public enum CheckDeclarations {
                              evidence: [E.tableSum, E.tableSumInColumn]),
             CheckDeclaration(.table, "row-totals", doc: "a row's total column against the money columns after it",
                              parameters: [W.totalHeaders.declaration, W.notPartHeaders.declaration], messageSlots: [.row],
-                             messages: [.tableUnnamedRowTotal, .tableRowTotalBefore], evidence: [E.tableSumInColumn]),
+                             messages: [.tableUnnamedRowTotal, .tableRowTotalBefore, .tableRowTotalAfter], evidence: [E.tableSumInColumn]),
             CheckDeclaration(.table, "column-ratios", doc: "a column of rates that is one column over another in every row of the table but one",
                              messageSlots: [.row], evidence: [E.tableColumnRatio]),
             CheckDeclaration(.table, "share-column", doc: "a column of shares whose total row is 100: each row's figure over the total row's, in every row of the table but one",
