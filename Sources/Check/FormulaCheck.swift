@@ -401,6 +401,22 @@ enum FormulaCheck {
                 if candidates.isEmpty, let item, shape.itemIsVariable[k], !shape.isSum[k], !ref.optional, frame == .sentence || frame == .paragraph,
                    isRate(formula) {
                     candidates = subjectNamedOnce(k, item: item, measure: measure, shape, members, table, subjects)
+                    // "上级共下达我县X资金A，其中：中央a，省级b。…实际发放补贴资金B，资金执行率P%": the one figure of the
+                    // reference's measure is of a subject named on it alone, the frame's other named subjects only
+                    // its own list's parts; it is the whole's
+                    if candidates.isEmpty, item == "total" {
+                        let anyItem = shape.substitute(k, measure: measure, item: "*")
+                        let matching = members.filter { matches(anyItem, table, $0, item: "*") }
+                        let matchingSet = Set(matching)
+                        let found = matching.filter { id in !context.groups(withPart: id).contains(where: { matchingSet.contains($0.whole) }) }
+                        if found.count == 1, case let subject = subjects[found[0]], subject.hasPrefix("{"),
+                           members.allSatisfy({ id in
+                               !subjects[id].hasPrefix("{") || subjects[id] == subject
+                                   || context.groups(withPart: id).contains(where: { $0.whole == found[0] })
+                           }) {
+                            candidates = found
+                        }
+                    }
                 }
                 if shape.isSum[k] {
                     boundIds[k] = frame == .section || frame == .document ? withoutRestatements(candidates, context) : candidates
