@@ -188,7 +188,8 @@ final class ExtractionState {
            !(isWeight(facts[group.whole]) && vocabulary[.fullMarkWords].occurs(in: facts[group.whole].label)
              && group.parts.allSatisfy({ facts[$0].concept.measure == nil && !facts[$0].marksTotal })) { return }
         // "…得29分；…得13.5分，三项合计96.5分": a total that says how many parts it sums up sums that many
-        if let n = countedParts(in: facts[group.whole].label), n != group.parts.count { return }
+        // (not a 其中 list: "两项补贴共安排资金A，其中中央a、省级b、县级c" counts the subsidies, not the sources)
+        if group.marker != .qizhong, let n = countedParts(in: facts[group.whole].label), n != group.parts.count { return }
         // "巩固率扣1分，政策知晓率扣2分，合计得27分": points lost are no parts of a score, nor scores of points lost
         if facts[group.whole].kind == .score, group.parts.contains(where: { isDeduction(facts[$0]) != isDeduction(facts[group.whole]) }) { return }
         // "生均经费15000元，其中幼儿园9000元，小学12000元": averages per level are no parts of an average
