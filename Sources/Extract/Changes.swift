@@ -545,6 +545,27 @@ extension ExtractionState {
                     let wholeOfCompleteList = partIDs.contains(ids[k])
                         ? self.wholeOfCompleteList(endingWith: ids[k], sentence: sentence).flatMap { family(facts[$0]) && isPlainFigure(facts[$0]) ? $0 : nil }
                         : nil
+                    // "与2022年拨付的A相比，补贴资金增加D，增长P%": the figure compared with, stated alone right before the
+                    // change, is its prior (this year's is not in the sentence)
+                    if x.comparesYears, labels.comparesWithYear(x.label), family(x), x.change == 0, !x.number.inRange, x.number.comparator == nil,
+                       x.shareOf == nil, !x.number.approximate, let xy = x.year, let cy = c.year, xy == cy - 1, !partIDs.contains(ids[k]),
+                       !ids[..<k].contains(where: { sentenceIndex(of: facts[$0]) == sentence && family(facts[$0]) && isPlainFigure(facts[$0]) }) {
+                        // (the rate's difference, stated between them: "…相比，补贴资金增加D，同比增长P%")
+                        if diff == nil, rate != nil {
+                            let between = ids[(k + 1)..<n].filter { id in
+                                let f = facts[id]
+                                return isStatedChange(f) && f.change == c.change && f.kind.sameFamily(as: x.kind) && sentenceIndex(of: f) == sentence
+                            }
+                            if between.count == 1 { diff = between[0] }
+                        }
+                        // (not when a change stands between them that is not this one's, the prior's own: "比2023年的A增长P%，
+                        // 可行性缺口补助较上年仅增加D，增幅Q%"; nor a difference naming a comparison of its own)
+                        let others = ids[(k + 1)..<n].filter { isStatedChange(facts[$0]) && $0 != diff && $0 != rate }
+                        if others.isEmpty, !(diff.map { facts[$0].comparesYears } ?? false) {
+                            add(prior: ids[k], current: nil)
+                        }
+                        continue
+                    }
                     guard family(x), isPlainFigure(x),
                           !partIDs.contains(ids[k]) || ownsItsSegment(ids[k], change: c, paragraph: p)
                             || (wholeOfCompleteList != nil && diff != nil && rate != nil) else { continue }
