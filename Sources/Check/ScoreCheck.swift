@@ -27,6 +27,7 @@ enum ScoreCheck {
         case "table-deduction": for s in sheets { tableDeductions(rule, s, &context) }
         case "sheet-item-in-prose": proseItems(rule, sheets, &context)
         case "prose-total": proseTotal(rule, sheets, &context)
+        case "total-and-lost": totalAndLost(rule, sheets, &context)
         case "grade": grade(rule, sheets, &context)
         default: break
         }
@@ -477,6 +478,34 @@ enum ScoreCheck {
             if !context.interval(f).overlaps(context.interval(sheetTotal)) {
                 context.report(rule, main: f, others: [sheetTotal], evidence: rule.evidence(.scoreProseTotal, [.stated: f.literal, .total: sheetTotal.literal]))
             }
+        }
+    }
+
+    /// "本项目综合得分94.2分，共扣5.8分": the total score and the points lost in all, the one right after the
+    /// other, make up the full mark (the one the text states, else the sheet's total weight, else 100).
+    static func totalAndLost(_ rule: Rule, _ sheets: [ScoreSheet], _ context: inout CheckContext) {
+        let lostWords = rule[.lostInAllWords]
+        guard !lostWords.isEmpty else { return }
+        var fullMark = Decimal(100)
+        if let m = context.facts.proseFullMark {
+            fullMark = context.fact(m).value
+        } else if let w = sheets.lazy.compactMap({ $0.rows.last(where: \.isTotal)?.weights.values.map(\.value).max() }).first {
+            fullMark = w
+        }
+        for f in proseTotals(rule, context) {
+            guard case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at + 1 < ids.count else { continue }
+            let g = context.fact(ids[at + 1])
+            guard g.kind == .score, case .text(p, _, _) = g.place, context.sentence(of: g).map({ $0 == context.sentence(of: f)! }) == true,
+                  lostWords.contains(g.head) || lostWords.contains(g.label), !g.number.inRange, g.number.comparator == nil,
+                  f.number.range.upperBound <= g.number.numberRange.lowerBound else { continue }
+            // (the two in one run: only a comma between the total and the words of the points lost)
+            let gap = context.doc.paragraphs[p].text.scalars[f.number.range.upperBound..<g.number.numberRange.lowerBound]
+            guard gap.count <= g.label.unicodeScalars.count + 2, !gap.contains(where: { $0 == "。" || $0 == "；" || ($0.value >= 0x30 && $0.value <= 0x39) }) else { continue }
+            let sum = context.interval(f) + context.interval(g)
+            guard !sum.overlaps(Interval(exactly: fullMark)) else { continue }
+            let scale = Show.scale([f, g])
+            context.report(rule, main: g, others: [f], evidence: rule.evidence(.scoreTotalAndLost, [
+                .computation: "\(f.literal) + \(g.literal)", .computed: Show.number(f.value + g.value, scale: scale), .total: Show.number(fullMark, scale: 0)]))
         }
     }
 

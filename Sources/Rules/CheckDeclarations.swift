@@ -191,6 +191,7 @@ extension Parameter where Value == WordSet {
     public static let proseActualWords = Parameter("prose_actual_words", doc: "words of the label of an indicator's actual value in running text, after its target")
     public static let proseClaimWords = Parameter("prose_claim_words", doc: "words after an indicator's actual value in its sentence that declare the target met")
     public static let totalWords = Parameter("total_words", doc: "words in a label that make a score the total score")
+    public static let lostInAllWords = Parameter("lost_in_all_words", doc: "how the label of the points lost in all, right after the total score, reads")
     public static let thresholdOpeners = Parameter("threshold_openers", doc: "words ending the label of a value threshold an asset count is made from")
     public static let thresholdItems = Parameter("threshold_items", doc: "words of the assets counted right after such a threshold")
     public static let itemScoreWords = Parameter("item_score_words", doc: "words ending a label after an item's quoted name that make the figure its score")
@@ -367,6 +368,7 @@ extension EvidenceTemplate {
     public static let scoreProseItemScore = EvidenceTemplate(.score, "prose_item_score", [.name, .score, .stated],
         doc: "the score the text gives an item against the sheet's")
     public static let scoreTableDeduction = EvidenceTemplate(.score, "table_deduction", [.computation, .computed, .stated], doc: "a sheet row's weight less its points lost against its score")
+    public static let scoreTotalAndLost = EvidenceTemplate(.score, "total_and_lost", [.computation, .computed, .total], doc: "the total score and the points lost in all, stated together, against the full mark")
     public static let scoreProseAboveWeight = EvidenceTemplate(.score, "prose_above_weight", [.name, .score, .weight], doc: "an indicator scored in the text above its weight")
     public static let scoreProseDeduction = EvidenceTemplate(.score, "prose_deduction", [.name, .computation, .computed, .stated], doc: "an indicator's weight less its lost points against its score")
     public static let scoreProseByRate = EvidenceTemplate(.score, "prose_by_rate", [.name, .computation, .computed, .stated, .difference], doc: "a score the text says is the weight times a rate")
@@ -554,6 +556,8 @@ public enum CheckDeclarations {
                              evidence: [E.scoreCapsSum, E.scoreNameVersusCaption, E.scoreRelatedWeight, E.scoreRelatedSection]),
             CheckDeclaration(.score, "prose-total", doc: "the total score stated in the text against the sheet's total",
                              parameters: [W.totalWords.declaration, W.comparisonWords.declaration], evidence: [E.scoreProseTotal]),
+            CheckDeclaration(.score, "total-and-lost", doc: "the total score and the points lost in all, stated one right after the other, against the full mark",
+                             parameters: [W.totalWords.declaration, W.comparisonWords.declaration, W.lostInAllWords.declaration], evidence: [E.scoreTotalAndLost]),
             CheckDeclaration(.score, "prose-items", doc: "indicators scored in the text (no score table): a score above its weight, sub-indicators against their indicator, the top level against the total and the full mark, points lost against their total and the score",
                              parameters: [W.completeFirstLevels.declaration, W.bonusWords.declaration],
                              messageSlots: [.name],
