@@ -24,6 +24,7 @@ enum YearCheck {
         case "compared-with-itself": comparedWithItself(rule, &context)
         case "comparison-base": comparisonBase(rule, &context)
         case "change-columns": changeColumns(rule, &context)
+        case "execution-columns": executionColumns(rule, &context)
         case "account-and-draft": accountAndDraft(rule, &context)
         case "title-repeated": repeatedTitle(rule, &context)
         case "alias": aliasYear(rule, &context)
@@ -1122,6 +1123,42 @@ enum YearCheck {
                 let header = cells.map { $0.text.string(0..<$0.text.scalars.count) }.filter { !$0.isEmpty }.joined(separator: " | ")
                 let evidence = rule.evidence(.yearChangeColumns, [.text: header, .year: String(wrong.year), .otherYears: String(other.year), .fiscalYear: String(fiscal)])
                 context.report(rule, span: span, place: cell.place, evidence: evidence, key: "change-columns-\(t)-\(r)")
+            }
+        }
+    }
+
+    /// "项目 | 2026年预算数 | 2025年执行数 | 执行率（%）": the budget and the execution a rate column relates
+    /// (no change column beside) are one year's; the one not of the report's year slipped.
+    static func executionColumns(_ rule: Rule, _ context: inout CheckContext) {
+        guard let fiscal = context.facts.fiscalYear else { return }
+        let changeWords = rule[.changeColumnWords], rateWords = rule[.executionColumnWords]
+        let tables = context.doc.tables
+        for t in tables.indices {
+            for r in tables[t].rows.indices {
+                let cells = tables[t].rows[r].cells
+                var yearCells = [(column: Int, range: Range<Int>, year: Int)]()
+                var rate: Int?, change = false
+                for c in cells.indices where !cells[c].inherited {
+                    let s = cells[c].text.scalars
+                    guard !s.isEmpty, s.count <= 24 else { continue }
+                    if changeWords.firstMatch(in: s) != nil { change = true; break }
+                    let years = plainYears(s)
+                    if years.count == 1 {
+                        yearCells.append((c, years[0].0, years[0].1))
+                    } else if years.isEmpty && rate == nil && rateWords.firstMatch(in: s) != nil {
+                        rate = c
+                    }
+                }
+                guard !change, yearCells.count == 2, let rate, yearCells.allSatisfy({ $0.column < rate }) else { continue }
+                let (a, b) = (yearCells[0], yearCells[1])
+                guard a.year != b.year, a.year == fiscal || b.year == fiscal else { continue }
+                let wrong = a.year == fiscal ? b : a
+                let other = a.year == fiscal ? a : b
+                let cell = cells[wrong.column]
+                guard let span = cell.text.span(wrong.range) else { continue }
+                let header = cells.map { $0.text.string(0..<$0.text.scalars.count) }.filter { !$0.isEmpty }.joined(separator: " | ")
+                let evidence = rule.evidence(.yearExecutionColumns, [.text: header, .year: String(wrong.year), .otherYears: String(other.year), .fiscalYear: String(fiscal)])
+                context.report(rule, span: span, place: cell.place, evidence: evidence, key: "execution-columns-\(t)-\(r)")
             }
         }
     }

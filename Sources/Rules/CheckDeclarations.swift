@@ -140,6 +140,7 @@ extension Parameter where Value == WordSet {
     public static let likewiseWords = Parameter("likewise_words", doc: "words right after a year that say it was the same as the year the text reports on (also, likewise)")
     public static let priorComparisonWords = Parameter("prior_comparison_words", doc: "words comparing with the year before without naming it (than last year): figures so compared are the text's own year's")
     public static let changeColumnWords = Parameter("change_column_words", doc: "words of a column header that make it a change against the year before")
+    public static let executionColumnWords = Parameter("execution_column_words", doc: "words of a column header that make it a rate of the columns before it within one year (execution, completion)")
     public static let comparedBaseWords = Parameter("compared_base_words", doc: "words right after a year compared with that name what of that year is compared (its final account, its execution)")
     public static let governedCrossYearWords = Parameter("governed_cross_year_words", doc: "words spanning years that excuse only the clauses the year governs (up to the clause naming another year)")
     public static let relativeDates = Parameter("relative_dates", doc: "dates relative to the year (去年底) that compare nothing: not comparison words")
@@ -336,6 +337,7 @@ extension EvidenceTemplate {
     public static let yearHeadingVersusSection = EvidenceTemplate(.year, "heading_vs_section", [.text, .year, .otherYears, .count], doc: "a heading's year against the years its section names")
     public static let yearFiscalStatement = EvidenceTemplate(.year, "fiscal_statement", [.text, .fiscalYear, .year], doc: "a statement about the fiscal year dated to another")
     public static let yearChangeColumns = EvidenceTemplate(.year, "change_columns", [.text, .year, .otherYears, .fiscalYear], doc: "a header row whose two years, compared against the year before, are not one apart")
+    public static let yearExecutionColumns = EvidenceTemplate(.year, "execution_columns", [.text, .year, .otherYears, .fiscalYear], doc: "a header row whose budget and execution columns, a rate of the one over the other beside them, name two years")
     public static let yearComparisonBaseOwn = EvidenceTemplate(.year, "comparison_base_own", [.text, .year, .prior],
         doc: "a comparison, in a sentence about a later year than the report's ({year}), with a year before the one before it ({prior})")
     public static let yearComparisonBase = EvidenceTemplate(.year, "comparison_base", [.text, .fiscalYear, .year, .count], doc: "a comparison with a year long before the report's, where the report's other comparisons are with the year before")
@@ -514,6 +516,8 @@ public enum CheckDeclarations {
                              evidence: [E.yearAccountAndDraft]),
             CheckDeclaration(.year, "change-columns", doc: "a header row naming two years and a change against the year before: the years are one apart",
                              parameters: [W.changeColumnWords.declaration], evidence: [E.yearChangeColumns]),
+            CheckDeclaration(.year, "execution-columns", doc: "a header row naming two years and a rate of execution or completion, no change: the years are one",
+                             parameters: [W.changeColumnWords.declaration, W.executionColumnWords.declaration], evidence: [E.yearExecutionColumns]),
             CheckDeclaration(.year, "comparison-base", doc: "a comparison with the final account or execution of a year two or more before the report's, where its other such comparisons are with the year before",
                              parameters: [W.comparedBaseWords.declaration], evidence: [E.yearComparisonBase, E.yearComparisonBaseOwn]),
             CheckDeclaration(.year, "compared-with-itself", doc: "a sentence about one year compares it with the same year (a year written one off)",
