@@ -53,6 +53,7 @@ enum PartsCheck {
                 let gap = Decimals.difference(wholeIv.lo, sumIv.hi)
                 failing = Decimals.lessOrEqual(gap, Decimals.product(wholeIv.midpoint, rule[.nearRatio]))
                     && !restStatedBeside(whole, parts, missing: wholeIv - sumIv, context)
+                    && !restInTables(missing: wholeIv - sumIv, unit: whole.kind.moneyUnit, context)
             default:
                 continue
             }
@@ -183,6 +184,18 @@ enum PartsCheck {
         }
     }
 
+
+    /// "基金收入A。其中：财政补助收入a，个人缴费收入b" beside the table row "利息及其他收入 | A − a − b": the
+    /// part the text leaves out is a row of the report's tables (an open list named its main parts).
+    /// (a bare cell is read in the whole's unit)
+    static func restInTables(missing: Interval, unit: MoneyUnit?, _ context: CheckContext) -> Bool {
+        let facts = context.facts.facts
+        let scale = Interval(exactly: Decimals.pow10(unit?.exponent ?? 0))
+        return facts.indices.contains { k in
+            guard facts[k].isCellValue, facts[k].change == 0, facts[k].kind.isMoney || (facts[k].kind == .bare && unit != nil) else { return false }
+            return missing.overlaps(facts[k].kind.isMoney ? context.interval(facts[k]) : context.interval(facts[k]) * scale)
+        }
+    }
 
     /// The text ends in the middle of a sentence after `f` (an excerpt cut off, a page lost): a list
     /// that falls short there may go on beyond it.

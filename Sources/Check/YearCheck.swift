@@ -273,6 +273,13 @@ enum YearCheck {
             // year before, in one sentence, that year names the figure compared with
             if mention.year == fy - 1, let opening = inSentence.first(where: { $0.year == fy && !$0.quoted && $0.range.upperBound <= mention.range.lowerBound }),
                priorComparison.occurs(in: paragraph.text.string(opening.range.upperBound..<mention.range.lowerBound)) { continue }
+            // "自评总分95.57分（2023年度为93.20分）": a bracket right after a figure, naming the year before and its
+            // figure, is what the figure compares with
+            if mention.year == fy - 1, mention.range.lowerBound > 0, case let text = paragraph.text.scalars,
+               text[mention.range.lowerBound - 1] == "（" || text[mention.range.lowerBound - 1] == "(",
+               context.facts.paragraphFacts[p].contains(where: { context.fact($0).number.range.upperBound == mention.range.lowerBound - 1 }),
+               let close = text[mention.range.upperBound...].prefix(24).firstIndex(where: { $0 == "）" || $0 == ")" }),
+               text[mention.range.upperBound..<close].contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) { continue }
             // (asked only where it decides)
             var selfComparedFound: Bool?
             func selfCompared() -> Bool {
