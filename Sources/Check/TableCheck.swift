@@ -480,7 +480,12 @@ enum TableCheck {
                 members = layout.rows[start..<k].filter { !layout.totals.contains($0) && layout.parent[$0] == nil }
             }
             start = k + 1
-            guard !members.isEmpty else { continue }
+            // ("本年收入合计 / 年初结转和结余 / 收入总计": a total with no rows of its own above it is carried into
+            // the next total all the same)
+            guard !members.isEmpty else {
+                if !isSub { earlierTotal = r }
+                continue
+            }
             report(rule, layout, total: r, members: members, details: details, carried: isSub ? [] : earlierTotal.map { [$0] } ?? [], &context)
             if !isSub { earlierTotal = r }
         }

@@ -147,6 +147,25 @@ enum UnitCheck {
     static func perUnit(_ f: Fact, _ rule: Rule, _ context: CheckContext, siblings: Int = 8) -> Bool {
         // the vocabulary's per-unit words, and any a rule adds
         if context.vocabulary[.perUnitWords].occurs(in: f.label) || rule[.perUnitWords].occurs(in: f.label) { return true }
+        // "个人缴费设200元、300元…3,000元共7个档次", "档次补贴100元": the amounts of a scale's tiers are per head
+        // (a tier word, not the start of another: 档 of 档次, not of 档案)
+        let tiers = context.vocabulary[.tierWords], lookalikes = context.vocabulary[.tierLookalikes]
+        func namesTier(_ s: [Unicode.Scalar], from: Int, before end: Int) -> Bool {
+            var at = from
+            while at < end, let m = tiers.firstMatch(in: s, from: at, before: end) {
+                if lookalikes.prefixLength(s, at: m.start) == 0 { return true }
+                at = m.start + max(1, m.length)
+            }
+            return false
+        }
+        let label = Array(f.label.unicodeScalars)
+        if namesTier(label, from: 0, before: label.count) { return true }
+        if case .text(let p, _, _) = f.place {
+            let s = context.doc.paragraphs[p].text.scalars
+            var k = f.number.range.upperBound
+            while k < s.count, k - f.number.range.upperBound < 40, s[k] != "，", s[k] != "。", s[k] != "；", s[k] != ",", s[k] != ";" { k += 1 }
+            if f.number.range.upperBound < k, namesTier(s, from: f.number.range.upperBound, before: k) { return true }
+        }
         // "500元/人", "元/平方米"
         let after = context.vocabulary[.perUnitAfter].union(rule[.perUnitAfter])
         if after.isPrefix(of: textAfter(f, context, count: max(after.longest, 1))) { return true }

@@ -316,10 +316,18 @@ extension ExtractionState {
             number.kind = .percent
             return
         }
-        if layouts.header(header, is: .money), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
+        // ("项目 | 2024年 | 2023年" under "单位：万元": a column of a year alone holds the table's amounts)
+        if layouts.header(header, is: .money) || Self.namesYearAlone(header), let unit = tableUnit, let money = MoneyUnit(rawValue: unit) {
             number.kind = .money(money)
             number.unitText = ""
         }
+    }
+
+    /// "2024年", "2023年度": a header that is a year and nothing else.
+    static func namesYearAlone(_ header: String) -> Bool {
+        let s = Array(CellText.compact(header).unicodeScalars)
+        guard s.count == 5 || s.count == 6, s[..<4].allSatisfy({ $0.value >= 0x30 && $0.value <= 0x39 }), s[4] == "年" else { return false }
+        return s.count == 5 || s[5] == "度"
     }
 
     func applyHeaderConcept(_ fact: inout Fact, header: String) {
