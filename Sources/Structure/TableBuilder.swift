@@ -324,9 +324,21 @@ enum TableBuilder {
             counts[segment] = (numeric, filled)
             return (numeric, filled)
         }
+        // ("项目 | | 全年预算数 | 实际支出数" over "基本支出 | | a | b" and "其中：人员经费 | c | d": a row one cell short,
+        // under a second column every full row leaves empty, lines up from the right too)
+        var emptySecond = [Int: Bool]()
+        func secondColumnEmpty(_ segment: Int) -> Bool {
+            if let known = emptySecond[segment] { return known }
+            let full = rows.filter { $0.kind == .data && $0.segment == segment && $0.cells.count == (widest[segment] ?? 0) }
+            let empty = full.filter { $0.cells.count > 1 && $0.cells[1].isEmpty }.count
+            let answer = empty >= 2 && empty == full.count
+            emptySecond[segment] = answer
+            return answer
+        }
         for i in rows.indices where rows[i].kind == .data {
             let row = rows[i]
-            guard let first = row.cells.first, CellText.isTotalLabel(first.string, words: words) || CellText.isScoreTotalLabel(first.string, words: words) else { continue }
+            guard let first = row.cells.first, CellText.isTotalLabel(first.string, words: words) || CellText.isScoreTotalLabel(first.string, words: words)
+                || (row.cells.count + 1 == widest[row.segment] ?? 0 && !CellText.isNumeric(first.text) && secondColumnEmpty(row.segment)) else { continue }
             let rest = row.cells.dropFirst().filter { !$0.isEmpty }
             guard !rest.isEmpty, rest.allSatisfy({ CellText.isNumeric($0.text) }) else { continue }
             guard row.cells.count < widest[row.segment] ?? 0 else { continue }
