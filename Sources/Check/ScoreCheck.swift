@@ -495,7 +495,8 @@ enum ScoreCheck {
         for f in proseTotals(rule, context) {
             guard case .text(let p, _, _) = f.place, let (ids, at) = context.positionInParagraph(of: f), at + 1 < ids.count else { continue }
             let g = context.fact(ids[at + 1])
-            guard g.kind == .score, case .text(p, _, _) = g.place, context.sentence(of: g).map({ $0 == context.sentence(of: f)! }) == true,
+            guard g.kind == .score, case .text(p, _, _) = g.place, let sf = context.sentence(of: f), let sg = context.sentence(of: g),
+                  sf.paragraph == sg.paragraph, sf.sentence == sg.sentence,
                   lostWords.contains(g.head) || lostWords.contains(g.label), !g.number.inRange, g.number.comparator == nil,
                   f.number.range.upperBound <= g.number.numberRange.lowerBound else { continue }
             // (the two in one run: only a comma between the total and the words of the points lost)

@@ -926,35 +926,42 @@ enum TableCheck {
             guard f.kind != .percent, f.kind != .percentagePoint, !f.number.inRange, f.number.comparator == nil, !f.isTarget else { return nil }
             return f
         }
+        func header(_ c: Int) -> String { c < headers.count ? headers[c] : "" }
+        // a total of a few columns at most: each row's sum is extended one column at a time
+        let widest = 8
         var total = 0
         while total + 2 < table.columnCount {
-            var best: (parts: [Int], holding: Int, failing: [(Fact, [Fact])])?
-            var last = total + 2
-            while last < table.columnCount {
-                let parts = Array((total + 1)...last)
-                var holding = 0, failing = [(Fact, [Fact])](), read = 0
-                for r in rows {
-                    guard let whole = value(r, total) else { continue }
-                    let figures = parts.compactMap { value(r, $0) }
-                    guard figures.count == parts.count, figures.allSatisfy({ $0.kind == whole.kind }) else { continue }
-                    read += 1
-                    let sum = figures.reduce(Interval(exactly: 0)) { $0 + context.interval($1) }
-                    if sum.overlaps(context.interval(whole)) { holding += 1 } else { failing.append((whole, figures)) }
+            let lasts = (total + 2)..<min(table.columnCount, total + 1 + widest)
+            var holding = [Int](repeating: 0, count: lasts.count), read = holding
+            var failing = [[(Fact, [Fact])]](repeating: [], count: lasts.count)
+            for r in rows {
+                guard let whole = value(r, total) else { continue }
+                var sum = Interval(exactly: 0), figures = [Fact]()
+                for c in (total + 1)..<lasts.upperBound {
+                    guard let f = value(r, c), f.kind == whole.kind else { break }
+                    sum = sum + context.interval(f)
+                    figures.append(f)
+                    guard c >= lasts.lowerBound else { continue }
+                    let k = c - lasts.lowerBound
+                    read[k] += 1
+                    if sum.overlaps(context.interval(whole)) { holding[k] += 1 } else { failing[k].append((whole, figures)) }
                 }
-                if holding >= 3, failing.count <= 1, read >= 4, holding > best?.holding ?? 0 { best = (parts, holding, failing) }
-                last += 1
+            }
+            var best: Int?
+            for k in lasts.indices.map({ $0 - lasts.lowerBound }) where holding[k] >= 3 && failing[k].count <= 1 && read[k] >= 4 {
+                if best == nil || holding[k] > holding[best!] { best = k }
             }
             guard let found = best else { total += 1; continue }
-            for (whole, figures) in found.failing {
+            for (whole, figures) in failing[found] {
                 guard case .cell(_, let r, _) = whole.place else { continue }
                 let labels = context.tableLabels()[table.index]
                 var slots = PartsCheck.sumSlots(whole, figures, context)
-                slots[.header] = headers[total]
+                slots[.header] = header(total)
                 let row = labels[r].isEmpty ? context.displayLabel(whole) : labels[r]
                 context.report(rule, main: whole, others: figures, evidence: rule.evidence(.tableSumInColumn, slots),
-                               message: .tableRowTotalAfter, slots: [.row: row, .header: headers[total]])
+                               message: .tableRowTotalAfter, slots: [.row: row, .header: header(total)])
             }
-            total = found.parts.last! + 1
+            total = lasts.lowerBound + found + 1
         }
     }
 
