@@ -724,12 +724,12 @@ extension ExtractionState {
         return best
     }
 
-    /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
     /// "资金管理、组织实施满分均为10分": a weight each of several indicators named has.
     func isSharedWeight(_ f: Fact) -> Bool {
         f.label.unicodeScalars.contains("、") && vocabulary[.sharedWeightEndings].isSuffix(of: f.label)
     }
 
+    /// "项目决策（20分）：…": a weight in the first clause of its paragraph, after the indicator's name.
     func opensParagraph(_ f: Fact) -> Bool {
         guard case .text(let p, _, 0) = f.place else { return false }
         let s = doc.paragraphs[p].text.scalars

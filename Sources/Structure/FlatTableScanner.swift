@@ -54,10 +54,12 @@ enum FlatTableScanner {
         // (titles of no known column, over rows of a name and as many figures: "乡镇  改造户数  拆除重建  已竣工")
         guard mentions || lines[start].scalars.contains(where: { CharClass.isHan($0) }) else { return nil }
         guard let first = tokens(lines[start], document: document, words: words), first.count >= 3 else { return nil }
-        let numbersBelow = numberRowsFollow(first, lines: lines, at: start, document: document, words: words)
-        guard mentions || numbersBelow,
-              var header = header(first, lines: lines, at: start, document: document, words: words)
-                ?? (numbersBelow ? header(first, lines: lines, at: start, document: document, words: words, numbersBelow: true) : nil) else { return nil }
+        // (the lines below are read only when the titles alone do not make a header)
+        var found = mentions ? header(first, lines: lines, at: start, document: document, words: words) : nil
+        if found == nil, numberRowsFollow(first, lines: lines, at: start, document: document, words: words) {
+            found = header(first, lines: lines, at: start, document: document, words: words, numbersBelow: true)
+        }
+        guard var header = found else { return nil }
         var rows = [RawRow]()
         var fitted = 0
         var end = header.end
@@ -629,7 +631,6 @@ enum FlatTableScanner {
 
     // MARK: tokens
 
-    /// Whether the line holds the words of at least three column titles (a header needs three).
     /// Titles, none a figure, over two lines at least that each hold a name and then figures alone,
     /// as many cells as titles.
     static func numberRowsFollow(_ titles: [TextRun], lines: [NormalizedLine], at start: Int, document: Document, words: StructureWords) -> Bool {
@@ -646,6 +647,7 @@ enum FlatTableScanner {
         return rows == 2
     }
 
+    /// Whether the line holds the words of at least three column titles (a header needs three).
     static func mentionsColumns(_ line: NormalizedLine, words: StructureWords) -> Bool {
         var found = 0
         var k = 0
