@@ -158,8 +158,10 @@ enum UnitCheck {
             }
             return false
         }
-        let label = Array(f.label.unicodeScalars)
-        if namesTier(label, from: 0, before: label.count) { return true }
+        if tiers.occurs(in: f.label) {
+            let label = Array(f.label.unicodeScalars)
+            if namesTier(label, from: 0, before: label.count) { return true }
+        }
         if case .text(let p, _, _) = f.place {
             let s = context.doc.paragraphs[p].text.scalars
             var k = f.number.range.upperBound

@@ -51,12 +51,17 @@ enum FlatTableScanner {
     static func scan(_ lines: [NormalizedLine], document: Document, from start: Int, words: StructureWords) -> (rows: [RawRow], end: Int)? {
         guard lines[start].artifact == nil, gaps(document.lines[lines[start].sourceIndex].text, atLeast: 2) else { return nil }
         let mentions = mentionsColumns(lines[start], words: words)
-        // (titles of no known column, over rows of a name and as many figures: "乡镇  改造户数  拆除重建  已竣工")
-        guard mentions || lines[start].scalars.contains(where: { CharClass.isHan($0) }) else { return nil }
+        // (titles of no known column, over rows of a name and as many figures: "乡镇  改造户数  拆除重建  已竣工";
+        // a line of figures below, with gaps, is asked first: most gapped lines have none)
+        guard mentions || (start + 1 < lines.count && lines[start + 1].artifact == nil
+                           && lines[start + 1].scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 })
+                           && gaps(document.lines[lines[start + 1].sourceIndex].text, atLeast: 2)
+                           && !lines[start].scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 })) else { return nil }
         guard let first = tokens(lines[start], document: document, words: words), first.count >= 3 else { return nil }
         // (the lines below are read only when the titles alone do not make a header)
         var found = mentions ? header(first, lines: lines, at: start, document: document, words: words) : nil
-        if found == nil, numberRowsFollow(first, lines: lines, at: start, document: document, words: words) {
+        if found == nil, start + 1 < lines.count, lines[start + 1].scalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }),
+           numberRowsFollow(first, lines: lines, at: start, document: document, words: words) {
             found = header(first, lines: lines, at: start, document: document, words: words, numbersBelow: true)
         }
         guard var header = found else { return nil }
